@@ -1,0 +1,2 @@
+import * as r from '@kz/records';
+test('loads', () => { expect(typeof r).toBe('object'); });
