@@ -8,6 +8,8 @@ module.exports = {
   moduleNameMapper: {
     '^@kz/raft/testing$': '<rootDir>/packages/raft/src/testing/index.ts',
     '^@kz/([a-z]+)$': '<rootDir>/packages/$1/src/index.ts',
+    // Sources may import siblings as './x.js' (nodenext style); jest resolves them to the .ts file.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

@@ -1,2 +1,0 @@
-import * as r from '@kz/records';
-test('loads', () => { expect(typeof r).toBe('object'); });
