@@ -1,1 +1,16 @@
-export {};
+/**
+ * @kz/raft — KRaft-style Raft: pull-based Fetch replication, pre-vote, check-quorum, snapshots.
+ * The pure core is driven by a runtime or by the simulator in `@kz/raft/testing`.
+ */
+export { RaftCore, type DurableState, type ProposeResult } from './core/raft-core';
+export { RAFT_DEFAULTS, InvalidRaftConfigError, resolveConfig, majorityOf } from './core/config';
+export type { NodeId, RaftConfig, RaftConfigInput } from './core/config';
+export type { LogBatch, Snapshot } from './core/log-batch';
+export { toLogBatch } from './core/log-batch';
+export type * from './core/messages';
+export type { ElectionState, RoleName } from './core/quorum-state';
+export { INITIAL_ELECTION_STATE, NO_NODE } from './core/quorum-state';
+export type { LeaderAndEpoch, LogOp, Outbound, Ready } from './core/ready';
+export type { QuorumDescription, RaftStatus, ReplicaDescription } from './core/status';
+export { InvalidSnapshotError, RaftSafetyError, type NotLeader } from './core/errors';
+export { LogContinuityError } from './core/raft-log';

@@ -1,0 +1,25 @@
+import type { NodeId } from './config';
+
+/** A proposal reached a node that is not the leader; carries whom to ask instead. */
+export interface NotLeader {
+  readonly code: 'NOT_LEADER_OR_FOLLOWER';
+  /** -1 when no leader is known. */
+  readonly leaderId: NodeId;
+  readonly epoch: number;
+}
+
+/**
+ * The core was asked to do something that would break a Raft safety property (truncate below the
+ * high watermark, for example). It refuses before changing any state: the driver should treat
+ * this as fatal for the node, as Kafka does.
+ */
+export class RaftSafetyError extends Error {
+  override readonly name = 'RaftSafetyError';
+  readonly code = 'ILLEGAL_STATE';
+}
+
+/** A snapshot handed to the core does not name a committed batch boundary of its log. */
+export class InvalidSnapshotError extends Error {
+  override readonly name = 'InvalidSnapshotError';
+  readonly code = 'INVALID_SNAPSHOT';
+}

@@ -1,0 +1,1015 @@
+import { encodeLeaderChangeBatch, readBatchHeader, stampBatch } from '@kz/records';
+import { majorityOf, resolveConfig, type NodeId, type RaftConfig, type RaftConfigInput } from './config';
+import { electionBackoff, endQuorumEpochBackoff, randomElectionTimeout } from './election-timing';
+import { InvalidSnapshotError, RaftSafetyError, type NotLeader } from './errors';
+import { majorityEndOffset, nextHighWatermark } from './high-watermark';
+import { LeaderState, type ParkedFetch } from './leader-state';
+import { toLogBatch, type LogBatch, type Snapshot } from './log-batch';
+import type {
+  BeginQuorumEpochRequest,
+  EndQuorumEpochRequest,
+  FetchRequest,
+  FetchResponse,
+  FetchSnapshotRequest,
+  FetchSnapshotResponse,
+  OffsetAndEpoch,
+  RaftErrorCode,
+  RaftMessage,
+  VoteRequest,
+  VoteResponse,
+} from './messages';
+import { NO_NODE, type ElectionState, type RoleName } from './quorum-state';
+import { RaftLog } from './raft-log';
+import type { LeaderAndEpoch, LogOp, Outbound, Ready } from './ready';
+import type { QuorumDescription, RaftStatus } from './status';
+import { isLogUpToDate, shouldGrantVote } from './vote-decision';
+
+export type { QuorumDescription, RaftStatus, ReplicaDescription } from './status';
+export type { NotLeader } from './errors';
+
+/** What a node finds on its disk when it starts. */
+export interface DurableState {
+  readonly electionState: ElectionState;
+  readonly snapshot: Snapshot | null;
+  /** Contiguous batches from the snapshot's end (or offset 0). */
+  readonly batches: readonly LogBatch[];
+}
+
+export type ProposeResult =
+  | { readonly ok: true; readonly baseOffset: number; readonly lastOffset: number; readonly epoch: number }
+  | { readonly ok: false; readonly error: NotLeader };
+
+interface SnapshotDownload {
+  readonly id: OffsetAndEpoch;
+  readonly chunks: Uint8Array[];
+  received: number;
+}
+
+interface Election {
+  readonly roundId: number;
+  readonly granted: Set<NodeId>;
+  readonly rejected: Set<NodeId>;
+  electionDeadline: number;
+}
+
+type Role =
+  | { readonly name: 'unattached'; electionDeadline: number }
+  | ({ readonly name: 'prospective' } & Election)
+  | ({ readonly name: 'candidate' } & Election)
+  | { readonly name: 'leader'; readonly state: LeaderState }
+  | { readonly name: 'follower'; fetchDeadline: number; lastLeaderContact: number; download: SnapshotDownload | null }
+  | {
+      readonly name: 'resigned';
+      electionDeadline: number;
+      readonly successors: readonly NodeId[];
+      readonly pending: Set<NodeId>;
+      resendAt: number;
+    };
+
+interface InflightRequest {
+  readonly requestId: number;
+  readonly to: NodeId;
+  readonly kind: 'fetch' | 'fetchSnapshot';
+  readonly deadline: number;
+}
+
+/**
+ * The KRaft protocol as a deterministic state machine (etcd raft's Step/Ready shape): inputs are
+ * time, messages, proposals and I/O completions; outputs are Readys saying what to persist, send
+ * and apply. No timers, no I/O, no randomness of its own — which is what lets the simulator replay
+ * any interleaving from a seed.
+ */
+export class RaftCore {
+  readonly config: RaftConfig;
+  private readonly isVoter: boolean;
+  private readonly log: RaftLog;
+  private election: ElectionState;
+  private role: Role;
+  private highWatermark: number;
+  /** Log end offset the driver has made durable. */
+  private flushedEnd: number;
+  /** Log end offset covered by LogOps handed out so far (leader appends may linger). */
+  private emittedEnd: number;
+  private nextDeliverOffset: number;
+  private nextRequestId: number;
+  private persistSeq = 0;
+  private readonly pendingPersists: { readonly id: number; end: number }[] = [];
+  private electionRetries = 0;
+  private inflight: InflightRequest | null = null;
+  private fetchRetryAt = 0;
+  private discoveryIndex = 0;
+  private lingering: LogBatch[] = [];
+  private lingerDeadline = Number.POSITIVE_INFINITY;
+  private now: number;
+
+  private outElection: ElectionState | null = null;
+  private outLogOps: LogOp[] = [];
+  private outMessages: Outbound[] = [];
+  private outAfterPersist: Outbound[] = [];
+  private outSnapshot: Snapshot | null = null;
+  private outCommitted: LogBatch[] = [];
+  private outRoleChange: { role: RoleName; leader: LeaderAndEpoch } | null = null;
+  private outHighWatermarkChanged = false;
+
+  static start(config: RaftConfigInput, durable: DurableState, now: number): RaftCore {
+    return new RaftCore(resolveConfig(config), durable, now);
+  }
+
+  private constructor(config: RaftConfig, durable: DurableState, now: number) {
+    this.config = config;
+    this.now = now;
+    this.isVoter = config.voters.includes(config.nodeId);
+    this.log = new RaftLog(durable.snapshot, durable.batches);
+    this.flushedEnd = this.log.endOffset;
+    this.emittedEnd = this.log.endOffset;
+    this.highWatermark = this.log.startOffset;
+    this.nextDeliverOffset = this.log.startOffset;
+    this.outSnapshot = durable.snapshot;
+    // Request ids must not repeat across restarts, or a response to a request sent before a crash
+    // could be taken for the answer to a new one.
+    this.nextRequestId = Math.floor(config.random() * 2 ** 40);
+    this.election = durable.electionState;
+    this.role = { name: 'unattached', electionDeadline: now };
+
+    const { epoch, leaderId } = this.election;
+    if (this.log.lastEpoch > epoch) {
+      // The quorum-state write was lost but the log proves a later epoch exists.
+      this.becomeUnattached(now, this.log.lastEpoch);
+    } else if (leaderId === config.nodeId && this.isVoter) {
+      // A leader that restarts must not lead the same epoch again: it may have lost unflushed
+      // batches that followers hold, and (offset, epoch) must name one batch only.
+      this.becomeResigned(now, config.voters.filter((v) => v !== config.nodeId));
+    } else if (leaderId !== NO_NODE && leaderId !== config.nodeId) {
+      this.becomeFollower(now, epoch, leaderId);
+    } else {
+      this.becomeUnattached(now, epoch, this.election.votedFor);
+    }
+  }
+
+  // ---------------------------------------------------------------- inputs
+
+  tick(now: number): void {
+    this.now = now;
+    const role = this.role;
+    switch (role.name) {
+      case 'leader': {
+        const state = role.state;
+        if (state.checkQuorumExpired(now)) {
+          this.becomeResigned(now, state.preferredSuccessors());
+          return;
+        }
+        if (state.beginQuorumPending.size > 0 && now >= state.beginQuorumResendAt) {
+          for (const voter of state.beginQuorumPending) this.sendBeginQuorumEpoch(voter);
+          state.beginQuorumResendAt = now + this.config.fetchTimeoutMs / 2;
+        }
+        const expired = state.parked.filter((p) => p.deadline <= now);
+        if (expired.length > 0) {
+          state.parked = state.parked.filter((p) => p.deadline > now);
+          for (const parked of expired) this.answerFetch(state, parked.from, parked.request);
+        }
+        return;
+      }
+      case 'follower': {
+        this.expireInflight(now);
+        if (now >= role.fetchDeadline) {
+          // A voter that stops hearing from its leader campaigns; an observer looks for the leader anew.
+          if (this.isVoter) this.becomeProspective(now);
+          else this.becomeUnattached(now, this.election.epoch);
+          return;
+        }
+        this.pollFetch(now);
+        return;
+      }
+      case 'unattached':
+        if (this.isVoter) {
+          if (now >= role.electionDeadline) this.becomeProspective(now);
+        } else {
+          this.expireInflight(now);
+          this.pollFetch(now);
+        }
+        return;
+      case 'prospective':
+      case 'candidate':
+        if (now >= role.electionDeadline) this.becomeProspective(now);
+        return;
+      case 'resigned':
+        if (now >= role.electionDeadline) {
+          this.becomeProspective(now);
+          return;
+        }
+        if (role.pending.size > 0 && now >= role.resendAt) {
+          for (const voter of role.pending) this.sendEndQuorumEpoch(voter, role.successors);
+          role.resendAt = now + this.config.fetchTimeoutMs / 2;
+        }
+        return;
+    }
+  }
+
+  receive(now: number, from: NodeId, message: RaftMessage): void {
+    this.now = now;
+    if (from === this.config.nodeId) return;
+    switch (message.type) {
+      case 'VoteRequest':
+        return this.onVoteRequest(now, from, message);
+      case 'VoteResponse':
+        return this.onVoteResponse(now, from, message);
+      case 'BeginQuorumEpochRequest':
+        return this.onBeginQuorumEpoch(now, from, message);
+      case 'BeginQuorumEpochResponse':
+        if (this.observeEpoch(now, message.epoch, message.leaderId)) return;
+        if (this.role.name === 'leader' && message.epoch === this.election.epoch && message.error === 'NONE') {
+          this.role.state.beginQuorumPending.delete(from);
+        }
+        return;
+      case 'EndQuorumEpochRequest':
+        return this.onEndQuorumEpoch(now, from, message);
+      case 'EndQuorumEpochResponse':
+        if (this.observeEpoch(now, message.epoch, message.leaderId)) return;
+        if (this.role.name === 'resigned' && message.epoch === this.election.epoch) this.role.pending.delete(from);
+        return;
+      case 'FetchRequest':
+        return this.onFetchRequest(now, from, message);
+      case 'FetchResponse':
+        return this.onFetchResponse(now, from, message);
+      case 'FetchSnapshotRequest':
+        return this.onFetchSnapshotRequest(now, from, message);
+      case 'FetchSnapshotResponse':
+        return this.onFetchSnapshotResponse(now, from, message);
+    }
+  }
+
+  /**
+   * Leader only: stamps consecutive offsets and the leader epoch into each batch (in place — the
+   * core takes ownership of the bytes) and appends them. Commitment arrives later, in Ready.committed.
+   */
+  propose(now: number, batches: readonly Uint8Array[]): ProposeResult {
+    this.now = now;
+    if (this.role.name !== 'leader') return { ok: false, error: this.notLeader() };
+    // Validate every batch before appending any, so a bad one leaves the log untouched.
+    const checked = batches.map(toLogBatch);
+    const baseOffset = this.log.endOffset;
+    for (const { bytes, lastOffset, baseOffset: proposedBase } of checked) {
+      const base = this.log.endOffset;
+      stampBatch(bytes, base, this.election.epoch);
+      this.appendAsLeader(now, { baseOffset: base, lastOffset: base + lastOffset - proposedBase, epoch: this.election.epoch, bytes });
+    }
+    return { ok: true, baseOffset, lastOffset: this.log.endOffset - 1, epoch: this.election.epoch };
+  }
+
+  /** The driver made the Ready with this persistId (and every one before it) durable. */
+  persisted(now: number, persistId: number): void {
+    this.now = now;
+    while (this.pendingPersists.length > 0 && this.pendingPersists[0]!.id <= persistId) {
+      this.flushedEnd = this.pendingPersists.shift()!.end;
+    }
+    if (this.role.name === 'leader') this.maybeAdvanceHighWatermark(this.role.state);
+  }
+
+  /** The local state machine wrote a snapshot of every offset below snapshot.id.offset. */
+  snapshotCreated(now: number, snapshot: Snapshot): void {
+    this.now = now;
+    const { offset, epoch } = snapshot.id;
+    if (offset > this.highWatermark) {
+      throw new InvalidSnapshotError(`snapshot end ${offset} is above the high watermark ${this.highWatermark}`);
+    }
+    if (offset <= this.log.startOffset) return; // an older snapshot than the one we hold: nothing to gain
+    const atBoundary = offset === this.log.endOffset || this.log.indexOfBatchStartingAt(offset) >= 0;
+    if (!atBoundary || this.log.epochOfOffsetBefore(offset) !== epoch) {
+      throw new InvalidSnapshotError(`snapshot id (${offset}, ${epoch}) does not end a batch of the log`);
+    }
+    this.log.compactTo(snapshot);
+    this.outLogOps.push({ op: 'snapshot', snapshot });
+  }
+
+  /** Leader only: step down gracefully, naming the best-placed voters as successors. */
+  resign(now: number): void {
+    this.now = now;
+    if (this.role.name === 'leader') this.becomeResigned(now, this.role.state.preferredSuccessors());
+  }
+
+  // --------------------------------------------------------------- outputs
+
+  hasReady(): boolean {
+    this.flushLingeringIfDue();
+    return (
+      this.outElection !== null ||
+      this.outLogOps.length > 0 ||
+      this.outMessages.length > 0 ||
+      this.outAfterPersist.length > 0 ||
+      this.outSnapshot !== null ||
+      this.outCommitted.length > 0 ||
+      this.outRoleChange !== null ||
+      this.outHighWatermarkChanged
+    );
+  }
+
+  takeReady(): Ready {
+    this.flushLingeringIfDue();
+    const mustPersist = this.outElection !== null || this.outLogOps.length > 0;
+    const persistId = mustPersist ? ++this.persistSeq : null;
+    if (persistId !== null) this.pendingPersists.push({ id: persistId, end: this.emittedEnd });
+    // Nothing may leave before a changed election state is durable: a vote, a new epoch, a
+    // leadership are promises that must survive a crash.
+    const electionChanged = this.outElection !== null;
+    const ready: Ready = {
+      persistId,
+      electionState: this.outElection,
+      logOps: this.outLogOps,
+      messages: electionChanged ? [] : this.outMessages,
+      messagesAfterPersist: electionChanged ? [...this.outMessages, ...this.outAfterPersist] : this.outAfterPersist,
+      loadSnapshot: this.outSnapshot,
+      committed: this.outCommitted,
+      highWatermark: this.highWatermark,
+      roleChange: this.outRoleChange,
+    };
+    this.outElection = null;
+    this.outLogOps = [];
+    this.outMessages = [];
+    this.outAfterPersist = [];
+    this.outSnapshot = null;
+    this.outCommitted = [];
+    this.outRoleChange = null;
+    this.outHighWatermarkChanged = false;
+    return ready;
+  }
+
+  /** The time by which tick() must next be called. */
+  nextDeadline(): number {
+    const role = this.role;
+    const fetchPoll = this.inflight !== null ? this.inflight.deadline : this.fetchRetryAt;
+    switch (role.name) {
+      case 'leader': {
+        const state = role.state;
+        let deadline = Math.min(state.checkQuorumDeadlineMs, this.lingerDeadline);
+        if (state.beginQuorumPending.size > 0) deadline = Math.min(deadline, state.beginQuorumResendAt);
+        for (const parked of state.parked) deadline = Math.min(deadline, parked.deadline);
+        return deadline;
+      }
+      case 'follower':
+        return Math.min(role.fetchDeadline, fetchPoll);
+      case 'unattached':
+        return this.isVoter ? role.electionDeadline : fetchPoll;
+      case 'prospective':
+      case 'candidate':
+        return role.electionDeadline;
+      case 'resigned':
+        return role.pending.size > 0 ? Math.min(role.electionDeadline, role.resendAt) : role.electionDeadline;
+    }
+  }
+
+  // ------------------------------------------------------------ inspection
+
+  status(): RaftStatus {
+    return {
+      nodeId: this.config.nodeId,
+      isVoter: this.isVoter,
+      role: this.role.name,
+      epoch: this.election.epoch,
+      leaderId: this.knownLeader(),
+      votedFor: this.election.votedFor,
+      highWatermark: this.highWatermark,
+      logStartOffset: this.log.startOffset,
+      logEndOffset: this.log.endOffset,
+      flushedEndOffset: this.flushedEnd,
+      snapshotId: this.log.snapshot?.id ?? null,
+      epochStartOffset: this.role.name === 'leader' ? this.role.state.epochStartOffset : -1,
+    };
+  }
+
+  describeQuorum(now: number): QuorumDescription | null {
+    if (this.role.name !== 'leader') return null;
+    const { voters, observers } = this.role.state.describe(now, this.log.endOffset);
+    return { leaderId: this.config.nodeId, epoch: this.election.epoch, highWatermark: this.highWatermark, voters, observers };
+  }
+
+  batches(): readonly LogBatch[] {
+    return this.log.batches;
+  }
+
+  snapshot(): Snapshot | null {
+    return this.log.snapshot;
+  }
+
+  // ------------------------------------------------------------- elections
+
+  private onVoteRequest(now: number, from: NodeId, request: VoteRequest): void {
+    const malformed =
+      request.candidateId !== from ||
+      !this.config.voters.includes(from) ||
+      request.lastOffset < 0 ||
+      request.lastEpoch < 0 ||
+      (request.preVote ? request.lastEpoch > request.epoch : request.lastEpoch >= request.epoch);
+    if (malformed || !this.isVoter) return this.replyVote(from, request, 'INVALID_REQUEST', false);
+    if (request.epoch < this.election.epoch) return this.replyVote(from, request, 'FENCED_LEADER_EPOCH', false);
+    if (request.epoch > this.election.epoch) this.becomeUnattached(now, request.epoch);
+
+    const upToDate = isLogUpToDate(
+      { lastEpoch: request.lastEpoch, endOffset: request.lastOffset },
+      { lastEpoch: this.log.lastEpoch, endOffset: this.log.endOffset },
+    );
+    const role = this.role;
+    const granted = shouldGrantVote(
+      {
+        role: role.name,
+        votedFor: this.election.votedFor,
+        leaderId: this.election.leaderId,
+        hasRecentLeaderContact: role.name === 'follower' && now - role.lastLeaderContact < this.config.fetchTimeoutMs,
+      },
+      from,
+      request.preVote,
+      upToDate,
+    );
+    if (granted && !request.preVote && this.election.votedFor === NO_NODE) {
+      this.becomeUnattached(now, this.election.epoch, from);
+    }
+    this.replyVote(from, request, 'NONE', granted);
+  }
+
+  private replyVote(to: NodeId, request: VoteRequest, error: RaftErrorCode, granted: boolean): void {
+    this.send(to, {
+      type: 'VoteResponse',
+      requestId: request.requestId,
+      error,
+      epoch: this.election.epoch,
+      leaderId: this.knownLeader(),
+      granted,
+      preVote: request.preVote,
+    });
+  }
+
+  private onVoteResponse(now: number, from: NodeId, response: VoteResponse): void {
+    if (this.observeEpoch(now, response.epoch, response.leaderId)) return;
+    const role = this.role;
+    if (response.epoch !== this.election.epoch) return;
+    if (role.name !== 'prospective' && role.name !== 'candidate') return;
+    if (response.requestId !== role.roundId || response.preVote !== (role.name === 'prospective')) return;
+    if (!this.config.voters.includes(from)) return;
+
+    if (response.granted) role.granted.add(from);
+    else role.rejected.add(from);
+    const majority = majorityOf(this.config.voters.length);
+    if (role.granted.size >= majority) {
+      if (role.name === 'prospective') this.becomeCandidate(now);
+      else this.becomeLeader(now);
+      return;
+    }
+    if (role.rejected.size > this.config.voters.length - majority) {
+      if (role.name === 'candidate') {
+        // Lost: wait out a randomised backoff, then try again through a pre-vote.
+        this.electionRetries += 1;
+        role.electionDeadline = now + electionBackoff(this.electionRetries, this.config.electionBackoffMaxMs, this.config.random);
+      } else if (this.election.leaderId !== NO_NODE && this.election.leaderId !== this.config.nodeId) {
+        // A majority still hears from our leader: go back to following it.
+        this.becomeFollower(now, this.election.epoch, this.election.leaderId);
+      } else {
+        this.becomeUnattached(now, this.election.epoch, this.election.votedFor);
+      }
+      return;
+    }
+    // A voter that knows a live leader of our epoch tells us whom to follow.
+    if (!response.granted && response.leaderId !== NO_NODE && response.leaderId !== this.config.nodeId && role.name === 'prospective') {
+      this.becomeFollower(now, this.election.epoch, response.leaderId);
+    }
+  }
+
+  private onBeginQuorumEpoch(now: number, from: NodeId, request: BeginQuorumEpochRequest): void {
+    const reply = (error: RaftErrorCode): void =>
+      this.send(from, { type: 'BeginQuorumEpochResponse', requestId: request.requestId, error, epoch: this.election.epoch, leaderId: this.knownLeader() });
+    if (request.leaderId !== from || !this.config.voters.includes(from)) return reply('INVALID_REQUEST');
+    if (request.epoch < this.election.epoch) return reply('FENCED_LEADER_EPOCH');
+    if (request.epoch > this.election.epoch) {
+      this.becomeFollower(now, request.epoch, from);
+    } else if (this.election.leaderId === NO_NODE || (this.election.leaderId === from && this.role.name !== 'follower')) {
+      this.becomeFollower(now, request.epoch, from);
+    } else if (this.election.leaderId !== from) {
+      return reply('INVALID_REQUEST'); // two leaders in one epoch cannot be: refuse the claim
+    }
+    reply('NONE');
+  }
+
+  private onEndQuorumEpoch(now: number, from: NodeId, request: EndQuorumEpochRequest): void {
+    const reply = (error: RaftErrorCode): void =>
+      this.send(from, { type: 'EndQuorumEpochResponse', requestId: request.requestId, error, epoch: this.election.epoch, leaderId: this.knownLeader() });
+    if (request.leaderId !== from || !this.config.voters.includes(from)) return reply('INVALID_REQUEST');
+    if (request.epoch < this.election.epoch) return reply('FENCED_LEADER_EPOCH');
+    if (request.epoch > this.election.epoch) this.becomeUnattached(now, request.epoch);
+
+    if (this.isVoter) {
+      const position = request.preferredSuccessors.indexOf(this.config.nodeId);
+      const wait = endQuorumEpochBackoff(position, request.preferredSuccessors.length, this.config.electionBackoffMaxMs);
+      const role = this.role;
+      if (role.name === 'follower' && this.election.leaderId === from) {
+        // The leader is gone: stop treating it as alive, so pre-votes can be granted at once.
+        role.lastLeaderContact = Number.NEGATIVE_INFINITY;
+        role.fetchDeadline = Math.min(role.fetchDeadline, now + wait);
+      } else if (role.name === 'unattached') {
+        role.electionDeadline = Math.min(role.electionDeadline, now + wait);
+      }
+      if (wait === 0 && (role.name === 'follower' || role.name === 'unattached')) this.becomeProspective(now);
+    }
+    reply('NONE');
+  }
+
+  // ---------------------------------------------------------- replication
+
+  /** Checks a leader-only request's epoch (KRaft validateLeaderOnlyRequest); null when it may proceed. */
+  private leaderOnlyError(epoch: number): RaftErrorCode | null {
+    if (epoch < this.election.epoch) return 'FENCED_LEADER_EPOCH';
+    if (epoch > this.election.epoch) return 'UNKNOWN_LEADER_EPOCH';
+    if (this.role.name !== 'leader') return 'NOT_LEADER_OR_FOLLOWER';
+    return null;
+  }
+
+  private onFetchRequest(now: number, from: NodeId, request: FetchRequest): void {
+    const malformed =
+      request.replicaId !== from ||
+      request.fetchOffset < 0 ||
+      request.lastFetchedEpoch < 0 ||
+      request.lastFetchedEpoch > request.epoch ||
+      request.maxWaitMs < 0 ||
+      request.maxBytes < 0;
+    const error = malformed ? 'INVALID_REQUEST' : this.leaderOnlyError(request.epoch);
+    const role = this.role;
+    if (error !== null || role.name !== 'leader') return this.sendFetchResponse(from, request, error ?? 'NOT_LEADER_OR_FOLLOWER', {});
+    const state = role.state;
+    state.recordVoterContact(now, from);
+
+    const position = this.log.validateFetchPosition(request.fetchOffset, request.lastFetchedEpoch);
+    if (position.kind === 'snapshot') return this.sendFetchResponse(from, request, 'NONE', { snapshotId: position.snapshotId });
+    if (position.kind === 'diverging') return this.sendFetchResponse(from, request, 'NONE', { divergingEpoch: position.endOffset });
+
+    state.recordFetch(now, from, request.fetchOffset, this.log.endOffset);
+    if (state.isVoter(from)) this.maybeAdvanceHighWatermark(state);
+    const hasData = request.fetchOffset < this.log.endOffset;
+    if (!hasData && request.maxWaitMs > 0 && !state.hasNewsFor(from, this.highWatermark)) {
+      // Long poll: answer when there is something to say or the wait runs out.
+      state.parked.push({ from, request, deadline: now + request.maxWaitMs });
+      return;
+    }
+    this.answerFetch(state, from, request);
+  }
+
+  private answerFetch(state: LeaderState, from: NodeId, request: FetchRequest): void {
+    const batches = this.log.read(request.fetchOffset, request.maxBytes).map((b) => b.bytes);
+    state.markSent(from, this.highWatermark);
+    this.sendFetchResponse(from, request, 'NONE', { batches });
+  }
+
+  private completeParkedFetches(state: LeaderState, shouldAnswer: (parked: ParkedFetch) => boolean): void {
+    if (state.parked.length === 0) return;
+    const ready = state.parked.filter(shouldAnswer);
+    if (ready.length === 0) return;
+    state.parked = state.parked.filter((p) => !ready.includes(p));
+    for (const parked of ready) this.answerFetch(state, parked.from, parked.request);
+  }
+
+  private sendFetchResponse(
+    to: NodeId,
+    request: FetchRequest,
+    error: RaftErrorCode,
+    body: { batches?: readonly Uint8Array[]; divergingEpoch?: OffsetAndEpoch; snapshotId?: OffsetAndEpoch },
+  ): void {
+    const response: FetchResponse = {
+      type: 'FetchResponse',
+      requestId: request.requestId,
+      error,
+      epoch: this.election.epoch,
+      leaderId: this.knownLeader(),
+      highWatermark: this.highWatermark,
+      logStartOffset: this.log.startOffset,
+      batches: body.batches ?? [],
+      ...(body.divergingEpoch !== undefined ? { divergingEpoch: body.divergingEpoch } : {}),
+      ...(body.snapshotId !== undefined ? { snapshotId: body.snapshotId } : {}),
+    };
+    this.send(to, response);
+  }
+
+  private onFetchResponse(now: number, from: NodeId, response: FetchResponse): void {
+    if (!this.claimInflight(from, response.requestId, 'fetch')) return;
+    if (this.observeEpoch(now, response.epoch, response.leaderId)) return;
+    const role = this.role;
+    if (response.epoch < this.election.epoch) return this.retryFetchLater(now);
+    if (response.error !== 'NONE') {
+      if (this.election.leaderId === NO_NODE && response.leaderId !== NO_NODE && response.leaderId !== this.config.nodeId) {
+        return this.becomeFollower(now, this.election.epoch, response.leaderId);
+      }
+      return this.retryFetchLater(now);
+    }
+    if (role.name !== 'follower') {
+      // An observer looking for the leader found it.
+      if (role.name === 'unattached' && this.election.leaderId === NO_NODE) this.becomeFollower(now, this.election.epoch, from);
+      return;
+    }
+    if (from !== this.election.leaderId) return this.retryFetchLater(now);
+
+    role.lastLeaderContact = now;
+    role.fetchDeadline = now + this.config.fetchTimeoutMs;
+    if (response.divergingEpoch !== undefined) {
+      if (!this.truncateDivergentTail(response.divergingEpoch)) return this.retryFetchLater(now);
+    } else if (response.snapshotId !== undefined) {
+      if (response.snapshotId.offset < this.highWatermark) {
+        throw new RaftSafetyError(
+          `node ${this.config.nodeId}: leader offered snapshot ending at ${response.snapshotId.offset}, below the high watermark ${this.highWatermark}`,
+        );
+      }
+      role.download = { id: response.snapshotId, chunks: [], received: 0 };
+      return this.sendFetchSnapshot(now, role.download);
+    } else {
+      this.appendAsFollower(response);
+    }
+    this.sendFetch(now);
+  }
+
+  /** Follows the leader's DivergingEpoch; returns false when there was nothing to truncate. */
+  private truncateDivergentTail(leaderEnd: OffsetAndEpoch): boolean {
+    const point = this.log.divergenceTruncationPoint(leaderEnd);
+    if (point < this.highWatermark) {
+      throw new RaftSafetyError(
+        `node ${this.config.nodeId}: leader asked to truncate to ${point}, below the high watermark ${this.highWatermark}`,
+      );
+    }
+    if (point >= this.log.endOffset) return false;
+    this.truncateLog(this.log.truncateTo(point));
+    return true;
+  }
+
+  private truncateLog(end: number): void {
+    this.outLogOps.push({ op: 'truncate', endOffset: end });
+    this.emittedEnd = Math.min(this.emittedEnd, end);
+    this.flushedEnd = Math.min(this.flushedEnd, end);
+    // A sync still in flight can no longer make the truncated offsets durable.
+    for (const pending of this.pendingPersists) pending.end = Math.min(pending.end, end);
+  }
+
+  private appendAsFollower(response: FetchResponse): void {
+    const appended: LogBatch[] = [];
+    for (const bytes of response.batches) {
+      let batch: LogBatch;
+      try {
+        batch = toLogBatch(bytes);
+      } catch {
+        break; // a malformed batch ends what we take from this response; the next fetch asks again
+      }
+      if (batch.baseOffset !== this.log.endOffset || batch.epoch > response.epoch || batch.epoch < this.log.lastEpoch) break;
+      this.log.append(batch);
+      appended.push(batch);
+    }
+    if (appended.length > 0) {
+      this.outLogOps.push({ op: 'append', batches: appended });
+      this.emittedEnd = this.log.endOffset;
+    }
+    // Only the prefix validated against the leader can be known committed.
+    this.setHighWatermark(Math.min(response.highWatermark, this.log.endOffset));
+  }
+
+  private onFetchSnapshotRequest(now: number, from: NodeId, request: FetchSnapshotRequest): void {
+    const role = this.role;
+    const reply = (error: RaftErrorCode, size = 0, bytes: Uint8Array = new Uint8Array(0)): void =>
+      this.send(from, {
+        type: 'FetchSnapshotResponse',
+        requestId: request.requestId,
+        error,
+        epoch: this.election.epoch,
+        leaderId: this.knownLeader(),
+        snapshotId: request.snapshotId,
+        size,
+        position: request.position,
+        bytes,
+      });
+    if (request.replicaId !== from || request.maxBytes <= 0) return reply('INVALID_REQUEST');
+    const error = this.leaderOnlyError(request.epoch);
+    if (error !== null || role.name !== 'leader') return reply(error ?? 'NOT_LEADER_OR_FOLLOWER');
+    role.state.recordVoterContact(now, from);
+    const snapshot = this.log.snapshot;
+    if (snapshot === null || snapshot.id.offset !== request.snapshotId.offset || snapshot.id.epoch !== request.snapshotId.epoch) {
+      return reply('SNAPSHOT_NOT_FOUND');
+    }
+    const size = snapshot.bytes.length;
+    if (request.position < 0 || request.position >= size) return reply('POSITION_OUT_OF_RANGE', size);
+    const end = Math.min(size, request.position + Math.min(request.maxBytes, this.config.snapshotChunkBytes));
+    reply('NONE', size, snapshot.bytes.subarray(request.position, end));
+  }
+
+  private onFetchSnapshotResponse(now: number, from: NodeId, response: FetchSnapshotResponse): void {
+    if (!this.claimInflight(from, response.requestId, 'fetchSnapshot')) return;
+    if (this.observeEpoch(now, response.epoch, response.leaderId)) return;
+    const role = this.role;
+    if (role.name !== 'follower' || role.download === null || from !== this.election.leaderId) return;
+    const download = role.download;
+    if (response.epoch < this.election.epoch) return this.retryFetchLater(now);
+    if (response.error === 'SNAPSHOT_NOT_FOUND' || response.error === 'POSITION_OUT_OF_RANGE') {
+      // The leader moved on to a newer snapshot: start over from a plain fetch.
+      role.download = null;
+      return this.sendFetch(now);
+    }
+    if (response.error !== 'NONE') return this.retryFetchLater(now);
+    const sameSnapshot = response.snapshotId.offset === download.id.offset && response.snapshotId.epoch === download.id.epoch;
+    if (!sameSnapshot || response.position !== download.received || response.bytes.length === 0) return this.retryFetchLater(now);
+
+    role.lastLeaderContact = now;
+    role.fetchDeadline = now + this.config.fetchTimeoutMs;
+    download.chunks.push(response.bytes.slice());
+    download.received += response.bytes.length;
+    if (download.received < response.size) return this.sendFetchSnapshot(now, download);
+
+    role.download = null;
+    this.installSnapshot({ id: download.id, bytes: Buffer.concat(download.chunks) });
+    this.sendFetch(now);
+  }
+
+  private installSnapshot(snapshot: Snapshot): void {
+    this.log.replaceWithSnapshot(snapshot);
+    this.outLogOps.push({ op: 'installSnapshot', snapshot });
+    this.emittedEnd = snapshot.id.offset;
+    for (const pending of this.pendingPersists) pending.end = Math.min(pending.end, this.flushedEnd);
+    // Batches not yet handed out are covered by the snapshot, and must not be applied after it.
+    this.outCommitted = [];
+    this.outSnapshot = snapshot;
+    this.nextDeliverOffset = snapshot.id.offset;
+    if (snapshot.id.offset > this.highWatermark) {
+      this.highWatermark = snapshot.id.offset;
+      this.outHighWatermarkChanged = true;
+    }
+  }
+
+  private sendFetch(now: number): void {
+    const to = this.role.name === 'follower' ? this.election.leaderId : this.nextDiscoveryTarget();
+    const requestId = this.newRequestId();
+    this.inflight = { requestId, to, kind: 'fetch', deadline: now + this.config.requestTimeoutMs };
+    const message: FetchRequest = {
+      type: 'FetchRequest',
+      requestId,
+      epoch: this.election.epoch,
+      replicaId: this.config.nodeId,
+      fetchOffset: this.log.endOffset,
+      lastFetchedEpoch: this.log.lastEpoch,
+      maxWaitMs: this.role.name === 'follower' ? this.config.fetchMaxWaitMs : 0,
+      maxBytes: this.config.fetchMaxBytes,
+    };
+    // A voter's fetch offset acknowledges its log as durable: it may leave only after the sync.
+    if (this.isVoter && this.flushedEnd < this.log.endOffset) this.outAfterPersist.push({ to, message });
+    else this.outMessages.push({ to, message });
+  }
+
+  private sendFetchSnapshot(now: number, download: SnapshotDownload): void {
+    const requestId = this.newRequestId();
+    const to = this.election.leaderId;
+    this.inflight = { requestId, to, kind: 'fetchSnapshot', deadline: now + this.config.requestTimeoutMs };
+    this.send(to, {
+      type: 'FetchSnapshotRequest',
+      requestId,
+      epoch: this.election.epoch,
+      replicaId: this.config.nodeId,
+      snapshotId: download.id,
+      position: download.received,
+      maxBytes: this.config.snapshotChunkBytes,
+    });
+  }
+
+  /** Sends the next fetch (or snapshot chunk request) when none is in flight and the backoff has passed. */
+  private pollFetch(now: number): void {
+    if (this.inflight !== null || now < this.fetchRetryAt) return;
+    const role = this.role;
+    if (role.name === 'follower' && role.download !== null) this.sendFetchSnapshot(now, role.download);
+    else this.sendFetch(now);
+  }
+
+  private retryFetchLater(now: number): void {
+    // Observers still searching for the leader probe the next voter less eagerly.
+    const backoff = this.role.name === 'follower' ? this.config.retryBackoffMs : this.config.fetchMaxWaitMs;
+    this.fetchRetryAt = now + backoff;
+  }
+
+  private expireInflight(now: number): void {
+    if (this.inflight !== null && now >= this.inflight.deadline) {
+      this.inflight = null;
+      this.fetchRetryAt = now;
+    }
+  }
+
+  private claimInflight(from: NodeId, requestId: number, kind: InflightRequest['kind']): boolean {
+    const inflight = this.inflight;
+    if (inflight === null || inflight.requestId !== requestId || inflight.to !== from || inflight.kind !== kind) return false;
+    this.inflight = null;
+    return true;
+  }
+
+  private nextDiscoveryTarget(): NodeId {
+    const voters = this.config.voters.filter((v) => v !== this.config.nodeId);
+    const target = voters[this.discoveryIndex % voters.length]!;
+    this.discoveryIndex += 1;
+    return target;
+  }
+
+  // --------------------------------------------------------------- leader
+
+  private appendAsLeader(now: number, batch: LogBatch): void {
+    const role = this.role;
+    if (role.name !== 'leader') return;
+    this.log.append(batch);
+    if (this.lingering.length === 0) this.lingerDeadline = now + this.config.appendLingerMs;
+    this.lingering.push(batch);
+    this.completeParkedFetches(role.state, (p) => p.request.fetchOffset < this.log.endOffset);
+  }
+
+  private flushLingeringIfDue(): void {
+    if (this.lingering.length > 0 && this.now >= this.lingerDeadline) this.flushLingering();
+  }
+
+  private flushLingering(): void {
+    if (this.lingering.length === 0) return;
+    this.outLogOps.push({ op: 'append', batches: this.lingering });
+    this.emittedEnd = this.lingering[this.lingering.length - 1]!.lastOffset + 1;
+    this.lingering = [];
+    this.lingerDeadline = Number.POSITIVE_INFINITY;
+  }
+
+  private maybeAdvanceHighWatermark(state: LeaderState): void {
+    const majorityEnd = majorityEndOffset(state.voterEndOffsets(this.flushedEnd));
+    const next = nextHighWatermark(this.highWatermark, majorityEnd, state.epochStartOffset);
+    if (next === this.highWatermark) return;
+    this.setHighWatermark(next);
+    // Every waiting follower has news now.
+    this.completeParkedFetches(state, () => true);
+  }
+
+  private setHighWatermark(next: number): void {
+    if (next <= this.highWatermark) return;
+    this.highWatermark = next;
+    this.outHighWatermarkChanged = true;
+    let index = this.log.indexOfBatchStartingAt(this.nextDeliverOffset);
+    while (index >= 0 && index < this.log.batches.length) {
+      const batch = this.log.batches[index]!;
+      if (batch.lastOffset >= next) break;
+      this.outCommitted.push(batch);
+      this.nextDeliverOffset = batch.lastOffset + 1;
+      index += 1;
+    }
+  }
+
+  // ----------------------------------------------------------- transitions
+
+  /** Reconciles a higher epoch seen in any message; returns true when it changed our role. */
+  private observeEpoch(now: number, epoch: number, leaderId: NodeId): boolean {
+    if (epoch <= this.election.epoch) return false;
+    if (leaderId !== NO_NODE && leaderId !== this.config.nodeId) this.becomeFollower(now, epoch, leaderId);
+    else this.becomeUnattached(now, epoch);
+    return true;
+  }
+
+  private setElection(next: ElectionState): void {
+    const current = this.election;
+    if (current.epoch === next.epoch && current.votedFor === next.votedFor && current.leaderId === next.leaderId) return;
+    this.election = next;
+    this.outElection = next;
+  }
+
+  private leaveRole(): void {
+    const role = this.role;
+    if (role.name === 'leader') {
+      this.flushLingering();
+      const parked = role.state.parked;
+      role.state.parked = [];
+      for (const p of parked) this.sendFetchResponse(p.from, p.request, 'NOT_LEADER_OR_FOLLOWER', {});
+    }
+    this.inflight = null;
+  }
+
+  private enter(role: Role): void {
+    this.role = role;
+    this.outRoleChange = { role: role.name, leader: { leaderId: this.knownLeader(), epoch: this.election.epoch } };
+  }
+
+  private becomeUnattached(now: number, epoch: number, votedFor: NodeId = NO_NODE): void {
+    this.leaveRole();
+    this.setElection({ epoch, votedFor, leaderId: NO_NODE });
+    this.enter({ name: 'unattached', electionDeadline: now + randomElectionTimeout(this.config.electionTimeoutMs, this.config.random) });
+    if (!this.isVoter) {
+      this.fetchRetryAt = now;
+      this.pollFetch(now);
+    }
+  }
+
+  private becomeFollower(now: number, epoch: number, leaderId: NodeId): void {
+    this.leaveRole();
+    const votedFor = epoch === this.election.epoch ? this.election.votedFor : NO_NODE;
+    this.setElection({ epoch, votedFor, leaderId });
+    this.electionRetries = 0;
+    this.enter({ name: 'follower', fetchDeadline: now + this.config.fetchTimeoutMs, lastLeaderContact: Number.NEGATIVE_INFINITY, download: null });
+    this.fetchRetryAt = now;
+    this.sendFetch(now);
+  }
+
+  private becomeProspective(now: number): void {
+    if (!this.isVoter) return;
+    this.leaveRole();
+    const roundId = this.newRequestId();
+    const role: Role = {
+      name: 'prospective',
+      roundId,
+      granted: new Set([this.config.nodeId]),
+      rejected: new Set(),
+      electionDeadline: now + randomElectionTimeout(this.config.electionTimeoutMs, this.config.random),
+    };
+    this.enter(role);
+    if (role.granted.size >= majorityOf(this.config.voters.length)) return this.becomeCandidate(now);
+    this.requestVotes(roundId, true);
+  }
+
+  private becomeCandidate(now: number): void {
+    this.leaveRole();
+    this.setElection({ epoch: this.election.epoch + 1, votedFor: this.config.nodeId, leaderId: NO_NODE });
+    const roundId = this.newRequestId();
+    const role: Role = {
+      name: 'candidate',
+      roundId,
+      granted: new Set([this.config.nodeId]),
+      rejected: new Set(),
+      electionDeadline: now + randomElectionTimeout(this.config.electionTimeoutMs, this.config.random),
+    };
+    this.enter(role);
+    if (role.granted.size >= majorityOf(this.config.voters.length)) return this.becomeLeader(now);
+    this.requestVotes(roundId, false);
+  }
+
+  private requestVotes(roundId: number, preVote: boolean): void {
+    for (const voter of this.config.voters) {
+      if (voter === this.config.nodeId) continue;
+      this.send(voter, {
+        type: 'VoteRequest',
+        requestId: roundId,
+        epoch: this.election.epoch,
+        candidateId: this.config.nodeId,
+        lastEpoch: this.log.lastEpoch,
+        lastOffset: this.log.endOffset,
+        preVote,
+      });
+    }
+  }
+
+  private becomeLeader(now: number): void {
+    const granted = this.role.name === 'candidate' ? [...this.role.granted] : [this.config.nodeId];
+    this.leaveRole();
+    this.setElection({ epoch: this.election.epoch, votedFor: this.config.nodeId, leaderId: this.config.nodeId });
+    this.electionRetries = 0;
+    const state = new LeaderState(this.config.nodeId, this.config.voters, this.log.endOffset, this.config.fetchTimeoutMs * 1.5, now);
+    this.enter({ name: 'leader', state });
+    // The high watermark can only move once a batch of the new epoch is committed, so write one now.
+    const bytes = encodeLeaderChangeBatch(
+      { leaderId: this.config.nodeId, voters: [...this.config.voters], grantingVoters: granted.sort((a, b) => a - b) },
+      { timestamp: now },
+    );
+    const base = this.log.endOffset;
+    stampBatch(bytes, base, this.election.epoch);
+    this.appendAsLeader(now, { baseOffset: base, lastOffset: base + readBatchHeader(bytes).lastOffsetDelta, epoch: this.election.epoch, bytes });
+    for (const voter of state.beginQuorumPending) this.sendBeginQuorumEpoch(voter);
+    state.beginQuorumResendAt = now + this.config.fetchTimeoutMs / 2;
+  }
+
+  private becomeResigned(now: number, successors: readonly NodeId[]): void {
+    this.leaveRole();
+    const role: Role = {
+      name: 'resigned',
+      electionDeadline: now + randomElectionTimeout(this.config.electionTimeoutMs, this.config.random),
+      successors,
+      pending: new Set(successors),
+      resendAt: now + this.config.fetchTimeoutMs / 2,
+    };
+    this.enter(role);
+    for (const voter of successors) this.sendEndQuorumEpoch(voter, successors);
+  }
+
+  private sendBeginQuorumEpoch(to: NodeId): void {
+    this.send(to, { type: 'BeginQuorumEpochRequest', requestId: this.newRequestId(), epoch: this.election.epoch, leaderId: this.config.nodeId });
+  }
+
+  private sendEndQuorumEpoch(to: NodeId, successors: readonly NodeId[]): void {
+    this.send(to, {
+      type: 'EndQuorumEpochRequest',
+      requestId: this.newRequestId(),
+      epoch: this.election.epoch,
+      leaderId: this.config.nodeId,
+      preferredSuccessors: successors,
+    });
+  }
+
+  // --------------------------------------------------------------- helpers
+
+  private send(to: NodeId, message: RaftMessage): void {
+    this.outMessages.push({ to, message });
+  }
+
+  private newRequestId(): number {
+    this.nextRequestId += 1;
+    return this.nextRequestId;
+  }
+
+  /** The leader of the current epoch as others should learn it; a resigned leader names none. */
+  private knownLeader(): NodeId {
+    return this.role.name === 'resigned' ? NO_NODE : this.election.leaderId;
+  }
+
+  private notLeader(): NotLeader {
+    return { code: 'NOT_LEADER_OR_FOLLOWER', leaderId: this.knownLeader() === this.config.nodeId ? NO_NODE : this.knownLeader(), epoch: this.election.epoch };
+  }
+}

@@ -1,0 +1,47 @@
+import type { NodeId } from './config';
+import type { LogBatch, Snapshot } from './log-batch';
+import type { RaftMessage } from './messages';
+import type { ElectionState, RoleName } from './quorum-state';
+
+/** A change to the durable log, applied in order. */
+export type LogOp =
+  /** Remove every batch at or above `endOffset` (divergence). */
+  | { readonly op: 'truncate'; readonly endOffset: number }
+  | { readonly op: 'append'; readonly batches: readonly LogBatch[] }
+  /** Store this snapshot (written by the local state machine) and delete the log below its end. */
+  | { readonly op: 'snapshot'; readonly snapshot: Snapshot }
+  /** Store this snapshot (fetched from the leader) and delete the whole log; the log restarts at its end. */
+  | { readonly op: 'installSnapshot'; readonly snapshot: Snapshot };
+
+export interface Outbound {
+  readonly to: NodeId;
+  readonly message: RaftMessage;
+}
+
+export interface LeaderAndEpoch {
+  readonly leaderId: NodeId;
+  readonly epoch: number;
+}
+
+/**
+ * What the driver must do after feeding the core an input, in this order:
+ * 1. write `electionState` and `logOps` (if `persistId` is set), durably, then call
+ *    `core.persisted(now, persistId)`; persistence of successive Readys completes in order;
+ * 2. send `messages` at once;
+ * 3. send `messagesAfterPersist` only once every persist up to this Ready is durable — these
+ *    replies or acknowledgements depend on it (a granted vote, a follower's Fetch acknowledging
+ *    appended batches);
+ * 4. if `loadSnapshot` is set, reset the state machine from it; then apply `committed` in order.
+ */
+export interface Ready {
+  readonly persistId: number | null;
+  readonly electionState: ElectionState | null;
+  readonly logOps: readonly LogOp[];
+  readonly messages: readonly Outbound[];
+  readonly messagesAfterPersist: readonly Outbound[];
+  readonly loadSnapshot: Snapshot | null;
+  readonly committed: readonly LogBatch[];
+  readonly highWatermark: number;
+  /** Set when this node's role or known leader changed. */
+  readonly roleChange: { readonly role: RoleName; readonly leader: LeaderAndEpoch } | null;
+}

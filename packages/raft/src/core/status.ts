@@ -1,0 +1,36 @@
+import type { NodeId } from './config';
+import type { OffsetAndEpoch } from './messages';
+import type { RoleName } from './quorum-state';
+
+export interface RaftStatus {
+  readonly nodeId: NodeId;
+  readonly isVoter: boolean;
+  readonly role: RoleName;
+  readonly epoch: number;
+  readonly leaderId: NodeId;
+  readonly votedFor: NodeId;
+  readonly highWatermark: number;
+  readonly logStartOffset: number;
+  readonly logEndOffset: number;
+  /** Log end offset known durable on this node. */
+  readonly flushedEndOffset: number;
+  readonly snapshotId: OffsetAndEpoch | null;
+  /** Leader only: the offset of this epoch's LeaderChange batch; -1 otherwise. */
+  readonly epochStartOffset: number;
+}
+
+export interface ReplicaDescription {
+  readonly nodeId: NodeId;
+  readonly logEndOffset: number;
+  readonly lastFetchTimestamp: number;
+  readonly lastCaughtUpTimestamp: number;
+}
+
+/** The leader's view of the quorum (KRaft DescribeQuorum). */
+export interface QuorumDescription {
+  readonly leaderId: NodeId;
+  readonly epoch: number;
+  readonly highWatermark: number;
+  readonly voters: readonly ReplicaDescription[];
+  readonly observers: readonly ReplicaDescription[];
+}
