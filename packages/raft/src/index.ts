@@ -14,3 +14,15 @@ export type { LeaderAndEpoch, LogOp, Outbound, Ready } from './core/ready';
 export type { QuorumDescription, RaftStatus, ReplicaDescription } from './core/status';
 export { InvalidSnapshotError, RaftSafetyError, type NotLeader } from './core/errors';
 export { LogContinuityError } from './core/raft-log';
+
+export type { RaftStorage, LoadedState, StorageRepair } from './storage/raft-storage';
+export { MemoryRaftStorage } from './storage/memory-storage';
+export { LevelRaftStorage, LEVEL_STORAGE_LAYOUT } from './storage/level-storage';
+export {
+  CorruptStorageError,
+  DataDirLockedError,
+  InvalidPersistError,
+  StorageReadError,
+  StorageWriteError,
+  type CorruptPart,
+} from './storage/storage-errors';

@@ -1,0 +1,86 @@
+/**
+ * RaftStorage in memory, for tests and anything that wants the storage contract without a disk.
+ * It plans every persist with the same StoredLog as the level storage, so it accepts, rejects and
+ * applies exactly what that one does; the shared conformance suite holds both to it. Bytes are
+ * copied on the way in and on the way out, as a disk would: nothing the caller does to its
+ * buffers afterwards can change what is stored, nor the other way round.
+ */
+import type { LogBatch, Snapshot } from '../core/log-batch';
+import type { DurableState } from '../core/raft-core';
+import { INITIAL_ELECTION_STATE, type ElectionState } from '../core/quorum-state';
+import type { LogOp } from '../core/ready';
+import { checkElectionState, checkElectionTransition } from './election-state-rules';
+import type { LoadedState, RaftStorage } from './raft-storage';
+import { StorageReadError, StorageWriteError } from './storage-errors';
+import { StoredLog } from './stored-log';
+
+export class MemoryRaftStorage implements RaftStorage {
+  private electionState: ElectionState = INITIAL_ELECTION_STATE;
+  private snapshot: Snapshot | null = null;
+  private readonly log = new StoredLog<LogBatch>(null, [], copyBatch);
+  private closed = false;
+
+  /** Starts empty, or holding `initial` (checked like a persist: InvalidPersistError if it is not a valid log). */
+  constructor(initial?: DurableState) {
+    if (initial === undefined) return;
+    checkElectionState(initial.electionState);
+    const ops: LogOp[] = [];
+    if (initial.snapshot !== null) ops.push({ op: 'installSnapshot', snapshot: initial.snapshot });
+    ops.push({ op: 'append', batches: initial.batches });
+    this.apply(initial.electionState, ops);
+  }
+
+  /**
+   * A new open storage over a copy of what this one holds: what reopening the same data dir
+   * would give. Usable after close, which is when a restart happens.
+   */
+  reopen(): MemoryRaftStorage {
+    return new MemoryRaftStorage(this.contents());
+  }
+
+  async load(): Promise<LoadedState> {
+    if (this.closed) throw new StorageReadError('memory storage is closed');
+    return { durable: this.contents(), repairs: [] };
+  }
+
+  async persist(electionState: ElectionState | null, ops: readonly LogOp[]): Promise<void> {
+    // No await before the work: persists apply in call order because each finishes synchronously.
+    if (this.closed) throw new StorageWriteError('memory storage is closed');
+    this.apply(electionState, ops);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private apply(electionState: ElectionState | null, ops: readonly LogOp[]): void {
+    if (electionState !== null) checkElectionTransition(this.electionState, electionState);
+    const plan = this.log.plan(ops);
+    let snapshot = this.snapshot;
+    for (const step of plan.steps) if (step.kind === 'putSnapshot') snapshot = copySnapshot(step.snapshot);
+    plan.commit();
+    this.snapshot = snapshot;
+    if (electionState !== null) this.electionState = { ...electionState };
+  }
+
+  private contents(): DurableState {
+    return {
+      electionState: { ...this.electionState },
+      snapshot: this.snapshot === null ? null : copySnapshot(this.snapshot),
+      batches: this.log.batches.map(copyBatch),
+    };
+  }
+}
+
+function copyBatch(batch: LogBatch): LogBatch {
+  return { baseOffset: batch.baseOffset, lastOffset: batch.lastOffset, epoch: batch.epoch, bytes: copyBytes(batch.bytes) };
+}
+
+function copySnapshot(snapshot: Snapshot): Snapshot {
+  return { id: { offset: snapshot.id.offset, epoch: snapshot.id.epoch }, bytes: copyBytes(snapshot.bytes) };
+}
+
+/** A real copy even for a Buffer, whose slice() is a view of the same memory. */
+function copyBytes(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}

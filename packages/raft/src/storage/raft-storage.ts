@@ -1,0 +1,41 @@
+import type { DurableState } from '../core/raft-core';
+import type { ElectionState } from '../core/quorum-state';
+import type { LogOp } from '../core/ready';
+
+/** Something recovery had to repair, reported so the runtime can log it. */
+export interface StorageRepair {
+  readonly kind: 'truncatedCorruptTail';
+  /** Base offset of the first batch that failed its checks; it and everything after were dropped. */
+  readonly offset: number;
+  readonly reason: string;
+}
+
+export interface LoadedState {
+  readonly durable: DurableState;
+  readonly repairs: readonly StorageRepair[];
+}
+
+/**
+ * Where a Raft node keeps what must survive a crash: the election state, the log and the latest
+ * snapshot. `persist` is the only write: it applies one or more Readys' changes atomically and
+ * returns once they are durable (fsync), which is what lets the runtime release the replies
+ * that depend on them. Implementations: level on disk, and memory for tests and the simulator;
+ * one conformance suite runs against both.
+ */
+export interface RaftStorage {
+  /**
+   * What is stored: the election state (epoch 0, no vote, no leader when nothing was ever
+   * stored), the latest snapshot and the contiguous batches after it. Batches that failed their
+   * checks have been dropped and are reported in `repairs`. The result is the caller's own copy.
+   */
+  load(): Promise<LoadedState>;
+  /**
+   * Stores `electionState` (null: unchanged) and applies `ops` in order, all atomically and
+   * durably. Calls apply in call order, each after the previous one settled. Rejects with
+   * InvalidPersistError for ops or a state that would break the stored log or go back on a vote,
+   * and with StorageWriteError when the write fails; either way nothing of that call is applied.
+   */
+  persist(electionState: ElectionState | null, ops: readonly LogOp[]): Promise<void>;
+  /** Waits for submitted persists, then releases the storage; later calls reject. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,351 @@
+/**
+ * The RaftStorage contract, run against every implementation: what persist accepts, how each
+ * LogOp changes what load returns, that persists apply in call order, and that a reopened
+ * storage sees exactly what was persisted before.
+ */
+import type { LogBatch, Snapshot } from '../../src/core/log-batch';
+import type { DurableState } from '../../src/core/raft-core';
+import type { ElectionState } from '../../src/core/quorum-state';
+import type { LogOp } from '../../src/core/ready';
+import type { RaftStorage } from '../../src/storage/raft-storage';
+import { InvalidPersistError, StorageReadError, StorageWriteError } from '../../src/storage/storage-errors';
+import { batchAt, batchesFrom, snapshotAt, view } from './fixtures';
+
+export interface StorageHarness {
+  readonly storage: RaftStorage;
+  /** Opens the same stored contents again; the caller has closed the previous storage. */
+  reopen(): Promise<RaftStorage>;
+  /** Closes whatever is still open and removes what the harness created. */
+  cleanup(): Promise<void>;
+}
+
+const FRESH: DurableState = { electionState: { epoch: 0, votedFor: -1, leaderId: -1 }, snapshot: null, batches: [] };
+
+export function describeRaftStorageConformance(name: string, factory: () => Promise<StorageHarness>): void {
+  describe(`RaftStorage conformance: ${name}`, () => {
+    let harness: StorageHarness;
+    let storage: RaftStorage;
+
+    beforeEach(async () => {
+      harness = await factory();
+      storage = harness.storage;
+    });
+    afterEach(async () => {
+      await harness.cleanup();
+    });
+
+    /** Closes and reopens; asserts the reopened storage loads exactly `expected`, with no repairs. */
+    async function reopenExpecting(expected: DurableState): Promise<void> {
+      await storage.close();
+      storage = await harness.reopen();
+      const loaded = await storage.load();
+      expect(loaded.repairs).toEqual([]);
+      expect(view(loaded.durable)).toEqual(view(expected));
+    }
+
+    async function loaded(): Promise<DurableState> {
+      return (await storage.load()).durable;
+    }
+
+    it('loads a fresh storage as epoch 0, no vote, no leader, no snapshot and an empty log', async () => {
+      const state = await storage.load();
+      expect(state.repairs).toEqual([]);
+      expect(view(state.durable)).toEqual(view(FRESH));
+      await reopenExpecting(FRESH);
+    });
+
+    it('round-trips the election state; null leaves it as it was', async () => {
+      const voted: ElectionState = { epoch: 3, votedFor: 2, leaderId: -1 };
+      await storage.persist(voted, []);
+      expect((await loaded()).electionState).toEqual(voted);
+      await storage.persist(null, []);
+      const led: ElectionState = { epoch: 3, votedFor: 2, leaderId: 2 };
+      await storage.persist(led, []);
+      await storage.persist(null, [{ op: 'append', batches: [batchAt(0, 3)] }]);
+      await reopenExpecting({ electionState: led, snapshot: null, batches: [batchAt(0, 3)] });
+    });
+
+    it('loads appended batches back in order, across reopen', async () => {
+      const batches = [batchAt(0, 1, 3), batchAt(3, 1, 1), batchAt(4, 2, 5), batchAt(9, 2, 2), batchAt(11, 4, 1)];
+      await storage.persist({ epoch: 1, votedFor: 1, leaderId: 1 }, [{ op: 'append', batches: batches.slice(0, 2) }]);
+      await storage.persist(null, [{ op: 'append', batches: batches.slice(2, 4) }]);
+      await storage.persist({ epoch: 4, votedFor: -1, leaderId: 3 }, [{ op: 'append', batches: batches.slice(4) }]);
+      const expected: DurableState = { electionState: { epoch: 4, votedFor: -1, leaderId: 3 }, snapshot: null, batches };
+      expect(view(await loaded())).toEqual(view(expected));
+      await reopenExpecting(expected);
+    });
+
+    it('truncates whole batches from endOffset up, and appends continue from there', async () => {
+      await storage.persist(null, [{ op: 'append', batches: [batchAt(0, 1, 2), batchAt(2, 1, 3), batchAt(5, 2, 2), batchAt(7, 2, 1)] }]);
+      await storage.persist(null, [{ op: 'truncate', endOffset: 5 }]);
+      expect((await loaded()).batches.map((b) => b.baseOffset)).toEqual([0, 2]);
+      await storage.persist(null, [{ op: 'truncate', endOffset: 5 }]); // at the end already: nothing to do
+      const replacement = [batchAt(5, 3, 1, 'new'), batchAt(6, 3, 4, 'new')];
+      await storage.persist(null, [{ op: 'append', batches: replacement }]);
+      await reopenExpecting({
+        electionState: FRESH.electionState,
+        snapshot: null,
+        batches: [batchAt(0, 1, 2), batchAt(2, 1, 3), ...replacement],
+      });
+      await storage.persist(null, [{ op: 'truncate', endOffset: 0 }]);
+      await reopenExpecting(FRESH);
+    });
+
+    it('applies the ops of one persist in order, together with the election state', async () => {
+      const election: ElectionState = { epoch: 5, votedFor: 1, leaderId: 1 };
+      await storage.persist(election, [
+        { op: 'append', batches: batchesFrom(0, [1, 1, 2, 2]) },
+        { op: 'truncate', endOffset: 2 },
+        { op: 'append', batches: batchesFrom(2, [5, 5], 'b') },
+        { op: 'snapshot', snapshot: snapshotAt(3, 5) },
+        { op: 'append', batches: [batchAt(4, 5, 2, 'c')] },
+        { op: 'truncate', endOffset: 4 },
+        { op: 'append', batches: [batchAt(4, 5, 1, 'd')] },
+      ]);
+      const expected: DurableState = {
+        electionState: election,
+        snapshot: snapshotAt(3, 5),
+        batches: [batchAt(3, 5, 1, 'b'), batchAt(4, 5, 1, 'd')],
+      };
+      expect(view(await loaded())).toEqual(view(expected));
+      await reopenExpecting(expected);
+    });
+
+    it('compacts on snapshot: drops the log below, keeps the log above, replaces the old snapshot', async () => {
+      const log = [batchAt(0, 1, 2), batchAt(2, 1, 2), batchAt(4, 2, 3), batchAt(7, 2, 1), batchAt(8, 3, 2)];
+      await storage.persist({ epoch: 3, votedFor: -1, leaderId: 2 }, [{ op: 'append', batches: log }]);
+      await storage.persist(null, [{ op: 'snapshot', snapshot: snapshotAt(4, 1, 'first') }]);
+      expect(view(await loaded())).toEqual(
+        view({ electionState: { epoch: 3, votedFor: -1, leaderId: 2 }, snapshot: snapshotAt(4, 1, 'first'), batches: log.slice(2) }),
+      );
+      await storage.persist(null, [{ op: 'snapshot', snapshot: snapshotAt(8, 2, 'second') }]);
+      const expected: DurableState = {
+        electionState: { epoch: 3, votedFor: -1, leaderId: 2 },
+        snapshot: snapshotAt(8, 2, 'second'),
+        batches: log.slice(4),
+      };
+      expect(view(await loaded())).toEqual(view(expected));
+      await reopenExpecting(expected);
+      // A snapshot of the whole log leaves it empty; appends go on from the snapshot end.
+      await storage.persist(null, [{ op: 'snapshot', snapshot: snapshotAt(10, 3, 'third') }]);
+      await storage.persist(null, [{ op: 'append', batches: [batchAt(10, 3)] }]);
+      await reopenExpecting({ ...expected, snapshot: snapshotAt(10, 3, 'third'), batches: [batchAt(10, 3)] });
+    });
+
+    it('installSnapshot empties the log; later appends start at the snapshot end', async () => {
+      await storage.persist(null, [{ op: 'append', batches: batchesFrom(0, [1, 1, 2]) }]);
+      await storage.persist(null, [{ op: 'snapshot', snapshot: snapshotAt(1, 1) }]);
+      await storage.persist({ epoch: 7, votedFor: -1, leaderId: 4 }, [{ op: 'installSnapshot', snapshot: snapshotAt(40, 6, 'leader') }]);
+      expect(view(await loaded())).toEqual(
+        view({ electionState: { epoch: 7, votedFor: -1, leaderId: 4 }, snapshot: snapshotAt(40, 6, 'leader'), batches: [] }),
+      );
+      await expect(storage.persist(null, [{ op: 'append', batches: [batchAt(3, 7)] }])).rejects.toBeInstanceOf(InvalidPersistError);
+      await storage.persist(null, [{ op: 'append', batches: [batchAt(40, 7, 2), batchAt(42, 7)] }]);
+      const expected: DurableState = {
+        electionState: { epoch: 7, votedFor: -1, leaderId: 4 },
+        snapshot: snapshotAt(40, 6, 'leader'),
+        batches: [batchAt(40, 7, 2), batchAt(42, 7)],
+      };
+      await reopenExpecting(expected);
+      // A snapshot installed below the current end (a diverged log) still replaces everything.
+      await storage.persist(null, [{ op: 'installSnapshot', snapshot: snapshotAt(41, 7, 'again') }]);
+      await reopenExpecting({ ...expected, snapshot: snapshotAt(41, 7, 'again'), batches: [] });
+    });
+
+    it('applies many persists in flight at once in call order', async () => {
+      const calls: Promise<void>[] = [];
+      const settled: number[] = [];
+      const submit = (election: ElectionState | null, ops: LogOp[]): void => {
+        const index = calls.length;
+        calls.push(storage.persist(election, ops).then(() => void settled.push(index)));
+      };
+      for (let offset = 0; offset < 40; offset++) {
+        // Each append is only valid after the one before it, and each truncate after its appends.
+        submit(offset % 10 === 0 ? { epoch: offset + 1, votedFor: 1, leaderId: 1 } : null, [
+          { op: 'append', batches: [batchAt(offset, Math.floor(offset / 10) * 10 + 1)] },
+        ]);
+        if (offset === 19) submit(null, [{ op: 'truncate', endOffset: 15 }, { op: 'append', batches: batchesFrom(15, [11, 11, 11, 11, 11], 'x') }]);
+        if (offset === 29) submit(null, [{ op: 'snapshot', snapshot: snapshotAt(25, 21) }]);
+      }
+      await Promise.all(calls);
+      expect(settled).toEqual(calls.map((_, i) => i));
+      const epochOf = (offset: number): number => Math.floor(offset / 10) * 10 + 1;
+      const batches: LogBatch[] = [];
+      for (let offset = 25; offset < 40; offset++) batches.push(batchAt(offset, epochOf(offset)));
+      const expected: DurableState = { electionState: { epoch: 31, votedFor: 1, leaderId: 1 }, snapshot: snapshotAt(25, 21), batches };
+      expect(view(await loaded())).toEqual(view(expected));
+      await reopenExpecting(expected);
+    });
+
+    it('reopens to exactly what was persisted, over a long mixed sequence', async () => {
+      const model = new ModelLog();
+      const random = lcg(0x5eed);
+      let election: ElectionState = FRESH.electionState;
+      let stored: ElectionState = election;
+      for (let step = 0; step < 120; step++) {
+        if (random() < 0.1) {
+          const epoch = election.epoch + 1;
+          election = random() < 0.5 ? { epoch, votedFor: 1 + Math.floor(random() * 3), leaderId: -1 } : { epoch, votedFor: -1, leaderId: 2 };
+        }
+        const withElection = step % 7 === 0 || random() < 0.2;
+        await storage.persist(withElection ? election : null, model.randomOps(random, election.epoch));
+        if (withElection) stored = election;
+        if (step % 30 === 29) await reopenExpecting(model.state(stored));
+      }
+      await storage.persist(election, []);
+      await reopenExpecting(model.state(election));
+    });
+
+    it('rejects a persist that would break the log, and applies none of it', async () => {
+      const before: DurableState = {
+        electionState: { epoch: 2, votedFor: 1, leaderId: 1 },
+        snapshot: snapshotAt(2, 1),
+        batches: [batchAt(2, 1, 3), batchAt(5, 2, 2)],
+      };
+      await storage.persist(before.electionState, [
+        { op: 'append', batches: [batchAt(0, 1, 2), ...before.batches] },
+        { op: 'snapshot', snapshot: before.snapshot! },
+      ]);
+      const stamped = batchAt(7, 2);
+      const bad: Array<[string, LogOp[]]> = [
+        ['a gap', [{ op: 'append', batches: [batchAt(8, 2)] }]],
+        ['an overlap', [{ op: 'append', batches: [batchAt(6, 2)] }]],
+        ['an epoch going back', [{ op: 'append', batches: [batchAt(7, 1)] }]],
+        ['a header naming another offset', [{ op: 'append', batches: [{ ...batchAt(8, 2), baseOffset: 7, lastOffset: 7 }] }]],
+        ['a header naming another epoch', [{ op: 'append', batches: [{ ...stamped, epoch: 3 }] }]],
+        ['a wrong last offset', [{ op: 'append', batches: [{ ...stamped, lastOffset: 8 }] }]],
+        ['trailing bytes', [{ op: 'append', batches: [{ ...stamped, bytes: Buffer.concat([stamped.bytes, Buffer.from([0])]) }] }]],
+        ['bytes that are no batch', [{ op: 'append', batches: [{ ...stamped, bytes: new Uint8Array(10) }] }]],
+        ['a truncate splitting a batch', [{ op: 'truncate', endOffset: 6 }]],
+        ['a truncate below the snapshot', [{ op: 'truncate', endOffset: 1 }]],
+        ['a snapshot beyond the log end', [{ op: 'snapshot', snapshot: snapshotAt(8, 2) }]],
+        ['a snapshot below the log start', [{ op: 'snapshot', snapshot: snapshotAt(1, 1) }]],
+        ['a snapshot splitting a batch', [{ op: 'snapshot', snapshot: snapshotAt(3, 1) }]],
+        ['a snapshot misnaming its epoch', [{ op: 'snapshot', snapshot: snapshotAt(5, 2) }]],
+        ['a snapshot with a negative offset', [{ op: 'installSnapshot', snapshot: snapshotAt(-1, 1) }]],
+        // A valid op first: the whole persist is refused, not just the op that breaks it.
+        ['a valid append then a gap', [{ op: 'append', batches: [stamped] }, { op: 'append', batches: [batchAt(9, 2)] }]],
+      ];
+      for (const [what, ops] of bad) {
+        await expect(storage.persist({ epoch: 9, votedFor: -1, leaderId: -1 }, ops)).rejects.toThrow(InvalidPersistError);
+        expect([what, view(await loaded())]).toEqual([what, view(before)]);
+      }
+      await storage.persist(null, [{ op: 'append', batches: [stamped] }]);
+      await reopenExpecting({ ...before, batches: [...before.batches, stamped] });
+    });
+
+    it('refuses an election state that goes back in epoch or changes a vote', async () => {
+      await storage.persist({ epoch: 4, votedFor: 2, leaderId: -1 }, []);
+      const refused: ElectionState[] = [
+        { epoch: 3, votedFor: -1, leaderId: -1 },
+        { epoch: 4, votedFor: 3, leaderId: -1 },
+        { epoch: 4, votedFor: -1, leaderId: -1 },
+        { epoch: 4.5, votedFor: 2, leaderId: -1 },
+        { epoch: 5, votedFor: -2, leaderId: -1 },
+        { epoch: 2 ** 31, votedFor: -1, leaderId: -1 },
+      ];
+      for (const next of refused) {
+        await expect(storage.persist(next, [{ op: 'append', batches: [batchAt(0, 4)] }])).rejects.toThrow(InvalidPersistError);
+      }
+      // Learning or forgetting the leader within the epoch is fine, so is a new vote in a new epoch.
+      await storage.persist({ epoch: 4, votedFor: 2, leaderId: 2 }, []);
+      await storage.persist({ epoch: 4, votedFor: 2, leaderId: -1 }, []);
+      await storage.persist({ epoch: 5, votedFor: 3, leaderId: -1 }, []);
+      await reopenExpecting({ electionState: { epoch: 5, votedFor: 3, leaderId: -1 }, snapshot: null, batches: [] });
+    });
+
+    it('stores copies: later changes to the caller’s or the loaded buffers do not reach it', async () => {
+      const batch = batchAt(1, 1, 2);
+      const snapshot = snapshotAt(1, 1, 'snap');
+      await Promise.all([
+        storage.persist(null, [{ op: 'append', batches: [batchAt(0, 1), batch] }]),
+        storage.persist(null, [{ op: 'snapshot', snapshot }]),
+      ]);
+      batch.bytes.fill(0);
+      snapshot.bytes.fill(0);
+      const first = await loaded();
+      first.snapshot!.bytes.fill(1);
+      first.batches[0]!.bytes.fill(1);
+      const expected: DurableState = { electionState: FRESH.electionState, snapshot: snapshotAt(1, 1, 'snap'), batches: [batchAt(1, 1, 2)] };
+      expect(view(await loaded())).toEqual(view(expected));
+      await reopenExpecting(expected);
+    });
+
+    it('rejects persist and load after close with typed errors', async () => {
+      await storage.persist({ epoch: 1, votedFor: 1, leaderId: -1 }, []);
+      await storage.close();
+      await storage.close(); // closing twice is harmless
+      await expect(storage.persist(null, [{ op: 'append', batches: [batchAt(0, 1)] }])).rejects.toThrow(StorageWriteError);
+      await expect(storage.load()).rejects.toThrow(StorageReadError);
+      storage = await harness.reopen();
+      expect(view(await loaded())).toEqual(view({ ...FRESH, electionState: { epoch: 1, votedFor: 1, leaderId: -1 } }));
+    });
+  });
+}
+
+/** The expected stored log, and a source of valid random ops against it. */
+class ModelLog {
+  private snapshot: Snapshot | null = null;
+  private batches: LogBatch[] = [];
+  private serial = 0;
+
+  state(electionState: ElectionState): DurableState {
+    return { electionState, snapshot: this.snapshot, batches: [...this.batches] };
+  }
+
+  private get start(): number {
+    return this.snapshot?.id.offset ?? 0;
+  }
+
+  private get end(): number {
+    const last = this.batches[this.batches.length - 1];
+    return last === undefined ? this.start : last.lastOffset + 1;
+  }
+
+  randomOps(random: () => number, epoch: number): LogOp[] {
+    const ops: LogOp[] = [];
+    const count = 1 + Math.floor(random() * 3);
+    for (let i = 0; i < count; i++) {
+      const roll = random();
+      this.serial += 1;
+      if (roll < 0.55) {
+        const batches: LogBatch[] = [];
+        for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
+          const batch = batchAt(this.end, epoch, 1 + Math.floor(random() * 4), `m${this.serial}-`);
+          this.batches.push(batch);
+          batches.push(batch);
+        }
+        ops.push({ op: 'append', batches });
+      } else if (roll < 0.75) {
+        const keep = Math.floor(random() * (this.batches.length + 1));
+        const endOffset = this.batches[keep]?.baseOffset ?? this.end;
+        this.batches = this.batches.slice(0, keep);
+        ops.push({ op: 'truncate', endOffset });
+      } else if (roll < 0.93) {
+        const upTo = Math.floor(random() * (this.batches.length + 1));
+        const below = this.batches[upTo - 1];
+        if (below === undefined) continue;
+        const snapshot = snapshotAt(below.lastOffset + 1, below.epoch, `s${this.serial}`);
+        this.batches = this.batches.slice(upTo);
+        this.snapshot = snapshot;
+        ops.push({ op: 'snapshot', snapshot });
+      } else {
+        const lastEpoch = this.batches[this.batches.length - 1]?.epoch ?? this.snapshot?.id.epoch ?? 0;
+        const snapshot = snapshotAt(this.end + Math.floor(random() * 5), Math.max(lastEpoch, 0), `i${this.serial}`);
+        this.batches = [];
+        this.snapshot = snapshot;
+        ops.push({ op: 'installSnapshot', snapshot });
+      }
+    }
+    return ops;
+  }
+}
+
+/** A small deterministic generator, so a failure replays exactly. */
+function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 0x1_0000_0000;
+  };
+}

@@ -1,0 +1,296 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Level } from 'level';
+import type { DurableState } from '../../src/core/raft-core';
+import type { RaftStorage } from '../../src/storage/raft-storage';
+import { LEVEL_STORAGE_LAYOUT, LevelRaftStorage } from '../../src/storage/level-storage';
+import { encodeOffsetKey } from '../../src/storage/offset-key';
+import {
+  CorruptStorageError,
+  DataDirLockedError,
+  InvalidPersistError,
+  StorageWriteError,
+} from '../../src/storage/storage-errors';
+import { describeRaftStorageConformance } from './conformance';
+import { batchAt, batchesFrom, hex, makeTempDir, removeDir, snapshotAt, view } from './fixtures';
+
+describeRaftStorageConformance('LevelRaftStorage', async () => {
+  const dir = await makeTempDir();
+  let current: RaftStorage = await LevelRaftStorage.open(dir);
+  return {
+    storage: current,
+    reopen: async () => {
+      current = await LevelRaftStorage.open(dir);
+      return current;
+    },
+    cleanup: async () => {
+      await current.close();
+      await removeDir(dir);
+    },
+  };
+});
+
+/** The data dir opened directly with level, the way a damaged disk or another tool would see it. */
+interface RawDb {
+  readonly root: Level<Buffer, Uint8Array>;
+  readonly log: ReturnType<typeof logOf>;
+  readonly meta: ReturnType<typeof metaOf>;
+}
+
+function logOf(root: Level<Buffer, Uint8Array>) {
+  return root.sublevel<Buffer, Uint8Array>(LEVEL_STORAGE_LAYOUT.logSublevel, { keyEncoding: 'buffer', valueEncoding: 'view' });
+}
+
+function metaOf(root: Level<Buffer, Uint8Array>) {
+  return root.sublevel<string, Uint8Array>(LEVEL_STORAGE_LAYOUT.metaSublevel, { keyEncoding: 'utf8', valueEncoding: 'view' });
+}
+
+async function withRaw<T>(dir: string, use: (raw: RawDb) => Promise<T>): Promise<T> {
+  const root = new Level<Buffer, Uint8Array>(dir, { keyEncoding: 'buffer', valueEncoding: 'view' });
+  await root.open();
+  try {
+    return await use({ root, log: logOf(root), meta: metaOf(root) });
+  } finally {
+    await root.close();
+  }
+}
+
+/** Flips one bit of a stored value, `fromEnd` bytes before its end. */
+async function flipBit(dir: string, get: (raw: RawDb) => { read(): Promise<Uint8Array | undefined>; write(v: Uint8Array): Promise<void> }, fromEnd = 1): Promise<void> {
+  await withRaw(dir, async (raw) => {
+    const slot = get(raw);
+    const value = Buffer.from((await slot.read())!);
+    value[value.length - fromEnd]! ^= 0x10;
+    await slot.write(value);
+  });
+}
+
+function logSlot(offset: number) {
+  return (raw: RawDb) => ({
+    read: () => raw.log.get(encodeOffsetKey(offset)),
+    write: (v: Uint8Array) => raw.log.put(encodeOffsetKey(offset), v),
+  });
+}
+
+function metaSlot(key: string) {
+  return (raw: RawDb) => ({ read: () => raw.meta.get(key), write: (v: Uint8Array) => raw.meta.put(key, v) });
+}
+
+describe('LevelRaftStorage on disk', () => {
+  let dir: string;
+  const open: LevelRaftStorage[] = [];
+
+  async function openStorage(): Promise<LevelRaftStorage> {
+    const storage = await LevelRaftStorage.open(dir);
+    open.push(storage);
+    return storage;
+  }
+
+  /** Writes `state` through a storage and closes it, leaving the dir free for raw edits. */
+  async function seed(electionEpoch: number, ops: Parameters<RaftStorage['persist']>[1]): Promise<void> {
+    const storage = await openStorage();
+    await storage.persist({ epoch: electionEpoch, votedFor: 1, leaderId: 1 }, ops);
+    await storage.close();
+  }
+
+  async function reopenAndLoad(): Promise<{ storage: LevelRaftStorage; loaded: Awaited<ReturnType<RaftStorage['load']>> }> {
+    const storage = await openStorage();
+    return { storage, loaded: await storage.load() };
+  }
+
+  beforeEach(async () => {
+    dir = await makeTempDir();
+  });
+  afterEach(async () => {
+    for (const storage of open.splice(0)) await storage.close();
+    await removeDir(dir);
+  });
+
+  it('keys the log by 8-byte big-endian base offset, so key order is offset order', async () => {
+    const rawKeys = (): Promise<string[]> => withRaw(dir, async (raw) => (await raw.log.keys().all()).map(hex));
+    await seed(3, [{ op: 'installSnapshot', snapshot: snapshotAt(254, 2) }, { op: 'append', batches: batchesFrom(254, [3, 3, 3]) }]);
+    expect(await rawKeys()).toEqual(['00000000000000fe', '00000000000000ff', '0000000000000100']);
+    await seed(3, [{ op: 'installSnapshot', snapshot: snapshotAt(65_535, 3) }, { op: 'append', batches: batchesFrom(65_535, [3, 3]) }]);
+    expect(await rawKeys()).toEqual(['000000000000ffff', '0000000000010000']);
+    const { loaded } = await reopenAndLoad();
+    expect(loaded.durable.batches.map((b) => b.baseOffset)).toEqual([65_535, 65_536]);
+  });
+
+  it('drops a corrupt tail at open, durably, and reports the offset', async () => {
+    const log = [batchAt(0, 1, 3), batchAt(3, 1), batchAt(4, 2, 2), batchAt(6, 2)];
+    await seed(2, [{ op: 'append', batches: log }]);
+    await flipBit(dir, logSlot(6));
+
+    const first = await reopenAndLoad();
+    expect(first.loaded.repairs).toEqual([{ kind: 'truncatedCorruptTail', offset: 6, reason: expect.stringMatching(/CRC-32C/) }]);
+    expect(view(first.loaded.durable)).toEqual(
+      view({ electionState: { epoch: 2, votedFor: 1, leaderId: 1 }, snapshot: null, batches: log.slice(0, 3) }),
+    );
+    // The log continues from the repaired end, and the repair itself was durable.
+    await first.storage.persist(null, [{ op: 'append', batches: [batchAt(6, 2, 1, 'resent')] }]);
+    await first.storage.close();
+    const second = await reopenAndLoad();
+    expect(second.loaded.repairs).toEqual([]);
+    expect(second.loaded.durable.batches.map((b) => b.baseOffset)).toEqual([0, 3, 4, 6]);
+  });
+
+  it('drops everything from a corrupt batch in the middle, keeping what comes before', async () => {
+    await seed(2, [{ op: 'append', batches: batchesFrom(0, [1, 1, 1, 2, 2]) }]);
+    await flipBit(dir, logSlot(2), 5);
+    const { storage, loaded } = await reopenAndLoad();
+    expect(loaded.repairs).toEqual([{ kind: 'truncatedCorruptTail', offset: 2, reason: expect.stringMatching(/CRC-32C/) }]);
+    expect(loaded.durable.batches.map((b) => b.baseOffset)).toEqual([0, 1]);
+    await storage.close();
+    expect(await withRaw(dir, async (raw) => (await raw.log.keys().all()).map(hex))).toEqual(['0000000000000000', '0000000000000001']);
+  });
+
+  it.each([
+    ['a gap', 6, 5, async (raw: RawDb) => raw.log.del(encodeOffsetKey(5)), /not contiguous: expected a batch at 5/],
+    ['a key naming another offset', 7, 7, async (raw: RawDb) => raw.log.put(encodeOffsetKey(7), batchAt(8, 2).bytes), /header says 8/],
+    ['an epoch going back', 7, 7, async (raw: RawDb) => raw.log.put(encodeOffsetKey(7), batchAt(7, 1).bytes), /epoch 1 goes back from 2/],
+    ['a truncated value', 5, 5, async (raw: RawDb) => raw.log.put(encodeOffsetKey(5), batchAt(5, 2).bytes.subarray(0, 40)), /unreadable batch header/],
+    ['a malformed key', 7, 7, async (raw: RawDb) => raw.log.put(Buffer.from('zz'), batchAt(7, 2).bytes), /malformed log key 0x7a7a/],
+  ])('treats %s as the start of a corrupt tail', async (_what, offset, keptBelow, damage, reason) => {
+    await seed(2, [{ op: 'append', batches: batchesFrom(0, [1, 1, 1, 2, 2, 2, 2]) }]);
+    await withRaw(dir, damage);
+    const { storage, loaded } = await reopenAndLoad();
+    expect(loaded.repairs).toEqual([{ kind: 'truncatedCorruptTail', offset, reason: expect.stringMatching(reason) }]);
+    expect(loaded.durable.batches.map((b) => b.baseOffset)).toEqual([0, 1, 2, 3, 4, 5, 6].filter((o) => o < keptBelow));
+    await storage.close();
+    const again = await reopenAndLoad();
+    expect(again.loaded.repairs).toEqual([]);
+  });
+
+  it('treats a log that does not start at 0 (without a snapshot) as corrupt from its first batch', async () => {
+    await seed(1, [{ op: 'append', batches: batchesFrom(0, [1, 1, 1]) }]);
+    await withRaw(dir, (raw) => raw.log.del(encodeOffsetKey(0)));
+    const { loaded } = await reopenAndLoad();
+    expect(loaded.repairs).toEqual([{ kind: 'truncatedCorruptTail', offset: 1, reason: 'not contiguous: expected a batch at 0' }]);
+    expect(loaded.durable.batches).toEqual([]);
+  });
+
+  it('drops leftover batches below the snapshot without reporting a repair', async () => {
+    const log = batchesFrom(0, [1, 1, 1, 2, 2]);
+    await seed(2, [{ op: 'append', batches: log }, { op: 'snapshot', snapshot: snapshotAt(3, 1) }]);
+    await withRaw(dir, async (raw) => {
+      await raw.log.put(encodeOffsetKey(0), log[0]!.bytes);
+      await raw.log.put(encodeOffsetKey(2), Buffer.from('not even a batch'));
+    });
+    const { storage, loaded } = await reopenAndLoad();
+    expect(loaded.repairs).toEqual([]);
+    expect(view(loaded.durable)).toEqual(
+      view({ electionState: { epoch: 2, votedFor: 1, leaderId: 1 }, snapshot: snapshotAt(3, 1), batches: log.slice(3) }),
+    );
+    await storage.close();
+    expect(await withRaw(dir, async (raw) => (await raw.log.keys().all()).map(hex))).toEqual([
+      '0000000000000003',
+      '0000000000000004',
+    ]);
+  });
+
+  it('reports a batch straddling the snapshot end as corrupt', async () => {
+    await seed(2, [{ op: 'append', batches: batchesFrom(0, [1, 1, 1]) }, { op: 'snapshot', snapshot: snapshotAt(2, 1) }]);
+    await withRaw(dir, (raw) => raw.log.put(encodeOffsetKey(1), batchAt(1, 1, 2).bytes));
+    const { loaded } = await reopenAndLoad();
+    expect(loaded.repairs).toEqual([{ kind: 'truncatedCorruptTail', offset: 1, reason: expect.stringMatching(/straddles the snapshot end 2/) }]);
+    expect(loaded.durable.batches).toEqual([]);
+  });
+
+  it.each([
+    ['a flipped bit', (v: Buffer) => void (v[3]! ^= 0x01), /CRC-32C mismatch/],
+    ['an unknown version', (v: Buffer) => void (v[0] = 9), /unknown format version 9/],
+    ['a short value', (v: Buffer) => v.subarray(0, 6), /expected 17 bytes, found 6/],
+  ])('refuses to open over a corrupt election state (%s), and releases the lock', async (_what, damage, detail) => {
+    await seed(4, [{ op: 'append', batches: [batchAt(0, 4)] }]);
+    await withRaw(dir, async (raw) => {
+      const value = Buffer.from((await raw.meta.get(LEVEL_STORAGE_LAYOUT.electionKey))!);
+      await raw.meta.put(LEVEL_STORAGE_LAYOUT.electionKey, damage(value) ?? value);
+    });
+    const failure = await LevelRaftStorage.open(dir).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(failure).toBeInstanceOf(CorruptStorageError);
+    expect(failure).toMatchObject({ name: 'CorruptStorageError', code: 'CORRUPT_STORAGE', part: 'election state' });
+    expect((failure as Error).message).toMatch(detail);
+    // The lock is free again: nothing was reset, the value is as the damage left it.
+    await withRaw(dir, async (raw) => expect(await raw.meta.get(LEVEL_STORAGE_LAYOUT.electionKey)).toBeDefined());
+  });
+
+  it('refuses to open over a corrupt snapshot', async () => {
+    await seed(2, [{ op: 'append', batches: batchesFrom(0, [1, 2]) }, { op: 'snapshot', snapshot: snapshotAt(1, 1, 'the state') }]);
+    await flipBit(dir, metaSlot(LEVEL_STORAGE_LAYOUT.snapshotKey), 7);
+    await expect(LevelRaftStorage.open(dir)).rejects.toMatchObject({
+      name: 'CorruptStorageError',
+      code: 'CORRUPT_STORAGE',
+      part: 'snapshot',
+      message: expect.stringMatching(/CRC-32C mismatch/),
+    });
+  });
+
+  it('refuses a second open of the same data dir with DataDirLockedError', async () => {
+    const first = await openStorage();
+    const failure = await LevelRaftStorage.open(dir).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(failure).toBeInstanceOf(DataDirLockedError);
+    expect(failure).toMatchObject({ name: 'DataDirLockedError', code: 'DATA_DIR_LOCKED', path: dir });
+    expect(((failure as Error).cause as { code?: string }).code).toBe('LEVEL_DATABASE_NOT_OPEN');
+    // The holder is unaffected.
+    await first.persist({ epoch: 1, votedFor: 1, leaderId: -1 }, [{ op: 'append', batches: [batchAt(0, 1)] }]);
+    expect((await first.load()).durable.batches).toHaveLength(1);
+  });
+
+  it('is locked against another process while open', async () => {
+    await openStorage();
+    const levelPath = require.resolve('level');
+    const script = [
+      `const { Level } = require(${JSON.stringify(levelPath)});`,
+      'new Level(process.argv[1]).open().then(',
+      "  () => { console.log(JSON.stringify({ opened: true })); process.exit(0); },",
+      '  (e) => { console.log(JSON.stringify({ code: e.code, cause: e.cause && e.cause.code })); process.exit(0); },',
+      ');',
+    ].join('\n');
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, dir], { timeout: 10_000 });
+    expect(JSON.parse(stdout)).toEqual({ code: 'LEVEL_DATABASE_NOT_OPEN', cause: 'LEVEL_LOCKED' });
+  });
+
+  it('turns a failed write into StorageWriteError and keeps its index as before', async () => {
+    const storage = await openStorage();
+    await storage.persist({ epoch: 1, votedFor: 1, leaderId: 1 }, [{ op: 'append', batches: batchesFrom(0, [1, 1, 1]) }]);
+    const diskFull = Object.assign(new Error('IO error: 000005.log: No space left on device'), { code: 'LEVEL_IO_ERROR' });
+    // Every atomic write goes through the root database's batch(); make the next one fail.
+    // (The cast picks the promise-returning overload of batch.)
+    const levelPrototype = Level.prototype as unknown as { batch(...args: unknown[]): Promise<void> };
+    const batch = jest.spyOn(levelPrototype, 'batch').mockRejectedValueOnce(diskFull);
+
+    const failed = [{ op: 'truncate', endOffset: 1 } as const, { op: 'append', batches: [batchAt(1, 2, 1, 'new')] } as const];
+    const failure = await storage.persist({ epoch: 2, votedFor: 3, leaderId: -1 }, failed).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(failure).toBeInstanceOf(StorageWriteError);
+    expect(failure).toMatchObject({ name: 'StorageWriteError', code: 'STORAGE_WRITE_FAILED', cause: diskFull });
+    expect(batch).toHaveBeenCalledTimes(1);
+
+    // Nothing of it counts: the log still ends at 3 (not 2), and the vote in epoch 2 is not recorded.
+    await expect(storage.persist(null, [{ op: 'append', batches: [batchAt(2, 2, 1, 'new')] }])).rejects.toThrow(InvalidPersistError);
+    await storage.persist({ epoch: 2, votedFor: 4, leaderId: -1 }, [{ op: 'append', batches: [batchAt(3, 1)] }]);
+    batch.mockRestore();
+    await storage.close();
+    const { loaded } = await reopenAndLoad();
+    expect(view(loaded.durable)).toEqual(
+      view({ electionState: { epoch: 2, votedFor: 4, leaderId: -1 }, snapshot: null, batches: batchesFrom(0, [1, 1, 1, 1]) } satisfies DurableState),
+    );
+  });
+
+  it('reports a write after close as StorageWriteError caused by level', async () => {
+    const storage = await openStorage();
+    await storage.close();
+    await expect(storage.persist(null, [{ op: 'append', batches: [batchAt(0, 1)] }])).rejects.toMatchObject({
+      name: 'StorageWriteError',
+      cause: { code: 'LEVEL_DATABASE_NOT_OPEN' },
+    });
+  });
+});
