@@ -1,5 +1,6 @@
 import { majorityOf, type NodeId } from './config';
 import type { FetchRequest } from './messages';
+import { ReadIndexTracker } from './read-index';
 import type { ReplicaDescription } from './status';
 
 interface ReplicaProgress {
@@ -29,6 +30,7 @@ export class LeaderState {
   readonly beginQuorumPending: Set<NodeId>;
   beginQuorumResendAt: number;
   parked: ParkedFetch[] = [];
+  readonly reads: ReadIndexTracker;
 
   constructor(
     private readonly nodeId: NodeId,
@@ -41,6 +43,7 @@ export class LeaderState {
     this.checkQuorumDeadline = now + checkQuorumTimeoutMs;
     this.beginQuorumPending = new Set(voters.filter((v) => v !== nodeId));
     this.beginQuorumResendAt = now;
+    this.reads = new ReadIndexTracker(majorityOf(voters.length), checkQuorumTimeoutMs / 3);
     for (const voter of voters) {
       if (voter !== nodeId) this.replicas.set(voter, { endOffset: -1, lastFetchTimestamp: -1, lastCaughtUpTimestamp: -1, lastSentHighWatermark: -1 });
     }

@@ -98,6 +98,9 @@ export class RaftCore {
   private inflight: InflightRequest | null = null;
   private fetchRetryAt = 0;
   private discoveryIndex = 0;
+  private nextReadId = 0;
+  /** Reads confirmed by a quorum, waiting for the high watermark to reach this epoch. */
+  private heldReads: number[] = [];
   private lingering: LogBatch[] = [];
   private lingerDeadline = Number.POSITIVE_INFINITY;
   private now: number;
@@ -110,6 +113,8 @@ export class RaftCore {
   private outCommitted: LogBatch[] = [];
   private outRoleChange: { role: RoleName; leader: LeaderAndEpoch } | null = null;
   private outHighWatermarkChanged = false;
+  private outReadsReady: { readId: number; offset: number }[] = [];
+  private outReadsFailed: number[] = [];
 
   static start(config: RaftConfigInput, durable: DurableState, now: number): RaftCore {
     return new RaftCore(resolveConfig(config), durable, now);
@@ -162,6 +167,7 @@ export class RaftCore {
           for (const voter of state.beginQuorumPending) this.sendBeginQuorumEpoch(voter);
           state.beginQuorumResendAt = now + this.config.fetchTimeoutMs / 2;
         }
+        if (state.reads.roundExpired(now)) this.startReadRound(now, state);
         const expired = state.parked.filter((p) => p.deadline <= now);
         if (expired.length > 0) {
           state.parked = state.parked.filter((p) => p.deadline > now);
@@ -218,7 +224,10 @@ export class RaftCore {
       case 'BeginQuorumEpochResponse':
         if (this.observeEpoch(now, message.epoch, message.leaderId)) return;
         if (this.role.name === 'leader' && message.epoch === this.election.epoch && message.error === 'NONE') {
-          this.role.state.beginQuorumPending.delete(from);
+          const state = this.role.state;
+          state.beginQuorumPending.delete(from);
+          if (state.reads.acknowledge(from, message.requestId)) this.startReadRound(now, state);
+          this.releaseConfirmedReads(state);
         }
         return;
       case 'EndQuorumEpochRequest':
@@ -287,6 +296,20 @@ export class RaftCore {
     if (this.role.name === 'leader') this.becomeResigned(now, this.role.state.preferredSuccessors());
   }
 
+  /**
+   * Leader only: asks for a linearizable read point. The answer comes in a later Ready's
+   * `readsReady` (or `readsFailed` if leadership ends first).
+   */
+  readIndex(now: number): { readonly ok: true; readonly readId: number } | { readonly ok: false; readonly error: NotLeader } {
+    this.now = now;
+    const role = this.role;
+    if (role.name !== 'leader') return { ok: false, error: this.notLeader() };
+    const readId = ++this.nextReadId;
+    if (role.state.reads.add(readId)) this.startReadRound(now, role.state);
+    this.releaseConfirmedReads(role.state);
+    return { ok: true, readId };
+  }
+
   // --------------------------------------------------------------- outputs
 
   hasReady(): boolean {
@@ -299,7 +322,9 @@ export class RaftCore {
       this.outSnapshot !== null ||
       this.outCommitted.length > 0 ||
       this.outRoleChange !== null ||
-      this.outHighWatermarkChanged
+      this.outHighWatermarkChanged ||
+      this.outReadsReady.length > 0 ||
+      this.outReadsFailed.length > 0
     );
   }
 
@@ -321,6 +346,8 @@ export class RaftCore {
       committed: this.outCommitted,
       highWatermark: this.highWatermark,
       roleChange: this.outRoleChange,
+      readsReady: this.outReadsReady,
+      readsFailed: this.outReadsFailed,
     };
     this.outElection = null;
     this.outLogOps = [];
@@ -330,6 +357,8 @@ export class RaftCore {
     this.outCommitted = [];
     this.outRoleChange = null;
     this.outHighWatermarkChanged = false;
+    this.outReadsReady = [];
+    this.outReadsFailed = [];
     return ready;
   }
 
@@ -340,7 +369,7 @@ export class RaftCore {
     switch (role.name) {
       case 'leader': {
         const state = role.state;
-        let deadline = Math.min(state.checkQuorumDeadlineMs, this.lingerDeadline);
+        let deadline = Math.min(state.checkQuorumDeadlineMs, this.lingerDeadline, state.reads.roundDeadline);
         if (state.beginQuorumPending.size > 0) deadline = Math.min(deadline, state.beginQuorumResendAt);
         for (const parked of state.parked) deadline = Math.min(deadline, parked.deadline);
         return deadline;
@@ -829,6 +858,7 @@ export class RaftCore {
     const next = nextHighWatermark(this.highWatermark, majorityEnd, state.epochStartOffset);
     if (next === this.highWatermark) return;
     this.setHighWatermark(next);
+    this.releaseConfirmedReads(state);
     // Every waiting follower has news now.
     this.completeParkedFetches(state, () => true);
   }
@@ -845,6 +875,22 @@ export class RaftCore {
       this.nextDeliverOffset = batch.lastOffset + 1;
       index += 1;
     }
+  }
+
+  private startReadRound(now: number, state: LeaderState): void {
+    state.reads.startRound(now, this.nextRequestId + 1);
+    for (const voter of this.config.voters) if (voter !== this.config.nodeId) this.sendBeginQuorumEpoch(voter);
+  }
+
+  /**
+   * Confirmed reads are answered at the high watermark, but only once it covers a batch of this
+   * epoch: before that it may lag what an earlier leader committed.
+   */
+  private releaseConfirmedReads(state: LeaderState): void {
+    this.heldReads.push(...state.reads.takeConfirmed());
+    if (this.heldReads.length === 0 || this.highWatermark <= state.epochStartOffset) return;
+    for (const readId of this.heldReads) this.outReadsReady.push({ readId, offset: this.highWatermark });
+    this.heldReads = [];
   }
 
   // ----------------------------------------------------------- transitions
@@ -871,6 +917,8 @@ export class RaftCore {
       const parked = role.state.parked;
       role.state.parked = [];
       for (const p of parked) this.sendFetchResponse(p.from, p.request, 'NOT_LEADER_OR_FOLLOWER', {});
+      this.outReadsFailed.push(...role.state.reads.takeAll(), ...this.heldReads);
+      this.heldReads = [];
     }
     this.inflight = null;
   }

@@ -31,7 +31,8 @@ export interface LeaderAndEpoch {
  * 3. send `messagesAfterPersist` only once every persist up to this Ready is durable — these
  *    replies or acknowledgements depend on it (a granted vote, a follower's Fetch acknowledging
  *    appended batches);
- * 4. if `loadSnapshot` is set, reset the state machine from it; then apply `committed` in order.
+ * 4. if `loadSnapshot` is set, reset the state machine from it; then apply `committed` in order;
+ * 5. answer `readsReady` once applied up to their offset, and `readsFailed` with NOT_LEADER.
  */
 export interface Ready {
   readonly persistId: number | null;
@@ -42,6 +43,10 @@ export interface Ready {
   readonly loadSnapshot: Snapshot | null;
   readonly committed: readonly LogBatch[];
   readonly highWatermark: number;
+  /** Reads confirmed linearizable: serve each once the state machine has applied below `offset`. */
+  readonly readsReady: readonly { readonly readId: number; readonly offset: number }[];
+  /** Reads that can no longer be confirmed here (leadership ended); answer them NOT_LEADER. */
+  readonly readsFailed: readonly number[];
   /** Set when this node's role or known leader changed. */
   readonly roleChange: { readonly role: RoleName; readonly leader: LeaderAndEpoch } | null;
 }

@@ -17,6 +17,7 @@ test('three cores elect a leader and commit proposals', () => {
   const cores = new Map(voters.map((id) => [id, RaftCore.start({ nodeId: id, voters, random: rng(id) }, { electionState: INITIAL_ELECTION_STATE, snapshot: null, batches: [] }, 0)]));
   const queue: { from: number; out: Outbound }[] = [];
   const committed = new Map<number, number>(voters.map((v) => [v, 0]));
+  const readsReady: { readId: number; offset: number }[] = [];
   let now = 0;
   const drain = (): void => {
     for (let guard = 0; guard < 10000; guard++) {
@@ -28,6 +29,7 @@ test('three cores elect a leader and commit proposals', () => {
           if (ready.persistId !== null) core.persisted(now, ready.persistId);
           for (const out of [...ready.messages, ...ready.messagesAfterPersist]) queue.push({ from: id, out });
           committed.set(id, committed.get(id)! + ready.committed.length);
+          readsReady.push(...ready.readsReady);
         }
       }
       const next = queue.shift();
@@ -57,4 +59,12 @@ test('three cores elect a leader and commit proposals', () => {
     expect(core.status().highWatermark).toBe(leader.status().logEndOffset);
     expect(committed.get(core.status().nodeId)).toBe(2);
   }
+
+  // A read is confirmed by a round of acknowledgements and served at the high watermark.
+  const read = leader.readIndex(now);
+  expect(read.ok).toBe(true);
+  const follower = [...cores.values()].find((c) => c !== leader)!;
+  expect(follower.readIndex(now)).toMatchObject({ ok: false, error: { code: 'NOT_LEADER_OR_FOLLOWER', leaderId: leader.status().nodeId } });
+  drain();
+  expect(readsReady).toEqual([{ readId: read.ok ? read.readId : -1, offset: leader.status().highWatermark }]);
 });
