@@ -1005,7 +1005,7 @@ export class RaftCore {
     // The high watermark can only move once a batch of the new epoch is committed, so write one now.
     const bytes = encodeLeaderChangeBatch(
       { leaderId: this.config.nodeId, voters: [...this.config.voters], grantingVoters: granted.sort((a, b) => a - b) },
-      { timestamp: now },
+      { timestamp: Math.floor(now) },
     );
     const base = this.log.endOffset;
     stampBatch(bytes, base, this.election.epoch);
