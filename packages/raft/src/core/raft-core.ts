@@ -286,6 +286,9 @@ export class RaftCore {
     if (!atBoundary || this.log.epochOfOffsetBefore(offset) !== epoch) {
       throw new InvalidSnapshotError(`snapshot id (${offset}, ${epoch}) does not end a batch of the log`);
     }
+    // Batches still lingering sit below the snapshot's end: their append must reach the disk
+    // first, or the disk would hold a snapshot followed by a batch it already covers.
+    this.flushLingering();
     this.log.compactTo(snapshot);
     this.outLogOps.push({ op: 'snapshot', snapshot });
   }
@@ -750,7 +753,10 @@ export class RaftCore {
     this.log.replaceWithSnapshot(snapshot);
     this.outLogOps.push({ op: 'installSnapshot', snapshot });
     this.emittedEnd = snapshot.id.offset;
-    for (const pending of this.pendingPersists) pending.end = Math.min(pending.end, this.flushedEnd);
+    // Nothing of the new log is durable until this install is: a fetch sent before then would
+    // acknowledge the snapshot's end offset on the strength of the old log's syncs.
+    this.flushedEnd = 0;
+    for (const pending of this.pendingPersists) pending.end = 0;
     // Batches not yet handed out are covered by the snapshot, and must not be applied after it.
     this.outCommitted = [];
     this.outSnapshot = snapshot;
