@@ -1,0 +1,61 @@
+/**
+ * @kz/raft/testing: the deterministic simulation harness. Whole clusters in one process on a
+ * simulated clock, a faulty network and crash-prone disks, safety invariants after every step and
+ * liveness after the faults heal; fast-check generates and shrinks whole fault schedules.
+ */
+export { SeededRandom, deriveSeed } from './seeded-random';
+export { EventQueue, type QueuedEvent } from './event-queue';
+export { SimNetwork, CALM_LINK, type LinkRule, type InFlight, type NetworkStats, type IsolationDirection } from './sim-network';
+export { SimDisk, type PendingWrite } from './sim-disk';
+export { applyLogOp, batchHolding, logEndOffset, logStartOffset, EMPTY_LOG_IMAGE, type LogImage } from './log-image';
+export { SimStateMachine } from './sim-state-machine';
+export { SimNode, type NodeEnvironment, type NodeCounters } from './sim-node';
+export {
+  SimClient,
+  CLIENT_RETRY_BACKOFF_MS,
+  CLIENT_NO_LEADER_BACKOFF_MS,
+  CLIENT_REQUEST_TIMEOUT_MS,
+  CLIENT_GIVE_UP_AFTER_MS,
+  type Acknowledgement,
+  type ClientEnvironment,
+  type ClientRequest,
+  type ClientStats,
+} from './sim-client';
+export { encodeProposal, proposalIdOf, isControlBatch, fingerprint } from './proposal-batch';
+export { CommittedOracle, type CommittedEntry } from './committed-oracle';
+export type { ClusterView, NodeView, LiveNodeView } from './cluster-view';
+export {
+  INVARIANTS,
+  checkInvariants,
+  newInvariantMemory,
+  singleLeaderPerEpoch,
+  epochNeverDecreases,
+  leaderHighWatermarkNeverDecreases,
+  committedPrefixIdentical,
+  leaderHoldsEveryEarlierCommit,
+  majorityHoldsBelowHighWatermark,
+  snapshotAtLogStart,
+  stateMachinesAgree,
+  readyContractHonoured,
+  type Invariant,
+  type InvariantMemory,
+} from './invariants';
+export { describeViolation, type Violation } from './violation';
+export { Simulation, MAX_EVENTS_AT_ONE_INSTANT, type SimulationOptions, type RunCoverage } from './simulation';
+export { Trace, formatSimTime } from './trace';
+export { describeBatch } from './describe-batch';
+export { faultScheduleArbitrary, describeFault, type Fault, type FaultSchedule, type ScheduleConfig, type TimedFault, type ScheduleArbitraryOptions } from './fault-schedule';
+export { runSchedule, applyFault, type ScheduleOutcome, type RunOptions } from './run-schedule';
+export { checkSchedules, replayCommand, DEFAULT_SHRINK_BUDGET_MS, type CheckOptions, type CheckReport, type CheckFailure } from './check-schedules';
+export { parseSimArgs, SimArgsError, SIM_USAGE, type SimArgs } from './sim-cli-args';
+export {
+  LEADER_ELECTED_WITHIN_MS,
+  PROPOSAL_COMMITTED_WITHIN_MS,
+  STABLE_LEADER_COMMITS_WITHIN_MS,
+  FOLLOWERS_CAUGHT_UP_WITHIN_MS,
+  FIRST_CAMPAIGN_WITHIN_MS,
+  ELECTION_ROUND_MS,
+  ELECTION_ROUNDS,
+  HOP_MS,
+  MAX_SYNC_LATENCY_MS,
+} from './liveness-bounds';
