@@ -1,0 +1,548 @@
+/**
+ * RaftTransport over gRPC (@grpc/grpc-js), one unary call per request: the request goes out on a
+ * call to the peer, and the peer's core answers it by `send`ing the response back to us, which
+ * completes that same call. So a response can only reach the node that asked, on the connection it
+ * asked on — which also lets observers that no voter has an address for fetch from the leader.
+ *
+ * Delivery is best effort, as the RaftTransport contract says: whatever cannot be sent or answered
+ * (unknown peer, peer down, too many bytes in flight, deadline passed, malformed reply) is dropped
+ * with a debug log and a counter in `stats()`, and the core's timers retry.
+ *
+ * Inbound calls are checked before the core sees them: the cluster id must match (else
+ * FAILED_PRECONDITION + `kz-error-code: INCONSISTENT_CLUSTER_ID`), the caller must name itself with
+ * a valid node id and the body must decode to a valid message (else INVALID_ARGUMENT +
+ * `kz-error-code: INVALID_REQUEST`).
+ */
+import {
+  Server,
+  ServerCredentials,
+  status,
+  type ServerUnaryCall,
+  type ServiceError,
+  type StatusObject,
+  type sendUnaryData,
+} from '@grpc/grpc-js';
+import type { NodeId } from '../core/config';
+import type { RaftMessage, RaftRequest, RaftResponse } from '../core/messages';
+import { checkCaller, checkClusterId, checkNodeId, errorFromStatus, failureStatus, requestMetadata } from './call-metadata';
+import { clientChannelOptions, serverOptions } from './grpc-options';
+import { formatHostPort, parseHostPort, type HostPort } from './host-port';
+import { PeerChannel } from './peer-channel';
+import { PendingCalls } from './pending-calls';
+import {
+  decodeDescribeQuorumRequest,
+  decodeRaftRequest,
+  decodeRaftResponse,
+  encodeDescribeQuorumResponse,
+  encodeRaftMessage,
+  type DescribeQuorumAnswer,
+} from './raft-codec';
+import { isRaftResponse, RAFT_RPC_NAMES, rpcOf, rpcPath, type RaftRpcName } from './raft-rpc';
+import { asBuffer, RAFT_SERVICE_DEFINITION, type RaftServiceMethodName } from './raft-service-definition';
+import type { RaftTransport, RaftTransportHandlers } from './raft-transport';
+import {
+  InconsistentClusterIdError,
+  InvalidTransportConfigError,
+  ListenFailedError,
+  MalformedMessageError,
+  TransportStateError,
+} from './transport-errors';
+import { SILENT_TRANSPORT_LOGGER, type RaftTransportLogger } from './transport-logger';
+
+export interface GrpcRaftTransportOptions {
+  readonly nodeId: NodeId;
+  /** Checked on every inbound request; must be printable ASCII (it travels as gRPC metadata). */
+  readonly clusterId: string;
+  /**
+   * `host:port` to serve on; port 0 picks a free port (read it from `port` after `start`). Omit it
+   * for a node that only ever calls out — an observer only fetches, nobody calls it.
+   */
+  readonly listen?: string;
+  /** `host:port` of every node this one sends requests to. Callers need not be listed. */
+  readonly peers: ReadonlyMap<NodeId, string> | Readonly<Record<number, string>>;
+  /** Deadline of outbound calls, and how long an inbound call waits for the core's answer. */
+  readonly requestTimeoutMs?: number;
+  /** Largest message either way; gRPC's own 4 MiB default is too small for fetches and snapshot chunks. */
+  readonly maxMessageBytes?: number;
+  /** Request bytes that may be in flight to one peer; a request beyond it is dropped. */
+  readonly maxInflightBytesPerPeer?: number;
+  readonly logger?: RaftTransportLogger;
+}
+
+export const GRPC_TRANSPORT_DEFAULTS = {
+  /** KRaft's controller.quorum.request.timeout.ms. */
+  requestTimeoutMs: 2000,
+  maxMessageBytes: 64 * 1024 * 1024,
+  maxInflightBytesPerPeer: 64 * 1024 * 1024,
+} as const;
+
+/** Why a message was dropped; counted in `stats().dropped`. */
+export type TransportDropReason =
+  /** send() before start() or after close(), or a reply arriving after close(). */
+  | 'notRunning'
+  /** A request to a node with no address in `peers`. */
+  | 'unknownPeer'
+  /** The peer already had maxInflightBytesPerPeer bytes of requests in flight. */
+  | 'backpressure'
+  /** The encoded message exceeds maxMessageBytes. */
+  | 'tooLarge'
+  /** The message could not be encoded (a bug upstream). */
+  | 'encodeFailed'
+  /** An outbound call failed: peer down, deadline, refused, cancelled. */
+  | 'callFailed'
+  /** A peer's reply did not decode, or did not echo the request's requestId. */
+  | 'badResponse'
+  /** A response for which no inbound call is waiting (timed out, cancelled, or never asked). */
+  | 'noPendingCall'
+  /** A response of another RPC than the call it would complete (a bug upstream). */
+  | 'wrongResponseType';
+
+export interface GrpcRaftTransportStats {
+  /** Requests handed to gRPC. */
+  readonly requestsSent: number;
+  /** Responses that completed an inbound call. */
+  readonly responsesSent: number;
+  /** Messages handed to `deliver`: inbound requests and the replies to our requests. */
+  readonly delivered: number;
+  /** Inbound calls refused before reaching the core (cluster id, node id, malformed, duplicate). */
+  readonly refused: number;
+  /** Inbound calls the core did not answer within requestTimeoutMs. */
+  readonly expired: number;
+  readonly pendingInboundCalls: number;
+  readonly inflightRequests: number;
+  readonly inflightBytes: number;
+  readonly dropped: Readonly<Record<TransportDropReason, number>>;
+}
+
+type State = 'new' | 'starting' | 'running' | 'closed';
+
+type UnaryHandler = (call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>) => void;
+
+function newDropCounters(): Record<TransportDropReason, number> {
+  return {
+    notRunning: 0,
+    unknownPeer: 0,
+    backpressure: 0,
+    tooLarge: 0,
+    encodeFailed: 0,
+    callFailed: 0,
+    badResponse: 0,
+    noPendingCall: 0,
+    wrongResponseType: 0,
+  };
+}
+
+function positiveInteger(value: number, what: string): number {
+  if (!Number.isInteger(value) || value <= 0) throw new InvalidTransportConfigError(`${what} must be a positive integer, got ${value}`);
+  return value;
+}
+
+function peerEntries(peers: GrpcRaftTransportOptions['peers']): [NodeId, string][] {
+  if (peers instanceof Map) return [...peers.entries()];
+  return Object.entries(peers).map(([key, address]): [NodeId, string] => {
+    if (!/^(0|[1-9][0-9]*)$/.test(key)) throw new InvalidTransportConfigError(`peers: ${JSON.stringify(key)} is not a node id`);
+    return [Number(key), address];
+  });
+}
+
+function errorCode(error: Error | undefined): string | undefined {
+  return error !== undefined && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class GrpcRaftTransport implements RaftTransport {
+  readonly nodeId: NodeId;
+  private readonly clusterId: string;
+  private readonly listen: HostPort | undefined;
+  private readonly peerAddresses: Map<NodeId, string>;
+  private readonly requestTimeoutMs: number;
+  private readonly maxMessageBytes: number;
+  private readonly maxInflightBytesPerPeer: number;
+  private readonly logger: RaftTransportLogger;
+
+  private state: State = 'new';
+  private handlers: RaftTransportHandlers | undefined;
+  private server: Server | undefined;
+  private boundPort: number | undefined;
+  private readonly channels = new Map<NodeId, PeerChannel>();
+  private readonly pending: PendingCalls;
+  /** The last refusal code logged at warn per peer, so a misconfigured peer warns once, not per fetch. */
+  private readonly warnedRefusal = new Map<NodeId, string>();
+  private readonly counters = { requestsSent: 0, responsesSent: 0, delivered: 0, refused: 0, expired: 0 };
+  private readonly dropped = newDropCounters();
+
+  constructor(options: GrpcRaftTransportOptions) {
+    checkNodeId(options.nodeId, 'nodeId');
+    checkClusterId(options.clusterId);
+    this.nodeId = options.nodeId;
+    this.clusterId = options.clusterId;
+    this.listen = options.listen === undefined ? undefined : parseHostPort(options.listen, 'listen', true);
+    const peers = new Map<NodeId, string>();
+    for (const [id, address] of peerEntries(options.peers)) {
+      checkNodeId(id, 'peer id');
+      parseHostPort(address, `address of peer ${id}`, false);
+      peers.set(id, address);
+    }
+    this.peerAddresses = peers;
+    this.requestTimeoutMs = positiveInteger(options.requestTimeoutMs ?? GRPC_TRANSPORT_DEFAULTS.requestTimeoutMs, 'requestTimeoutMs');
+    this.maxMessageBytes = positiveInteger(options.maxMessageBytes ?? GRPC_TRANSPORT_DEFAULTS.maxMessageBytes, 'maxMessageBytes');
+    this.maxInflightBytesPerPeer = positiveInteger(
+      options.maxInflightBytesPerPeer ?? GRPC_TRANSPORT_DEFAULTS.maxInflightBytesPerPeer,
+      'maxInflightBytesPerPeer',
+    );
+    this.logger = options.logger ?? SILENT_TRANSPORT_LOGGER;
+    this.pending = new PendingCalls(this.requestTimeoutMs, (from, requestId, rpc) => {
+      this.counters.expired += 1;
+      this.logger.debug({ from, requestId, rpc }, 'raft transport: no response from the core in time; call failed with DEADLINE_EXCEEDED');
+    });
+  }
+
+  /** The port the server is bound to, once started (the real one when `listen` asked for port 0). */
+  get port(): number | undefined {
+    return this.boundPort;
+  }
+
+  /** `host:port` the server is bound to, once started. */
+  get listenAddress(): string | undefined {
+    return this.listen === undefined || this.boundPort === undefined ? undefined : formatHostPort(this.listen.host, this.boundPort);
+  }
+
+  async start(handlers: RaftTransportHandlers): Promise<void> {
+    if (this.state !== 'new') throw new TransportStateError(`transport of node ${this.nodeId} cannot start: it is ${this.state}`);
+    this.state = 'starting';
+    this.handlers = handlers;
+    let server: Server | undefined;
+    if (this.listen !== undefined) {
+      server = new Server(serverOptions(this.maxMessageBytes));
+      server.addService(RAFT_SERVICE_DEFINITION, this.serviceImplementation());
+      this.server = server;
+      const address = formatHostPort(this.listen.host, this.listen.port);
+      try {
+        const binding = server;
+        this.boundPort = await new Promise<number>((resolve, reject) => {
+          binding.bindAsync(address, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
+        });
+      } catch (error) {
+        this.state = 'closed';
+        server.forceShutdown();
+        this.server = undefined;
+        throw new ListenFailedError(address, error);
+      }
+    }
+    if (this.state !== 'starting') {
+      // close() ran while we were binding; the port may have been bound after it shut the server down.
+      server?.forceShutdown();
+      return;
+    }
+    this.state = 'running';
+    this.logger.info({ nodeId: this.nodeId, listen: this.listenAddress, peers: Object.fromEntries(this.peerAddresses) }, 'raft transport started');
+  }
+
+  send(to: NodeId, message: RaftMessage): void {
+    if (this.state !== 'running') {
+      this.drop('notRunning', { to, type: message.type });
+      return;
+    }
+    if (isRaftResponse(message)) this.sendResponse(to, message);
+    else this.sendRequest(to, message);
+  }
+
+  addressOf(nodeId: NodeId): string | undefined {
+    return this.peerAddresses.get(nodeId) ?? (nodeId === this.nodeId ? this.listenAddress : undefined);
+  }
+
+  /**
+   * Adds, moves or (with undefined) removes a peer. Peers that bind port 0 learn their addresses
+   * only once started, and voters added later (KIP-853) bring theirs; a moved peer's channel is
+   * closed, cancelling its calls in flight.
+   */
+  setPeerAddress(nodeId: NodeId, address: string | undefined): void {
+    checkNodeId(nodeId, 'peer id');
+    if (address !== undefined) parseHostPort(address, `address of peer ${nodeId}`, false);
+    if (this.peerAddresses.get(nodeId) === address) return;
+    if (address === undefined) this.peerAddresses.delete(nodeId);
+    else this.peerAddresses.set(nodeId, address);
+    this.channels.get(nodeId)?.close();
+    this.channels.delete(nodeId);
+    this.warnedRefusal.delete(nodeId);
+  }
+
+  /**
+   * Stops serving and calling: inbound calls still waiting for the core fail with UNAVAILABLE,
+   * outbound calls are cancelled (their replies are not delivered), channels and the server close.
+   */
+  async close(): Promise<void> {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.pending.failAll(failureStatus(status.UNAVAILABLE, undefined, `node ${this.nodeId} is shutting down`));
+    for (const channel of this.channels.values()) channel.close();
+    this.channels.clear();
+    const server = this.server;
+    this.server = undefined;
+    if (server !== undefined) await shutDown(server);
+    this.logger.info({ nodeId: this.nodeId }, 'raft transport closed');
+  }
+
+  stats(): GrpcRaftTransportStats {
+    let inflightRequests = 0;
+    let inflightBytes = 0;
+    for (const channel of this.channels.values()) {
+      inflightRequests += channel.inflightCalls;
+      inflightBytes += channel.inflightBytes;
+    }
+    return {
+      ...this.counters,
+      pendingInboundCalls: this.pending.size,
+      inflightRequests,
+      inflightBytes,
+      dropped: { ...this.dropped },
+    };
+  }
+
+  // ---- client side ---------------------------------------------------------------------------------
+
+  private sendRequest(to: NodeId, request: RaftRequest): void {
+    const channel = this.channelTo(to);
+    if (channel === undefined) {
+      this.drop('unknownPeer', { to, type: request.type });
+      return;
+    }
+    const body = this.encode(to, request);
+    if (typeof body === 'string') return;
+    const rpc = rpcOf(request);
+    const metadata = requestMetadata(this.clusterId, this.nodeId);
+    const accepted = channel.call(rpcPath(rpc), body, metadata, (error, response) => this.onReply(channel, rpc, request, error, response));
+    if (!accepted) {
+      this.drop('backpressure', { to, type: request.type, bytes: body.length, inflightBytes: channel.inflightBytes });
+      return;
+    }
+    this.counters.requestsSent += 1;
+  }
+
+  private channelTo(to: NodeId): PeerChannel | undefined {
+    let channel = this.channels.get(to);
+    if (channel !== undefined) return channel;
+    const address = this.peerAddresses.get(to);
+    if (address === undefined) return undefined;
+    channel = new PeerChannel({
+      nodeId: to,
+      address,
+      channelOptions: clientChannelOptions(this.maxMessageBytes),
+      requestTimeoutMs: this.requestTimeoutMs,
+      maxInflightBytes: this.maxInflightBytesPerPeer,
+    });
+    this.channels.set(to, channel);
+    return channel;
+  }
+
+  private onReply(channel: PeerChannel, rpc: RaftRpcName, request: RaftRequest, error: ServiceError | null, body: Buffer | undefined): void {
+    const to = channel.nodeId;
+    if (this.state !== 'running') {
+      this.drop('notRunning', { to, type: request.type });
+      return;
+    }
+    if (error !== null || body === undefined) {
+      this.onCallFailed(channel, request, error);
+      return;
+    }
+    let response: RaftResponse;
+    try {
+      response = decodeRaftResponse(rpc, body);
+    } catch (decodeError) {
+      this.drop('badResponse', { to, type: request.type, error: describe(decodeError) });
+      return;
+    }
+    if (response.requestId !== request.requestId) {
+      this.drop('badResponse', { to, type: response.type, requestId: request.requestId, echoed: response.requestId });
+      return;
+    }
+    this.warnedRefusal.delete(to);
+    this.deliver(to, response);
+  }
+
+  private onCallFailed(channel: PeerChannel, request: RaftRequest, failure: ServiceError | null): void {
+    const to = channel.nodeId;
+    const error = failure === null ? undefined : errorFromStatus(failure);
+    const fields = { to, address: channel.address, type: request.type, requestId: request.requestId, code: errorCode(error), error: error?.message };
+    // Refusals mean misconfiguration or a bug, not a passing failure: say so once per peer.
+    if (error instanceof InconsistentClusterIdError || error instanceof MalformedMessageError) {
+      if (this.warnedRefusal.get(to) !== error.code) {
+        this.warnedRefusal.set(to, error.code);
+        this.logger.warn(fields, 'raft transport: peer refused our request');
+      }
+    }
+    this.drop('callFailed', fields);
+  }
+
+  // ---- server side ---------------------------------------------------------------------------------
+
+  private serviceImplementation(): Record<RaftServiceMethodName, UnaryHandler> {
+    const implementation = {} as Record<RaftServiceMethodName, UnaryHandler>;
+    for (const rpc of RAFT_RPC_NAMES) implementation[rpc] = (call, respond) => this.onRequest(rpc, call, respond);
+    implementation.DescribeQuorum = (call, respond) => this.onDescribeQuorum(call, respond);
+    return implementation;
+  }
+
+  private onRequest(rpc: RaftRpcName, call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>): void {
+    if (this.state !== 'running') {
+      respond({ code: status.UNAVAILABLE, details: `node ${this.nodeId} is not running` });
+      return;
+    }
+    const caller = checkCaller(call.metadata, this.clusterId, true);
+    if (!caller.ok) {
+      this.refuse(rpc, call, respond, caller.refusal);
+      return;
+    }
+    const from = caller.from as NodeId; // defined: the node id was required
+    let request: RaftRequest;
+    try {
+      request = decodeRaftRequest(rpc, call.request);
+    } catch (error) {
+      this.refuse(rpc, call, respond, failureStatus(status.INVALID_ARGUMENT, 'INVALID_REQUEST', describe(error)), from);
+      return;
+    }
+    // Registered before deliver: a core may answer synchronously from inside deliver.
+    if (!this.pending.add(from, request.requestId, rpc, call, respond)) {
+      this.refuse(rpc, call, respond, failureStatus(status.ALREADY_EXISTS, undefined, `request ${request.requestId} from node ${from} is already pending`), from);
+      return;
+    }
+    if (!this.deliver(from, request)) {
+      this.pending.take(from, request.requestId)?.fail(failureStatus(status.INTERNAL, undefined, 'the node failed to accept the request'));
+    }
+  }
+
+  private refuse(
+    rpc: RaftServiceMethodName,
+    call: ServerUnaryCall<Buffer, Buffer>,
+    respond: sendUnaryData<Buffer>,
+    failure: StatusObject,
+    from?: NodeId,
+  ): void {
+    this.counters.refused += 1;
+    this.logger.debug({ rpc, from, peer: call.getPeer(), code: status[failure.code], details: failure.details }, 'raft transport: inbound call refused');
+    respond(failure);
+  }
+
+  private sendResponse(to: NodeId, response: RaftResponse): void {
+    const call = this.pending.take(to, response.requestId);
+    if (call === undefined) {
+      this.drop('noPendingCall', { to, type: response.type, requestId: response.requestId });
+      return;
+    }
+    if (call.rpc !== rpcOf(response)) {
+      this.logger.error({ to, type: response.type, rpc: call.rpc, requestId: response.requestId }, 'raft transport: response does not answer its request');
+      this.count('wrongResponseType');
+      call.fail(failureStatus(status.INTERNAL, undefined, `${response.type} cannot answer a ${call.rpc} call`));
+      return;
+    }
+    const body = this.encode(to, response);
+    if (typeof body === 'string') {
+      call.fail(
+        body === 'tooLarge'
+          ? failureStatus(status.RESOURCE_EXHAUSTED, undefined, `${response.type} exceeds ${this.maxMessageBytes} bytes`)
+          : failureStatus(status.INTERNAL, undefined, `${response.type} could not be encoded`),
+      );
+      return;
+    }
+    call.complete(body);
+    this.counters.responsesSent += 1;
+  }
+
+  private onDescribeQuorum(call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>): void {
+    if (this.state !== 'running') {
+      respond({ code: status.UNAVAILABLE, details: `node ${this.nodeId} is not running` });
+      return;
+    }
+    const caller = checkCaller(call.metadata, this.clusterId, false);
+    if (!caller.ok) {
+      this.refuse('DescribeQuorum', call, respond, caller.refusal);
+      return;
+    }
+    try {
+      decodeDescribeQuorumRequest(call.request);
+    } catch (error) {
+      this.refuse('DescribeQuorum', call, respond, failureStatus(status.INVALID_ARGUMENT, 'INVALID_REQUEST', describe(error)));
+      return;
+    }
+    let answer: DescribeQuorumAnswer;
+    try {
+      // A non-leader does not know (through this interface) who leads: -1 says "unknown".
+      answer = this.handlers?.describeQuorum() ?? { code: 'NOT_LEADER_OR_FOLLOWER', leaderId: -1, epoch: -1 };
+    } catch (error) {
+      this.logger.error({ err: error }, 'raft transport: describeQuorum handler threw');
+      respond({ code: status.INTERNAL, details: 'describeQuorum failed on the node' });
+      return;
+    }
+    respond(null, asBuffer(encodeDescribeQuorumResponse(answer)));
+  }
+
+  // ---- shared --------------------------------------------------------------------------------------
+
+  /** The encoded message, or why it cannot be sent (counted and logged here). */
+  private encode(to: NodeId, message: RaftMessage): Buffer | 'encodeFailed' | 'tooLarge' {
+    let body: Buffer;
+    try {
+      body = asBuffer(encodeRaftMessage(message));
+    } catch (error) {
+      this.logger.error({ to, type: message.type, err: error }, 'raft transport: message does not encode');
+      this.count('encodeFailed');
+      return 'encodeFailed';
+    }
+    if (body.length > this.maxMessageBytes) {
+      // Not a passing failure: the core would build the same message again. Say so at warn.
+      this.logger.warn({ to, type: message.type, bytes: body.length, maxMessageBytes: this.maxMessageBytes }, 'raft transport: message too large; dropped');
+      this.count('tooLarge');
+      return 'tooLarge';
+    }
+    return body;
+  }
+
+  /**
+   * Hands a message to the node. `deliver` must not throw; if it does, that is a bug upstream and
+   * is re-raised outside gRPC (as an uncaught exception), because grpc-js would swallow it into an
+   * UNKNOWN status and the node would carry on unaware.
+   */
+  private deliver(from: NodeId, message: RaftMessage): boolean {
+    const handlers = this.handlers;
+    if (handlers === undefined) return false;
+    try {
+      handlers.deliver(from, message);
+    } catch (error) {
+      this.logger.error({ from, type: message.type, err: error }, 'raft transport: deliver threw');
+      setImmediate(() => {
+        throw error;
+      });
+      return false;
+    }
+    this.counters.delivered += 1;
+    return true;
+  }
+
+  private count(reason: TransportDropReason): void {
+    this.dropped[reason] += 1;
+  }
+
+  private drop(reason: TransportDropReason, fields: object): void {
+    this.count(reason);
+    this.logger.debug({ ...fields, reason }, 'raft transport: message dropped');
+  }
+}
+
+/**
+ * Closes the server: tryShutdown lets the statuses of the calls just failed reach their clients,
+ * and forceShutdown follows after a short grace so a stuck client cannot hold close() open.
+ */
+function shutDown(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const force = setTimeout(() => server.forceShutdown(), SHUTDOWN_GRACE_MS);
+    server.tryShutdown(() => {
+      clearTimeout(force);
+      resolve();
+    });
+  });
+}
+
+const SHUTDOWN_GRACE_MS = 250;

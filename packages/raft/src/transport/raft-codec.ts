@@ -1,0 +1,299 @@
+/**
+ * RaftMessage ⇄ protobuf bytes (proto/raft.proto), one message type per RPC direction. Pure: no
+ * I/O beyond loading the schema once. Encoding trusts its input (it comes from our own core);
+ * decoding trusts nothing and throws MalformedMessageError for bytes that do not decode, lack a
+ * required field or carry an impossible value, so a transport can refuse them before the core
+ * sees them.
+ *
+ * Record batches and snapshot chunks are copied once into the output as bytes fields on encode
+ * (bulk-bytes-encoding.ts) and come back as views of the input buffer on decode: never parsed,
+ * never re-encoded.
+ */
+import type { Type } from 'protobufjs';
+import type { NotLeader } from '../core/errors';
+import type {
+  BeginQuorumEpochRequest,
+  BeginQuorumEpochResponse,
+  EndQuorumEpochRequest,
+  EndQuorumEpochResponse,
+  FetchRequest,
+  FetchResponse,
+  FetchSnapshotRequest,
+  FetchSnapshotResponse,
+  RaftMessage,
+  VoteRequest,
+  VoteResponse,
+} from '../core/messages';
+import type { QuorumDescription, ReplicaDescription } from '../core/status';
+import { KAFKA_ERROR_NUMBERS } from './kafka-error-codes';
+import { encodeWithBytesTail } from './bulk-bytes-encoding';
+import type { RaftRpcName, RaftRpcTypes } from './raft-rpc';
+import { raftSchema, type RaftSchema } from './raft-schema';
+import { MalformedMessageError } from './transport-errors';
+import { WireFields } from './wire-fields';
+
+/** Node ids are real nodes (≥ 0) where a node names itself, and may be -1 ("none") where it names a leader. */
+const NODE = 0;
+const NODE_OR_NONE = -1;
+
+function encodeWith(type: Type, fields: object): Uint8Array {
+  // finish(true) hands out the writer's own buffer instead of copying it once more; the writer is
+  // garbage after this call, and gRPC copies the bytes into its frame anyway.
+  return type.encode(fields).finish(true);
+}
+
+function decodeWith(type: Type, bytes: Uint8Array, name: string): WireFields {
+  let raw: unknown;
+  try {
+    raw = type.decode(bytes);
+  } catch (error) {
+    throw new MalformedMessageError(`${name} does not decode: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return new WireFields(raw as Record<string, unknown>, name);
+}
+
+/** Encodes any RaftMessage; its `type` picks the protobuf message. */
+export function encodeRaftMessage(message: RaftMessage): Uint8Array {
+  const schema = raftSchema();
+  switch (message.type) {
+    case 'VoteRequest':
+    case 'BeginQuorumEpochRequest':
+    case 'EndQuorumEpochRequest':
+    case 'FetchRequest':
+    case 'FetchSnapshotRequest':
+      // Field names match the .proto's camelCase names; protobufjs ignores `type`.
+      return encodeWith(schema[message.type], message);
+    case 'VoteResponse':
+    case 'BeginQuorumEpochResponse':
+    case 'EndQuorumEpochResponse':
+      return encodeWith(schema[message.type], { ...message, error: KAFKA_ERROR_NUMBERS[message.error] });
+    case 'FetchResponse': {
+      const { batches, ...head } = message;
+      return encodeWithBytesTail(schema.FetchResponse, { ...head, error: KAFKA_ERROR_NUMBERS[head.error] }, 'batches', batches);
+    }
+    case 'FetchSnapshotResponse': {
+      const { bytes, ...head } = message;
+      // proto3 leaves an empty singular bytes field out.
+      const chunks = bytes.length > 0 ? [bytes] : [];
+      return encodeWithBytesTail(schema.FetchSnapshotResponse, { ...head, error: KAFKA_ERROR_NUMBERS[head.error] }, 'chunk', chunks);
+    }
+  }
+}
+
+type Decoders<K extends 'request' | 'response'> = { readonly [R in RaftRpcName]: (schema: RaftSchema, bytes: Uint8Array) => RaftRpcTypes[R][K] };
+
+const REQUEST_DECODERS: Decoders<'request'> = {
+  Vote: (schema, bytes): VoteRequest => {
+    const f = decodeWith(schema.VoteRequest, bytes, 'VoteRequest');
+    return {
+      type: 'VoteRequest',
+      requestId: f.int64('requestId', 0),
+      epoch: f.int64('epoch', 0),
+      candidateId: f.int32('candidateId', NODE),
+      lastEpoch: f.int64('lastEpoch', 0),
+      lastOffset: f.int64('lastOffset', 0),
+      preVote: f.bool('preVote'),
+    };
+  },
+  BeginQuorumEpoch: (schema, bytes): BeginQuorumEpochRequest => {
+    const f = decodeWith(schema.BeginQuorumEpochRequest, bytes, 'BeginQuorumEpochRequest');
+    return {
+      type: 'BeginQuorumEpochRequest',
+      requestId: f.int64('requestId', 0),
+      epoch: f.int64('epoch', 0),
+      leaderId: f.int32('leaderId', NODE),
+    };
+  },
+  EndQuorumEpoch: (schema, bytes): EndQuorumEpochRequest => {
+    const f = decodeWith(schema.EndQuorumEpochRequest, bytes, 'EndQuorumEpochRequest');
+    return {
+      type: 'EndQuorumEpochRequest',
+      requestId: f.int64('requestId', 0),
+      epoch: f.int64('epoch', 0),
+      leaderId: f.int32('leaderId', NODE),
+      preferredSuccessors: f.int32List('preferredSuccessors', NODE),
+    };
+  },
+  Fetch: (schema, bytes): FetchRequest => {
+    const f = decodeWith(schema.FetchRequest, bytes, 'FetchRequest');
+    return {
+      type: 'FetchRequest',
+      requestId: f.int64('requestId', 0),
+      epoch: f.int64('epoch', 0),
+      replicaId: f.int32('replicaId', NODE),
+      fetchOffset: f.int64('fetchOffset', 0),
+      lastFetchedEpoch: f.int64('lastFetchedEpoch', 0),
+      maxWaitMs: f.int32('maxWaitMs', 0),
+      maxBytes: f.int32('maxBytes', 0),
+    };
+  },
+  FetchSnapshot: (schema, bytes): FetchSnapshotRequest => {
+    const f = decodeWith(schema.FetchSnapshotRequest, bytes, 'FetchSnapshotRequest');
+    return {
+      type: 'FetchSnapshotRequest',
+      requestId: f.int64('requestId', 0),
+      epoch: f.int64('epoch', 0),
+      replicaId: f.int32('replicaId', NODE),
+      snapshotId: f.offsetAndEpoch('snapshotId'),
+      position: f.int64('position', 0),
+      maxBytes: f.int32('maxBytes', 0),
+    };
+  },
+};
+
+const RESPONSE_DECODERS: Decoders<'response'> = {
+  Vote: (schema, bytes): VoteResponse => {
+    const f = decodeWith(schema.VoteResponse, bytes, 'VoteResponse');
+    return {
+      type: 'VoteResponse',
+      requestId: f.int64('requestId', 0),
+      error: f.errorCode('error'),
+      epoch: f.int64('epoch', 0),
+      leaderId: f.int32('leaderId', NODE_OR_NONE),
+      granted: f.bool('granted'),
+      preVote: f.bool('preVote'),
+    };
+  },
+  BeginQuorumEpoch: (schema, bytes): BeginQuorumEpochResponse => {
+    const f = decodeWith(schema.BeginQuorumEpochResponse, bytes, 'BeginQuorumEpochResponse');
+    return {
+      type: 'BeginQuorumEpochResponse',
+      requestId: f.int64('requestId', 0),
+      error: f.errorCode('error'),
+      epoch: f.int64('epoch', 0),
+      leaderId: f.int32('leaderId', NODE_OR_NONE),
+    };
+  },
+  EndQuorumEpoch: (schema, bytes): EndQuorumEpochResponse => {
+    const f = decodeWith(schema.EndQuorumEpochResponse, bytes, 'EndQuorumEpochResponse');
+    return {
+      type: 'EndQuorumEpochResponse',
+      requestId: f.int64('requestId', 0),
+      error: f.errorCode('error'),
+      epoch: f.int64('epoch', 0),
+      leaderId: f.int32('leaderId', NODE_OR_NONE),
+    };
+  },
+  Fetch: (schema, bytes): FetchResponse => {
+    const f = decodeWith(schema.FetchResponse, bytes, 'FetchResponse');
+    const divergingEpoch = f.optionalOffsetAndEpoch('divergingEpoch');
+    const snapshotId = f.optionalOffsetAndEpoch('snapshotId');
+    return {
+      type: 'FetchResponse',
+      requestId: f.int64('requestId', 0),
+      error: f.errorCode('error'),
+      epoch: f.int64('epoch', 0),
+      leaderId: f.int32('leaderId', NODE_OR_NONE),
+      highWatermark: f.int64('highWatermark', 0),
+      logStartOffset: f.int64('logStartOffset', 0),
+      // Absent stays absent (no key at all), as the core builds it.
+      ...(divergingEpoch !== undefined ? { divergingEpoch } : {}),
+      ...(snapshotId !== undefined ? { snapshotId } : {}),
+      batches: f.bytesList('batches'),
+    };
+  },
+  FetchSnapshot: (schema, bytes): FetchSnapshotResponse => {
+    const f = decodeWith(schema.FetchSnapshotResponse, bytes, 'FetchSnapshotResponse');
+    const response: FetchSnapshotResponse = {
+      type: 'FetchSnapshotResponse',
+      requestId: f.int64('requestId', 0),
+      error: f.errorCode('error'),
+      epoch: f.int64('epoch', 0),
+      leaderId: f.int32('leaderId', NODE_OR_NONE),
+      snapshotId: f.offsetAndEpoch('snapshotId'),
+      size: f.int64('size', 0),
+      position: f.int64('position', 0),
+      bytes: f.bytes('chunk'),
+    };
+    // An error answer echoes the asked position, which may lie beyond the end; a chunk may not.
+    if (response.error === 'NONE' && response.position + response.bytes.length > response.size) {
+      throw new MalformedMessageError(
+        `FetchSnapshotResponse: chunk [${response.position}, ${response.position + response.bytes.length}) ends beyond the snapshot size ${response.size}`,
+      );
+    }
+    return response;
+  },
+};
+
+/** Decodes the request of `rpc`; throws MalformedMessageError. */
+export function decodeRaftRequest<R extends RaftRpcName>(rpc: R, bytes: Uint8Array): RaftRpcTypes[R]['request'] {
+  const decode = REQUEST_DECODERS[rpc] as (schema: RaftSchema, bytes: Uint8Array) => RaftRpcTypes[R]['request'];
+  return decode(raftSchema(), bytes);
+}
+
+/** Decodes the response of `rpc`; throws MalformedMessageError. */
+export function decodeRaftResponse<R extends RaftRpcName>(rpc: R, bytes: Uint8Array): RaftRpcTypes[R]['response'] {
+  const decode = RESPONSE_DECODERS[rpc] as (schema: RaftSchema, bytes: Uint8Array) => RaftRpcTypes[R]['response'];
+  return decode(raftSchema(), bytes);
+}
+
+// ---- DescribeQuorum -------------------------------------------------------------------------------
+
+/** A non-leader's answer to DescribeQuorum: whom to ask instead, when it knows. */
+export interface NotLeaderAnswer extends NotLeader {
+  /** The leader's transport address, when the answering node knows it. */
+  readonly leaderAddress?: string;
+}
+
+export type DescribeQuorumAnswer = QuorumDescription | NotLeaderAnswer;
+
+export function isNotLeaderAnswer(answer: DescribeQuorumAnswer): answer is NotLeaderAnswer {
+  return 'code' in answer;
+}
+
+export function encodeDescribeQuorumRequest(): Uint8Array {
+  return encodeWith(raftSchema().DescribeQuorumRequest, {});
+}
+
+/** Checks that the bytes are a DescribeQuorumRequest (which has no fields). */
+export function decodeDescribeQuorumRequest(bytes: Uint8Array): void {
+  decodeWith(raftSchema().DescribeQuorumRequest, bytes, 'DescribeQuorumRequest');
+}
+
+export function encodeDescribeQuorumResponse(answer: DescribeQuorumAnswer): Uint8Array {
+  const type = raftSchema().DescribeQuorumResponse;
+  if (isNotLeaderAnswer(answer)) {
+    return encodeWith(type, {
+      error: KAFKA_ERROR_NUMBERS.NOT_LEADER_OR_FOLLOWER,
+      leaderId: answer.leaderId,
+      epoch: answer.epoch,
+      leaderAddress: answer.leaderAddress ?? '',
+    });
+  }
+  return encodeWith(type, { error: KAFKA_ERROR_NUMBERS.NONE, ...answer });
+}
+
+function readReplica(f: WireFields): ReplicaDescription {
+  return {
+    nodeId: f.int32('nodeId', NODE),
+    // The leader reports -1 for what it has not heard yet.
+    logEndOffset: f.int64('logEndOffset', -1),
+    lastFetchTimestamp: f.int64('lastFetchTimestamp', -1),
+    lastCaughtUpTimestamp: f.int64('lastCaughtUpTimestamp', -1),
+  };
+}
+
+/** Decodes a DescribeQuorum answer; throws MalformedMessageError. */
+export function decodeDescribeQuorumResponse(bytes: Uint8Array): DescribeQuorumAnswer {
+  const f = decodeWith(raftSchema().DescribeQuorumResponse, bytes, 'DescribeQuorumResponse');
+  const error = f.errorCode('error');
+  if (error === 'NOT_LEADER_OR_FOLLOWER') {
+    const leaderAddress = f.string('leaderAddress');
+    return {
+      code: 'NOT_LEADER_OR_FOLLOWER',
+      leaderId: f.int32('leaderId', NODE_OR_NONE),
+      epoch: f.int64('epoch', -1),
+      ...(leaderAddress !== '' ? { leaderAddress } : {}),
+    };
+  }
+  if (error !== 'NONE') throw new MalformedMessageError(`DescribeQuorumResponse.error: unexpected ${error}`);
+  return {
+    leaderId: f.int32('leaderId', NODE),
+    epoch: f.int64('epoch', 0),
+    highWatermark: f.int64('highWatermark', 0),
+    voters: f.messageList('voters', readReplica),
+    observers: f.messageList('observers', readReplica),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The hand-written grpc-js ServiceDefinition of `kz.raft.v1.RaftService` (no @grpc/proto-loader:
+ * it would pull in a second protobufjs, 7.x, and decode to Long-typed objects we would convert
+ * anyway).
+ *
+ * Its serializers pass bytes through untouched, and the transports call the codec themselves, on
+ * purpose:
+ * - the server checks the caller's cluster id and node id before it spends time decoding a body,
+ *   and a body that fails to decode must be refused with INVALID_ARGUMENT + `kz-error-code:
+ *   INVALID_REQUEST` — a throwing grpc-js deserializer can only produce INTERNAL;
+ * - the client needs the encoded size before the call starts, to bound the bytes in flight per peer;
+ * - a response that fails to decode is logged and dropped by the transport, with the peer named.
+ */
+import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
+import { DESCRIBE_QUORUM_RPC, RAFT_RPC_NAMES, rpcPath, type RaftRpcName } from './raft-rpc';
+
+export type RaftServiceMethodName = RaftRpcName | typeof DESCRIBE_QUORUM_RPC;
+
+const passThrough = (bytes: Buffer): Buffer => bytes;
+
+function unaryMethod(name: RaftServiceMethodName): MethodDefinition<Buffer, Buffer> {
+  return {
+    path: rpcPath(name),
+    requestStream: false,
+    responseStream: false,
+    requestSerialize: passThrough,
+    requestDeserialize: passThrough,
+    responseSerialize: passThrough,
+    responseDeserialize: passThrough,
+    originalName: name,
+  };
+}
+
+export const RAFT_SERVICE_METHODS: readonly RaftServiceMethodName[] = [...RAFT_RPC_NAMES, DESCRIBE_QUORUM_RPC];
+
+export const RAFT_SERVICE_DEFINITION: ServiceDefinition<Record<RaftServiceMethodName, unknown>> = Object.fromEntries(
+  RAFT_SERVICE_METHODS.map((name) => [name, unaryMethod(name)]),
+) as Record<RaftServiceMethodName, MethodDefinition<Buffer, Buffer>>;
+
+/** A view of the bytes as a Buffer, without copying: grpc-js wants Buffers. */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
