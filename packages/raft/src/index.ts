@@ -12,7 +12,7 @@ export type { ElectionState, RoleName } from './core/quorum-state';
 export { INITIAL_ELECTION_STATE, NO_NODE } from './core/quorum-state';
 export type { LeaderAndEpoch, LogOp, Outbound, Ready } from './core/ready';
 export type { QuorumDescription, RaftStatus, ReplicaDescription } from './core/status';
-export { InvalidSnapshotError, RaftSafetyError, type NotLeader } from './core/errors';
+export { InvalidSnapshotError, NotLeaderError, RaftSafetyError, type NotLeader } from './core/errors';
 export { LogContinuityError } from './core/raft-log';
 
 export type { RaftStorage, LoadedState, StorageRepair } from './storage/raft-storage';
@@ -26,3 +26,35 @@ export {
   StorageWriteError,
   type CorruptPart,
 } from './storage/storage-errors';
+
+export type { RaftTransport, RaftTransportHandlers } from './transport/raft-transport';
+export {
+  GrpcRaftTransport,
+  GRPC_TRANSPORT_DEFAULTS,
+  type GrpcRaftTransportOptions,
+  type GrpcRaftTransportStats,
+  type TransportDropReason,
+} from './transport/grpc-raft-transport';
+export {
+  InMemoryRaftNetwork,
+  type InMemoryEnvelope,
+  type InMemoryFate,
+  type InMemoryHook,
+  type InMemoryRaftNetworkOptions,
+  type InMemoryNetworkStats,
+} from './transport/in-memory-transport';
+export { RaftAdminClient, describeQuorumAt, type RaftAdminClientOptions } from './transport/raft-admin-client';
+export { RAFT_PROTO_PATH } from './transport/raft-schema';
+export {
+  MalformedMessageError,
+  InconsistentClusterIdError,
+  RaftTransportError,
+  InvalidTransportConfigError,
+  ListenFailedError,
+  TransportStateError,
+} from './transport/transport-errors';
+export type { RaftTransportLogger } from './transport/transport-logger';
+
+export { RaftNode, type RaftNodeOptions, type ProposeOptions, type Committed } from './runtime/raft-node';
+export type { StateMachine, CommittedBatch, LeaderChange } from './runtime/state-machine';
+export { NodeStoppedError, ProposalLostError, RequestTimedOutError } from './runtime/runtime-errors';

@@ -23,3 +23,23 @@ export class InvalidSnapshotError extends Error {
   override readonly name = 'InvalidSnapshotError';
   readonly code = 'INVALID_SNAPSHOT';
 }
+
+/**
+ * A leader-only request (propose, readBarrier, DescribeQuorum) reached a node that is not the
+ * leader. `leaderId` is -1 when unknown; `leaderAddress` is set when the caller can reach it.
+ */
+export class NotLeaderError extends Error implements NotLeader {
+  override readonly name = 'NotLeaderError';
+  readonly code = 'NOT_LEADER_OR_FOLLOWER';
+  constructor(
+    readonly leaderId: NodeId,
+    readonly epoch: number,
+    readonly leaderAddress: string | undefined,
+  ) {
+    super(
+      leaderId < 0
+        ? 'not the leader, and no leader is known'
+        : `not the leader; the leader is node ${leaderId}${leaderAddress === undefined ? '' : ` at ${leaderAddress}`} (epoch ${epoch})`,
+    );
+  }
+}

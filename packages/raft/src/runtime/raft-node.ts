@@ -1,0 +1,410 @@
+import { decodeRecordBatch, encodeRecordBatch, type KafkaRecord } from '@kz/records';
+import pino, { type Logger } from 'pino';
+import type { NodeId, RaftConfigInput } from '../core/config';
+import type { LogBatch } from '../core/log-batch';
+import type { RaftMessage } from '../core/messages';
+import { RaftCore } from '../core/raft-core';
+import type { Outbound, Ready } from '../core/ready';
+import type { QuorumDescription, RaftStatus } from '../core/status';
+import { LevelRaftStorage } from '../storage/level-storage';
+import type { RaftStorage } from '../storage/raft-storage';
+import type { RaftTransport } from '../transport/raft-transport';
+import { GroupCommit } from './group-commit';
+import { NotLeaderError } from '../core/errors';
+import { NodeStoppedError, ProposalLostError, RequestTimedOutError } from './runtime-errors';
+import type { StateMachine } from './state-machine';
+
+export interface RaftNodeOptions {
+  readonly nodeId: NodeId;
+  readonly voters: readonly NodeId[];
+  /** A data directory (level storage is opened there), or any RaftStorage. */
+  readonly storage: { readonly dataDir: string } | RaftStorage;
+  readonly transport: RaftTransport;
+  readonly stateMachine: StateMachine;
+  readonly logger?: Logger;
+  /** Protocol settings (timeouts, limits); KRaft's defaults otherwise. */
+  readonly config?: Omit<Partial<RaftConfigInput>, 'nodeId' | 'voters'>;
+  /** Take a snapshot once this many bytes were committed since the last one (KRaft: 20 MiB). */
+  readonly snapshotEveryBytes?: number;
+  /** Milliseconds, monotonic. */
+  readonly clock?: () => number;
+}
+
+export interface ProposeOptions {
+  /** Reject with RequestTimedOutError after this long (the batch may still commit). */
+  readonly timeoutMs?: number;
+}
+
+export interface Committed {
+  readonly baseOffset: number;
+  readonly lastOffset: number;
+  readonly epoch: number;
+}
+
+interface PendingProposal {
+  readonly baseOffset: number;
+  readonly epoch: number;
+  readonly resolve: (committed: Committed) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface PendingRead {
+  readonly resolve: (offset: number) => void;
+  readonly reject: (error: Error) => void;
+}
+
+const DEFAULT_SNAPSHOT_EVERY_BYTES = 20 * 1024 * 1024;
+
+/**
+ * A Raft node for real use: the pure RaftCore driven by one event loop, durable storage with
+ * group commit, a transport, and your state machine. All protocol decisions stay in the core;
+ * this class only performs what each Ready asks, in the order the Ready contract requires.
+ */
+export class RaftNode {
+  private readonly log: Logger;
+  private readonly clock: () => number;
+  private readonly groupCommit: GroupCommit;
+  private readonly heldMessages: { gate: number; out: Outbound }[] = [];
+  private readonly proposals = new Map<number, PendingProposal>();
+  private readonly reads = new Map<number, PendingRead>();
+  private readonly readyReads: { offset: number; read: PendingRead }[] = [];
+  private lastPersistId = 0;
+  private appliedOffset: number;
+  private lastAppliedEpoch: number;
+  private bytesSinceSnapshot = 0;
+  private snapshotting = false;
+  private timer: NodeJS.Timeout | null = null;
+  private timerDeadline = Number.POSITIVE_INFINITY;
+  private stopped = false;
+  private failure: Error | null = null;
+
+  private constructor(
+    private readonly core: RaftCore,
+    private readonly storage: RaftStorage,
+    private readonly transport: RaftTransport,
+    private readonly stateMachine: StateMachine,
+    private readonly snapshotEveryBytes: number,
+    logger: Logger,
+    clock: () => number,
+  ) {
+    this.log = logger;
+    this.clock = clock;
+    this.groupCommit = new GroupCommit(storage);
+    const snapshot = core.snapshot();
+    this.appliedOffset = snapshot?.id.offset ?? 0;
+    this.lastAppliedEpoch = snapshot?.id.epoch ?? 0;
+  }
+
+  static async start(options: RaftNodeOptions): Promise<RaftNode> {
+    const logger = (options.logger ?? pino({ level: 'info' })).child({ nodeId: options.nodeId });
+    const clock = options.clock ?? (() => performance.timeOrigin + performance.now());
+    const storage = 'dataDir' in options.storage ? await LevelRaftStorage.open(options.storage.dataDir) : options.storage;
+    const { durable, repairs } = await storage.load();
+    for (const repair of repairs) {
+      logger.warn({ offset: repair.offset, reason: repair.reason }, 'truncated a corrupt log tail at recovery');
+    }
+    const core = RaftCore.start({ ...options.config, nodeId: options.nodeId, voters: options.voters }, durable, clock());
+    const node = new RaftNode(
+      core,
+      storage,
+      options.transport,
+      options.stateMachine,
+      options.snapshotEveryBytes ?? DEFAULT_SNAPSHOT_EVERY_BYTES,
+      logger,
+      clock,
+    );
+    const status = core.status();
+    logger.info(
+      { epoch: status.epoch, role: status.role, logStartOffset: status.logStartOffset, logEndOffset: status.logEndOffset },
+      'raft node starting',
+    );
+    await options.transport.start({
+      deliver: (from, message) => node.onMessage(from, message),
+      describeQuorum: () => node.core.describeQuorum(node.clock()),
+    });
+    node.pump();
+    return node;
+  }
+
+  // ------------------------------------------------------------ public API
+
+  /**
+   * Replicates records (one batch) and resolves once they are committed — durable on a majority
+   * and applied here. Rejects with NotLeaderError (carrying the leader's id and address) on a
+   * follower, ProposalLostError if a new leader replaced the batch, RequestTimedOutError.
+   */
+  propose(records: readonly KafkaRecord[], options: ProposeOptions = {}): Promise<Committed> {
+    return this.proposeBatch(encodeRecordBatch({ records: [...records], baseTimestamp: Date.now() }), options);
+  }
+
+  /** As propose, for a RecordBatch v2 the caller already encoded (its bytes are stamped in place). */
+  proposeBatch(batch: Uint8Array, options: ProposeOptions = {}): Promise<Committed> {
+    const unavailable = this.unavailable();
+    if (unavailable !== null) return Promise.reject(unavailable);
+    const result = this.core.propose(this.clock(), [batch]);
+    if (!result.ok) return Promise.reject(this.notLeaderError(result.error.leaderId, result.error.epoch));
+    const promise = new Promise<Committed>((resolve, reject) => {
+      this.proposals.set(result.lastOffset, { baseOffset: result.baseOffset, epoch: result.epoch, resolve, reject });
+    });
+    this.pump();
+    return withTimeout(promise, options.timeoutMs, () => {
+      this.proposals.delete(result.lastOffset);
+      return new RequestTimedOutError(`batch at ${result.baseOffset} not committed within ${options.timeoutMs} ms`);
+    });
+  }
+
+  /**
+   * A linearizable read point: resolves with an offset once this node has applied everything
+   * committed before the call, having confirmed with a quorum that it is still the leader. Read
+   * your state machine after it resolves.
+   */
+  readBarrier(options: ProposeOptions = {}): Promise<number> {
+    const unavailable = this.unavailable();
+    if (unavailable !== null) return Promise.reject(unavailable);
+    const result = this.core.readIndex(this.clock());
+    if (!result.ok) return Promise.reject(this.notLeaderError(result.error.leaderId, result.error.epoch));
+    const promise = new Promise<number>((resolve, reject) => this.reads.set(result.readId, { resolve, reject }));
+    this.pump();
+    return withTimeout(promise, options.timeoutMs, () => {
+      this.reads.delete(result.readId);
+      return new RequestTimedOutError(`read barrier not confirmed within ${options.timeoutMs} ms`);
+    });
+  }
+
+  /** The leader's view of every replica; NotLeaderError on other nodes. */
+  describeQuorum(): QuorumDescription {
+    const description = this.core.describeQuorum(this.clock());
+    if (description === null) {
+      const status = this.core.status();
+      throw this.notLeaderError(status.leaderId, status.epoch);
+    }
+    return description;
+  }
+
+  status(): RaftStatus {
+    return this.core.status();
+  }
+
+  /** Steps down if leader, naming the best-placed voters as successors. */
+  resign(): void {
+    if (this.unavailable() !== null) return;
+    this.core.resign(this.clock());
+    this.pump();
+  }
+
+  /** Stops the node: pending requests fail with NodeStoppedError; durable writes finish first. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.failAll(new NodeStoppedError('the raft node stopped'));
+    await this.transport.close();
+    // Writes already asked for still land: a reply may have promised them.
+    while (!this.groupCommit.idle) {
+      if ((await this.groupCommit.writeNext().catch(() => null)) === null) await new Promise((r) => setTimeout(r, 1));
+    }
+    await this.storage.close();
+    this.log.info('raft node stopped');
+  }
+
+  // ------------------------------------------------------------ event loop
+
+  private onMessage(from: NodeId, message: RaftMessage): void {
+    if (this.unavailable() !== null) return;
+    this.core.receive(this.clock(), from, message);
+    this.pump();
+  }
+
+  private onTimer(): void {
+    this.timer = null;
+    this.timerDeadline = Number.POSITIVE_INFINITY;
+    if (this.unavailable() !== null) return;
+    this.core.tick(this.clock());
+    this.pump();
+  }
+
+  /** Performs every Ready the core has, then arms the timer for its next deadline. */
+  private pump(): void {
+    try {
+      while (this.core.hasReady()) this.handle(this.core.takeReady());
+    } catch (error) {
+      this.fail(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    this.startWrite();
+    this.armTimer();
+  }
+
+  private handle(ready: Ready): void {
+    if (ready.roleChange !== null) {
+      const { role, leader } = ready.roleChange;
+      this.log.info({ role, epoch: leader.epoch, leaderId: leader.leaderId, highWatermark: ready.highWatermark }, 'quorum state changed');
+      this.stateMachine.onLeaderChange?.({ role, leaderId: leader.leaderId, epoch: leader.epoch });
+    }
+    if (ready.persistId !== null) {
+      this.lastPersistId = ready.persistId;
+      this.groupCommit.enqueue({ persistId: ready.persistId, electionState: ready.electionState, logOps: ready.logOps });
+    }
+    for (const out of ready.messages) this.transport.send(out.to, out.message);
+    for (const out of ready.messagesAfterPersist) {
+      if (this.lastPersistId <= this.groupCommit.durableId) this.transport.send(out.to, out.message);
+      else this.heldMessages.push({ gate: this.lastPersistId, out });
+    }
+    if (ready.loadSnapshot !== null) {
+      this.stateMachine.restore(ready.loadSnapshot.bytes);
+      this.appliedOffset = ready.loadSnapshot.id.offset;
+      this.lastAppliedEpoch = ready.loadSnapshot.id.epoch;
+      this.bytesSinceSnapshot = 0;
+      this.log.info({ snapshotEndOffset: this.appliedOffset, epoch: this.lastAppliedEpoch }, 'loaded snapshot');
+    }
+    for (const batch of ready.committed) this.apply(batch);
+    for (const readId of ready.readsFailed) {
+      const read = this.reads.get(readId);
+      this.reads.delete(readId);
+      const status = this.core.status();
+      read?.reject(this.notLeaderError(status.leaderId, status.epoch));
+    }
+    for (const { readId, offset } of ready.readsReady) {
+      const read = this.reads.get(readId);
+      this.reads.delete(readId);
+      if (read !== undefined) this.readyReads.push({ offset, read });
+    }
+    this.answerReads();
+    this.maybeSnapshot();
+  }
+
+  private apply(batch: LogBatch): void {
+    const decoded = decodeRecordBatch(batch.bytes);
+    if (!decoded.header.isControl) {
+      this.stateMachine.apply({
+        baseOffset: batch.baseOffset,
+        lastOffset: batch.lastOffset,
+        epoch: batch.epoch,
+        records: decoded.records,
+        bytes: batch.bytes,
+      });
+    }
+    this.appliedOffset = batch.lastOffset + 1;
+    this.lastAppliedEpoch = batch.epoch;
+    this.bytesSinceSnapshot += batch.bytes.length;
+    const proposal = this.proposals.get(batch.lastOffset);
+    if (proposal !== undefined) {
+      this.proposals.delete(batch.lastOffset);
+      if (proposal.epoch === batch.epoch && proposal.baseOffset === batch.baseOffset) {
+        proposal.resolve({ baseOffset: batch.baseOffset, lastOffset: batch.lastOffset, epoch: batch.epoch });
+      } else {
+        proposal.reject(new ProposalLostError(`the batch at ${proposal.baseOffset} was replaced by a batch of epoch ${batch.epoch}`));
+      }
+    }
+    // A proposal whose offsets are now covered by other committed batches was truncated away.
+    for (const [lastOffset, pending] of this.proposals) {
+      if (lastOffset > batch.lastOffset) continue;
+      this.proposals.delete(lastOffset);
+      pending.reject(new ProposalLostError(`the batch at ${pending.baseOffset} was replaced before it committed`));
+    }
+  }
+
+  private answerReads(): void {
+    for (let i = this.readyReads.length - 1; i >= 0; i--) {
+      const { offset, read } = this.readyReads[i]!;
+      if (this.appliedOffset >= offset) {
+        this.readyReads.splice(i, 1);
+        read.resolve(offset);
+      }
+    }
+  }
+
+  private startWrite(): void {
+    this.groupCommit.writeNext().then(
+      (durableId) => {
+        if (durableId === null || this.failure !== null) return;
+        this.core.persisted(this.clock(), durableId);
+        const release = this.heldMessages.filter((h) => h.gate <= durableId);
+        if (release.length > 0) {
+          this.heldMessages.splice(0, release.length);
+          for (const { out } of release) this.transport.send(out.to, out.message);
+        }
+        if (!this.stopped) this.pump();
+      },
+      (error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+
+  private maybeSnapshot(): void {
+    if (this.snapshotting || this.bytesSinceSnapshot < this.snapshotEveryBytes) return;
+    if (this.appliedOffset <= (this.core.snapshot()?.id.offset ?? 0)) return;
+    this.snapshotting = true;
+    const id = { offset: this.appliedOffset, epoch: this.lastAppliedEpoch };
+    this.bytesSinceSnapshot = 0;
+    Promise.resolve(this.stateMachine.snapshot())
+      .then((bytes) => {
+        if (this.unavailable() !== null) return;
+        this.core.snapshotCreated(this.clock(), { id, bytes });
+        this.log.info({ snapshotEndOffset: id.offset, epoch: id.epoch, bytes: bytes.length }, 'snapshot taken');
+        this.pump();
+      })
+      .catch((error: unknown) => this.log.error({ err: error }, 'snapshot failed; will retry after more commits'))
+      .finally(() => {
+        this.snapshotting = false;
+      });
+  }
+
+  private armTimer(): void {
+    if (this.stopped || this.failure !== null) return;
+    const deadline = this.core.nextDeadline();
+    if (deadline >= this.timerDeadline && this.timer !== null) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timerDeadline = deadline;
+    if (!Number.isFinite(deadline)) {
+      this.timer = null;
+      return;
+    }
+    this.timer = setTimeout(() => this.onTimer(), Math.max(0, deadline - this.clock()));
+  }
+
+  // --------------------------------------------------------------- failure
+
+  private unavailable(): Error | null {
+    if (this.failure !== null) return this.failure;
+    return this.stopped ? new NodeStoppedError('the raft node is stopped') : null;
+  }
+
+  /** A storage failure or safety error: the node cannot go on without risking acknowledged data. */
+  private fail(error: Error): void {
+    if (this.failure !== null) return;
+    this.failure = error;
+    this.log.fatal({ err: error, epoch: this.core.status().epoch }, 'raft node halted');
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.failAll(error);
+  }
+
+  private failAll(error: Error): void {
+    for (const proposal of this.proposals.values()) proposal.reject(error);
+    this.proposals.clear();
+    for (const read of this.reads.values()) read.reject(error);
+    this.reads.clear();
+    for (const { read } of this.readyReads) read.reject(error);
+    this.readyReads.length = 0;
+  }
+
+  private notLeaderError(leaderId: NodeId, epoch: number): NotLeaderError {
+    return new NotLeaderError(leaderId, epoch, leaderId === -1 ? undefined : this.transport.addressOf(leaderId));
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined, onTimeout: () => Error): Promise<T> {
+  if (timeoutMs === undefined) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(onTimeout()), timeoutMs);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
