@@ -954,36 +954,32 @@ export class RaftCore {
     this.sendFetch(now);
   }
 
+  /** Pre-vote (KIP-996): ask whether we could win, without bumping the epoch or persisting anything. */
   private becomeProspective(now: number): void {
     if (!this.isVoter) return;
     this.leaveRole();
-    const roundId = this.newRequestId();
-    const role: Role = {
-      name: 'prospective',
-      roundId,
-      granted: new Set([this.config.nodeId]),
-      rejected: new Set(),
-      electionDeadline: now + randomElectionTimeout(this.config.electionTimeoutMs, this.config.random),
-    };
-    this.enter(role);
-    if (role.granted.size >= majorityOf(this.config.voters.length)) return this.becomeCandidate(now);
-    this.requestVotes(roundId, true);
+    this.startElection(now, 'prospective');
   }
 
   private becomeCandidate(now: number): void {
     this.leaveRole();
     this.setElection({ epoch: this.election.epoch + 1, votedFor: this.config.nodeId, leaderId: NO_NODE });
-    const roundId = this.newRequestId();
-    const role: Role = {
-      name: 'candidate',
-      roundId,
+    this.startElection(now, 'candidate');
+  }
+
+  /** Votes for itself, then asks every other voter — unless it alone is already a majority. */
+  private startElection(now: number, name: 'prospective' | 'candidate'): void {
+    const role: Role & Election = {
+      name,
+      roundId: this.newRequestId(),
       granted: new Set([this.config.nodeId]),
       rejected: new Set(),
       electionDeadline: now + randomElectionTimeout(this.config.electionTimeoutMs, this.config.random),
     };
     this.enter(role);
-    if (role.granted.size >= majorityOf(this.config.voters.length)) return this.becomeLeader(now);
-    this.requestVotes(roundId, false);
+    if (role.granted.size < majorityOf(this.config.voters.length)) return this.requestVotes(role.roundId, name === 'prospective');
+    if (name === 'prospective') this.becomeCandidate(now);
+    else this.becomeLeader(now);
   }
 
   private requestVotes(roundId: number, preVote: boolean): void {

@@ -1,20 +1,10 @@
 import { encodeRecordBatch } from '@kz/records';
 import { INITIAL_ELECTION_STATE, RaftCore, type Outbound } from '@kz/raft';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { SeededRandom } from '@kz/raft/testing';
 
 test('three cores elect a leader and commit proposals', () => {
   const voters = [1, 2, 3];
-  const cores = new Map(voters.map((id) => [id, RaftCore.start({ nodeId: id, voters, random: rng(id) }, { electionState: INITIAL_ELECTION_STATE, snapshot: null, batches: [] }, 0)]));
+  const cores = new Map(voters.map((id) => [id, RaftCore.start({ nodeId: id, voters, random: new SeededRandom(id).asFunction() }, { electionState: INITIAL_ELECTION_STATE, snapshot: null, batches: [] }, 0)]));
   const queue: { from: number; out: Outbound }[] = [];
   const committed = new Map<number, number>(voters.map((v) => [v, 0]));
   const readsReady: { readId: number; offset: number }[] = [];
