@@ -1,0 +1,126 @@
+/**
+ * The replicated map: every node applies the same committed commands in the same order and so
+ * holds the same map. `apply` depends on nothing but the map and the record (no clock, no
+ * randomness, no node id), which is what makes the replicas agree.
+ *
+ * A CAS only learns whether it matched when it is applied, long after the proposing server handed
+ * it to Raft. So apply also records each command's outcome by its offset, and the server that
+ * proposed it takes the outcome once `propose` resolves with that offset. RaftNode resolves the
+ * proposal right after applying its batch, before it applies anything else, so the outcome is
+ * there to be taken; outcomes no one takes (on followers, or for proposals whose caller gave up)
+ * are dropped oldest first beyond a bound.
+ */
+import type { CommittedBatch, StateMachine } from '@kz/raft';
+import { decodeCommand, MalformedCommandError, type KvCommand } from './kv-command';
+import { decodeKvSnapshot, encodeKvSnapshot, type KvEntry } from './kv-snapshot';
+
+/** What applying one command did: `unmatched` is a CAS whose expected value did not match. */
+export type ApplyOutcome = 'applied' | 'unmatched' | 'malformed';
+
+export interface KvStateMachineOptions {
+  /** Outcomes kept for the proposer to take; the oldest are dropped beyond this. Default 100 000. */
+  readonly maxRetainedOutcomes?: number;
+}
+
+const DEFAULT_MAX_RETAINED_OUTCOMES = 100_000;
+
+export class KvStateMachine implements StateMachine {
+  /** Keyed by the hex of the key: Map keys must be strings to compare by content. */
+  private entries = new Map<string, KvEntry>();
+  private readonly outcomes = new Map<number, ApplyOutcome>();
+  private readonly maxRetainedOutcomes: number;
+
+  constructor(options: KvStateMachineOptions = {}) {
+    this.maxRetainedOutcomes = options.maxRetainedOutcomes ?? DEFAULT_MAX_RETAINED_OUTCOMES;
+    if (!Number.isInteger(this.maxRetainedOutcomes) || this.maxRetainedOutcomes < 1) {
+      throw new RangeError(`maxRetainedOutcomes must be a positive integer, got ${this.maxRetainedOutcomes}`);
+    }
+  }
+
+  /** The current value of `key`, or undefined when absent. Linearizable only after a read barrier. */
+  get(key: Uint8Array): Uint8Array | undefined {
+    return this.entries.get(hexOf(key))?.value;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Every entry, in no particular order. */
+  *items(): IterableIterator<KvEntry> {
+    yield* this.entries.values();
+  }
+
+  apply(batch: CommittedBatch): void {
+    for (const record of batch.records) {
+      let outcome: ApplyOutcome;
+      try {
+        outcome = this.execute(decodeCommand(record));
+      } catch (error) {
+        // Same bytes on every replica, so skipping them keeps the replicas equal. Our server
+        // never proposes such a record; another writer to the same log might.
+        if (!(error instanceof MalformedCommandError)) throw error;
+        outcome = 'malformed';
+      }
+      this.remember(record.offset, outcome);
+    }
+  }
+
+  /**
+   * The outcome of the command committed at `offset`, removed on the way out; undefined if it was
+   * never applied here or was dropped (only after maxRetainedOutcomes newer commands).
+   */
+  takeOutcome(offset: number): ApplyOutcome | undefined {
+    const outcome = this.outcomes.get(offset);
+    this.outcomes.delete(offset);
+    return outcome;
+  }
+
+  snapshot(): Uint8Array {
+    return encodeKvSnapshot(this.entries.values());
+  }
+
+  restore(snapshot: Uint8Array): void {
+    const entries = new Map<string, KvEntry>();
+    for (const { key, value } of decodeKvSnapshot(snapshot)) {
+      // Copies: the decoded arrays are views of the snapshot buffer, which need not outlive this.
+      entries.set(hexOf(key), { key: key.slice(), value: value.slice() });
+    }
+    this.entries = entries;
+    // Outcomes are local bookkeeping for proposers, not state: what they referred to is void now.
+    this.outcomes.clear();
+  }
+
+  private execute(command: KvCommand): ApplyOutcome {
+    const id = hexOf(command.key);
+    switch (command.op) {
+      case 'put':
+        this.entries.set(id, { key: command.key.slice(), value: command.value.slice() });
+        return 'applied';
+      case 'delete':
+        this.entries.delete(id);
+        return 'applied';
+      case 'cas': {
+        const current = this.entries.get(id)?.value;
+        const matches = command.expected === null ? current === undefined : current !== undefined && Buffer.compare(current, command.expected) === 0;
+        if (!matches) return 'unmatched';
+        this.entries.set(id, { key: command.key.slice(), value: command.value.slice() });
+        return 'applied';
+      }
+    }
+  }
+
+  private remember(offset: number, outcome: ApplyOutcome): void {
+    this.outcomes.set(offset, outcome);
+    // Maps iterate in insertion order and offsets only grow, so the first key is the oldest.
+    while (this.outcomes.size > this.maxRetainedOutcomes) {
+      const oldest = this.outcomes.keys().next();
+      if (oldest.done === true) break;
+      this.outcomes.delete(oldest.value);
+    }
+  }
+}
+
+function hexOf(key: Uint8Array): string {
+  return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('hex');
+}
