@@ -44,6 +44,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  // A halted Raft node (its disk failed) must not leave a process that only answers errors.
+  void server.node.halted.then((error) => {
+    process.stderr.write(`kz-kv: node ${settings.nodeId} halted: ${error.message}\n`);
+    process.exit(1);
+  });
+
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
     signals += 1;

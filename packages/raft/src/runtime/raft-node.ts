@@ -77,6 +77,14 @@ export class RaftNode {
   private timerDeadline = Number.POSITIVE_INFINITY;
   private stopped = false;
   private failure: Error | null = null;
+  private resolveHalted: (error: Error) => void = () => undefined;
+  /**
+   * Settles with the error if the node halts (a storage failure, a safety error): from then on it
+   * answers nothing, and the process that owns it should exit. Never rejects.
+   */
+  readonly halted: Promise<Error> = new Promise((resolve) => {
+    this.resolveHalted = resolve;
+  });
 
   private constructor(
     private readonly core: RaftCore,
@@ -374,6 +382,7 @@ export class RaftNode {
     if (this.failure !== null) return;
     this.failure = error;
     this.log.fatal({ err: error, epoch: this.core.status().epoch }, 'raft node halted');
+    this.resolveHalted(error);
     if (this.timer !== null) clearTimeout(this.timer);
     this.failAll(error);
   }

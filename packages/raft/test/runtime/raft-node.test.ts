@@ -104,4 +104,23 @@ describe('RaftNode', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  test('a disk that fails halts the node: pending proposals fail and `halted` settles with the error', async () => {
+    class FailingDisk extends MemoryRaftStorage {
+      failing = false;
+      override persist(...args: Parameters<MemoryRaftStorage['persist']>): Promise<void> {
+        return this.failing ? Promise.reject(new Error('ENOSPC: no space left on device')) : super.persist(...args);
+      }
+    }
+    const disk = new FailingDisk();
+    const network = new InMemoryRaftNetwork();
+    const node = await RaftNode.start({ nodeId: 1, voters: [1], storage: disk, transport: network.transport(1), stateMachine: new ListStateMachine(), logger: quiet, config: fast });
+    await until(() => node.status().role === 'leader');
+    await node.propose([{ key: null, value: Buffer.from('kept') }]);
+    disk.failing = true;
+    await expect(node.propose([{ key: null, value: Buffer.from('lost') }])).rejects.toThrow('ENOSPC');
+    await expect(node.halted).resolves.toMatchObject({ message: 'ENOSPC: no space left on device' });
+    await expect(node.propose([{ key: null, value: Buffer.from('after') }])).rejects.toThrow('ENOSPC');
+    await node.stop();
+  });
 });
