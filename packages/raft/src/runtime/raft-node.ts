@@ -41,11 +41,21 @@ export interface Committed {
   readonly epoch: number;
 }
 
+interface Waiter {
+  readonly resolve: (committed: Committed) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/** One appended batch and the callers whose records it carries, each a contiguous slice of it. */
 interface PendingProposal {
   readonly baseOffset: number;
   readonly epoch: number;
-  readonly resolve: (committed: Committed) => void;
-  readonly reject: (error: Error) => void;
+  readonly slices: readonly { readonly first: number; readonly count: number; readonly waiter: Waiter }[];
+}
+
+interface QueuedRecords {
+  readonly records: readonly KafkaRecord[];
+  readonly waiter: Waiter;
 }
 
 interface PendingRead {
@@ -66,6 +76,8 @@ export class RaftNode {
   private readonly groupCommit: GroupCommit;
   private readonly heldMessages: { gate: number; out: Outbound }[] = [];
   private readonly proposals = new Map<number, PendingProposal>();
+  /** Records proposed during this turn of the event loop: they go out as one batch. */
+  private queued: QueuedRecords[] = [];
   private readonly reads = new Map<number, PendingRead>();
   private readonly readyReads: { offset: number; read: PendingRead }[] = [];
   private lastPersistId = 0;
@@ -137,28 +149,83 @@ export class RaftNode {
   // ------------------------------------------------------------ public API
 
   /**
-   * Replicates records (one batch) and resolves once they are committed — durable on a majority
-   * and applied here. Rejects with NotLeaderError (carrying the leader's id and address) on a
-   * follower, ProposalLostError if a new leader replaced the batch, RequestTimedOutError.
+   * Replicates records and resolves once they are committed — durable on a majority and applied
+   * here — with the offsets they got. Records proposed in the same turn of the event loop travel
+   * as one RecordBatch: one append, one sync, one replication round for all of them. Rejects with
+   * NotLeaderError (carrying the leader's id and address) on a follower, ProposalLostError if a
+   * new leader replaced the batch, RequestTimedOutError.
    */
   propose(records: readonly KafkaRecord[], options: ProposeOptions = {}): Promise<Committed> {
-    return this.proposeBatch(encodeRecordBatch({ records: [...records], baseTimestamp: Date.now() }), options);
+    const unavailable = this.unavailable();
+    if (unavailable !== null) return Promise.reject(unavailable);
+    if (records.length === 0) return Promise.reject(new RangeError('propose needs at least one record'));
+    const promise = new Promise<Committed>((resolve, reject) => {
+      if (this.queued.length === 0) setImmediate(() => this.proposeQueued());
+      this.queued.push({ records, waiter: { resolve, reject } });
+    });
+    return withTimeout(promise, options.timeoutMs, () => new RequestTimedOutError(`records not committed within ${options.timeoutMs} ms`));
   }
 
-  /** As propose, for a RecordBatch v2 the caller already encoded (its bytes are stamped in place). */
+  /** As propose, for one RecordBatch v2 the caller already encoded (its bytes are stamped in place). */
   proposeBatch(batch: Uint8Array, options: ProposeOptions = {}): Promise<Committed> {
     const unavailable = this.unavailable();
     if (unavailable !== null) return Promise.reject(unavailable);
-    const result = this.core.propose(this.clock(), [batch]);
-    if (!result.ok) return Promise.reject(this.notLeaderError(result.error.leaderId, result.error.epoch));
     const promise = new Promise<Committed>((resolve, reject) => {
-      this.proposals.set(result.lastOffset, { baseOffset: result.baseOffset, epoch: result.epoch, resolve, reject });
+      this.appendProposal(batch, [{ first: 0, count: Number.POSITIVE_INFINITY, waiter: { resolve, reject } }]);
     });
+    return withTimeout(promise, options.timeoutMs, () => new RequestTimedOutError(`batch not committed within ${options.timeoutMs} ms`));
+  }
+
+  private proposeQueued(): void {
+    const queued = this.queued;
+    this.queued = [];
+    const unavailable = this.unavailable();
+    if (unavailable !== null) {
+      for (const { waiter } of queued) waiter.reject(unavailable);
+      return;
+    }
+    let batch: Uint8Array;
+    let group = queued;
+    try {
+      batch = encodeRecordBatch({ records: group.flatMap((q) => q.records), baseTimestamp: Date.now() });
+    } catch {
+      // Some caller's records cannot be encoded (a bad timestamp, say): fail just those callers.
+      group = queued.filter(({ records, waiter }) => {
+        try {
+          encodeRecordBatch({ records: [...records] });
+          return true;
+        } catch (error) {
+          waiter.reject(error instanceof Error ? error : new Error(String(error)));
+          return false;
+        }
+      });
+      if (group.length === 0) return;
+      batch = encodeRecordBatch({ records: group.flatMap((q) => q.records), baseTimestamp: Date.now() });
+    }
+    let first = 0;
+    const slices = group.map(({ records, waiter }) => {
+      const slice = { first, count: records.length, waiter };
+      first += records.length;
+      return slice;
+    });
+    this.appendProposal(batch, slices);
+  }
+
+  private appendProposal(batch: Uint8Array, slices: PendingProposal['slices']): void {
+    let result;
+    try {
+      result = this.core.propose(this.clock(), [batch]);
+    } catch (error) {
+      for (const { waiter } of slices) waiter.reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    if (!result.ok) {
+      const error = this.notLeaderError(result.error.leaderId, result.error.epoch);
+      for (const { waiter } of slices) waiter.reject(error);
+      return;
+    }
+    this.proposals.set(result.lastOffset, { baseOffset: result.baseOffset, epoch: result.epoch, slices });
     this.pump();
-    return withTimeout(promise, options.timeoutMs, () => {
-      this.proposals.delete(result.lastOffset);
-      return new RequestTimedOutError(`batch at ${result.baseOffset} not committed within ${options.timeoutMs} ms`);
-    });
   }
 
   /**
@@ -299,17 +366,27 @@ export class RaftNode {
     if (proposal !== undefined) {
       this.proposals.delete(batch.lastOffset);
       if (proposal.epoch === batch.epoch && proposal.baseOffset === batch.baseOffset) {
-        proposal.resolve({ baseOffset: batch.baseOffset, lastOffset: batch.lastOffset, epoch: batch.epoch });
+        for (const { first, count, waiter } of proposal.slices) {
+          const baseOffset = batch.baseOffset + first;
+          waiter.resolve({ baseOffset, lastOffset: Math.min(batch.lastOffset, baseOffset + count - 1), epoch: batch.epoch });
+        }
       } else {
-        proposal.reject(new ProposalLostError(`the batch at ${proposal.baseOffset} was replaced by a batch of epoch ${batch.epoch}`));
+        this.rejectProposal(proposal, `was replaced by a batch of epoch ${batch.epoch}`);
       }
     }
     // A proposal whose offsets are now covered by other committed batches was truncated away.
-    for (const [lastOffset, pending] of this.proposals) {
-      if (lastOffset > batch.lastOffset) continue;
-      this.proposals.delete(lastOffset);
-      pending.reject(new ProposalLostError(`the batch at ${pending.baseOffset} was replaced before it committed`));
+    if (this.proposals.size > 0) {
+      for (const [lastOffset, pending] of this.proposals) {
+        if (lastOffset > batch.lastOffset) continue;
+        this.proposals.delete(lastOffset);
+        this.rejectProposal(pending, 'was replaced before it committed');
+      }
     }
+  }
+
+  private rejectProposal(proposal: PendingProposal, why: string): void {
+    const error = new ProposalLostError(`the batch at ${proposal.baseOffset} ${why}`);
+    for (const { waiter } of proposal.slices) waiter.reject(error);
   }
 
   private answerReads(): void {
@@ -388,8 +465,10 @@ export class RaftNode {
   }
 
   private failAll(error: Error): void {
-    for (const proposal of this.proposals.values()) proposal.reject(error);
+    for (const proposal of this.proposals.values()) for (const { waiter } of proposal.slices) waiter.reject(error);
     this.proposals.clear();
+    for (const { waiter } of this.queued) waiter.reject(error);
+    this.queued = [];
     for (const read of this.reads.values()) read.reject(error);
     this.reads.clear();
     for (const { read } of this.readyReads) read.reject(error);
