@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+
+/** Every flag any benchmark takes; each benchmark reads the ones it needs. */
+export interface BenchArgs {
+  /** Measured seconds per run (after the warm-up). */
+  readonly durationS: number | undefined;
+  readonly warmupS: number | undefined;
+  /** Closed-loop requests in flight (raft-vs-etcd). */
+  readonly concurrency: number;
+  /** gRPC connections the load generator spreads its requests over (raft-vs-etcd). */
+  readonly connections: number;
+  /** Distinct keys written (raft-vs-etcd). */
+  readonly keySpace: number;
+  /** Batches proposed and not yet committed (raft-core). */
+  readonly inflight: number;
+  /** Records per batch, one run each (raft-core). */
+  readonly recordsPerBatch: readonly number[];
+  /** Start the kz nodes under --cpu-prof (raft-vs-etcd). */
+  readonly profile: boolean;
+  readonly profileDir: string | undefined;
+  /** Run only these systems (raft-vs-etcd): kz, etcd. */
+  readonly only: readonly ('kz' | 'etcd')[];
+  readonly help: boolean;
+  readonly positionals: readonly string[];
+}
+
+export class BenchUsageError extends Error {
+  override readonly name = 'BenchUsageError';
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      concurrency: { type: 'string', default: '64' },
+      connections: { type: 'string', default: '1' },
+      'key-space': { type: 'string', default: '100000' },
+      inflight: { type: 'string', default: '64' },
+      records: { type: 'string', default: '1,16' },
+      profile: { type: 'boolean', default: false },
+      'profile-dir': { type: 'string' },
+      only: { type: 'string', default: 'etcd,kz' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const only: ('kz' | 'etcd')[] = [];
+  for (const system of values.only.split(',').map((s) => s.trim())) {
+    if (system !== 'kz' && system !== 'etcd') throw new BenchUsageError(`--only takes kz and/or etcd, got "${system}"`);
+    only.push(system);
+  }
+  return {
+    durationS: values.duration === undefined ? undefined : positive('duration', values.duration),
+    warmupS: values.warmup === undefined ? undefined : nonNegative('warmup', values.warmup),
+    concurrency: positiveInt('concurrency', values.concurrency),
+    connections: positiveInt('connections', values.connections),
+    keySpace: positiveInt('key-space', values['key-space']),
+    inflight: positiveInt('inflight', values.inflight),
+    recordsPerBatch: values.records.split(',').map((s) => positiveInt('records', s.trim())),
+    profile: values.profile,
+    profileDir: values['profile-dir'],
+    only,
+    help: values.help,
+    positionals,
+  };
+}
+
+function positive(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new BenchUsageError(`--${name} must be a positive number, got "${text}"`);
+  return n;
+}
+
+function nonNegative(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) throw new BenchUsageError(`--${name} must be a non-negative number, got "${text}"`);
+  return n;
+}
+
+function positiveInt(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new BenchUsageError(`--${name} must be a positive integer, got "${text}"`);
+  return n;
+}

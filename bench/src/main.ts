@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench <name> [flags]`: side-by-side benchmarks (DESIGN.md §8).
+ *   raft-core        three pure RaftCores in one process: the protocol's own ceiling
+ *   raft-vs-etcd     a 3-node kz kv cluster and a 3-member etcd cluster, the same gRPC load on each
+ *   profile-summary  the top self-time functions of .cpuprofile files (a file or a directory)
+ */
+import { BenchUsageError, parseBenchArgs } from './bench-args';
+import { printProfileSummary } from './cpu-profile-summary';
+import { runRaftCoreBench } from './raft-core-bench';
+import { runRaftVsEtcd } from './raft-vs-etcd';
+
+const USAGE = `usage: pnpm bench <raft-core|raft-vs-etcd|profile-summary> [flags]   (-h, --help: this text)
+  raft-core        --duration S (10) --warmup S (2) --inflight K (64) --records 1,16
+  raft-vs-etcd     --duration S (20) --warmup S (5) --concurrency C (64) --connections N (1)
+                   --key-space N (100000) --only etcd,kz --profile [--profile-dir DIR]
+  profile-summary  <file.cpuprofile | directory>`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseBenchArgs(argv);
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [name, ...rest] = args.positionals;
+  switch (name) {
+    case 'raft-core':
+      runRaftCoreBench(args);
+      return 0;
+    case 'raft-vs-etcd':
+      return runRaftVsEtcd(args);
+    case 'profile-summary': {
+      const target = rest[0];
+      if (target === undefined) throw new BenchUsageError('profile-summary needs a .cpuprofile file or a directory');
+      printProfileSummary(target);
+      return 0;
+    }
+    default:
+      throw new BenchUsageError(name === undefined ? 'name a benchmark' : `unknown benchmark "${name}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof BenchUsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      console.error(`error: ${error.message}\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);

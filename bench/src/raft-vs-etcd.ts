@@ -1,0 +1,126 @@
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchArgs } from './bench-args';
+import { CleanupScope } from './cleanup-scope';
+import { printProfileSummary } from './cpu-profile-summary';
+import { ensureEtcdInstalled } from './ensure-etcd';
+import { EtcdClient } from './etcd-client';
+import { EtcdCluster } from './etcd-cluster';
+import { formatRatio } from './format';
+import { KzKvClient } from './kz-kv-client';
+import { KzKvCluster, kzKvEntry } from './kz-kv-cluster';
+import { waitForQuietMachine } from './quiet-machine';
+import type { LoadOptions } from './load-generator';
+import { cpuLine, measureSystem, resultLine, writesPerSecond, type SystemRun } from './system-run';
+
+/** etcd's own performance page uses these sizes (RAFT_LIBRARIES.md §2). */
+const KEY_BYTES = 8;
+const VALUE_BYTES = 256;
+/** Let the disk and CPU settle after one cluster stops, before the next starts. */
+const SETTLE_MS = 2000;
+/** "Quiet": under 15% of all CPUs busy over a 1 s sample; wait at most a minute for it. */
+const QUIET = { maxBusy: 0.15, timeoutMs: 60_000, sampleMs: 1000 } as const;
+
+/**
+ * `raft-vs-etcd`: the same closed-loop gRPC put load against a 3-member etcd cluster and a
+ * 3-node kz kv cluster, one after the other on this machine, each against its leader, and the
+ * ratio of the two. Everything it starts is stopped and every temp dir removed, however it ends.
+ */
+export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
+  const load: LoadOptions = {
+    concurrency: args.concurrency,
+    warmupMs: (args.warmupS ?? 5) * 1000,
+    durationMs: (args.durationS ?? 20) * 1000,
+    keySpace: args.keySpace,
+    keyBytes: KEY_BYTES,
+    valueBytes: VALUE_BYTES,
+  };
+  if (args.only.includes('kz') && !existsSync(kzKvEntry())) {
+    throw new Error(`${kzKvEntry()} does not exist: build examples/kv first (pnpm exec tsc -b)`);
+  }
+  const etcdBinary = args.only.includes('etcd') ? ensureEtcdInstalled() : '';
+  const profileDir = args.profile ? (args.profileDir ?? join(tmpdir(), `kz-bench-profiles-${Date.now()}`)) : undefined;
+  if (profileDir !== undefined) mkdirSync(profileDir, { recursive: true });
+
+  console.log(
+    `raft-vs-etcd: ${cpus().length} cores; per system: 3 nodes on loopback, ${load.concurrency} puts in flight over ` +
+      `${args.connections} connection(s), ${KEY_BYTES}-byte keys over ${load.keySpace} keys, ${VALUE_BYTES}-byte values, ` +
+      `${load.warmupMs / 1000} s warm-up + ${load.durationMs / 1000} s, against the leader`,
+  );
+  const scope = new CleanupScope();
+  const results: SystemRun[] = [];
+  try {
+    const root = scope.trackDir(mkdtempSync(join(tmpdir(), 'kz-bench-')));
+    for (const [i, system] of args.only.entries()) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      await waitForQuietMachine(system, QUIET);
+      console.log(`${system}: starting 3 nodes (1-min load average ${loadavg()[0]!.toFixed(2)})`);
+      const dir = join(root, system);
+      mkdirSync(dir);
+      const result =
+        system === 'etcd' ? await benchEtcd(etcdBinary, dir, scope, load, args.connections) : await benchKz(dir, scope, load, args.connections, profileDir);
+      results.push(result);
+      console.log(resultLine(result));
+      console.log(cpuLine(result));
+    }
+  } finally {
+    await scope.close();
+  }
+
+  if (profileDir !== undefined) {
+    console.log(`kz CPU profiles (one per node) in ${profileDir}:`);
+    printProfileSummary(profileDir);
+  }
+  console.log('');
+  for (const r of results) console.log(cpuLine(r));
+  for (const r of results) console.log(resultLine(r));
+  const kz = results.find((r) => r.system === 'kz');
+  const etcd = results.find((r) => r.system === 'etcd');
+  if (kz !== undefined && etcd !== undefined) {
+    const p99 = (run: SystemRun): number => run.load.latency.quantile(0.99);
+    console.log(`ratio kz/etcd writes/s: ${formatRatio(writesPerSecond(kz), writesPerSecond(etcd))} p99: ${formatRatio(p99(kz), p99(etcd))}`);
+  }
+  return results.some((r) => r.load.writes === 0) ? 1 : 0;
+}
+
+async function benchEtcd(binary: string, dir: string, scope: CleanupScope, load: LoadOptions, connections: number): Promise<SystemRun> {
+  const cluster = await EtcdCluster.start(binary, dir, scope);
+  try {
+    const leader = await cluster.leaderAddress();
+    const pids = cluster.pidsLeaderFirst(leader);
+    console.log(`etcd: healthy, leader ${leader}, pids ${pids.join(' ')} (leader first); loading`);
+    const client = new EtcdClient(leader, connections);
+    try {
+      return await measureSystem('etcd', client, load, pids);
+    } finally {
+      client.close();
+    }
+  } finally {
+    await cluster.stop();
+  }
+}
+
+async function benchKz(
+  dir: string,
+  scope: CleanupScope,
+  load: LoadOptions,
+  connections: number,
+  profileDir: string | undefined,
+): Promise<SystemRun> {
+  const cluster = await KzKvCluster.start(dir, scope, profileDir === undefined ? {} : { cpuProfileDir: profileDir });
+  try {
+    const leader = await cluster.leaderAddress();
+    const pids = cluster.pidsLeaderFirst(leader);
+    console.log(`kz: healthy, leader ${leader}, pids ${pids.join(' ')} (leader first); loading`);
+    const client = new KzKvClient(leader, connections);
+    try {
+      return await measureSystem('kz', client, load, pids);
+    } finally {
+      client.close();
+    }
+  } finally {
+    // SIGTERM first: a node under --cpu-prof writes its profile as it exits.
+    await cluster.stop();
+  }
+}
