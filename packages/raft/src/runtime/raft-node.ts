@@ -118,7 +118,7 @@ export class RaftNode {
   static async start(options: RaftNodeOptions): Promise<RaftNode> {
     const logger = (options.logger ?? pino({ level: 'info' })).child({ nodeId: options.nodeId });
     const clock = options.clock ?? (() => performance.timeOrigin + performance.now());
-    const storage = 'dataDir' in options.storage ? await LevelRaftStorage.open(options.storage.dataDir) : options.storage;
+    const storage = isRaftStorage(options.storage) ? options.storage : await LevelRaftStorage.open(options.storage.dataDir);
     const { durable, repairs } = await storage.load();
     for (const repair of repairs) {
       logger.warn({ offset: repair.offset, reason: repair.reason }, 'truncated a corrupt log tail at recovery');
@@ -478,6 +478,10 @@ export class RaftNode {
   private notLeaderError(leaderId: NodeId, epoch: number): NotLeaderError {
     return new NotLeaderError(leaderId, epoch, leaderId === -1 ? undefined : this.transport.addressOf(leaderId));
   }
+}
+
+function isRaftStorage(storage: RaftNodeOptions['storage']): storage is RaftStorage {
+  return typeof (storage as Partial<RaftStorage>).persist === 'function';
 }
 
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined, onTimeout: () => Error): Promise<T> {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { LevelRaftStorage } from '../../src/storage/level-storage';
 import { MemoryRaftStorage } from '../../src/storage/memory-storage';
 import { InMemoryRaftNetwork } from '../../src/transport/in-memory-transport';
 import { RaftNode } from '../../src/runtime/raft-node';
@@ -122,5 +123,19 @@ describe('RaftNode', () => {
     await expect(node.halted).resolves.toMatchObject({ message: 'ENOSPC: no space left on device' });
     await expect(node.propose([{ key: null, value: Buffer.from('after') }])).rejects.toThrow('ENOSPC');
     await node.stop();
+  });
+
+  test('accepts an opened LevelRaftStorage as well as a data directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kz-raft-node-'));
+    try {
+      const storage = await LevelRaftStorage.open(dir);
+      const network = new InMemoryRaftNetwork();
+      const node = await RaftNode.start({ nodeId: 1, voters: [1], storage, transport: network.transport(1), stateMachine: new ListStateMachine(), logger: quiet, config: fast });
+      await until(() => node.status().role === 'leader');
+      await expect(node.propose([{ key: null, value: Buffer.from('x') }])).resolves.toMatchObject({ baseOffset: 1 });
+      await node.stop();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
