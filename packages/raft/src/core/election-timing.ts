@@ -3,6 +3,17 @@ export function randomElectionTimeout(electionTimeoutMs: number, random: () => n
   return electionTimeoutMs + Math.floor(random() * electionTimeoutMs);
 }
 
+/**
+ * How long a follower waits without a successful fetch before it campaigns: the fetch timeout
+ * plus up to a quarter more. KRaft uses the bare timeout, so followers of a leader that dies all
+ * time out together, win their pre-votes together and split the real vote, costing a whole
+ * election timeout; the jitter (as etcd randomises its followers' election timeouts) lets one
+ * of them win first.
+ */
+export function fetchTimeoutWithJitter(fetchTimeoutMs: number, random: () => number): number {
+  return fetchTimeoutMs + Math.floor(random() * (fetchTimeoutMs / 4));
+}
+
 const RETRY_BACKOFF_BASE_MS = 100;
 
 /**

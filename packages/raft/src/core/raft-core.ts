@@ -1,6 +1,6 @@
 import { encodeLeaderChangeBatch, readBatchHeader, stampBatch } from '@kz/records';
 import { majorityOf, resolveConfig, type NodeId, type RaftConfig, type RaftConfigInput } from './config';
-import { electionBackoff, endQuorumEpochBackoff, randomElectionTimeout } from './election-timing';
+import { electionBackoff, endQuorumEpochBackoff, fetchTimeoutWithJitter, randomElectionTimeout } from './election-timing';
 import { InvalidSnapshotError, RaftSafetyError, type NotLeader } from './errors';
 import { majorityEndOffset, nextHighWatermark } from './high-watermark';
 import { LeaderState, type ParkedFetch } from './leader-state';
@@ -635,7 +635,7 @@ export class RaftCore {
     if (from !== this.election.leaderId) return this.retryFetchLater(now);
 
     role.lastLeaderContact = now;
-    role.fetchDeadline = now + this.config.fetchTimeoutMs;
+    role.fetchDeadline = now + this.followerFetchTimeout();
     if (response.divergingEpoch !== undefined) {
       if (!this.truncateDivergentTail(response.divergingEpoch)) return this.retryFetchLater(now);
     } else if (response.snapshotId !== undefined) {
@@ -739,7 +739,7 @@ export class RaftCore {
     if (!sameSnapshot || response.position !== download.received || response.bytes.length === 0) return this.retryFetchLater(now);
 
     role.lastLeaderContact = now;
-    role.fetchDeadline = now + this.config.fetchTimeoutMs;
+    role.fetchDeadline = now + this.followerFetchTimeout();
     download.chunks.push(response.bytes.slice());
     download.received += response.bytes.length;
     if (download.received < response.size) return this.sendFetchSnapshot(now, download);
@@ -949,7 +949,7 @@ export class RaftCore {
     const votedFor = epoch === this.election.epoch ? this.election.votedFor : NO_NODE;
     this.setElection({ epoch, votedFor, leaderId });
     this.electionRetries = 0;
-    this.enter({ name: 'follower', fetchDeadline: now + this.config.fetchTimeoutMs, lastLeaderContact: Number.NEGATIVE_INFINITY, download: null });
+    this.enter({ name: 'follower', fetchDeadline: now + this.followerFetchTimeout(), lastLeaderContact: Number.NEGATIVE_INFINITY, download: null });
     this.fetchRetryAt = now;
     this.sendFetch(now);
   }
@@ -1044,6 +1044,10 @@ export class RaftCore {
   }
 
   // --------------------------------------------------------------- helpers
+
+  private followerFetchTimeout(): number {
+    return fetchTimeoutWithJitter(this.config.fetchTimeoutMs, this.config.random);
+  }
 
   private send(to: NodeId, message: RaftMessage): void {
     this.outMessages.push({ to, message });

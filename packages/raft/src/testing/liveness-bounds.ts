@@ -23,13 +23,14 @@ export const HOP_MS = CALM_LINK.maxDelayMs + MAX_SYNC_LATENCY_MS;
 
 /**
  * The longest any voter can wait, after the heal, before it first seeks an election: a follower
- * whose leader is gone notices after fetchTimeout; a node without a leader (unattached, resigned,
- * a restarted former leader) waits a random election timeout below 2 × electionTimeout; a candidate
+ * whose leader is gone notices after its jittered fetch timeout (< 1.25 × fetchTimeout); a node
+ * without a leader (unattached, resigned, a restarted former leader) waits a random election
+ * timeout below 2 × electionTimeout; a candidate
  * that had just lost may first sit out a backoff of up to electionBackoffMax. A zombie leader cut
  * off before the heal hears of the newer epoch on its first contact, and at worst resigns after
  * check-quorum (1.5 × fetchTimeout), which is shorter.
  */
-export const FIRST_CAMPAIGN_WITHIN_MS = Math.max(fetchTimeoutMs, 1.5 * fetchTimeoutMs, electionBackoffMaxMs + 2 * electionTimeoutMs);
+export const FIRST_CAMPAIGN_WITHIN_MS = Math.max(1.25 * fetchTimeoutMs, 1.5 * fetchTimeoutMs, electionBackoffMaxMs + 2 * electionTimeoutMs);
 
 /**
  * One election round that may fail (a split vote): pre-vote and vote round trips (4 hops), then the

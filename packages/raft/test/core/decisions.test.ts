@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { electionBackoff, endQuorumEpochBackoff, randomElectionTimeout } from '../../src/core/election-timing';
+import { electionBackoff, endQuorumEpochBackoff, fetchTimeoutWithJitter, randomElectionTimeout } from '../../src/core/election-timing';
 import { majorityEndOffset, nextHighWatermark } from '../../src/core/high-watermark';
 import { isLogUpToDate, shouldGrantVote, type VoterView } from '../../src/core/vote-decision';
 
@@ -80,5 +80,12 @@ describe('election timing', () => {
     const waits = [1, 2].map((p) => endQuorumEpochBackoff(p, 3, 1000));
     expect(waits[0]!).toBeLessThan(waits[1]!);
     expect(endQuorumEpochBackoff(-1, 3, 1000)).toBe(1000);
+  });
+});
+
+describe('follower fetch timeout', () => {
+  test('is jittered within [T, 1.25 T) so followers of a dead leader do not all campaign at once', () => {
+    expect(fetchTimeoutWithJitter(2000, () => 0)).toBe(2000);
+    expect(fetchTimeoutWithJitter(2000, () => 0.999)).toBe(2499);
   });
 });
