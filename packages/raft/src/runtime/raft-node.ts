@@ -1,4 +1,4 @@
-import { decodeRecordBatch, encodeRecordBatch, type KafkaRecord } from '@kz/records';
+import { RECORD_BATCH_OVERHEAD, decodeRecordBatch, encodeRecordBatch, type KafkaRecord } from '@kz/records';
 import pino, { type Logger } from 'pino';
 import type { NodeId, RaftConfigInput } from '../core/config';
 import type { LogBatch } from '../core/log-batch';
@@ -11,7 +11,7 @@ import type { RaftStorage } from '../storage/raft-storage';
 import type { RaftTransport } from '../transport/raft-transport';
 import { GroupCommit } from './group-commit';
 import { NotLeaderError } from '../core/errors';
-import { NodeStoppedError, ProposalLostError, RequestTimedOutError } from './runtime-errors';
+import { NodeStoppedError, ProposalLostError, RecordBatchTooLargeError, RequestTimedOutError } from './runtime-errors';
 import type { StateMachine } from './state-machine';
 
 export interface RaftNodeOptions {
@@ -26,6 +26,12 @@ export interface RaftNodeOptions {
   readonly config?: Omit<Partial<RaftConfigInput>, 'nodeId' | 'voters'>;
   /** Take a snapshot once this many bytes were committed since the last one (KRaft: 20 MiB). */
   readonly snapshotEveryBytes?: number;
+  /**
+   * The largest batch a proposal may make (KRaft: 8 MiB). Concurrent proposals are split to stay
+   * under it; a single one above it is refused, since a batch no fetch or message could carry
+   * would stall replication for everyone.
+   */
+  readonly maxBatchBytes?: number;
   /** Milliseconds, monotonic. */
   readonly clock?: () => number;
 }
@@ -64,6 +70,9 @@ interface PendingRead {
 }
 
 const DEFAULT_SNAPSHOT_EVERY_BYTES = 20 * 1024 * 1024;
+const DEFAULT_MAX_BATCH_BYTES = 8 * 1024 * 1024;
+/** Per-record framing beyond key, value and headers (varints, attributes, deltas), rounded up. */
+const RECORD_OVERHEAD_BYTES = 24;
 
 /**
  * A Raft node for real use: the pure RaftCore driven by one event loop, durable storage with
@@ -104,6 +113,7 @@ export class RaftNode {
     private readonly transport: RaftTransport,
     private readonly stateMachine: StateMachine,
     private readonly snapshotEveryBytes: number,
+    private readonly maxBatchBytes: number,
     logger: Logger,
     clock: () => number,
   ) {
@@ -130,6 +140,7 @@ export class RaftNode {
       options.transport,
       options.stateMachine,
       options.snapshotEveryBytes ?? DEFAULT_SNAPSHOT_EVERY_BYTES,
+      options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES,
       logger,
       clock,
     );
@@ -170,6 +181,9 @@ export class RaftNode {
   proposeBatch(batch: Uint8Array, options: ProposeOptions = {}): Promise<Committed> {
     const unavailable = this.unavailable();
     if (unavailable !== null) return Promise.reject(unavailable);
+    if (batch.length > this.maxBatchBytes) {
+      return Promise.reject(new RecordBatchTooLargeError(`a ${batch.length}-byte batch exceeds the ${this.maxBatchBytes}-byte limit`));
+    }
     const promise = new Promise<Committed>((resolve, reject) => {
       this.appendProposal(batch, [{ first: 0, count: Number.POSITIVE_INFINITY, waiter: { resolve, reject } }]);
     });
@@ -184,6 +198,27 @@ export class RaftNode {
       for (const { waiter } of queued) waiter.reject(unavailable);
       return;
     }
+    let group: QueuedRecords[] = [];
+    let groupBytes = 0;
+    for (const item of queued) {
+      const bytes = RECORD_BATCH_OVERHEAD + item.records.reduce((sum, r) => sum + estimatedRecordSize(r), 0);
+      if (bytes > this.maxBatchBytes) {
+        item.waiter.reject(new RecordBatchTooLargeError(`${bytes} bytes of records exceed the ${this.maxBatchBytes}-byte batch limit`));
+        continue;
+      }
+      if (group.length > 0 && groupBytes + bytes > this.maxBatchBytes) {
+        this.appendGroup(group);
+        group = [];
+        groupBytes = 0;
+      }
+      group.push(item);
+      groupBytes += bytes;
+    }
+    if (group.length > 0) this.appendGroup(group);
+  }
+
+  /** Encodes the callers' records as one batch and appends it; each caller owns a slice. */
+  private appendGroup(queued: readonly QueuedRecords[]): void {
     let batch: Uint8Array;
     let group = queued;
     try {
@@ -478,6 +513,12 @@ export class RaftNode {
   private notLeaderError(leaderId: NodeId, epoch: number): NotLeaderError {
     return new NotLeaderError(leaderId, epoch, leaderId === -1 ? undefined : this.transport.addressOf(leaderId));
   }
+}
+
+function estimatedRecordSize(record: KafkaRecord): number {
+  let size = RECORD_OVERHEAD_BYTES + (record.key?.length ?? 0) + (record.value?.length ?? 0);
+  for (const header of record.headers ?? []) size += header.key.length * 3 + (header.value?.length ?? 0) + 8;
+  return size;
 }
 
 function isRaftStorage(storage: RaftNodeOptions['storage']): storage is RaftStorage {

@@ -15,3 +15,9 @@ export class NodeStoppedError extends Error {
   override readonly name = 'NodeStoppedError';
   readonly code = 'BROKER_NOT_AVAILABLE';
 }
+
+/** A proposal larger than the node's batch limit; nothing was appended. */
+export class RecordBatchTooLargeError extends Error {
+  override readonly name = 'RecordBatchTooLargeError';
+  readonly code = 'RECORD_LIST_TOO_LARGE';
+}

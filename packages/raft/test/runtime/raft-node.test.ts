@@ -138,4 +138,32 @@ describe('RaftNode', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  test('concurrent proposals share batches up to maxBatchBytes; one larger than that is refused', async () => {
+    const network = new InMemoryRaftNetwork();
+    const machine = new ListStateMachine();
+    const committedBatches: number[] = [];
+    const counting: StateMachine = {
+      apply: (batch) => {
+        committedBatches.push(batch.records.length);
+        machine.apply(batch);
+      },
+      snapshot: () => machine.snapshot(),
+      restore: (bytes) => machine.restore(bytes),
+    };
+    const node = await RaftNode.start({ nodeId: 1, voters: [1], storage: new MemoryRaftStorage(), transport: network.transport(1), stateMachine: counting, logger: quiet, config: fast, maxBatchBytes: 4096 });
+    await until(() => node.status().role === 'leader');
+    const value = Buffer.alloc(1000, 'v');
+    const results = await Promise.all(Array.from({ length: 10 }, () => node.propose([{ key: null, value }])));
+    // Ten 1 kB records in one turn: split so no batch passes 4 KiB, each caller gets its own offset.
+    expect(new Set(results.map((r) => r.baseOffset)).size).toBe(10);
+    expect(committedBatches.length).toBeGreaterThan(1);
+    expect(Math.max(...committedBatches)).toBeLessThanOrEqual(3);
+    expect(committedBatches.reduce((a, b) => a + b, 0)).toBe(10);
+    await expect(node.propose([{ key: null, value: Buffer.alloc(5000) }])).rejects.toMatchObject({ name: 'RecordBatchTooLargeError', code: 'RECORD_LIST_TOO_LARGE' });
+    await expect(node.proposeBatch(new Uint8Array(5000))).rejects.toMatchObject({ code: 'RECORD_LIST_TOO_LARGE' });
+    // Nothing of the refused proposals reached the log.
+    expect(machine.values).toHaveLength(10);
+    await node.stop();
+  });
 });
