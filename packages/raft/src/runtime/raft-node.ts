@@ -85,6 +85,7 @@ export class RaftNode {
   private readonly groupCommit: GroupCommit;
   private readonly heldMessages: { gate: number; out: Outbound }[] = [];
   private readonly proposals = new Map<number, PendingProposal>();
+  private pumpScheduled = false;
   /** Records proposed during this turn of the event loop: they go out as one batch. */
   private queued: QueuedRecords[] = [];
   private readonly reads = new Map<number, PendingRead>();
@@ -188,6 +189,34 @@ export class RaftNode {
       this.appendProposal(batch, [{ first: 0, count: Number.POSITIVE_INFINITY, waiter: { resolve, reject } }]);
     });
     return withTimeout(promise, options.timeoutMs, () => new RequestTimedOutError(`batch not committed within ${options.timeoutMs} ms`));
+  }
+
+  /**
+   * Appends records at once, as one batch of `epoch`, and says where they landed — or null when this
+   * node does not lead `epoch` (any more). KRaft's prepareAppend: the caller learns the offsets before
+   * the records commit, so a state machine that writes optimistically (a metadata controller) can
+   * replay them at the right offsets and answer its callers once the commit reaches them. Commits
+   * are seen through the state machine; no promise is kept here.
+   */
+  appendNow(records: readonly KafkaRecord[], epoch: number): { readonly baseOffset: number; readonly lastOffset: number } | null {
+    if (this.unavailable() !== null || records.length === 0) return null;
+    const status = this.core.status();
+    if (status.role !== 'leader' || status.epoch !== epoch) return null;
+    const batch = encodeRecordBatch({ records: [...records], baseTimestamp: Date.now() });
+    if (batch.length > this.maxBatchBytes) {
+      throw new RecordBatchTooLargeError(`a ${batch.length}-byte batch exceeds the ${this.maxBatchBytes}-byte limit`);
+    }
+    const result = this.core.propose(this.clock(), [batch]);
+    if (!result.ok) return null;
+    // Not pumped here: the caller may be inside apply() or onLeaderChange(), called from pump itself.
+    if (!this.pumpScheduled) {
+      this.pumpScheduled = true;
+      queueMicrotask(() => {
+        this.pumpScheduled = false;
+        if (this.unavailable() === null) this.pump();
+      });
+    }
+    return { baseOffset: result.baseOffset, lastOffset: result.lastOffset };
   }
 
   private proposeQueued(): void {

@@ -1,0 +1,24 @@
+import type { MetadataDelta } from '../image/metadata-delta';
+import type { MetadataRecord } from '../records/metadata-record';
+import type { BrokerHeartbeats } from './broker-heartbeats';
+import type { ControllerConfig } from './controller-config';
+
+/**
+ * What one controller operation works with: the controller's view (committed image plus every
+ * record this controller wrote that has not committed yet) and the way to write. `write` appends
+ * at once and replays the records into the view, so the next decision sees them.
+ */
+export interface ControlContext {
+  readonly view: MetadataDelta;
+  readonly now: number;
+  readonly config: ControllerConfig;
+  readonly heartbeats: BrokerHeartbeats;
+  readonly random: () => number;
+  /** The offset the next record written gets. */
+  nextOffset(): number;
+  /**
+   * Writes records. `atomic` ones go in one batch (they must fit maxRecordsPerBatch); others are
+   * split. Returns the offset of the last record, or the last written offset when there are none.
+   */
+  write(records: readonly MetadataRecord[], atomic: boolean): number;
+}

@@ -1,0 +1,46 @@
+/**
+ * The controller's own settings, with KRaft's defaults (reference/KRAFT.md §3.2–3.3). Cluster-wide
+ * behaviour an operator changes at run time (rebalancing, default replication) lives in dynamic
+ * broker configs instead, read through the image.
+ */
+export interface ControllerConfig {
+  /** Requests from another cluster are refused with INCONSISTENT_CLUSTER_ID. */
+  readonly clusterId: string;
+  /** broker.session.timeout.ms: a broker silent this long is fenced. */
+  readonly sessionTimeoutMs: number;
+  /** metadata.max.idle.interval.ms: a NoOp record after this long without writes; 0 disables. */
+  readonly noOpIntervalMs: number;
+  /** The most records one atomic write may hold (KRaft's MAX_RECORDS_PER_USER_OP). */
+  readonly maxRecordsPerBatch: number;
+  /** Producer ids handed to a broker at a time. */
+  readonly producerIdBlockSize: number;
+  /** Static broker configs (server.properties) under the dynamic ones: defaults for the cluster. */
+  readonly staticBrokerConfigs: ReadonlyMap<string, string>;
+}
+
+export const CONTROLLER_DEFAULTS: Omit<ControllerConfig, 'clusterId'> = {
+  sessionTimeoutMs: 9000,
+  noOpIntervalMs: 500,
+  maxRecordsPerBatch: 10_000,
+  producerIdBlockSize: 1000,
+  staticBrokerConfigs: new Map(),
+};
+
+export class InvalidControllerConfigError extends Error {
+  override readonly name = 'InvalidControllerConfigError';
+  readonly code = 'INVALID_CONFIG';
+}
+
+export function resolveControllerConfig(input: Partial<ControllerConfig> & { readonly clusterId: string }): ControllerConfig {
+  const config = { ...CONTROLLER_DEFAULTS, ...input };
+  if (config.clusterId === '') throw new InvalidControllerConfigError('clusterId must not be empty');
+  if (!(config.sessionTimeoutMs > 0)) throw new InvalidControllerConfigError(`sessionTimeoutMs ${config.sessionTimeoutMs} must be positive`);
+  if (!(config.noOpIntervalMs >= 0)) throw new InvalidControllerConfigError(`noOpIntervalMs ${config.noOpIntervalMs} must be 0 or more`);
+  if (!Number.isInteger(config.maxRecordsPerBatch) || config.maxRecordsPerBatch < 2) {
+    throw new InvalidControllerConfigError(`maxRecordsPerBatch ${config.maxRecordsPerBatch} must be an integer of at least 2`);
+  }
+  if (!Number.isInteger(config.producerIdBlockSize) || config.producerIdBlockSize < 1) {
+    throw new InvalidControllerConfigError(`producerIdBlockSize ${config.producerIdBlockSize} must be a positive integer`);
+  }
+  return config;
+}

@@ -1,0 +1,55 @@
+import type { MetadataDelta } from '../image/metadata-delta';
+import { isActive } from '../image/broker-registration';
+import type { PartitionRegistration } from '../image/partition-registration';
+import type { BrokerId } from '../records/metadata-record';
+import { configResourceKey } from '../image/config-resource';
+import { effectiveTopicConfig } from './config-control';
+import type { ElectionContext } from './partition-change-builder';
+
+export interface PartitionRef {
+  readonly topicId: string;
+  readonly topicName: string;
+  readonly partitionId: number;
+  readonly partition: PartitionRegistration;
+}
+
+/** Every partition of the view for which `pick` holds, in topic-map then partition order. */
+export function partitionsWhere(view: MetadataDelta, pick: (p: PartitionRegistration) => boolean): PartitionRef[] {
+  const out: PartitionRef[] = [];
+  for (const topic of view.allTopics().values()) {
+    const partitions = topic.partitions;
+    for (let i = 0; i < partitions.length; i++) {
+      const partition = partitions[i]!;
+      if (pick(partition)) out.push({ topicId: topic.id, topicName: topic.name, partitionId: i, partition });
+    }
+  }
+  return out;
+}
+
+/** Partitions a broker leads or sits in the ISR of: what fencing or shutting it down touches. */
+export function partitionsWithBroker(view: MetadataDelta, broker: BrokerId): PartitionRef[] {
+  return partitionsWhere(view, (p) => p.leader === broker || p.isr.includes(broker));
+}
+
+/** The view's reading of the configs, for the config functions. */
+export function configLookup(view: MetadataDelta): (key: string) => ReadonlyMap<string, string> {
+  return (key) => view.configsOf(key);
+}
+
+/**
+ * The election context of one topic: who may lead, and whether its unclean.leader.election.enable
+ * is on. `unavailable` brokers are treated as inactive (the one being fenced, say).
+ */
+export function electionContext(view: MetadataDelta, topicName: string, unavailable: ReadonlySet<BrokerId> = NO_BROKERS, available: ReadonlySet<BrokerId> = NO_BROKERS): ElectionContext {
+  const unclean = effectiveTopicConfig(configLookup(view), topicName, 'unclean.leader.election.enable') === 'true';
+  return {
+    uncleanAllowed: unclean,
+    isActive: (id) => !unavailable.has(id) && (available.has(id) || isActive(view.broker(id))),
+  };
+}
+
+export function topicConfigKey(topicName: string): string {
+  return configResourceKey({ type: 'topic', name: topicName });
+}
+
+const NO_BROKERS: ReadonlySet<BrokerId> = new Set();

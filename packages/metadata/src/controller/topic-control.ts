@@ -1,0 +1,245 @@
+/**
+ * CreateTopics, DeleteTopics and CreatePartitions. Each topic is written atomically (its Topic,
+ * Partition and Config records in one batch), so no node ever sees half a topic; topics of one
+ * request succeed or fail one by one, with Kafka's per-topic errors.
+ */
+import { apiError, ApiError } from '../errors/api-error';
+import { isActive } from '../image/broker-registration';
+import type { TopicImage } from '../image/topic-image';
+import type { BrokerId, MetadataRecord } from '../records/metadata-record';
+import { failed, ok, type Outcome } from './broker-lifecycle';
+import { alterConfigRecords, effectiveBrokerConfig } from './config-control';
+import type { ControlContext } from './control-context';
+import type {
+  CreatableTopic,
+  CreatePartitionsRequest,
+  CreatePartitionsResponse,
+  CreateTopicResult,
+  CreateTopicsRequest,
+  CreateTopicsResponse,
+  DeleteTopicsRequest,
+  DeleteTopicsResponse,
+  TopicOutcome,
+} from './controller-requests';
+import { configLookup } from './partition-scan';
+import { placeReplicas, type PlacementBroker } from './replica-placement';
+import { newTopicId } from './topic-id';
+import { validateTopicName } from './topic-names';
+
+export function createTopics(ctx: ControlContext, request: CreateTopicsRequest): Outcome<CreateTopicsResponse> {
+  const counts = new Map<string, number>();
+  for (const t of request.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
+  const load = brokerLoad(ctx);
+  const topics: CreateTopicResult[] = request.topics.map((topic) => {
+    if ((counts.get(topic.name) ?? 0) > 1) {
+      return rejected(topic, apiError('INVALID_REQUEST', `topic ${topic.name} appears more than once in the request`));
+    }
+    const planned = planTopic(ctx, topic, load);
+    if (planned instanceof ApiError) return rejected(topic, planned);
+    if (!request.validateOnly) {
+      ctx.write(planned.records, true);
+      for (const replicas of planned.assignments) {
+        replicas.forEach((id, i) => {
+          const entry = load.get(id) ?? { replicas: 0, leaders: 0 };
+          load.set(id, { replicas: entry.replicas + 1, leaders: entry.leaders + (i === 0 ? 1 : 0) });
+        });
+      }
+    }
+    return {
+      name: topic.name,
+      error: null,
+      topicId: request.validateOnly ? null : planned.topicId,
+      numPartitions: planned.assignments.length,
+      replicationFactor: planned.assignments[0]?.length ?? 0,
+    };
+  });
+  return ok({ topics });
+}
+
+interface PlannedTopic {
+  readonly topicId: string;
+  readonly assignments: readonly (readonly BrokerId[])[];
+  readonly records: readonly MetadataRecord[];
+}
+
+function planTopic(ctx: ControlContext, topic: CreatableTopic, load: ReadonlyMap<BrokerId, { replicas: number; leaders: number }>): PlannedTopic | ApiError {
+  const nameError = validateTopicName(topic.name);
+  if (nameError !== null) return nameError;
+  if (ctx.view.topic(topic.name) !== undefined) return apiError('TOPIC_ALREADY_EXISTS', `topic ${topic.name} already exists`);
+  const assignments = topic.assignments !== undefined ? checkAssignments(ctx, topic) : placeNew(ctx, topic, load);
+  if (assignments instanceof ApiError) return assignments;
+  // One topic is one atomic batch: Topic + Partitions + Configs must fit (KAFKA-14204).
+  const configCount = Object.keys(topic.configs ?? {}).length;
+  if (1 + assignments.length + configCount > ctx.config.maxRecordsPerBatch) {
+    return apiError(
+      'INVALID_PARTITIONS',
+      `${assignments.length} partitions do not fit one metadata batch of ${ctx.config.maxRecordsPerBatch} records; create fewer and add more with CreatePartitions`,
+    );
+  }
+  const configRecords = alterConfigRecords(
+    { type: 'topic', name: topic.name },
+    Object.entries(topic.configs ?? {}).map(([name, value]) => ({ name, op: 'set' as const, value })),
+    new Map(),
+  );
+  if (configRecords instanceof ApiError) return configRecords;
+  const topicId = newTopicId(ctx.random, (id) => ctx.view.topicById(id) !== undefined);
+  const records: MetadataRecord[] = [{ type: 'topic', name: topic.name, topicId }];
+  assignments.forEach((replicas, partitionId) => records.push(newPartitionRecord(ctx, topicId, partitionId, replicas)));
+  records.push(...configRecords);
+  return { topicId, assignments, records };
+}
+
+/** A new partition: its ISR is its replicas that are active now, led by the first of them. */
+function newPartitionRecord(ctx: ControlContext, topicId: string, partitionId: number, replicas: readonly BrokerId[]): MetadataRecord {
+  const isr = replicas.filter((id) => isActive(ctx.view.broker(id)));
+  return {
+    type: 'partition',
+    topicId,
+    partitionId,
+    replicas,
+    isr,
+    removingReplicas: [],
+    addingReplicas: [],
+    leader: isr[0] ?? -1,
+    leaderEpoch: 0,
+    partitionEpoch: 0,
+  };
+}
+
+function clusterDefault(ctx: ControlContext, name: string): number {
+  const dynamic = ctx.view.configsOf('broker:').get(name);
+  const value = dynamic ?? ctx.config.staticBrokerConfigs.get(name) ?? effectiveBrokerConfig(configLookup(ctx.view), '', name);
+  return Number(value);
+}
+
+function placeNew(ctx: ControlContext, topic: CreatableTopic, load: ReadonlyMap<BrokerId, { replicas: number; leaders: number }>): BrokerId[][] | ApiError {
+  const numPartitions = topic.numPartitions === undefined || topic.numPartitions === -1 ? clusterDefault(ctx, 'num.partitions') : topic.numPartitions;
+  const replicationFactor =
+    topic.replicationFactor === undefined || topic.replicationFactor === -1 ? clusterDefault(ctx, 'default.replication.factor') : topic.replicationFactor;
+  if (!Number.isInteger(numPartitions) || numPartitions < 1) return apiError('INVALID_PARTITIONS', `number of partitions ${numPartitions} must be at least 1`);
+  if (!Number.isInteger(replicationFactor) || replicationFactor < 1) {
+    return apiError('INVALID_REPLICATION_FACTOR', `replication factor ${replicationFactor} must be at least 1`);
+  }
+  return placeReplicas({ brokers: usableBrokers(ctx), numPartitions, replicationFactor, load, random: ctx.random });
+}
+
+function usableBrokers(ctx: ControlContext): PlacementBroker[] {
+  const out: PlacementBroker[] = [];
+  for (const broker of ctx.view.allBrokers().values()) if (isActive(broker)) out.push({ id: broker.id, rack: broker.rack });
+  return out.sort((a, b) => a.id - b.id);
+}
+
+/** Explicit assignments: Kafka's INVALID_REPLICA_ASSIGNMENT rules. */
+function checkAssignments(ctx: ControlContext, topic: CreatableTopic): BrokerId[][] | ApiError {
+  if ((topic.numPartitions ?? -1) !== -1 || (topic.replicationFactor ?? -1) !== -1) {
+    return apiError('INVALID_REQUEST', `topic ${topic.name} gives assignments together with a partition count or replication factor`);
+  }
+  const assignments = topic.assignments ?? [];
+  if (assignments.length === 0) return apiError('INVALID_PARTITIONS', `topic ${topic.name} has an empty assignment`);
+  return checkReplicaLists(ctx, assignments, assignments[0]!.length, 0);
+}
+
+function checkReplicaLists(ctx: ControlContext, lists: readonly (readonly BrokerId[])[], replicationFactor: number, firstPartition: number): BrokerId[][] | ApiError {
+  const out: BrokerId[][] = [];
+  for (let i = 0; i < lists.length; i++) {
+    const replicas = lists[i]!;
+    const partition = firstPartition + i;
+    if (replicas.length === 0) return apiError('INVALID_REPLICA_ASSIGNMENT', `partition ${partition} has no replicas`);
+    if (replicas.length !== replicationFactor) {
+      return apiError('INVALID_REPLICA_ASSIGNMENT', `partition ${partition} has ${replicas.length} replicas; every partition needs ${replicationFactor}`);
+    }
+    if (new Set(replicas).size !== replicas.length) return apiError('INVALID_REPLICA_ASSIGNMENT', `partition ${partition} names a broker twice: [${replicas.join(',')}]`);
+    for (const id of replicas) {
+      if (ctx.view.broker(id) === undefined) return apiError('INVALID_REPLICA_ASSIGNMENT', `partition ${partition} names broker ${id}, which is not registered`);
+    }
+    if (!replicas.some((id) => isActive(ctx.view.broker(id)))) {
+      return apiError('INVALID_REPLICA_ASSIGNMENT', `every broker of partition ${partition} [${replicas.join(',')}] is fenced or shutting down`);
+    }
+    out.push([...replicas]);
+  }
+  return out;
+}
+
+/** Replicas and leaderships per broker now: placement fills the emptiest brokers first. */
+function brokerLoad(ctx: ControlContext): Map<BrokerId, { replicas: number; leaders: number }> {
+  const load = new Map<BrokerId, { replicas: number; leaders: number }>();
+  for (const topic of ctx.view.allTopics().values()) {
+    for (const p of topic.partitions) {
+      p.replicas.forEach((id, i) => {
+        const entry = load.get(id) ?? { replicas: 0, leaders: 0 };
+        entry.replicas++;
+        if (i === 0) entry.leaders++;
+        load.set(id, entry);
+      });
+    }
+  }
+  return load;
+}
+
+function rejected(topic: CreatableTopic, error: ApiError): CreateTopicResult {
+  return { name: topic.name, error, topicId: null, numPartitions: topic.numPartitions ?? -1, replicationFactor: topic.replicationFactor ?? -1 };
+}
+
+/** DeleteTopics: one RemoveTopic record per topic; its partitions and configs go with it. */
+export function deleteTopics(ctx: ControlContext, request: DeleteTopicsRequest): Outcome<DeleteTopicsResponse> {
+  const topics: TopicOutcome[] = [];
+  const seen = new Set<string>();
+  for (const name of request.names) {
+    if (seen.has(name)) {
+      topics.push({ name, error: apiError('INVALID_REQUEST', `topic ${name} appears more than once in the request`) });
+      continue;
+    }
+    seen.add(name);
+    const topic = ctx.view.topic(name);
+    if (topic === undefined) {
+      topics.push({ name, error: apiError('UNKNOWN_TOPIC_OR_PARTITION', `topic ${name} does not exist`) });
+      continue;
+    }
+    ctx.write([{ type: 'removeTopic', topicId: topic.id }], true);
+    topics.push({ name, error: null });
+  }
+  return ok({ topics });
+}
+
+/** CreatePartitions: new partitions with the topic's replication factor, placed or given. */
+export function createPartitions(ctx: ControlContext, request: CreatePartitionsRequest): Outcome<CreatePartitionsResponse> {
+  const load = brokerLoad(ctx);
+  const topics: TopicOutcome[] = request.topics.map((t) => {
+    const topic = ctx.view.topic(t.name);
+    if (topic === undefined) return { name: t.name, error: apiError('UNKNOWN_TOPIC_OR_PARTITION', `topic ${t.name} does not exist`) };
+    const planned = planPartitions(ctx, topic, t.count, t.assignments, load);
+    if (planned instanceof ApiError) return { name: t.name, error: planned };
+    if (!request.validateOnly) ctx.write(planned, true);
+    return { name: t.name, error: null };
+  });
+  return ok({ topics });
+}
+
+function planPartitions(
+  ctx: ControlContext,
+  topic: TopicImage,
+  count: number,
+  assignments: readonly (readonly BrokerId[])[] | undefined,
+  load: ReadonlyMap<BrokerId, { replicas: number; leaders: number }>,
+): MetadataRecord[] | ApiError {
+  const current = topic.partitions.length;
+  if (!Number.isInteger(count) || count <= current) {
+    return apiError('INVALID_PARTITIONS', `topic ${topic.name} has ${current} partitions; the new count ${count} must be larger`);
+  }
+  const adding = count - current;
+  if (adding > ctx.config.maxRecordsPerBatch) {
+    return apiError('INVALID_PARTITIONS', `${adding} new partitions do not fit one metadata batch of ${ctx.config.maxRecordsPerBatch} records`);
+  }
+  const replicationFactor = topic.partitions[0]?.replicas.length ?? 1;
+  let lists: BrokerId[][] | ApiError;
+  if (assignments !== undefined) {
+    if (assignments.length !== adding) {
+      return apiError('INVALID_REPLICA_ASSIGNMENT', `${assignments.length} assignments given for ${adding} new partitions of ${topic.name}`);
+    }
+    lists = checkReplicaLists(ctx, assignments, replicationFactor, current);
+  } else {
+    lists = placeReplicas({ brokers: usableBrokers(ctx), numPartitions: adding, replicationFactor, load, random: ctx.random });
+  }
+  if (lists instanceof ApiError) return lists;
+  return lists.map((replicas, i) => newPartitionRecord(ctx, topic.id, current + i, replicas));
+}

@@ -1,0 +1,55 @@
+import { NO_LEADER, type BrokerId, type PartitionChangeRecord, type PartitionRecord } from '../records/metadata-record';
+
+/** One partition's replicas, ISR, leader and epochs, as the image holds it. */
+export interface PartitionRegistration {
+  /** Assignment order: the first replica is the preferred leader. */
+  readonly replicas: readonly BrokerId[];
+  readonly isr: readonly BrokerId[];
+  /** During a reassignment: replicas leaving, and replicas joining (both are also in `replicas`). */
+  readonly removingReplicas: readonly BrokerId[];
+  readonly addingReplicas: readonly BrokerId[];
+  /** NO_LEADER (-1) when no replica may lead. */
+  readonly leader: BrokerId;
+  /** Bumped whenever the leader is (re)elected: fences requests of an older leadership (KIP-320). */
+  readonly leaderEpoch: number;
+  /** Bumped on every change: AlterPartition names the one it saw, and a stale one is refused. */
+  readonly partitionEpoch: number;
+}
+
+export function partitionFromRecord(record: PartitionRecord): PartitionRegistration {
+  return {
+    replicas: record.replicas,
+    isr: record.isr,
+    removingReplicas: record.removingReplicas,
+    addingReplicas: record.addingReplicas,
+    leader: record.leader,
+    leaderEpoch: record.leaderEpoch,
+    partitionEpoch: record.partitionEpoch,
+  };
+}
+
+/** The registration after a PartitionChangeRecord: changed fields replaced, epochs bumped. */
+export function applyPartitionChange(current: PartitionRegistration, change: PartitionChangeRecord): PartitionRegistration {
+  return {
+    replicas: change.replicas ?? current.replicas,
+    isr: change.isr ?? current.isr,
+    removingReplicas: change.removingReplicas ?? current.removingReplicas,
+    addingReplicas: change.addingReplicas ?? current.addingReplicas,
+    leader: change.leader ?? current.leader,
+    leaderEpoch: change.leader === undefined ? current.leaderEpoch : current.leaderEpoch + 1,
+    partitionEpoch: current.partitionEpoch + 1,
+  };
+}
+
+export function hasLeader(partition: PartitionRegistration): boolean {
+  return partition.leader !== NO_LEADER;
+}
+
+/** The preferred leader: the first replica of the assignment. */
+export function preferredLeader(partition: PartitionRegistration): BrokerId {
+  return partition.replicas[0] ?? NO_LEADER;
+}
+
+export function isReassigning(partition: PartitionRegistration): boolean {
+  return partition.addingReplicas.length > 0 || partition.removingReplicas.length > 0;
+}

@@ -1,0 +1,32 @@
+/**
+ * @kz/metadata — the metadata quorum that replaces ZooKeeper: the records of the metadata log, the
+ * immutable image they build, the loader every node runs, and the quorum controller.
+ */
+export * from './records/metadata-record';
+export { encodeMetadataRecord, decodeMetadataRecord, toKafkaRecords } from './records/record-codec';
+export { MalformedMetadataRecordError } from './records/record-errors';
+export { METADATA_PROTO_PATH } from './records/metadata-schema';
+
+export type { BrokerRegistration } from './image/broker-registration';
+export { isActive } from './image/broker-registration';
+export type { PartitionRegistration } from './image/partition-registration';
+export { applyPartitionChange, hasLeader, preferredLeader, isReassigning } from './image/partition-registration';
+export type { TopicImage } from './image/topic-image';
+export { configResourceKey, configResourceFromKey, type ConfigResource } from './image/config-resource';
+export { MetadataImage, type ImageProvenance, type MetadataImageParts } from './image/metadata-image';
+export { MetadataDelta } from './image/metadata-delta';
+export type { MetadataChanges } from './image/metadata-changes';
+export { isEmptyChange } from './image/metadata-changes';
+export { MetadataReplayError } from './image/replay-errors';
+export { imageRecords } from './image/image-records';
+export { encodeImageSnapshot, decodeImageSnapshot, InvalidMetadataSnapshotError } from './image/image-snapshot';
+
+export { ApiError, apiError, kafkaErrorName, KAFKA_ERROR_CODES, type KafkaErrorName } from './errors/api-error';
+export type * from './controller/controller-requests';
+
+export { MetadataLoader, everything, type LeadershipListener } from './loader/metadata-loader';
+export type { MetadataPublisher, MetadataUpdate } from './loader/metadata-publisher';
+export { QuorumController, type ControllerEvent, type MetadataLog, type QuorumControllerOptions } from './controller/quorum-controller';
+export { CONTROLLER_DEFAULTS, InvalidControllerConfigError, type ControllerConfig } from './controller/controller-config';
+export { describeConfigs, type ConfigSource, type DescribedConfig } from './controller/config-control';
+export { MetadataNode, type MetadataNodeOptions } from './runtime/metadata-node';

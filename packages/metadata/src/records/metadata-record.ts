@@ -1,0 +1,125 @@
+/**
+ * The records of the metadata log, as TypeScript values (proto/metadata.proto is their wire form).
+ * Everything the cluster knows is one of these, in log order; reference/KRAFT.md §3.1.
+ */
+
+export type BrokerId = number;
+
+/** A partition without a leader (every replica is offline or fenced). */
+export const NO_LEADER = -1;
+
+export interface Endpoint {
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+export type ConfigResourceType = 'topic' | 'broker';
+
+export interface RegisterBrokerRecord {
+  readonly type: 'registerBroker';
+  readonly brokerId: BrokerId;
+  readonly incarnationId: string;
+  /** The offset of this record in the log (KIP-631). */
+  readonly brokerEpoch: number;
+  readonly endpoints: readonly Endpoint[];
+  readonly rack: string | null;
+  readonly fenced: boolean;
+  readonly inControlledShutdown: boolean;
+}
+
+export interface UnregisterBrokerRecord {
+  readonly type: 'unregisterBroker';
+  readonly brokerId: BrokerId;
+  readonly brokerEpoch: number;
+}
+
+/** KIP-746: an absent field does not change. */
+export interface BrokerRegistrationChangeRecord {
+  readonly type: 'brokerRegistrationChange';
+  readonly brokerId: BrokerId;
+  readonly brokerEpoch: number;
+  readonly fenced?: boolean;
+  readonly inControlledShutdown?: boolean;
+}
+
+export interface TopicRecord {
+  readonly type: 'topic';
+  readonly name: string;
+  readonly topicId: string;
+}
+
+export interface PartitionRecord {
+  readonly type: 'partition';
+  readonly topicId: string;
+  readonly partitionId: number;
+  readonly replicas: readonly BrokerId[];
+  readonly isr: readonly BrokerId[];
+  readonly removingReplicas: readonly BrokerId[];
+  readonly addingReplicas: readonly BrokerId[];
+  readonly leader: BrokerId;
+  readonly leaderEpoch: number;
+  readonly partitionEpoch: number;
+}
+
+/**
+ * Only changed fields are present. A present leader — even the same broker — bumps the leader epoch,
+ * which fences the old leader's requests; every change bumps the partition epoch.
+ */
+export interface PartitionChangeRecord {
+  readonly type: 'partitionChange';
+  readonly topicId: string;
+  readonly partitionId: number;
+  readonly leader?: BrokerId;
+  readonly isr?: readonly BrokerId[];
+  readonly replicas?: readonly BrokerId[];
+  readonly removingReplicas?: readonly BrokerId[];
+  readonly addingReplicas?: readonly BrokerId[];
+}
+
+export interface RemoveTopicRecord {
+  readonly type: 'removeTopic';
+  readonly topicId: string;
+}
+
+/** A dynamic config; value null deletes the key. Broker resource "" is the cluster-wide default. */
+export interface ConfigRecord {
+  readonly type: 'config';
+  readonly resourceType: ConfigResourceType;
+  readonly resourceName: string;
+  readonly name: string;
+  readonly value: string | null;
+}
+
+export interface FeatureLevelRecord {
+  readonly type: 'featureLevel';
+  readonly name: string;
+  readonly level: number;
+}
+
+/** Producer ids below nextProducerId are handed out; the last block went to brokerId. */
+export interface ProducerIdsRecord {
+  readonly type: 'producerIds';
+  readonly brokerId: BrokerId;
+  readonly brokerEpoch: number;
+  readonly nextProducerId: number;
+}
+
+export interface NoOpRecord {
+  readonly type: 'noOp';
+}
+
+export type MetadataRecord =
+  | RegisterBrokerRecord
+  | UnregisterBrokerRecord
+  | BrokerRegistrationChangeRecord
+  | TopicRecord
+  | PartitionRecord
+  | PartitionChangeRecord
+  | RemoveTopicRecord
+  | ConfigRecord
+  | FeatureLevelRecord
+  | ProducerIdsRecord
+  | NoOpRecord;
+
+export type MetadataRecordType = MetadataRecord['type'];

@@ -1,0 +1,6 @@
+/** A metadata record value that is not a valid MetadataRecord: Kafka's CORRUPT_MESSAGE. */
+export class MalformedMetadataRecordError extends Error {
+  override readonly name = 'MalformedMetadataRecordError';
+  readonly code = 'CORRUPT_MESSAGE';
+  readonly kafkaErrorCode = 2;
+}

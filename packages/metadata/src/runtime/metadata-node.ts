@@ -1,0 +1,196 @@
+/**
+ * A metadata node as a process runs it: a RaftNode on the __cluster_metadata log with a
+ * MetadataLoader as its state machine, and — on voters — the QuorumController, woken by commits,
+ * leadership changes and its own deadline. Brokers run the same thing as observers, without the
+ * controller: there is no other channel for cluster state (DESIGN §4).
+ */
+import { randomBytes } from 'node:crypto';
+import { RaftNode, type NodeId, type QuorumDescription, type RaftConfigInput, type RaftStorage, type RaftTransport } from '@kz/raft';
+import pino, { type Logger } from 'pino';
+import { apiError } from '../errors/api-error';
+import type { MetadataImage } from '../image/metadata-image';
+import { MetadataLoader } from '../loader/metadata-loader';
+import type { MetadataPublisher } from '../loader/metadata-publisher';
+import { toKafkaRecords } from '../records/record-codec';
+import type { ControllerConfig } from '../controller/controller-config';
+import type { ControllerApi, ControllerReply, ControllerRequestKind, ControllerResult } from '../controller/controller-requests';
+import { QuorumController, type ControllerEvent } from '../controller/quorum-controller';
+
+export interface MetadataNodeOptions {
+  readonly nodeId: NodeId;
+  /** The controller quorum. A node outside it is an observer (a broker) and runs no controller. */
+  readonly voters: readonly NodeId[];
+  readonly storage: { readonly dataDir: string } | RaftStorage;
+  readonly transport: RaftTransport;
+  readonly clusterId: string;
+  readonly controller?: Omit<Partial<ControllerConfig>, 'clusterId'>;
+  readonly raft?: Omit<Partial<RaftConfigInput>, 'nodeId' | 'voters'>;
+  readonly snapshotEveryBytes?: number;
+  readonly logger?: Logger;
+  /** A request not answered within this long fails with REQUEST_TIMED_OUT (it may still commit). */
+  readonly requestTimeoutMs?: number;
+}
+
+interface Waiting {
+  readonly resolve: (result: ControllerResult<ControllerRequestKind>) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+export class MetadataNode {
+  readonly loader = new MetadataLoader();
+  readonly controller: QuorumController | null;
+  private raftNode: RaftNode | null = null;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextRequestId = 1;
+  private timer: NodeJS.Timeout | null = null;
+  private timerAt = Number.POSITIVE_INFINITY;
+  private stopped = false;
+  private readonly log: Logger;
+  private readonly clock = (): number => performance.timeOrigin + performance.now();
+
+  private constructor(private readonly options: MetadataNodeOptions) {
+    this.log = (options.logger ?? pino({ level: 'info' })).child({ nodeId: options.nodeId, component: 'metadata' });
+    const isVoter = options.voters.includes(options.nodeId);
+    this.controller = isVoter
+      ? new QuorumController({
+          nodeId: options.nodeId,
+          config: { ...options.controller, clusterId: options.clusterId },
+          log: {
+            append: (epoch, records) => this.raftNode?.appendNow(toKafkaRecords(records), epoch) ?? null,
+            nextOffset: () => this.raftNode?.status().logEndOffset ?? 0,
+            resign: () => this.raftNode?.resign(),
+          },
+          onReply: (reply) => this.onReply(reply),
+          onEvent: (event) => this.onControllerEvent(event),
+          random: () => randomBytes(4).readUInt32BE(0) / 2 ** 32,
+        })
+      : null;
+    const controller = this.controller;
+    if (controller !== null) {
+      this.loader.subscribe({ onMetadataUpdate: (update) => controller.onCommitted(this.clock(), update.image) });
+      this.loader.onLeadership({ onLeaderChange: (change) => controller.onLeaderChange(this.clock(), change) });
+    }
+    this.loader.subscribe({ onMetadataUpdate: () => this.armTimer() });
+    this.loader.onLeadership({ onLeaderChange: () => this.armTimer() });
+  }
+
+  static async start(options: MetadataNodeOptions): Promise<MetadataNode> {
+    const node = new MetadataNode(options);
+    node.raftNode = await RaftNode.start({
+      nodeId: options.nodeId,
+      voters: options.voters,
+      storage: options.storage,
+      transport: options.transport,
+      stateMachine: node.loader,
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+      ...(options.raft === undefined ? {} : { config: options.raft }),
+      ...(options.snapshotEveryBytes === undefined ? {} : { snapshotEveryBytes: options.snapshotEveryBytes }),
+    });
+    node.raftNode.halted.then(
+      (error) => node.log.error({ err: error }, 'metadata raft node halted'),
+      () => undefined,
+    );
+    return node;
+  }
+
+  get raft(): RaftNode {
+    if (this.raftNode === null) throw new Error('the metadata node has not started');
+    return this.raftNode;
+  }
+
+  /** The committed image on this node. */
+  get image(): MetadataImage {
+    return this.loader.image;
+  }
+
+  subscribe(publisher: MetadataPublisher): () => void {
+    return this.loader.subscribe(publisher);
+  }
+
+  describeQuorum(): QuorumDescription {
+    return this.raft.describeQuorum();
+  }
+
+  /**
+   * Sends a request to this node's controller. Resolves (never rejects) with the result: on a node
+   * that is not the active controller, NOT_CONTROLLER naming the leader if known.
+   */
+  call<K extends ControllerRequestKind>(kind: K, body: ControllerApi[K][0], timeoutMs = this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS): Promise<ControllerResult<K>> {
+    const controller = this.controller;
+    if (controller === null || this.stopped) {
+      const leaderId = this.raftNode?.status().leaderId ?? -1;
+      return Promise.resolve({ ok: false, error: apiError('NOT_CONTROLLER', `node ${this.options.nodeId} is not a controller`, leaderId) });
+    }
+    const requestId = this.nextRequestId++;
+    const promise = new Promise<ControllerResult<K>>((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(requestId);
+        resolve({ ok: false, error: apiError('REQUEST_TIMED_OUT', `${kind} not answered within ${timeoutMs} ms`) });
+      }, timeoutMs);
+      this.waiting.set(requestId, { resolve: resolve as Waiting['resolve'], timer });
+    });
+    controller.submit(this.clock(), requestId, { kind, body } as Parameters<QuorumController['submit']>[2]);
+    this.armTimer();
+    return promise;
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    for (const [, waiting] of this.waiting) {
+      clearTimeout(waiting.timer);
+      waiting.resolve({ ok: false, error: apiError('NOT_CONTROLLER', 'the metadata node is stopping') });
+    }
+    this.waiting.clear();
+    await this.raftNode?.stop();
+  }
+
+  private onReply(reply: ControllerReply): void {
+    const waiting = this.waiting.get(reply.requestId);
+    if (waiting === undefined) return;
+    this.waiting.delete(reply.requestId);
+    clearTimeout(waiting.timer);
+    waiting.resolve(reply.result);
+  }
+
+  /** Wakes the controller at its next deadline (session expiries, NoOps, rebalancing). */
+  private armTimer(): void {
+    const controller = this.controller;
+    if (controller === null || this.stopped) return;
+    const at = controller.nextDeadline();
+    if (at >= this.timerAt && this.timer !== null) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.timerAt = at;
+    if (!Number.isFinite(at)) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerAt = Number.POSITIVE_INFINITY;
+      if (this.stopped) return;
+      controller.tick(this.clock());
+      this.armTimer();
+    }, Math.max(0, at - this.clock()));
+  }
+
+  private onControllerEvent(event: ControllerEvent): void {
+    switch (event.kind) {
+      case 'activated':
+        this.log.info({ epoch: event.epoch, offset: event.offset, brokers: event.brokers, partitions: event.partitions }, 'active controller');
+        return;
+      case 'renounced':
+        this.log.info({ epoch: event.epoch, failedRequests: event.failed, reason: event.reason }, 'controller renounced');
+        return;
+      case 'fenced':
+        this.log.warn({ brokerId: event.brokerId, reason: event.reason, offset: event.lastOffset }, 'fenced broker');
+        return;
+      case 'rebalanced':
+        this.log.info({ moved: event.moved }, 'moved leaderships back to preferred replicas');
+        return;
+      case 'internalError':
+        this.log.error({ err: event.error }, 'controller error: renouncing');
+    }
+  }
+}
