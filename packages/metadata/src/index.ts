@@ -30,3 +30,25 @@ export { QuorumController, type ControllerEvent, type MetadataLog, type QuorumCo
 export { CONTROLLER_DEFAULTS, InvalidControllerConfigError, type ControllerConfig } from './controller/controller-config';
 export { describeConfigs, type ConfigSource, type DescribedConfig } from './controller/config-control';
 export { MetadataNode, type MetadataNodeOptions } from './runtime/metadata-node';
+
+export { ADMIN_PROTO_PATH } from './service/admin-schema';
+export { MetadataAdminServer, type MetadataAdminServerOptions } from './service/metadata-admin-server';
+export {
+  MetadataAdminClient,
+  METADATA_ADMIN_CLIENT_DEFAULTS,
+  type ControllerAddress,
+  type MetadataAdminClientOptions,
+  type ReadOptions,
+} from './service/metadata-admin-client';
+export type {
+  ClusterDescription,
+  ConfigsDescription,
+  DescribeConfigsRequest,
+  DescribeTopicsRequest,
+  PartitionDescription,
+  ResourceConfigs,
+  TopicDescription,
+  TopicsDescription,
+} from './service/admin-reads';
+export { ADMIN_RPC_NAMES, ADMIN_SERVICE_DEFINITION, type AdminRpcName, type AdminRpcs, type AdminResult } from './service/admin-rpc';
+export { MalformedAdminMessageError } from './service/admin-errors';

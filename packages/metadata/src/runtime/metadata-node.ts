@@ -120,7 +120,8 @@ export class MetadataNode {
   call<K extends ControllerRequestKind>(kind: K, body: ControllerApi[K][0], timeoutMs = this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS): Promise<ControllerResult<K>> {
     const controller = this.controller;
     if (controller === null || this.stopped) {
-      const leaderId = this.raftNode?.status().leaderId ?? -1;
+      // A stopped node's Raft status still names the leader it last knew, often itself: no hint then.
+      const leaderId = this.stopped ? -1 : (this.raftNode?.status().leaderId ?? -1);
       return Promise.resolve({ ok: false, error: apiError('NOT_CONTROLLER', `node ${this.options.nodeId} is not a controller`, leaderId) });
     }
     const requestId = this.nextRequestId++;

@@ -1,0 +1,294 @@
+#!/usr/bin/env node
+/**
+ * `kz-metadata-server`: one node of the metadata quorum as a process — a GrpcRaftTransport, a
+ * MetadataNode on it (with the quorum controller when the node is a voter), and the MetadataAdmin
+ * gRPC service. See METADATA_SERVER_USAGE for flags.
+ *
+ * Exit codes: 0 after a graceful stop (SIGTERM / SIGINT), 1 when the node cannot start or its Raft
+ * node halts (a failed disk must not leave a process that only answers errors), 2 on a bad command
+ * line.
+ */
+import { parseArgs } from 'node:util';
+import { GrpcRaftTransport, type NodeId } from '@kz/raft';
+import pino from 'pino';
+import { MetadataAdminServer } from '../service/metadata-admin-server';
+import { MetadataNode } from './metadata-node';
+
+export const METADATA_SERVER_USAGE = `Usage: kz-metadata-server --node-id N --data-dir DIR --cluster-id ID --voters ID@HOST:PORT,... --admin-listen HOST:PORT [options]
+
+Runs one node of the kz metadata quorum (KRaft without Kafka): the __cluster_metadata Raft log, the
+quorum controller on voters, and the MetadataAdmin gRPC service.
+
+Required:
+  --node-id N                  this node's id; a node not in --voters is an observer (no controller)
+  --data-dir DIR               Raft log, snapshots and votes (LevelDB, synced writes); created if missing
+  --cluster-id ID              the cluster's id, checked on every Raft request and broker registration
+  --voters LIST                Raft address of every controller, e.g. 1@127.0.0.1:9101,2@127.0.0.1:9102,3@127.0.0.1:9103
+  --admin-listen HOST:PORT     where the MetadataAdmin service listens (port 0 picks a free port)
+
+Options:
+  --raft-listen HOST:PORT      where Raft listens (default for a voter: its --voters address; an
+                               observer needs none, since replies come back on its own calls)
+  --session-timeout-ms MS      a broker silent this long is fenced (default: 9000)
+  --election-timeout-ms MS     Raft election timeout (default: 1000)
+  --fetch-timeout-ms MS        a follower that hears nothing from the leader this long campaigns (default: 2000)
+  --request-timeout-ms MS      how long a controller request waits to commit before REQUEST_TIMED_OUT (default: 30000)
+  --log-level LEVEL            fatal, error, warn, info, debug, trace or silent (default: info)
+  -h, --help                   show this help
+
+Stops gracefully on SIGTERM or SIGINT (a second signal exits at once).`;
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface MetadataServerSettings {
+  readonly nodeId: NodeId;
+  readonly dataDir: string;
+  readonly clusterId: string;
+  /** Raft address of every voter. */
+  readonly voters: ReadonlyMap<NodeId, string>;
+  /** undefined: an observer that serves no Raft port. */
+  readonly raftListen: string | undefined;
+  readonly adminListen: string;
+  readonly sessionTimeoutMs: number | undefined;
+  readonly requestTimeoutMs: number | undefined;
+  readonly raftConfig: { electionTimeoutMs?: number; electionBackoffMaxMs?: number; fetchTimeoutMs?: number; fetchMaxWaitMs?: number };
+  readonly logLevel: LogLevel;
+}
+
+export type MetadataServerCommand = { readonly kind: 'help' } | { readonly kind: 'run'; readonly settings: MetadataServerSettings };
+
+/** A bad command line: print it with the usage hint and exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  readonly code = 'USAGE';
+}
+
+const VOTER = /^(0|[1-9][0-9]{0,9})@((?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):([0-9]{1,5}))$/;
+const HOST_PORT = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):([0-9]{1,5})$/;
+const INT32_MAX = 2 ** 31 - 1;
+/** KRaft's fetch long-poll bound, capped so that two fit in one fetch timeout (KIP-1236). */
+const DEFAULT_FETCH_MAX_WAIT_MS = 500;
+
+/** `1@host:port,2@host:port`: KRaft's controller.quorum.voters. */
+export function parseVoters(text: string): Map<NodeId, string> {
+  const voters = new Map<NodeId, string>();
+  for (const raw of text.split(',')) {
+    const entry = raw.trim();
+    if (entry === '') continue;
+    const match = VOTER.exec(entry);
+    const port = Number(match?.[3]);
+    if (match === null || !(port >= 1 && port <= 65535)) throw new UsageError(`--voters: expected id@host:port, got ${JSON.stringify(entry)}`);
+    const id = Number(match[1]);
+    if (id > INT32_MAX) throw new UsageError(`--voters: node id ${id} is too large`);
+    if (voters.has(id)) throw new UsageError(`--voters: node ${id} is listed twice`);
+    voters.set(id, match[2]!);
+  }
+  if (voters.size === 0) throw new UsageError('--voters: no entries');
+  return voters;
+}
+
+export function parseMetadataServerFlags(argv: readonly string[]): MetadataServerCommand {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        'node-id': { type: 'string' },
+        'data-dir': { type: 'string' },
+        'cluster-id': { type: 'string' },
+        voters: { type: 'string' },
+        'raft-listen': { type: 'string' },
+        'admin-listen': { type: 'string' },
+        'session-timeout-ms': { type: 'string' },
+        'election-timeout-ms': { type: 'string' },
+        'fetch-timeout-ms': { type: 'string' },
+        'request-timeout-ms': { type: 'string' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help === true) return { kind: 'help' };
+
+  const text = (name: string): string | undefined => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const required = (name: string): string => {
+    const value = text(name);
+    if (value === undefined || value === '') throw new UsageError(`--${name} is required`);
+    return value;
+  };
+  const integer = (name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined => {
+    const value = text(name);
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new UsageError(`--${name} must be an integer in [${min}, ${max}], got ${JSON.stringify(value)}`);
+    }
+    return n;
+  };
+  const address = (name: string, allowPortZero: boolean): string | undefined => {
+    const value = text(name);
+    if (value === undefined) return undefined;
+    const port = Number(HOST_PORT.exec(value)?.[1]);
+    if (!(port >= (allowPortZero ? 0 : 1) && port <= 65535)) throw new UsageError(`--${name}: expected host:port, got ${JSON.stringify(value)}`);
+    return value;
+  };
+
+  const nodeId = integer('node-id', 0, INT32_MAX);
+  if (nodeId === undefined) throw new UsageError('--node-id is required');
+  const dataDir = required('data-dir');
+  const clusterId = required('cluster-id');
+  // It travels as gRPC metadata on every Raft request: printable ASCII only.
+  if (!/^[\x20-\x7e]+$/.test(clusterId)) throw new UsageError('--cluster-id must be printable ASCII');
+  const voters = parseVoters(required('voters'));
+  const adminListen = address('admin-listen', true);
+  if (adminListen === undefined) throw new UsageError('--admin-listen is required');
+  const raftListen = address('raft-listen', true) ?? voters.get(nodeId);
+
+  const logLevel = text('log-level') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const raftConfig: MetadataServerSettings['raftConfig'] = {};
+  const electionTimeoutMs = integer('election-timeout-ms', 1);
+  const fetchTimeoutMs = integer('fetch-timeout-ms', 2);
+  if (electionTimeoutMs !== undefined) {
+    raftConfig.electionTimeoutMs = electionTimeoutMs;
+    // The backoff after a lost election scales with the timeout; KRaft's 1000 ms cap would dwarf a short one.
+    raftConfig.electionBackoffMaxMs = electionTimeoutMs;
+  }
+  if (fetchTimeoutMs !== undefined) {
+    raftConfig.fetchTimeoutMs = fetchTimeoutMs;
+    // Raft refuses a long poll longer than half the fetch timeout; shorten it with the timeout.
+    raftConfig.fetchMaxWaitMs = Math.min(DEFAULT_FETCH_MAX_WAIT_MS, Math.floor(fetchTimeoutMs / 2));
+  }
+
+  return {
+    kind: 'run',
+    settings: {
+      nodeId,
+      dataDir,
+      clusterId,
+      voters,
+      raftListen,
+      adminListen,
+      sessionTimeoutMs: integer('session-timeout-ms', 1),
+      requestTimeoutMs: integer('request-timeout-ms', 1),
+      raftConfig,
+      logLevel: logLevel as LogLevel,
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let command: MetadataServerCommand;
+  try {
+    command = parseMetadataServerFlags(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`kz-metadata-server: ${error.message}\nRun kz-metadata-server --help for usage.\n`);
+    process.exit(2);
+  }
+  if (command.kind === 'help') {
+    process.stdout.write(`${METADATA_SERVER_USAGE}\n`);
+    return;
+  }
+  const settings = command.settings;
+  const logger = pino({ level: settings.logLevel, base: { pid: process.pid } });
+  const log = logger.child({ nodeId: settings.nodeId });
+
+  const peers = new Map(settings.voters);
+  peers.delete(settings.nodeId);
+  let node: MetadataNode;
+  let transport: GrpcRaftTransport;
+  try {
+    transport = new GrpcRaftTransport({
+      nodeId: settings.nodeId,
+      clusterId: settings.clusterId,
+      ...(settings.raftListen === undefined ? {} : { listen: settings.raftListen }),
+      peers,
+      // The transport names its node itself where it matters; a child would say it twice.
+      logger,
+    });
+    node = await MetadataNode.start({
+      nodeId: settings.nodeId,
+      voters: [...settings.voters.keys()],
+      storage: { dataDir: settings.dataDir },
+      transport,
+      clusterId: settings.clusterId,
+      raft: settings.raftConfig,
+      ...(settings.sessionTimeoutMs === undefined ? {} : { controller: { sessionTimeoutMs: settings.sessionTimeoutMs } }),
+      ...(settings.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: settings.requestTimeoutMs }),
+      logger,
+    });
+  } catch (error) {
+    // Locked or corrupt data dir, port taken, bad address: say which, and fail the process.
+    log.fatal({ err: error }, 'metadata node failed to start');
+    process.stderr.write(`kz-metadata-server: cannot start node ${settings.nodeId}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+
+  // A halted Raft node (its disk failed) must not leave a process that only answers errors.
+  void node.raft.halted.then((error) => {
+    log.fatal({ err: error }, 'raft node halted; exiting');
+    process.exit(1);
+  });
+
+  let server: MetadataAdminServer;
+  try {
+    server = await MetadataAdminServer.start({ node, listen: settings.adminListen, clusterId: settings.clusterId, logger });
+  } catch (error) {
+    log.fatal({ err: error }, 'metadata admin service failed to start');
+    process.stderr.write(`kz-metadata-server: cannot serve on ${settings.adminListen}: ${error instanceof Error ? error.message : String(error)}\n`);
+    await node.stop();
+    process.exit(1);
+  }
+
+  log.info(
+    {
+      raftListen: transport.listenAddress ?? null,
+      adminListen: server.address,
+      voters: Object.fromEntries(settings.voters),
+      role: node.controller === null ? 'observer' : 'voter',
+      clusterId: settings.clusterId,
+    },
+    'metadata server ready',
+  );
+
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    signals += 1;
+    // A second signal means "now": skip the graceful path (Raft's synced writes make that safe).
+    if (signals > 1) process.exit(130);
+    log.info({ signal }, 'stopping');
+    (async () => {
+      await server.stop();
+      await node.stop();
+    })().then(
+      () => {
+        log.info('metadata server stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
+
+// Run only as a program: tests import the flag parser without starting a node.
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`kz-metadata-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

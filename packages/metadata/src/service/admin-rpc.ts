@@ -1,0 +1,108 @@
+/**
+ * The RPCs of `kz.metadata.admin.v1.MetadataAdmin`: their names, the TypeScript request and response
+ * of each, which controller request each one carries, and the grpc-js ServiceDefinition.
+ *
+ * The definition's serializers pass bytes through, as @kz/raft's do, and server and client call the
+ * codec themselves: a body that does not decode must be refused with INVALID_ARGUMENT and
+ * `kz-error-code: INVALID_REQUEST`, and a throwing grpc-js deserializer can only produce INTERNAL.
+ */
+import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
+import type { ControllerApi, ControllerRequestKind } from '../controller/controller-requests';
+import type { ApiError } from '../errors/api-error';
+import type {
+  ClusterDescription,
+  ConfigsDescription,
+  DescribeClusterRequest,
+  DescribeConfigsRequest,
+  DescribeQuorumRequest,
+  DescribeTopicsRequest,
+  QuorumDescription,
+  TopicsDescription,
+} from './admin-reads';
+import { ADMIN_SERVICE_NAME } from './admin-schema';
+
+/** Each controller RPC and the controller request kind it carries. */
+export const CONTROLLER_RPCS = {
+  RegisterBroker: 'registerBroker',
+  BrokerHeartbeat: 'brokerHeartbeat',
+  UnregisterBroker: 'unregisterBroker',
+  CreateTopics: 'createTopics',
+  DeleteTopics: 'deleteTopics',
+  CreatePartitions: 'createPartitions',
+  AlterPartition: 'alterPartition',
+  ElectLeaders: 'electLeaders',
+  AlterPartitionReassignments: 'alterPartitionReassignments',
+  ListPartitionReassignments: 'listPartitionReassignments',
+  IncrementalAlterConfigs: 'incrementalAlterConfigs',
+  AllocateProducerIds: 'allocateProducerIds',
+} as const satisfies Record<string, ControllerRequestKind>;
+
+export type ControllerRpcName = keyof typeof CONTROLLER_RPCS;
+
+export const READ_RPC_NAMES = ['DescribeCluster', 'DescribeTopics', 'DescribeConfigs', 'DescribeQuorum'] as const;
+
+export type ReadRpcName = (typeof READ_RPC_NAMES)[number];
+
+export type AdminRpcName = ControllerRpcName | ReadRpcName;
+
+export const ADMIN_RPC_NAMES: readonly AdminRpcName[] = [...(Object.keys(CONTROLLER_RPCS) as ControllerRpcName[]), ...READ_RPC_NAMES];
+
+type ControllerRpcs = {
+  [R in ControllerRpcName]: {
+    readonly request: ControllerApi[(typeof CONTROLLER_RPCS)[R]][0];
+    readonly response: ControllerApi[(typeof CONTROLLER_RPCS)[R]][1];
+  };
+};
+
+interface ReadRpcs {
+  DescribeCluster: { readonly request: DescribeClusterRequest; readonly response: ClusterDescription };
+  DescribeTopics: { readonly request: DescribeTopicsRequest; readonly response: TopicsDescription };
+  DescribeConfigs: { readonly request: DescribeConfigsRequest; readonly response: ConfigsDescription };
+  DescribeQuorum: { readonly request: DescribeQuorumRequest; readonly response: QuorumDescription };
+}
+
+/** Every RPC's request and response, as TypeScript values. */
+export type AdminRpcs = ControllerRpcs & ReadRpcs;
+
+export type AdminRequest<R extends AdminRpcName> = AdminRpcs[R]['request'];
+export type AdminResponse<R extends AdminRpcName> = AdminRpcs[R]['response'];
+
+/** What a response message carries: the answer, or the request's own Kafka error. */
+export type AdminResult<R extends AdminRpcName> =
+  | { readonly ok: true; readonly value: AdminResponse<R> }
+  | { readonly ok: false; readonly error: ApiError };
+
+export function isControllerRpc(rpc: AdminRpcName): rpc is ControllerRpcName {
+  return Object.hasOwn(CONTROLLER_RPCS, rpc);
+}
+
+/** The trailer that names why a call was refused (INVALID_REQUEST), as @kz/raft's transport names it. */
+export const ERROR_CODE_KEY = 'kz-error-code';
+
+export function adminRpcPath(rpc: AdminRpcName): string {
+  return `/${ADMIN_SERVICE_NAME}/${rpc}`;
+}
+
+const passThrough = (bytes: Buffer): Buffer => bytes;
+
+function unaryMethod(rpc: AdminRpcName): MethodDefinition<Buffer, Buffer> {
+  return {
+    path: adminRpcPath(rpc),
+    requestStream: false,
+    responseStream: false,
+    requestSerialize: passThrough,
+    requestDeserialize: passThrough,
+    responseSerialize: passThrough,
+    responseDeserialize: passThrough,
+    originalName: rpc,
+  };
+}
+
+export const ADMIN_SERVICE_DEFINITION: ServiceDefinition<Record<AdminRpcName, MethodDefinition<Buffer, Buffer>>> = Object.fromEntries(
+  ADMIN_RPC_NAMES.map((rpc) => [rpc, unaryMethod(rpc)]),
+) as Record<AdminRpcName, MethodDefinition<Buffer, Buffer>>;
+
+/** A view of the bytes as a Buffer, without copying: grpc-js wants Buffers. */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
