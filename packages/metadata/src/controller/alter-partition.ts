@@ -5,14 +5,14 @@
  */
 import { apiError, type ApiError } from '../errors/api-error';
 import { isActive } from '../image/broker-registration';
-import type { PartitionRegistration } from '../image/partition-registration';
+import { applyPartitionChange, type PartitionRegistration } from '../image/partition-registration';
 import type { PartitionChangeRecord } from '../records/metadata-record';
 import { checkBrokerEpoch, failed, ok, type Outcome } from './broker-lifecycle';
 import type { ControlContext } from './control-context';
 import type { AlterPartitionRequest, AlterPartitionResponse, PartitionState } from './controller-requests';
 import { buildPartitionChange } from './partition-change-builder';
 import { electionContext } from './partition-scan';
-import { completeReassignmentIfReady } from './reassignment';
+import { reassignmentCompletion } from './reassignment';
 
 type PartitionAnswer = AlterPartitionResponse['partitions'][number];
 
@@ -33,9 +33,11 @@ export function alterPartition(ctx: ControlContext, request: AlterPartitionReque
       continue;
     }
     const change = buildPartitionChange(item.topicId, item.partitionId, current, { isr: item.newIsr }, electionContext(ctx.view, topic.name));
-    const records: PartitionChangeRecord[] = change === null ? [] : [change];
+    // An ISR that now covers a reassignment's target completes it, in the same batch: a failover must
+    // not commit the ISR change alone, leaving a reassignment that nothing will complete.
+    const completion = reassignmentCompletion(ctx, topic.id, topic.name, item.partitionId, change === null ? current : applyPartitionChange(current, change));
+    const records = [change, completion].filter((r): r is PartitionChangeRecord => r !== null);
     if (records.length > 0) ctx.write(records, true);
-    completeReassignmentIfReady(ctx, topic.id, topic.name, item.partitionId);
     const after = ctx.view.partition(item.topicId, item.partitionId)!;
     // The ISR changed, but the leadership moved too (a reassignment finished, say): the old leader must step down.
     const error = after.leader !== request.brokerId ? apiError('NEW_LEADER_ELECTED', `partition ${topic.name}-${item.partitionId} is now led by ${after.leader}`) : null;

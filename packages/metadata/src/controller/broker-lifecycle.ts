@@ -109,7 +109,11 @@ export function brokerHeartbeat(ctx: ControlContext, request: BrokerHeartbeatReq
   }
   if (request.wantShutDown) {
     if (!broker.inControlledShutdown) beginControlledShutdown(ctx, broker);
-    return ok({ isCaughtUp, isFenced: false, shouldShutDown: controlledShutdownDone(ctx, request.brokerId) });
+    if (!controlledShutdownDone(ctx, request.brokerId)) return ok({ isCaughtUp, isFenced: false, shouldShutDown: false });
+    // Done: fence it now, as KRaft does, so that its next incarnation may register at once
+    // instead of waiting out this one's session.
+    fenceBroker(ctx, request.brokerId);
+    return ok({ isCaughtUp, isFenced: true, shouldShutDown: true });
   }
   return ok({ isCaughtUp, isFenced: false, shouldShutDown: false });
 }
@@ -124,20 +128,28 @@ export function fenceBroker(ctx: ControlContext, brokerId: BrokerId): number {
   return ctx.write(records, false);
 }
 
-/** Unfences a broker, then gives it the partitions that have no leader but could have it. */
+/**
+ * Unfences a broker and gives it the partitions that have no leader but could have it — in one write,
+ * so that a failover cannot commit the unfencing without the elections (the broker would then sit
+ * unfenced in the ISR of a partition that nobody elects it to lead).
+ */
 export function unfenceBroker(ctx: ControlContext, broker: BrokerRegistration): number {
-  ctx.write([{ type: 'brokerRegistrationChange', brokerId: broker.id, brokerEpoch: broker.epoch, fenced: false }], true);
-  const records: PartitionChangeRecord[] = [];
+  const records: MetadataRecord[] = [{ type: 'brokerRegistrationChange', brokerId: broker.id, brokerEpoch: broker.epoch, fenced: false }];
+  const unfencing = new Set([broker.id]);
   for (const ref of partitionsWhere(ctx.view, (p) => p.leader === NO_LEADER && p.replicas.includes(broker.id))) {
-    const change = buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, {}, electionContext(ctx.view, ref.topicName));
+    const change = buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, {}, electionContext(ctx.view, ref.topicName, undefined, unfencing));
     if (change !== null) records.push(change);
   }
   return ctx.write(records, false);
 }
 
+/** In one write, like unfencing: a failover must not commit "in controlled shutdown" without the moves. */
 function beginControlledShutdown(ctx: ControlContext, broker: BrokerRegistration): void {
-  ctx.write([{ type: 'brokerRegistrationChange', brokerId: broker.id, brokerEpoch: broker.epoch, inControlledShutdown: true }], true);
-  const offset = ctx.write(moveAwayRecords(ctx, broker.id), false);
+  const records: MetadataRecord[] = [
+    { type: 'brokerRegistrationChange', brokerId: broker.id, brokerEpoch: broker.epoch, inControlledShutdown: true },
+    ...moveAwayRecords(ctx, broker.id),
+  ];
+  const offset = ctx.write(records, false);
   ctx.heartbeats.noteControlledShutdown(broker.id, offset);
 }
 

@@ -91,3 +91,19 @@ export function rebalanceLeaders(ctx: ControlContext, imbalancePercentage: numbe
   ctx.write(records, false);
   return records.length;
 }
+
+/**
+ * Elects a leader for every leaderless partition that has an eligible replica now: an ISR member
+ * that came back, or — where the topic allows unclean election — any active replica. Run when a
+ * controller activates and periodically, so that no leaderless partition depends on one particular
+ * event (an unfence, a config change) having been seen by the controller that wrote it.
+ */
+export function electLeaderless(ctx: ControlContext): number {
+  const records: PartitionChangeRecord[] = [];
+  for (const ref of partitionsWhere(ctx.view, (p) => p.leader === NO_LEADER && p.replicas.length > 0)) {
+    const change = buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, {}, electionContext(ctx.view, ref.topicName));
+    if (change !== null && change.leader !== undefined && change.leader !== NO_LEADER) records.push(change);
+  }
+  ctx.write(records, false);
+  return records.length;
+}

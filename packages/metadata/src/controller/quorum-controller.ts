@@ -26,7 +26,7 @@ import { effectiveBrokerConfig } from './config-control';
 import type { ControlContext } from './control-context';
 import { resolveControllerConfig, type ControllerConfig } from './controller-config';
 import type { ControllerReply, ControllerRequest, ControllerRequestKind } from './controller-requests';
-import { electLeaders, rebalanceLeaders } from './leader-election';
+import { electLeaderless, electLeaders, rebalanceLeaders } from './leader-election';
 import { configLookup } from './partition-scan';
 import { allocateProducerIds } from './producer-ids';
 import { alterPartitionReassignments, listPartitionReassignments } from './reassignment';
@@ -203,6 +203,10 @@ export class QuorumController {
       brokers: this.committed.brokers.size,
       partitions: this.committed.partitionCount,
     });
+    // A leaderless partition whose ISR member came back while no controller was active gets its leader now.
+    this.guarded(() => {
+      electLeaderless(this.context());
+    });
     const queued = this.queued;
     this.queued = [];
     for (const { requestId, request } of queued) {
@@ -365,6 +369,7 @@ export class QuorumController {
 
   private rebalance(): void {
     this.scheduleRebalance();
+    electLeaderless(this.context());
     if (this.clusterSetting('auto.leader.rebalance.enable') !== 'true') return;
     const percentage = Number(this.clusterSetting('leader.imbalance.per.broker.percentage'));
     const moved = rebalanceLeaders(this.context(), Number.isFinite(percentage) ? percentage : 10);

@@ -5,7 +5,7 @@
  * the whole target, which we require to be at least min.insync.replicas.
  */
 import { apiError, ApiError } from '../errors/api-error';
-import { isReassigning, type PartitionRegistration } from '../image/partition-registration';
+import { applyPartitionChange, isReassigning, type PartitionRegistration } from '../image/partition-registration';
 import type { BrokerId, PartitionChangeRecord } from '../records/metadata-record';
 import { ok, type Outcome } from './broker-lifecycle';
 import { effectiveTopicConfig } from './config-control';
@@ -66,8 +66,10 @@ function start(ctx: ControlContext, topicId: string, topicName: string, partitio
     { replicas, isr, addingReplicas: adding, removingReplicas: removing },
     electionContext(ctx.view, topicName),
   );
-  if (change !== null) ctx.write([change], true);
-  completeReassignmentIfReady(ctx, topicId, topicName, partitionId);
+  // The start and, if the ISR already covers the target, the completion: one batch.
+  const completion = reassignmentCompletion(ctx, topicId, topicName, partitionId, change === null ? current : applyPartitionChange(current, change));
+  const records = [change, completion].filter((r): r is PartitionChangeRecord => r !== null);
+  if (records.length > 0) ctx.write(records, true);
   return null;
 }
 
@@ -85,13 +87,23 @@ function cancel(ctx: ControlContext, topicId: string, topicName: string, partiti
   return null;
 }
 
-/** Switches a reassigning partition to its target once every target replica is in the ISR. */
-export function completeReassignmentIfReady(ctx: ControlContext, topicId: string, topicName: string, partitionId: number): void {
-  const current = ctx.view.partition(topicId, partitionId);
-  if (current === undefined || !isReassigning(current)) return;
+/**
+ * The change that completes the reassignment of a partition in state `current` — which may be a state
+ * about to be written — or null if it is not reassigning or its ISR does not cover the target yet. A
+ * caller that has just built the change reaching `current` writes both in one batch, so that a failover
+ * cannot commit the ISR change that completes a reassignment without the completion.
+ */
+export function reassignmentCompletion(
+  ctx: ControlContext,
+  topicId: string,
+  topicName: string,
+  partitionId: number,
+  current: PartitionRegistration,
+): PartitionChangeRecord | null {
+  if (!isReassigning(current)) return null;
   const target = targetReplicas(current);
-  if (!target.every((id) => current.isr.includes(id))) return;
-  const change: PartitionChangeRecord | null = buildPartitionChange(
+  if (!target.every((id) => current.isr.includes(id))) return null;
+  return buildPartitionChange(
     topicId,
     partitionId,
     current,
@@ -99,7 +111,6 @@ export function completeReassignmentIfReady(ctx: ControlContext, topicId: string
     { replicas: target, isr: target, addingReplicas: [], removingReplicas: [], bumpLeaderEpoch: true },
     electionContext(ctx.view, topicName),
   );
-  if (change !== null) ctx.write([change], true);
 }
 
 export function listPartitionReassignments(ctx: ControlContext): Outcome<ListPartitionReassignmentsResponse> {

@@ -9,6 +9,7 @@ export { SimNetwork, CALM_LINK, type LinkRule, type InFlight, type NetworkStats,
 export { SimDisk, type PendingWrite } from './sim-disk';
 export { applyLogOp, batchHolding, logEndOffset, logStartOffset, EMPTY_LOG_IMAGE, type LogImage } from './log-image';
 export { SimStateMachine } from './sim-state-machine';
+export type { SimMachine, SimMachineFactory } from './sim-machine';
 export { SimNode, type NodeEnvironment, type NodeCounters } from './sim-node';
 export {
   SimClient,
@@ -41,7 +42,7 @@ export {
   type InvariantMemory,
 } from './invariants';
 export { describeViolation, type Violation } from './violation';
-export { Simulation, MAX_EVENTS_AT_ONE_INSTANT, type SimulationOptions, type RunCoverage } from './simulation';
+export { Simulation, MAX_EVENTS_AT_ONE_INSTANT, type SimulationOptions, type SimulationHooks, type RunCoverage } from './simulation';
 export { Trace, formatSimTime } from './trace';
 export { describeBatch } from './describe-batch';
 export { faultScheduleArbitrary, describeFault, type Fault, type FaultSchedule, type ScheduleConfig, type TimedFault, type ScheduleArbitraryOptions } from './fault-schedule';

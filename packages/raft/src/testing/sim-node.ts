@@ -7,6 +7,7 @@ import type { RaftStatus } from '../core/status';
 import type { LeaderAndEpoch, Outbound, Ready } from '../core/ready';
 import type { NodeView } from './cluster-view';
 import { SimDisk } from './sim-disk';
+import type { SimMachine } from './sim-machine';
 import { SimStateMachine } from './sim-state-machine';
 
 /** What a node needs from the world around it: the simulation provides all of it. */
@@ -26,6 +27,8 @@ export interface NodeEnvironment {
   onCommitted(node: NodeId, batch: LogBatch, now: number): void;
   onRoleChange(node: NodeId, role: RoleName, leader: LeaderAndEpoch, now: number): void;
   onSnapshot(node: NodeId, kind: 'taken' | 'loaded', snapshot: Snapshot, now: number): void;
+  /** The state machine of one incarnation of a node; a SimStateMachine when absent. */
+  machineFor?(node: NodeId, incarnation: number): SimMachine;
 }
 
 /** What happened on this node, for a run's coverage report. */
@@ -52,8 +55,10 @@ interface HeldMessages {
 export class SimNode {
   readonly disk = new SimDisk();
   private core: RaftCore | null = null;
-  private machine = new SimStateMachine();
+  private currentMachine: SimMachine = new SimStateMachine();
   private incarnationNo = 0;
+  /** True while afterInput drains the core: an input arriving meanwhile is drained by that same loop. */
+  private pumping = false;
   private issuedPersistId = -Infinity;
   private syncedPersistId = -Infinity;
   private held: HeldMessages[] = [];
@@ -80,12 +85,17 @@ export class SimNode {
     return this.core?.status() ?? null;
   }
 
+  /** The state machine of the current incarnation (a fresh, empty one while crashed). */
+  get machine(): SimMachine {
+    return this.currentMachine;
+  }
+
   get appliedOffset(): number {
-    return this.machine.nextOffset;
+    return this.currentMachine.nextOffset;
   }
 
   get appliedIds(): readonly number[] {
-    return this.machine.appliedIds;
+    return this.currentMachine.appliedIds;
   }
 
   /** The committed log as this node's core holds it (for the demo's closing summary). */
@@ -99,10 +109,10 @@ export class SimNode {
     this.incarnationNo++;
     this.issuedPersistId = -Infinity;
     this.syncedPersistId = -Infinity;
-    this.machine = new SimStateMachine();
+    this.currentMachine = this.newMachine();
     const durable = this.disk.durableState();
     // A real state machine reloads its newest snapshot from disk on start-up; so does this one.
-    if (durable.snapshot !== null) this.noteError(this.machine.restore(durable.snapshot));
+    if (durable.snapshot !== null) this.noteError(this.currentMachine.restore(durable.snapshot));
     const config: RaftConfigInput = {
       ...this.env.config,
       nodeId: this.id,
@@ -117,7 +127,7 @@ export class SimNode {
     if (this.core === null) return;
     this.core = null;
     this.counters.lostWrites += this.disk.crash();
-    this.machine = new SimStateMachine();
+    this.currentMachine = new SimStateMachine();
     this.held = [];
     this.tickAt = null;
     this.tickToken++;
@@ -136,7 +146,12 @@ export class SimNode {
     this.afterInput(now);
   }
 
-  /** null when the node is down (the client's connection is refused). */
+  /**
+   * null when the node is down (the client's connection is refused). Safe to call from inside a
+   * callback of this node's own driver loop (a state machine that writes when it sees a commit or a
+   * leadership change, as a metadata controller does): the batches are appended at once and the
+   * Ready they make is handled by the loop already running, after the one in hand.
+   */
   propose(now: number, batches: readonly Uint8Array[]): ProposeResult | null {
     if (this.core === null) return null;
     const result = this.core.propose(now, batches);
@@ -171,7 +186,7 @@ export class SimNode {
       live: core === null ? null : { status: core.status(), log: core.batches(), snapshotId: core.snapshot()?.id ?? null },
       durable: { electionState: this.disk.durableElectionState, log: this.disk.durableLog },
       newlyCommitted: this.newlyCommitted,
-      machine: { nextOffset: this.machine.nextOffset, digest: this.machine.digest },
+      machine: { nextOffset: this.currentMachine.nextOffset, digest: this.currentMachine.digest },
       contractErrors: [...this.disk.errors.splice(0), ...this.contractErrors],
     };
     this.newlyCommitted = [];
@@ -181,9 +196,18 @@ export class SimNode {
 
   private afterInput(now: number): void {
     const core = this.core;
-    if (core === null) return;
-    while (core.hasReady()) this.handle(now, core, core.takeReady());
-    this.scheduleTick(now, core);
+    if (core === null || this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.core === core && core.hasReady()) this.handle(now, core, core.takeReady());
+    } finally {
+      this.pumping = false;
+    }
+    if (this.core === core) this.scheduleTick(now, core);
+  }
+
+  private newMachine(): SimMachine {
+    return this.env.machineFor?.(this.id, this.incarnationNo) ?? new SimStateMachine();
   }
 
   private handle(now: number, core: RaftCore, ready: Ready): void {
@@ -208,11 +232,11 @@ export class SimNode {
     }
     if (ready.loadSnapshot !== null) {
       if (core.status().role === 'leader') this.contractErrors.push(`leader loaded snapshot ${ready.loadSnapshot.id.offset}-${ready.loadSnapshot.id.epoch}`);
-      this.noteError(this.machine.restore(ready.loadSnapshot));
+      this.noteError(this.currentMachine.restore(ready.loadSnapshot));
       this.env.onSnapshot(this.id, 'loaded', ready.loadSnapshot, now);
     }
     for (const batch of ready.committed) {
-      this.noteError(this.machine.apply(batch));
+      this.noteError(this.currentMachine.apply(batch));
       this.newlyCommitted.push(batch);
       this.env.onCommitted(this.id, batch, now);
     }
@@ -222,9 +246,9 @@ export class SimNode {
 
   /** Every `snapshotEvery` applied data batches, the state machine writes a snapshot and tells the core. */
   private maybeSnapshot(now: number, core: RaftCore): void {
-    if (this.machine.appliedSinceSnapshot < this.env.snapshotEvery) return;
-    if (this.machine.nextOffset <= (core.snapshot()?.id.offset ?? 0)) return;
-    const snapshot = this.machine.snapshot();
+    if (this.currentMachine.appliedSinceSnapshot < this.env.snapshotEvery) return;
+    if (this.currentMachine.nextOffset <= (core.snapshot()?.id.offset ?? 0)) return;
+    const snapshot = this.currentMachine.snapshot();
     this.counters.snapshotsTaken++;
     core.snapshotCreated(now, snapshot);
     this.env.onSnapshot(this.id, 'taken', snapshot, now);

@@ -1,6 +1,7 @@
 import { crc32c } from '@kz/records';
 import type { LogBatch, Snapshot } from '../core/log-batch';
 import { proposalIdOf } from './proposal-batch';
+import type { SimMachine } from './sim-machine';
 
 interface MachineState {
   /** The offset after the last batch applied (control batches included). */
@@ -19,11 +20,12 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /**
- * The toy replicated state machine each simulated node runs. Its whole state is a digest of the data
+ * The toy replicated state machine each simulated node runs unless the simulation is given another
+ * (SimulationOptions.machineFor). Its whole state is a digest of the data
  * it applied plus the proposal ids, so two replicas that applied the same committed prefix hold equal
  * states, and a snapshot of it (taken via `snapshot()`, loaded via `restore()`) carries everything.
  */
-export class SimStateMachine {
+export class SimStateMachine implements SimMachine {
   private state: MachineState = EMPTY;
   private sinceSnapshot = 0;
 

@@ -8,6 +8,7 @@ import { EventQueue } from './event-queue';
 import { checkInvariants, newInvariantMemory, type InvariantMemory } from './invariants';
 import { SeededRandom, deriveSeed } from './seeded-random';
 import { SimClient, type ClientRequest } from './sim-client';
+import type { SimMachineFactory } from './sim-machine';
 import { SimNetwork, type InFlight, type IsolationDirection, type LinkRule } from './sim-network';
 import { SimNode, type NodeEnvironment } from './sim-node';
 import { Trace } from './trace';
@@ -28,6 +29,28 @@ export interface SimulationOptions {
   readonly syncLatencyMs?: { readonly min: number; readonly max: number };
   /** Receives every narrated line as it happens. */
   readonly traceSink?: (line: string) => void;
+  /** The state machine each node runs, made afresh at every start; a SimStateMachine when absent. */
+  readonly machineFor?: SimMachineFactory;
+  /** Lets a harness built on this one follow the nodes and add invariants of its own. */
+  readonly hooks?: SimulationHooks;
+}
+
+/**
+ * Callbacks for a harness layered on the simulation (the metadata simulation drives a controller
+ * from them). Each runs inside the event that caused it, before the invariants are checked.
+ */
+export interface SimulationHooks {
+  /** A node handed `batch` to its state machine (after the machine applied it). */
+  onCommitted?(node: NodeId, batch: LogBatch, now: number): void;
+  /** A node's role or known leader changed. */
+  onRoleChange?(node: NodeId, role: RoleName, leader: LeaderAndEpoch, now: number): void;
+  onSnapshot?(node: NodeId, kind: 'taken' | 'loaded', snapshot: Snapshot, now: number): void;
+  /** A node crashed (its core, machine and unsynced writes are gone). */
+  onCrash?(node: NodeId, now: number): void;
+  /** A node started — first boot or a restart — as incarnation `incarnation`; its core is running. */
+  onStart?(node: NodeId, incarnation: number, now: number): void;
+  /** Extra safety invariants, checked after every event right after the Raft ones. */
+  invariants?(now: number): readonly Violation[];
 }
 
 export interface RunCoverage {
@@ -102,6 +125,7 @@ export class Simulation {
       onCommitted: (node, batch, now) => this.onCommitted(node, batch, now),
       onRoleChange: (node, role, leader, now) => this.onRoleChange(node, role, leader, now),
       onSnapshot: (node, kind, snapshot, now) => this.onSnapshot(node, kind, snapshot, now),
+      ...(options.machineFor === undefined ? {} : { machineFor: options.machineFor }),
     };
     this.nodes = this.nodeIds.map((id) => new SimNode(id, env));
     this.client = new SimClient(
@@ -153,7 +177,11 @@ export class Simulation {
   /** Boots every node at the current time. */
   startAll(): void {
     this.guarded(() => {
-      for (const node of this.nodes) node.start(this.clock);
+      for (const node of this.nodes) {
+        if (node.up) continue;
+        node.start(this.clock);
+        this.options.hooks?.onStart?.(node.id, node.incarnation, this.clock);
+      }
     });
     this.check();
   }
@@ -237,6 +265,7 @@ export class Simulation {
     node.crash();
     this.client.leadershipLost(this.clock, id);
     this.trace.record(this.clock, `node ${id}: CRASH (${lost} unsynced write${lost === 1 ? '' : 's'} lost)`);
+    this.options.hooks?.onCrash?.(id, this.clock);
   }
 
   restart(id: NodeId): void {
@@ -244,6 +273,7 @@ export class Simulation {
     if (node.up) return;
     this.trace.record(this.clock, `node ${id}: restart from disk`);
     node.start(this.clock);
+    this.options.hooks?.onStart?.(id, node.incarnation, this.clock);
   }
 
   partition(groups: readonly (readonly NodeId[])[]): void {
@@ -315,6 +345,8 @@ export class Simulation {
 
   private check(): void {
     this.record(checkInvariants(this.view(), this.memory));
+    const extra = this.options.hooks?.invariants;
+    if (extra !== undefined) this.guarded(() => this.record(extra.call(this.options.hooks, this.clock)));
   }
 
   /** Records a violation found outside the per-step invariants (the liveness and end-of-run checks). */
@@ -341,6 +373,7 @@ export class Simulation {
   }
 
   private onCommitted(node: NodeId, batch: LogBatch, now: number): void {
+    this.options.hooks?.onCommitted?.(node, batch, now);
     const ack = this.client.onCommitted(node, batch, now);
     if (ack !== null) {
       this.trace.record(now, `client: proposal #${ack.id} acknowledged by node ${node} (offset ${ack.baseOffset}, epoch ${ack.epoch}, ${now - ack.sentAt}ms)`);
@@ -352,10 +385,12 @@ export class Simulation {
     this.trace.record(now, `node ${node}: ${role} in epoch ${leader.epoch}${known}`);
     if (role !== 'leader') this.client.leadershipLost(now, node);
     else this.leadersElected++;
+    this.options.hooks?.onRoleChange?.(node, role, leader, now);
   }
 
   private onSnapshot(node: NodeId, kind: 'taken' | 'loaded', snapshot: Snapshot, now: number): void {
     this.trace.record(now, `node ${node}: snapshot ${kind} at offset ${snapshot.id.offset} (epoch ${snapshot.id.epoch})`);
+    this.options.hooks?.onSnapshot?.(node, kind, snapshot, now);
   }
 }
 

@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { metadataScheduleArbitrary, type MetadataSchedule } from './metadata-schedule';
+import { runMetadataSchedule, type MetadataCoverage, type MetadataScheduleOutcome } from './run-metadata-schedule';
+
+export interface MetadataCheckOptions {
+  readonly runs: number;
+  /** fast-check's seed: with `path`, names one schedule exactly. */
+  readonly seed: number;
+  /** Replay the one schedule at this fast-check path (`runs` is then ignored). */
+  readonly path?: string | undefined;
+  readonly controllers?: 3 | 5 | undefined;
+  readonly maxSteps?: number | undefined;
+  /** Shrink a failing schedule to a smaller one that still fails (default true). */
+  readonly shrink?: boolean;
+  /** Wall-clock budget for shrinking; the smallest failing schedule found by then is reported. */
+  readonly shrinkBudgetMs?: number;
+  /** Narrate every run as it happens (for replaying one schedule). */
+  readonly traceSink?: ((line: string) => void) | undefined;
+  /** Hears about every schedule run (not the shrinking reruns), e.g. to sum coverage. */
+  readonly onRun?: ((schedule: MetadataSchedule, outcome: MetadataScheduleOutcome) => void) | undefined;
+}
+
+export interface MetadataCheckFailure {
+  readonly path: string;
+  readonly schedule: MetadataSchedule;
+  readonly outcome: MetadataScheduleOutcome;
+  /** The commands that replay exactly this schedule. */
+  readonly replay: string;
+}
+
+export interface MetadataCheckReport {
+  /** Schedules run before the first failure (shrinking runs are not counted). */
+  readonly runs: number;
+  readonly events: number;
+  readonly simulatedMs: number;
+  readonly seed: number;
+  readonly failure: MetadataCheckFailure | null;
+}
+
+export const DEFAULT_METADATA_SHRINK_BUDGET_MS = 60_000;
+
+/** How to replay the schedule fast-check found at (seed, path): the soak CLI, or the jest suite. */
+export function metadataReplayCommand(seed: number, path: string): string {
+  return `node packages/metadata/dist/testing/sim-cli.js --seed ${seed} --path ${path} --trace   (or: SIM_SEED=${seed} SIM_PATH=${path} pnpm exec jest packages/metadata/test/testing/random-schedules)`;
+}
+
+/**
+ * Runs `runs` random metadata fault schedules through fast-check, so that a failure shrinks and is
+ * named by a seed and a path. The same seed always generates the same schedules and each schedule
+ * fixes its whole run, so the replay reproduces a failure event for event.
+ */
+export function checkMetadataSchedules(options: MetadataCheckOptions): MetadataCheckReport {
+  let runs = 0;
+  let events = 0;
+  let simulatedMs = 0;
+  let failed = false;
+  let failedAt = 0;
+  const shrinkBudgetMs = options.shrinkBudgetMs ?? DEFAULT_METADATA_SHRINK_BUDGET_MS;
+  const arbitrary = metadataScheduleArbitrary({ controllers: options.controllers, ...(options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }) });
+  const property = fc.property(arbitrary, (schedule) => {
+    if (failed && Date.now() - failedAt > shrinkBudgetMs) return true;
+    const outcome = run(schedule, options.traceSink);
+    if (!failed) {
+      runs++;
+      events += outcome.events;
+      simulatedMs += outcome.simulatedMs;
+      options.onRun?.(schedule, outcome);
+    }
+    if (outcome.violations.length > 0 && !failed) {
+      failed = true;
+      failedAt = Date.now();
+    }
+    return outcome.violations.length === 0;
+  });
+  const details = fc.check(property, {
+    numRuns: options.path === undefined ? options.runs : 1,
+    seed: options.seed,
+    ...(options.path === undefined ? {} : { path: options.path }),
+    endOnFailure: options.shrink === false,
+  });
+  if (!details.failed || details.counterexample === null || details.counterexamplePath === null) {
+    return { runs, events, simulatedMs, seed: options.seed, failure: null };
+  }
+  const [schedule] = details.counterexample;
+  return {
+    runs,
+    events,
+    simulatedMs,
+    seed: details.seed,
+    failure: { path: details.counterexamplePath, schedule, outcome: run(schedule, undefined), replay: metadataReplayCommand(details.seed, details.counterexamplePath) },
+  };
+}
+
+/** One run; a harness exception becomes the run's violation rather than escape fast-check. */
+function run(schedule: MetadataSchedule, traceSink: ((line: string) => void) | undefined): MetadataScheduleOutcome {
+  try {
+    return runMetadataSchedule(schedule, traceSink === undefined ? {} : { traceSink });
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return {
+      violations: [{ invariant: 'harnessThrew', message }],
+      events: 0,
+      simulatedMs: 0,
+      healedAt: 0,
+      controllerActiveAfterHealMs: null,
+      brokersUnfencedAfterMs: null,
+      partitionsLedAfterMs: null,
+      coverage: EMPTY_COVERAGE,
+      trace: [],
+    };
+  }
+}
+
+const EMPTY_COVERAGE: MetadataCoverage = {
+  leadersElected: 0,
+  truncations: 0,
+  snapshotsTaken: 0,
+  snapshotsInstalled: 0,
+  lostWrites: 0,
+  acknowledged: 0,
+  messagesDropped: 0,
+  messagesDuplicated: 0,
+  activations: 0,
+  renouncedWithPending: 0,
+  sessionFencings: 0,
+  adminOperations: 0,
+  adminRetried: 0,
+  okReplies: {},
+  errorReplies: {},
+  itemErrors: {},
+};

@@ -1,0 +1,360 @@
+import type { NodeId } from '@kz/raft';
+import type { Violation } from '@kz/raft/testing';
+import type { ControllerApi, ControllerReply, ControllerRequest } from '../controller/controller-requests';
+import type { MetadataImage } from '../image/metadata-image';
+import type { PartitionRegistration } from '../image/partition-registration';
+import { NO_LEADER } from '../records/metadata-record';
+import type { CommittedMetadata } from './committed-metadata';
+import type { SentReply } from './controller-channel';
+import { canonicalImage, imageDifference } from './canonical-image';
+
+/** One metadata node (controller or broker) as the invariants see it after a step. */
+export interface MetadataNodeView {
+  readonly id: NodeId;
+  readonly role: 'controller' | 'broker';
+  readonly incarnation: number;
+  /** The loader's image; null while the node is down. */
+  readonly image: MetadataImage | null;
+  /** The offset after the last batch its loader was handed (control batches included). */
+  readonly nextOffset: number;
+}
+
+export interface MetadataView {
+  readonly time: number;
+  readonly nodes: readonly MetadataNodeView[];
+  /** The committed log rebuilt on its own (fed with every committed batch before the check). */
+  readonly committed: CommittedMetadata;
+  /** Replies the controllers sent during this step. */
+  readonly replies: readonly SentReply[];
+  /** Requests a controller answered a second time during this step. */
+  readonly doubleAnswers: readonly { readonly requestId: number; readonly controller: NodeId }[];
+}
+
+export interface MetadataInvariantMemory {
+  /** Images already checked by the per-image invariants (images are immutable: once is enough). */
+  readonly checkedImages: WeakSet<MetadataImage>;
+  /** Per node, the last image seen in its current incarnation. */
+  readonly lastImages: Map<NodeId, { readonly incarnation: number; readonly image: MetadataImage }>;
+}
+
+export function newMetadataInvariantMemory(): MetadataInvariantMemory {
+  return { checkedImages: new WeakSet(), lastImages: new Map() };
+}
+
+export type MetadataInvariant = (view: MetadataView, memory: MetadataInvariantMemory) => Violation[];
+
+/** Every live node's image that the per-image invariants have not seen yet. */
+function freshImages(view: MetadataView, memory: MetadataInvariantMemory): { readonly node: MetadataNodeView; readonly image: MetadataImage }[] {
+  const out: { node: MetadataNodeView; image: MetadataImage }[] = [];
+  for (const node of view.nodes) {
+    if (node.image !== null && !memory.checkedImages.has(node.image)) out.push({ node, image: node.image });
+  }
+  return out;
+}
+
+function* partitionsOf(image: MetadataImage): Generator<{ readonly name: string; readonly topicId: string; readonly partitionId: number; readonly partition: PartitionRegistration }> {
+  for (const topic of image.topicsById.values()) {
+    for (let partitionId = 0; partitionId < topic.partitions.length; partitionId++) {
+      yield { name: topic.name, topicId: topic.id, partitionId, partition: topic.partitions[partitionId]! };
+    }
+  }
+}
+
+/** (a) In every image, a partition's leader is one of its replicas and in its ISR — or there is none (-1). */
+export const leaderInIsr: MetadataInvariant = (view, memory) => {
+  const violations: Violation[] = [];
+  for (const { node, image } of freshImages(view, memory)) {
+    for (const { name, partitionId, partition } of partitionsOf(image)) {
+      if (partition.leader === NO_LEADER) continue;
+      if (!partition.isr.includes(partition.leader) || !partition.replicas.includes(partition.leader)) {
+        violations.push(
+          violation('leaderInIsr', node.id, `image at ${image.offset}: ${name}-${partitionId} is led by ${partition.leader}, outside its ISR [${partition.isr.join(',')}] or replicas [${partition.replicas.join(',')}]`),
+        );
+      }
+    }
+  }
+  return violations;
+};
+
+/** (b) In every image, a fenced (or unregistered) broker leads nothing. */
+export const fencedBrokerLeadsNothing: MetadataInvariant = (view, memory) => {
+  const violations: Violation[] = [];
+  for (const { node, image } of freshImages(view, memory)) {
+    for (const { name, partitionId, partition } of partitionsOf(image)) {
+      if (partition.leader === NO_LEADER) continue;
+      const broker = image.brokers.get(partition.leader);
+      if (broker === undefined || broker.fenced) {
+        const what = broker === undefined ? 'not registered' : `fenced (epoch ${broker.epoch})`;
+        violations.push(violation('fencedBrokerLeadsNothing', node.id, `image at ${image.offset}: ${name}-${partitionId} is led by broker ${partition.leader}, which is ${what}`));
+      }
+    }
+  }
+  return violations;
+};
+
+/**
+ * (c) Per partition, leader epochs and partition epochs only rise: in each node's successive images
+ * (within one incarnation; a restart rebuilds from disk), and along the committed log itself (checked
+ * as the oracle rebuilds it). A partition whose partition epoch did not move did not change at all.
+ * Images themselves only move forward within an incarnation.
+ */
+export const partitionEpochsRise: MetadataInvariant = (view, memory) => {
+  const violations: Violation[] = [];
+  for (const node of view.nodes) {
+    const image = node.image;
+    if (image === null) continue;
+    const last = memory.lastImages.get(node.id);
+    memory.lastImages.set(node.id, { incarnation: node.incarnation, image });
+    if (last === undefined || last.incarnation !== node.incarnation || last.image === image) continue;
+    if (image.offset < last.image.offset) {
+      violations.push(violation('partitionEpochsRise', node.id, `image went back from offset ${last.image.offset} to ${image.offset}`));
+    }
+    for (const { name, topicId, partitionId, partition } of partitionsOf(image)) {
+      const before = last.image.partition(topicId, partitionId);
+      if (before === undefined || before === partition) continue;
+      if (partition.leaderEpoch < before.leaderEpoch || partition.partitionEpoch < before.partitionEpoch) {
+        violations.push(
+          violation(
+            'partitionEpochsRise',
+            node.id,
+            `${name}-${partitionId}: leader epoch ${before.leaderEpoch} -> ${partition.leaderEpoch}, partition epoch ${before.partitionEpoch} -> ${partition.partitionEpoch} (images at ${last.image.offset} -> ${image.offset})`,
+          ),
+        );
+      } else if (partition.partitionEpoch === before.partitionEpoch && !samePartition(before, partition)) {
+        violations.push(violation('partitionEpochsRise', node.id, `${name}-${partitionId} changed without a new partition epoch (${before.partitionEpoch})`));
+      }
+    }
+  }
+  return violations;
+};
+
+/**
+ * The committed log itself, as the oracle rebuilt it: every batch replays, a broker epoch is the
+ * offset of its RegisterBroker record (KIP-631), and per partition the partition epoch rises by one
+ * with every change and the leader epoch never falls (reported under partitionEpochsRise).
+ */
+export const committedLogSound: MetadataInvariant = (view) =>
+  view.committed.problems.splice(0).map((problem) => ({ invariant: problem.invariant, message: problem.message }));
+
+/**
+ * (d) Every live node's image is the image rebuilt from the committed log up to the same offset —
+ * every part of it, provenance included, compared in a canonical form written independently of the
+ * snapshot codec (canonical-image.ts). This is what catches a
+ * loader that mis-applies a batch, a snapshot that does not round-trip, or a delta that leaks
+ * changes into an image it shares parts with.
+ */
+export const imageMatchesCommittedLog: MetadataInvariant = (view) => {
+  const violations: Violation[] = [];
+  for (const node of view.nodes) {
+    if (node.image === null) continue;
+    const rebuilt = view.committed.imageAt(node.nextOffset);
+    if (rebuilt === undefined) {
+      violations.push(violation('imageMatchesCommittedLog', node.id, `applied up to ${node.nextOffset}, which is no batch boundary of the committed log (rebuilt up to ${view.committed.nextOffset})`));
+      continue;
+    }
+    if (rebuilt === node.image) continue;
+    if (canonicalImage(rebuilt).crc !== canonicalImage(node.image).crc) {
+      violations.push(violation('imageMatchesCommittedLog', node.id, `image at ${node.nextOffset} differs from the one rebuilt from the committed log: ${imageDifference(node.image, rebuilt)}`));
+    }
+  }
+  return violations;
+};
+
+/**
+ * (e) Every successful answer a controller sent is reflected in the committed log: the registration
+ * at the broker epoch it handed out, the topic with the id and partition count it reported, the
+ * partition state it returned, the config value it set. Since nothing may be answered before it
+ * commits (KIP-631), each fact must already be in the rebuilt log when the reply leaves.
+ */
+export const acknowledgedRepliesCommitted: MetadataInvariant = (view) => {
+  const violations: Violation[] = [];
+  for (const sent of view.replies) {
+    if (!sent.reply.result.ok) continue;
+    const problem = unreflected(view.committed, sent.request, sent.reply);
+    if (problem !== null) {
+      violations.push(violation('acknowledgedRepliesCommitted', sent.controller, `${sent.request.kind} #${sent.reply.requestId} from ${sent.from} answered ok, but ${problem}`));
+    }
+  }
+  return violations;
+};
+
+/**
+ * A request carrying a broker epoch older than the registration already committed when it was sent
+ * (a zombie: the process before a restart, or one fenced and replaced) is never accepted: it is
+ * refused with STALE_BROKER_EPOCH (or NOT_CONTROLLER, by a controller that is not active).
+ */
+export const zombieEpochsRefused: MetadataInvariant = (view) => {
+  const violations: Violation[] = [];
+  for (const sent of view.replies) {
+    const registered = sent.registeredEpochAtSend;
+    const request = sent.request;
+    if (registered === null || (request.kind !== 'brokerHeartbeat' && request.kind !== 'alterPartition' && request.kind !== 'allocateProducerIds')) continue;
+    if (request.body.brokerEpoch >= registered) continue;
+    const result = sent.reply.result;
+    if (result.ok || (result.error.code !== 'STALE_BROKER_EPOCH' && result.error.code !== 'NOT_CONTROLLER')) {
+      violations.push(
+        violation(
+          'zombieEpochsRefused',
+          sent.controller,
+          `${request.kind} from broker ${request.body.brokerId} with broker epoch ${request.body.brokerEpoch} (registered at ${registered} when sent) was answered ${result.ok ? 'ok' : result.error.code}`,
+        ),
+      );
+    }
+  }
+  return violations;
+};
+
+/** A controller answers each request at most once. */
+export const answeredAtMostOnce: MetadataInvariant = (view) =>
+  view.doubleAnswers.map((d) => violation('answeredAtMostOnce', d.controller, `request #${d.requestId} was answered a second time`));
+
+/** The per-image invariants mark the images they saw; runs last. */
+const markChecked: MetadataInvariant = (view, memory) => {
+  for (const node of view.nodes) if (node.image !== null) memory.checkedImages.add(node.image);
+  return [];
+};
+
+/** In checking order. */
+export const METADATA_INVARIANTS: readonly (readonly [string, MetadataInvariant])[] = [
+  ['leaderInIsr', leaderInIsr],
+  ['fencedBrokerLeadsNothing', fencedBrokerLeadsNothing],
+  ['partitionEpochsRise', partitionEpochsRise],
+  ['committedLogSound', committedLogSound],
+  ['imageMatchesCommittedLog', imageMatchesCommittedLog],
+  ['acknowledgedRepliesCommitted', acknowledgedRepliesCommitted],
+  ['zombieEpochsRefused', zombieEpochsRefused],
+  ['answeredAtMostOnce', answeredAtMostOnce],
+  ['markChecked', markChecked],
+];
+
+export function checkMetadataInvariants(view: MetadataView, memory: MetadataInvariantMemory): Violation[] {
+  return METADATA_INVARIANTS.flatMap(([, check]) => check(view, memory));
+}
+
+function samePartition(a: PartitionRegistration, b: PartitionRegistration): boolean {
+  return (
+    a.leader === b.leader &&
+    a.leaderEpoch === b.leaderEpoch &&
+    sameList(a.isr, b.isr) &&
+    sameList(a.replicas, b.replicas) &&
+    sameList(a.addingReplicas, b.addingReplicas) &&
+    sameList(a.removingReplicas, b.removingReplicas)
+  );
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Why a successful reply is not (yet) in the committed log, or null if it is. */
+function unreflected(committed: CommittedMetadata, request: ControllerRequest, reply: ControllerReply): string | null {
+  const value = (reply.result as { readonly ok: true; readonly value: unknown }).value;
+  switch (request.kind) {
+    case 'registerBroker': {
+      const { brokerEpoch } = value as ControllerApi['registerBroker'][1];
+      const record = committed.registrationAt(brokerEpoch);
+      if (record === undefined || record.brokerId !== request.body.brokerId || record.incarnationId !== request.body.incarnationId) {
+        return `no RegisterBroker of broker ${request.body.brokerId} incarnation ${request.body.incarnationId} is committed at offset ${brokerEpoch}`;
+      }
+      return null;
+    }
+    case 'brokerHeartbeat': {
+      const { isFenced } = value as ControllerApi['brokerHeartbeat'][1];
+      const { brokerId, brokerEpoch } = request.body;
+      const record = committed.registrationAt(brokerEpoch);
+      if (record === undefined || record.brokerId !== brokerId) return `broker ${brokerId} has no committed registration at epoch ${brokerEpoch}`;
+      if (!isFenced && !committed.wasUnfenced(brokerId, brokerEpoch)) return `it told broker ${brokerId} (epoch ${brokerEpoch}) it is unfenced, which never committed`;
+      return null;
+    }
+    case 'createTopics': {
+      if (request.body.validateOnly === true) return null;
+      for (const topic of (value as ControllerApi['createTopics'][1]).topics) {
+        if (topic.error !== null) continue;
+        const created = topic.topicId === null ? undefined : committed.createdTopic(topic.topicId);
+        if (created === undefined || created.name !== topic.name || created.partitions !== topic.numPartitions) {
+          return `topic ${topic.name} (id ${topic.topicId}, ${topic.numPartitions} partitions) is not committed so`;
+        }
+      }
+      return null;
+    }
+    case 'deleteTopics': {
+      for (const topic of (value as ControllerApi['deleteTopics'][1]).topics) {
+        if (topic.error === null && !committed.wasRemoved(topic.name)) return `no RemoveTopic of ${topic.name} is committed`;
+      }
+      return null;
+    }
+    case 'createPartitions': {
+      if (request.body.validateOnly === true) return null;
+      const outcomes = (value as ControllerApi['createPartitions'][1]).topics;
+      for (const asked of request.body.topics) {
+        const outcome = outcomes.find((t) => t.name === asked.name);
+        if (outcome === undefined || outcome.error !== null) continue;
+        if (!committed.topicsNamed(asked.name).some((t) => committed.partitionHistory(t.topicId, asked.count - 1).length > 0)) {
+          return `topic ${asked.name} never had ${asked.count} partitions in the committed log`;
+        }
+      }
+      return null;
+    }
+    case 'alterPartition': {
+      for (const item of (value as ControllerApi['alterPartition'][1]).partitions) {
+        if (item.state === null) continue;
+        const state = committed.partitionState(item.topicId, item.partitionId, item.state.partitionEpoch);
+        if (state === undefined || state.leader !== item.state.leader || state.leaderEpoch !== item.state.leaderEpoch || !sameList(state.isr, item.state.isr)) {
+          return `it returned ${item.topicId}-${item.partitionId} at partition epoch ${item.state.partitionEpoch} as leader ${item.state.leader} (epoch ${item.state.leaderEpoch}) isr [${item.state.isr.join(',')}], which never committed`;
+        }
+      }
+      return null;
+    }
+    case 'electLeaders': {
+      for (const outcome of (value as ControllerApi['electLeaders'][1]).partitions) {
+        if (outcome.error !== null) continue;
+        const history = committed.topicsNamed(outcome.topic).flatMap((t) => committed.partitionHistory(t.topicId, outcome.partitionId));
+        const elected = history.some((p) => p.leader !== NO_LEADER && (request.body.type !== 'preferred' || p.leader === p.replicas[0]));
+        if (!elected) return `no committed state of ${outcome.topic}-${outcome.partitionId} has the ${request.body.type} leader it reported elected`;
+      }
+      return null;
+    }
+    case 'alterPartitionReassignments': {
+      const outcomes = (value as ControllerApi['alterPartitionReassignments'][1]).partitions;
+      for (const asked of request.body.reassignments) {
+        const outcome = outcomes.find((o) => o.topic === asked.topic && o.partitionId === asked.partitionId);
+        if (outcome === undefined || outcome.error !== null) continue;
+        const history = committed.topicsNamed(asked.topic).flatMap((t) => committed.partitionHistory(t.topicId, asked.partitionId));
+        const target = asked.replicas;
+        const reflected =
+          target === null
+            ? history.some((p) => p.addingReplicas.length === 0 && p.removingReplicas.length === 0)
+            : history.some((p) => target.every((id) => p.replicas.includes(id)));
+        if (!reflected) return `no committed state of ${asked.topic}-${asked.partitionId} reflects the reassignment to ${target === null ? 'cancel' : `[${target.join(',')}]`}`;
+      }
+      return null;
+    }
+    case 'incrementalAlterConfigs': {
+      if (request.body.validateOnly === true) return null;
+      const outcomes = (value as ControllerApi['incrementalAlterConfigs'][1]).resources;
+      for (const resource of request.body.resources) {
+        const outcome = outcomes.find((o) => o.type === resource.type && o.name === resource.name);
+        if (outcome === undefined || outcome.error !== null) continue;
+        for (const change of resource.changes) {
+          if (change.op === 'set' && change.value !== null && !committed.configEverHeld(resource, change.name, change.value)) {
+            return `${resource.type} ${JSON.stringify(resource.name)} config ${change.name}=${change.value} never committed`;
+          }
+          if (change.op === 'delete' && committed.configEverWritten(resource, change.name) && !committed.configEverHeld(resource, change.name, null)) {
+            return `${resource.type} ${JSON.stringify(resource.name)} config ${change.name} was never deleted in the committed log`;
+          }
+        }
+      }
+      return null;
+    }
+    case 'allocateProducerIds': {
+      const { firstProducerId, count } = value as ControllerApi['allocateProducerIds'][1];
+      return committed.producerIdBlockEndedAt(firstProducerId + count) ? null : `no ProducerIds record ending at ${firstProducerId + count} is committed`;
+    }
+    default:
+      return null;
+  }
+}
+
+function violation(invariant: string, node: NodeId, message: string): Violation {
+  return { invariant, node, message };
+}

@@ -1,0 +1,360 @@
+import type { LeaderAndEpoch, NodeId, RoleName } from '@kz/raft';
+import { SeededRandom, Simulation, deriveSeed, type IsolationDirection, type LinkRule, type SimulationOptions, type Violation } from '@kz/raft/testing';
+import type { ControllerConfig } from '../controller/controller-config';
+import type { ControllerReply, ControllerRequest } from '../controller/controller-requests';
+import type { ControllerEvent, QuorumController } from '../controller/quorum-controller';
+import type { MetadataImage } from '../image/metadata-image';
+import { CommittedMetadata } from './committed-metadata';
+import { ADMIN_CLIENT, ControllerChannel, type SentReply } from './controller-channel';
+import { ControllerHost } from './controller-host';
+import { describeError } from './metadata-machine';
+import { checkMetadataInvariants, newMetadataInvariantMemory, type MetadataInvariantMemory, type MetadataNodeView } from './metadata-invariants';
+import { ADMIN_DEFAULTS, SimAdmin, type AdminSettings } from './sim-admin';
+import { BROKER_DEFAULTS, SimBroker, type BrokerSettings } from './sim-broker';
+
+export const SIM_CLUSTER_ID = 'kz-sim-cluster';
+
+/**
+ * broker.session.timeout.ms in the simulation: shorter than KRaft's 9 s so runs stay short, still
+ * more than twice the 2 s heartbeat interval, so one lost heartbeat never fences a healthy broker.
+ */
+export const SIM_SESSION_TIMEOUT_MS = 6000;
+
+/** A broker stopped after its controlled shutdown starts again this long after (a rolling restart). */
+export const SIM_RESTART_AFTER_SHUTDOWN_MS = 1000;
+
+export interface MetadataSimulationOptions {
+  /** Every random choice of the run derives from this. */
+  readonly seed: number;
+  /** Controllers: the Raft voters, ids 1..controllers (default 3). */
+  readonly controllers?: number;
+  /** Brokers: Raft observers, ids after the controllers' (default 3). */
+  readonly brokers?: number;
+  /** Each node snapshots its image after this many applied data batches (default 16). */
+  readonly snapshotEvery?: number;
+  readonly syncLatencyMs?: { readonly min: number; readonly max: number };
+  /** Raft timeouts; KRaft's defaults otherwise. */
+  readonly raft?: SimulationOptions['config'];
+  /** Controller settings (session timeout, NoOp interval, static broker configs). */
+  readonly controller?: Partial<Omit<ControllerConfig, 'clusterId'>>;
+  readonly broker?: Partial<Omit<BrokerSettings, 'clusterId'>>;
+  readonly admin?: Partial<AdminSettings>;
+  /**
+   * A broker told to shut down (after a controlled shutdown) is stopped, then started again this
+   * long after — a rolling restart, what controlled shutdown is for. Infinity keeps it down.
+   * Default SIM_RESTART_AFTER_SHUTDOWN_MS.
+   */
+  readonly restartAfterShutDownMs?: number;
+  readonly traceSink?: (line: string) => void;
+}
+
+/** A request sent on a broker's behalf by a test (a zombie's, say), and what came back. */
+export interface SentRequest {
+  requestId: number;
+  reply: ControllerReply | null;
+}
+
+/**
+ * Whole metadata quorums in one process, on the deterministic Raft simulation: controllers are the
+ * voters, each running a MetadataLoader as its state machine and a QuorumController wired to its
+ * Raft core (ControllerHost); brokers are observers, each running a MetadataLoader and a broker
+ * lifecycle (SimBroker); an admin client (SimAdmin) sends topic, partition, reassignment and config
+ * operations. Controller RPCs travel over the simulated network (ControllerChannel).
+ *
+ * After every simulated event the Raft invariants run, then the metadata ones (metadata-invariants.ts)
+ * against the committed log rebuilt on its own (CommittedMetadata). A crash throws away a node's
+ * loader, controller or broker lifecycle with its Raft core; a restart rebuilds them from its disk.
+ */
+export class MetadataSimulation {
+  readonly sim: Simulation;
+  readonly controllerIds: readonly NodeId[];
+  readonly brokerIds: readonly NodeId[];
+  readonly committed = new CommittedMetadata();
+  readonly channel: ControllerChannel;
+  readonly admin: SimAdmin;
+  readonly memory: MetadataInvariantMemory = newMetadataInvariantMemory();
+  readonly controllerConfig: Partial<ControllerConfig> & { readonly clusterId: string };
+  readonly brokerSettings: BrokerSettings;
+  private readonly hosts = new Map<NodeId, ControllerHost>();
+  private readonly brokerLifecycles = new Map<NodeId, SimBroker>();
+  private readonly controllerErrors: Violation[] = [];
+  /** Every reply a controller sent, in order, with the request it answers (for stories to inspect). */
+  readonly replies: SentReply[] = [];
+  /**
+   * Controller replies sent so far: successes by request kind, failures by Kafka error name, and the
+   * per-item errors inside successful replies (a topic, partition or config resource refused).
+   */
+  readonly replyCounts = { ok: new Map<string, number>(), errors: new Map<string, number>(), itemErrors: new Map<string, number>() };
+  /** Every controller event, in order (activations, renouncements, fencings). */
+  readonly events: { readonly node: NodeId; readonly time: number; readonly event: ControllerEvent }[] = [];
+
+  constructor(readonly options: MetadataSimulationOptions) {
+    const controllers = options.controllers ?? 3;
+    const brokers = options.brokers ?? 3;
+    this.controllerConfig = { sessionTimeoutMs: SIM_SESSION_TIMEOUT_MS, ...options.controller, clusterId: SIM_CLUSTER_ID };
+    this.brokerSettings = { ...BROKER_DEFAULTS, ...options.broker, clusterId: SIM_CLUSTER_ID };
+    this.sim = new Simulation({
+      nodeCount: controllers,
+      observerCount: brokers,
+      seed: options.seed,
+      snapshotEvery: options.snapshotEvery ?? 16,
+      ...(options.syncLatencyMs === undefined ? {} : { syncLatencyMs: options.syncLatencyMs }),
+      ...(options.raft === undefined ? {} : { config: options.raft }),
+      ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
+      machineFor: (node, incarnation) => this.startMachine(node, incarnation),
+      hooks: {
+        onCommitted: (_node, batch) => this.committed.observe(batch),
+        onRoleChange: (node, role, leader) => this.onRoleChange(node, role, leader),
+        onCrash: (node) => this.onCrash(node),
+        onStart: (node) => this.brokerLifecycles.get(node)?.start(),
+        invariants: (now) => this.check(now),
+      },
+    });
+    this.controllerIds = this.sim.voters;
+    this.brokerIds = this.sim.observers;
+    this.channel = new ControllerChannel({
+      network: this.sim.network,
+      random: new SeededRandom(deriveSeed(options.seed, 'metadata-rpc')),
+      now: () => this.sim.now,
+      schedule: (at, label, run) => this.sim.schedule(at, label, run),
+      incarnationOf: (node) => this.incarnationOf(node),
+      registeredEpoch: (brokerId) => this.committed.image.brokers.get(brokerId)?.epoch ?? null,
+      deliver: (to, requestId, request) => {
+        const host = this.hosts.get(to);
+        if (host === undefined) return false;
+        host.submit(requestId, request);
+        return true;
+      },
+    });
+    this.admin = new SimAdmin({
+      controllers: this.controllerIds,
+      settings: { ...ADMIN_DEFAULTS, ...options.admin },
+      now: () => this.sim.now,
+      schedule: (at, label, run) => this.sim.schedule(at, label, run),
+      send: (to, request, onReply) => this.channel.send(ADMIN_CLIENT, to, request, onReply),
+      trace: (text) => this.trace(text),
+    });
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  get violations(): readonly Violation[] {
+    return this.sim.violations;
+  }
+
+  get violated(): boolean {
+    return this.sim.violated;
+  }
+
+  /** Boots every node. */
+  start(): void {
+    this.sim.startAll();
+  }
+
+  /** The controller running on `id`, or null while that node is down. */
+  controller(id: NodeId): QuorumController | null {
+    return this.hosts.get(id)?.controller ?? null;
+  }
+
+  /** The lifecycle of the broker running on `id`, or null while that node is down. */
+  broker(id: NodeId): SimBroker | null {
+    return this.brokerLifecycles.get(id) ?? null;
+  }
+
+  /** A live node's current image (controller or broker), or null while it is down. */
+  image(id: NodeId): MetadataImage | null {
+    return this.hosts.get(id)?.image ?? this.brokerLifecycles.get(id)?.image ?? null;
+  }
+
+  /** The controller that is active and leads the newest epoch, if any. */
+  activeController(): NodeId | null {
+    const leader = this.sim.establishedLeader();
+    if (leader === null) return null;
+    return this.hosts.get(leader)?.controller.active === true ? leader : null;
+  }
+
+  /** True when every live broker's current registration is committed, unfenced and not shutting down. */
+  liveBrokersUnfenced(): boolean {
+    return this.brokerIds.every((id) => {
+      const broker = this.brokerLifecycles.get(id);
+      if (broker === undefined) return true;
+      const registered = this.committed.image.brokers.get(id);
+      return registered !== undefined && registered.incarnationId === broker.incarnationId && !registered.fenced && !registered.inControlledShutdown;
+    });
+  }
+
+  /**
+   * Sends a controller request from `from` (a broker's place on the network, or ADMIN_CLIENT) to the
+   * controller on `to`, outside any broker lifecycle — as a test's zombie or a hand-driven broker does.
+   */
+  send(from: NodeId, to: NodeId, request: ControllerRequest): SentRequest {
+    const sent: SentRequest = { requestId: -1, reply: null };
+    sent.requestId = this.channel.send(from, to, request, (reply) => {
+      sent.reply = reply;
+    });
+    return sent;
+  }
+
+  // Faults, narrated; each takes effect at the current simulated time.
+
+  crash(id: NodeId): void {
+    this.sim.crash(id);
+  }
+
+  restart(id: NodeId): void {
+    this.sim.restart(id);
+  }
+
+  /** Restarts every node that is down. */
+  restartAll(): void {
+    for (const id of this.sim.nodeIds) this.sim.restart(id);
+  }
+
+  isolate(id: NodeId, direction: IsolationDirection = 'both'): void {
+    this.sim.isolate(id, direction);
+  }
+
+  partition(groups: readonly (readonly NodeId[])[]): void {
+    this.sim.partition(groups);
+  }
+
+  healNetwork(): void {
+    this.sim.healNetwork();
+  }
+
+  setLinkRule(rule: LinkRule, link?: { readonly from: NodeId; readonly to: NodeId }): void {
+    this.sim.setLinkRule(rule, link);
+  }
+
+  schedule(at: number, label: string, run: () => void): void {
+    this.sim.schedule(at, label, run);
+  }
+
+  runUntil(time: number): boolean {
+    return this.sim.runUntil(time);
+  }
+
+  runUntilTrue(condition: () => boolean, deadline: number): boolean {
+    return this.sim.runUntilTrue(condition, deadline);
+  }
+
+  trace(text: string): void {
+    this.sim.trace.record(this.sim.now, text);
+  }
+
+  /** Records a violation found outside the per-step invariants (liveness, end-of-run checks). */
+  reportViolation(invariant: string, message: string): void {
+    this.sim.reportViolation(invariant, message);
+  }
+
+  private incarnationOf(node: NodeId): number | null {
+    if (node === ADMIN_CLIENT) return 0;
+    const simNode = this.sim.node(node);
+    return simNode.up ? simNode.incarnation : null;
+  }
+
+  private startMachine(node: NodeId, incarnation: number): ControllerHost['machine'] {
+    const random = new SeededRandom(deriveSeed(this.options.seed, node <= this.controllerIds.length ? 'controller' : 'broker', node, incarnation));
+    if (node <= this.controllerIds.length) {
+      const host = new ControllerHost({
+        nodeId: node,
+        incarnation,
+        config: this.controllerConfig,
+        random: random.asFunction(),
+        now: () => this.sim.now,
+        node: () => this.sim.node(node),
+        schedule: (at, label, run) => this.sim.schedule(at, label, run),
+        onReply: (reply) => this.channel.reply(node, reply),
+        onEvent: (event) => this.onControllerEvent(node, event),
+      });
+      this.hosts.set(node, host);
+      return host.machine;
+    }
+    const broker = new SimBroker({
+      brokerId: node,
+      incarnation,
+      controllers: this.controllerIds,
+      settings: this.brokerSettings,
+      random,
+      now: () => this.sim.now,
+      schedule: (at, label, run) => this.sim.schedule(at, label, run),
+      send: (to, request, onReply) => this.channel.send(node, to, request, onReply),
+      trace: (text) => this.trace(text),
+      onShutDown: () => {
+        this.sim.schedule(this.sim.now, `broker ${node} shuts down`, () => {
+          if (this.sim.node(node).incarnation !== incarnation) return;
+          this.sim.crash(node);
+          const after = this.options.restartAfterShutDownMs ?? SIM_RESTART_AFTER_SHUTDOWN_MS;
+          if (Number.isFinite(after)) this.sim.schedule(this.sim.now + after, `broker ${node} starts again`, () => this.sim.restart(node));
+        });
+      },
+    });
+    this.brokerLifecycles.set(node, broker);
+    return broker.machine;
+  }
+
+  private onRoleChange(node: NodeId, role: RoleName, leader: LeaderAndEpoch): void {
+    this.hosts.get(node)?.onRoleChange({ role, leaderId: leader.leaderId, epoch: leader.epoch });
+  }
+
+  private onCrash(node: NodeId): void {
+    this.hosts.get(node)?.retire();
+    this.hosts.delete(node);
+    this.brokerLifecycles.get(node)?.retire();
+    this.brokerLifecycles.delete(node);
+    this.channel.forgetRequestsTo(node);
+    this.memory.lastImages.delete(node);
+  }
+
+  private onControllerEvent(node: NodeId, event: ControllerEvent): void {
+    this.events.push({ node, time: this.sim.now, event });
+    switch (event.kind) {
+      case 'activated':
+        this.trace(`controller ${node}: active in epoch ${event.epoch} at offset ${event.offset} (${event.brokers} brokers, ${event.partitions} partitions)`);
+        return;
+      case 'renounced':
+        this.trace(`controller ${node}: renounced epoch ${event.epoch} (${event.reason}; ${event.failed} request(s) failed with NOT_CONTROLLER)`);
+        return;
+      case 'fenced':
+        this.trace(`controller ${node}: fenced broker ${event.brokerId} (${event.reason})`);
+        return;
+      case 'rebalanced':
+        this.trace(`controller ${node}: moved ${event.moved} leadership(s) back to preferred replicas`);
+        return;
+      case 'internalError':
+        this.trace(`controller ${node}: INTERNAL ERROR ${describeError(event.error)}`);
+        this.controllerErrors.push({ invariant: 'controllerNeverFails', node, message: `${describeError(event.error)}\n${event.error.stack ?? ''}` });
+        return;
+    }
+  }
+
+  private nodeViews(): MetadataNodeView[] {
+    return this.sim.nodeIds.map((id) => {
+      const simNode = this.sim.node(id);
+      const image = simNode.up ? this.image(id) : null;
+      return { id, role: id <= this.controllerIds.length ? 'controller' : 'broker', incarnation: simNode.incarnation, image, nextOffset: simNode.machine.nextOffset };
+    });
+  }
+
+  private check(now: number): readonly Violation[] {
+    const { replies, doubleAnswers } = this.channel.takeObservations();
+    this.replies.push(...replies);
+    for (const { reply } of replies) {
+      const [map, key] = reply.result.ok ? [this.replyCounts.ok, reply.kind] : [this.replyCounts.errors, reply.result.error.code];
+      map.set(key, (map.get(key) ?? 0) + 1);
+      for (const code of itemErrors(reply)) this.replyCounts.itemErrors.set(code, (this.replyCounts.itemErrors.get(code) ?? 0) + 1);
+    }
+    const violations = checkMetadataInvariants({ time: now, nodes: this.nodeViews(), committed: this.committed, replies, doubleAnswers }, this.memory);
+    return [...this.controllerErrors.splice(0), ...violations];
+  }
+}
+
+/** The per-item error codes of a successful reply (topics, partitions, config resources). */
+function itemErrors(reply: ControllerReply): string[] {
+  if (!reply.result.ok) return [];
+  const value = reply.result.value as { readonly topics?: unknown; readonly partitions?: unknown; readonly resources?: unknown };
+  const items = [value.topics, value.partitions, value.resources].find((list) => Array.isArray(list)) as readonly { readonly error?: { readonly code: string } | null }[] | undefined;
+  return (items ?? []).flatMap((item) => (item.error === undefined || item.error === null ? [] : [item.error.code]));
+}

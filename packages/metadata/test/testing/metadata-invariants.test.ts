@@ -1,0 +1,104 @@
+import { MetadataDelta, MetadataImage, type ControllerReply, type ControllerRequest, type MetadataRecord } from '@kz/metadata';
+import {
+  CommittedMetadata,
+  checkMetadataInvariants,
+  newMetadataInvariantMemory,
+  type MetadataNodeView,
+  type SentReply,
+} from '@kz/metadata/testing';
+import { partitionRecord, register, sampleLog, TOPIC_ID, topic, unfence } from './batches';
+
+function imageOf(records: readonly MetadataRecord[]): MetadataImage {
+  const delta = new MetadataDelta(MetadataImage.EMPTY);
+  records.forEach((r, i) => delta.replay(r, i, 1));
+  return delta.apply().image;
+}
+
+function committedSample(): CommittedMetadata {
+  const committed = new CommittedMetadata();
+  for (const batch of sampleLog()) committed.observe(batch);
+  return committed;
+}
+
+function node(id: number, image: MetadataImage | null, nextOffset: number, incarnation = 1): MetadataNodeView {
+  return { id, role: id <= 3 ? 'controller' : 'broker', incarnation, image, nextOffset };
+}
+
+function sent(request: ControllerRequest, reply: ControllerReply, registeredEpochAtSend: number | null = null): SentReply {
+  return { controller: 1, from: 4, request, reply, sentAt: 0, repliedAt: 1, registeredEpochAtSend };
+}
+
+function invariantsBroken(nodes: readonly MetadataNodeView[], options: { committed?: CommittedMetadata; replies?: readonly SentReply[]; doubleAnswers?: { requestId: number; controller: number }[] } = {}): string[] {
+  const committed = options.committed ?? committedSample();
+  return checkMetadataInvariants({ time: 0, nodes, committed, replies: options.replies ?? [], doubleAnswers: options.doubleAnswers ?? [] }, newMetadataInvariantMemory()).map((v) => v.invariant);
+}
+
+describe('the metadata invariants', () => {
+  it('pass a healthy cluster: every node at a batch boundary of the committed log, with its image', () => {
+    const committed = committedSample();
+    expect(invariantsBroken([node(1, committed.imageAt(12)!, 12), node(4, committed.imageAt(7)!, 7), node(5, null, 0)], { committed })).toEqual([]);
+  });
+
+  it('leaderInIsr: a leader outside the ISR', () => {
+    const image = imageOf([register(4, 0, false), topic('t'), { ...(partitionRecord(0, [4, 5]) as Extract<MetadataRecord, { type: 'partition' }>), isr: [5] }]);
+    expect(invariantsBroken([node(1, image, 3)])).toContain('leaderInIsr');
+  });
+
+  it('fencedBrokerLeadsNothing: a fenced broker leading a partition', () => {
+    const image = imageOf([register(4, 0, true), topic('t'), partitionRecord(0, [4])]);
+    expect(invariantsBroken([node(1, image, 3)])).toContain('fencedBrokerLeadsNothing');
+    const unfenced = imageOf([register(4, 0, true), unfence(4, 0), topic('t'), partitionRecord(0, [4])]);
+    expect(invariantsBroken([node(1, unfenced, 4)])).not.toContain('fencedBrokerLeadsNothing');
+  });
+
+  it('partitionEpochsRise: a node whose next image has a lower partition epoch, or a change without a new epoch', () => {
+    const base: MetadataRecord[] = [register(4, 0, false), register(5, 1, false), topic('t'), partitionRecord(0, [4, 5])];
+    const bumped = imageOf([...base, { type: 'partitionChange', topicId: TOPIC_ID, partitionId: 0, isr: [4] }]);
+    const original = imageOf(base);
+    const memory = newMetadataInvariantMemory();
+    const check = (image: MetadataImage, incarnation = 1): string[] =>
+      checkMetadataInvariants({ time: 0, nodes: [node(4, image, 0, incarnation)], committed: new CommittedMetadata(), replies: [], doubleAnswers: [] }, memory)
+        .map((v) => v.invariant)
+        .filter((name) => name === 'partitionEpochsRise');
+    expect(check(bumped)).toEqual([]);
+    expect(check(original)).toEqual(['partitionEpochsRise', 'partitionEpochsRise']); // image offset and epochs both went back
+    // After a restart (a new incarnation) the node may rebuild from an older point.
+    expect(check(bumped, 2)).toEqual([]);
+    expect(check(original, 3)).toEqual([]);
+    const sneaky = imageOf([...base.slice(0, 3), { ...(partitionRecord(0, [4, 5]) as Extract<MetadataRecord, { type: 'partition' }>), isr: [5, 4] }]);
+    expect(check(sneaky, 3)).toEqual(['partitionEpochsRise']);
+  });
+
+  it('imageMatchesCommittedLog: an image that differs from the rebuilt one at its offset, or sits between batches', () => {
+    const committed = committedSample();
+    const wrong = imageOf([register(4, 1)]);
+    expect(invariantsBroken([node(4, wrong, 12)], { committed })).toContain('imageMatchesCommittedLog');
+    expect(invariantsBroken([node(4, committed.imageAt(12)!, 9)], { committed })).toContain('imageMatchesCommittedLog');
+  });
+
+  it('acknowledgedRepliesCommitted: a success whose effect is not in the committed log', () => {
+    const request: ControllerRequest = { kind: 'createTopics', body: { topics: [{ name: 'ghost', numPartitions: 1, replicationFactor: 1 }] } };
+    const reply: ControllerReply = {
+      requestId: 9,
+      kind: 'createTopics',
+      result: { ok: true, value: { topics: [{ name: 'ghost', error: null, topicId: 'AAAAAAAAAAAAAAAAAAAAAw', numPartitions: 1, replicationFactor: 1 }] } },
+    };
+    expect(invariantsBroken([], { replies: [sent(request, reply)] })).toEqual(['acknowledgedRepliesCommitted']);
+    const real: ControllerReply = { requestId: 9, kind: 'createTopics', result: { ok: true, value: { topics: [{ name: 'orders', error: null, topicId: TOPIC_ID, numPartitions: 2, replicationFactor: 3 }] } } };
+    expect(invariantsBroken([], { replies: [sent(request, real)] })).toEqual([]);
+    const registration: ControllerRequest = { kind: 'registerBroker', body: { brokerId: 5, clusterId: 'c', incarnationId: 'b5-2', endpoints: [], rack: null } };
+    expect(invariantsBroken([], { replies: [sent(registration, { requestId: 3, kind: 'registerBroker', result: { ok: true, value: { brokerEpoch: 2 } } })] })).toEqual([]);
+    expect(invariantsBroken([], { replies: [sent(registration, { requestId: 3, kind: 'registerBroker', result: { ok: true, value: { brokerEpoch: 3 } } })] })).toEqual(['acknowledgedRepliesCommitted']);
+  });
+
+  it('zombieEpochsRefused: a request with an epoch older than the registration when it was sent, accepted', () => {
+    const heartbeat: ControllerRequest = { kind: 'brokerHeartbeat', body: { brokerId: 4, brokerEpoch: 1, currentMetadataOffset: 9, wantFence: false, wantShutDown: false } };
+    const accepted: ControllerReply = { requestId: 5, kind: 'brokerHeartbeat', result: { ok: true, value: { isCaughtUp: true, isFenced: false, shouldShutDown: false } } };
+    expect(invariantsBroken([], { replies: [sent(heartbeat, accepted, 7)] })).toContain('zombieEpochsRefused');
+    expect(invariantsBroken([], { replies: [sent(heartbeat, accepted, 1)] })).toEqual([]);
+  });
+
+  it('answeredAtMostOnce: a request answered twice', () => {
+    expect(invariantsBroken([], { doubleAnswers: [{ requestId: 3, controller: 2 }] })).toEqual(['answeredAtMostOnce']);
+  });
+});
