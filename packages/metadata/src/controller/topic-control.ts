@@ -30,6 +30,13 @@ export function createTopics(ctx: ControlContext, request: CreateTopicsRequest):
   const counts = new Map<string, number>();
   for (const t of request.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
   const load = brokerLoad(ctx);
+  // Whole topics share a batch up to the batch limit: one append, one commit, one image per batch
+  // rather than per topic. A topic never spans two batches, so no node ever sees half of one.
+  let batch: MetadataRecord[] = [];
+  const flush = (): void => {
+    if (batch.length > 0) ctx.write(batch, true);
+    batch = [];
+  };
   const topics: CreateTopicResult[] = request.topics.map((topic) => {
     if ((counts.get(topic.name) ?? 0) > 1) {
       return rejected(topic, apiError('INVALID_REQUEST', `topic ${topic.name} appears more than once in the request`));
@@ -37,7 +44,8 @@ export function createTopics(ctx: ControlContext, request: CreateTopicsRequest):
     const planned = planTopic(ctx, topic, load);
     if (planned instanceof ApiError) return rejected(topic, planned);
     if (!request.validateOnly) {
-      ctx.write(planned.records, true);
+      if (batch.length + planned.records.length > ctx.config.maxRecordsPerBatch) flush();
+      batch.push(...planned.records);
       for (const replicas of planned.assignments) {
         replicas.forEach((id, i) => {
           const entry = load.get(id) ?? { replicas: 0, leaders: 0 };
@@ -53,6 +61,7 @@ export function createTopics(ctx: ControlContext, request: CreateTopicsRequest):
       replicationFactor: planned.assignments[0]?.length ?? 0,
     };
   });
+  flush();
   return ok({ topics });
 }
 
@@ -183,6 +192,7 @@ function rejected(topic: CreatableTopic, error: ApiError): CreateTopicResult {
 /** DeleteTopics: one RemoveTopic record per topic; its partitions and configs go with it. */
 export function deleteTopics(ctx: ControlContext, request: DeleteTopicsRequest): Outcome<DeleteTopicsResponse> {
   const topics: TopicOutcome[] = [];
+  const removals: MetadataRecord[] = [];
   const seen = new Set<string>();
   for (const name of request.names) {
     if (seen.has(name)) {
@@ -195,9 +205,10 @@ export function deleteTopics(ctx: ControlContext, request: DeleteTopicsRequest):
       topics.push({ name, error: apiError('UNKNOWN_TOPIC_OR_PARTITION', `topic ${name} does not exist`) });
       continue;
     }
-    ctx.write([{ type: 'removeTopic', topicId: topic.id }], true);
+    removals.push({ type: 'removeTopic', topicId: topic.id });
     topics.push({ name, error: null });
   }
+  ctx.write(removals, false);
   return ok({ topics });
 }
 

@@ -5,7 +5,7 @@
  */
 import type { KafkaRecord } from '@kz/records';
 import { MalformedMetadataRecordError } from './record-errors';
-import type { ConfigResourceType, Endpoint, MetadataRecord } from './metadata-record';
+import type { ConfigResourceType, Endpoint, MetadataRecord, PartitionChangeRecord } from './metadata-record';
 import { metadataSchema } from './metadata-schema';
 
 const RESOURCE_TYPE_CODES: Record<ConfigResourceType, number> = { topic: 2, broker: 4 };
@@ -95,16 +95,16 @@ function toWire(record: MetadataRecord): WireMessage {
         leaderEpoch: record.leaderEpoch,
         partitionEpoch: record.partitionEpoch,
       };
-    case 'partitionChange':
-      return {
-        partitionId: record.partitionId,
-        topicId: record.topicId,
-        ...(record.leader === undefined ? {} : { leader: record.leader }),
-        ...(record.isr === undefined ? {} : { isr: { ids: record.isr } }),
-        ...(record.replicas === undefined ? {} : { replicas: { ids: record.replicas } }),
-        ...(record.removingReplicas === undefined ? {} : { removingReplicas: { ids: record.removingReplicas } }),
-        ...(record.addingReplicas === undefined ? {} : { addingReplicas: { ids: record.addingReplicas } }),
-      };
+    case 'partitionChange': {
+      // The hottest record (fencing a broker writes one per partition it touched): no spreads.
+      const wire: WireMessage = { partitionId: record.partitionId, topicId: record.topicId };
+      if (record.leader !== undefined) wire['leader'] = record.leader;
+      if (record.isr !== undefined) wire['isr'] = { ids: record.isr };
+      if (record.replicas !== undefined) wire['replicas'] = { ids: record.replicas };
+      if (record.removingReplicas !== undefined) wire['removingReplicas'] = { ids: record.removingReplicas };
+      if (record.addingReplicas !== undefined) wire['addingReplicas'] = { ids: record.addingReplicas };
+      return wire;
+    }
     case 'removeTopic':
       return { topicId: record.topicId };
     case 'config':
@@ -162,24 +162,17 @@ function fromWire(kind: string, m: WireMessage): MetadataRecord {
         partitionEpoch: counter(m, 'partitionEpoch'),
       };
     case 'partitionChange': {
-      const wrapped = (field: string): readonly number[] | undefined => {
-        const inner = m[field];
-        return inner === undefined || inner === null ? undefined : brokerIds(inner as WireMessage, 'ids');
-      };
-      const isr = wrapped('isr');
-      const replicas = wrapped('replicas');
-      const removingReplicas = wrapped('removingReplicas');
-      const addingReplicas = wrapped('addingReplicas');
-      return {
+      const change: { -readonly [K in keyof PartitionChangeRecord]: PartitionChangeRecord[K] } = {
         type: 'partitionChange',
         topicId: nonEmpty(m, 'topicId'),
         partitionId: counter(m, 'partitionId'),
-        ...(has(m, 'leader') ? { leader: leaderId(m, 'leader') } : {}),
-        ...(isr === undefined ? {} : { isr }),
-        ...(replicas === undefined ? {} : { replicas }),
-        ...(removingReplicas === undefined ? {} : { removingReplicas }),
-        ...(addingReplicas === undefined ? {} : { addingReplicas }),
       };
+      if (has(m, 'leader')) change.leader = leaderId(m, 'leader');
+      if (has(m, 'isr')) change.isr = brokerIds(m['isr'] as WireMessage, 'ids');
+      if (has(m, 'replicas')) change.replicas = brokerIds(m['replicas'] as WireMessage, 'ids');
+      if (has(m, 'removingReplicas')) change.removingReplicas = brokerIds(m['removingReplicas'] as WireMessage, 'ids');
+      if (has(m, 'addingReplicas')) change.addingReplicas = brokerIds(m['addingReplicas'] as WireMessage, 'ids');
+      return change;
     }
     case 'removeTopic':
       return { type: 'removeTopic', topicId: nonEmpty(m, 'topicId') };
@@ -265,16 +258,19 @@ function list(m: WireMessage, field: string): WireMessage[] {
   return v as WireMessage[];
 }
 
+/** A list of distinct broker ids; protobufjs's own array is kept (it is fresh per decode). */
 function brokerIds(m: WireMessage, field: string): number[] {
   const v = m[field];
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) throw new MalformedMetadataRecordError(`${field} is not a list`);
-  const ids = v.map((id: unknown) => {
+  const ids = v as unknown[];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) throw new MalformedMetadataRecordError(`${field} holds ${String(id)}, not a broker id`);
-    return id;
-  });
-  if (new Set(ids).size !== ids.length) throw new MalformedMetadataRecordError(`${field} [${ids.join(',')}] repeats a broker`);
-  return ids;
+    // Replica lists are a handful of brokers: a scan beats building a Set per record.
+    for (let j = 0; j < i; j++) if (ids[j] === id) throw new MalformedMetadataRecordError(`${field} [${ids.join(',')}] repeats a broker`);
+  }
+  return ids as number[];
 }
 
 function endpoint(m: WireMessage): Endpoint {
