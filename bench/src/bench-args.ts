@@ -18,10 +18,21 @@ export interface BenchArgs {
   /** Start the kz nodes under --cpu-prof (raft-vs-etcd). */
   readonly profile: boolean;
   readonly profileDir: string | undefined;
-  /** Run only these systems (raft-vs-etcd): kz, etcd. */
-  readonly only: readonly ('kz' | 'etcd')[];
+  /** Run only these systems: kz and etcd (raft-vs-etcd), kz and zookeeper (metadata-vs-zookeeper). */
+  readonly only: readonly BenchSystem[] | null;
   readonly help: boolean;
   readonly positionals: readonly string[];
+}
+
+export const BENCH_SYSTEMS = ['kz', 'etcd', 'zookeeper'] as const;
+export type BenchSystem = (typeof BENCH_SYSTEMS)[number];
+
+/** The systems a benchmark runs: those of `--only` among its own, or all of its own. */
+export function systemsToRun(args: BenchArgs, own: readonly BenchSystem[]): BenchSystem[] {
+  if (args.only === null) return [...own];
+  const foreign = args.only.filter((s) => !own.includes(s));
+  if (foreign.length > 0) throw new BenchUsageError(`this benchmark runs ${own.join(' and ')}, not ${foreign.join(', ')}`);
+  return args.only.filter((s) => own.includes(s));
 }
 
 export class BenchUsageError extends Error {
@@ -43,14 +54,17 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       records: { type: 'string', default: '1,16' },
       profile: { type: 'boolean', default: false },
       'profile-dir': { type: 'string' },
-      only: { type: 'string', default: 'etcd,kz' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const only: ('kz' | 'etcd')[] = [];
-  for (const system of values.only.split(',').map((s) => s.trim())) {
-    if (system !== 'kz' && system !== 'etcd') throw new BenchUsageError(`--only takes kz and/or etcd, got "${system}"`);
-    only.push(system);
+  let only: BenchSystem[] | null = null;
+  if (values.only !== undefined) {
+    only = [];
+    for (const system of values.only.split(',').map((s) => s.trim())) {
+      if (!(BENCH_SYSTEMS as readonly string[]).includes(system)) throw new BenchUsageError(`--only takes ${BENCH_SYSTEMS.join(', ')}; got "${system}"`);
+      only.push(system as BenchSystem);
+    }
   }
   return {
     durationS: values.duration === undefined ? undefined : positive('duration', values.duration),

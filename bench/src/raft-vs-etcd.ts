@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BenchArgs } from './bench-args';
+import { systemsToRun, type BenchArgs } from './bench-args';
 import { CleanupScope } from './cleanup-scope';
 import { printProfileSummary } from './cpu-profile-summary';
 import { ensureEtcdInstalled } from './ensure-etcd';
@@ -28,6 +28,7 @@ const QUIET = { maxBusy: 0.15, timeoutMs: 60_000, sampleMs: 1000 } as const;
  * ratio of the two. Everything it starts is stopped and every temp dir removed, however it ends.
  */
 export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
+  const only = systemsToRun(args, ['etcd', 'kz']);
   const load: LoadOptions = {
     concurrency: args.concurrency,
     warmupMs: (args.warmupS ?? 5) * 1000,
@@ -36,10 +37,10 @@ export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
     keyBytes: KEY_BYTES,
     valueBytes: VALUE_BYTES,
   };
-  if (args.only.includes('kz') && !existsSync(kzKvEntry())) {
+  if (only.includes('kz') && !existsSync(kzKvEntry())) {
     throw new Error(`${kzKvEntry()} does not exist: build examples/kv first (pnpm exec tsc -b)`);
   }
-  const etcdBinary = args.only.includes('etcd') ? ensureEtcdInstalled() : '';
+  const etcdBinary = only.includes('etcd') ? ensureEtcdInstalled() : '';
   const profileDir = args.profile ? (args.profileDir ?? join(tmpdir(), `kz-bench-profiles-${Date.now()}`)) : undefined;
   if (profileDir !== undefined) mkdirSync(profileDir, { recursive: true });
 
@@ -52,7 +53,7 @@ export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
   const results: SystemRun[] = [];
   try {
     const root = scope.trackDir(mkdtempSync(join(tmpdir(), 'kz-bench-')));
-    for (const [i, system] of args.only.entries()) {
+    for (const [i, system] of only.entries()) {
       if (i > 0) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       await waitForQuietMachine(system, QUIET);
       console.log(`${system}: starting 3 nodes (1-min load average ${loadavg()[0]!.toFixed(2)})`);
