@@ -13,7 +13,7 @@ import type {
   RegisterBrokerResponse,
 } from './controller-requests';
 import { buildPartitionChange } from './partition-change-builder';
-import { electionContext, partitionsWhere, partitionsWithBroker } from './partition-scan';
+import { electionContexts, partitionsWhere, partitionsWithBroker } from './partition-scan';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
@@ -135,9 +135,9 @@ export function fenceBroker(ctx: ControlContext, brokerId: BrokerId): number {
  */
 export function unfenceBroker(ctx: ControlContext, broker: BrokerRegistration): number {
   const records: MetadataRecord[] = [{ type: 'brokerRegistrationChange', brokerId: broker.id, brokerEpoch: broker.epoch, fenced: false }];
-  const unfencing = new Set([broker.id]);
+  const contextOf = electionContexts(ctx.view, undefined, new Set([broker.id]));
   for (const ref of partitionsWhere(ctx.view, (p) => p.leader === NO_LEADER && p.replicas.includes(broker.id))) {
-    const change = buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, {}, electionContext(ctx.view, ref.topicName, undefined, unfencing));
+    const change = buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, {}, contextOf(ref.topicName));
     if (change !== null) records.push(change);
   }
   return ctx.write(records, false);
@@ -174,11 +174,11 @@ function controlledShutdownDone(ctx: ControlContext, brokerId: BrokerId): boolea
  * lose acknowledged data — unless its topic allows unclean election.
  */
 export function moveAwayRecords(ctx: ControlContext, brokerId: BrokerId): PartitionChangeRecord[] {
-  const gone = new Set([brokerId]);
+  const contextOf = electionContexts(ctx.view, new Set([brokerId]));
   const records: PartitionChangeRecord[] = [];
   for (const ref of partitionsWithBroker(ctx.view, brokerId)) {
     const isr = ref.partition.isr.filter((id) => id !== brokerId);
-    const change = buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, { isr }, electionContext(ctx.view, ref.topicName, gone));
+    const change = buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, { isr }, contextOf(ref.topicName));
     if (change !== null) records.push(change);
   }
   return records;

@@ -11,7 +11,7 @@ import { ok, type Outcome } from './broker-lifecycle';
 import type { ControlContext } from './control-context';
 import type { ElectLeadersRequest, ElectLeadersResponse, PartitionOutcome, TopicPartitionRef } from './controller-requests';
 import { buildPartitionChange } from './partition-change-builder';
-import { electionContext, partitionsWhere, type PartitionRef } from './partition-scan';
+import { electionContext, electionContexts, partitionsWhere, type PartitionRef } from './partition-scan';
 
 export function electLeaders(ctx: ControlContext, request: ElectLeadersRequest): Outcome<ElectLeadersResponse> {
   const everything = request.partitions === null;
@@ -78,13 +78,14 @@ export function rebalanceLeaders(ctx: ControlContext, imbalancePercentage: numbe
     list.push(ref);
   }
   const records: PartitionChangeRecord[] = [];
+  const contextOf = electionContexts(ctx.view);
   for (const [brokerId, refs] of [...preferred].sort((a, b) => a[0] - b[0])) {
     if (!isActive(ctx.view.broker(brokerId))) continue;
     const notLed = refs.filter((r) => r.partition.leader !== brokerId);
     if (notLed.length === 0 || (notLed.length * 100) / refs.length <= imbalancePercentage) continue;
     for (const ref of notLed) {
       if (!ref.partition.isr.includes(brokerId)) continue;
-      const change = buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, { election: 'preferred' }, electionContext(ctx.view, ref.topicName));
+      const change = buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, { election: 'preferred' }, contextOf(ref.topicName));
       if (change !== null && change.leader === brokerId) records.push(change);
     }
   }
@@ -100,8 +101,9 @@ export function rebalanceLeaders(ctx: ControlContext, imbalancePercentage: numbe
  */
 export function electLeaderless(ctx: ControlContext): number {
   const records: PartitionChangeRecord[] = [];
+  const contextOf = electionContexts(ctx.view);
   for (const ref of partitionsWhere(ctx.view, (p) => p.leader === NO_LEADER && p.replicas.length > 0)) {
-    const change = buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, {}, electionContext(ctx.view, ref.topicName));
+    const change = buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, {}, contextOf(ref.topicName));
     if (change !== null && change.leader !== undefined && change.leader !== NO_LEADER) records.push(change);
   }
   ctx.write(records, false);

@@ -48,6 +48,22 @@ export function electionContext(view: MetadataDelta, topicName: string, unavaila
   };
 }
 
+/**
+ * electionContext per topic, each built once: an operation over thousands of partitions of the same
+ * topics (fencing a broker) would otherwise look up the topic's configs once per partition.
+ */
+export function electionContexts(view: MetadataDelta, unavailable: ReadonlySet<BrokerId> = NO_BROKERS, available: ReadonlySet<BrokerId> = NO_BROKERS): (topicName: string) => ElectionContext {
+  const built = new Map<string, ElectionContext>();
+  return (topicName) => {
+    let context = built.get(topicName);
+    if (context === undefined) {
+      context = electionContext(view, topicName, unavailable, available);
+      built.set(topicName, context);
+    }
+    return context;
+  };
+}
+
 export function topicConfigKey(topicName: string): string {
   return configResourceKey({ type: 'topic', name: topicName });
 }

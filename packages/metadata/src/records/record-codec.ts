@@ -7,6 +7,7 @@ import type { KafkaRecord } from '@kz/records';
 import { MalformedMetadataRecordError } from './record-errors';
 import type { ConfigResourceType, Endpoint, MetadataRecord, PartitionChangeRecord } from './metadata-record';
 import { metadataSchema } from './metadata-schema';
+import { decodePartitionChange, encodePartitionChange } from './partition-change-wire';
 
 const RESOURCE_TYPE_CODES: Record<ConfigResourceType, number> = { topic: 2, broker: 4 };
 
@@ -26,6 +27,7 @@ const ONEOF_FIELD = {
 } as const satisfies Record<MetadataRecord['type'], string>;
 
 export function encodeMetadataRecord(record: MetadataRecord): Uint8Array {
+  if (record.type === 'partitionChange') return encodePartitionChange(record);
   return metadataSchema().MetadataRecord.encode(toWireMessage(record)).finish();
 }
 
@@ -40,6 +42,8 @@ export function toKafkaRecords(records: readonly MetadataRecord[]): KafkaRecord[
 }
 
 export function decodeMetadataRecord(bytes: Uint8Array): MetadataRecord {
+  const change = decodePartitionChange(bytes);
+  if (change !== null) return change;
   let message: WireMessage;
   try {
     message = metadataSchema().MetadataRecord.decode(bytes) as unknown as WireMessage;
