@@ -2,7 +2,6 @@ import type { MetadataDelta } from '../image/metadata-delta';
 import { isActive } from '../image/broker-registration';
 import type { PartitionRegistration } from '../image/partition-registration';
 import type { BrokerId } from '../records/metadata-record';
-import { configResourceKey } from '../image/config-resource';
 import { effectiveTopicConfig } from './config-control';
 import type { ElectionContext } from './partition-change-builder';
 
@@ -64,8 +63,5 @@ export function electionContexts(view: MetadataDelta, unavailable: ReadonlySet<B
   };
 }
 
-export function topicConfigKey(topicName: string): string {
-  return configResourceKey({ type: 'topic', name: topicName });
-}
 
 const NO_BROKERS: ReadonlySet<BrokerId> = new Set();

@@ -18,15 +18,3 @@ export interface MetadataChanges {
   readonly features: boolean;
   readonly producerIds: boolean;
 }
-
-export function isEmptyChange(changes: MetadataChanges): boolean {
-  return (
-    changes.brokers.size === 0 &&
-    changes.createdTopics.size === 0 &&
-    changes.removedTopics.size === 0 &&
-    changes.partitions.size === 0 &&
-    changes.configs.size === 0 &&
-    !changes.features &&
-    !changes.producerIds
-  );
-}

@@ -41,10 +41,6 @@ export function applyPartitionChange(current: PartitionRegistration, change: Par
   };
 }
 
-export function hasLeader(partition: PartitionRegistration): boolean {
-  return partition.leader !== NO_LEADER;
-}
-
 /** The preferred leader: the first replica of the assignment. */
 export function preferredLeader(partition: PartitionRegistration): BrokerId {
   return partition.replicas[0] ?? NO_LEADER;
