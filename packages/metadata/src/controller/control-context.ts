@@ -21,4 +21,9 @@ export interface ControlContext {
    * split. Returns the offset of the last record, or the last written offset when there are none.
    */
   write(records: readonly MetadataRecord[], atomic: boolean): number;
+  /**
+   * Writes batches made by the caller, each atomic (each must fit maxRecordsPerBatch), in one append:
+   * a follower fetches them together. Returns the offset of the last record.
+   */
+  writeBatches(batches: readonly (readonly MetadataRecord[])[]): number;
 }

@@ -34,8 +34,11 @@ import { createPartitions, createTopics, deleteTopics } from './topic-control';
 
 /** The metadata log as the controller writes it: RaftNode.appendNow, or a simulated core. */
 export interface MetadataLog {
-  /** Appends records as one batch of `epoch`; null when this node does not lead `epoch`. */
-  append(epoch: number, records: readonly MetadataRecord[]): { readonly baseOffset: number; readonly lastOffset: number } | null;
+  /**
+   * Appends each list of records as one batch of `epoch`, all together and contiguous; null when
+   * this node does not lead `epoch`.
+   */
+  append(epoch: number, batches: readonly (readonly MetadataRecord[])[]): { readonly baseOffset: number; readonly lastOffset: number } | null;
   /** The offset the next appended record gets. */
   nextOffset(): number;
   /** Gives up leadership of `epoch` (after an internal error, so that a healthy node takes over). */
@@ -178,7 +181,7 @@ export class QuorumController {
   // ------------------------------------------------------------------ leadership
 
   private claim(epoch: number): void {
-    const appended = this.options.log.append(epoch, [{ type: 'noOp' }]);
+    const appended = this.options.log.append(epoch, [[{ type: 'noOp' }]]);
     if (appended === null) {
       this.phase = { name: 'inactive', leaderId: -1, epoch };
       return;
@@ -294,6 +297,7 @@ export class QuorumController {
       random: this.random,
       nextOffset: () => this.options.log.nextOffset(),
       write: (records, atomic) => this.write(records, atomic),
+      writeBatches: (batches) => this.writeBatches(batches),
     };
   }
 
@@ -307,21 +311,35 @@ export class QuorumController {
     if (records.length === 0) return this.lastWritten;
     const max = this.config.maxRecordsPerBatch;
     if (atomic && records.length > max) throw new ApiError('POLICY_VIOLATION', `${records.length} records cannot be written atomically; the limit is ${max}`);
-    for (let from = 0; from < records.length; from += max) {
-      const chunk = records.slice(from, from + max);
-      const epoch = this.phase.epoch;
-      const appended = this.phase.name === 'active' ? this.options.log.append(epoch, chunk) : null;
-      const view = this.view;
-      if (appended === null || view === null) {
-        if (this.phase.name === 'active') this.renounce('the metadata log refused an append', -1, epoch);
-        return this.lastWritten;
-      }
-      chunk.forEach((record, i) => view.replay(record, appended.baseOffset + i, epoch));
-      this.lastWritten = appended.lastOffset;
+    const chunks: MetadataRecord[][] = [];
+    for (let from = 0; from < records.length; from += max) chunks.push(records.slice(from, from + max));
+    return this.writeBatches(chunks);
+  }
+
+  /**
+   * Appends batches and replays their records into the view. All of them go in one append: a
+   * follower in a long poll then fetches them together, and the reply waits for one replication
+   * round rather than one per batch. Losing leadership mid-write renounces at once.
+   */
+  private writeBatches(batches: readonly (readonly MetadataRecord[])[]): number {
+    const nonEmpty = batches.filter((b) => b.length > 0);
+    if (nonEmpty.length === 0) return this.lastWritten;
+    const max = this.config.maxRecordsPerBatch;
+    const tooLarge = nonEmpty.find((b) => b.length > max);
+    if (tooLarge !== undefined) throw new ApiError('POLICY_VIOLATION', `${tooLarge.length} records cannot be written atomically; the limit is ${max}`);
+    const epoch = this.phase.epoch;
+    const appended = this.phase.name === 'active' ? this.options.log.append(epoch, nonEmpty) : null;
+    const view = this.view;
+    if (appended === null || view === null) {
+      if (this.phase.name === 'active') this.renounce('the metadata log refused an append', -1, epoch);
+      return this.lastWritten;
     }
-    if (this.view !== null && this.view.size >= VIEW_FOLD_RECORDS) {
+    let offset = appended.baseOffset;
+    for (const batch of nonEmpty) for (const record of batch) view.replay(record, offset++, epoch);
+    this.lastWritten = appended.lastOffset;
+    if (view.size >= VIEW_FOLD_RECORDS) {
       // Reads go through the delta's maps; folding keeps them flat. The result is still the view.
-      this.view = new MetadataDelta(this.view.apply().image);
+      this.view = new MetadataDelta(view.apply().image);
     }
     this.nextNoOpAt = this.config.noOpIntervalMs > 0 ? this.now + this.config.noOpIntervalMs : Number.POSITIVE_INFINITY;
     return this.lastWritten;

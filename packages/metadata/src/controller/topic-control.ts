@@ -30,13 +30,11 @@ export function createTopics(ctx: ControlContext, request: CreateTopicsRequest):
   const counts = new Map<string, number>();
   for (const t of request.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
   const load = brokerLoad(ctx);
-  // Whole topics share a batch up to the batch limit: one append, one commit, one image per batch
-  // rather than per topic. A topic never spans two batches, so no node ever sees half of one.
+  // Whole topics share a batch up to the batch limit, and every batch goes in one append: one
+  // replication round and one image per batch rather than per topic. A topic never spans two
+  // batches, so no node ever sees half of one.
+  const batches: MetadataRecord[][] = [];
   let batch: MetadataRecord[] = [];
-  const flush = (): void => {
-    if (batch.length > 0) ctx.write(batch, true);
-    batch = [];
-  };
   const topics: CreateTopicResult[] = request.topics.map((topic) => {
     if ((counts.get(topic.name) ?? 0) > 1) {
       return rejected(topic, apiError('INVALID_REQUEST', `topic ${topic.name} appears more than once in the request`));
@@ -44,7 +42,10 @@ export function createTopics(ctx: ControlContext, request: CreateTopicsRequest):
     const planned = planTopic(ctx, topic, load);
     if (planned instanceof ApiError) return rejected(topic, planned);
     if (!request.validateOnly) {
-      if (batch.length + planned.records.length > ctx.config.maxRecordsPerBatch) flush();
+      if (batch.length + planned.records.length > ctx.config.maxRecordsPerBatch) {
+        batches.push(batch);
+        batch = [];
+      }
       batch.push(...planned.records);
       for (const replicas of planned.assignments) {
         replicas.forEach((id, i) => {
@@ -61,7 +62,8 @@ export function createTopics(ctx: ControlContext, request: CreateTopicsRequest):
       replicationFactor: planned.assignments[0]?.length ?? 0,
     };
   });
-  flush();
+  batches.push(batch);
+  ctx.writeBatches(batches);
   return ok({ topics });
 }
 

@@ -58,7 +58,7 @@ export class MetadataNode {
           nodeId: options.nodeId,
           config: { ...options.controller, clusterId: options.clusterId },
           log: {
-            append: (epoch, records) => this.raftNode?.appendNow(toKafkaRecords(records), epoch) ?? null,
+            append: (epoch, batches) => this.raftNode?.appendNow(batches.map(toKafkaRecords), epoch) ?? null,
             nextOffset: () => this.raftNode?.status().logEndOffset ?? 0,
             resign: () => this.raftNode?.resign(),
           },

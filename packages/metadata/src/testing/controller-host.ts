@@ -46,7 +46,7 @@ export class ControllerHost {
   constructor(private readonly env: ControllerHostEnvironment) {
     this.machine = new MetadataSimMachine((image) => this.input(() => this.controller.onCommitted(this.env.now(), image)));
     const log: MetadataLog = {
-      append: (epoch, records) => this.append(epoch, records),
+      append: (epoch, batches) => this.append(epoch, batches),
       nextOffset: () => this.env.node().status()?.logEndOffset ?? 0,
       resign: (epoch) => {
         const status = this.env.node().status();
@@ -80,12 +80,12 @@ export class ControllerHost {
     this.input(() => this.controller.submit(this.env.now(), requestId, request));
   }
 
-  private append(epoch: number, records: Parameters<MetadataLog['append']>[1]): { baseOffset: number; lastOffset: number } | null {
+  private append(epoch: number, batches: Parameters<MetadataLog['append']>[1]): { baseOffset: number; lastOffset: number } | null {
     const node = this.env.node();
     const status = node.status();
     if (this.retired || status === null || status.role !== 'leader' || status.epoch !== epoch) return null;
-    const batch = encodeRecordBatch({ records: toKafkaRecords(records), baseTimestamp: this.env.now() });
-    const result = node.propose(this.env.now(), [batch]);
+    const encoded = batches.map((records) => encodeRecordBatch({ records: toKafkaRecords(records), baseTimestamp: this.env.now() }));
+    const result = node.propose(this.env.now(), encoded);
     if (result === null || !result.ok) return null;
     return { baseOffset: result.baseOffset, lastOffset: result.lastOffset };
   }

@@ -158,13 +158,15 @@ export class ControllerHarness {
     this.controller.onLeaderChange(this.now, change);
   }
 
-  private append(epoch: number, records: readonly MetadataRecord[]): { baseOffset: number; lastOffset: number } | null {
+  private append(epoch: number, batches: readonly (readonly MetadataRecord[])[]): { baseOffset: number; lastOffset: number } | null {
     if (epoch !== this.leaderEpoch) return null;
     const baseOffset = this.endOffset;
-    const bytes = encodeRecordBatch({ records: toKafkaRecords(records), baseOffset, partitionLeaderEpoch: epoch });
-    const appended = { baseOffset, lastOffset: baseOffset + records.length - 1, epoch, bytes };
-    this.log.push(appended);
-    return { baseOffset, lastOffset: appended.lastOffset };
+    for (const records of batches) {
+      const base = this.endOffset;
+      const bytes = encodeRecordBatch({ records: toKafkaRecords(records), baseOffset: base, partitionLeaderEpoch: epoch });
+      this.log.push({ baseOffset: base, lastOffset: base + records.length - 1, epoch, bytes });
+    }
+    return { baseOffset, lastOffset: this.endOffset - 1 };
   }
 
   private recordsOf(a: Appended): MetadataRecord[] {

@@ -262,6 +262,8 @@ export class RaftCore {
       stampBatch(bytes, base, this.election.epoch);
       this.appendAsLeader(now, { baseOffset: base, lastOffset: base + lastOffset - proposedBase, epoch: this.election.epoch, bytes });
     }
+    // Woken once the whole proposal is in the log, so a waiting follower fetches all of it at once.
+    this.wakeParkedFetches();
     return { ok: true, baseOffset, lastOffset: this.log.endOffset - 1, epoch: this.election.epoch };
   }
 
@@ -844,7 +846,12 @@ export class RaftCore {
     this.log.append(batch);
     if (this.lingering.length === 0) this.lingerDeadline = now + this.config.appendLingerMs;
     this.lingering.push(batch);
-    this.completeParkedFetches(role.state, (p) => p.request.fetchOffset < this.log.endOffset);
+  }
+
+  /** Answers every long-polling fetch that now has data to read. */
+  private wakeParkedFetches(): void {
+    if (this.role.name !== 'leader') return;
+    this.completeParkedFetches(this.role.state, (p) => p.request.fetchOffset < this.log.endOffset);
   }
 
   private flushLingeringIfDue(): void {
@@ -1012,6 +1019,7 @@ export class RaftCore {
     const base = this.log.endOffset;
     stampBatch(bytes, base, this.election.epoch);
     this.appendAsLeader(now, { baseOffset: base, lastOffset: base + readBatchHeader(bytes).lastOffsetDelta, epoch: this.election.epoch, bytes });
+    this.wakeParkedFetches();
     for (const voter of state.beginQuorumPending) this.sendBeginQuorumEpoch(voter);
     state.beginQuorumResendAt = now + this.config.fetchTimeoutMs / 2;
   }

@@ -192,21 +192,27 @@ export class RaftNode {
   }
 
   /**
-   * Appends records at once, as one batch of `epoch`, and says where they landed — or null when this
-   * node does not lead `epoch` (any more). KRaft's prepareAppend: the caller learns the offsets before
-   * the records commit, so a state machine that writes optimistically (a metadata controller) can
-   * replay them at the right offsets and answer its callers once the commit reaches them. Commits
-   * are seen through the state machine; no promise is kept here.
+   * Appends record batches at once, each list of records one RecordBatch of `epoch`, contiguous, and
+   * says where they landed — or null when this node does not lead `epoch` (any more). KRaft's
+   * prepareAppend: the caller learns the offsets before the records commit, so a state machine that
+   * writes optimistically (a metadata controller) can replay them at the right offsets and answer its
+   * callers once the commit reaches them. The batches go to the core together, so a follower waiting
+   * in a long poll is sent all of them in one fetch. Commits are seen through the state machine; no
+   * promise is kept here.
    */
-  appendNow(records: readonly KafkaRecord[], epoch: number): { readonly baseOffset: number; readonly lastOffset: number } | null {
-    if (this.unavailable() !== null || records.length === 0) return null;
+  appendNow(batches: readonly (readonly KafkaRecord[])[], epoch: number): { readonly baseOffset: number; readonly lastOffset: number } | null {
+    if (this.unavailable() !== null || batches.length === 0 || batches.some((records) => records.length === 0)) return null;
     const status = this.core.status();
     if (status.role !== 'leader' || status.epoch !== epoch) return null;
-    const batch = encodeRecordBatch({ records: [...records], baseTimestamp: Date.now() });
-    if (batch.length > this.maxBatchBytes) {
-      throw new RecordBatchTooLargeError(`a ${batch.length}-byte batch exceeds the ${this.maxBatchBytes}-byte limit`);
-    }
-    const result = this.core.propose(this.clock(), [batch]);
+    const now = Date.now();
+    const encoded = batches.map((records) => {
+      const batch = encodeRecordBatch({ records: [...records], baseTimestamp: now });
+      if (batch.length > this.maxBatchBytes) {
+        throw new RecordBatchTooLargeError(`a ${batch.length}-byte batch exceeds the ${this.maxBatchBytes}-byte limit`);
+      }
+      return batch;
+    });
+    const result = this.core.propose(this.clock(), encoded);
     if (!result.ok) return null;
     // Not pumped here: the caller may be inside apply() or onLeaderChange(), called from pump itself.
     if (!this.pumpScheduled) {
