@@ -1,3 +1,5 @@
+import { integerFlag, parseCommonSimFlags } from '@kz/raft/testing';
+
 /** Parsed arguments of the metadata simulation CLI. */
 export interface MetadataSimArgs {
   readonly runs: number;
@@ -30,63 +32,20 @@ export class MetadataSimArgsError extends Error {
 
 /** Parses argv (without node and script); `defaultSeed` is used when --seed is absent. */
 export function parseMetadataSimArgs(argv: readonly string[], defaultSeed: number): MetadataSimArgs {
-  let runs = 100;
-  let seed = defaultSeed;
-  let path: string | undefined;
   let controllers: 3 | 5 | undefined;
   let maxSteps: number | undefined;
-  let trace = false;
-  let shrink = true;
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new MetadataSimArgsError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--runs':
-        runs = integerArg(flag, value(), 1);
-        break;
-      case '--seed':
-        seed = integerArg(flag, value(), -0x80000000);
-        break;
-      case '--controllers': {
-        const n = value();
-        if (n !== '3' && n !== '5') throw new MetadataSimArgsError(`--controllers must be 3 or 5, got ${n}`);
+  const fail = (message: string): Error => new MetadataSimArgsError(message);
+  const common = parseCommonSimFlags(argv, defaultSeed, {
+    fail,
+    extra: {
+      '--controllers': (flag, n) => {
+        if (n !== '3' && n !== '5') throw fail(`${flag} must be 3 or 5, got ${n}`);
         controllers = n === '3' ? 3 : 5;
-        break;
-      }
-      case '--max-steps':
-        maxSteps = integerArg(flag, value(), 0);
-        break;
-      case '--path': {
-        const p = value();
-        if (!/^\d+(:\d+)*$/.test(p)) throw new MetadataSimArgsError(`--path must look like 12:0:3, got ${p}`);
-        path = p;
-        break;
-      }
-      case '--trace':
-        trace = true;
-        break;
-      case '--no-shrink':
-        shrink = false;
-        break;
-      case '--help':
-      case '-h':
-        help = true;
-        break;
-      default:
-        throw new MetadataSimArgsError(`unknown argument ${arg}`);
-    }
-  }
-  return { runs, seed, path, controllers, maxSteps, trace, shrink, help };
-}
-
-function integerArg(flag: string, text: string, min: number): number {
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < min || n > 0xffffffff) throw new MetadataSimArgsError(`${flag} must be an integer >= ${min}, got ${text}`);
-  return n;
+      },
+      '--max-steps': (flag, n) => {
+        maxSteps = integerFlag(flag, n, 0, fail);
+      },
+    },
+  });
+  return { ...common, controllers, maxSteps };
 }

@@ -49,6 +49,7 @@ export { faultScheduleArbitrary, describeFault, type Fault, type FaultSchedule, 
 export { runSchedule, applyFault, type ScheduleOutcome, type RunOptions } from './run-schedule';
 export { checkSchedules, replayCommand, DEFAULT_SHRINK_BUDGET_MS, type CheckOptions, type CheckReport, type CheckFailure } from './check-schedules';
 export { parseSimArgs, SimArgsError, SIM_USAGE, type SimArgs } from './sim-cli-args';
+export { parseCommonSimFlags, integerFlag, type CommonSimFlags, type SimFlagParsing } from './sim-flags';
 export {
   LEADER_ELECTED_WITHIN_MS,
   PROPOSAL_COMMITTED_WITHIN_MS,

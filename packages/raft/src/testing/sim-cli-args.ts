@@ -1,3 +1,5 @@
+import { parseCommonSimFlags } from './sim-flags';
+
 /** Parsed `pnpm sim` arguments. */
 export interface SimArgs {
   readonly runs: number;
@@ -27,59 +29,16 @@ export class SimArgsError extends Error {
 
 /** Parses argv (without node and script); `defaultSeed` is used when --seed is absent. */
 export function parseSimArgs(argv: readonly string[], defaultSeed: number): SimArgs {
-  let runs = 100;
-  let seed = defaultSeed;
   let nodes: 3 | 5 | undefined;
-  let path: string | undefined;
-  let trace = false;
-  let shrink = true;
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new SimArgsError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--runs':
-        runs = integerArg(flag, value(), 1);
-        break;
-      case '--seed':
-        seed = integerArg(flag, value(), -0x80000000);
-        break;
-      case '--nodes': {
-        const n = value();
-        if (n !== '3' && n !== '5') throw new SimArgsError(`--nodes must be 3 or 5, got ${n}`);
+  const fail = (message: string): Error => new SimArgsError(message);
+  const common = parseCommonSimFlags(argv, defaultSeed, {
+    fail,
+    extra: {
+      '--nodes': (flag, n) => {
+        if (n !== '3' && n !== '5') throw fail(`${flag} must be 3 or 5, got ${n}`);
         nodes = n === '3' ? 3 : 5;
-        break;
-      }
-      case '--path': {
-        const p = value();
-        if (!/^\d+(:\d+)*$/.test(p)) throw new SimArgsError(`--path must look like 12:0:3, got ${p}`);
-        path = p;
-        break;
-      }
-      case '--trace':
-        trace = true;
-        break;
-      case '--no-shrink':
-        shrink = false;
-        break;
-      case '--help':
-      case '-h':
-        help = true;
-        break;
-      default:
-        throw new SimArgsError(`unknown argument ${arg}`);
-    }
-  }
-  return { runs, seed, nodes, path, trace, shrink, help };
-}
-
-function integerArg(flag: string, text: string, min: number): number {
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < min || n > 0xffffffff) throw new SimArgsError(`${flag} must be an integer >= ${min}, got ${text}`);
-  return n;
+      },
+    },
+  });
+  return { ...common, nodes };
 }
