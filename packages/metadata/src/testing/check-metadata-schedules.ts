@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import { searchSchedules } from '@kz/raft/testing';
 import { metadataScheduleArbitrary, type MetadataSchedule } from './metadata-schedule';
 import { runMetadataSchedule, type MetadataCoverage, type MetadataScheduleOutcome } from './run-metadata-schedule';
 
@@ -53,41 +53,29 @@ export function checkMetadataSchedules(options: MetadataCheckOptions): MetadataC
   let runs = 0;
   let events = 0;
   let simulatedMs = 0;
-  let failed = false;
-  let failedAt = 0;
-  const shrinkBudgetMs = options.shrinkBudgetMs ?? DEFAULT_METADATA_SHRINK_BUDGET_MS;
   const arbitrary = metadataScheduleArbitrary({ controllers: options.controllers, ...(options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }) });
-  const property = fc.property(arbitrary, (schedule) => {
-    if (failed && Date.now() - failedAt > shrinkBudgetMs) return true;
-    const outcome = run(schedule, options.traceSink);
-    if (!failed) {
-      runs++;
-      events += outcome.events;
-      simulatedMs += outcome.simulatedMs;
-      options.onRun?.(schedule, outcome);
-    }
-    if (outcome.violations.length > 0 && !failed) {
-      failed = true;
-      failedAt = Date.now();
-    }
-    return outcome.violations.length === 0;
-  });
-  const details = fc.check(property, {
-    numRuns: options.path === undefined ? options.runs : 1,
-    seed: options.seed,
-    ...(options.path === undefined ? {} : { path: options.path }),
-    endOnFailure: options.shrink === false,
-  });
-  if (!details.failed || details.counterexample === null || details.counterexamplePath === null) {
-    return { runs, events, simulatedMs, seed: options.seed, failure: null };
-  }
-  const [schedule] = details.counterexample;
+  const search = searchSchedules(
+    arbitrary,
+    (schedule, searching) => {
+      const outcome = run(schedule, options.traceSink);
+      if (searching) {
+        runs++;
+        events += outcome.events;
+        simulatedMs += outcome.simulatedMs;
+        options.onRun?.(schedule, outcome);
+      }
+      return outcome.violations.length === 0;
+    },
+    { ...options, shrinkBudgetMs: options.shrinkBudgetMs ?? DEFAULT_METADATA_SHRINK_BUDGET_MS },
+  );
+  if (search.failure === null) return { runs, events, simulatedMs, seed: search.seed, failure: null };
+  const { schedule, path } = search.failure;
   return {
     runs,
     events,
     simulatedMs,
-    seed: details.seed,
-    failure: { path: details.counterexamplePath, schedule, outcome: run(schedule, undefined), replay: metadataReplayCommand(details.seed, details.counterexamplePath) },
+    seed: search.seed,
+    failure: { path, schedule, outcome: run(schedule, undefined), replay: metadataReplayCommand(search.seed, path) },
   };
 }
 

@@ -1,6 +1,6 @@
-import fc from 'fast-check';
 import { faultScheduleArbitrary, type FaultSchedule } from './fault-schedule';
 import { runSchedule, type ScheduleOutcome } from './run-schedule';
+import { searchSchedules } from './schedule-search';
 
 export interface CheckOptions {
   readonly runs: number;
@@ -49,45 +49,25 @@ export function replayCommand(seed: number, path: string, nodes: 3 | 5 | undefin
 export function checkSchedules(options: CheckOptions): CheckReport {
   let runs = 0;
   let events = 0;
-  let failed = false;
-  let failedAt = 0;
-  const shrinkBudgetMs = options.shrinkBudgetMs ?? DEFAULT_SHRINK_BUDGET_MS;
-  const property = fc.property(faultScheduleArbitrary({ nodes: options.nodes }), (schedule) => {
-    // Out of shrinking budget: call every further candidate a pass, so fast-check stops at the
-    // smallest failure it has. (Only shrinking is cut short; the search itself always runs fully.)
-    if (failed && Date.now() - failedAt > shrinkBudgetMs) return true;
-    const outcome = runSchedule(schedule, options.traceSink === undefined ? {} : { traceSink: options.traceSink });
-    if (!failed) {
-      runs++;
-      events += outcome.events;
-    }
-    if (outcome.violations.length > 0 && !failed) {
-      failed = true;
-      failedAt = Date.now();
-    }
-    return outcome.violations.length === 0;
-  });
-  const details = fc.check(property, {
-    // With a path fast-check jumps straight to that schedule: run it alone.
-    numRuns: options.path === undefined ? options.runs : 1,
-    seed: options.seed,
-    ...(options.path === undefined ? {} : { path: options.path }),
-    endOnFailure: options.shrink === false,
-  });
-  if (!details.failed || details.counterexample === null || details.counterexamplePath === null) {
-    return { runs, events, seed: options.seed, failure: null };
-  }
-  const [schedule] = details.counterexample;
+  const search = searchSchedules(
+    faultScheduleArbitrary({ nodes: options.nodes }),
+    (schedule, searching) => {
+      const outcome = runSchedule(schedule, options.traceSink === undefined ? {} : { traceSink: options.traceSink });
+      if (searching) {
+        runs++;
+        events += outcome.events;
+      }
+      return outcome.violations.length === 0;
+    },
+    { ...options, shrinkBudgetMs: options.shrinkBudgetMs ?? DEFAULT_SHRINK_BUDGET_MS },
+  );
+  if (search.failure === null) return { runs, events, seed: search.seed, failure: null };
+  const { schedule, path, error } = search.failure;
   return {
     runs,
     events,
-    seed: details.seed,
-    failure: {
-      path: details.counterexamplePath,
-      schedule,
-      outcome: rerun(schedule, details.errorInstance),
-      replay: replayCommand(details.seed, details.counterexamplePath, options.nodes),
-    },
+    seed: search.seed,
+    failure: { path, schedule, outcome: rerun(schedule, error), replay: replayCommand(search.seed, path, options.nodes) },
   };
 }
 
