@@ -1,0 +1,166 @@
+/**
+ * Leader-epoch cache (KIP-101): for each leader epoch, the first offset
+ * written in it, persisted as `leader-epoch-checkpoint` in Kafka's text
+ * format: a version line `0`, the entry count, then `epoch startOffset`
+ * lines. Every change is written to a temp file, fsynced and renamed over
+ * the old file (then the directory is fsynced), so a crash leaves either the
+ * old or the new checkpoint, never a torn one.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { KafkaStorageError } from './log-errors.js';
+import { LEADER_EPOCH_CHECKPOINT } from './segment-files.js';
+
+export interface EpochEntry {
+  epoch: number;
+  startOffset: number;
+}
+
+/** Answer of endOffsetForEpoch; both -1 (UNDEFINED) when the epoch cannot be placed. */
+export interface EpochEndOffset {
+  epoch: number;
+  endOffset: number;
+}
+
+export const UNDEFINED_EPOCH = -1;
+export const UNDEFINED_EPOCH_OFFSET = -1;
+
+const CHECKPOINT_VERSION = 0;
+
+export class LeaderEpochCache {
+  private entries: EpochEntry[];
+  readonly path: string;
+
+  private constructor(dir: string, entries: EpochEntry[]) {
+    this.path = path.join(dir, LEADER_EPOCH_CHECKPOINT);
+    this.entries = entries;
+  }
+
+  static load(dir: string): LeaderEpochCache {
+    const file = path.join(dir, LEADER_EPOCH_CHECKPOINT);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new LeaderEpochCache(dir, []);
+      throw e;
+    }
+    return new LeaderEpochCache(dir, parseCheckpoint(text, file));
+  }
+
+  get all(): readonly EpochEntry[] {
+    return this.entries;
+  }
+
+  get latest(): EpochEntry | undefined {
+    return this.entries[this.entries.length - 1];
+  }
+
+  /**
+   * Registers `epoch` as starting at `startOffset` (LeaderEpochFileCache.assign):
+   * a no-op for the latest epoch unless it moves its start earlier; otherwise
+   * entries that would break monotonicity (epoch >= epoch or start >= start)
+   * are dropped first.
+   */
+  assign(epoch: number, startOffset: number): void {
+    if (epoch < 0 || startOffset < 0) return;
+    const latest = this.latest;
+    if (latest && latest.epoch === epoch && latest.startOffset <= startOffset) return;
+    this.entries = this.entries.filter((e) => e.epoch < epoch && e.startOffset < startOffset);
+    this.entries.push({ epoch, startOffset });
+    this.persist();
+  }
+
+  /** After log truncation to `endOffset`: forget epochs that start at or after it. */
+  truncateFromEnd(endOffset: number): void {
+    const kept = this.entries.filter((e) => e.startOffset < endOffset);
+    if (kept.length === this.entries.length) return;
+    this.entries = kept;
+    this.persist();
+  }
+
+  /**
+   * After the log start moves to `startOffset` (retention): drop epochs that
+   * end before it, and move the start of the epoch that spans it up to it.
+   */
+  truncateFromStart(startOffset: number): void {
+    // As LeaderEpochFileCache.truncateFromStart: entries starting at or before the new start go,
+    // and the last of them comes back starting exactly there.
+    let lastAtOrBelow = -1;
+    this.entries.forEach((e, i) => {
+      if (e.startOffset <= startOffset) lastAtOrBelow = i;
+    });
+    if (lastAtOrBelow < 0) return;
+    const spanning = this.entries[lastAtOrBelow]!;
+    if (lastAtOrBelow === 0 && spanning.startOffset === startOffset) return;
+    this.entries = [{ epoch: spanning.epoch, startOffset }, ...this.entries.slice(lastAtOrBelow + 1)];
+    this.persist();
+  }
+
+  clear(): void {
+    if (this.entries.length === 0) return;
+    this.entries = [];
+    this.persist();
+  }
+
+  /**
+   * KIP-279 lookup (LeaderEpochFileCache.endOffsetFor): the largest epoch <=
+   * `requested` and where it ends, which is the start of the next higher
+   * epoch, or the log end for the latest epoch. A requested epoch below every
+   * known one answers (requested, start of the first epoch) so the follower
+   * truncates everything the leader did not write; one above the latest is
+   * UNDEFINED.
+   */
+  endOffsetFor(requested: number, logEndOffset: number): EpochEndOffset {
+    const undefinedAnswer = { epoch: UNDEFINED_EPOCH, endOffset: UNDEFINED_EPOCH_OFFSET };
+    const latest = this.latest;
+    if (requested === UNDEFINED_EPOCH || latest === undefined) return undefinedAnswer;
+    if (latest.epoch === requested) return { epoch: requested, endOffset: logEndOffset };
+    const higherIndex = this.entries.findIndex((e) => e.epoch > requested);
+    if (higherIndex < 0) return undefinedAnswer;
+    const higher = this.entries[higherIndex]!;
+    const floor = this.entries[higherIndex - 1];
+    return floor === undefined
+      ? { epoch: requested, endOffset: higher.startOffset }
+      : { epoch: floor.epoch, endOffset: higher.startOffset };
+  }
+
+  private persist(): void {
+    const lines = [String(CHECKPOINT_VERSION), String(this.entries.length), ...this.entries.map((e) => `${e.epoch} ${e.startOffset}`)];
+    writeFileDurably(this.path, lines.join('\n') + '\n');
+  }
+}
+
+function parseCheckpoint(text: string, file: string): EpochEntry[] {
+  const lines = text.split('\n').filter((l) => l.length > 0);
+  const fail = (why: string): never => {
+    throw new KafkaStorageError(`malformed leader-epoch checkpoint ${file}: ${why}`);
+  };
+  if (lines[0] !== String(CHECKPOINT_VERSION)) fail(`unknown version ${JSON.stringify(lines[0])}`);
+  const count = Number(lines[1]);
+  if (!Number.isSafeInteger(count) || count !== lines.length - 2) fail(`entry count ${lines[1]} does not match ${lines.length - 2} lines`);
+  return lines.slice(2).map((line) => {
+    const [epoch, startOffset] = line.split(' ').map(Number);
+    if (!Number.isSafeInteger(epoch) || !Number.isSafeInteger(startOffset)) fail(`bad entry ${JSON.stringify(line)}`);
+    return { epoch: epoch!, startOffset: startOffset! };
+  });
+}
+
+/** temp file + fsync + rename + directory fsync: the file is replaced atomically and durably. */
+export function writeFileDurably(file: string, contents: string): void {
+  const tmp = `${file}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeFileSync(fd, contents);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+  const dirFd = fs.openSync(path.dirname(file), 'r');
+  try {
+    fs.fsyncSync(dirFd);
+  } finally {
+    fs.closeSync(dirFd);
+  }
+}

@@ -1,0 +1,357 @@
+/**
+ * One segment of a partition log: the `.log` file of RecordBatch v2 bytes
+ * exactly as appended, plus its sparse `.index` and `.timeindex`
+ * (LogSegment.scala). Batches in a segment are contiguous in offset and the
+ * first one starts at the segment's base offset.
+ */
+import * as fs from 'node:fs';
+import {
+  CrcMismatchError,
+  RecordsError,
+  TimestampType,
+  TruncatedBatchError,
+  UnsupportedCompressionError,
+  decodeRecordBatch,
+  readBatchHeader,
+  verifyBatchCrc,
+} from '@kz/records';
+import { OffsetIndex, type OffsetIndexEntry } from './offset-index.js';
+import { segmentPaths, type SegmentPaths } from './segment-files.js';
+import { TimeIndex, type TimeIndexEntry } from './time-index.js';
+
+/** Where recovery cut a segment, and why; the log reports it instead of logging it. */
+export interface RecoveryTruncation {
+  /** Path of the `.log` file that was truncated. */
+  segment: string;
+  baseOffset: number;
+  /** Byte position of the first bad batch; the file now ends here. */
+  position: number;
+  /** Bytes removed from the end of the file. */
+  truncatedBytes: number;
+  reason: 'truncated-batch' | 'crc-mismatch' | 'corrupt-batch' | 'offset-mismatch';
+  detail: string;
+}
+
+/** The header fields the log needs to place a batch, read without a CRC check. */
+export interface BatchSummary {
+  baseOffset: number;
+  lastOffset: number;
+  maxTimestamp: number;
+  sizeInBytes: number;
+}
+
+/** Header bytes needed for BatchSummary (up to and including maxTimestamp). */
+const SUMMARY_BYTES = 43;
+const LOG_OVERHEAD = 12;
+
+export interface OffsetAndTimestamp {
+  offset: number;
+  timestamp: number;
+}
+
+export class LogSegment {
+  readonly paths: SegmentPaths;
+  readonly offsetIndex: OffsetIndex;
+  readonly timeIndex: TimeIndex;
+  private fd: number;
+  /** Bytes in the `.log`. */
+  size = 0;
+  /** Offset the next batch appended here must start at. */
+  nextOffset: number;
+  /** Largest batch maxTimestamp in the segment, -1 if none. */
+  maxTimestamp = -1;
+  private offsetOfMaxTimestamp: number;
+  private bytesSinceLastIndexEntry = 0;
+  /** maxTimestamp of the first batch: the basis for segment.ms (Kafka's rollingBasedTimestamp). */
+  firstBatchTimestamp: number | undefined;
+  /** Wall-clock time the segment was created or opened, the segment.ms basis when batches carry no timestamp. */
+  createdMs: number;
+
+  private constructor(
+    dir: string,
+    readonly baseOffset: number,
+    /**
+     * Kafka's index cadence (LogSegment.append): an entry for the batch that
+     * starts once more than index.interval.bytes were appended since the last.
+     */
+    private readonly indexIntervalBytes: number,
+    nowMs: number,
+  ) {
+    this.paths = segmentPaths(dir, baseOffset);
+    this.fd = fs.openSync(this.paths.log, fs.constants.O_RDWR | fs.constants.O_CREAT);
+    this.offsetIndex = new OffsetIndex(this.paths.index, baseOffset);
+    this.timeIndex = new TimeIndex(this.paths.timeIndex, baseOffset);
+    this.nextOffset = baseOffset;
+    this.offsetOfMaxTimestamp = baseOffset;
+    this.createdMs = nowMs;
+  }
+
+  /** A new, empty segment (any stale files at that name are emptied). */
+  static create(dir: string, baseOffset: number, indexIntervalBytes: number, nowMs: number): LogSegment {
+    const segment = new LogSegment(dir, baseOffset, indexIntervalBytes, nowMs);
+    fs.ftruncateSync(segment.fd, 0);
+    segment.offsetIndex.rewrite([]);
+    segment.timeIndex.rewrite([]);
+    return segment;
+  }
+
+  /**
+   * Opens a closed (rolled, fsynced) segment whose batches end before
+   * `nextOffset`, trusting its indexes when they look sane and rebuilding
+   * them otherwise. Returns a recovery report if the rebuild found damage.
+   */
+  static openClosed(
+    dir: string,
+    baseOffset: number,
+    nextOffset: number,
+    indexIntervalBytes: number,
+    nowMs: number,
+  ): { segment: LogSegment; truncation?: RecoveryTruncation } {
+    const segment = new LogSegment(dir, baseOffset, indexIntervalBytes, nowMs);
+    segment.size = fs.fstatSync(segment.fd).size;
+    const loaded = segment.size > 0 && segment.offsetIndex.load(nextOffset, segment.size) && segment.timeIndex.load(nextOffset);
+    if (loaded) {
+      segment.nextOffset = nextOffset;
+      const last = segment.timeIndex.lastEntry;
+      segment.maxTimestamp = last?.timestamp ?? -1;
+      segment.offsetOfMaxTimestamp = last?.offset ?? baseOffset;
+      const first = segment.size > 0 ? segment.readSummary(0) : undefined;
+      segment.firstBatchTimestamp = first?.maxTimestamp;
+      return { segment };
+    }
+    const truncation = segment.recover();
+    return truncation ? { segment, truncation } : { segment };
+  }
+
+  /** Opens the active segment and recovers it (full CRC scan). */
+  static openActive(
+    dir: string,
+    baseOffset: number,
+    indexIntervalBytes: number,
+    nowMs: number,
+    onBatch?: (partitionLeaderEpoch: number, baseOffset: number) => void,
+  ): { segment: LogSegment; truncation?: RecoveryTruncation } {
+    const segment = new LogSegment(dir, baseOffset, indexIntervalBytes, nowMs);
+    segment.size = fs.fstatSync(segment.fd).size;
+    const truncation = segment.recover(onBatch);
+    return truncation ? { segment, truncation } : { segment };
+  }
+
+  /**
+   * Scans every batch, checking framing, CRC and that offsets continue from
+   * the base; cuts the file at the first bad batch (everything after a torn
+   * or corrupt batch is unreachable: batch boundaries come only from the
+   * lengths before it) and rebuilds both indexes from what remains.
+   */
+  recover(onBatch?: (partitionLeaderEpoch: number, baseOffset: number) => void): RecoveryTruncation | undefined {
+    const fileSize = fs.fstatSync(this.fd).size;
+    this.resetStats();
+    const offsetEntries: OffsetIndexEntry[] = [];
+    const timeEntries: TimeIndexEntry[] = [];
+    let position = 0;
+    let truncation: RecoveryTruncation | undefined;
+    const cut = (reason: RecoveryTruncation['reason'], detail: string): void => {
+      truncation = { segment: this.paths.log, baseOffset: this.baseOffset, position, truncatedBytes: fileSize - position, reason, detail };
+    };
+    while (position < fileSize && truncation === undefined) {
+      const remaining = fileSize - position;
+      if (remaining < LOG_OVERHEAD) {
+        cut('truncated-batch', `${remaining} bytes left, fewer than a batch's length prefix`);
+        break;
+      }
+      const prefix = this.readBytes(position, LOG_OVERHEAD);
+      const sizeInBytes = Buffer.from(prefix.buffer, prefix.byteOffset, prefix.byteLength).readInt32BE(8) + LOG_OVERHEAD;
+      const bytes = this.readBytes(position, Math.max(LOG_OVERHEAD, Math.min(sizeInBytes, remaining)));
+      try {
+        verifyBatchCrc(bytes);
+        const header = readBatchHeader(bytes);
+        if (header.baseOffset !== this.nextOffset) {
+          cut('offset-mismatch', `batch starts at offset ${header.baseOffset}, expected ${this.nextOffset}`);
+          break;
+        }
+        onBatch?.(header.partitionLeaderEpoch, header.baseOffset);
+        this.trackBatch(
+          { baseOffset: header.baseOffset, lastOffset: header.lastOffset, maxTimestamp: header.maxTimestamp, sizeInBytes },
+          position,
+          offsetEntries,
+          timeEntries,
+        );
+        position += sizeInBytes;
+      } catch (e) {
+        if (!(e instanceof RecordsError)) throw e;
+        cut(e instanceof TruncatedBatchError ? 'truncated-batch' : e instanceof CrcMismatchError ? 'crc-mismatch' : 'corrupt-batch', e.message);
+      }
+    }
+    if (truncation) fs.ftruncateSync(this.fd, position);
+    this.size = position;
+    this.offsetIndex.rewrite(offsetEntries);
+    this.timeIndex.rewrite(timeEntries);
+    return truncation;
+  }
+
+  /** Appends one batch, already validated and stamped by the log. */
+  append(bytes: Uint8Array, batch: BatchSummary): void {
+    const position = this.size;
+    fs.writeSync(this.fd, bytes, 0, bytes.length, position);
+    this.trackBatch(batch, position);
+  }
+
+  private trackBatch(batch: BatchSummary, position: number, offsetEntries?: OffsetIndexEntry[], timeEntries?: TimeIndexEntry[]): void {
+    if (this.firstBatchTimestamp === undefined) this.firstBatchTimestamp = batch.maxTimestamp;
+    if (batch.maxTimestamp > this.maxTimestamp) {
+      this.maxTimestamp = batch.maxTimestamp;
+      this.offsetOfMaxTimestamp = batch.baseOffset;
+    }
+    if (this.bytesSinceLastIndexEntry > this.indexIntervalBytes) {
+      if (offsetEntries && timeEntries) {
+        offsetEntries.push({ offset: batch.lastOffset, position });
+        const lastTime = timeEntries[timeEntries.length - 1];
+        if (this.maxTimestamp >= 0 && (lastTime === undefined || this.maxTimestamp > lastTime.timestamp)) {
+          timeEntries.push({ timestamp: this.maxTimestamp, offset: this.offsetOfMaxTimestamp });
+        }
+      } else {
+        this.offsetIndex.append(batch.lastOffset, position);
+        this.timeIndex.maybeAppend(this.maxTimestamp, this.offsetOfMaxTimestamp);
+      }
+      this.bytesSinceLastIndexEntry = 0;
+    }
+    this.bytesSinceLastIndexEntry += batch.sizeInBytes;
+    this.size = position + batch.sizeInBytes;
+    this.nextOffset = batch.lastOffset + 1;
+  }
+
+  private resetStats(): void {
+    this.size = 0;
+    this.nextOffset = this.baseOffset;
+    this.maxTimestamp = -1;
+    this.offsetOfMaxTimestamp = this.baseOffset;
+    this.bytesSinceLastIndexEntry = 0;
+    this.firstBatchTimestamp = undefined;
+  }
+
+  /**
+   * Whole batches starting with the one that holds `offset`: the first is
+   * returned even if larger than maxBytes (KIP-74, so a consumer can always
+   * make progress), later ones only while the total stays within maxBytes.
+   */
+  read(offset: number, maxBytes: number): Uint8Array {
+    let position = this.offsetIndex.lookup(offset);
+    while (position < this.size) {
+      const batch = this.readSummary(position);
+      if (batch.lastOffset >= offset) break;
+      position += batch.sizeInBytes;
+    }
+    if (position >= this.size) return new Uint8Array(0);
+    let end = position + this.readSummary(position).sizeInBytes;
+    while (end < this.size) {
+      const next = this.readSummary(end);
+      if (end + next.sizeInBytes - position > maxBytes) break;
+      end += next.sizeInBytes;
+    }
+    return this.readBytes(position, end - position);
+  }
+
+  /** Byte position of the first batch whose last offset is >= offset (size if none). */
+  positionOf(offset: number): { position: number; batch?: BatchSummary } {
+    let position = this.offsetIndex.lookup(offset);
+    while (position < this.size) {
+      const batch = this.readSummary(position);
+      if (batch.lastOffset >= offset) return { position, batch };
+      position += batch.sizeInBytes;
+    }
+    return { position: this.size };
+  }
+
+  /**
+   * First record with timestamp >= `timestamp` (Kafka's ListOffsets by time):
+   * start from the time index, scan batches by header to the first whose
+   * maxTimestamp reaches it, then look inside that batch for the record.
+   */
+  findOffsetByTimestamp(timestamp: number): OffsetAndTimestamp | undefined {
+    if (this.maxTimestamp < timestamp) return undefined;
+    const fromOffset = this.timeIndex.lookup(timestamp);
+    let { position } = this.positionOf(fromOffset);
+    while (position < this.size) {
+      const batch = this.readSummary(position);
+      if (batch.maxTimestamp >= timestamp) return this.recordAtOrAfter(position, batch, timestamp);
+      position += batch.sizeInBytes;
+    }
+    return undefined;
+  }
+
+  private recordAtOrAfter(position: number, batch: BatchSummary, timestamp: number): OffsetAndTimestamp {
+    const bytes = this.readBytes(position, batch.sizeInBytes);
+    try {
+      const decoded = decodeRecordBatch(bytes);
+      // With LogAppendTime the broker's maxTimestamp stands in for every record's timestamp.
+      if (decoded.header.timestampType === TimestampType.LogAppendTime) return { offset: batch.baseOffset, timestamp: batch.maxTimestamp };
+      const record = decoded.records.find((r) => r.timestamp >= timestamp);
+      if (record) return { offset: record.offset, timestamp: record.timestamp };
+    } catch (e) {
+      // Compressed batches are not decoded here; the batch's first offset is the best answer we have.
+      if (!(e instanceof UnsupportedCompressionError)) throw e;
+    }
+    return { offset: batch.baseOffset, timestamp: batch.maxTimestamp };
+  }
+
+  /**
+   * Drops every batch whose last offset is >= offset: truncation is at a batch
+   * boundary, so the segment ends at the start of the batch holding `offset`.
+   */
+  truncateTo(offset: number): void {
+    const { position } = this.positionOf(offset);
+    if (position >= this.size) return;
+    fs.ftruncateSync(this.fd, position);
+    this.recover();
+  }
+
+  /** Called on roll: record the final max timestamp and make the segment durable (it is never recovered again). */
+  onBecomeInactive(): void {
+    this.timeIndex.maybeAppend(this.maxTimestamp, this.offsetOfMaxTimestamp);
+    this.flush();
+    this.offsetIndex.fsync();
+    this.timeIndex.fsync();
+  }
+
+  flush(): void {
+    fs.fsyncSync(this.fd);
+  }
+
+  lastModifiedMs(): number {
+    return fs.fstatSync(this.fd).mtimeMs;
+  }
+
+  close(): void {
+    fs.closeSync(this.fd);
+    this.fd = -1;
+  }
+
+  deleteFiles(): void {
+    this.close();
+    for (const p of [this.paths.log, this.paths.index, this.paths.timeIndex]) fs.rmSync(p, { force: true });
+  }
+
+  readSummary(position: number): BatchSummary {
+    const bytes = this.readBytes(position, Math.min(SUMMARY_BYTES, this.size - position));
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const baseOffset = Number(view.readBigInt64BE(0));
+    return {
+      baseOffset,
+      sizeInBytes: view.readInt32BE(8) + LOG_OVERHEAD,
+      lastOffset: baseOffset + view.readInt32BE(23),
+      maxTimestamp: Number(view.readBigInt64BE(35)),
+    };
+  }
+
+  private readBytes(position: number, length: number): Uint8Array {
+    const out = new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const n = fs.readSync(this.fd, out, done, length - done, position + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return done === length ? out : out.subarray(0, done);
+  }
+}
+

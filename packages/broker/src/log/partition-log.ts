@@ -1,0 +1,388 @@
+/**
+ * The log of one partition replica: a directory of segments plus the
+ * leader-epoch checkpoint (Kafka's UnifiedLog/LocalLog, minus producer state
+ * and transactions). All file I/O is synchronous: a partition log has a
+ * single writer, and sync calls keep every state change atomic with respect
+ * to the event loop.
+ *
+ * Durability: appends only write to the page cache; data is durable once
+ * flush() returned (Kafka leaves flushing to the OS by default and relies on
+ * replication). Rolled segments are fsynced when they roll, so recovery only
+ * needs to scan the active segment.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CorruptRecordError, readBatchHeader, stampBatch, verifyBatchCrc, type RecordBatchHeader } from '@kz/records';
+import { LeaderEpochCache, type EpochEndOffset, type EpochEntry } from './leader-epoch-cache.js';
+import { resolveLogConfig, type LogConfig } from './log-config.js';
+import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError, RecordTooLargeError, UnexpectedAppendOffsetError } from './log-errors.js';
+import { LogSegment, type BatchSummary, type OffsetAndTimestamp, type RecoveryTruncation } from './log-segment.js';
+import { INDEX_SUFFIX, TIME_INDEX_SUFFIX, parseSegmentLogName, segmentPaths } from './segment-files.js';
+
+/** ListOffsets sentinels (ListOffsetsRequest.LATEST_TIMESTAMP / EARLIEST_TIMESTAMP). */
+export const LATEST_TIMESTAMP = -1;
+export const EARLIEST_TIMESTAMP = -2;
+
+export interface AppendInfo {
+  baseOffset: number;
+  lastOffset: number;
+}
+
+export interface RetentionResult {
+  /** Base offsets of the deleted segments, oldest first. */
+  deletedSegments: number[];
+  logStartOffset: number;
+}
+
+export class PartitionLog {
+  private readonly segments: LogSegment[];
+  private closed = false;
+  private flushedOffset: number;
+
+  private constructor(
+    readonly dir: string,
+    readonly config: LogConfig,
+    segments: LogSegment[],
+    private readonly epochs: LeaderEpochCache,
+    /** What recovery cut on open, so the caller can log where; empty after a clean open. */
+    readonly recovery: readonly RecoveryTruncation[],
+  ) {
+    this.segments = segments;
+    this.flushedOffset = this.logEndOffset;
+  }
+
+  /**
+   * Opens (creating if needed) the log in `dir`. Closed segments are trusted
+   * (their indexes are rebuilt only if missing or insane); the active segment
+   * is scanned with CRC checks and cut at its first bad batch.
+   */
+  static open(dir: string, overrides: Partial<LogConfig> = {}): PartitionLog {
+    const config = resolveLogConfig(overrides);
+    fs.mkdirSync(dir, { recursive: true });
+    const now = config.now();
+    const names = fs.readdirSync(dir);
+    for (const name of names) {
+      // A temp checkpoint is from a write that never reached its rename; the old file stands.
+      if (name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
+    }
+    const bases = names.map(parseSegmentLogName).filter((b): b is number => b !== undefined).sort((a, b) => a - b);
+    removeOrphanIndexes(dir, names, new Set(bases));
+
+    const segments: LogSegment[] = [];
+    const recovery: RecoveryTruncation[] = [];
+    const recoveredEpochs: EpochEntry[] = [];
+    for (let i = 0; i < bases.length; i++) {
+      const base = bases[i]!;
+      const next = bases[i + 1];
+      const opened =
+        next === undefined
+          ? LogSegment.openActive(dir, base, config.indexIntervalBytes, now, (epoch, startOffset) => recoveredEpochs.push({ epoch, startOffset }))
+          : LogSegment.openClosed(dir, base, next, config.indexIntervalBytes, now);
+      segments.push(opened.segment);
+      if (opened.truncation) recovery.push(opened.truncation);
+      if (next !== undefined && opened.segment.nextOffset !== next) {
+        // A damaged closed segment leaves a hole; nothing after a hole is reachable, so it goes.
+        for (const later of bases.slice(i + 1)) {
+          for (const file of Object.values(segmentPaths(dir, later))) fs.rmSync(file, { force: true });
+        }
+        break;
+      }
+    }
+    if (segments.length === 0) segments.push(LogSegment.create(dir, 0, config.indexIntervalBytes, now));
+
+    const epochs = LeaderEpochCache.load(dir);
+    const logEnd = segments[segments.length - 1]!.nextOffset;
+    // The checkpoint may run ahead of what survived recovery (KIP-101: never keep an epoch past the log end).
+    epochs.truncateFromEnd(logEnd);
+    for (const e of recoveredEpochs) {
+      const latest = epochs.latest;
+      if (e.epoch >= 0 && (latest === undefined || e.epoch > latest.epoch)) epochs.assign(e.epoch, e.startOffset);
+    }
+    epochs.truncateFromStart(segments[0]!.baseOffset);
+    return new PartitionLog(dir, config, segments, epochs, recovery);
+  }
+
+  get logStartOffset(): number {
+    return this.segments[0]!.baseOffset;
+  }
+
+  get logEndOffset(): number {
+    return this.active.nextOffset;
+  }
+
+  /** Offsets below this were fsynced by flush() (or by a roll). */
+  get recoveryPoint(): number {
+    return this.flushedOffset;
+  }
+
+  /** Bytes of batches across all segments. */
+  get size(): number {
+    return this.segments.reduce((n, s) => n + s.size, 0);
+  }
+
+  get segmentBaseOffsets(): number[] {
+    return this.segments.map((s) => s.baseOffset);
+  }
+
+  get latestEpoch(): number | undefined {
+    return this.epochs.latest?.epoch;
+  }
+
+  get epochEntries(): readonly EpochEntry[] {
+    return this.epochs.all;
+  }
+
+  private get active(): LogSegment {
+    return this.segments[this.segments.length - 1]!;
+  }
+
+  /**
+   * Leader append: validates every batch (framing, CRC, size) before writing
+   * any, registers `leaderEpoch` in the epoch cache at the log end, then
+   * stamps each batch with its base offset and the epoch. Those two fields sit
+   * outside the CRC, so the producer's bytes are otherwise stored verbatim.
+   * The caller's buffer is not modified.
+   */
+  append(batchBytes: Uint8Array, leaderEpoch: number): AppendInfo {
+    this.ensureOpen();
+    const bytes = Uint8Array.from(batchBytes);
+    const headers = this.validate(bytes);
+    if (headers.length === 0) throw new CorruptRecordError('a produce append must carry at least one record batch');
+    const latest = this.epochs.latest;
+    if (latest !== undefined && leaderEpoch < latest.epoch) throw new FencedLeaderEpochError(leaderEpoch, latest.epoch);
+    const baseOffset = this.logEndOffset;
+    this.epochs.assign(leaderEpoch, baseOffset);
+    let offset = baseOffset;
+    for (const { at, header } of headers) {
+      stampBatch(bytes, offset, leaderEpoch, at);
+      this.appendBatch(bytes.subarray(at, at + header.sizeInBytes), {
+        baseOffset: offset,
+        lastOffset: offset + header.lastOffsetDelta,
+        maxTimestamp: header.maxTimestamp,
+        sizeInBytes: header.sizeInBytes,
+      });
+      offset += header.lastOffsetDelta + 1;
+    }
+    return { baseOffset, lastOffset: offset - 1 };
+  }
+
+  /**
+   * Follower append: batches keep the leader's offsets and epochs, and must
+   * continue the log exactly (first base offset = log end, no gaps); a
+   * mismatch means the follower must truncate and refetch. Returns undefined
+   * for an empty fetch.
+   */
+  appendAsFollower(batches: Uint8Array): AppendInfo | undefined {
+    this.ensureOpen();
+    const headers = this.validate(batches);
+    let expected = this.logEndOffset;
+    for (const { header } of headers) {
+      if (header.baseOffset !== expected) throw new UnexpectedAppendOffsetError(expected, header.baseOffset);
+      expected = header.lastOffset + 1;
+    }
+    const first = headers[0];
+    if (first === undefined) return undefined;
+    for (const { at, header } of headers) {
+      this.epochs.assign(header.partitionLeaderEpoch, header.baseOffset);
+      this.appendBatch(batches.subarray(at, at + header.sizeInBytes), header);
+    }
+    return { baseOffset: first.header.baseOffset, lastOffset: expected - 1 };
+  }
+
+  private validate(bytes: Uint8Array): { at: number; header: RecordBatchHeader }[] {
+    const out: { at: number; header: RecordBatchHeader }[] = [];
+    const limit = Math.min(this.config.maxMessageBytes, this.config.segmentBytes);
+    for (let at = 0; at < bytes.length; ) {
+      verifyBatchCrc(bytes, at);
+      const header = readBatchHeader(bytes, at);
+      if (header.sizeInBytes > limit) throw new RecordTooLargeError(header.sizeInBytes, limit);
+      out.push({ at, header });
+      at += header.sizeInBytes;
+    }
+    return out;
+  }
+
+  private appendBatch(bytes: Uint8Array, batch: BatchSummary): void {
+    if (this.shouldRoll(batch)) this.roll();
+    this.active.append(bytes, batch);
+  }
+
+  /**
+   * Kafka's maybeRoll: a non-empty active segment rolls when the batch would
+   * push it past segment.bytes, or when segment.ms has passed since its
+   * first batch — measured between batch timestamps when both have one
+   * (Kafka's rollingBasedTimestamp), else by the wall clock since creation.
+   */
+  private shouldRoll(batch: BatchSummary): boolean {
+    const active = this.active;
+    if (active.size === 0) return false;
+    if (active.size + batch.sizeInBytes > this.config.segmentBytes) return true;
+    const first = active.firstBatchTimestamp;
+    const waited = first !== undefined && first >= 0 && batch.maxTimestamp >= 0 ? batch.maxTimestamp - first : this.config.now() - active.createdMs;
+    return waited > this.config.segmentMs;
+  }
+
+  /** Starts a new active segment at the log end (no-op when the active segment is empty). Returns its base offset. */
+  roll(): number {
+    this.ensureOpen();
+    const active = this.active;
+    if (active.size === 0) return active.baseOffset;
+    active.onBecomeInactive();
+    // The rolled segment was just fsynced, and it held everything up to the log end.
+    this.flushedOffset = active.nextOffset;
+    const next = LogSegment.create(this.dir, active.nextOffset, this.config.indexIntervalBytes, this.config.now());
+    this.segments.push(next);
+    return next.baseOffset;
+  }
+
+  /** fsync up to the log end; only flushed data survives a crash. */
+  flush(): void {
+    this.ensureOpen();
+    this.active.flush();
+    this.flushedOffset = this.logEndOffset;
+  }
+
+  /**
+   * Whole batches from the one holding `offset`, up to maxBytes (at least one
+   * batch). Empty at the log end; OFFSET_OUT_OF_RANGE outside
+   * [logStartOffset, logEndOffset].
+   */
+  read(offset: number, maxBytes: number): Uint8Array {
+    this.ensureOpen();
+    if (!Number.isSafeInteger(offset) || offset < this.logStartOffset || offset > this.logEndOffset) {
+      throw new OffsetOutOfRangeError(offset, this.logStartOffset, this.logEndOffset);
+    }
+    for (let i = this.segmentIndexFor(offset); i < this.segments.length; i++) {
+      const bytes = this.segments[i]!.read(offset, maxBytes);
+      if (bytes.length > 0) return bytes;
+    }
+    return new Uint8Array(0);
+  }
+
+  /**
+   * ListOffsets by time: the first record whose timestamp is >= `timestamp`,
+   * or undefined if none is. LATEST_TIMESTAMP/EARLIEST_TIMESTAMP answer the
+   * log end/start with timestamp -1.
+   */
+  offsetForTimestamp(timestamp: number): OffsetAndTimestamp | undefined {
+    this.ensureOpen();
+    if (timestamp === LATEST_TIMESTAMP) return { offset: this.logEndOffset, timestamp: -1 };
+    if (timestamp === EARLIEST_TIMESTAMP) return { offset: this.logStartOffset, timestamp: -1 };
+    for (const segment of this.segments) {
+      if (segment.maxTimestamp < timestamp) continue;
+      const found = segment.findOffsetByTimestamp(timestamp);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * Follower truncation (KIP-101/279): drops every batch holding an offset >=
+   * `offset`, at batch granularity, so the new log end is the start of the
+   * batch holding `offset` (<= offset). Epochs starting at or after the new
+   * end leave the cache. Below the log start the log is emptied and restarts
+   * at `offset`. Returns the new log end.
+   */
+  truncateTo(offset: number): number {
+    this.ensureOpen();
+    if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`truncation offset must be a non-negative integer, got ${offset}`);
+    if (offset >= this.logEndOffset) return this.logEndOffset;
+    if (offset < this.logStartOffset) {
+      this.truncateFullyAndStartAt(offset);
+      return offset;
+    }
+    const keep = this.segmentIndexFor(offset);
+    for (const segment of this.segments.splice(keep + 1)) segment.deleteFiles();
+    const active = this.active;
+    active.truncateTo(offset);
+    if (active.size === 0) active.createdMs = this.config.now();
+    this.epochs.truncateFromEnd(this.logEndOffset);
+    this.flushedOffset = Math.min(this.flushedOffset, this.logEndOffset);
+    return this.logEndOffset;
+  }
+
+  /** Deletes every segment and restarts the (empty) log at `offset`. */
+  truncateFullyAndStartAt(offset: number): void {
+    this.ensureOpen();
+    for (const segment of this.segments.splice(0)) segment.deleteFiles();
+    this.segments.push(LogSegment.create(this.dir, offset, this.config.indexIntervalBytes, this.config.now()));
+    this.epochs.clear();
+    this.flushedOffset = offset;
+  }
+
+  /** KIP-279 OffsetForLeaderEpoch answer from the epoch cache; -1/-1 when undefined. */
+  endOffsetForEpoch(epoch: number): EpochEndOffset {
+    this.ensureOpen();
+    return this.epochs.endOffsetFor(epoch, this.logEndOffset);
+  }
+
+  /**
+   * Retention: deletes whole closed segments, oldest first, never the active
+   * one. By time, a segment goes when its largest timestamp (file mtime if it
+   * has none) is more than retention.ms old; by size, while the log without
+   * it would still be at least retention.bytes. The log start then moves to
+   * the first remaining segment, and the epoch cache forgets what lies before.
+   */
+  deleteOldSegments(): RetentionResult {
+    this.ensureOpen();
+    const { retentionMs, retentionBytes } = this.config;
+    const now = this.config.now();
+    const deleted: number[] = [];
+    const dropOldest = (): void => {
+      const segment = this.segments.shift()!;
+      deleted.push(segment.baseOffset);
+      segment.deleteFiles();
+    };
+    if (retentionMs >= 0) {
+      while (this.segments.length > 1) {
+        const oldest = this.segments[0]!;
+        const largest = oldest.maxTimestamp >= 0 ? oldest.maxTimestamp : oldest.lastModifiedMs();
+        if (now - largest <= retentionMs) break;
+        dropOldest();
+      }
+    }
+    if (retentionBytes >= 0) {
+      let excess = this.size - retentionBytes;
+      while (this.segments.length > 1 && excess - this.segments[0]!.size >= 0) {
+        excess -= this.segments[0]!.size;
+        dropOldest();
+      }
+    }
+    if (deleted.length > 0) this.epochs.truncateFromStart(this.logStartOffset);
+    return { deletedSegments: deleted, logStartOffset: this.logStartOffset };
+  }
+
+  /** Flushes and closes every file; the log cannot be used afterwards. */
+  close(): void {
+    if (this.closed) return;
+    this.active.flush();
+    for (const segment of this.segments) segment.close();
+    this.closed = true;
+  }
+
+  /** Index of the last segment whose base offset is <= offset. */
+  private segmentIndexFor(offset: number): number {
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.segments[mid]!.baseOffset <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new KafkaStorageError(`partition log ${this.dir} is closed`);
+  }
+}
+
+function removeOrphanIndexes(dir: string, names: string[], bases: Set<number>): void {
+  for (const name of names) {
+    for (const suffix of [INDEX_SUFFIX, TIME_INDEX_SUFFIX]) {
+      if (!name.endsWith(suffix)) continue;
+      const base = parseSegmentLogName(name.slice(0, -suffix.length) + '.log');
+      if (base !== undefined && !bases.has(base)) fs.rmSync(path.join(dir, name), { force: true });
+    }
+  }
+}
