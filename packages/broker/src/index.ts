@@ -16,3 +16,35 @@ export {
   KafkaStorageError,
 } from './log/log-errors.js';
 export { segmentFileStem } from './log/segment-files.js';
+
+// Leader-side replication: follower fetch state, the high watermark, ISR shrink/expand via AlterPartition.
+export {
+  LeaderReplicaState,
+  type AcksAllStatus,
+  type AlterPartitionItem,
+  type BecomeLeaderParams,
+} from './replication/partition-replicas.js';
+export {
+  DEFAULT_REPLICA_LAG_TIME_MAX_MS,
+  isrToShrink,
+  isrToExpand,
+  alterPartitionOutcome,
+  onAlterPartitionResult,
+  type AlterPartitionOutcome,
+  type AlterPartitionResult,
+} from './replication/isr-change.js';
+export { maximalIsr, isIsrChangeInFlight, type IsrState, type IsrChangeProposal, type IsrExpandProposal, type IsrShrinkProposal } from './replication/isr-state.js';
+export {
+  initialFollowerState,
+  updateFollowerFetchState,
+  isFollowerCaughtUp,
+  type FollowerFetchState,
+} from './replication/follower-fetch-state.js';
+export { nextHighWatermark } from './replication/high-watermark.js';
+export {
+  ReplicationError,
+  NotEnoughReplicasError,
+  NotEnoughReplicasAfterAppendError,
+  NotLeaderOrFollowerError,
+  FetchOffsetOutOfRangeError,
+} from './replication/replication-errors.js';
