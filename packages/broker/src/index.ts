@@ -48,3 +48,29 @@ export {
   NotLeaderOrFollowerError,
   FetchOffsetOutOfRangeError,
 } from './replication/replication-errors.js';
+
+// Follower fetching: the leader's per-partition fetch check, the follower's reaction, its fetch request.
+export {
+  validateFollowerFetch,
+  FETCH_PARTITION_ERROR_CODES,
+  type LeaderFetchView,
+  type FetchPartitionPosition,
+  type FetchPartitionErrorName,
+  type FetchValidation,
+} from './replication/fetch-validation.js';
+export {
+  followerFetchDecision,
+  truncationForDivergingEpoch,
+  recoveryFromOffsetOutOfRange,
+  type FollowerLogView,
+  type FollowerFetchDecision,
+} from './replication/follower-truncation.js';
+export {
+  buildReplicaFetchRequest,
+  DEFAULT_REPLICA_FETCH_CONFIG,
+  type FollowedPartition,
+  type FollowedPartitionStatus,
+  type ReplicaFetchConfig,
+  type ReplicaFetchPartition,
+  type ReplicaFetchRequest,
+} from './replication/fetch-request-builder.js';
