@@ -1,8 +1,9 @@
 /**
- * @kz/broker: the broker. For now only its partition log: segments named by
- * base offset, sparse offset and time indexes, the leader-epoch checkpoint,
- * recovery of a torn tail, roll and retention.
+ * @kz/broker: the broker. For now its partition log (segments named by base
+ * offset, sparse offset and time indexes, the leader-epoch checkpoint, recovery
+ * of a torn tail, roll and retention) and the pure decisions of replication.
  */
+export { BrokerError } from './broker-error';
 export { PartitionLog, LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, type AppendInfo, type RetentionResult } from './log/partition-log.js';
 export { DEFAULT_LOG_CONFIG, resolveLogConfig, type LogConfig } from './log/log-config.js';
 export type { RecoveryTruncation, OffsetAndTimestamp } from './log/log-segment.js';

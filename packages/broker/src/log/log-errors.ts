@@ -1,14 +1,11 @@
+import { BrokerError } from '../broker-error';
+
 /**
  * Typed log errors. Each carries the Kafka error name and numeric code
  * (clients/.../protocol/Errors.java) a broker would answer with, like the
  * errors of @kz/records.
  */
-export abstract class LogError extends Error {
-  /** Kafka error name, e.g. 'OFFSET_OUT_OF_RANGE'. */
-  abstract readonly code: string;
-  /** Kafka numeric error code. */
-  abstract readonly kafkaErrorCode: number;
-}
+export abstract class LogError extends BrokerError {}
 
 /** A read asked for an offset outside [logStartOffset, logEndOffset]. */
 export class OffsetOutOfRangeError extends LogError {

@@ -1,13 +1,10 @@
+import { BrokerError } from '../broker-error';
+
 /**
  * Typed errors of leader-side replication. Each carries the Kafka error name and numeric code
  * (clients/.../protocol/Errors.java) the broker answers with, in the style of ../log/log-errors.
  */
-export abstract class ReplicationError extends Error {
-  /** Kafka error name, e.g. 'NOT_ENOUGH_REPLICAS'. */
-  abstract readonly code: string;
-  /** Kafka numeric error code. */
-  abstract readonly kafkaErrorCode: number;
-}
+export abstract class ReplicationError extends BrokerError {}
 
 /**
  * acks=all asked of a partition whose ISR is below min.insync.replicas. Kafka refuses before the

@@ -11,13 +11,14 @@ import { ok, type Outcome } from './broker-lifecycle';
 import type { ControlContext } from './control-context';
 import type { ElectLeadersRequest, ElectLeadersResponse, PartitionOutcome, TopicPartitionRef } from './controller-requests';
 import { buildPartitionChange } from './partition-change-builder';
-import { electionContext, electionContexts, partitionsWhere, type PartitionRef } from './partition-scan';
+import { electionContexts, partitionsWhere, type PartitionRef } from './partition-scan';
 
 export function electLeaders(ctx: ControlContext, request: ElectLeadersRequest): Outcome<ElectLeadersResponse> {
   const everything = request.partitions === null;
   const refs: (PartitionRef | PartitionOutcome)[] = everything ? partitionsWhere(ctx.view, () => true) : request.partitions!.map((r) => resolve(ctx, r));
   const outcomes: PartitionOutcome[] = [];
   const records: PartitionChangeRecord[] = [];
+  const contextOf = electionContexts(ctx.view);
   for (const ref of refs) {
     if (!('partition' in ref)) {
       outcomes.push(ref);
@@ -30,7 +31,7 @@ export function electLeaders(ctx: ControlContext, request: ElectLeadersRequest):
         if (!everything) outcomes.push({ ...at, error: apiError('ELECTION_NOT_NEEDED', `broker ${partition.leader} already leads as preferred`) });
         continue;
       }
-      const change = buildPartitionChange(topicId, partitionId, partition, { election: 'preferred' }, electionContext(ctx.view, topicName));
+      const change = buildPartitionChange(topicId, partitionId, partition, { election: 'preferred' }, contextOf(topicName));
       if (change === null || change.leader !== preferredLeader(partition)) {
         outcomes.push({ ...at, error: apiError('PREFERRED_LEADER_NOT_AVAILABLE', `preferred leader ${preferredLeader(partition)} is not in the ISR or not active`) });
         continue;
@@ -42,7 +43,7 @@ export function electLeaders(ctx: ControlContext, request: ElectLeadersRequest):
         if (!everything) outcomes.push({ ...at, error: apiError('ELECTION_NOT_NEEDED', `broker ${partition.leader} leads`) });
         continue;
       }
-      const change = buildPartitionChange(topicId, partitionId, partition, { election: 'unclean' }, electionContext(ctx.view, topicName));
+      const change = buildPartitionChange(topicId, partitionId, partition, { election: 'unclean' }, contextOf(topicName));
       if (change === null || change.leader === undefined || change.leader === NO_LEADER) {
         outcomes.push({ ...at, error: apiError('ELIGIBLE_LEADERS_NOT_AVAILABLE', 'no replica is active') });
         continue;

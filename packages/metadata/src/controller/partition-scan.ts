@@ -2,7 +2,8 @@ import type { MetadataDelta } from '../image/metadata-delta';
 import { isActive } from '../image/broker-registration';
 import type { PartitionRegistration } from '../image/partition-registration';
 import type { BrokerId } from '../records/metadata-record';
-import { effectiveTopicConfig } from './config-control';
+import { configResourceKey } from '../image/config-resource';
+import { effectiveBrokerConfig, effectiveTopicConfig } from './config-control';
 import type { ElectionContext } from './partition-change-builder';
 
 export interface PartitionRef {
@@ -65,3 +66,12 @@ export function electionContexts(view: MetadataDelta, unavailable: ReadonlySet<B
 
 
 const NO_BROKERS: ReadonlySet<BrokerId> = new Set();
+
+/**
+ * A cluster-wide broker setting as the controller acts on it: the dynamic cluster default, else the
+ * static one (server.properties), else Kafka's default.
+ */
+export function clusterSetting(view: MetadataDelta, staticConfigs: ReadonlyMap<string, string>, name: string): string {
+  const dynamic = view.configsOf(configResourceKey({ type: 'broker', name: '' })).get(name);
+  return dynamic ?? staticConfigs.get(name) ?? effectiveBrokerConfig(configLookup(view), '', name);
+}

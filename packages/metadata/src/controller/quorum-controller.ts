@@ -22,12 +22,11 @@ import { alterPartition } from './alter-partition';
 import { BrokerHeartbeats } from './broker-heartbeats';
 import { brokerHeartbeat, fenceBroker, registerBroker, unregisterBroker, type Outcome } from './broker-lifecycle';
 import { incrementalAlterConfigs } from './config-changes';
-import { effectiveBrokerConfig } from './config-control';
 import type { ControlContext } from './control-context';
 import { resolveControllerConfig, type ControllerConfig } from './controller-config';
 import type { ControllerReply, ControllerRequest, ControllerRequestKind } from './controller-requests';
 import { electLeaderless, electLeaders, rebalanceLeaders } from './leader-election';
-import { configLookup } from './partition-scan';
+import { clusterSetting } from './partition-scan';
 import { allocateProducerIds } from './producer-ids';
 import { alterPartitionReassignments, listPartitionReassignments } from './reassignment';
 import { createPartitions, createTopics, deleteTopics } from './topic-control';
@@ -376,8 +375,7 @@ export class QuorumController {
   }
 
   private clusterSetting(name: string): string {
-    const dynamic = this.view?.configsOf('broker:').get(name);
-    return dynamic ?? this.config.staticBrokerConfigs.get(name) ?? effectiveBrokerConfig(configLookup(this.view!), '', name);
+    return clusterSetting(this.view!, this.config.staticBrokerConfigs, name);
   }
 
   private scheduleRebalance(): void {

@@ -7,8 +7,8 @@ import { apiError, ApiError } from '../errors/api-error';
 import { isActive } from '../image/broker-registration';
 import type { TopicImage } from '../image/topic-image';
 import type { BrokerId, MetadataRecord } from '../records/metadata-record';
-import { failed, ok, type Outcome } from './broker-lifecycle';
-import { alterConfigRecords, effectiveBrokerConfig } from './config-control';
+import { ok, type Outcome } from './broker-lifecycle';
+import { alterConfigRecords } from './config-control';
 import type { ControlContext } from './control-context';
 import type {
   CreatableTopic,
@@ -21,7 +21,7 @@ import type {
   DeleteTopicsResponse,
   TopicOutcome,
 } from './controller-requests';
-import { configLookup } from './partition-scan';
+import { clusterSetting } from './partition-scan';
 import { placeReplicas, type PlacementBroker } from './replica-placement';
 import { newTopicId } from './topic-id';
 import { validateTopicName } from './topic-names';
@@ -118,9 +118,7 @@ function newPartitionRecord(ctx: ControlContext, topicId: string, partitionId: n
 }
 
 function clusterDefault(ctx: ControlContext, name: string): number {
-  const dynamic = ctx.view.configsOf('broker:').get(name);
-  const value = dynamic ?? ctx.config.staticBrokerConfigs.get(name) ?? effectiveBrokerConfig(configLookup(ctx.view), '', name);
-  return Number(value);
+  return Number(clusterSetting(ctx.view, ctx.config.staticBrokerConfigs, name));
 }
 
 function placeNew(ctx: ControlContext, topic: CreatableTopic, load: ReadonlyMap<BrokerId, { replicas: number; leaders: number }>): BrokerId[][] | ApiError {

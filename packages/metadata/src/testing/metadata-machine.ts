@@ -1,6 +1,6 @@
 import type { LogBatch, Snapshot } from '@kz/raft';
 import type { SimMachine } from '@kz/raft/testing';
-import { crc32c, decodeRecordBatch } from '@kz/records';
+import { decodeRecordBatch } from '@kz/records';
 import type { MetadataImage } from '../image/metadata-image';
 import { MetadataLoader } from '../loader/metadata-loader';
 import { canonicalImage } from './canonical-image';

@@ -30,12 +30,6 @@ function build(current: PartitionRegistration, target: PartitionChangeTarget, ct
   return buildPartitionChange('topic-a', 3, current, target, ctx);
 }
 
-/** The registration after the change, or the same one when there is none. */
-function after(current: PartitionRegistration, target: PartitionChangeTarget, ctx: ElectionContext): PartitionRegistration {
-  const change = build(current, target, ctx);
-  return change === null ? current : applyPartitionChange(current, change);
-}
-
 describe('buildPartitionChange: examples', () => {
   const threeReplicas = partition({ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 });
 
