@@ -27,7 +27,7 @@ export { MetadataLoader, everything, type LeadershipListener } from './loader/me
 export type { MetadataPublisher, MetadataUpdate } from './loader/metadata-publisher';
 export { QuorumController, type ControllerEvent, type MetadataLog, type QuorumControllerOptions } from './controller/quorum-controller';
 export { CONTROLLER_DEFAULTS, InvalidControllerConfigError, type ControllerConfig } from './controller/controller-config';
-export { describeConfigs, type ConfigSource, type DescribedConfig } from './controller/config-control';
+export { describeConfigs, effectiveTopicConfig, type ConfigSource, type DescribedConfig } from './controller/config-control';
 export { MetadataNode, type MetadataNodeOptions } from './runtime/metadata-node';
 
 export { ADMIN_PROTO_PATH } from './service/admin-schema';
@@ -51,3 +51,13 @@ export type {
 } from './service/admin-reads';
 export { ADMIN_RPC_NAMES, ADMIN_SERVICE_DEFINITION, type AdminRpcName, type AdminRpcs, type AdminResult } from './service/admin-rpc';
 export { MalformedAdminMessageError } from './service/admin-errors';
+export {
+  parseMetadataServerFlags,
+  startMetadataServer,
+  METADATA_SERVER_USAGE,
+  UsageError,
+  type MetadataServer,
+  type MetadataServerSettings,
+  type MetadataServerCommand,
+  type LogLevel,
+} from './runtime/metadata-server-main';

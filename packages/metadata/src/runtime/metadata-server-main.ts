@@ -186,6 +186,49 @@ export function parseMetadataServerFlags(argv: readonly string[]): MetadataServe
   };
 }
 
+/** A running metadata server: the Raft transport, the metadata node on it and its admin service. */
+export interface MetadataServer {
+  readonly node: MetadataNode;
+  readonly transport: GrpcRaftTransport;
+  readonly server: MetadataAdminServer;
+}
+
+/**
+ * Starts the node the settings describe: the transport, the MetadataNode (a voter runs the
+ * controller) and the MetadataAdmin service. What started is stopped again if a later step fails.
+ * `kz-broker-server` runs the same thing under its broker.
+ */
+export async function startMetadataServer(settings: MetadataServerSettings, logger: pino.Logger): Promise<MetadataServer> {
+  const peers = new Map(settings.voters);
+  peers.delete(settings.nodeId);
+  const transport = new GrpcRaftTransport({
+    nodeId: settings.nodeId,
+    clusterId: settings.clusterId,
+    ...(settings.raftListen === undefined ? {} : { listen: settings.raftListen }),
+    peers,
+    // The transport names its node itself where it matters; a child would say it twice.
+    logger,
+  });
+  const node = await MetadataNode.start({
+    nodeId: settings.nodeId,
+    voters: [...settings.voters.keys()],
+    storage: { dataDir: settings.dataDir },
+    transport,
+    clusterId: settings.clusterId,
+    raft: settings.raftConfig,
+    ...(settings.sessionTimeoutMs === undefined ? {} : { controller: { sessionTimeoutMs: settings.sessionTimeoutMs } }),
+    ...(settings.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: settings.requestTimeoutMs }),
+    logger,
+  });
+  try {
+    const server = await MetadataAdminServer.start({ node, listen: settings.adminListen, clusterId: settings.clusterId, logger });
+    return { node, transport, server };
+  } catch (error) {
+    await node.stop();
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
   let command: MetadataServerCommand;
   try {
@@ -203,52 +246,22 @@ async function main(): Promise<void> {
   const logger = pino({ level: settings.logLevel, base: { pid: process.pid } });
   const log = logger.child({ nodeId: settings.nodeId });
 
-  const peers = new Map(settings.voters);
-  peers.delete(settings.nodeId);
-  let node: MetadataNode;
-  let transport: GrpcRaftTransport;
+  let started: MetadataServer;
   try {
-    transport = new GrpcRaftTransport({
-      nodeId: settings.nodeId,
-      clusterId: settings.clusterId,
-      ...(settings.raftListen === undefined ? {} : { listen: settings.raftListen }),
-      peers,
-      // The transport names its node itself where it matters; a child would say it twice.
-      logger,
-    });
-    node = await MetadataNode.start({
-      nodeId: settings.nodeId,
-      voters: [...settings.voters.keys()],
-      storage: { dataDir: settings.dataDir },
-      transport,
-      clusterId: settings.clusterId,
-      raft: settings.raftConfig,
-      ...(settings.sessionTimeoutMs === undefined ? {} : { controller: { sessionTimeoutMs: settings.sessionTimeoutMs } }),
-      ...(settings.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: settings.requestTimeoutMs }),
-      logger,
-    });
+    started = await startMetadataServer(settings, logger);
   } catch (error) {
     // Locked or corrupt data dir, port taken, bad address: say which, and fail the process.
-    log.fatal({ err: error }, 'metadata node failed to start');
+    log.fatal({ err: error }, 'metadata server failed to start');
     process.stderr.write(`kz-metadata-server: cannot start node ${settings.nodeId}: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
+  const { node, transport, server } = started;
 
   // A halted Raft node (its disk failed) must not leave a process that only answers errors.
   void node.raft.halted.then((error) => {
     log.fatal({ err: error }, 'raft node halted; exiting');
     process.exit(1);
   });
-
-  let server: MetadataAdminServer;
-  try {
-    server = await MetadataAdminServer.start({ node, listen: settings.adminListen, clusterId: settings.clusterId, logger });
-  } catch (error) {
-    log.fatal({ err: error }, 'metadata admin service failed to start');
-    process.stderr.write(`kz-metadata-server: cannot serve on ${settings.adminListen}: ${error instanceof Error ? error.message : String(error)}\n`);
-    await node.stop();
-    process.exit(1);
-  }
 
   log.info(
     {

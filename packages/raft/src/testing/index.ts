@@ -62,3 +62,4 @@ export {
   HOP_MS,
   MAX_SYNC_LATENCY_MS,
 } from './liveness-bounds';
+export { NodeProcesses, assertBuilt, freePorts, makeClusterRoot, type NodeProcessesSpec } from './node-processes';
