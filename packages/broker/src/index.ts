@@ -1,7 +1,10 @@
 /**
- * @kz/broker: the broker. For now its partition log (segments named by base
- * offset, sparse offset and time indexes, the leader-epoch checkpoint, recovery
- * of a torn tail, roll and retention) and the pure decisions of replication.
+ * @kz/broker: the broker and its client. Partition logs on disk (segments, indexes, the
+ * leader-epoch checkpoint, recovery, retention); the ReplicaManager that leads and follows
+ * partitions as the metadata image says (produce with acks, fetch long polls, ISR and high
+ * watermark, KIP-101/279/320 truncation and fencing); consumer-group offsets in
+ * __consumer_offsets; the Broker gRPC service; BrokerNode, the broker as a process runs it; and
+ * KzClient, the producer and consumer library.
  */
 export { BrokerError } from './broker-error';
 export { PartitionLog, LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, type AppendInfo, type RetentionResult } from './log/partition-log.js';
@@ -75,3 +78,67 @@ export {
   type ReplicaFetchPartition,
   type ReplicaFetchRequest,
 } from './replication/fetch-request-builder.js';
+
+// The broker's API: requests and responses as values, whatever carries them.
+export type { BrokerApi, BrokerRpcName } from './protocol/broker-api.js';
+export type { Acks, CurrentLeader, ProduceRequest, ProduceResponse, ProduceTopicData, ProducePartitionData, ProduceTopicResponse, ProducePartitionResponse } from './protocol/produce.js';
+export type { FetchRequest, FetchResponse, FetchTopic, FetchPartition, FetchTopicResponse, FetchPartitionResponse, DivergingEpoch } from './protocol/fetch.js';
+export { LATEST_OFFSET_SPEC, EARLIEST_OFFSET_SPEC, type ListOffsetsRequest, type ListOffsetsResponse, type ListOffsetsTopic, type ListOffsetsPartition, type ListOffsetsTopicResponse, type ListOffsetsPartitionResponse } from './protocol/list-offsets.js';
+export type { MetadataRequest, MetadataResponse, MetadataBroker, MetadataTopic, MetadataPartition } from './protocol/cluster-metadata.js';
+export type {
+  FindCoordinatorRequest,
+  FindCoordinatorResponse,
+  OffsetCommitRequest,
+  OffsetCommitResponse,
+  OffsetCommitTopic,
+  OffsetCommitPartition,
+  OffsetCommitPartitionResponse,
+  OffsetFetchRequest,
+  OffsetFetchResponse,
+  OffsetFetchPartitionResponse,
+} from './protocol/group-offsets.js';
+
+// The broker's core: partitions led and followed from the metadata image, with no I/O of its own but the logs'.
+export type { ReplicaLog } from './log/replica-log.js';
+export { ReplicaManager, DEFAULT_REPLICA_MANAGER_CONFIG, type LogDirectory, type ReplicaManagerConfig, type ReplicaManagerOptions, type FetchApplied } from './server/replica-manager.js';
+export { Partition, partitionKey, type PartitionRole, type LeaderRole, type FollowerRole } from './server/partition.js';
+export { kafkaErrorOf, type KafkaErrorValue } from './server/error-code.js';
+
+// Consumer-group offsets.
+export { GroupCoordinator, type GroupCoordinatorOptions, type OffsetsTopicCreator } from './coordinator/group-coordinator.js';
+export {
+  OFFSETS_TOPIC,
+  DEFAULT_OFFSETS_TOPIC_PARTITIONS,
+  DEFAULT_OFFSETS_TOPIC_REPLICATION_FACTOR,
+  OFFSET_METADATA_MAX_BYTES,
+  offsetsPartitionFor,
+  javaStringHashCode,
+} from './coordinator/offsets-topic.js';
+
+// The broker as a process runs it.
+export { BrokerNode, type BrokerNodeOptions } from './runtime/broker-node.js';
+export { BrokerLifecycle, DEFAULT_HEARTBEAT_INTERVAL_MS, type BrokerLifecycleOptions, type BrokerState } from './runtime/broker-lifecycle.js';
+export type { ControllerChannel } from './runtime/controller-channel.js';
+export { DiskLogDirectory } from './runtime/disk-log-directory.js';
+export { ReplicaFetchers, type FetchChannel } from './runtime/replica-fetchers.js';
+export { AlterPartitionSender } from './runtime/alter-partition-sender.js';
+export { parseBrokerServerFlags, BROKER_FLAGS_USAGE, type BrokerServerSettings, type BrokerServerCommand } from './runtime/broker-server-main.js';
+
+// The Broker gRPC service and a connection to one broker.
+export { BrokerServer, type BrokerServerOptions } from './service/broker-server.js';
+export { BrokerConnection, BROKER_CONNECTION_DEFAULTS, type BrokerConnectionOptions, type CallOptions } from './service/broker-connection.js';
+export { BrokerUnreachableError } from './service/broker-unreachable-error.js';
+export { MalformedBrokerMessageError } from './service/malformed-broker-message-error.js';
+export { encodeBrokerRequest, decodeBrokerRequest, encodeBrokerResponse, decodeBrokerResponse } from './service/broker-codec.js';
+export { BROKER_PROTO_PATH, BROKER_SERVICE_NAME } from './service/broker-schema.js';
+export { BROKER_METHOD_NAMES, type BrokerMethodName, type BrokerRequest, type BrokerResponse } from './service/broker-rpc.js';
+
+// The client library.
+export { KzClient, KZ_CLIENT_DEFAULTS, type KzClientOptions } from './client/kz-client.js';
+export { KzProducer, PRODUCER_DEFAULTS, type ProducerOptions, type ProducerRecord, type RecordMetadata } from './client/kz-producer.js';
+export { KzConsumer, CONSUMER_DEFAULTS, type ConsumerOptions, type ConsumedRecord, type PartitionAssignment, type StartFrom } from './client/kz-consumer.js';
+export type { CommittedOffset } from './client/group-coordinator.js';
+export type { OffsetQuery, PartitionOffset } from './client/offset-lookup.js';
+export { KzClientError } from './client/kz-client-error.js';
+export { murmur2, toPositive, partitionForKey } from './client/murmur2.js';
+export type { RecordHeader } from '@kz/records';

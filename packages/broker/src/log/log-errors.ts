@@ -24,7 +24,7 @@ export class OffsetOutOfRangeError extends LogError {
 /** A batch is larger than max.message.bytes (or than a whole segment). */
 export class RecordTooLargeError extends LogError {
   override readonly name = 'RecordTooLargeError';
-  readonly code = 'RECORD_TOO_LARGE';
+  readonly code = 'MESSAGE_TOO_LARGE';
   readonly kafkaErrorCode = 10;
   constructor(
     readonly sizeInBytes: number,

@@ -88,7 +88,7 @@ describe('PartitionLog append and read', () => {
     bad[bad.length - 1]! ^= 0xff;
     expect(thrown(() => log.append(concat(batch(), bad), 0))).toBeInstanceOf(CrcMismatchError);
     const big = batch({ valueBytes: 300 });
-    expect(thrown(() => log.append(big, 0))).toMatchObject({ code: 'RECORD_TOO_LARGE', kafkaErrorCode: 10 });
+    expect(thrown(() => log.append(big, 0))).toMatchObject({ code: 'MESSAGE_TOO_LARGE', kafkaErrorCode: 10 });
     expect(thrown(() => log.append(big, 0))).toBeInstanceOf(RecordTooLargeError);
     expect(log.logEndOffset).toBe(0);
     expect(log.size).toBe(0);

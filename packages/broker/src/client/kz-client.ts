@@ -1,0 +1,84 @@
+/**
+ * KzClient: the entry point of the client library. It holds the cluster view (brokers, leaders)
+ * and one connection per broker, shared by the producers and consumers it makes.
+ *
+ * ```ts
+ * const client = new KzClient({ bootstrap: ['127.0.0.1:9092'] });
+ * const producer = client.producer({ acks: -1 });
+ * const { offset } = await producer.send('orders', { key, value });
+ * const consumer = client.consumer({ groupId: 'billing' });
+ * consumer.assign([{ topic: 'orders', partition: 0, from: 'committed' }]);
+ * const records = await consumer.poll();
+ * await client.close();
+ * ```
+ */
+import pino, { type Logger } from 'pino';
+import type { MetadataResponse } from '../protocol/cluster-metadata';
+import { ClusterView } from './cluster-view';
+import { KzConsumer, type ConsumerOptions } from './kz-consumer';
+import { KzProducer, type ProducerOptions } from './kz-producer';
+import { lookUpOffsets, type OffsetQuery, type PartitionOffset } from './offset-lookup';
+
+export interface KzClientOptions {
+  /** `host:port` of one or more brokers; the rest are learnt from Metadata. */
+  readonly bootstrap: readonly string[];
+  /** Sent as the gRPC user agent. Default 'kz-client'. */
+  readonly clientId?: string;
+  /** Deadline of one request (a fetch gets its maxWaitMs on top). Default 30 000 ms. */
+  readonly requestTimeoutMs?: number;
+  /** Retries, leader moves and failures are logged at debug; silent without one. */
+  readonly logger?: Logger;
+}
+
+export const KZ_CLIENT_DEFAULTS = {
+  clientId: 'kz-client',
+  requestTimeoutMs: 30_000,
+  retryBackoffMs: 100,
+} as const;
+
+export class KzClient {
+  private readonly cluster: ClusterView;
+  private readonly log: Logger;
+  private readonly producers = new Set<KzProducer>();
+  private readonly consumers = new Set<KzConsumer>();
+  private closed = false;
+
+  constructor(options: KzClientOptions) {
+    const requestTimeoutMs = options.requestTimeoutMs ?? KZ_CLIENT_DEFAULTS.requestTimeoutMs;
+    if (!(requestTimeoutMs > 0)) throw new RangeError(`requestTimeoutMs must be positive, got ${requestTimeoutMs}`);
+    const clientId = options.clientId ?? KZ_CLIENT_DEFAULTS.clientId;
+    this.log = (options.logger ?? pino({ level: 'silent' })).child({ component: 'kz-client', clientId });
+    this.cluster = new ClusterView({ bootstrap: options.bootstrap, clientId, requestTimeoutMs, log: this.log });
+  }
+
+  producer(options: ProducerOptions): KzProducer {
+    const producer = new KzProducer(this.cluster, options, this.log.child({ role: 'producer' }));
+    this.producers.add(producer);
+    return producer;
+  }
+
+  consumer(options: ConsumerOptions = {}): KzConsumer {
+    const consumer = new KzConsumer(this.cluster, options, this.log.child({ role: 'consumer', groupId: options.groupId }));
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  /** Fresh cluster metadata: these topics, or every topic when none are named. */
+  metadata(topics?: readonly string[]): Promise<MetadataResponse> {
+    return this.cluster.fetchMetadata(topics === undefined ? null : topics);
+  }
+
+  /** Offsets by time (or the log's earliest / latest), each asked of its partition's leader. */
+  listOffsets(queries: readonly OffsetQuery[]): Promise<PartitionOffset[]> {
+    return lookUpOffsets(this.cluster, queries, this.cluster.requestTimeoutMs, KZ_CLIENT_DEFAULTS.retryBackoffMs, this.log);
+  }
+
+  /** Closes its producers (flushing them) and consumers, then every connection. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.producers].map((p) => p.close()));
+    await Promise.allSettled([...this.consumers].map((c) => c.close()));
+    this.cluster.close();
+  }
+}

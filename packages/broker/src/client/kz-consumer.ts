@@ -1,0 +1,397 @@
+/**
+ * KzConsumer: reads assigned partitions from their leaders.
+ *
+ * ```ts
+ * const consumer = client.consumer({ groupId: 'billing' });
+ * consumer.assign([{ topic: 'orders', partition: 0, from: 'committed' }]);
+ * for (;;) {
+ *   for (const r of await consumer.poll()) handle(r);
+ *   await consumer.commit();
+ * }
+ * ```
+ *
+ * Each poll sends one Fetch per leader broker covering all its assigned partitions (by topic id,
+ * as replica -1 with the leader epoch from metadata, KIP-320), long-polling up to `maxWaitMs`, and
+ * returns what came back — possibly nothing. Positions advance past what is returned. A leader
+ * change (NOT_LEADER_OR_FOLLOWER, FENCED_LEADER_EPOCH, an unreachable broker) sends the partition
+ * to its new leader on the next poll, from the same position: nothing is skipped or repeated.
+ * OFFSET_OUT_OF_RANGE resets the position per `autoOffsetReset` (earliest by default).
+ *
+ * Assignment is manual (`assign`); a `groupId` is only where `commit` stores positions and where
+ * `from: 'committed'` reads them. Group membership (JoinGroup and rebalancing) is not supported.
+ */
+import { decodeRecordBatch, iterateBatches, RecordsError, TruncatedBatchError, type RecordHeader } from '@kz/records';
+import type { Logger } from 'pino';
+import type { FetchPartitionResponse, FetchRequest } from '../protocol/fetch';
+import { BrokerUnreachableError } from '../service/broker-unreachable-error';
+import type { ClusterView } from './cluster-view';
+import { GroupCoordinator, type CommittedOffset } from './group-coordinator';
+import { ERROR_NONE, isRetriableError, isStaleMetadataError, kafkaError } from './kafka-error-policy';
+import { KzClientError } from './kz-client-error';
+import { lookUpOffsets, type OffsetQuery } from './offset-lookup';
+
+export type StartFrom = 'earliest' | 'latest' | 'committed' | number;
+
+export interface PartitionAssignment {
+  readonly topic: string;
+  readonly partition: number;
+  /** Where to start: the log's start or end, the group's committed offset, or an offset. */
+  readonly from: StartFrom;
+}
+
+export interface ConsumerOptions {
+  /** Needed by commit() and by `from: 'committed'`. */
+  readonly groupId?: string;
+  /** How long the broker may hold a fetch waiting for minBytes. Default 500 ms. */
+  readonly maxWaitMs?: number;
+  /** Default 1: answer as soon as anything is there. */
+  readonly minBytes?: number;
+  /** Most bytes one fetch response holds. Default 50 MiB (Kafka's fetch.max.bytes). */
+  readonly maxBytes?: number;
+  /** Most bytes per partition in one fetch. Default 1 MiB (Kafka's max.partition.fetch.bytes). */
+  readonly maxPartitionBytes?: number;
+  /** Where a partition restarts when its position is out of range, or 'committed' finds nothing. Default 'earliest'. */
+  readonly autoOffsetReset?: 'earliest' | 'latest';
+  /** Pause after a poll that met only errors. Default 100 ms. */
+  readonly retryBackoffMs?: number;
+}
+
+export interface ConsumedRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  /** The leader epoch the record was written in (its batch's partitionLeaderEpoch). */
+  readonly leaderEpoch: number;
+  readonly timestamp: number;
+  readonly key: Uint8Array | null;
+  readonly value: Uint8Array | null;
+  readonly headers: readonly RecordHeader[];
+}
+
+export const CONSUMER_DEFAULTS = {
+  maxWaitMs: 500,
+  minBytes: 1,
+  maxBytes: 50 * 1024 * 1024,
+  maxPartitionBytes: 1024 * 1024,
+  autoOffsetReset: 'earliest',
+  retryBackoffMs: 100,
+} as const;
+
+interface Assigned {
+  readonly topic: string;
+  readonly partition: number;
+  readonly from: StartFrom;
+  /** Next offset to read; undefined until resolved from `reset ?? from`. */
+  position: number | undefined;
+  /** Set by OFFSET_OUT_OF_RANGE: where to resolve the position from instead of `from`. */
+  reset: 'earliest' | 'latest' | undefined;
+  /** Epoch of the last record returned (what commit stores as committedLeaderEpoch); -1 if none. */
+  lastEpoch: number;
+}
+
+export class KzConsumer {
+  private readonly maxWaitMs: number;
+  private readonly minBytes: number;
+  private readonly maxBytes: number;
+  private readonly maxPartitionBytes: number;
+  private readonly autoOffsetReset: 'earliest' | 'latest';
+  private readonly retryBackoffMs: number;
+  private readonly group: GroupCoordinator | undefined;
+  private assigned = new Map<string, Assigned>();
+  /** An error found while returning other records; thrown by the next poll. */
+  private pendingError: Error | undefined;
+  /** poll() calls run one at a time, in order. */
+  private polling: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly cluster: ClusterView,
+    options: ConsumerOptions,
+    private readonly log: Logger,
+  ) {
+    this.maxWaitMs = options.maxWaitMs ?? CONSUMER_DEFAULTS.maxWaitMs;
+    this.minBytes = options.minBytes ?? CONSUMER_DEFAULTS.minBytes;
+    this.maxBytes = options.maxBytes ?? CONSUMER_DEFAULTS.maxBytes;
+    this.maxPartitionBytes = options.maxPartitionBytes ?? CONSUMER_DEFAULTS.maxPartitionBytes;
+    this.autoOffsetReset = options.autoOffsetReset ?? CONSUMER_DEFAULTS.autoOffsetReset;
+    this.retryBackoffMs = options.retryBackoffMs ?? CONSUMER_DEFAULTS.retryBackoffMs;
+    this.group = options.groupId === undefined ? undefined : new GroupCoordinator(cluster, options.groupId, this.retryBackoffMs, log);
+  }
+
+  /** Replaces the assignment. Partitions kept from the previous one keep their positions. */
+  assign(assignments: readonly PartitionAssignment[]): void {
+    const next = new Map<string, Assigned>();
+    for (const a of assignments) {
+      if (typeof a.from === 'number' && !(Number.isSafeInteger(a.from) && a.from >= 0)) throw new RangeError(`from must be an offset ≥ 0, got ${a.from}`);
+      const key = keyOf(a.topic, a.partition);
+      const kept = this.assigned.get(key);
+      next.set(key, kept !== undefined && kept.from === a.from ? kept : { topic: a.topic, partition: a.partition, from: a.from, position: undefined, reset: undefined, lastEpoch: -1 });
+    }
+    this.assigned = next;
+    this.cluster.want(assignments.map((a) => a.topic));
+  }
+
+  assignment(): PartitionAssignment[] {
+    return [...this.assigned.values()].map((a) => ({ topic: a.topic, partition: a.partition, from: a.from }));
+  }
+
+  /** The next offset poll() will return for the partition; -1 before its start position is resolved (by a poll). */
+  position(topic: string, partition: number): number {
+    const a = this.assigned.get(keyOf(topic, partition));
+    if (a === undefined) throw new KzClientError('ILLEGAL_STATE', -1, `${topic}-${partition} is not assigned`, topic, partition);
+    return a.position ?? -1;
+  }
+
+  /** Moves the partition's position; the next poll reads from there. */
+  seek(topic: string, partition: number, offset: number): void {
+    const a = this.assigned.get(keyOf(topic, partition));
+    if (a === undefined) throw new KzClientError('ILLEGAL_STATE', -1, `${topic}-${partition} is not assigned`, topic, partition);
+    a.position = offset;
+    a.reset = undefined;
+    a.lastEpoch = -1;
+  }
+
+  /** One round of fetches: the records that came back (possibly none) in offset order per partition. */
+  poll(): Promise<ConsumedRecord[]> {
+    const run = this.polling.then(() => this.pollOnce());
+    this.polling = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stores the positions of every assigned partition as the group's committed offsets. */
+  async commit(): Promise<void> {
+    const group = this.requireGroup('commit');
+    const offsets: Omit<CommittedOffset, 'metadata'>[] = [];
+    for (const a of this.assigned.values()) {
+      if (a.position !== undefined) offsets.push({ topic: a.topic, partition: a.partition, offset: a.position, leaderEpoch: a.lastEpoch });
+    }
+    await group.commit(offsets, this.cluster.requestTimeoutMs);
+  }
+
+  /** The group's committed offsets of the assigned partitions (offset -1 where none). */
+  committed(): Promise<CommittedOffset[]> {
+    return this.requireGroup('committed').fetch([...this.assigned.values()], this.cluster.requestTimeoutMs);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.polling;
+  }
+
+  // ---------------------------------------------------------------------------- polling
+
+  private async pollOnce(): Promise<ConsumedRecord[]> {
+    if (this.closed) throw new KzClientError('ILLEGAL_STATE', -1, 'the consumer is closed');
+    if (this.pendingError !== undefined) {
+      const error = this.pendingError;
+      this.pendingError = undefined;
+      throw error;
+    }
+    if (this.assigned.size === 0) return [];
+    await this.ensureLeaders();
+    await this.resolvePositions();
+    const byLeader = new Map<number, Assigned[]>();
+    let troubled = false;
+    for (const a of this.assigned.values()) {
+      if (a.position === undefined) continue;
+      const leader = this.cluster.leaderOf(a.topic, a.partition);
+      if (leader === undefined) {
+        troubled = true;
+        continue;
+      }
+      let list = byLeader.get(leader.leaderId);
+      if (list === undefined) {
+        list = [];
+        byLeader.set(leader.leaderId, list);
+      }
+      list.push(a);
+    }
+    const results = await Promise.all([...byLeader].map(([leaderId, list]) => this.fetchFrom(leaderId, list)));
+    const records: ConsumedRecord[] = [];
+    let stale = false;
+    for (const result of results) {
+      for (const r of result.records) records.push(r);
+      stale ||= result.stale;
+      troubled ||= result.troubled;
+    }
+    if (stale || troubled) await this.cluster.refresh().catch((error: unknown) => this.log.debug({ err: String(error) }, 'metadata refresh failed'));
+    // A round that met only errors pauses, so a caller polling in a loop does not spin.
+    if (records.length === 0 && (stale || troubled)) await sleep(this.retryBackoffMs);
+    return records;
+  }
+
+  private async ensureLeaders(): Promise<void> {
+    for (const a of this.assigned.values()) {
+      if (this.cluster.leaderOf(a.topic, a.partition) === undefined) {
+        await this.cluster.refresh().catch((error: unknown) => this.log.debug({ err: String(error) }, 'metadata refresh failed'));
+        return;
+      }
+    }
+  }
+
+  /** Resolves the positions not known yet: committed offsets first, then ListOffsets for the rest. */
+  private async resolvePositions(): Promise<void> {
+    const unresolved = [...this.assigned.values()].filter((a) => a.position === undefined);
+    if (unresolved.length === 0) return;
+    const fromCommitted = unresolved.filter((a) => a.reset === undefined && a.from === 'committed');
+    if (fromCommitted.length > 0) {
+      const committed = await this.requireGroup("from: 'committed'").fetch(fromCommitted, this.cluster.requestTimeoutMs);
+      const byKey = new Map(committed.map((c) => [keyOf(c.topic, c.partition), c]));
+      for (const a of fromCommitted) {
+        const c = byKey.get(keyOf(a.topic, a.partition));
+        if (c !== undefined && c.offset >= 0) {
+          a.position = c.offset;
+          a.lastEpoch = c.leaderEpoch;
+        } else {
+          a.reset = this.autoOffsetReset;
+        }
+      }
+    }
+    const queries: { a: Assigned; q: OffsetQuery }[] = [];
+    for (const a of unresolved) {
+      if (a.position !== undefined) continue;
+      const from = a.reset ?? a.from;
+      if (typeof from === 'number') {
+        a.position = from;
+        continue;
+      }
+      if (from === 'committed') continue; // handled above; a reset is then set
+      queries.push({ a, q: { topic: a.topic, partition: a.partition, timestamp: from } });
+    }
+    if (queries.length === 0) return;
+    const offsets = await lookUpOffsets(this.cluster, queries.map((x) => x.q), this.cluster.requestTimeoutMs, this.retryBackoffMs, this.log);
+    for (let i = 0; i < queries.length; i++) {
+      const { a } = queries[i]!;
+      a.position = offsets[i]!.offset;
+      a.reset = undefined;
+    }
+  }
+
+  private async fetchFrom(leaderId: number, list: readonly Assigned[]): Promise<{ records: ConsumedRecord[]; stale: boolean; troubled: boolean }> {
+    const out = { records: [] as ConsumedRecord[], stale: false, troubled: false };
+    const connection = this.cluster.connectionTo(leaderId);
+    if (connection === undefined) return { ...out, stale: true };
+    const topics = new Map<string, { name: string; partitions: FetchRequest['topics'][number]['partitions'][number][] }>();
+    /** What each partition was fetched from: an answer applies only if the position is still that. */
+    const asked = new Map<string, { a: Assigned; offset: number }>();
+    for (const a of list) {
+      const view = this.cluster.topic(a.topic);
+      const leader = this.cluster.leaderOf(a.topic, a.partition);
+      if (view === undefined || leader === undefined || a.position === undefined) continue;
+      let entry = topics.get(view.topicId);
+      if (entry === undefined) {
+        entry = { name: a.topic, partitions: [] };
+        topics.set(view.topicId, entry);
+      }
+      entry.partitions.push({
+        partition: a.partition,
+        currentLeaderEpoch: leader.leaderEpoch,
+        fetchOffset: a.position,
+        lastFetchedEpoch: -1,
+        logStartOffset: -1,
+        partitionMaxBytes: this.maxPartitionBytes,
+      });
+      asked.set(`${view.topicId}\u0000${a.partition}`, { a, offset: a.position });
+    }
+    const request: FetchRequest = {
+      replicaId: -1,
+      replicaEpoch: -1,
+      maxWaitMs: this.maxWaitMs,
+      minBytes: this.minBytes,
+      maxBytes: this.maxBytes,
+      topics: [...topics].map(([topicId, t]) => ({ topicId, partitions: t.partitions })),
+    };
+    let response;
+    try {
+      response = await connection.fetch(request);
+    } catch (error) {
+      if (!(error instanceof BrokerUnreachableError)) throw error;
+      this.log.debug({ leaderId, err: error.message }, 'fetch failed; refreshing metadata');
+      return { ...out, stale: true };
+    }
+    for (const t of response.topics) {
+      for (const p of t.partitions) {
+        const entry = asked.get(`${t.topicId}\u0000${p.partition}`);
+        // An answer for a partition since unassigned or moved by seek() is dropped.
+        if (entry === undefined || this.assigned.get(keyOf(entry.a.topic, entry.a.partition)) !== entry.a || entry.a.position !== entry.offset) continue;
+        const code = response.errorCode !== ERROR_NONE ? response.errorCode : p.errorCode;
+        if (code === ERROR_NONE) {
+          this.take(entry.a, p, out.records);
+          continue;
+        }
+        this.onPartitionError(entry.a, code, p, out);
+      }
+    }
+    return out;
+  }
+
+  private onPartitionError(a: Assigned, code: number, p: FetchPartitionResponse, out: { stale: boolean; troubled: boolean }): void {
+    const OFFSET_OUT_OF_RANGE = 1;
+    if (code === OFFSET_OUT_OF_RANGE) {
+      this.log.info({ topic: a.topic, partition: a.partition, position: a.position, reset: this.autoOffsetReset }, 'offset out of range; resetting');
+      a.position = undefined;
+      a.reset = this.autoOffsetReset;
+      return;
+    }
+    if (isRetriableError(code)) {
+      out.troubled = true;
+      if (isStaleMetadataError(code) && !this.cluster.applyLeaderHint(a.topic, a.partition, p.currentLeader)) out.stale = true;
+      return;
+    }
+    this.pendingError ??= kafkaError(code, p.errorMessage, a.topic, a.partition);
+  }
+
+  /** Decodes the batches of a partition's answer, from the position on, and advances it. */
+  private take(a: Assigned, p: FetchPartitionResponse, into: ConsumedRecord[]): void {
+    const bytes = p.records;
+    try {
+      for (const { at, header } of iterateBatches(bytes)) {
+        const position = a.position!;
+        if (header.lastOffset < position) continue;
+        if (!header.isControl) {
+          const batch = decodeRecordBatch(bytes, at);
+          for (const r of batch.records) {
+            // The first batch may start before the position asked (fetches return whole batches).
+            if (r.offset < position) continue;
+            into.push({
+              topic: a.topic,
+              partition: a.partition,
+              offset: r.offset,
+              leaderEpoch: header.partitionLeaderEpoch,
+              timestamp: r.timestamp,
+              key: r.key,
+              value: r.value,
+              headers: r.headers,
+            });
+          }
+          a.lastEpoch = header.partitionLeaderEpoch;
+        }
+        a.position = header.lastOffset + 1;
+      }
+    } catch (error) {
+      // A batch cut off at the end of the response (the broker's byte limit) is fetched again next time.
+      if (error instanceof TruncatedBatchError) return;
+      if (error instanceof RecordsError) {
+        // The position stays at the bad batch: the next poll reports it rather than skipping data.
+        this.pendingError ??= new KzClientError(error.code, error.kafkaErrorCode, `${a.topic}-${a.partition} at offset ${a.position}: ${error.message}`, a.topic, a.partition, {
+          cause: error,
+        });
+        return;
+      }
+      throw error;
+    }
+  }
+
+  private requireGroup(what: string): GroupCoordinator {
+    if (this.group === undefined) throw new KzClientError('INVALID_GROUP_ID', 24, `${what} needs a consumer with a groupId`);
+    return this.group;
+  }
+}
+
+function keyOf(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,29 @@
+/**
+ * The part of a partition's log that replication uses. PartitionLog is the one on disk; the broker
+ * simulation runs the same ReplicaManager over an in-memory log that loses its unflushed tail when a
+ * node crashes, which is how the simulation tests what a crash may lose.
+ */
+import type { EpochEndOffset } from './leader-epoch-cache.js';
+import type { OffsetAndTimestamp } from './log-segment.js';
+import type { AppendInfo } from './partition-log.js';
+
+export interface ReplicaLog {
+  readonly logStartOffset: number;
+  readonly logEndOffset: number;
+  /** Everything below this offset is on stable storage (fsynced). */
+  readonly recoveryPoint: number;
+  /** The epoch of the last batch; undefined for an empty log. */
+  readonly latestEpoch: number | undefined;
+  /** Leader append: validates every batch, stamps base offsets and the epoch. Throws typed LogErrors / record errors. */
+  append(batchBytes: Uint8Array, leaderEpoch: number): AppendInfo;
+  /** Follower append of batches as the leader stamped them; they must continue the log exactly. */
+  appendAsFollower(batches: Uint8Array): AppendInfo | undefined;
+  /** Whole batches from the one holding `offset`, up to maxBytes (at least one batch). */
+  read(offset: number, maxBytes: number): Uint8Array;
+  offsetForTimestamp(timestamp: number): OffsetAndTimestamp | undefined;
+  truncateTo(offset: number): number;
+  truncateFullyAndStartAt(offset: number): void;
+  endOffsetForEpoch(epoch: number): EpochEndOffset;
+  flush(): void;
+  close(): void;
+}

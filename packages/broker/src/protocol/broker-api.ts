@@ -1,0 +1,30 @@
+/**
+ * What a broker answers. The gRPC service (src/service) adapts it to the wire and the simulation
+ * calls it directly. Every call resolves with a response carrying Kafka error codes; a rejected
+ * promise means the broker itself failed (it is stopping, or its disk did).
+ */
+import type { MetadataRequest, MetadataResponse } from './cluster-metadata';
+import type { FetchRequest, FetchResponse } from './fetch';
+import type {
+  FindCoordinatorRequest,
+  FindCoordinatorResponse,
+  OffsetCommitRequest,
+  OffsetCommitResponse,
+  OffsetFetchRequest,
+  OffsetFetchResponse,
+} from './group-offsets';
+import type { ListOffsetsRequest, ListOffsetsResponse } from './list-offsets';
+import type { ProduceRequest, ProduceResponse } from './produce';
+
+export interface BrokerApi {
+  /** With acks=0 the broker still resolves (with an empty response) once the append is done. */
+  produce(request: ProduceRequest): Promise<ProduceResponse>;
+  fetch(request: FetchRequest): Promise<FetchResponse>;
+  listOffsets(request: ListOffsetsRequest): Promise<ListOffsetsResponse>;
+  metadata(request: MetadataRequest): Promise<MetadataResponse>;
+  findCoordinator(request: FindCoordinatorRequest): Promise<FindCoordinatorResponse>;
+  offsetCommit(request: OffsetCommitRequest): Promise<OffsetCommitResponse>;
+  offsetFetch(request: OffsetFetchRequest): Promise<OffsetFetchResponse>;
+}
+
+export type BrokerRpcName = keyof BrokerApi;

@@ -1,0 +1,74 @@
+/**
+ * Sends the leader's ISR changes to the controller (Kafka's AlterPartitionManager): everything
+ * pending goes in one AlterPartition request, one request in flight at a time, and each partition's
+ * answer goes back to the ReplicaManager. A request that fails as a whole is answered for every item
+ * as a retriable error, so the manager resends it after a back-off.
+ */
+import type { Logger } from 'pino';
+import type { AlterPartitionItem } from '../replication/partition-replicas.js';
+import type { ReplicaManager } from '../server/replica-manager.js';
+import type { ControllerChannel } from './controller-channel.js';
+
+export interface AlterPartitionSenderOptions {
+  readonly manager: ReplicaManager;
+  readonly channel: ControllerChannel;
+  readonly clock: () => number;
+  readonly logger: Logger;
+  readonly afterInput: () => void;
+  readonly retryBackoffMs?: number;
+}
+
+export class AlterPartitionSender {
+  private readonly queue: AlterPartitionItem[] = [];
+  private inFlight = false;
+  private stopped = false;
+  private readonly log: Logger;
+
+  constructor(private readonly options: AlterPartitionSenderOptions) {
+    this.log = options.logger.child({ component: 'alter-partition' });
+  }
+
+  /** Queues the manager's new ISR changes and sends them if nothing is in flight. */
+  drain(): void {
+    this.queue.push(...this.options.manager.takeAlterPartitions());
+    this.sendNext();
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private sendNext(): void {
+    if (this.inFlight || this.stopped || this.queue.length === 0) return;
+    const { manager, channel, clock } = this.options;
+    if (manager.brokerEpoch < 0) return;
+    const items = this.queue.splice(0);
+    this.inFlight = true;
+    channel.alterPartition({ brokerId: manager.brokerId, brokerEpoch: manager.brokerEpoch, partitions: items }).then(
+      (response) => {
+        this.inFlight = false;
+        if (this.stopped) return;
+        for (const item of items) {
+          const answer = response.partitions.find((p) => p.topicId === item.topicId && p.partitionId === item.partitionId);
+          manager.onAlterPartitionResult(item, answer === undefined ? { error: { code: 'UNKNOWN_SERVER_ERROR' }, state: null } : answer, clock());
+        }
+        this.afterAnswer();
+      },
+      (error: unknown) => {
+        this.inFlight = false;
+        if (this.stopped) return;
+        this.log.warn({ err: error, partitions: items.length }, 'AlterPartition failed; will retry');
+        setTimeout(() => {
+          if (this.stopped) return;
+          for (const item of items) manager.onAlterPartitionResult(item, { error: { code: 'REQUEST_TIMED_OUT' }, state: null }, clock());
+          this.afterAnswer();
+        }, this.options.retryBackoffMs ?? 100);
+      },
+    );
+  }
+
+  private afterAnswer(): void {
+    this.options.afterInput();
+    this.drain();
+  }
+}

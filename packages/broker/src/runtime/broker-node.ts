@@ -1,0 +1,318 @@
+/**
+ * A broker as a process runs it: the ReplicaManager over partition logs on disk, fed by the metadata
+ * image of a MetadataNode (an observer on a broker-only node, the voter itself on a combined node);
+ * one replica fetcher per source broker; the lifecycle (register, heartbeat, controlled shutdown)
+ * and AlterPartition through a ControllerChannel; the group coordinator; the Broker gRPC service.
+ *
+ * The ReplicaManager decides, this class does the I/O and time: after every input it flushes the
+ * logs appended in this turn of the event loop (one fsync per dirty partition, shared by every
+ * produce of the turn), hands ISR changes to the AlterPartition sender, wakes the fetchers, and
+ * arms one timer at the manager's next deadline.
+ */
+import { MetadataImage, type MetadataNode, type Endpoint } from '@kz/metadata';
+import type { Logger } from 'pino';
+import { GroupCoordinator } from '../coordinator/group-coordinator.js';
+import { DEFAULT_OFFSETS_TOPIC_PARTITIONS, DEFAULT_OFFSETS_TOPIC_REPLICATION_FACTOR, OFFSETS_TOPIC } from '../coordinator/offsets-topic.js';
+import type { LogConfig } from '../log/log-config.js';
+import type { BrokerApi } from '../protocol/broker-api.js';
+import type { MetadataBroker, MetadataRequest, MetadataResponse, MetadataTopic } from '../protocol/cluster-metadata.js';
+import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
+import type {
+  FindCoordinatorRequest,
+  FindCoordinatorResponse,
+  OffsetCommitRequest,
+  OffsetCommitResponse,
+  OffsetFetchRequest,
+  OffsetFetchResponse,
+} from '../protocol/group-offsets.js';
+import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets.js';
+import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
+import { kafkaError } from '../server/error-code.js';
+import { ReplicaManager, type ReplicaManagerConfig } from '../server/replica-manager.js';
+import { BrokerConnection } from '../service/broker-connection.js';
+import { BrokerServer } from '../service/broker-server.js';
+import { AlterPartitionSender } from './alter-partition-sender.js';
+import { BrokerLifecycle } from './broker-lifecycle.js';
+import type { ControllerChannel } from './controller-channel.js';
+import { DiskLogDirectory } from './disk-log-directory.js';
+import { ReplicaFetchers } from './replica-fetchers.js';
+
+export interface BrokerNodeOptions {
+  readonly nodeId: number;
+  readonly clusterId: string;
+  /** Partition logs live in `<logDir>/<topic>-<partition>`. */
+  readonly logDir: string;
+  readonly metadata: MetadataNode;
+  readonly controllers: ControllerChannel;
+  /** Where the Broker service listens (port 0 picks one). */
+  readonly listen: string;
+  /** The host clients are told to connect to; default: the listen host. */
+  readonly advertisedHost?: string;
+  readonly rack?: string | null;
+  readonly logConfig?: Partial<LogConfig>;
+  readonly replica?: Partial<ReplicaManagerConfig>;
+  readonly heartbeatIntervalMs?: number;
+  readonly offsetsTopicPartitions?: number;
+  readonly offsetsTopicReplicationFactor?: number;
+  readonly logger: Logger;
+}
+
+/** A follower fetch's RPC deadline beyond its long-poll: a stopped leader is noticed within this. */
+const FETCH_RPC_SLACK_MS = 3000;
+
+export class BrokerNode implements BrokerApi {
+  readonly manager: ReplicaManager;
+  readonly coordinator: GroupCoordinator;
+  private readonly fetchers: ReplicaFetchers;
+  private readonly alterPartitions: AlterPartitionSender;
+  private lifecycleValue: BrokerLifecycle | null = null;
+  private server: BrokerServer | null = null;
+  private portValue = -1;
+  private readonly connections = new Map<number, BrokerConnection>();
+  private readonly log: Logger;
+  private unsubscribe: (() => void) | null = null;
+  private flushQueued = false;
+  private timer: NodeJS.Timeout | null = null;
+  private timerAt = Number.POSITIVE_INFINITY;
+  private stopped = false;
+  private caughtUp = false;
+  private readonly clock = (): number => Date.now();
+
+  private constructor(private readonly options: BrokerNodeOptions) {
+    this.log = options.logger.child({ nodeId: options.nodeId, component: 'broker' });
+    const logs = new DiskLogDirectory(options.logDir, options.logConfig ?? {}, (dir, log) =>
+      this.log.warn({ dir, recovery: log.recovery }, 'recovered a partition log: truncated a torn tail'),
+    );
+    this.manager = new ReplicaManager({ brokerId: options.nodeId, logs, logger: this.log, ...(options.replica === undefined ? {} : { config: options.replica }) });
+    this.coordinator = new GroupCoordinator({
+      manager: this.manager,
+      creator: { createOffsetsTopic: () => this.createOffsetsTopic() },
+      logger: this.log,
+    });
+    const afterInput = (): void => this.afterInput();
+    this.fetchers = new ReplicaFetchers({
+      manager: this.manager,
+      channel: { fetch: (source, request) => this.fetchFrom(source, request) },
+      clock: this.clock,
+      logger: this.log,
+      afterInput,
+    });
+    this.alterPartitions = new AlterPartitionSender({ manager: this.manager, channel: options.controllers, clock: this.clock, logger: this.log, afterInput });
+  }
+
+  static async start(options: BrokerNodeOptions): Promise<BrokerNode> {
+    const node = new BrokerNode(options);
+    node.server = new BrokerServer({ api: node, listen: options.listen, logger: options.logger });
+    node.portValue = await node.server.start();
+    node.unsubscribe = options.metadata.subscribe({
+      onMetadataUpdate: (update) => node.onMetadata(update.image, update.fromSnapshot ? null : update.changes),
+    });
+    const host = options.advertisedHost ?? options.listen.slice(0, options.listen.lastIndexOf(':')).replace(/^\[|\]$/g, '');
+    const endpoints: Endpoint[] = [{ name: 'PLAINTEXT', host, port: node.portValue }];
+    node.lifecycleValue = new BrokerLifecycle({
+      brokerId: options.nodeId,
+      clusterId: options.clusterId,
+      endpoints,
+      rack: options.rack ?? null,
+      channel: options.controllers,
+      appliedOffset: () => options.metadata.image.offset,
+      onRegistered: (epoch) => {
+        node.manager.brokerEpoch = epoch;
+        node.onMetadata(options.metadata.image, null);
+      },
+      logger: options.logger.child({ nodeId: options.nodeId }),
+      ...(options.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: options.heartbeatIntervalMs }),
+    });
+    node.lifecycleValue.start();
+    node.log.info({ listen: `${host}:${node.portValue}`, logDir: options.logDir }, 'broker serving');
+    return node;
+  }
+
+  get port(): number {
+    return this.portValue;
+  }
+
+  get lifecycle(): BrokerLifecycle | null {
+    return this.lifecycleValue;
+  }
+
+  /**
+   * Metadata reaches the ReplicaManager only once this broker has applied its own registration
+   * record. Before that its image may be stale — replayed from its own disk after a restart, naming
+   * it leader at an old epoch — and acting on it would take writes no one replicates. (Kafka's
+   * broker likewise waits for its initial metadata catch-up before starting the ReplicaManager.)
+   */
+  private onMetadata(image: MetadataImage, changes: Parameters<ReplicaManager['applyMetadata']>[1]): void {
+    if (this.stopped) return;
+    if (!this.caughtUp) {
+      const epoch = this.manager.brokerEpoch;
+      if (epoch < 0 || image.offset < epoch) return;
+      this.caughtUp = true;
+      changes = null;
+      this.log.info({ brokerEpoch: epoch, metadataOffset: image.offset }, 'metadata caught up with the registration: serving partitions');
+    }
+    this.manager.applyMetadata(image, changes, this.clock());
+    this.coordinator.onMetadata(image);
+    this.fetchers.reconcile();
+    for (const [id, connection] of this.connections) {
+      const endpoint = image.brokers.get(id)?.endpoints[0];
+      if (endpoint === undefined || connection.address !== `${endpoint.host}:${endpoint.port}`) {
+        connection.close();
+        this.connections.delete(id);
+      }
+    }
+    this.afterInput();
+  }
+
+  // ---------------------------------------------------------------- the loop's chores
+
+  private afterInput(): void {
+    if (this.stopped) return;
+    if (this.manager.needsFlush && !this.flushQueued) {
+      this.flushQueued = true;
+      // Every produce of this turn of the event loop shares the one flush.
+      setImmediate(() => {
+        this.flushQueued = false;
+        if (this.stopped) return;
+        try {
+          this.manager.flush(this.clock());
+        } catch (error) {
+          this.log.fatal({ err: error }, 'flushing partition logs failed');
+          throw error;
+        }
+        this.afterInput();
+      });
+    }
+    this.alterPartitions.drain();
+    this.armTimer();
+  }
+
+  private armTimer(): void {
+    const at = this.manager.nextDeadline();
+    if (at >= this.timerAt && this.timer !== null) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.timerAt = at;
+    if (!Number.isFinite(at)) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerAt = Number.POSITIVE_INFINITY;
+      if (this.stopped) return;
+      this.manager.tick(this.clock());
+      this.afterInput();
+    }, Math.max(0, at - this.clock()));
+  }
+
+  private connection(brokerId: number): BrokerConnection {
+    let connection = this.connections.get(brokerId);
+    if (connection !== undefined) return connection;
+    const endpoint = this.manager.metadataImage?.brokers.get(brokerId)?.endpoints[0];
+    if (endpoint === undefined) throw new Error(`broker ${brokerId} has no endpoint in the metadata image`);
+    connection = new BrokerConnection({ address: `${endpoint.host}:${endpoint.port}`, clientId: `kz-broker-${this.options.nodeId}` });
+    this.connections.set(brokerId, connection);
+    return connection;
+  }
+
+  private fetchFrom(source: number, request: FetchRequest): Promise<FetchResponse> {
+    return this.connection(source).fetch(request, { timeoutMs: request.maxWaitMs + FETCH_RPC_SLACK_MS });
+  }
+
+  private async createOffsetsTopic(): Promise<void> {
+    const live = [...(this.manager.metadataImage?.brokers.values() ?? [])].filter((b) => !b.fenced).length;
+    const replicationFactor = Math.min(this.options.offsetsTopicReplicationFactor ?? DEFAULT_OFFSETS_TOPIC_REPLICATION_FACTOR, Math.max(1, live));
+    const { topics } = await this.options.controllers.createTopics({
+      topics: [{ name: OFFSETS_TOPIC, numPartitions: this.options.offsetsTopicPartitions ?? DEFAULT_OFFSETS_TOPIC_PARTITIONS, replicationFactor, configs: { 'cleanup.policy': 'compact' } }],
+    });
+    const error = topics[0]?.error;
+    if (error !== null && error !== undefined && error.code !== 'TOPIC_ALREADY_EXISTS') throw error;
+    this.log.info({ topic: OFFSETS_TOPIC, replicationFactor }, 'created the offsets topic');
+  }
+
+  // ---------------------------------------------------------------- BrokerApi
+
+  async produce(request: ProduceRequest): Promise<ProduceResponse> {
+    const response = this.manager.produce(request, this.clock());
+    this.afterInput();
+    return response;
+  }
+
+  async fetch(request: FetchRequest): Promise<FetchResponse> {
+    const response = this.manager.fetch(request, this.clock());
+    this.afterInput();
+    return response;
+  }
+
+  async listOffsets(request: ListOffsetsRequest): Promise<ListOffsetsResponse> {
+    return this.manager.listOffsets(request);
+  }
+
+  async metadata(request: MetadataRequest): Promise<MetadataResponse> {
+    // Until it has caught up, this broker knows no more than what its own disk said: tell nothing.
+    const image = this.manager.metadataImage ?? MetadataImage.EMPTY;
+    const brokers: MetadataBroker[] = [...image.brokers.values()]
+      .filter((b) => !b.fenced)
+      .map((b) => ({ nodeId: b.id, host: b.endpoints[0]?.host ?? '', port: b.endpoints[0]?.port ?? -1, rack: b.rack }));
+    const names = request.topics ?? [...image.topicIdsByName.keys()].sort();
+    const topics = names.map((name): MetadataTopic => {
+      const topic = image.topic(name);
+      if (topic === undefined) return { ...kafkaErrorCodeOnly('UNKNOWN_TOPIC_OR_PARTITION'), name, topicId: '', isInternal: false, partitions: [] };
+      return {
+        errorCode: 0,
+        name,
+        topicId: topic.id,
+        isInternal: name === OFFSETS_TOPIC,
+        partitions: topic.partitions.map((p, partition) => ({
+          errorCode: p.leader < 0 ? kafkaError('LEADER_NOT_AVAILABLE', '').errorCode : 0,
+          partition,
+          leaderId: p.leader,
+          leaderEpoch: p.leaderEpoch,
+          replicas: p.replicas,
+          isr: p.isr,
+          offlineReplicas: p.replicas.filter((id) => image.brokers.get(id)?.fenced !== false),
+        })),
+      };
+    });
+    const leaderId = this.options.metadata.raft.status().leaderId;
+    return { clusterId: this.options.clusterId, controllerId: leaderId ?? -1, brokers, topics };
+  }
+
+  findCoordinator(request: FindCoordinatorRequest): Promise<FindCoordinatorResponse> {
+    return this.coordinator.findCoordinator(request.key);
+  }
+
+  async offsetCommit(request: OffsetCommitRequest): Promise<OffsetCommitResponse> {
+    const response = this.coordinator.offsetCommit(request, this.clock());
+    this.afterInput();
+    return response;
+  }
+
+  async offsetFetch(request: OffsetFetchRequest): Promise<OffsetFetchResponse> {
+    return this.coordinator.offsetFetch(request);
+  }
+
+  // ---------------------------------------------------------------- stopping
+
+  /**
+   * Stops the broker. `controlled`: first ask the controller to move this broker's leaderships away
+   * (controlled shutdown), so clients see a clean leader change rather than a timeout.
+   */
+  async stop(options: { readonly controlled?: boolean; readonly timeoutMs?: number } = {}): Promise<void> {
+    if (this.stopped) return;
+    if (options.controlled === true) await this.lifecycleValue?.shutDown(options.timeoutMs ?? 30_000);
+    this.stopped = true;
+    this.lifecycleValue?.stop();
+    this.alterPartitions.stop();
+    this.unsubscribe?.();
+    if (this.timer !== null) clearTimeout(this.timer);
+    await this.fetchers.stop();
+    await this.server?.stop();
+    this.manager.close();
+    for (const connection of this.connections.values()) connection.close();
+    this.connections.clear();
+    this.log.info('broker stopped');
+  }
+}
+
+function kafkaErrorCodeOnly(name: Parameters<typeof kafkaError>[0]): { errorCode: number } {
+  return { errorCode: kafkaError(name, '').errorCode };
+}

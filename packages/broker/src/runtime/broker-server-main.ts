@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+/**
+ * `kz-broker-server`: one kz node with the broker role — the metadata node (a controller when its id
+ * is among --voters, an observer otherwise) with its MetadataAdmin service, and the broker on it.
+ * It takes every kz-metadata-server flag plus the broker's own (BROKER_FLAGS_USAGE).
+ *
+ * Exit codes: 0 after a graceful stop (SIGTERM / SIGINT: controlled shutdown first), 1 when the
+ * node cannot start or its Raft node halts, 2 on a bad command line.
+ */
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { MetadataAdminClient, METADATA_SERVER_USAGE, parseMetadataServerFlags, startMetadataServer, UsageError, type MetadataServerSettings } from '@kz/metadata';
+import pino from 'pino';
+import { BrokerNode } from './broker-node.js';
+
+export const BROKER_FLAGS_USAGE = `Broker options (besides the metadata node's, below):
+  --listen HOST:PORT           where the Broker service (produce, fetch, ...) listens (required)
+  --controller-admin LIST      every controller's MetadataAdmin address, e.g. 1@127.0.0.1:9201,2@...
+                               (required unless this node is the only voter)
+  --advertised-host HOST       the host clients are told to connect to (default: the --listen host)
+  --rack RACK                  this broker's rack, for rack-aware replica placement
+  --replica-lag-time-max-ms MS a follower not caught up this long leaves the ISR (default: 30000)
+  --heartbeat-interval-ms MS   broker heartbeat interval (default: 2000)
+  --offsets-topic-partitions N partitions of __consumer_offsets when it is created (default: 50)
+
+Data: partition logs in DIR/logs, the metadata log in DIR/metadata (DIR from --data-dir).`;
+
+export interface BrokerServerSettings {
+  readonly metadata: MetadataServerSettings;
+  readonly listen: string;
+  readonly controllerAdmin: readonly { readonly id: number; readonly address: string }[];
+  readonly advertisedHost: string | undefined;
+  readonly rack: string | null;
+  readonly logDir: string;
+  readonly replicaLagTimeMaxMs: number | undefined;
+  readonly heartbeatIntervalMs: number | undefined;
+  readonly offsetsTopicPartitions: number | undefined;
+}
+
+export type BrokerServerCommand = { readonly kind: 'help' } | { readonly kind: 'run'; readonly settings: BrokerServerSettings };
+
+const BROKER_OPTIONS = {
+  listen: { type: 'string' },
+  'controller-admin': { type: 'string' },
+  'advertised-host': { type: 'string' },
+  rack: { type: 'string' },
+  'replica-lag-time-max-ms': { type: 'string' },
+  'heartbeat-interval-ms': { type: 'string' },
+  'offsets-topic-partitions': { type: 'string' },
+} as const;
+
+export function parseBrokerServerFlags(argv: readonly string[]): BrokerServerCommand {
+  // The broker's flags are taken out; everything else is the metadata node's, parsed by its parser.
+  const brokerArgs: string[] = [];
+  const metadataArgs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const name = /^--([a-z-]+)/.exec(arg)?.[1];
+    if (name !== undefined && name in BROKER_OPTIONS) {
+      brokerArgs.push(arg);
+      if (!arg.includes('=') && i + 1 < argv.length) brokerArgs.push(argv[++i]!);
+    } else {
+      metadataArgs.push(arg);
+    }
+  }
+  const metadataCommand = parseMetadataServerFlags(metadataArgs);
+  if (metadataCommand.kind === 'help') return { kind: 'help' };
+  let values: Record<string, string | undefined>;
+  try {
+    values = parseArgs({ args: brokerArgs, strict: true, allowPositionals: false, options: BROKER_OPTIONS }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const root = metadataCommand.settings.dataDir;
+  const listen = values.listen;
+  if (listen === undefined || !/^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):[0-9]{1,5}$/.test(listen)) {
+    throw new UsageError(`--listen: expected host:port, got ${JSON.stringify(listen ?? '')}`);
+  }
+  const integer = (name: keyof typeof BROKER_OPTIONS, min: number): number | undefined => {
+    const text = values[name];
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got ${JSON.stringify(text)}`);
+    return n;
+  };
+  const voters = metadataCommand.settings.voters;
+  let controllerAdmin: { id: number; address: string }[];
+  const adminText = values['controller-admin'];
+  if (adminText !== undefined) {
+    controllerAdmin = [];
+    for (const entry of adminText.split(',').filter((e) => e.trim() !== '')) {
+      const match = /^([0-9]+)@(.+:[0-9]{1,5})$/.exec(entry.trim());
+      if (match === null) throw new UsageError(`--controller-admin: expected id@host:port, got ${JSON.stringify(entry)}`);
+      controllerAdmin.push({ id: Number(match[1]), address: match[2]! });
+    }
+  } else if (voters.size === 1 && voters.has(metadataCommand.settings.nodeId)) {
+    controllerAdmin = [{ id: metadataCommand.settings.nodeId, address: metadataCommand.settings.adminListen }];
+  } else {
+    throw new UsageError('--controller-admin is required (the MetadataAdmin address of every controller)');
+  }
+  return {
+    kind: 'run',
+    settings: {
+      metadata: { ...metadataCommand.settings, dataDir: path.join(root, 'metadata') },
+      listen,
+      controllerAdmin,
+      advertisedHost: values['advertised-host'],
+      rack: values.rack ?? null,
+      logDir: path.join(root, 'logs'),
+      replicaLagTimeMaxMs: integer('replica-lag-time-max-ms', 1),
+      heartbeatIntervalMs: integer('heartbeat-interval-ms', 1),
+      offsetsTopicPartitions: integer('offsets-topic-partitions', 1),
+    },
+  };
+}
+
+const USAGE = `Usage: kz-broker-server --node-id N --data-dir DIR --cluster-id ID --voters ID@HOST:PORT,... --admin-listen HOST:PORT --listen HOST:PORT [options]
+
+${BROKER_FLAGS_USAGE}
+
+${METADATA_SERVER_USAGE.slice(METADATA_SERVER_USAGE.indexOf('Required:'))}`;
+
+async function main(): Promise<void> {
+  let command: BrokerServerCommand;
+  try {
+    command = parseBrokerServerFlags(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`kz-broker-server: ${error.message}\nRun kz-broker-server --help for usage.\n`);
+    process.exit(2);
+  }
+  if (command.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const settings = command.settings;
+  const logger = pino({ level: settings.metadata.logLevel, base: { pid: process.pid } });
+  const log = logger.child({ nodeId: settings.metadata.nodeId });
+  const admin = new MetadataAdminClient({ controllers: settings.controllerAdmin, timeoutMs: 10_000, attemptTimeoutMs: 5000, logger });
+  let stopAll: () => Promise<void>;
+  try {
+    const { node, server } = await startMetadataServer(settings.metadata, logger);
+    void node.raft.halted.then((error) => {
+      log.fatal({ err: error }, 'raft node halted; exiting');
+      process.exit(1);
+    });
+    const broker = await BrokerNode.start({
+      nodeId: settings.metadata.nodeId,
+      clusterId: settings.metadata.clusterId,
+      logDir: settings.logDir,
+      metadata: node,
+      controllers: admin,
+      listen: settings.listen,
+      ...(settings.advertisedHost === undefined ? {} : { advertisedHost: settings.advertisedHost }),
+      rack: settings.rack,
+      ...(settings.replicaLagTimeMaxMs === undefined ? {} : { replica: { replicaLagTimeMaxMs: settings.replicaLagTimeMaxMs } }),
+      ...(settings.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: settings.heartbeatIntervalMs }),
+      ...(settings.offsetsTopicPartitions === undefined ? {} : { offsetsTopicPartitions: settings.offsetsTopicPartitions }),
+      logger,
+    });
+    log.info({ listen: settings.listen, port: broker.port, adminListen: server.address, role: node.controller === null ? 'broker' : 'controller+broker' }, 'kz node ready');
+    stopAll = async () => {
+      await broker.stop({ controlled: true, timeoutMs: 10_000 });
+      await server.stop();
+      await node.stop();
+      admin.close();
+    };
+  } catch (error) {
+    log.fatal({ err: error }, 'node failed to start');
+    process.stderr.write(`kz-broker-server: cannot start node ${settings.metadata.nodeId}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    signals += 1;
+    // A second signal means "now": every acknowledged write is already fsynced.
+    if (signals > 1) process.exit(130);
+    log.info({ signal }, 'stopping');
+    stopAll().then(
+      () => {
+        log.info('node stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`kz-broker-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

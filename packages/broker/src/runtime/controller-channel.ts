@@ -1,0 +1,13 @@
+/**
+ * What a broker asks of the controller quorum: register, heartbeat, AlterPartition, and create the
+ * offsets topic. MetadataAdminClient is one (over gRPC to the controllers); the methods reject with
+ * ApiError when the whole request fails.
+ */
+import type { ControllerApi } from '@kz/metadata';
+
+export interface ControllerChannel {
+  registerBroker(request: ControllerApi['registerBroker'][0]): Promise<ControllerApi['registerBroker'][1]>;
+  brokerHeartbeat(request: ControllerApi['brokerHeartbeat'][0]): Promise<ControllerApi['brokerHeartbeat'][1]>;
+  alterPartition(request: ControllerApi['alterPartition'][0]): Promise<ControllerApi['alterPartition'][1]>;
+  createTopics(request: ControllerApi['createTopics'][0]): Promise<ControllerApi['createTopics'][1]>;
+}

@@ -1,0 +1,121 @@
+/**
+ * One partition replica hosted by this broker (Kafka's Partition): its log and its role, which the
+ * metadata image decides. A leader keeps a LeaderReplicaState for its leader epoch; a follower keeps
+ * who it fetches from and at which epoch. The high watermark a follower knows comes from its
+ * leader's fetch answers; a leader derives its own.
+ */
+import type { BrokerId, PartitionRegistration } from '@kz/metadata';
+import type { ReplicaLog } from '../log/replica-log.js';
+import type { FollowedPartitionStatus } from '../replication/fetch-request-builder.js';
+import { LeaderReplicaState } from '../replication/partition-replicas.js';
+
+export interface FollowerRole {
+  readonly kind: 'follower';
+  /** NO_LEADER (-1) while the partition has none: nothing to fetch from. */
+  readonly leaderId: BrokerId;
+  readonly leaderEpoch: number;
+  status: FollowedPartitionStatus;
+  /** After an error the partition is fetched again only from this time on. */
+  delayedUntilMs: number;
+}
+
+export interface LeaderRole {
+  readonly kind: 'leader';
+  readonly state: LeaderReplicaState;
+}
+
+export type PartitionRole = LeaderRole | FollowerRole;
+
+export class Partition {
+  role: PartitionRole;
+  registration: PartitionRegistration;
+  minInsyncReplicas: number;
+  private followerHighWatermark = 0;
+
+  constructor(
+    readonly topicId: string,
+    readonly topicName: string,
+    readonly partitionId: number,
+    readonly log: ReplicaLog,
+    registration: PartitionRegistration,
+    minInsyncReplicas: number,
+  ) {
+    this.registration = registration;
+    this.minInsyncReplicas = minInsyncReplicas;
+    this.role = { kind: 'follower', leaderId: -1, leaderEpoch: -1, status: 'awaitingMetadata', delayedUntilMs: 0 };
+  }
+
+  get key(): string {
+    return partitionKey(this.topicId, this.partitionId);
+  }
+
+  get leaderEpoch(): number {
+    return this.role.kind === 'leader' ? this.role.state.leaderEpoch : this.role.leaderEpoch;
+  }
+
+  get highWatermark(): number {
+    return this.role.kind === 'leader' ? this.role.state.highWatermark() : this.followerHighWatermark;
+  }
+
+  get isLeader(): boolean {
+    return this.role.kind === 'leader';
+  }
+
+  /** The leader state, when this broker leads the partition. */
+  get leader(): LeaderReplicaState | null {
+    return this.role.kind === 'leader' ? this.role.state : null;
+  }
+
+  /**
+   * Become leader at the registration's leader epoch. Everything in the log is made durable first:
+   * the leader's log end is where this epoch starts, and the ISR will be measured against it.
+   */
+  becomeLeader(brokerId: BrokerId, registration: PartitionRegistration, now: number): void {
+    this.log.flush();
+    this.registration = registration;
+    this.role = {
+      kind: 'leader',
+      state: new LeaderReplicaState({
+        topicId: this.topicId,
+        partitionId: this.partitionId,
+        leaderId: brokerId,
+        leaderEpoch: registration.leaderEpoch,
+        partitionEpoch: registration.partitionEpoch,
+        replicas: registration.replicas,
+        isr: registration.isr,
+        logEndOffset: this.log.logEndOffset,
+        highWatermark: this.followerHighWatermark,
+        minInsyncReplicas: this.minInsyncReplicas,
+        now,
+      }),
+    };
+  }
+
+  becomeFollower(registration: PartitionRegistration): void {
+    // A leader stepping down keeps the high watermark it had: it is a safe lower bound.
+    if (this.role.kind === 'leader') this.followerHighWatermark = this.role.state.highWatermark();
+    this.registration = registration;
+    const hasLeader = registration.leader >= 0;
+    this.role = {
+      kind: 'follower',
+      leaderId: registration.leader,
+      leaderEpoch: registration.leaderEpoch,
+      status: hasLeader ? 'fetching' : 'awaitingMetadata',
+      delayedUntilMs: 0,
+    };
+  }
+
+  /** The leader's high watermark from a fetch answer, capped at what this replica holds. */
+  updateFollowerHighWatermark(leaderHighWatermark: number): void {
+    this.followerHighWatermark = Math.max(this.followerHighWatermark, Math.min(leaderHighWatermark, this.log.logEndOffset));
+  }
+
+  /** After a truncation the known high watermark cannot exceed the log end. */
+  capHighWatermark(): void {
+    this.followerHighWatermark = Math.min(this.followerHighWatermark, this.log.logEndOffset);
+  }
+}
+
+export function partitionKey(topicId: string, partitionId: number): string {
+  return `${topicId}:${partitionId}`;
+}

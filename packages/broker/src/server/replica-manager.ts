@@ -1,0 +1,720 @@
+/**
+ * The broker's partitions and the requests that touch them (Kafka's ReplicaManager): it makes this
+ * broker leader or follower of each partition as the metadata image says, appends produced batches,
+ * answers consumer and follower fetches, keeps the ISR (proposing changes to the controller by
+ * AlterPartition) and completes acks=all produces once the high watermark passes them.
+ *
+ * It holds state and does the log I/O, but owns no timers, sockets or threads: time comes in as
+ * `now`, and the runtime asks it for work after every input — `needsFlush` (call `flush`),
+ * `takeAlterPartitions()` (send them), `nextDeadline()` (call `tick`), `fetchRequestFor(source)` (the
+ * replica fetchers). That keeps it drivable step by step by the simulation.
+ *
+ * Durability: a leader counts its own log end toward the high watermark only once flushed, and a
+ * follower flushes before its next fetch reports the new log end. So everything below the HW is
+ * fsynced on every ISR member, and acks=all survives any crash that leaves one ISR member's disk.
+ */
+import {
+  configResourceKey,
+  effectiveTopicConfig,
+  isActive,
+  KAFKA_ERROR_CODES,
+  type BrokerId,
+  type MetadataChanges,
+  type MetadataImage,
+  type PartitionRegistration,
+  type PartitionState,
+} from '@kz/metadata';
+import type { Logger } from 'pino';
+import type { ReplicaLog } from '../log/replica-log.js';
+import { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP } from '../log/partition-log.js';
+import type { CurrentLeader, ProduceRequest, ProduceResponse, ProducePartitionResponse, Acks } from '../protocol/produce.js';
+import type { FetchPartitionResponse, FetchRequest, FetchResponse } from '../protocol/fetch.js';
+import type { ListOffsetsRequest, ListOffsetsResponse, ListOffsetsPartitionResponse } from '../protocol/list-offsets.js';
+import { buildReplicaFetchRequest, DEFAULT_REPLICA_FETCH_CONFIG, type FollowedPartition, type ReplicaFetchConfig } from '../replication/fetch-request-builder.js';
+import { validateFollowerFetch } from '../replication/fetch-validation.js';
+import { followerFetchDecision, type FollowerFetchDecision } from '../replication/follower-truncation.js';
+import { DEFAULT_REPLICA_LAG_TIME_MAX_MS, isrToExpand, isrToShrink, onAlterPartitionResult, type AlterPartitionResult } from '../replication/isr-change.js';
+import type { AlterPartitionItem } from '../replication/partition-replicas.js';
+import { batchesBelow } from './committed-batches.js';
+import { DelayedFetches } from './delayed-fetch.js';
+import { DelayedProduces, type ProduceWait } from './delayed-produce.js';
+import { kafkaError, kafkaErrorOf, NO_ERROR, type KafkaErrorValue } from './error-code.js';
+import { Partition, partitionKey } from './partition.js';
+
+/** Where partition logs come from: a directory per partition on disk, or memory in the simulation. */
+export interface LogDirectory {
+  open(topicId: string, topicName: string, partitionId: number): ReplicaLog;
+  /** The replica is gone from this broker (topic deleted, reassigned away): delete its data. */
+  remove(log: ReplicaLog, topicId: string, partitionId: number): void;
+}
+
+export interface ReplicaManagerConfig {
+  /** replica.lag.time.max.ms: a follower not caught up for this long leaves the ISR. */
+  readonly replicaLagTimeMaxMs: number;
+  readonly replicaFetch: ReplicaFetchConfig;
+  /** replica.fetch.backoff.ms: a partition whose fetch failed waits this long. */
+  readonly replicaFetchBackoffMs: number;
+}
+
+export const DEFAULT_REPLICA_MANAGER_CONFIG: ReplicaManagerConfig = {
+  replicaLagTimeMaxMs: DEFAULT_REPLICA_LAG_TIME_MAX_MS,
+  replicaFetch: DEFAULT_REPLICA_FETCH_CONFIG,
+  replicaFetchBackoffMs: 1000,
+};
+
+export interface ReplicaManagerOptions {
+  readonly brokerId: BrokerId;
+  readonly logs: LogDirectory;
+  readonly config?: Partial<ReplicaManagerConfig>;
+  readonly logger: Logger;
+}
+
+/** What a follower learned from one fetch answer, for the fetcher and tests. */
+export interface FetchApplied {
+  readonly appendedBytes: number;
+  readonly truncations: number;
+}
+
+const VALID_ACKS: ReadonlySet<number> = new Set([-1, 0, 1]);
+
+export class ReplicaManager {
+  readonly brokerId: BrokerId;
+  readonly config: ReplicaManagerConfig;
+  private readonly partitions = new Map<string, Partition>();
+  private readonly logs: LogDirectory;
+  private readonly log: Logger;
+  private image: MetadataImage | null = null;
+  private brokerEpochValue = -1;
+  private readonly dirty = new Set<Partition>();
+  private readonly alterPartitions: AlterPartitionItem[] = [];
+  private readonly produces = new DelayedProduces();
+  private readonly fetches = new DelayedFetches();
+  private nextIsrCheckAt = 0;
+  private closed = false;
+
+  constructor(options: ReplicaManagerOptions) {
+    this.brokerId = options.brokerId;
+    this.logs = options.logs;
+    this.config = { ...DEFAULT_REPLICA_MANAGER_CONFIG, ...options.config };
+    this.log = options.logger.child({ component: 'replica-manager' });
+  }
+
+  /** This broker's epoch (its registration's offset), sent with every follower fetch. */
+  set brokerEpoch(epoch: number) {
+    this.brokerEpochValue = epoch;
+  }
+  get brokerEpoch(): number {
+    return this.brokerEpochValue;
+  }
+
+  get metadataImage(): MetadataImage | null {
+    return this.image;
+  }
+
+  partition(topicId: string, partitionId: number): Partition | undefined {
+    return this.partitions.get(partitionKey(topicId, partitionId));
+  }
+
+  get hostedPartitions(): readonly Partition[] {
+    return [...this.partitions.values()];
+  }
+
+  // ---------------------------------------------------------------- metadata
+
+  /**
+   * A new committed metadata image. Partitions this broker is a replica of become led or followed
+   * at the image's leader epoch; replicas no longer assigned here are deleted. With `changes`, only
+   * what changed is visited; without, everything (a broker's first image, a snapshot).
+   */
+  applyMetadata(image: MetadataImage, changes: MetadataChanges | null, now: number): void {
+    this.image = image;
+    const topicIds = changes === null ? [...image.topicsById.keys()] : this.touchedTopics(image, changes);
+    for (const topicId of topicIds) {
+      const topic = image.topicsById.get(topicId);
+      if (topic === undefined) continue;
+      const minIsr = this.minInsyncReplicas(image, topic.name);
+      topic.partitions.forEach((registration, partitionId) => {
+        const key = partitionKey(topicId, partitionId);
+        const hosted = this.partitions.get(key);
+        if (!registration.replicas.includes(this.brokerId)) {
+          if (hosted !== undefined) this.removePartition(hosted, 'no longer a replica here');
+          return;
+        }
+        const p = hosted ?? this.createPartition(topicId, topic.name, partitionId, registration, minIsr);
+        p.minInsyncReplicas = minIsr;
+        this.applyRegistration(p, registration, now);
+      });
+    }
+    for (const p of [...this.partitions.values()]) {
+      if (!image.topicsById.has(p.topicId)) this.removePartition(p, 'topic deleted');
+    }
+  }
+
+  private touchedTopics(image: MetadataImage, changes: MetadataChanges): string[] {
+    const ids = new Set(changes.partitions.keys());
+    for (const key of changes.configs) {
+      // A topic's (or the cluster default's) min.insync.replicas may have changed: revisit the topics.
+      if (key === configResourceKey({ type: 'broker', name: '' })) for (const id of image.topicsById.keys()) ids.add(id);
+      for (const [id, topic] of image.topicsById) if (key === configResourceKey({ type: 'topic', name: topic.name })) ids.add(id);
+    }
+    return [...ids];
+  }
+
+  private minInsyncReplicas(image: MetadataImage, topicName: string): number {
+    const value = Number(effectiveTopicConfig((key) => image.configs.get(key) ?? new Map<string, string>(), topicName, 'min.insync.replicas'));
+    return Number.isSafeInteger(value) && value >= 1 ? value : 1;
+  }
+
+  private createPartition(topicId: string, topicName: string, partitionId: number, registration: PartitionRegistration, minIsr: number): Partition {
+    const log = this.logs.open(topicId, topicName, partitionId);
+    const p = new Partition(topicId, topicName, partitionId, log, registration, minIsr);
+    this.partitions.set(p.key, p);
+    return p;
+  }
+
+  private applyRegistration(p: Partition, registration: PartitionRegistration, now: number): void {
+    if (registration.leader === this.brokerId) {
+      const leader = p.leader;
+      if (leader === null || leader.leaderEpoch !== registration.leaderEpoch) {
+        const hwBefore = p.highWatermark;
+        p.becomeLeader(this.brokerId, registration, now);
+        this.log.info(
+          { topic: p.topicName, partition: p.partitionId, leaderEpoch: registration.leaderEpoch, logEndOffset: p.log.logEndOffset, highWatermark: hwBefore, isr: registration.isr },
+          'became leader',
+        );
+      } else {
+        p.registration = registration;
+        const state: PartitionState = {
+          topicId: p.topicId,
+          partitionId: p.partitionId,
+          leader: registration.leader,
+          leaderEpoch: registration.leaderEpoch,
+          partitionEpoch: registration.partitionEpoch,
+          isr: registration.isr,
+        };
+        leader.onPartitionMetadata(state);
+      }
+      this.onPartitionChanged(p, now);
+      return;
+    }
+    const role = p.role;
+    const sameLeadership = role.kind === 'follower' && role.leaderId === registration.leader && role.leaderEpoch === registration.leaderEpoch;
+    p.registration = registration;
+    if (sameLeadership) return;
+    const wasLeader = role.kind === 'leader';
+    p.becomeFollower(registration);
+    if (wasLeader || registration.leader >= 0) {
+      this.log.info({ topic: p.topicName, partition: p.partitionId, leaderId: registration.leader, leaderEpoch: registration.leaderEpoch, logEndOffset: p.log.logEndOffset }, 'became follower');
+    }
+    // Waiting produces and fetches learn that this broker no longer leads.
+    this.onPartitionChanged(p, now);
+  }
+
+  private removePartition(p: Partition, reason: string): void {
+    this.partitions.delete(p.key);
+    this.dirty.delete(p);
+    this.log.info({ topic: p.topicName, partition: p.partitionId, reason }, 'removing replica');
+    this.logs.remove(p.log, p.topicId, p.partitionId);
+    this.produces.partitionGone(p.key);
+  }
+
+  // ---------------------------------------------------------------- produce
+
+  produce(request: ProduceRequest, now: number): Promise<ProduceResponse> {
+    this.ensureOpen();
+    const acks = request.acks;
+    const waits: ProduceWait[] = [];
+    const topics = request.topics.map((topic) => ({
+      name: topic.name,
+      partitions: topic.partitions.map((data): ProducePartitionResponse => {
+        if (!VALID_ACKS.has(acks)) return produceError(data.partition, kafkaError('INVALID_REQUIRED_ACKS', `acks must be -1, 0 or 1, got ${String(acks)}`), null);
+        const found = this.leaderPartitionByName(topic.name, data.partition);
+        if ('error' in found) return produceError(data.partition, found.error, found.currentLeader);
+        const p = found.partition;
+        const leader = p.leader!;
+        if (acks === -1) {
+          const notEnough = leader.canAcceptAcksAll(p.minInsyncReplicas);
+          if (notEnough !== null) return produceError(data.partition, kafkaErrorOf(notEnough), null);
+        }
+        try {
+          const info = p.log.append(data.records, leader.leaderEpoch);
+          this.dirty.add(p);
+          this.fetches.wake(p.key, now);
+          if (acks !== 0) waits.push({ key: p.key, topic: topic.name, partition: data.partition, acks, leaderEpoch: leader.leaderEpoch, requiredOffset: info.lastOffset + 1, baseOffset: info.baseOffset });
+          return { partition: data.partition, ...NO_ERROR, baseOffset: acks === 0 ? -1 : info.baseOffset, logStartOffset: p.log.logStartOffset, currentLeader: null };
+        } catch (error) {
+          const e = kafkaErrorOf(error);
+          if (e.errorName === 'KAFKA_STORAGE_ERROR' || e.errorName === 'UNKNOWN_SERVER_ERROR') {
+            this.log.error({ err: error, topic: p.topicName, partition: p.partitionId }, 'leader append failed');
+          }
+          return produceError(data.partition, e, null);
+        }
+      }),
+    }));
+    const response: ProduceResponse = { topics };
+    if (waits.length === 0) return Promise.resolve(response);
+    return this.produces.park(response, waits, now + Math.max(0, request.timeoutMs), (wait) => this.produceWaitStatus(wait));
+  }
+
+  /** Whether a waiting produce is done: 'waiting', or its result (NONE, or the error it ends with). */
+  private produceWaitStatus(wait: ProduceWait): KafkaErrorValue | 'waiting' {
+    const p = this.partitions.get(wait.key);
+    const leader = p?.leader ?? null;
+    if (p === undefined || leader === null || leader.leaderEpoch < wait.leaderEpoch) {
+      return kafkaError('NOT_LEADER_OR_FOLLOWER', `broker ${this.brokerId} is no longer the leader of ${wait.topic}-${wait.partition}`);
+    }
+    if (wait.acks === 1) return p.log.recoveryPoint >= wait.requiredOffset ? NO_ERROR : 'waiting';
+    const status = leader.acksAllSatisfied(wait.requiredOffset);
+    if (!status.satisfied) return 'waiting';
+    return status.error === null ? NO_ERROR : kafkaErrorOf(status.error);
+  }
+
+  private leaderPartitionByName(
+    topicName: string,
+    partitionId: number,
+  ): { partition: Partition } | { error: KafkaErrorValue; currentLeader: CurrentLeader | null } {
+    const topicId = this.image?.topicIdsByName.get(topicName);
+    if (topicId === undefined) return { error: kafkaError('UNKNOWN_TOPIC_OR_PARTITION', `unknown topic ${topicName}`), currentLeader: null };
+    return this.leaderPartition(topicId, topicName, partitionId);
+  }
+
+  private leaderPartition(
+    topicId: string,
+    topicName: string,
+    partitionId: number,
+  ): { partition: Partition } | { error: KafkaErrorValue; currentLeader: CurrentLeader | null } {
+    const registration = this.image?.partition(topicId, partitionId);
+    if (registration === undefined) {
+      return { error: kafkaError('UNKNOWN_TOPIC_OR_PARTITION', `unknown partition ${topicName}-${partitionId}`), currentLeader: null };
+    }
+    const p = this.partitions.get(partitionKey(topicId, partitionId));
+    if (p === undefined || !p.isLeader) {
+      const currentLeader = registration.leader >= 0 ? { leaderId: registration.leader, leaderEpoch: registration.leaderEpoch } : null;
+      const error =
+        registration.leader < 0
+          ? kafkaError('LEADER_NOT_AVAILABLE', `${topicName}-${partitionId} has no leader`)
+          : kafkaError('NOT_LEADER_OR_FOLLOWER', `broker ${this.brokerId} is not the leader of ${topicName}-${partitionId}; broker ${registration.leader} is`);
+      return { error, currentLeader };
+    }
+    return { partition: p };
+  }
+
+  // ---------------------------------------------------------------- fetch
+
+  /**
+   * A consumer's or a follower's fetch. Answered at once when it finds minBytes, hits an error or
+   * may not wait; otherwise parked until data arrives (the HW moves, for a consumer; the log end, for
+   * a follower) or maxWaitMs passes.
+   */
+  fetch(request: FetchRequest, now: number): Promise<FetchResponse> {
+    this.ensureOpen();
+    if (request.replicaId >= 0) {
+      const registration = this.image?.brokers.get(request.replicaId);
+      // KIP-903: a fetch from an older incarnation of the follower must not count toward its ISR place.
+      if (registration !== undefined && request.replicaEpoch >= 0 && request.replicaEpoch < registration.epoch) {
+        return Promise.resolve({ errorCode: KAFKA_ERROR_CODES.STALE_BROKER_EPOCH, topics: [] });
+      }
+    }
+    const first = this.readFetch(request, now, true);
+    const minBytes = Math.max(1, request.minBytes);
+    if (request.maxWaitMs <= 0 || first.bytes >= minBytes || first.hasError) return Promise.resolve(first.response);
+    const keys = request.topics.flatMap((t) => t.partitions.map((p) => partitionKey(t.topicId, p.partition)));
+    return this.fetches.park(keys, now + request.maxWaitMs, (at, expired) => {
+      const again = this.readFetch(request, at, false);
+      return expired || again.bytes >= minBytes || again.hasError ? again.response : null;
+    });
+  }
+
+  private readFetch(request: FetchRequest, now: number, firstRead: boolean): { response: FetchResponse; bytes: number; hasError: boolean } {
+    let budget = request.maxBytes > 0 ? request.maxBytes : Number.MAX_SAFE_INTEGER;
+    let bytes = 0;
+    let hasError = false;
+    const isFollower = request.replicaId >= 0;
+    const topics = request.topics.map((topic) => ({
+      topicId: topic.topicId,
+      partitions: topic.partitions.map((position): FetchPartitionResponse => {
+        const name = this.image?.topicsById.get(topic.topicId)?.name;
+        if (name === undefined) {
+          hasError = true;
+          return fetchError(position.partition, kafkaError('UNKNOWN_TOPIC_ID', `unknown topic id ${topic.topicId}`), null);
+        }
+        const found = this.leaderPartition(topic.topicId, name, position.partition);
+        if ('error' in found) {
+          hasError = true;
+          return fetchError(position.partition, found.error, found.currentLeader);
+        }
+        const p = found.partition;
+        const leader = p.leader!;
+        const validation = validateFollowerFetch(
+          { leaderEpoch: leader.leaderEpoch, logStartOffset: p.log.logStartOffset, logEndOffset: p.log.logEndOffset, endOffsetForEpoch: (e) => p.log.endOffsetForEpoch(e) },
+          // Consumers do not send a last fetched epoch: they are not truncated, they are fenced.
+          isFollower ? position : { ...position, lastFetchedEpoch: -1 },
+        );
+        const base = { partition: position.partition, highWatermark: leader.highWatermark(), logStartOffset: p.log.logStartOffset, logEndOffset: p.log.logEndOffset };
+        if (validation.kind === 'diverging') {
+          hasError = true;
+          return { ...base, ...NO_ERROR, divergingEpoch: validation.divergingEpoch, currentLeader: null, records: EMPTY };
+        }
+        if (validation.kind === 'error') {
+          hasError = true;
+          return { ...base, errorCode: validation.kafkaErrorCode, errorMessage: validation.message, divergingEpoch: null, currentLeader: { leaderId: this.brokerId, leaderEpoch: leader.leaderEpoch }, records: EMPTY };
+        }
+        if (isFollower && firstRead) {
+          const error = leader.onFollowerFetch(now, request.replicaId, position.fetchOffset, p.log.logEndOffset);
+          if (error !== null) {
+            hasError = true;
+            return fetchError(position.partition, kafkaErrorOf(error), null);
+          }
+          this.maybeExpandIsr(p, request.replicaEpoch);
+          this.onPartitionChanged(p, now);
+        }
+        const upTo = isFollower ? p.log.logEndOffset : leader.highWatermark();
+        let records = EMPTY;
+        if (position.fetchOffset < upTo && budget > 0) {
+          const read = p.log.read(position.fetchOffset, Math.min(position.partitionMaxBytes, budget));
+          records = isFollower ? read : batchesBelow(read, upTo);
+          budget -= records.length;
+          bytes += records.length;
+        }
+        return { ...base, highWatermark: leader.highWatermark(), ...NO_ERROR, divergingEpoch: null, currentLeader: null, records };
+      }),
+    }));
+    return { response: { errorCode: 0, topics }, bytes, hasError };
+  }
+
+  /**
+   * Proposes adding caught-up followers to the ISR. Only active brokers are eligible (KIP-841: the
+   * controller refuses fenced or shutting-down ones), and only a fetch from the registered incarnation
+   * counts (KIP-903).
+   */
+  private maybeExpandIsr(p: Partition, replicaEpoch: number): void {
+    const leader = p.leader;
+    const image = this.image;
+    if (leader === null || image === null) return;
+    const proposal = isrToExpand(leader);
+    if (proposal === null) return;
+    const adding = proposal.adding.filter((id) => {
+      const broker = image.brokers.get(id);
+      return isActive(broker) && (replicaEpoch < 0 || replicaEpoch >= broker.epoch);
+    });
+    if (adding.length === 0) return;
+    const item = leader.beginIsrChange({ kind: 'expand', adding, newIsr: [...leader.isr, ...adding] });
+    if (item !== null) {
+      this.log.info({ topic: p.topicName, partition: p.partitionId, leaderEpoch: leader.leaderEpoch, isr: leader.isr, adding }, 'expanding ISR');
+      this.alterPartitions.push(item);
+    }
+  }
+
+  // ---------------------------------------------------------------- list offsets
+
+  listOffsets(request: ListOffsetsRequest): ListOffsetsResponse {
+    this.ensureOpen();
+    return {
+      topics: request.topics.map((topic) => ({
+        name: topic.name,
+        partitions: topic.partitions.map((q): ListOffsetsPartitionResponse => {
+          const none = { partition: q.partition, timestamp: -1, offset: -1, leaderEpoch: -1 };
+          const found = this.leaderPartitionByName(topic.name, q.partition);
+          if ('error' in found) return { ...none, errorCode: found.error.errorCode, errorMessage: found.error.errorMessage };
+          const p = found.partition;
+          const leader = p.leader!;
+          if (q.currentLeaderEpoch >= 0 && q.currentLeaderEpoch !== leader.leaderEpoch) {
+            const name = q.currentLeaderEpoch < leader.leaderEpoch ? 'FENCED_LEADER_EPOCH' : 'UNKNOWN_LEADER_EPOCH';
+            return { ...none, ...kafkaError(name, `leader epoch ${q.currentLeaderEpoch} is not the current ${leader.leaderEpoch}`) };
+          }
+          const hw = leader.highWatermark();
+          if (q.timestamp === LATEST_TIMESTAMP) return { ...none, ...NO_ERROR, offset: hw, leaderEpoch: leader.leaderEpoch };
+          if (q.timestamp === EARLIEST_TIMESTAMP) return { ...none, ...NO_ERROR, offset: p.log.logStartOffset, leaderEpoch: leader.leaderEpoch };
+          const found2 = p.log.offsetForTimestamp(q.timestamp);
+          // Consumers see only committed records: an answer at or past the HW is "none yet".
+          if (found2 === undefined || found2.offset >= hw) return { ...none, ...NO_ERROR };
+          return { ...none, ...NO_ERROR, timestamp: found2.timestamp, offset: found2.offset, leaderEpoch: leader.leaderEpoch };
+        }),
+      })),
+    };
+  }
+
+  // ---------------------------------------------------------------- durability and time
+
+  /** Logs with unflushed appends: call `flush` soon (the runtime batches this per turn of its loop). */
+  get needsFlush(): boolean {
+    return this.dirty.size > 0;
+  }
+
+  /**
+   * fsyncs every log appended since the last flush. A leader's flushed log end then counts toward
+   * its high watermark, which may complete acks=all produces.
+   */
+  flush(now: number): void {
+    const dirty = [...this.dirty];
+    this.dirty.clear();
+    for (const p of dirty) {
+      p.log.flush();
+      p.leader?.onLeaderAppend(p.log.recoveryPoint);
+      this.onPartitionChanged(p, now);
+    }
+  }
+
+  /** The next time `tick` has work: an ISR check or a waiting request's deadline. */
+  nextDeadline(): number {
+    const isr = this.hasLeaders() ? this.nextIsrCheckAt : Number.POSITIVE_INFINITY;
+    return Math.min(isr, this.produces.nextDeadline(), this.fetches.nextDeadline());
+  }
+
+  /** Expires waiting requests and, every replicaLagTimeMaxMs / 2 as Kafka does, checks for ISR members to remove. */
+  tick(now: number): void {
+    this.produces.expire(now, (wait) => kafkaError('REQUEST_TIMED_OUT', `acks=${wait.acks} produce to ${wait.topic}-${wait.partition} not acknowledged in time`));
+    this.fetches.expire(now);
+    if (now < this.nextIsrCheckAt) return;
+    this.nextIsrCheckAt = now + Math.max(1, Math.floor(this.config.replicaLagTimeMaxMs / 2));
+    for (const p of this.partitions.values()) {
+      const leader = p.leader;
+      if (leader === null) continue;
+      const proposal = isrToShrink(leader, now, this.config.replicaLagTimeMaxMs);
+      if (proposal === null) continue;
+      const item = leader.beginIsrChange(proposal);
+      if (item === null) continue;
+      this.log.info({ topic: p.topicName, partition: p.partitionId, leaderEpoch: leader.leaderEpoch, isr: leader.isr, removing: proposal.removing, highWatermark: leader.highWatermark() }, 'shrinking ISR');
+      this.alterPartitions.push(item);
+      this.onPartitionChanged(p, now);
+    }
+  }
+
+  private hasLeaders(): boolean {
+    for (const p of this.partitions.values()) if (p.isLeader) return true;
+    return false;
+  }
+
+  // ---------------------------------------------------------------- AlterPartition
+
+  /** ISR changes to send to the controller (one in flight per partition). */
+  takeAlterPartitions(): AlterPartitionItem[] {
+    return this.alterPartitions.splice(0);
+  }
+
+  /** The controller's answer for one item; a retriable failure puts it back for the next send. */
+  onAlterPartitionResult(item: AlterPartitionItem, result: AlterPartitionResult, now: number): void {
+    const p = this.partitions.get(partitionKey(item.topicId, item.partitionId));
+    const leader = p?.leader ?? null;
+    if (p === undefined || leader === null || leader.leaderEpoch !== item.leaderEpoch) return;
+    const outcome = onAlterPartitionResult(leader, result);
+    this.log.info({ topic: p.topicName, partition: p.partitionId, leaderEpoch: leader.leaderEpoch, outcome: outcome.kind, isr: leader.isr }, 'AlterPartition answered');
+    if (outcome.kind === 'retry') {
+      const pending = leader.pendingAlterPartition();
+      if (pending !== null) this.alterPartitions.push(pending);
+    }
+    this.onPartitionChanged(p, now);
+  }
+
+  // ---------------------------------------------------------------- follower side
+
+  /** The leaders this broker fetches from. */
+  sourceBrokers(): BrokerId[] {
+    const sources = new Set<BrokerId>();
+    for (const p of this.partitions.values()) {
+      if (p.role.kind === 'follower' && p.role.leaderId >= 0) sources.add(p.role.leaderId);
+    }
+    return [...sources];
+  }
+
+  /** The next fetch to `source` covering every partition followed from it that can fetch now; undefined when none can. */
+  fetchRequestFor(source: BrokerId, now: number): FetchRequest | undefined {
+    const followed: FollowedPartition[] = [];
+    for (const p of this.partitions.values()) {
+      const role = p.role;
+      if (role.kind !== 'follower' || role.leaderId !== source) continue;
+      followed.push({
+        topicId: p.topicId,
+        partitionId: p.partitionId,
+        leaderId: role.leaderId,
+        currentLeaderEpoch: role.leaderEpoch,
+        logStartOffset: p.log.logStartOffset,
+        logEndOffset: p.log.logEndOffset,
+        latestEpoch: p.log.latestEpoch,
+        status: role.status,
+        delayedUntilMs: role.delayedUntilMs,
+      });
+    }
+    const built = buildReplicaFetchRequest(this.brokerId, source, followed, now, this.config.replicaFetch);
+    if (built === undefined) return undefined;
+    const byTopic = new Map<string, FetchRequest['topics'][number]['partitions'][number][]>();
+    for (const q of built.partitions) {
+      const list = byTopic.get(q.topicId) ?? [];
+      list.push({ partition: q.partitionId, currentLeaderEpoch: q.currentLeaderEpoch, fetchOffset: q.fetchOffset, lastFetchedEpoch: q.lastFetchedEpoch, logStartOffset: q.logStartOffset, partitionMaxBytes: q.partitionMaxBytes });
+      byTopic.set(q.topicId, list);
+    }
+    return {
+      replicaId: this.brokerId,
+      replicaEpoch: this.brokerEpochValue,
+      maxWaitMs: built.maxWaitMs,
+      minBytes: built.minBytes,
+      maxBytes: built.maxBytes,
+      topics: [...byTopic].map(([topicId, partitions]) => ({ topicId, partitions })),
+    };
+  }
+
+  /** The earliest time a delayed followed partition of `source` may fetch again (Infinity when none waits). */
+  nextFetchRetryAt(source: BrokerId): number {
+    let at = Number.POSITIVE_INFINITY;
+    for (const p of this.partitions.values()) {
+      const role = p.role;
+      if (role.kind === 'follower' && role.leaderId === source && role.status === 'fetching' && role.delayedUntilMs > 0) at = Math.min(at, role.delayedUntilMs);
+    }
+    return at;
+  }
+
+  /**
+   * The leader's answer to a fetch this broker sent: append, truncate or back off per partition
+   * (followerFetchDecision). Partitions whose leadership changed since the request are left alone.
+   * The caller flushes (`flush`) before sending the next fetch, so the log end it reports is durable.
+   */
+  onFetchResponse(source: BrokerId, request: FetchRequest, response: FetchResponse, now: number): FetchApplied {
+    let appendedBytes = 0;
+    let truncations = 0;
+    if (response.errorCode !== 0) {
+      this.delayAll(source, now);
+      return { appendedBytes, truncations };
+    }
+    const asked = new Map<string, FetchRequest['topics'][number]['partitions'][number]>();
+    for (const t of request.topics) for (const q of t.partitions) asked.set(partitionKey(t.topicId, q.partition), q);
+    for (const topic of response.topics) {
+      for (const answer of topic.partitions) {
+        const key = partitionKey(topic.topicId, answer.partition);
+        const p = this.partitions.get(key);
+        const q = asked.get(key);
+        const role = p?.role;
+        if (p === undefined || q === undefined || role === undefined || role.kind !== 'follower') continue;
+        if (role.leaderId !== source || role.leaderEpoch !== q.currentLeaderEpoch || p.log.logEndOffset !== q.fetchOffset) continue;
+        const decision = this.decide(p, answer);
+        if (decision === null) {
+          role.delayedUntilMs = now + this.config.replicaFetchBackoffMs;
+          continue;
+        }
+        role.delayedUntilMs = 0;
+        switch (decision.kind) {
+          case 'append':
+            try {
+              const info = p.log.appendAsFollower(answer.records);
+              if (info !== undefined) {
+                appendedBytes += answer.records.length;
+                this.dirty.add(p);
+              }
+              p.updateFollowerHighWatermark(answer.highWatermark);
+            } catch (error) {
+              this.log.warn({ err: error, topic: p.topicName, partition: p.partitionId, fetchOffset: q.fetchOffset }, 'follower append failed; backing off');
+              role.delayedUntilMs = now + this.config.replicaFetchBackoffMs;
+            }
+            break;
+          case 'truncate': {
+            const before = p.log.logEndOffset;
+            p.log.truncateTo(decision.to);
+            p.capHighWatermark();
+            truncations++;
+            this.log[decision.belowHighWatermark ? 'warn' : 'info'](
+              { topic: p.topicName, partition: p.partitionId, leaderEpoch: role.leaderEpoch, from: before, to: p.log.logEndOffset, highWatermark: p.highWatermark },
+              'truncated divergent tail',
+            );
+            break;
+          }
+          case 'restartAt':
+            p.log.truncateFullyAndStartAt(decision.offset);
+            p.capHighWatermark();
+            truncations++;
+            this.log.warn({ topic: p.topicName, partition: p.partitionId, offset: decision.offset }, 'log restarted at the leader log start');
+            break;
+          case 'refetch':
+            break;
+          case 'awaitMetadata':
+            // FENCED: our epoch is stale and the metadata will say more. UNKNOWN: the leader lags; retry later.
+            if (decision.reason === 'FENCED_LEADER_EPOCH') role.status = 'awaitingMetadata';
+            else role.delayedUntilMs = now + this.config.replicaFetchBackoffMs;
+            break;
+        }
+      }
+    }
+    return { appendedBytes, truncations };
+  }
+
+  /** The follower decision for one answered partition; null for an error that only calls for a back-off. */
+  private decide(p: Partition, answer: FetchPartitionResponse): FollowerFetchDecision | null {
+    const view = { logEndOffset: p.log.logEndOffset, highWatermark: p.highWatermark, endOffsetForEpoch: (e: number) => p.log.endOffsetForEpoch(e) };
+    if (answer.divergingEpoch !== null) return followerFetchDecision(view, { kind: 'diverging', divergingEpoch: answer.divergingEpoch });
+    switch (answer.errorCode) {
+      case 0:
+        return followerFetchDecision(view, { kind: 'read', fetchOffset: p.log.logEndOffset });
+      case KAFKA_ERROR_CODES.OFFSET_OUT_OF_RANGE:
+        return followerFetchDecision(view, {
+          kind: 'error',
+          error: 'OFFSET_OUT_OF_RANGE',
+          kafkaErrorCode: answer.errorCode,
+          message: answer.errorMessage,
+          logStartOffset: answer.logStartOffset,
+          logEndOffset: answer.logEndOffset,
+        });
+      case KAFKA_ERROR_CODES.FENCED_LEADER_EPOCH:
+      case KAFKA_ERROR_CODES.UNKNOWN_LEADER_EPOCH: {
+        const error = answer.errorCode === KAFKA_ERROR_CODES.FENCED_LEADER_EPOCH ? 'FENCED_LEADER_EPOCH' : 'UNKNOWN_LEADER_EPOCH';
+        return followerFetchDecision(view, { kind: 'error', error, kafkaErrorCode: answer.errorCode, message: answer.errorMessage });
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** The whole fetch to `source` failed (unreachable, stale broker epoch): back every partition off. */
+  delayAll(source: BrokerId, now: number): void {
+    for (const p of this.partitions.values()) {
+      const role = p.role;
+      if (role.kind === 'follower' && role.leaderId === source) role.delayedUntilMs = now + this.config.replicaFetchBackoffMs;
+    }
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** Fails every waiting request and closes every log (flushing them first). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.produces.failAll(kafkaError('NOT_LEADER_OR_FOLLOWER', `broker ${this.brokerId} is shutting down`));
+    this.fetches.completeAll(Number.POSITIVE_INFINITY);
+    for (const p of this.partitions.values()) {
+      try {
+        p.log.flush();
+      } finally {
+        p.log.close();
+      }
+    }
+    this.partitions.clear();
+  }
+
+  private onPartitionChanged(p: Partition, now: number): void {
+    this.produces.recheck(p.key);
+    this.fetches.wake(p.key, now);
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new Error(`broker ${this.brokerId} is closed`);
+  }
+}
+
+const EMPTY: Uint8Array = new Uint8Array(0);
+
+function produceError(partition: number, error: KafkaErrorValue, currentLeader: CurrentLeader | null): ProducePartitionResponse {
+  return { partition, errorCode: error.errorCode, errorMessage: error.errorMessage, baseOffset: -1, logStartOffset: -1, currentLeader };
+}
+
+function fetchError(partition: number, error: KafkaErrorValue, currentLeader: CurrentLeader | null): FetchPartitionResponse {
+  return {
+    partition,
+    errorCode: error.errorCode,
+    errorMessage: error.errorMessage,
+    highWatermark: -1,
+    logStartOffset: -1,
+    logEndOffset: -1,
+    divergingEpoch: null,
+    currentLeader,
+    records: EMPTY,
+  };
+}
+
+export type { Acks };

@@ -1,0 +1,180 @@
+/**
+ * A typed client of one broker's Broker service: one method per RPC, each with a deadline.
+ *
+ * ```ts
+ * const broker = new BrokerConnection({ address: '127.0.0.1:9092' });
+ * const { topics } = await broker.produce({ acks: -1, timeoutMs: 30_000, topics: [...] });
+ * broker.close();
+ * ```
+ *
+ * It is itself a BrokerApi, so whatever drives a broker in-process can drive a remote one. Kafka
+ * outcomes come back inside responses, as from the BrokerApi; the promise rejects only when there
+ * is no Kafka answer: BrokerUnreachableError when the call did not get through (connection refused
+ * or lost, deadline passed, broker stopping or failing), MalformedBrokerMessageError when the
+ * request could not be encoded, was refused as malformed, or the response does not decode.
+ * Nothing is retried here: the caller knows what is safe to retry.
+ */
+import { Client, credentials, Metadata, status as grpcStatus, type ChannelOptions, type ServiceError } from '@grpc/grpc-js';
+import type { BrokerApi } from '../protocol/broker-api';
+import type { MetadataRequest, MetadataResponse } from '../protocol/cluster-metadata';
+import type { FetchRequest, FetchResponse } from '../protocol/fetch';
+import type {
+  FindCoordinatorRequest,
+  FindCoordinatorResponse,
+  OffsetCommitRequest,
+  OffsetCommitResponse,
+  OffsetFetchRequest,
+  OffsetFetchResponse,
+} from '../protocol/group-offsets';
+import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets';
+import type { ProduceRequest, ProduceResponse } from '../protocol/produce';
+import { BrokerUnreachableError } from './broker-unreachable-error';
+import { decodeBrokerResponse, encodeBrokerRequest } from './broker-codec';
+import {
+  asBuffer,
+  brokerRpcPath,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  ERROR_CODE_KEY,
+  KEEPALIVE_TIME_MS,
+  KEEPALIVE_TIMEOUT_MS,
+  passThrough,
+  type BrokerMethodName,
+  type BrokerRequest,
+  type BrokerResponse,
+} from './broker-rpc';
+import { MalformedBrokerMessageError } from './malformed-broker-message-error';
+
+export interface BrokerConnectionOptions {
+  /** `host:port` of the broker's gRPC service. */
+  readonly address: string;
+  /** Deadline of a call that names none. Default 30 000 ms. */
+  readonly requestTimeoutMs?: number;
+  /** Largest message either way. Default 64 MiB. */
+  readonly maxMessageBytes?: number;
+  /** Sent as the user agent, so a broker's logs can tell clients apart. */
+  readonly clientId?: string;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** This call's deadline, from now. Default: the connection's requestTimeoutMs. */
+  readonly timeoutMs?: number;
+}
+
+export const BROKER_CONNECTION_DEFAULTS = {
+  requestTimeoutMs: 30_000,
+  maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
+} as const;
+
+/** HTTP/2 flow-control window: large, so a big fetch response is not paced by 64 KiB window updates. */
+const FLOW_CONTROL_WINDOW_BYTES = 16 * 1024 * 1024;
+
+export class BrokerConnection implements BrokerApi {
+  readonly address: string;
+  private readonly requestTimeoutMs: number;
+  private readonly client: Client;
+  private closed = false;
+
+  constructor(options: BrokerConnectionOptions) {
+    this.address = options.address;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? BROKER_CONNECTION_DEFAULTS.requestTimeoutMs;
+    if (!(this.requestTimeoutMs > 0)) throw new RangeError(`requestTimeoutMs must be positive, got ${this.requestTimeoutMs}`);
+    const maxMessageBytes = options.maxMessageBytes ?? BROKER_CONNECTION_DEFAULTS.maxMessageBytes;
+    const channelOptions: ChannelOptions = {
+      'grpc.max_receive_message_length': maxMessageBytes,
+      'grpc.max_send_message_length': maxMessageBytes,
+      'grpc.keepalive_time_ms': KEEPALIVE_TIME_MS,
+      'grpc.keepalive_timeout_ms': KEEPALIVE_TIMEOUT_MS,
+      'grpc-node.flow_control_window': FLOW_CONTROL_WINDOW_BYTES,
+      // A restarted broker must be found again within a fraction of a second, not grpc-js's 120 s.
+      'grpc.initial_reconnect_backoff_ms': 50,
+      'grpc.max_reconnect_backoff_ms': 1000,
+      // One call is one attempt: the retry policy belongs to the caller, which knows Kafka's errors.
+      'grpc.enable_retries': 0,
+      // Each connection gets its own TCP connection, even to an address another one already uses.
+      'grpc.use_local_subchannel_pool': 1,
+      ...(options.clientId === undefined ? {} : { 'grpc.primary_user_agent': options.clientId }),
+    };
+    this.client = new Client(this.address, credentials.createInsecure(), channelOptions);
+  }
+
+  produce(request: ProduceRequest, options?: CallOptions): Promise<ProduceResponse> {
+    return this.call('Produce', request, options);
+  }
+
+  /** The deadline must outlast the request's maxWaitMs, or a long poll comes back as a failure. */
+  fetch(request: FetchRequest, options?: CallOptions): Promise<FetchResponse> {
+    return this.call('Fetch', request, options ?? { timeoutMs: this.requestTimeoutMs + request.maxWaitMs });
+  }
+
+  listOffsets(request: ListOffsetsRequest, options?: CallOptions): Promise<ListOffsetsResponse> {
+    return this.call('ListOffsets', request, options);
+  }
+
+  metadata(request: MetadataRequest, options?: CallOptions): Promise<MetadataResponse> {
+    return this.call('Metadata', request, options);
+  }
+
+  findCoordinator(request: FindCoordinatorRequest, options?: CallOptions): Promise<FindCoordinatorResponse> {
+    return this.call('FindCoordinator', request, options);
+  }
+
+  offsetCommit(request: OffsetCommitRequest, options?: CallOptions): Promise<OffsetCommitResponse> {
+    return this.call('OffsetCommit', request, options);
+  }
+
+  offsetFetch(request: OffsetFetchRequest, options?: CallOptions): Promise<OffsetFetchResponse> {
+    return this.call('OffsetFetch', request, options);
+  }
+
+  /** Closes the connection; calls in flight fail with BrokerUnreachableError (CANCELLED). */
+  close(): void {
+    this.closed = true;
+    this.client.close();
+  }
+
+  private call<M extends BrokerMethodName>(method: M, request: BrokerRequest<M>, options: CallOptions | undefined): Promise<BrokerResponse<M>> {
+    if (this.closed) return Promise.reject(new BrokerUnreachableError(this.address, 'CANCELLED', `${method} to ${this.address}: the connection is closed`));
+    let body: Buffer;
+    try {
+      body = asBuffer(encodeBrokerRequest(method, request));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const timeoutMs = options?.timeoutMs ?? this.requestTimeoutMs;
+    return new Promise((resolve, reject) => {
+      this.client.makeUnaryRequest(
+        brokerRpcPath(method),
+        passThrough,
+        passThrough,
+        body,
+        new Metadata(),
+        { deadline: Date.now() + timeoutMs },
+        (failure: ServiceError | null, response?: Buffer) => {
+          if (failure !== null) {
+            reject(this.fromStatus(method, failure));
+            return;
+          }
+          if (response === undefined) {
+            reject(new MalformedBrokerMessageError(`${method} from ${this.address}: empty response`));
+            return;
+          }
+          try {
+            resolve(decodeBrokerResponse(method, response));
+          } catch (error) {
+            reject(error);
+          }
+        },
+      );
+    });
+  }
+
+  private fromStatus(method: BrokerMethodName, failure: ServiceError): Error {
+    const name = grpcStatus[failure.code] ?? String(failure.code);
+    if (failure.code === grpcStatus.INVALID_ARGUMENT && failure.metadata?.get(ERROR_CODE_KEY)[0] === 'INVALID_REQUEST') {
+      return new MalformedBrokerMessageError(`${method} refused by ${this.address}: ${failure.details}`, { cause: failure });
+    }
+    // Whatever else a call ends with, the broker gave no Kafka answer: to the caller it was not reached.
+    return new BrokerUnreachableError(this.address, name, `${method} to ${this.address} failed (${name}): ${failure.details}`, { cause: failure });
+  }
+}

@@ -1,0 +1,282 @@
+/**
+ * In-process fake brokers behind real BrokerServers on loopback: enough of a broker for the client
+ * library's tests. Partition logs are shared by the cluster and only the partition's leader takes
+ * produces and fetches; leadership is moved by the test (with a bumped epoch). Batches are
+ * checked (CRC) and stamped with offsets and the leader epoch, as a real leader does.
+ *
+ * `intercept` lets a test answer a produce partition itself (an error, say) before the fake does.
+ */
+import { iterateBatches, stampBatch, verifyBatchCrc, decodeRecordBatch } from '@kz/records';
+import pino from 'pino';
+import { KAFKA_ERROR_CODES } from '@kz/metadata';
+import type { BrokerApi } from '../../../src/protocol/broker-api';
+import type { MetadataRequest, MetadataResponse } from '../../../src/protocol/cluster-metadata';
+import type { FetchPartitionResponse, FetchRequest, FetchResponse } from '../../../src/protocol/fetch';
+import type {
+  FindCoordinatorResponse,
+  OffsetCommitRequest,
+  OffsetCommitResponse,
+  OffsetFetchRequest,
+  OffsetFetchResponse,
+} from '../../../src/protocol/group-offsets';
+import type { ListOffsetsRequest, ListOffsetsResponse } from '../../../src/protocol/list-offsets';
+import type { ProducePartitionResponse, ProduceRequest, ProduceResponse } from '../../../src/protocol/produce';
+import { BrokerServer } from '../../../src/service/broker-server';
+
+export interface FakePartition {
+  leaderId: number;
+  leaderEpoch: number;
+  /** Stamped batches, in offset order. */
+  readonly batches: { baseOffset: number; lastOffset: number; bytes: Uint8Array }[];
+  logEnd: number;
+}
+
+export interface FakeTopic {
+  readonly name: string;
+  readonly topicId: string;
+  readonly partitions: FakePartition[];
+}
+
+export type ProduceInterceptor = (nodeId: number, topic: string, partition: number) => Partial<ProducePartitionResponse> | undefined;
+
+export class FakeCluster {
+  readonly topics = new Map<string, FakeTopic>();
+  readonly brokers = new Map<number, FakeBroker>();
+  readonly servers = new Map<number, BrokerServer>();
+  readonly ports = new Map<number, number>();
+  /** Every produce request each broker received. */
+  readonly produceRequests: { nodeId: number; request: ProduceRequest }[] = [];
+  /** Every fetch request each broker received. */
+  readonly fetchRequests: { nodeId: number; request: FetchRequest }[] = [];
+  readonly offsets = new Map<string, { offset: number; epoch: number }>();
+  coordinatorId = 0;
+  /** Whether NOT_LEADER_OR_FOLLOWER answers name the leader (KIP-951). */
+  hints = true;
+  intercept: ProduceInterceptor | undefined;
+  /** How many produce partitions were refused with NOT_LEADER_OR_FOLLOWER. */
+  notLeaderAnswers = 0;
+  /** Group calls answered NOT_COORDINATOR before the real answer. */
+  notCoordinatorAnswers = 0;
+
+  static async start(nodeIds: readonly number[]): Promise<FakeCluster> {
+    const cluster = new FakeCluster();
+    for (const id of nodeIds) {
+      const broker = new FakeBroker(cluster, id);
+      const server = new BrokerServer({ api: broker, listen: '127.0.0.1:0', logger: pino({ level: 'silent' }) });
+      cluster.brokers.set(id, broker);
+      cluster.servers.set(id, server);
+      cluster.ports.set(id, await server.start());
+    }
+    return cluster;
+  }
+
+  bootstrap(): string[] {
+    return [...this.ports.values()].map((port) => `127.0.0.1:${port}`);
+  }
+
+  createTopic(name: string, leaders: readonly number[]): FakeTopic {
+    const topic: FakeTopic = {
+      name,
+      topicId: `id-${name}`,
+      partitions: leaders.map((leaderId) => ({ leaderId, leaderEpoch: 0, batches: [], logEnd: 0 })),
+    };
+    this.topics.set(name, topic);
+    return topic;
+  }
+
+  partition(topic: string, partition: number): FakePartition {
+    const p = this.topics.get(topic)?.partitions[partition];
+    if (p === undefined) throw new Error(`no ${topic}-${partition}`);
+    return p;
+  }
+
+  moveLeader(topic: string, partition: number, leaderId: number): void {
+    const p = this.partition(topic, partition);
+    p.leaderId = leaderId;
+    p.leaderEpoch += 1;
+  }
+
+  /** The values stored in a partition, in offset order, as strings. */
+  values(topic: string, partition: number): string[] {
+    const out: string[] = [];
+    for (const b of this.partition(topic, partition).batches) {
+      for (const r of decodeRecordBatch(b.bytes).records) out.push(Buffer.from(r.value ?? new Uint8Array()).toString());
+    }
+    return out;
+  }
+
+  async stopBroker(nodeId: number): Promise<void> {
+    await this.servers.get(nodeId)?.stop();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.servers.values()].map((s) => s.stop()));
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class FakeBroker implements BrokerApi {
+  constructor(
+    private readonly cluster: FakeCluster,
+    readonly nodeId: number,
+  ) {}
+
+  async produce(request: ProduceRequest): Promise<ProduceResponse> {
+    this.cluster.produceRequests.push({ nodeId: this.nodeId, request });
+    const topics = request.topics.map((t) => ({
+      name: t.name,
+      partitions: t.partitions.map((d): ProducePartitionResponse => {
+        const base = { partition: d.partition, errorMessage: '', baseOffset: -1, logStartOffset: 0, currentLeader: null };
+        const injected = this.cluster.intercept?.(this.nodeId, t.name, d.partition);
+        if (injected !== undefined) return { ...base, errorCode: KAFKA_ERROR_CODES.UNKNOWN_SERVER_ERROR, ...injected };
+        const p = this.cluster.topics.get(t.name)?.partitions[d.partition];
+        if (p === undefined) return { ...base, errorCode: KAFKA_ERROR_CODES.UNKNOWN_TOPIC_OR_PARTITION };
+        if (p.leaderId !== this.nodeId) {
+          const currentLeader = this.cluster.hints ? { leaderId: p.leaderId, leaderEpoch: p.leaderEpoch } : null;
+          this.cluster.notLeaderAnswers += 1;
+          return { ...base, errorCode: KAFKA_ERROR_CODES.NOT_LEADER_OR_FOLLOWER, currentLeader };
+        }
+        const first = p.logEnd;
+        // The records are a view into the request; the log keeps its own copy.
+        const bytes = new Uint8Array(d.records);
+        for (const { at, header } of iterateBatches(bytes)) {
+          verifyBatchCrc(bytes, at);
+          const batch = bytes.slice(at, at + header.sizeInBytes);
+          stampBatch(batch, p.logEnd, p.leaderEpoch);
+          p.batches.push({ baseOffset: p.logEnd, lastOffset: p.logEnd + header.lastOffsetDelta, bytes: batch });
+          p.logEnd += header.lastOffsetDelta + 1;
+        }
+        return { ...base, errorCode: 0, baseOffset: request.acks === 0 ? -1 : first };
+      }),
+    }));
+    return request.acks === 0 ? { topics: [] } : { topics };
+  }
+
+  async fetch(request: FetchRequest): Promise<FetchResponse> {
+    this.cluster.fetchRequests.push({ nodeId: this.nodeId, request });
+    const answer = (): FetchResponse => ({
+      errorCode: 0,
+      topics: request.topics.map((t) => {
+        const topic = [...this.cluster.topics.values()].find((x) => x.topicId === t.topicId);
+        return {
+          topicId: t.topicId,
+          partitions: t.partitions.map((f): FetchPartitionResponse => {
+            const base = {
+              partition: f.partition,
+              errorMessage: '',
+              highWatermark: -1,
+              logStartOffset: 0,
+              logEndOffset: -1,
+              divergingEpoch: null,
+              currentLeader: null,
+              records: new Uint8Array(0),
+            };
+            const p = topic?.partitions[f.partition];
+            if (p === undefined) return { ...base, errorCode: KAFKA_ERROR_CODES.UNKNOWN_TOPIC_ID };
+            if (p.leaderId !== this.nodeId) {
+              return { ...base, errorCode: KAFKA_ERROR_CODES.NOT_LEADER_OR_FOLLOWER, currentLeader: this.cluster.hints ? { leaderId: p.leaderId, leaderEpoch: p.leaderEpoch } : null };
+            }
+            if (f.currentLeaderEpoch >= 0 && f.currentLeaderEpoch < p.leaderEpoch) return { ...base, errorCode: KAFKA_ERROR_CODES.FENCED_LEADER_EPOCH };
+            if (f.fetchOffset < 0 || f.fetchOffset > p.logEnd) return { ...base, errorCode: KAFKA_ERROR_CODES.OFFSET_OUT_OF_RANGE };
+            const chosen = p.batches.filter((b) => b.lastOffset >= f.fetchOffset);
+            return { ...base, errorCode: 0, highWatermark: p.logEnd, logEndOffset: p.logEnd, records: Buffer.concat(chosen.map((b) => b.bytes)) };
+          }),
+        };
+      }),
+    });
+    let response = answer();
+    const empty = response.topics.every((t) => t.partitions.every((p) => p.errorCode === 0 && p.records.length === 0));
+    if (empty && request.maxWaitMs > 0) {
+      // A short stand-in for the long poll: enough for records produced meanwhile to show up.
+      await sleep(Math.min(request.maxWaitMs, 20));
+      response = answer();
+    }
+    return response;
+  }
+
+  async listOffsets(request: ListOffsetsRequest): Promise<ListOffsetsResponse> {
+    return {
+      topics: request.topics.map((t) => ({
+        name: t.name,
+        partitions: t.partitions.map((q) => {
+          const p = this.cluster.topics.get(t.name)?.partitions[q.partition];
+          const base = { partition: q.partition, errorMessage: '', timestamp: -1, offset: -1, leaderEpoch: -1 };
+          if (p === undefined) return { ...base, errorCode: KAFKA_ERROR_CODES.UNKNOWN_TOPIC_OR_PARTITION };
+          if (p.leaderId !== this.nodeId) return { ...base, errorCode: KAFKA_ERROR_CODES.NOT_LEADER_OR_FOLLOWER };
+          return { ...base, errorCode: 0, offset: q.timestamp === -2 ? 0 : p.logEnd, leaderEpoch: p.leaderEpoch };
+        }),
+      })),
+    };
+  }
+
+  async metadata(request: MetadataRequest): Promise<MetadataResponse> {
+    const names = request.topics ?? [...this.cluster.topics.keys()];
+    return {
+      clusterId: 'fake',
+      controllerId: -1,
+      brokers: [...this.cluster.ports].map(([nodeId, port]) => ({ nodeId, host: '127.0.0.1', port, rack: null })),
+      topics: names.map((name) => {
+        const t = this.cluster.topics.get(name);
+        if (t === undefined) return { errorCode: KAFKA_ERROR_CODES.UNKNOWN_TOPIC_OR_PARTITION, name, topicId: '', isInternal: false, partitions: [] };
+        return {
+          errorCode: 0,
+          name,
+          topicId: t.topicId,
+          isInternal: false,
+          partitions: t.partitions.map((p, i) => ({
+            errorCode: 0,
+            partition: i,
+            leaderId: p.leaderId,
+            leaderEpoch: p.leaderEpoch,
+            replicas: [...this.cluster.ports.keys()],
+            isr: [...this.cluster.ports.keys()],
+            offlineReplicas: [],
+          })),
+        };
+      }),
+    };
+  }
+
+  async findCoordinator(): Promise<FindCoordinatorResponse> {
+    const id = this.cluster.coordinatorId;
+    return { errorCode: 0, errorMessage: '', nodeId: id, host: '127.0.0.1', port: this.cluster.ports.get(id) ?? 0 };
+  }
+
+  private refuseAsCoordinator(): boolean {
+    if (this.nodeId !== this.cluster.coordinatorId) return true;
+    if (this.cluster.notCoordinatorAnswers > 0) {
+      this.cluster.notCoordinatorAnswers -= 1;
+      return true;
+    }
+    return false;
+  }
+
+  async offsetCommit(request: OffsetCommitRequest): Promise<OffsetCommitResponse> {
+    const refuse = this.refuseAsCoordinator();
+    return {
+      topics: request.topics.map((t) => ({
+        name: t.name,
+        partitions: t.partitions.map((p) => {
+          if (refuse) return { partition: p.partition, errorCode: KAFKA_ERROR_CODES.NOT_COORDINATOR };
+          this.cluster.offsets.set(`${request.groupId}/${t.name}/${p.partition}`, { offset: p.committedOffset, epoch: p.committedLeaderEpoch });
+          return { partition: p.partition, errorCode: 0 };
+        }),
+      })),
+    };
+  }
+
+  async offsetFetch(request: OffsetFetchRequest): Promise<OffsetFetchResponse> {
+    if (this.refuseAsCoordinator()) return { errorCode: KAFKA_ERROR_CODES.NOT_COORDINATOR, topics: [] };
+    return {
+      errorCode: 0,
+      topics: (request.topics ?? []).map((t) => ({
+        name: t.name,
+        partitions: t.partitions.map((partition) => {
+          const c = this.cluster.offsets.get(`${request.groupId}/${t.name}/${partition}`);
+          return { partition, committedOffset: c?.offset ?? -1, committedLeaderEpoch: c?.epoch ?? -1, metadata: '', errorCode: 0 };
+        }),
+      })),
+    };
+  }
+}
