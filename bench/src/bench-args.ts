@@ -5,8 +5,11 @@ export interface BenchArgs {
   /** Measured seconds per run (after the warm-up). */
   readonly durationS: number | undefined;
   readonly warmupS: number | undefined;
-  /** Closed-loop requests in flight (raft-vs-etcd). */
-  readonly concurrency: number;
+  /**
+   * Closed-loop requests in flight (raft-vs-etcd), or sends awaiting their ack (broker-vs-nats);
+   * undefined: the benchmark's default.
+   */
+  readonly concurrency: number | undefined;
   /** gRPC connections the load generator spreads its requests over (raft-vs-etcd). */
   readonly connections: number;
   /** Distinct keys written (raft-vs-etcd). */
@@ -15,16 +18,18 @@ export interface BenchArgs {
   readonly inflight: number;
   /** Records per batch, one run each (raft-core). */
   readonly recordsPerBatch: readonly number[];
+  /** Messages produced per message size (broker-vs-nats); undefined: the benchmark's default. */
+  readonly messages: number | undefined;
   /** Start the kz nodes under --cpu-prof (raft-vs-etcd). */
   readonly profile: boolean;
   readonly profileDir: string | undefined;
-  /** Run only these systems: kz and etcd (raft-vs-etcd), kz and zookeeper (metadata-vs-zookeeper). */
+  /** Run only these systems: kz and etcd (raft-vs-etcd), kz and zookeeper (metadata-vs-zookeeper), kz and nats (broker-vs-nats). */
   readonly only: readonly BenchSystem[] | null;
   readonly help: boolean;
   readonly positionals: readonly string[];
 }
 
-export const BENCH_SYSTEMS = ['kz', 'etcd', 'zookeeper'] as const;
+export const BENCH_SYSTEMS = ['kz', 'etcd', 'zookeeper', 'nats'] as const;
 export type BenchSystem = (typeof BENCH_SYSTEMS)[number];
 
 /** The systems a benchmark runs: those of `--only` among its own, or all of its own. */
@@ -47,11 +52,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     options: {
       duration: { type: 'string' },
       warmup: { type: 'string' },
-      concurrency: { type: 'string', default: '64' },
+      concurrency: { type: 'string' },
       connections: { type: 'string', default: '1' },
       'key-space': { type: 'string', default: '100000' },
       inflight: { type: 'string', default: '64' },
       records: { type: 'string', default: '1,16' },
+      messages: { type: 'string' },
       profile: { type: 'boolean', default: false },
       'profile-dir': { type: 'string' },
       only: { type: 'string' },
@@ -69,11 +75,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   return {
     durationS: values.duration === undefined ? undefined : positive('duration', values.duration),
     warmupS: values.warmup === undefined ? undefined : nonNegative('warmup', values.warmup),
-    concurrency: positiveInt('concurrency', values.concurrency),
+    concurrency: values.concurrency === undefined ? undefined : positiveInt('concurrency', values.concurrency),
     connections: positiveInt('connections', values.connections),
     keySpace: positiveInt('key-space', values['key-space']),
     inflight: positiveInt('inflight', values.inflight),
     recordsPerBatch: values.records.split(',').map((s) => positiveInt('records', s.trim())),
+    messages: values.messages === undefined ? undefined : positiveInt('messages', values.messages),
     profile: values.profile,
     profileDir: values['profile-dir'],
     only,

@@ -30,7 +30,7 @@ const QUIET = { maxBusy: 0.15, timeoutMs: 60_000, sampleMs: 1000 } as const;
 export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
   const only = systemsToRun(args, ['etcd', 'kz']);
   const load: LoadOptions = {
-    concurrency: args.concurrency,
+    concurrency: args.concurrency ?? 64,
     warmupMs: (args.warmupS ?? 5) * 1000,
     durationMs: (args.durationS ?? 20) * 1000,
     keySpace: args.keySpace,

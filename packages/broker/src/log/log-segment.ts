@@ -317,6 +317,12 @@ export class LogSegment {
     fs.fsyncSync(this.fd);
   }
 
+  /** fsync on libuv's thread pool, so the event loop keeps serving while the disk works. */
+  flushAsync(): Promise<void> {
+    const fd = this.fd;
+    return new Promise((resolve, reject) => fs.fsync(fd, (error) => (error === null ? resolve() : reject(error))));
+  }
+
   lastModifiedMs(): number {
     return fs.fstatSync(this.fd).mtimeMs;
   }
@@ -324,6 +330,8 @@ export class LogSegment {
   close(): void {
     fs.closeSync(this.fd);
     this.fd = -1;
+    this.offsetIndex.close();
+    this.timeIndex.close();
   }
 
   deleteFiles(): void {

@@ -12,6 +12,7 @@
  * it is suspect.
  */
 import * as fs from 'node:fs';
+import { IndexFile } from './index-file.js';
 
 const ENTRY_BYTES = 8;
 
@@ -24,10 +25,14 @@ export interface OffsetIndexEntry {
 export class OffsetIndex {
   private readonly entries: OffsetIndexEntry[] = [];
 
+  private readonly file: IndexFile;
+
   constructor(
     readonly path: string,
     readonly baseOffset: number,
-  ) {}
+  ) {
+    this.file = new IndexFile(path);
+  }
 
   get entryCount(): number {
     return this.entries.length;
@@ -67,7 +72,7 @@ export class OffsetIndex {
     const entry = Buffer.alloc(ENTRY_BYTES);
     entry.writeInt32BE(offset - this.baseOffset, 0);
     entry.writeInt32BE(position, 4);
-    fs.appendFileSync(this.path, entry);
+    this.file.append(entry);
     this.entries.push({ offset, position });
   }
 
@@ -98,19 +103,14 @@ export class OffsetIndex {
       bytes.writeInt32BE(e.offset - this.baseOffset, i * ENTRY_BYTES);
       bytes.writeInt32BE(e.position, i * ENTRY_BYTES + 4);
     });
-    fs.writeFileSync(this.path, bytes);
+    this.file.replace(bytes);
   }
 
   fsync(): void {
-    fsyncPath(this.path);
+    this.file.fsync();
   }
-}
 
-export function fsyncPath(p: string): void {
-  const fd = fs.openSync(p, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+  close(): void {
+    this.file.close();
   }
 }

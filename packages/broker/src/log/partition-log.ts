@@ -38,10 +38,12 @@ export class PartitionLog {
   private readonly segments: LogSegment[];
   private closed = false;
   private flushedOffset: number;
+  /** Bumped by every truncation: an fsync that started before one cannot vouch for what follows it. */
+  private truncations = 0;
 
   private constructor(
     readonly dir: string,
-    readonly config: LogConfig,
+    private currentConfig: LogConfig,
     segments: LogSegment[],
     private readonly epochs: LeaderEpochCache,
     /** What recovery cut on open, so the caller can log where; empty after a clean open. */
@@ -49,6 +51,18 @@ export class PartitionLog {
   ) {
     this.segments = segments;
     this.flushedOffset = this.logEndOffset;
+  }
+
+  get config(): LogConfig {
+    return this.currentConfig;
+  }
+
+  /**
+   * New settings (a topic's configs changed): they apply from the next append, roll and retention
+   * check on. Invalid values throw RangeError and change nothing.
+   */
+  reconfigure(overrides: Partial<LogConfig>): void {
+    this.currentConfig = resolveLogConfig({ ...this.currentConfig, ...overrides });
   }
 
   /**
@@ -243,6 +257,26 @@ export class PartitionLog {
   }
 
   /**
+   * flush() without blocking the event loop: the fsync runs on the thread pool and the recovery
+   * point moves when it is done — unless a truncation happened meanwhile, since what the fsync
+   * covered may no longer be the log. A log closed meanwhile resolves without moving it.
+   */
+  async flushAsync(): Promise<void> {
+    this.ensureOpen();
+    const target = this.logEndOffset;
+    if (this.flushedOffset >= target) return;
+    const truncations = this.truncations;
+    try {
+      await this.active.flushAsync();
+    } catch (error) {
+      if (this.closed) return;
+      throw error;
+    }
+    if (this.closed || truncations !== this.truncations) return;
+    this.flushedOffset = Math.max(this.flushedOffset, Math.min(target, this.logEndOffset));
+  }
+
+  /**
    * Whole batches from the one holding `offset`, up to maxBytes (at least one
    * batch). Empty at the log end; OFFSET_OUT_OF_RANGE outside
    * [logStartOffset, logEndOffset].
@@ -291,6 +325,7 @@ export class PartitionLog {
       this.truncateFullyAndStartAt(offset);
       return offset;
     }
+    this.truncations++;
     const keep = this.segmentIndexFor(offset);
     for (const segment of this.segments.splice(keep + 1)) segment.deleteFiles();
     const active = this.active;
@@ -304,10 +339,23 @@ export class PartitionLog {
   /** Deletes every segment and restarts the (empty) log at `offset`. */
   truncateFullyAndStartAt(offset: number): void {
     this.ensureOpen();
+    this.truncations++;
     for (const segment of this.segments.splice(0)) segment.deleteFiles();
     this.segments.push(LogSegment.create(this.dir, offset, this.config.indexIntervalBytes, this.config.now()));
     this.epochs.clear();
     this.flushedOffset = offset;
+  }
+
+  /**
+   * A new leader registers its epoch as starting at its log end before any append (Kafka's
+   * maybeAssignEpochStartOffset). Without it, followers holding records of an epoch between its
+   * last one and the new one could not be told where their logs diverge.
+   */
+  assignEpochStartOffset(epoch: number, startOffset: number): void {
+    this.ensureOpen();
+    const latest = this.epochs.latest;
+    if (latest !== undefined && epoch < latest.epoch) throw new FencedLeaderEpochError(epoch, latest.epoch);
+    this.epochs.assign(epoch, startOffset);
   }
 
   /** KIP-279 OffsetForLeaderEpoch answer from the epoch cache; -1/-1 when undefined. */

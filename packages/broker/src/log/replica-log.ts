@@ -5,7 +5,8 @@
  */
 import type { EpochEndOffset } from './leader-epoch-cache.js';
 import type { OffsetAndTimestamp } from './log-segment.js';
-import type { AppendInfo } from './partition-log.js';
+import type { LogConfig } from './log-config.js';
+import type { AppendInfo, RetentionResult } from './partition-log.js';
 
 export interface ReplicaLog {
   readonly logStartOffset: number;
@@ -24,6 +25,14 @@ export interface ReplicaLog {
   truncateTo(offset: number): number;
   truncateFullyAndStartAt(offset: number): void;
   endOffsetForEpoch(epoch: number): EpochEndOffset;
+  /** Registers a new leader's epoch as starting at `startOffset` (its log end) before its first append. */
+  assignEpochStartOffset(epoch: number, startOffset: number): void;
   flush(): void;
+  /** flush() off the event loop, where the log can (PartitionLog); the simulation's log flushes synchronously. */
+  flushAsync?(): Promise<void>;
+  /** The topic's log settings changed (segment size, retention, max message size...). */
+  reconfigure?(overrides: Partial<LogConfig>): void;
+  /** Retention: deletes closed segments past retention.ms / retention.bytes. */
+  deleteOldSegments?(): RetentionResult;
   close(): void;
 }

@@ -10,7 +10,7 @@
  * segment reads after a restart.
  */
 import * as fs from 'node:fs';
-import { fsyncPath } from './offset-index.js';
+import { IndexFile } from './index-file.js';
 
 const ENTRY_BYTES = 12;
 
@@ -22,10 +22,14 @@ export interface TimeIndexEntry {
 export class TimeIndex {
   private readonly entries: TimeIndexEntry[] = [];
 
+  private readonly file: IndexFile;
+
   constructor(
     readonly path: string,
     readonly baseOffset: number,
-  ) {}
+  ) {
+    this.file = new IndexFile(path);
+  }
 
   get lastEntry(): TimeIndexEntry | undefined {
     return this.entries[this.entries.length - 1];
@@ -67,7 +71,7 @@ export class TimeIndex {
     const entry = Buffer.alloc(ENTRY_BYTES);
     entry.writeBigInt64BE(BigInt(timestamp), 0);
     entry.writeInt32BE(offset - this.baseOffset, 8);
-    fs.appendFileSync(this.path, entry);
+    this.file.append(entry);
     this.entries.push({ timestamp, offset });
   }
 
@@ -89,10 +93,14 @@ export class TimeIndex {
       bytes.writeBigInt64BE(BigInt(e.timestamp), i * ENTRY_BYTES);
       bytes.writeInt32BE(e.offset - this.baseOffset, i * ENTRY_BYTES + 8);
     });
-    fs.writeFileSync(this.path, bytes);
+    this.file.replace(bytes);
   }
 
   fsync(): void {
-    fsyncPath(this.path);
+    this.file.fsync();
+  }
+
+  close(): void {
+    this.file.close();
   }
 }

@@ -71,12 +71,20 @@ export class BrokerNode implements BrokerApi {
   private readonly connections = new Map<number, BrokerConnection>();
   private readonly log: Logger;
   private unsubscribe: (() => void) | null = null;
-  private flushQueued = false;
+  private flushing = false;
   private timer: NodeJS.Timeout | null = null;
   private timerAt = Number.POSITIVE_INFINITY;
   private stopped = false;
   private caughtUp = false;
   private readonly clock = (): number => Date.now();
+  private halt: (error: Error) => void = () => undefined;
+  /** Resolves when the broker stopped itself because its disk failed; the process should exit. */
+  readonly halted: Promise<Error> = new Promise((resolve) => {
+    this.halt = (error) => {
+      resolve(error);
+      void this.stop();
+    };
+  });
 
   private constructor(private readonly options: BrokerNodeOptions) {
     this.log = options.logger.child({ nodeId: options.nodeId, component: 'broker' });
@@ -168,19 +176,22 @@ export class BrokerNode implements BrokerApi {
 
   private afterInput(): void {
     if (this.stopped) return;
-    if (this.manager.needsFlush && !this.flushQueued) {
-      this.flushQueued = true;
-      // Every produce of this turn of the event loop shares the one flush.
+    if (this.manager.needsFlush && !this.flushing) {
+      this.flushing = true;
+      // Every produce of this turn of the event loop shares the flush; appends during it wait for the next.
       setImmediate(() => {
-        this.flushQueued = false;
         if (this.stopped) return;
-        try {
-          this.manager.flush(this.clock());
-        } catch (error) {
-          this.log.fatal({ err: error }, 'flushing partition logs failed');
-          throw error;
-        }
-        this.afterInput();
+        this.manager.flushAsync(this.clock).then(
+          () => {
+            this.flushing = false;
+            this.afterInput();
+          },
+          (error: unknown) => {
+            // A disk that cannot fsync cannot make anything durable: stop rather than acknowledge.
+            this.log.fatal({ err: error }, 'flushing partition logs failed');
+            this.halt(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
       });
     }
     this.alterPartitions.drain();

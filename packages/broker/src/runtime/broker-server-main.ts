@@ -158,6 +158,10 @@ async function main(): Promise<void> {
       ...(settings.offsetsTopicPartitions === undefined ? {} : { offsetsTopicPartitions: settings.offsetsTopicPartitions }),
       logger,
     });
+    void broker.halted.then((error) => {
+      log.fatal({ err: error }, 'broker halted; exiting');
+      process.exit(1);
+    });
     log.info({ listen: settings.listen, port: broker.port, adminListen: server.address, role: node.controller === null ? 'broker' : 'controller+broker' }, 'kz node ready');
     stopAll = async () => {
       await broker.stop({ controlled: true, timeoutMs: 10_000 });

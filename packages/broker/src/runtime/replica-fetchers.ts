@@ -2,7 +2,7 @@
  * One fetcher per source broker (Kafka's ReplicaFetcherManager / ReplicaFetcherThread): each loops
  * fetch → apply → flush → fetch, covering every partition this broker follows from that leader in
  * one request. The flush before the next fetch is what makes the log end the follower reports —
- * and the leader counts toward its high watermark — durable.
+ * and the leader counts toward its high watermark — durable. It runs off the event loop.
  */
 import type { BrokerId } from '@kz/metadata';
 import type { Logger } from 'pino';
@@ -73,7 +73,8 @@ class SourceFetcher {
       if (this.stopped) return;
       try {
         manager.onFetchResponse(this.source, request, response, clock());
-        manager.flush(clock());
+        // The next fetch reports this log end to the leader, which counts it toward the HW: it must be durable.
+        await manager.flushFollowedFrom(this.source);
       } catch (error) {
         this.log.error({ err: error, source: this.source }, 'applying a fetch answer failed');
         manager.delayAll(this.source, clock());

@@ -68,10 +68,13 @@ export class Partition {
 
   /**
    * Become leader at the registration's leader epoch. Everything in the log is made durable first:
-   * the leader's log end is where this epoch starts, and the ISR will be measured against it.
+   * the leader's log end is where this epoch starts — registered in the epoch cache at once, so that
+   * followers holding a later epoch than this log's last learn where they diverge (KIP-279) — and the
+   * ISR will be measured against it.
    */
   becomeLeader(brokerId: BrokerId, registration: PartitionRegistration, now: number): void {
     this.log.flush();
+    this.log.assignEpochStartOffset(registration.leaderEpoch, this.log.logEndOffset);
     this.registration = registration;
     this.role = {
       kind: 'leader',

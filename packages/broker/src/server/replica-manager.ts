@@ -40,6 +40,8 @@ import { DelayedFetches } from './delayed-fetch.js';
 import { DelayedProduces, type ProduceWait } from './delayed-produce.js';
 import { kafkaError, kafkaErrorOf, NO_ERROR, type KafkaErrorValue } from './error-code.js';
 import { Partition, partitionKey } from './partition.js';
+import { sameLogConfig, topicLogConfig } from './topic-log-config.js';
+import type { LogConfig } from '../log/log-config.js';
 
 /** Where partition logs come from: a directory per partition on disk, or memory in the simulation. */
 export interface LogDirectory {
@@ -54,12 +56,15 @@ export interface ReplicaManagerConfig {
   readonly replicaFetch: ReplicaFetchConfig;
   /** replica.fetch.backoff.ms: a partition whose fetch failed waits this long. */
   readonly replicaFetchBackoffMs: number;
+  /** log.retention.check.interval.ms: how often retention deletes old segments. */
+  readonly retentionCheckIntervalMs: number;
 }
 
 export const DEFAULT_REPLICA_MANAGER_CONFIG: ReplicaManagerConfig = {
   replicaLagTimeMaxMs: DEFAULT_REPLICA_LAG_TIME_MAX_MS,
   replicaFetch: DEFAULT_REPLICA_FETCH_CONFIG,
   replicaFetchBackoffMs: 1000,
+  retentionCheckIntervalMs: 300_000,
 };
 
 export interface ReplicaManagerOptions {
@@ -90,6 +95,8 @@ export class ReplicaManager {
   private readonly produces = new DelayedProduces();
   private readonly fetches = new DelayedFetches();
   private nextIsrCheckAt = 0;
+  private nextRetentionCheckAt = 0;
+  private readonly logConfigs = new WeakMap<Partition, Partial<LogConfig>>();
   private closed = false;
 
   constructor(options: ReplicaManagerOptions) {
@@ -133,6 +140,7 @@ export class ReplicaManager {
       const topic = image.topicsById.get(topicId);
       if (topic === undefined) continue;
       const minIsr = this.minInsyncReplicas(image, topic.name);
+      const logConfig = topicLogConfig(image, topic.name);
       topic.partitions.forEach((registration, partitionId) => {
         const key = partitionKey(topicId, partitionId);
         const hosted = this.partitions.get(key);
@@ -142,6 +150,7 @@ export class ReplicaManager {
         }
         const p = hosted ?? this.createPartition(topicId, topic.name, partitionId, registration, minIsr);
         p.minInsyncReplicas = minIsr;
+        this.applyLogConfig(p, logConfig);
         this.applyRegistration(p, registration, now);
       });
     }
@@ -163,6 +172,16 @@ export class ReplicaManager {
   private minInsyncReplicas(image: MetadataImage, topicName: string): number {
     const value = Number(effectiveTopicConfig((key) => image.configs.get(key) ?? new Map<string, string>(), topicName, 'min.insync.replicas'));
     return Number.isSafeInteger(value) && value >= 1 ? value : 1;
+  }
+
+  private applyLogConfig(p: Partition, config: Partial<LogConfig>): void {
+    if (p.log.reconfigure === undefined || sameLogConfig(this.logConfigs.get(p), config)) return;
+    try {
+      p.log.reconfigure(config);
+      this.logConfigs.set(p, config);
+    } catch (error) {
+      this.log.warn({ err: error, topic: p.topicName, partition: p.partitionId }, 'topic log config refused; keeping the previous one');
+    }
   }
 
   private createPartition(topicId: string, topicName: string, partitionId: number, registration: PartitionRegistration, minIsr: number): Partition {
@@ -450,21 +469,58 @@ export class ReplicaManager {
     this.dirty.clear();
     for (const p of dirty) {
       p.log.flush();
-      p.leader?.onLeaderAppend(p.log.recoveryPoint);
-      this.onPartitionChanged(p, now);
+      this.onFlushed(p, now);
     }
+  }
+
+  /**
+   * flush() with the fsyncs on the thread pool, all at once, so that requests keep being served
+   * meanwhile. `clock` is read when they are done.
+   */
+  async flushAsync(clock: () => number): Promise<void> {
+    const dirty = [...this.dirty];
+    this.dirty.clear();
+    await Promise.all(dirty.map((p) => flushLog(p.log)));
+    const now = clock();
+    for (const p of dirty) if (this.partitions.get(p.key) === p) this.onFlushed(p, now);
+  }
+
+  /**
+   * Makes durable every log followed from `source` — what the next fetch to it will report as this
+   * follower's log end. Independent of the dirty set: another flush may have taken a log from it
+   * and still be in flight.
+   */
+  async flushFollowedFrom(source: BrokerId): Promise<void> {
+    const logs: ReplicaLog[] = [];
+    for (const p of this.partitions.values()) {
+      if (p.role.kind === 'follower' && p.role.leaderId === source && p.log.recoveryPoint < p.log.logEndOffset) logs.push(p.log);
+    }
+    await Promise.all(logs.map(flushLog));
+  }
+
+  private onFlushed(p: Partition, now: number): void {
+    p.leader?.onLeaderAppend(p.log.recoveryPoint);
+    this.onPartitionChanged(p, now);
   }
 
   /** The next time `tick` has work: an ISR check or a waiting request's deadline. */
   nextDeadline(): number {
     const isr = this.hasLeaders() ? this.nextIsrCheckAt : Number.POSITIVE_INFINITY;
-    return Math.min(isr, this.produces.nextDeadline(), this.fetches.nextDeadline());
+    const retention = this.partitions.size > 0 ? this.nextRetentionCheckAt : Number.POSITIVE_INFINITY;
+    return Math.min(isr, retention, this.produces.nextDeadline(), this.fetches.nextDeadline());
   }
 
-  /** Expires waiting requests and, every replicaLagTimeMaxMs / 2 as Kafka does, checks for ISR members to remove. */
+  /**
+   * Expires waiting requests, applies retention every retentionCheckIntervalMs, and, every
+   * replicaLagTimeMaxMs / 2 as Kafka does, checks for ISR members to remove.
+   */
   tick(now: number): void {
     this.produces.expire(now, (wait) => kafkaError('REQUEST_TIMED_OUT', `acks=${wait.acks} produce to ${wait.topic}-${wait.partition} not acknowledged in time`));
     this.fetches.expire(now);
+    if (now >= this.nextRetentionCheckAt) {
+      this.nextRetentionCheckAt = now + this.config.retentionCheckIntervalMs;
+      this.enforceRetention();
+    }
     if (now < this.nextIsrCheckAt) return;
     this.nextIsrCheckAt = now + Math.max(1, Math.floor(this.config.replicaLagTimeMaxMs / 2));
     for (const p of this.partitions.values()) {
@@ -477,6 +533,16 @@ export class ReplicaManager {
       this.log.info({ topic: p.topicName, partition: p.partitionId, leaderEpoch: leader.leaderEpoch, isr: leader.isr, removing: proposal.removing, highWatermark: leader.highWatermark() }, 'shrinking ISR');
       this.alterPartitions.push(item);
       this.onPartitionChanged(p, now);
+    }
+  }
+
+  /** Every replica applies retention to its own log, as in Kafka; followers that fall behind the new log start restart there. */
+  private enforceRetention(): void {
+    for (const p of this.partitions.values()) {
+      const result = p.log.deleteOldSegments?.();
+      if (result !== undefined && result.deletedSegments.length > 0) {
+        this.log.info({ topic: p.topicName, partition: p.partitionId, deletedSegments: result.deletedSegments, logStartOffset: result.logStartOffset }, 'retention deleted segments');
+      }
     }
   }
 
@@ -698,6 +764,12 @@ export class ReplicaManager {
 }
 
 const EMPTY: Uint8Array = new Uint8Array(0);
+
+function flushLog(log: ReplicaLog): Promise<void> {
+  if (log.flushAsync !== undefined) return log.flushAsync();
+  log.flush();
+  return Promise.resolve();
+}
 
 function produceError(partition: number, error: KafkaErrorValue, currentLeader: CurrentLeader | null): ProducePartitionResponse {
   return { partition, errorCode: error.errorCode, errorMessage: error.errorMessage, baseOffset: -1, logStartOffset: -1, currentLeader };

@@ -375,3 +375,34 @@ describe('PartitionLog follower append', () => {
     log.close();
   });
 });
+
+describe('PartitionLog flush', () => {
+  it('moves the recovery point to the log end with flush and with flushAsync', async () => {
+    const log = PartitionLog.open(tempDir());
+    log.append(batch({ count: 2 }), 0);
+    expect(log.recoveryPoint).toBe(0);
+    log.flush();
+    expect(log.recoveryPoint).toBe(2);
+    log.append(batch({ count: 3 }), 0);
+    const flushing = log.flushAsync();
+    expect(log.recoveryPoint).toBe(2); // not before the fsync is done
+    await flushing;
+    expect(log.recoveryPoint).toBe(5);
+    log.close();
+  });
+
+  it('does not let an fsync that began before a truncation vouch for what was appended after it', async () => {
+    const log = PartitionLog.open(tempDir());
+    log.append(batch({ count: 2 }), 0);
+    log.flush();
+    log.append(batch({ count: 2 }), 0);
+    const flushing = log.flushAsync();
+    log.truncateTo(2);
+    log.append(batch({ count: 3, label: 'new' }), 1);
+    await flushing;
+    expect(log.recoveryPoint).toBe(2);
+    await log.flushAsync();
+    expect(log.recoveryPoint).toBe(5);
+    log.close();
+  });
+});

@@ -229,3 +229,29 @@ describe('ReplicaManager: ListOffsets', () => {
     expect(ask(9999).offset).toBe(-1);
   });
 });
+
+describe('ReplicaManager: topic log configs and retention', () => {
+  it('applies the topic’s retention.bytes and segment.bytes and deletes old segments at the retention check', async () => {
+    cluster = new ReplicaCluster([1, 2, 3], { retentionCheckIntervalMs: 60_000 });
+    cluster.commit([
+      { type: 'config', resourceType: 'topic', resourceName: TOPIC, name: 'segment.bytes', value: '1024' },
+      { type: 'config', resourceType: 'topic', resourceName: TOPIC, name: 'retention.bytes', value: '2048' },
+    ]);
+    for (let i = 0; i < 12; i++) {
+      const produced = cluster.produce(1, [`record-${i}-`.padEnd(300, '.')]);
+      cluster.manager(1).flush(cluster.now);
+      await cluster.pump(2);
+      await produced;
+    }
+    const log = cluster.manager(1).partition(TOPIC_ID, 0)!.log;
+    expect(log.logStartOffset).toBe(0);
+    cluster.advance(60_000);
+    expect(log.logStartOffset).toBeGreaterThan(0);
+    expect(log.logEndOffset).toBe(12);
+    // What is left is what retention.bytes allows, and consumers asking for the start are told where it is.
+    const earliest = cluster.manager(1).listOffsets({ topics: [{ name: TOPIC, partitions: [{ partition: 0, currentLeaderEpoch: -1, timestamp: EARLIEST_OFFSET_SPEC }] }] });
+    expect(earliest.topics[0]!.partitions[0]!.offset).toBe(log.logStartOffset);
+    const gone = await cluster.manager(1).fetch(consumerFetch(0), cluster.now);
+    expect(gone.topics[0]!.partitions[0]!.errorCode).toBe(KAFKA_ERROR_CODES.OFFSET_OUT_OF_RANGE);
+  });
+});

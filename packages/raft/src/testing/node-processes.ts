@@ -122,6 +122,23 @@ export class NodeProcesses {
     return this.signal(id, 'SIGKILL');
   }
 
+  /** SIGSTOP: the process stays, its sockets stay open, and it answers nothing — a stalled node. */
+  pause(id: NodeId): void {
+    this.send(id, 'SIGSTOP');
+  }
+
+  /** SIGCONT after pause(). */
+  resume(id: NodeId): void {
+    this.send(id, 'SIGCONT');
+  }
+
+  private send(id: NodeId, signal: NodeJS.Signals): void {
+    const entry = this.running.get(id);
+    if (entry === undefined) throw new Error(`node ${id} is not running`);
+    this.note(id, `[${signal}]`);
+    entry.child.kill(signal);
+  }
+
   /** Sends a signal and resolves with how the process exited. */
   async signal(id: NodeId, signal: NodeJS.Signals): Promise<number | NodeJS.Signals> {
     const entry = this.running.get(id);
@@ -138,6 +155,8 @@ export class NodeProcesses {
 
   /** Kills every node (SIGKILL) and removes the data dirs. Safe to call more than once. */
   async destroy(): Promise<void> {
+    // A paused node dies of SIGKILL as well; SIGCONT first anyway, so nothing is left stopped if that ever changes.
+    for (const entry of this.running.values()) entry.child.kill('SIGCONT');
     await Promise.all([...this.running.keys()].map((id) => this.kill(id)));
     process.removeListener('exit', this.killAllNow);
     await rm(this.spec.root, { recursive: true, force: true });
