@@ -61,3 +61,4 @@ export {
   type MetadataServerCommand,
   type LogLevel,
 } from './runtime/metadata-server-main';
+export { stopOnSignals } from './runtime/stop-on-signals';

@@ -45,6 +45,8 @@ export {
 } from './transport/in-memory-transport';
 export { RaftAdminClient, describeQuorumAt, type RaftAdminClientOptions } from './transport/raft-admin-client';
 export { RAFT_PROTO_PATH } from './transport/raft-schema';
+export { loadServiceSchema, type ServiceSchema } from './transport/service-schema';
+export { WireReader, type MalformedWireError } from './transport/wire-reader';
 export {
   MalformedMessageError,
   InconsistentClusterIdError,

@@ -9,7 +9,15 @@
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { MetadataAdminClient, METADATA_SERVER_USAGE, parseMetadataServerFlags, startMetadataServer, UsageError, type MetadataServerSettings } from '@kz/metadata';
+import {
+  MetadataAdminClient,
+  METADATA_SERVER_USAGE,
+  parseMetadataServerFlags,
+  startMetadataServer,
+  stopOnSignals,
+  UsageError,
+  type MetadataServerSettings,
+} from '@kz/metadata';
 import pino from 'pino';
 import { BrokerNode } from './broker-node.js';
 
@@ -175,25 +183,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    signals += 1;
-    // A second signal means "now": every acknowledged write is already fsynced.
-    if (signals > 1) process.exit(130);
-    log.info({ signal }, 'stopping');
-    stopAll().then(
-      () => {
-        log.info('node stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        log.error({ err: error }, 'stop failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  stopOnSignals(log, stopAll);
 }
 
 if (require.main === module) {

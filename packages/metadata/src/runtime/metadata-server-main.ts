@@ -13,6 +13,7 @@ import { GrpcRaftTransport, type NodeId } from '@kz/raft';
 import pino from 'pino';
 import { MetadataAdminServer } from '../service/metadata-admin-server';
 import { MetadataNode } from './metadata-node';
+import { stopOnSignals } from './stop-on-signals';
 
 export const METADATA_SERVER_USAGE = `Usage: kz-metadata-server --node-id N --data-dir DIR --cluster-id ID --voters ID@HOST:PORT,... --admin-listen HOST:PORT [options]
 
@@ -274,28 +275,14 @@ async function main(): Promise<void> {
     'metadata server ready',
   );
 
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    signals += 1;
-    // A second signal means "now": skip the graceful path (Raft's synced writes make that safe).
-    if (signals > 1) process.exit(130);
-    log.info({ signal }, 'stopping');
-    (async () => {
+  stopOnSignals(
+    log,
+    async () => {
       await server.stop();
       await node.stop();
-    })().then(
-      () => {
-        log.info('metadata server stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        log.error({ err: error }, 'stop failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+    },
+    'metadata server stopped',
+  );
 }
 
 // Run only as a program: tests import the flag parser without starting a node.

@@ -1,161 +1,25 @@
 /**
- * Reads the fields of a MetadataAdmin message into the plain values the TypeScript types promise,
- * refusing what the schema cannot mean. Decoding is where untrusted bytes become trusted data, so
- * every number is range-checked here and the controller never sees a fraction or a 2^60.
+ * The MetadataAdmin flavour of @kz/raft's WireReader: the same range-checked reads, failing with a
+ * MalformedAdminMessageError so the server answers INVALID_ARGUMENT and the client knows the
+ * controller (or it) sent what the schema cannot mean. The client runs outgoing requests through it
+ * too, because protobufjs would silently truncate a 1.5 or an out-of-range id on the way out.
  *
- * It reads two shapes alike: what protobufjs decoded (int64 as Long, absent fields as defaults or
- * null) and the plain object the codec is about to encode (numbers, absent fields undefined). The
- * client runs outgoing requests through it, because protobufjs would silently truncate a 1.5 or an
- * out-of-range id on the way out.
+ * Sub-messages come back as plain WireReaders carrying the same error factory; the class adds no
+ * members, so the two types are interchangeable.
  */
+import { WireReader } from '@kz/raft';
 import { MalformedAdminMessageError } from './admin-errors';
 
-/** The shape of a Long; protobufjs's own types leave decoded fields untyped. */
-interface LongLike {
-  readonly low: number;
-  readonly high: number;
-  readonly unsigned: boolean;
-}
+const malformed = (message: string): Error => new MalformedAdminMessageError(message);
 
-const TWO_POW_32 = 4294967296;
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
-
-function isLongLike(value: unknown): value is LongLike {
-  return typeof value === 'object' && value !== null && 'low' in value && 'high' in value;
-}
-
-function absent(value: unknown): value is null | undefined {
-  return value === null || value === undefined;
-}
-
-/** The value as a JS number, or NaN when it is not an integer JS can hold exactly. */
-function toSafeInteger(value: unknown): number {
-  let n: number;
-  if (typeof value === 'number') n = value;
-  else if (isLongLike(value)) n = (value.unsigned ? value.high >>> 0 : value.high | 0) * TWO_POW_32 + (value.low >>> 0);
-  else return Number.NaN;
-  return Number.isSafeInteger(n) ? n : Number.NaN;
-}
-
-export class AdminWireReader {
-  constructor(
-    private readonly raw: Readonly<Record<string, unknown>>,
-    /** Where this message sits, for error messages: `CreateTopicsRequest.topics[2]`. */
-    readonly where: string,
-  ) {}
+export class AdminWireReader extends WireReader {
+  /** `where` names the message in error messages: `CreateTopicsRequest.topics[2]`. */
+  constructor(raw: Readonly<Record<string, unknown>>, where: string) {
+    super(raw, where, malformed);
+  }
 
   /** A reader of `value` as a message, or a MalformedAdminMessageError when it is not one. */
-  static of(value: unknown, where: string): AdminWireReader {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new MalformedAdminMessageError(`${where} is not a message`);
-    return new AdminWireReader(value as Record<string, unknown>, where);
-  }
-
-  private at(field: string): string {
-    return `${this.where}.${field}`;
-  }
-
-  private fail(field: string, what: string): never {
-    throw new MalformedAdminMessageError(`${this.at(field)} ${what}`);
-  }
-
-  /** An int32 field (absent: 0) within [min, max]. */
-  int32(field: string, min = INT32_MIN, max = INT32_MAX): number {
-    const value = this.raw[field];
-    return this.int32Value(field, absent(value) ? 0 : value, min, max);
-  }
-
-  /** A proto3 `optional int32`: undefined when absent. */
-  optionalInt32(field: string, min = INT32_MIN): number | undefined {
-    const value = this.raw[field];
-    return absent(value) ? undefined : this.int32Value(field, value, min);
-  }
-
-  private int32Value(field: string, value: unknown, min: number, max = INT32_MAX): number {
-    const n = typeof value === 'number' ? value : Number.NaN;
-    // NaN fails these comparisons too.
-    if (!(Number.isInteger(n) && n >= min && n <= max)) this.fail(field, `must be an integer in [${min}, ${max}], got ${String(value)}`);
-    return n;
-  }
-
-  /** An int64 field (absent: 0) as a safe integer, at least `min`. */
-  int64(field: string, min = Number.MIN_SAFE_INTEGER): number {
-    const value = this.raw[field];
-    const n = absent(value) ? 0 : toSafeInteger(value);
-    if (!(n >= min)) this.fail(field, `must be an integer ≥ ${min} within ±2^53, got ${String(value)}`);
-    return n;
-  }
-
-  bool(field: string): boolean {
-    const value = this.raw[field];
-    if (absent(value)) return false;
-    if (typeof value !== 'boolean') this.fail(field, `must be a boolean, got ${String(value)}`);
-    return value;
-  }
-
-  /** A string field; absent is "" (proto3 has no presence for it). */
-  string(field: string): string {
-    const value = this.raw[field];
-    if (absent(value)) return '';
-    if (typeof value !== 'string') this.fail(field, `must be a string, got ${typeof value}`);
-    return value;
-  }
-
-  /** A proto3 `optional string`: null when absent. */
-  optionalString(field: string): string | null {
-    return absent(this.raw[field]) ? null : this.string(field);
-  }
-
-  /** A repeated int32 field, each element at least `min`. */
-  int32List(field: string, min = INT32_MIN): number[] {
-    return this.list(field).map((value, i) => this.int32Value(`${field}[${i}]`, value, min));
-  }
-
-  stringList(field: string): string[] {
-    return this.list(field).map((value, i) => {
-      if (typeof value !== 'string') this.fail(`${field}[${i}]`, `must be a string, got ${typeof value}`);
-      return value;
-    });
-  }
-
-  /** A `map<string, string>` field. */
-  stringMap(field: string): Record<string, string> {
-    const value = this.raw[field];
-    if (absent(value)) return {};
-    if (typeof value !== 'object' || Array.isArray(value)) this.fail(field, 'must be a map');
-    const out: Record<string, string> = {};
-    for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-      if (typeof entry !== 'string') this.fail(`${field}[${JSON.stringify(key)}]`, `must be a string, got ${typeof entry}`);
-      // Defined, not assigned: a key named "__proto__" must be a key, not a prototype.
-      Object.defineProperty(out, key, { value: entry, enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  }
-
-  /** An enum field, mapped through `names` (wire number → value); an unknown or unspecified number is malformed. */
-  enumValue<T>(field: string, names: ReadonlyMap<number, T>): T {
-    const value = this.raw[field];
-    const number = absent(value) ? 0 : value;
-    const mapped = typeof number === 'number' ? names.get(number) : undefined;
-    if (mapped === undefined) this.fail(field, `is not a known value: ${String(number)}`);
-    return mapped;
-  }
-
-  /** A sub-message field, or null when absent (message fields have presence). */
-  optionalMessage(field: string): AdminWireReader | null {
-    const value = this.raw[field];
-    return absent(value) ? null : AdminWireReader.of(value, this.at(field));
-  }
-
-  /** A repeated sub-message field, each element read by `read`. */
-  messageList<T>(field: string, read: (fields: AdminWireReader) => T): T[] {
-    return this.list(field).map((value, i) => read(AdminWireReader.of(value, `${this.at(field)}[${i}]`)));
-  }
-
-  private list(field: string): readonly unknown[] {
-    const value = this.raw[field];
-    if (absent(value)) return [];
-    if (!Array.isArray(value)) this.fail(field, 'must be a list');
-    return value;
+  static override of(value: unknown, where: string): WireReader {
+    return WireReader.of(value, where, malformed);
   }
 }

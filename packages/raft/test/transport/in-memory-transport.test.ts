@@ -46,7 +46,8 @@ describe('InMemoryRaftNetwork', () => {
   });
 
   test('a response reaches only the asker, once, while its request is still waiting', async () => {
-    network = new InMemoryRaftNetwork({ requestTimeoutMs: 50 });
+    // Long enough that "answered twice" lands in time on a loaded machine; "too late" sleeps past it.
+    network = new InMemoryRaftNetwork({ requestTimeoutMs: 400 });
     const a = await join(network, 1);
     const b = await join(network, 2);
     b.answering = false;
@@ -60,7 +61,7 @@ describe('InMemoryRaftNetwork', () => {
     // Answered too late.
     a.transport.send(2, vote(7, 1));
     await waitFor(() => b.inbox.length === 2);
-    await sleep(80);
+    await sleep(450);
     b.transport.send(1, answerTo(vote(7, 1), 2));
     await sleep(20);
     expect(a.inbox).toEqual([{ from: 2, message: answerTo(vote(6, 1), 2) }]);
