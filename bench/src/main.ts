@@ -19,7 +19,7 @@ const USAGE = `usage: pnpm bench <raft-core|raft-vs-etcd|metadata-vs-zookeeper|b
   raft-vs-etcd     --duration S (20) --warmup S (5) --concurrency C (64) --connections N (1)
                    --key-space N (100000) --only etcd,kz --profile [--profile-dir DIR]
   metadata-vs-zookeeper  --only zookeeper,kz --profile [--profile-dir DIR]
-  broker-vs-nats   --messages N (100000 per size) --concurrency C (256) --only nats,kz --profile [--profile-dir DIR]
+  broker-vs-nats   --messages N (100000 per size) --concurrency C (2048) --only nats,kz --profile [--profile-dir DIR]
   profile-summary  <file.cpuprofile | directory>`;
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -320,7 +320,13 @@ export class PartitionLog {
   truncateTo(offset: number): number {
     this.ensureOpen();
     if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`truncation offset must be a non-negative integer, got ${offset}`);
-    if (offset >= this.logEndOffset) return this.logEndOffset;
+    if (offset >= this.logEndOffset) {
+      // An epoch registered on becoming leader and never written in starts at the log end: drop it
+      // (as Kafka's UnifiedLog.truncateTo does), or this follower keeps naming it as its last fetched
+      // epoch and is told to truncate here, forever.
+      this.epochs.truncateFromEnd(this.logEndOffset);
+      return this.logEndOffset;
+    }
     if (offset < this.logStartOffset) {
       this.truncateFullyAndStartAt(offset);
       return offset;

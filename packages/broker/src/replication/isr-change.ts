@@ -72,6 +72,8 @@ const REVERT_ERRORS: ReadonlySet<string> = new Set(['OPERATION_NOT_ATTEMPTED', '
  * a retry would be refused again, and the metadata that explains it is on its way.
  */
 const WAIT_FOR_METADATA_ERRORS: ReadonlySet<string> = new Set([
+  // A deposed leader: the controller checks leadership before the leader epoch.
+  'NOT_LEADER_OR_FOLLOWER',
   'UNKNOWN_TOPIC_OR_PARTITION',
   'UNKNOWN_TOPIC_ID',
   'FENCED_LEADER_EPOCH',

@@ -104,6 +104,10 @@ export class BrokerNode implements BrokerApi {
       clock: this.clock,
       logger: this.log,
       afterInput,
+      onDiskFailure: (error) => {
+        this.log.fatal({ err: error }, 'flushing followed partitions failed');
+        this.halt(error);
+      },
     });
     this.alterPartitions = new AlterPartitionSender({ manager: this.manager, channel: options.controllers, clock: this.clock, logger: this.log, afterInput });
   }

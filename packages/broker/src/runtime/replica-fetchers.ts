@@ -21,6 +21,8 @@ export interface ReplicaFetchersOptions {
   readonly logger: Logger;
   /** Called after every applied answer, so the node can hand the manager's new work to its loop. */
   readonly afterInput: () => void;
+  /** The disk failed to fsync: nothing this broker replicates can be made durable any more. */
+  readonly onDiskFailure: (error: Error) => void;
 }
 
 class SourceFetcher {
@@ -54,6 +56,15 @@ class SourceFetcher {
     const { manager, channel, clock, afterInput } = this.options;
     let failures = 0;
     while (!this.stopped) {
+      // The fetch offset counts toward the leader's HW, so what it reports must be durable — including
+      // appends from this broker's own time as leader, or an answer another fetcher is still flushing.
+      try {
+        await manager.flushFollowedFrom(this.source);
+      } catch (error) {
+        this.options.onDiskFailure(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      if (this.stopped) return;
       const request = manager.fetchRequestFor(this.source, clock());
       if (request === undefined) {
         await this.sleepUntil(manager.nextFetchRetryAt(this.source));
@@ -73,8 +84,6 @@ class SourceFetcher {
       if (this.stopped) return;
       try {
         manager.onFetchResponse(this.source, request, response, clock());
-        // The next fetch reports this log end to the leader, which counts it toward the HW: it must be durable.
-        await manager.flushFollowedFrom(this.source);
       } catch (error) {
         this.log.error({ err: error, source: this.source }, 'applying a fetch answer failed');
         manager.delayAll(this.source, clock());

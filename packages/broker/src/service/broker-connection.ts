@@ -35,6 +35,7 @@ import {
   brokerRpcPath,
   DEFAULT_MAX_MESSAGE_BYTES,
   ERROR_CODE_KEY,
+  FLOW_CONTROL_WINDOW_BYTES,
   KEEPALIVE_TIME_MS,
   KEEPALIVE_TIMEOUT_MS,
   passThrough,
@@ -66,8 +67,6 @@ export const BROKER_CONNECTION_DEFAULTS = {
   maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
 } as const;
 
-/** HTTP/2 flow-control window: large, so a big fetch response is not paced by 64 KiB window updates. */
-const FLOW_CONTROL_WINDOW_BYTES = 16 * 1024 * 1024;
 
 export class BrokerConnection implements BrokerApi {
   readonly address: string;

@@ -63,5 +63,7 @@ export function asBuffer(bytes: Uint8Array): Buffer {
 /** Shared gRPC channel settings of server and client. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 /** Pings on an idle connection find a dead peer (a killed broker behind a live TCP path) in ~40 s, not hours. */
+/** The client's HTTP/2 flow-control window: large, so a big fetch answer is not paced by 64 KiB window updates. */
+export const FLOW_CONTROL_WINDOW_BYTES = 16 * 1024 * 1024;
 export const KEEPALIVE_TIME_MS = 30_000;
 export const KEEPALIVE_TIMEOUT_MS = 10_000;

@@ -1,0 +1,499 @@
+/**
+ * Broker replication in one process on a simulated clock: one controller (a real QuorumController,
+ * see SimController), three brokers each running a real ReplicaManager over MemoryLogs
+ * (SimBrokerNode), a producer sending acks=all batches and a consumer per partition, all talking
+ * over a simulated network whose links can be slowed, made lossy or cut — between any two brokers,
+ * and between a broker and the controller or the clients.
+ *
+ * Events run in time order from one queue. The ReplicaManager answers produce and fetch with
+ * promises, so after each event the loop lets those settle (they only ever schedule further events)
+ * before it checks every invariant (replication-invariants.ts); a violation stops the run and is
+ * recorded with its time and the trace up to it. Every random choice comes from the seed.
+ */
+import type { NodeId } from '@kz/raft';
+import { EventQueue, SeededRandom, SimNetwork, Trace, deriveSeed, type LinkRule, type Violation } from '@kz/raft/testing';
+import { ControllerChannel } from '@kz/metadata/testing';
+import type { BrokerId, ControllerReply, ControllerRequest, CreateTopicsResponse, MetadataImage } from '@kz/metadata';
+import { DEFAULT_REPLICA_FETCH_CONFIG } from '../replication/fetch-request-builder.js';
+import { AcknowledgedRecords } from './acknowledged-records.js';
+import { ClientMetadata } from './client-metadata.js';
+import { MemoryLogDirectory } from './memory-log-directory.js';
+import { checkReplicationInvariants, newReplicationInvariantMemory, type BrokerView, type ReplicationInvariantMemory, type ReplicationView } from './replication-invariants.js';
+import { RpcChannel } from './rpc-channel.js';
+import { SimBrokerNode, type BrokerNodeSettings } from './sim-broker-node.js';
+import { SimConsumers, type ConsumerSettings } from './sim-consumer.js';
+import { SimController } from './sim-controller.js';
+import { SimProducer, type ProducerSettings } from './sim-producer.js';
+
+export const SIM_TOPIC = 'events';
+export const SIM_CLUSTER_ID = 'kz-broker-sim';
+/** The controller's and the clients' places on the network (brokers are 1, 2, 3). */
+export const CONTROLLER_NODE: NodeId = 100;
+export const CLIENT_NODE: NodeId = 200;
+
+/** broker.session.timeout.ms here: six heartbeats, so one lost heartbeat never fences a live broker. */
+export const SIM_SESSION_TIMEOUT_MS = 3000;
+/** replica.lag.time.max.ms here (Kafka's is 30 s): a stalled follower leaves the ISR within seconds. */
+export const SIM_REPLICA_LAG_TIME_MAX_MS = 2000;
+
+export const DEFAULT_BROKER_NODE_SETTINGS: BrokerNodeSettings = {
+  lifecycle: { heartbeatIntervalMs: 500, requestTimeoutMs: 1000, retryBackoffMs: 100 },
+  replicaManager: {
+    replicaLagTimeMaxMs: SIM_REPLICA_LAG_TIME_MAX_MS,
+    replicaFetch: { ...DEFAULT_REPLICA_FETCH_CONFIG, replicaFetchWaitMaxMs: 300 },
+    replicaFetchBackoffMs: 200,
+  },
+  fsyncMaxMs: 3,
+  fetchTimeoutMs: 1500,
+  flushBeforeEachFetch: true,
+  metadataFetchTimeoutMs: 2000,
+  metadataApplyDelayMaxMs: 0,
+  alterPartitionTimeoutMs: 1000,
+};
+
+export const DEFAULT_PRODUCER_SETTINGS: ProducerSettings = { intervalMs: 100, maxRecordsPerBatch: 3, maxInFlight: 1, ackTimeoutMs: 1500, requestTimeoutMs: 3000, retryBackoffMs: 100 };
+export const DEFAULT_CONSUMER_SETTINGS: ConsumerSettings = { maxWaitMs: 300, requestTimeoutMs: 2000, retryBackoffMs: 100 };
+
+export interface BrokerSimulationOptions {
+  readonly seed: number;
+  /** Partitions of the one topic (RF 3, min.insync.replicas 2, unclean election off). Default 1. */
+  readonly partitions?: number;
+  readonly brokers?: number;
+  readonly broker?: Partial<BrokerNodeSettings>;
+  readonly producer?: Partial<ProducerSettings>;
+  readonly consumer?: Partial<ConsumerSettings>;
+  /** Seconds between the controller's leader-imbalance checks (which also elect leaderless partitions). Default 10. */
+  readonly leaderImbalanceCheckSeconds?: number;
+  readonly traceSink?: (line: string) => void;
+}
+
+/** Where a broker is cut off from: everyone (brokers, controller, clients), the cluster (brokers and controller), or the controller alone. */
+export type IsolationScope = 'everyone' | 'cluster' | 'controller';
+
+type SimEvent = { readonly label: string; readonly run: () => void };
+
+export class BrokerSimulation {
+  readonly trace: Trace;
+  readonly network: SimNetwork;
+  readonly brokerIds: readonly BrokerId[];
+  readonly partitions: number;
+  readonly controller: SimController;
+  readonly records: AcknowledgedRecords;
+  readonly metadata: ClientMetadata;
+  readonly producer: SimProducer;
+  readonly consumers: SimConsumers;
+  readonly memory: ReplicationInvariantMemory = newReplicationInvariantMemory();
+  readonly violations: Violation[] = [];
+  readonly brokerSettings: BrokerNodeSettings;
+  private readonly queue = new EventQueue<SimEvent>();
+  private readonly controllerChannel: ControllerChannel;
+  private readonly rpc: RpcChannel;
+  private readonly disks = new Map<BrokerId, MemoryLogDirectory>();
+  private readonly nodes = new Map<BrokerId, SimBrokerNode>();
+  private readonly incarnations = new Map<BrokerId, number>();
+  private readonly adminWaiters = new Map<number, (reply: ControllerReply) => void>();
+  private readonly failures: Violation[] = [];
+  private nextAdminId = 1_000_000;
+  private cuts: { readonly links: readonly { readonly from: NodeId; readonly to: NodeId }[]; readonly until: number }[] = [];
+  private linkRule: { readonly rule: LinkRule; readonly until: number } | null = null;
+  /** The ReplicaManagers' log lines by message ("became leader", "truncated divergent tail", ...), for coverage. */
+  readonly managerLogs = new Map<string, number>();
+  /** How AlterPartition items were answered: NONE, or the error code (REQUEST_TIMED_OUT when no answer came). */
+  readonly alterPartitionAnswers = new Map<string, number>();
+  private nowValue = 0;
+  /** Events run so far. */
+  events = 0;
+  /** Faults injected so far, by kind, for coverage. */
+  readonly faults = new Map<string, number>();
+
+  constructor(readonly options: BrokerSimulationOptions) {
+    const seed = options.seed;
+    this.partitions = options.partitions ?? 1;
+    this.brokerIds = Array.from({ length: options.brokers ?? 3 }, (_, i) => i + 1);
+    this.brokerSettings = { ...DEFAULT_BROKER_NODE_SETTINGS, ...options.broker };
+    this.trace = new Trace(300, options.traceSink);
+    this.network = new SimNetwork(new SeededRandom(deriveSeed(seed, 'network')), () => {
+      throw new Error('the broker simulation sends nothing through SimNetwork.send; it only keeps the links there');
+    });
+    const random = (label: string, ...more: (string | number)[]): SeededRandom => new SeededRandom(deriveSeed(seed, label, ...more));
+    this.controllerChannel = new ControllerChannel({
+      network: this.network,
+      random: random('controller-rpc'),
+      now: () => this.now,
+      schedule: (at, label, run) => this.schedule(at, label, run),
+      incarnationOf: (node) => this.incarnationOf(node),
+      registeredEpoch: (brokerId) => this.controller.image.brokers.get(brokerId)?.epoch ?? null,
+      deliver: (to, requestId, request) => {
+        if (to !== CONTROLLER_NODE) return false;
+        this.controller.submit(requestId, request);
+        return true;
+      },
+    });
+    this.rpc = new RpcChannel({
+      network: this.network,
+      random: random('rpc'),
+      now: () => this.now,
+      schedule: (at, label, run) => this.schedule(at, label, run),
+      incarnationOf: (node) => this.incarnationOf(node),
+      onError: (error) => this.fail('harnessThrew', error instanceof Error ? (error.stack ?? error.message) : String(error)),
+    });
+    this.controller = new SimController({
+      nodeId: CONTROLLER_NODE,
+      random: random('controller'),
+      config: {
+        clusterId: SIM_CLUSTER_ID,
+        sessionTimeoutMs: SIM_SESSION_TIMEOUT_MS,
+        staticBrokerConfigs: new Map([['leader.imbalance.check.interval.seconds', String(options.leaderImbalanceCheckSeconds ?? 10)]]),
+      },
+      commitDelayMs: { min: 1, max: 5 },
+      metadataLongPollMs: 500,
+      now: () => this.now,
+      schedule: (at, label, run) => this.schedule(at, label, run),
+      reply: (reply) => {
+        const waiter = this.adminWaiters.get(reply.requestId);
+        if (waiter === undefined) this.controllerChannel.reply(CONTROLLER_NODE, reply);
+        else {
+          this.adminWaiters.delete(reply.requestId);
+          waiter(reply);
+        }
+      },
+      trace: (text) => this.note(text),
+      fail: (invariant, message) => this.fail(invariant, message),
+    });
+    this.records = new AcknowledgedRecords(this.partitions);
+    this.metadata = new ClientMetadata({
+      clientId: CLIENT_NODE,
+      topic: SIM_TOPIC,
+      brokers: this.brokerIds,
+      random: random('client-metadata'),
+      rpc: this.rpc,
+      serveMetadata: (broker) => {
+        const node = this.nodes.get(broker);
+        return node === undefined ? null : Promise.resolve(node.image);
+      },
+      now: () => this.now,
+      schedule: (at, label, run) => this.schedule(at, label, run),
+    });
+    this.producer = new SimProducer({
+      clientId: CLIENT_NODE,
+      topic: SIM_TOPIC,
+      partitions: this.partitions,
+      settings: { ...DEFAULT_PRODUCER_SETTINGS, ...options.producer },
+      random: random('producer'),
+      rpc: this.rpc,
+      metadata: this.metadata,
+      records: this.records,
+      serveProduce: (broker, request) => this.nodes.get(broker)?.serveProduce(request) ?? null,
+      now: () => this.now,
+      schedule: (at, label, run) => this.schedule(at, label, run),
+      trace: (text) => this.note(text),
+    });
+    this.consumers = new SimConsumers({
+      clientId: CLIENT_NODE,
+      partitions: this.partitions,
+      settings: { ...DEFAULT_CONSUMER_SETTINGS, ...options.consumer },
+      rpc: this.rpc,
+      metadata: this.metadata,
+      records: this.records,
+      serveFetch: (broker, request) => this.nodes.get(broker)?.serveFetch(request) ?? null,
+      now: () => this.now,
+      schedule: (at, label, run) => this.schedule(at, label, run),
+    });
+    for (const id of this.brokerIds) this.disks.set(id, new MemoryLogDirectory());
+  }
+
+  get now(): number {
+    return this.nowValue;
+  }
+
+  get violated(): boolean {
+    return this.violations.length > 0;
+  }
+
+  /** The controller's committed image: what the cluster has decided. */
+  get image(): MetadataImage {
+    return this.controller.image;
+  }
+
+  get topicId(): string | null {
+    return this.controller.image.topic(SIM_TOPIC)?.id ?? null;
+  }
+
+  /** The running incarnation of a broker, or null while it is down. */
+  node(id: BrokerId): SimBrokerNode | null {
+    return this.nodes.get(id) ?? null;
+  }
+
+  /** A broker's disk (it outlives crashes). */
+  disk(id: BrokerId): MemoryLogDirectory {
+    return this.disks.get(id)!;
+  }
+
+  schedule(at: number, label: string, run: () => void): void {
+    this.queue.push(Math.max(at, this.now), { label, run });
+  }
+
+  note(text: string): void {
+    this.trace.record(this.now, text);
+  }
+
+  // ------------------------------------------------------------------ the story's beginning
+
+  /**
+   * Boots the controller and the brokers, creates the topic once every broker is unfenced, and
+   * starts the producer and the consumers once every partition has a leader that leads it.
+   */
+  async setUp(): Promise<void> {
+    this.controller.start();
+    for (const id of this.brokerIds) this.startBroker(id);
+    await this.runUntilOrFail('every broker unfenced', () => this.brokerIds.every((id) => this.unfenced(id)), 20_000);
+    const reply = await this.admin({
+      kind: 'createTopics',
+      body: { topics: [{ name: SIM_TOPIC, numPartitions: this.partitions, replicationFactor: 3, configs: { 'min.insync.replicas': '2', 'unclean.leader.election.enable': 'false' } }] },
+    });
+    const topic = reply.result.ok ? (reply.result.value as CreateTopicsResponse).topics[0] : undefined;
+    if (topic === undefined || topic.error !== null) throw new Error(`createTopics failed: ${JSON.stringify(reply.result)}`);
+    await this.runUntilOrFail('every partition led', () => this.allPartitionsLed(), 20_000);
+    this.metadata.refresh();
+    this.producer.start();
+    this.consumers.start();
+  }
+
+  /** Sends an admin request straight to the controller and runs until it is answered. */
+  async admin(request: ControllerRequest): Promise<ControllerReply> {
+    const id = this.nextAdminId++;
+    let answer: ControllerReply | null = null;
+    this.adminWaiters.set(id, (reply) => {
+      answer = reply;
+    });
+    this.controller.submit(id, request);
+    await this.runUntilOrFail(`the answer to ${request.kind}`, () => answer !== null, 10_000);
+    return answer!;
+  }
+
+  /** True when the broker's running incarnation is registered in the committed image and unfenced. */
+  unfenced(id: BrokerId): boolean {
+    const node = this.nodes.get(id);
+    const registered = this.controller.image.brokers.get(id);
+    return node !== undefined && registered !== undefined && registered.incarnationId === node.lifecycle.incarnationId && !registered.fenced;
+  }
+
+  /** Every partition has a leader in the committed image, and that broker leads it at that epoch. */
+  allPartitionsLed(): boolean {
+    const topicId = this.topicId;
+    if (topicId === null) return false;
+    for (let p = 0; p < this.partitions; p++) {
+      const registration = this.controller.image.partition(topicId, p);
+      if (registration === undefined || registration.leader < 0) return false;
+      const state = this.nodes.get(registration.leader)?.manager.partition(topicId, p)?.leader ?? null;
+      if (state === null || state.leaderEpoch !== registration.leaderEpoch) return false;
+    }
+    return true;
+  }
+
+  // ------------------------------------------------------------------ faults
+
+  /** The broker loses power: its process is gone and its logs keep only what was flushed. */
+  crash(id: BrokerId): void {
+    const node = this.nodes.get(id);
+    if (node === undefined) return;
+    this.count('crash');
+    node.retire();
+    this.nodes.delete(id);
+    const lost = this.describeUnflushed(id);
+    this.disks.get(id)!.crash();
+    this.note(`FAULT broker ${id} crashes${lost}`);
+  }
+
+  /** Starts a new incarnation of a crashed broker over what its disk kept. */
+  restart(id: BrokerId): void {
+    if (this.nodes.has(id)) return;
+    this.count('restart');
+    this.note(`broker ${id} restarts`);
+    this.startBroker(id);
+  }
+
+  /** Cuts a broker off from `scope` (both ways) for `forMs`, or until the network heals. */
+  isolate(id: BrokerId, scope: IsolationScope, forMs = Number.POSITIVE_INFINITY): void {
+    this.count(`isolate-${scope}`);
+    const others: NodeId[] = scope === 'controller' ? [CONTROLLER_NODE] : [...this.brokerIds.filter((b) => b !== id), CONTROLLER_NODE, ...(scope === 'everyone' ? [CLIENT_NODE] : [])];
+    this.addCut(others.flatMap((other) => [{ from: id, to: other }, { from: other, to: id }]), forMs);
+    const whom = scope === 'everyone' ? 'everyone' : scope === 'cluster' ? 'the other brokers and the controller' : 'the controller';
+    this.note(`FAULT broker ${id} cut off from ${whom}${forMs === Number.POSITIVE_INFINITY ? '' : ` for ${forMs}ms`}`);
+  }
+
+  /** Cuts the links between two brokers, both ways, for `forMs`. */
+  cutBetween(a: BrokerId, b: BrokerId, forMs = Number.POSITIVE_INFINITY): void {
+    this.count('cut-link');
+    this.addCut([{ from: a, to: b }, { from: b, to: a }], forMs);
+    this.note(`FAULT link ${a} <-> ${b} cut${forMs === Number.POSITIVE_INFINITY ? '' : ` for ${forMs}ms`}`);
+  }
+
+  stallFetchers(id: BrokerId, forMs: number): void {
+    this.count('stall');
+    this.nodes.get(id)?.stallFetchers(this.now + forMs);
+    this.note(`FAULT broker ${id}'s replica fetchers stall for ${forMs}ms`);
+  }
+
+  /** Every link follows `rule` (a loss or delay burst) for `forMs`. */
+  setLinkRule(rule: LinkRule, forMs = Number.POSITIVE_INFINITY): void {
+    this.count('link-rule');
+    const until = this.now + forMs;
+    this.linkRule = { rule, until };
+    this.applyNetworkFaults();
+    if (Number.isFinite(until)) this.schedule(until, 'link rule ends', () => this.applyNetworkFaults());
+    this.note(`FAULT every link: drop ${rule.dropRate}, delay ${rule.minDelayMs}-${rule.maxDelayMs}ms${Number.isFinite(forMs) ? ` for ${forMs}ms` : ''}`);
+  }
+
+  healNetwork(): void {
+    this.cuts = [];
+    this.linkRule = null;
+    this.applyNetworkFaults();
+    this.note('network healed');
+  }
+
+  private addCut(links: readonly { readonly from: NodeId; readonly to: NodeId }[], forMs: number): void {
+    const until = this.now + forMs;
+    this.cuts.push({ links, until });
+    this.applyNetworkFaults();
+    if (Number.isFinite(until)) this.schedule(until, 'cut ends', () => this.applyNetworkFaults());
+  }
+
+  /** SimNetwork cuts links but cannot mend one: rebuild its state from the faults still in force. */
+  private applyNetworkFaults(): void {
+    this.cuts = this.cuts.filter((c) => c.until > this.now);
+    if (this.linkRule !== null && this.linkRule.until <= this.now) this.linkRule = null;
+    this.network.heal();
+    if (this.linkRule !== null) this.network.setRule(this.linkRule.rule);
+    for (const cut of this.cuts) for (const link of cut.links) this.network.cutLink(link.from, link.to);
+  }
+
+  /** Heals everything: the network, the stalled fetchers, and every broker that is down restarts. */
+  healAll(): void {
+    this.healNetwork();
+    for (const id of this.brokerIds) {
+      if (!this.nodes.has(id)) this.restart(id);
+      else this.nodes.get(id)!.resumeFetchers();
+    }
+    this.note('every fault healed');
+  }
+
+  // ------------------------------------------------------------------ running
+
+  /** Runs events up to `time` (inclusive); false if an invariant broke. */
+  async runUntil(time: number): Promise<boolean> {
+    while (!this.violated) {
+      const at = this.queue.peekTime();
+      if (at === undefined || at > time) break;
+      await this.step();
+    }
+    if (!this.violated) this.nowValue = Math.max(this.nowValue, time);
+    return !this.violated;
+  }
+
+  /** Runs until `condition` holds (checked after every event) or `deadline`; true if it held. */
+  async runUntilTrue(condition: () => boolean, deadline: number): Promise<boolean> {
+    if (condition()) return true;
+    while (!this.violated) {
+      const at = this.queue.peekTime();
+      if (at === undefined || at > deadline) break;
+      await this.step();
+      if (condition()) return true;
+    }
+    if (!this.violated) this.nowValue = Math.max(this.nowValue, deadline);
+    return false;
+  }
+
+  /** As runUntilTrue, but a condition that does not come is an error naming it (with the trace). */
+  async runUntilOrFail(what: string, condition: () => boolean, withinMs: number): Promise<void> {
+    if (await this.runUntilTrue(condition, this.now + withinMs)) return;
+    const why = this.violated ? `violations:\n${this.violations.map((v) => `[${v.invariant}] ${v.message}`).join('\n')}` : `not within ${withinMs}ms`;
+    throw new Error(`simulation stalled waiting for ${what} (${why})\n${this.trace.recent(80).join('\n')}`);
+  }
+
+  /** Records a violation found outside the per-event invariants (the checks after the heal). */
+  reportViolation(violation: Violation): void {
+    this.record([violation]);
+  }
+
+  /** What the brokers and their disks look like now, for the invariants. */
+  view(): ReplicationView {
+    const brokers: BrokerView[] = this.brokerIds.map((id) => {
+      const node = this.nodes.get(id);
+      return { id, node: node !== undefined && node.serving ? node : null, disk: this.disks.get(id)! };
+    });
+    return { time: this.now, topicId: this.topicId, partitions: this.partitions, image: this.controller.image, brokers, records: this.records };
+  }
+
+  private async step(): Promise<void> {
+    const event = this.queue.pop()!;
+    this.nowValue = Math.max(this.nowValue, event.at);
+    this.events++;
+    event.item.run();
+    // Answers the ReplicaManager resolved in this event are delivered in promise callbacks: let them
+    // run (each only schedules its network delivery) before looking at the state.
+    await Promise.resolve();
+    await Promise.resolve();
+    this.controllerChannel.takeObservations();
+    this.record([...this.failures.splice(0), ...checkReplicationInvariants(this.view(), this.memory)]);
+  }
+
+  private record(violations: readonly Violation[]): void {
+    if (violations.length === 0) return;
+    for (const v of violations) {
+      const stamped = { ...v, time: v.time ?? this.now };
+      this.violations.push(stamped);
+      this.note(`VIOLATION [${stamped.invariant}] ${stamped.message}`);
+    }
+  }
+
+  private fail(invariant: string, message: string): void {
+    this.failures.push({ invariant, message });
+  }
+
+  private count(kind: string): void {
+    this.faults.set(kind, (this.faults.get(kind) ?? 0) + 1);
+  }
+
+  private describeUnflushed(id: BrokerId): string {
+    const topicId = this.topicId;
+    if (topicId === null) return '';
+    const parts: string[] = [];
+    for (let p = 0; p < this.partitions; p++) {
+      const log = this.disks.get(id)!.log(topicId, p);
+      if (log !== undefined && log.logEndOffset > log.recoveryPoint) parts.push(`p${p} loses [${log.recoveryPoint}..${log.logEndOffset - 1}]`);
+    }
+    return parts.length === 0 ? '' : ` (unflushed: ${parts.join(', ')})`;
+  }
+
+  private startBroker(id: BrokerId): void {
+    const incarnation = (this.incarnations.get(id) ?? 0) + 1;
+    this.incarnations.set(id, incarnation);
+    const node = new SimBrokerNode({
+      brokerId: id,
+      incarnation,
+      controllerId: CONTROLLER_NODE,
+      clusterId: SIM_CLUSTER_ID,
+      settings: this.brokerSettings,
+      random: new SeededRandom(deriveSeed(this.options.seed, 'broker', id, incarnation)),
+      disk: this.disks.get(id)!,
+      controller: this.controller,
+      controllerChannel: this.controllerChannel,
+      rpc: this.rpc,
+      now: () => this.now,
+      schedule: (at, label, run) => this.schedule(at, label, run),
+      trace: (text) => this.note(text),
+      onManagerLog: (message) => this.managerLogs.set(message, (this.managerLogs.get(message) ?? 0) + 1),
+      onAlterPartitionAnswer: (code) => this.alterPartitionAnswers.set(code, (this.alterPartitionAnswers.get(code) ?? 0) + 1),
+      peer: (peer) => this.nodes.get(peer) ?? null,
+    });
+    this.nodes.set(id, node);
+    node.start();
+  }
+
+  private incarnationOf(node: NodeId): number | null {
+    if (node === CONTROLLER_NODE || node === CLIENT_NODE) return 1;
+    return this.nodes.has(node) ? (this.incarnations.get(node) ?? null) : null;
+  }
+}
+

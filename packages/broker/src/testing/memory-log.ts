@@ -1,0 +1,274 @@
+/**
+ * A partition log in memory with a simulated disk: the ReplicaLog the broker simulation runs its
+ * ReplicaManagers over. It behaves as PartitionLog does (a model test holds the two to the same
+ * observable results) — the leader stamps base offsets and its epoch, a follower's batches must
+ * continue the log exactly, truncation is at batch granularity, the epoch cache answers KIP-279
+ * lookups — and adds what a real disk does on power loss: `crash()` drops every batch above the
+ * recovery point, i.e. everything appended since the last flush. Truncation is taken as durable at
+ * once, as PartitionLog's file truncation and checkpoint rewrite are.
+ *
+ * One segment only: the simulation never rolls or deletes segments, so reads never stop at a
+ * segment end (PartitionLog.read does; the model test keeps PartitionLog to one segment too).
+ */
+import { CorruptRecordError, decodeRecordBatch, readBatchHeader, stampBatch, verifyBatchCrc, type DecodedRecord, type RecordBatchHeader } from '@kz/records';
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, type AppendInfo } from '../log/partition-log.js';
+import type { EpochEndOffset, EpochEntry } from '../log/leader-epoch-cache.js';
+import { DEFAULT_LOG_CONFIG, type LogConfig } from '../log/log-config.js';
+import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError, RecordTooLargeError, UnexpectedAppendOffsetError } from '../log/log-errors.js';
+import type { OffsetAndTimestamp } from '../log/log-segment.js';
+import type { ReplicaLog } from '../log/replica-log.js';
+import { MemoryEpochCache } from './memory-epoch-cache.js';
+
+/** One stored batch: its own copy of the bytes, and its records once someone asked for them. */
+export interface StoredBatch {
+  readonly baseOffset: number;
+  readonly lastOffset: number;
+  readonly epoch: number;
+  readonly maxTimestamp: number;
+  readonly bytes: Uint8Array;
+}
+
+/** A record as the log holds it, for invariants that compare logs record by record. */
+export interface StoredRecord {
+  readonly offset: number;
+  /** The leader epoch of the batch that holds it. */
+  readonly epoch: number;
+  readonly value: Uint8Array | null;
+}
+
+export type MemoryLogConfig = Pick<LogConfig, 'maxMessageBytes' | 'segmentBytes'>;
+
+export class MemoryLog implements ReplicaLog {
+  private batches: StoredBatch[] = [];
+  private readonly decoded = new WeakMap<StoredBatch, DecodedRecord[]>();
+  private readonly epochs = new MemoryEpochCache();
+  private startOffset = 0;
+  private flushedOffset = 0;
+  private closed = false;
+  private readonly limit: number;
+  private destructiveChanges = 0;
+  /** Batches lost to crashes, for coverage. */
+  lostOnCrash = 0;
+
+  constructor(config: Partial<MemoryLogConfig> = {}) {
+    this.limit = Math.min(config.maxMessageBytes ?? DEFAULT_LOG_CONFIG.maxMessageBytes, config.segmentBytes ?? DEFAULT_LOG_CONFIG.segmentBytes);
+  }
+
+  get logStartOffset(): number {
+    return this.startOffset;
+  }
+
+  get logEndOffset(): number {
+    const last = this.batches[this.batches.length - 1];
+    return last === undefined ? this.startOffset : last.lastOffset + 1;
+  }
+
+  get recoveryPoint(): number {
+    return this.flushedOffset;
+  }
+
+  get latestEpoch(): number | undefined {
+    return this.epochs.latest?.epoch;
+  }
+
+  get epochEntries(): readonly EpochEntry[] {
+    return this.epochs.all;
+  }
+
+  /**
+   * Counts truncations and crashes: changes that remove or replace what was there, unlike appends.
+   * An invariant that verified a prefix of this log can trust its work until this number moves.
+   */
+  get destructiveChangeCount(): number {
+    return this.destructiveChanges;
+  }
+
+  /** The stored batches, oldest first (read-only views; the log keeps its own bytes). */
+  get storedBatches(): readonly StoredBatch[] {
+    return this.batches;
+  }
+
+  append(batchBytes: Uint8Array, leaderEpoch: number): AppendInfo {
+    this.ensureOpen();
+    const bytes = Uint8Array.from(batchBytes);
+    const headers = this.validate(bytes);
+    if (headers.length === 0) throw new CorruptRecordError('a produce append must carry at least one record batch');
+    const latest = this.epochs.latest;
+    if (latest !== undefined && leaderEpoch < latest.epoch) throw new FencedLeaderEpochError(leaderEpoch, latest.epoch);
+    const baseOffset = this.logEndOffset;
+    this.epochs.assign(leaderEpoch, baseOffset);
+    let offset = baseOffset;
+    for (const { at, header } of headers) {
+      stampBatch(bytes, offset, leaderEpoch, at);
+      this.store(bytes.slice(at, at + header.sizeInBytes), offset, offset + header.lastOffsetDelta, leaderEpoch, header.maxTimestamp);
+      offset += header.lastOffsetDelta + 1;
+    }
+    return { baseOffset, lastOffset: offset - 1 };
+  }
+
+  appendAsFollower(batches: Uint8Array): AppendInfo | undefined {
+    this.ensureOpen();
+    const headers = this.validate(batches);
+    let expected = this.logEndOffset;
+    for (const { header } of headers) {
+      if (header.baseOffset !== expected) throw new UnexpectedAppendOffsetError(expected, header.baseOffset);
+      expected = header.lastOffset + 1;
+    }
+    const first = headers[0];
+    if (first === undefined) return undefined;
+    for (const { at, header } of headers) {
+      this.epochs.assign(header.partitionLeaderEpoch, header.baseOffset);
+      this.store(batches.slice(at, at + header.sizeInBytes), header.baseOffset, header.lastOffset, header.partitionLeaderEpoch, header.maxTimestamp);
+    }
+    return { baseOffset: first.header.baseOffset, lastOffset: expected - 1 };
+  }
+
+  /** A new leader's epoch starts at its log end before any append (PartitionLog.assignEpochStartOffset). */
+  assignEpochStartOffset(epoch: number, startOffset: number): void {
+    this.ensureOpen();
+    const latest = this.epochs.latest;
+    if (latest !== undefined && epoch < latest.epoch) throw new FencedLeaderEpochError(epoch, latest.epoch);
+    this.epochs.assign(epoch, startOffset);
+  }
+
+  read(offset: number, maxBytes: number): Uint8Array {
+    this.ensureOpen();
+    if (!Number.isSafeInteger(offset) || offset < this.startOffset || offset > this.logEndOffset) {
+      throw new OffsetOutOfRangeError(offset, this.startOffset, this.logEndOffset);
+    }
+    const from = this.indexHolding(offset);
+    if (from >= this.batches.length) return new Uint8Array(0);
+    // The first batch always goes, even past maxBytes (KIP-74); later ones while the total fits.
+    let size = this.batches[from]!.bytes.length;
+    let to = from + 1;
+    while (to < this.batches.length && size + this.batches[to]!.bytes.length <= maxBytes) size += this.batches[to++]!.bytes.length;
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (let i = from; i < to; i++) {
+      out.set(this.batches[i]!.bytes, at);
+      at += this.batches[i]!.bytes.length;
+    }
+    return out;
+  }
+
+  offsetForTimestamp(timestamp: number): OffsetAndTimestamp | undefined {
+    this.ensureOpen();
+    if (timestamp === LATEST_TIMESTAMP) return { offset: this.logEndOffset, timestamp: -1 };
+    if (timestamp === EARLIEST_TIMESTAMP) return { offset: this.startOffset, timestamp: -1 };
+    const batch = this.batches.find((b) => b.maxTimestamp >= timestamp);
+    if (batch === undefined) return undefined;
+    const record = this.recordsOf(batch).find((r) => r.timestamp >= timestamp);
+    return record === undefined ? { offset: batch.baseOffset, timestamp: batch.maxTimestamp } : { offset: record.offset, timestamp: record.timestamp };
+  }
+
+  truncateTo(offset: number): number {
+    this.ensureOpen();
+    if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`truncation offset must be a non-negative integer, got ${offset}`);
+    if (offset >= this.logEndOffset) {
+      // As PartitionLog: an epoch registered at the log end and never written in goes.
+      this.epochs.truncateFromEnd(this.logEndOffset);
+      return this.logEndOffset;
+    }
+    if (offset < this.startOffset) {
+      this.truncateFullyAndStartAt(offset);
+      return offset;
+    }
+    this.destructiveChanges++;
+    this.batches = this.batches.slice(0, this.indexHolding(offset));
+    this.epochs.truncateFromEnd(this.logEndOffset);
+    this.flushedOffset = Math.min(this.flushedOffset, this.logEndOffset);
+    return this.logEndOffset;
+  }
+
+  truncateFullyAndStartAt(offset: number): void {
+    this.ensureOpen();
+    this.destructiveChanges++;
+    this.batches = [];
+    this.startOffset = offset;
+    this.epochs.clear();
+    this.flushedOffset = offset;
+  }
+
+  endOffsetForEpoch(epoch: number): EpochEndOffset {
+    this.ensureOpen();
+    return this.epochs.endOffsetFor(epoch, this.logEndOffset);
+  }
+
+  flush(): void {
+    this.ensureOpen();
+    this.flushedOffset = this.logEndOffset;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.flushedOffset = this.logEndOffset;
+    this.closed = true;
+  }
+
+  /**
+   * Power loss: every batch at or above the recovery point is gone, and the epoch cache (durable, as
+   * PartitionLog's checkpoint is) forgets the epochs that started in the lost tail. The log is then
+   * open again, as the next process finds it on disk.
+   */
+  crash(): void {
+    const kept = this.batches.filter((b) => b.lastOffset < this.flushedOffset);
+    if (kept.length !== this.batches.length) {
+      this.lostOnCrash += this.batches.length - kept.length;
+      this.destructiveChanges++;
+    }
+    this.batches = kept;
+    this.epochs.truncateFromEnd(this.logEndOffset);
+    this.flushedOffset = this.logEndOffset;
+    this.closed = false;
+  }
+
+  /** The record at `offset`, or undefined if the log does not hold it. */
+  recordAt(offset: number): StoredRecord | undefined {
+    if (offset < this.startOffset || offset >= this.logEndOffset) return undefined;
+    const batch = this.batches[this.indexHolding(offset)];
+    if (batch === undefined) return undefined;
+    const record = this.recordsOf(batch).find((r) => r.offset === offset);
+    return record === undefined ? undefined : { offset, epoch: batch.epoch, value: record.value };
+  }
+
+  private recordsOf(batch: StoredBatch): DecodedRecord[] {
+    let records = this.decoded.get(batch);
+    if (records === undefined) {
+      records = decodeRecordBatch(batch.bytes).records;
+      this.decoded.set(batch, records);
+    }
+    return records;
+  }
+
+  private store(bytes: Uint8Array, baseOffset: number, lastOffset: number, epoch: number, maxTimestamp: number): void {
+    this.batches.push({ baseOffset, lastOffset, epoch, maxTimestamp, bytes });
+  }
+
+  private validate(bytes: Uint8Array): { at: number; header: RecordBatchHeader }[] {
+    const out: { at: number; header: RecordBatchHeader }[] = [];
+    for (let at = 0; at < bytes.length; ) {
+      verifyBatchCrc(bytes, at);
+      const header = readBatchHeader(bytes, at);
+      if (header.sizeInBytes > this.limit) throw new RecordTooLargeError(header.sizeInBytes, this.limit);
+      out.push({ at, header });
+      at += header.sizeInBytes;
+    }
+    return out;
+  }
+
+  /** Index of the first batch whose last offset is ≥ offset (the length when none is). */
+  private indexHolding(offset: number): number {
+    let lo = 0;
+    let hi = this.batches.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.batches[mid]!.lastOffset < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new KafkaStorageError('memory log is closed');
+  }
+}

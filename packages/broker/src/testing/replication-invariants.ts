@@ -1,0 +1,222 @@
+/**
+ * The safety invariants of broker replication, checked after every simulated event. Each names what
+ * must hold whatever the faults; the ones that walk logs keep cursors (ReplicationInvariantMemory) so
+ * that a record is checked once per log and not once per event, and start over when a log loses
+ * something (a truncation or a crash: MemoryLog.destructiveChangeCount).
+ *
+ * - acknowledgedRecordsSurvive: every acks=all success (partition, offset, payload) is, at that offset,
+ *   in the flushed log of a broker in the partition's ISR as the controller has committed it — or of
+ *   some replica while the partition has no leader — so no crash of the others can lose it.
+ * - leaderInIsr: in the committed image a partition's leader is in its ISR, or there is none.
+ * - leaderHighWatermarkNeverDecreases: within one leader epoch the leader's HW only grows.
+ * - highWatermarkWithinIsrLogs: the HW of the leader the controller names (once that broker leads at
+ *   the named epoch) is at most the flushed log end of every ISR member, down or up — everything
+ *   below the HW is durably on the whole ISR.
+ * - committedPrefixesAgree: every running replica's log equals the current leader's log below both
+ *   their HWs (committed data is the same everywhere, batch for batch, byte for byte).
+ * - the consumer-side checks of AcknowledgedRecords (consumers read acknowledged records where they
+ *   were acknowledged, in order, and a record once read never changes).
+ */
+import type { Violation } from '@kz/raft/testing';
+import type { BrokerId, MetadataImage } from '@kz/metadata';
+import type { AcknowledgedRecords, AckedRecord } from './acknowledged-records.js';
+import type { MemoryLog } from './memory-log.js';
+import type { MemoryLogDirectory } from './memory-log-directory.js';
+import type { SimBrokerNode } from './sim-broker-node.js';
+
+export interface BrokerView {
+  readonly id: BrokerId;
+  /** The running incarnation, or null while the broker is down. */
+  readonly node: SimBrokerNode | null;
+  readonly disk: MemoryLogDirectory;
+}
+
+export interface ReplicationView {
+  readonly time: number;
+  readonly topicId: string | null;
+  readonly partitions: number;
+  /** The controller's committed image. */
+  readonly image: MetadataImage;
+  readonly brokers: readonly BrokerView[];
+  readonly records: AcknowledgedRecords;
+}
+
+interface AckCursor {
+  destructive: number;
+  reorders: number;
+  verified: number;
+}
+
+interface PrefixCursor {
+  replicaDestructive: number;
+  leaderDestructive: number;
+  verified: number;
+}
+
+export interface ReplicationInvariantMemory {
+  readonly highWatermarks: Map<string, number>;
+  readonly ackCursors: Map<string, AckCursor>;
+  readonly prefixCursors: Map<string, PrefixCursor>;
+}
+
+export function newReplicationInvariantMemory(): ReplicationInvariantMemory {
+  return { highWatermarks: new Map(), ackCursors: new Map(), prefixCursors: new Map() };
+}
+
+export const REPLICATION_INVARIANTS = [
+  'acknowledgedRecordsSurvive',
+  'leaderInIsr',
+  'leaderHighWatermarkNeverDecreases',
+  'highWatermarkWithinIsrLogs',
+  'committedPrefixesAgree',
+] as const;
+
+const decoder = new TextDecoder();
+
+/** The payload of the record at `offset` in the flushed part of `log`, or undefined. */
+export function flushedPayloadAt(log: MemoryLog | undefined, offset: number): string | undefined {
+  if (log === undefined || offset >= log.recoveryPoint) return undefined;
+  const record = log.recordAt(offset);
+  return record === undefined || record.value === null ? undefined : decoder.decode(record.value);
+}
+
+export function checkReplicationInvariants(view: ReplicationView, memory: ReplicationInvariantMemory): Violation[] {
+  const violations: Violation[] = [...view.records.takeProblems()];
+  const topicId = view.topicId;
+  if (topicId === null) return violations;
+  for (let p = 0; p < view.partitions; p++) {
+    const registration = view.image.partition(topicId, p);
+    if (registration === undefined) continue;
+    if (registration.leader >= 0 && !registration.isr.includes(registration.leader)) {
+      violations.push({ invariant: 'leaderInIsr', message: `partition ${p}: leader ${registration.leader} is not in the ISR [${registration.isr.join(',')}]` });
+    }
+    const holders = registration.leader >= 0 ? registration.isr : registration.replicas;
+    violations.push(...acknowledgedRecordsSurvive(view, memory, topicId, p, holders));
+    violations.push(...highWatermarks(view, memory, topicId, p, registration.leader, registration.leaderEpoch, registration.isr));
+  }
+  return violations;
+}
+
+function acknowledgedRecordsSurvive(view: ReplicationView, memory: ReplicationInvariantMemory, topicId: string, p: number, holders: readonly BrokerId[]): Violation[] {
+  const acked = view.records.acked(p);
+  if (acked.length === 0) return [];
+  let best = 0;
+  for (const id of holders) {
+    const log = view.brokers.find((b) => b.id === id)?.disk.log(topicId, p);
+    if (log === undefined) continue;
+    const key = `${p}:${id}`;
+    let cursor = memory.ackCursors.get(key);
+    if (cursor === undefined || cursor.destructive !== log.destructiveChangeCount || cursor.reorders !== view.records.reorders(p)) {
+      cursor = { destructive: log.destructiveChangeCount, reorders: view.records.reorders(p), verified: 0 };
+      memory.ackCursors.set(key, cursor);
+    }
+    while (cursor.verified < acked.length && holds(log, acked[cursor.verified]!)) cursor.verified++;
+    best = Math.max(best, cursor.verified);
+  }
+  if (best === acked.length) return [];
+  // No one holder has every acknowledged record; each record still needs some holder.
+  const violations: Violation[] = [];
+  for (const record of acked.slice(best)) {
+    const held = holders.some((id) => holds(view.brokers.find((b) => b.id === id)?.disk.log(topicId, p), record));
+    if (held) continue;
+    const where = holders.map((id) => describeLogAt(view, id, topicId, p, record.offset)).join('; ');
+    violations.push({
+      invariant: 'acknowledgedRecordsSurvive',
+      message: `partition ${p}: ${record.payload} acknowledged at offset ${record.offset} (at ${record.ackedAt}ms) is in no flushed log of [${holders.join(',')}]: ${where}`,
+    });
+    break;
+  }
+  return violations;
+}
+
+function holds(log: MemoryLog | undefined, record: AckedRecord): boolean {
+  return flushedPayloadAt(log, record.offset) === record.payload;
+}
+
+function describeLogAt(view: ReplicationView, id: BrokerId, topicId: string, p: number, offset: number): string {
+  const log = view.brokers.find((b) => b.id === id)?.disk.log(topicId, p);
+  if (log === undefined) return `broker ${id} has no log`;
+  const record = log.recordAt(offset);
+  const payload = record === undefined || record.value === null ? 'nothing' : decoder.decode(record.value);
+  return `broker ${id} holds ${payload} there (log end ${log.logEndOffset}, flushed to ${log.recoveryPoint})`;
+}
+
+function highWatermarks(
+  view: ReplicationView,
+  memory: ReplicationInvariantMemory,
+  topicId: string,
+  p: number,
+  leaderId: BrokerId,
+  leaderEpoch: number,
+  isr: readonly BrokerId[],
+): Violation[] {
+  const violations: Violation[] = [];
+  for (const broker of view.brokers) {
+    const state = broker.node?.manager.partition(topicId, p)?.leader ?? null;
+    if (state === null) continue;
+    const key = `${p}:${state.leaderEpoch}`;
+    const hw = state.highWatermark();
+    const before = memory.highWatermarks.get(key);
+    if (before !== undefined && hw < before) {
+      violations.push({ invariant: 'leaderHighWatermarkNeverDecreases', node: broker.id, message: `partition ${p}: leader ${broker.id} at epoch ${state.leaderEpoch} moved its HW back from ${before} to ${hw}` });
+    }
+    memory.highWatermarks.set(key, Math.max(hw, before ?? hw));
+  }
+  if (leaderId < 0) return violations;
+  const leaderNode = view.brokers.find((b) => b.id === leaderId)?.node ?? null;
+  const leaderPartition = leaderNode?.manager.partition(topicId, p);
+  const leaderState = leaderPartition?.leader ?? null;
+  if (leaderNode === null || leaderPartition === undefined || leaderState === null || leaderState.leaderEpoch !== leaderEpoch) return violations;
+  const hw = leaderState.highWatermark();
+  for (const id of isr) {
+    const log = view.brokers.find((b) => b.id === id)?.disk.log(topicId, p);
+    const flushed = log?.recoveryPoint ?? 0;
+    if (hw > flushed) {
+      violations.push({
+        invariant: 'highWatermarkWithinIsrLogs',
+        message: `partition ${p}: leader ${leaderId} (epoch ${leaderEpoch}) has HW ${hw}, but ISR member ${id} has flushed only up to ${flushed} (log end ${log?.logEndOffset ?? 0})`,
+      });
+    }
+  }
+  const leaderLog = view.brokers.find((b) => b.id === leaderId)?.disk.log(topicId, p);
+  if (leaderLog === undefined) return violations;
+  for (const broker of view.brokers) {
+    if (broker.id === leaderId || broker.node === null) continue;
+    const replica = broker.node.manager.partition(topicId, p);
+    const replicaLog = broker.disk.log(topicId, p);
+    if (replica === undefined || replicaLog === undefined) continue;
+    const bound = Math.min(replica.highWatermark, hw);
+    const problem = comparePrefix(memory, `${p}:${broker.id}:${leaderId}`, replicaLog, leaderLog, bound);
+    if (problem !== null) {
+      violations.push({ invariant: 'committedPrefixesAgree', node: broker.id, message: `partition ${p}: below HW ${bound}, broker ${broker.id}'s log differs from leader ${leaderId}'s: ${problem}` });
+    }
+  }
+  return violations;
+}
+
+/** Compares whole batches of `replica` and `leader` that end below `bound`, from where the cursor left off. */
+function comparePrefix(memory: ReplicationInvariantMemory, key: string, replica: MemoryLog, leader: MemoryLog, bound: number): string | null {
+  let cursor = memory.prefixCursors.get(key);
+  if (cursor === undefined || cursor.replicaDestructive !== replica.destructiveChangeCount || cursor.leaderDestructive !== leader.destructiveChangeCount) {
+    cursor = { replicaDestructive: replica.destructiveChangeCount, leaderDestructive: leader.destructiveChangeCount, verified: 0 };
+    memory.prefixCursors.set(key, cursor);
+  }
+  const mine = replica.storedBatches;
+  const theirs = leader.storedBatches;
+  if (replica.logStartOffset !== leader.logStartOffset) return null;
+  while (cursor.verified < mine.length && mine[cursor.verified]!.lastOffset < bound) {
+    const a = mine[cursor.verified]!;
+    const b = theirs[cursor.verified];
+    if (b === undefined || a.baseOffset !== b.baseOffset || a.lastOffset !== b.lastOffset || !sameBytes(a.bytes, b.bytes)) {
+      return `batch ${cursor.verified} is [${a.baseOffset}..${a.lastOffset}] epoch ${a.epoch} here, ${b === undefined ? 'missing' : `[${b.baseOffset}..${b.lastOffset}] epoch ${b.epoch}`} on the leader`;
+    }
+    cursor.verified++;
+  }
+  return null;
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,51 @@
+import { integerFlag, parseCommonSimFlags } from '@kz/raft/testing';
+
+/** Parsed arguments of the broker simulation CLI. */
+export interface BrokerSimArgs {
+  readonly runs: number;
+  readonly seed: number;
+  readonly path: string | undefined;
+  readonly maxSteps: number | undefined;
+  /** Fetchers flush only after each answer, as src/runtime/replica-fetchers.ts does, not before every fetch. */
+  readonly flushAfterAnswersOnly: boolean;
+  readonly trace: boolean;
+  readonly shrink: boolean;
+  readonly help: boolean;
+}
+
+export const BROKER_SIM_USAGE = `usage: node packages/broker/dist/testing/sim-cli.js [--runs N] [--seed S] [--max-steps N] [--path P] [--trace] [--no-shrink]
+
+Runs N random fault schedules against a simulated cluster (one QuorumController, three brokers running
+the real ReplicaManager over in-memory logs that lose unflushed data on a crash, a producer sending
+acks=all and consumers) and checks every replication invariant after every simulated event, then that
+the healed cluster settles with identical logs and every acknowledged record in place.
+
+  --runs N          schedules to run (default 100)
+  --seed S          fast-check seed (default: random; always printed)
+  --max-steps N     faults per schedule, at most (default 8)
+  --path P          replay the schedule at this fast-check path (printed on a failure)
+  --flush-after-answers-only
+                    replica fetchers flush only after each answer (as src/runtime does), not
+                    before every fetch: shows a fetch reporting an unflushed log end
+  --trace           print the narrated run of a failing or replayed schedule
+  --no-shrink       report the first failing schedule without shrinking it`;
+
+export class BrokerSimArgsError extends Error {
+  override readonly name = 'BrokerSimArgsError';
+}
+
+/** Parses argv (without node and script); `defaultSeed` is used when --seed is absent. */
+export function parseBrokerSimArgs(argv: readonly string[], defaultSeed: number): BrokerSimArgs {
+  let maxSteps: number | undefined;
+  const fail = (message: string): Error => new BrokerSimArgsError(message);
+  const flushAfterAnswersOnly = argv.includes('--flush-after-answers-only');
+  const common = parseCommonSimFlags(argv.filter((a) => a !== '--flush-after-answers-only'), defaultSeed, {
+    fail,
+    extra: {
+      '--max-steps': (flag, n) => {
+        maxSteps = integerFlag(flag, n, 1, fail);
+      },
+    },
+  });
+  return { ...common, maxSteps, flushAfterAnswersOnly };
+}

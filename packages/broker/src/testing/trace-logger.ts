@@ -1,0 +1,25 @@
+/**
+ * A pino logger for a simulated broker's ReplicaManager that narrates into the simulation's trace:
+ * its info and warn lines (leadership, ISR changes, truncations) are what a failing run's lead-up
+ * needs, one short line each.
+ */
+import pino, { type Logger } from 'pino';
+
+const SKIPPED = new Set(['level', 'time', 'pid', 'hostname', 'component', 'msg']);
+
+export function traceLogger(prefix: string, trace: (text: string) => void, onMessage: (message: string) => void = () => {}): Logger {
+  return pino(
+    { level: 'info', base: null, timestamp: false },
+    {
+      write(line: string): void {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        const fields = Object.entries(entry)
+          .filter(([key]) => !SKIPPED.has(key))
+          .map(([key, value]) => `${key}=${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+          .join(' ');
+        onMessage(String(entry['msg']));
+        trace(`${prefix}: ${String(entry['msg'])}${fields === '' ? '' : ` (${fields})`}`);
+      },
+    },
+  );
+}

@@ -1,0 +1,60 @@
+import { BrokerSimulation } from '@kz/broker/testing';
+import { encodeRecordBatch } from '@kz/records';
+
+/**
+ * The invariants are only worth something if they fire: these runs break the replicas' disks behind
+ * the ReplicaManagers' backs, and the very next simulated event must name the broken invariant.
+ */
+async function runningCluster(seed: number): Promise<{ sim: BrokerSimulation; topicId: string; leader: number; followers: number[] }> {
+  const sim = new BrokerSimulation({ seed, partitions: 1 });
+  await sim.setUp();
+  await sim.runUntilOrFail('records acknowledged', () => sim.records.ackedCount >= 20, 20_000);
+  const topicId = sim.topicId!;
+  const registration = sim.image.partition(topicId, 0)!;
+  return { sim, topicId, leader: registration.leader, followers: registration.replicas.filter((id) => id !== registration.leader) };
+}
+
+async function nextViolations(sim: BrokerSimulation): Promise<string[]> {
+  await sim.runUntilTrue(() => sim.violated, sim.now + 1000);
+  return sim.violations.map((v) => v.invariant);
+}
+
+describe('the replication invariants', () => {
+  it('catch an acknowledged record that no ISR member holds any more', async () => {
+    const { sim, topicId } = await runningCluster(31);
+    for (const id of sim.brokerIds) sim.disk(id).log(topicId, 0)!.truncateTo(0);
+    expect(await nextViolations(sim)).toContain('acknowledgedRecordsSurvive');
+    expect(sim.violations[0]!.time).toBe(sim.now);
+  });
+
+  it('catch a high watermark above what an ISR member holds durably', async () => {
+    const { sim, topicId, followers } = await runningCluster(32);
+    sim.disk(followers[0]!).log(topicId, 0)!.truncateTo(1);
+    expect(await nextViolations(sim)).toContain('highWatermarkWithinIsrLogs');
+  });
+
+  it('catch a consumer reading something other than what was acknowledged at that offset', async () => {
+    const { sim } = await runningCluster(33);
+    const acked = sim.records.acked(0)[0]!;
+    sim.records.onConsumed(0, acked.offset, acked.offset, 'p0-b999-a1-r0', 1, sim.now);
+    expect(await nextViolations(sim)).toEqual(expect.arrayContaining(['consumersSeeAcknowledgedRecords', 'consumersReadOnlyProducedRecords']));
+  });
+
+  it("catch a replica whose committed prefix differs from the leader's", async () => {
+    const { sim, topicId, followers } = await runningCluster(34);
+    const log = sim.disk(followers[0]!).log(topicId, 0)!;
+    const victim = log.storedBatches[1]!;
+    const count = victim.lastOffset - victim.baseOffset + 1;
+    // Same offsets, same epoch, same flushed extent — other records.
+    const forged = encodeRecordBatch({
+      records: Array.from({ length: count }, (_, i) => ({ key: null, value: new TextEncoder().encode(`forged-${i}`) })),
+      baseOffset: victim.baseOffset,
+      partitionLeaderEpoch: victim.epoch,
+    });
+    const rest = log.storedBatches.slice(2).map((b) => b.bytes);
+    log.truncateTo(victim.baseOffset);
+    log.appendAsFollower(new Uint8Array(Buffer.concat([forged, ...rest])));
+    log.flush();
+    expect(await nextViolations(sim)).toContain('committedPrefixesAgree');
+  });
+});
