@@ -12,10 +12,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CorruptRecordError, readBatchHeader, stampBatch, verifyBatchCrc, type RecordBatchHeader } from '@kz/records';
+import { CorruptRecordError, stampBatch } from '@kz/records';
+import { checkContinuesLog, validatedBatches, type PositionedBatch } from './append-validation.js';
 import { LeaderEpochCache, type EpochEndOffset, type EpochEntry } from './leader-epoch-cache.js';
 import { resolveLogConfig, type LogConfig } from './log-config.js';
-import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError, RecordTooLargeError, UnexpectedAppendOffsetError } from './log-errors.js';
+import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError } from './log-errors.js';
 import { LogSegment, type BatchSummary, type OffsetAndTimestamp, type RecoveryTruncation } from './log-segment.js';
 import { INDEX_SUFFIX, TIME_INDEX_SUFFIX, parseSegmentLogName, segmentPaths } from './segment-files.js';
 
@@ -189,11 +190,7 @@ export class PartitionLog {
   appendAsFollower(batches: Uint8Array): AppendInfo | undefined {
     this.ensureOpen();
     const headers = this.validate(batches);
-    let expected = this.logEndOffset;
-    for (const { header } of headers) {
-      if (header.baseOffset !== expected) throw new UnexpectedAppendOffsetError(expected, header.baseOffset);
-      expected = header.lastOffset + 1;
-    }
+    const expected = checkContinuesLog(headers, this.logEndOffset);
     const first = headers[0];
     if (first === undefined) return undefined;
     for (const { at, header } of headers) {
@@ -203,18 +200,10 @@ export class PartitionLog {
     return { baseOffset: first.header.baseOffset, lastOffset: expected - 1 };
   }
 
-  private validate(bytes: Uint8Array): { at: number; header: RecordBatchHeader }[] {
-    const out: { at: number; header: RecordBatchHeader }[] = [];
-    const limit = Math.min(this.config.maxMessageBytes, this.config.segmentBytes);
-    for (let at = 0; at < bytes.length; ) {
-      verifyBatchCrc(bytes, at);
-      const header = readBatchHeader(bytes, at);
-      if (header.sizeInBytes > limit) throw new RecordTooLargeError(header.sizeInBytes, limit);
-      out.push({ at, header });
-      at += header.sizeInBytes;
-    }
-    return out;
+  private validate(bytes: Uint8Array): PositionedBatch[] {
+    return validatedBatches(bytes, Math.min(this.config.maxMessageBytes, this.config.segmentBytes));
   }
+
 
   private appendBatch(bytes: Uint8Array, batch: BatchSummary): void {
     if (this.shouldRoll(batch)) this.roll();

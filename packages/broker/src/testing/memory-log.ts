@@ -10,11 +10,12 @@
  * One segment only: the simulation never rolls or deletes segments, so reads never stop at a
  * segment end (PartitionLog.read does; the model test keeps PartitionLog to one segment too).
  */
-import { CorruptRecordError, decodeRecordBatch, readBatchHeader, stampBatch, verifyBatchCrc, type DecodedRecord, type RecordBatchHeader } from '@kz/records';
+import { CorruptRecordError, decodeRecordBatch, stampBatch, type DecodedRecord } from '@kz/records';
+import { checkContinuesLog, validatedBatches, type PositionedBatch } from '../log/append-validation.js';
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, type AppendInfo } from '../log/partition-log.js';
 import type { EpochEndOffset, EpochEntry } from '../log/leader-epoch-cache.js';
 import { DEFAULT_LOG_CONFIG, type LogConfig } from '../log/log-config.js';
-import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError, RecordTooLargeError, UnexpectedAppendOffsetError } from '../log/log-errors.js';
+import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError } from '../log/log-errors.js';
 import type { OffsetAndTimestamp } from '../log/log-segment.js';
 import type { ReplicaLog } from '../log/replica-log.js';
 import { MemoryEpochCache } from './memory-epoch-cache.js';
@@ -109,11 +110,7 @@ export class MemoryLog implements ReplicaLog {
   appendAsFollower(batches: Uint8Array): AppendInfo | undefined {
     this.ensureOpen();
     const headers = this.validate(batches);
-    let expected = this.logEndOffset;
-    for (const { header } of headers) {
-      if (header.baseOffset !== expected) throw new UnexpectedAppendOffsetError(expected, header.baseOffset);
-      expected = header.lastOffset + 1;
-    }
+    const expected = checkContinuesLog(headers, this.logEndOffset);
     const first = headers[0];
     if (first === undefined) return undefined;
     for (const { at, header } of headers) {
@@ -244,17 +241,10 @@ export class MemoryLog implements ReplicaLog {
     this.batches.push({ baseOffset, lastOffset, epoch, maxTimestamp, bytes });
   }
 
-  private validate(bytes: Uint8Array): { at: number; header: RecordBatchHeader }[] {
-    const out: { at: number; header: RecordBatchHeader }[] = [];
-    for (let at = 0; at < bytes.length; ) {
-      verifyBatchCrc(bytes, at);
-      const header = readBatchHeader(bytes, at);
-      if (header.sizeInBytes > this.limit) throw new RecordTooLargeError(header.sizeInBytes, this.limit);
-      out.push({ at, header });
-      at += header.sizeInBytes;
-    }
-    return out;
+  private validate(bytes: Uint8Array): PositionedBatch[] {
+    return validatedBatches(bytes, this.limit);
   }
+
 
   /** Index of the first batch whose last offset is ≥ offset (the length when none is). */
   private indexHolding(offset: number): number {
