@@ -81,8 +81,20 @@ export class ReplicaCluster {
     for (const m of this.managers.values()) m.applyMetadata(image, changes, this.now);
   }
 
-  change(change: Omit<PartitionChangeRecord, 'type' | 'topicId' | 'partitionId'>): void {
-    this.commit([{ type: 'partitionChange', topicId: TOPIC_ID, partitionId: 0, ...change }]);
+  change(change: Omit<PartitionChangeRecord, 'type' | 'topicId' | 'partitionId'>, topicId = TOPIC_ID): void {
+    this.commit([{ type: 'partitionChange', topicId, partitionId: 0, ...change }]);
+  }
+
+  /** Another one-partition topic on every broker, led by the first. */
+  addTopic(name: string, topicId: string): void {
+    this.commit([
+      { type: 'topic', name, topicId },
+      { type: 'partition', topicId, partitionId: 0, replicas: [...this.brokerIds], isr: [...this.brokerIds], removingReplicas: [], addingReplicas: [], leader: this.brokerIds[0]!, leaderEpoch: 0, partitionEpoch: 0 },
+    ]);
+  }
+
+  get metadata(): MetadataImage {
+    return this.image;
   }
 
   /** Plays the controller for every pending AlterPartition: accepted if its epochs are current. */
