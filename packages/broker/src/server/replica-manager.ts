@@ -563,6 +563,11 @@ export class ReplicaManager {
     const p = this.partitions.get(partitionKey(item.topicId, item.partitionId));
     const leader = p?.leader ?? null;
     if (p === undefined || leader === null || leader.leaderEpoch !== item.leaderEpoch) return;
+    // Only the answer to the change in flight settles it. An answer to an earlier request (its change
+    // already seen committed through metadata, a new one proposed since) must not end the new one: the
+    // HW would stop waiting for the replica being added while the controller may already count it.
+    const pending = leader.pendingAlterPartition();
+    if (pending === null || pending.partitionEpoch !== item.partitionEpoch || !sameMembers(pending.newIsr, item.newIsr)) return;
     const outcome = onAlterPartitionResult(leader, result);
     this.log.info({ topic: p.topicName, partition: p.partitionId, leaderEpoch: leader.leaderEpoch, outcome: outcome.kind, isr: leader.isr }, 'AlterPartition answered');
     if (outcome.kind === 'retry') {
@@ -764,6 +769,10 @@ export class ReplicaManager {
 }
 
 const EMPTY: Uint8Array = new Uint8Array(0);
+
+function sameMembers(a: readonly BrokerId[], b: readonly BrokerId[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
 
 function flushLog(log: ReplicaLog): Promise<void> {
   if (log.flushAsync !== undefined) return log.flushAsync();

@@ -255,3 +255,30 @@ describe('ReplicaManager: topic log configs and retention', () => {
     expect(gone.topics[0]!.partitions[0]!.errorCode).toBe(KAFKA_ERROR_CODES.OFFSET_OUT_OF_RANGE);
   });
 });
+
+describe('ReplicaManager: AlterPartition answers', () => {
+  it('does not let an answer to an earlier request settle the change in flight (found by the broker simulation)', async () => {
+    cluster = new ReplicaCluster([1, 2, 3], { replicaLagTimeMaxMs: 10_000 });
+    cluster.change({ isr: [1, 2] });
+    // Broker 3 is caught up: the leader asks to add it (request A) ...
+    await cluster.pump(1);
+    const [expand] = cluster.manager(1).takeAlterPartitions();
+    expect(expand?.newIsr).toEqual([1, 2, 3]);
+    // ... the controller commits it, and the leader learns so from metadata before A's answer comes.
+    cluster.change({ isr: [1, 2, 3] });
+    // Broker 3 stalls, and the leader asks to remove it (request B).
+    cluster.stalled.add(3);
+    for (let i = 0; i < 3; i++) {
+      void cluster.produce(1, [`r${i}`]);
+      cluster.manager(1).flush(cluster.now);
+      await cluster.pump(1);
+      cluster.advance(6000);
+    }
+    const leader = cluster.manager(1).partition(TOPIC_ID, 0)!.leader!;
+    expect(leader.isIsrChangeInFlight).toBe(true);
+    const p = cluster.partition;
+    // A's answer arrives now: it says what B started from, and must not end B.
+    cluster.manager(1).onAlterPartitionResult(expand!, { error: null, state: { topicId: TOPIC_ID, partitionId: 0, leader: 1, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, isr: [1, 2, 3] } }, cluster.now);
+    expect(leader.isIsrChangeInFlight).toBe(true);
+  });
+});
