@@ -27,7 +27,7 @@ import {
 import type { Logger } from 'pino';
 import type { ReplicaLog } from '../log/replica-log.js';
 import { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP } from '../log/partition-log.js';
-import type { CurrentLeader, ProduceRequest, ProduceResponse, ProducePartitionResponse, Acks } from '../protocol/produce.js';
+import type { CurrentLeader, ProduceRequest, ProduceResponse, ProducePartitionResponse } from '../protocol/produce.js';
 import type { FetchPartitionResponse, FetchRequest, FetchResponse } from '../protocol/fetch.js';
 import type { ListOffsetsRequest, ListOffsetsResponse, ListOffsetsPartitionResponse } from '../protocol/list-offsets.js';
 import { buildReplicaFetchRequest, DEFAULT_REPLICA_FETCH_CONFIG, type FollowedPartition, type ReplicaFetchConfig } from '../replication/fetch-request-builder.js';
@@ -798,4 +798,3 @@ function fetchError(partition: number, error: KafkaErrorValue, currentLeader: Cu
   };
 }
 
-export type { Acks };
