@@ -60,3 +60,4 @@ export type { RaftTransportLogger } from './transport/transport-logger';
 export { RaftNode, type RaftNodeOptions, type ProposeOptions, type Committed } from './runtime/raft-node';
 export type { StateMachine, CommittedBatch, LeaderChange } from './runtime/state-machine';
 export { NodeStoppedError, ProposalLostError, RecordBatchTooLargeError, RequestTimedOutError } from './runtime/runtime-errors';
+export { bytesServiceDefinition, rpcPath, passThrough, asBuffer } from './transport/bytes-service';

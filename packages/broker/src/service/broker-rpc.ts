@@ -6,7 +6,7 @@
  * call the codec themselves: a body that does not decode must be refused with INVALID_ARGUMENT and
  * `kz-error-code: INVALID_REQUEST`, and a throwing grpc-js deserializer can only produce INTERNAL.
  */
-import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
+import { asBuffer, bytesServiceDefinition, passThrough, rpcPath } from '@kz/raft';
 import type { BrokerApi, BrokerRpcName } from '../protocol/broker-api';
 import { BROKER_SERVICE_NAME } from './broker-schema';
 
@@ -33,37 +33,17 @@ export type BrokerResponse<M extends BrokerMethodName> = Awaited<ReturnType<Brok
 export const ERROR_CODE_KEY = 'kz-error-code';
 
 export function brokerRpcPath(method: BrokerMethodName): string {
-  return `/${BROKER_SERVICE_NAME}/${method}`;
+  return rpcPath(BROKER_SERVICE_NAME, method);
 }
 
-export const passThrough = (bytes: Buffer): Buffer => bytes;
+export { asBuffer, passThrough };
 
-function unaryMethod(method: BrokerMethodName): MethodDefinition<Buffer, Buffer> {
-  return {
-    path: brokerRpcPath(method),
-    requestStream: false,
-    responseStream: false,
-    requestSerialize: passThrough,
-    requestDeserialize: passThrough,
-    responseSerialize: passThrough,
-    responseDeserialize: passThrough,
-    originalName: method,
-  };
-}
-
-export const BROKER_SERVICE_DEFINITION: ServiceDefinition<Record<BrokerMethodName, MethodDefinition<Buffer, Buffer>>> = Object.fromEntries(
-  BROKER_METHOD_NAMES.map((method) => [method, unaryMethod(method)]),
-) as Record<BrokerMethodName, MethodDefinition<Buffer, Buffer>>;
-
-/** A view of the bytes as a Buffer, without copying: grpc-js wants Buffers. */
-export function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
+export const BROKER_SERVICE_DEFINITION = bytesServiceDefinition(BROKER_SERVICE_NAME, BROKER_METHOD_NAMES);
 
 /** Shared gRPC channel settings of server and client. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
-/** Pings on an idle connection find a dead peer (a killed broker behind a live TCP path) in ~40 s, not hours. */
 /** The client's HTTP/2 flow-control window: large, so a big fetch answer is not paced by 64 KiB window updates. */
 export const FLOW_CONTROL_WINDOW_BYTES = 16 * 1024 * 1024;
+/** Pings on an idle connection find a dead peer (a killed broker behind a live TCP path) in ~40 s, not hours. */
 export const KEEPALIVE_TIME_MS = 30_000;
 export const KEEPALIVE_TIMEOUT_MS = 10_000;

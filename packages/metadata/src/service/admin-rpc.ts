@@ -6,7 +6,7 @@
  * codec themselves: a body that does not decode must be refused with INVALID_ARGUMENT and
  * `kz-error-code: INVALID_REQUEST`, and a throwing grpc-js deserializer can only produce INTERNAL.
  */
-import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
+import { asBuffer, bytesServiceDefinition, rpcPath } from '@kz/raft';
 import type { ControllerApi, ControllerRequestKind } from '../controller/controller-requests';
 import type { ApiError } from '../errors/api-error';
 import type {
@@ -80,29 +80,9 @@ export function isControllerRpc(rpc: AdminRpcName): rpc is ControllerRpcName {
 export const ERROR_CODE_KEY = 'kz-error-code';
 
 export function adminRpcPath(rpc: AdminRpcName): string {
-  return `/${ADMIN_SERVICE_NAME}/${rpc}`;
+  return rpcPath(ADMIN_SERVICE_NAME, rpc);
 }
 
-const passThrough = (bytes: Buffer): Buffer => bytes;
+export const ADMIN_SERVICE_DEFINITION = bytesServiceDefinition(ADMIN_SERVICE_NAME, ADMIN_RPC_NAMES);
 
-function unaryMethod(rpc: AdminRpcName): MethodDefinition<Buffer, Buffer> {
-  return {
-    path: adminRpcPath(rpc),
-    requestStream: false,
-    responseStream: false,
-    requestSerialize: passThrough,
-    requestDeserialize: passThrough,
-    responseSerialize: passThrough,
-    responseDeserialize: passThrough,
-    originalName: rpc,
-  };
-}
-
-export const ADMIN_SERVICE_DEFINITION: ServiceDefinition<Record<AdminRpcName, MethodDefinition<Buffer, Buffer>>> = Object.fromEntries(
-  ADMIN_RPC_NAMES.map((rpc) => [rpc, unaryMethod(rpc)]),
-) as Record<AdminRpcName, MethodDefinition<Buffer, Buffer>>;
-
-/** A view of the bytes as a Buffer, without copying: grpc-js wants Buffers. */
-export function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
+export { asBuffer };
