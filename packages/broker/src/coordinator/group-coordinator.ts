@@ -14,7 +14,7 @@
 import { encodeRecordBatch, iterateBatches, decodeRecordBatch } from '@kz/records';
 import type { MetadataImage } from '@kz/metadata';
 import type { Logger } from 'pino';
-import type { FindCoordinatorResponse, OffsetCommitRequest, OffsetCommitResponse, OffsetFetchRequest, OffsetFetchResponse, OffsetFetchPartitionResponse } from '../protocol/group-offsets.js';
+import type { FindCoordinatorResponse, OffsetCommitPartition, OffsetCommitRequest, OffsetCommitResponse, OffsetFetchRequest, OffsetFetchResponse, OffsetFetchPartitionResponse } from '../protocol/group-offsets.js';
 import { kafkaError, type KafkaErrorValue } from '../server/error-code.js';
 import type { Partition } from '../server/partition.js';
 import type { ReplicaManager } from '../server/replica-manager.js';
@@ -43,6 +43,7 @@ interface Committed extends OffsetCommitValue {
 type GroupOffsets = Map<string, Committed & { readonly topic: string; readonly partition: number }>;
 
 const LOAD_CHUNK_BYTES = 1024 * 1024;
+const TOO_LARGE = kafkaError('OFFSET_METADATA_TOO_LARGE', '').errorCode;
 
 export class GroupCoordinator {
   private readonly manager: ReplicaManager;
@@ -141,45 +142,41 @@ export class GroupCoordinator {
   }
 
   async offsetCommit(request: OffsetCommitRequest, now: number): Promise<OffsetCommitResponse> {
-    const answer = (code: (topic: string, partition: number) => number): OffsetCommitResponse => ({
-      topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partition: p.partition, errorCode: code(t.name, p.partition) })) })),
+    // The commits that can be written: oversized metadata is refused per partition, as Kafka does.
+    const fits = (p: OffsetCommitPartition): boolean => Buffer.byteLength(p.metadata, 'utf8') <= OFFSET_METADATA_MAX_BYTES;
+    const accepted = request.topics.flatMap((t) => t.partitions.filter(fits).map((p) => ({ topic: t.name, commit: p })));
+    const answer = (errorCode: number): OffsetCommitResponse => ({
+      topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partition: p.partition, errorCode: fits(p) ? errorCode : TOO_LARGE })) })),
     });
     const where = this.coordinatorFor(request.groupId);
-    if ('error' in where) return answer(() => where.error.errorCode);
-    const tooLarge = kafkaError('OFFSET_METADATA_TOO_LARGE', '').errorCode;
-    const records = request.topics.flatMap((t) =>
-      t.partitions
-        .filter((p) => Buffer.byteLength(p.metadata, 'utf8') <= OFFSET_METADATA_MAX_BYTES)
-        .map((p) => ({
-          key: encodeOffsetCommitKey({ group: request.groupId, topic: t.name, partition: p.partition }),
-          value: encodeOffsetCommitValue({ offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata: p.metadata, commitTimestamp: now }),
-          timestamp: now,
-        })),
-    );
-    const metadataOk = (topic: string, partition: number): boolean => {
-      const p = request.topics.find((t) => t.name === topic)?.partitions.find((q) => q.partition === partition);
-      return p !== undefined && Buffer.byteLength(p.metadata, 'utf8') <= OFFSET_METADATA_MAX_BYTES;
-    };
-    if (records.length === 0) return answer(() => tooLarge);
+    if ('error' in where) return answer(where.error.errorCode);
+    if (accepted.length === 0) return answer(TOO_LARGE);
+    const records = accepted.map(({ topic, commit }) => ({
+      key: encodeOffsetCommitKey({ group: request.groupId, topic, partition: commit.partition }),
+      value: encodeOffsetCommitValue({ offset: commit.committedOffset, leaderEpoch: commit.committedLeaderEpoch, metadata: commit.metadata, commitTimestamp: now }),
+      timestamp: now,
+    }));
     const response = await this.manager.produce(
       { acks: -1, timeoutMs: this.commitTimeoutMs, topics: [{ name: OFFSETS_TOPIC, partitions: [{ partition: where.partitionId, records: encodeRecordBatch({ records, baseTimestamp: now }) }] }] },
       now,
     );
     const result = response.topics[0]?.partitions[0];
     const errorCode = result === undefined ? kafkaError('UNKNOWN_SERVER_ERROR', '').errorCode : commitErrorCode(result.errorCode);
-    if (errorCode === 0 && result !== undefined) {
-      const state = this.loaded.get(where.partitionId);
-      let logOffset = result.baseOffset;
-      for (const t of request.topics) {
-        for (const p of t.partitions) {
-          if (!metadataOk(t.name, p.partition)) continue;
-          if (state !== undefined) applyCommit(state.groups, request.groupId, t.name, p.partition, { offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata: p.metadata, commitTimestamp: now, logOffset });
-          logOffset++;
-        }
-      }
+    const state = this.loaded.get(where.partitionId);
+    if (errorCode === 0 && result !== undefined && state !== undefined) {
+      accepted.forEach(({ topic, commit }, i) =>
+        applyCommit(state.groups, request.groupId, topic, commit.partition, {
+          offset: commit.committedOffset,
+          leaderEpoch: commit.committedLeaderEpoch,
+          metadata: commit.metadata,
+          commitTimestamp: now,
+          logOffset: result.baseOffset + i,
+        }),
+      );
     }
-    return answer((topic, partition) => (metadataOk(topic, partition) ? errorCode : tooLarge));
+    return answer(errorCode);
   }
+
 
   offsetFetch(request: OffsetFetchRequest): OffsetFetchResponse {
     const where = this.coordinatorFor(request.groupId);

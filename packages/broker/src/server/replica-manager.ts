@@ -505,9 +505,9 @@ export class ReplicaManager {
 
   /** The next time `tick` has work: an ISR check or a waiting request's deadline. */
   nextDeadline(): number {
-    const isr = this.hasLeaders() ? this.nextIsrCheckAt : Number.POSITIVE_INFINITY;
-    const retention = this.partitions.size > 0 ? this.nextRetentionCheckAt : Number.POSITIVE_INFINITY;
-    return Math.min(isr, retention, this.produces.nextDeadline(), this.fetches.nextDeadline());
+    // Both checks are cheap when there is nothing to do, so a broker with partitions just runs them.
+    const checks = this.partitions.size > 0 ? Math.min(this.nextIsrCheckAt, this.nextRetentionCheckAt) : Number.POSITIVE_INFINITY;
+    return Math.min(checks, this.produces.nextDeadline(), this.fetches.nextDeadline());
   }
 
   /**
@@ -544,11 +544,6 @@ export class ReplicaManager {
         this.log.info({ topic: p.topicName, partition: p.partitionId, deletedSegments: result.deletedSegments, logStartOffset: result.logStartOffset }, 'retention deleted segments');
       }
     }
-  }
-
-  private hasLeaders(): boolean {
-    for (const p of this.partitions.values()) if (p.isLeader) return true;
-    return false;
   }
 
   // ---------------------------------------------------------------- AlterPartition

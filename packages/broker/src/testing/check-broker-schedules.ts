@@ -5,7 +5,7 @@
  */
 import { brokerScheduleArbitrary, type BrokerSchedule } from './broker-schedule.js';
 import { runBrokerSchedule, type BrokerScheduleOutcome } from './run-broker-schedule.js';
-import { searchSchedulesAsync } from './search-schedules-async.js';
+import { searchSchedulesAsync } from '@kz/raft/testing';
 import type { BrokerNodeSettings } from './sim-broker-node.js';
 
 export interface BrokerCheckOptions {

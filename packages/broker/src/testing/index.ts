@@ -51,7 +51,6 @@ export {
   type BrokerScheduleOutcome,
   type BrokerRunOptions,
 } from './run-broker-schedule';
-export { searchSchedulesAsync } from './search-schedules-async';
 export {
   checkBrokerSchedules,
   brokerReplayCommand,

@@ -47,7 +47,7 @@ export { Trace, formatSimTime } from './trace';
 export { describeBatch } from './describe-batch';
 export { faultScheduleArbitrary, describeFault, type Fault, type FaultSchedule, type ScheduleConfig, type TimedFault, type ScheduleArbitraryOptions } from './fault-schedule';
 export { runSchedule, applyFault, type ScheduleOutcome, type RunOptions } from './run-schedule';
-export { searchSchedules, type ScheduleSearchOptions, type ScheduleSearchResult } from './schedule-search';
+export { searchSchedules, searchSchedulesAsync, type ScheduleSearchOptions, type ScheduleSearchResult } from './schedule-search';
 export { checkSchedules, replayCommand, DEFAULT_SHRINK_BUDGET_MS, type CheckOptions, type CheckReport, type CheckFailure } from './check-schedules';
 export { parseSimArgs, SimArgsError, SIM_USAGE, type SimArgs } from './sim-cli-args';
 export { parseCommonSimFlags, integerFlag, type CommonSimFlags, type SimFlagParsing } from './sim-flags';

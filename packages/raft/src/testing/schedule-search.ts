@@ -29,20 +29,49 @@ export function searchSchedules<S>(
   check: (schedule: S, searching: boolean) => boolean,
   options: ScheduleSearchOptions,
 ): ScheduleSearchResult<S> {
-  let failedAt: number | null = null;
-  const property = fc.property(arbitrary, (schedule) => {
-    if (failedAt !== null && Date.now() - failedAt > options.shrinkBudgetMs) return true;
-    const passed = check(schedule, failedAt === null);
-    if (!passed && failedAt === null) failedAt = Date.now();
+  const budget = new ShrinkBudget(options.shrinkBudgetMs);
+  const property = fc.property(arbitrary, (schedule) => budget.exhausted() || budget.note(check(schedule, budget.searching)));
+  return resultOf(fc.check(property, checkParameters<S>(options)), options);
+}
+
+/** searchSchedules for simulations whose runs are asynchronous (they await promises between events). */
+export async function searchSchedulesAsync<S>(
+  arbitrary: fc.Arbitrary<S>,
+  check: (schedule: S, searching: boolean) => Promise<boolean>,
+  options: ScheduleSearchOptions,
+): Promise<ScheduleSearchResult<S>> {
+  const budget = new ShrinkBudget(options.shrinkBudgetMs);
+  const property = fc.asyncProperty(arbitrary, async (schedule) => budget.exhausted() || budget.note(await check(schedule, budget.searching)));
+  return resultOf(await fc.check(property, checkParameters<S>(options)), options);
+}
+
+/** When the first failure happened: shrinking runs only until the budget after it is spent. */
+class ShrinkBudget {
+  private failedAt: number | null = null;
+  constructor(private readonly budgetMs: number) {}
+  get searching(): boolean {
+    return this.failedAt === null;
+  }
+  exhausted(): boolean {
+    return this.failedAt !== null && Date.now() - this.failedAt > this.budgetMs;
+  }
+  note(passed: boolean): boolean {
+    if (!passed && this.failedAt === null) this.failedAt = Date.now();
     return passed;
-  });
-  const details = fc.check(property, {
+  }
+}
+
+function checkParameters<S>(options: ScheduleSearchOptions): fc.Parameters<[S]> {
+  return {
     // With a path fast-check jumps straight to that schedule: run it alone.
     numRuns: options.path === undefined ? options.runs : 1,
     seed: options.seed,
     ...(options.path === undefined ? {} : { path: options.path }),
     endOnFailure: options.shrink === false,
-  });
+  };
+}
+
+function resultOf<S>(details: fc.RunDetails<[S]>, options: ScheduleSearchOptions): ScheduleSearchResult<S> {
   if (!details.failed || details.counterexample === null || details.counterexamplePath === null) return { seed: options.seed, failure: null };
   return { seed: details.seed, failure: { schedule: details.counterexample[0], path: details.counterexamplePath, error: details.errorInstance } };
 }
