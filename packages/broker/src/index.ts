@@ -122,7 +122,14 @@ export type { ControllerChannel } from './runtime/controller-channel.js';
 export { DiskLogDirectory } from './runtime/disk-log-directory.js';
 export { ReplicaFetchers, type FetchChannel } from './runtime/replica-fetchers.js';
 export { AlterPartitionSender } from './runtime/alter-partition-sender.js';
-export { parseBrokerServerFlags, BROKER_FLAGS_USAGE, type BrokerServerSettings, type BrokerServerCommand } from './runtime/broker-server-main.js';
+export {
+  parseBrokerServerFlags,
+  startBrokerServer,
+  BROKER_FLAGS_USAGE,
+  type RunningBroker,
+  type BrokerServerSettings,
+  type BrokerServerCommand,
+} from './runtime/broker-server-main.js';
 
 // The Broker gRPC service and a connection to one broker.
 export { BrokerServer, type BrokerServerOptions } from './service/broker-server.js';

@@ -53,6 +53,7 @@ export { ADMIN_RPC_NAMES, ADMIN_SERVICE_DEFINITION, type AdminRpcName, type Admi
 export { MalformedAdminMessageError } from './service/admin-errors';
 export {
   parseMetadataServerFlags,
+  parseVoters,
   startMetadataServer,
   METADATA_SERVER_USAGE,
   UsageError,

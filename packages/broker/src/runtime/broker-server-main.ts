@@ -16,6 +16,7 @@ import {
   startMetadataServer,
   stopOnSignals,
   UsageError,
+  type MetadataServer,
   type MetadataServerSettings,
 } from '@kz/metadata';
 import pino from 'pino';
@@ -128,6 +129,59 @@ ${BROKER_FLAGS_USAGE}
 
 ${METADATA_SERVER_USAGE.slice(METADATA_SERVER_USAGE.indexOf('Required:'))}`;
 
+/** A running kz node with the broker role: its metadata server and the broker on it. */
+export interface RunningBroker {
+  readonly metadata: MetadataServer;
+  readonly broker: BrokerNode;
+  /** Controlled shutdown of the broker, then the admin service and the metadata node. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the metadata server the settings describe (a controller when the node is a voter) and the
+ * broker on it. A halted Raft node or broker is the caller's to watch (`metadata.node.raft.halted`,
+ * `broker.halted`): a process should exit on either. What started is stopped if a later step fails.
+ */
+export async function startBrokerServer(settings: BrokerServerSettings, logger: pino.Logger): Promise<RunningBroker> {
+  const admin = new MetadataAdminClient({ controllers: settings.controllerAdmin, timeoutMs: 10_000, attemptTimeoutMs: 5000, logger });
+  let metadata: MetadataServer | undefined;
+  try {
+    metadata = await startMetadataServer(settings.metadata, logger);
+    const broker = await BrokerNode.start({
+      nodeId: settings.metadata.nodeId,
+      clusterId: settings.metadata.clusterId,
+      logDir: settings.logDir,
+      metadata: metadata.node,
+      controllers: admin,
+      listen: settings.listen,
+      ...(settings.advertisedHost === undefined ? {} : { advertisedHost: settings.advertisedHost }),
+      rack: settings.rack,
+      ...(settings.replicaLagTimeMaxMs === undefined ? {} : { replica: { replicaLagTimeMaxMs: settings.replicaLagTimeMaxMs } }),
+      ...(settings.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: settings.heartbeatIntervalMs }),
+      ...(settings.offsetsTopicPartitions === undefined ? {} : { offsetsTopicPartitions: settings.offsetsTopicPartitions }),
+      logger,
+    });
+    const started = metadata;
+    return {
+      metadata: started,
+      broker,
+      async stop() {
+        await broker.stop({ controlled: true, timeoutMs: 10_000 });
+        await started.server.stop();
+        await started.node.stop();
+        admin.close();
+      },
+    };
+  } catch (error) {
+    if (metadata !== undefined) {
+      await metadata.server.stop();
+      await metadata.node.stop();
+    }
+    admin.close();
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
   let command: BrokerServerCommand;
   try {
@@ -144,46 +198,28 @@ async function main(): Promise<void> {
   const settings = command.settings;
   const logger = pino({ level: settings.metadata.logLevel, base: { pid: process.pid } });
   const log = logger.child({ nodeId: settings.metadata.nodeId });
-  const admin = new MetadataAdminClient({ controllers: settings.controllerAdmin, timeoutMs: 10_000, attemptTimeoutMs: 5000, logger });
-  let stopAll: () => Promise<void>;
+  let started: RunningBroker;
   try {
-    const { node, server } = await startMetadataServer(settings.metadata, logger);
-    void node.raft.halted.then((error) => {
-      log.fatal({ err: error }, 'raft node halted; exiting');
-      process.exit(1);
-    });
-    const broker = await BrokerNode.start({
-      nodeId: settings.metadata.nodeId,
-      clusterId: settings.metadata.clusterId,
-      logDir: settings.logDir,
-      metadata: node,
-      controllers: admin,
-      listen: settings.listen,
-      ...(settings.advertisedHost === undefined ? {} : { advertisedHost: settings.advertisedHost }),
-      rack: settings.rack,
-      ...(settings.replicaLagTimeMaxMs === undefined ? {} : { replica: { replicaLagTimeMaxMs: settings.replicaLagTimeMaxMs } }),
-      ...(settings.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: settings.heartbeatIntervalMs }),
-      ...(settings.offsetsTopicPartitions === undefined ? {} : { offsetsTopicPartitions: settings.offsetsTopicPartitions }),
-      logger,
-    });
-    void broker.halted.then((error) => {
-      log.fatal({ err: error }, 'broker halted; exiting');
-      process.exit(1);
-    });
-    log.info({ listen: settings.listen, port: broker.port, adminListen: server.address, role: node.controller === null ? 'broker' : 'controller+broker' }, 'kz node ready');
-    stopAll = async () => {
-      await broker.stop({ controlled: true, timeoutMs: 10_000 });
-      await server.stop();
-      await node.stop();
-      admin.close();
-    };
+    started = await startBrokerServer(settings, logger);
   } catch (error) {
     log.fatal({ err: error }, 'node failed to start');
     process.stderr.write(`kz-broker-server: cannot start node ${settings.metadata.nodeId}: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
-
-  stopOnSignals(log, stopAll);
+  const { metadata, broker } = started;
+  void metadata.node.raft.halted.then((error) => {
+    log.fatal({ err: error }, 'raft node halted; exiting');
+    process.exit(1);
+  });
+  void broker.halted.then((error) => {
+    log.fatal({ err: error }, 'broker halted; exiting');
+    process.exit(1);
+  });
+  log.info(
+    { listen: settings.listen, port: broker.port, adminListen: metadata.server.address, role: metadata.node.controller === null ? 'broker' : 'controller+broker' },
+    'kz node ready',
+  );
+  stopOnSignals(log, () => started.stop());
 }
 
 if (require.main === module) {

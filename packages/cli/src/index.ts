@@ -1,0 +1,2 @@
+/** @kz/cli: the `kz` command. */
+export {};
