@@ -116,7 +116,8 @@ export {
 } from './coordinator/offsets-topic.js';
 
 // The broker as a process runs it.
-export { BrokerNode, type BrokerNodeOptions } from './runtime/broker-node.js';
+export { BrokerNode, type BrokerNodeOptions, type HostedPartitionState } from './runtime/broker-node.js';
+export type { BrokerInstrumentation } from './runtime/broker-instrumentation.js';
 export { BrokerLifecycle, DEFAULT_HEARTBEAT_INTERVAL_MS, type BrokerLifecycleOptions, type BrokerState } from './runtime/broker-lifecycle.js';
 export type { ControllerChannel } from './runtime/controller-channel.js';
 export { DiskLogDirectory } from './runtime/disk-log-directory.js';

@@ -54,8 +54,10 @@ export { MalformedAdminMessageError } from './service/admin-errors';
 export {
   parseMetadataServerFlags,
   parseVoters,
+  raftTimeouts,
   startMetadataServer,
   METADATA_SERVER_USAGE,
+  LOG_LEVELS,
   UsageError,
   type MetadataServer,
   type MetadataServerSettings,
@@ -63,3 +65,4 @@ export {
   type LogLevel,
 } from './runtime/metadata-server-main';
 export { stopOnSignals } from './runtime/stop-on-signals';
+export type { ServerInstrumentation } from './runtime/server-instrumentation';

@@ -10,6 +10,7 @@
  * arms one timer at the manager's next deadline.
  */
 import { MetadataImage, type MetadataNode, type Endpoint } from '@kz/metadata';
+import type { RequestObserver } from '@kz/raft';
 import type { Logger } from 'pino';
 import { GroupCoordinator } from '../coordinator/group-coordinator.js';
 import { DEFAULT_OFFSETS_TOPIC_PARTITIONS, DEFAULT_OFFSETS_TOPIC_REPLICATION_FACTOR, OFFSETS_TOPIC } from '../coordinator/offsets-topic.js';
@@ -55,6 +56,22 @@ export interface BrokerNodeOptions {
   readonly offsetsTopicPartitions?: number;
   readonly offsetsTopicReplicationFactor?: number;
   readonly logger: Logger;
+  /** Told of every request the Broker service answered (for metrics); see BrokerServerOptions. */
+  readonly observeRequest?: RequestObserver;
+}
+
+/** One partition replica this broker hosts, as monitoring sees it. */
+export interface HostedPartitionState {
+  readonly topic: string;
+  readonly partition: number;
+  readonly role: 'leader' | 'follower';
+  readonly logEndOffset: number;
+  /** The leader's own; on a follower, the latest its leader told it (capped at its log end). */
+  readonly highWatermark: number;
+  /** On a leader its current ISR (an AlterPartition may be in flight); on a follower the image's. */
+  readonly isrSize: number;
+  /** The partition's assigned replicas (adding and removing ones included, during a reassignment). */
+  readonly replicaCount: number;
 }
 
 /** A follower fetch's RPC deadline beyond its long-poll: a stopped leader is noticed within this. */
@@ -114,7 +131,12 @@ export class BrokerNode implements BrokerApi {
 
   static async start(options: BrokerNodeOptions): Promise<BrokerNode> {
     const node = new BrokerNode(options);
-    node.server = new BrokerServer({ api: node, listen: options.listen, logger: options.logger });
+    node.server = new BrokerServer({
+      api: node,
+      listen: options.listen,
+      logger: options.logger,
+      ...(options.observeRequest === undefined ? {} : { observeRequest: options.observeRequest }),
+    });
     node.portValue = await node.server.start();
     node.unsubscribe = options.metadata.subscribe({
       onMetadataUpdate: (update) => node.onMetadata(update.image, update.fromSnapshot ? null : update.changes),
@@ -146,6 +168,22 @@ export class BrokerNode implements BrokerApi {
 
   get lifecycle(): BrokerLifecycle | null {
     return this.lifecycleValue;
+  }
+
+  /** A snapshot of every partition replica hosted here, for monitoring; cheap, changes nothing. */
+  partitionStates(): readonly HostedPartitionState[] {
+    return this.manager.hostedPartitions.map((p): HostedPartitionState => {
+      const leader = p.leader;
+      return {
+        topic: p.topicName,
+        partition: p.partitionId,
+        role: leader === null ? 'follower' : 'leader',
+        logEndOffset: p.log.logEndOffset,
+        highWatermark: p.highWatermark,
+        isrSize: (leader?.isr ?? p.registration.isr).length,
+        replicaCount: p.registration.replicas.length,
+      };
+    });
   }
 
   /**

@@ -13,6 +13,7 @@ import {
   MetadataAdminClient,
   METADATA_SERVER_USAGE,
   parseMetadataServerFlags,
+  parseVoters,
   startMetadataServer,
   stopOnSignals,
   UsageError,
@@ -20,6 +21,7 @@ import {
   type MetadataServerSettings,
 } from '@kz/metadata';
 import pino from 'pino';
+import type { BrokerInstrumentation } from './broker-instrumentation.js';
 import { BrokerNode } from './broker-node.js';
 
 export const BROKER_FLAGS_USAGE = `Broker options (besides the metadata node's, below):
@@ -96,12 +98,7 @@ export function parseBrokerServerFlags(argv: readonly string[]): BrokerServerCom
   let controllerAdmin: { id: number; address: string }[];
   const adminText = values['controller-admin'];
   if (adminText !== undefined) {
-    controllerAdmin = [];
-    for (const entry of adminText.split(',').filter((e) => e.trim() !== '')) {
-      const match = /^([0-9]+)@(.+:[0-9]{1,5})$/.exec(entry.trim());
-      if (match === null) throw new UsageError(`--controller-admin: expected id@host:port, got ${JSON.stringify(entry)}`);
-      controllerAdmin.push({ id: Number(match[1]), address: match[2]! });
-    }
+    controllerAdmin = [...parseVoters(adminText, '--controller-admin')].map(([id, address]) => ({ id, address }));
   } else if (voters.size === 1 && voters.has(metadataCommand.settings.nodeId)) {
     controllerAdmin = [{ id: metadataCommand.settings.nodeId, address: metadataCommand.settings.adminListen }];
   } else {
@@ -141,12 +138,24 @@ export interface RunningBroker {
  * Starts the metadata server the settings describe (a controller when the node is a voter) and the
  * broker on it. A halted Raft node or broker is the caller's to watch (`metadata.node.raft.halted`,
  * `broker.halted`): a process should exit on either. What started is stopped if a later step fails.
+ * `instrumentation` is told of the Raft node's events and both services' requests (for metrics).
  */
-export async function startBrokerServer(settings: BrokerServerSettings, logger: pino.Logger): Promise<RunningBroker> {
-  const admin = new MetadataAdminClient({ controllers: settings.controllerAdmin, timeoutMs: 10_000, attemptTimeoutMs: 5000, logger });
+export async function startBrokerServer(
+  settings: BrokerServerSettings,
+  logger: pino.Logger,
+  instrumentation: BrokerInstrumentation = {},
+): Promise<RunningBroker> {
+  let admin: MetadataAdminClient | undefined;
   let metadata: MetadataServer | undefined;
   try {
-    metadata = await startMetadataServer(settings.metadata, logger);
+    metadata = await startMetadataServer(settings.metadata, logger, instrumentation);
+    // A lone voter told to pick its admin port (--admin-listen host:0) names itself by the port it
+    // got: the address it was given would reach nothing.
+    const bound = metadata.server.address;
+    const controllers = settings.controllerAdmin.map((c) =>
+      c.id === settings.metadata.nodeId && c.address === settings.metadata.adminListen && c.address.endsWith(':0') ? { id: c.id, address: bound } : c,
+    );
+    admin = new MetadataAdminClient({ controllers, timeoutMs: 10_000, attemptTimeoutMs: 5000, logger });
     const broker = await BrokerNode.start({
       nodeId: settings.metadata.nodeId,
       clusterId: settings.metadata.clusterId,
@@ -159,9 +168,11 @@ export async function startBrokerServer(settings: BrokerServerSettings, logger: 
       ...(settings.replicaLagTimeMaxMs === undefined ? {} : { replica: { replicaLagTimeMaxMs: settings.replicaLagTimeMaxMs } }),
       ...(settings.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: settings.heartbeatIntervalMs }),
       ...(settings.offsetsTopicPartitions === undefined ? {} : { offsetsTopicPartitions: settings.offsetsTopicPartitions }),
+      ...(instrumentation.brokerRequests === undefined ? {} : { observeRequest: instrumentation.brokerRequests }),
       logger,
     });
     const started = metadata;
+    const controllerClient = admin;
     return {
       metadata: started,
       broker,
@@ -169,7 +180,7 @@ export async function startBrokerServer(settings: BrokerServerSettings, logger: 
         await broker.stop({ controlled: true, timeoutMs: 10_000 });
         await started.server.stop();
         await started.node.stop();
-        admin.close();
+        controllerClient.close();
       },
     };
   } catch (error) {
@@ -177,7 +188,7 @@ export async function startBrokerServer(settings: BrokerServerSettings, logger: 
       await metadata.server.stop();
       await metadata.node.stop();
     }
-    admin.close();
+    admin?.close();
     throw error;
   }
 }

@@ -23,9 +23,11 @@ import {
   type sendUnaryData,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { ListenFailedError, TransportStateError } from '@kz/raft';
+import { kafkaErrorName } from '@kz/metadata';
+import { ListenFailedError, TransportStateError, type RequestObserver } from '@kz/raft';
 import pino, { type Logger } from 'pino';
 import type { BrokerApi } from '../protocol/broker-api';
+import { kafkaErrorOf } from '../server/error-code';
 import { decodeBrokerRequest, encodeBrokerResponse } from './broker-codec';
 import {
   asBuffer,
@@ -49,18 +51,31 @@ export interface BrokerServerOptions {
   /** Largest message either way. Default 64 MiB: a fetch of many partitions outgrows gRPC's 4 MiB. */
   readonly maxMessageBytes?: number;
   readonly logger?: Logger;
+  /**
+   * Told of every call once answered. The outcome counted is the request's own, not its
+   * partitions': a call refused or failed over gRPC (INVALID_REQUEST for one that does not decode,
+   * the broker's failure — KAFKA_STORAGE_ERROR, UNKNOWN_SERVER_ERROR — for a rejected BrokerApi
+   * call), or a response whose request-level error code is set (Fetch's STALE_BROKER_EPOCH,
+   * FindCoordinator's and OffsetFetch's NOT_COORDINATOR, ...). A Produce or Fetch answered with
+   * NOT_LEADER_OR_FOLLOWER for some partitions counts as answered without error.
+   */
+  readonly observeRequest?: RequestObserver;
 }
 
 /** How long stop() lets in-flight calls (a long-polling fetch, say) finish before cutting them. */
 const SHUTDOWN_GRACE_MS = 1000;
 
 type UnaryHandler = (call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>) => void;
+type GrpcFailure = NonNullable<Parameters<sendUnaryData<Buffer>>[0]>;
+/** sendUnaryData that also names the call's Kafka-level outcome for the request observer. */
+type ObservedRespond = (error: GrpcFailure | null, body: Buffer | null, errorName: string | null) => void;
 
 export class BrokerServer {
   private readonly api: BrokerApi;
   private readonly listen: string;
   private readonly maxMessageBytes: number;
   private readonly log: Logger;
+  private readonly observer: RequestObserver | null;
   private server: Server | undefined;
   private starting: Promise<number> | undefined;
   private stopping: Promise<void> | undefined;
@@ -71,6 +86,7 @@ export class BrokerServer {
     this.listen = options.listen;
     this.maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
     this.log = (options.logger ?? pino({ level: 'info' })).child({ component: 'broker-service' });
+    this.observer = options.observeRequest ?? null;
   }
 
   /** The bound port once started; -1 before. */
@@ -137,20 +153,21 @@ export class BrokerServer {
     return handlers;
   }
 
-  private onCall<M extends BrokerMethodName>(method: M, call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>): void {
+  private onCall<M extends BrokerMethodName>(method: M, call: ServerUnaryCall<Buffer, Buffer>, send: sendUnaryData<Buffer>): void {
+    const respond = this.observed(method, send);
     let request: BrokerRequest<M>;
     try {
       request = decodeBrokerRequest(method, call.request);
     } catch (error) {
       if (!(error instanceof MalformedBrokerMessageError)) {
         this.log.error({ rpc: method, err: error }, 'broker request decoding failed');
-        respond({ code: status.INTERNAL, details: `${method} request could not be read` });
+        respond({ code: status.INTERNAL, details: `${method} request could not be read` }, null, 'UNKNOWN_SERVER_ERROR');
         return;
       }
       this.log.debug({ rpc: method, peer: call.getPeer(), error: error.message }, 'refused a malformed broker request');
       const metadata = new Metadata();
       metadata.set(ERROR_CODE_KEY, error.code);
-      respond({ code: status.INVALID_ARGUMENT, details: error.message, metadata });
+      respond({ code: status.INVALID_ARGUMENT, details: error.message, metadata }, null, error.code);
       return;
     }
     let answer: Promise<BrokerResponse<M>>;
@@ -167,18 +184,33 @@ export class BrokerServer {
           body = asBuffer(encodeBrokerResponse(method, response));
         } catch (error) {
           this.log.error({ rpc: method, err: error }, 'broker response does not encode');
-          respond({ code: status.INTERNAL, details: `${method} response could not be encoded` });
+          respond({ code: status.INTERNAL, details: `${method} response could not be encoded` }, null, 'UNKNOWN_SERVER_ERROR');
           return;
         }
-        respond(null, body);
+        respond(null, body, requestErrorName(response));
       },
       (error: unknown) => {
         // The BrokerApi answers every Kafka outcome in its response; a rejection is the broker failing.
         const message = error instanceof Error ? error.message : String(error);
         this.log.warn({ rpc: method, err: error }, 'broker failed a request');
-        respond({ code: status.UNAVAILABLE, details: message });
+        respond({ code: status.UNAVAILABLE, details: message }, null, kafkaErrorOf(error).errorName);
       },
     );
+  }
+
+  /** `respond` that also tells the observer (when there is one) how long the call took and how it ended. */
+  private observed(method: BrokerMethodName, send: sendUnaryData<Buffer>): ObservedRespond {
+    const observer = this.observer;
+    if (observer === null) return (error, body) => send(error, body);
+    const startedAt = performance.now();
+    return (error, body, errorName) => {
+      send(error, body);
+      try {
+        observer(method, performance.now() - startedAt, errorName);
+      } catch (failure) {
+        this.log.warn({ rpc: method, err: failure }, 'request observer failed');
+      }
+    };
   }
 
   private serve<M extends BrokerMethodName>(method: M, request: BrokerRequest<M>): Promise<BrokerResponse<M>> {
@@ -187,4 +219,14 @@ export class BrokerServer {
     const call = this.api[name] as (this: BrokerApi, request: BrokerRequest<M>) => Promise<BrokerResponse<M>>;
     return call.call(this.api, request);
   }
+}
+
+/**
+ * The Kafka error of a response as a whole: the request-level error code some responses carry
+ * (Fetch, FindCoordinator, OffsetFetch), null when there is none or it is 0. Per-partition codes
+ * are not the request's outcome.
+ */
+function requestErrorName(response: object): string | null {
+  if (!('errorCode' in response) || typeof response.errorCode !== 'number' || response.errorCode === 0) return null;
+  return kafkaErrorName(response.errorCode);
 }

@@ -5,7 +5,15 @@
  * controller: there is no other channel for cluster state (DESIGN §4).
  */
 import { randomBytes } from 'node:crypto';
-import { RaftNode, type NodeId, type QuorumDescription, type RaftConfigInput, type RaftStorage, type RaftTransport } from '@kz/raft';
+import {
+  RaftNode,
+  type NodeId,
+  type QuorumDescription,
+  type RaftConfigInput,
+  type RaftMetricsSink,
+  type RaftStorage,
+  type RaftTransport,
+} from '@kz/raft';
 import pino, { type Logger } from 'pino';
 import { apiError } from '../errors/api-error';
 import type { MetadataImage } from '../image/metadata-image';
@@ -29,6 +37,8 @@ export interface MetadataNodeOptions {
   readonly logger?: Logger;
   /** A request not answered within this long fails with REQUEST_TIMED_OUT (it may still commit). */
   readonly requestTimeoutMs?: number;
+  /** Told of the metadata log's elections, leaderships and commit latencies (monitoring). */
+  readonly raftMetrics?: RaftMetricsSink;
 }
 
 interface Waiting {
@@ -87,6 +97,7 @@ export class MetadataNode {
       ...(options.logger === undefined ? {} : { logger: options.logger }),
       ...(options.raft === undefined ? {} : { config: options.raft }),
       ...(options.snapshotEveryBytes === undefined ? {} : { snapshotEveryBytes: options.snapshotEveryBytes }),
+      ...(options.raftMetrics === undefined ? {} : { metrics: options.raftMetrics }),
     });
     node.raftNode.halted.then(
       (error) => node.log.error({ err: error }, 'metadata raft node halted'),

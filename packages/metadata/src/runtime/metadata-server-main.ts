@@ -13,6 +13,7 @@ import { GrpcRaftTransport, type NodeId } from '@kz/raft';
 import pino from 'pino';
 import { MetadataAdminServer } from '../service/metadata-admin-server';
 import { MetadataNode } from './metadata-node';
+import type { ServerInstrumentation } from './server-instrumentation';
 import { stopOnSignals } from './stop-on-signals';
 
 export const METADATA_SERVER_USAGE = `Usage: kz-metadata-server --node-id N --data-dir DIR --cluster-id ID --voters ID@HOST:PORT,... --admin-listen HOST:PORT [options]
@@ -40,7 +41,7 @@ Options:
 Stops gracefully on SIGTERM or SIGINT (a second signal exits at once).`;
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export interface MetadataServerSettings {
   readonly nodeId: NodeId;
@@ -71,22 +72,38 @@ const INT32_MAX = 2 ** 31 - 1;
 /** KRaft's fetch long-poll bound, capped so that two fit in one fetch timeout (KIP-1236). */
 const DEFAULT_FETCH_MAX_WAIT_MS = 500;
 
-/** `1@host:port,2@host:port`: KRaft's controller.quorum.voters. */
-export function parseVoters(text: string): Map<NodeId, string> {
+/** `1@host:port,2@host:port`: KRaft's controller.quorum.voters (`flag` names it in errors). */
+export function parseVoters(text: string, flag = '--voters'): Map<NodeId, string> {
   const voters = new Map<NodeId, string>();
   for (const raw of text.split(',')) {
     const entry = raw.trim();
     if (entry === '') continue;
     const match = VOTER.exec(entry);
     const port = Number(match?.[3]);
-    if (match === null || !(port >= 1 && port <= 65535)) throw new UsageError(`--voters: expected id@host:port, got ${JSON.stringify(entry)}`);
+    if (match === null || !(port >= 1 && port <= 65535)) throw new UsageError(`${flag}: expected id@host:port, got ${JSON.stringify(entry)}`);
     const id = Number(match[1]);
-    if (id > INT32_MAX) throw new UsageError(`--voters: node id ${id} is too large`);
-    if (voters.has(id)) throw new UsageError(`--voters: node ${id} is listed twice`);
+    if (id > INT32_MAX) throw new UsageError(`${flag}: node id ${id} is too large`);
+    if (voters.has(id)) throw new UsageError(`${flag}: node ${id} is listed twice`);
     voters.set(id, match[2]!);
   }
-  if (voters.size === 0) throw new UsageError('--voters: no entries');
+  if (voters.size === 0) throw new UsageError(`${flag}: no entries`);
   return voters;
+}
+
+/** The Raft settings that follow from the two timeouts an operator sets (undefined: Raft's default). */
+export function raftTimeouts(electionTimeoutMs: number | undefined, fetchTimeoutMs: number | undefined): MetadataServerSettings['raftConfig'] {
+  const raftConfig: { electionTimeoutMs?: number; electionBackoffMaxMs?: number; fetchTimeoutMs?: number; fetchMaxWaitMs?: number } = {};
+  if (electionTimeoutMs !== undefined) {
+    raftConfig.electionTimeoutMs = electionTimeoutMs;
+    // The backoff after a lost election scales with the timeout; KRaft's 1000 ms cap would dwarf a short one.
+    raftConfig.electionBackoffMaxMs = electionTimeoutMs;
+  }
+  if (fetchTimeoutMs !== undefined) {
+    raftConfig.fetchTimeoutMs = fetchTimeoutMs;
+    // Raft refuses a long poll longer than half the fetch timeout; shorten it with the timeout.
+    raftConfig.fetchMaxWaitMs = Math.min(DEFAULT_FETCH_MAX_WAIT_MS, Math.floor(fetchTimeoutMs / 2));
+  }
+  return raftConfig;
 }
 
 export function parseMetadataServerFlags(argv: readonly string[]): MetadataServerCommand {
@@ -156,19 +173,7 @@ export function parseMetadataServerFlags(argv: readonly string[]): MetadataServe
   const logLevel = text('log-level') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
 
-  const raftConfig: MetadataServerSettings['raftConfig'] = {};
-  const electionTimeoutMs = integer('election-timeout-ms', 1);
-  const fetchTimeoutMs = integer('fetch-timeout-ms', 2);
-  if (electionTimeoutMs !== undefined) {
-    raftConfig.electionTimeoutMs = electionTimeoutMs;
-    // The backoff after a lost election scales with the timeout; KRaft's 1000 ms cap would dwarf a short one.
-    raftConfig.electionBackoffMaxMs = electionTimeoutMs;
-  }
-  if (fetchTimeoutMs !== undefined) {
-    raftConfig.fetchTimeoutMs = fetchTimeoutMs;
-    // Raft refuses a long poll longer than half the fetch timeout; shorten it with the timeout.
-    raftConfig.fetchMaxWaitMs = Math.min(DEFAULT_FETCH_MAX_WAIT_MS, Math.floor(fetchTimeoutMs / 2));
-  }
+  const raftConfig = raftTimeouts(integer('election-timeout-ms', 1), integer('fetch-timeout-ms', 2));
 
   return {
     kind: 'run',
@@ -197,9 +202,14 @@ export interface MetadataServer {
 /**
  * Starts the node the settings describe: the transport, the MetadataNode (a voter runs the
  * controller) and the MetadataAdmin service. What started is stopped again if a later step fails.
- * `kz-broker-server` runs the same thing under its broker.
+ * `kz-broker-server` runs the same thing under its broker. `instrumentation` is told of the Raft
+ * node's events and the admin service's requests (for a metrics endpoint).
  */
-export async function startMetadataServer(settings: MetadataServerSettings, logger: pino.Logger): Promise<MetadataServer> {
+export async function startMetadataServer(
+  settings: MetadataServerSettings,
+  logger: pino.Logger,
+  instrumentation: ServerInstrumentation = {},
+): Promise<MetadataServer> {
   const peers = new Map(settings.voters);
   peers.delete(settings.nodeId);
   const transport = new GrpcRaftTransport({
@@ -219,10 +229,17 @@ export async function startMetadataServer(settings: MetadataServerSettings, logg
     raft: settings.raftConfig,
     ...(settings.sessionTimeoutMs === undefined ? {} : { controller: { sessionTimeoutMs: settings.sessionTimeoutMs } }),
     ...(settings.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: settings.requestTimeoutMs }),
+    ...(instrumentation.raft === undefined ? {} : { raftMetrics: instrumentation.raft }),
     logger,
   });
   try {
-    const server = await MetadataAdminServer.start({ node, listen: settings.adminListen, clusterId: settings.clusterId, logger });
+    const server = await MetadataAdminServer.start({
+      node,
+      listen: settings.adminListen,
+      clusterId: settings.clusterId,
+      logger,
+      ...(instrumentation.adminRequests === undefined ? {} : { observeRequest: instrumentation.adminRequests }),
+    });
     return { node, transport, server };
   } catch (error) {
     await node.stop();

@@ -17,7 +17,7 @@ import {
   type sendUnaryData,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { ListenFailedError, NotLeaderError } from '@kz/raft';
+import { ListenFailedError, NotLeaderError, type RequestObserver } from '@kz/raft';
 import pino, { type Logger } from 'pino';
 import { apiError, ApiError } from '../errors/api-error';
 import type { MetadataNode } from '../runtime/metadata-node';
@@ -49,6 +49,13 @@ export interface MetadataAdminServerOptions {
   /** Largest message either way; DescribeTopics of a large cluster outgrows gRPC's 4 MiB default. */
   readonly maxMessageBytes?: number;
   readonly logger?: Logger;
+  /**
+   * Told of every call once answered. The outcome counted is the request's own: a refused or
+   * failed call (INVALID_REQUEST, UNKNOWN_SERVER_ERROR), or a result that is an error as a whole
+   * (NOT_CONTROLLER, REQUEST_TIMED_OUT, ...); per-topic errors inside a successful answer (a
+   * CreateTopics whose topic exists) are not.
+   */
+  readonly observeRequest?: RequestObserver;
 }
 
 const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -61,6 +68,9 @@ const SHUTDOWN_GRACE_MS = 1000;
 const DEADLINE_MARGIN_MS = 100;
 
 type UnaryHandler = (call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>) => void;
+/** sendUnaryData plus the Kafka error of a result that is an error as a whole. */
+type ObservedRespond = (error: GrpcFailure | null, body?: Buffer, resultError?: string | null) => void;
+type GrpcFailure = NonNullable<Parameters<sendUnaryData<Buffer>>[0]>;
 
 export class MetadataAdminServer {
   private stopping: Promise<void> | undefined;
@@ -85,7 +95,7 @@ export class MetadataAdminServer {
       'grpc.max_receive_message_length': maxMessageBytes,
       'grpc.max_send_message_length': maxMessageBytes,
     });
-    const service = new AdminService(options.node, clusterId, log);
+    const service = new AdminService(options.node, clusterId, log, options.observeRequest ?? null);
     server.addService(ADMIN_SERVICE_DEFINITION, service.implementation());
     let port: number;
     try {
@@ -123,6 +133,7 @@ class AdminService {
     private readonly node: MetadataNode,
     private readonly clusterId: string,
     private readonly log: Logger,
+    private readonly observer: RequestObserver | null,
   ) {}
 
   implementation(): UntypedServiceImplementation {
@@ -131,7 +142,8 @@ class AdminService {
     return handlers;
   }
 
-  private onCall<R extends AdminRpcName>(rpc: R, call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>): void {
+  private onCall<R extends AdminRpcName>(rpc: R, call: ServerUnaryCall<Buffer, Buffer>, answer: sendUnaryData<Buffer>): void {
+    const respond = this.observed(rpc, answer);
     let request: AdminRequest<R>;
     try {
       request = decodeAdminRequest(rpc, call.request);
@@ -157,7 +169,7 @@ class AdminService {
           respond({ code: status.INTERNAL, details: `${rpc} response could not be encoded` });
           return;
         }
-        respond(null, body);
+        respond(null, body, result.ok ? null : result.error.code);
       },
       (error: unknown) => {
         // serve() turns every Kafka outcome into a result; anything thrown is a bug here.
@@ -165,6 +177,24 @@ class AdminService {
         respond({ code: status.INTERNAL, details: `${rpc} failed on the node` });
       },
     );
+  }
+
+  /**
+   * `respond` that also tells the observer: the error name is the result's when it is an error as
+   * a whole, else the gRPC refusal's (its `kz-error-code`, or UNKNOWN_SERVER_ERROR for a failure).
+   */
+  private observed(rpc: AdminRpcName, answer: sendUnaryData<Buffer>): ObservedRespond {
+    if (this.observer === null) return (error, body) => answer(error, body);
+    const startedAt = performance.now();
+    return (error, body, resultError) => {
+      answer(error, body);
+      const errorName = error === null ? (resultError ?? null) : errorNameOfStatus(error);
+      try {
+        this.observer?.(rpc, performance.now() - startedAt, errorName);
+      } catch (failure) {
+        this.log.warn({ rpc, err: failure }, 'request observer failed');
+      }
+    };
   }
 
   private async serve<R extends AdminRpcName>(rpc: R, request: AdminRequest<R>, timeoutMs: number | undefined): Promise<AdminResult<R>> {
@@ -199,6 +229,11 @@ class AdminService {
       throw error;
     }
   }
+}
+
+function errorNameOfStatus(error: GrpcFailure): string {
+  const code = error.metadata?.get(ERROR_CODE_KEY)[0];
+  return typeof code === 'string' ? code : 'UNKNOWN_SERVER_ERROR';
 }
 
 /** The caller's deadline less a margin, or undefined when it set none (the node's default applies). */

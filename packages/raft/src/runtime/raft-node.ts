@@ -3,14 +3,17 @@ import pino, { type Logger } from 'pino';
 import type { NodeId, RaftConfigInput } from '../core/config';
 import type { LogBatch } from '../core/log-batch';
 import type { RaftMessage } from '../core/messages';
-import { RaftCore } from '../core/raft-core';
+import { RaftCore, type ProposeResult } from '../core/raft-core';
+import type { RoleName } from '../core/quorum-state';
 import type { Outbound, Ready } from '../core/ready';
 import type { QuorumDescription, RaftStatus } from '../core/status';
 import { LevelRaftStorage } from '../storage/level-storage';
 import type { RaftStorage } from '../storage/raft-storage';
 import type { RaftTransport } from '../transport/raft-transport';
+import { CommitLatency } from './commit-latency';
 import { GroupCommit } from './group-commit';
 import { NotLeaderError } from '../core/errors';
+import type { RaftMetricsSink } from './raft-metrics';
 import { NodeStoppedError, ProposalLostError, RecordBatchTooLargeError, RequestTimedOutError } from './runtime-errors';
 import type { StateMachine } from './state-machine';
 
@@ -34,6 +37,8 @@ export interface RaftNodeOptions {
   readonly maxBatchBytes?: number;
   /** Milliseconds, monotonic. */
   readonly clock?: () => number;
+  /** Told of elections, leaderships and commit latencies (for monitoring); nothing by default. */
+  readonly metrics?: RaftMetricsSink;
 }
 
 export interface ProposeOptions {
@@ -100,6 +105,11 @@ export class RaftNode {
   private stopped = false;
   private failure: Error | null = null;
   private resolveHalted: (error: Error) => void = () => undefined;
+  /** Times this leader's appends until committed; null when no sink wants commit latencies. */
+  private readonly commitLatency: CommitLatency | null;
+  /** The last epochs reported to the metrics sink, so that each is reported once. */
+  private electionReportedEpoch = -1;
+  private leadershipReportedEpoch = -1;
   /**
    * Settles with the error if the node halts (a storage failure, a safety error): from then on it
    * answers nothing, and the process that owns it should exit. Never rejects.
@@ -117,9 +127,13 @@ export class RaftNode {
     private readonly maxBatchBytes: number,
     logger: Logger,
     clock: () => number,
+    private readonly metrics: RaftMetricsSink | null,
   ) {
     this.log = logger;
     this.clock = clock;
+    const committed = metrics?.committed;
+    this.commitLatency =
+      committed === undefined ? null : new CommitLatency((latencyMs, batches) => this.report(() => committed.call(metrics, latencyMs, batches)));
     this.groupCommit = new GroupCommit(storage);
     const snapshot = core.snapshot();
     this.appliedOffset = snapshot?.id.offset ?? 0;
@@ -144,6 +158,7 @@ export class RaftNode {
       options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES,
       logger,
       clock,
+      options.metrics ?? null,
     );
     const status = core.status();
     logger.info(
@@ -212,7 +227,7 @@ export class RaftNode {
       }
       return batch;
     });
-    const result = this.core.propose(this.clock(), encoded);
+    const result = this.proposeToCore(encoded);
     if (!result.ok) return null;
     // Not pumped here: the caller may be inside apply() or onLeaderChange(), called from pump itself.
     if (!this.pumpScheduled) {
@@ -284,7 +299,7 @@ export class RaftNode {
   private appendProposal(batch: Uint8Array, slices: PendingProposal['slices']): void {
     let result;
     try {
-      result = this.core.propose(this.clock(), [batch]);
+      result = this.proposeToCore([batch]);
     } catch (error) {
       for (const { waiter } of slices) waiter.reject(error instanceof Error ? error : new Error(String(error)));
       return;
@@ -296,6 +311,17 @@ export class RaftNode {
     }
     this.proposals.set(result.lastOffset, { baseOffset: result.baseOffset, epoch: result.epoch, slices });
     this.pump();
+  }
+
+  /**
+   * Every leader append goes through here (propose, proposeBatch and appendNow alike), so that it is
+   * timed until committed.
+   */
+  private proposeToCore(batches: readonly Uint8Array[]): ProposeResult {
+    const now = this.clock();
+    const result = this.core.propose(now, batches);
+    if (result.ok) this.commitLatency?.appended(result.lastOffset, batches.length, now);
+    return result;
   }
 
   /**
@@ -384,6 +410,7 @@ export class RaftNode {
     if (ready.roleChange !== null) {
       const { role, leader } = ready.roleChange;
       this.log.info({ role, epoch: leader.epoch, leaderId: leader.leaderId, highWatermark: ready.highWatermark }, 'quorum state changed');
+      this.reportRoleChange(role, leader.epoch);
       this.stateMachine.onLeaderChange?.({ role, leaderId: leader.leaderId, epoch: leader.epoch });
     }
     if (ready.persistId !== null) {
@@ -403,6 +430,7 @@ export class RaftNode {
       this.log.info({ snapshotEndOffset: this.appliedOffset, epoch: this.lastAppliedEpoch }, 'loaded snapshot');
     }
     for (const batch of ready.committed) this.apply(batch);
+    if (this.commitLatency !== null && this.commitLatency.size > 0) this.commitLatency.highWatermarkAt(ready.highWatermark, this.clock());
     for (const readId of ready.readsFailed) {
       const read = this.reads.get(readId);
       this.reads.delete(readId);
@@ -416,6 +444,34 @@ export class RaftNode {
     }
     this.answerReads();
     this.maybeSnapshot();
+  }
+
+  /**
+   * Elections and leaderships for the metrics sink. The core reports only the latest role in a
+   * Ready, so a node that campaigned and won within one (a single voter) shows up as leader alone:
+   * a leader of epoch E always campaigned for E, so that counts as the election it started.
+   */
+  private reportRoleChange(role: RoleName, epoch: number): void {
+    if (role !== 'leader') this.commitLatency?.clear();
+    if (this.metrics === null) return;
+    const metrics = this.metrics;
+    if ((role === 'candidate' || role === 'leader') && epoch > this.electionReportedEpoch) {
+      this.electionReportedEpoch = epoch;
+      this.report(() => metrics.electionStarted?.(epoch));
+    }
+    if (role === 'leader' && epoch > this.leadershipReportedEpoch) {
+      this.leadershipReportedEpoch = epoch;
+      this.report(() => metrics.becameLeader?.(epoch));
+    }
+  }
+
+  /** A metrics sink that throws must not halt the node (pump treats a throw as fatal). */
+  private report(call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.log.warn({ err: error }, 'raft metrics sink failed');
+    }
   }
 
   private apply(batch: LogBatch): void {

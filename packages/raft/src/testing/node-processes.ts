@@ -5,7 +5,7 @@
  * the broker's process tests share it; each says what its nodes run and how they say they are up.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -70,6 +70,10 @@ export interface NodeProcessesSpec {
   readonly root: string;
   /** The command line of node `id` (after the program). */
   args(id: NodeId): readonly string[];
+  /** Also append everything node `id` prints to this file (kept across restarts). */
+  logFile?(id: NodeId): string;
+  /** destroy() kills the nodes but leaves `root` for a person to read (a demo's run directory). */
+  readonly keepRoot?: boolean;
 }
 
 interface Running {
@@ -97,7 +101,14 @@ export class NodeProcesses {
     if (this.running.has(id)) throw new Error(`node ${id} is already running`);
     const child = spawn(process.execPath, [this.spec.mainJs, ...this.spec.args(id)], { stdio: ['ignore', 'pipe', 'pipe'] });
     const ready = new Promise<Record<string, unknown>>((resolve) => this.readyWaiters.set(id, resolve));
-    for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => this.onLine(id, line));
+    const logFile = this.spec.logFile === undefined ? undefined : createWriteStream(this.spec.logFile(id), { flags: 'a' });
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        logFile?.write(`${line}\n`);
+        this.onLine(id, line);
+      });
+    }
+    child.once('close', () => logFile?.end());
     const exited = new Promise<number | NodeJS.Signals>((resolve) => {
       child.once('exit', (code, signal) => {
         if (this.running.get(id)?.child === child) this.running.delete(id);
@@ -153,13 +164,13 @@ export class NodeProcesses {
     return (this.logs.get(id) ?? []).slice(-lines);
   }
 
-  /** Kills every node (SIGKILL) and removes the data dirs. Safe to call more than once. */
+  /** Kills every node (SIGKILL) and removes the data dirs (unless `keepRoot`). Safe to call more than once. */
   async destroy(): Promise<void> {
     // A paused node dies of SIGKILL as well; SIGCONT first anyway, so nothing is left stopped if that ever changes.
     for (const entry of this.running.values()) entry.child.kill('SIGCONT');
     await Promise.all([...this.running.keys()].map((id) => this.kill(id)));
     process.removeListener('exit', this.killAllNow);
-    await rm(this.spec.root, { recursive: true, force: true });
+    if (this.spec.keepRoot !== true) await rm(this.spec.root, { recursive: true, force: true });
   }
 
   private readonly killAllNow = (): void => {

@@ -1,0 +1,136 @@
+/**
+ * `kz consume`: prints records of a topic — kafka-console-consumer. Reads given partitions, or all
+ * of a topic's partitions for a group, from the earliest, the latest, or an offset; with a group it
+ * starts at the group's committed offsets and commits what it printed (unless --no-commit). Stops
+ * after --max-messages, after --idle-timeout-ms without a record, or on Ctrl-C, committing first.
+ *
+ * Groups have no membership yet (no JoinGroup): one `kz consume --group` per group at a time reads
+ * every partition; offsets are what a group shares.
+ */
+import type { ConsumedRecord, KzClient, PartitionAssignment, StartFrom } from '@kz/broker';
+import type { CommandModule } from 'yargs';
+import { CliError, usageError } from '../cli-error';
+import type { CliIo } from '../io';
+import { bootstrapServerOptions, brokerClient } from '../options/cluster-clients';
+import { Printer } from '../output/printer';
+import { defineCommand } from './define-command';
+import { runCommand } from './run-command';
+import { topicPartitions } from './topic-partitions';
+import { JSON_OPTION } from './with-admin';
+
+function startFrom(text: string): StartFrom {
+  if (text === 'earliest' || text === 'latest') return text;
+  if (/^(0|[1-9][0-9]*)$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
+  throw usageError(`--from: expected earliest, latest or an offset, got ${JSON.stringify(text)}`);
+}
+
+export function consumeCommand(io: CliIo): CommandModule {
+  return defineCommand({
+    command: 'consume',
+    describe: 'print records of a topic, from partitions or as a group',
+    builder: (y) =>
+      y
+        .options(bootstrapServerOptions())
+        .options(JSON_OPTION)
+        .option('topic', { type: 'string', demandOption: true, describe: 'the topic to read' })
+        .option('partition', { type: 'number', array: true, describe: 'read these partitions (repeatable; default: all)' })
+        .option('group', { type: 'string', describe: 'read as this consumer group: start at its committed offsets and commit' })
+        .option('from', { type: 'string', default: 'latest', describe: 'earliest, latest, or an offset (with --group: where to start without a committed offset)' })
+        .option('commit', { type: 'boolean', default: true, describe: 'with --group, commit offsets after each batch printed (--no-commit: read only)' })
+        .option('max-messages', { type: 'number', describe: 'stop after this many records' })
+        .option('idle-timeout-ms', { type: 'number', describe: 'stop when no record has come for this long' })
+        .option('print-key', { type: 'boolean', default: false, describe: 'print key<TAB>value' })
+        .option('print-offset', { type: 'boolean', default: false, describe: 'print partition:offset before each record' })
+        .example('$0 consume --topic orders --from earliest --max-messages 10', 'the first ten records')
+        .example('$0 consume --topic orders --group billing', 'as group billing, committing as it goes'),
+    handler: (argv) =>
+      runCommand(async () => {
+        const from = startFrom(argv.from);
+        if (argv.group !== undefined && argv.partition !== undefined) throw usageError('--group reads every partition of the topic; leave out --partition');
+        if (argv.group !== undefined && typeof from === 'number') throw usageError('--group starts at its committed offsets; --from may only be earliest or latest');
+        for (const p of argv.partition ?? []) if (!Number.isSafeInteger(p) || p < 0) throw usageError(`--partition: expected a partition number, got ${p}`);
+        const client = brokerClient(argv);
+        try {
+          await consume(io, client, {
+            topic: argv.topic,
+            bootstrap: argv.bootstrapServer,
+            partitions: argv.partition,
+            group: argv.group,
+            from,
+            commit: argv.commit,
+            maxMessages: argv.maxMessages,
+            idleTimeoutMs: argv.idleTimeoutMs,
+            printKey: argv.printKey,
+            printOffset: argv.printOffset,
+            json: argv.json,
+          });
+        } finally {
+          await client.close();
+        }
+      }),
+  }) as CommandModule;
+}
+
+interface ConsumeSettings {
+  readonly topic: string;
+  readonly bootstrap: string;
+  readonly partitions: readonly number[] | undefined;
+  readonly group: string | undefined;
+  readonly from: StartFrom;
+  readonly commit: boolean;
+  readonly maxMessages: number | undefined;
+  readonly idleTimeoutMs: number | undefined;
+  readonly printKey: boolean;
+  readonly printOffset: boolean;
+  readonly json: boolean;
+}
+
+const text = (bytes: Uint8Array | null): string | null => (bytes === null ? null : Buffer.from(bytes).toString('utf8'));
+
+async function consume(io: CliIo, client: KzClient, s: ConsumeSettings): Promise<void> {
+  const all = await topicPartitions(client, s.topic, s.bootstrap);
+  const partitions = s.partitions ?? all;
+  const missing = partitions.filter((p) => !all.includes(p));
+  if (missing.length > 0) throw new CliError('UNKNOWN_TOPIC_OR_PARTITION', `${s.topic} has no partition ${missing.join(', ')} (it has ${all.length})`);
+
+  const consumer = client.consumer({
+    maxWaitMs: 500,
+    ...(s.group === undefined ? {} : { groupId: s.group }),
+    ...(s.from === 'earliest' || s.from === 'latest' ? { autoOffsetReset: s.from } : {}),
+  });
+  const assignment: PartitionAssignment[] = partitions.map((partition) => ({ topic: s.topic, partition, from: s.group === undefined ? s.from : 'committed' }));
+  consumer.assign(assignment);
+
+  const printer = new Printer(io, s.json);
+  let interrupted = false;
+  void io.interrupted.then(() => (interrupted = true));
+  let printed = 0;
+  let lastRecordAt = Date.now();
+  const print = (r: ConsumedRecord): void =>
+    printer.line({ topic: r.topic, partition: r.partition, offset: r.offset, timestamp: r.timestamp, key: text(r.key), value: text(r.value) }, () =>
+      `${s.printOffset ? `${r.partition}:${r.offset}\t` : ''}${s.printKey ? `${text(r.key) ?? ''}\t` : ''}${text(r.value) ?? ''}`,
+    );
+  try {
+    while (!interrupted) {
+      if (s.maxMessages !== undefined && printed >= s.maxMessages) break;
+      if (s.idleTimeoutMs !== undefined && Date.now() - lastRecordAt >= s.idleTimeoutMs) break;
+      let records = await consumer.poll();
+      if (records.length === 0) continue;
+      lastRecordAt = Date.now();
+      if (s.maxMessages !== undefined && printed + records.length > s.maxMessages) {
+        // Print and commit only up to the limit: the rest belongs to the group's next reader.
+        const keep = s.maxMessages - printed;
+        const firstDropped = new Map<number, number>();
+        for (const r of records.slice(keep)) if (!firstDropped.has(r.partition)) firstDropped.set(r.partition, r.offset);
+        for (const [partition, offset] of firstDropped) consumer.seek(s.topic, partition, offset);
+        records = records.slice(0, keep);
+      }
+      for (const r of records) print(r);
+      printed += records.length;
+      if (s.group !== undefined && s.commit) await consumer.commit();
+    }
+  } finally {
+    await consumer.close();
+  }
+  printer.note(`consumed ${printed} record(s) from ${s.topic}${s.group === undefined ? '' : ` as group ${s.group}`}`);
+}

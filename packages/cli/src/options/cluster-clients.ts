@@ -1,0 +1,82 @@
+/**
+ * How a command reaches the cluster. Client commands (produce, consume) talk to brokers through
+ * `--bootstrap-server`; admin commands (topics, quorum, reassign...) talk to the controllers'
+ * admin service through `--bootstrap-controller`, as Kafka's tools do since KIP-919. Both read
+ * their defaults from KZ_BOOTSTRAP_SERVER / KZ_BOOTSTRAP_CONTROLLER.
+ */
+import { KzClient } from '@kz/broker';
+import { MetadataAdminClient, type ControllerAddress } from '@kz/metadata';
+import type { Options } from 'yargs';
+import { CliError } from '../cli-error';
+import { hostPort, hostPortList } from './addresses';
+
+export const DEFAULT_BOOTSTRAP_SERVER = '127.0.0.1:9092';
+export const DEFAULT_BOOTSTRAP_CONTROLLER = '127.0.0.1:9093';
+
+export const TIMEOUT_OPTION = {
+  'timeout-ms': { type: 'number', default: 15_000, describe: 'give up on an unreachable cluster after this long' },
+} as const satisfies Record<string, Options>;
+
+/** Read when a command line is parsed, so the environment of that moment counts. */
+export function bootstrapServerOptions() {
+  return {
+    'bootstrap-server': {
+      type: 'string',
+      default: process.env.KZ_BOOTSTRAP_SERVER ?? DEFAULT_BOOTSTRAP_SERVER,
+      describe: 'broker address(es), host:port[,host:port...] (env KZ_BOOTSTRAP_SERVER)',
+    },
+    ...TIMEOUT_OPTION,
+  } as const satisfies Record<string, Options>;
+}
+
+export function bootstrapControllerOptions() {
+  return {
+    'bootstrap-controller': {
+      type: 'string',
+      default: process.env.KZ_BOOTSTRAP_CONTROLLER ?? DEFAULT_BOOTSTRAP_CONTROLLER,
+      describe: 'controller admin address(es): host:port or id@host:port, comma-separated (env KZ_BOOTSTRAP_CONTROLLER)',
+    },
+    ...TIMEOUT_OPTION,
+  } as const satisfies Record<string, Options>;
+}
+
+export function brokerClient(argv: { bootstrapServer: string; timeoutMs: number }): KzClient {
+  return new KzClient({ bootstrap: hostPortList('bootstrap-server', argv.bootstrapServer), requestTimeoutMs: argv.timeoutMs, clientId: 'kz-cli' });
+}
+
+/**
+ * An admin client for the controllers named. A `host:port` without its node id is asked who it is
+ * (DescribeCluster names the answering node): the client needs ids to follow NOT_CONTROLLER hints.
+ */
+export async function controllerClient(argv: { bootstrapController: string; timeoutMs: number }): Promise<MetadataAdminClient> {
+  const entries = argv.bootstrapController
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  if (entries.length === 0) throw new CliError('USAGE', '--bootstrap-controller: no addresses', 2);
+  const controllers: ControllerAddress[] = [];
+  const anonymous: string[] = [];
+  for (const entry of entries) {
+    const match = /^(0|[1-9][0-9]{0,9})@(.+)$/.exec(entry);
+    if (match !== null) controllers.push({ id: Number(match[1]), address: hostPort('bootstrap-controller', match[2]!) });
+    else anonymous.push(hostPort('bootstrap-controller', entry));
+  }
+  const failures: string[] = [];
+  await Promise.all(
+    anonymous.map(async (address) => {
+      const probe = new MetadataAdminClient({ controllers: [{ id: -1, address }], timeoutMs: argv.timeoutMs, attemptTimeoutMs: Math.min(argv.timeoutMs, 5000) });
+      try {
+        const { nodeId } = await probe.describeCluster();
+        if (!controllers.some((c) => c.id === nodeId)) controllers.push({ id: nodeId, address });
+      } catch (error) {
+        failures.push(`${address} (${(error as Error).message})`);
+      } finally {
+        probe.close();
+      }
+    }),
+  );
+  if (controllers.length === 0) {
+    throw new CliError('NETWORK_EXCEPTION', `cannot reach a controller at ${failures.join(', ')}; is the cluster running? (--bootstrap-controller)`);
+  }
+  return new MetadataAdminClient({ controllers, timeoutMs: argv.timeoutMs, attemptTimeoutMs: Math.min(argv.timeoutMs, 10_000) });
+}

@@ -1,0 +1,63 @@
+/**
+ * A kz node as `kz server` runs it: the metadata server (a voter runs the quorum controller), the
+ * broker on it unless the node is a controller only, and the Prometheus endpoint when asked for.
+ */
+import { startBrokerServer, type RunningBroker } from '@kz/broker';
+import { startMetadataServer, type MetadataServer } from '@kz/metadata';
+import type { Logger } from 'pino';
+import { NodeMetrics } from '../metrics/node-metrics';
+import type { NodeSettings } from './server-settings';
+
+export interface KzNode {
+  readonly settings: NodeSettings;
+  readonly metadata: MetadataServer;
+  readonly broker: RunningBroker | null;
+  /** Where GET /metrics is served; null without --metrics-listen. */
+  readonly metricsAddress: string | null;
+  /** Resolves with the error that stopped the node on its own (a failed disk): the process must exit. */
+  readonly halted: Promise<Error>;
+  /** Graceful stop: a broker's controlled shutdown first, then the metadata node. */
+  stop(): Promise<void>;
+}
+
+export async function startKzNode(settings: NodeSettings, logger: Logger): Promise<KzNode> {
+  // Counters start before the node does, so the first election is counted.
+  const metrics = new NodeMetrics({ nodeId: settings.metadata.nodeId });
+  let metadata: MetadataServer;
+  let broker: RunningBroker | null = null;
+  if (settings.broker === null) {
+    metadata = await startMetadataServer(settings.metadata, logger, metrics.instrumentation);
+  } else {
+    broker = await startBrokerServer(settings.broker, logger, metrics.instrumentation);
+    metadata = broker.metadata;
+  }
+  const stopNode = async (): Promise<void> => {
+    if (broker !== null) {
+      await broker.stop();
+    } else {
+      await metadata.server.stop();
+      await metadata.node.stop();
+    }
+  };
+  metrics.watch({ metadata: metadata.node, broker: broker?.broker ?? null });
+  let metricsAddress: string | null = null;
+  if (settings.metricsListen !== null) {
+    try {
+      metricsAddress = await metrics.serve(settings.metricsListen, logger);
+    } catch (error) {
+      await stopNode();
+      throw error;
+    }
+  }
+  return {
+    settings,
+    metadata,
+    broker,
+    metricsAddress,
+    halted: broker === null ? metadata.node.raft.halted : Promise.race([metadata.node.raft.halted, broker.broker.halted]),
+    async stop() {
+      await metrics.stop();
+      await stopNode();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * What a process hands a kz server to be monitored: a sink for the metadata log's Raft events and
+ * an observer of the MetadataAdmin service's requests. Each is optional; a server given nothing
+ * reports nothing and behaves the same.
+ */
+import type { RaftMetricsSink, RequestObserver } from '@kz/raft';
+
+export interface ServerInstrumentation {
+  /** Elections, leaderships and commit latencies of the `__cluster_metadata` Raft node. */
+  readonly raft?: RaftMetricsSink;
+  /** Every request the MetadataAdmin service answered. */
+  readonly adminRequests?: RequestObserver;
+}
