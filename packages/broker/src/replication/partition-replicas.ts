@@ -55,7 +55,8 @@ export class LeaderReplicaState {
   readonly partitionId: number;
   readonly leaderId: BrokerId;
   readonly leaderEpoch: number;
-  readonly replicas: readonly BrokerId[];
+  /** All assigned replicas, the leader included; a reassignment changes them within one leader epoch. */
+  private replicaIds: readonly BrokerId[];
   /**
    * The first offset of this leader epoch. A follower must have reached it to join the ISR: below
    * it the follower may still hold records of an older epoch that this leader does not have, and
@@ -74,7 +75,7 @@ export class LeaderReplicaState {
     this.partitionId = p.partitionId;
     this.leaderId = p.leaderId;
     this.leaderEpoch = p.leaderEpoch;
-    this.replicas = [...p.replicas];
+    this.replicaIds = [...p.replicas];
     this.leaderEpochStartOffset = p.logEndOffset;
     this.minInsyncReplicas = p.minInsyncReplicas;
     this.isrStateValue = { kind: 'committed', isr: [...p.isr], partitionEpoch: p.partitionEpoch };
@@ -83,6 +84,10 @@ export class LeaderReplicaState {
     for (const id of p.replicas) {
       if (id !== p.leaderId) this.followerStates.set(id, initialFollowerState(id, p.isr.includes(id), p.now));
     }
+  }
+
+  get replicas(): readonly BrokerId[] {
+    return this.replicaIds;
   }
 
   /** The ISR the controller last committed. */
@@ -221,11 +226,26 @@ export class LeaderReplicaState {
    * carries is committed (this is how a change "waiting for metadata" ends). Another leader epoch or
    * leader: this state is over; the caller makes a new one or becomes a follower.
    */
-  onPartitionMetadata(ps: PartitionState): 'updated' | 'unchanged' | 'leadership-changed' {
+  onPartitionMetadata(ps: PartitionState, replicas: readonly BrokerId[], now: number): 'updated' | 'unchanged' | 'leadership-changed' {
     if (ps.leader !== this.leaderId || ps.leaderEpoch !== this.leaderEpoch) return 'leadership-changed';
     if (ps.partitionEpoch <= this.partitionEpoch) return 'unchanged';
+    this.updateAssignment(replicas, ps.isr, now);
     this.commitIsr(ps.isr, ps.partitionEpoch);
     return 'updated';
+  }
+
+  /**
+   * A reassignment adds and removes replicas without a new leader epoch (KIP-455). A replica
+   * being added must be followed from now on — its fetches would otherwise be refused and it could
+   * never join the ISR, so the reassignment would never complete — and a replica removed must be
+   * forgotten, or a stale "caught up" state could propose it for the ISR again.
+   */
+  private updateAssignment(replicas: readonly BrokerId[], isr: readonly BrokerId[], now: number): void {
+    this.replicaIds = [...replicas];
+    for (const id of [...this.followerStates.keys()]) if (!replicas.includes(id)) this.followerStates.delete(id);
+    for (const id of replicas) {
+      if (id !== this.leaderId && !this.followerStates.has(id)) this.followerStates.set(id, initialFollowerState(id, isr.includes(id), now));
+    }
   }
 
   private maybeIncrementHighWatermark(): void {

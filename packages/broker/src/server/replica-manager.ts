@@ -211,7 +211,7 @@ export class ReplicaManager {
           partitionEpoch: registration.partitionEpoch,
           isr: registration.isr,
         };
-        leader.onPartitionMetadata(state);
+        leader.onPartitionMetadata(state, registration.replicas, now);
       }
       this.onPartitionChanged(p, now);
       return;

@@ -149,7 +149,7 @@ function run(s: Scenario): void {
         const req = state.pendingAlterPartition();
         if (req === null) break;
         const isrNow = o.applied ? req.newIsr : state.isr;
-        expect(state.onPartitionMetadata({ topicId: 't', partitionId: 0, leader: leaderId, leaderEpoch: 3, partitionEpoch: req.partitionEpoch + 1, isr: isrNow })).toBe('updated');
+        expect(state.onPartitionMetadata({ topicId: 't', partitionId: 0, leader: leaderId, leaderEpoch: 3, partitionEpoch: req.partitionEpoch + 1, isr: isrNow }, state.replicas, now)).toBe('updated');
         break;
       }
     }

@@ -245,7 +245,7 @@ describe('onAlterPartitionResult', () => {
       const s = pendingExpand();
       expect(onAlterPartitionResult(s, { error: { code }, state: null })).toEqual({ kind: 'wait-for-metadata', error: code });
       expect(s.isIsrChangeInFlight).toBe(true);
-      expect(s.onPartitionMetadata(ps([1, 2, 3], 8))).toBe('updated');
+      expect(s.onPartitionMetadata(ps([1, 2, 3], 8), [1, 2, 3], 1_200)).toBe('updated');
       expect(s.isIsrChangeInFlight).toBe(false);
       expect(s.isr).toEqual([1, 2, 3]);
     },
@@ -278,7 +278,25 @@ describe('onAlterPartitionResult', () => {
 
   it('metadata for another leader epoch ends this leadership; an older partition epoch changes nothing', () => {
     const s = pendingExpand();
-    expect(s.onPartitionMetadata(ps([1, 2], 7))).toBe('unchanged');
-    expect(s.onPartitionMetadata(ps([2, 3], 9, 6))).toBe('leadership-changed');
+    expect(s.onPartitionMetadata(ps([1, 2], 7), [1, 2, 3], 1_200)).toBe('unchanged');
+    expect(s.onPartitionMetadata(ps([2, 3], 9, 6), [1, 2, 3], 1_200)).toBe('leadership-changed');
+  });
+});
+
+describe('a reassignment within one leader epoch (KIP-455)', () => {
+  it('follows a replica being added, so it can catch up and join the ISR, and forgets one removed', () => {
+    const s = leader({ replicas: [1, 2], isr: [1, 2], minInsyncReplicas: 1 });
+    expect(s.onFollowerFetch(1_100, 3, 0, 10)).toBeInstanceOf(NotLeaderOrFollowerError);
+
+    // The controller adds 3 (replicas 1,2,3; adding 3): same leader epoch, a newer partition epoch.
+    expect(s.onPartitionMetadata(ps([1, 2], 8), [1, 2, 3], 1_200)).toBe('updated');
+    expect(s.replicas).toEqual([1, 2, 3]);
+    expect(s.onFollowerFetch(1_300, 3, 10, 10)).toBeNull();
+    expect(isrToExpand(s)).toMatchObject({ kind: 'expand', adding: [3] });
+
+    // 3 joined; the reassignment completes by removing 2.
+    expect(s.onPartitionMetadata(ps([1, 3], 10), [1, 3], 1_400)).toBe('updated');
+    expect(s.followers.map((f) => f.brokerId)).toEqual([3]);
+    expect(s.onFollowerFetch(1_500, 2, 10, 10)).toBeInstanceOf(NotLeaderOrFollowerError);
   });
 });

@@ -66,14 +66,14 @@ export function reassignCommand(io: CliIo): CommandModule {
                 .option('topics', { type: 'string', array: true, demandOption: true, describe: 'topics to place (repeatable)' })
                 .option('brokers', { type: 'string', demandOption: true, describe: 'target broker ids, e.g. 1,2,3,4' })
                 .option('output', { type: 'string', describe: 'write the proposed plan here, for `kz reassign execute --plan`' }),
-            handler: (argv) =>
-              withAdmin(
+            handler: (argv) => {
+              const brokers = argv.brokers.split(',').map((id) => {
+                if (!/^(0|[1-9][0-9]{0,9})$/.test(id.trim())) throw usageError(`--brokers: expected ids like 1,2,3, got ${JSON.stringify(argv.brokers)}`);
+                return Number(id);
+              });
+              return withAdmin(
                 argv,
                 async (admin, printer) => {
-                  const brokers = argv.brokers.split(',').map((id) => {
-                    if (!/^(0|[1-9][0-9]{0,9})$/.test(id.trim())) throw usageError(`--brokers: expected ids like 1,2,3, got ${JSON.stringify(argv.brokers)}`);
-                    return Number(id);
-                  });
                   const current = await currentAssignment(admin, argv.topics);
                   const proposed: ReassignmentPlan = { version: 1, partitions: changedPartitions(current, planReassignment(current, brokers)) };
                   if (argv.output !== undefined) fs.writeFileSync(argv.output, `${JSON.stringify(proposed, null, 2)}\n`);
@@ -85,7 +85,8 @@ export function reassignCommand(io: CliIo): CommandModule {
                   );
                 },
                 io,
-              ),
+              );
+            },
           }) as CommandModule,
         )
         .command(
@@ -97,11 +98,11 @@ export function reassignCommand(io: CliIo): CommandModule {
                 .options(planOption)
                 .option('wait', { type: 'boolean', default: false, describe: 'wait until every partition has moved, showing progress' })
                 .option('wait-timeout-ms', { type: 'number', default: 600_000, describe: 'with --wait, give up after this long' }),
-            handler: (argv) =>
-              withAdmin(
+            handler: (argv) => {
+              const plan = readPlan(argv.plan);
+              return withAdmin(
                 argv,
                 async (admin, printer) => {
-                  const plan = readPlan(argv.plan);
                   const { partitions } = await admin.alterPartitionReassignments({
                     reassignments: plan.partitions.map((p) => ({ topic: p.topic, partitionId: p.partition, replicas: p.replicas })),
                   });
@@ -129,7 +130,8 @@ export function reassignCommand(io: CliIo): CommandModule {
                   );
                 },
                 io,
-              ),
+              );
+            },
           }) as CommandModule,
         )
         .command(
@@ -137,11 +139,12 @@ export function reassignCommand(io: CliIo): CommandModule {
             command: 'verify',
             describe: 'say whether each reassignment of a plan is complete (exit 1 while any is not)',
             builder: (c) => adminOptions(c).options(planOption),
-            handler: (argv) =>
-              withAdmin(
+            handler: (argv) => {
+              const plan = readPlan(argv.plan);
+              return withAdmin(
                 argv,
                 async (admin, printer) => {
-                  const statuses = await planStatus(admin, readPlan(argv.plan));
+                  const statuses = await planStatus(admin, plan);
                   printer.result(statuses.map((s) => ({ ...s.partition, status: s.status, isr: s.isr })), () =>
                     renderTable(
                       ['TOPIC', 'PARTITION', 'TARGET', 'ISR', 'STATUS'],
@@ -152,7 +155,8 @@ export function reassignCommand(io: CliIo): CommandModule {
                   if (pending > 0) throw new CliError('REASSIGNMENT_IN_PROGRESS', `${pending} of ${statuses.length} partition(s) not yet reassigned`);
                 },
                 io,
-              ),
+              );
+            },
           }) as CommandModule,
         )
         .command(
@@ -160,11 +164,11 @@ export function reassignCommand(io: CliIo): CommandModule {
             command: 'cancel',
             describe: 'cancel the ongoing reassignments of a plan (replicas go back to where they were)',
             builder: (c) => adminOptions(c).options(planOption),
-            handler: (argv) =>
-              withAdmin(
+            handler: (argv) => {
+              const plan = readPlan(argv.plan);
+              return withAdmin(
                 argv,
                 async (admin, printer) => {
-                  const plan = readPlan(argv.plan);
                   const { partitions } = await admin.alterPartitionReassignments({
                     reassignments: plan.partitions.map((p) => ({ topic: p.topic, partitionId: p.partition, replicas: null })),
                   });
@@ -174,7 +178,8 @@ export function reassignCommand(io: CliIo): CommandModule {
                   failIfAny('cancel', outcomes);
                 },
                 io,
-              ),
+              );
+            },
           }) as CommandModule,
         )
         .demandCommand(1, 'say which reassign command: plan, execute, verify or cancel'),

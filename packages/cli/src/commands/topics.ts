@@ -60,22 +60,25 @@ export function topicsCommand(io: CliIo): CommandModule {
               .option('config', { type: 'string', array: true, describe: 'topic config key=value (repeatable), e.g. min.insync.replicas=2' })
               .option('if-not-exists', { type: 'boolean', default: false, describe: 'succeed if the topic already exists' })
               .example('$0 topics create orders --partitions 6 --replication-factor 3 --config min.insync.replicas=2', ''),
-          handler: (argv) =>
-            withAdmin(
+          handler: (argv) => {
+            // Flags are checked before the cluster is called: a typo must not wait on a connection.
+            const assignment = argv['replica-assignment'];
+            if (assignment !== undefined && (argv.partitions !== undefined || argv['replication-factor'] !== undefined)) {
+              throw usageError('--replica-assignment replaces --partitions and --replication-factor');
+            }
+            const assignments = assignment === undefined ? undefined : parseReplicaAssignment(assignment);
+            const configs = configPairs('config', argv.config);
+            return withAdmin(
               argv,
               async (admin, printer) => {
-                const assignment = argv['replica-assignment'];
-                if (assignment !== undefined && (argv.partitions !== undefined || argv['replication-factor'] !== undefined)) {
-                  throw usageError('--replica-assignment replaces --partitions and --replication-factor');
-                }
                 const { topics } = await admin.createTopics({
                   topics: [
                     {
                       name: argv.topic,
-                      ...(assignment === undefined
+                      ...(assignments === undefined
                         ? { numPartitions: argv.partitions ?? 1, ...(argv['replication-factor'] === undefined ? {} : { replicationFactor: argv['replication-factor'] }) }
-                        : { assignments: parseReplicaAssignment(assignment) }),
-                      configs: configPairs('config', argv.config),
+                        : { assignments }),
+                      configs,
                     },
                   ],
                 });
@@ -91,7 +94,8 @@ export function topicsCommand(io: CliIo): CommandModule {
                 if (!existed) failIfAny('create', [{ label: result.name, error: result.error }]);
               },
               io,
-            ),
+            );
+          },
         })
         .command({
           command: 'list',
@@ -187,22 +191,23 @@ export function topicsCommand(io: CliIo): CommandModule {
               .option('set', { type: 'string', array: true, describe: 'key=value to set (repeatable)' })
               .option('delete', { type: 'string', array: true, describe: 'key to remove, back to the default (repeatable)' })
               .example('$0 topics alter-config orders --set retention.ms=86400000 --delete cleanup.policy', ''),
-          handler: (argv) =>
-            withAdmin(
+          handler: (argv) => {
+            const changes = [
+              ...Object.entries(configPairs('set', argv.set)).map(([name, value]) => ({ name, op: 'set' as const, value })),
+              ...(argv.delete ?? []).map((name) => ({ name, op: 'delete' as const, value: null })),
+            ];
+            if (changes.length === 0) throw usageError('say what to change: --set key=value and/or --delete key');
+            return withAdmin(
               argv,
               async (admin, printer) => {
-                const changes = [
-                  ...Object.entries(configPairs('set', argv.set)).map(([name, value]) => ({ name, op: 'set' as const, value })),
-                  ...(argv.delete ?? []).map((name) => ({ name, op: 'delete' as const, value: null })),
-                ];
-                if (changes.length === 0) throw usageError('say what to change: --set key=value and/or --delete key');
                 const { resources } = await admin.incrementalAlterConfigs({ resources: [{ type: 'topic', name: argv.topic, changes }] });
                 const result = resources[0]!;
                 printer.result(result, () => (result.error === null ? `Updated ${changes.length} config(s) of topic ${argv.topic}.\n` : ''));
                 failIfAny('alter-config', [{ label: argv.topic, error: result.error }]);
               },
               io,
-            ),
+            );
+          },
         })
         .demandCommand(1, 'say which topics command: create, list, describe, delete or alter-config'),
     handler: () => undefined,

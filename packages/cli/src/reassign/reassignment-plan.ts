@@ -6,7 +6,8 @@
  * Kafka's --generate lays every partition out again from scratch, so even a balanced cluster gets a
  * plan that moves most replicas. This planner moves as little as it can: a replica stays where it
  * is while its broker is a target and holds no more than its fair share, and only the rest go to
- * the least-loaded targets. Preferred leaders are then spread the same way, keeping the current
+ * the least-loaded targets (with a trade now and then, where a partition's only free targets are
+ * full). An assignment that is already fair is left as it is. Preferred leaders are then spread the same way, keeping the current
  * preferred leader wherever that stays fair.
  */
 import { usageError } from '../cli-error';
@@ -44,15 +45,33 @@ export function planReassignment(current: readonly PartitionAssignment[], broker
     }),
   );
   // Pass 2: fill the gaps from the least-loaded targets (lowest id on ties, so plans are reproducible).
+  const added = current.map(() => new Set<number>());
   const replicas = current.map((p, i) => {
     const set = [...kept[i]!];
     while (set.length < p.replicas.length) {
       const next = targets.filter((b) => !set.includes(b)).sort((a, b) => load.get(a)! - load.get(b)! || a - b)[0]!;
       load.set(next, load.get(next)! + 1);
       set.push(next);
+      added[i]!.add(next);
     }
     return set;
   });
+  // Pass 2 can push a broker past its share: a partition's only free targets may be full. Trade
+  // such a replica for one on a broker below its share (one always exists, as the shares add up
+  // to at least the replicas), choosing among replicas that move anyway so kept ones stay kept.
+  for (;;) {
+    const over = targets.find((b) => load.get(b)! > replicaCap);
+    if (over === undefined) break;
+    const swap = replicas
+      .map((set, i) => ({ set, i, to: targets.find((c) => load.get(c)! < replicaCap && !set.includes(c)) }))
+      .filter(({ set, to }) => set.includes(over) && to !== undefined)
+      .sort((a, b) => Number(added[b.i]!.has(over)) - Number(added[a.i]!.has(over)))[0];
+    if (swap === undefined) break;
+    swap.set[swap.set.indexOf(over)] = swap.to!;
+    added[swap.i]!.add(swap.to!);
+    load.set(over, load.get(over)! - 1);
+    load.set(swap.to!, load.get(swap.to!)! + 1);
+  }
 
   // Pass 3: spread preferred leaders (first replica) evenly, keeping the current one where fair.
   const leaderCap = Math.ceil(current.length / targets.length);

@@ -1,0 +1,218 @@
+/**
+ * Every `kz` command against a real three-node cluster (in this process), the way an operator
+ * would use them: create a topic, write and read it, look at the quorum and the cluster, move
+ * replicas and leaders. Both renderings are checked: the human table and --json.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InProcessCluster, kz } from '../support/in-process-cluster';
+
+jest.setTimeout(120_000);
+
+let cluster: InProcessCluster;
+let admin: string[];
+let client: string[];
+
+beforeAll(async () => {
+  cluster = await InProcessCluster.start(3);
+  admin = cluster.adminFlags();
+  client = cluster.clientFlags();
+});
+
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+interface DescribedTopic {
+  name: string;
+  partitions: { partitionId: number; leader: number; replicas: number[]; isr: number[] }[];
+  configs: Record<string, string>;
+}
+
+async function describe1(topic: string): Promise<DescribedTopic> {
+  const run = await kz(['topics', 'describe', topic, '--json', ...admin]);
+  expect(run.code).toBe(0);
+  return (JSON.parse(run.stdout) as { topics: DescribedTopic[] }).topics[0]!;
+}
+
+describe('kz topics', () => {
+  it('creates, lists, describes, configures and deletes a topic', async () => {
+    const created = await kz(['topics', 'create', 'orders', '--partitions', '3', '--replication-factor', '3', '--config', 'min.insync.replicas=2', ...admin]);
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    expect(created.stdout).toMatch(/^Created topic orders \(3 partitions, replication factor 3, id \S+\)\.\n$/);
+
+    const again = await kz(['topics', 'create', 'orders', '--partitions', '3', ...admin]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('TOPIC_ALREADY_EXISTS');
+    expect((await kz(['topics', 'create', 'orders', '--if-not-exists', ...admin])).code).toBe(0);
+
+    const list = await kz(['topics', 'list', ...admin]);
+    expect(list.stdout.split('\n')[0]).toMatch(/^TOPIC\s+PARTITIONS\s+RF\s+ID$/);
+    expect(list.stdout).toMatch(/\norders\s+3\s+3\s+\S+\n/);
+
+    const described = await describe1('orders');
+    expect(described.partitions.map((p) => p.partitionId)).toEqual([0, 1, 2]);
+    expect(described.configs).toEqual({ 'min.insync.replicas': '2' });
+    for (const p of described.partitions) expect([...p.replicas].sort()).toEqual([1, 2, 3]);
+    const human = await kz(['topics', 'describe', 'orders', ...admin]);
+    expect(human.stdout).toContain('configs min.insync.replicas=2');
+    expect(human.stdout).toMatch(/orders\s+0\s+\d\s+\d+\s+\d,\d,\d\s+\d,\d,\d/);
+
+    expect((await kz(['topics', 'alter-config', 'orders', '--set', 'retention.ms=60000', '--delete', 'min.insync.replicas', ...admin])).code).toBe(0);
+    expect((await describe1('orders')).configs).toEqual({ 'retention.ms': '60000' });
+    const badConfig = await kz(['topics', 'alter-config', 'orders', '--set', 'no.such.config=1', ...admin]);
+    expect(badConfig.code).toBe(1);
+    expect(badConfig.stderr).toMatch(/INVALID_CONFIG/);
+
+    expect((await kz(['topics', 'delete', 'orders', ...admin])).stdout).toBe('Deleted topic orders.\n');
+    const gone = await kz(['topics', 'describe', 'orders', ...admin]);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain('UNKNOWN_TOPIC_OR_PARTITION');
+    expect((await kz(['topics', 'delete', 'orders', '--if-exists', ...admin])).code).toBe(0);
+  });
+
+  it('takes an explicit replica assignment, Kafka style', async () => {
+    const run = await kz(['topics', 'create', 'placed', '--replica-assignment', '1:2,2:3', ...admin]);
+    expect(run.code).toBe(0);
+    expect((await describe1('placed')).partitions.map((p) => p.replicas)).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
+    const bad = await kz(['topics', 'create', 'x', '--replica-assignment', '1:a', ...admin]);
+    expect(bad.code).toBe(2);
+  });
+});
+
+describe('kz produce and kz consume', () => {
+  beforeAll(async () => {
+    expect((await kz(['topics', 'create', 'lines', '--partitions', '2', '--replication-factor', '3', ...admin])).code).toBe(0);
+  });
+
+  it('writes stdin lines with keys and reads them back from the earliest offset', async () => {
+    const produced = await kz(['produce', '--topic', 'lines', '--partition', '0', '--key-separator', ':', ...client], { stdin: 'a:apple\nb:banana\nc:cherry\n' });
+    expect(produced).toMatchObject({ code: 0, stdout: '' });
+    expect(produced.stderr).toBe('produced 3 of 3 record(s) to lines\n');
+
+    const human = await kz(['consume', '--topic', 'lines', '--partition', '0', '--from', 'earliest', '--max-messages', '2', '--print-key', '--print-offset', ...client]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toBe('0:0\ta\tapple\n0:1\tb\tbanana\n');
+
+    const json = await kz(['consume', '--topic', 'lines', '--partition', '0', '--from', '1', '--max-messages', '2', '--json', ...client]);
+    expect(json.stdout.trim().split('\n').map((line) => JSON.parse(line) as { offset: number; key: string; value: string })).toMatchObject([
+      { offset: 1, key: 'b', value: 'banana' },
+      { offset: 2, key: 'c', value: 'cherry' },
+    ]);
+  });
+
+  it('generates load and reports what was acknowledged', async () => {
+    const run = await kz(['produce', '--topic', 'lines', '--num-records', '500', '--record-size', '64', '--json', ...client]);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout) as { sent: number; acked: number; failed: number; latencyMs: { p50: number } };
+    expect(summary).toMatchObject({ sent: 500, acked: 500, failed: 0 });
+    expect(summary.latencyMs.p50).toBeGreaterThan(0);
+  });
+
+  it('reads as a group from its committed offsets, committing what it printed', async () => {
+    expect((await kz(['topics', 'create', 'ledger', '--partitions', '2', '--replication-factor', '3', ...admin])).code).toBe(0);
+    await kz(['produce', '--topic', 'ledger', ...client], { stdin: 'e1\ne2\ne3\ne4\n' });
+    const read = (extra: string[] = []) =>
+      kz(['consume', '--topic', 'ledger', '--group', 'audit', '--from', 'earliest', '--idle-timeout-ms', '1500', ...extra, ...client]);
+
+    const first = await read(['--max-messages', '3']);
+    expect(first.stdout.trim().split('\n')).toHaveLength(3);
+    const second = await read();
+    // The fourth record, and only it: the first reader committed exactly what it printed.
+    expect(second.stdout.trim().split('\n')).toHaveLength(1);
+    expect(new Set([...first.stdout.trim().split('\n'), ...second.stdout.trim().split('\n')])).toEqual(new Set(['e1', 'e2', 'e3', 'e4']));
+    expect((await read()).stdout).toBe('');
+
+    await kz(['produce', '--topic', 'ledger', ...client], { stdin: 'e5\n' });
+    expect((await read()).stdout).toBe('e5\n');
+    // --no-commit reads without moving the group.
+    expect((await read(['--no-commit'])).stdout).toBe('');
+  });
+
+  it('refuses a topic or partition that does not exist, naming it', async () => {
+    const topic = await kz(['consume', '--topic', 'nope', ...client]);
+    expect(topic).toMatchObject({ code: 1 });
+    expect(topic.stderr).toBe('kz: topic nope does not exist\n');
+    const partition = await kz(['produce', '--topic', 'lines', '--partition', '9', ...client], { stdin: 'x\n' });
+    expect(partition.code).toBe(1);
+    expect(partition.stderr).toContain('lines has no partition 9 (it has 2)');
+  });
+});
+
+describe('kz quorum describe and kz cluster describe', () => {
+  it('shows the leader, epoch and every voter’s lag', async () => {
+    const run = await kz(['quorum', 'describe', '--json', ...admin]);
+    const quorum = JSON.parse(run.stdout) as { leaderId: number; epoch: number; highWatermark: number; replicas: { nodeId: number; role: string; lag: number }[] };
+    expect([1, 2, 3]).toContain(quorum.leaderId);
+    expect(quorum.epoch).toBeGreaterThanOrEqual(1);
+    expect(quorum.replicas.map((r) => r.nodeId).sort()).toEqual([1, 2, 3]);
+    expect(quorum.replicas.filter((r) => r.role === 'leader').map((r) => r.nodeId)).toEqual([quorum.leaderId]);
+    const human = await kz(['quorum', 'describe', ...admin]);
+    expect(human.stdout).toMatch(new RegExp(`^Leader ${quorum.leaderId}  epoch \\d+  high watermark \\d+  max voter lag \\d+\\n`));
+    expect(human.stdout).toContain('LAST CAUGHT UP');
+  });
+
+  it('shows every broker and the health of the partitions', async () => {
+    const run = await kz(['cluster', 'describe', '--json', ...admin]);
+    const described = JSON.parse(run.stdout) as { clusterId: string; brokers: { id: number; state: string }[]; offline: number; partitions: number };
+    expect(described.clusterId).toBe('cli-test');
+    expect(described.brokers.map((b) => [b.id, b.state])).toEqual([
+      [1, 'active'],
+      [2, 'active'],
+      [3, 'active'],
+    ]);
+    expect(described.offline).toBe(0);
+    expect(described.partitions).toBeGreaterThan(0);
+  });
+});
+
+describe('kz reassign and kz leaders rebalance', () => {
+  it('plans, executes and verifies a move, then puts leaders back on their preferred replicas', async () => {
+    expect((await kz(['topics', 'create', 'moving', '--replica-assignment', '1:2,1:2', ...admin])).code).toBe(0);
+    const planFile = path.join(cluster.root, 'plan.json');
+
+    const planned = await kz(['reassign', 'plan', '--topics', 'moving', '--brokers', '2,3', '--output', planFile, ...admin]);
+    expect(planned.code).toBe(0);
+    const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as { version: number; partitions: { partition: number; replicas: number[] }[] };
+    expect(plan.version).toBe(1);
+    // Broker 2 keeps its replicas; only broker 1's move, to 3, the one broker with room.
+    for (const p of plan.partitions) expect([...p.replicas].sort()).toEqual([2, 3]);
+
+    const unverified = await kz(['reassign', 'verify', '--plan', planFile, ...admin]);
+    expect(unverified.code).toBe(1);
+    expect(unverified.stdout).toContain('not started');
+
+    const executed = await kz(['reassign', 'execute', '--plan', planFile, '--wait', '--json', ...admin]);
+    expect(executed.code).toBe(0);
+    expect((JSON.parse(executed.stdout) as { status: string }[]).map((s) => s.status)).toEqual(['complete', 'complete']);
+    expect((await kz(['reassign', 'verify', '--plan', planFile, ...admin])).code).toBe(0);
+    expect((await describe1('moving')).partitions.map((p) => [...p.replicas].sort())).toEqual([
+      [2, 3],
+      [2, 3],
+    ]);
+
+    // Now make 3 the preferred leader of partition 0 without moving leadership there.
+    fs.writeFileSync(planFile, JSON.stringify({ version: 1, partitions: [{ topic: 'moving', partition: 0, replicas: [3, 2] }] }));
+    expect((await kz(['reassign', 'execute', '--plan', planFile, '--wait', ...admin])).code).toBe(0);
+    await cluster.waitFor('full ISRs', async () => (await describe1('moving')).partitions.every((p) => p.isr.length === 2));
+    // Leadership stayed with 2, which the first move elected when it took 1 away.
+    expect((await describe1('moving')).partitions[0]!.leader).toBe(2);
+    const rebalanced = await kz(['leaders', 'rebalance', '--topic', 'moving', '--json', ...admin]);
+    expect(rebalanced.code).toBe(0);
+    expect((JSON.parse(rebalanced.stdout) as { moves: { partitionId: number; from: number; to: number }[] }).moves).toEqual([{ topic: 'moving', partitionId: 0, from: 2, to: 3 }]);
+    expect((await describe1('moving')).partitions[0]!.leader).toBe(3);
+    const nothing = await kz(['leaders', 'rebalance', '--topic', 'moving', ...admin]);
+    expect(nothing.stdout).toContain('nothing to move');
+  });
+
+  it('refuses a plan file that is not a plan', async () => {
+    const bad = path.join(cluster.root, 'bad.json');
+    fs.writeFileSync(bad, '{"partitions": 3}');
+    const run = await kz(['reassign', 'execute', '--plan', bad, ...admin]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('expected {"version":1');
+  });
+});
