@@ -3,7 +3,8 @@
  * shrinks to a small one): crashes (of a given broker, or of whoever leads a partition then), with a
  * restart some time later or only at the heal; isolation of a broker from everyone, from the cluster
  * or from the controller alone; a cut link between two brokers; a stalled replica fetcher; bursts of
- * loss and delay on every link. Each fault lasts a while and ends on its own; the heal at the end
+ * loss and delay on every link; an operator's reassignment of a partition's replicas (KIP-455), which
+ * adds and removes replicas within one leader epoch. Each fault lasts a while and ends on its own; the heal at the end
  * ends whatever is left.
  */
 import fc from 'fast-check';
@@ -17,7 +18,8 @@ export type BrokerFault =
   | { readonly kind: 'isolateLeader'; readonly partition: number; readonly scope: IsolationScope; readonly forMs: number }
   | { readonly kind: 'cutLink'; readonly a: BrokerId; readonly b: BrokerId; readonly forMs: number }
   | { readonly kind: 'stall'; readonly broker: BrokerId; readonly forMs: number }
-  | { readonly kind: 'lossy'; readonly dropRate: number; readonly maxDelayMs: number; readonly forMs: number };
+  | { readonly kind: 'lossy'; readonly dropRate: number; readonly maxDelayMs: number; readonly forMs: number }
+  | { readonly kind: 'reassign'; readonly partition: number; readonly replicas: readonly BrokerId[] };
 
 export interface TimedBrokerFault {
   /** ms after the previous step (the first: after the producer started). */
@@ -63,6 +65,10 @@ const faultArbitrary: fc.Arbitrary<BrokerFault> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('stall' as const), broker, forMs: fc.integer({ min: 500, max: 8000 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('lossy' as const), dropRate: fc.constantFrom(0.05, 0.2, 0.5), maxDelayMs: fc.constantFrom(5, 50, 300), forMs: duration }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('reassign' as const), partition, replicas: fc.shuffledSubarray([1, 2, 3], { minLength: 2, maxLength: 3 }) }),
+  },
 );
 
 const timedFault: fc.Arbitrary<TimedBrokerFault> = fc.record({ afterMs: fc.integer({ min: 0, max: 5000 }), fault: faultArbitrary });
@@ -97,5 +103,7 @@ export function describeBrokerFault(f: BrokerFault): string {
       return `stall broker ${f.broker}'s replica fetchers for ${f.forMs}ms`;
     case 'lossy':
       return `every link drops ${f.dropRate} and delays up to ${f.maxDelayMs}ms for ${f.forMs}ms`;
+    case 'reassign':
+      return `reassign partition ${f.partition} to replicas [${f.replicas.join(',')}]`;
   }
 }

@@ -293,6 +293,21 @@ export class BrokerSimulation {
 
   // ------------------------------------------------------------------ faults
 
+  /**
+   * An operator moves partition `partition`'s replicas to `replicas` (KIP-455). Submitted and not
+   * waited for: the controller finishes it once the replicas being added have joined the ISR, while
+   * the other faults go on. A refusal (no active controller just then) is an operator's retry away.
+   */
+  reassign(partition: number, replicas: readonly BrokerId[]): void {
+    this.count('reassign');
+    const id = this.nextAdminId++;
+    this.adminWaiters.set(id, () => undefined);
+    this.controller.submit(id, {
+      kind: 'alterPartitionReassignments',
+      body: { reassignments: [{ topic: SIM_TOPIC, partitionId: partition % this.partitions, replicas: [...replicas] }] },
+    });
+  }
+
   /** The broker loses power: its process is gone and its logs keep only what was flushed. */
   crash(id: BrokerId): void {
     const node = this.nodes.get(id);

@@ -130,6 +130,9 @@ export function applyBrokerFault(sim: BrokerSimulation, fault: BrokerFault): voi
     case 'lossy':
       sim.setLinkRule({ dropRate: fault.dropRate, duplicateRate: 0, minDelayMs: 1, maxDelayMs: fault.maxDelayMs }, fault.forMs);
       return;
+    case 'reassign':
+      sim.reassign(fault.partition, fault.replicas);
+      return;
   }
 }
 
