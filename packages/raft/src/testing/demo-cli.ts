@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `pnpm demo`: a narrated simulation of a 3-node cluster for people to read — the first election,
+ * `pnpm raft-demo`: a narrated simulation of a 3-node cluster for people to read — the first election,
  * a few writes, the leader crashing, failover to a new leader, the old leader coming back and
  * catching up, and at the end the committed log on every node. Everything runs on the simulated
  * clock, so it finishes at once and tells the same story every time. This file and sim-cli.ts are
