@@ -14,7 +14,7 @@ import type { NodeId } from '@kz/raft';
 import { ClusterWatch } from './cluster-watch';
 import { ThroughputReport } from './throughput-report';
 import { ids, seconds, type Timeline } from './timeline';
-import { sleep, until } from './until';
+import { sleep, until } from '@kz/raft/testing';
 import { Workload, type WorkloadResult } from './workload';
 
 export interface DemoOptions {

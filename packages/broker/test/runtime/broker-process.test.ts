@@ -9,6 +9,7 @@ import { MetadataAdminClient } from '@kz/metadata';
 import { KzClient } from '../../src/client/kz-client';
 import type { ConsumedRecord } from '../../src/client/kz-consumer';
 import { BrokerConnection } from '../../src/service/broker-connection';
+import { until as waitUntil } from '@kz/raft/testing';
 import { assertBuilt, BrokerProcesses } from './support/broker-processes';
 
 jest.setTimeout(120_000);
@@ -38,25 +39,14 @@ beforeAll(async () => {
   await until('three unfenced brokers', async () => ((await client.metadata()).brokers.length === 3 ? true : undefined));
 });
 
+/** Real processes fail over in seconds: every wait here gets half a minute. */
+const until = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> => waitUntil(what, probe, timeoutMs, 200);
+
 afterAll(async () => {
   await client?.close();
   admin?.close();
   await nodes?.destroy();
 });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch {
-      // Not yet: a node is down or a leader is moving.
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 async function createTopic(name: string, partitions: number): Promise<void> {
   // A node restarted by an earlier test may still be registering: every topic here wants all three.

@@ -9,12 +9,13 @@ import type { MetadataAdminClient } from '@kz/metadata';
 import type { CommandModule } from 'yargs';
 import { CliError, usageError } from '../cli-error';
 import type { CliIo } from '../io';
+import type { Printer } from '../output/printer';
 import { Progress } from '../output/progress';
 import { renderTable } from '../output/table';
 import { changedPartitions, parsePlan, planReassignment, type PartitionAssignment, type ReassignmentPlan } from '../reassign/reassignment-plan';
 import { failIfAny } from './admin-outcome';
 import { defineCommand } from './define-command';
-import { adminOptions, withAdmin } from './with-admin';
+import { adminOptions, withAdmin, type AdminArgs } from './with-admin';
 
 type PartitionStatus = 'complete' | 'in progress' | 'not started';
 
@@ -35,6 +36,16 @@ async function planStatus(admin: MetadataAdminClient, plan: ReassignmentPlan): P
     const same = [...p.replicas].sort().join(',') === [...wanted.replicas].sort().join(',');
     return { partition: wanted, status: same && !moving ? 'complete' : moving ? 'in progress' : 'not started', isr: p.isr };
   });
+}
+
+/** Reads the plan before connecting (a bad file must not wait on the cluster), then runs `body` with an admin client. */
+function withPlan(
+  argv: AdminArgs & { readonly plan: string },
+  io: CliIo,
+  body: (plan: ReassignmentPlan, admin: MetadataAdminClient, printer: Printer) => Promise<void>,
+): Promise<void> {
+  const plan = readPlan(argv.plan);
+  return withAdmin(argv, (admin, printer) => body(plan, admin, printer), io);
 }
 
 function readPlan(file: string): ReassignmentPlan {
@@ -98,40 +109,34 @@ export function reassignCommand(io: CliIo): CommandModule {
                 .options(planOption)
                 .option('wait', { type: 'boolean', default: false, describe: 'wait until every partition has moved, showing progress' })
                 .option('wait-timeout-ms', { type: 'number', default: 600_000, describe: 'with --wait, give up after this long' }),
-            handler: (argv) => {
-              const plan = readPlan(argv.plan);
-              return withAdmin(
-                argv,
-                async (admin, printer) => {
-                  const { partitions } = await admin.alterPartitionReassignments({
-                    reassignments: plan.partitions.map((p) => ({ topic: p.topic, partitionId: p.partition, replicas: p.replicas })),
-                  });
-                  failIfAny('reassignment', partitions.map((p) => ({ label: `${p.topic}-${p.partitionId}`, error: p.error })));
-                  let statuses = await planStatus(admin, plan);
-                  if (argv.wait) {
-                    const progress = new Progress(io);
-                    const deadline = Date.now() + argv.waitTimeoutMs;
-                    for (;;) {
-                      const done = statuses.filter((s) => s.status === 'complete').length;
-                      progress.update(`reassigning: ${done}/${statuses.length} partitions complete`);
-                      if (done === statuses.length) break;
-                      if (Date.now() > deadline) {
-                        progress.done();
-                        throw new CliError('REQUEST_TIMED_OUT', `${statuses.length - done} partition(s) still moving after ${argv.waitTimeoutMs} ms; kz reassign verify --plan ${argv.plan} follows them`);
-                      }
-                      await new Promise((resolve) => setTimeout(resolve, 250));
-                      statuses = await planStatus(admin, plan);
+            handler: (argv) =>
+              withPlan(argv, io, async (plan, admin, printer) => {
+                const { partitions } = await admin.alterPartitionReassignments({
+                  reassignments: plan.partitions.map((p) => ({ topic: p.topic, partitionId: p.partition, replicas: p.replicas })),
+                });
+                failIfAny('reassignment', partitions.map((p) => ({ label: `${p.topic}-${p.partitionId}`, error: p.error })));
+                let statuses = await planStatus(admin, plan);
+                if (argv.wait) {
+                  const progress = new Progress(io);
+                  const deadline = Date.now() + argv.waitTimeoutMs;
+                  for (;;) {
+                    const done = statuses.filter((s) => s.status === 'complete').length;
+                    progress.update(`reassigning: ${done}/${statuses.length} partitions complete`);
+                    if (done === statuses.length) break;
+                    if (Date.now() > deadline) {
+                      progress.done();
+                      throw new CliError('REQUEST_TIMED_OUT', `${statuses.length - done} partition(s) still moving after ${argv.waitTimeoutMs} ms; kz reassign verify --plan ${argv.plan} follows them`);
                     }
-                    progress.done();
+                    await new Promise((resolve) => setTimeout(resolve, 250));
+                    statuses = await planStatus(admin, plan);
                   }
-                  printer.result(statuses.map((s) => ({ ...s.partition, status: s.status })), () =>
-                    `Started ${plan.partitions.length} reassignment(s).\n` +
-                    renderTable(['TOPIC', 'PARTITION', 'TARGET', 'STATUS'], statuses.map((s) => [s.partition.topic, s.partition.partition, s.partition.replicas.join(','), s.status])),
-                  );
-                },
-                io,
-              );
-            },
+                  progress.done();
+                }
+                printer.result(statuses.map((s) => ({ ...s.partition, status: s.status })), () =>
+                  `Started ${plan.partitions.length} reassignment(s).\n` +
+                  renderTable(['TOPIC', 'PARTITION', 'TARGET', 'STATUS'], statuses.map((s) => [s.partition.topic, s.partition.partition, s.partition.replicas.join(','), s.status])),
+                );
+              }),
           }) as CommandModule,
         )
         .command(
@@ -139,24 +144,18 @@ export function reassignCommand(io: CliIo): CommandModule {
             command: 'verify',
             describe: 'say whether each reassignment of a plan is complete (exit 1 while any is not)',
             builder: (c) => adminOptions(c).options(planOption),
-            handler: (argv) => {
-              const plan = readPlan(argv.plan);
-              return withAdmin(
-                argv,
-                async (admin, printer) => {
-                  const statuses = await planStatus(admin, plan);
-                  printer.result(statuses.map((s) => ({ ...s.partition, status: s.status, isr: s.isr })), () =>
-                    renderTable(
-                      ['TOPIC', 'PARTITION', 'TARGET', 'ISR', 'STATUS'],
-                      statuses.map((s) => [s.partition.topic, s.partition.partition, s.partition.replicas.join(','), s.isr.join(','), s.status]),
-                    ),
-                  );
-                  const pending = statuses.filter((s) => s.status !== 'complete').length;
-                  if (pending > 0) throw new CliError('REASSIGNMENT_IN_PROGRESS', `${pending} of ${statuses.length} partition(s) not yet reassigned`);
-                },
-                io,
-              );
-            },
+            handler: (argv) =>
+              withPlan(argv, io, async (plan, admin, printer) => {
+                const statuses = await planStatus(admin, plan);
+                printer.result(statuses.map((s) => ({ ...s.partition, status: s.status, isr: s.isr })), () =>
+                  renderTable(
+                    ['TOPIC', 'PARTITION', 'TARGET', 'ISR', 'STATUS'],
+                    statuses.map((s) => [s.partition.topic, s.partition.partition, s.partition.replicas.join(','), s.isr.join(','), s.status]),
+                  ),
+                );
+                const pending = statuses.filter((s) => s.status !== 'complete').length;
+                if (pending > 0) throw new CliError('REASSIGNMENT_IN_PROGRESS', `${pending} of ${statuses.length} partition(s) not yet reassigned`);
+              }),
           }) as CommandModule,
         )
         .command(
@@ -164,22 +163,16 @@ export function reassignCommand(io: CliIo): CommandModule {
             command: 'cancel',
             describe: 'cancel the ongoing reassignments of a plan (replicas go back to where they were)',
             builder: (c) => adminOptions(c).options(planOption),
-            handler: (argv) => {
-              const plan = readPlan(argv.plan);
-              return withAdmin(
-                argv,
-                async (admin, printer) => {
-                  const { partitions } = await admin.alterPartitionReassignments({
-                    reassignments: plan.partitions.map((p) => ({ topic: p.topic, partitionId: p.partition, replicas: null })),
-                  });
-                  // NO_REASSIGNMENT_IN_PROGRESS: that partition finished or never started; nothing to cancel is fine.
-                  const outcomes = partitions.map((p) => ({ label: `${p.topic}-${p.partitionId}`, error: p.error?.code === 'NO_REASSIGNMENT_IN_PROGRESS' ? null : p.error }));
-                  printer.result(partitions, () => `Cancelled ${outcomes.filter((o) => o.error === null).length} reassignment(s).\n`);
-                  failIfAny('cancel', outcomes);
-                },
-                io,
-              );
-            },
+            handler: (argv) =>
+              withPlan(argv, io, async (plan, admin, printer) => {
+                const { partitions } = await admin.alterPartitionReassignments({
+                  reassignments: plan.partitions.map((p) => ({ topic: p.topic, partitionId: p.partition, replicas: null })),
+                });
+                // NO_REASSIGNMENT_IN_PROGRESS: that partition finished or never started; nothing to cancel is fine.
+                const outcomes = partitions.map((p) => ({ label: `${p.topic}-${p.partitionId}`, error: p.error?.code === 'NO_REASSIGNMENT_IN_PROGRESS' ? null : p.error }));
+                printer.result(partitions, () => `Cancelled ${outcomes.filter((o) => o.error === null).length} reassignment(s).\n`);
+                failIfAny('cancel', outcomes);
+              }),
           }) as CommandModule,
         )
         .demandCommand(1, 'say which reassign command: plan, execute, verify or cancel'),

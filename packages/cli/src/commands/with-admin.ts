@@ -6,7 +6,7 @@ import { bootstrapControllerOptions, controllerClient } from '../options/cluster
 import { Printer } from '../output/printer';
 import { runCommand } from './run-command';
 
-interface AdminArgs {
+export interface AdminArgs {
   readonly bootstrapController: string;
   readonly timeoutMs: number;
   readonly json: boolean;

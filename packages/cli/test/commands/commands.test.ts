@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { until } from '@kz/raft/testing';
 import { InProcessCluster, kz } from '../support/in-process-cluster';
 
 jest.setTimeout(120_000);
@@ -197,7 +198,7 @@ describe('kz reassign and kz leaders rebalance', () => {
     // Now make 3 the preferred leader of partition 0 without moving leadership there.
     fs.writeFileSync(planFile, JSON.stringify({ version: 1, partitions: [{ topic: 'moving', partition: 0, replicas: [3, 2] }] }));
     expect((await kz(['reassign', 'execute', '--plan', planFile, '--wait', ...admin])).code).toBe(0);
-    await cluster.waitFor('full ISRs', async () => (await describe1('moving')).partitions.every((p) => p.isr.length === 2));
+    await until('full ISRs', async () => ((await describe1('moving')).partitions.every((p) => p.isr.length === 2) ? true : undefined), 30_000);
     // Leadership stayed with 2, which the first move elected when it took 1 away.
     expect((await describe1('moving')).partitions[0]!.leader).toBe(2);
     const rebalanced = await kz(['leaders', 'rebalance', '--topic', 'moving', '--json', ...admin]);

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { freePorts } from '@kz/raft/testing';
+import { freePorts, until } from '@kz/raft/testing';
 import pino from 'pino';
 import type { CliIo } from '../../src/io';
 import { runKz } from '../../src/kz';
@@ -81,11 +81,11 @@ export class InProcessCluster {
       }),
     );
     const cluster = new InProcessCluster(root, nodes, broker(1), ids.map((v) => `${v}@${admin(v)}`).join(','));
-    await cluster.waitFor(`${count} active brokers`, async () => {
+    await until(`${count} active brokers`, async () => {
       const { stdout } = await kz(['cluster', 'describe', '--json', ...cluster.adminFlags()]);
       const brokers = (JSON.parse(stdout) as { brokers: { state: string }[] }).brokers;
-      return brokers.length === count && brokers.every((b) => b.state === 'active');
-    });
+      return brokers.length === count && brokers.every((b) => b.state === 'active') ? true : undefined;
+    }, 30_000);
     return cluster;
   }
 
@@ -95,19 +95,6 @@ export class InProcessCluster {
 
   clientFlags(): string[] {
     return ['--bootstrap-server', this.bootstrapServer, '--timeout-ms', '20000'];
-  }
-
-  async waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        if (await probe()) return;
-      } catch {
-        // Not yet.
-      }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
   }
 
   async stop(): Promise<void> {

@@ -9,7 +9,7 @@
 import type { NodeId } from '@kz/raft';
 import { MetadataAdminClient } from '../../src/service/metadata-admin-client';
 import { FakeBrokers } from '../service/support/fake-brokers';
-import { until } from '../service/support/until';
+import { until } from '@kz/raft/testing';
 import { assertBuilt, MetadataProcesses } from './support/metadata-processes';
 
 const NODE_IDS: NodeId[] = [1, 2, 3];

@@ -11,7 +11,7 @@ import { adminRpcPath } from '../../src/service/admin-rpc';
 import { MetadataAdminClient } from '../../src/service/metadata-admin-client';
 import { AdminCluster, CLUSTER_ID, VOTERS } from './support/admin-cluster';
 import { FakeBrokers } from './support/fake-brokers';
-import { until } from './support/until';
+import { until } from '@kz/raft/testing';
 
 const BROKERS = [101, 102, 103];
 /** A test's own budget; each one's waits have tighter deadlines of their own. */

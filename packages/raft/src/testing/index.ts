@@ -63,3 +63,4 @@ export {
   MAX_SYNC_LATENCY_MS,
 } from './liveness-bounds';
 export { NodeProcesses, assertBuilt, freePorts, makeClusterRoot, type NodeProcessesSpec } from './node-processes';
+export { until, sleep, WaitTimeoutError } from './until';

@@ -9,7 +9,7 @@ import pino from 'pino';
 import { MetadataNode } from '../../../src/runtime/metadata-node';
 import { MetadataAdminClient, type ControllerAddress, type MetadataAdminClientOptions } from '../../../src/service/metadata-admin-client';
 import { MetadataAdminServer } from '../../../src/service/metadata-admin-server';
-import { until } from './until';
+import { until } from '@kz/raft/testing';
 
 export const CLUSTER_ID = 'kz-admin-test';
 export const VOTERS: readonly NodeId[] = [1, 2, 3];
