@@ -10,12 +10,6 @@ import { renderTable } from '../output/table';
 import { failIfAny } from './admin-outcome';
 import { adminOptions, withAdmin } from './with-admin';
 
-interface AdminArgs {
-  readonly bootstrapController: string;
-  readonly timeoutMs: number;
-  readonly json: boolean;
-}
-
 /** Kafka's --replica-assignment: partitions separated by commas, replicas by colons ("1:2,2:3"). */
 export function parseReplicaAssignment(text: string): number[][] {
   return text.split(',').map((partition) =>
