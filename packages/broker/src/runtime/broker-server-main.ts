@@ -10,6 +10,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  CONTROLLER_DEFAULTS,
   MetadataAdminClient,
   METADATA_SERVER_USAGE,
   parseMetadataServerFlags,
@@ -155,7 +156,12 @@ export async function startBrokerServer(
     const controllers = settings.controllerAdmin.map((c) =>
       c.id === settings.metadata.nodeId && c.address === settings.metadata.adminListen && c.address.endsWith(':0') ? { id: c.id, address: bound } : c,
     );
-    admin = new MetadataAdminClient({ controllers, timeoutMs: 10_000, attemptTimeoutMs: 5000, logger });
+    // One heartbeat stuck on a controller that stopped answering (SIGSTOP, a long GC) must not outlive
+    // the broker's session: the next controller would fence a live broker. So no call to a
+    // controller lasts more than a third of the session (found by the failover property test).
+    const sessionTimeoutMs = settings.metadata.sessionTimeoutMs ?? CONTROLLER_DEFAULTS.sessionTimeoutMs;
+    const attemptTimeoutMs = Math.min(5000, Math.max(500, Math.floor(sessionTimeoutMs / 3)));
+    admin = new MetadataAdminClient({ controllers, timeoutMs: 10_000, attemptTimeoutMs, logger });
     const broker = await BrokerNode.start({
       nodeId: settings.metadata.nodeId,
       clusterId: settings.metadata.clusterId,
@@ -227,7 +233,13 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   log.info(
-    { listen: settings.listen, port: broker.port, adminListen: metadata.server.address, role: metadata.node.controller === null ? 'broker' : 'controller+broker' },
+    {
+      listen: settings.listen,
+      port: broker.port,
+      adminListen: metadata.server.address,
+      role: metadata.node.controller === null ? 'broker' : 'controller+broker',
+      incarnationId: broker.lifecycle?.incarnationId ?? null,
+    },
     'kz node ready',
   );
   stopOnSignals(log, () => started.stop());

@@ -88,6 +88,8 @@ export function serverCommand(_io: CliIo): CommandModule {
             adminListen: node.metadata.server.address,
             listen: node.broker === null ? null : `${settings.broker!.listen.replace(/:[0-9]+$/, '')}:${node.broker.broker.port}`,
             metrics: node.metricsAddress,
+            // Which registration is this process's: a restarted node's previous one lingers until its session expires.
+            incarnationId: node.broker?.broker.lifecycle?.incarnationId ?? null,
           },
           'kz node ready',
         );

@@ -94,6 +94,25 @@ export class LocalCluster extends NodeProcesses {
     return new LocalCluster(options.nodeIds, options.clusterId, addresses, root, options.flags ?? FAST_FAILOVER_FLAGS, options.keepRoot ?? false);
   }
 
+  private readonly incarnations = new Map<NodeId, string>();
+
+  /** Starts node `id` and resolves with its ready log line, remembering its broker incarnation. */
+  override async start(id: NodeId, readyTimeoutMs?: number): Promise<Record<string, unknown>> {
+    const ready = await super.start(id, readyTimeoutMs);
+    const incarnationId = ready['incarnationId'];
+    if (typeof incarnationId === 'string') this.incarnations.set(id, incarnationId);
+    return ready;
+  }
+
+  /**
+   * The broker incarnation id of node `id`'s running process; undefined while it is down. A
+   * restarted node's previous registration stays unfenced until its session expires, so "every
+   * broker unfenced" must be checked against these, not against a count.
+   */
+  runningIncarnation(id: NodeId): string | undefined {
+    return this.isRunning(id) ? this.incarnations.get(id) : undefined;
+  }
+
   /** `1@host:port,...` of every controller's admin service, as `--bootstrap-controller` takes it. */
   get bootstrapController(): string {
     return [...this.addresses].map(([id, a]) => `${id}@${a.admin}`).join(',');
