@@ -6,8 +6,11 @@ export interface CliIo {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly stdin: NodeJS.ReadableStream;
-  /** Resolves when the user asks the command to stop (SIGINT/SIGTERM); long-running commands race it. */
-  readonly interrupted: Promise<void>;
+  /**
+   * Resolves when the user asks the command to stop (SIGINT/SIGTERM). Only commands that stop
+   * gracefully (produce, consume: flush, commit) ask; for the rest Ctrl-C ends the process at once.
+   */
+  onInterrupt(): Promise<void>;
 }
 
 export function processIo(): CliIo {
@@ -15,9 +18,10 @@ export function processIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
-    interrupted: new Promise((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    }),
+    onInterrupt: () =>
+      new Promise((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      }),
   };
 }

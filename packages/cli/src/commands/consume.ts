@@ -103,7 +103,7 @@ async function consume(io: CliIo, client: KzClient, s: ConsumeSettings): Promise
 
   const printer = new Printer(io, s.json);
   let interrupted = false;
-  void io.interrupted.then(() => (interrupted = true));
+  void io.onInterrupt().then(() => (interrupted = true));
   let printed = 0;
   let lastRecordAt = Date.now();
   const print = (r: ConsumedRecord): void =>

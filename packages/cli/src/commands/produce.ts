@@ -98,17 +98,22 @@ async function produce(io: CliIo, client: KzClient, s: ProduceSettings): Promise
   const rate = () => Math.round(window.tally.acked / Math.max(0.001, (performance.now() - started) / 1000));
   const partition = s.partition === undefined ? {} : { partition: s.partition };
   let interrupted = false;
-  void io.interrupted.then(() => (interrupted = true));
 
-  if (s.numRecords !== undefined) {
+  // Ctrl-C stops sending; what was sent is still waited for and summarized. Reading stdin, it also
+  // ends the read, which would otherwise wait for a line that may never come.
+  const lines = s.numRecords === undefined ? createInterface({ input: io.stdin, crlfDelay: Infinity }) : undefined;
+  void io.onInterrupt().then(() => {
+    interrupted = true;
+    lines?.close();
+  });
+  if (lines === undefined) {
     // One random payload reused: the bench measures kz, not the random number generator.
     const payload = randomBytes(s.recordSize);
-    for (let i = 0; i < s.numRecords && !interrupted; i++) {
+    for (let i = 0; i < s.numRecords! && !interrupted; i++) {
       await window.send({ value: payload, ...partition });
       progress.update(`sent ${window.tally.sent}/${s.numRecords}  acked ${window.tally.acked}  ${rate()} records/s`);
     }
   } else {
-    const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
       if (interrupted) break;
       const at = s.keySeparator === undefined ? -1 : line.indexOf(s.keySeparator);

@@ -133,6 +133,13 @@ describe('kz produce and kz consume', () => {
     expect((await read(['--no-commit'])).stdout).toBe('');
   });
 
+  it('ends on Ctrl-C, even with stdin still open, and summarizes what it did', async () => {
+    const produced = await kz(['produce', '--topic', 'lines', ...client], { keepStdinOpen: true, interrupt: Promise.resolve() });
+    expect(produced).toMatchObject({ code: 0, stderr: 'produced 0 of 0 record(s) to lines\n' });
+    const consumed = await kz(['consume', '--topic', 'lines', '--group', 'stopped', ...client], { interrupt: Promise.resolve() });
+    expect(consumed).toMatchObject({ code: 0, stderr: 'consumed 0 record(s) from lines as group stopped\n' });
+  });
+
   it('refuses a topic or partition that does not exist, naming it', async () => {
     const topic = await kz(['consume', '--topic', 'nope', ...client]);
     expect(topic).toMatchObject({ code: 1 });

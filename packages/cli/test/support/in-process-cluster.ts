@@ -22,16 +22,17 @@ export interface KzRun {
 }
 
 /** Runs one `kz` command line in-process. */
-export async function kz(args: readonly string[], options: { stdin?: string; tty?: boolean; interrupt?: Promise<void> } = {}): Promise<KzRun> {
+export async function kz(args: readonly string[], options: { stdin?: string; keepStdinOpen?: boolean; tty?: boolean; interrupt?: Promise<void> } = {}): Promise<KzRun> {
   let stdout = '';
   let stderr = '';
   const stdin = new PassThrough();
-  stdin.end(options.stdin ?? '');
+  if (options.keepStdinOpen === true) stdin.write(options.stdin ?? '');
+  else stdin.end(options.stdin ?? '');
   const io: CliIo = {
     stdout: { write: (text: string) => (stdout += text), isTTY: options.tty ?? false },
     stderr: { write: (text: string) => (stderr += text), isTTY: options.tty ?? false },
     stdin,
-    interrupted: options.interrupt ?? new Promise(() => {}),
+    onInterrupt: () => options.interrupt ?? new Promise(() => {}),
   };
   const code = await runKz(args, io);
   return { code, stdout, stderr };
