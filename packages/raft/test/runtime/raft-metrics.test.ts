@@ -1,10 +1,10 @@
 import { encodeRecordBatch } from '@kz/records';
-import pino from 'pino';
 import { MemoryRaftStorage } from '../../src/storage/memory-storage';
 import { InMemoryRaftNetwork } from '../../src/transport/in-memory-transport';
 import { RaftNode } from '../../src/runtime/raft-node';
 import type { RaftMetricsSink } from '../../src/runtime/raft-metrics';
 import type { CommittedBatch, StateMachine } from '../../src/runtime/state-machine';
+import { fast, quiet, until } from './support/fast-nodes';
 
 class CountingStateMachine implements StateMachine {
   records = 0;
@@ -32,17 +32,6 @@ class RecordingSink implements RaftMetricsSink {
   }
   committed(latencyMs: number, batches: number): void {
     this.commits.push({ latencyMs, batches });
-  }
-}
-
-const quiet = pino({ level: 'silent' });
-const fast = { electionTimeoutMs: 150, fetchTimeoutMs: 300, fetchMaxWaitMs: 100, electionBackoffMaxMs: 100 };
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 5));
   }
 }
 

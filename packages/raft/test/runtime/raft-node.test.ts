@@ -1,13 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { LevelRaftStorage } from '../../src/storage/level-storage';
 import { MemoryRaftStorage } from '../../src/storage/memory-storage';
 import { InMemoryRaftNetwork } from '../../src/transport/in-memory-transport';
 import { RaftNode } from '../../src/runtime/raft-node';
 import { NotLeaderError } from '../../src/core/errors';
 import type { CommittedBatch, StateMachine } from '../../src/runtime/state-machine';
+import { fast, quiet, until } from './support/fast-nodes';
 
 /** A list of the values applied, in order: enough to see that every node agrees. */
 class ListStateMachine implements StateMachine {
@@ -20,17 +20,6 @@ class ListStateMachine implements StateMachine {
   }
   restore(snapshot: Uint8Array): void {
     this.values = JSON.parse(Buffer.from(snapshot).toString()) as string[];
-  }
-}
-
-const quiet = pino({ level: 'silent' });
-const fast = { electionTimeoutMs: 150, fetchTimeoutMs: 300, fetchMaxWaitMs: 100, electionBackoffMaxMs: 100 };
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 5));
   }
 }
 
