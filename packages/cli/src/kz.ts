@@ -10,6 +10,7 @@ import { CliError, usageError } from './cli-error';
 import { clusterCommand } from './commands/cluster';
 import { consumeCommand } from './commands/consume';
 import { formatCommand } from './commands/format';
+import { groupsCommand } from './commands/groups';
 import { leadersCommand } from './commands/leaders';
 import { produceCommand } from './commands/produce';
 import { quorumCommand } from './commands/quorum';
@@ -29,6 +30,7 @@ export async function runKz(args: readonly string[], io: CliIo): Promise<number>
       .command(topicsCommand(io))
       .command(produceCommand(io))
       .command(consumeCommand(io))
+      .command(groupsCommand(io))
       .command(quorumCommand(io))
       .command(clusterCommand(io))
       .command(leadersCommand(io))

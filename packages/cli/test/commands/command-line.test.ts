@@ -17,6 +17,9 @@ const COMMANDS = [
   ['topics', 'alter-config'],
   ['produce'],
   ['consume'],
+  ['groups'],
+  ['groups', 'describe'],
+  ['groups', 'reset-offsets'],
   ['quorum'],
   ['quorum', 'describe'],
   ['cluster'],
@@ -34,7 +37,7 @@ describe('kz --help', () => {
   it('lists every command', async () => {
     const run = await kz(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['format', 'server', 'topics', 'produce', 'consume', 'quorum', 'cluster', 'leaders', 'reassign']) {
+    for (const command of ['format', 'server', 'topics', 'produce', 'consume', 'groups', 'quorum', 'cluster', 'leaders', 'reassign']) {
       expect(run.stdout).toMatch(new RegExp(`\\n\\s+kz ${command}\\b`));
     }
   });

@@ -150,6 +150,35 @@ describe('kz produce and kz consume', () => {
   });
 });
 
+describe('kz groups', () => {
+  it('shows a group’s committed offsets and lag, and resets them (a dry run unless --execute)', async () => {
+    expect((await kz(['topics', 'create', 'audit', '--partitions', '1', '--replication-factor', '3', ...admin])).code).toBe(0);
+    await kz(['produce', '--topic', 'audit', ...client], { stdin: 'a1\na2\na3\na4\n' });
+    const group = (extra: string[]) => kz(['groups', ...extra, '--topic', 'audit', '--json', ...client]);
+    const committed = async (): Promise<{ committed: number; logEnd: number; lag: number | null }> =>
+      (JSON.parse((await group(['describe', 'readers'])).stdout) as { partitions: { committed: number; logEnd: number; lag: number | null }[] }).partitions[0]!;
+
+    expect(await committed()).toEqual(expect.objectContaining({ committed: -1, logEnd: 4, lag: null }));
+    await kz(['consume', '--topic', 'audit', '--group', 'readers', '--from', 'earliest', '--max-messages', '3', ...client]);
+    expect(await committed()).toEqual(expect.objectContaining({ committed: 3, logEnd: 4, lag: 1 }));
+    const human = await kz(['groups', 'describe', 'readers', '--topic', 'audit', ...client]);
+    expect(human.stdout).toMatch(/readers\s+audit\s+0\s+3\s+4\s+1\n/);
+
+    const dryRun = await group(['reset-offsets', 'readers', '--to', 'earliest']);
+    expect(JSON.parse(dryRun.stdout)).toMatchObject({ executed: false, partitions: [{ from: 3, to: 0 }] });
+    expect((await committed()).committed).toBe(3);
+
+    expect((await group(['reset-offsets', 'readers', '--to', 'earliest', '--execute'])).code).toBe(0);
+    expect((await committed()).committed).toBe(0);
+    const replay = await kz(['consume', '--topic', 'audit', '--group', 'readers', '--idle-timeout-ms', '1500', ...client]);
+    expect(replay.stdout).toBe('a1\na2\na3\na4\n');
+
+    // An offset past the end is clamped to it, as Kafka clamps.
+    expect(JSON.parse((await group(['reset-offsets', 'readers', '--to', '99', '--execute'])).stdout)).toMatchObject({ partitions: [{ to: 4 }] });
+    expect((await group(['reset-offsets', 'readers', '--to', 'yesterday'])).code).toBe(2);
+  });
+});
+
 describe('kz quorum describe and kz cluster describe', () => {
   it('shows the leader, epoch and every voter’s lag', async () => {
     const run = await kz(['quorum', 'describe', '--json', ...admin]);
