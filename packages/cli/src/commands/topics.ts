@@ -1,4 +1,4 @@
-/** `kz topics create|list|describe|delete|alter-config`, Kafka's kafka-topics and kafka-configs for topics. */
+/** `kz topics create|list|describe|delete|add-partitions|alter-config`, Kafka's kafka-topics and kafka-configs for topics. */
 import { OFFSETS_TOPIC } from '@kz/broker';
 import type { TopicDescription } from '@kz/metadata';
 import type { CommandModule } from 'yargs';
@@ -177,6 +177,33 @@ export function topicsCommand(io: CliIo): CommandModule {
             ),
         })
         .command({
+          command: 'add-partitions <topic>',
+          describe: 'grow a topic to more partitions (Kafka’s kafka-topics --alter --partitions)',
+          builder: (c) =>
+            adminOptions(c)
+              .positional('topic', { type: 'string', demandOption: true })
+              .option('partitions', { type: 'number', demandOption: true, coerce: integerFlag('partitions', 1, 1_000_000), describe: 'the new total number of partitions' })
+              .option('replica-assignment', { type: 'string', describe: 'replicas of the new partitions only, e.g. 1:2:3,2:3:1 (default: placed by the controller)' }),
+          handler: (argv) => {
+            const assignments = argv['replica-assignment'] === undefined ? undefined : parseReplicaAssignment(argv['replica-assignment']);
+            return withAdmin(
+              argv,
+              async (admin, printer) => {
+                const { topics } = await admin.createPartitions({
+                  topics: [{ name: argv.topic, count: argv.partitions!, ...(assignments === undefined ? {} : { assignments }) }],
+                });
+                const result = topics[0]!;
+                // Keys hash to partitions by count: keyed records go to other partitions from now on.
+                printer.result(result, () =>
+                  result.error === null ? `Topic ${argv.topic} now has ${argv.partitions} partitions; keyed records may map to other partitions from now on.\n` : '',
+                );
+                failIfAny('add-partitions', [{ label: argv.topic, error: result.error }]);
+              },
+              io,
+            );
+          },
+        })
+        .command({
           command: 'alter-config <topic>',
           describe: 'set or remove topic configs (retention.ms, min.insync.replicas, ...)',
           builder: (c) =>
@@ -203,7 +230,7 @@ export function topicsCommand(io: CliIo): CommandModule {
             );
           },
         })
-        .demandCommand(1, 'say which topics command: create, list, describe, delete or alter-config'),
+        .demandCommand(1, 'say which topics command: create, list, describe, delete, add-partitions or alter-config'),
     handler: () => undefined,
   };
 }

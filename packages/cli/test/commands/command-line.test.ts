@@ -14,6 +14,7 @@ const COMMANDS = [
   ['topics', 'list'],
   ['topics', 'describe'],
   ['topics', 'delete'],
+  ['topics', 'add-partitions'],
   ['topics', 'alter-config'],
   ['produce'],
   ['consume'],

@@ -72,6 +72,17 @@ describe('kz topics', () => {
     expect((await kz(['topics', 'delete', 'orders', '--if-exists', ...admin])).code).toBe(0);
   });
 
+  it('grows a topic, and refuses to shrink one', async () => {
+    expect((await kz(['topics', 'create', 'growing', '--partitions', '2', '--replication-factor', '2', ...admin])).code).toBe(0);
+    const grown = await kz(['topics', 'add-partitions', 'growing', '--partitions', '4', ...admin]);
+    expect(grown.code).toBe(0);
+    expect(grown.stdout).toContain('Topic growing now has 4 partitions');
+    expect((await describe1('growing')).partitions.map((p) => p.replicas.length)).toEqual([2, 2, 2, 2]);
+    const shrunk = await kz(['topics', 'add-partitions', 'growing', '--partitions', '3', ...admin]);
+    expect(shrunk.code).toBe(1);
+    expect(shrunk.stderr).toContain('INVALID_PARTITIONS');
+  });
+
   it('takes an explicit replica assignment, Kafka style', async () => {
     const run = await kz(['topics', 'create', 'placed', '--replica-assignment', '1:2,2:3', ...admin]);
     expect(run.code).toBe(0);
