@@ -74,6 +74,6 @@ async function main(): Promise<number> {
   }
 }
 
-void main().then((code) => {
-  process.exitCode = code;
-});
+// Exit rather than wait for the event loop to drain: after a failure part-way, a client's retry
+// timers could keep the process alive, and the demo must end with its verdict either way.
+void main().then((code) => process.exit(code));

@@ -41,7 +41,7 @@ export async function runKz(args: readonly string[], io: CliIo): Promise<number>
       .help()
       .alias('help', 'h')
       .version(false)
-      .wrap(Math.min(110, process.stdout.columns ?? 100))
+      .wrap(Math.min(110, io.stdout.columns ?? 100))
       .exitProcess(false)
       .fail(false)
       .parseAsync([...args], {}, (_error, _argv, output) => {

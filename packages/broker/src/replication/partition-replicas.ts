@@ -84,6 +84,10 @@ export class LeaderReplicaState {
     for (const id of p.replicas) {
       if (id !== p.leaderId) this.followerStates.set(id, initialFollowerState(id, p.isr.includes(id), p.now));
     }
+    // Kafka's makeLeader does the same (maybeIncrementLeaderHW): a leader alone in its ISR has its
+    // whole (flushed) log committed at once. Without it a restarted single-replica partition would
+    // serve nothing until the next append moved the high watermark.
+    this.maybeIncrementHighWatermark();
   }
 
   get replicas(): readonly BrokerId[] {

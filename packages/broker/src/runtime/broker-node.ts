@@ -70,7 +70,10 @@ export interface HostedPartitionState {
   readonly highWatermark: number;
   /** On a leader its current ISR (an AlterPartition may be in flight); on a follower the image's. */
   readonly isrSize: number;
-  /** The partition's assigned replicas (adding and removing ones included, during a reassignment). */
+  /**
+   * The replication factor: the assigned replicas less those a reassignment is still adding, as
+   * Kafka counts it — so a partition catching up new replicas is not reported under-replicated.
+   */
   readonly replicaCount: number;
 }
 
@@ -181,7 +184,7 @@ export class BrokerNode implements BrokerApi {
         logEndOffset: p.log.logEndOffset,
         highWatermark: p.highWatermark,
         isrSize: (leader?.isr ?? p.registration.isr).length,
-        replicaCount: p.registration.replicas.length,
+        replicaCount: p.registration.replicas.length - p.registration.addingReplicas.length,
       };
     });
   }

@@ -183,10 +183,14 @@ export async function startBrokerServer(
       metadata: started,
       broker,
       async stop() {
-        await broker.stop({ controlled: true, timeoutMs: 10_000 });
-        await started.server.stop();
-        await started.node.stop();
-        controllerClient.close();
+        // Whatever the controlled shutdown does, the services and the Raft node still stop.
+        try {
+          await broker.stop({ controlled: true, timeoutMs: 10_000 });
+        } finally {
+          await started.server.stop();
+          await started.node.stop();
+          controllerClient.close();
+        }
       },
     };
   } catch (error) {

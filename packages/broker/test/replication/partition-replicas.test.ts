@@ -300,3 +300,20 @@ describe('a reassignment within one leader epoch (KIP-455)', () => {
     expect(s.onFollowerFetch(1_500, 2, 10, 10)).toBeInstanceOf(NotLeaderOrFollowerError);
   });
 });
+
+describe('a new leader', () => {
+  it('alone in its ISR, commits its whole log at once: a restarted single replica serves without a new append', () => {
+    // A restarted leader knows no high watermark (there is no checkpoint): it starts from 0.
+    const s = leader({ replicas: [1], isr: [1], minInsyncReplicas: 1, highWatermark: 0 });
+    expect(s.highWatermark()).toBe(10);
+  });
+
+  it('with followers in its ISR, waits for them to fetch', () => {
+    const s = leader({ replicas: [1, 2, 3], isr: [1, 2, 3], minInsyncReplicas: 2, highWatermark: 0 });
+    expect(s.highWatermark()).toBe(0);
+    s.onFollowerFetch(1_100, 2, 10, 10);
+    expect(s.highWatermark()).toBe(0);
+    s.onFollowerFetch(1_100, 3, 10, 10);
+    expect(s.highWatermark()).toBe(10);
+  });
+});

@@ -40,7 +40,8 @@ export function clusterHealth(topics: readonly TopicDescription[], brokerIds: re
       partitions += 1;
       if (p.leader === -1) offline += 1;
       else load(p.leader).leaders += 1;
-      if (p.isr.length < p.replicas.length) underReplicated += 1;
+      // Replicas a reassignment is still adding do not count (Kafka's replication factor leaves them out).
+      if (p.isr.length < p.replicas.length - p.addingReplicas.length) underReplicated += 1;
       if (p.replicas.length > 0) {
         load(p.replicas[0]!).preferredLeaders += 1;
         if (p.leader !== p.replicas[0]) notOnPreferredLeader += 1;

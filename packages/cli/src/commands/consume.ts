@@ -12,6 +12,7 @@ import type { CommandModule } from 'yargs';
 import { CliError, usageError } from '../cli-error';
 import type { CliIo } from '../io';
 import { bootstrapServerOptions, brokerClient } from '../options/cluster-clients';
+import { integerFlag, integerListFlag } from '../options/numbers';
 import { Printer } from '../output/printer';
 import { defineCommand } from './define-command';
 import { runCommand } from './run-command';
@@ -33,12 +34,12 @@ export function consumeCommand(io: CliIo): CommandModule {
         .options(bootstrapServerOptions())
         .options(JSON_OPTION)
         .option('topic', { type: 'string', demandOption: true, describe: 'the topic to read' })
-        .option('partition', { type: 'number', array: true, describe: 'read these partitions (repeatable; default: all)' })
+        .option('partition', { type: 'number', array: true, coerce: integerListFlag('partition', 0), describe: 'read these partitions (repeatable; default: all)' })
         .option('group', { type: 'string', describe: 'read as this consumer group: start at its committed offsets and commit' })
         .option('from', { type: 'string', default: 'latest', describe: 'earliest, latest, or an offset (with --group: where to start without a committed offset)' })
         .option('commit', { type: 'boolean', default: true, describe: 'with --group, commit offsets after each batch printed (--no-commit: read only)' })
-        .option('max-messages', { type: 'number', describe: 'stop after this many records' })
-        .option('idle-timeout-ms', { type: 'number', describe: 'stop when no record has come for this long' })
+        .option('max-messages', { type: 'number', coerce: integerFlag('max-messages', 1), describe: 'stop after this many records' })
+        .option('idle-timeout-ms', { type: 'number', coerce: integerFlag('idle-timeout-ms', 1), describe: 'stop when no record has come for this long' })
         .option('print-key', { type: 'boolean', default: false, describe: 'print key<TAB>value' })
         .option('print-offset', { type: 'boolean', default: false, describe: 'print partition:offset before each record' })
         .example('$0 consume --topic orders --from earliest --max-messages 10', 'the first ten records')
@@ -48,7 +49,6 @@ export function consumeCommand(io: CliIo): CommandModule {
         const from = startFrom(argv.from);
         if (argv.group !== undefined && argv.partition !== undefined) throw usageError('--group reads every partition of the topic; leave out --partition');
         if (argv.group !== undefined && typeof from === 'number') throw usageError('--group starts at its committed offsets; --from may only be earliest or latest');
-        for (const p of argv.partition ?? []) if (!Number.isSafeInteger(p) || p < 0) throw usageError(`--partition: expected a partition number, got ${p}`);
         const client = brokerClient(argv);
         try {
           await consume(io, client, {
@@ -96,7 +96,8 @@ async function consume(io: CliIo, client: KzClient, s: ConsumeSettings): Promise
   const consumer = client.consumer({
     maxWaitMs: 500,
     ...(s.group === undefined ? {} : { groupId: s.group }),
-    ...(s.from === 'earliest' || s.from === 'latest' ? { autoOffsetReset: s.from } : {}),
+    // An offset outside the log resets to the end, as kafka-console-consumer's does: never a silent replay from 0.
+    autoOffsetReset: s.from === 'earliest' ? 'earliest' : 'latest',
   });
   const assignment: PartitionAssignment[] = partitions.map((partition) => ({ topic: s.topic, partition, from: s.group === undefined ? s.from : 'committed' }));
   consumer.assign(assignment);
@@ -126,6 +127,10 @@ async function consume(io: CliIo, client: KzClient, s: ConsumeSettings): Promise
         records = records.slice(0, keep);
       }
       for (const r of records) print(r);
+      // A pipe's reader that went away (`| head`) is reported a turn later: let it be, and then
+      // commit nothing of this batch — it may not have been read, and re-reading beats losing it.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (io.stdout.closed === true) break;
       printed += records.length;
       if (s.group !== undefined && s.commit) await consumer.commit();
     }

@@ -135,7 +135,7 @@ async function produce(io: CliIo, client: KzClient, s: ProduceSettings): Promise
     failed: t.failed,
     seconds: Number(seconds.toFixed(3)),
     recordsPerSecond: Math.round(t.acked / Math.max(seconds, 0.001)),
-    megabytesPerSecond: Number((t.bytes / 1024 / 1024 / Math.max(seconds, 0.001)).toFixed(2)),
+    mebibytesPerSecond: Number((t.bytes / 1024 / 1024 / Math.max(seconds, 0.001)).toFixed(2)),
     latencyMs: { p50: round(percentile(t.latenciesMs, 50)), p99: round(percentile(t.latenciesMs, 99)), max: round(percentile(t.latenciesMs, 100)) },
   };
   const printer = new Printer(io, s.json);
@@ -144,8 +144,8 @@ async function produce(io: CliIo, client: KzClient, s: ProduceSettings): Promise
   if (s.numRecords !== undefined || s.json) {
     printer.result(summary, () =>
       renderTable(
-        ['RECORDS', 'ACKED', 'FAILED', 'RECORDS/S', 'MB/S', 'P50 MS', 'P99 MS', 'MAX MS'],
-        [[t.sent, t.acked, t.failed, summary.recordsPerSecond, summary.megabytesPerSecond, summary.latencyMs.p50, summary.latencyMs.p99, summary.latencyMs.max]],
+        ['RECORDS', 'ACKED', 'FAILED', 'RECORDS/S', 'MIB/S', 'P50 MS', 'P99 MS', 'MAX MS'],
+        [[t.sent, t.acked, t.failed, summary.recordsPerSecond, summary.mebibytesPerSecond, summary.latencyMs.p50, summary.latencyMs.p99, summary.latencyMs.max]],
       ),
     );
   } else {

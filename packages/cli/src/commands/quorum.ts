@@ -30,7 +30,8 @@ export function quorumCommand(io: CliIo): CommandModule {
                   const replicas = [
                     ...quorum.voters.map((r) => ({ ...r, role: r.nodeId === quorum.leaderId ? 'leader' : 'voter' })),
                     ...quorum.observers.map((r) => ({ ...r, role: 'observer' })),
-                  ].map((r) => ({ ...r, lag: Math.max(0, quorum.highWatermark - r.logEndOffset) }));
+                  // A replica that never fetched reports log end -1: it lags by the whole log, not one more.
+                  ].map((r) => ({ ...r, lag: Math.max(0, quorum.highWatermark - Math.max(0, r.logEndOffset)) }));
                   printer.result({ leaderId: quorum.leaderId, epoch: quorum.epoch, highWatermark: quorum.highWatermark, replicas }, () => {
                     const maxLag = Math.max(0, ...replicas.filter((r) => r.role !== 'observer').map((r) => r.lag));
                     return (

@@ -10,6 +10,7 @@ import type { CommandModule } from 'yargs';
 import { CliError, usageError } from '../cli-error';
 import type { CliIo } from '../io';
 import type { Printer } from '../output/printer';
+import { integerFlag } from '../options/numbers';
 import { Progress } from '../output/progress';
 import { renderTable } from '../output/table';
 import { changedPartitions, parsePlan, planReassignment, type PartitionAssignment, type ReassignmentPlan } from '../reassign/reassignment-plan';
@@ -30,10 +31,11 @@ async function planStatus(admin: MetadataAdminClient, plan: ReassignmentPlan): P
   const topics = [...new Set(plan.partitions.map((p) => p.topic))];
   const described = await admin.describeTopics(topics);
   return plan.partitions.map((wanted) => {
-    const p = described.topics.find((t) => t.name === wanted.topic)?.partitions[wanted.partition];
+    const p = described.topics.find((t) => t.name === wanted.topic)?.partitions.find((x) => x.partitionId === wanted.partition);
     if (p === undefined) throw new CliError('UNKNOWN_TOPIC_OR_PARTITION', `${wanted.topic}-${wanted.partition} does not exist`);
     const moving = p.addingReplicas.length + p.removingReplicas.length > 0;
-    const same = [...p.replicas].sort().join(',') === [...wanted.replicas].sort().join(',');
+    // In order, as Kafka compares: the first replica is the preferred leader, and a plan may change only that.
+    const same = p.replicas.join(',') === wanted.replicas.join(',');
     return { partition: wanted, status: same && !moving ? 'complete' : moving ? 'in progress' : 'not started', isr: p.isr };
   });
 }
@@ -85,6 +87,9 @@ export function reassignCommand(io: CliIo): CommandModule {
               return withAdmin(
                 argv,
                 async (admin, printer) => {
+                  const registered = new Set((await admin.describeCluster()).brokers.map((b) => b.id));
+                  const unknown = brokers.filter((b) => !registered.has(b));
+                  if (unknown.length > 0) throw new CliError('INVALID_REPLICA_ASSIGNMENT', `--brokers: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a registered broker`);
                   const current = await currentAssignment(admin, argv.topics);
                   const proposed: ReassignmentPlan = { version: 1, partitions: changedPartitions(current, planReassignment(current, brokers)) };
                   if (argv.output !== undefined) fs.writeFileSync(argv.output, `${JSON.stringify(proposed, null, 2)}\n`);
@@ -108,7 +113,7 @@ export function reassignCommand(io: CliIo): CommandModule {
               adminOptions(c)
                 .options(planOption)
                 .option('wait', { type: 'boolean', default: false, describe: 'wait until every partition has moved, showing progress' })
-                .option('wait-timeout-ms', { type: 'number', default: 600_000, describe: 'with --wait, give up after this long' }),
+                .option('wait-timeout-ms', { type: 'number', default: 600_000, coerce: integerFlag('wait-timeout-ms', 1), describe: 'with --wait, give up after this long' }),
             handler: (argv) =>
               withPlan(argv, io, async (plan, admin, printer) => {
                 const { partitions } = await admin.alterPartitionReassignments({

@@ -129,7 +129,7 @@ export function topicsCommand(io: CliIo): CommandModule {
                 const under = argv['under-replicated-partitions'];
                 const unavailable = argv['unavailable-partitions'];
                 const keep = (p: TopicDescription['partitions'][number]): boolean =>
-                  (!under || p.isr.length < p.replicas.length) && (!unavailable || p.leader === -1);
+                  (!under || p.isr.length < p.replicas.length - p.addingReplicas.length) && (!unavailable || p.leader === -1);
                 const found = topics.filter((t) => t.error === null);
                 const configs =
                   found.length === 0 ? [] : (await admin.describeConfigs(found.map((t) => ({ type: 'topic' as const, name: t.name })))).resources;
@@ -147,6 +147,7 @@ export function topicsCommand(io: CliIo): CommandModule {
                       return `Topic ${t.name}  id ${t.topicId}  partitions ${t.partitions.length}${overrides.length === 0 ? '' : `  configs ${overrides.join(',')}`}`;
                     })
                     .join('\n');
+                  if (answer.length === 0) return '';
                   return `${header}\n${renderTable(['TOPIC', 'PARTITION', 'LEADER', 'EPOCH', 'REPLICAS', 'ISR', 'REASSIGNING'], partitionRows(answer, () => true))}`;
                 });
                 failIfAny('describe', topics.map((t) => ({ label: t.name, error: t.error })));
@@ -170,7 +171,11 @@ export function topicsCommand(io: CliIo): CommandModule {
                   label: t.name,
                   error: argv['if-exists'] && t.error?.code === 'UNKNOWN_TOPIC_OR_PARTITION' ? null : t.error,
                 }));
-                printer.result(topics, () => topics.map((t) => (t.error === null ? `Deleted topic ${t.name}.\n` : `${t.name}: ${t.error.code} ${t.error.message}\n`)).join(''));
+                printer.result(topics, () =>
+                  topics
+                    .map((t) => (t.error === null ? `Deleted topic ${t.name}.\n` : argv['if-exists'] && t.error.code === 'UNKNOWN_TOPIC_OR_PARTITION' ? `Topic ${t.name} does not exist; nothing to delete.\n` : ''))
+                    .join(''),
+                );
                 failIfAny('delete', outcomes);
               },
               io,

@@ -9,12 +9,13 @@ import { MetadataAdminClient, type ControllerAddress } from '@kz/metadata';
 import type { Options } from 'yargs';
 import { CliError } from '../cli-error';
 import { hostPort, hostPortList } from './addresses';
+import { integerFlag } from './numbers';
 
 export const DEFAULT_BOOTSTRAP_SERVER = '127.0.0.1:9092';
 export const DEFAULT_BOOTSTRAP_CONTROLLER = '127.0.0.1:9093';
 
 export const TIMEOUT_OPTION = {
-  'timeout-ms': { type: 'number', default: 15_000, describe: 'give up on an unreachable cluster after this long' },
+  'timeout-ms': { type: 'number', default: 15_000, coerce: integerFlag('timeout-ms', 1), describe: 'give up on an unreachable cluster after this long' },
 } as const satisfies Record<string, Options>;
 
 /** Read when a command line is parsed, so the environment of that moment counts. */

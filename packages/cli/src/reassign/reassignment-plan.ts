@@ -35,7 +35,7 @@ export function planReassignment(current: readonly PartitionAssignment[], broker
   const replicaCap = Math.ceil(totalReplicas / targets.length);
   const load = new Map(targets.map((b) => [b, 0]));
 
-  // Pass 1: keep what may stay, preferred leaders first so they are the likeliest to keep their place.
+  // Pass 1: keep what may stay, partition by partition in order, up to each broker's share.
   const kept = current.map((p) =>
     p.replicas.filter((b) => {
       const n = load.get(b);

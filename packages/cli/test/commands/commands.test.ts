@@ -139,9 +139,23 @@ describe('kz produce and kz consume', () => {
     expect((await read()).stdout).toBe('');
 
     await kz(['produce', '--topic', 'ledger', ...client], { stdin: 'e5\n' });
+    // --no-commit reads without moving the group: the next reader gets the same record.
+    expect((await read(['--no-commit'])).stdout).toBe('e5\n');
     expect((await read()).stdout).toBe('e5\n');
-    // --no-commit reads without moving the group.
-    expect((await read(['--no-commit'])).stdout).toBe('');
+    expect((await read()).stdout).toBe('');
+  });
+
+  it('cut across partitions by --max-messages, a group commits exactly what was printed', async () => {
+    expect((await kz(['topics', 'create', 'split-ledger', '--partitions', '2', '--replication-factor', '3', ...admin])).code).toBe(0);
+    await kz(['produce', '--topic', 'split-ledger', '--partition', '0', ...client], { stdin: 'p0-a\np0-b\np0-c\n' });
+    await kz(['produce', '--topic', 'split-ledger', '--partition', '1', ...client], { stdin: 'p1-a\np1-b\np1-c\n' });
+    const read = (extra: string[]) =>
+      kz(['consume', '--topic', 'split-ledger', '--group', 'cutter', '--from', 'earliest', '--idle-timeout-ms', '1500', ...extra, ...client]);
+    const lines = (run: { stdout: string }) => run.stdout.split('\n').filter((l) => l !== '');
+    const first = lines(await read(['--max-messages', '4']));
+    const second = lines(await read([]));
+    expect(first).toHaveLength(4);
+    expect([...first, ...second].sort()).toEqual(['p0-a', 'p0-b', 'p0-c', 'p1-a', 'p1-b', 'p1-c']);
   });
 
   it('ends on Ctrl-C, even with stdin still open, and summarizes what it did', async () => {
@@ -228,6 +242,9 @@ describe('kz reassign and kz leaders rebalance', () => {
     expect(plan.version).toBe(1);
     // Broker 2 keeps its replicas; only broker 1's move, to 3, the one broker with room.
     for (const p of plan.partitions) expect([...p.replicas].sort()).toEqual([2, 3]);
+
+    const unknownBroker = await kz(['reassign', 'plan', '--topics', 'moving', '--brokers', '2,99', ...admin]);
+    expect(unknownBroker).toMatchObject({ code: 1, stderr: 'kz: --brokers: 99 is not a registered broker\n' });
 
     const unverified = await kz(['reassign', 'verify', '--plan', planFile, ...admin]);
     expect(unverified.code).toBe(1);

@@ -82,6 +82,8 @@ async function failoverRun(steps: readonly FaultStep[]): Promise<void> {
     stage = 'reading the topic back';
     const read = await readCommitted(client, topic, PARTITIONS);
     stage = 'checking the acknowledged records';
+    // A run that acknowledged nothing would check nothing: after the heal, sends must succeed.
+    if (producer.acked.size === 0) throw new Error(`nothing was acknowledged (${producer.acked.summary()})`);
     const lost = producer.acked.violations(read);
     if (lost.length > 0) throw new Error(`acknowledged records broken (read ${read.length} records):\n${lost.join('\n')}`);
 

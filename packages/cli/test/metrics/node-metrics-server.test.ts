@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { KzClient, parseBrokerServerFlags, startBrokerServer, type RunningBroker } from '@kz/broker';
 import { MetadataAdminClient } from '@kz/metadata';
-import { freePorts } from '@kz/raft/testing';
+import { freePorts, until } from '@kz/raft/testing';
 import pino from 'pino';
 import { NodeMetrics } from '../../src/metrics/node-metrics';
 import { samplesOf, scrape, valueOf, type Sample } from './scrape';
@@ -55,21 +55,8 @@ afterAll(async () => {
   if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
 });
 
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (await probe()) return;
-    } catch {
-      // Not yet: the broker may still be registering.
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 test('a scrape reports the Raft state, the produced partition and the requests served', async () => {
-  await until('the broker to be unfenced', async () => (await client.metadata()).brokers.length === 1);
+  await until('the broker to be unfenced', async () => ((await client.metadata()).brokers.length === 1 ? true : undefined), 30_000);
   const { topics } = await admin.createTopics({ topics: [{ name: TOPIC, numPartitions: 1, replicationFactor: 1 }] });
   expect(topics[0]!.error).toBeNull();
 
