@@ -35,7 +35,7 @@ export function consumeCommand(io: CliIo): CommandModule {
         .options(JSON_OPTION)
         .option('topic', { type: 'string', demandOption: true, describe: 'the topic to read' })
         .option('partition', { type: 'number', array: true, coerce: integerListFlag('partition', 0), describe: 'read these partitions (repeatable; default: all)' })
-        .option('group', { type: 'string', describe: 'read as this consumer group: start at its committed offsets and commit' })
+        .option('group', { type: 'string', describe: 'read as this consumer group: start at its committed offsets and commit (no group membership yet: one reader per group at a time)' })
         .option('from', { type: 'string', default: 'latest', describe: 'earliest, latest, or an offset (with --group: where to start without a committed offset)' })
         .option('commit', { type: 'boolean', default: true, describe: 'with --group, commit offsets after each batch printed (--no-commit: read only)' })
         .option('max-messages', { type: 'number', coerce: integerFlag('max-messages', 1), describe: 'stop after this many records' })

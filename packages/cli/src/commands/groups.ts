@@ -98,7 +98,7 @@ export function groupsCommand(io: CliIo): CommandModule {
         .command(
           defineCommand({
             command: 'reset-offsets <group>',
-            describe: 'move the group’s committed offsets (a dry run unless --execute)',
+            describe: 'move the group’s committed offsets (a dry run unless --execute); stop the group’s consumers first',
             builder: (c) =>
               c
                 .options(bootstrapServerOptions())
