@@ -60,6 +60,7 @@ export type { RaftTransportLogger } from './transport/transport-logger';
 export { RaftNode, type RaftNodeOptions, type ProposeOptions, type Committed } from './runtime/raft-node';
 export type { StateMachine, CommittedBatch, LeaderChange } from './runtime/state-machine';
 export type { RaftMetricsSink } from './runtime/raft-metrics';
-export type { RequestObserver } from './transport/request-observer';
+export { DeadlineTimer } from './runtime/deadline-timer';
+export { observedRespond, type ObservedRespond, type RequestObserver } from './transport/request-observer';
 export { NodeStoppedError, ProposalLostError, RecordBatchTooLargeError, RequestTimedOutError } from './runtime/runtime-errors';
 export { bytesServiceDefinition, rpcPath, passThrough, asBuffer } from './transport/bytes-service';

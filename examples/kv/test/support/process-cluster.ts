@@ -6,13 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describeQuorumAt, type NodeId } from '@kz/raft';
 import { formatLogLine } from '../../src/log-line';
 import { formatNodeAddressList } from '../../src/node-address-list';
+import { freePorts } from '@kz/raft/testing';
 
 const PACKAGE_ROOT = path.join(__dirname, '../..');
 export const MAIN_JS = path.join(PACKAGE_ROOT, 'dist/main.js');
@@ -30,24 +30,6 @@ export function assertBuilt(): void {
   if (stale.length > 0) {
     throw new Error(`examples/kv/dist is older than src (${stale.join(', ')}): run \`pnpm exec tsc -b\` at the repository root first`);
   }
-}
-
-/** Ports the OS says are free right now (bound together, so distinct, then released). */
-export async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
-          const server = createServer();
-          server.once('error', reject);
-          server.listen(0, '127.0.0.1', () => resolve(server));
-        }),
-    ),
-  );
-  const ports = servers.map((s) => (s.address() as AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
-  return ports;
 }
 
 interface Running {

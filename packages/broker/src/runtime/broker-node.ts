@@ -10,7 +10,7 @@
  * arms one timer at the manager's next deadline.
  */
 import { MetadataImage, type MetadataNode, type Endpoint } from '@kz/metadata';
-import type { RequestObserver } from '@kz/raft';
+import { DeadlineTimer, type RequestObserver } from '@kz/raft';
 import type { Logger } from 'pino';
 import { GroupCoordinator } from '../coordinator/group-coordinator.js';
 import { DEFAULT_OFFSETS_TOPIC_PARTITIONS, DEFAULT_OFFSETS_TOPIC_REPLICATION_FACTOR, OFFSETS_TOPIC } from '../coordinator/offsets-topic.js';
@@ -92,8 +92,7 @@ export class BrokerNode implements BrokerApi {
   private readonly log: Logger;
   private unsubscribe: (() => void) | null = null;
   private flushing = false;
-  private timer: NodeJS.Timeout | null = null;
-  private timerAt = Number.POSITIVE_INFINITY;
+  private readonly timer = new DeadlineTimer(() => this.clock(), () => this.onTimer());
   private stopped = false;
   private caughtUp = false;
   private readonly clock = (): number => Date.now();
@@ -244,19 +243,13 @@ export class BrokerNode implements BrokerApi {
   }
 
   private armTimer(): void {
-    const at = this.manager.nextDeadline();
-    if (at >= this.timerAt && this.timer !== null) return;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    this.timerAt = at;
-    if (!Number.isFinite(at)) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.timerAt = Number.POSITIVE_INFINITY;
-      if (this.stopped) return;
-      this.manager.tick(this.clock());
-      this.afterInput();
-    }, Math.max(0, at - this.clock()));
+    this.timer.arm(this.manager.nextDeadline());
+  }
+
+  private onTimer(): void {
+    if (this.stopped) return;
+    this.manager.tick(this.clock());
+    this.afterInput();
   }
 
   private connection(brokerId: number): BrokerConnection {
@@ -359,7 +352,7 @@ export class BrokerNode implements BrokerApi {
     this.lifecycleValue?.stop();
     this.alterPartitions.stop();
     this.unsubscribe?.();
-    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer.cancel();
     await this.fetchers.stop();
     await this.server?.stop();
     this.manager.close();

@@ -24,7 +24,7 @@ import {
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
 import { kafkaErrorName } from '@kz/metadata';
-import { ListenFailedError, TransportStateError, type RequestObserver } from '@kz/raft';
+import { ListenFailedError, observedRespond, TransportStateError, type RequestObserver } from '@kz/raft';
 import pino, { type Logger } from 'pino';
 import type { BrokerApi } from '../protocol/broker-api';
 import { kafkaErrorOf } from '../server/error-code';
@@ -66,9 +66,6 @@ export interface BrokerServerOptions {
 const SHUTDOWN_GRACE_MS = 1000;
 
 type UnaryHandler = (call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>) => void;
-type GrpcFailure = NonNullable<Parameters<sendUnaryData<Buffer>>[0]>;
-/** sendUnaryData that also names the call's Kafka-level outcome for the request observer. */
-type ObservedRespond = (error: GrpcFailure | null, body: Buffer | null, errorName: string | null) => void;
 
 export class BrokerServer {
   private readonly api: BrokerApi;
@@ -154,20 +151,20 @@ export class BrokerServer {
   }
 
   private onCall<M extends BrokerMethodName>(method: M, call: ServerUnaryCall<Buffer, Buffer>, send: sendUnaryData<Buffer>): void {
-    const respond = this.observed(method, send);
+    const respond = observedRespond(method, send, this.observer, this.log);
     let request: BrokerRequest<M>;
     try {
       request = decodeBrokerRequest(method, call.request);
     } catch (error) {
       if (!(error instanceof MalformedBrokerMessageError)) {
         this.log.error({ rpc: method, err: error }, 'broker request decoding failed');
-        respond({ code: status.INTERNAL, details: `${method} request could not be read` }, null, 'UNKNOWN_SERVER_ERROR');
+        respond({ code: status.INTERNAL, details: `${method} request could not be read` }, null);
         return;
       }
       this.log.debug({ rpc: method, peer: call.getPeer(), error: error.message }, 'refused a malformed broker request');
       const metadata = new Metadata();
       metadata.set(ERROR_CODE_KEY, error.code);
-      respond({ code: status.INVALID_ARGUMENT, details: error.message, metadata }, null, error.code);
+      respond({ code: status.INVALID_ARGUMENT, details: error.message, metadata }, null);
       return;
     }
     let answer: Promise<BrokerResponse<M>>;
@@ -184,7 +181,7 @@ export class BrokerServer {
           body = asBuffer(encodeBrokerResponse(method, response));
         } catch (error) {
           this.log.error({ rpc: method, err: error }, 'broker response does not encode');
-          respond({ code: status.INTERNAL, details: `${method} response could not be encoded` }, null, 'UNKNOWN_SERVER_ERROR');
+          respond({ code: status.INTERNAL, details: `${method} response could not be encoded` }, null);
           return;
         }
         respond(null, body, requestErrorName(response));
@@ -199,20 +196,6 @@ export class BrokerServer {
   }
 
   /** `respond` that also tells the observer (when there is one) how long the call took and how it ended. */
-  private observed(method: BrokerMethodName, send: sendUnaryData<Buffer>): ObservedRespond {
-    const observer = this.observer;
-    if (observer === null) return (error, body) => send(error, body);
-    const startedAt = performance.now();
-    return (error, body, errorName) => {
-      send(error, body);
-      try {
-        observer(method, performance.now() - startedAt, errorName);
-      } catch (failure) {
-        this.log.warn({ rpc: method, err: failure }, 'request observer failed');
-      }
-    };
-  }
-
   private serve<M extends BrokerMethodName>(method: M, request: BrokerRequest<M>): Promise<BrokerResponse<M>> {
     const name = BROKER_RPCS[method];
     // The codec decoded `request` as this method's, which is the one its BrokerApi method takes.

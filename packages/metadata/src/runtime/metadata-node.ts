@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
+  DeadlineTimer,
   RaftNode,
   type NodeId,
   type QuorumDescription,
@@ -54,8 +55,7 @@ export class MetadataNode {
   private raftNode: RaftNode | null = null;
   private readonly waiting = new Map<number, Waiting>();
   private nextRequestId = 1;
-  private timer: NodeJS.Timeout | null = null;
-  private timerAt = Number.POSITIVE_INFINITY;
+  private readonly timer = new DeadlineTimer(() => this.clock(), () => this.onTimer());
   private stopped = false;
   private readonly log: Logger;
   private readonly clock = (): number => performance.timeOrigin + performance.now();
@@ -151,7 +151,7 @@ export class MetadataNode {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer.cancel();
     for (const [, waiting] of this.waiting) {
       clearTimeout(waiting.timer);
       waiting.resolve({ ok: false, error: apiError('NOT_CONTROLLER', 'the metadata node is stopping') });
@@ -172,19 +172,14 @@ export class MetadataNode {
   private armTimer(): void {
     const controller = this.controller;
     if (controller === null || this.stopped) return;
-    const at = controller.nextDeadline();
-    if (at >= this.timerAt && this.timer !== null) return;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    this.timerAt = at;
-    if (!Number.isFinite(at)) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.timerAt = Number.POSITIVE_INFINITY;
-      if (this.stopped) return;
-      controller.tick(this.clock());
-      this.armTimer();
-    }, Math.max(0, at - this.clock()));
+    this.timer.arm(controller.nextDeadline());
+  }
+
+  private onTimer(): void {
+    const controller = this.controller;
+    if (controller === null || this.stopped) return;
+    controller.tick(this.clock());
+    this.armTimer();
   }
 
   private onControllerEvent(event: ControllerEvent): void {

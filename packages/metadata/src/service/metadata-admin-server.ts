@@ -17,7 +17,7 @@ import {
   type sendUnaryData,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { ListenFailedError, NotLeaderError, type RequestObserver } from '@kz/raft';
+import { ListenFailedError, NotLeaderError, observedRespond, type RequestObserver } from '@kz/raft';
 import pino, { type Logger } from 'pino';
 import { apiError, ApiError } from '../errors/api-error';
 import type { MetadataNode } from '../runtime/metadata-node';
@@ -68,9 +68,7 @@ const SHUTDOWN_GRACE_MS = 1000;
 const DEADLINE_MARGIN_MS = 100;
 
 type UnaryHandler = (call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>) => void;
-/** sendUnaryData plus the Kafka error of a result that is an error as a whole. */
-type ObservedRespond = (error: GrpcFailure | null, body?: Buffer, resultError?: string | null) => void;
-type GrpcFailure = NonNullable<Parameters<sendUnaryData<Buffer>>[0]>;
+
 
 export class MetadataAdminServer {
   private stopping: Promise<void> | undefined;
@@ -143,20 +141,20 @@ class AdminService {
   }
 
   private onCall<R extends AdminRpcName>(rpc: R, call: ServerUnaryCall<Buffer, Buffer>, answer: sendUnaryData<Buffer>): void {
-    const respond = this.observed(rpc, answer);
+    const respond = observedRespond(rpc, answer, this.observer, this.log);
     let request: AdminRequest<R>;
     try {
       request = decodeAdminRequest(rpc, call.request);
     } catch (error) {
       if (!(error instanceof MalformedAdminMessageError)) {
         this.log.error({ rpc, err: error }, 'admin request decoding failed');
-        respond({ code: status.INTERNAL, details: `${rpc} request could not be read` });
+        respond({ code: status.INTERNAL, details: `${rpc} request could not be read` }, null);
         return;
       }
       this.log.debug({ rpc, peer: call.getPeer(), error: error.message }, 'refused a malformed admin request');
       const metadata = new Metadata();
       metadata.set(ERROR_CODE_KEY, error.code);
-      respond({ code: status.INVALID_ARGUMENT, details: error.message, metadata });
+      respond({ code: status.INVALID_ARGUMENT, details: error.message, metadata }, null);
       return;
     }
     this.serve(rpc, request, remainingMs(call)).then(
@@ -166,7 +164,7 @@ class AdminService {
           body = asBuffer(encodeAdminResponse(rpc, result));
         } catch (error) {
           this.log.error({ rpc, err: error }, 'admin response does not encode');
-          respond({ code: status.INTERNAL, details: `${rpc} response could not be encoded` });
+          respond({ code: status.INTERNAL, details: `${rpc} response could not be encoded` }, null);
           return;
         }
         respond(null, body, result.ok ? null : result.error.code);
@@ -174,27 +172,9 @@ class AdminService {
       (error: unknown) => {
         // serve() turns every Kafka outcome into a result; anything thrown is a bug here.
         this.log.error({ rpc, err: error }, 'admin request failed');
-        respond({ code: status.INTERNAL, details: `${rpc} failed on the node` });
+        respond({ code: status.INTERNAL, details: `${rpc} failed on the node` }, null);
       },
     );
-  }
-
-  /**
-   * `respond` that also tells the observer: the error name is the result's when it is an error as
-   * a whole, else the gRPC refusal's (its `kz-error-code`, or UNKNOWN_SERVER_ERROR for a failure).
-   */
-  private observed(rpc: AdminRpcName, answer: sendUnaryData<Buffer>): ObservedRespond {
-    if (this.observer === null) return (error, body) => answer(error, body);
-    const startedAt = performance.now();
-    return (error, body, resultError) => {
-      answer(error, body);
-      const errorName = error === null ? (resultError ?? null) : errorNameOfStatus(error);
-      try {
-        this.observer?.(rpc, performance.now() - startedAt, errorName);
-      } catch (failure) {
-        this.log.warn({ rpc, err: failure }, 'request observer failed');
-      }
-    };
   }
 
   private async serve<R extends AdminRpcName>(rpc: R, request: AdminRequest<R>, timeoutMs: number | undefined): Promise<AdminResult<R>> {
@@ -229,11 +209,6 @@ class AdminService {
       throw error;
     }
   }
-}
-
-function errorNameOfStatus(error: GrpcFailure): string {
-  const code = error.metadata?.get(ERROR_CODE_KEY)[0];
-  return typeof code === 'string' ? code : 'UNKNOWN_SERVER_ERROR';
 }
 
 /** The caller's deadline less a margin, or undefined when it set none (the node's default applies). */

@@ -11,6 +11,7 @@ import { LevelRaftStorage } from '../storage/level-storage';
 import type { RaftStorage } from '../storage/raft-storage';
 import type { RaftTransport } from '../transport/raft-transport';
 import { CommitLatency } from './commit-latency';
+import { DeadlineTimer } from './deadline-timer';
 import { GroupCommit } from './group-commit';
 import { NotLeaderError } from '../core/errors';
 import type { RaftMetricsSink } from './raft-metrics';
@@ -100,8 +101,7 @@ export class RaftNode {
   private lastAppliedEpoch: number;
   private bytesSinceSnapshot = 0;
   private snapshotting = false;
-  private timer: NodeJS.Timeout | null = null;
-  private timerDeadline = Number.POSITIVE_INFINITY;
+  private readonly timer: DeadlineTimer;
   private stopped = false;
   private failure: Error | null = null;
   private resolveHalted: (error: Error) => void = () => undefined;
@@ -131,6 +131,7 @@ export class RaftNode {
   ) {
     this.log = logger;
     this.clock = clock;
+    this.timer = new DeadlineTimer(clock, () => this.onTimer());
     const committed = metrics?.committed;
     this.commitLatency =
       committed === undefined ? null : new CommitLatency((latencyMs, batches) => this.report(() => committed.call(metrics, latencyMs, batches)));
@@ -367,7 +368,7 @@ export class RaftNode {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer.cancel();
     this.failAll(new NodeStoppedError('the raft node stopped'));
     await this.transport.close();
     // Writes already asked for still land: a reply may have promised them.
@@ -387,8 +388,6 @@ export class RaftNode {
   }
 
   private onTimer(): void {
-    this.timer = null;
-    this.timerDeadline = Number.POSITIVE_INFINITY;
     if (this.unavailable() !== null) return;
     this.core.tick(this.clock());
     this.pump();
@@ -562,15 +561,7 @@ export class RaftNode {
 
   private armTimer(): void {
     if (this.stopped || this.failure !== null) return;
-    const deadline = this.core.nextDeadline();
-    if (deadline >= this.timerDeadline && this.timer !== null) return;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timerDeadline = deadline;
-    if (!Number.isFinite(deadline)) {
-      this.timer = null;
-      return;
-    }
-    this.timer = setTimeout(() => this.onTimer(), Math.max(0, deadline - this.clock()));
+    this.timer.arm(this.core.nextDeadline());
   }
 
   // --------------------------------------------------------------- failure
@@ -586,7 +577,7 @@ export class RaftNode {
     this.failure = error;
     this.log.fatal({ err: error, epoch: this.core.status().epoch }, 'raft node halted');
     this.resolveHalted(error);
-    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer.cancel();
     this.failAll(error);
   }
 
