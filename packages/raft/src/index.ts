@@ -64,3 +64,5 @@ export { DeadlineTimer } from './runtime/deadline-timer';
 export { observedRespond, type ObservedRespond, type RequestObserver } from './transport/request-observer';
 export { NodeStoppedError, ProposalLostError, RecordBatchTooLargeError, RequestTimedOutError } from './runtime/runtime-errors';
 export { bytesServiceDefinition, rpcPath, passThrough, asBuffer } from './transport/bytes-service';
+/** The trailer in which every kz gRPC service names why it refused a call (a Kafka error name). */
+export { ERROR_CODE_KEY } from './transport/call-metadata';

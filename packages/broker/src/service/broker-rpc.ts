@@ -6,7 +6,7 @@
  * call the codec themselves: a body that does not decode must be refused with INVALID_ARGUMENT and
  * `kz-error-code: INVALID_REQUEST`, and a throwing grpc-js deserializer can only produce INTERNAL.
  */
-import { asBuffer, bytesServiceDefinition, passThrough, rpcPath } from '@kz/raft';
+import { asBuffer, bytesServiceDefinition, ERROR_CODE_KEY, passThrough, rpcPath } from '@kz/raft';
 import type { BrokerApi, BrokerRpcName } from '../protocol/broker-api';
 import { BROKER_SERVICE_NAME } from './broker-schema';
 
@@ -29,8 +29,7 @@ export const BROKER_METHOD_NAMES = Object.keys(BROKER_RPCS) as readonly BrokerMe
 export type BrokerRequest<M extends BrokerMethodName> = Parameters<BrokerApi[(typeof BROKER_RPCS)[M]]>[0];
 export type BrokerResponse<M extends BrokerMethodName> = Awaited<ReturnType<BrokerApi[(typeof BROKER_RPCS)[M]]>>;
 
-/** The trailer that names why a call was refused (INVALID_REQUEST), as the other kz services name it. */
-export const ERROR_CODE_KEY = 'kz-error-code';
+export { ERROR_CODE_KEY };
 
 export function brokerRpcPath(method: BrokerMethodName): string {
   return rpcPath(BROKER_SERVICE_NAME, method);

@@ -6,7 +6,7 @@
  * codec themselves: a body that does not decode must be refused with INVALID_ARGUMENT and
  * `kz-error-code: INVALID_REQUEST`, and a throwing grpc-js deserializer can only produce INTERNAL.
  */
-import { asBuffer, bytesServiceDefinition, rpcPath } from '@kz/raft';
+import { asBuffer, bytesServiceDefinition, ERROR_CODE_KEY, rpcPath } from '@kz/raft';
 import type { ControllerApi, ControllerRequestKind } from '../controller/controller-requests';
 import type { ApiError } from '../errors/api-error';
 import type {
@@ -76,8 +76,7 @@ export function isControllerRpc(rpc: AdminRpcName): rpc is ControllerRpcName {
   return Object.hasOwn(CONTROLLER_RPCS, rpc);
 }
 
-/** The trailer that names why a call was refused (INVALID_REQUEST), as @kz/raft's transport names it. */
-export const ERROR_CODE_KEY = 'kz-error-code';
+export { ERROR_CODE_KEY };
 
 export function adminRpcPath(rpc: AdminRpcName): string {
   return rpcPath(ADMIN_SERVICE_NAME, rpc);
