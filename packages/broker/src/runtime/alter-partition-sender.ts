@@ -48,10 +48,12 @@ export class AlterPartitionSender {
       (response) => {
         this.inFlight = false;
         if (this.stopped) return;
-        for (const item of items) {
-          const answer = response.partitions.find((p) => p.topicId === item.topicId && p.partitionId === item.partitionId);
-          manager.onAlterPartitionResult(item, answer === undefined ? { error: { code: 'UNKNOWN_SERVER_ERROR' }, state: null } : answer, clock());
-        }
+        // By key, not by a search per item: a request may carry thousands of partitions.
+        const answers = new Map(response.partitions.map((answer) => [`${answer.topicId}:${answer.partitionId}`, answer]));
+        manager.onAlterPartitionResults(
+          items.map((item) => ({ item, result: answers.get(`${item.topicId}:${item.partitionId}`) ?? { error: { code: 'UNKNOWN_SERVER_ERROR' }, state: null } })),
+          clock(),
+        );
         this.afterAnswer();
       },
       (error: unknown) => {
@@ -60,7 +62,7 @@ export class AlterPartitionSender {
         this.log.warn({ err: error, partitions: items.length }, 'AlterPartition failed; will retry');
         setTimeout(() => {
           if (this.stopped) return;
-          for (const item of items) manager.onAlterPartitionResult(item, { error: { code: 'REQUEST_TIMED_OUT' }, state: null }, clock());
+          manager.onAlterPartitionResults(items.map((item) => ({ item, result: { error: { code: 'REQUEST_TIMED_OUT' }, state: null } })), clock());
           this.afterAnswer();
         }, this.options.retryBackoffMs ?? 100);
       },

@@ -1,7 +1,13 @@
 /**
  * Fetches waiting for data (Kafka's DelayedFetch purgatory): a long poll that found fewer than
- * minBytes is tried again whenever one of its partitions changes (an append, a HW move, a leadership
+ * minBytes is tried again once one of its partitions changed (an append, a HW move, a leadership
  * change), and answered with whatever there is at maxWaitMs.
+ *
+ * Waking is two steps, `wake` then `retryWoken`, so that a parked fetch is read again at most once
+ * per input however many of its partitions the input touched. Reading a parked fetch again reads
+ * every partition it asks for; when one follower fetch covering thousands of partitions woke the
+ * other follower's parked fetch once per partition, a metadata storm turned every fetch into
+ * quadratic work and stalled the event loop for tens of seconds.
  */
 import type { FetchResponse } from '../protocol/fetch.js';
 
@@ -18,6 +24,8 @@ interface Parked {
 export class DelayedFetches {
   private readonly byKey = new Map<string, Set<Parked>>();
   private readonly all = new Set<Parked>();
+  /** Parked fetches one of whose partitions changed since the last retryWoken. */
+  private readonly woken = new Set<Parked>();
 
   park(keys: readonly string[], deadline: number, attempt: Attempt): Promise<FetchResponse> {
     return new Promise((resolve) => {
@@ -31,10 +39,20 @@ export class DelayedFetches {
     });
   }
 
-  wake(key: string, now: number): void {
+  /** Partition `key` changed: its parked fetches are read again at the next retryWoken. */
+  wake(key: string): void {
     const set = this.byKey.get(key);
     if (set === undefined) return;
-    for (const parked of [...set]) {
+    for (const parked of set) this.woken.add(parked);
+  }
+
+  /** Reads every woken fetch again, once each, and answers those that are done. */
+  retryWoken(now: number): void {
+    if (this.woken.size === 0) return;
+    const woken = [...this.woken];
+    this.woken.clear();
+    for (const parked of woken) {
+      if (!this.all.has(parked)) continue;
       const response = parked.attempt(now, false);
       if (response !== null) this.complete(parked, response);
     }
@@ -60,6 +78,7 @@ export class DelayedFetches {
 
   private complete(parked: Parked, response: FetchResponse): void {
     if (!this.all.delete(parked)) return;
+    this.woken.delete(parked);
     for (const key of parked.keys) {
       const set = this.byKey.get(key);
       set?.delete(parked);

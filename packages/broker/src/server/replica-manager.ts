@@ -75,6 +75,12 @@ export interface ReplicaManagerOptions {
 }
 
 /** What a follower learned from one fetch answer, for the fetcher and tests. */
+/** The controller's answer to one item of an AlterPartition request. */
+export interface AlterPartitionAnswer {
+  readonly item: AlterPartitionItem;
+  readonly result: AlterPartitionResult;
+}
+
 export interface FetchApplied {
   readonly appendedBytes: number;
   readonly truncations: number;
@@ -154,9 +160,21 @@ export class ReplicaManager {
         this.applyRegistration(p, registration, now);
       });
     }
-    for (const p of [...this.partitions.values()]) {
-      if (!image.topicsById.has(p.topicId)) this.removePartition(p, 'topic deleted');
+    const gone = changes === null ? [...this.partitions.values()] : this.partitionsOfRemovedTopics(changes);
+    for (const p of gone) if (!image.topicsById.has(p.topicId)) this.removePartition(p, 'topic deleted');
+    this.fetches.retryWoken(now);
+  }
+
+  /** Hosted partitions of the topics a delta removed: found per topic, not by a scan of every partition. */
+  private partitionsOfRemovedTopics(changes: MetadataChanges): Partition[] {
+    const gone: Partition[] = [];
+    for (const [topicId, topic] of changes.removedTopics) {
+      topic.partitions.forEach((_, partitionId) => {
+        const p = this.partitions.get(partitionKey(topicId, partitionId));
+        if (p !== undefined) gone.push(p);
+      });
     }
+    return gone;
   }
 
   private touchedTopics(image: MetadataImage, changes: MetadataChanges): string[] {
@@ -213,7 +231,7 @@ export class ReplicaManager {
         };
         leader.onPartitionMetadata(state, registration.replicas, now);
       }
-      this.onPartitionChanged(p, now);
+      this.onPartitionChanged(p);
       return;
     }
     const role = p.role;
@@ -226,7 +244,7 @@ export class ReplicaManager {
       this.log.info({ topic: p.topicName, partition: p.partitionId, leaderId: registration.leader, leaderEpoch: registration.leaderEpoch, logEndOffset: p.log.logEndOffset }, 'became follower');
     }
     // Waiting produces and fetches learn that this broker no longer leads.
-    this.onPartitionChanged(p, now);
+    this.onPartitionChanged(p);
   }
 
   private removePartition(p: Partition, reason: string): void {
@@ -258,7 +276,7 @@ export class ReplicaManager {
         try {
           const info = p.log.append(data.records, leader.leaderEpoch);
           this.dirty.add(p);
-          this.fetches.wake(p.key, now);
+          this.fetches.wake(p.key);
           if (acks !== 0) waits.push({ key: p.key, topic: topic.name, partition: data.partition, acks, leaderEpoch: leader.leaderEpoch, requiredOffset: info.lastOffset + 1, baseOffset: info.baseOffset });
           return { partition: data.partition, ...NO_ERROR, baseOffset: acks === 0 ? -1 : info.baseOffset, logStartOffset: p.log.logStartOffset, currentLeader: null };
         } catch (error) {
@@ -271,6 +289,7 @@ export class ReplicaManager {
       }),
     }));
     const response: ProduceResponse = { topics };
+    this.fetches.retryWoken(now);
     if (waits.length === 0) return Promise.resolve(response);
     return this.produces.park(response, waits, now + Math.max(0, request.timeoutMs), (wait) => this.produceWaitStatus(wait));
   }
@@ -335,6 +354,8 @@ export class ReplicaManager {
       }
     }
     const first = this.readFetch(request, now, true);
+    // The first read of a follower fetch moves followers' states, HWs and ISRs: other fetches may be done.
+    this.fetches.retryWoken(now);
     const minBytes = Math.max(1, request.minBytes);
     if (request.maxWaitMs <= 0 || first.bytes >= minBytes || first.hasError) return Promise.resolve(first.response);
     const keys = request.topics.flatMap((t) => t.partitions.map((p) => partitionKey(t.topicId, p.partition)));
@@ -385,7 +406,7 @@ export class ReplicaManager {
             return fetchError(position.partition, kafkaErrorOf(error), null);
           }
           this.maybeExpandIsr(p, request.replicaEpoch);
-          this.onPartitionChanged(p, now);
+          this.onPartitionChanged(p);
         }
         const upTo = isFollower ? p.log.logEndOffset : leader.highWatermark();
         let records = EMPTY;
@@ -471,6 +492,7 @@ export class ReplicaManager {
       p.log.flush();
       this.onFlushed(p, now);
     }
+    this.fetches.retryWoken(now);
   }
 
   /**
@@ -483,6 +505,7 @@ export class ReplicaManager {
     await Promise.all(dirty.map((p) => flushLog(p.log)));
     const now = clock();
     for (const p of dirty) if (this.partitions.get(p.key) === p) this.onFlushed(p, now);
+    this.fetches.retryWoken(now);
   }
 
   /**
@@ -500,7 +523,7 @@ export class ReplicaManager {
 
   private onFlushed(p: Partition, now: number): void {
     p.leader?.onLeaderAppend(p.log.recoveryPoint);
-    this.onPartitionChanged(p, now);
+    this.onPartitionChanged(p);
   }
 
   /** The next time `tick` has work: an ISR check or a waiting request's deadline. */
@@ -532,8 +555,9 @@ export class ReplicaManager {
       if (item === null) continue;
       this.log.info({ topic: p.topicName, partition: p.partitionId, leaderEpoch: leader.leaderEpoch, isr: leader.isr, removing: proposal.removing, highWatermark: leader.highWatermark() }, 'shrinking ISR');
       this.alterPartitions.push(item);
-      this.onPartitionChanged(p, now);
+      this.onPartitionChanged(p);
     }
+    this.fetches.retryWoken(now);
   }
 
   /** Every replica applies retention to its own log, as in Kafka; followers that fall behind the new log start restart there. */
@@ -553,8 +577,16 @@ export class ReplicaManager {
     return this.alterPartitions.splice(0);
   }
 
-  /** The controller's answer for one item; a retriable failure puts it back for the next send. */
-  onAlterPartitionResult(item: AlterPartitionItem, result: AlterPartitionResult, now: number): void {
+  /**
+   * The controller's answers, one per item sent; a retriable failure puts its item back for the next
+   * send. Taken as a list so that parked fetches are read again once, not once per partition.
+   */
+  onAlterPartitionResults(answers: readonly AlterPartitionAnswer[], now: number): void {
+    for (const { item, result } of answers) this.onAlterPartitionAnswer(item, result);
+    this.fetches.retryWoken(now);
+  }
+
+  private onAlterPartitionAnswer(item: AlterPartitionItem, result: AlterPartitionResult): void {
     const p = this.partitions.get(partitionKey(item.topicId, item.partitionId));
     const leader = p?.leader ?? null;
     if (p === undefined || leader === null || leader.leaderEpoch !== item.leaderEpoch) return;
@@ -569,7 +601,7 @@ export class ReplicaManager {
       const pending = leader.pendingAlterPartition();
       if (pending !== null) this.alterPartitions.push(pending);
     }
-    this.onPartitionChanged(p, now);
+    this.onPartitionChanged(p);
   }
 
   // ---------------------------------------------------------------- follower side
@@ -753,9 +785,10 @@ export class ReplicaManager {
     this.partitions.clear();
   }
 
-  private onPartitionChanged(p: Partition, now: number): void {
+  /** Settles produces waiting on `p` now; its parked fetches are read again once the input is handled (retryWoken). */
+  private onPartitionChanged(p: Partition): void {
     this.produces.recheck(p.key);
-    this.fetches.wake(p.key, now);
+    this.fetches.wake(p.key);
   }
 
   private ensureOpen(): void {

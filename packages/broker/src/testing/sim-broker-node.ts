@@ -22,6 +22,7 @@ import type { AlterPartitionResponse, BrokerId, MetadataImage } from '@kz/metada
 import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
 import type { AlterPartitionItem } from '../replication/partition-replicas.js';
+import type { AlterPartitionResult } from '../replication/isr-change.js';
 import { ReplicaManager, type ReplicaManagerConfig } from '../server/replica-manager.js';
 import type { MemoryLogDirectory } from './memory-log-directory.js';
 import { ReplicaFetcher } from './replica-fetcher.js';
@@ -313,14 +314,12 @@ export class SimBrokerNode {
     this.unsentAlters = [];
     this.stats.alterPartitionsSent++;
     let settled = false;
-    const finish = (resultOf: (item: AlterPartitionItem) => Parameters<ReplicaManager['onAlterPartitionResult']>[1]): void => {
+    const finish = (resultOf: (item: AlterPartitionItem) => AlterPartitionResult): void => {
       if (settled || this.retired) return;
       settled = true;
-      for (const item of items) {
-        const result = resultOf(item);
-        this.env.onAlterPartitionAnswer(result.error?.code ?? 'NONE');
-        this.manager.onAlterPartitionResult(item, result, this.env.now());
-      }
+      const answers = items.map((item) => ({ item, result: resultOf(item) }));
+      for (const { result } of answers) this.env.onAlterPartitionAnswer(result.error?.code ?? 'NONE');
+      this.manager.onAlterPartitionResults(answers, this.env.now());
       this.afterInput();
     };
     this.env.controllerChannel.send(this.brokerId, this.env.controllerId, { kind: 'alterPartition', body: { brokerId: this.brokerId, brokerEpoch, partitions: items } }, (reply) => {

@@ -105,12 +105,12 @@ export class ReplicaCluster {
         answered.push(item);
         const current = this.partition;
         if (item.leaderEpoch !== current.leaderEpoch || item.partitionEpoch !== current.partitionEpoch) {
-          m.onAlterPartitionResult(item, { error: { code: 'INVALID_UPDATE_VERSION' }, state: null }, this.now);
+          m.onAlterPartitionResults([{ item, result: { error: { code: 'INVALID_UPDATE_VERSION' }, state: null } }], this.now);
           continue;
         }
         this.change({ isr: item.newIsr });
         const p = this.partition;
-        m.onAlterPartitionResult(item, { error: null, state: { topicId: TOPIC_ID, partitionId: 0, leader: p.leader, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, isr: p.isr } }, this.now);
+        m.onAlterPartitionResults([{ item, result: { error: null, state: { topicId: TOPIC_ID, partitionId: 0, leader: p.leader, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, isr: p.isr } } }], this.now);
       }
     }
     return answered;

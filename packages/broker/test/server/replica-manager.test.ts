@@ -278,7 +278,7 @@ describe('ReplicaManager: AlterPartition answers', () => {
     expect(leader.isIsrChangeInFlight).toBe(true);
     const p = cluster.partition;
     // A's answer arrives now: it says what B started from, and must not end B.
-    cluster.manager(1).onAlterPartitionResult(expand!, { error: null, state: { topicId: TOPIC_ID, partitionId: 0, leader: 1, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, isr: [1, 2, 3] } }, cluster.now);
+    cluster.manager(1).onAlterPartitionResults([{ item: expand!, result: { error: null, state: { topicId: TOPIC_ID, partitionId: 0, leader: 1, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, isr: [1, 2, 3] } } }], cluster.now);
     expect(leader.isIsrChangeInFlight).toBe(true);
   });
 });

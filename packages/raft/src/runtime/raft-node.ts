@@ -1,7 +1,7 @@
 import { RECORD_BATCH_OVERHEAD, decodeRecordBatch, encodeRecordBatch, type KafkaRecord } from '@kz/records';
 import pino, { type Logger } from 'pino';
 import type { NodeId, RaftConfigInput } from '../core/config';
-import type { LogBatch } from '../core/log-batch';
+import type { LogBatch, Snapshot } from '../core/log-batch';
 import type { RaftMessage } from '../core/messages';
 import { RaftCore, type ProposeResult } from '../core/raft-core';
 import type { RoleName } from '../core/quorum-state';
@@ -16,7 +16,7 @@ import { GroupCommit } from './group-commit';
 import { NotLeaderError } from '../core/errors';
 import type { RaftMetricsSink } from './raft-metrics';
 import { NodeStoppedError, ProposalLostError, RecordBatchTooLargeError, RequestTimedOutError } from './runtime-errors';
-import type { StateMachine } from './state-machine';
+import type { LeaderChange, StateMachine } from './state-machine';
 
 export interface RaftNodeOptions {
   readonly nodeId: NodeId;
@@ -40,6 +40,12 @@ export interface RaftNodeOptions {
   readonly clock?: () => number;
   /** Told of elections, leaderships and commit latencies (for monitoring); nothing by default. */
   readonly metrics?: RaftMetricsSink;
+  /**
+   * How long one turn of the event loop may spend handing committed batches to the state machine
+   * before it lets other work run (default 20 ms). A burst of commits — thousands of metadata
+   * records — is applied over several turns, so fetches and votes keep being answered meanwhile.
+   */
+  readonly applyTurnBudgetMs?: number;
 }
 
 export interface ProposeOptions {
@@ -75,7 +81,14 @@ interface PendingRead {
   readonly reject: (error: Error) => void;
 }
 
+/** What the state machine is handed, in log order: role changes, snapshots to load, committed batches. */
+type Delivery =
+  | { readonly kind: 'role'; readonly change: LeaderChange }
+  | { readonly kind: 'snapshot'; readonly snapshot: Snapshot }
+  | { readonly kind: 'batch'; readonly batch: LogBatch };
+
 const DEFAULT_SNAPSHOT_EVERY_BYTES = 20 * 1024 * 1024;
+const DEFAULT_APPLY_TURN_BUDGET_MS = 20;
 const DEFAULT_MAX_BATCH_BYTES = 8 * 1024 * 1024;
 /** Per-record framing beyond key, value and headers (varints, attributes, deltas), rounded up. */
 const RECORD_OVERHEAD_BYTES = 24;
@@ -101,6 +114,10 @@ export class RaftNode {
   private lastAppliedEpoch: number;
   private bytesSinceSnapshot = 0;
   private snapshotting = false;
+  /** Deliveries not yet handed to the state machine; drained a turn's budget at a time. */
+  private readonly deliveries: Delivery[] = [];
+  private deliveriesHead = 0;
+  private drainScheduled = false;
   private readonly timer: DeadlineTimer;
   private stopped = false;
   private failure: Error | null = null;
@@ -128,6 +145,7 @@ export class RaftNode {
     logger: Logger,
     clock: () => number,
     private readonly metrics: RaftMetricsSink | null,
+    private readonly applyTurnBudgetMs: number,
   ) {
     this.log = logger;
     this.clock = clock;
@@ -160,6 +178,7 @@ export class RaftNode {
       logger,
       clock,
       options.metrics ?? null,
+      options.applyTurnBudgetMs ?? DEFAULT_APPLY_TURN_BUDGET_MS,
     );
     const status = core.status();
     logger.info(
@@ -369,6 +388,7 @@ export class RaftNode {
     if (this.stopped) return;
     this.stopped = true;
     this.timer.cancel();
+    this.dropDeliveries();
     this.failAll(new NodeStoppedError('the raft node stopped'));
     await this.transport.close();
     // Writes already asked for still land: a reply may have promised them.
@@ -403,6 +423,7 @@ export class RaftNode {
     }
     this.startWrite();
     this.armTimer();
+    this.scheduleDrain();
   }
 
   private handle(ready: Ready): void {
@@ -410,7 +431,7 @@ export class RaftNode {
       const { role, leader } = ready.roleChange;
       this.log.info({ role, epoch: leader.epoch, leaderId: leader.leaderId, highWatermark: ready.highWatermark }, 'quorum state changed');
       this.reportRoleChange(role, leader.epoch);
-      this.stateMachine.onLeaderChange?.({ role, leaderId: leader.leaderId, epoch: leader.epoch });
+      this.deliveries.push({ kind: 'role', change: { role, leaderId: leader.leaderId, epoch: leader.epoch } });
     }
     if (ready.persistId !== null) {
       this.lastPersistId = ready.persistId;
@@ -421,14 +442,8 @@ export class RaftNode {
       if (this.lastPersistId <= this.groupCommit.durableId) this.transport.send(out.to, out.message);
       else this.heldMessages.push({ gate: this.lastPersistId, out });
     }
-    if (ready.loadSnapshot !== null) {
-      this.stateMachine.restore(ready.loadSnapshot.bytes);
-      this.appliedOffset = ready.loadSnapshot.id.offset;
-      this.lastAppliedEpoch = ready.loadSnapshot.id.epoch;
-      this.bytesSinceSnapshot = 0;
-      this.log.info({ snapshotEndOffset: this.appliedOffset, epoch: this.lastAppliedEpoch }, 'loaded snapshot');
-    }
-    for (const batch of ready.committed) this.apply(batch);
+    if (ready.loadSnapshot !== null) this.deliveries.push({ kind: 'snapshot', snapshot: ready.loadSnapshot });
+    for (const batch of ready.committed) this.deliveries.push({ kind: 'batch', batch });
     if (this.commitLatency !== null && this.commitLatency.size > 0) this.commitLatency.highWatermarkAt(ready.highWatermark, this.clock());
     for (const readId of ready.readsFailed) {
       const read = this.reads.get(readId);
@@ -441,8 +456,65 @@ export class RaftNode {
       this.reads.delete(readId);
       if (read !== undefined) this.readyReads.push({ offset, read });
     }
+    // A read point already applied is answered now; the others once the drain reaches them.
+    this.answerReads();
+  }
+
+  private scheduleDrain(): void {
+    if (this.drainScheduled || this.deliveriesHead >= this.deliveries.length || this.unavailable() !== null) return;
+    this.drainScheduled = true;
+    setImmediate(() => {
+      this.drainScheduled = false;
+      this.drainDeliveries();
+    });
+  }
+
+  /**
+   * Hands queued deliveries to the state machine, in order, until this turn's budget is spent; the
+   * rest wait for the next turn, so that I/O — fetches, votes, a broker's heartbeat — is served in
+   * between. A state machine that throws halts the node, as a storage failure does.
+   */
+  private drainDeliveries(): void {
+    if (this.unavailable() !== null) return;
+    const started = this.clock();
+    try {
+      while (this.deliveriesHead < this.deliveries.length) {
+        const delivery = this.deliveries[this.deliveriesHead++]!;
+        this.deliver(delivery);
+        if (this.clock() - started >= this.applyTurnBudgetMs) break;
+      }
+    } catch (error) {
+      this.fail(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    if (this.deliveriesHead >= this.deliveries.length) this.dropDeliveries();
     this.answerReads();
     this.maybeSnapshot();
+    this.scheduleDrain();
+  }
+
+  private deliver(delivery: Delivery): void {
+    switch (delivery.kind) {
+      case 'role':
+        this.stateMachine.onLeaderChange?.(delivery.change);
+        return;
+      case 'snapshot': {
+        const { id, bytes } = delivery.snapshot;
+        this.stateMachine.restore(bytes);
+        this.appliedOffset = id.offset;
+        this.lastAppliedEpoch = id.epoch;
+        this.bytesSinceSnapshot = 0;
+        this.log.info({ snapshotEndOffset: this.appliedOffset, epoch: this.lastAppliedEpoch }, 'loaded snapshot');
+        return;
+      }
+      case 'batch':
+        this.apply(delivery.batch);
+    }
+  }
+
+  private dropDeliveries(): void {
+    this.deliveries.length = 0;
+    this.deliveriesHead = 0;
   }
 
   /**

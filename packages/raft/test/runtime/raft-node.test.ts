@@ -1,3 +1,4 @@
+import { encodeRecordBatch } from '@kz/records';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,3 +157,67 @@ describe('RaftNode', () => {
     await node.stop();
   });
 });
+
+describe('RaftNode hands committed batches to the state machine a turn at a time', () => {
+  test('a burst of commits is applied over several turns, with other work running in between', async () => {
+    const network = new InMemoryRaftNetwork();
+    /** What happened, in order: an apply of a batch, or a turn of other work. */
+    const events: string[] = [];
+    const machine = new ListStateMachine();
+    const applyOne = machine.apply.bind(machine);
+    machine.apply = (batch) => {
+      events.push('apply');
+      applyOne(batch);
+    };
+    // A budget of 0 ms: each turn hands over one delivery and then lets the loop run.
+    const node = await RaftNode.start({ nodeId: 1, voters: [1], storage: new MemoryRaftStorage(), transport: network.transport(1), stateMachine: machine, logger: quiet, config: fast, applyTurnBudgetMs: 0 });
+    try {
+      await until(() => node.status().role === 'leader');
+      // Proposals of separate turns become separate batches that commit together in one Ready.
+      const proposals: Promise<unknown>[] = [];
+      for (let i = 0; i < 8; i++) {
+        proposals.push(node.proposeBatch(batchOf(`v${i}`)));
+      }
+      let otherWork = true;
+      const other = (): void => {
+        if (!otherWork) return;
+        events.push('other');
+        setImmediate(other);
+      };
+      setImmediate(other);
+      await Promise.all(proposals);
+      otherWork = false;
+      expect(machine.values).toEqual(['v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7']);
+      const firstApply = events.indexOf('apply');
+      const lastApply = events.lastIndexOf('apply');
+      const between = events.slice(firstApply, lastApply + 1);
+      // Other turns ran between the first and the last apply of the burst: it did not hold the loop.
+      expect(between.filter((e) => e === 'other').length).toBeGreaterThan(0);
+    } finally {
+      await node.stop();
+    }
+  });
+
+  test('a read point is answered once the state machine has applied up to it, not before', async () => {
+    const network = new InMemoryRaftNetwork();
+    const machine = new ListStateMachine();
+    const node = await RaftNode.start({ nodeId: 1, voters: [1], storage: new MemoryRaftStorage(), transport: network.transport(1), stateMachine: machine, logger: quiet, config: fast, applyTurnBudgetMs: 0 });
+    try {
+      await until(() => node.status().role === 'leader');
+      // Appended in one turn, the five batches are persisted and committed together, then applied one a turn.
+      const writes = Array.from({ length: 5 }, (_, i) => node.proposeBatch(batchOf(`w${i}`)));
+      await writes[0];
+      expect(machine.values.length).toBeLessThan(5);
+      // Asked for while the rest are committed but not yet applied: the read must wait for them.
+      const applied = await node.readBarrier().then(() => [...machine.values]);
+      expect(applied).toEqual(['w0', 'w1', 'w2', 'w3', 'w4']);
+      await Promise.all(writes);
+    } finally {
+      await node.stop();
+    }
+  });
+});
+
+function batchOf(value: string): Uint8Array {
+  return encodeRecordBatch({ records: [{ key: null, value: Buffer.from(value) }] });
+}
