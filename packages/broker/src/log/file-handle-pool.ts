@@ -25,11 +25,12 @@
  *
  * A reopened `.log` may see an fsync report success for a writeback error that happened while no
  * descriptor was open, if the kernel dropped the inode meanwhile (the PostgreSQL "fsyncgate" case).
- * Kafka avoids it by never closing; kz accepts it for capped descriptors, as the active segments
- * being written and flushed are the most recently used and are not the ones evicted.
+ * Kafka avoids it by never closing; kz accepts it for capped descriptors: the active segments being
+ * written and flushed are the most recently used, so the last to be evicted, and a cap well above
+ * the working set never evicts them at all.
  */
 import * as fs from 'node:fs';
-import { asLogFileError, isOutOfDescriptors, KafkaStorageError } from './log-errors.js';
+import { asLogFileError, isOutOfDescriptors, KafkaStorageError, TooManyOpenFilesError } from './log-errors.js';
 
 /** How the pool opens and closes descriptors; injectable so tests can count them or fail an open. */
 export interface FileOpener {
@@ -201,6 +202,23 @@ export class FileHandlePool {
       this.uncached--;
       this.opener.close(fd);
     }
+  }
+
+  /**
+   * Runs `fn`, and once more after closing every idle descriptor if the system refused `fn` a
+   * descriptor the pool does not manage (a directory listing, a removal): the limit may have been
+   * reached by sockets, and the pool's idle descriptors are the ones the process can give back.
+   * An open the pool made already had its retry, so its TooManyOpenFilesError is not retried again.
+   */
+  retryingOnEmfile<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      if (!isOutOfDescriptors(error) || error instanceof TooManyOpenFilesError) throw error;
+      this.outOfDescriptors++;
+      this.evictIdle();
+    }
+    return fn();
   }
 
   /** Closes every cached descriptor no operation is using; returns how many. */

@@ -21,6 +21,7 @@ import {
   verifyBatchCrc,
 } from '@kz/records';
 import type { FileHandlePool, PooledFile } from './file-handle-pool.js';
+import { asLogFileError } from './log-errors.js';
 import { OffsetIndex, type OffsetIndexEntry } from './offset-index.js';
 import { segmentPaths, type SegmentPaths } from './segment-files.js';
 import { TimeIndex, type TimeIndexEntry } from './time-index.js';
@@ -375,7 +376,11 @@ export class LogSegment {
 
   /** By path: retention asks this of cold segments, which need not take a descriptor from hot ones. */
   lastModifiedMs(): number {
-    return fs.statSync(this.paths.log).mtimeMs;
+    try {
+      return fs.statSync(this.paths.log).mtimeMs;
+    } catch (e) {
+      throw asLogFileError(e, this.paths.log);
+    }
   }
 
   /** Gives the segment's descriptors back to the pool (an fsync in progress keeps its own until done). */

@@ -12,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileHandlePool } from '../log/file-handle-pool.js';
-import { asLogFileError, isOutOfDescriptors, TooManyOpenFilesError } from '../log/log-errors.js';
+import { asLogFileError, isOutOfDescriptors } from '../log/log-errors.js';
 import { PartitionLog } from '../log/partition-log.js';
 import type { LogConfig } from '../log/log-config.js';
 import type { ReplicaLog } from '../log/replica-log.js';
@@ -53,19 +53,9 @@ export class DiskLogDirectory implements LogDirectory {
     const dir = path.join(this.root, `${topicName}-${partitionId}`);
     const existed = fs.existsSync(dir);
     try {
-      return this.openOnce(dir, topicId);
-    } catch (first) {
-      let error = first;
-      // Directory listings and removals open descriptors outside the pool; if sockets took the last
-      // ones, the pool's idle descriptors are the ones to give back before refusing the replica.
-      if (isOutOfDescriptors(first) && !(first instanceof TooManyOpenFilesError)) {
-        this.fileHandles.evictIdle();
-        try {
-          return this.openOnce(dir, topicId);
-        } catch (second) {
-          error = second;
-        }
-      }
+      // Directory listings and removals take descriptors outside the pool.
+      return this.fileHandles.retryingOnEmfile(() => this.openOnce(dir, topicId));
+    } catch (error) {
       if (!existed) removeQuietly(dir);
       throw asLogFileError(error, dir);
     }

@@ -160,6 +160,32 @@ describe('FileHandlePool', () => {
     expect(pool.stats()).toMatchObject({ openFiles: 0, outOfDescriptors: 2, pinnedFiles: 0 });
   });
 
+  it('retries a call refused a descriptor outside the pool once, after closing the idle ones', () => {
+    const { pool, opener, paths } = setup(10, 3);
+    for (const p of paths) pool.file(p, RW_CREATE).use(touch);
+    const emfile = (): Error => Object.assign(new Error('EMFILE: too many open files, scandir'), { code: 'EMFILE', syscall: 'scandir' });
+    let calls = 0;
+    expect(
+      pool.retryingOnEmfile(() => {
+        if (calls++ === 0) throw emfile();
+        return opener.live.size;
+      }),
+    ).toBe(0);
+    expect(calls).toBe(2);
+    expect(pool.stats().outOfDescriptors).toBe(1);
+    // The pool's own open already had its retry: its TooManyOpenFilesError passes straight through.
+    opener.failNext('EMFILE', 2);
+    calls = 0;
+    const error = thrown(() =>
+      pool.retryingOnEmfile(() => {
+        calls++;
+        pool.file(paths[0]!, RW_CREATE).use(touch);
+      }),
+    );
+    expect(error).toBeInstanceOf(TooManyOpenFilesError);
+    expect(calls).toBe(1);
+  });
+
   it('types other open failures without retrying them', () => {
     const { pool, opener, paths } = setup(10, 2);
     pool.file(paths[0]!, RW_CREATE).use(touch);
