@@ -18,7 +18,20 @@ export {
   FencedLeaderEpochError,
   UnexpectedAppendOffsetError,
   KafkaStorageError,
+  LogFileOpenError,
+  TooManyOpenFilesError,
 } from './log/log-errors.js';
+export {
+  FileHandlePool,
+  PooledFile,
+  defaultMaxOpenFiles,
+  maxOpenFilesFor,
+  parseOpenFilesSoftLimit,
+  MIN_MAX_OPEN_FILES,
+  type FileHandlePoolOptions,
+  type FileHandlePoolStats,
+  type FileOpener,
+} from './log/file-handle-pool.js';
 export { segmentFileStem } from './log/segment-files.js';
 
 // Leader-side replication: follower fetch state, the high watermark, ISR shrink/expand via AlterPartition.
@@ -120,7 +133,7 @@ export { BrokerNode, type BrokerNodeOptions, type HostedPartitionState } from '.
 export type { BrokerInstrumentation } from './runtime/broker-instrumentation.js';
 export { BrokerLifecycle, DEFAULT_HEARTBEAT_INTERVAL_MS, type BrokerLifecycleOptions, type BrokerState } from './runtime/broker-lifecycle.js';
 export type { ControllerChannel } from './runtime/controller-channel.js';
-export { DiskLogDirectory } from './runtime/disk-log-directory.js';
+export { DiskLogDirectory, type DiskLogDirectoryOptions } from './runtime/disk-log-directory.js';
 export { ReplicaFetchers, type FetchChannel } from './runtime/replica-fetchers.js';
 export { AlterPartitionSender } from './runtime/alter-partition-sender.js';
 export {

@@ -4,11 +4,14 @@
  * format: a version line `0`, the entry count, then `epoch startOffset`
  * lines. Every change is written to a temp file, fsynced and renamed over
  * the old file (then the directory is fsynced), so a crash leaves either the
- * old or the new checkpoint, never a torn one.
+ * old or the new checkpoint, never a torn one. The entries in memory change
+ * only once the file did, so a write that fails (no descriptor, no space)
+ * leaves the cache as it was on disk.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { KafkaStorageError } from './log-errors.js';
+import { FileHandlePool } from './file-handle-pool.js';
+import { KafkaStorageError, LogFileOpenError } from './log-errors.js';
 import { LEADER_EPOCH_CHECKPOINT } from './segment-files.js';
 
 export interface EpochEntry {
@@ -31,21 +34,25 @@ export class LeaderEpochCache {
   private entries: EpochEntry[];
   readonly path: string;
 
-  private constructor(dir: string, entries: EpochEntry[]) {
+  private constructor(
+    dir: string,
+    private readonly files: FileHandlePool,
+    entries: EpochEntry[],
+  ) {
     this.path = path.join(dir, LEADER_EPOCH_CHECKPOINT);
     this.entries = entries;
   }
 
-  static load(dir: string): LeaderEpochCache {
+  static load(dir: string, files: FileHandlePool = FileHandlePool.processWide()): LeaderEpochCache {
     const file = path.join(dir, LEADER_EPOCH_CHECKPOINT);
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = files.withFile(file, fs.constants.O_RDONLY, (fd) => fs.readFileSync(fd, 'utf8'));
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new LeaderEpochCache(dir, []);
+      if (e instanceof LogFileOpenError && e.errno === 'ENOENT') return new LeaderEpochCache(dir, files, []);
       throw e;
     }
-    return new LeaderEpochCache(dir, parseCheckpoint(text, file));
+    return new LeaderEpochCache(dir, files, parseCheckpoint(text, file));
   }
 
   get all(): readonly EpochEntry[] {
@@ -66,17 +73,14 @@ export class LeaderEpochCache {
     if (epoch < 0 || startOffset < 0) return;
     const latest = this.latest;
     if (latest && latest.epoch === epoch && latest.startOffset <= startOffset) return;
-    this.entries = this.entries.filter((e) => e.epoch < epoch && e.startOffset < startOffset);
-    this.entries.push({ epoch, startOffset });
-    this.persist();
+    this.replace([...this.entries.filter((e) => e.epoch < epoch && e.startOffset < startOffset), { epoch, startOffset }]);
   }
 
   /** After log truncation to `endOffset`: forget epochs that start at or after it. */
   truncateFromEnd(endOffset: number): void {
     const kept = this.entries.filter((e) => e.startOffset < endOffset);
     if (kept.length === this.entries.length) return;
-    this.entries = kept;
-    this.persist();
+    this.replace(kept);
   }
 
   /**
@@ -93,14 +97,12 @@ export class LeaderEpochCache {
     if (lastAtOrBelow < 0) return;
     const spanning = this.entries[lastAtOrBelow]!;
     if (lastAtOrBelow === 0 && spanning.startOffset === startOffset) return;
-    this.entries = [{ epoch: spanning.epoch, startOffset }, ...this.entries.slice(lastAtOrBelow + 1)];
-    this.persist();
+    this.replace([{ epoch: spanning.epoch, startOffset }, ...this.entries.slice(lastAtOrBelow + 1)]);
   }
 
   clear(): void {
     if (this.entries.length === 0) return;
-    this.entries = [];
-    this.persist();
+    this.replace([]);
   }
 
   /**
@@ -125,9 +127,10 @@ export class LeaderEpochCache {
       : { epoch: floor.epoch, endOffset: higher.startOffset };
   }
 
-  private persist(): void {
-    const lines = [String(CHECKPOINT_VERSION), String(this.entries.length), ...this.entries.map((e) => `${e.epoch} ${e.startOffset}`)];
-    writeFileDurably(this.path, lines.join('\n') + '\n');
+  private replace(entries: EpochEntry[]): void {
+    const lines = [String(CHECKPOINT_VERSION), String(entries.length), ...entries.map((e) => `${e.epoch} ${e.startOffset}`)];
+    writeFileDurably(this.files, this.path, lines.join('\n') + '\n');
+    this.entries = entries;
   }
 }
 
@@ -146,21 +149,17 @@ function parseCheckpoint(text: string, file: string): EpochEntry[] {
   });
 }
 
-/** temp file + fsync + rename + directory fsync: the file is replaced atomically and durably. */
-export function writeFileDurably(file: string, contents: string): void {
+/**
+ * temp file + fsync + rename + directory fsync: the file is replaced atomically and durably. Both
+ * descriptors are transient ones of `files`, so they count against its cap.
+ */
+export function writeFileDurably(files: FileHandlePool, file: string, contents: string): void {
   const tmp = `${file}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
+  const { O_WRONLY, O_CREAT, O_TRUNC, O_RDONLY } = fs.constants;
+  files.withFile(tmp, O_WRONLY | O_CREAT | O_TRUNC, (fd) => {
     fs.writeFileSync(fd, contents);
     fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  });
   fs.renameSync(tmp, file);
-  const dirFd = fs.openSync(path.dirname(file), 'r');
-  try {
-    fs.fsyncSync(dirFd);
-  } finally {
-    fs.closeSync(dirFd);
-  }
+  files.withFile(path.dirname(file), O_RDONLY, (fd) => fs.fsyncSync(fd));
 }

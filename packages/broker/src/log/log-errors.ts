@@ -70,9 +70,67 @@ export class UnexpectedAppendOffsetError extends LogError {
   }
 }
 
-/** The log directory is unusable: closed log, malformed checkpoint. */
+/** The log directory is unusable: closed log, malformed checkpoint, a file the system will not open. */
 export class KafkaStorageError extends LogError {
-  override readonly name = 'KafkaStorageError';
+  override readonly name: string = 'KafkaStorageError';
   readonly code = 'KAFKA_STORAGE_ERROR';
   readonly kafkaErrorCode = 56;
+}
+
+/**
+ * The operating system refused to open or create a file or directory of a partition log: EACCES,
+ * ENOSPC or EROFS on create, ENOENT for a segment that vanished underneath the broker. The errno
+ * travels as a field so metrics and `kz cluster describe` can say which.
+ */
+export class LogFileOpenError extends KafkaStorageError {
+  override readonly name: string = 'LogFileOpenError';
+  constructor(
+    readonly path: string,
+    /** The system error name, e.g. 'EACCES'. */
+    readonly errno: string,
+    /** The call that failed, e.g. 'open', 'mkdir', 'scandir'. */
+    readonly syscall: string,
+    message = `cannot ${syscall} ${path}: ${errno}`,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The process (EMFILE) or the whole system (ENFILE) is out of file descriptors, even after the log
+ * closed every descriptor it could spare. The replica or request is refused; nothing was written.
+ */
+export class TooManyOpenFilesError extends LogFileOpenError {
+  override readonly name = 'TooManyOpenFilesError';
+  constructor(path: string, errno: 'EMFILE' | 'ENFILE', syscall: string) {
+    const whose = errno === 'EMFILE' ? 'the process' : 'the system';
+    super(path, errno, syscall, `cannot ${syscall} ${path}: ${whose} is out of file descriptors (${errno})`);
+  }
+}
+
+/** Whether `error` is the system's refusal for lack of descriptors, typed or not yet. */
+export function isOutOfDescriptors(error: unknown): boolean {
+  if (error instanceof TooManyOpenFilesError) return true;
+  const code = errnoOf(error);
+  return code === 'EMFILE' || code === 'ENFILE';
+}
+
+/**
+ * A Node system error from opening or creating a log file, as the typed error; anything else (our
+ * own typed errors included) unchanged.
+ */
+export function asLogFileError(error: unknown, path: string): unknown {
+  if (error instanceof LogError) return error;
+  const code = errnoOf(error);
+  if (code === undefined) return error;
+  const e = error as NodeJS.ErrnoException;
+  const file = e.path ?? path;
+  const syscall = e.syscall ?? 'open';
+  return code === 'EMFILE' || code === 'ENFILE' ? new TooManyOpenFilesError(file, code, syscall) : new LogFileOpenError(file, code, syscall);
+}
+
+function errnoOf(error: unknown): string | undefined {
+  // Not `instanceof Error`: Node's system errors come from another realm under jest's vm sandbox.
+  if (typeof error !== 'object' || error === null || !('code' in error) || typeof error.code !== 'string') return undefined;
+  return /^E[A-Z0-9]+$/.test(error.code) ? error.code : undefined;
 }

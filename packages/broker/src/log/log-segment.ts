@@ -3,6 +3,11 @@
  * exactly as appended, plus its sparse `.index` and `.timeindex`
  * (LogSegment.scala). Batches in a segment are contiguous in offset and the
  * first one starts at the segment's base offset.
+ *
+ * Its three files take their descriptors from the log's FileHandlePool, on
+ * first use: a segment holds none of its own, and the pool may close any of
+ * them between two calls. The `.log` is written at explicit positions, so a
+ * reopened descriptor needs no seek.
  */
 import * as fs from 'node:fs';
 import {
@@ -15,6 +20,8 @@ import {
   readBatchHeader,
   verifyBatchCrc,
 } from '@kz/records';
+import type { FileHandlePool, PooledFile } from './file-handle-pool.js';
+import { asLogFileError } from './log-errors.js';
 import { OffsetIndex, type OffsetIndexEntry } from './offset-index.js';
 import { segmentPaths, type SegmentPaths } from './segment-files.js';
 import { TimeIndex, type TimeIndexEntry } from './time-index.js';
@@ -43,6 +50,8 @@ export interface BatchSummary {
 /** Header bytes needed for BatchSummary (up to and including maxTimestamp). */
 const SUMMARY_BYTES = 43;
 const LOG_OVERHEAD = 12;
+/** No O_CREAT: a `.log` that vanished underneath the broker must fail to open, not reappear empty. */
+const LOG_FLAGS = fs.constants.O_RDWR;
 
 export interface OffsetAndTimestamp {
   offset: number;
@@ -53,7 +62,7 @@ export class LogSegment {
   readonly paths: SegmentPaths;
   readonly offsetIndex: OffsetIndex;
   readonly timeIndex: TimeIndex;
-  private fd: number;
+  private readonly logFile: PooledFile;
   /** Bytes in the `.log`. */
   size = 0;
   /** Offset the next batch appended here must start at. */
@@ -68,6 +77,7 @@ export class LogSegment {
   createdMs: number;
 
   private constructor(
+    files: FileHandlePool,
     dir: string,
     readonly baseOffset: number,
     /**
@@ -78,20 +88,33 @@ export class LogSegment {
     nowMs: number,
   ) {
     this.paths = segmentPaths(dir, baseOffset);
-    this.fd = fs.openSync(this.paths.log, fs.constants.O_RDWR | fs.constants.O_CREAT);
-    this.offsetIndex = new OffsetIndex(this.paths.index, baseOffset);
-    this.timeIndex = new TimeIndex(this.paths.timeIndex, baseOffset);
+    this.logFile = files.file(this.paths.log, LOG_FLAGS);
+    this.offsetIndex = new OffsetIndex(files, this.paths.index, baseOffset);
+    this.timeIndex = new TimeIndex(files, this.paths.timeIndex, baseOffset);
     this.nextOffset = baseOffset;
     this.offsetOfMaxTimestamp = baseOffset;
     this.createdMs = nowMs;
   }
 
-  /** A new, empty segment (any stale files at that name are emptied). */
-  static create(dir: string, baseOffset: number, indexIntervalBytes: number, nowMs: number): LogSegment {
-    const segment = new LogSegment(dir, baseOffset, indexIntervalBytes, nowMs);
-    fs.ftruncateSync(segment.fd, 0);
-    segment.offsetIndex.rewrite([]);
-    segment.timeIndex.rewrite([]);
+  /**
+   * A new, empty segment (any stale files at that name are emptied). If a file cannot be created,
+   * the ones that were are removed again, best effort: a leftover empty segment would be harmless
+   * (the next open or roll recovers or empties it), but it is tidier gone.
+   */
+  static create(files: FileHandlePool, dir: string, baseOffset: number, indexIntervalBytes: number, nowMs: number): LogSegment {
+    const segment = new LogSegment(files, dir, baseOffset, indexIntervalBytes, nowMs);
+    try {
+      segment.logFile.create();
+      segment.offsetIndex.rewrite([]);
+      segment.timeIndex.rewrite([]);
+    } catch (e) {
+      try {
+        segment.deleteFiles();
+      } catch {
+        // The create failure is the one worth reporting.
+      }
+      throw e;
+    }
     return segment;
   }
 
@@ -101,40 +124,56 @@ export class LogSegment {
    * them otherwise. Returns a recovery report if the rebuild found damage.
    */
   static openClosed(
+    files: FileHandlePool,
     dir: string,
     baseOffset: number,
     nextOffset: number,
     indexIntervalBytes: number,
     nowMs: number,
   ): { segment: LogSegment; truncation?: RecoveryTruncation } {
-    const segment = new LogSegment(dir, baseOffset, indexIntervalBytes, nowMs);
-    segment.size = fs.fstatSync(segment.fd).size;
-    const loaded = segment.size > 0 && segment.offsetIndex.load(nextOffset, segment.size) && segment.timeIndex.load(nextOffset);
-    if (loaded) {
-      segment.nextOffset = nextOffset;
-      const last = segment.timeIndex.lastEntry;
-      segment.maxTimestamp = last?.timestamp ?? -1;
-      segment.offsetOfMaxTimestamp = last?.offset ?? baseOffset;
-      const first = segment.size > 0 ? segment.readSummary(0) : undefined;
-      segment.firstBatchTimestamp = first?.maxTimestamp;
-      return { segment };
-    }
-    const truncation = segment.recover();
-    return truncation ? { segment, truncation } : { segment };
+    const segment = new LogSegment(files, dir, baseOffset, indexIntervalBytes, nowMs);
+    return segment.closingOnFailure(() => {
+      segment.size = segment.fileSize();
+      const loaded = segment.size > 0 && segment.offsetIndex.load(nextOffset, segment.size) && segment.timeIndex.load(nextOffset);
+      if (loaded) {
+        segment.nextOffset = nextOffset;
+        const last = segment.timeIndex.lastEntry;
+        segment.maxTimestamp = last?.timestamp ?? -1;
+        segment.offsetOfMaxTimestamp = last?.offset ?? baseOffset;
+        const first = segment.size > 0 ? segment.readSummary(0) : undefined;
+        segment.firstBatchTimestamp = first?.maxTimestamp;
+        return { segment };
+      }
+      const truncation = segment.recover();
+      return truncation ? { segment, truncation } : { segment };
+    });
   }
 
   /** Opens the active segment and recovers it (full CRC scan). */
   static openActive(
+    files: FileHandlePool,
     dir: string,
     baseOffset: number,
     indexIntervalBytes: number,
     nowMs: number,
     onBatch?: (partitionLeaderEpoch: number, baseOffset: number) => void,
   ): { segment: LogSegment; truncation?: RecoveryTruncation } {
-    const segment = new LogSegment(dir, baseOffset, indexIntervalBytes, nowMs);
-    segment.size = fs.fstatSync(segment.fd).size;
-    const truncation = segment.recover(onBatch);
-    return truncation ? { segment, truncation } : { segment };
+    const segment = new LogSegment(files, dir, baseOffset, indexIntervalBytes, nowMs);
+    return segment.closingOnFailure(() => {
+      segment.size = segment.fileSize();
+      const truncation = segment.recover(onBatch);
+      return truncation ? { segment, truncation } : { segment };
+    });
+  }
+
+  /** Runs an opening step; if it throws, the half-opened segment gives its descriptors back first. */
+  private closingOnFailure<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      this.close();
+      throw e;
+    }
   }
 
   /**
@@ -144,7 +183,7 @@ export class LogSegment {
    * lengths before it) and rebuilds both indexes from what remains.
    */
   recover(onBatch?: (partitionLeaderEpoch: number, baseOffset: number) => void): RecoveryTruncation | undefined {
-    const fileSize = fs.fstatSync(this.fd).size;
+    const fileSize = this.fileSize();
     this.resetStats();
     const offsetEntries: OffsetIndexEntry[] = [];
     const timeEntries: TimeIndexEntry[] = [];
@@ -182,18 +221,27 @@ export class LogSegment {
         cut(e instanceof TruncatedBatchError ? 'truncated-batch' : e instanceof CrcMismatchError ? 'crc-mismatch' : 'corrupt-batch', e.message);
       }
     }
-    if (truncation) fs.ftruncateSync(this.fd, position);
+    if (truncation) this.logFile.use((fd) => fs.ftruncateSync(fd, position));
     this.size = position;
     this.offsetIndex.rewrite(offsetEntries);
     this.timeIndex.rewrite(timeEntries);
     return truncation;
   }
 
-  /** Appends one batch, already validated and stamped by the log. */
+  /**
+   * Appends one batch, already validated and stamped by the log. Every file the append writes is
+   * opened (and pinned) before the batch is: a descriptor the system refuses then fails the append
+   * with nothing written, never after the `.log` has the batch but the index or the caller do not.
+   */
   append(bytes: Uint8Array, batch: BatchSummary): void {
     const position = this.size;
-    fs.writeSync(this.fd, bytes, 0, bytes.length, position);
-    this.trackBatch(batch, position);
+    const write = (): void =>
+      this.logFile.use((fd) => {
+        fs.writeSync(fd, bytes, 0, bytes.length, position);
+        this.trackBatch(batch, position);
+      });
+    if (this.bytesSinceLastIndexEntry > this.indexIntervalBytes) this.offsetIndex.whileOpen(() => this.timeIndex.whileOpen(write));
+    else write();
   }
 
   private trackBatch(batch: BatchSummary, position: number, offsetEntries?: OffsetIndexEntry[], timeEntries?: TimeIndexEntry[]): void {
@@ -301,7 +349,7 @@ export class LogSegment {
   truncateTo(offset: number): void {
     const { position } = this.positionOf(offset);
     if (position >= this.size) return;
-    fs.ftruncateSync(this.fd, position);
+    this.logFile.use((fd) => fs.ftruncateSync(fd, position));
     this.recover();
   }
 
@@ -314,22 +362,30 @@ export class LogSegment {
   }
 
   flush(): void {
-    fs.fsyncSync(this.fd);
+    this.logFile.use((fd) => fs.fsyncSync(fd));
   }
 
-  /** fsync on libuv's thread pool, so the event loop keeps serving while the disk works. */
-  flushAsync(): Promise<void> {
-    const fd = this.fd;
-    return new Promise((resolve, reject) => fs.fsync(fd, (error) => (error === null ? resolve() : reject(error))));
+  /**
+   * fsync on libuv's thread pool, so the event loop keeps serving while the disk works. The pool
+   * keeps the descriptor open until the fsync is done, even if the segment is closed or deleted
+   * meanwhile; a segment closed before the fsync could start has nothing left to flush.
+   */
+  async flushAsync(): Promise<void> {
+    await this.logFile.useAsync((fd) => new Promise<void>((resolve, reject) => fs.fsync(fd, (error) => (error === null ? resolve() : reject(error)))));
   }
 
+  /** By path: retention asks this of cold segments, which need not take a descriptor from hot ones. */
   lastModifiedMs(): number {
-    return fs.fstatSync(this.fd).mtimeMs;
+    try {
+      return fs.statSync(this.paths.log).mtimeMs;
+    } catch (e) {
+      throw asLogFileError(e, this.paths.log);
+    }
   }
 
+  /** Gives the segment's descriptors back to the pool (an fsync in progress keeps its own until done). */
   close(): void {
-    fs.closeSync(this.fd);
-    this.fd = -1;
+    this.logFile.close();
     this.offsetIndex.close();
     this.timeIndex.close();
   }
@@ -353,13 +409,20 @@ export class LogSegment {
 
   private readBytes(position: number, length: number): Uint8Array {
     const out = new Uint8Array(length);
-    let done = 0;
-    while (done < length) {
-      const n = fs.readSync(this.fd, out, done, length - done, position + done);
-      if (n === 0) break;
-      done += n;
-    }
+    const done = this.logFile.use((fd) => {
+      let n = 0;
+      while (n < length) {
+        const read = fs.readSync(fd, out, n, length - n, position + n);
+        if (read === 0) break;
+        n += read;
+      }
+      return n;
+    });
     return done === length ? out : out.subarray(0, done);
+  }
+
+  private fileSize(): number {
+    return this.logFile.use((fd) => fs.fstatSync(fd).size);
   }
 }
 

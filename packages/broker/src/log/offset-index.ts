@@ -11,7 +11,7 @@
  * story: the file has no checksum and is rebuilt from the `.log` whenever
  * it is suspect.
  */
-import * as fs from 'node:fs';
+import type { FileHandlePool } from './file-handle-pool.js';
 import { IndexFile } from './index-file.js';
 
 const ENTRY_BYTES = 8;
@@ -28,10 +28,11 @@ export class OffsetIndex {
   private readonly file: IndexFile;
 
   constructor(
+    files: FileHandlePool,
     readonly path: string,
     readonly baseOffset: number,
   ) {
-    this.file = new IndexFile(path);
+    this.file = new IndexFile(files, path);
   }
 
   get entryCount(): number {
@@ -45,12 +46,8 @@ export class OffsetIndex {
    */
   load(nextOffset: number, logSize: number): boolean {
     this.entries.length = 0;
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(this.path);
-    } catch {
-      return false;
-    }
+    const bytes = this.file.read();
+    if (bytes === undefined) return false;
     if (bytes.length % ENTRY_BYTES !== 0) return false;
     let lastOffset = -1;
     let lastPosition = -1;
@@ -108,6 +105,11 @@ export class OffsetIndex {
 
   fsync(): void {
     this.file.fsync();
+  }
+
+  /** Runs `fn` with the file open and pinned (see LogSegment.append). */
+  whileOpen<T>(fn: () => T): T {
+    return this.file.whileOpen(fn);
   }
 
   close(): void {

@@ -5,6 +5,11 @@
  * single writer, and sync calls keep every state change atomic with respect
  * to the event loop.
  *
+ * Descriptors: the log holds none of its own. Its segments take them from a
+ * FileHandlePool (the process's by default) on first use, and the pool
+ * closes the least recently used when its cap is reached, so the number of
+ * replicas a broker can host is not bounded by `ulimit -n`.
+ *
  * Durability: appends only write to the page cache; data is durable once
  * flush() returned (Kafka leaves flushing to the OS by default and relies on
  * replication). Rolled segments are fsynced when they roll, so recovery only
@@ -16,6 +21,7 @@ import { CorruptRecordError, stampBatch } from '@kz/records';
 import { checkContinuesLog, validatedBatches, type PositionedBatch } from './append-validation.js';
 import { LeaderEpochCache, type EpochEndOffset, type EpochEntry } from './leader-epoch-cache.js';
 import { resolveLogConfig, type LogConfig } from './log-config.js';
+import { FileHandlePool } from './file-handle-pool.js';
 import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError } from './log-errors.js';
 import { LogSegment, type BatchSummary, type OffsetAndTimestamp, type RecoveryTruncation } from './log-segment.js';
 import { INDEX_SUFFIX, TIME_INDEX_SUFFIX, parseSegmentLogName, segmentPaths } from './segment-files.js';
@@ -44,6 +50,7 @@ export class PartitionLog {
 
   private constructor(
     readonly dir: string,
+    private readonly files: FileHandlePool,
     private currentConfig: LogConfig,
     segments: LogSegment[],
     private readonly epochs: LeaderEpochCache,
@@ -70,8 +77,11 @@ export class PartitionLog {
    * Opens (creating if needed) the log in `dir`. Closed segments are trusted
    * (their indexes are rebuilt only if missing or insane); the active segment
    * is scanned with CRC checks and cut at its first bad batch.
+   *
+   * When it returns, the log holds descriptors only through `files`; when it
+   * throws (a typed LogFileOpenError if a file would not open), it holds none.
    */
-  static open(dir: string, overrides: Partial<LogConfig> = {}): PartitionLog {
+  static open(dir: string, overrides: Partial<LogConfig> = {}, files: FileHandlePool = FileHandlePool.processWide()): PartitionLog {
     const config = resolveLogConfig(overrides);
     fs.mkdirSync(dir, { recursive: true });
     const now = config.now();
@@ -84,6 +94,16 @@ export class PartitionLog {
     removeOrphanIndexes(dir, names, new Set(bases));
 
     const segments: LogSegment[] = [];
+    try {
+      return PartitionLog.load(dir, files, config, now, bases, segments);
+    } catch (e) {
+      for (const segment of segments) segment.close();
+      throw e;
+    }
+  }
+
+  /** open() past the directory listing; every segment it opens is in `segments`, for open() to close on failure. */
+  private static load(dir: string, files: FileHandlePool, config: LogConfig, now: number, bases: number[], segments: LogSegment[]): PartitionLog {
     const recovery: RecoveryTruncation[] = [];
     const recoveredEpochs: EpochEntry[] = [];
     for (let i = 0; i < bases.length; i++) {
@@ -91,8 +111,8 @@ export class PartitionLog {
       const next = bases[i + 1];
       const opened =
         next === undefined
-          ? LogSegment.openActive(dir, base, config.indexIntervalBytes, now, (epoch, startOffset) => recoveredEpochs.push({ epoch, startOffset }))
-          : LogSegment.openClosed(dir, base, next, config.indexIntervalBytes, now);
+          ? LogSegment.openActive(files, dir, base, config.indexIntervalBytes, now, (epoch, startOffset) => recoveredEpochs.push({ epoch, startOffset }))
+          : LogSegment.openClosed(files, dir, base, next, config.indexIntervalBytes, now);
       segments.push(opened.segment);
       if (opened.truncation) recovery.push(opened.truncation);
       if (next !== undefined && opened.segment.nextOffset !== next) {
@@ -103,9 +123,9 @@ export class PartitionLog {
         break;
       }
     }
-    if (segments.length === 0) segments.push(LogSegment.create(dir, 0, config.indexIntervalBytes, now));
+    if (segments.length === 0) segments.push(LogSegment.create(files, dir, 0, config.indexIntervalBytes, now));
 
-    const epochs = LeaderEpochCache.load(dir);
+    const epochs = LeaderEpochCache.load(dir, files);
     const logEnd = segments[segments.length - 1]!.nextOffset;
     // The checkpoint may run ahead of what survived recovery (KIP-101: never keep an epoch past the log end).
     epochs.truncateFromEnd(logEnd);
@@ -114,7 +134,7 @@ export class PartitionLog {
       if (e.epoch >= 0 && (latest === undefined || e.epoch > latest.epoch)) epochs.assign(e.epoch, e.startOffset);
     }
     epochs.truncateFromStart(segments[0]!.baseOffset);
-    return new PartitionLog(dir, config, segments, epochs, recovery);
+    return new PartitionLog(dir, files, config, segments, epochs, recovery);
   }
 
   get logStartOffset(): number {
@@ -233,7 +253,7 @@ export class PartitionLog {
     active.onBecomeInactive();
     // The rolled segment was just fsynced, and it held everything up to the log end.
     this.flushedOffset = active.nextOffset;
-    const next = LogSegment.create(this.dir, active.nextOffset, this.config.indexIntervalBytes, this.config.now());
+    const next = LogSegment.create(this.files, this.dir, active.nextOffset, this.config.indexIntervalBytes, this.config.now());
     this.segments.push(next);
     return next.baseOffset;
   }
@@ -336,7 +356,7 @@ export class PartitionLog {
     this.ensureOpen();
     this.truncations++;
     for (const segment of this.segments.splice(0)) segment.deleteFiles();
-    this.segments.push(LogSegment.create(this.dir, offset, this.config.indexIntervalBytes, this.config.now()));
+    this.segments.push(LogSegment.create(this.files, this.dir, offset, this.config.indexIntervalBytes, this.config.now()));
     this.epochs.clear();
     this.flushedOffset = offset;
   }
@@ -398,9 +418,13 @@ export class PartitionLog {
   /** Flushes and closes every file; the log cannot be used afterwards. */
   close(): void {
     if (this.closed) return;
-    this.active.flush();
-    for (const segment of this.segments) segment.close();
     this.closed = true;
+    try {
+      this.active.flush();
+    } finally {
+      // Even when the flush failed: a closed log must not keep descriptors, or files of a deleted replica, open.
+      for (const segment of this.segments) segment.close();
+    }
   }
 
   /** Index of the last segment whose base offset is <= offset. */

@@ -9,7 +9,7 @@
  * onBecomeInactiveSegment), which is what time retention of a closed
  * segment reads after a restart.
  */
-import * as fs from 'node:fs';
+import type { FileHandlePool } from './file-handle-pool.js';
 import { IndexFile } from './index-file.js';
 
 const ENTRY_BYTES = 12;
@@ -25,10 +25,11 @@ export class TimeIndex {
   private readonly file: IndexFile;
 
   constructor(
+    files: FileHandlePool,
     readonly path: string,
     readonly baseOffset: number,
   ) {
-    this.file = new IndexFile(path);
+    this.file = new IndexFile(files, path);
   }
 
   get lastEntry(): TimeIndexEntry | undefined {
@@ -38,12 +39,8 @@ export class TimeIndex {
   /** Like OffsetIndex.load: false (and empty) when missing or suspect. */
   load(nextOffset: number): boolean {
     this.entries.length = 0;
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(this.path);
-    } catch {
-      return false;
-    }
+    const bytes = this.file.read();
+    if (bytes === undefined) return false;
     if (bytes.length % ENTRY_BYTES !== 0) return false;
     let last: TimeIndexEntry | undefined;
     for (let at = 0; at < bytes.length; at += ENTRY_BYTES) {
@@ -98,6 +95,11 @@ export class TimeIndex {
 
   fsync(): void {
     this.file.fsync();
+  }
+
+  /** Runs `fn` with the file open and pinned (see LogSegment.append). */
+  whileOpen<T>(fn: () => T): T {
+    return this.file.whileOpen(fn);
   }
 
   close(): void {

@@ -3,9 +3,16 @@
  * them, with a `partition.metadata` file holding the topic id (KIP-516). A directory whose topic id
  * differs belongs to a deleted topic of the same name and is wiped before reuse, so a recreated
  * topic never inherits an old topic's records.
+ *
+ * Every file of every log here takes its descriptor from one FileHandlePool, so the replicas a
+ * broker hosts are bounded by disk, not by `ulimit -n`. A replica whose files the system will not
+ * open or create (out of descriptors, EACCES, ENOSPC) is refused with a typed LogFileOpenError /
+ * TooManyOpenFilesError (KAFKA_STORAGE_ERROR); the broker keeps running.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FileHandlePool } from '../log/file-handle-pool.js';
+import { asLogFileError, isOutOfDescriptors } from '../log/log-errors.js';
 import { PartitionLog } from '../log/partition-log.js';
 import type { LogConfig } from '../log/log-config.js';
 import type { ReplicaLog } from '../log/replica-log.js';
@@ -13,56 +20,97 @@ import type { LogDirectory } from '../server/replica-manager.js';
 
 const PARTITION_METADATA = 'partition.metadata';
 
+export interface DiskLogDirectoryOptions {
+  /**
+   * Where the logs take descriptors from. Default: the process's pool. A broker configured with
+   * log.max.open.files passes `new FileHandlePool({ maxOpenFiles })`.
+   */
+  readonly fileHandles?: FileHandlePool;
+}
+
 export class DiskLogDirectory implements LogDirectory {
   private readonly dirs = new Map<ReplicaLog, string>();
+  /** The pool's stats() are the broker's open-file metrics. */
+  readonly fileHandles: FileHandlePool;
 
   constructor(
     readonly root: string,
     private readonly logConfig: Partial<LogConfig> = {},
     private readonly onRecovery?: (dir: string, log: PartitionLog) => void,
+    options: DiskLogDirectoryOptions = {},
   ) {
+    this.fileHandles = options.fileHandles ?? FileHandlePool.processWide();
     fs.mkdirSync(root, { recursive: true });
   }
 
+  /**
+   * Opens the replica's log, creating it if new. Throws LogFileOpenError (TooManyOpenFilesError for
+   * EMFILE/ENFILE) when a file will not open; then a directory this call created is removed again,
+   * so a retry starts from nothing, and an existing one is left as it was (its records matter more
+   * than tidiness; a retry recovers it as any restart would).
+   */
   open(topicId: string, topicName: string, partitionId: number): ReplicaLog {
     const dir = path.join(this.root, `${topicName}-${partitionId}`);
-    const metadataFile = path.join(dir, PARTITION_METADATA);
-    const recorded = readTopicId(metadataFile);
-    if (recorded !== undefined && recorded !== topicId) fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-    if (recorded !== topicId) writeTopicId(metadataFile, topicId);
-    const log = PartitionLog.open(dir, this.logConfig);
-    if (log.recovery.length > 0) this.onRecovery?.(dir, log);
-    this.dirs.set(log, dir);
-    return log;
+    const existed = fs.existsSync(dir);
+    try {
+      // Directory listings and removals take descriptors outside the pool.
+      return this.fileHandles.retryingOnEmfile(() => this.openOnce(dir, topicId));
+    } catch (error) {
+      if (!existed) removeQuietly(dir);
+      throw asLogFileError(error, dir);
+    }
   }
 
   remove(log: ReplicaLog, _topicId: string, _partitionId: number): void {
     const dir = this.dirs.get(log);
     this.dirs.delete(log);
-    log.close();
-    if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      log.close();
+    } finally {
+      // The data is going anyway: a close that failed to flush must not keep the directory.
+      if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  private openOnce(dir: string, topicId: string): ReplicaLog {
+    const metadataFile = path.join(dir, PARTITION_METADATA);
+    const recorded = this.readTopicId(metadataFile);
+    if (recorded !== undefined && recorded !== topicId) fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    if (recorded !== topicId) this.writeTopicId(metadataFile, topicId);
+    const log = PartitionLog.open(dir, this.logConfig, this.fileHandles);
+    if (log.recovery.length > 0) this.onRecovery?.(dir, log);
+    this.dirs.set(log, dir);
+    return log;
+  }
+
+  private readTopicId(file: string): string | undefined {
+    let text: string;
+    try {
+      text = this.fileHandles.withFile(file, fs.constants.O_RDONLY, (fd) => fs.readFileSync(fd, 'utf8'));
+    } catch (e) {
+      if (isOutOfDescriptors(e)) throw e;
+      return undefined;
+    }
+    return /^topic_id: (\S+)$/m.exec(text)?.[1];
+  }
+
+  private writeTopicId(file: string, topicId: string): void {
+    const tmp = `${file}.tmp`;
+    const { O_WRONLY, O_CREAT, O_TRUNC } = fs.constants;
+    this.fileHandles.withFile(tmp, O_WRONLY | O_CREAT | O_TRUNC, (fd) => {
+      fs.writeSync(fd, `version: 0\ntopic_id: ${topicId}\n`);
+      fs.fsyncSync(fd);
+    });
+    fs.renameSync(tmp, file);
   }
 }
 
-function readTopicId(file: string): string | undefined {
-  let text: string;
+/** Best effort: if even the removal fails, what is left opens as an empty replica of the same topic. */
+function removeQuietly(dir: string): void {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    fs.rmSync(dir, { recursive: true, force: true });
   } catch {
-    return undefined;
+    // The open failure is the error to report.
   }
-  return /^topic_id: (\S+)$/m.exec(text)?.[1];
-}
-
-function writeTopicId(file: string, topicId: string): void {
-  const tmp = `${file}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeSync(fd, `version: 0\ntopic_id: ${topicId}\n`);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
 }
