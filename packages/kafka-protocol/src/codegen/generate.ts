@@ -163,7 +163,9 @@ class StructGen {
 
   /** Expression for the field's value on the encode side (`m` is the message object). */
   private value(f: FieldDef): string {
-    return this.optional(f) ? `(m.${f.prop} ?? ${this.defaultExpr(f)})` : `m.${f.prop}`;
+    if (!this.optional(f)) return `m.${f.prop}`;
+    // Not `??`: null is a value of nullable fields, only undefined means "use the default".
+    return f.nullable ? `(m.${f.prop} === undefined ? ${this.defaultExpr(f)} : m.${f.prop})` : `(m.${f.prop} ?? ${this.defaultExpr(f)})`;
   }
 
   /** Expression: the value differs from the field's default (tagged fields are written only then). */

@@ -349,13 +349,13 @@ function sizeCreateTopicsResponseCreatableTopicResult(m: CreateTopicsResponseCre
   n += (f ? sizeOfCompactString(m.name) : sizeOfString(m.name));
   if (v >= 7) n += 16;
   if (v >= 1) {
-    n += (f ? sizeOfCompactNullableString((m.errorMessage ?? null)) : sizeOfNullableString((m.errorMessage ?? null)));
+    n += (f ? sizeOfCompactNullableString((m.errorMessage === undefined ? null : m.errorMessage)) : sizeOfNullableString((m.errorMessage === undefined ? null : m.errorMessage)));
   }
   if (v >= 5) n += 4;
   if (v >= 5) n += 2;
   if (v >= 5) {
     {
-      const a0 = (m.configs ?? []);
+      const a0 = (m.configs === undefined ? [] : m.configs);
       if (a0 === null) n += 1;
       else {
         n += sizeOfUvarint(a0.length + 1);
@@ -386,13 +386,13 @@ function writeCreateTopicsResponseCreatableTopicResult(w: Writer, m: CreateTopic
   if (v >= 7) w.uuid((m.topicId ?? ZERO_UUID));
   w.int16(m.errorCode);
   if (v >= 1) {
-    if (f) w.compactNullableString((m.errorMessage ?? null)); else w.nullableString((m.errorMessage ?? null));
+    if (f) w.compactNullableString((m.errorMessage === undefined ? null : m.errorMessage)); else w.nullableString((m.errorMessage === undefined ? null : m.errorMessage));
   }
   if (v >= 5) w.int32((m.numPartitions ?? -1));
   if (v >= 5) w.int16((m.replicationFactor ?? -1));
   if (v >= 5) {
     {
-      const a0 = (m.configs ?? []);
+      const a0 = (m.configs === undefined ? [] : m.configs);
       if (a0 === null) w.nullArray(true);
       else {
         w.arrayLength(true, a0.length);

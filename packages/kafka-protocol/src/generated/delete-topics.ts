@@ -210,7 +210,7 @@ function sizeDeleteTopicsResponseDeletableTopicResult(m: DeleteTopicsResponseDel
   n += (f ? sizeOfCompactNullableString(m.name) : sizeOfNullableString(m.name));
   if (v >= 6) n += 16;
   if (v >= 5) {
-    n += sizeOfCompactNullableString((m.errorMessage ?? null));
+    n += sizeOfCompactNullableString((m.errorMessage === undefined ? null : m.errorMessage));
   }
   if (f) n += 1;
   return n;
@@ -222,7 +222,7 @@ function writeDeleteTopicsResponseDeletableTopicResult(w: Writer, m: DeleteTopic
   if (f) w.compactNullableString(m.name); else w.nullableString(m.name);
   if (v >= 6) w.uuid((m.topicId ?? ZERO_UUID));
   w.int16(m.errorCode);
-  if (v >= 5) w.compactNullableString((m.errorMessage ?? null));
+  if (v >= 5) w.compactNullableString((m.errorMessage === undefined ? null : m.errorMessage));
   if (f) {
     w.uvarint(0);
   }

@@ -319,7 +319,7 @@ function sizeDescribeConfigsResponseDescribeConfigsResourceResult(m: DescribeCon
   }
   if (v >= 3) n += 1;
   if (v >= 3) {
-    n += (f ? sizeOfCompactNullableString((m.documentation ?? '')) : sizeOfNullableString((m.documentation ?? '')));
+    n += (f ? sizeOfCompactNullableString((m.documentation === undefined ? '' : m.documentation)) : sizeOfNullableString((m.documentation === undefined ? '' : m.documentation)));
   }
   if (f) n += 1;
   return n;
@@ -344,7 +344,7 @@ function writeDescribeConfigsResponseDescribeConfigsResourceResult(w: Writer, m:
   }
   if (v >= 3) w.int8((m.configType ?? 0));
   if (v >= 3) {
-    if (f) w.compactNullableString((m.documentation ?? '')); else w.nullableString((m.documentation ?? ''));
+    if (f) w.compactNullableString((m.documentation === undefined ? '' : m.documentation)); else w.nullableString((m.documentation === undefined ? '' : m.documentation));
   }
   if (f) {
     w.uvarint(0);

@@ -228,7 +228,7 @@ function sizeDescribeGroupsResponseDescribedGroupMember(m: DescribeGroupsRespons
   let n = 0;
   n += (f ? sizeOfCompactString(m.memberId) : sizeOfString(m.memberId));
   if (v >= 4) {
-    n += (f ? sizeOfCompactNullableString((m.groupInstanceId ?? null)) : sizeOfNullableString((m.groupInstanceId ?? null)));
+    n += (f ? sizeOfCompactNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)) : sizeOfNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)));
   }
   n += (f ? sizeOfCompactString(m.clientId) : sizeOfString(m.clientId));
   n += (f ? sizeOfCompactString(m.clientHost) : sizeOfString(m.clientHost));
@@ -242,7 +242,7 @@ function writeDescribeGroupsResponseDescribedGroupMember(w: Writer, m: DescribeG
   const f = v >= 5;
   if (f) w.compactString(m.memberId); else w.string(m.memberId);
   if (v >= 4) {
-    if (f) w.compactNullableString((m.groupInstanceId ?? null)); else w.nullableString((m.groupInstanceId ?? null));
+    if (f) w.compactNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)); else w.nullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId));
   }
   if (f) w.compactString(m.clientId); else w.string(m.clientId);
   if (f) w.compactString(m.clientHost); else w.string(m.clientHost);

@@ -204,7 +204,7 @@ function sizeFetchRequest(m: FetchRequest, v: number): number {
   if (f) {
     let c = 0;
     {
-      const t0 = (m.clusterId ?? null);
+      const t0 = (m.clusterId === undefined ? null : m.clusterId);
       if (v >= 12 && t0 !== null) {
         c++;
         const s = sizeOfCompactNullableString(t0);
@@ -254,7 +254,7 @@ function writeFetchRequest(w: Writer, m: FetchRequest, v: number): void {
   }
   if (f) {
     let c = 0;
-    const t0 = (m.clusterId ?? null);
+    const t0 = (m.clusterId === undefined ? null : m.clusterId);
     const h0 = v >= 12 && t0 !== null;
     if (h0) c++;
     const t1 = (m.replicaState ?? defaultFetchRequestReplicaState());
@@ -724,7 +724,7 @@ function sizeFetchResponsePartitionData(m: FetchResponsePartitionData, v: number
   if (v >= 5) n += 8;
   if (v >= 4) {
     {
-      const a0 = (m.abortedTransactions ?? []);
+      const a0 = (m.abortedTransactions === undefined ? [] : m.abortedTransactions);
       if (a0 === null) n += (f ? 1 : 4);
       else {
         n += (f ? sizeOfUvarint(a0.length + 1) : 4);
@@ -776,7 +776,7 @@ function writeFetchResponsePartitionData(w: Writer, m: FetchResponsePartitionDat
   if (v >= 5) w.int64((m.logStartOffset ?? -1));
   if (v >= 4) {
     {
-      const a0 = (m.abortedTransactions ?? []);
+      const a0 = (m.abortedTransactions === undefined ? [] : m.abortedTransactions);
       if (a0 === null) w.nullArray(f);
       else {
         w.arrayLength(f, a0.length);

@@ -126,7 +126,7 @@ function sizeFindCoordinatorResponse(m: FindCoordinatorResponse, v: number): num
   if (v >= 1) n += 4;
   if (v <= 3) n += 2;
   if (v >= 1 && v <= 3) {
-    n += (f ? sizeOfCompactNullableString((m.errorMessage ?? null)) : sizeOfNullableString((m.errorMessage ?? null)));
+    n += (f ? sizeOfCompactNullableString((m.errorMessage === undefined ? null : m.errorMessage)) : sizeOfNullableString((m.errorMessage === undefined ? null : m.errorMessage)));
   }
   if (v <= 3) n += 4;
   if (v <= 3) {
@@ -151,7 +151,7 @@ function writeFindCoordinatorResponse(w: Writer, m: FindCoordinatorResponse, v: 
   if (v >= 1) w.int32((m.throttleTimeMs ?? 0));
   if (v <= 3) w.int16((m.errorCode ?? 0));
   if (v >= 1 && v <= 3) {
-    if (f) w.compactNullableString((m.errorMessage ?? null)); else w.nullableString((m.errorMessage ?? null));
+    if (f) w.compactNullableString((m.errorMessage === undefined ? null : m.errorMessage)); else w.nullableString((m.errorMessage === undefined ? null : m.errorMessage));
   }
   if (v <= 3) w.int32((m.nodeId ?? 0));
   if (v <= 3) {

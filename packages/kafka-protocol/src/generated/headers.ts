@@ -27,7 +27,7 @@ function sizeRequestHeader(m: RequestHeader, v: number): number {
   const f = v >= 2;
   let n = 8;
   if (v >= 1) {
-    n += sizeOfNullableString((m.clientId ?? ''));
+    n += sizeOfNullableString((m.clientId === undefined ? '' : m.clientId));
   }
   if (f) n += 1;
   return n;
@@ -38,7 +38,7 @@ function writeRequestHeader(w: Writer, m: RequestHeader, v: number): void {
   w.int16(m.requestApiKey);
   w.int16(m.requestApiVersion);
   w.int32(m.correlationId);
-  if (v >= 1) w.nullableString((m.clientId ?? ''));
+  if (v >= 1) w.nullableString((m.clientId === undefined ? '' : m.clientId));
   if (f) {
     w.uvarint(0);
   }

@@ -31,7 +31,7 @@ function sizeHeartbeatRequest(m: HeartbeatRequest, v: number): number {
   n += (f ? sizeOfCompactString(m.groupId) : sizeOfString(m.groupId));
   n += (f ? sizeOfCompactString(m.memberId) : sizeOfString(m.memberId));
   if (v >= 3) {
-    n += (f ? sizeOfCompactNullableString((m.groupInstanceId ?? null)) : sizeOfNullableString((m.groupInstanceId ?? null)));
+    n += (f ? sizeOfCompactNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)) : sizeOfNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)));
   }
   if (f) n += 1;
   return n;
@@ -43,7 +43,7 @@ function writeHeartbeatRequest(w: Writer, m: HeartbeatRequest, v: number): void 
   w.int32(m.generationId);
   if (f) w.compactString(m.memberId); else w.string(m.memberId);
   if (v >= 3) {
-    if (f) w.compactNullableString((m.groupInstanceId ?? null)); else w.nullableString((m.groupInstanceId ?? null));
+    if (f) w.compactNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)); else w.nullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId));
   }
   if (f) {
     w.uvarint(0);

@@ -73,7 +73,7 @@ function sizeJoinGroupRequest(m: JoinGroupRequest, v: number): number {
   if (v >= 1) n += 4;
   n += (f ? sizeOfCompactString(m.memberId) : sizeOfString(m.memberId));
   if (v >= 5) {
-    n += (f ? sizeOfCompactNullableString((m.groupInstanceId ?? null)) : sizeOfNullableString((m.groupInstanceId ?? null)));
+    n += (f ? sizeOfCompactNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)) : sizeOfNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)));
   }
   n += (f ? sizeOfCompactString(m.protocolType) : sizeOfString(m.protocolType));
   {
@@ -84,7 +84,7 @@ function sizeJoinGroupRequest(m: JoinGroupRequest, v: number): number {
     }
   }
   if (v >= 8) {
-    n += sizeOfCompactNullableString((m.reason ?? null));
+    n += sizeOfCompactNullableString((m.reason === undefined ? null : m.reason));
   }
   if (f) n += 1;
   return n;
@@ -97,7 +97,7 @@ function writeJoinGroupRequest(w: Writer, m: JoinGroupRequest, v: number): void 
   if (v >= 1) w.int32((m.rebalanceTimeoutMs ?? -1));
   if (f) w.compactString(m.memberId); else w.string(m.memberId);
   if (v >= 5) {
-    if (f) w.compactNullableString((m.groupInstanceId ?? null)); else w.nullableString((m.groupInstanceId ?? null));
+    if (f) w.compactNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)); else w.nullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId));
   }
   if (f) w.compactString(m.protocolType); else w.string(m.protocolType);
   {
@@ -107,7 +107,7 @@ function writeJoinGroupRequest(w: Writer, m: JoinGroupRequest, v: number): void 
       writeJoinGroupRequestProtocol(w, a0[i0]!, v);
     }
   }
-  if (v >= 8) w.compactNullableString((m.reason ?? null));
+  if (v >= 8) w.compactNullableString((m.reason === undefined ? null : m.reason));
   if (f) {
     w.uvarint(0);
   }
@@ -180,7 +180,7 @@ function sizeJoinGroupResponse(m: JoinGroupResponse, v: number): number {
   let n = 6;
   if (v >= 2) n += 4;
   if (v >= 7) {
-    n += sizeOfCompactNullableString((m.protocolType ?? null));
+    n += sizeOfCompactNullableString((m.protocolType === undefined ? null : m.protocolType));
   }
   n += (f ? sizeOfCompactNullableString(m.protocolName) : sizeOfNullableString(m.protocolName));
   n += (f ? sizeOfCompactString(m.leader) : sizeOfString(m.leader));
@@ -202,7 +202,7 @@ function writeJoinGroupResponse(w: Writer, m: JoinGroupResponse, v: number): voi
   if (v >= 2) w.int32((m.throttleTimeMs ?? 0));
   w.int16(m.errorCode);
   w.int32(m.generationId);
-  if (v >= 7) w.compactNullableString((m.protocolType ?? null));
+  if (v >= 7) w.compactNullableString((m.protocolType === undefined ? null : m.protocolType));
   if (m.protocolName === null && !(v >= 7)) throw notNullable('JoinGroupResponse.protocolName', v);
   if (f) w.compactNullableString(m.protocolName); else w.nullableString(m.protocolName);
   if (f) w.compactString(m.leader); else w.string(m.leader);
@@ -250,7 +250,7 @@ function sizeJoinGroupResponseMember(m: JoinGroupResponseMember, v: number): num
   let n = 0;
   n += (f ? sizeOfCompactString(m.memberId) : sizeOfString(m.memberId));
   if (v >= 5) {
-    n += (f ? sizeOfCompactNullableString((m.groupInstanceId ?? null)) : sizeOfNullableString((m.groupInstanceId ?? null)));
+    n += (f ? sizeOfCompactNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)) : sizeOfNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)));
   }
   n += (f ? sizeOfCompactBytes(m.metadata) : sizeOfBytes(m.metadata));
   if (f) n += 1;
@@ -261,7 +261,7 @@ function writeJoinGroupResponseMember(w: Writer, m: JoinGroupResponseMember, v: 
   const f = v >= 6;
   if (f) w.compactString(m.memberId); else w.string(m.memberId);
   if (v >= 5) {
-    if (f) w.compactNullableString((m.groupInstanceId ?? null)); else w.nullableString((m.groupInstanceId ?? null));
+    if (f) w.compactNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)); else w.nullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId));
   }
   if (f) w.compactBytes(m.metadata); else w.bytes(m.metadata);
   if (f) {

@@ -110,7 +110,7 @@ function sizeLeaveGroupRequestMemberIdentity(m: LeaveGroupRequestMemberIdentity,
   n += (f ? sizeOfCompactString(m.memberId) : sizeOfString(m.memberId));
   n += (f ? sizeOfCompactNullableString(m.groupInstanceId) : sizeOfNullableString(m.groupInstanceId));
   if (v >= 5) {
-    n += sizeOfCompactNullableString((m.reason ?? null));
+    n += sizeOfCompactNullableString((m.reason === undefined ? null : m.reason));
   }
   if (f) n += 1;
   return n;
@@ -120,7 +120,7 @@ function writeLeaveGroupRequestMemberIdentity(w: Writer, m: LeaveGroupRequestMem
   const f = v >= 4;
   if (f) w.compactString(m.memberId); else w.string(m.memberId);
   if (f) w.compactNullableString(m.groupInstanceId); else w.nullableString(m.groupInstanceId);
-  if (v >= 5) w.compactNullableString((m.reason ?? null));
+  if (v >= 5) w.compactNullableString((m.reason === undefined ? null : m.reason));
   if (f) {
     w.uvarint(0);
   }

@@ -204,7 +204,7 @@ function sizeMetadataResponse(m: MetadataResponse, v: number): number {
     }
   }
   if (v >= 2) {
-    n += (f ? sizeOfCompactNullableString((m.clusterId ?? null)) : sizeOfNullableString((m.clusterId ?? null)));
+    n += (f ? sizeOfCompactNullableString((m.clusterId === undefined ? null : m.clusterId)) : sizeOfNullableString((m.clusterId === undefined ? null : m.clusterId)));
   }
   if (v >= 1) n += 4;
   {
@@ -230,7 +230,7 @@ function writeMetadataResponse(w: Writer, m: MetadataResponse, v: number): void 
     }
   }
   if (v >= 2) {
-    if (f) w.compactNullableString((m.clusterId ?? null)); else w.nullableString((m.clusterId ?? null));
+    if (f) w.compactNullableString((m.clusterId === undefined ? null : m.clusterId)); else w.nullableString((m.clusterId === undefined ? null : m.clusterId));
   }
   if (v >= 1) w.int32((m.controllerId ?? -1));
   {
@@ -281,7 +281,7 @@ function sizeMetadataResponseBroker(m: MetadataResponseBroker, v: number): numbe
   let n = 8;
   n += (f ? sizeOfCompactString(m.host) : sizeOfString(m.host));
   if (v >= 1) {
-    n += (f ? sizeOfCompactNullableString((m.rack ?? null)) : sizeOfNullableString((m.rack ?? null)));
+    n += (f ? sizeOfCompactNullableString((m.rack === undefined ? null : m.rack)) : sizeOfNullableString((m.rack === undefined ? null : m.rack)));
   }
   if (f) n += 1;
   return n;
@@ -293,7 +293,7 @@ function writeMetadataResponseBroker(w: Writer, m: MetadataResponseBroker, v: nu
   if (f) w.compactString(m.host); else w.string(m.host);
   w.int32(m.port);
   if (v >= 1) {
-    if (f) w.compactNullableString((m.rack ?? null)); else w.nullableString((m.rack ?? null));
+    if (f) w.compactNullableString((m.rack === undefined ? null : m.rack)); else w.nullableString((m.rack === undefined ? null : m.rack));
   }
   if (f) {
     w.uvarint(0);

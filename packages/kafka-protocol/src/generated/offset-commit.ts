@@ -76,7 +76,7 @@ function sizeOffsetCommitRequest(m: OffsetCommitRequest, v: number): number {
     n += (f ? sizeOfCompactString((m.memberId ?? '')) : sizeOfString((m.memberId ?? '')));
   }
   if (v >= 7) {
-    n += (f ? sizeOfCompactNullableString((m.groupInstanceId ?? null)) : sizeOfNullableString((m.groupInstanceId ?? null)));
+    n += (f ? sizeOfCompactNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)) : sizeOfNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)));
   }
   if (v >= 2 && v <= 4) n += 8;
   {
@@ -98,7 +98,7 @@ function writeOffsetCommitRequest(w: Writer, m: OffsetCommitRequest, v: number):
     if (f) w.compactString((m.memberId ?? '')); else w.string((m.memberId ?? ''));
   }
   if (v >= 7) {
-    if (f) w.compactNullableString((m.groupInstanceId ?? null)); else w.nullableString((m.groupInstanceId ?? null));
+    if (f) w.compactNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)); else w.nullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId));
   }
   if (v >= 2 && v <= 4) w.int64((m.retentionTimeMs ?? -1));
   {

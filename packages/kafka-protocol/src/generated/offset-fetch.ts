@@ -120,7 +120,7 @@ function sizeOffsetFetchRequest(m: OffsetFetchRequest, v: number): number {
   }
   if (v <= 7) {
     {
-      const a0 = (m.topics ?? []);
+      const a0 = (m.topics === undefined ? [] : m.topics);
       if (a0 === null) n += (f ? 1 : 4);
       else {
         n += (f ? sizeOfUvarint(a0.length + 1) : 4);
@@ -150,9 +150,9 @@ function writeOffsetFetchRequest(w: Writer, m: OffsetFetchRequest, v: number): v
     if (f) w.compactString((m.groupId ?? '')); else w.string((m.groupId ?? ''));
   }
   if (v <= 7) {
-    if ((m.topics ?? []) === null && !(v >= 2)) throw notNullable('OffsetFetchRequest.topics', v);
+    if ((m.topics === undefined ? [] : m.topics) === null && !(v >= 2)) throw notNullable('OffsetFetchRequest.topics', v);
     {
-      const a0 = (m.topics ?? []);
+      const a0 = (m.topics === undefined ? [] : m.topics);
       if (a0 === null) w.nullArray(f);
       else {
         w.arrayLength(f, a0.length);
@@ -261,7 +261,7 @@ function sizeOffsetFetchRequestGroup(m: OffsetFetchRequestGroup, v: number): num
   let n = 1;
   n += sizeOfCompactString(m.groupId);
   if (v >= 9) {
-    n += sizeOfCompactNullableString((m.memberId ?? null));
+    n += sizeOfCompactNullableString((m.memberId === undefined ? null : m.memberId));
   }
   if (v >= 9) n += 4;
   {
@@ -279,7 +279,7 @@ function sizeOffsetFetchRequestGroup(m: OffsetFetchRequestGroup, v: number): num
 
 function writeOffsetFetchRequestGroup(w: Writer, m: OffsetFetchRequestGroup, v: number): void {
   w.compactString(m.groupId);
-  if (v >= 9) w.compactNullableString((m.memberId ?? null));
+  if (v >= 9) w.compactNullableString((m.memberId === undefined ? null : m.memberId));
   if (v >= 9) w.int32((m.memberEpoch ?? -1));
   {
     const a0 = m.topics;

@@ -103,7 +103,7 @@ function sizeProduceRequest(m: ProduceRequest, v: number): number {
   const f = v >= 9;
   let n = 6;
   if (v >= 3) {
-    n += (f ? sizeOfCompactNullableString((m.transactionalId ?? null)) : sizeOfNullableString((m.transactionalId ?? null)));
+    n += (f ? sizeOfCompactNullableString((m.transactionalId === undefined ? null : m.transactionalId)) : sizeOfNullableString((m.transactionalId === undefined ? null : m.transactionalId)));
   }
   {
     const a0 = m.topicData;
@@ -119,7 +119,7 @@ function sizeProduceRequest(m: ProduceRequest, v: number): number {
 function writeProduceRequest(w: Writer, m: ProduceRequest, v: number): void {
   const f = v >= 9;
   if (v >= 3) {
-    if (f) w.compactNullableString((m.transactionalId ?? null)); else w.nullableString((m.transactionalId ?? null));
+    if (f) w.compactNullableString((m.transactionalId === undefined ? null : m.transactionalId)); else w.nullableString((m.transactionalId === undefined ? null : m.transactionalId));
   }
   w.int16(m.acks);
   w.int32(m.timeoutMs);
@@ -411,7 +411,7 @@ function sizeProduceResponsePartitionProduceResponse(m: ProduceResponsePartition
     }
   }
   if (v >= 8) {
-    n += (f ? sizeOfCompactNullableString((m.errorMessage ?? null)) : sizeOfNullableString((m.errorMessage ?? null)));
+    n += (f ? sizeOfCompactNullableString((m.errorMessage === undefined ? null : m.errorMessage)) : sizeOfNullableString((m.errorMessage === undefined ? null : m.errorMessage)));
   }
   if (f) {
     let c = 0;
@@ -445,7 +445,7 @@ function writeProduceResponsePartitionProduceResponse(w: Writer, m: ProduceRespo
     }
   }
   if (v >= 8) {
-    if (f) w.compactNullableString((m.errorMessage ?? null)); else w.nullableString((m.errorMessage ?? null));
+    if (f) w.compactNullableString((m.errorMessage === undefined ? null : m.errorMessage)); else w.nullableString((m.errorMessage === undefined ? null : m.errorMessage));
   }
   if (f) {
     let c = 0;

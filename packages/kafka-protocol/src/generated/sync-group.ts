@@ -51,13 +51,13 @@ function sizeSyncGroupRequest(m: SyncGroupRequest, v: number): number {
   n += (f ? sizeOfCompactString(m.groupId) : sizeOfString(m.groupId));
   n += (f ? sizeOfCompactString(m.memberId) : sizeOfString(m.memberId));
   if (v >= 3) {
-    n += (f ? sizeOfCompactNullableString((m.groupInstanceId ?? null)) : sizeOfNullableString((m.groupInstanceId ?? null)));
+    n += (f ? sizeOfCompactNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)) : sizeOfNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)));
   }
   if (v >= 5) {
-    n += sizeOfCompactNullableString((m.protocolType ?? null));
+    n += sizeOfCompactNullableString((m.protocolType === undefined ? null : m.protocolType));
   }
   if (v >= 5) {
-    n += sizeOfCompactNullableString((m.protocolName ?? null));
+    n += sizeOfCompactNullableString((m.protocolName === undefined ? null : m.protocolName));
   }
   {
     const a0 = m.assignments;
@@ -76,10 +76,10 @@ function writeSyncGroupRequest(w: Writer, m: SyncGroupRequest, v: number): void 
   w.int32(m.generationId);
   if (f) w.compactString(m.memberId); else w.string(m.memberId);
   if (v >= 3) {
-    if (f) w.compactNullableString((m.groupInstanceId ?? null)); else w.nullableString((m.groupInstanceId ?? null));
+    if (f) w.compactNullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId)); else w.nullableString((m.groupInstanceId === undefined ? null : m.groupInstanceId));
   }
-  if (v >= 5) w.compactNullableString((m.protocolType ?? null));
-  if (v >= 5) w.compactNullableString((m.protocolName ?? null));
+  if (v >= 5) w.compactNullableString((m.protocolType === undefined ? null : m.protocolType));
+  if (v >= 5) w.compactNullableString((m.protocolName === undefined ? null : m.protocolName));
   {
     const a0 = m.assignments;
     w.arrayLength(f, a0.length);
@@ -158,10 +158,10 @@ function sizeSyncGroupResponse(m: SyncGroupResponse, v: number): number {
   let n = 2;
   if (v >= 1) n += 4;
   if (v >= 5) {
-    n += sizeOfCompactNullableString((m.protocolType ?? null));
+    n += sizeOfCompactNullableString((m.protocolType === undefined ? null : m.protocolType));
   }
   if (v >= 5) {
-    n += sizeOfCompactNullableString((m.protocolName ?? null));
+    n += sizeOfCompactNullableString((m.protocolName === undefined ? null : m.protocolName));
   }
   n += (f ? sizeOfCompactBytes(m.assignment) : sizeOfBytes(m.assignment));
   if (f) n += 1;
@@ -172,8 +172,8 @@ function writeSyncGroupResponse(w: Writer, m: SyncGroupResponse, v: number): voi
   const f = v >= 4;
   if (v >= 1) w.int32((m.throttleTimeMs ?? 0));
   w.int16(m.errorCode);
-  if (v >= 5) w.compactNullableString((m.protocolType ?? null));
-  if (v >= 5) w.compactNullableString((m.protocolName ?? null));
+  if (v >= 5) w.compactNullableString((m.protocolType === undefined ? null : m.protocolType));
+  if (v >= 5) w.compactNullableString((m.protocolName === undefined ? null : m.protocolName));
   if (f) w.compactBytes(m.assignment); else w.bytes(m.assignment);
   if (f) {
     w.uvarint(0);
