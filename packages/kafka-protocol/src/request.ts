@@ -42,12 +42,19 @@ export function peekRequestIds(frame: Uint8Array): { apiKey: number; apiVersion:
   return { apiKey, apiVersion, correlationId };
 }
 
+function readHeader(r: Reader): { header: Complete<RequestHeader>; headerVersion: number } {
+  const start = r.pos;
+  const apiKey = r.int16();
+  const apiVersion = r.int16();
+  r.pos = start;
+  const headerVersion = requestHeaderVersion(apiKey, apiVersion);
+  return { header: RequestHeader.read(r, headerVersion), headerVersion };
+}
+
 /** Reads the request header, whatever the API key and version (unknown ones included). */
 export function decodeRequestHeader(frame: Uint8Array): DecodedRequestHeader {
-  const { apiKey, apiVersion } = peekRequestIds(frame);
-  const headerVersion = requestHeaderVersion(apiKey, apiVersion);
   const r = new Reader(frame);
-  const header = RequestHeader.read(r, headerVersion);
+  const { header, headerVersion } = readHeader(r);
   return { header, headerVersion, bodyOffset: r.pos };
 }
 
@@ -62,14 +69,15 @@ function apiOf(key: number): (typeof APIS)[ApiKey] | undefined {
  * `records` fields of the body are views into `frame`.
  */
 export function decodeRequest(frame: Uint8Array): DecodedRequest {
-  const { header, bodyOffset } = decodeRequestHeader(frame);
+  const r = new Reader(frame);
+  const { header } = readHeader(r);
   const key = header.requestApiKey;
   const version = header.requestApiVersion;
   const api = apiOf(key);
   if (!api) throw new UnsupportedVersionError(key, version, false, header);
   if (version < api.minVersion || version > api.maxVersion) throw new UnsupportedVersionError(key, version, true, header);
   const codec = api.request as { read(r: Reader, v: number): unknown };
-  const body = codec.read(new Reader(frame, bodyOffset), version);
+  const body = codec.read(r, version);
   return { apiKey: key, apiVersion: version, header, body } as DecodedRequest;
 }
 
