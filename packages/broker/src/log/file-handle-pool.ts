@@ -204,6 +204,21 @@ export class FileHandlePool {
     }
   }
 
+  /** fsync of a file or a directory (its entries) through a transient descriptor. */
+  fsync(path: string): void {
+    this.withFile(path, fs.constants.O_RDONLY, (fd) => fs.fsyncSync(fd));
+  }
+
+  /** fsync on libuv's thread pool; the descriptor counts against the cap until it is done. */
+  async fsyncAsync(path: string): Promise<void> {
+    const handle = this.file(path, fs.constants.O_RDONLY);
+    try {
+      await handle.useAsync((fd) => new Promise<void>((resolve, reject) => fs.fsync(fd, (error) => (error === null ? resolve() : reject(error)))));
+    } finally {
+      handle.close();
+    }
+  }
+
   /**
    * Runs `fn`, and once more after closing every idle descriptor if the system refused `fn` a
    * descriptor the pool does not manage (a directory listing, a removal): the limit may have been

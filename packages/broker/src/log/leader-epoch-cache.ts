@@ -2,11 +2,22 @@
  * Leader-epoch cache (KIP-101): for each leader epoch, the first offset
  * written in it, persisted as `leader-epoch-checkpoint` in Kafka's text
  * format: a version line `0`, the entry count, then `epoch startOffset`
- * lines. Every change is written to a temp file, fsynced and renamed over
- * the old file (then the directory is fsynced), so a crash leaves either the
- * old or the new checkpoint, never a torn one. The entries in memory change
- * only once the file did, so a write that fails (no descriptor, no space)
- * leaves the cache as it was on disk.
+ * lines. The file is only ever replaced by a temp file that was fsynced
+ * before its rename (then the directory is fsynced), so a crash leaves either
+ * an old or a new checkpoint, never a torn one.
+ *
+ * When it is written: truncations (log truncation, retention, a log restarted
+ * elsewhere) write at once, before the cache changes, so that a checkpoint on
+ * disk never names epochs past what the log keeps. Assignments — a new leader's
+ * epoch, a batch of a new epoch — change the cache in memory and are written by
+ * the log's next flush (`persistSync` / `persistAsync`), before the recovery
+ * point moves past them. An fsync per partition on becoming leader made a broker
+ * handed thousands of leaderships at once spend seconds in fsyncs. The
+ * reasoning: an epoch matters once records of it are durable; the flush that
+ * makes them durable writes the checkpoint, a roll (which fsyncs a segment)
+ * writes it first, and recovery finds the epochs of the active segment's
+ * batches in the batches themselves. What a crash can lose is an epoch nothing
+ * durable was written in.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -33,6 +44,12 @@ const CHECKPOINT_VERSION = 0;
 export class LeaderEpochCache {
   private entries: EpochEntry[];
   readonly path: string;
+  /** Bumped by every change of the entries. */
+  private version = 0;
+  /** The version the checkpoint file holds (renamed into place). */
+  private writtenVersion = 0;
+  /** The version known durable (its rename's directory fsync done). */
+  private durableVersion = 0;
 
   private constructor(
     dir: string,
@@ -73,7 +90,42 @@ export class LeaderEpochCache {
     if (epoch < 0 || startOffset < 0) return;
     const latest = this.latest;
     if (latest && latest.epoch === epoch && latest.startOffset <= startOffset) return;
-    this.replace([...this.entries.filter((e) => e.epoch < epoch && e.startOffset < startOffset), { epoch, startOffset }]);
+    // In memory only: the next flush of the log writes it (see the file comment).
+    this.entries = [...this.entries.filter((e) => e.epoch < epoch && e.startOffset < startOffset), { epoch, startOffset }];
+    this.version++;
+  }
+
+  /** Assignments not yet durable in the checkpoint. */
+  get needsPersist(): boolean {
+    return this.durableVersion < this.version;
+  }
+
+  /** Writes the entries durably now if an assignment is not yet on disk (a roll, a synchronous flush, close). */
+  persistSync(): void {
+    if (!this.needsPersist) return;
+    this.replace(this.entries);
+  }
+
+  /**
+   * persistSync with the fsyncs on libuv's thread pool. Concurrent calls, and synchronous writes
+   * meanwhile, are ordered by version: a write never renames an older checkpoint over a newer one.
+   */
+  async persistAsync(): Promise<void> {
+    if (!this.needsPersist) return;
+    const version = this.version;
+    const contents = render(this.entries);
+    const tmp = `${this.path}.${version}.tmp`;
+    const { O_WRONLY, O_CREAT, O_TRUNC } = fs.constants;
+    this.files.withFile(tmp, O_WRONLY | O_CREAT | O_TRUNC, (fd) => fs.writeFileSync(fd, contents));
+    await this.files.fsyncAsync(tmp);
+    if (this.writtenVersion >= version) {
+      fs.rmSync(tmp, { force: true });
+      return;
+    }
+    fs.renameSync(tmp, this.path);
+    this.writtenVersion = version;
+    await this.files.fsyncAsync(path.dirname(this.path));
+    this.durableVersion = Math.max(this.durableVersion, version);
   }
 
   /** After log truncation to `endOffset`: forget epochs that start at or after it. */
@@ -127,11 +179,19 @@ export class LeaderEpochCache {
       : { epoch: floor.epoch, endOffset: higher.startOffset };
   }
 
+  /** Writes `entries` durably, then makes them the cache's (a write that fails changes nothing). */
   private replace(entries: EpochEntry[]): void {
-    const lines = [String(CHECKPOINT_VERSION), String(entries.length), ...entries.map((e) => `${e.epoch} ${e.startOffset}`)];
-    writeFileDurably(this.files, this.path, lines.join('\n') + '\n');
+    writeFileDurably(this.files, this.path, render(entries));
     this.entries = entries;
+    this.version++;
+    this.writtenVersion = this.version;
+    this.durableVersion = this.version;
   }
+}
+
+function render(entries: readonly EpochEntry[]): string {
+  const lines = [String(CHECKPOINT_VERSION), String(entries.length), ...entries.map((e) => `${e.epoch} ${e.startOffset}`)];
+  return lines.join('\n') + '\n';
 }
 
 function parseCheckpoint(text: string, file: string): EpochEntry[] {

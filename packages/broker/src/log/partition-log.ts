@@ -45,6 +45,8 @@ export class PartitionLog {
   private readonly segments: LogSegment[];
   private closed = false;
   private flushedOffset: number;
+  /** Paths to fsync with the next flush (syncWithNextFlush, a new segment's directory entry). */
+  private readonly pendingSyncs = new Set<string>();
   /** Bumped by every truncation: an fsync that started before one cannot vouch for what follows it. */
   private truncations = 0;
 
@@ -250,39 +252,69 @@ export class PartitionLog {
     this.ensureOpen();
     const active = this.active;
     if (active.size === 0) return active.baseOffset;
+    // The rolled segment is fsynced now, so what makes its records findable must be durable first.
+    this.persistPendingSync();
     active.onBecomeInactive();
     // The rolled segment was just fsynced, and it held everything up to the log end.
     this.flushedOffset = active.nextOffset;
     const next = LogSegment.create(this.files, this.dir, active.nextOffset, this.config.indexIntervalBytes, this.config.now());
     this.segments.push(next);
+    // The new segment's directory entry is made durable with the next flush.
+    this.pendingSyncs.add(this.dir);
     return next.baseOffset;
   }
 
-  /** fsync up to the log end; only flushed data survives a crash. */
+  /**
+   * Files and directories (a new replica's directory entry, its partition.metadata) to fsync with
+   * the flush that first makes records durable, rather than one by one when the replica is created:
+   * a replica nothing durable was written to has nothing to lose.
+   */
+  syncWithNextFlush(paths: readonly string[]): void {
+    for (const p of paths) this.pendingSyncs.add(p);
+  }
+
+  /**
+   * fsync up to the log end; only flushed data survives a crash. A log with nothing unflushed does
+   * nothing: a broker made leader of thousands of fresh partitions at once must not fsync each.
+   */
   flush(): void {
     this.ensureOpen();
+    if (this.flushedOffset >= this.logEndOffset) return;
+    this.persistPendingSync();
     this.active.flush();
     this.flushedOffset = this.logEndOffset;
   }
 
   /**
-   * flush() without blocking the event loop: the fsync runs on the thread pool and the recovery
-   * point moves when it is done — unless a truncation happened meanwhile, since what the fsync
-   * covered may no longer be the log. A log closed meanwhile resolves without moving it.
+   * flush() without blocking the event loop: the fsyncs (the segment, an epoch checkpoint not yet
+   * written, pending directory entries) run on the thread pool together and the recovery point moves
+   * when all are done — unless a truncation happened meanwhile, since what the fsync covered may no
+   * longer be the log. A log closed meanwhile resolves without moving it.
    */
   async flushAsync(): Promise<void> {
     this.ensureOpen();
     const target = this.logEndOffset;
     if (this.flushedOffset >= target) return;
     const truncations = this.truncations;
+    const paths = [...this.pendingSyncs];
     try {
-      await this.active.flushAsync();
+      await Promise.all([this.active.flushAsync(), this.epochs.persistAsync(), ...paths.map((p) => this.files.fsyncAsync(p))]);
     } catch (error) {
       if (this.closed) return;
       throw error;
     }
+    for (const p of paths) this.pendingSyncs.delete(p);
     if (this.closed || truncations !== this.truncations) return;
     this.flushedOffset = Math.max(this.flushedOffset, Math.min(target, this.logEndOffset));
+  }
+
+  /** The epoch checkpoint and pending directory entries, durable now (before a segment's fsync). */
+  private persistPendingSync(): void {
+    this.epochs.persistSync();
+    for (const p of [...this.pendingSyncs]) {
+      this.files.fsync(p);
+      this.pendingSyncs.delete(p);
+    }
   }
 
   /**
@@ -415,13 +447,16 @@ export class PartitionLog {
     return { deletedSegments: deleted, logStartOffset: this.logStartOffset };
   }
 
-  /** Flushes and closes every file; the log cannot be used afterwards. */
-  close(): void {
+  /**
+   * Flushes (unless told not to: the log is about to be deleted) and closes every file; the log
+   * cannot be used afterwards.
+   */
+  close(options: { readonly flush?: boolean } = {}): void {
     if (this.closed) return;
-    this.closed = true;
     try {
-      this.active.flush();
+      if (options.flush !== false) this.flush();
     } finally {
+      this.closed = true;
       // Even when the flush failed: a closed log must not keep descriptors, or files of a deleted replica, open.
       for (const segment of this.segments) segment.close();
     }

@@ -29,7 +29,7 @@ export interface DiskLogDirectoryOptions {
 }
 
 export class DiskLogDirectory implements LogDirectory {
-  private readonly dirs = new Map<ReplicaLog, string>();
+  private readonly dirs = new Map<ReplicaLog, { readonly log: PartitionLog; readonly dir: string }>();
   /** The pool's stats() are the broker's open-file metrics. */
   readonly fileHandles: FileHandlePool;
 
@@ -62,14 +62,15 @@ export class DiskLogDirectory implements LogDirectory {
   }
 
   remove(log: ReplicaLog, _topicId: string, _partitionId: number): void {
-    const dir = this.dirs.get(log);
+    const opened = this.dirs.get(log);
     this.dirs.delete(log);
-    try {
+    if (opened === undefined) {
       log.close();
-    } finally {
-      // The data is going anyway: a close that failed to flush must not keep the directory.
-      if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
+      return;
     }
+    // The data is going: no flush first (a deleted topic of thousands of partitions would fsync each).
+    opened.log.close({ flush: false });
+    fs.rmSync(opened.dir, { recursive: true, force: true });
   }
 
   private openOnce(dir: string, topicId: string): ReplicaLog {
@@ -79,8 +80,13 @@ export class DiskLogDirectory implements LogDirectory {
     fs.mkdirSync(dir, { recursive: true });
     if (recorded !== topicId) this.writeTopicId(metadataFile, topicId);
     const log = PartitionLog.open(dir, this.logConfig, this.fileHandles);
+    // A new replica's files and directory entry become durable with its first flush: a broker
+    // creating thousands of replicas at once must not fsync each, and one holding no durable
+    // record has nothing to lose. A torn partition.metadata after a crash reads as none, and is
+    // written again.
+    if (recorded !== topicId) log.syncWithNextFlush([metadataFile, dir, this.root]);
     if (log.recovery.length > 0) this.onRecovery?.(dir, log);
-    this.dirs.set(log, dir);
+    this.dirs.set(log, { log, dir });
     return log;
   }
 
@@ -98,10 +104,7 @@ export class DiskLogDirectory implements LogDirectory {
   private writeTopicId(file: string, topicId: string): void {
     const tmp = `${file}.tmp`;
     const { O_WRONLY, O_CREAT, O_TRUNC } = fs.constants;
-    this.fileHandles.withFile(tmp, O_WRONLY | O_CREAT | O_TRUNC, (fd) => {
-      fs.writeSync(fd, `version: 0\ntopic_id: ${topicId}\n`);
-      fs.fsyncSync(fd);
-    });
+    this.fileHandles.withFile(tmp, O_WRONLY | O_CREAT | O_TRUNC, (fd) => fs.writeSync(fd, `version: 0\ntopic_id: ${topicId}\n`));
     fs.renameSync(tmp, file);
   }
 }

@@ -7,17 +7,53 @@ import { cleanupTempDirs, tempDir, thrown } from './helpers';
 afterEach(cleanupTempDirs);
 
 describe('LeaderEpochCache', () => {
-  it('persists every change and reloads it', () => {
+  it('writes assignments with the next persist, not before, and reloads them', () => {
     const dir = tempDir();
     const cache = LeaderEpochCache.load(dir);
     cache.assign(1, 0);
     cache.assign(1, 5); // same epoch, later start: no change
     cache.assign(3, 10);
+    // Assignments live in memory until the log's next flush persists them.
+    expect(cache.needsPersist).toBe(true);
+    expect(LeaderEpochCache.load(dir).all).toEqual([]);
+    cache.persistSync();
+    expect(cache.needsPersist).toBe(false);
     expect(LeaderEpochCache.load(dir).all).toEqual([
       { epoch: 1, startOffset: 0 },
       { epoch: 3, startOffset: 10 },
     ]);
     expect(fs.readdirSync(dir)).toEqual(['leader-epoch-checkpoint']);
+  });
+
+  it('persists asynchronously, and an older write never lands over a newer one', async () => {
+    const dir = tempDir();
+    const cache = LeaderEpochCache.load(dir);
+    cache.assign(1, 0);
+    const first = cache.persistAsync();
+    cache.assign(2, 7);
+    const second = cache.persistAsync();
+    // A synchronous write lands while both asynchronous ones are still in flight.
+    cache.assign(3, 9);
+    cache.persistSync();
+    await Promise.all([first, second]);
+    expect(cache.needsPersist).toBe(false);
+    expect(LeaderEpochCache.load(dir).all).toEqual([
+      { epoch: 1, startOffset: 0 },
+      { epoch: 2, startOffset: 7 },
+      { epoch: 3, startOffset: 9 },
+    ]);
+    // No temp file of a write that lost the race stays behind.
+    expect(fs.readdirSync(dir)).toEqual(['leader-epoch-checkpoint']);
+  });
+
+  it('writes a truncation at once, before the cache changes', () => {
+    const dir = tempDir();
+    const cache = LeaderEpochCache.load(dir);
+    cache.assign(1, 0);
+    cache.assign(2, 10);
+    cache.truncateFromEnd(10);
+    expect(cache.needsPersist).toBe(false);
+    expect(LeaderEpochCache.load(dir).all).toEqual([{ epoch: 1, startOffset: 0 }]);
   });
 
   it('drops entries that a new assignment makes non-monotonic', () => {

@@ -114,3 +114,35 @@ describe('DiskLogDirectory refusing a replica', () => {
     expect(fs.existsSync(path.join(root, 'gone-0'))).toBe(false);
   });
 });
+
+describe('DiskLogDirectory durability of a new replica', () => {
+  const flushes: [string, (log: PartitionLog) => Promise<void> | void][] = [
+    ['flush', (log) => log.flush()],
+    ['flushAsync', (log) => log.flushAsync()],
+  ];
+  it.each(flushes)('costs no fsync until its first %s makes a record durable, which syncs its directory entry, partition.metadata and epochs first', async (_name, flush) => {
+    const opener = new CountingOpener();
+    const { logs, root } = directory(opener);
+    const log = logs.open(TOPIC_ID, 'fresh', 0) as PartitionLog;
+    const dir = path.join(root, 'fresh-0');
+    // Made leader of an empty replica: nothing to flush, so nothing is fsynced, and no checkpoint written.
+    log.assignEpochStartOffset(4, 0);
+    await flush(log);
+    const syncedPaths = (): string[] => opener.closedPaths.filter((p) => p === root || p === dir || p.endsWith('partition.metadata'));
+    expect(syncedPaths()).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'leader-epoch-checkpoint'))).toBe(false);
+
+    log.append(batch({ count: 2 }), 4);
+    await flush(log);
+    expect(new Set(syncedPaths())).toEqual(new Set([root, dir, path.join(dir, 'partition.metadata')]));
+    expect(fs.readFileSync(path.join(dir, 'leader-epoch-checkpoint'), 'utf8')).toBe('0\n1\n4 0\n');
+    expect(log.recoveryPoint).toBe(2);
+
+    // Once durable, they are not fsynced again by later flushes.
+    const before = syncedPaths().length;
+    log.append(batch({ count: 1 }), 4);
+    await flush(log);
+    expect(syncedPaths()).toHaveLength(before);
+    logs.remove(log, TOPIC_ID, 0);
+  });
+});
