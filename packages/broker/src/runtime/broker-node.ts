@@ -11,6 +11,7 @@
  */
 import { MetadataImage, type MetadataNode, type Endpoint } from '@kz/metadata';
 import { DeadlineTimer, type RequestObserver } from '@kz/raft';
+import { turnBudget } from '@kz/runtime';
 import type { Logger } from 'pino';
 import { GroupCoordinator } from '../coordinator/group-coordinator.js';
 import { DEFAULT_OFFSETS_TOPIC_PARTITIONS, DEFAULT_OFFSETS_TOPIC_REPLICATION_FACTOR, OFFSETS_TOPIC } from '../coordinator/offsets-topic.js';
@@ -95,6 +96,7 @@ export class BrokerNode implements BrokerApi {
   private readonly timer = new DeadlineTimer(() => this.clock(), () => this.onTimer());
   private stopped = false;
   private caughtUp = false;
+  private reconcileScheduled = false;
   private readonly clock = (): number => Date.now();
   private halt: (error: Error) => void = () => undefined;
   /** Resolves when the broker stopped itself because its disk failed; the process should exit. */
@@ -203,8 +205,23 @@ export class BrokerNode implements BrokerApi {
       changes = null;
       this.log.info({ brokerEpoch: epoch, metadataOffset: image.offset }, 'metadata caught up with the registration: serving partitions');
     }
-    this.manager.applyMetadata(image, changes, this.clock());
+    const done = this.manager.applyMetadata(image, changes, this.clock(), turnBudget());
     this.coordinator.onMetadata(image);
+    this.afterReconcile(image, done);
+  }
+
+  /**
+   * Thousands of partitions changed by one delta (a topic storm, a fenced broker's leaderships) are
+   * taken over a turn's budget at a time, so that fetches, heartbeats and Raft keep being served.
+   */
+  private continueReconciling(): void {
+    this.reconcileScheduled = false;
+    const image = this.manager.metadataImage;
+    if (this.stopped || image === null) return;
+    this.afterReconcile(image, this.manager.reconcileMetadata(this.clock(), turnBudget()));
+  }
+
+  private afterReconcile(image: MetadataImage, done: boolean): void {
     this.fetchers.reconcile();
     for (const [id, connection] of this.connections) {
       const endpoint = image.brokers.get(id)?.endpoints[0];
@@ -214,6 +231,10 @@ export class BrokerNode implements BrokerApi {
       }
     }
     this.afterInput();
+    if (!done && !this.reconcileScheduled) {
+      this.reconcileScheduled = true;
+      setImmediate(() => this.continueReconciling());
+    }
   }
 
   // ---------------------------------------------------------------- the loop's chores

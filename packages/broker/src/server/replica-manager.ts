@@ -24,6 +24,7 @@ import {
   type PartitionRegistration,
   type PartitionState,
 } from '@kz/metadata';
+import { UNLIMITED, type WorkBudget } from '@kz/runtime';
 import type { Logger } from 'pino';
 import type { ReplicaLog } from '../log/replica-log.js';
 import { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP } from '../log/partition-log.js';
@@ -87,6 +88,8 @@ export interface FetchApplied {
 }
 
 const VALID_ACKS: ReadonlySet<number> = new Set([-1, 0, 1]);
+/** Up to this many role changes in one slice are logged one line each; more, as a summary. */
+const ROLE_CHANGES_LOGGED_ONE_BY_ONE = 20;
 
 export class ReplicaManager {
   readonly brokerId: BrokerId;
@@ -103,6 +106,12 @@ export class ReplicaManager {
   private nextIsrCheckAt = 0;
   private nextRetentionCheckAt = 0;
   private readonly logConfigs = new WeakMap<Partition, Partial<LogConfig>>();
+  /** Partitions the current image may change here, not yet reconciled, by topic ('all': every partition of it). */
+  private readonly pendingTopics = new Map<string, Set<number> | 'all'>();
+  /** Replicas of deleted topics not yet removed. */
+  private readonly pendingRemovals: Partition[] = [];
+  /** Role changes of the reconcile in progress, logged at its end. */
+  private readonly roleChanges: { readonly message: string; readonly fields: Record<string, unknown> }[] = [];
   private closed = false;
 
   constructor(options: ReplicaManagerOptions) {
@@ -138,31 +147,125 @@ export class ReplicaManager {
    * A new committed metadata image. Partitions this broker is a replica of become led or followed
    * at the image's leader epoch; replicas no longer assigned here are deleted. With `changes`, only
    * what changed is visited; without, everything (a broker's first image, a snapshot).
+   *
+   * The work is done within `budget`: what is left stays pending, and `reconcileMetadata` goes on
+   * with it in a later turn (the runtime calls it until it returns true). Until a partition is
+   * reached it keeps its old role, and requests that need the new one are refused as a deposed
+   * leader's would be (NOT_LEADER_OR_FOLLOWER, retriable). Returns true when nothing is pending.
    */
-  applyMetadata(image: MetadataImage, changes: MetadataChanges | null, now: number): void {
+  applyMetadata(image: MetadataImage, changes: MetadataChanges | null, now: number, budget: WorkBudget = UNLIMITED): boolean {
     this.image = image;
-    const topicIds = changes === null ? [...image.topicsById.keys()] : this.touchedTopics(image, changes);
-    for (const topicId of topicIds) {
+    if (changes === null) {
+      for (const topicId of image.topicsById.keys()) this.pendingTopics.set(topicId, 'all');
+      for (const p of this.partitions.values()) if (!image.topicsById.has(p.topicId)) this.pendingRemovals.push(p);
+    } else {
+      for (const [topicId, partitionIds] of changes.partitions) this.notePending(topicId, partitionIds);
+      for (const topicId of this.topicsOfConfigChanges(image, changes)) this.notePending(topicId, 'all');
+      this.pendingRemovals.push(...this.partitionsOfRemovedTopics(changes));
+    }
+    return this.reconcileMetadata(now, budget);
+  }
+
+  /** Metadata not yet reconciled with the hosted partitions: call reconcileMetadata. */
+  get metadataPending(): boolean {
+    return this.pendingTopics.size > 0 || this.pendingRemovals.length > 0;
+  }
+
+  /** Goes on reconciling what applyMetadata left pending, within `budget`; true when done. */
+  reconcileMetadata(now: number, budget: WorkBudget = UNLIMITED): boolean {
+    const image = this.image;
+    if (image === null) return true;
+    const summary = { led: 0, followed: 0, removed: 0 };
+    const done = this.reconcileWithin(image, now, budget, summary);
+    this.logRoleChanges(image, summary, done);
+    this.fetches.retryWoken(now);
+    return done;
+  }
+
+  private reconcileWithin(image: MetadataImage, now: number, budget: WorkBudget, summary: { led: number; followed: number; removed: number }): boolean {
+    while (this.pendingRemovals.length > 0) {
+      const p = this.pendingRemovals.shift()!;
+      if (this.partitions.get(p.key) === p && !image.topicsById.has(p.topicId)) {
+        this.removePartition(p, 'topic deleted');
+        summary.removed++;
+      }
+      if (budget.exhausted()) return !this.metadataPending;
+    }
+    for (const [topicId, which] of this.pendingTopics) {
       const topic = image.topicsById.get(topicId);
-      if (topic === undefined) continue;
+      if (topic === undefined) {
+        this.pendingTopics.delete(topicId);
+        continue;
+      }
       const minIsr = this.minInsyncReplicas(image, topic.name);
       const logConfig = topicLogConfig(image, topic.name);
-      topic.partitions.forEach((registration, partitionId) => {
-        const key = partitionKey(topicId, partitionId);
-        const hosted = this.partitions.get(key);
-        if (!registration.replicas.includes(this.brokerId)) {
-          if (hosted !== undefined) this.removePartition(hosted, 'no longer a replica here');
-          return;
+      const remaining = which === 'all' ? new Set(topic.partitions.keys()) : which;
+      this.pendingTopics.set(topicId, remaining);
+      for (const partitionId of remaining) {
+        remaining.delete(partitionId);
+        const registration = topic.partitions[partitionId];
+        if (registration !== undefined) {
+          const outcome = this.reconcilePartition(topicId, topic.name, partitionId, registration, minIsr, logConfig, now);
+          if (outcome !== null) summary[outcome]++;
         }
-        const p = hosted ?? this.createPartition(topicId, topic.name, partitionId, registration, minIsr);
-        p.minInsyncReplicas = minIsr;
-        this.applyLogConfig(p, logConfig);
-        this.applyRegistration(p, registration, now);
-      });
+        if (budget.exhausted()) {
+          if (remaining.size === 0) this.pendingTopics.delete(topicId);
+          return !this.metadataPending;
+        }
+      }
+      this.pendingTopics.delete(topicId);
     }
-    const gone = changes === null ? [...this.partitions.values()] : this.partitionsOfRemovedTopics(changes);
-    for (const p of gone) if (!image.topicsById.has(p.topicId)) this.removePartition(p, 'topic deleted');
-    this.fetches.retryWoken(now);
+    return true;
+  }
+
+  /** One partition brought in line with its registration; what it became here, if that changed. */
+  private reconcilePartition(
+    topicId: string,
+    topicName: string,
+    partitionId: number,
+    registration: PartitionRegistration,
+    minIsr: number,
+    logConfig: Partial<LogConfig>,
+    now: number,
+  ): 'led' | 'followed' | 'removed' | null {
+    const hosted = this.partitions.get(partitionKey(topicId, partitionId));
+    if (!registration.replicas.includes(this.brokerId)) {
+      if (hosted === undefined) return null;
+      this.removePartition(hosted, 'no longer a replica here');
+      return 'removed';
+    }
+    const p = hosted ?? this.createPartition(topicId, topicName, partitionId, registration, minIsr);
+    p.minInsyncReplicas = minIsr;
+    this.applyLogConfig(p, logConfig);
+    return this.applyRegistration(p, registration, now);
+  }
+
+  /**
+   * A line per partition that changed role, as Kafka logs them — unless a slice changed so many that
+   * they would flood the log (a broker handed thousands of leaderships at once): then one summary,
+   * and the partition lines at debug.
+   */
+  private logRoleChanges(image: MetadataImage, summary: { led: number; followed: number; removed: number }, done: boolean): void {
+    const changes = this.roleChanges.splice(0);
+    const level = changes.length <= ROLE_CHANGES_LOGGED_ONE_BY_ONE ? 'info' : 'debug';
+    for (const { message, fields } of changes) this.log[level](fields, message);
+    if (level === 'debug') this.log.info({ metadataOffset: image.offset, ...summary, pending: done ? 0 : this.pendingCount() }, 'applied metadata to hosted partitions');
+  }
+
+  private notePending(topicId: string, partitionIds: ReadonlySet<number> | 'all'): void {
+    const pending = this.pendingTopics.get(topicId);
+    if (pending === 'all') return;
+    if (partitionIds === 'all' || pending === undefined) {
+      this.pendingTopics.set(topicId, partitionIds === 'all' ? 'all' : new Set(partitionIds));
+      return;
+    }
+    for (const id of partitionIds) pending.add(id);
+  }
+
+  private pendingCount(): number {
+    let count = this.pendingRemovals.length;
+    for (const [topicId, which] of this.pendingTopics) count += which === 'all' ? (this.image?.topicsById.get(topicId)?.partitions.length ?? 0) : which.size;
+    return count;
   }
 
   /** Hosted partitions of the topics a delta removed: found per topic, not by a scan of every partition. */
@@ -177,14 +280,14 @@ export class ReplicaManager {
     return gone;
   }
 
-  private touchedTopics(image: MetadataImage, changes: MetadataChanges): string[] {
-    const ids = new Set(changes.partitions.keys());
+  /** Topics whose min.insync.replicas or log configs a delta may have changed: every one, for the cluster default. */
+  private topicsOfConfigChanges(image: MetadataImage, changes: MetadataChanges): string[] {
+    const ids: string[] = [];
     for (const key of changes.configs) {
-      // A topic's (or the cluster default's) min.insync.replicas may have changed: revisit the topics.
-      if (key === configResourceKey({ type: 'broker', name: '' })) for (const id of image.topicsById.keys()) ids.add(id);
-      for (const [id, topic] of image.topicsById) if (key === configResourceKey({ type: 'topic', name: topic.name })) ids.add(id);
+      if (key === configResourceKey({ type: 'broker', name: '' })) return [...image.topicsById.keys()];
+      for (const [id, topic] of image.topicsById) if (key === configResourceKey({ type: 'topic', name: topic.name })) ids.push(id);
     }
-    return [...ids];
+    return ids;
   }
 
   private minInsyncReplicas(image: MetadataImage, topicName: string): number {
@@ -209,16 +312,18 @@ export class ReplicaManager {
     return p;
   }
 
-  private applyRegistration(p: Partition, registration: PartitionRegistration, now: number): void {
+  private applyRegistration(p: Partition, registration: PartitionRegistration, now: number): 'led' | 'followed' | null {
     if (registration.leader === this.brokerId) {
       const leader = p.leader;
+      let outcome: 'led' | null = null;
       if (leader === null || leader.leaderEpoch !== registration.leaderEpoch) {
         const hwBefore = p.highWatermark;
         p.becomeLeader(this.brokerId, registration, now);
-        this.log.info(
-          { topic: p.topicName, partition: p.partitionId, leaderEpoch: registration.leaderEpoch, logEndOffset: p.log.logEndOffset, highWatermark: hwBefore, isr: registration.isr },
-          'became leader',
-        );
+        this.roleChanges.push({
+          message: 'became leader',
+          fields: { topic: p.topicName, partition: p.partitionId, leaderEpoch: registration.leaderEpoch, logEndOffset: p.log.logEndOffset, highWatermark: hwBefore, isr: registration.isr },
+        });
+        outcome = 'led';
       } else {
         p.registration = registration;
         const state: PartitionState = {
@@ -232,25 +337,30 @@ export class ReplicaManager {
         leader.onPartitionMetadata(state, registration.replicas, now);
       }
       this.onPartitionChanged(p);
-      return;
+      return outcome;
     }
     const role = p.role;
     const sameLeadership = role.kind === 'follower' && role.leaderId === registration.leader && role.leaderEpoch === registration.leaderEpoch;
     p.registration = registration;
-    if (sameLeadership) return;
+    if (sameLeadership) return null;
     const wasLeader = role.kind === 'leader';
     p.becomeFollower(registration);
     if (wasLeader || registration.leader >= 0) {
-      this.log.info({ topic: p.topicName, partition: p.partitionId, leaderId: registration.leader, leaderEpoch: registration.leaderEpoch, logEndOffset: p.log.logEndOffset }, 'became follower');
+      this.roleChanges.push({
+        message: 'became follower',
+        fields: { topic: p.topicName, partition: p.partitionId, leaderId: registration.leader, leaderEpoch: registration.leaderEpoch, logEndOffset: p.log.logEndOffset },
+      });
     }
     // Waiting produces and fetches learn that this broker no longer leads.
     this.onPartitionChanged(p);
+    return 'followed';
   }
+
 
   private removePartition(p: Partition, reason: string): void {
     this.partitions.delete(p.key);
     this.dirty.delete(p);
-    this.log.info({ topic: p.topicName, partition: p.partitionId, reason }, 'removing replica');
+    this.roleChanges.push({ message: 'removing replica', fields: { topic: p.topicName, partition: p.partitionId, reason } });
     this.logs.remove(p.log, p.topicId, p.partitionId);
     this.produces.partitionGone(p.key);
   }
@@ -326,7 +436,9 @@ export class ReplicaManager {
       return { error: kafkaError('UNKNOWN_TOPIC_OR_PARTITION', `unknown partition ${topicName}-${partitionId}`), currentLeader: null };
     }
     const p = this.partitions.get(partitionKey(topicId, partitionId));
-    if (p === undefined || !p.isLeader) {
+    // A leadership of an older epoch than the image's is one the broker has not caught up with yet
+    // (its metadata is applied a slice at a time): it no longer leads.
+    if (p === undefined || !p.isLeader || p.leaderEpoch !== registration.leaderEpoch) {
       const currentLeader = registration.leader >= 0 ? { leaderId: registration.leader, leaderEpoch: registration.leaderEpoch } : null;
       const error =
         registration.leader < 0

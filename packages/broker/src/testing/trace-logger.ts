@@ -9,7 +9,8 @@ const SKIPPED = new Set(['level', 'time', 'pid', 'hostname', 'component', 'msg']
 
 export function traceLogger(prefix: string, trace: (text: string) => void, onMessage: (message: string) => void = () => {}): Logger {
   return pino(
-    { level: 'info', base: null, timestamp: false },
+    // Debug, so that per-partition lines a real broker summarizes at scale stay in the trace.
+    { level: 'debug', base: null, timestamp: false },
     {
       write(line: string): void {
         const entry = JSON.parse(line) as Record<string, unknown>;

@@ -30,6 +30,14 @@ export class BrokerHeartbeats {
     for (const id of ids) if (!this.contacts.has(id)) this.contacts.set(id, { lastContactMs: now, metadataOffset: -1, controlledShutdownOffset: -1 });
   }
 
+  /**
+   * The controller could not hear anyone for `ms` (its process stalled): every session gets that
+   * time back, as if each broker had last been heard from `ms` later (but not after `now`).
+   */
+  credit(ms: number, now: number): void {
+    for (const contact of this.contacts.values()) contact.lastContactMs = Math.min(now, contact.lastContactMs + ms);
+  }
+
   forget(id: BrokerId): void {
     this.contacts.delete(id);
   }

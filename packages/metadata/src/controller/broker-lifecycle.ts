@@ -4,7 +4,7 @@
  */
 import { apiError, type ApiError } from '../errors/api-error';
 import type { BrokerRegistration } from '../image/broker-registration';
-import { NO_LEADER, type BrokerId, type MetadataRecord, type PartitionChangeRecord } from '../records/metadata-record';
+import { NO_LEADER, type BrokerId } from '../records/metadata-record';
 import type { ControlContext } from './control-context';
 import type {
   BrokerHeartbeatRequest,
@@ -12,6 +12,7 @@ import type {
   RegisterBrokerRequest,
   RegisterBrokerResponse,
 } from './controller-requests';
+import { writeChangesInChunks, type Operation } from './operation';
 import { buildPartitionChange } from './partition-change-builder';
 import { electionContexts, partitionsWhere, partitionsWithBroker } from './partition-scan';
 
@@ -42,7 +43,7 @@ export function checkBrokerEpoch(ctx: ControlContext, brokerId: BrokerId, broker
  * anew and fenced — and if the old one was still unfenced, it is first taken out of every ISR and
  * leadership, since a restarted broker may have lost its unflushed log.
  */
-export function registerBroker(ctx: ControlContext, request: RegisterBrokerRequest): Outcome<RegisterBrokerResponse> {
+export function* registerBroker(ctx: ControlContext, request: RegisterBrokerRequest): Operation<RegisterBrokerResponse> {
   if (request.clusterId !== ctx.config.clusterId) {
     return failed(apiError('INCONSISTENT_CLUSTER_ID', `broker ${request.brokerId} belongs to cluster ${request.clusterId}, not ${ctx.config.clusterId}`));
   }
@@ -61,7 +62,7 @@ export function registerBroker(ctx: ControlContext, request: RegisterBrokerReque
         apiError('DUPLICATE_BROKER_REGISTRATION', `broker ${request.brokerId} is registered by incarnation ${existing.incarnationId}, whose session is alive`),
       );
     }
-    if (!existing.fenced) ctx.write(moveAwayRecords(ctx, request.brokerId), false);
+    if (!existing.fenced) yield* moveAway(ctx, request.brokerId);
   }
   const brokerEpoch = ctx.nextOffset();
   ctx.write(
@@ -84,73 +85,99 @@ export function registerBroker(ctx: ControlContext, request: RegisterBrokerReque
 }
 
 /**
- * BrokerHeartbeat: KRaft's calculateNextBrokerState. A fenced broker is unfenced once it has applied
- * the metadata log up to its own registration (KAFKA-13955: "caught up to the log end" never holds
- * while NoOps keep arriving); an unfenced one asking to fence is fenced; one asking to shut down
- * first hands its leaderships away, and is told to stop once it leads nothing and every active broker
- * has seen that.
+ * A heartbeat that changes nothing, answered at once — the common case, and the one that keeps a
+ * broker alive: it is never queued behind a large operation. Null when the heartbeat asks for a
+ * change (unfencing, fencing, controlled shutdown), which `brokerHeartbeat` then makes in turn with
+ * the other writes. Either way the session counts from now, the heartbeat's arrival (KAFKA-15019:
+ * a heartbeat the controller was too busy to answer still proves the broker alive).
  */
-export function brokerHeartbeat(ctx: ControlContext, request: BrokerHeartbeatRequest): Outcome<BrokerHeartbeatResponse> {
+export function heartbeatWithoutChange(ctx: ControlContext, request: BrokerHeartbeatRequest): Outcome<BrokerHeartbeatResponse> | null {
   const broker = checkBrokerEpoch(ctx, request.brokerId, request.brokerEpoch);
   if (!('epoch' in broker)) return failed(broker);
   ctx.heartbeats.touch(request.brokerId, ctx.now, request.currentMetadataOffset);
   const isCaughtUp = request.currentMetadataOffset >= broker.epoch;
   if (broker.fenced) {
     if (request.wantShutDown) return ok({ isCaughtUp, isFenced: true, shouldShutDown: true });
-    if (!request.wantFence && isCaughtUp) {
-      unfenceBroker(ctx, broker);
-      return ok({ isCaughtUp, isFenced: false, shouldShutDown: false });
-    }
+    if (!request.wantFence && isCaughtUp) return null;
     return ok({ isCaughtUp, isFenced: true, shouldShutDown: false });
   }
-  if (request.wantFence) {
-    fenceBroker(ctx, request.brokerId);
-    return ok({ isCaughtUp, isFenced: true, shouldShutDown: request.wantShutDown });
-  }
-  if (request.wantShutDown) {
-    if (!broker.inControlledShutdown) beginControlledShutdown(ctx, broker);
-    if (!controlledShutdownDone(ctx, request.brokerId)) return ok({ isCaughtUp, isFenced: false, shouldShutDown: false });
-    // Done: fence it now, as KRaft does, so that its next incarnation may register at once
-    // instead of waiting out this one's session.
-    fenceBroker(ctx, request.brokerId);
-    return ok({ isCaughtUp, isFenced: true, shouldShutDown: true });
-  }
+  if (request.wantFence || request.wantShutDown) return null;
   return ok({ isCaughtUp, isFenced: false, shouldShutDown: false });
 }
 
-/** Fences a broker: it leaves every ISR (but never empties one) and every leadership moves. */
-export function fenceBroker(ctx: ControlContext, brokerId: BrokerId): number {
-  const broker = ctx.view.broker(brokerId);
-  if (broker === undefined || broker.fenced) return -1;
-  const records: MetadataRecord[] = moveAwayRecords(ctx, brokerId);
-  // Last, so that until every leadership has moved the broker is not "fenced yet leading".
-  records.push({ type: 'brokerRegistrationChange', brokerId, brokerEpoch: broker.epoch, fenced: true, inControlledShutdown: false });
-  return ctx.write(records, false);
+/**
+ * BrokerHeartbeat: KRaft's calculateNextBrokerState. A fenced broker is unfenced once it has applied
+ * the metadata log up to its own registration (KAFKA-13955: "caught up to the log end" never holds
+ * while NoOps keep arriving); an unfenced one asking to fence is fenced; one asking to shut down
+ * first hands its leaderships away, and is told to stop once it leads nothing and every active broker
+ * has seen that.
+ */
+export function* brokerHeartbeat(ctx: ControlContext, request: BrokerHeartbeatRequest): Operation<BrokerHeartbeatResponse> {
+  const quick = heartbeatWithoutChange(ctx, request);
+  if (quick !== null) return quick;
+  const broker = ctx.view.broker(request.brokerId)!;
+  const isCaughtUp = request.currentMetadataOffset >= broker.epoch;
+  if (broker.fenced) {
+    yield* unfenceBroker(ctx, broker);
+    return ok({ isCaughtUp, isFenced: false, shouldShutDown: false });
+  }
+  if (request.wantFence) {
+    yield* fenceBroker(ctx, request.brokerId);
+    return ok({ isCaughtUp, isFenced: true, shouldShutDown: request.wantShutDown });
+  }
+  // Every shutdown heartbeat moves what the broker still leads: the first begins the controlled
+  // shutdown, later ones finish what a failover may have cut short.
+  yield* controlledShutdown(ctx, broker);
+  if (!controlledShutdownDone(ctx, request.brokerId)) return ok({ isCaughtUp, isFenced: false, shouldShutDown: false });
+  // Done: fence it now, as KRaft does, so that its next incarnation may register at once
+  // instead of waiting out this one's session.
+  yield* fenceBroker(ctx, request.brokerId);
+  return ok({ isCaughtUp, isFenced: true, shouldShutDown: true });
 }
 
 /**
- * Unfences a broker and gives it the partitions that have no leader but could have it — in one write,
- * so that a failover cannot commit the unfencing without the elections (the broker would then sit
- * unfenced in the ISR of a partition that nobody elects it to lead).
+ * Fences a broker: it leaves every ISR (but never empties one) and every leadership moves, a chunk
+ * of partitions at a time; the registration change comes last, so that until every leadership has
+ * moved the broker is not "fenced yet leading". Returns the offset of the last record written, -1
+ * when there was nothing to fence (or it re-registered meanwhile: the new incarnation starts fenced).
  */
-export function unfenceBroker(ctx: ControlContext, broker: BrokerRegistration): number {
-  const records: MetadataRecord[] = [{ type: 'brokerRegistrationChange', brokerId: broker.id, brokerEpoch: broker.epoch, fenced: false }];
-  const contextOf = electionContexts(ctx.view, undefined, new Set([broker.id]));
-  for (const ref of partitionsWhere(ctx.view, (p) => p.leader === NO_LEADER && p.replicas.includes(broker.id))) {
-    const change = buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, {}, contextOf(ref.topicName));
-    if (change !== null) records.push(change);
-  }
-  return ctx.write(records, false);
+export function* fenceBroker(ctx: ControlContext, brokerId: BrokerId): Generator<void, number, void> {
+  const broker = ctx.view.broker(brokerId);
+  if (broker === undefined || broker.fenced) return -1;
+  yield* moveAway(ctx, brokerId);
+  const now = ctx.view.broker(brokerId);
+  if (now === undefined || now.fenced || now.epoch !== broker.epoch) return -1;
+  return ctx.write([{ type: 'brokerRegistrationChange', brokerId, brokerEpoch: broker.epoch, fenced: true, inControlledShutdown: false }], false);
 }
 
-/** In one write, like unfencing: a failover must not commit "in controlled shutdown" without the moves. */
-function beginControlledShutdown(ctx: ControlContext, broker: BrokerRegistration): void {
-  const records: MetadataRecord[] = [
-    { type: 'brokerRegistrationChange', brokerId: broker.id, brokerEpoch: broker.epoch, inControlledShutdown: true },
-    ...moveAwayRecords(ctx, broker.id),
-  ];
-  const offset = ctx.write(records, false);
-  ctx.heartbeats.noteControlledShutdown(broker.id, offset);
+/**
+ * Unfences a broker, then gives it the partitions that have no leader but could have it. Unfencing
+ * comes first: should a failover cut the elections short, the new controller elects leaderless
+ * partitions when it activates, whereas elections without the unfencing would have a fenced broker
+ * lead.
+ */
+export function* unfenceBroker(ctx: ControlContext, broker: BrokerRegistration): Generator<void, number, void> {
+  ctx.write([{ type: 'brokerRegistrationChange', brokerId: broker.id, brokerEpoch: broker.epoch, fenced: false }], false);
+  const leaderless = partitionsWhere(ctx.view, (p) => p.leader === NO_LEADER && p.replicas.includes(broker.id));
+  yield* writeChangesInChunks(ctx, leaderless, () => {
+    const contextOf = electionContexts(ctx.view);
+    return (ref) => buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, {}, contextOf(ref.topicName));
+  });
+  return ctx.lastWritten();
+}
+
+/**
+ * Marks the broker in controlled shutdown (once) and moves its leaderships and ISR places away.
+ * The mark comes first: a failover between the two leaves a broker in controlled shutdown that
+ * still leads something, and its next shutdown heartbeat moves the rest.
+ */
+function* controlledShutdown(ctx: ControlContext, broker: BrokerRegistration): Generator<void, void, void> {
+  if (!broker.inControlledShutdown) {
+    const offset = ctx.write([{ type: 'brokerRegistrationChange', brokerId: broker.id, brokerEpoch: broker.epoch, inControlledShutdown: true }], false);
+    ctx.heartbeats.noteControlledShutdown(broker.id, offset);
+  }
+  const moved = yield* moveAway(ctx, broker.id);
+  if (moved > 0) ctx.heartbeats.noteControlledShutdown(broker.id, ctx.lastWritten());
 }
 
 /**
@@ -168,29 +195,26 @@ function controlledShutdownDone(ctx: ControlContext, brokerId: BrokerId): boolea
 }
 
 /**
- * The partition changes that take a broker out of every ISR and leadership: for fencing, for a new
+ * Takes a broker out of every ISR and leadership, a chunk at a time: for fencing, for a new
  * incarnation of an unfenced broker, and for controlled shutdown. The ISR keeps its last member
- * (partition-change-builder), so a partition whose only in-sync replica dies waits for it rather than
- * lose acknowledged data — unless its topic allows unclean election.
+ * (partition-change-builder), so a partition whose only in-sync replica dies waits for it rather
+ * than lose acknowledged data — unless its topic allows unclean election. Returns how many
+ * partitions changed.
  */
-export function moveAwayRecords(ctx: ControlContext, brokerId: BrokerId): PartitionChangeRecord[] {
-  const contextOf = electionContexts(ctx.view, new Set([brokerId]));
-  const records: PartitionChangeRecord[] = [];
-  for (const ref of partitionsWithBroker(ctx.view, brokerId)) {
-    const isr = ref.partition.isr.filter((id) => id !== brokerId);
-    const change = buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, { isr }, contextOf(ref.topicName));
-    if (change !== null) records.push(change);
-  }
-  return records;
+export function* moveAway(ctx: ControlContext, brokerId: BrokerId): Generator<void, number, void> {
+  return yield* writeChangesInChunks(ctx, partitionsWithBroker(ctx.view, brokerId), () => {
+    const contextOf = electionContexts(ctx.view, new Set([brokerId]));
+    return (ref) => buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, { isr: ref.partition.isr.filter((id) => id !== brokerId) }, contextOf(ref.topicName));
+  });
 }
 
 /** Unregisters a broker (UnregisterBroker): out of every ISR and leadership, then gone. */
-export function unregisterBroker(ctx: ControlContext, brokerId: BrokerId): Outcome<Record<string, never>> {
+export function* unregisterBroker(ctx: ControlContext, brokerId: BrokerId): Operation<Record<string, never>> {
   const broker = ctx.view.broker(brokerId);
   if (broker === undefined) return failed(apiError('BROKER_ID_NOT_REGISTERED', `broker ${brokerId} is not registered`));
-  const records: MetadataRecord[] = moveAwayRecords(ctx, brokerId);
-  records.push({ type: 'unregisterBroker', brokerId, brokerEpoch: broker.epoch });
-  ctx.write(records, false);
+  yield* moveAway(ctx, brokerId);
+  if (ctx.view.broker(brokerId)?.epoch !== broker.epoch) return ok({});
+  ctx.write([{ type: 'unregisterBroker', brokerId, brokerEpoch: broker.epoch }], false);
   ctx.heartbeats.forget(brokerId);
   return ok({});
 }

@@ -12,6 +12,17 @@ export interface ControllerConfig {
   readonly noOpIntervalMs: number;
   /** The most records one atomic write may hold (KRaft's MAX_RECORDS_PER_USER_OP). */
   readonly maxRecordsPerBatch: number;
+  /**
+   * How many records a batch holds when the controller may choose (fencing, elections, topics packed
+   * together): every node applies one batch in one turn of its event loop, so a batch should cost
+   * milliseconds, not hundreds of them. An atomic write larger than this still goes as one batch.
+   */
+  readonly recordsPerBatch: number;
+  /**
+   * How many records the controller writes in one turn before it lets other work run (heartbeats
+   * first). Large operations pause at chunk boundaries once a slice has written this many.
+   */
+  readonly recordsPerSlice: number;
   /** Producer ids handed to a broker at a time. */
   readonly producerIdBlockSize: number;
   /** Static broker configs (server.properties) under the dynamic ones: defaults for the cluster. */
@@ -22,6 +33,8 @@ export const CONTROLLER_DEFAULTS: Omit<ControllerConfig, 'clusterId'> = {
   sessionTimeoutMs: 9000,
   noOpIntervalMs: 500,
   maxRecordsPerBatch: 10_000,
+  recordsPerBatch: 1000,
+  recordsPerSlice: 2000,
   producerIdBlockSize: 1000,
   staticBrokerConfigs: new Map(),
 };
@@ -38,6 +51,9 @@ export function resolveControllerConfig(input: Partial<ControllerConfig> & { rea
   if (!(config.noOpIntervalMs >= 0)) throw new InvalidControllerConfigError(`noOpIntervalMs ${config.noOpIntervalMs} must be 0 or more`);
   if (!Number.isInteger(config.maxRecordsPerBatch) || config.maxRecordsPerBatch < 2) {
     throw new InvalidControllerConfigError(`maxRecordsPerBatch ${config.maxRecordsPerBatch} must be an integer of at least 2`);
+  }
+  for (const name of ['recordsPerBatch', 'recordsPerSlice'] as const) {
+    if (!Number.isInteger(config[name]) || config[name] < 1) throw new InvalidControllerConfigError(`${name} ${config[name]} must be a positive integer`);
   }
   if (!Number.isInteger(config.producerIdBlockSize) || config.producerIdBlockSize < 1) {
     throw new InvalidControllerConfigError(`producerIdBlockSize ${config.producerIdBlockSize} must be a positive integer`);

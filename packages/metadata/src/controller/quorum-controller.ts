@@ -4,9 +4,16 @@
  *
  * It is a deterministic state machine with I/O at its edges, like RaftCore: inputs are requests,
  * leadership changes, committed images and clock ticks; outputs are appends to the metadata log
- * (through `MetadataLog`) and replies (through `onReply`). One request is handled at a time, against
- * the controller's view — the committed image plus every record it has written but not yet seen
- * commit — and its reply waits until the records it wrote (and any written before) are committed.
+ * (through `MetadataLog`) and replies (through `onReply`). Work is done one operation at a time, in
+ * arrival order, against the controller's view — the committed image plus every record it has
+ * written but not yet seen commit — and a reply waits until the records it wrote (and any written
+ * before) are committed.
+ *
+ * Large operations pause (operation.ts): after `recordsPerSlice` records the controller stops and
+ * asks to be called again at once (`nextDeadline()` is now), so the node's event loop serves other
+ * work in between. Heartbeats do not wait in that queue: a heartbeat that changes nothing is answered
+ * as it arrives, and its session counts from its arrival — a broker busy replicating a storm of
+ * metadata is alive, and must not be fenced because the controller was busy too.
  *
  * Leadership: on becoming leader it writes a NoOp and waits for it to commit, which proves its
  * committed image holds everything earlier leaders wrote; only then does it take requests (they
@@ -17,15 +24,16 @@ import type { LeaderChange } from '@kz/raft';
 import { apiError, ApiError } from '../errors/api-error';
 import { MetadataDelta } from '../image/metadata-delta';
 import { MetadataImage } from '../image/metadata-image';
-import type { MetadataRecord } from '../records/metadata-record';
+import type { BrokerId, MetadataRecord } from '../records/metadata-record';
 import { alterPartition } from './alter-partition';
 import { BrokerHeartbeats } from './broker-heartbeats';
-import { brokerHeartbeat, fenceBroker, registerBroker, unregisterBroker, type Outcome } from './broker-lifecycle';
+import { brokerHeartbeat, fenceBroker, heartbeatWithoutChange, registerBroker, unregisterBroker } from './broker-lifecycle';
 import { incrementalAlterConfigs } from './config-changes';
 import type { ControlContext } from './control-context';
 import { resolveControllerConfig, type ControllerConfig } from './controller-config';
-import type { ControllerReply, ControllerRequest, ControllerRequestKind } from './controller-requests';
+import type { ControllerApi, ControllerReply, ControllerRequest, ControllerRequestKind, ControllerResult } from './controller-requests';
 import { electLeaderless, electLeaders, rebalanceLeaders } from './leader-election';
+import { atOnce } from './operation';
 import { clusterSetting } from './partition-scan';
 import { allocateProducerIds } from './producer-ids';
 import { alterPartitionReassignments, listPartitionReassignments } from './reassignment';
@@ -74,9 +82,21 @@ interface Deferred {
   readonly reply: ControllerReply;
 }
 
-interface Queued {
-  readonly requestId: number;
-  readonly request: ControllerRequest;
+/** A request, or the controller's own work, waiting for its turn. */
+type Work =
+  | { readonly kind: 'request'; readonly requestId: number; readonly request: ControllerRequest }
+  | { readonly kind: 'fence'; readonly brokerId: BrokerId }
+  | { readonly kind: 'electLeaderless' }
+  | { readonly kind: 'rebalance' };
+
+interface Running {
+  readonly work: Work;
+  readonly op: Generator<void, unknown, void>;
+}
+
+/** Thrown out of an operation when an append was refused: leadership is gone, and so is the operation. */
+class LeadershipLost extends Error {
+  override readonly name = 'LeadershipLost';
 }
 
 /** The view is folded into a fresh image after this many records, to keep reads through it cheap. */
@@ -91,8 +111,13 @@ export class QuorumController {
   private view: MetadataDelta | null = null;
   /** The offset of the last record this controller wrote in its current term. */
   private lastWritten = -1;
+  /** Records written since this controller started: slices are measured in them. */
+  private recordsWritten = 0;
   private deferred: Deferred[] = [];
-  private queued: Queued[] = [];
+  private queue: Work[] = [];
+  private running: Running | null = null;
+  /** Brokers with a fencing queued or running, so that a session expiry is acted on once. */
+  private readonly fencing = new Set<BrokerId>();
   private now = 0;
   private nextNoOpAt = Number.POSITIVE_INFINITY;
   private nextRebalanceAt = Number.POSITIVE_INFINITY;
@@ -113,6 +138,11 @@ export class QuorumController {
   /** The committed image the controller last heard of. */
   get image(): MetadataImage {
     return this.committed;
+  }
+
+  /** Work is waiting for its turn (a paused operation, queued requests): call tick() at once. */
+  get busy(): boolean {
+    return this.running !== null || this.queue.length > 0;
   }
 
   // ------------------------------------------------------------------ inputs
@@ -153,27 +183,55 @@ export class QuorumController {
         this.options.onReply(this.notController(requestId, request.kind));
         return;
       case 'claiming':
-        this.queued.push({ requestId, request });
+        this.queue.push({ kind: 'request', requestId, request });
         return;
       case 'active':
-        this.handle(requestId, request);
+        if (request.kind === 'brokerHeartbeat' && this.heartbeatAtOnce(requestId, request.body)) return;
+        this.queue.push({ kind: 'request', requestId, request });
+        // Nothing ahead of it: handle it now, in this turn.
+        if (this.running === null && this.queue.length === 1) this.runSlice();
     }
   }
 
+  /**
+   * Fences brokers whose session expired, rebalances, writes a NoOp when the log has been idle, and
+   * goes on with work that paused.
+   */
   tick(now: number): void {
     this.now = Math.max(this.now, now);
     if (this.phase.name !== 'active' || this.view === null) return;
     this.guarded(() => {
-      this.fenceExpiredBrokers();
-      if (this.phase.name === 'active' && this.now >= this.nextRebalanceAt) this.rebalance();
-      if (this.phase.name === 'active' && this.now >= this.nextNoOpAt) this.write([{ type: 'noOp' }], true);
+      for (const brokerId of this.heartbeats.expired(this.unfencedBrokers(), this.now, this.config.sessionTimeoutMs)) {
+        if (this.fencing.has(brokerId)) continue;
+        this.fencing.add(brokerId);
+        this.queue.push({ kind: 'fence', brokerId });
+      }
+      if (this.now >= this.nextRebalanceAt) {
+        this.scheduleRebalance();
+        this.queue.push({ kind: 'rebalance' });
+      }
+      if (this.now >= this.nextNoOpAt) this.write([{ type: 'noOp' }], true);
     });
+    this.runSlice();
   }
 
-  /** When `tick` next has something to do. */
+  /**
+   * The node running this controller did not run for `stalledMs` (its event loop was blocked, its
+   * process paused): no heartbeat could be heard meanwhile, so every session is extended by as
+   * much. Without it, the first thing the controller does after a long stall — its fencing timer,
+   * which fires before the heartbeats waiting in its sockets are read — fences live brokers.
+   */
+  noteStall(now: number, stalledMs: number): void {
+    this.now = Math.max(this.now, now);
+    if (this.phase.name !== 'active' || !(stalledMs > 0)) return;
+    this.heartbeats.credit(stalledMs, this.now);
+  }
+
+  /** When `tick` next has something to do: now, while work waits. */
   nextDeadline(): number {
     if (this.phase.name !== 'active' || this.view === null) return Number.POSITIVE_INFINITY;
-    const unfenced = [...this.view.allBrokers().values()].filter((b) => !b.fenced).map((b) => b.id);
+    if (this.busy) return this.now;
+    const unfenced = this.unfencedBrokers().filter((id) => !this.fencing.has(id));
     return Math.min(this.nextNoOpAt, this.nextRebalanceAt, this.heartbeats.nextExpiry(unfenced, this.config.sessionTimeoutMs));
   }
 
@@ -205,58 +263,132 @@ export class QuorumController {
       brokers: this.committed.brokers.size,
       partitions: this.committed.partitionCount,
     });
-    // A leaderless partition whose ISR member came back while no controller was active gets its leader now.
-    this.guarded(() => {
-      electLeaderless(this.context());
-    });
-    const queued = this.queued;
-    this.queued = [];
-    for (const { requestId, request } of queued) {
-      if (this.phase.name !== 'active') this.options.onReply(this.notController(requestId, request.kind));
-      else this.handle(requestId, request);
-    }
+    // A leaderless partition whose ISR member came back while no controller was active gets its
+    // leader first, before the requests that queued while this controller claimed its leadership.
+    this.queue.unshift({ kind: 'electLeaderless' });
+    this.runSlice();
   }
 
   private renounce(reason: string, leaderId: number, epoch: number): void {
-    const failedCount = this.deferred.length + this.queued.length;
+    const requests = [...(this.running === null ? [] : [this.running.work]), ...this.queue].filter((w) => w.kind === 'request');
+    const waiting = [...this.deferred.map((d) => ({ requestId: d.reply.requestId, kind: d.reply.kind })), ...requests.map((w) => ({ requestId: w.requestId, kind: w.request.kind }))];
     const previousEpoch = this.phase.epoch;
-    const waiting = [...this.deferred.map((d) => ({ requestId: d.reply.requestId, kind: d.reply.kind })), ...this.queued.map((q) => ({ requestId: q.requestId, kind: q.request.kind }))];
     this.phase = { name: 'inactive', leaderId, epoch };
     this.deferred = [];
-    this.queued = [];
+    this.queue = [];
+    this.running = null;
+    this.fencing.clear();
     this.view = null;
     this.heartbeats.clear();
     this.nextNoOpAt = Number.POSITIVE_INFINITY;
     this.nextRebalanceAt = Number.POSITIVE_INFINITY;
     for (const { requestId, kind } of waiting) this.options.onReply(this.notController(requestId, kind));
-    this.options.onEvent?.({ kind: 'renounced', epoch: previousEpoch, failed: failedCount, reason });
+    this.options.onEvent?.({ kind: 'renounced', epoch: previousEpoch, failed: waiting.length, reason });
   }
 
-  // ------------------------------------------------------------------ requests
+  // ------------------------------------------------------------------ work
 
-  private handle(requestId: number, request: ControllerRequest): void {
-    let outcome: Outcome<unknown> = { ok: false, error: apiError('UNKNOWN_SERVER_ERROR', 'the controller failed while handling the request') };
-    this.guarded(() => {
-      try {
-        outcome = this.dispatch(this.context(), request);
-      } catch (error) {
-        // A write refused before it was appended (too many records for one batch) changed nothing.
-        if (!(error instanceof ApiError)) throw error;
-        outcome = { ok: false, error };
+  /**
+   * Runs queued work, in order, until the queue is empty or this slice has written
+   * recordsPerSlice records; a paused operation goes on at the next tick.
+   */
+  private runSlice(): void {
+    const sliceStart = this.recordsWritten;
+    while (this.phase.name === 'active') {
+      if (this.running === null) {
+        const work = this.queue.shift();
+        if (work === undefined) return;
+        this.running = this.start(work);
+        if (this.running === null) continue;
       }
+      const running = this.running;
+      let step: IteratorResult<void, unknown> | undefined;
+      this.guarded(() => {
+        try {
+          step = running.op.next();
+        } catch (error) {
+          // A write refused before it was appended (too many records for one batch) changed nothing.
+          if (!(error instanceof ApiError) || running.work.kind !== 'request') throw error;
+          step = { done: true, value: { ok: false, error } };
+        }
+      });
+      if (this.phase.name !== 'active' || step === undefined) return;
+      if (step.done === true) {
+        this.running = null;
+        this.finish(running.work, step.value);
+        continue;
+      }
+      if (this.recordsWritten - sliceStart >= this.config.recordsPerSlice) return;
+    }
+  }
+
+  private start(work: Work): Running | null {
+    const ctx = this.context();
+    switch (work.kind) {
+      case 'request':
+        return { work, op: this.dispatch(ctx, work.request) };
+      case 'fence':
+        // A heartbeat may have arrived since the expiry was seen: then there is nothing to fence.
+        if (this.heartbeats.expired([work.brokerId], this.now, this.config.sessionTimeoutMs).length === 0) {
+          this.fencing.delete(work.brokerId);
+          return null;
+        }
+        return { work, op: fenceBroker(ctx, work.brokerId) };
+      case 'electLeaderless':
+        return { work, op: electLeaderless(ctx) };
+      case 'rebalance':
+        return { work, op: this.rebalance(ctx) };
+    }
+  }
+
+  private finish(work: Work, value: unknown): void {
+    switch (work.kind) {
+      case 'request': {
+        const reply = { requestId: work.requestId, kind: work.request.kind, result: value } as ControllerReply;
+        // Nothing may be answered before what the view already showed has committed (KIP-631: no future state).
+        if (this.lastWritten <= this.committed.offset) this.options.onReply(reply);
+        else this.deferred.push({ offset: this.lastWritten, reply });
+        return;
+      }
+      case 'fence': {
+        this.fencing.delete(work.brokerId);
+        const lastOffset = value as number;
+        if (lastOffset >= 0) this.options.onEvent?.({ kind: 'fenced', brokerId: work.brokerId, reason: 'session expired', lastOffset });
+        return;
+      }
+      case 'rebalance': {
+        const moved = value as number;
+        if (moved > 0) this.options.onEvent?.({ kind: 'rebalanced', moved });
+        return;
+      }
+      case 'electLeaderless':
+        return;
+    }
+  }
+
+  /**
+   * A heartbeat answered as it arrives, ahead of any queued work, when it changes nothing; false
+   * when it asks for a change, which then waits its turn. The answer goes out at once unless the
+   * broker's registration in the view is not committed yet (KIP-631: no future state).
+   */
+  private heartbeatAtOnce(requestId: number, body: ControllerApi['brokerHeartbeat'][0]): boolean {
+    let outcome: ControllerResult<'brokerHeartbeat'> | null = null;
+    this.guarded(() => {
+      outcome = heartbeatWithoutChange(this.context(), body);
     });
     if (this.phase.name !== 'active') {
-      // The request's own writes lost leadership (or an internal error renounced it).
-      this.options.onReply(this.notController(requestId, request.kind));
-      return;
+      this.options.onReply(this.notController(requestId, 'brokerHeartbeat'));
+      return true;
     }
-    const reply = { requestId, kind: request.kind, result: outcome } as ControllerReply;
-    // Nothing may be answered before what the view already showed has committed (KIP-631: no future state).
-    if (this.lastWritten <= this.committed.offset) this.options.onReply(reply);
+    if (outcome === null) return false;
+    const reply: ControllerReply = { requestId, kind: 'brokerHeartbeat', result: outcome };
+    const settled = this.view!.broker(body.brokerId) === this.committed.brokers.get(body.brokerId);
+    if (settled || this.lastWritten <= this.committed.offset) this.options.onReply(reply);
     else this.deferred.push({ offset: this.lastWritten, reply });
+    return true;
   }
 
-  private dispatch(ctx: ControlContext, request: ControllerRequest): Outcome<unknown> {
+  private dispatch(ctx: ControlContext, request: ControllerRequest): Generator<void, unknown, void> {
     switch (request.kind) {
       case 'registerBroker':
         return registerBroker(ctx, request.body);
@@ -267,34 +399,41 @@ export class QuorumController {
       case 'createTopics':
         return createTopics(ctx, request.body);
       case 'deleteTopics':
-        return deleteTopics(ctx, request.body);
+        return atOnce(() => deleteTopics(ctx, request.body));
       case 'createPartitions':
-        return createPartitions(ctx, request.body);
+        return atOnce(() => createPartitions(ctx, request.body));
       case 'alterPartition':
-        return alterPartition(ctx, request.body);
+        return atOnce(() => alterPartition(ctx, request.body));
       case 'electLeaders':
         return electLeaders(ctx, request.body);
       case 'alterPartitionReassignments':
-        return alterPartitionReassignments(ctx, request.body);
+        return atOnce(() => alterPartitionReassignments(ctx, request.body));
       case 'listPartitionReassignments':
-        return listPartitionReassignments(ctx);
+        return atOnce(() => listPartitionReassignments(ctx));
       case 'incrementalAlterConfigs':
-        return incrementalAlterConfigs(ctx, request.body);
+        return atOnce(() => incrementalAlterConfigs(ctx, request.body));
       case 'allocateProducerIds':
-        return allocateProducerIds(ctx, request.body);
+        return atOnce(() => allocateProducerIds(ctx, request.body));
     }
   }
 
+  /** The operations' window on the controller: view and time read at each access, since operations pause. */
   private context(): ControlContext {
-    const view = this.view;
-    if (view === null) throw new Error('no view outside the active phase');
+    const controller = this;
     return {
-      view,
-      now: this.now,
+      get view(): MetadataDelta {
+        const view = controller.view;
+        if (view === null) throw new LeadershipLost('no view outside the active phase');
+        return view;
+      },
+      get now(): number {
+        return controller.now;
+      },
       config: this.config,
       heartbeats: this.heartbeats,
       random: this.random,
       nextOffset: () => this.options.log.nextOffset(),
+      lastWritten: () => this.lastWritten,
       write: (records, atomic) => this.write(records, atomic),
       writeBatches: (batches) => this.writeBatches(batches),
     };
@@ -304,21 +443,23 @@ export class QuorumController {
 
   /**
    * Appends records and replays them into the view. Atomic writes must fit one batch; others are
-   * split at maxRecordsPerBatch. Losing leadership mid-write renounces at once.
+   * split at recordsPerBatch. Losing leadership mid-write renounces at once.
    */
   private write(records: readonly MetadataRecord[], atomic: boolean): number {
     if (records.length === 0) return this.lastWritten;
     const max = this.config.maxRecordsPerBatch;
     if (atomic && records.length > max) throw new ApiError('POLICY_VIOLATION', `${records.length} records cannot be written atomically; the limit is ${max}`);
+    if (atomic) return this.writeBatches([records]);
     const chunks: MetadataRecord[][] = [];
-    for (let from = 0; from < records.length; from += max) chunks.push(records.slice(from, from + max));
+    for (let from = 0; from < records.length; from += this.config.recordsPerBatch) chunks.push(records.slice(from, from + this.config.recordsPerBatch));
     return this.writeBatches(chunks);
   }
 
   /**
    * Appends batches and replays their records into the view. All of them go in one append: a
    * follower in a long poll then fetches them together, and the reply waits for one replication
-   * round rather than one per batch. Losing leadership mid-write renounces at once.
+   * round rather than one per batch. Losing leadership mid-write renounces, and ends the operation
+   * that wrote (LeadershipLost).
    */
   private writeBatches(batches: readonly (readonly MetadataRecord[])[]): number {
     const nonEmpty = batches.filter((b) => b.length > 0);
@@ -331,10 +472,11 @@ export class QuorumController {
     const view = this.view;
     if (appended === null || view === null) {
       if (this.phase.name === 'active') this.renounce('the metadata log refused an append', -1, epoch);
-      return this.lastWritten;
+      throw new LeadershipLost('the metadata log refused an append');
     }
     let offset = appended.baseOffset;
     for (const batch of nonEmpty) for (const record of batch) view.replay(record, offset++, epoch);
+    this.recordsWritten += offset - appended.baseOffset;
     this.lastWritten = appended.lastOffset;
     if (view.size >= VIEW_FOLD_RECORDS) {
       // Reads go through the delta's maps; folding keeps them flat. The result is still the view.
@@ -346,12 +488,14 @@ export class QuorumController {
 
   /**
    * An exception inside an operation is a controller bug; its view may hold half a change. Like
-   * KRaft, renounce and resign, so that a peer rebuilds from committed state.
+   * KRaft, renounce and resign, so that a peer rebuilds from committed state. LeadershipLost is not
+   * a bug: the controller renounced already.
    */
   private guarded(run: () => void): void {
     try {
       run();
     } catch (error) {
+      if (error instanceof LeadershipLost) return;
       const epoch = this.phase.epoch;
       const wasLeading = this.phase.name !== 'inactive';
       this.options.onEvent?.({ kind: 'internalError', error: error instanceof Error ? error : new Error(String(error)) });
@@ -364,14 +508,10 @@ export class QuorumController {
 
   // ------------------------------------------------------------------ periodic work
 
-  private fenceExpiredBrokers(): void {
-    const view = this.view!;
-    const unfenced = [...view.allBrokers().values()].filter((b) => !b.fenced).map((b) => b.id);
-    for (const brokerId of this.heartbeats.expired(unfenced, this.now, this.config.sessionTimeoutMs)) {
-      const lastOffset = fenceBroker(this.context(), brokerId);
-      if (this.phase.name !== 'active') return;
-      this.options.onEvent?.({ kind: 'fenced', brokerId, reason: 'session expired', lastOffset });
-    }
+  private unfencedBrokers(): BrokerId[] {
+    const out: BrokerId[] = [];
+    for (const broker of this.view!.allBrokers().values()) if (!broker.fenced) out.push(broker.id);
+    return out;
   }
 
   private clusterSetting(name: string): string {
@@ -383,13 +523,12 @@ export class QuorumController {
     this.nextRebalanceAt = this.now + (Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 300_000);
   }
 
-  private rebalance(): void {
-    this.scheduleRebalance();
-    electLeaderless(this.context());
-    if (this.clusterSetting('auto.leader.rebalance.enable') !== 'true') return;
+  /** Elects leaderless partitions, then, when enabled, moves leaderships back to preferred replicas. */
+  private *rebalance(ctx: ControlContext): Generator<void, number, void> {
+    yield* electLeaderless(ctx);
+    if (this.clusterSetting('auto.leader.rebalance.enable') !== 'true') return 0;
     const percentage = Number(this.clusterSetting('leader.imbalance.per.broker.percentage'));
-    const moved = rebalanceLeaders(this.context(), Number.isFinite(percentage) ? percentage : 10);
-    if (moved > 0) this.options.onEvent?.({ kind: 'rebalanced', moved });
+    return yield* rebalanceLeaders(ctx, Number.isFinite(percentage) ? percentage : 10);
   }
 
   private notController(requestId: number, kind: ControllerRequestKind): ControllerReply {

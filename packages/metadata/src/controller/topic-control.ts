@@ -1,7 +1,8 @@
 /**
  * CreateTopics, DeleteTopics and CreatePartitions. Each topic is written atomically (its Topic,
  * Partition and Config records in one batch), so no node ever sees half a topic; topics of one
- * request succeed or fail one by one, with Kafka's per-topic errors.
+ * request succeed or fail one by one, with Kafka's per-topic errors. A CreateTopics of thousands of
+ * partitions is written a chunk of topics at a time (operation.ts).
  */
 import { apiError, ApiError } from '../errors/api-error';
 import { isActive } from '../image/broker-registration';
@@ -21,50 +22,75 @@ import type {
   DeleteTopicsResponse,
   TopicOutcome,
 } from './controller-requests';
+import type { Operation } from './operation';
 import { clusterSetting } from './partition-scan';
 import { placeReplicas, type PlacementBroker } from './replica-placement';
 import { newTopicId } from './topic-id';
 import { validateTopicName } from './topic-names';
 
-export function createTopics(ctx: ControlContext, request: CreateTopicsRequest): Outcome<CreateTopicsResponse> {
+export function* createTopics(ctx: ControlContext, request: CreateTopicsRequest): Operation<CreateTopicsResponse> {
   const counts = new Map<string, number>();
   for (const t of request.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
   const load = brokerLoad(ctx);
-  // Whole topics share a batch up to the batch limit, and every batch goes in one append: one
-  // replication round and one image per batch rather than per topic. A topic never spans two
-  // batches, so no node ever sees half of one.
-  const batches: MetadataRecord[][] = [];
+  // Whole topics share a batch up to recordsPerBatch, and the batches of a chunk go in one append:
+  // one replication round for the chunk. A topic never spans two batches, so no node ever sees half
+  // of one. Between chunks other work runs (heartbeats first), and each topic is planned against
+  // the view as it is then.
+  let chunk: MetadataRecord[][] = [];
   let batch: MetadataRecord[] = [];
-  const topics: CreateTopicResult[] = request.topics.map((topic) => {
-    if ((counts.get(topic.name) ?? 0) > 1) {
-      return rejected(topic, apiError('INVALID_REQUEST', `topic ${topic.name} appears more than once in the request`));
-    }
-    const planned = planTopic(ctx, topic, load);
-    if (planned instanceof ApiError) return rejected(topic, planned);
-    if (!request.validateOnly) {
-      if (batch.length + planned.records.length > ctx.config.maxRecordsPerBatch) {
-        batches.push(batch);
+  let chunkRecords = 0;
+  const results: CreateTopicResult[] = [];
+  for (const topic of request.topics) {
+    results.push(planned(ctx, request, topic, counts, load, (records) => {
+      if (batch.length > 0 && batch.length + records.length > ctx.config.recordsPerBatch) {
+        chunk.push(batch);
         batch = [];
       }
-      batch.push(...planned.records);
-      for (const replicas of planned.assignments) {
-        replicas.forEach((id, i) => {
-          const entry = load.get(id) ?? { replicas: 0, leaders: 0 };
-          load.set(id, { replicas: entry.replicas + 1, leaders: entry.leaders + (i === 0 ? 1 : 0) });
-        });
-      }
+      batch.push(...records);
+      chunkRecords += records.length;
+    }));
+    if (chunkRecords >= ctx.config.recordsPerBatch) {
+      ctx.writeBatches([...chunk, batch]);
+      chunk = [];
+      batch = [];
+      chunkRecords = 0;
+      yield;
     }
-    return {
-      name: topic.name,
-      error: null,
-      topicId: request.validateOnly ? null : planned.topicId,
-      numPartitions: planned.assignments.length,
-      replicationFactor: planned.assignments[0]?.length ?? 0,
-    };
-  });
-  batches.push(batch);
-  ctx.writeBatches(batches);
-  return ok({ topics });
+  }
+  ctx.writeBatches([...chunk, batch]);
+  return ok({ topics: results });
+}
+
+/** One topic of a CreateTopics: its result, its records handed to `write` unless validateOnly. */
+function planned(
+  ctx: ControlContext,
+  request: CreateTopicsRequest,
+  topic: CreatableTopic,
+  counts: ReadonlyMap<string, number>,
+  load: Map<BrokerId, { replicas: number; leaders: number }>,
+  write: (records: readonly MetadataRecord[]) => void,
+): CreateTopicResult {
+  if ((counts.get(topic.name) ?? 0) > 1) {
+    return rejected(topic, apiError('INVALID_REQUEST', `topic ${topic.name} appears more than once in the request`));
+  }
+  const plan = planTopic(ctx, topic, load);
+  if (plan instanceof ApiError) return rejected(topic, plan);
+  if (!request.validateOnly) {
+    write(plan.records);
+    for (const replicas of plan.assignments) {
+      replicas.forEach((id, i) => {
+        const entry = load.get(id) ?? { replicas: 0, leaders: 0 };
+        load.set(id, { replicas: entry.replicas + 1, leaders: entry.leaders + (i === 0 ? 1 : 0) });
+      });
+    }
+  }
+  return {
+    name: topic.name,
+    error: null,
+    topicId: request.validateOnly ? null : plan.topicId,
+    numPartitions: plan.assignments.length,
+    replicationFactor: plan.assignments[0]?.length ?? 0,
+  };
 }
 
 interface PlannedTopic {

@@ -48,6 +48,8 @@ interface Waiting {
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Timers fire a few milliseconds late anyway; this late, the process stalled. */
+const STALL_CREDIT_THRESHOLD_MS = 100;
 
 export class MetadataNode {
   readonly loader = new MetadataLoader();
@@ -55,7 +57,7 @@ export class MetadataNode {
   private raftNode: RaftNode | null = null;
   private readonly waiting = new Map<number, Waiting>();
   private nextRequestId = 1;
-  private readonly timer = new DeadlineTimer(() => this.clock(), () => this.onTimer());
+  private readonly timer = new DeadlineTimer(() => this.clock(), (lateMs) => this.onTimer(lateMs));
   private stopped = false;
   private readonly log: Logger;
   private readonly clock = (): number => performance.timeOrigin + performance.now();
@@ -175,9 +177,13 @@ export class MetadataNode {
     this.timer.arm(controller.nextDeadline());
   }
 
-  private onTimer(): void {
+  private onTimer(lateMs: number): void {
     const controller = this.controller;
     if (controller === null || this.stopped) return;
+    // A timer this late means the process did not run meanwhile (a blocked loop, a paused process):
+    // heartbeats may be waiting unread in the sockets, so sessions get the time back before any
+    // fencing is decided.
+    if (lateMs >= STALL_CREDIT_THRESHOLD_MS) controller.noteStall(this.clock(), lateMs);
     controller.tick(this.clock());
     this.armTimer();
   }

@@ -61,6 +61,11 @@ export class ControllerHarness {
     return this.log.length - this.committedCount;
   }
 
+  /** Record counts of the appended batches not yet committed, in order. */
+  pendingBatchSizes(): number[] {
+    return this.log.slice(this.committedCount).map((a) => a.lastOffset - a.baseOffset + 1);
+  }
+
   /** Records appended but not committed, decoded. */
   pendingRecords(): MetadataRecord[] {
     return this.log.slice(this.committedCount).flatMap((a) => this.recordsOf(a));
@@ -104,9 +109,20 @@ export class ControllerHarness {
     return id;
   }
 
-  /** Submits, commits everything, and returns the result. */
+  /** Lets paused work go on (the node's timer would, at nextDeadline) until none waits; returns how many ticks it took. */
+  runPendingWork(): number {
+    let ticks = 0;
+    while (this.controller.busy) {
+      this.controller.tick(this.now);
+      ticks++;
+    }
+    return ticks;
+  }
+
+  /** Submits, lets paused work finish, commits everything, and returns the result. */
   call<K extends ControllerRequestKind>(kind: K, body: ControllerApi[K][0]): ControllerResult<K> {
     const id = this.submit(kind, body);
+    this.runPendingWork();
     this.commitAll();
     const reply = this.replies.get(id);
     if (reply === undefined) throw new Error(`no reply to ${kind}`);
@@ -123,6 +139,7 @@ export class ControllerHarness {
   tick(now: number): void {
     this.now = now;
     this.controller.tick(now);
+    this.runPendingWork();
     this.commitAll();
   }
 

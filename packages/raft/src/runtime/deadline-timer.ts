@@ -11,7 +11,8 @@ export class DeadlineTimer {
   constructor(
     /** The same clock the core's deadlines are on (milliseconds). */
     private readonly clock: () => number,
-    private readonly fire: () => void,
+    /** Called at the deadline, with how late it fires (a blocked event loop makes it late). */
+    private readonly fire: (lateMs: number) => void,
   ) {}
 
   /** Fires at `at` (or at once if it has passed) unless the timer already fires no later. Infinity: nothing to wait for. */
@@ -23,7 +24,7 @@ export class DeadlineTimer {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.at = Number.POSITIVE_INFINITY;
-      this.fire();
+      this.fire(Math.max(0, this.clock() - at));
     }, Math.max(0, at - this.clock()));
   }
 

@@ -1,4 +1,5 @@
 import { RECORD_BATCH_OVERHEAD, decodeRecordBatch, encodeRecordBatch, type KafkaRecord } from '@kz/records';
+import { DEFAULT_TURN_BUDGET_MS, turnBudget } from '@kz/runtime';
 import pino, { type Logger } from 'pino';
 import type { NodeId, RaftConfigInput } from '../core/config';
 import type { LogBatch, Snapshot } from '../core/log-batch';
@@ -42,8 +43,9 @@ export interface RaftNodeOptions {
   readonly metrics?: RaftMetricsSink;
   /**
    * How long one turn of the event loop may spend handing committed batches to the state machine
-   * before it lets other work run (default 20 ms). A burst of commits — thousands of metadata
-   * records — is applied over several turns, so fetches and votes keep being answered meanwhile.
+   * before it lets other work run (default 20 ms, shared with whatever else the turn does: see
+   * @kz/runtime's turnBudget). A burst of commits — thousands of metadata records — is applied
+   * over several turns, so fetches and votes keep being answered meanwhile.
    */
   readonly applyTurnBudgetMs?: number;
 }
@@ -88,7 +90,7 @@ type Delivery =
   | { readonly kind: 'batch'; readonly batch: LogBatch };
 
 const DEFAULT_SNAPSHOT_EVERY_BYTES = 20 * 1024 * 1024;
-const DEFAULT_APPLY_TURN_BUDGET_MS = 20;
+
 const DEFAULT_MAX_BATCH_BYTES = 8 * 1024 * 1024;
 /** Per-record framing beyond key, value and headers (varints, attributes, deltas), rounded up. */
 const RECORD_OVERHEAD_BYTES = 24;
@@ -178,7 +180,7 @@ export class RaftNode {
       logger,
       clock,
       options.metrics ?? null,
-      options.applyTurnBudgetMs ?? DEFAULT_APPLY_TURN_BUDGET_MS,
+      options.applyTurnBudgetMs ?? DEFAULT_TURN_BUDGET_MS,
     );
     const status = core.status();
     logger.info(
@@ -476,12 +478,12 @@ export class RaftNode {
    */
   private drainDeliveries(): void {
     if (this.unavailable() !== null) return;
-    const started = this.clock();
+    const budget = turnBudget(this.applyTurnBudgetMs);
     try {
       while (this.deliveriesHead < this.deliveries.length) {
         const delivery = this.deliveries[this.deliveriesHead++]!;
         this.deliver(delivery);
-        if (this.clock() - started >= this.applyTurnBudgetMs) break;
+        if (budget.exhausted()) break;
       }
     } catch (error) {
       this.fail(error instanceof Error ? error : new Error(String(error)));

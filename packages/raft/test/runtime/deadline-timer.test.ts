@@ -36,4 +36,15 @@ describe('DeadlineTimer', () => {
     jest.advanceTimersByTime(1000);
     expect(fired).toEqual([]);
   });
+
+  it('says how late it fired: a clock that ran on while the loop was blocked', () => {
+    let now = 1000;
+    const late: number[] = [];
+    const t = new DeadlineTimer(() => now, (lateMs) => late.push(lateMs));
+    t.arm(1010);
+    // The process did not run for 2 s: by the time the timer's callback runs, the clock reads 3000.
+    now = 3000;
+    jest.advanceTimersByTime(10);
+    expect(late).toEqual([1990]);
+  });
 });

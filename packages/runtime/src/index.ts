@@ -1,0 +1,5 @@
+/**
+ * @kz/runtime — what every kz service shares at run time, below @kz/raft in the dependency order:
+ * turn budgets that keep one event loop serving while large work is done in slices.
+ */
+export { UNLIMITED, turnBudget, DEFAULT_TURN_BUDGET_MS, type WorkBudget } from './turn-budget';
