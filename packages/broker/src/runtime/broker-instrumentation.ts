@@ -9,4 +9,6 @@ import type { RequestObserver } from '@kz/raft';
 export interface BrokerInstrumentation extends ServerInstrumentation {
   /** Every request the Broker service (Produce, Fetch, ...) answered. */
   readonly brokerRequests?: RequestObserver;
+  /** Every heartbeat to the controller: its round trip, and whether it was answered. */
+  readonly heartbeats?: (roundTripMs: number, answered: boolean) => void;
 }

@@ -23,6 +23,8 @@ export interface BrokerLifecycleOptions {
   readonly onRegistered: (brokerEpoch: number) => void;
   readonly logger: Logger;
   readonly heartbeatIntervalMs?: number;
+  /** Every heartbeat's round trip in milliseconds, and whether it was answered (monitoring). */
+  readonly onHeartbeat?: (roundTripMs: number, answered: boolean) => void;
 }
 
 export type BrokerState = 'starting' | 'fenced' | 'running' | 'shuttingDown' | 'stopped';
@@ -115,6 +117,7 @@ export class BrokerLifecycle {
   private async heartbeat(): Promise<void> {
     if (this.stopped) return;
     const { brokerId, channel } = this.options;
+    const sent = performance.now();
     try {
       const reply = await channel.brokerHeartbeat({
         brokerId,
@@ -123,6 +126,7 @@ export class BrokerLifecycle {
         wantFence: false,
         wantShutDown: this.wantShutDown,
       });
+      this.options.onHeartbeat?.(performance.now() - sent, true);
       if (this.stopped) return;
       if (reply.shouldShutDown) {
         this.log.info({ brokerId, brokerEpoch: this.brokerEpoch }, 'controlled shutdown complete');
@@ -136,6 +140,7 @@ export class BrokerLifecycle {
       }
       this.schedule(this.wantShutDown ? Math.min(this.intervalMs, 200) : this.intervalMs);
     } catch (error) {
+      this.options.onHeartbeat?.(performance.now() - sent, false);
       if (this.stopped) return;
       const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
       if (code === 'STALE_BROKER_EPOCH' || code === 'BROKER_ID_NOT_REGISTERED') {

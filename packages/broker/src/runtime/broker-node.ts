@@ -11,7 +11,7 @@
  */
 import { MetadataImage, type MetadataNode, type Endpoint } from '@kz/metadata';
 import { DeadlineTimer, type RequestObserver } from '@kz/raft';
-import { turnBudget } from '@kz/runtime';
+import { section, turnBudget } from '@kz/runtime';
 import type { Logger } from 'pino';
 import { GroupCoordinator } from '../coordinator/group-coordinator.js';
 import { DEFAULT_OFFSETS_TOPIC_PARTITIONS, DEFAULT_OFFSETS_TOPIC_REPLICATION_FACTOR, OFFSETS_TOPIC } from '../coordinator/offsets-topic.js';
@@ -37,6 +37,7 @@ import { AlterPartitionSender } from './alter-partition-sender.js';
 import { BrokerLifecycle } from './broker-lifecycle.js';
 import type { ControllerChannel } from './controller-channel.js';
 import { DiskLogDirectory } from './disk-log-directory.js';
+import type { FileHandlePoolStats } from '../log/file-handle-pool.js';
 import { ReplicaFetchers } from './replica-fetchers.js';
 
 export interface BrokerNodeOptions {
@@ -59,6 +60,8 @@ export interface BrokerNodeOptions {
   readonly logger: Logger;
   /** Told of every request the Broker service answered (for metrics); see BrokerServerOptions. */
   readonly observeRequest?: RequestObserver;
+  /** Told of every heartbeat's round trip (for metrics). */
+  readonly onHeartbeat?: (roundTripMs: number, answered: boolean) => void;
 }
 
 /** One partition replica this broker hosts, as monitoring sees it. */
@@ -85,6 +88,7 @@ export class BrokerNode implements BrokerApi {
   readonly manager: ReplicaManager;
   readonly coordinator: GroupCoordinator;
   private readonly fetchers: ReplicaFetchers;
+  private readonly logs: DiskLogDirectory;
   private readonly alterPartitions: AlterPartitionSender;
   private lifecycleValue: BrokerLifecycle | null = null;
   private server: BrokerServer | null = null;
@@ -109,9 +113,9 @@ export class BrokerNode implements BrokerApi {
 
   private constructor(private readonly options: BrokerNodeOptions) {
     this.log = options.logger.child({ nodeId: options.nodeId, component: 'broker' });
-    const logs = new DiskLogDirectory(options.logDir, options.logConfig ?? {}, (dir, log) =>
+    const logs = (this.logs = new DiskLogDirectory(options.logDir, options.logConfig ?? {}, (dir, log) =>
       this.log.warn({ dir, recovery: log.recovery }, 'recovered a partition log: truncated a torn tail'),
-    );
+    ));
     this.manager = new ReplicaManager({ brokerId: options.nodeId, logs, logger: this.log, ...(options.replica === undefined ? {} : { config: options.replica }) });
     this.coordinator = new GroupCoordinator({
       manager: this.manager,
@@ -160,6 +164,7 @@ export class BrokerNode implements BrokerApi {
       },
       logger: options.logger.child({ nodeId: options.nodeId }),
       ...(options.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: options.heartbeatIntervalMs }),
+      ...(options.onHeartbeat === undefined ? {} : { onHeartbeat: options.onHeartbeat }),
     });
     node.lifecycleValue.start();
     node.log.info({ listen: `${host}:${node.portValue}`, logDir: options.logDir }, 'broker serving');
@@ -172,6 +177,11 @@ export class BrokerNode implements BrokerApi {
 
   get lifecycle(): BrokerLifecycle | null {
     return this.lifecycleValue;
+  }
+
+  /** The partition logs' file descriptors against their cap, for monitoring. */
+  fileHandleStats(): FileHandlePoolStats {
+    return this.logs.fileHandles.stats();
   }
 
   /** A snapshot of every partition replica hosted here, for monitoring; cheap, changes nothing. */
@@ -205,7 +215,7 @@ export class BrokerNode implements BrokerApi {
       changes = null;
       this.log.info({ brokerEpoch: epoch, metadataOffset: image.offset }, 'metadata caught up with the registration: serving partitions');
     }
-    const done = this.manager.applyMetadata(image, changes, this.clock(), turnBudget());
+    const done = section('broker.metadata', () => this.manager.applyMetadata(image, changes, this.clock(), turnBudget()));
     this.coordinator.onMetadata(image);
     this.afterReconcile(image, done);
   }
@@ -218,7 +228,7 @@ export class BrokerNode implements BrokerApi {
     this.reconcileScheduled = false;
     const image = this.manager.metadataImage;
     if (this.stopped || image === null) return;
-    this.afterReconcile(image, this.manager.reconcileMetadata(this.clock(), turnBudget()));
+    this.afterReconcile(image, section('broker.metadata', () => this.manager.reconcileMetadata(this.clock(), turnBudget())));
   }
 
   private afterReconcile(image: MetadataImage, done: boolean): void {
@@ -301,13 +311,13 @@ export class BrokerNode implements BrokerApi {
   // ---------------------------------------------------------------- BrokerApi
 
   async produce(request: ProduceRequest): Promise<ProduceResponse> {
-    const response = this.manager.produce(request, this.clock());
+    const response = section('broker.produce', () => this.manager.produce(request, this.clock()));
     this.afterInput();
     return response;
   }
 
   async fetch(request: FetchRequest): Promise<FetchResponse> {
-    const response = this.manager.fetch(request, this.clock());
+    const response = section(request.replicaId >= 0 ? 'broker.replicaFetch' : 'broker.fetch', () => this.manager.fetch(request, this.clock()));
     this.afterInput();
     return response;
   }

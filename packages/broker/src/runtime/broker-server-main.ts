@@ -21,6 +21,7 @@ import {
   type MetadataServer,
   type MetadataServerSettings,
 } from '@kz/metadata';
+import { EventLoopMonitor } from '@kz/runtime';
 import pino from 'pino';
 import type { BrokerInstrumentation } from './broker-instrumentation.js';
 import { BrokerNode } from './broker-node.js';
@@ -175,6 +176,7 @@ export async function startBrokerServer(
       ...(settings.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: settings.heartbeatIntervalMs }),
       ...(settings.offsetsTopicPartitions === undefined ? {} : { offsetsTopicPartitions: settings.offsetsTopicPartitions }),
       ...(instrumentation.brokerRequests === undefined ? {} : { observeRequest: instrumentation.brokerRequests }),
+      ...(instrumentation.heartbeats === undefined ? {} : { onHeartbeat: instrumentation.heartbeats }),
       logger,
     });
     const started = metadata;
@@ -218,6 +220,8 @@ async function main(): Promise<void> {
   }
   const settings = command.settings;
   const logger = pino({ level: settings.metadata.logLevel, base: { pid: process.pid } });
+  // A turn that held the loop too long is logged with what ran in it (the process lives as long as the node).
+  EventLoopMonitor.start({ logger: logger.child({ nodeId: settings.metadata.nodeId, component: 'event-loop' }) });
   const log = logger.child({ nodeId: settings.metadata.nodeId });
   let started: RunningBroker;
   try {

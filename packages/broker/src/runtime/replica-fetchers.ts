@@ -5,6 +5,7 @@
  * and the leader counts toward its high watermark — durable. It runs off the event loop.
  */
 import type { BrokerId } from '@kz/metadata';
+import { section } from '@kz/runtime';
 import type { Logger } from 'pino';
 import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
 import type { ReplicaManager } from '../server/replica-manager.js';
@@ -83,7 +84,7 @@ class SourceFetcher {
       failures = 0;
       if (this.stopped) return;
       try {
-        manager.onFetchResponse(this.source, request, response, clock());
+        section('broker.replicate', () => manager.onFetchResponse(this.source, request, response, clock()));
       } catch (error) {
         this.log.error({ err: error, source: this.source }, 'applying a fetch answer failed');
         manager.delayAll(this.source, clock());

@@ -1,6 +1,6 @@
 /**
- * The HTTP endpoint Prometheus scrapes: GET /metrics answers the registry in its text format;
- * every other path is 404. Plain node:http, no framework: it serves one resource.
+ * The HTTP endpoint Prometheus scrapes: GET /metrics answers the registry in its text format (only
+ * the metrics named by `?name=` when given); every other path is 404. Plain node:http, no framework: it serves one resource.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -59,7 +59,10 @@ async function answer(registry: Registry, request: IncomingMessage, response: Se
     return;
   }
   try {
-    const body = await registry.metrics();
+    // ?name=a&name=b answers just those metrics: a node with tens of thousands of partitions has
+    // hundreds of thousands of per-partition series, too many to render for a dashboard's few.
+    const names = new URL(request.url ?? '/', 'http://metrics').searchParams.getAll('name');
+    const body = names.length === 0 ? await registry.metrics() : (await Promise.all(names.filter((n) => registry.getSingleMetric(n) !== undefined).map((n) => registry.getSingleMetricAsString(n)))).join('\n');
     response.writeHead(200, { 'Content-Type': registry.contentType }).end(body);
   } catch (error) {
     // A collector that throws (a node stopping under it, say) fails this scrape, not the process.

@@ -15,10 +15,12 @@
  * `instrumentation`; state (offsets, epochs, ISR sizes) is read from the watched node on each
  * scrape, so no timer runs.
  */
+import type { ControllerEvent } from '@kz/metadata';
 import type { RaftMetricsSink, RequestObserver } from '@kz/raft';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { MetricsServer } from './metrics-server';
+import { NodeHealthMetrics } from './node-health-metrics';
 import { PartitionMetricsCollector } from './partition-metrics-collector';
 import { RaftMetricsCollector } from './raft-metrics-collector';
 import { RequestMetrics } from './request-metrics';
@@ -35,6 +37,10 @@ export interface NodeInstrumentation {
   readonly raft: RaftMetricsSink;
   readonly adminRequests: RequestObserver;
   readonly brokerRequests: RequestObserver;
+  readonly heartbeats: (roundTripMs: number, answered: boolean) => void;
+  readonly controllerEvents: (event: ControllerEvent) => void;
+  /** Each sampled event-loop delay (an EventLoopMonitor's onDelay). */
+  readonly eventLoopDelay: (delayMs: number) => void;
 }
 
 export class NodeMetrics {
@@ -52,7 +58,15 @@ export class NodeMetrics {
     const raft = new RaftMetricsCollector(this.registry, watched);
     new PartitionMetricsCollector(this.registry, watched);
     const requests = new RequestMetrics(this.registry);
-    this.instrumentation = { raft: raft.sink, adminRequests: requests.observer('admin'), brokerRequests: requests.observer('broker') };
+    const health = new NodeHealthMetrics(this.registry, watched);
+    this.instrumentation = {
+      raft: raft.sink,
+      adminRequests: requests.observer('admin'),
+      brokerRequests: requests.observer('broker'),
+      heartbeats: health.heartbeats,
+      controllerEvents: health.controllerEvents,
+      eventLoopDelay: health.eventLoopDelay,
+    };
   }
 
   /**

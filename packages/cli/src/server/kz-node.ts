@@ -4,6 +4,7 @@
  */
 import { startBrokerServer, type RunningBroker } from '@kz/broker';
 import { startMetadataServer, type MetadataServer } from '@kz/metadata';
+import { EventLoopMonitor } from '@kz/runtime';
 import type { Logger } from 'pino';
 import { NodeMetrics } from '../metrics/node-metrics';
 import type { NodeSettings } from './server-settings';
@@ -23,6 +24,10 @@ export interface KzNode {
 export async function startKzNode(settings: NodeSettings, logger: Logger): Promise<KzNode> {
   // Counters start before the node does, so the first election is counted.
   const metrics = new NodeMetrics({ nodeId: settings.metadata.nodeId });
+  const loop = EventLoopMonitor.start({
+    logger: logger.child({ nodeId: settings.metadata.nodeId, component: 'event-loop' }),
+    onDelay: metrics.instrumentation.eventLoopDelay,
+  });
   let metadata: MetadataServer;
   let broker: RunningBroker | null = null;
   if (settings.broker === null) {
@@ -32,6 +37,7 @@ export async function startKzNode(settings: NodeSettings, logger: Logger): Promi
     metadata = broker.metadata;
   }
   const stopNode = async (): Promise<void> => {
+    loop.stop();
     if (broker !== null) {
       await broker.stop();
     } else {

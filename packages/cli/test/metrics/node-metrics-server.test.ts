@@ -98,3 +98,20 @@ test('a scrape reports the Raft state, the produced partition and the requests s
   // The broker's own registration and heartbeats go to the admin service too.
   expect(samplesOf(samples, 'kz_requests_total', { service: 'admin' }).length).toBeGreaterThan(1);
 });
+
+test('a scrape reports the node keeping up: heartbeat round trips, event-loop delays, log descriptors', async () => {
+  await until('a heartbeat answered', async () => (valueOf(await scrape(address), 'kz_broker_heartbeat_round_trip_seconds_count', { outcome: 'answered' }) > 0 ? true : undefined), 30_000);
+  metrics.instrumentation.eventLoopDelay(120);
+  const samples = await scrape(address);
+  expect(valueOf(samples, 'kz_broker_heartbeat_round_trip_max_seconds')).toBeGreaterThan(0);
+  expect(valueOf(samples, 'kz_event_loop_delay_max_seconds')).toBeGreaterThanOrEqual(0.12);
+  expect(valueOf(samples, 'kz_event_loop_delay_seconds_bucket', { le: '0.1' })).toBe(valueOf(samples, 'kz_event_loop_delay_seconds_count') - 1);
+  expect(valueOf(samples, 'kz_log_max_open_files')).toBeGreaterThan(0);
+  expect(valueOf(samples, 'kz_log_open_files')).toBeLessThanOrEqual(valueOf(samples, 'kz_log_max_open_files'));
+  expect(valueOf(samples, 'kz_controller_broker_fencings_total')).toBe(0);
+});
+
+test('?name= answers just the metrics asked for', async () => {
+  const samples = await scrape(address, ['kz_raft_current_epoch', 'kz_no_such_metric']);
+  expect(new Set(samples.map((s) => s.name))).toEqual(new Set(['kz_raft_current_epoch']));
+});

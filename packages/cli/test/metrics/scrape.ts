@@ -35,8 +35,9 @@ export function valueOf(samples: readonly Sample[], name: string, labels: Record
 }
 
 /** GET http://address/metrics, parsed. */
-export async function scrape(address: string): Promise<Sample[]> {
-  const response = await fetch(`http://${address}/metrics`);
+export async function scrape(address: string, names: readonly string[] = []): Promise<Sample[]> {
+  const query = names.length === 0 ? '' : `?${names.map((n) => `name=${encodeURIComponent(n)}`).join('&')}`;
+  const response = await fetch(`http://${address}/metrics${query}`);
   if (response.status !== 200) throw new Error(`GET /metrics answered ${response.status}`);
   return parseSamples(await response.text());
 }

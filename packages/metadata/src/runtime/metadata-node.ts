@@ -15,6 +15,7 @@ import {
   type RaftStorage,
   type RaftTransport,
 } from '@kz/raft';
+import { section } from '@kz/runtime';
 import pino, { type Logger } from 'pino';
 import { apiError } from '../errors/api-error';
 import type { MetadataImage } from '../image/metadata-image';
@@ -40,6 +41,8 @@ export interface MetadataNodeOptions {
   readonly requestTimeoutMs?: number;
   /** Told of the metadata log's elections, leaderships and commit latencies (monitoring). */
   readonly raftMetrics?: RaftMetricsSink;
+  /** Told of what the controller did (monitoring), besides the log lines. */
+  readonly onControllerEvent?: (event: ControllerEvent) => void;
 }
 
 interface Waiting {
@@ -145,7 +148,7 @@ export class MetadataNode {
       }, timeoutMs);
       this.waiting.set(requestId, { resolve: resolve as Waiting['resolve'], timer });
     });
-    controller.submit(this.clock(), requestId, { kind, body } as Parameters<QuorumController['submit']>[2]);
+    section(`controller.${kind}`, () => controller.submit(this.clock(), requestId, { kind, body } as Parameters<QuorumController['submit']>[2]));
     this.armTimer();
     return promise;
   }
@@ -184,11 +187,12 @@ export class MetadataNode {
     // heartbeats may be waiting unread in the sockets, so sessions get the time back before any
     // fencing is decided.
     if (lateMs >= STALL_CREDIT_THRESHOLD_MS) controller.noteStall(this.clock(), lateMs);
-    controller.tick(this.clock());
+    section('controller.tick', () => controller.tick(this.clock()));
     this.armTimer();
   }
 
   private onControllerEvent(event: ControllerEvent): void {
+    this.options.onControllerEvent?.(event);
     switch (event.kind) {
       case 'activated':
         this.log.info({ epoch: event.epoch, offset: event.offset, brokers: event.brokers, partitions: event.partitions }, 'active controller');

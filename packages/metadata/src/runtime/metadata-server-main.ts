@@ -10,6 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { GrpcRaftTransport, type NodeId } from '@kz/raft';
+import { EventLoopMonitor } from '@kz/runtime';
 import pino from 'pino';
 import { MetadataAdminServer } from '../service/metadata-admin-server';
 import { MetadataNode } from './metadata-node';
@@ -230,6 +231,7 @@ export async function startMetadataServer(
     ...(settings.sessionTimeoutMs === undefined ? {} : { controller: { sessionTimeoutMs: settings.sessionTimeoutMs } }),
     ...(settings.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: settings.requestTimeoutMs }),
     ...(instrumentation.raft === undefined ? {} : { raftMetrics: instrumentation.raft }),
+    ...(instrumentation.controllerEvents === undefined ? {} : { onControllerEvent: instrumentation.controllerEvents }),
     logger,
   });
   try {
@@ -262,6 +264,8 @@ async function main(): Promise<void> {
   }
   const settings = command.settings;
   const logger = pino({ level: settings.logLevel, base: { pid: process.pid } });
+  // A turn that held the loop too long is logged with what ran in it (the process lives as long as the node).
+  EventLoopMonitor.start({ logger: logger.child({ nodeId: settings.nodeId, component: 'event-loop' }) });
   const log = logger.child({ nodeId: settings.nodeId });
 
   let started: MetadataServer;

@@ -4,8 +4,11 @@
  * reports nothing and behaves the same.
  */
 import type { RaftMetricsSink, RequestObserver } from '@kz/raft';
+import type { ControllerEvent } from '../controller/quorum-controller';
 
 export interface ServerInstrumentation {
+  /** What the active controller did: activations, fencings, rebalances. */
+  readonly controllerEvents?: (event: ControllerEvent) => void;
   /** Elections, leaderships and commit latencies of the `__cluster_metadata` Raft node. */
   readonly raft?: RaftMetricsSink;
   /** Every request the MetadataAdmin service answered. */

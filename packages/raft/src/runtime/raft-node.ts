@@ -1,5 +1,5 @@
 import { RECORD_BATCH_OVERHEAD, decodeRecordBatch, encodeRecordBatch, type KafkaRecord } from '@kz/records';
-import { DEFAULT_TURN_BUDGET_MS, turnBudget } from '@kz/runtime';
+import { DEFAULT_TURN_BUDGET_MS, section, turnBudget } from '@kz/runtime';
 import pino, { type Logger } from 'pino';
 import type { NodeId, RaftConfigInput } from '../core/config';
 import type { LogBatch, Snapshot } from '../core/log-batch';
@@ -405,14 +405,18 @@ export class RaftNode {
 
   private onMessage(from: NodeId, message: RaftMessage): void {
     if (this.unavailable() !== null) return;
-    this.core.receive(this.clock(), from, message);
-    this.pump();
+    section('raft.receive', () => {
+      this.core.receive(this.clock(), from, message);
+      this.pump();
+    });
   }
 
   private onTimer(): void {
     if (this.unavailable() !== null) return;
-    this.core.tick(this.clock());
-    this.pump();
+    section('raft.tick', () => {
+      this.core.tick(this.clock());
+      this.pump();
+    });
   }
 
   /** Performs every Ready the core has, then arms the timer for its next deadline. */
@@ -467,7 +471,7 @@ export class RaftNode {
     this.drainScheduled = true;
     setImmediate(() => {
       this.drainScheduled = false;
-      this.drainDeliveries();
+      section('raft.apply', () => this.drainDeliveries());
     });
   }
 
