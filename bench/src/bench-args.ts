@@ -20,6 +20,10 @@ export interface BenchArgs {
   readonly recordsPerBatch: readonly number[];
   /** Messages produced per message size (broker-vs-nats); undefined: the benchmark's default. */
   readonly messages: number | undefined;
+  /** Topics created in one request (metadata-storm). */
+  readonly topics: number | undefined;
+  /** Partitions per topic (metadata-storm). */
+  readonly partitions: number | undefined;
   /** Start the kz nodes under --cpu-prof (raft-vs-etcd). */
   readonly profile: boolean;
   readonly profileDir: string | undefined;
@@ -58,6 +62,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       inflight: { type: 'string', default: '64' },
       records: { type: 'string', default: '1,16' },
       messages: { type: 'string' },
+      topics: { type: 'string' },
+      partitions: { type: 'string' },
       profile: { type: 'boolean', default: false },
       'profile-dir': { type: 'string' },
       only: { type: 'string' },
@@ -81,6 +87,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     inflight: positiveInt('inflight', values.inflight),
     recordsPerBatch: values.records.split(',').map((s) => positiveInt('records', s.trim())),
     messages: values.messages === undefined ? undefined : positiveInt('messages', values.messages),
+    topics: values.topics === undefined ? undefined : positiveInt('topics', values.topics),
+    partitions: values.partitions === undefined ? undefined : positiveInt('partitions', values.partitions),
     profile: values.profile,
     profileDir: values['profile-dir'],
     only,

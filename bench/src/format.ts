@@ -13,3 +13,8 @@ export function formatRatio(numerator: number, denominator: number): string {
   const ratio = numerator / denominator;
   return Number.isFinite(ratio) ? ratio.toFixed(2) : 'n/a';
 }
+
+/** A count with thousands separators. */
+export function formatCount(n: number): string {
+  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a';
+}

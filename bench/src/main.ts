@@ -5,21 +5,24 @@
  *   raft-vs-etcd     a 3-node kz kv cluster and a 3-member etcd cluster, the same gRPC load on each
  *   metadata-vs-zookeeper  a 3-node kz controller quorum and a 3-server ZooKeeper ensemble doing a Kafka cluster's metadata work
  *   broker-vs-nats   a 3-node kz cluster and a 3-server NATS JetStream cluster, replicated produce then consume
+ *   metadata-storm   3 combined kz nodes under one CreateTopics of 20,000 partitions and a producer, then a broker SIGKILL
  *   profile-summary  the top self-time functions of .cpuprofile files (a file or a directory)
  */
 import { BenchUsageError, parseBenchArgs } from './bench-args';
 import { runBrokerVsNats } from './broker-vs-nats';
 import { printProfileSummary } from './cpu-profile-summary';
 import { runRaftCoreBench } from './raft-core-bench';
+import { runMetadataStorm } from './metadata-storm';
 import { runMetadataVsZookeeper } from './metadata-vs-zookeeper';
 import { runRaftVsEtcd } from './raft-vs-etcd';
 
-const USAGE = `usage: pnpm bench <raft-core|raft-vs-etcd|metadata-vs-zookeeper|broker-vs-nats|profile-summary> [flags]   (-h, --help: this text)
+const USAGE = `usage: pnpm bench <raft-core|raft-vs-etcd|metadata-vs-zookeeper|broker-vs-nats|metadata-storm|profile-summary> [flags]   (-h, --help: this text)
   raft-core        --duration S (10) --warmup S (2) --inflight K (64) --records 1,16
   raft-vs-etcd     --duration S (20) --warmup S (5) --concurrency C (64) --connections N (1)
                    --key-space N (100000) --only etcd,kz --profile [--profile-dir DIR]
   metadata-vs-zookeeper  --only zookeeper,kz --profile [--profile-dir DIR]
   broker-vs-nats   --messages N (100000 per size) --concurrency C (2048) --only nats,kz --profile [--profile-dir DIR]
+  metadata-storm   --topics N (200) --partitions N (100)
   profile-summary  <file.cpuprofile | directory>`;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -39,6 +42,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runMetadataVsZookeeper(args);
     case 'broker-vs-nats':
       return runBrokerVsNats(args);
+    case 'metadata-storm':
+      return runMetadataStorm(args);
     case 'profile-summary': {
       const target = rest[0];
       if (target === undefined) throw new BenchUsageError('profile-summary needs a .cpuprofile file or a directory');

@@ -6,23 +6,23 @@
  * before its rename (then the directory is fsynced), so a crash leaves either
  * an old or a new checkpoint, never a torn one.
  *
- * When it is written: truncations (log truncation, retention, a log restarted
- * elsewhere) write at once, before the cache changes, so that a checkpoint on
- * disk never names epochs past what the log keeps. Assignments — a new leader's
- * epoch, a batch of a new epoch — change the cache in memory and are written by
- * the log's next flush (`persistSync` / `persistAsync`), before the recovery
- * point moves past them. An fsync per partition on becoming leader made a broker
- * handed thousands of leaderships at once spend seconds in fsyncs. The
- * reasoning: an epoch matters once records of it are durable; the flush that
- * makes them durable writes the checkpoint, a roll (which fsyncs a segment)
- * writes it first, and recovery finds the epochs of the active segment's
- * batches in the batches themselves. What a crash can lose is an epoch nothing
- * durable was written in.
+ * When it is written: every change — a new leader's epoch, a batch of a new
+ * epoch, a truncation — is made in memory and written by the log's next flush
+ * (`persistSync` / `persistAsync`), before the recovery point moves past it.
+ * An fsync per partition on becoming leader (or on truncating an epoch never
+ * written in) made a broker handed thousands of leaderships at once spend
+ * seconds in fsyncs. Why it is safe: an epoch matters once records of it are
+ * durable, and the flush that makes them durable writes the checkpoint first
+ * (a roll, which fsyncs a segment, too); recovery finds the epochs of the
+ * active segment's batches in the batches themselves; and a checkpoint naming
+ * epochs past or before what the recovered log holds is truncated to it when
+ * the log is opened (as Kafka 3.8 relies on, KAFKA-16541). What a crash can
+ * lose is an epoch nothing durable was written in.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileHandlePool } from './file-handle-pool.js';
-import { KafkaStorageError, LogFileOpenError } from './log-errors.js';
+import { FencedLeaderEpochError, KafkaStorageError, LogFileOpenError } from './log-errors.js';
 import { LEADER_EPOCH_CHECKPOINT } from './segment-files.js';
 
 export interface EpochEntry {
@@ -60,6 +60,11 @@ export class LeaderEpochCache {
     this.entries = entries;
   }
 
+  /** The cache of a log just created: no checkpoint to read. */
+  static empty(dir: string, files: FileHandlePool = FileHandlePool.processWide()): LeaderEpochCache {
+    return new LeaderEpochCache(dir, files, []);
+  }
+
   static load(dir: string, files: FileHandlePool = FileHandlePool.processWide()): LeaderEpochCache {
     const file = path.join(dir, LEADER_EPOCH_CHECKPOINT);
     let text: string;
@@ -90,9 +95,17 @@ export class LeaderEpochCache {
     if (epoch < 0 || startOffset < 0) return;
     const latest = this.latest;
     if (latest && latest.epoch === epoch && latest.startOffset <= startOffset) return;
-    // In memory only: the next flush of the log writes it (see the file comment).
-    this.entries = [...this.entries.filter((e) => e.epoch < epoch && e.startOffset < startOffset), { epoch, startOffset }];
-    this.version++;
+    this.change([...this.entries.filter((e) => e.epoch < epoch && e.startOffset < startOffset), { epoch, startOffset }]);
+  }
+
+  /**
+   * A new leader registers its epoch as starting at its log end before any append (Kafka's
+   * maybeAssignEpochStartOffset); an epoch older than the latest is a deposed leader's, refused.
+   */
+  assignLeaderEpoch(epoch: number, startOffset: number): void {
+    const latest = this.latest;
+    if (latest !== undefined && epoch < latest.epoch) throw new FencedLeaderEpochError(epoch, latest.epoch);
+    this.assign(epoch, startOffset);
   }
 
   /** Assignments not yet durable in the checkpoint. */
@@ -132,7 +145,7 @@ export class LeaderEpochCache {
   truncateFromEnd(endOffset: number): void {
     const kept = this.entries.filter((e) => e.startOffset < endOffset);
     if (kept.length === this.entries.length) return;
-    this.replace(kept);
+    this.change(kept);
   }
 
   /**
@@ -149,12 +162,12 @@ export class LeaderEpochCache {
     if (lastAtOrBelow < 0) return;
     const spanning = this.entries[lastAtOrBelow]!;
     if (lastAtOrBelow === 0 && spanning.startOffset === startOffset) return;
-    this.replace([{ epoch: spanning.epoch, startOffset }, ...this.entries.slice(lastAtOrBelow + 1)]);
+    this.change([{ epoch: spanning.epoch, startOffset }, ...this.entries.slice(lastAtOrBelow + 1)]);
   }
 
   clear(): void {
     if (this.entries.length === 0) return;
-    this.replace([]);
+    this.change([]);
   }
 
   /**
@@ -179,13 +192,18 @@ export class LeaderEpochCache {
       : { epoch: floor.epoch, endOffset: higher.startOffset };
   }
 
-  /** Writes `entries` durably, then makes them the cache's (a write that fails changes nothing). */
-  private replace(entries: EpochEntry[]): void {
-    writeFileDurably(this.files, this.path, render(entries));
+  /** In memory only: the next flush of the log writes it (see the file comment). */
+  private change(entries: EpochEntry[]): void {
     this.entries = entries;
     this.version++;
-    this.writtenVersion = this.version;
-    this.durableVersion = this.version;
+  }
+
+  /** Writes the entries durably (a write that fails leaves the file as it was, and the change pending). */
+  private replace(entries: EpochEntry[]): void {
+    const version = this.version;
+    writeFileDurably(this.files, this.path, render(entries));
+    this.writtenVersion = version;
+    this.durableVersion = version;
   }
 }
 

@@ -101,12 +101,17 @@ export class LogSegment {
    * the ones that were are removed again, best effort: a leftover empty segment would be harmless
    * (the next open or roll recovers or empties it), but it is tidier gone.
    */
-  static create(files: FileHandlePool, dir: string, baseOffset: number, indexIntervalBytes: number, nowMs: number): LogSegment {
+  static create(files: FileHandlePool, dir: string, baseOffset: number, indexIntervalBytes: number, nowMs: number, options: { readonly freshDir?: boolean } = {}): LogSegment {
     const segment = new LogSegment(files, dir, baseOffset, indexIntervalBytes, nowMs);
     try {
       segment.logFile.create();
-      segment.offsetIndex.rewrite([]);
-      segment.timeIndex.rewrite([]);
+      // In a directory just made there is no stale index to empty; the index files appear with their
+      // first entry (a missing index is rebuilt on open anyway). Two fewer syscalls per new replica
+      // is seconds when a broker is handed thousands of them at once.
+      if (options.freshDir !== true) {
+        segment.offsetIndex.rewrite([]);
+        segment.timeIndex.rewrite([]);
+      }
     } catch (e) {
       try {
         segment.deleteFiles();

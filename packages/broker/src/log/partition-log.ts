@@ -86,6 +86,21 @@ export class PartitionLog {
   static open(dir: string, overrides: Partial<LogConfig> = {}, files: FileHandlePool = FileHandlePool.processWide()): PartitionLog {
     const config = resolveLogConfig(overrides);
     fs.mkdirSync(dir, { recursive: true });
+    return PartitionLog.openExisting(dir, config, files);
+  }
+
+  /**
+   * A new, empty log in `dir`, a directory the caller has just created and that holds nothing of a
+   * log: nothing to list, recover or load. Throws LogFileOpenError if its first segment cannot be
+   * created, holding no descriptor then.
+   */
+  static createInEmptyDir(dir: string, overrides: Partial<LogConfig> = {}, files: FileHandlePool = FileHandlePool.processWide()): PartitionLog {
+    const config = resolveLogConfig(overrides);
+    const segment = LogSegment.create(files, dir, 0, config.indexIntervalBytes, config.now(), { freshDir: true });
+    return new PartitionLog(dir, files, config, [segment], LeaderEpochCache.empty(dir, files), []);
+  }
+
+  private static openExisting(dir: string, config: LogConfig, files: FileHandlePool): PartitionLog {
     const now = config.now();
     const names = fs.readdirSync(dir);
     for (const name of names) {
@@ -400,9 +415,7 @@ export class PartitionLog {
    */
   assignEpochStartOffset(epoch: number, startOffset: number): void {
     this.ensureOpen();
-    const latest = this.epochs.latest;
-    if (latest !== undefined && epoch < latest.epoch) throw new FencedLeaderEpochError(epoch, latest.epoch);
-    this.epochs.assign(epoch, startOffset);
+    this.epochs.assignLeaderEpoch(epoch, startOffset);
   }
 
   /** KIP-279 OffsetForLeaderEpoch answer from the epoch cache; -1/-1 when undefined. */

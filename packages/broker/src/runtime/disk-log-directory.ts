@@ -4,15 +4,21 @@
  * differs belongs to a deleted topic of the same name and is wiped before reuse, so a recreated
  * topic never inherits an old topic's records.
  *
+ * A replica new to this broker has nothing on disk until its first record (LazyPartitionLog): a
+ * CreateTopics of 20,000 partitions costs the disk nothing until they are written to.
+ *
  * Every file of every log here takes its descriptor from one FileHandlePool, so the replicas a
  * broker hosts are bounded by disk, not by `ulimit -n`. A replica whose files the system will not
  * open or create (out of descriptors, EACCES, ENOSPC) is refused with a typed LogFileOpenError /
- * TooManyOpenFilesError (KAFKA_STORAGE_ERROR); the broker keeps running.
+ * TooManyOpenFilesError (KAFKA_STORAGE_ERROR) — an existing one when it is opened, a new one at its
+ * first record — and the broker keeps running.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileHandlePool } from '../log/file-handle-pool.js';
 import { asLogFileError, isOutOfDescriptors } from '../log/log-errors.js';
+import { LazyPartitionLog } from '../log/lazy-partition-log.js';
+import { LeaderEpochCache } from '../log/leader-epoch-cache.js';
 import { PartitionLog } from '../log/partition-log.js';
 import type { LogConfig } from '../log/log-config.js';
 import type { ReplicaLog } from '../log/replica-log.js';
@@ -29,7 +35,7 @@ export interface DiskLogDirectoryOptions {
 }
 
 export class DiskLogDirectory implements LogDirectory {
-  private readonly dirs = new Map<ReplicaLog, { readonly log: PartitionLog; readonly dir: string }>();
+  private readonly dirs = new Map<ReplicaLog, { readonly log: PartitionLog | LazyPartitionLog; readonly dir: string }>();
   /** The pool's stats() are the broker's open-file metrics. */
   readonly fileHandles: FileHandlePool;
 
@@ -51,12 +57,16 @@ export class DiskLogDirectory implements LogDirectory {
    */
   open(topicId: string, topicName: string, partitionId: number): ReplicaLog {
     const dir = path.join(this.root, `${topicName}-${partitionId}`);
-    const existed = fs.existsSync(dir);
+    if (!fs.existsSync(dir)) {
+      // New here: nothing on disk until its first record (LazyPartitionLog).
+      const lazy = new LazyPartitionLog(dir, this.logConfig, (overrides) => this.create(dir, topicId, overrides), LeaderEpochCache.empty(dir, this.fileHandles));
+      this.dirs.set(lazy, { log: lazy, dir });
+      return lazy;
+    }
     try {
       // Directory listings and removals take descriptors outside the pool.
       return this.fileHandles.retryingOnEmfile(() => this.openOnce(dir, topicId));
     } catch (error) {
-      if (!existed) removeQuietly(dir);
       throw asLogFileError(error, dir);
     }
   }
@@ -90,6 +100,32 @@ export class DiskLogDirectory implements LogDirectory {
     return log;
   }
 
+  /**
+   * A replica's log on disk, at its first record: its directory, partition.metadata and first
+   * segment, in a handful of syscalls (no old topic id to compare, no log to recover). If a file
+   * will not be created, the directory is removed again and LogFileOpenError thrown: the next
+   * record tries again from nothing.
+   */
+  private create(dir: string, topicId: string, overrides: Partial<LogConfig>): PartitionLog {
+    try {
+      return this.fileHandles.retryingOnEmfile(() => {
+        fs.mkdirSync(dir);
+        const metadataFile = path.join(dir, PARTITION_METADATA);
+        // Written in place: in a directory just made a torn file can only be this one, which reads
+        // as no topic id and is written again.
+        const { O_WRONLY, O_CREAT, O_EXCL } = fs.constants;
+        this.fileHandles.withFile(metadataFile, O_WRONLY | O_CREAT | O_EXCL, (fd) => fs.writeSync(fd, topicIdFile(topicId)));
+        const log = PartitionLog.createInEmptyDir(dir, overrides, this.fileHandles);
+        // Its directory entry and partition.metadata become durable with the flush of that first record.
+        log.syncWithNextFlush([metadataFile, dir, this.root]);
+        return log;
+      });
+    } catch (error) {
+      removeQuietly(dir);
+      throw asLogFileError(error, dir);
+    }
+  }
+
   private readTopicId(file: string): string | undefined {
     let text: string;
     try {
@@ -104,9 +140,13 @@ export class DiskLogDirectory implements LogDirectory {
   private writeTopicId(file: string, topicId: string): void {
     const tmp = `${file}.tmp`;
     const { O_WRONLY, O_CREAT, O_TRUNC } = fs.constants;
-    this.fileHandles.withFile(tmp, O_WRONLY | O_CREAT | O_TRUNC, (fd) => fs.writeSync(fd, `version: 0\ntopic_id: ${topicId}\n`));
+    this.fileHandles.withFile(tmp, O_WRONLY | O_CREAT | O_TRUNC, (fd) => fs.writeSync(fd, topicIdFile(topicId)));
     fs.renameSync(tmp, file);
   }
+}
+
+function topicIdFile(topicId: string): string {
+  return `version: 0\ntopic_id: ${topicId}\n`;
 }
 
 /** Best effort: if even the removal fails, what is left opens as an empty replica of the same topic. */

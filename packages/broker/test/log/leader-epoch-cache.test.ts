@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { KafkaStorageError } from '@kz/broker';
+import { FileHandlePool, KafkaStorageError, TooManyOpenFilesError } from '@kz/broker';
 import { LeaderEpochCache } from '../../src/log/leader-epoch-cache';
-import { cleanupTempDirs, tempDir, thrown } from './helpers';
+import { cleanupTempDirs, CountingOpener, tempDir, thrown } from './helpers';
 
 afterEach(cleanupTempDirs);
 
@@ -46,12 +46,20 @@ describe('LeaderEpochCache', () => {
     expect(fs.readdirSync(dir)).toEqual(['leader-epoch-checkpoint']);
   });
 
-  it('writes a truncation at once, before the cache changes', () => {
+  it('writes a truncation with the next persist too, and a failed write leaves the change pending', () => {
     const dir = tempDir();
-    const cache = LeaderEpochCache.load(dir);
+    const opener = new CountingOpener();
+    const cache = LeaderEpochCache.load(dir, new FileHandlePool({ opener }));
     cache.assign(1, 0);
     cache.assign(2, 10);
+    cache.persistSync();
     cache.truncateFromEnd(10);
+    opener.failNext('EMFILE', 2);
+    expect(cache.needsPersist).toBe(true);
+    expect(LeaderEpochCache.load(dir).all).toEqual([{ epoch: 1, startOffset: 0 }, { epoch: 2, startOffset: 10 }]);
+    expect(() => cache.persistSync()).toThrow(TooManyOpenFilesError);
+    expect(cache.needsPersist).toBe(true);
+    cache.persistSync();
     expect(cache.needsPersist).toBe(false);
     expect(LeaderEpochCache.load(dir).all).toEqual([{ epoch: 1, startOffset: 0 }]);
   });

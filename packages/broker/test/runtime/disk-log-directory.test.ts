@@ -48,36 +48,57 @@ describe('DiskLogDirectory descriptors', () => {
 });
 
 describe('DiskLogDirectory refusing a replica', () => {
-  it('refuses a new replica with TooManyOpenFilesError when no descriptor is to be had, leaving no directory', () => {
+  it('creates nothing on disk for a new replica until its first record', () => {
+    const opener = new CountingOpener();
+    const { logs, root } = directory(opener);
+    const log = logs.open(TOPIC_ID, 'lazy', 0);
+    log.assignEpochStartOffset(2, 0);
+    log.flush();
+    expect(log.logEndOffset).toBe(0);
+    expect(log.read(0, 1 << 20)).toHaveLength(0);
+    expect(log.endOffsetForEpoch(2)).toEqual({ epoch: 2, endOffset: 0 });
+    expect(fs.existsSync(path.join(root, 'lazy-0'))).toBe(false);
+    expect(opener.opened).toBe(0);
+
+    log.append(batch({ count: 3 }), 2);
+    expect(fs.readFileSync(path.join(root, 'lazy-0', 'partition.metadata'), 'utf8')).toContain(`topic_id: ${TOPIC_ID}`);
+    // The epoch registered before the log existed went with it.
+    expect(log.endOffsetForEpoch(2)).toEqual({ epoch: 2, endOffset: 3 });
+    log.flush();
+    expect(fs.readFileSync(path.join(root, 'lazy-0', 'leader-epoch-checkpoint'), 'utf8')).toBe('0\n1\n2 0\n');
+  });
+
+  it('refuses a new replica\'s first record with TooManyOpenFilesError when no descriptor is to be had, leaving no directory; the next record creates it', () => {
     const opener = new CountingOpener();
     const { logs, root } = directory(opener);
     const existing = logs.open(TOPIC_ID, 'old', 0);
     existing.append(batch({ count: 2 }), 0);
-    // The last file a new replica creates: its directory, partition.metadata, .log and .index exist by then.
-    opener.failWith = (file) => (file.includes(`${path.sep}new-0${path.sep}`) && file.endsWith('.timeindex') ? 'EMFILE' : undefined);
+    const fresh = logs.open(TOPIC_ID, 'new', 0);
+    // The last file a new replica creates: its directory, partition.metadata and .log exist by then.
+    opener.failWith = (file) => (file.includes(`${path.sep}new-0${path.sep}`) && file.endsWith('.log') ? 'EMFILE' : undefined);
 
-    const error = thrown(() => logs.open(TOPIC_ID, 'new', 0));
+    const error = thrown(() => fresh.append(batch(), 3));
 
     expect(error).toBeInstanceOf(TooManyOpenFilesError);
     expect(error).toMatchObject({ code: 'KAFKA_STORAGE_ERROR', kafkaErrorCode: 56, errno: 'EMFILE' });
     expect((error as Error).message).toMatch(/out of file descriptors \(EMFILE\)/);
     expect(fs.existsSync(path.join(root, 'new-0'))).toBe(false);
+    expect(fresh.logEndOffset).toBe(0);
     expect(opener.live.size).toBeLessThanOrEqual(3); // what `old-0` may still have cached
     expect(batchRanges(existing.read(0, 1 << 20))).toEqual([[0, 1, 0]]);
 
     opener.failWith = undefined;
-    const retried = logs.open(TOPIC_ID, 'new', 0);
-    expect(retried.logEndOffset).toBe(0);
-    expect(retried.append(batch(), 3)).toEqual({ baseOffset: 0, lastOffset: 0 });
+    expect(fresh.append(batch(), 3)).toEqual({ baseOffset: 0, lastOffset: 0 });
     expect(fs.readFileSync(path.join(root, 'new-0', 'partition.metadata'), 'utf8')).toContain(`topic_id: ${TOPIC_ID}`);
   });
 
-  it.each(['EACCES', 'ENOSPC'])('refuses a new replica whose segment cannot be created (%s) with LogFileOpenError', (errno) => {
+  it.each(['EACCES', 'ENOSPC'])('refuses a new replica\'s first record when its segment cannot be created (%s) with LogFileOpenError', (errno) => {
     const opener = new CountingOpener();
     const { logs, root } = directory(opener);
+    const fresh = logs.open(TOPIC_ID, 't', 7);
     opener.failWith = (file) => (file.endsWith('.log') ? errno : undefined);
 
-    const error = thrown(() => logs.open(TOPIC_ID, 't', 7));
+    const error = thrown(() => fresh.append(batch(), 0));
 
     expect(error).toBeInstanceOf(LogFileOpenError);
     expect(error).not.toBeInstanceOf(TooManyOpenFilesError);
@@ -92,13 +113,13 @@ describe('DiskLogDirectory refusing a replica', () => {
     const first = logs.open(TOPIC_ID, 'kept', 0);
     first.append(batch({ count: 4 }), 2);
     first.close();
+    const files = fs.readdirSync(path.join(root, 'kept-0')).sort();
+    expect(files).toEqual(expect.arrayContaining(['00000000000000000000.log', 'leader-epoch-checkpoint', 'partition.metadata']));
     opener.failNext('EMFILE', 2);
 
     expect(thrown(() => logs.open(TOPIC_ID, 'kept', 0))).toBeInstanceOf(TooManyOpenFilesError);
 
-    expect(fs.readdirSync(path.join(root, 'kept-0')).sort()).toEqual(
-      ['00000000000000000000.index', '00000000000000000000.log', '00000000000000000000.timeindex', 'leader-epoch-checkpoint', 'partition.metadata'],
-    );
+    expect(fs.readdirSync(path.join(root, 'kept-0')).sort()).toEqual(files);
     const again = logs.open(TOPIC_ID, 'kept', 0) as PartitionLog;
     expect(again.logEndOffset).toBe(4);
     expect(again.latestEpoch).toBe(2);
