@@ -7,6 +7,7 @@
 import type { BrokerId, PartitionRegistration } from '@kz/metadata';
 import type { ReplicaLog } from '../log/replica-log.js';
 import type { FollowedPartitionStatus } from '../replication/fetch-request-builder.js';
+import type { LeaderFetchView } from '../replication/fetch-validation.js';
 import { LeaderReplicaState } from '../replication/partition-replicas.js';
 
 export interface FollowerRole {
@@ -31,6 +32,7 @@ export class Partition {
   registration: PartitionRegistration;
   minInsyncReplicas: number;
   private followerHighWatermark = 0;
+  private fetchViewValue: LeaderFetchView | null = null;
 
   constructor(
     readonly topicId: string,
@@ -59,6 +61,27 @@ export class Partition {
 
   get isLeader(): boolean {
     return this.role.kind === 'leader';
+  }
+
+  /** This replica as a fetch is validated against it (KIP-320/279); made once, read live. */
+  get fetchView(): LeaderFetchView {
+    if (this.fetchViewValue === null) {
+      const partition = this;
+      const log = this.log;
+      this.fetchViewValue = {
+        get leaderEpoch() {
+          return partition.leaderEpoch;
+        },
+        get logStartOffset() {
+          return log.logStartOffset;
+        },
+        get logEndOffset() {
+          return log.logEndOffset;
+        },
+        endOffsetForEpoch: (epoch) => log.endOffsetForEpoch(epoch),
+      };
+    }
+    return this.fetchViewValue;
   }
 
   /** The leader state, when this broker leads the partition. */

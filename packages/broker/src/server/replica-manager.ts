@@ -477,60 +477,86 @@ export class ReplicaManager {
     });
   }
 
+  /**
+   * One read of a fetch, partition by partition. This runs for every partition of every replica
+   * fetch — thousands per request on a broker leading thousands of partitions, several times a
+   * second — so it allocates little: one answer object per partition, views and topic lookups made
+   * once.
+   */
   private readFetch(request: FetchRequest, now: number, firstRead: boolean): { response: FetchResponse; bytes: number; hasError: boolean } {
     let budget = request.maxBytes > 0 ? request.maxBytes : Number.MAX_SAFE_INTEGER;
     let bytes = 0;
     let hasError = false;
     const isFollower = request.replicaId >= 0;
-    const topics = request.topics.map((topic) => ({
-      topicId: topic.topicId,
-      partitions: topic.partitions.map((position): FetchPartitionResponse => {
-        const name = this.image?.topicsById.get(topic.topicId)?.name;
-        if (name === undefined) {
-          hasError = true;
-          return fetchError(position.partition, kafkaError('UNKNOWN_TOPIC_ID', `unknown topic id ${topic.topicId}`), null);
-        }
-        const found = this.leaderPartition(topic.topicId, name, position.partition);
-        if ('error' in found) {
-          hasError = true;
-          return fetchError(position.partition, found.error, found.currentLeader);
-        }
-        const p = found.partition;
-        const leader = p.leader!;
-        const validation = validateFollowerFetch(
-          { leaderEpoch: leader.leaderEpoch, logStartOffset: p.log.logStartOffset, logEndOffset: p.log.logEndOffset, endOffsetForEpoch: (e) => p.log.endOffsetForEpoch(e) },
-          // Consumers do not send a last fetched epoch: they are not truncated, they are fenced.
-          isFollower ? position : { ...position, lastFetchedEpoch: -1 },
-        );
-        const base = { partition: position.partition, highWatermark: leader.highWatermark(), logStartOffset: p.log.logStartOffset, logEndOffset: p.log.logEndOffset };
-        if (validation.kind === 'diverging') {
-          hasError = true;
-          return { ...base, ...NO_ERROR, divergingEpoch: validation.divergingEpoch, currentLeader: null, records: EMPTY };
-        }
-        if (validation.kind === 'error') {
-          hasError = true;
-          return { ...base, errorCode: validation.kafkaErrorCode, errorMessage: validation.message, divergingEpoch: null, currentLeader: { leaderId: this.brokerId, leaderEpoch: leader.leaderEpoch }, records: EMPTY };
-        }
-        if (isFollower && firstRead) {
-          const error = leader.onFollowerFetch(now, request.replicaId, position.fetchOffset, p.log.logEndOffset);
-          if (error !== null) {
+    const topics = request.topics.map((topic) => {
+      const name = this.image?.topicsById.get(topic.topicId)?.name;
+      return {
+        topicId: topic.topicId,
+        partitions: topic.partitions.map((position): FetchPartitionResponse => {
+          if (name === undefined) {
             hasError = true;
-            return fetchError(position.partition, kafkaErrorOf(error), null);
+            return fetchError(position.partition, kafkaError('UNKNOWN_TOPIC_ID', `unknown topic id ${topic.topicId}`), null);
           }
-          this.maybeExpandIsr(p, request.replicaEpoch);
-          this.onPartitionChanged(p);
-        }
-        const upTo = isFollower ? p.log.logEndOffset : leader.highWatermark();
-        let records = EMPTY;
-        if (position.fetchOffset < upTo && budget > 0) {
-          const read = p.log.read(position.fetchOffset, Math.min(position.partitionMaxBytes, budget));
-          records = isFollower ? read : batchesBelow(read, upTo);
-          budget -= records.length;
-          bytes += records.length;
-        }
-        return { ...base, highWatermark: leader.highWatermark(), ...NO_ERROR, divergingEpoch: null, currentLeader: null, records };
-      }),
-    }));
+          const found = this.leaderPartition(topic.topicId, name, position.partition);
+          if ('error' in found) {
+            hasError = true;
+            return fetchError(position.partition, found.error, found.currentLeader);
+          }
+          const p = found.partition;
+          const leader = p.leader!;
+          const log = p.log;
+          // Consumers do not send a last fetched epoch: they are not truncated, they are fenced.
+          const validation = validateFollowerFetch(p.fetchView, isFollower || position.lastFetchedEpoch < 0 ? position : { ...position, lastFetchedEpoch: -1 });
+          if (validation.kind !== 'read') {
+            hasError = true;
+            const diverging = validation.kind === 'diverging';
+            return {
+              partition: position.partition,
+              errorCode: diverging ? 0 : validation.kafkaErrorCode,
+              errorMessage: diverging ? '' : validation.message,
+              highWatermark: leader.highWatermark(),
+              logStartOffset: log.logStartOffset,
+              logEndOffset: log.logEndOffset,
+              divergingEpoch: diverging ? validation.divergingEpoch : null,
+              currentLeader: diverging ? null : { leaderId: this.brokerId, leaderEpoch: leader.leaderEpoch },
+              records: EMPTY,
+            };
+          }
+          if (isFollower && firstRead) {
+            const hwBefore = leader.highWatermark();
+            const error = leader.onFollowerFetch(now, request.replicaId, position.fetchOffset, log.logEndOffset);
+            if (error !== null) {
+              hasError = true;
+              return fetchError(position.partition, kafkaErrorOf(error), null);
+            }
+            const expanding = this.maybeExpandIsr(p, request.replicaEpoch);
+            // Other fetches and acks=all produces waiting on this partition care only if its HW moved
+            // or its ISR is changing; waking them for every follower fetch re-read them for nothing.
+            if (expanding || leader.highWatermark() !== hwBefore) this.onPartitionChanged(p);
+          }
+          const hw = leader.highWatermark();
+          const upTo = isFollower ? log.logEndOffset : hw;
+          let records = EMPTY;
+          if (position.fetchOffset < upTo && budget > 0) {
+            const read = log.read(position.fetchOffset, Math.min(position.partitionMaxBytes, budget));
+            records = isFollower ? read : batchesBelow(read, upTo);
+            budget -= records.length;
+            bytes += records.length;
+          }
+          return {
+            partition: position.partition,
+            errorCode: 0,
+            errorMessage: '',
+            highWatermark: hw,
+            logStartOffset: log.logStartOffset,
+            logEndOffset: log.logEndOffset,
+            divergingEpoch: null,
+            currentLeader: null,
+            records,
+          };
+        }),
+      };
+    });
     return { response: { errorCode: 0, topics }, bytes, hasError };
   }
 
@@ -539,23 +565,25 @@ export class ReplicaManager {
    * controller refuses fenced or shutting-down ones), and only a fetch from the registered incarnation
    * counts (KIP-903).
    */
-  private maybeExpandIsr(p: Partition, replicaEpoch: number): void {
+  private maybeExpandIsr(p: Partition, replicaEpoch: number): boolean {
     const leader = p.leader;
     const image = this.image;
-    if (leader === null || image === null) return;
+    // Every replica in the ISR (the usual case): nothing to expand, and nothing to allocate finding that out.
+    if (leader === null || image === null || leader.maximalIsr.length >= leader.replicas.length) return false;
     const proposal = isrToExpand(leader);
-    if (proposal === null) return;
+    if (proposal === null) return false;
     const adding = proposal.adding.filter((id) => {
       const broker = image.brokers.get(id);
       return isActive(broker) && (replicaEpoch < 0 || replicaEpoch >= broker.epoch);
     });
-    if (adding.length === 0) return;
+    if (adding.length === 0) return false;
     const item = leader.beginIsrChange({ kind: 'expand', adding, newIsr: [...leader.isr, ...adding] });
-    if (item !== null) {
-      this.log.info({ topic: p.topicName, partition: p.partitionId, leaderEpoch: leader.leaderEpoch, isr: leader.isr, adding }, 'expanding ISR');
-      this.alterPartitions.push(item);
-    }
+    if (item === null) return false;
+    this.log.info({ topic: p.topicName, partition: p.partitionId, leaderEpoch: leader.leaderEpoch, isr: leader.isr, adding }, 'expanding ISR');
+    this.alterPartitions.push(item);
+    return true;
   }
+
 
   // ---------------------------------------------------------------- list offsets
 
