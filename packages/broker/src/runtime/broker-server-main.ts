@@ -109,7 +109,7 @@ export function parseBrokerServerFlags(argv: readonly string[]): BrokerServerCom
   return {
     kind: 'run',
     settings: {
-      metadata: { ...metadataCommand.settings, dataDir: path.join(root, 'metadata') },
+      metadata: { ...metadataCommand.settings, dataDir: path.join(root, 'metadata'), controllerAdmin },
       listen,
       controllerAdmin,
       advertisedHost: values['advertised-host'],

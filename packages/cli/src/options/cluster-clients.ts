@@ -47,7 +47,8 @@ export function brokerClient(argv: { bootstrapServer: string; timeoutMs: number 
 
 /**
  * An admin client for the controllers named. A `host:port` without its node id is asked who it is
- * (DescribeCluster names the answering node): the client needs ids to follow NOT_CONTROLLER hints.
+ * (DescribeCluster names the answering node, and where the other controllers are): the client needs
+ * ids and addresses to follow NOT_CONTROLLER hints to the active controller.
  */
 export async function controllerClient(argv: { bootstrapController: string; timeoutMs: number }): Promise<MetadataAdminClient> {
   const entries = argv.bootstrapController
@@ -67,8 +68,10 @@ export async function controllerClient(argv: { bootstrapController: string; time
     anonymous.map(async (address) => {
       const probe = new MetadataAdminClient({ controllers: [{ id: -1, address }], timeoutMs: argv.timeoutMs, attemptTimeoutMs: Math.min(argv.timeoutMs, 5000) });
       try {
-        const { nodeId } = await probe.describeCluster();
+        const { nodeId, controllers: known } = await probe.describeCluster();
         if (!controllers.some((c) => c.id === nodeId)) controllers.push({ id: nodeId, address });
+        // The node knows where the other controllers are: the client can follow a redirect to any of them.
+        for (const other of known) if (!controllers.some((c) => c.id === other.id)) controllers.push(other);
       } catch (error) {
         failures.push(`${address} (${(error as Error).message})`);
       } finally {

@@ -88,18 +88,21 @@ export function nodeSettings(flags: ServerFlags, meta: MetaProperties | null): N
     logLevel: flags.logLevel,
   };
   const metricsListen = flags.metricsListen === undefined ? null : hostPort('metrics-listen', flags.metricsListen, true);
-  if (flags.roles === 'controller') return { role: flags.roles, metadata, broker: null, metricsListen };
+  // A controller given every controller's admin address tells clients where the others are (KIP-919).
+  const knownAdmins = flags.controllerAdmin === undefined ? undefined : [...idAddressList('controller-admin', flags.controllerAdmin)].map(([id, address]) => ({ id, address }));
+  const withAdmins: MetadataServerSettings = knownAdmins === undefined ? metadata : { ...metadata, controllerAdmin: knownAdmins };
+  if (flags.roles === 'controller') return { role: flags.roles, metadata: withAdmins, broker: null, metricsListen };
 
   let controllerAdmin: { id: number; address: string }[];
-  if (flags.controllerAdmin !== undefined) {
-    controllerAdmin = [...idAddressList('controller-admin', flags.controllerAdmin)].map(([id, address]) => ({ id, address }));
+  if (knownAdmins !== undefined) {
+    controllerAdmin = knownAdmins;
   } else if (voters.size === 1 && isVoter) {
     controllerAdmin = [{ id: nodeId, address: adminListen }];
   } else {
     throw usageError('--controller-admin is required (the admin address of every controller, e.g. 1@127.0.0.1:9093,...) unless this node is the only voter');
   }
   const broker: BrokerServerSettings = {
-    metadata,
+    metadata: withAdmins,
     listen: hostPort('listen', flags.listen ?? DEFAULT_LISTEN, true),
     controllerAdmin,
     advertisedHost: flags.advertisedHost,
@@ -109,5 +112,5 @@ export function nodeSettings(flags: ServerFlags, meta: MetaProperties | null): N
     heartbeatIntervalMs: flags.heartbeatIntervalMs,
     offsetsTopicPartitions: flags.offsetsTopicPartitions,
   };
-  return { role: flags.roles, metadata, broker, metricsListen };
+  return { role: flags.roles, metadata: withAdmins, broker, metricsListen };
 }

@@ -217,6 +217,17 @@ describe('kz quorum describe and kz cluster describe', () => {
     expect(human.stdout).toContain('LAST CAUGHT UP');
   });
 
+  it('given any one controller, plain host:port, reaches the leader: quorum describe and a write both follow the redirect', async () => {
+    const leader = (JSON.parse((await kz(['quorum', 'describe', '--json', ...admin])).stdout) as { leaderId: number }).leaderId;
+    const follower = [1, 2, 3].find((id) => id !== leader)!;
+    const only = ['--bootstrap-controller', cluster.adminAddress(follower)];
+    const quorum = await kz(['quorum', 'describe', '--json', ...only]);
+    expect(quorum).toMatchObject({ code: 0, stderr: '' });
+    expect((JSON.parse(quorum.stdout) as { leaderId: number }).leaderId).toBe(leader);
+    const created = await kz(['topics', 'create', 'via-follower', '--partitions', '1', '--replication-factor', '1', ...only]);
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+  });
+
   it('shows every broker and the health of the partitions', async () => {
     const run = await kz(['cluster', 'describe', '--json', ...admin]);
     const described = JSON.parse(run.stdout) as { clusterId: string; brokers: { id: number; state: string }[]; offline: number; partitions: number };

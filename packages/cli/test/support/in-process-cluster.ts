@@ -90,6 +90,13 @@ export class InProcessCluster {
     return cluster;
   }
 
+  /** The admin address of node `id`, as `--bootstrap-controller` takes it without the id. */
+  adminAddress(id: number): string {
+    const entry = this.bootstrapController.split(',').find((e) => e.startsWith(`${id}@`));
+    if (entry === undefined) throw new Error(`no controller ${id}`);
+    return entry.slice(entry.indexOf('@') + 1);
+  }
+
   adminFlags(): string[] {
     return ['--bootstrap-controller', this.bootstrapController, '--timeout-ms', '20000'];
   }

@@ -34,7 +34,7 @@ export const CONTROLLER_DEFAULTS: Omit<ControllerConfig, 'clusterId'> = {
   noOpIntervalMs: 500,
   maxRecordsPerBatch: 10_000,
   recordsPerBatch: 1000,
-  recordsPerSlice: 2000,
+  recordsPerSlice: 1000,
   producerIdBlockSize: 1000,
   staticBrokerConfigs: new Map(),
 };

@@ -32,6 +32,9 @@ Required:
 Options:
   --raft-listen HOST:PORT      where Raft listens (default for a voter: its --voters address; an
                                observer needs none, since replies come back on its own calls)
+  --controller-admin LIST      every controller's MetadataAdmin address, e.g. 1@127.0.0.1:9201,2@...:
+                               DescribeCluster tells clients where they are, so a client given one
+                               controller reaches the active one (default: only this node's own)
   --session-timeout-ms MS      a broker silent this long is fenced (default: 9000)
   --election-timeout-ms MS     Raft election timeout (default: 1000)
   --fetch-timeout-ms MS        a follower that hears nothing from the leader this long campaigns (default: 2000)
@@ -53,6 +56,8 @@ export interface MetadataServerSettings {
   /** undefined: an observer that serves no Raft port. */
   readonly raftListen: string | undefined;
   readonly adminListen: string;
+  /** Every controller's admin address, reported by DescribeCluster (KIP-919); absent: only this node's own. */
+  readonly controllerAdmin?: readonly { readonly id: number; readonly address: string }[];
   readonly sessionTimeoutMs: number | undefined;
   readonly requestTimeoutMs: number | undefined;
   readonly raftConfig: { electionTimeoutMs?: number; electionBackoffMaxMs?: number; fetchTimeoutMs?: number; fetchMaxWaitMs?: number };
@@ -121,6 +126,7 @@ export function parseMetadataServerFlags(argv: readonly string[]): MetadataServe
         voters: { type: 'string' },
         'raft-listen': { type: 'string' },
         'admin-listen': { type: 'string' },
+        'controller-admin': { type: 'string' },
         'session-timeout-ms': { type: 'string' },
         'election-timeout-ms': { type: 'string' },
         'fetch-timeout-ms': { type: 'string' },
@@ -170,6 +176,8 @@ export function parseMetadataServerFlags(argv: readonly string[]): MetadataServe
   const adminListen = address('admin-listen', true);
   if (adminListen === undefined) throw new UsageError('--admin-listen is required');
   const raftListen = address('raft-listen', true) ?? voters.get(nodeId);
+  const adminText = text('controller-admin');
+  const controllerAdmin = adminText === undefined ? undefined : [...parseVoters(adminText, '--controller-admin')].map(([id, address]) => ({ id, address }));
 
   const logLevel = text('log-level') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
@@ -185,6 +193,7 @@ export function parseMetadataServerFlags(argv: readonly string[]): MetadataServe
       voters,
       raftListen,
       adminListen,
+      ...(controllerAdmin === undefined ? {} : { controllerAdmin }),
       sessionTimeoutMs: integer('session-timeout-ms', 1),
       requestTimeoutMs: integer('request-timeout-ms', 1),
       raftConfig,
@@ -239,6 +248,7 @@ export async function startMetadataServer(
       node,
       listen: settings.adminListen,
       clusterId: settings.clusterId,
+      ...(settings.controllerAdmin === undefined ? {} : { controllers: settings.controllerAdmin }),
       logger,
       ...(instrumentation.adminRequests === undefined ? {} : { observeRequest: instrumentation.adminRequests }),
     });

@@ -607,6 +607,7 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
         metadataOffset: c.metadataOffset,
         metadataEpoch: c.metadataEpoch,
         nodeId: c.nodeId,
+        controllers: c.controllers.map((k) => ({ nodeId: k.id, address: k.address })),
       }),
       fromWire: (f) => ({
         clusterId: f.string('clusterId'),
@@ -615,6 +616,7 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
         brokers: f.messageList('brokers', broker.fromWire),
         metadataOffset: f.int64('metadataOffset', OFFSET_OR_NONE),
         metadataEpoch: f.int64('metadataEpoch', NON_NEGATIVE),
+        controllers: f.messageList('controllers', (k) => ({ id: k.int32('nodeId', NON_NEGATIVE), address: k.string('address') })),
       }),
     },
   },

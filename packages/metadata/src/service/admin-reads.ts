@@ -25,6 +25,11 @@ export interface ClusterDescription {
   /** The last offset in the answering node's image (-1: empty), and its epoch. */
   readonly metadataOffset: number;
   readonly metadataEpoch: number;
+  /**
+   * Every controller's admin address as the answering node knows them (KIP-919): a client given
+   * any one controller finds the others, and so the active one, through it.
+   */
+  readonly controllers: readonly { readonly id: number; readonly address: string }[];
 }
 
 export interface DescribeTopicsRequest {
@@ -66,11 +71,12 @@ export interface ConfigsDescription {
 export type DescribeQuorumRequest = Record<string, never>;
 export type { QuorumDescription };
 
-/** What the image does not hold about the cluster: who is asking, who leads, which cluster. */
+/** What the image does not hold about the cluster: who is asking, who leads, which cluster, where the controllers are. */
 export interface ClusterFacts {
   readonly clusterId: string;
   readonly controllerId: number;
   readonly nodeId: number;
+  readonly controllers: readonly { readonly id: number; readonly address: string }[];
 }
 
 export function clusterDescription(image: MetadataImage, facts: ClusterFacts): ClusterDescription {

@@ -90,7 +90,8 @@ type Attempt<R extends AdminRpcName> =
   | { readonly ok: false; readonly error: ApiError; readonly transport: boolean };
 
 export class MetadataAdminClient {
-  private readonly controllers: readonly ControllerAddress[];
+  /** The controllers this client knows: those it was given, and those a node told it of (KIP-919). */
+  private readonly controllers: ControllerAddress[];
   private readonly channels = new Map<string, Client>();
   private readonly timeoutMs: number;
   private readonly attemptTimeoutMs: number;
@@ -263,6 +264,10 @@ export class MetadataAdminClient {
           this.log?.debug({ rpc, asked: target.id, address: target.address, code: error.code, error: error.message }, 'controller unreachable');
           if (this.knownController === target.id) this.knownController = -1;
         }
+        if (isRedirect(error) && error.leaderId >= 0 && !this.controllers.some((c) => c.id === error.leaderId)) {
+          // Sent to a controller this client was not given: the node that named it knows where it is.
+          await this.learnControllers(target, deadline);
+        }
         const hinted = isRedirect(error) ? this.controllers.findIndex((c) => c.id === error.leaderId) : -1;
         if (hinted >= 0 && !tried.has(error.leaderId)) {
           // A fresh hint is worth following at once.
@@ -282,6 +287,23 @@ export class MetadataAdminClient {
       rounds += 1;
       tried.clear();
       await this.pause(this.backoff(rounds), deadline);
+    }
+  }
+
+  /**
+   * Asks `from` (DescribeCluster) where every controller is and adds those this client did not know,
+   * so that a client given one controller's address follows a redirect to any other. Best effort:
+   * without an answer the redirect cannot be followed, and the retry loop goes on as before.
+   */
+  private async learnControllers(from: ControllerAddress, deadline: number): Promise<void> {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) return;
+    const outcome = await this.attempt('DescribeCluster', asBuffer(encodeAdminRequest('DescribeCluster', {})), from, Math.min(remaining, this.attemptTimeoutMs));
+    if (!outcome.ok) return;
+    for (const controller of outcome.value.controllers) {
+      if (this.controllers.some((c) => c.id === controller.id)) continue;
+      this.controllers.push({ id: controller.id, address: controller.address });
+      this.log?.debug({ controllerId: controller.id, address: controller.address, from: from.id }, 'learned of a controller');
     }
   }
 

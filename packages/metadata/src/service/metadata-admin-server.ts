@@ -36,6 +36,7 @@ import {
   type AdminRpcName,
   type ReadRpcName,
 } from './admin-rpc';
+import type { ControllerAddress } from './metadata-admin-client';
 
 export interface MetadataAdminServerOptions {
   readonly node: MetadataNode;
@@ -46,6 +47,12 @@ export interface MetadataAdminServerOptions {
    * controller (an observer) must be given it.
    */
   readonly clusterId?: string;
+  /**
+   * Every controller's admin address (this node's own included, when it is one), reported by
+   * DescribeCluster so that a client given any one controller finds the others (KIP-919). Default:
+   * this node alone, when it is a controller.
+   */
+  readonly controllers?: readonly ControllerAddress[];
   /** Largest message either way; DescribeTopics of a large cluster outgrows gRPC's 4 MiB default. */
   readonly maxMessageBytes?: number;
   readonly logger?: Logger;
@@ -93,7 +100,8 @@ export class MetadataAdminServer {
       'grpc.max_receive_message_length': maxMessageBytes,
       'grpc.max_send_message_length': maxMessageBytes,
     });
-    const service = new AdminService(options.node, clusterId, log, options.observeRequest ?? null);
+    const controllers: ControllerAddress[] = [...(options.controllers ?? [])];
+    const service = new AdminService(options.node, clusterId, controllers, log, options.observeRequest ?? null);
     server.addService(ADMIN_SERVICE_DEFINITION, service.implementation());
     let port: number;
     try {
@@ -105,6 +113,8 @@ export class MetadataAdminServer {
       throw new ListenFailedError(options.listen, error);
     }
     const address = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+    // A controller not told where the others are still says where it is.
+    if (options.node.controller !== null && !controllers.some((c) => c.id === status.nodeId)) controllers.push({ id: status.nodeId, address });
     log.info({ listen: address }, 'metadata admin service listening');
     return new MetadataAdminServer(server, address, port, log);
   }
@@ -130,6 +140,7 @@ class AdminService {
   constructor(
     private readonly node: MetadataNode,
     private readonly clusterId: string,
+    private readonly controllers: readonly ControllerAddress[],
     private readonly log: Logger,
     private readonly observer: RequestObserver | null,
   ) {}
@@ -189,7 +200,7 @@ class AdminService {
     switch (rpc) {
       case 'DescribeCluster': {
         const raft = this.node.raft.status();
-        return { ok: true, value: clusterDescription(image, { clusterId: this.clusterId, controllerId: raft.leaderId, nodeId: raft.nodeId }) };
+        return { ok: true, value: clusterDescription(image, { clusterId: this.clusterId, controllerId: raft.leaderId, nodeId: raft.nodeId, controllers: this.controllers }) };
       }
       case 'DescribeTopics':
         return { ok: true, value: topicsDescription(image, request as AdminRequest<'DescribeTopics'>) };

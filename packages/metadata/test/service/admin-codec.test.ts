@@ -190,6 +190,10 @@ describe('responses round-trip', () => {
       ],
       metadataOffset: -1,
       metadataEpoch: 0,
+      controllers: [
+        { id: 1, address: '10.0.0.1:9093' },
+        { id: 2, address: '[::1]:9093' },
+      ],
     },
     DescribeTopics: {
       topics: [

@@ -109,15 +109,18 @@ test('a follower answers NOT_CONTROLLER naming the leader, and the client follow
     rack: 'r1',
   };
 
-  // A client that knows only the follower cannot reach the leader it is pointed to: after its
-  // retries it gives the follower's answer.
-  const followerOnly = cluster.client({ controllers: [{ id: follower.id, address: follower.server.address }], timeoutMs: 1500 });
-  const refusal = await followerOnly.registerBroker(register).then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(refusal).toBeInstanceOf(ApiError);
-  expect(refusal).toMatchObject({ code: 'NOT_CONTROLLER', kafkaErrorCode: 41, leaderId: active.id });
+  // The follower refuses, naming the leader.
+  const refusal = await follower.node.call('registerBroker', register);
+  expect(refusal).toMatchObject({ ok: false, error: { code: 'NOT_CONTROLLER', kafkaErrorCode: 41, leaderId: active.id } });
+  expect(refusal.ok ? null : refusal.error).toBeInstanceOf(ApiError);
+
+  // A client given only the follower learns where the leader is from it (DescribeCluster, KIP-919)
+  // and follows the hint there.
+  const followerOnly = cluster.client({ controllers: [{ id: follower.id, address: follower.server.address }] });
+  const described = await followerOnly.describeCluster({ nodeId: follower.id });
+  expect(described.controllers.map((c) => c.id).sort()).toEqual([...VOTERS]);
+  expect((await followerOnly.describeQuorum()).leaderId).toBe(active.id);
+  expect(followerOnly.controllerId).toBe(active.id);
 
   // Listing the follower first: its NOT_CONTROLLER sends the client to the leader, which registers.
   const followerFirst = cluster.client({

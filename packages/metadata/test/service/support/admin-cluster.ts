@@ -9,7 +9,7 @@ import pino from 'pino';
 import { MetadataNode } from '../../../src/runtime/metadata-node';
 import { MetadataAdminClient, type ControllerAddress, type MetadataAdminClientOptions } from '../../../src/service/metadata-admin-client';
 import { MetadataAdminServer } from '../../../src/service/metadata-admin-server';
-import { until } from '@kz/raft/testing';
+import { freePorts, until } from '@kz/raft/testing';
 
 export const CLUSTER_ID = 'kz-admin-test';
 export const VOTERS: readonly NodeId[] = [1, 2, 3];
@@ -32,8 +32,11 @@ export class AdminCluster {
 
   static async start(): Promise<AdminCluster> {
     const logger = pino({ level: 'silent' });
+    // Admin ports chosen first, so that every server can tell clients where the others are (KIP-919).
+    const adminPorts = await freePorts(VOTERS.length);
+    const controllers = VOTERS.map((id, i) => ({ id, address: `127.0.0.1:${adminPorts[i]!}` }));
     const members = await Promise.all(
-      VOTERS.map(async (id): Promise<Member> => {
+      VOTERS.map(async (id, i): Promise<Member> => {
         const transport = new GrpcRaftTransport({ nodeId: id, clusterId: CLUSTER_ID, listen: '127.0.0.1:0', peers: {}, requestTimeoutMs: 1000 });
         const node = await MetadataNode.start({
           nodeId: id,
@@ -46,7 +49,7 @@ export class AdminCluster {
           requestTimeoutMs: 5000,
           logger,
         });
-        const server = await MetadataAdminServer.start({ node, listen: '127.0.0.1:0', logger });
+        const server = await MetadataAdminServer.start({ node, listen: controllers[i]!.address, controllers, logger });
         return { id, transport, node, server, running: true };
       }),
     );
