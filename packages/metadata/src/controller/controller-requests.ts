@@ -51,6 +51,12 @@ export interface CreatableTopic {
 export interface CreateTopicsRequest {
   readonly topics: readonly CreatableTopic[];
   readonly validateOnly?: boolean;
+  /**
+   * How long the caller waits for the answer (Kafka's CreateTopics timeoutMs). Topics the controller
+   * has not begun once half of it has passed are not created: they come back REQUEST_TIMED_OUT, so
+   * the answer — whole topics created, the rest refused — arrives in time. Absent: no limit.
+   */
+  readonly timeoutMs?: number;
 }
 export interface CreateTopicResult {
   readonly name: string;

@@ -84,7 +84,7 @@ interface Deferred {
 
 /** A request, or the controller's own work, waiting for its turn. */
 type Work =
-  | { readonly kind: 'request'; readonly requestId: number; readonly request: ControllerRequest }
+  | { readonly kind: 'request'; readonly requestId: number; readonly request: ControllerRequest; readonly receivedAt: number }
   | { readonly kind: 'fence'; readonly brokerId: BrokerId }
   | { readonly kind: 'electLeaderless' }
   | { readonly kind: 'rebalance' };
@@ -183,11 +183,11 @@ export class QuorumController {
         this.options.onReply(this.notController(requestId, request.kind));
         return;
       case 'claiming':
-        this.queue.push({ kind: 'request', requestId, request });
+        this.queue.push({ kind: 'request', requestId, request, receivedAt: this.now });
         return;
       case 'active':
         if (request.kind === 'brokerHeartbeat' && this.heartbeatAtOnce(requestId, request.body)) return;
-        this.queue.push({ kind: 'request', requestId, request });
+        this.queue.push({ kind: 'request', requestId, request, receivedAt: this.now });
         // Nothing ahead of it: handle it now, in this turn.
         if (this.running === null && this.queue.length === 1) this.runSlice();
     }
@@ -326,7 +326,7 @@ export class QuorumController {
     const ctx = this.context();
     switch (work.kind) {
       case 'request':
-        return { work, op: this.dispatch(ctx, work.request) };
+        return { work, op: this.dispatch(ctx, work.request, work.receivedAt) };
       case 'fence':
         // A heartbeat may have arrived since the expiry was seen: then there is nothing to fence.
         if (this.heartbeats.expired([work.brokerId], this.now, this.config.sessionTimeoutMs).length === 0) {
@@ -388,7 +388,7 @@ export class QuorumController {
     return true;
   }
 
-  private dispatch(ctx: ControlContext, request: ControllerRequest): Generator<void, unknown, void> {
+  private dispatch(ctx: ControlContext, request: ControllerRequest, receivedAt: number): Generator<void, unknown, void> {
     switch (request.kind) {
       case 'registerBroker':
         return registerBroker(ctx, request.body);
@@ -397,7 +397,7 @@ export class QuorumController {
       case 'unregisterBroker':
         return unregisterBroker(ctx, request.body.brokerId);
       case 'createTopics':
-        return createTopics(ctx, request.body);
+        return createTopics(ctx, request.body, receivedAt);
       case 'deleteTopics':
         return atOnce(() => deleteTopics(ctx, request.body));
       case 'createPartitions':

@@ -28,7 +28,9 @@ import { placeReplicas, type PlacementBroker } from './replica-placement';
 import { newTopicId } from './topic-id';
 import { validateTopicName } from './topic-names';
 
-export function* createTopics(ctx: ControlContext, request: CreateTopicsRequest): Operation<CreateTopicsResponse> {
+export function* createTopics(ctx: ControlContext, request: CreateTopicsRequest, receivedAt: number = ctx.now): Operation<CreateTopicsResponse> {
+  // Half the caller's time for creating topics, half for the last of them to commit and the answer to travel.
+  const lastStart = request.timeoutMs === undefined ? Number.POSITIVE_INFINITY : receivedAt + request.timeoutMs / 2;
   const counts = new Map<string, number>();
   for (const t of request.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
   const load = brokerLoad(ctx);
@@ -41,6 +43,10 @@ export function* createTopics(ctx: ControlContext, request: CreateTopicsRequest)
   let chunkRecords = 0;
   const results: CreateTopicResult[] = [];
   for (const topic of request.topics) {
+    if (ctx.now >= lastStart) {
+      results.push(rejected(topic, apiError('REQUEST_TIMED_OUT', `topic ${topic.name} not created: the request's ${request.timeoutMs} ms ran out while earlier topics were written`)));
+      continue;
+    }
     results.push(planned(ctx, request, topic, counts, load, (records) => {
       if (batch.length > 0 && batch.length + records.length > ctx.config.recordsPerBatch) {
         chunk.push(batch);

@@ -125,6 +125,28 @@ describe('QuorumController: large operations in slices', () => {
     h.tick(h.now + 4000);
     expect(h.events.filter((e) => e.kind === 'fenced').map((e) => (e.kind === 'fenced' ? e.brokerId : -1))).toEqual([3]);
   });
+
+  it('answers a CreateTopics in time: topics not begun in the first half of its timeout come back REQUEST_TIMED_OUT, none half made', () => {
+    const h = new ControllerHarness(SLICE);
+    h.activate();
+    h.addBrokers([1, 2, 3]);
+    const id = h.submit('createTopics', { topics: manyTopics(20, 49), timeoutMs: 1000 });
+    const firstSlice = h.pendingRecords().filter((r) => r.type === 'topic').length;
+    expect(firstSlice).toBeGreaterThan(0);
+    // The controller's loop was slow: by the next slice, more than half the request's time is gone.
+    h.now += 600;
+    h.runPendingWork();
+    h.commitAll();
+    const reply = h.replies.get(id)!.result;
+    if (!reply.ok) throw new Error(`unexpected ${reply.error.code}`);
+    const created = reply.value.topics.filter((t) => t.error === null);
+    const timedOut = reply.value.topics.filter((t) => t.error?.code === 'REQUEST_TIMED_OUT');
+    expect(created).toHaveLength(firstSlice);
+    expect(timedOut).toHaveLength(20 - firstSlice);
+    // Every created topic whole, every refused one absent.
+    for (const t of created) expect(h.loader.image.topic(t.name)?.partitions).toHaveLength(49);
+    for (const t of timedOut) expect(h.loader.image.topic(t.name)).toBeUndefined();
+  });
 });
 
 function decodePending(h: ControllerHarness): MetadataRecord[][] {
