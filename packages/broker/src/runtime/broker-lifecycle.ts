@@ -19,6 +19,8 @@ export interface BrokerLifecycleOptions {
   readonly channel: ControllerChannel;
   /** The offset of the last metadata record this broker has applied. */
   readonly appliedOffset: () => number;
+  /** Replicas assigned here whose logs will not open, reported with every heartbeat. */
+  readonly offlineReplicas?: () => readonly { readonly topicId: string; readonly partitionId: number }[];
   /** A new registration: its broker epoch. */
   readonly onRegistered: (brokerEpoch: number) => void;
   readonly logger: Logger;
@@ -125,6 +127,7 @@ export class BrokerLifecycle {
         currentMetadataOffset: this.options.appliedOffset(),
         wantFence: false,
         wantShutDown: this.wantShutDown,
+        offlineReplicas: this.options.offlineReplicas?.() ?? [],
       });
       this.options.onHeartbeat?.(performance.now() - sent, true);
       if (this.stopped) return;

@@ -158,6 +158,7 @@ export class BrokerNode implements BrokerApi {
       rack: options.rack ?? null,
       channel: options.controllers,
       appliedOffset: () => options.metadata.image.offset,
+      offlineReplicas: () => node.manager.offlineReplicas,
       onRegistered: (epoch) => {
         node.manager.brokerEpoch = epoch;
         node.onMetadata(options.metadata.image, null);
@@ -177,6 +178,11 @@ export class BrokerNode implements BrokerApi {
 
   get lifecycle(): BrokerLifecycle | null {
     return this.lifecycleValue;
+  }
+
+  /** Replicas assigned here whose logs will not open, for monitoring. */
+  offlineReplicaCount(): number {
+    return this.manager.offlineReplicas.length;
   }
 
   /** The partition logs' file descriptors against their cap, for monitoring. */

@@ -26,6 +26,7 @@ import {
 } from '@kz/metadata';
 import { UNLIMITED, type WorkBudget } from '@kz/runtime';
 import type { Logger } from 'pino';
+import { LogFileOpenError } from '../log/log-errors.js';
 import type { ReplicaLog } from '../log/replica-log.js';
 import { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP } from '../log/partition-log.js';
 import type { CurrentLeader, ProduceRequest, ProduceResponse, ProducePartitionResponse } from '../protocol/produce.js';
@@ -88,6 +89,8 @@ export interface FetchApplied {
 }
 
 const VALID_ACKS: ReadonlySet<number> = new Set([-1, 0, 1]);
+/** How often replicas whose logs would not open are tried again. */
+const OFFLINE_RETRY_MS = 30_000;
 /** Up to this many role changes in one slice are logged one line each; more, as a summary. */
 const ROLE_CHANGES_LOGGED_ONE_BY_ONE = 20;
 
@@ -110,6 +113,9 @@ export class ReplicaManager {
   private readonly pendingTopics = new Map<string, Set<number> | 'all'>();
   /** Replicas of deleted topics not yet removed. */
   private readonly pendingRemovals: Partition[] = [];
+  /** Replicas assigned here whose logs will not open, by partition key (see markOffline). */
+  private readonly offline = new Map<string, { readonly topicId: string; readonly partitionId: number; readonly errno: string }>();
+  private nextOfflineRetryAt = 0;
   /** Role changes of the reconcile in progress, logged at its end. */
   private readonly roleChanges: { readonly message: string; readonly fields: Record<string, unknown> }[] = [];
   private closed = false;
@@ -235,6 +241,7 @@ export class ReplicaManager {
       return 'removed';
     }
     const p = hosted ?? this.createPartition(topicId, topicName, partitionId, registration, minIsr);
+    if (p === null) return null;
     p.minInsyncReplicas = minIsr;
     this.applyLogConfig(p, logConfig);
     return this.applyRegistration(p, registration, now);
@@ -305,11 +312,39 @@ export class ReplicaManager {
     }
   }
 
-  private createPartition(topicId: string, topicName: string, partitionId: number, registration: PartitionRegistration, minIsr: number): Partition {
-    const log = this.logs.open(topicId, topicName, partitionId);
+  /** The replica's log opened (or, new here, prepared); null when it will not open — it is then offline. */
+  private createPartition(topicId: string, topicName: string, partitionId: number, registration: PartitionRegistration, minIsr: number): Partition | null {
+    let log: ReplicaLog;
+    try {
+      log = this.logs.open(topicId, topicName, partitionId);
+    } catch (error) {
+      if (!(error instanceof LogFileOpenError)) throw error;
+      this.markOffline({ topicId, topicName, partitionId }, error);
+      return null;
+    }
+    this.offline.delete(partitionKey(topicId, partitionId));
     const p = new Partition(topicId, topicName, partitionId, log, registration, minIsr);
     this.partitions.set(p.key, p);
     return p;
+  }
+
+  /**
+   * A replica whose log will not open or be created (out of descriptors, no space, a failed disk):
+   * the broker keeps running, says so once in its log, reports it in heartbeats so that the
+   * controller moves its leadership and ISR place away (as for an offline log dir, KIP-858), and
+   * tries again every offlineRetryMs.
+   */
+  private markOffline(replica: { readonly topicId: string; readonly topicName: string; readonly partitionId: number }, error: LogFileOpenError): void {
+    const key = partitionKey(replica.topicId, replica.partitionId);
+    if (!this.offline.has(key)) {
+      this.log.error({ topic: replica.topicName, partition: replica.partitionId, errno: error.errno, err: error }, 'replica offline: its log will not open');
+    }
+    this.offline.set(key, { topicId: replica.topicId, partitionId: replica.partitionId, errno: error.errno });
+  }
+
+  /** Replicas assigned here that this broker cannot serve (their logs will not open), for the controller. */
+  get offlineReplicas(): readonly { readonly topicId: string; readonly partitionId: number }[] {
+    return [...this.offline.values()].map(({ topicId, partitionId }) => ({ topicId, partitionId }));
   }
 
   private applyRegistration(p: Partition, registration: PartitionRegistration, now: number): 'led' | 'followed' | null {
@@ -385,13 +420,15 @@ export class ReplicaManager {
         }
         try {
           const info = p.log.append(data.records, leader.leaderEpoch);
+          if (this.offline.size > 0) this.offline.delete(p.key);
           this.dirty.add(p);
           this.fetches.wake(p.key);
           if (acks !== 0) waits.push({ key: p.key, topic: topic.name, partition: data.partition, acks, leaderEpoch: leader.leaderEpoch, requiredOffset: info.lastOffset + 1, baseOffset: info.baseOffset });
           return { partition: data.partition, ...NO_ERROR, baseOffset: acks === 0 ? -1 : info.baseOffset, logStartOffset: p.log.logStartOffset, currentLeader: null };
         } catch (error) {
           const e = kafkaErrorOf(error);
-          if (e.errorName === 'KAFKA_STORAGE_ERROR' || e.errorName === 'UNKNOWN_SERVER_ERROR') {
+          if (error instanceof LogFileOpenError) this.markOffline(p, error);
+          else if (e.errorName === 'KAFKA_STORAGE_ERROR' || e.errorName === 'UNKNOWN_SERVER_ERROR') {
             this.log.error({ err: error, topic: p.topicName, partition: p.partitionId }, 'leader append failed');
           }
           return produceError(data.partition, e, null);
@@ -436,6 +473,9 @@ export class ReplicaManager {
       return { error: kafkaError('UNKNOWN_TOPIC_OR_PARTITION', `unknown partition ${topicName}-${partitionId}`), currentLeader: null };
     }
     const p = this.partitions.get(partitionKey(topicId, partitionId));
+    if (this.offline.has(partitionKey(topicId, partitionId))) {
+      return { error: kafkaError('KAFKA_STORAGE_ERROR', `the replica of ${topicName}-${partitionId} on broker ${this.brokerId} is offline: its log will not open`), currentLeader: null };
+    }
     // A leadership of an older epoch than the image's is one the broker has not caught up with yet
     // (its metadata is applied a slice at a time): it no longer leads.
     if (p === undefined || !p.isLeader || p.leaderEpoch !== registration.leaderEpoch) {
@@ -670,7 +710,8 @@ export class ReplicaManager {
   nextDeadline(): number {
     // Both checks are cheap when there is nothing to do, so a broker with partitions just runs them.
     const checks = this.partitions.size > 0 ? Math.min(this.nextIsrCheckAt, this.nextRetentionCheckAt) : Number.POSITIVE_INFINITY;
-    return Math.min(checks, this.produces.nextDeadline(), this.fetches.nextDeadline());
+    const offline = this.offline.size > 0 ? this.nextOfflineRetryAt : Number.POSITIVE_INFINITY;
+    return Math.min(checks, offline, this.produces.nextDeadline(), this.fetches.nextDeadline());
   }
 
   /**
@@ -683,6 +724,14 @@ export class ReplicaManager {
     if (now >= this.nextRetentionCheckAt) {
       this.nextRetentionCheckAt = now + this.config.retentionCheckIntervalMs;
       this.enforceRetention();
+    }
+    if (this.offline.size > 0 && now >= this.nextOfflineRetryAt) {
+      this.nextOfflineRetryAt = now + OFFLINE_RETRY_MS;
+      // Replicas whose logs would not open are tried again: the descriptors or the space may be back.
+      for (const { topicId, partitionId } of this.offline.values()) {
+        if (!this.partitions.has(partitionKey(topicId, partitionId))) this.notePending(topicId, new Set([partitionId]));
+      }
+      this.reconcileMetadata(now);
     }
     if (now < this.nextIsrCheckAt) return;
     this.nextIsrCheckAt = now + Math.max(1, Math.floor(this.config.replicaLagTimeMaxMs / 2));
@@ -836,10 +885,12 @@ export class ReplicaManager {
               if (info !== undefined) {
                 appendedBytes += answer.records.length;
                 this.dirty.add(p);
+                if (this.offline.size > 0) this.offline.delete(p.key);
               }
               p.updateFollowerHighWatermark(answer.highWatermark);
             } catch (error) {
-              this.log.warn({ err: error, topic: p.topicName, partition: p.partitionId, fetchOffset: q.fetchOffset }, 'follower append failed; backing off');
+              if (error instanceof LogFileOpenError) this.markOffline(p, error);
+              else this.log.warn({ err: error, topic: p.topicName, partition: p.partitionId, fetchOffset: q.fetchOffset }, 'follower append failed; backing off');
               role.delayedUntilMs = now + this.config.replicaFetchBackoffMs;
             }
             break;

@@ -6,6 +6,7 @@ import { MetadataDelta, MetadataImage, type MetadataRecord } from '@kz/metadata'
 import type { WorkBudget } from '@kz/runtime';
 import { encodeRecordBatch } from '@kz/records';
 import pino from 'pino';
+import { TooManyOpenFilesError } from '../../src/log/log-errors';
 import { ReplicaManager } from '../../src/server/replica-manager';
 import { MemoryLogDirectory } from '../../src/testing/memory-log-directory';
 
@@ -80,5 +81,31 @@ describe('ReplicaManager: metadata reconciled in slices', () => {
       // The rest of the removals.
     }
     expect(m.hostedPartitions).toEqual([]);
+  });
+});
+
+describe('ReplicaManager: a replica whose log will not open', () => {
+  it('is offline, not a crash: refused with KAFKA_STORAGE_ERROR, reported for the controller, and tried again later', async () => {
+    const disk = new MemoryLogDirectory();
+    let failing = true;
+    const logs = {
+      open: (topicId: string, topicName: string, partitionId: number) => {
+        if (failing && partitionId === 1) throw new TooManyOpenFilesError(`/data/${topicName}-${partitionId}/00000000000000000000.log`, 'EMFILE', 'open');
+        return disk.open(topicId, topicName, partitionId);
+      },
+      remove: (log: Parameters<MemoryLogDirectory['remove']>[0], topicId: string, partitionId: number) => disk.remove(log, topicId, partitionId),
+    };
+    const m = new ReplicaManager({ brokerId: 1, logs, logger: pino({ level: 'silent' }) });
+    const first = image([...brokers, ...topicRecords('t-id', 't', 3, 1)]);
+    expect(m.applyMetadata(first.image, first.changes, 0)).toBe(true);
+    expect(m.hostedPartitions.map((p) => p.partitionId).sort()).toEqual([0, 2]);
+    expect(m.offlineReplicas).toEqual([{ topicId: 't-id', partitionId: 1 }]);
+    const refused = await m.produce({ acks: 1, timeoutMs: 100, topics: [{ name: 't', partitions: [{ partition: 1, records: encodeRecordBatch({ records: [{ key: null, value: Buffer.from('x') }] }) }] }] }, 0);
+    expect(refused.topics[0]!.partitions[0]!.errorCode).toBe(56); // KAFKA_STORAGE_ERROR
+    // The descriptors are back; the next retry opens it.
+    failing = false;
+    m.tick(10_000);
+    expect(m.offlineReplicas).toEqual([]);
+    expect(m.hostedPartitions.map((p) => p.partitionId).sort()).toEqual([0, 1, 2]);
   });
 });

@@ -21,7 +21,10 @@ export function clusterCommand(io: CliIo): CommandModule {
               withAdmin(
                 argv,
                 async (admin, printer) => {
-                  const cluster = await admin.describeCluster();
+                  // The active controller knows what heartbeats said (replicas brokers cannot serve): ask it.
+                  const first = await admin.describeCluster();
+                  const cluster = first.nodeId === first.controllerId || first.controllerId < 0 ? first : await admin.describeCluster({ nodeId: first.controllerId }).catch(() => first);
+                  const heardFromController = cluster.nodeId === cluster.controllerId;
                   const { topics } = await admin.describeTopics(null);
                   const summary = clusterHealth(topics, cluster.brokers.map((b) => b.id));
                   const brokers = cluster.brokers.map((b) => {
@@ -34,6 +37,8 @@ export function clusterCommand(io: CliIo): CommandModule {
                       epoch: b.epoch,
                       leaders: load.leaders,
                       replicas: load.replicas,
+                      // Replicas whose logs will not open on it, as its heartbeats said; null when unknown.
+                      offlineReplicas: heardFromController ? (cluster.offlineReplicas.find((o) => o.brokerId === b.id)?.count ?? 0) : null,
                     };
                   });
                   const { brokers: _loads, ...health } = summary;
@@ -43,8 +48,8 @@ export function clusterCommand(io: CliIo): CommandModule {
                       `Cluster ${cluster.clusterId}  controller ${cluster.controllerId}  metadata offset ${cluster.metadataOffset}\n` +
                       `Topics ${health.topics}  partitions ${health.partitions}  offline ${health.offline}  under-replicated ${health.underReplicated}  not on preferred leader ${health.notOnPreferredLeader}\n` +
                       renderTable(
-                        ['BROKER', 'ADDRESS', 'RACK', 'STATE', 'EPOCH', 'LEADERS', 'REPLICAS'],
-                        brokers.map((b) => [b.id, b.endpoints.join(','), b.rack, b.state, b.epoch, b.leaders, b.replicas]),
+                        ['BROKER', 'ADDRESS', 'RACK', 'STATE', 'EPOCH', 'LEADERS', 'REPLICAS', 'OFFLINE'],
+                        brokers.map((b) => [b.id, b.endpoints.join(','), b.rack, b.state, b.epoch, b.leaders, b.replicas, b.offlineReplicas ?? '-']),
                       ),
                   );
                 },

@@ -71,6 +71,15 @@ export class NodeHealthMetrics {
       },
     });
     new Gauge({
+      name: 'kz_log_offline_replicas',
+      help: 'Replicas assigned to this broker whose logs will not open or be created (out of descriptors, no space): the controller moves their leadership away.',
+      registers,
+      collect() {
+        const count = watched()?.broker?.offlineReplicaCount?.();
+        if (count !== undefined) this.set(count);
+      },
+    });
+    new Gauge({
       name: 'kz_log_max_open_files',
       help: 'The cap on the partition logs\' file descriptors (log.max.open.files; default half the process limit).',
       registers,

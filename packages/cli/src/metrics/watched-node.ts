@@ -13,5 +13,5 @@ export interface WatchedNode {
     readonly image: Pick<MetadataImage, 'topicsById'>;
   };
   /** A BrokerNode, or null on a controller-only node. */
-  readonly broker: { partitionStates(): readonly HostedPartitionState[]; fileHandleStats?(): { readonly openFiles: number; readonly maxOpenFiles: number } } | null;
+  readonly broker: { partitionStates(): readonly HostedPartitionState[]; fileHandleStats?(): { readonly openFiles: number; readonly maxOpenFiles: number }; offlineReplicaCount?(): number } | null;
 }

@@ -230,13 +230,16 @@ describe('kz quorum describe and kz cluster describe', () => {
 
   it('shows every broker and the health of the partitions', async () => {
     const run = await kz(['cluster', 'describe', '--json', ...admin]);
-    const described = JSON.parse(run.stdout) as { clusterId: string; brokers: { id: number; state: string }[]; offline: number; partitions: number };
+    const described = JSON.parse(run.stdout) as { clusterId: string; brokers: { id: number; state: string; offlineReplicas: number | null }[]; offline: number; partitions: number };
     expect(described.clusterId).toBe('cli-test');
-    expect(described.brokers.map((b) => [b.id, b.state])).toEqual([
-      [1, 'active'],
-      [2, 'active'],
-      [3, 'active'],
+    // Every replica's log opens: none offline, as the active controller heard from each broker.
+    expect(described.brokers.map((b) => [b.id, b.state, b.offlineReplicas])).toEqual([
+      [1, 'active', 0],
+      [2, 'active', 0],
+      [3, 'active', 0],
     ]);
+    const human = await kz(['cluster', 'describe', ...admin]);
+    expect(human.stdout).toMatch(/BROKER\s+ADDRESS\s+RACK\s+STATE\s+EPOCH\s+LEADERS\s+REPLICAS\s+OFFLINE\n/);
     expect(described.offline).toBe(0);
     expect(described.partitions).toBeGreaterThan(0);
   });

@@ -1,4 +1,5 @@
 import type { BrokerId } from '../records/metadata-record';
+import type { ReplicaRef } from './controller-requests';
 
 interface Contact {
   lastContactMs: number;
@@ -6,6 +7,8 @@ interface Contact {
   controlledShutdownOffset: number;
   /** The broker's last reported metadata offset; -1 until it reports one. */
   metadataOffset: number;
+  /** Replicas it last said it cannot serve. */
+  offlineReplicas: readonly ReplicaRef[];
 }
 
 /**
@@ -18,7 +21,7 @@ export class BrokerHeartbeats {
 
   touch(id: BrokerId, now: number, metadataOffset: number): void {
     const contact = this.contacts.get(id);
-    if (contact === undefined) this.contacts.set(id, { lastContactMs: now, metadataOffset, controlledShutdownOffset: -1 });
+    if (contact === undefined) this.contacts.set(id, { lastContactMs: now, metadataOffset, controlledShutdownOffset: -1, offlineReplicas: NONE });
     else {
       contact.lastContactMs = Math.max(contact.lastContactMs, now);
       contact.metadataOffset = Math.max(contact.metadataOffset, metadataOffset);
@@ -27,7 +30,7 @@ export class BrokerHeartbeats {
 
   /** Starts tracking brokers not heard from yet, as if they had just called in. */
   seed(ids: Iterable<BrokerId>, now: number): void {
-    for (const id of ids) if (!this.contacts.has(id)) this.contacts.set(id, { lastContactMs: now, metadataOffset: -1, controlledShutdownOffset: -1 });
+    for (const id of ids) if (!this.contacts.has(id)) this.contacts.set(id, { lastContactMs: now, metadataOffset: -1, controlledShutdownOffset: -1, offlineReplicas: NONE });
   }
 
   /**
@@ -84,4 +87,18 @@ export class BrokerHeartbeats {
   metadataOffset(id: BrokerId): number {
     return this.contacts.get(id)?.metadataOffset ?? -1;
   }
+
+  noteOfflineReplicas(id: BrokerId, replicas: readonly ReplicaRef[]): void {
+    const contact = this.contacts.get(id);
+    if (contact !== undefined) contact.offlineReplicas = replicas;
+  }
+
+  /** How many replicas each broker last said it cannot serve (those with any). */
+  offlineReplicaCounts(): { brokerId: BrokerId; count: number }[] {
+    const out: { brokerId: BrokerId; count: number }[] = [];
+    for (const [brokerId, contact] of this.contacts) if (contact.offlineReplicas.length > 0) out.push({ brokerId, count: contact.offlineReplicas.length });
+    return out.sort((a, b) => a.brokerId - b.brokerId);
+  }
 }
+
+const NONE: readonly ReplicaRef[] = [];

@@ -14,7 +14,7 @@ import type {
 } from './controller-requests';
 import { writeChangesInChunks, type Operation } from './operation';
 import { buildPartitionChange } from './partition-change-builder';
-import { electionContexts, partitionsWhere, partitionsWithBroker } from './partition-scan';
+import { electionContexts, partitionsWhere, partitionsWithBroker, type PartitionRef } from './partition-scan';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
@@ -95,14 +95,31 @@ export function heartbeatWithoutChange(ctx: ControlContext, request: BrokerHeart
   const broker = checkBrokerEpoch(ctx, request.brokerId, request.brokerEpoch);
   if (!('epoch' in broker)) return failed(broker);
   ctx.heartbeats.touch(request.brokerId, ctx.now, request.currentMetadataOffset);
+  ctx.heartbeats.noteOfflineReplicas(request.brokerId, request.offlineReplicas ?? []);
   const isCaughtUp = request.currentMetadataOffset >= broker.epoch;
   if (broker.fenced) {
     if (request.wantShutDown) return ok({ isCaughtUp, isFenced: true, shouldShutDown: true });
     if (!request.wantFence && isCaughtUp) return null;
     return ok({ isCaughtUp, isFenced: true, shouldShutDown: false });
   }
-  if (request.wantFence || request.wantShutDown) return null;
+  if (request.wantFence || request.wantShutDown || leadsOrSyncsOffline(ctx, request)) return null;
   return ok({ isCaughtUp, isFenced: false, shouldShutDown: false });
+}
+
+/** An offline replica of the broker still leads its partition or counts in its ISR: it must move. */
+function leadsOrSyncsOffline(ctx: ControlContext, request: BrokerHeartbeatRequest): boolean {
+  return offlineRefs(ctx, request).length > 0;
+}
+
+function offlineRefs(ctx: ControlContext, request: BrokerHeartbeatRequest): PartitionRef[] {
+  const refs: PartitionRef[] = [];
+  for (const { topicId, partitionId } of request.offlineReplicas ?? []) {
+    const topic = ctx.view.topicById(topicId);
+    const partition = topic?.partitions[partitionId];
+    if (topic === undefined || partition === undefined) continue;
+    if (partition.leader === request.brokerId || partition.isr.includes(request.brokerId)) refs.push({ topicId, topicName: topic.name, partitionId, partition });
+  }
+  return refs;
 }
 
 /**
@@ -125,6 +142,9 @@ export function* brokerHeartbeat(ctx: ControlContext, request: BrokerHeartbeatRe
     yield* fenceBroker(ctx, request.brokerId);
     return ok({ isCaughtUp, isFenced: true, shouldShutDown: request.wantShutDown });
   }
+  // Replicas it cannot serve lose their leadership and ISR place, as KIP-858 does for an offline log dir.
+  yield* moveAway(ctx, request.brokerId, offlineRefs(ctx, request));
+  if (!request.wantShutDown) return ok({ isCaughtUp, isFenced: false, shouldShutDown: false });
   // Every shutdown heartbeat moves what the broker still leads: the first begins the controlled
   // shutdown, later ones finish what a failover may have cut short.
   yield* controlledShutdown(ctx, broker);
@@ -201,8 +221,8 @@ function controlledShutdownDone(ctx: ControlContext, brokerId: BrokerId): boolea
  * than lose acknowledged data — unless its topic allows unclean election. Returns how many
  * partitions changed.
  */
-export function* moveAway(ctx: ControlContext, brokerId: BrokerId): Generator<void, number, void> {
-  return yield* writeChangesInChunks(ctx, partitionsWithBroker(ctx.view, brokerId), () => {
+export function* moveAway(ctx: ControlContext, brokerId: BrokerId, only?: readonly PartitionRef[]): Generator<void, number, void> {
+  return yield* writeChangesInChunks(ctx, only ?? partitionsWithBroker(ctx.view, brokerId), () => {
     const contextOf = electionContexts(ctx.view, new Set([brokerId]));
     return (ref) => buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, { isr: ref.partition.isr.filter((id) => id !== brokerId) }, contextOf(ref.topicName));
   });

@@ -27,6 +27,18 @@ export interface BrokerHeartbeatRequest {
   readonly currentMetadataOffset: number;
   readonly wantFence: boolean;
   readonly wantShutDown: boolean;
+  /**
+   * Replicas this broker is assigned but cannot serve: their log would not open or be created (out
+   * of descriptors, no space, a failed disk). The controller moves their leadership and ISR place
+   * away, as Kafka does for replicas on an offline log dir (KIP-858). Absent: none.
+   */
+  readonly offlineReplicas?: readonly ReplicaRef[];
+}
+
+/** One replica of a partition, by topic id. */
+export interface ReplicaRef {
+  readonly topicId: string;
+  readonly partitionId: number;
 }
 export interface BrokerHeartbeatResponse {
   readonly isCaughtUp: boolean;

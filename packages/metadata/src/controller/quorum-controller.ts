@@ -140,6 +140,11 @@ export class QuorumController {
     return this.committed;
   }
 
+  /** How many replicas each broker last said it cannot serve; empty unless this controller is active. */
+  offlineReplicaCounts(): { brokerId: BrokerId; count: number }[] {
+    return this.phase.name === 'active' ? this.heartbeats.offlineReplicaCounts() : [];
+  }
+
   /** Work is waiting for its turn (a paused operation, queued requests): call tick() at once. */
   get busy(): boolean {
     return this.running !== null || this.queue.length > 0;

@@ -457,6 +457,7 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
         currentMetadataOffset: r.currentMetadataOffset,
         wantFence: r.wantFence,
         wantShutDown: r.wantShutDown,
+        offlineReplicas: (r.offlineReplicas ?? []).map((o) => ({ topicId: o.topicId, partitionId: o.partitionId })),
       }),
       fromWire: (f) => ({
         brokerId: f.int32('brokerId'),
@@ -464,6 +465,7 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
         currentMetadataOffset: f.int64('currentMetadataOffset', OFFSET_OR_NONE),
         wantFence: f.bool('wantFence'),
         wantShutDown: f.bool('wantShutDown'),
+        offlineReplicas: f.messageList('offlineReplicas', (o) => ({ topicId: o.string('topicId'), partitionId: o.int32('partitionId', NON_NEGATIVE) })),
       }),
     },
     response: {
@@ -608,6 +610,7 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
         metadataEpoch: c.metadataEpoch,
         nodeId: c.nodeId,
         controllers: c.controllers.map((k) => ({ nodeId: k.id, address: k.address })),
+        offlineReplicas: c.offlineReplicas.map((o) => ({ brokerId: o.brokerId, count: o.count })),
       }),
       fromWire: (f) => ({
         clusterId: f.string('clusterId'),
@@ -617,6 +620,7 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
         metadataOffset: f.int64('metadataOffset', OFFSET_OR_NONE),
         metadataEpoch: f.int64('metadataEpoch', NON_NEGATIVE),
         controllers: f.messageList('controllers', (k) => ({ id: k.int32('nodeId', NON_NEGATIVE), address: k.string('address') })),
+        offlineReplicas: f.messageList('offlineReplicas', (o) => ({ brokerId: o.int32('brokerId', NON_NEGATIVE), count: o.int32('count', NON_NEGATIVE) })),
       }),
     },
   },

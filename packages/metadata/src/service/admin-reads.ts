@@ -30,6 +30,11 @@ export interface ClusterDescription {
    * any one controller finds the others, and so the active one, through it.
    */
   readonly controllers: readonly { readonly id: number; readonly address: string }[];
+  /**
+   * How many replicas each broker said it cannot serve (their logs will not open), as the active
+   * controller last heard in heartbeats; empty when another node answered.
+   */
+  readonly offlineReplicas: readonly { readonly brokerId: number; readonly count: number }[];
 }
 
 export interface DescribeTopicsRequest {
@@ -77,6 +82,7 @@ export interface ClusterFacts {
   readonly controllerId: number;
   readonly nodeId: number;
   readonly controllers: readonly { readonly id: number; readonly address: string }[];
+  readonly offlineReplicas: readonly { readonly brokerId: number; readonly count: number }[];
 }
 
 export function clusterDescription(image: MetadataImage, facts: ClusterFacts): ClusterDescription {

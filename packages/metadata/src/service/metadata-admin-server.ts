@@ -200,7 +200,7 @@ class AdminService {
     switch (rpc) {
       case 'DescribeCluster': {
         const raft = this.node.raft.status();
-        return { ok: true, value: clusterDescription(image, { clusterId: this.clusterId, controllerId: raft.leaderId, nodeId: raft.nodeId, controllers: this.controllers }) };
+        return { ok: true, value: clusterDescription(image, { clusterId: this.clusterId, controllerId: raft.leaderId, nodeId: raft.nodeId, controllers: this.controllers, offlineReplicas: this.node.controller?.offlineReplicaCounts() ?? [] }) };
       }
       case 'DescribeTopics':
         return { ok: true, value: topicsDescription(image, request as AdminRequest<'DescribeTopics'>) };

@@ -181,6 +181,28 @@ describe('QuorumController: brokers', () => {
     expect(h.loader.image.brokers.get(2)?.fenced).toBe(true);
   });
 
+  it('moves leadership and ISR places off replicas a broker reports it cannot serve (their logs will not open), and counts them', () => {
+    const h = new ControllerHarness();
+    h.activate();
+    const epochs = h.addBrokers([1, 2, 3]);
+    h.ok('createTopics', { topics: [{ name: 'disk', assignments: [[1, 2, 3], [2, 3, 1]] }] });
+    const topicId = topic(h, 'disk').id;
+    const result = h.heartbeat(1, epochs.get(1)!, { offlineReplicas: [{ topicId, partitionId: 0 }, { topicId, partitionId: 1 }] });
+    expect(result).toEqual({ ok: true, value: { isCaughtUp: true, isFenced: false, shouldShutDown: false } });
+    const [p0, p1] = topic(h, 'disk').partitions;
+    expect(p0!.leader).not.toBe(1);
+    expect(p0!.isr).not.toContain(1);
+    expect(p1!.leader).toBe(2);
+    expect(p1!.isr).not.toContain(1);
+    expect(h.controller.offlineReplicaCounts()).toEqual([{ brokerId: 1, count: 2 }]);
+    // Reported again, it changes nothing more; once the broker serves them, the count goes.
+    const offset = h.loader.image.offset;
+    h.heartbeat(1, epochs.get(1)!, { offlineReplicas: [{ topicId, partitionId: 0 }, { topicId, partitionId: 1 }] });
+    expect(h.loader.image.offset).toBe(offset);
+    h.heartbeat(1, epochs.get(1)!);
+    expect(h.controller.offlineReplicaCounts()).toEqual([]);
+  });
+
   it('controlled shutdown moves leaderships away first, then lets the broker go', () => {
     const h = new ControllerHarness();
     h.activate();

@@ -2,6 +2,7 @@
  * Large operations pause between chunks (operation.ts), and heartbeats are answered ahead of them:
  * what keeps a cluster up when one request creates tens of thousands of partitions.
  */
+import type { ControllerResult } from '../../src/controller/controller-requests';
 import type { MetadataRecord } from '../../src/records/metadata-record';
 import { ControllerHarness } from './controller-harness';
 
@@ -137,7 +138,7 @@ describe('QuorumController: large operations in slices', () => {
     h.now += 600;
     h.runPendingWork();
     h.commitAll();
-    const reply = h.replies.get(id)!.result;
+    const reply = h.replies.get(id)!.result as ControllerResult<'createTopics'>;
     if (!reply.ok) throw new Error(`unexpected ${reply.error.code}`);
     const created = reply.value.topics.filter((t) => t.error === null);
     const timedOut = reply.value.topics.filter((t) => t.error?.code === 'REQUEST_TIMED_OUT');

@@ -44,7 +44,7 @@ describe('requests round-trip', () => {
       ],
       rack: 'rack-a',
     },
-    BrokerHeartbeat: { brokerId: 7, brokerEpoch: BIG, currentMetadataOffset: -1, wantFence: false, wantShutDown: true },
+    BrokerHeartbeat: { brokerId: 7, brokerEpoch: BIG, currentMetadataOffset: -1, wantFence: false, wantShutDown: true, offlineReplicas: [{ topicId: 'AAAAAAAAAAAAAAAAAAAAAA', partitionId: 3 }] },
     UnregisterBroker: { brokerId: 0 },
     CreateTopics: {
       topics: [
@@ -194,6 +194,7 @@ describe('responses round-trip', () => {
         { id: 1, address: '10.0.0.1:9093' },
         { id: 2, address: '[::1]:9093' },
       ],
+      offlineReplicas: [{ brokerId: 2, count: 7 }],
     },
     DescribeTopics: {
       topics: [
