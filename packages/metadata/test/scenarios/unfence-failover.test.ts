@@ -20,7 +20,9 @@ function logRecords(ms: MetadataSimulation, node: number): MetadataRecord[] {
  * second batch, elected it leader of the partitions that had none; a follower fetched the first batch
  * alone, the controller crashed, and the next one committed the unfencing without the elections. The
  * broker was unfenced, the only member of a partition's ISR, and the partition stayed leaderless.
- * Unfencing and those elections are now one batch: they commit together or not at all.
+ * Now a controller elects every leaderless partition it can when it activates, so the elections a
+ * failover cut off are made by the next one. (Unfencing and its elections were one batch for a
+ * while; an unfencing of thousands of partitions is written in chunks, so they no longer can be.)
  */
 describe('a broker unfenced just before the controller fails over', () => {
   it('leads its leaderless partitions again under the next controller', () => {
