@@ -18,7 +18,7 @@ import type { FindCoordinatorResponse, OffsetCommitPartition, OffsetCommitReques
 import { kafkaError, type KafkaErrorValue } from '../server/error-code.js';
 import type { Partition } from '../server/partition.js';
 import type { ReplicaManager } from '../server/replica-manager.js';
-import { decodeOffsetCommitKey, decodeOffsetCommitValue, encodeOffsetCommitKey, encodeOffsetCommitValue, type OffsetCommitValue } from './offset-commit-record.js';
+import { decodeOffsetCommitValue, decodeOffsetsRecordKey, encodeOffsetCommitKey, encodeOffsetCommitValue, type OffsetCommitValueFields } from './consumer-offsets-records.js';
 import { OFFSET_METADATA_MAX_BYTES, OFFSETS_TOPIC, offsetsPartitionFor } from './offsets-topic.js';
 
 /** How the coordinator asks for `__consumer_offsets` to be created (the controller, in a broker). */
@@ -34,7 +34,7 @@ export interface GroupCoordinatorOptions {
   readonly commitTimeoutMs?: number;
 }
 
-interface Committed extends OffsetCommitValue {
+interface Committed extends OffsetCommitValueFields {
   /** The record's offset in __consumer_offsets: a later record for the same key replaces it. */
   readonly logOffset: number;
 }
@@ -98,9 +98,9 @@ export class GroupCoordinator {
       for (const { at, header } of iterateBatches(bytes)) {
         for (const record of decodeRecordBatch(bytes, at).records) {
           if (record.key === null || record.value === null) continue;
-          const key = decodeOffsetCommitKey(record.key);
-          if (key === undefined) continue;
-          applyCommit(groups, key.group, key.topic, key.partition, { ...decodeOffsetCommitValue(record.value), logOffset: record.offset });
+          const key = decodeOffsetsRecordKey(record.key);
+          if (key?.kind !== 'offsetCommit') continue;
+          applyCommit(groups, key.key.group, key.key.topic, key.key.partition, { ...decodeOffsetCommitValue(record.value), logOffset: record.offset });
           records++;
         }
         offset = header.lastOffset + 1;
