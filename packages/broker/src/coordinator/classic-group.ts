@@ -487,7 +487,6 @@ export class ClassicGroup {
     return request.protocols.some((p) => others.every((m) => m.protocols.some((q) => q.name === p.name)));
   }
 
-  /** KIP-345: a member acting under a group instance id that now belongs to another member id. */
   /**
    * The member a call names, or why it is refused. A static member's old incarnation is told
    * FENCED_INSTANCE_ID (KIP-345) even though its member id is gone, so it stops instead of rejoining.

@@ -123,3 +123,29 @@ export interface ListGroupsResponse {
 export interface DeleteGroupsResponse {
   readonly results: readonly { readonly groupId: string; readonly errorCode: number }[];
 }
+
+export interface DeleteGroupsRequest {
+  readonly groupIds: readonly string[];
+}
+
+export interface DescribeGroupsRequest {
+  readonly groupIds: readonly string[];
+}
+
+export interface ListGroupsRequest {
+  /** KIP-518 (v4+): only groups in these states; empty: all. */
+  readonly states: readonly string[];
+  /** KIP-848 (v5+): only groups of these types ("classic"); empty: all. */
+  readonly types: readonly string[];
+}
+
+/** What a group coordinator answers about membership; BrokerNode serves it, the Kafka listener carries it. */
+export interface GroupMembershipApi {
+  joinGroup(request: JoinGroupRequest): Promise<JoinGroupResponse>;
+  syncGroup(request: SyncGroupRequest): Promise<SyncGroupResponse>;
+  heartbeat(request: HeartbeatRequest): Promise<HeartbeatResponse>;
+  leaveGroup(request: LeaveGroupRequest): Promise<LeaveGroupResponse>;
+  describeGroups(request: DescribeGroupsRequest): Promise<readonly DescribedGroup[]>;
+  listGroups(request: ListGroupsRequest): Promise<ListGroupsResponse>;
+  deleteGroups(request: DeleteGroupsRequest): Promise<DeleteGroupsResponse>;
+}

@@ -13,12 +13,30 @@ import { MetadataImage, type MetadataNode, type Endpoint } from '@kz/metadata';
 import { DeadlineTimer, type RequestObserver } from '@kz/raft';
 import { section, turnBudget } from '@kz/runtime';
 import type { Logger } from 'pino';
+import type { GroupConfig } from '../coordinator/classic-group.js';
 import { GroupCoordinator } from '../coordinator/group-coordinator.js';
 import { DEFAULT_OFFSETS_TOPIC_PARTITIONS, DEFAULT_OFFSETS_TOPIC_REPLICATION_FACTOR, OFFSETS_TOPIC } from '../coordinator/offsets-topic.js';
 import type { LogConfig } from '../log/log-config.js';
 import type { BrokerApi } from '../protocol/broker-api.js';
 import type { MetadataBroker, MetadataRequest, MetadataResponse, MetadataTopic } from '../protocol/cluster-metadata.js';
 import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
+import type {
+  DeleteGroupsRequest,
+  DeleteGroupsResponse,
+  DescribedGroup,
+  DescribeGroupsRequest,
+  GroupMembershipApi,
+  HeartbeatRequest,
+  HeartbeatResponse,
+  JoinGroupRequest,
+  JoinGroupResponse,
+  LeaveGroupRequest,
+  LeaveGroupResponse,
+  ListGroupsRequest,
+  ListGroupsResponse,
+  SyncGroupRequest,
+  SyncGroupResponse,
+} from '../protocol/group-membership.js';
 import type {
   FindCoordinatorRequest,
   FindCoordinatorResponse,
@@ -62,6 +80,8 @@ export interface BrokerNodeOptions {
   readonly observeRequest?: RequestObserver;
   /** Told of every heartbeat's round trip (for metrics). */
   readonly onHeartbeat?: (roundTripMs: number, answered: boolean) => void;
+  /** Consumer-group settings (group.min.session.timeout.ms and the like); Kafka's defaults if absent. */
+  readonly groups?: GroupConfig;
 }
 
 /** One partition replica this broker hosts, as monitoring sees it. */
@@ -84,7 +104,7 @@ export interface HostedPartitionState {
 /** A follower fetch's RPC deadline beyond its long-poll: a stopped leader is noticed within this. */
 const FETCH_RPC_SLACK_MS = 3000;
 
-export class BrokerNode implements BrokerApi {
+export class BrokerNode implements BrokerApi, GroupMembershipApi {
   readonly manager: ReplicaManager;
   readonly coordinator: GroupCoordinator;
   private readonly fetchers: ReplicaFetchers;
@@ -121,6 +141,9 @@ export class BrokerNode implements BrokerApi {
       manager: this.manager,
       creator: { createOffsetsTopic: () => this.createOffsetsTopic() },
       logger: this.log,
+      clock: this.clock,
+      afterWork: () => this.afterInput(),
+      ...(options.groups === undefined ? {} : { groupConfig: options.groups }),
     });
     const afterInput = (): void => this.afterInput();
     this.fetchers = new ReplicaFetchers({
@@ -280,12 +303,14 @@ export class BrokerNode implements BrokerApi {
   }
 
   private armTimer(): void {
-    this.timer.arm(this.manager.nextDeadline());
+    this.timer.arm(Math.min(this.manager.nextDeadline(), this.coordinator.nextDeadline()));
   }
 
   private onTimer(): void {
     if (this.stopped) return;
-    this.manager.tick(this.clock());
+    const now = this.clock();
+    this.manager.tick(now);
+    this.coordinator.tick(now);
     this.afterInput();
   }
 
@@ -366,14 +391,49 @@ export class BrokerNode implements BrokerApi {
     return this.coordinator.findCoordinator(request.key);
   }
 
-  async offsetCommit(request: OffsetCommitRequest): Promise<OffsetCommitResponse> {
-    const response = this.coordinator.offsetCommit(request, this.clock());
-    this.afterInput();
-    return response;
+  offsetCommit(request: OffsetCommitRequest): Promise<OffsetCommitResponse> {
+    return this.coordinated(() => this.coordinator.offsetCommit(request, this.clock()));
   }
 
   async offsetFetch(request: OffsetFetchRequest): Promise<OffsetFetchResponse> {
     return this.coordinator.offsetFetch(request);
+  }
+
+  // ---------------------------------------------------------------- GroupMembershipApi
+
+  joinGroup(request: JoinGroupRequest): Promise<JoinGroupResponse> {
+    return this.coordinated(() => this.coordinator.joinGroup(request, this.clock()));
+  }
+
+  syncGroup(request: SyncGroupRequest): Promise<SyncGroupResponse> {
+    return this.coordinated(() => this.coordinator.syncGroup(request, this.clock()));
+  }
+
+  async heartbeat(request: HeartbeatRequest): Promise<HeartbeatResponse> {
+    return this.coordinated(() => this.coordinator.heartbeat(request, this.clock()));
+  }
+
+  async leaveGroup(request: LeaveGroupRequest): Promise<LeaveGroupResponse> {
+    return this.coordinated(() => this.coordinator.leaveGroup(request, this.clock()));
+  }
+
+  async describeGroups(request: DescribeGroupsRequest): Promise<readonly DescribedGroup[]> {
+    return this.coordinator.describeGroups(request);
+  }
+
+  async listGroups(request: ListGroupsRequest): Promise<ListGroupsResponse> {
+    return this.coordinator.listGroups(request);
+  }
+
+  deleteGroups(request: DeleteGroupsRequest): Promise<DeleteGroupsResponse> {
+    return this.coordinated(() => this.coordinator.deleteGroups(request, this.clock()));
+  }
+
+  /** A coordinator call may append to `__consumer_offsets` or move a deadline: flush and re-arm after it. */
+  private coordinated<T>(call: () => T): T {
+    const result = section('broker.groups', call);
+    this.afterInput();
+    return result;
   }
 
   // ---------------------------------------------------------------- stopping
