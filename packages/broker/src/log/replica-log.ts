@@ -7,6 +7,7 @@ import type { EpochEndOffset } from './leader-epoch-cache.js';
 import type { OffsetAndTimestamp } from './log-segment.js';
 import type { LogConfig } from './log-config.js';
 import type { AppendInfo, RetentionResult } from './partition-log.js';
+import type { ProducerEntry } from './producer-state.js';
 
 export interface ReplicaLog {
   readonly logStartOffset: number;
@@ -15,7 +16,11 @@ export interface ReplicaLog {
   readonly recoveryPoint: number;
   /** The epoch of the last batch; undefined for an empty log. */
   readonly latestEpoch: number | undefined;
-  /** Leader append: validates every batch, stamps base offsets and the epoch. Throws typed LogErrors / record errors. */
+  /**
+   * Leader append: validates every batch (an idempotent one against its producer's sequence), stamps
+   * base offsets and the epoch. A duplicate is answered with the original's offsets, unwritten.
+   * Throws typed LogErrors / record errors.
+   */
   append(batchBytes: Uint8Array, leaderEpoch: number): AppendInfo;
   /** Follower append of batches as the leader stamped them; they must continue the log exactly. */
   appendAsFollower(batches: Uint8Array): AppendInfo | undefined;
@@ -25,6 +30,8 @@ export interface ReplicaLog {
   truncateTo(offset: number): number;
   truncateFullyAndStartAt(offset: number): void;
   endOffsetForEpoch(epoch: number): EpochEndOffset;
+  /** The idempotent producers the log knows (DescribeProducers). */
+  activeProducers(): readonly ProducerEntry[];
   /** Registers a new leader's epoch as starting at `startOffset` (its log end) before its first append. */
   assignEpochStartOffset(epoch: number, startOffset: number): void;
   flush(): void;

@@ -134,7 +134,7 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi {
   private constructor(private readonly options: BrokerNodeOptions) {
     this.log = options.logger.child({ nodeId: options.nodeId, component: 'broker' });
     const logs = (this.logs = new DiskLogDirectory(options.logDir, options.logConfig ?? {}, (dir, log) =>
-      this.log.warn({ dir, recovery: log.recovery }, 'recovered a partition log: truncated a torn tail'),
+      this.log.warn({ dir, recovery: log.recovery, discardedSnapshots: log.discardedSnapshots }, 'recovered a partition log: cut a torn tail or rebuilt producer state past a damaged snapshot'),
     ));
     this.manager = new ReplicaManager({ brokerId: options.nodeId, logs, logger: this.log, ...(options.replica === undefined ? {} : { config: options.replica }) });
     this.coordinator = new GroupCoordinator({
