@@ -132,9 +132,11 @@ export type {
   DeleteGroupsRequest,
   DeleteGroupsResponse,
 } from './protocol/group-membership.js';
+export type { ProducerIdApi, InitProducerIdRequest, InitProducerIdResponse, DescribeProducersRequest, DescribeProducersResponse, DescribedProducer } from './protocol/producer-ids.js';
 
 // The broker's core: partitions led and followed from the metadata image, with no I/O of its own but the logs'.
 export type { ReplicaLog } from './log/replica-log.js';
+export type { ProducerEntry, ProducerBatch } from './log/producer-state.js';
 export { ReplicaManager, DEFAULT_REPLICA_MANAGER_CONFIG, type AlterPartitionAnswer, type LogDirectory, type ReplicaManagerConfig, type ReplicaManagerOptions, type FetchApplied } from './server/replica-manager.js';
 export { Partition, partitionKey, type PartitionRole, type LeaderRole, type FollowerRole } from './server/partition.js';
 export { kafkaErrorOf, type KafkaErrorValue } from './server/error-code.js';

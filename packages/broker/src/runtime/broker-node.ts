@@ -46,6 +46,7 @@ import type {
   OffsetFetchResponse,
 } from '../protocol/group-offsets.js';
 import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets.js';
+import type { DescribeProducersRequest, DescribeProducersResponse, InitProducerIdRequest, InitProducerIdResponse, ProducerIdApi } from '../protocol/producer-ids.js';
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
 import { kafkaError } from '../server/error-code.js';
 import { ReplicaManager, type ReplicaManagerConfig } from '../server/replica-manager.js';
@@ -56,6 +57,7 @@ import { BrokerLifecycle } from './broker-lifecycle.js';
 import type { ControllerChannel } from './controller-channel.js';
 import { DiskLogDirectory } from './disk-log-directory.js';
 import type { FileHandlePoolStats } from '../log/file-handle-pool.js';
+import { ProducerIdBlocks, ProducerIdsUnavailableError } from './producer-id-blocks.js';
 import { ReplicaFetchers } from './replica-fetchers.js';
 
 export interface BrokerNodeOptions {
@@ -104,12 +106,13 @@ export interface HostedPartitionState {
 /** A follower fetch's RPC deadline beyond its long-poll: a stopped leader is noticed within this. */
 const FETCH_RPC_SLACK_MS = 3000;
 
-export class BrokerNode implements BrokerApi, GroupMembershipApi {
+export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi {
   readonly manager: ReplicaManager;
   readonly coordinator: GroupCoordinator;
   private readonly fetchers: ReplicaFetchers;
   private readonly logs: DiskLogDirectory;
   private readonly alterPartitions: AlterPartitionSender;
+  private readonly producerIds: ProducerIdBlocks;
   private lifecycleValue: BrokerLifecycle | null = null;
   private server: BrokerServer | null = null;
   private portValue = -1;
@@ -156,6 +159,12 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi {
         this.log.fatal({ err: error }, 'flushing followed partitions failed');
         this.halt(error);
       },
+    });
+    this.producerIds = new ProducerIdBlocks({
+      allocate: (request) => options.controllers.allocateProducerIds(request),
+      brokerId: options.nodeId,
+      brokerEpoch: () => this.manager.brokerEpoch,
+      logger: this.log,
     });
     this.alterPartitions = new AlterPartitionSender({ manager: this.manager, channel: options.controllers, clock: this.clock, logger: this.log, afterInput });
   }
@@ -397,6 +406,30 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi {
 
   async offsetFetch(request: OffsetFetchRequest): Promise<OffsetFetchResponse> {
     return this.coordinator.offsetFetch(request);
+  }
+
+  // ---------------------------------------------------------------- ProducerIdApi
+
+  /**
+   * An idempotent producer's id: a new one each time, at epoch 0, as Kafka gives a producer without a
+   * transactional id (its KIP-360 epoch bump applies to transactional producers only).
+   */
+  async initProducerId(request: InitProducerIdRequest): Promise<InitProducerIdResponse> {
+    const refused = (errorCode: number): InitProducerIdResponse => ({ errorCode, producerId: -1, producerEpoch: -1 });
+    // Transactions are not served; INVALID_REQUEST tells a transactional client so, at once.
+    if (request.transactionalId !== null) return refused(kafkaError('INVALID_REQUEST', '').errorCode);
+    try {
+      return { errorCode: 0, producerId: await this.producerIds.next(), producerEpoch: 0 };
+    } catch (error) {
+      if (!(error instanceof ProducerIdsUnavailableError)) throw error;
+      this.log.warn({ err: error }, 'InitProducerId answered COORDINATOR_LOAD_IN_PROGRESS');
+      // Retriable: the client asks again after its backoff, as while Kafka's broker awaits a block.
+      return refused(kafkaError('COORDINATOR_LOAD_IN_PROGRESS', '').errorCode);
+    }
+  }
+
+  async describeProducers(request: DescribeProducersRequest): Promise<DescribeProducersResponse> {
+    return this.manager.describeProducers(request);
   }
 
   // ---------------------------------------------------------------- GroupMembershipApi
