@@ -41,6 +41,8 @@ export const UNDEFINED_EPOCH_OFFSET = -1;
 
 const CHECKPOINT_VERSION = 0;
 
+let cacheInstances = 0;
+
 export class LeaderEpochCache {
   private entries: EpochEntry[];
   readonly path: string;
@@ -50,6 +52,14 @@ export class LeaderEpochCache {
   private writtenVersion = 0;
   /** The version known durable (its rename's directory fsync done). */
   private durableVersion = 0;
+  /**
+   * Temp files of asynchronous writes are named per cache instance as well as per version: a log
+   * reopened while its previous instance's write is still in flight starts counting versions
+   * again, and the two must not write, fsync or rename each other's file.
+   */
+  private readonly tmpPrefix: string;
+  /** The asynchronous write in progress, if any. */
+  private persisting: { readonly version: number; readonly done: Promise<void> } | null = null;
 
   private constructor(
     dir: string,
@@ -57,6 +67,7 @@ export class LeaderEpochCache {
     entries: EpochEntry[],
   ) {
     this.path = path.join(dir, LEADER_EPOCH_CHECKPOINT);
+    this.tmpPrefix = `${this.path}.${++cacheInstances}-`;
     this.entries = entries;
   }
 
@@ -123,11 +134,25 @@ export class LeaderEpochCache {
    * persistSync with the fsyncs on libuv's thread pool. Concurrent calls, and synchronous writes
    * meanwhile, are ordered by version: a write never renames an older checkpoint over a newer one.
    */
-  async persistAsync(): Promise<void> {
-    if (!this.needsPersist) return;
+  persistAsync(): Promise<void> {
+    if (!this.needsPersist) return Promise.resolve();
     const version = this.version;
+    // Two flushes of one version share the write: each writing the same temp file, one's rename
+    // would pull it from under the other's fsync.
+    if (this.persisting?.version === version) return this.persisting.done;
+    const done = this.writeAsync(version);
+    const persisting = { version, done };
+    this.persisting = persisting;
+    const clear = (): void => {
+      if (this.persisting === persisting) this.persisting = null;
+    };
+    done.then(clear, clear);
+    return done;
+  }
+
+  private async writeAsync(version: number): Promise<void> {
     const contents = render(this.entries);
-    const tmp = `${this.path}.${version}.tmp`;
+    const tmp = `${this.tmpPrefix}${version}.tmp`;
     const { O_WRONLY, O_CREAT, O_TRUNC } = fs.constants;
     this.files.withFile(tmp, O_WRONLY | O_CREAT | O_TRUNC, (fd) => fs.writeFileSync(fd, contents));
     await this.files.fsyncAsync(tmp);

@@ -332,11 +332,13 @@ export class PartitionLog {
     if (this.flushedOffset >= target) return;
     const truncations = this.truncations;
     const paths = [...this.pendingSyncs];
-    try {
-      await Promise.all([this.active.flushAsync(), this.epochs.persistAsync(), ...paths.map((p) => this.files.fsyncAsync(p))]);
-    } catch (error) {
+    // Every part is waited for, failed or not: a flush that answered while one of its writes was
+    // still running could see that write land after a reopen or a delete of this directory.
+    const outcomes = await Promise.allSettled([this.active.flushAsync(), this.epochs.persistAsync(), ...paths.map((p) => this.files.fsyncAsync(p))]);
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed !== undefined) {
       if (this.closed) return;
-      throw error;
+      throw failed.reason;
     }
     for (const p of paths) this.pendingSyncs.delete(p);
     if (this.closed || truncations !== this.truncations) return;
@@ -520,6 +522,10 @@ export class PartitionLog {
     try {
       if (options.flush !== false) {
         this.flush();
+        // A clean close leaves the epoch checkpoint exact even when no record was flushed after a
+        // change to it (a full truncation, a new leader's epoch): the next open must not find
+        // epochs this log no longer has.
+        this.persistPendingSync();
         this.snapshotOnClose();
       }
     } finally {
