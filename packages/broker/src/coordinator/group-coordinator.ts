@@ -20,6 +20,7 @@ import type { Partition } from '../server/partition.js';
 import type { ReplicaManager } from '../server/replica-manager.js';
 import { decodeOffsetCommitKey, decodeOffsetCommitValue, encodeOffsetCommitKey, encodeOffsetCommitValue, type OffsetCommitValue } from './offset-commit-record.js';
 import { OFFSET_METADATA_MAX_BYTES, OFFSETS_TOPIC, offsetsPartitionFor } from './offsets-topic.js';
+import { clientEndpoint } from '../runtime/listener-endpoints.js';
 
 /** How the coordinator asks for `__consumer_offsets` to be created (the controller, in a broker). */
 export interface OffsetsTopicCreator {
@@ -121,7 +122,7 @@ export class GroupCoordinator {
     }
     const topic = image.topicsById.get(topicId)!;
     const registration = topic.partitions[offsetsPartitionFor(groupId, topic.partitions.length)]!;
-    const endpoint = image.brokers.get(registration.leader)?.endpoints[0];
+    const endpoint = clientEndpoint(image.brokers.get(registration.leader));
     if (registration.leader < 0 || endpoint === undefined) {
       return { ...none, ...errorFields(kafkaError('COORDINATOR_NOT_AVAILABLE', `the ${OFFSETS_TOPIC} partition of group ${groupId} has no leader`)) };
     }

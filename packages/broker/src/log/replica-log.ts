@@ -15,6 +15,8 @@ export interface ReplicaLog {
   readonly recoveryPoint: number;
   /** The epoch of the last batch; undefined for an empty log. */
   readonly latestEpoch: number | undefined;
+  /** Bytes of batches held (DescribeLogDirs). */
+  readonly size: number;
   /** Leader append: validates every batch, stamps base offsets and the epoch. Throws typed LogErrors / record errors. */
   append(batchBytes: Uint8Array, leaderEpoch: number): AppendInfo;
   /** Follower append of batches as the leader stamped them; they must continue the log exactly. */
