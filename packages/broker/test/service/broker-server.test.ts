@@ -143,11 +143,11 @@ test('fetch, metadata, findCoordinator, offsetCommit and offsetFetch answer thro
 test('a BrokerApi that rejects is UNAVAILABLE with its message: BrokerUnreachableError at the connection', async () => {
   const failure = await connection.listOffsets({ topics: [] }).catch((error: unknown) => error);
   expect(failure).toBeInstanceOf(BrokerUnreachableError);
-  expect(failure).toMatchObject({ grpcStatus: 'UNAVAILABLE', code: 'NETWORK_EXCEPTION', kafkaErrorCode: 13 });
+  expect(failure).toMatchObject({ reason: 'UNAVAILABLE', code: 'NETWORK_EXCEPTION', kafkaErrorCode: 13 });
   expect((failure as Error).message).toContain('disk failed');
 
   api.failWith = new Error('broker stopping');
-  await expect(connection.metadata({ topics: null })).rejects.toMatchObject({ grpcStatus: 'UNAVAILABLE', message: expect.stringContaining('broker stopping') });
+  await expect(connection.metadata({ topics: null })).rejects.toMatchObject({ reason: 'UNAVAILABLE', message: expect.stringContaining('broker stopping') });
 });
 
 test('a malformed request is refused with INVALID_ARGUMENT and kz-error-code INVALID_REQUEST, unseen by the BrokerApi', async () => {
@@ -183,7 +183,7 @@ test('an address nobody serves: BrokerUnreachableError', async () => {
   await server.stop();
   const failure = await connection.metadata({ topics: null }).catch((error: unknown) => error);
   expect(failure).toBeInstanceOf(BrokerUnreachableError);
-  expect(failure).toMatchObject({ address: `127.0.0.1:${port}`, grpcStatus: 'UNAVAILABLE' });
+  expect(failure).toMatchObject({ address: `127.0.0.1:${port}`, reason: 'UNAVAILABLE' });
 });
 
 test('a call past its deadline: BrokerUnreachableError that says it timed out', async () => {
@@ -195,5 +195,5 @@ test('a call past its deadline: BrokerUnreachableError that says it timed out', 
 
 test('a closed connection refuses calls', async () => {
   connection.close();
-  await expect(connection.metadata({ topics: null })).rejects.toMatchObject({ grpcStatus: 'CANCELLED' });
+  await expect(connection.metadata({ topics: null })).rejects.toMatchObject({ reason: 'CANCELLED' });
 });
