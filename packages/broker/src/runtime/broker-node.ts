@@ -32,8 +32,8 @@ import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-o
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
 import { kafkaError } from '../server/error-code.js';
 import { ReplicaManager, type ReplicaManagerConfig } from '../server/replica-manager.js';
-import { BrokerConnection } from '../service/broker-connection.js';
-import { BrokerServer } from '../service/broker-server.js';
+import { ReplicationConnection } from '../service/replication-connection.js';
+import { ReplicationServer } from '../service/replication-server.js';
 import { AlterPartitionSender } from './alter-partition-sender.js';
 import { BrokerLifecycle } from './broker-lifecycle.js';
 import type { ControllerChannel } from './controller-channel.js';
@@ -103,11 +103,11 @@ export class BrokerNode implements BrokerApi {
   private readonly logs: DiskLogDirectory;
   private readonly alterPartitions: AlterPartitionSender;
   private lifecycleValue: BrokerLifecycle | null = null;
-  private server: BrokerServer | null = null;
+  private server: ReplicationServer | null = null;
   private listener: KafkaListener | null = null;
   private portValue = -1;
   private replicationPortValue = -1;
-  private readonly connections = new Map<number, BrokerConnection>();
+  private readonly connections = new Map<number, ReplicationConnection>();
   private readonly log: Logger;
   private unsubscribe: (() => void) | null = null;
   private flushing = false;
@@ -153,7 +153,7 @@ export class BrokerNode implements BrokerApi {
 
   static async start(options: BrokerNodeOptions): Promise<BrokerNode> {
     const node = new BrokerNode(options);
-    node.server = new BrokerServer({ api: node, listen: options.replicationListen, logger: options.logger });
+    node.server = new ReplicationServer({ api: node, listen: options.replicationListen, logger: options.logger });
     node.listener = new KafkaListener({
       handlers: kafkaHandlers(node.kafkaBackend()),
       listen: options.listen,
@@ -355,12 +355,12 @@ export class BrokerNode implements BrokerApi {
     this.afterInput();
   }
 
-  private connection(brokerId: number): BrokerConnection {
+  private connection(brokerId: number): ReplicationConnection {
     let connection = this.connections.get(brokerId);
     if (connection !== undefined) return connection;
     const endpoint = replicationEndpoint(this.manager.metadataImage?.brokers.get(brokerId));
     if (endpoint === undefined) throw new Error(`broker ${brokerId} has no ${REPLICATION_LISTENER} endpoint in the metadata image`);
-    connection = new BrokerConnection({ address: `${endpoint.host}:${endpoint.port}`, clientId: `kz-broker-${this.options.nodeId}` });
+    connection = new ReplicationConnection({ address: `${endpoint.host}:${endpoint.port}`, clientId: `kz-broker-${this.options.nodeId}` });
     this.connections.set(brokerId, connection);
     return connection;
   }
