@@ -56,6 +56,8 @@ export class ListenerConnection {
   private readonly socket: Socket;
   private readonly frames: FrameDecoder;
   private readonly slots: Slot[] = [];
+  /** Frames read but not yet taken: reading a chunk may complete more frames than may be in flight. */
+  private readonly backlog: Uint8Array[] = [];
   private readonly log: Logger;
   private closed = false;
   private paused = false;
@@ -67,7 +69,7 @@ export class ListenerConnection {
     this.log = options.logger;
     this.socket.setNoDelay(true);
     this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    this.socket.on('drain', () => this.updateFlow());
+    this.socket.on('drain', () => this.takeBacklog());
     this.socket.on('error', (error) => this.log.debug({ peer: this.peer, err: error.message }, 'client connection error'));
     this.socket.on('close', () => {
       this.closed = true;
@@ -96,10 +98,13 @@ export class ListenerConnection {
       this.refuse(error, null);
       return;
     }
-    for (const frame of frames) {
-      if (this.closed) return;
-      this.onFrame(frame);
-    }
+    for (const frame of frames) this.backlog.push(frame);
+    this.takeBacklog();
+  }
+
+  /** Starts the frames waiting, as far as the in-flight limit allows. */
+  private takeBacklog(): void {
+    while (this.backlog.length > 0 && this.slots.length < this.options.maxInFlight && !this.closed) this.onFrame(this.backlog.shift()!);
     this.updateFlow();
   }
 
@@ -172,7 +177,8 @@ export class ListenerConnection {
 
   private answerNow(bytes: Uint8Array): void {
     this.slots.push({ bytes, done: true });
-    this.writeReady();
+    // Written when its turn comes; takeBacklog calls writeReady's flow check afterwards.
+    if (this.slots.length === 1) this.socket.write(this.slots.shift()!.bytes!);
   }
 
   /** Writes every answer whose turn has come. */
@@ -189,7 +195,8 @@ export class ListenerConnection {
       }
       if (slot.bytes !== null && !this.closed) this.socket.write(slot.bytes);
     }
-    this.updateFlow();
+    if (this.backlog.length > 0) this.takeBacklog();
+    else this.updateFlow();
   }
 
   /**
@@ -198,7 +205,7 @@ export class ListenerConnection {
    */
   private updateFlow(): void {
     if (this.closed) return;
-    const shouldPause = this.slots.length >= this.options.maxInFlight || this.socket.writableNeedDrain;
+    const shouldPause = this.backlog.length > 0 || this.slots.length >= this.options.maxInFlight || this.socket.writableNeedDrain;
     if (shouldPause && !this.paused) {
       this.paused = true;
       this.socket.pause();
