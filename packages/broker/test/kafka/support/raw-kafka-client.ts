@@ -50,8 +50,11 @@ export class RawKafkaClient {
     const deadline = Date.now() + timeoutMs;
     while (this.frames.length < count && !this.isClosed && Date.now() < deadline) {
       await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, Math.max(1, deadline - Date.now()));
+        const timer = setTimeout(resolve, Math.max(1, deadline - Date.now()));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
     return this.frames.slice(0, count);
