@@ -12,6 +12,8 @@ import { waitUntilWhole } from '../failover/heal';
 import { assertKcatInstalled, kcat } from './kcat';
 
 const NODE_IDS = [1, 2, 3];
+// kafkajs 2 warns about its default partitioner on every producer; the tests know.
+process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 jest.setTimeout(120_000);
 
 let cluster: LocalCluster;
