@@ -2,14 +2,20 @@
  * Kafka's own clients against real `kz server` processes (a three-node cluster): Debian's kcat
  * (librdkafka 2.0.2) lists the cluster, produces and consumes; kafkajs 2.2.4's admin creates,
  * describes and deletes topics and their configs, its producer (acks=-1, not idempotent) writes
- * what kcat reads back; and a leader killed with SIGKILL in the middle of a kafkajs produce loses
- * no record the producer was told was written.
+ * what kcat reads back; the admin APIs no client at hand sends (IncrementalAlterConfigs,
+ * ElectLeaders, partition reassignments, DescribeLogDirs, DescribeCluster) and ListOffsets by
+ * max timestamp, spoken to a broker at the versions it advertises; and a leader killed with
+ * SIGKILL in the middle of a kafkajs produce loses no record the producer was told was written.
  */
+import { KzClient } from '@kz/broker';
 import { assertKzBuilt, LocalCluster } from '@kz/cli/testing';
+import { ApiKey } from '@kz/kafka-protocol';
+import { until } from '@kz/raft/testing';
 import type { MetadataAdminClient } from '@kz/metadata';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { waitUntilWhole } from '../failover/heal';
 import { assertKcatInstalled, kcat } from './kcat';
+import { kafkaRequest } from './kafka-request';
 
 const NODE_IDS = [1, 2, 3];
 // kafkajs 2 warns about its default partitioner on every producer; the tests know.
@@ -123,6 +129,79 @@ test('a kafkajs producer (acks -1, not idempotent) writes what kcat reads back',
   const { stdout } = await kcat(['-b', bootstrap, '-C', '-t', 'kjs-produce', '-o', 'beginning', '-e', '-f', '%p %k %s\n']);
   const read = stdout.trim().split('\n').sort();
   expect(read).toEqual(Array.from({ length: 30 }, (_, i) => `${i % 3} k${i % 3} kafkajs-${i}`).sort());
+});
+
+describe('admin APIs spoken to one broker, which forwards what changes metadata to the controller', () => {
+  const broker = (): string => cluster.addresses.get(1)!.broker;
+
+  test('IncrementalAlterConfigs v1 sets and deletes; DescribeConfigs v4 shows it', async () => {
+    await createTopic('raw-configs', 1);
+    const alter = (op: number, value: string | null) =>
+      kafkaRequest(broker(), ApiKey.IncrementalAlterConfigs, 1, { resources: [{ resourceType: 2, resourceName: 'raw-configs', configs: [{ name: 'retention.ms', configOperation: op, value }] }], validateOnly: false });
+    const describe = async () =>
+      (await kafkaRequest(broker(), ApiKey.DescribeConfigs, 4, { resources: [{ resourceType: 2, resourceName: 'raw-configs', configurationKeys: ['retention.ms'] }], includeSynonyms: false, includeDocumentation: false })).results[0]!.configs[0];
+    expect((await alter(0, '5000')).responses[0]).toMatchObject({ errorCode: 0, resourceName: 'raw-configs' });
+    expect(await describe()).toMatchObject({ name: 'retention.ms', value: '5000', configSource: 1 });
+    expect((await alter(1, null)).responses[0]!.errorCode).toBe(0);
+    expect(await describe()).toMatchObject({ name: 'retention.ms', value: '604800000', configSource: 5 });
+    // An unknown operation is refused for its resource, and nothing changes.
+    expect((await alter(7, '1')).responses[0]!.errorCode).toBe(42);
+  });
+
+  test('DescribeCluster v1 and ElectLeaders v2', async () => {
+    const described = await kafkaRequest(broker(), ApiKey.DescribeCluster, 1, { includeClusterAuthorizedOperations: false, endpointType: 1 });
+    expect(described.errorCode).toBe(0);
+    expect(described.clusterId).toBe(cluster.clusterId);
+    expect(described.brokers.map((b) => [b.brokerId, `${b.host}:${b.port}`]).sort()).toEqual(NODE_IDS.map((id) => [id, cluster.addresses.get(id)!.broker]));
+    await createTopic('raw-elect', 2);
+    const elected = await kafkaRequest(broker(), ApiKey.ElectLeaders, 2, { electionType: 0, topicPartitions: [{ topic: 'raw-elect', partitions: [0, 1] }], timeoutMs: 10_000 });
+    expect(elected.errorCode).toBe(0);
+    // Leaders are already the preferred replicas: Kafka's answer is ELECTION_NOT_NEEDED.
+    expect(elected.replicaElectionResults).toEqual([{ topic: 'raw-elect', partitionResult: [0, 1].map((partitionId) => ({ partitionId, errorCode: 84, errorMessage: expect.any(String) })) }]);
+  });
+
+  test('AlterPartitionReassignments v0 moves a replica; ListPartitionReassignments v0 lists what is moving', async () => {
+    const { topics } = await admin.createTopics({ topics: [{ name: 'raw-move', numPartitions: 1, replicationFactor: 2 }] });
+    expect(topics[0]!.error).toBeNull();
+    const before = await until('raw-move led with both replicas in sync', async () => {
+      const p = (await admin.describeTopics(['raw-move'])).topics[0]!.partitions[0]!;
+      return p.leader >= 0 && p.isr.length === 2 ? p.replicas : undefined;
+    }, 30_000, 200);
+    const target = [NODE_IDS.find((id) => !before.includes(id))!, before[0]!];
+    const altered = await kafkaRequest(broker(), ApiKey.AlterPartitionReassignments, 0, { timeoutMs: 10_000, topics: [{ name: 'raw-move', partitions: [{ partitionIndex: 0, replicas: target }] }] });
+    expect(altered.errorCode).toBe(0);
+    expect(altered.responses).toEqual([{ name: 'raw-move', partitions: [{ partitionIndex: 0, errorCode: 0, errorMessage: null }] }]);
+    await until('the reassignment done', async () => {
+      const listed = await kafkaRequest(broker(), ApiKey.ListPartitionReassignments, 0, { timeoutMs: 10_000, topics: [{ name: 'raw-move', partitionIndexes: [0] }] });
+      const replicas = (await admin.describeTopics(['raw-move'])).topics[0]!.partitions[0]!.replicas;
+      return listed.topics.length === 0 && [...replicas].sort().join() === [...target].sort().join() ? true : undefined;
+    }, 60_000, 200);
+  });
+
+  test('DescribeLogDirs v4 lists the replicas a broker holds and their sizes; ListOffsets v7 finds the max timestamp', async () => {
+    await createTopic('raw-logdirs', 1);
+    const client = new KzClient({ bootstrap: cluster.bootstrapServers });
+    try {
+      const producer = client.producer({ acks: -1, lingerMs: 0 });
+      for (const [i, timestamp] of [1_000, 9_000, 5_000].entries()) await producer.send('raw-logdirs', { partition: 0, value: Buffer.from(`r${i}`), timestamp });
+    } finally {
+      await client.close();
+    }
+    const dirs = await kafkaRequest(broker(), ApiKey.DescribeLogDirs, 4, { topics: [{ topic: 'raw-logdirs', partitions: [0] }] });
+    expect(dirs.errorCode).toBe(0);
+    expect(dirs.results[0]!.logDir).toBe(cluster.partitionDir(1, 'raw-logdirs', 0).replace(/\/raw-logdirs-0$/, ''));
+    expect(dirs.results[0]!.totalBytes).toBeGreaterThan(0);
+    const partition = dirs.results[0]!.topics.find((t) => t.name === 'raw-logdirs')!.partitions[0]!;
+    expect(partition.partitionIndex).toBe(0);
+    expect(partition.partitionSize).toBeGreaterThan(0);
+    const leader = (await admin.describeTopics(['raw-logdirs'])).topics[0]!.partitions[0]!.leader;
+    const offsets = await kafkaRequest(cluster.addresses.get(leader)!.broker, ApiKey.ListOffsets, 7, {
+      replicaId: -1,
+      isolationLevel: 0,
+      topics: [{ name: 'raw-logdirs', partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -3 }] }],
+    });
+    expect(offsets.topics[0]!.partitions[0]).toMatchObject({ errorCode: 0, offset: 1, timestamp: 9_000 });
+  });
 });
 
 test('a leader killed with SIGKILL in the middle of a kafkajs produce loses no acknowledged record', async () => {
