@@ -110,6 +110,8 @@ export type {
   OffsetFetchRequest,
   OffsetFetchResponse,
   OffsetFetchPartitionResponse,
+  OffsetDeleteRequest,
+  OffsetDeleteResponse,
 } from './protocol/group-offsets.js';
 
 // The broker's core: partitions led and followed from the metadata image, with no I/O of its own but the logs'.

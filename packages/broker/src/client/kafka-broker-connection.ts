@@ -33,7 +33,16 @@ import {
 import type { BrokerApi } from '../protocol/broker-api.js';
 import type { MetadataRequest, MetadataResponse } from '../protocol/cluster-metadata.js';
 import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
-import type { FindCoordinatorRequest, FindCoordinatorResponse, OffsetCommitRequest, OffsetCommitResponse, OffsetFetchRequest, OffsetFetchResponse } from '../protocol/group-offsets.js';
+import type {
+  FindCoordinatorRequest,
+  FindCoordinatorResponse,
+  OffsetCommitRequest,
+  OffsetCommitResponse,
+  OffsetDeleteRequest,
+  OffsetDeleteResponse,
+  OffsetFetchRequest,
+  OffsetFetchResponse,
+} from '../protocol/group-offsets.js';
 import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets.js';
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
 import { BrokerUnreachableError } from '../service/broker-unreachable-error.js';
@@ -138,6 +147,10 @@ export class KafkaBrokerConnection implements BrokerApi {
 
   async offsetFetch(request: OffsetFetchRequest, options?: CallOptions): Promise<OffsetFetchResponse> {
     return codec.offsetFetchResponse(await this.call(ApiKey.OffsetFetch, codec.offsetFetchRequest(request), options));
+  }
+
+  async offsetDelete(request: OffsetDeleteRequest, options?: CallOptions): Promise<OffsetDeleteResponse> {
+    return codec.offsetDeleteResponse(await this.call(ApiKey.OffsetDelete, codec.offsetDeleteRequest(request), options));
   }
 
   /** Closes the connection; calls in flight fail with BrokerUnreachableError (CANCELLED). */

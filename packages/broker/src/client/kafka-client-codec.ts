@@ -8,7 +8,16 @@
 import { ApiKey, type ApiRequestTypes, type ApiResponseTypes, type Complete } from '@kz/kafka-protocol';
 import type { MetadataRequest, MetadataResponse } from '../protocol/cluster-metadata.js';
 import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
-import type { FindCoordinatorRequest, FindCoordinatorResponse, OffsetCommitRequest, OffsetCommitResponse, OffsetFetchRequest, OffsetFetchResponse } from '../protocol/group-offsets.js';
+import type {
+  FindCoordinatorRequest,
+  FindCoordinatorResponse,
+  OffsetCommitRequest,
+  OffsetCommitResponse,
+  OffsetDeleteRequest,
+  OffsetDeleteResponse,
+  OffsetFetchRequest,
+  OffsetFetchResponse,
+} from '../protocol/group-offsets.js';
 import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets.js';
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
 
@@ -22,6 +31,7 @@ export const CLIENT_VERSIONS = {
   [ApiKey.FindCoordinator]: { min: 4, max: 4 },
   [ApiKey.OffsetCommit]: { min: 6, max: 8 },
   [ApiKey.OffsetFetch]: { min: 8, max: 8 },
+  [ApiKey.OffsetDelete]: { min: 0, max: 0 },
 } as const satisfies Partial<Record<ApiKey, { min: number; max: number }>>;
 
 export type ClientApiKey = keyof typeof CLIENT_VERSIONS;
@@ -231,5 +241,16 @@ export function offsetFetchResponse(response: Complete<ApiResponseTypes[typeof A
         errorCode: p.errorCode,
       })),
     })),
+  };
+}
+
+export function offsetDeleteRequest(request: OffsetDeleteRequest): ApiRequestTypes[typeof ApiKey.OffsetDelete] {
+  return { groupId: request.groupId, topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((partitionIndex) => ({ partitionIndex })) })) };
+}
+
+export function offsetDeleteResponse(response: Complete<ApiResponseTypes[typeof ApiKey.OffsetDelete]>): OffsetDeleteResponse {
+  return {
+    errorCode: response.errorCode,
+    topics: response.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partition: p.partitionIndex, errorCode: p.errorCode })) })),
   };
 }

@@ -14,7 +14,8 @@
 import { encodeRecordBatch, iterateBatches, decodeRecordBatch } from '@kz/records';
 import type { MetadataImage } from '@kz/metadata';
 import type { Logger } from 'pino';
-import type { FindCoordinatorResponse, OffsetCommitPartition, OffsetCommitRequest, OffsetCommitResponse, OffsetFetchRequest, OffsetFetchResponse, OffsetFetchPartitionResponse } from '../protocol/group-offsets.js';
+import type { FindCoordinatorResponse, OffsetCommitPartition, OffsetCommitRequest, OffsetCommitResponse, OffsetDeleteRequest, OffsetDeleteResponse, OffsetFetchRequest, OffsetFetchResponse, OffsetFetchPartitionResponse } from '../protocol/group-offsets.js';
+import { KafkaErrorCode } from '@kz/kafka-protocol';
 import { kafkaError, type KafkaErrorValue } from '../server/error-code.js';
 import type { Partition } from '../server/partition.js';
 import type { ReplicaManager } from '../server/replica-manager.js';
@@ -98,9 +99,14 @@ export class GroupCoordinator {
       if (bytes.length === 0) break;
       for (const { at, header } of iterateBatches(bytes)) {
         for (const record of decodeRecordBatch(bytes, at).records) {
-          if (record.key === null || record.value === null) continue;
+          if (record.key === null) continue;
           const key = decodeOffsetCommitKey(record.key);
           if (key === undefined) continue;
+          // A tombstone (OffsetDelete) removes what the commits before it set.
+          if (record.value === null) {
+            removeCommit(groups, key.group, key.topic, key.partition, record.offset);
+            continue;
+          }
           applyCommit(groups, key.group, key.topic, key.partition, { ...decodeOffsetCommitValue(record.value), logOffset: record.offset });
           records++;
         }
@@ -179,6 +185,37 @@ export class GroupCoordinator {
   }
 
 
+  /**
+   * OffsetDelete: a tombstone per committed partition asked, appended as commits are (acks=all);
+   * once written, the offsets are gone from the cache too. A group with no offsets here is
+   * GROUP_ID_NOT_FOUND; a partition with none is answered without error, as Kafka answers it.
+   * Groups have no members yet, so no group is ever refused as NON_EMPTY_GROUP.
+   */
+  async offsetDelete(request: OffsetDeleteRequest, now: number): Promise<OffsetDeleteResponse> {
+    const answer = (errorCode: number, partitionCode: number): OffsetDeleteResponse => ({
+      errorCode,
+      topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((partition) => ({ partition, errorCode: partitionCode })) })),
+    });
+    const where = this.coordinatorFor(request.groupId);
+    if ('error' in where) return answer(where.error.errorCode, 0);
+    const group = this.loaded.get(where.partitionId)?.groups.get(request.groupId);
+    if (group === undefined) return answer(KafkaErrorCode.GROUP_ID_NOT_FOUND, 0);
+    const doomed = request.topics.flatMap((t) => t.partitions.filter((p) => group.has(`${t.name}\u0000${p}`)).map((partition) => ({ topic: t.name, partition })));
+    if (doomed.length === 0) return answer(0, 0);
+    const records = doomed.map(({ topic, partition }) => ({ key: encodeOffsetCommitKey({ group: request.groupId, topic, partition }), value: null, timestamp: now }));
+    const response = await this.manager.produce(
+      { acks: -1, timeoutMs: this.commitTimeoutMs, topics: [{ name: OFFSETS_TOPIC, partitions: [{ partition: where.partitionId, records: encodeRecordBatch({ records, baseTimestamp: now }) }] }] },
+      now,
+    );
+    const result = response.topics[0]?.partitions[0];
+    const errorCode = result === undefined ? kafkaError('UNKNOWN_SERVER_ERROR', '').errorCode : commitErrorCode(result.errorCode);
+    const state = this.loaded.get(where.partitionId);
+    if (errorCode === 0 && result !== undefined && state !== undefined) {
+      doomed.forEach(({ topic, partition }, i) => removeCommit(state.groups, request.groupId, topic, partition, result.baseOffset + i));
+    }
+    return answer(0, errorCode);
+  }
+
   offsetFetch(request: OffsetFetchRequest): OffsetFetchResponse {
     const where = this.coordinatorFor(request.groupId);
     if ('error' in where) return { errorCode: where.error.errorCode, topics: [] };
@@ -226,6 +263,16 @@ function applyCommit(groups: Map<string, GroupOffsets>, group: string, topic: st
   const current = offsets.get(key);
   if (current !== undefined && current.logOffset > committed.logOffset) return;
   offsets.set(key, { ...committed, topic, partition });
+}
+
+/** A tombstone at `logOffset`: the commit goes unless a later one replaced it. */
+function removeCommit(groups: Map<string, GroupOffsets>, group: string, topic: string, partition: number, logOffset: number): void {
+  const offsets = groups.get(group);
+  const key = `${topic}\u0000${partition}`;
+  const current = offsets?.get(key);
+  if (offsets === undefined || current === undefined || current.logOffset > logOffset) return;
+  offsets.delete(key);
+  if (offsets.size === 0) groups.delete(group);
 }
 
 /** Kafka's mapping of a failed offsets append to what a committing consumer understands (GroupMetadataManager). */

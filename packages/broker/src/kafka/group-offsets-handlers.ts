@@ -1,7 +1,7 @@
 /**
  * Consumer-group offsets over Kafka's protocol: FindCoordinator (v0-4, v4 batched keys),
- * OffsetCommit (v2-8), OffsetFetch (v1-8, v8 batched groups), each translated to the broker's
- * GroupCoordinator through BrokerApi.
+ * OffsetCommit (v2-8), OffsetFetch (v1-8, v8 batched groups), OffsetDelete (v0), each translated
+ * to the broker's GroupCoordinator through BrokerApi.
  *
  * Commits are those of consumers that manage their own partitions (generation -1, no member id).
  * Group membership (JoinGroup, SyncGroup, Heartbeat) is not served yet, so a commit that names a
@@ -17,6 +17,7 @@ import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
 export const FIND_COORDINATOR_VERSIONS = { min: 0, max: 4 } as const;
 export const OFFSET_COMMIT_VERSIONS = { min: 2, max: 8 } as const;
 export const OFFSET_FETCH_VERSIONS = { min: 1, max: 8 } as const;
+export const OFFSET_DELETE_VERSIONS = { min: 0, max: 0 } as const;
 
 const GROUP_KEY_TYPE = 0;
 
@@ -112,6 +113,20 @@ export function offsetFetchHandler(backend: KafkaBackend): KafkaApiHandler<typeo
         name: t.name,
         partitions: t.partitions.map((p) => ({ ...p, errorCode: partitionError ?? p.errorCode })),
       })),
+    };
+  });
+}
+
+export function offsetDeleteHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.OffsetDelete> {
+  return kafkaHandler(ApiKey.OffsetDelete, OFFSET_DELETE_VERSIONS, async (request) => {
+    const answer = await backend.broker.offsetDelete({
+      groupId: request.groupId,
+      topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partitionIndex) })),
+    });
+    return {
+      errorCode: answer.errorCode,
+      throttleTimeMs: 0,
+      topics: answer.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partition, errorCode: p.errorCode })) })),
     };
   });
 }

@@ -10,7 +10,7 @@ import { apiVersionsHandler } from './api-versions-handler.js';
 import { alterPartitionReassignmentsHandler, describeClusterHandler, describeLogDirsHandler, electLeadersHandler, listPartitionReassignmentsHandler } from './cluster-admin-handlers.js';
 import { alterConfigsHandler, describeConfigsHandler, incrementalAlterConfigsHandler } from './config-handlers.js';
 import { fetchHandler } from './fetch-handler.js';
-import { findCoordinatorHandler, offsetCommitHandler, offsetFetchHandler } from './group-offsets-handlers.js';
+import { findCoordinatorHandler, offsetCommitHandler, offsetDeleteHandler, offsetFetchHandler } from './group-offsets-handlers.js';
 import type { KafkaBackend } from './kafka-backend.js';
 import { handlerTable, type KafkaHandlers } from './kafka-handler.js';
 import { listOffsetsHandler } from './list-offsets-handler.js';
@@ -28,6 +28,7 @@ export function kafkaHandlers(backend: KafkaBackend): KafkaHandlers {
     findCoordinatorHandler(backend),
     offsetCommitHandler(backend),
     offsetFetchHandler(backend),
+    offsetDeleteHandler(backend),
     createTopicsHandler(backend),
     deleteTopicsHandler(backend),
     createPartitionsHandler(backend),

@@ -25,6 +25,8 @@ import type {
   FindCoordinatorResponse,
   OffsetCommitRequest,
   OffsetCommitResponse,
+  OffsetDeleteRequest,
+  OffsetDeleteResponse,
   OffsetFetchRequest,
   OffsetFetchResponse,
 } from '../protocol/group-offsets.js';
@@ -443,6 +445,12 @@ export class BrokerNode implements BrokerApi {
 
   async offsetFetch(request: OffsetFetchRequest): Promise<OffsetFetchResponse> {
     return this.coordinator.offsetFetch(request);
+  }
+
+  async offsetDelete(request: OffsetDeleteRequest): Promise<OffsetDeleteResponse> {
+    const response = this.coordinator.offsetDelete(request, this.clock());
+    this.afterInput();
+    return response;
   }
 
   // ---------------------------------------------------------------- stopping

@@ -204,6 +204,33 @@ describe('admin APIs spoken to one broker, which forwards what changes metadata 
   });
 });
 
+test('OffsetDelete v0 removes a group’s committed offsets; a group with none is GROUP_ID_NOT_FOUND', async () => {
+  await createTopic('raw-offsets', 2);
+  const client = new KzClient({ bootstrap: cluster.bootstrapServers });
+  try {
+    const consumer = client.consumer({ groupId: 'to-forget', maxWaitMs: 50 });
+    consumer.assign([0, 1].map((partition) => ({ topic: 'raw-offsets', partition, from: 0 })));
+    // The positions are resolved by the first poll; the commit then records them.
+    await consumer.poll();
+    await consumer.commit();
+    const committed = async () => (await consumer.committed()).map((c) => c.offset);
+    expect(await committed()).toEqual([0, 0]);
+    const found = await kafkaRequest(cluster.bootstrapServers[0]!, ApiKey.FindCoordinator, 4, { keyType: 0, coordinatorKeys: ['to-forget', 'never-committed'] });
+    const coordinator = (key: string): string => {
+      const c = found.coordinators.find((x) => x.key === key)!;
+      return `${c.host}:${c.port}`;
+    };
+    const deleted = await kafkaRequest(coordinator('to-forget'), ApiKey.OffsetDelete, 0, { groupId: 'to-forget', topics: [{ name: 'raw-offsets', partitions: [{ partitionIndex: 1 }] }] });
+    expect(deleted).toEqual({ errorCode: 0, throttleTimeMs: 0, topics: [{ name: 'raw-offsets', partitions: [{ partitionIndex: 1, errorCode: 0 }] }] });
+    expect(await committed()).toEqual([0, -1]);
+    const unknown = await kafkaRequest(coordinator('never-committed'), ApiKey.OffsetDelete, 0, { groupId: 'never-committed', topics: [{ name: 'raw-offsets', partitions: [{ partitionIndex: 0 }] }] });
+    expect(unknown.errorCode).toBe(69);
+    await consumer.close();
+  } finally {
+    await client.close();
+  }
+});
+
 test('a leader killed with SIGKILL in the middle of a kafkajs produce loses no acknowledged record', async () => {
   await createTopic('kjs-failover', 1, { 'min.insync.replicas': '2' });
   const producer = kafka.producer({ idempotent: false, allowAutoTopicCreation: false, retry: { retries: 20, initialRetryTime: 100 } });

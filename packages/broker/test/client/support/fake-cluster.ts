@@ -21,6 +21,8 @@ import type {
   FindCoordinatorResponse,
   OffsetCommitRequest,
   OffsetCommitResponse,
+  OffsetDeleteRequest,
+  OffsetDeleteResponse,
   OffsetFetchRequest,
   OffsetFetchResponse,
 } from '../../../src/protocol/group-offsets';
@@ -282,6 +284,12 @@ export class FakeBroker implements BrokerApi {
         }),
       })),
     };
+  }
+
+  async offsetDelete(request: OffsetDeleteRequest): Promise<OffsetDeleteResponse> {
+    if (this.refuseAsCoordinator()) return { errorCode: KAFKA_ERROR_CODES.NOT_COORDINATOR, topics: [] };
+    for (const t of request.topics) for (const p of t.partitions) this.cluster.offsets.delete(`${request.groupId}/${t.name}/${p}`);
+    return { errorCode: 0, topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((partition) => ({ partition, errorCode: 0 })) })) };
   }
 
   async offsetFetch(request: OffsetFetchRequest): Promise<OffsetFetchResponse> {

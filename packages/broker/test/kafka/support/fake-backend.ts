@@ -68,6 +68,9 @@ export class FakeBackend implements KafkaBackend {
       async offsetCommit(request) {
         return { topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partition: p.partition, errorCode: 0 })) })) };
       },
+      async offsetDelete(request) {
+        return { errorCode: 0, topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((partition) => ({ partition, errorCode: 0 })) })) };
+      },
       async offsetFetch(request) {
         return { errorCode: 0, topics: (request.topics ?? []).map((t) => ({ name: t.name, partitions: t.partitions.map((partition) => ({ partition, committedOffset: -1, committedLeaderEpoch: -1, metadata: '', errorCode: 0 })) })) };
       },

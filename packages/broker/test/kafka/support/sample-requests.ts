@@ -41,6 +41,7 @@ export const SAMPLE_REQUESTS: { readonly [K in ApiKey]?: ApiRequestTypes[K] } = 
     topics: [{ name: 't', partitions: [{ partitionIndex: 0, committedOffset: 5, committedLeaderEpoch: -1, commitTimestamp: -1, committedMetadata: null }] }],
   },
   [ApiKey.OffsetFetch]: { groupId: 'g', topics: [{ name: 't', partitionIndexes: [0] }], groups: [{ groupId: 'g', memberId: null, memberEpoch: -1, topics: [{ name: 't', partitionIndexes: [0] }] }], requireStable: false },
+  [ApiKey.OffsetDelete]: { groupId: 'g', topics: [{ name: 't', partitions: [{ partitionIndex: 0 }] }] },
   [ApiKey.FindCoordinator]: { key: 'g', keyType: 0, coordinatorKeys: ['g'] },
   [ApiKey.ApiVersions]: { clientSoftwareName: 'kz-test', clientSoftwareVersion: '1.0' },
   [ApiKey.CreateTopics]: {
