@@ -142,6 +142,26 @@ test('ApiVersions v3 with a client software name KIP-511 does not allow: INVALID
   expect(decodeResponse(ApiKey.ApiVersions, 3, frame!).body.errorCode).toBe(KafkaErrorCode.INVALID_REQUEST);
 });
 
+test('Metadata creates an unknown topic only when the broker allows it and the request asks for it', async () => {
+  const ask = async (version: number, allowAutoTopicCreation: boolean) => {
+    const c = await client();
+    c.write(encodeRequest(ApiKey.Metadata, version, 1, 'test', { topics: [{ name: 'unknown' }], allowAutoTopicCreation, includeTopicAuthorizedOperations: false }));
+    const [frame] = await c.waitFrames(1);
+    return decodeResponse(ApiKey.Metadata, version, frame!).body.topics[0]!.errorCode;
+  };
+  // Off by default (auto.create.topics.enable=false), whatever the request says.
+  expect(await ask(12, true)).toBe(KafkaErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  expect(backend.created).toEqual([]);
+  backend.autoCreateTopics = true;
+  expect(await ask(12, false)).toBe(KafkaErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  expect(backend.created).toEqual([]);
+  // Created: the answer says its leader is not there yet, so the client asks again.
+  expect(await ask(12, true)).toBe(KafkaErrorCode.LEADER_NOT_AVAILABLE);
+  // Before v4 a request cannot refuse creation.
+  expect(await ask(3, false)).toBe(KafkaErrorCode.LEADER_NOT_AVAILABLE);
+  expect(backend.created).toEqual(['unknown', 'unknown']);
+});
+
 describe('bad input closes the connection and reaches no handler', () => {
   const closes = async (bytes: Uint8Array): Promise<void> => {
     const c = await client();

@@ -12,7 +12,9 @@ import type { ProduceRequest, ProduceResponse } from '../../../src/protocol/prod
 export class FakeBackend implements KafkaBackend {
   readonly nodeId = 1;
   readonly clusterId = 'fake-cluster';
-  readonly autoCreateTopics = false;
+  autoCreateTopics = false;
+  /** Topics the controllers were asked to create. */
+  readonly created: string[] = [];
   readonly produced: ProduceRequest[] = [];
   /** While set, produce waits for it to resolve before answering. */
   holdProduce: Promise<void> | null = null;
@@ -77,7 +79,10 @@ export class FakeBackend implements KafkaBackend {
     };
     const ok = <K extends keyof ControllerApi>(answer: ControllerApi[K][1]) => async (): Promise<ControllerApi[K][1]> => answer;
     this.admin = {
-      createTopics: async (r) => ({ topics: r.topics.map((t) => ({ name: t.name, error: null, topicId: 'AAAAAAAAAAAAAAAAAAAAAQ', numPartitions: 1, replicationFactor: 1 })) }),
+      createTopics: async (r) => {
+        this.created.push(...r.topics.map((t) => t.name));
+        return { topics: r.topics.map((t) => ({ name: t.name, error: null, topicId: 'AAAAAAAAAAAAAAAAAAAAAQ', numPartitions: 1, replicationFactor: 1 })) };
+      },
       deleteTopics: async (r) => ({ topics: r.names.map((name) => ({ name, error: null })) }),
       createPartitions: async (r) => ({ topics: r.topics.map((t) => ({ name: t.name, error: null })) }),
       electLeaders: async (r) => ({ partitions: (r.partitions ?? []).map((p) => ({ ...p, error: null })) }),
