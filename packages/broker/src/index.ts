@@ -113,15 +113,40 @@ export type {
   OffsetDeleteRequest,
   OffsetDeleteResponse,
 } from './protocol/group-offsets.js';
+export type {
+  GroupMembershipApi,
+  JoinGroupRequest,
+  JoinGroupResponse,
+  JoinGroupProtocol,
+  JoinGroupMember,
+  SyncGroupRequest,
+  SyncGroupResponse,
+  HeartbeatRequest,
+  HeartbeatResponse,
+  LeaveGroupRequest,
+  LeaveGroupResponse,
+  DescribeGroupsRequest,
+  DescribedGroup,
+  DescribedGroupMember,
+  GroupStateName,
+  ListGroupsRequest,
+  ListGroupsResponse,
+  ListedGroup,
+  DeleteGroupsRequest,
+  DeleteGroupsResponse,
+} from './protocol/group-membership.js';
+export type { ProducerIdApi, InitProducerIdRequest, InitProducerIdResponse, DescribeProducersRequest, DescribeProducersResponse, DescribedProducer } from './protocol/producer-ids.js';
 
 // The broker's core: partitions led and followed from the metadata image, with no I/O of its own but the logs'.
 export type { ReplicaLog } from './log/replica-log.js';
+export type { ProducerEntry, ProducerBatch } from './log/producer-state.js';
 export { ReplicaManager, DEFAULT_REPLICA_MANAGER_CONFIG, type AlterPartitionAnswer, type LogDirectory, type ReplicaManagerConfig, type ReplicaManagerOptions, type FetchApplied } from './server/replica-manager.js';
 export { Partition, partitionKey, type PartitionRole, type LeaderRole, type FollowerRole } from './server/partition.js';
 export { kafkaErrorOf, type KafkaErrorValue } from './server/error-code.js';
 
-// Consumer-group offsets.
+// Consumer groups: membership and committed offsets.
 export { GroupCoordinator, type GroupCoordinatorOptions, type OffsetsTopicCreator } from './coordinator/group-coordinator.js';
+export { DEFAULT_GROUP_CONFIG, type GroupConfig } from './coordinator/classic-group.js';
 export {
   OFFSETS_TOPIC,
   DEFAULT_OFFSETS_TOPIC_PARTITIONS,

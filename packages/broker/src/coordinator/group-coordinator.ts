@@ -1,27 +1,64 @@
 /**
- * Committed offsets of consumer groups (the offset half of Kafka's GroupCoordinator). A group's
+ * Kafka's group coordinator: consumer groups' membership and committed offsets. A group's
  * coordinator is the leader of partition offsetsPartitionFor(group) of `__consumer_offsets`:
  *
- * - OffsetCommit appends one record per partition to that partition with acks=all and answers once
- *   the high watermark passes it, so a committed offset is on every ISR member before the consumer
- *   hears "committed" — it survives the coordinator's failure like any acknowledged record.
- * - On becoming leader of an offsets partition, the coordinator replays its log into a cache (until
- *   then: COORDINATOR_LOAD_IN_PROGRESS); on losing it, it drops the cache (NOT_COORDINATOR).
+ * - Membership (JoinGroup, SyncGroup, Heartbeat, LeaveGroup) is decided by the group's ClassicGroup;
+ *   what must survive the coordinator — a completed rebalance's generation and assignments — is
+ *   written to the group's partition with acks=all before the members hear it.
+ * - OffsetCommit is checked against the group (member, generation), appended the same way, and
+ *   answered once the high watermark passes it, so a committed offset is on every ISR member
+ *   before the consumer hears "committed": it survives the coordinator's failure like any
+ *   acknowledged record.
+ * - On becoming leader of an offsets partition, the coordinator replays its log (offsets and group
+ *   records); on losing it, it forgets its groups and answers their waiting members NOT_COORDINATOR,
+ *   so they find the new coordinator, which has replayed the same log.
  * - FindCoordinator creates `__consumer_offsets` through the controller on first use, as Kafka does.
  *
- * Only standalone commits (generation -1, no member id) exist: group membership is not built.
+ * Time comes in as `now`; the broker calls `tick(now)` at `nextDeadline()` to end sessions and
+ * rebalances. Not built: KIP-848's consumer protocol, offset expiry (offsets.retention.minutes).
  */
-import { encodeRecordBatch, iterateBatches, decodeRecordBatch } from '@kz/records';
-import type { MetadataImage } from '@kz/metadata';
-import type { Logger } from 'pino';
-import type { FindCoordinatorResponse, OffsetCommitPartition, OffsetCommitRequest, OffsetCommitResponse, OffsetDeleteRequest, OffsetDeleteResponse, OffsetFetchRequest, OffsetFetchResponse, OffsetFetchPartitionResponse } from '../protocol/group-offsets.js';
+import { randomUUID } from 'node:crypto';
 import { KafkaErrorCode } from '@kz/kafka-protocol';
+import { encodeRecordBatch } from '@kz/records';
+import type { MetadataImage } from '@kz/metadata';
+import { DeadlineQueue } from '@kz/runtime';
+import type { Logger } from 'pino';
+import type {
+  DeleteGroupsRequest,
+  DeleteGroupsResponse,
+  DescribedGroup,
+  DescribeGroupsRequest,
+  HeartbeatRequest,
+  HeartbeatResponse,
+  JoinGroupRequest,
+  JoinGroupResponse,
+  LeaveGroupRequest,
+  LeaveGroupResponse,
+  ListedGroup,
+  ListGroupsRequest,
+  ListGroupsResponse,
+  SyncGroupRequest,
+  SyncGroupResponse,
+} from '../protocol/group-membership.js';
+import type {
+  FindCoordinatorResponse,
+  OffsetCommitPartition,
+  OffsetCommitRequest,
+  OffsetCommitResponse,
+  OffsetDeleteRequest,
+  OffsetDeleteResponse,
+  OffsetFetchRequest,
+  OffsetFetchResponse,
+  OffsetFetchPartitionResponse,
+} from '../protocol/group-offsets.js';
 import { kafkaError, type KafkaErrorValue } from '../server/error-code.js';
 import type { Partition } from '../server/partition.js';
 import type { ReplicaManager } from '../server/replica-manager.js';
-import { decodeOffsetCommitKey, decodeOffsetCommitValue, encodeOffsetCommitKey, encodeOffsetCommitValue, type OffsetCommitValue } from './offset-commit-record.js';
+import { ClassicGroup, DEFAULT_GROUP_CONFIG, type GroupConfig, type PersistGroup } from './classic-group.js';
+import { CommittedOffsets } from './committed-offsets.js';
+import { encodeGroupMetadataKey, encodeGroupMetadataValue, encodeOffsetCommitKey, encodeOffsetCommitValue } from './consumer-offsets-records.js';
+import { replayOffsetsPartition } from './offsets-partition-replay.js';
 import { OFFSET_METADATA_MAX_BYTES, OFFSETS_TOPIC, offsetsPartitionFor } from './offsets-topic.js';
-import { clientEndpoint } from '../runtime/listener-endpoints.js';
 
 /** How the coordinator asks for `__consumer_offsets` to be created (the controller, in a broker). */
 export interface OffsetsTopicCreator {
@@ -32,28 +69,43 @@ export interface GroupCoordinatorOptions {
   readonly manager: ReplicaManager;
   readonly creator: OffsetsTopicCreator;
   readonly logger: Logger;
-  /** acks=all timeout of a commit. */
+  /** acks=all timeout of a commit or a group record. */
   readonly commitTimeoutMs?: number;
+  readonly groupConfig?: GroupConfig;
+  /** The clock `now` comes from, read when an append completes. */
+  readonly clock?: () => number;
+  /** Called after work that finished on its own (an append answered): the broker re-arms its timer. */
+  readonly afterWork?: () => void;
+  /** A fresh member id for a client id or instance id; Kafka's is the prefix, '-', a UUID. */
+  readonly newMemberId?: (prefix: string) => string;
 }
 
-interface Committed extends OffsetCommitValue {
-  /** The record's offset in __consumer_offsets: a later record for the same key replaces it. */
-  readonly logOffset: number;
+/** The groups of one offsets partition this broker leads, loaded at the leader epoch it leads in. */
+interface LoadedPartition {
+  readonly partitionId: number;
+  readonly leaderEpoch: number;
+  readonly offsets: CommittedOffsets;
+  readonly groups: Map<string, ClassicGroup>;
 }
 
-/** A group's commits, by `topic\0partition`. */
-type GroupOffsets = Map<string, Committed & { readonly topic: string; readonly partition: number }>;
+type Where = { readonly loaded: LoadedPartition } | { readonly error: KafkaErrorValue };
 
-const LOAD_CHUNK_BYTES = 1024 * 1024;
-const TOO_LARGE = kafkaError('OFFSET_METADATA_TOO_LARGE', '').errorCode;
+const TOO_LARGE = KafkaErrorCode.OFFSET_METADATA_TOO_LARGE;
+const EMPTY = new Uint8Array(0);
 
 export class GroupCoordinator {
   private readonly manager: ReplicaManager;
   private readonly creator: OffsetsTopicCreator;
   private readonly log: Logger;
   private readonly commitTimeoutMs: number;
-  /** Offsets partitions this broker leads, loaded, at the leader epoch they were loaded in. */
-  private readonly loaded = new Map<number, { readonly leaderEpoch: number; readonly groups: Map<string, GroupOffsets> }>();
+  private readonly config: GroupConfig;
+  private readonly clock: () => number;
+  private readonly afterWork: () => void;
+  private readonly newMemberId: (prefix: string) => string;
+  /** Offsets partitions this broker leads, loaded. */
+  private readonly loaded = new Map<number, LoadedPartition>();
+  /** When each group next has something to do (a session or rebalance ends). */
+  private readonly deadlines = new DeadlineQueue<ClassicGroup>();
   private creating: Promise<void> | null = null;
 
   constructor(options: GroupCoordinatorOptions) {
@@ -61,6 +113,10 @@ export class GroupCoordinator {
     this.creator = options.creator;
     this.log = options.logger.child({ component: 'group-coordinator' });
     this.commitTimeoutMs = options.commitTimeoutMs ?? 5000;
+    this.config = options.groupConfig ?? DEFAULT_GROUP_CONFIG;
+    this.clock = options.clock ?? Date.now;
+    this.afterWork = options.afterWork ?? (() => undefined);
+    this.newMemberId = options.newMemberId ?? ((prefix) => `${prefix}-${randomUUID()}`);
   }
 
   /**
@@ -79,43 +135,53 @@ export class GroupCoordinator {
     }
     for (const [partitionId, state] of [...this.loaded]) {
       const p = leading.get(partitionId);
-      if (p === undefined || p.leaderEpoch !== state.leaderEpoch) {
-        this.loaded.delete(partitionId);
-        this.log.info({ partition: partitionId }, 'unloaded offsets partition');
-      }
+      if (p === undefined || p.leaderEpoch !== state.leaderEpoch) this.unload(state);
     }
     for (const [partitionId, p] of leading) {
       if (!this.loaded.has(partitionId)) this.load(partitionId, p);
     }
   }
 
-  /** Replays a partition's log, from its start to its end, into the cache. */
   private load(partitionId: number, p: Partition): void {
-    const groups = new Map<string, GroupOffsets>();
-    let offset = p.log.logStartOffset;
-    let records = 0;
-    while (offset < p.log.logEndOffset) {
-      const bytes = p.log.read(offset, LOAD_CHUNK_BYTES);
-      if (bytes.length === 0) break;
-      for (const { at, header } of iterateBatches(bytes)) {
-        for (const record of decodeRecordBatch(bytes, at).records) {
-          if (record.key === null) continue;
-          const key = decodeOffsetCommitKey(record.key);
-          if (key === undefined) continue;
-          // A tombstone (OffsetDelete) removes what the commits before it set.
-          if (record.value === null) {
-            removeCommit(groups, key.group, key.topic, key.partition, record.offset);
-            continue;
-          }
-          applyCommit(groups, key.group, key.topic, key.partition, { ...decodeOffsetCommitValue(record.value), logOffset: record.offset });
-          records++;
-        }
-        offset = header.lastOffset + 1;
-      }
+    const now = this.clock();
+    const offsets = new CommittedOffsets();
+    const replayed = replayOffsetsPartition(p.log, offsets);
+    const state: LoadedPartition = { partitionId, leaderEpoch: p.leaderEpoch, offsets, groups: new Map() };
+    for (const [groupId, record] of replayed.groups) {
+      const group = ClassicGroup.fromMetadata(groupId, record, now, this.config, this.persistFor(state, groupId), this.newMemberId);
+      state.groups.set(groupId, group);
+      this.requeue(group);
     }
-    this.loaded.set(partitionId, { leaderEpoch: p.leaderEpoch, groups });
-    this.log.info({ partition: partitionId, leaderEpoch: p.leaderEpoch, groups: groups.size, records, logEndOffset: p.log.logEndOffset }, 'loaded offsets partition');
+    this.loaded.set(partitionId, state);
+    this.log.info({ partition: partitionId, leaderEpoch: p.leaderEpoch, groups: state.groups.size, records: replayed.records, logEndOffset: p.log.logEndOffset }, 'loaded offsets partition');
   }
+
+  private unload(state: LoadedPartition): void {
+    this.loaded.delete(state.partitionId);
+    // Members waiting in a join or sync go to the new coordinator rather than time out.
+    for (const group of state.groups.values()) group.abandon(KafkaErrorCode.NOT_COORDINATOR);
+    this.log.info({ partition: state.partitionId, leaderEpoch: state.leaderEpoch, groups: state.groups.size }, 'unloaded offsets partition');
+  }
+
+  // ---------------------------------------------------------------- time
+
+  nextDeadline(): number {
+    return this.deadlines.next;
+  }
+
+  tick(now: number): void {
+    for (const group of this.deadlines.popDue(now)) {
+      if (group.state === 'Dead') continue;
+      group.tick(now);
+      this.requeue(group);
+    }
+  }
+
+  private requeue(group: ClassicGroup): void {
+    this.deadlines.push(group.nextDeadline(), group);
+  }
+
+  // ---------------------------------------------------------------- FindCoordinator
 
   async findCoordinator(groupId: string): Promise<FindCoordinatorResponse> {
     const none = { nodeId: -1, host: '', port: -1 };
@@ -128,7 +194,7 @@ export class GroupCoordinator {
     }
     const topic = image.topicsById.get(topicId)!;
     const registration = topic.partitions[offsetsPartitionFor(groupId, topic.partitions.length)]!;
-    const endpoint = clientEndpoint(image.brokers.get(registration.leader));
+    const endpoint = image.brokers.get(registration.leader)?.endpoints[0];
     if (registration.leader < 0 || endpoint === undefined) {
       return { ...none, ...errorFields(kafkaError('COORDINATOR_NOT_AVAILABLE', `the ${OFFSETS_TOPIC} partition of group ${groupId} has no leader`)) };
     }
@@ -148,6 +214,129 @@ export class GroupCoordinator {
     );
   }
 
+  // ---------------------------------------------------------------- membership
+
+  joinGroup(request: JoinGroupRequest, now: number): Promise<JoinGroupResponse> {
+    const where = this.coordinatorFor(request.groupId);
+    const refuse = (errorCode: number): Promise<JoinGroupResponse> =>
+      Promise.resolve({ errorCode, generationId: -1, protocolType: null, protocolName: null, leader: '', memberId: request.memberId, members: [] });
+    if ('error' in where) return refuse(where.error.errorCode);
+    let group = where.loaded.groups.get(request.groupId);
+    if (group === undefined) {
+      // A member id names a member of a group that exists; this coordinator has none by that name.
+      if (request.memberId !== '') return refuse(KafkaErrorCode.UNKNOWN_MEMBER_ID);
+      group = new ClassicGroup(request.groupId, this.config, this.persistFor(where.loaded, request.groupId), this.newMemberId);
+      where.loaded.groups.set(request.groupId, group);
+    }
+    const joining = group;
+    return new Promise((resolve) => {
+      joining.join(now, request, resolve);
+      this.requeue(joining);
+    });
+  }
+
+  syncGroup(request: SyncGroupRequest, now: number): Promise<SyncGroupResponse> {
+    const refuse = (errorCode: number): Promise<SyncGroupResponse> => Promise.resolve({ errorCode, protocolType: null, protocolName: null, assignment: EMPTY });
+    const found = this.group(request.groupId);
+    if (typeof found === 'number') return refuse(found);
+    return new Promise((resolve) => {
+      found.sync(now, request, resolve);
+      this.requeue(found);
+    });
+  }
+
+  heartbeat(request: HeartbeatRequest, now: number): HeartbeatResponse {
+    const found = this.group(request.groupId);
+    if (typeof found === 'number') return { errorCode: found };
+    const errorCode = found.heartbeat(now, request);
+    this.requeue(found);
+    return { errorCode };
+  }
+
+  leaveGroup(request: LeaveGroupRequest, now: number): LeaveGroupResponse {
+    const found = this.group(request.groupId);
+    if (found === KafkaErrorCode.UNKNOWN_MEMBER_ID) return { errorCode: 0, members: request.members.map((m) => ({ ...m, errorCode: found })) };
+    if (typeof found === 'number') return { errorCode: found, members: [] };
+    const response = found.leave(now, request);
+    this.requeue(found);
+    return response;
+  }
+
+  describeGroups(request: DescribeGroupsRequest): DescribedGroup[] {
+    return request.groupIds.map((groupId): DescribedGroup => {
+      const where = this.coordinatorFor(groupId);
+      if ('error' in where) return { ...deadGroup(groupId), errorCode: where.error.errorCode };
+      const group = where.loaded.groups.get(groupId);
+      if (group !== undefined) return group.describe();
+      // A group that only ever committed offsets (standalone consumers) exists, with no members.
+      return where.loaded.offsets.hasGroup(groupId) ? { ...deadGroup(groupId), state: 'Empty' } : deadGroup(groupId);
+    });
+  }
+
+  /** The groups this broker coordinates (a client asks every broker, as Kafka's admin client does). */
+  listGroups(request: ListGroupsRequest): ListGroupsResponse {
+    const groups: ListedGroup[] = [];
+    for (const state of this.loaded.values()) {
+      const names = new Set([...state.groups.keys(), ...state.offsets.groups()]);
+      for (const groupId of names) {
+        const group = state.groups.get(groupId);
+        const listed: ListedGroup = { groupId, protocolType: group?.protocolType ?? '', state: group?.state ?? 'Empty' };
+        if (request.states.length > 0 && !request.states.some((s) => s.toLowerCase() === listed.state.toLowerCase())) continue;
+        if (request.types.length > 0 && !request.types.some((t) => t.toLowerCase() === 'classic')) continue;
+        groups.push(listed);
+      }
+    }
+    return { errorCode: 0, groups: groups.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0)) };
+  }
+
+  /**
+   * DeleteGroups: a group with no members loses its membership record and every committed offset,
+   * by tombstones in its partition, answered once they are durable (as Kafka's deleteGroups).
+   */
+  async deleteGroups(request: DeleteGroupsRequest, now: number): Promise<DeleteGroupsResponse> {
+    const results = await Promise.all(request.groupIds.map(async (groupId) => ({ groupId, errorCode: await this.deleteGroup(groupId, now) })));
+    return { results };
+  }
+
+  private async deleteGroup(groupId: string, now: number): Promise<number> {
+    const where = this.coordinatorFor(groupId);
+    if ('error' in where) return where.error.errorCode;
+    const { loaded } = where;
+    const group = loaded.groups.get(groupId);
+    if (group !== undefined && group.state !== 'Empty') return KafkaErrorCode.NON_EMPTY_GROUP;
+    const offsets = loaded.offsets.ofGroup(groupId);
+    if (group === undefined && offsets.length === 0) return KafkaErrorCode.GROUP_ID_NOT_FOUND;
+    group?.abandon(KafkaErrorCode.COORDINATOR_NOT_AVAILABLE);
+    loaded.groups.delete(groupId);
+    loaded.offsets.deleteGroup(groupId);
+    const tombstones = offsets.map((c) => ({ key: encodeOffsetCommitKey({ group: groupId, topic: c.topic, partition: c.partition }), value: null }));
+    if (group !== undefined) tombstones.push({ key: encodeGroupMetadataKey(groupId), value: null });
+    const { errorCode } = await this.append(loaded.partitionId, tombstones, now);
+    if (errorCode === 0) this.log.info({ group: groupId, offsets: offsets.length }, 'deleted group');
+    return errorCode;
+  }
+
+  /** The group a call names on this coordinator, or the error to answer. */
+  private group(groupId: string): ClassicGroup | number {
+    const where = this.coordinatorFor(groupId);
+    if ('error' in where) return where.error.errorCode;
+    return where.loaded.groups.get(groupId) ?? KafkaErrorCode.UNKNOWN_MEMBER_ID;
+  }
+
+  /** The group's records go to its partition of `__consumer_offsets`, acks=all. */
+  private persistFor(state: LoadedPartition, groupId: string): PersistGroup {
+    return (record, done) => {
+      void this.append(state.partitionId, [{ key: encodeGroupMetadataKey(groupId), value: encodeGroupMetadataValue(record) }], this.clock()).then(({ errorCode }) => {
+        done(errorCode, this.clock());
+        const group = state.groups.get(groupId);
+        if (group !== undefined) this.requeue(group);
+        this.afterWork();
+      });
+    };
+  }
+
+  // ---------------------------------------------------------------- offsets
+
   async offsetCommit(request: OffsetCommitRequest, now: number): Promise<OffsetCommitResponse> {
     // The commits that can be written: oversized metadata is refused per partition, as Kafka does.
     const fits = (p: OffsetCommitPartition): boolean => Buffer.byteLength(p.metadata, 'utf8') <= OFFSET_METADATA_MAX_BYTES;
@@ -157,39 +346,50 @@ export class GroupCoordinator {
     });
     const where = this.coordinatorFor(request.groupId);
     if ('error' in where) return answer(where.error.errorCode);
+    const refused = this.validateCommit(where.loaded, request, now);
+    if (refused !== 0) return answer(refused);
     if (accepted.length === 0) return answer(TOO_LARGE);
     const records = accepted.map(({ topic, commit }) => ({
       key: encodeOffsetCommitKey({ group: request.groupId, topic, partition: commit.partition }),
       value: encodeOffsetCommitValue({ offset: commit.committedOffset, leaderEpoch: commit.committedLeaderEpoch, metadata: commit.metadata, commitTimestamp: now }),
-      timestamp: now,
     }));
-    const response = await this.manager.produce(
-      { acks: -1, timeoutMs: this.commitTimeoutMs, topics: [{ name: OFFSETS_TOPIC, partitions: [{ partition: where.partitionId, records: encodeRecordBatch({ records, baseTimestamp: now }) }] }] },
-      now,
-    );
-    const result = response.topics[0]?.partitions[0];
-    const errorCode = result === undefined ? kafkaError('UNKNOWN_SERVER_ERROR', '').errorCode : commitErrorCode(result.errorCode);
-    const state = this.loaded.get(where.partitionId);
-    if (errorCode === 0 && result !== undefined && state !== undefined) {
+    const { errorCode, baseOffset } = await this.append(where.loaded.partitionId, records, now);
+    // Applied to the partition it was written to, if this broker still coordinates it at that epoch.
+    if (errorCode === 0 && this.loaded.get(where.loaded.partitionId) === where.loaded) {
       accepted.forEach(({ topic, commit }, i) =>
-        applyCommit(state.groups, request.groupId, topic, commit.partition, {
-          offset: commit.committedOffset,
-          leaderEpoch: commit.committedLeaderEpoch,
-          metadata: commit.metadata,
-          commitTimestamp: now,
-          logOffset: result.baseOffset + i,
-        }),
+        where.loaded.offsets.apply(
+          request.groupId,
+          topic,
+          commit.partition,
+          { offset: commit.committedOffset, leaderEpoch: commit.committedLeaderEpoch, metadata: commit.metadata, commitTimestamp: now },
+          baseOffset + i,
+        ),
       );
     }
     return answer(errorCode);
   }
 
+  /**
+   * Kafka's commit check: a member commits in its current generation (not while the assignment is
+   * being handed out); a standalone commit (no member, generation -1) only to a group with no
+   * members; a generation named for a group that does not exist is ILLEGAL_GENERATION.
+   */
+  private validateCommit(state: LoadedPartition, request: OffsetCommitRequest, now: number): number {
+    const generationId = request.generationId ?? -1;
+    const memberId = request.memberId ?? '';
+    const group = state.groups.get(request.groupId);
+    if (group === undefined) return generationId < 0 && memberId === '' ? 0 : KafkaErrorCode.ILLEGAL_GENERATION;
+    const errorCode = group.validateCommit(now, generationId, memberId, request.groupInstanceId ?? null);
+    this.requeue(group);
+    return errorCode;
+  }
 
   /**
-   * OffsetDelete: a tombstone per committed partition asked, appended as commits are (acks=all);
-   * once written, the offsets are gone from the cache too. A group with no offsets here is
-   * GROUP_ID_NOT_FOUND; a partition with none is answered without error, as Kafka answers it.
-   * Groups have no members yet, so no group is ever refused as NON_EMPTY_GROUP.
+   * OffsetDelete: a tombstone per committed partition asked, appended acks=all; once durable, the
+   * offsets are gone from the cache too (a new coordinator replays the tombstones). A group with
+   * nothing here is GROUP_ID_NOT_FOUND; a partition with no offset is answered without error, as
+   * Kafka answers it. A group with members is refused whole (NON_EMPTY_GROUP) — stricter than
+   * Kafka, which refuses only the topics its members subscribe to (GROUP_SUBSCRIBED_TO_TOPIC).
    */
   async offsetDelete(request: OffsetDeleteRequest, now: number): Promise<OffsetDeleteResponse> {
     const answer = (errorCode: number, partitionCode: number): OffsetDeleteResponse => ({
@@ -198,20 +398,18 @@ export class GroupCoordinator {
     });
     const where = this.coordinatorFor(request.groupId);
     if ('error' in where) return answer(where.error.errorCode, 0);
-    const group = this.loaded.get(where.partitionId)?.groups.get(request.groupId);
-    if (group === undefined) return answer(KafkaErrorCode.GROUP_ID_NOT_FOUND, 0);
-    const doomed = request.topics.flatMap((t) => t.partitions.filter((p) => group.has(`${t.name}\u0000${p}`)).map((partition) => ({ topic: t.name, partition })));
-    if (doomed.length === 0) return answer(0, 0);
-    const records = doomed.map(({ topic, partition }) => ({ key: encodeOffsetCommitKey({ group: request.groupId, topic, partition }), value: null, timestamp: now }));
-    const response = await this.manager.produce(
-      { acks: -1, timeoutMs: this.commitTimeoutMs, topics: [{ name: OFFSETS_TOPIC, partitions: [{ partition: where.partitionId, records: encodeRecordBatch({ records, baseTimestamp: now }) }] }] },
-      now,
+    const { loaded } = where;
+    const group = loaded.groups.get(request.groupId);
+    if (group !== undefined && group.state !== 'Empty') return answer(KafkaErrorCode.NON_EMPTY_GROUP, 0);
+    if (group === undefined && !loaded.offsets.hasGroup(request.groupId)) return answer(KafkaErrorCode.GROUP_ID_NOT_FOUND, 0);
+    const doomed = request.topics.flatMap((t) =>
+      t.partitions.filter((p) => loaded.offsets.get(request.groupId, t.name, p) !== undefined).map((partition) => ({ topic: t.name, partition })),
     );
-    const result = response.topics[0]?.partitions[0];
-    const errorCode = result === undefined ? kafkaError('UNKNOWN_SERVER_ERROR', '').errorCode : commitErrorCode(result.errorCode);
-    const state = this.loaded.get(where.partitionId);
-    if (errorCode === 0 && result !== undefined && state !== undefined) {
-      doomed.forEach(({ topic, partition }, i) => removeCommit(state.groups, request.groupId, topic, partition, result.baseOffset + i));
+    if (doomed.length === 0) return answer(0, 0);
+    const tombstones = doomed.map(({ topic, partition }) => ({ key: encodeOffsetCommitKey({ group: request.groupId, topic, partition }), value: null }));
+    const { errorCode, baseOffset } = await this.append(loaded.partitionId, tombstones, now);
+    if (errorCode === 0 && this.loaded.get(loaded.partitionId) === loaded) {
+      doomed.forEach(({ topic, partition }, i) => loaded.offsets.apply(request.groupId, topic, partition, null, baseOffset + i));
     }
     return answer(0, errorCode);
   }
@@ -219,9 +417,9 @@ export class GroupCoordinator {
   offsetFetch(request: OffsetFetchRequest): OffsetFetchResponse {
     const where = this.coordinatorFor(request.groupId);
     if ('error' in where) return { errorCode: where.error.errorCode, topics: [] };
-    const group = this.loaded.get(where.partitionId)?.groups.get(request.groupId);
+    const offsets = where.loaded.offsets;
     const lookup = (topic: string, partition: number): OffsetFetchPartitionResponse => {
-      const c = group?.get(`${topic}\u0000${partition}`);
+      const c = offsets.get(request.groupId, topic, partition);
       return c === undefined
         ? { partition, committedOffset: -1, committedLeaderEpoch: -1, metadata: '', errorCode: 0 }
         : { partition, committedOffset: c.offset, committedLeaderEpoch: c.leaderEpoch, metadata: c.metadata, errorCode: 0 };
@@ -230,7 +428,7 @@ export class GroupCoordinator {
       return { errorCode: 0, topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => lookup(t.name, p)) })) };
     }
     const byTopic = new Map<string, OffsetFetchPartitionResponse[]>();
-    for (const c of group?.values() ?? []) {
+    for (const c of offsets.ofGroup(request.groupId)) {
       const list = byTopic.get(c.topic) ?? [];
       list.push(lookup(c.topic, c.partition));
       byTopic.set(c.topic, list);
@@ -238,8 +436,25 @@ export class GroupCoordinator {
     return { errorCode: 0, topics: [...byTopic].map(([name, partitions]) => ({ name, partitions: partitions.sort((a, b) => a.partition - b.partition) })) };
   }
 
-  /** This broker as the group's coordinator: its offsets partition, or why not. */
-  private coordinatorFor(groupId: string): { partitionId: number } | { error: KafkaErrorValue } {
+  // ---------------------------------------------------------------- the offsets partitions
+
+  /** Appends records to an offsets partition with acks=all; the error is one a group client understands. */
+  private async append(partitionId: number, records: readonly { key: Uint8Array; value: Uint8Array | null }[], now: number): Promise<{ errorCode: number; baseOffset: number }> {
+    const response = await this.manager.produce(
+      {
+        acks: -1,
+        timeoutMs: this.commitTimeoutMs,
+        topics: [{ name: OFFSETS_TOPIC, partitions: [{ partition: partitionId, records: encodeRecordBatch({ records: records.map((r) => ({ ...r, timestamp: now })), baseTimestamp: now }) }] }],
+      },
+      now,
+    );
+    const result = response.topics[0]?.partitions[0];
+    if (result === undefined) return { errorCode: KafkaErrorCode.UNKNOWN_SERVER_ERROR, baseOffset: -1 };
+    return { errorCode: appendErrorCode(result.errorCode), baseOffset: result.baseOffset };
+  }
+
+  /** This broker as the group's coordinator: its loaded offsets partition, or why not. */
+  private coordinatorFor(groupId: string): Where {
     if (groupId === '') return { error: kafkaError('INVALID_GROUP_ID', 'the group id is empty') };
     const image = this.manager.metadataImage;
     const topicId = image?.topicIdsByName.get(OFFSETS_TOPIC);
@@ -248,48 +463,28 @@ export class GroupCoordinator {
     const partitionId = offsetsPartitionFor(groupId, topic.partitions.length);
     const p = this.manager.partition(topic.id, partitionId);
     if (p === undefined || !p.isLeader) return { error: kafkaError('NOT_COORDINATOR', `broker ${this.manager.brokerId} is not the coordinator of group ${groupId}`) };
-    if (!this.loaded.has(partitionId)) return { error: kafkaError('COORDINATOR_LOAD_IN_PROGRESS', `offsets partition ${partitionId} is loading`) };
-    return { partitionId };
+    const loaded = this.loaded.get(partitionId);
+    if (loaded === undefined) return { error: kafkaError('COORDINATOR_LOAD_IN_PROGRESS', `offsets partition ${partitionId} is loading`) };
+    return { loaded };
   }
 }
 
-function applyCommit(groups: Map<string, GroupOffsets>, group: string, topic: string, partition: number, committed: Committed): void {
-  let offsets = groups.get(group);
-  if (offsets === undefined) {
-    offsets = new Map();
-    groups.set(group, offsets);
-  }
-  const key = `${topic}\u0000${partition}`;
-  const current = offsets.get(key);
-  if (current !== undefined && current.logOffset > committed.logOffset) return;
-  offsets.set(key, { ...committed, topic, partition });
+function deadGroup(groupId: string): DescribedGroup {
+  return { errorCode: 0, groupId, state: 'Dead', protocolType: '', protocol: '', members: [] };
 }
 
-/** A tombstone at `logOffset`: the commit goes unless a later one replaced it. */
-function removeCommit(groups: Map<string, GroupOffsets>, group: string, topic: string, partition: number, logOffset: number): void {
-  const offsets = groups.get(group);
-  const key = `${topic}\u0000${partition}`;
-  const current = offsets?.get(key);
-  if (offsets === undefined || current === undefined || current.logOffset > logOffset) return;
-  offsets.delete(key);
-  if (offsets.size === 0) groups.delete(group);
-}
-
-/** Kafka's mapping of a failed offsets append to what a committing consumer understands (GroupMetadataManager). */
-function commitErrorCode(produceErrorCode: number): number {
-  const named = (name: Parameters<typeof kafkaError>[0]): number => kafkaError(name, '').errorCode;
+/** Kafka's mapping of a failed offsets append to what a group client understands (GroupMetadataManager). */
+function appendErrorCode(produceErrorCode: number): number {
   switch (produceErrorCode) {
-    case 0:
-      return 0;
-    case named('UNKNOWN_TOPIC_OR_PARTITION'):
-    case named('NOT_ENOUGH_REPLICAS'):
-    case named('NOT_ENOUGH_REPLICAS_AFTER_APPEND'):
-    case named('REQUEST_TIMED_OUT'):
-      return named('COORDINATOR_NOT_AVAILABLE');
-    case named('NOT_LEADER_OR_FOLLOWER'):
-    case named('LEADER_NOT_AVAILABLE'):
-    case named('KAFKA_STORAGE_ERROR'):
-      return named('NOT_COORDINATOR');
+    case KafkaErrorCode.UNKNOWN_TOPIC_OR_PARTITION:
+    case KafkaErrorCode.NOT_ENOUGH_REPLICAS:
+    case KafkaErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND:
+    case KafkaErrorCode.REQUEST_TIMED_OUT:
+      return KafkaErrorCode.COORDINATOR_NOT_AVAILABLE;
+    case KafkaErrorCode.NOT_LEADER_OR_FOLLOWER:
+    case KafkaErrorCode.LEADER_NOT_AVAILABLE:
+    case KafkaErrorCode.KAFKA_STORAGE_ERROR:
+      return KafkaErrorCode.NOT_COORDINATOR;
     default:
       return produceErrorCode;
   }

@@ -3,10 +3,9 @@
  * OffsetCommit (v2-8), OffsetFetch (v1-8, v8 batched groups), OffsetDelete (v0), each translated
  * to the broker's GroupCoordinator through BrokerApi.
  *
- * Commits are those of consumers that manage their own partitions (generation -1, no member id).
- * Group membership (JoinGroup, SyncGroup, Heartbeat) is not served yet, so a commit that names a
- * generation is refused with ILLEGAL_GENERATION, as Kafka refuses one for a group it does not
- * know. Transaction coordinators (key type 1) do not exist yet: INVALID_REQUEST says so.
+ * A commit names its member and generation (or none, from a consumer that assigns its own
+ * partitions): the GroupCoordinator checks them. Transaction coordinators (key type 1) do not exist
+ * yet: INVALID_REQUEST says so.
  */
 import { ApiKey, type FindCoordinatorResponseCoordinator, type OffsetFetchResponseGroup } from '@kz/kafka-protocol';
 import type { OffsetFetchRequest } from '../protocol/group-offsets.js';
@@ -42,15 +41,13 @@ export function findCoordinatorHandler(backend: KafkaBackend): KafkaApiHandler<t
 
 export function offsetCommitHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.OffsetCommit> {
   return kafkaHandler(ApiKey.OffsetCommit, OFFSET_COMMIT_VERSIONS, async (request) => {
-    if (request.generationIdOrMemberEpoch >= 0 || request.memberId !== '') {
-      const code = errorCode('ILLEGAL_GENERATION');
-      return {
-        throttleTimeMs: 0,
-        topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code })) })),
-      };
-    }
     const answer = await backend.broker.offsetCommit({
       groupId: request.groupId,
+      // The coordinator checks a member's commit against its generation; -1 and no member is a
+      // standalone consumer's commit.
+      generationId: request.generationIdOrMemberEpoch,
+      memberId: request.memberId,
+      groupInstanceId: request.groupInstanceId,
       topics: request.topics.map((t) => ({
         name: t.name,
         partitions: t.partitions.map((p) => ({

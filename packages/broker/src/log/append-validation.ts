@@ -1,10 +1,11 @@
 /**
  * The checks every log append makes before writing anything, shared by PartitionLog and the
- * simulation's MemoryLog so the two cannot drift: each batch's framing, CRC and size, and — for a
- * follower — that the batches continue the log exactly.
+ * simulation's MemoryLog so the two cannot drift: each batch's framing, CRC and size; for a leader,
+ * an idempotent producer's sequence; for a follower, that the batches continue the log exactly.
  */
 import { readBatchHeader, verifyBatchCrc, type RecordBatchHeader } from '@kz/records';
-import { RecordTooLargeError, UnexpectedAppendOffsetError } from './log-errors.js';
+import { InvalidRecordError, RecordTooLargeError, UnexpectedAppendOffsetError } from './log-errors.js';
+import { isIdempotent, type ProducerStateTable, type SequenceCheck } from './producer-state.js';
 
 export interface PositionedBatch {
   readonly at: number;
@@ -35,4 +36,16 @@ export function checkContinuesLog(batches: readonly PositionedBatch[], logEndOff
     expected = header.lastOffset + 1;
   }
   return expected;
+}
+
+/**
+ * A leader append's idempotence check: a duplicate of a batch the log holds (answered with the
+ * original's offsets, nothing written), or an append. Throws the sequence and epoch errors, and
+ * INVALID_RECORD for an idempotent batch that does not come alone.
+ */
+export function checkProducerAppend(batches: readonly PositionedBatch[], producers: ProducerStateTable): SequenceCheck {
+  const first = batches[0];
+  if (first === undefined || !batches.some((b) => isIdempotent(b.header))) return { duplicate: false };
+  if (batches.length > 1) throw new InvalidRecordError(`an idempotent produce carries exactly one record batch per partition, got ${batches.length}`);
+  return producers.checkBatch(first.header);
 }

@@ -15,6 +15,7 @@ import { KafkaStorageError, OffsetOutOfRangeError } from './log-errors.js';
 import type { OffsetAndTimestamp } from './log-segment.js';
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, type AppendInfo, type PartitionLog, type RetentionResult } from './partition-log.js';
 import type { ReplicaLog } from './replica-log.js';
+import type { ProducerEntry } from './producer-state.js';
 
 export class LazyPartitionLog implements ReplicaLog {
   private real: PartitionLog | null = null;
@@ -107,6 +108,10 @@ export class LazyPartitionLog implements ReplicaLog {
     }
     this.ensureOpen();
     this.epochs.assignLeaderEpoch(epoch, startOffset);
+  }
+
+  activeProducers(): readonly ProducerEntry[] {
+    return this.real?.activeProducers() ?? [];
   }
 
   /** Nothing to flush before the first record. */

@@ -231,7 +231,7 @@ function parseCheckpoint(text: string, file: string): EpochEntry[] {
  * temp file + fsync + rename + directory fsync: the file is replaced atomically and durably. Both
  * descriptors are transient ones of `files`, so they count against its cap.
  */
-export function writeFileDurably(files: FileHandlePool, file: string, contents: string): void {
+export function writeFileDurably(files: FileHandlePool, file: string, contents: string | Uint8Array): void {
   const tmp = `${file}.tmp`;
   const { O_WRONLY, O_CREAT, O_TRUNC, O_RDONLY } = fs.constants;
   files.withFile(tmp, O_WRONLY | O_CREAT | O_TRUNC, (fd) => {

@@ -15,6 +15,8 @@ export interface LogConfig {
   indexIntervalBytes: number;
   /** max.message.bytes: largest batch accepted. Default 1 MiB + 12. */
   maxMessageBytes: number;
+  /** producer.id.expiration.ms (a broker setting in Kafka): an idle producer's state is dropped after this. Default 1 day. */
+  producerIdExpirationMs: number;
   /** Wall clock in epoch ms, for segment.ms and retention.ms; injectable so tests never wait. */
   now: () => number;
 }
@@ -28,6 +30,7 @@ export const DEFAULT_LOG_CONFIG: Readonly<LogConfig> = Object.freeze({
   retentionBytes: -1,
   indexIntervalBytes: 4096,
   maxMessageBytes: 1024 * 1024 + 12,
+  producerIdExpirationMs: DAY_MS,
   now: () => Date.now(),
 });
 
@@ -46,6 +49,7 @@ export function resolveLogConfig(overrides: Partial<LogConfig> = {}): LogConfig 
   positive('segmentMs', config.segmentMs);
   positive('indexIntervalBytes', config.indexIntervalBytes);
   positive('maxMessageBytes', config.maxMessageBytes);
+  positive('producerIdExpirationMs', config.producerIdExpirationMs);
   for (const name of ['retentionMs', 'retentionBytes'] as const) {
     const v = config[name];
     if (!Number.isSafeInteger(v) || v < -1) throw new RangeError(`${name} must be -1 or a non-negative integer, got ${v}`);

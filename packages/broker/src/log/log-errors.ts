@@ -134,3 +134,46 @@ function errnoOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error) || typeof error.code !== 'string') return undefined;
   return /^E[A-Z0-9]+$/.test(error.code) ? error.code : undefined;
 }
+
+/**
+ * An idempotent producer's batch does not follow its last one (a gap: a batch was lost in
+ * between, or the producer restarted its sequence without a new epoch). The producer must not
+ * retry it blindly; Kafka's clients treat it as fatal to the batch and reset.
+ */
+export class OutOfOrderSequenceError extends LogError {
+  override readonly name = 'OutOfOrderSequenceError';
+  readonly code = 'OUT_OF_ORDER_SEQUENCE_NUMBER';
+  readonly kafkaErrorCode = 45;
+  constructor(
+    readonly producerId: number,
+    readonly expectedSequence: number,
+    readonly sequence: number,
+  ) {
+    super(`producer ${producerId}: batch sequence ${sequence} does not follow ${expectedSequence === -1 ? 'a new epoch (expected 0)' : `sequence ${expectedSequence}`}`);
+  }
+}
+
+/** A batch from an older epoch of a producer id than the log has seen: a zombie producer, fenced. */
+export class InvalidProducerEpochError extends LogError {
+  override readonly name = 'InvalidProducerEpochError';
+  readonly code = 'INVALID_PRODUCER_EPOCH';
+  readonly kafkaErrorCode = 47;
+  constructor(
+    readonly producerId: number,
+    readonly producerEpoch: number,
+    readonly currentEpoch: number,
+  ) {
+    super(`producer ${producerId}: epoch ${producerEpoch} is older than the current epoch ${currentEpoch}`);
+  }
+}
+
+/**
+ * A produce carried more than one batch for a partition with an idempotent batch among them. Kafka
+ * takes exactly one batch per partition from RecordBatch v2 producers (ProduceRequest.validateRecords);
+ * one batch is also what lets a duplicate be answered with its original offsets.
+ */
+export class InvalidRecordError extends LogError {
+  override readonly name = 'InvalidRecordError';
+  readonly code = 'INVALID_RECORD';
+  readonly kafkaErrorCode = 87;
+}

@@ -1,7 +1,7 @@
 /**
- * The log of one partition replica: a directory of segments plus the
- * leader-epoch checkpoint (Kafka's UnifiedLog/LocalLog, minus producer state
- * and transactions). All file I/O is synchronous: a partition log has a
+ * The log of one partition replica: a directory of segments, the
+ * leader-epoch checkpoint and idempotent producers' state with its snapshots
+ * (Kafka's UnifiedLog/LocalLog, minus transactions). All file I/O is synchronous: a partition log has a
  * single writer, and sync calls keep every state change atomic with respect
  * to the event loop.
  *
@@ -17,13 +17,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CorruptRecordError, stampBatch } from '@kz/records';
-import { checkContinuesLog, validatedBatches, type PositionedBatch } from './append-validation.js';
+import { CorruptRecordError, iterateBatches, stampBatch } from '@kz/records';
+import { checkContinuesLog, checkProducerAppend, validatedBatches, type PositionedBatch } from './append-validation.js';
 import { LeaderEpochCache, type EpochEndOffset, type EpochEntry } from './leader-epoch-cache.js';
 import { resolveLogConfig, type LogConfig } from './log-config.js';
 import { FileHandlePool } from './file-handle-pool.js';
 import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError } from './log-errors.js';
 import { LogSegment, type BatchSummary, type OffsetAndTimestamp, type RecoveryTruncation } from './log-segment.js';
+import { ProducerSnapshots } from './producer-snapshots.js';
+import { isIdempotent, ProducerStateTable, type ProducerEntry } from './producer-state.js';
 import { INDEX_SUFFIX, TIME_INDEX_SUFFIX, parseSegmentLogName, segmentPaths } from './segment-files.js';
 
 /** ListOffsets sentinels (ListOffsetsRequest.LATEST_TIMESTAMP / EARLIEST_TIMESTAMP). */
@@ -35,7 +37,12 @@ export const MAX_TIMESTAMP = -3;
 export interface AppendInfo {
   baseOffset: number;
   lastOffset: number;
+  /** An idempotent producer's retry of a batch the log holds: these are the original's offsets, nothing was written. */
+  duplicate?: boolean;
 }
+
+/** Bytes read at a time when producer state is rebuilt from the log. */
+const REPLAY_CHUNK_BYTES = 1024 * 1024;
 
 export interface RetentionResult {
   /** Base offsets of the deleted segments, oldest first. */
@@ -51,6 +58,9 @@ export class PartitionLog {
   private readonly pendingSyncs = new Set<string>();
   /** Bumped by every truncation: an fsync that started before one cannot vouch for what follows it. */
   private truncations = 0;
+  private producers = new ProducerStateTable();
+  /** Producer snapshots found unreadable and discarded since the log opened, for the caller to log. */
+  readonly discardedSnapshots: string[] = [];
 
   private constructor(
     readonly dir: string,
@@ -58,6 +68,7 @@ export class PartitionLog {
     private currentConfig: LogConfig,
     segments: LogSegment[],
     private readonly epochs: LeaderEpochCache,
+    private readonly snapshots: ProducerSnapshots,
     /** What recovery cut on open, so the caller can log where; empty after a clean open. */
     readonly recovery: readonly RecoveryTruncation[],
   ) {
@@ -99,7 +110,7 @@ export class PartitionLog {
   static createInEmptyDir(dir: string, overrides: Partial<LogConfig> = {}, files: FileHandlePool = FileHandlePool.processWide()): PartitionLog {
     const config = resolveLogConfig(overrides);
     const segment = LogSegment.create(files, dir, 0, config.indexIntervalBytes, config.now(), { freshDir: true });
-    return new PartitionLog(dir, files, config, [segment], LeaderEpochCache.empty(dir, files), []);
+    return new PartitionLog(dir, files, config, [segment], LeaderEpochCache.empty(dir, files), ProducerSnapshots.none(dir, files), []);
   }
 
   private static openExisting(dir: string, config: LogConfig, files: FileHandlePool): PartitionLog {
@@ -114,7 +125,9 @@ export class PartitionLog {
 
     const segments: LogSegment[] = [];
     try {
-      return PartitionLog.load(dir, files, config, now, bases, segments);
+      const log = PartitionLog.load(dir, files, config, now, bases, segments, ProducerSnapshots.fromListing(dir, files, names));
+      log.rebuildProducerState();
+      return log;
     } catch (e) {
       for (const segment of segments) segment.close();
       throw e;
@@ -122,7 +135,7 @@ export class PartitionLog {
   }
 
   /** open() past the directory listing; every segment it opens is in `segments`, for open() to close on failure. */
-  private static load(dir: string, files: FileHandlePool, config: LogConfig, now: number, bases: number[], segments: LogSegment[]): PartitionLog {
+  private static load(dir: string, files: FileHandlePool, config: LogConfig, now: number, bases: number[], segments: LogSegment[], snapshots: ProducerSnapshots): PartitionLog {
     const recovery: RecoveryTruncation[] = [];
     const recoveredEpochs: EpochEntry[] = [];
     for (let i = 0; i < bases.length; i++) {
@@ -153,7 +166,7 @@ export class PartitionLog {
       if (e.epoch >= 0 && (latest === undefined || e.epoch > latest.epoch)) epochs.assign(e.epoch, e.startOffset);
     }
     epochs.truncateFromStart(segments[0]!.baseOffset);
-    return new PartitionLog(dir, files, config, segments, epochs, recovery);
+    return new PartitionLog(dir, files, config, segments, epochs, snapshots, recovery);
   }
 
   get logStartOffset(): number {
@@ -186,6 +199,11 @@ export class PartitionLog {
     return this.epochs.all;
   }
 
+  /** The idempotent producers this log knows, for DescribeProducers. */
+  activeProducers(): readonly ProducerEntry[] {
+    return [...this.producers.entries()];
+  }
+
   private get active(): LogSegment {
     return this.segments[this.segments.length - 1]!;
   }
@@ -204,18 +222,17 @@ export class PartitionLog {
     if (headers.length === 0) throw new CorruptRecordError('a produce append must carry at least one record batch');
     const latest = this.epochs.latest;
     if (latest !== undefined && leaderEpoch < latest.epoch) throw new FencedLeaderEpochError(leaderEpoch, latest.epoch);
+    const check = checkProducerAppend(headers, this.producers);
+    if (check.duplicate) return { baseOffset: check.firstOffset, lastOffset: check.lastOffset, duplicate: true };
     const baseOffset = this.logEndOffset;
     this.epochs.assign(leaderEpoch, baseOffset);
     let offset = baseOffset;
     for (const { at, header } of headers) {
       stampBatch(bytes, offset, leaderEpoch, at);
-      this.appendBatch(bytes.subarray(at, at + header.sizeInBytes), {
-        baseOffset: offset,
-        lastOffset: offset + header.lastOffsetDelta,
-        maxTimestamp: header.maxTimestamp,
-        sizeInBytes: header.sizeInBytes,
-      });
-      offset += header.lastOffsetDelta + 1;
+      const lastOffset = offset + header.lastOffsetDelta;
+      this.appendBatch(bytes.subarray(at, at + header.sizeInBytes), { baseOffset: offset, lastOffset, maxTimestamp: header.maxTimestamp, sizeInBytes: header.sizeInBytes });
+      if (isIdempotent(header)) this.producers.record(header, offset, lastOffset);
+      offset = lastOffset + 1;
     }
     return { baseOffset, lastOffset: offset - 1 };
   }
@@ -235,6 +252,7 @@ export class PartitionLog {
     for (const { at, header } of headers) {
       this.epochs.assign(header.partitionLeaderEpoch, header.baseOffset);
       this.appendBatch(batches.subarray(at, at + header.sizeInBytes), header);
+      if (isIdempotent(header)) this.producers.record(header, header.baseOffset, header.lastOffset);
     }
     return { baseOffset: first.header.baseOffset, lastOffset: expected - 1 };
   }
@@ -278,6 +296,8 @@ export class PartitionLog {
     this.segments.push(next);
     // The new segment's directory entry is made durable with the next flush.
     this.pendingSyncs.add(this.dir);
+    // Everything below the new segment is durable: a snapshot there bounds replay to the active segment.
+    this.snapshots.write(next.baseOffset, this.producers);
     return next.baseOffset;
   }
 
@@ -405,6 +425,7 @@ export class PartitionLog {
     if (active.size === 0) active.createdMs = this.config.now();
     this.epochs.truncateFromEnd(this.logEndOffset);
     this.flushedOffset = Math.min(this.flushedOffset, this.logEndOffset);
+    this.rebuildProducerState();
     return this.logEndOffset;
   }
 
@@ -416,6 +437,32 @@ export class PartitionLog {
     this.segments.push(LogSegment.create(this.files, this.dir, offset, this.config.indexIntervalBytes, this.config.now()));
     this.epochs.clear();
     this.flushedOffset = offset;
+    this.snapshots.deleteAbove(-1);
+    this.producers = new ProducerStateTable();
+  }
+
+  /**
+   * Producer state as the log holds it: from the newest readable snapshot at or below the log end
+   * (snapshots above it describe records that are gone), then every batch after it.
+   */
+  private rebuildProducerState(): void {
+    const end = this.logEndOffset;
+    this.snapshots.deleteAbove(end);
+    const snapshot = this.snapshots.latestAtOrBelow(end, (file, error) => this.discardedSnapshots.push(`${file}: ${error.message}`));
+    let offset = this.logStartOffset;
+    this.producers = new ProducerStateTable();
+    if (snapshot !== undefined && snapshot.offset >= offset) {
+      this.producers = snapshot.table;
+      offset = snapshot.offset;
+    }
+    while (offset < end) {
+      const bytes = this.read(offset, REPLAY_CHUNK_BYTES);
+      if (bytes.length === 0) break;
+      for (const { header } of iterateBatches(bytes)) {
+        if (isIdempotent(header)) this.producers.record(header, header.baseOffset, header.lastOffset);
+        offset = header.lastOffset + 1;
+      }
+    }
   }
 
   /**
@@ -466,7 +513,11 @@ export class PartitionLog {
         dropOldest();
       }
     }
-    if (deleted.length > 0) this.epochs.truncateFromStart(this.logStartOffset);
+    if (deleted.length > 0) {
+      this.epochs.truncateFromStart(this.logStartOffset);
+      this.snapshots.deleteBelow(this.logStartOffset);
+    }
+    this.producers.removeExpired(now, this.config.producerIdExpirationMs);
     return { deletedSegments: deleted, logStartOffset: this.logStartOffset };
   }
 
@@ -477,11 +528,28 @@ export class PartitionLog {
   close(options: { readonly flush?: boolean } = {}): void {
     if (this.closed) return;
     try {
-      if (options.flush !== false) this.flush();
+      if (options.flush !== false) {
+        this.flush();
+        this.snapshotOnClose();
+      }
     } finally {
       this.closed = true;
       // Even when the flush failed: a closed log must not keep descriptors, or files of a deleted replica, open.
       for (const segment of this.segments) segment.close();
+    }
+  }
+
+  /**
+   * A clean close leaves a snapshot at the log end, so the next open replays nothing. Best effort:
+   * a snapshot that cannot be written (a full disk) only means a longer replay next time.
+   */
+  private snapshotOnClose(): void {
+    const end = this.logEndOffset;
+    if (end === this.logStartOffset || (this.snapshots.latestOffset ?? -1) >= end) return;
+    try {
+      this.snapshots.write(end, this.producers);
+    } catch {
+      // Nothing is lost: the log is flushed, and the state is rebuilt from it on open.
     }
   }
 

@@ -7,6 +7,7 @@ import type { EpochEndOffset } from './leader-epoch-cache.js';
 import type { OffsetAndTimestamp } from './log-segment.js';
 import type { LogConfig } from './log-config.js';
 import type { AppendInfo, RetentionResult } from './partition-log.js';
+import type { ProducerEntry } from './producer-state.js';
 
 export interface ReplicaLog {
   readonly logStartOffset: number;
@@ -17,7 +18,11 @@ export interface ReplicaLog {
   readonly latestEpoch: number | undefined;
   /** Bytes of batches held (DescribeLogDirs). */
   readonly size: number;
-  /** Leader append: validates every batch, stamps base offsets and the epoch. Throws typed LogErrors / record errors. */
+  /**
+   * Leader append: validates every batch (an idempotent one against its producer's sequence), stamps
+   * base offsets and the epoch. A duplicate is answered with the original's offsets, unwritten.
+   * Throws typed LogErrors / record errors.
+   */
   append(batchBytes: Uint8Array, leaderEpoch: number): AppendInfo;
   /** Follower append of batches as the leader stamped them; they must continue the log exactly. */
   appendAsFollower(batches: Uint8Array): AppendInfo | undefined;
@@ -27,6 +32,8 @@ export interface ReplicaLog {
   truncateTo(offset: number): number;
   truncateFullyAndStartAt(offset: number): void;
   endOffsetForEpoch(epoch: number): EpochEndOffset;
+  /** The idempotent producers the log knows (DescribeProducers). */
+  activeProducers(): readonly ProducerEntry[];
   /** Registers a new leader's epoch as starting at `startOffset` (its log end) before its first append. */
   assignEpochStartOffset(epoch: number, startOffset: number): void;
   flush(): void;

@@ -9,6 +9,7 @@ export const LOG_SUFFIX = '.log';
 export const INDEX_SUFFIX = '.index';
 export const TIME_INDEX_SUFFIX = '.timeindex';
 export const LEADER_EPOCH_CHECKPOINT = 'leader-epoch-checkpoint';
+export const PRODUCER_SNAPSHOT_SUFFIX = '.snapshot';
 
 export function segmentFileStem(baseOffset: number): string {
   return String(baseOffset).padStart(20, '0');
@@ -28,6 +29,14 @@ export function segmentPaths(dir: string, baseOffset: number): SegmentPaths {
 /** Base offset of a `<20 digits>.log` file name, or undefined for any other file. */
 export function parseSegmentLogName(fileName: string): number | undefined {
   const m = /^(\d{20})\.log$/.exec(fileName);
+  if (!m?.[1]) return undefined;
+  const n = Number(m[1]);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** Offset of a `<20 digits>.snapshot` producer-state snapshot file name, or undefined for any other file. */
+export function parseProducerSnapshotName(fileName: string): number | undefined {
+  const m = /^(\d{20})\.snapshot$/.exec(fileName);
   if (!m?.[1]) return undefined;
   const n = Number(m[1]);
   return Number.isSafeInteger(n) ? n : undefined;

@@ -1,8 +1,9 @@
 /**
  * Consumer-group offsets (FindCoordinator v4, OffsetCommit v8, OffsetFetch v8, OffsetDelete v0). A group's offsets
  * live in partition hash(groupId) of `__consumer_offsets`, whose leader is the group's coordinator.
- * Commits here are those of standalone consumers (generation -1): group membership (JoinGroup,
- * SyncGroup, Heartbeat) is not part of this API.
+ * A commit names the member and generation it was made in (checked against the group, so a member
+ * that missed a rebalance cannot overwrite its successor's progress), or none: a standalone
+ * consumer's commit, allowed only while the group has no members.
  */
 
 export interface FindCoordinatorRequest {
@@ -33,6 +34,12 @@ export interface OffsetCommitTopic {
 
 export interface OffsetCommitRequest {
   readonly groupId: string;
+  /** The generation the member committed in; absent or -1: a standalone commit. */
+  readonly generationId?: number;
+  /** Absent or '': a standalone commit. */
+  readonly memberId?: string;
+  /** KIP-345: the committing static member's instance id. */
+  readonly groupInstanceId?: string | null;
   readonly topics: readonly OffsetCommitTopic[];
 }
 

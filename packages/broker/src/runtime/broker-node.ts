@@ -14,12 +14,30 @@ import { MetadataImage, type MetadataNode, type Endpoint } from '@kz/metadata';
 import { DeadlineTimer, type RequestObserver } from '@kz/raft';
 import { section, turnBudget } from '@kz/runtime';
 import type { Logger } from 'pino';
+import type { GroupConfig } from '../coordinator/classic-group.js';
 import { GroupCoordinator } from '../coordinator/group-coordinator.js';
 import { DEFAULT_OFFSETS_TOPIC_PARTITIONS, DEFAULT_OFFSETS_TOPIC_REPLICATION_FACTOR, OFFSETS_TOPIC } from '../coordinator/offsets-topic.js';
 import type { LogConfig } from '../log/log-config.js';
 import type { BrokerApi } from '../protocol/broker-api.js';
 import type { MetadataBroker, MetadataRequest, MetadataResponse, MetadataTopic } from '../protocol/cluster-metadata.js';
 import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
+import type {
+  DeleteGroupsRequest,
+  DeleteGroupsResponse,
+  DescribedGroup,
+  DescribeGroupsRequest,
+  GroupMembershipApi,
+  HeartbeatRequest,
+  HeartbeatResponse,
+  JoinGroupRequest,
+  JoinGroupResponse,
+  LeaveGroupRequest,
+  LeaveGroupResponse,
+  ListGroupsRequest,
+  ListGroupsResponse,
+  SyncGroupRequest,
+  SyncGroupResponse,
+} from '../protocol/group-membership.js';
 import type {
   FindCoordinatorRequest,
   FindCoordinatorResponse,
@@ -31,6 +49,7 @@ import type {
   OffsetFetchResponse,
 } from '../protocol/group-offsets.js';
 import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets.js';
+import type { DescribeProducersRequest, DescribeProducersResponse, InitProducerIdRequest, InitProducerIdResponse, ProducerIdApi } from '../protocol/producer-ids.js';
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
 import { kafkaError } from '../server/error-code.js';
 import { ReplicaManager, type ReplicaManagerConfig } from '../server/replica-manager.js';
@@ -46,6 +65,7 @@ import { CLIENT_LISTENER, clientEndpoint, REPLICATION_LISTENER, replicationEndpo
 import { statfsSync } from 'node:fs';
 import { DiskLogDirectory } from './disk-log-directory.js';
 import type { FileHandlePoolStats } from '../log/file-handle-pool.js';
+import { ProducerIdBlocks, ProducerIdsUnavailableError } from './producer-id-blocks.js';
 import { ReplicaFetchers } from './replica-fetchers.js';
 
 export interface BrokerNodeOptions {
@@ -76,6 +96,8 @@ export interface BrokerNodeOptions {
   readonly observeRequest?: RequestObserver;
   /** Told of every heartbeat's round trip (for metrics). */
   readonly onHeartbeat?: (roundTripMs: number, answered: boolean) => void;
+  /** Consumer-group settings (group.min.session.timeout.ms and the like); Kafka's defaults if absent. */
+  readonly groups?: GroupConfig;
 }
 
 /** One partition replica this broker hosts, as monitoring sees it. */
@@ -98,12 +120,13 @@ export interface HostedPartitionState {
 /** A follower fetch's RPC deadline beyond its long-poll: a stopped leader is noticed within this. */
 const FETCH_RPC_SLACK_MS = 3000;
 
-export class BrokerNode implements BrokerApi {
+export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi {
   readonly manager: ReplicaManager;
   readonly coordinator: GroupCoordinator;
   private readonly fetchers: ReplicaFetchers;
   private readonly logs: DiskLogDirectory;
   private readonly alterPartitions: AlterPartitionSender;
+  private readonly producerIds: ProducerIdBlocks;
   private lifecycleValue: BrokerLifecycle | null = null;
   private server: ReplicationServer | null = null;
   private listener: KafkaListener | null = null;
@@ -130,13 +153,16 @@ export class BrokerNode implements BrokerApi {
   private constructor(private readonly options: BrokerNodeOptions) {
     this.log = options.logger.child({ nodeId: options.nodeId, component: 'broker' });
     const logs = (this.logs = new DiskLogDirectory(options.logDir, options.logConfig ?? {}, (dir, log) =>
-      this.log.warn({ dir, recovery: log.recovery }, 'recovered a partition log: truncated a torn tail'),
+      this.log.warn({ dir, recovery: log.recovery, discardedSnapshots: log.discardedSnapshots }, 'recovered a partition log: cut a torn tail or rebuilt producer state past a damaged snapshot'),
     ));
     this.manager = new ReplicaManager({ brokerId: options.nodeId, logs, logger: this.log, ...(options.replica === undefined ? {} : { config: options.replica }) });
     this.coordinator = new GroupCoordinator({
       manager: this.manager,
       creator: { createOffsetsTopic: () => this.createOffsetsTopic() },
       logger: this.log,
+      clock: this.clock,
+      afterWork: () => this.afterInput(),
+      ...(options.groups === undefined ? {} : { groupConfig: options.groups }),
     });
     const afterInput = (): void => this.afterInput();
     this.fetchers = new ReplicaFetchers({
@@ -149,6 +175,12 @@ export class BrokerNode implements BrokerApi {
         this.log.fatal({ err: error }, 'flushing followed partitions failed');
         this.halt(error);
       },
+    });
+    this.producerIds = new ProducerIdBlocks({
+      allocate: (request) => options.controllers.allocateProducerIds(request),
+      brokerId: options.nodeId,
+      brokerEpoch: () => this.manager.brokerEpoch,
+      logger: this.log,
     });
     this.alterPartitions = new AlterPartitionSender({ manager: this.manager, channel: options.controllers, clock: this.clock, logger: this.log, afterInput });
   }
@@ -348,12 +380,14 @@ export class BrokerNode implements BrokerApi {
   }
 
   private armTimer(): void {
-    this.timer.arm(this.manager.nextDeadline());
+    this.timer.arm(Math.min(this.manager.nextDeadline(), this.coordinator.nextDeadline()));
   }
 
   private onTimer(): void {
     if (this.stopped) return;
-    this.manager.tick(this.clock());
+    const now = this.clock();
+    this.manager.tick(now);
+    this.coordinator.tick(now);
     this.afterInput();
   }
 
@@ -437,20 +471,77 @@ export class BrokerNode implements BrokerApi {
     return this.coordinator.findCoordinator(request.key);
   }
 
-  async offsetCommit(request: OffsetCommitRequest): Promise<OffsetCommitResponse> {
-    const response = this.coordinator.offsetCommit(request, this.clock());
-    this.afterInput();
-    return response;
+  offsetCommit(request: OffsetCommitRequest): Promise<OffsetCommitResponse> {
+    return this.coordinated(() => this.coordinator.offsetCommit(request, this.clock()));
   }
 
   async offsetFetch(request: OffsetFetchRequest): Promise<OffsetFetchResponse> {
     return this.coordinator.offsetFetch(request);
   }
 
-  async offsetDelete(request: OffsetDeleteRequest): Promise<OffsetDeleteResponse> {
-    const response = this.coordinator.offsetDelete(request, this.clock());
+  offsetDelete(request: OffsetDeleteRequest): Promise<OffsetDeleteResponse> {
+    return this.coordinated(() => this.coordinator.offsetDelete(request, this.clock()));
+  }
+
+  // ---------------------------------------------------------------- ProducerIdApi
+
+  /**
+   * An idempotent producer's id: a new one each time, at epoch 0, as Kafka gives a producer without a
+   * transactional id (its KIP-360 epoch bump applies to transactional producers only).
+   */
+  async initProducerId(request: InitProducerIdRequest): Promise<InitProducerIdResponse> {
+    const refused = (errorCode: number): InitProducerIdResponse => ({ errorCode, producerId: -1, producerEpoch: -1 });
+    // Transactions are not served; INVALID_REQUEST tells a transactional client so, at once.
+    if (request.transactionalId !== null) return refused(kafkaError('INVALID_REQUEST', '').errorCode);
+    try {
+      return { errorCode: 0, producerId: await this.producerIds.next(), producerEpoch: 0 };
+    } catch (error) {
+      if (!(error instanceof ProducerIdsUnavailableError)) throw error;
+      this.log.warn({ err: error }, 'InitProducerId answered COORDINATOR_LOAD_IN_PROGRESS');
+      // Retriable: the client asks again after its backoff, as while Kafka's broker awaits a block.
+      return refused(kafkaError('COORDINATOR_LOAD_IN_PROGRESS', '').errorCode);
+    }
+  }
+
+  async describeProducers(request: DescribeProducersRequest): Promise<DescribeProducersResponse> {
+    return this.manager.describeProducers(request);
+  }
+
+  // ---------------------------------------------------------------- GroupMembershipApi
+
+  joinGroup(request: JoinGroupRequest): Promise<JoinGroupResponse> {
+    return this.coordinated(() => this.coordinator.joinGroup(request, this.clock()));
+  }
+
+  syncGroup(request: SyncGroupRequest): Promise<SyncGroupResponse> {
+    return this.coordinated(() => this.coordinator.syncGroup(request, this.clock()));
+  }
+
+  async heartbeat(request: HeartbeatRequest): Promise<HeartbeatResponse> {
+    return this.coordinated(() => this.coordinator.heartbeat(request, this.clock()));
+  }
+
+  async leaveGroup(request: LeaveGroupRequest): Promise<LeaveGroupResponse> {
+    return this.coordinated(() => this.coordinator.leaveGroup(request, this.clock()));
+  }
+
+  async describeGroups(request: DescribeGroupsRequest): Promise<readonly DescribedGroup[]> {
+    return this.coordinator.describeGroups(request);
+  }
+
+  async listGroups(request: ListGroupsRequest): Promise<ListGroupsResponse> {
+    return this.coordinator.listGroups(request);
+  }
+
+  deleteGroups(request: DeleteGroupsRequest): Promise<DeleteGroupsResponse> {
+    return this.coordinated(() => this.coordinator.deleteGroups(request, this.clock()));
+  }
+
+  /** A coordinator call may append to `__consumer_offsets` or move a deadline: flush and re-arm after it. */
+  private coordinated<T>(call: () => T): T {
+    const result = section('broker.groups', call);
     this.afterInput();
-    return response;
+    return result;
   }
 
   // ---------------------------------------------------------------- stopping

@@ -1,6 +1,6 @@
 /**
- * What a broker asks of the controller quorum: register, heartbeat, AlterPartition, and create the
- * offsets topic. MetadataAdminClient is one (over gRPC to the controllers); the methods reject with
+ * What a broker asks of the controller quorum: register, heartbeat, AlterPartition, create the
+ * offsets topic, and blocks of producer ids. MetadataAdminClient is one (over gRPC to the controllers); the methods reject with
  * ApiError when the whole request fails.
  */
 import type { ControllerApi } from '@kz/metadata';
@@ -10,4 +10,5 @@ export interface ControllerChannel {
   brokerHeartbeat(request: ControllerApi['brokerHeartbeat'][0]): Promise<ControllerApi['brokerHeartbeat'][1]>;
   alterPartition(request: ControllerApi['alterPartition'][0]): Promise<ControllerApi['alterPartition'][1]>;
   createTopics(request: ControllerApi['createTopics'][0]): Promise<ControllerApi['createTopics'][1]>;
+  allocateProducerIds(request: ControllerApi['allocateProducerIds'][0]): Promise<ControllerApi['allocateProducerIds'][1]>;
 }

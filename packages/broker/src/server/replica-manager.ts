@@ -29,6 +29,7 @@ import type { Logger } from 'pino';
 import { LogFileOpenError } from '../log/log-errors.js';
 import type { ReplicaLog } from '../log/replica-log.js';
 import { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP } from '../log/partition-log.js';
+import type { DescribeProducersRequest, DescribeProducersResponse } from '../protocol/producer-ids.js';
 import type { CurrentLeader, ProduceRequest, ProduceResponse, ProducePartitionResponse } from '../protocol/produce.js';
 import type { FetchPartitionResponse, FetchRequest, FetchResponse } from '../protocol/fetch.js';
 import type { ListOffsetsRequest, ListOffsetsResponse, ListOffsetsPartitionResponse } from '../protocol/list-offsets.js';
@@ -649,6 +650,29 @@ export class ReplicaManager {
           // Consumers see only committed records: an answer at or past the HW is "none yet".
           if (found2 === undefined || found2.offset >= hw) return { ...none, ...NO_ERROR };
           return { ...none, ...NO_ERROR, timestamp: found2.timestamp, offset: found2.offset, leaderEpoch: leader.leaderEpoch };
+        }),
+      })),
+    };
+  }
+
+  // ---------------------------------------------------------------- producers
+
+  /** DescribeProducers: the idempotent producers a partition's leader knows. */
+  describeProducers(request: DescribeProducersRequest): DescribeProducersResponse {
+    this.ensureOpen();
+    return {
+      topics: request.topics.map((topic) => ({
+        name: topic.name,
+        partitions: topic.partitions.map((partition) => {
+          const found = this.leaderPartitionByName(topic.name, partition);
+          if ('error' in found) return { partition, errorCode: found.error.errorCode, errorMessage: found.error.errorMessage, activeProducers: [] };
+          const activeProducers = found.partition.log.activeProducers().map((p) => ({
+            producerId: p.producerId,
+            producerEpoch: p.epoch,
+            lastSequence: p.batches[p.batches.length - 1]?.lastSequence ?? -1,
+            lastTimestamp: p.lastTimestamp,
+          }));
+          return { partition, errorCode: 0, errorMessage: null, activeProducers };
         }),
       })),
     };

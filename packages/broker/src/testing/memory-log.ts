@@ -10,13 +10,14 @@
  * One segment only: the simulation never rolls or deletes segments, so reads never stop at a
  * segment end (PartitionLog.read does; the model test keeps PartitionLog to one segment too).
  */
-import { CorruptRecordError, decodeRecordBatch, stampBatch, type DecodedRecord } from '@kz/records';
-import { checkContinuesLog, validatedBatches, type PositionedBatch } from '../log/append-validation.js';
+import { CorruptRecordError, decodeRecordBatch, readBatchHeader, stampBatch, type DecodedRecord } from '@kz/records';
+import { checkContinuesLog, checkProducerAppend, validatedBatches, type PositionedBatch } from '../log/append-validation.js';
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, MAX_TIMESTAMP, type AppendInfo } from '../log/partition-log.js';
 import type { EpochEndOffset, EpochEntry } from '../log/leader-epoch-cache.js';
 import { DEFAULT_LOG_CONFIG, type LogConfig } from '../log/log-config.js';
 import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError } from '../log/log-errors.js';
 import type { OffsetAndTimestamp } from '../log/log-segment.js';
+import { isIdempotent, ProducerStateTable, type ProducerEntry } from '../log/producer-state.js';
 import type { ReplicaLog } from '../log/replica-log.js';
 import { MemoryEpochCache } from './memory-epoch-cache.js';
 
@@ -43,6 +44,7 @@ export class MemoryLog implements ReplicaLog {
   private batches: StoredBatch[] = [];
   private readonly decoded = new WeakMap<StoredBatch, DecodedRecord[]>();
   private readonly epochs = new MemoryEpochCache();
+  private producers = new ProducerStateTable();
   private startOffset = 0;
   private flushedOffset = 0;
   private closed = false;
@@ -100,13 +102,17 @@ export class MemoryLog implements ReplicaLog {
     if (headers.length === 0) throw new CorruptRecordError('a produce append must carry at least one record batch');
     const latest = this.epochs.latest;
     if (latest !== undefined && leaderEpoch < latest.epoch) throw new FencedLeaderEpochError(leaderEpoch, latest.epoch);
+    const check = checkProducerAppend(headers, this.producers);
+    if (check.duplicate) return { baseOffset: check.firstOffset, lastOffset: check.lastOffset, duplicate: true };
     const baseOffset = this.logEndOffset;
     this.epochs.assign(leaderEpoch, baseOffset);
     let offset = baseOffset;
     for (const { at, header } of headers) {
       stampBatch(bytes, offset, leaderEpoch, at);
-      this.store(bytes.slice(at, at + header.sizeInBytes), offset, offset + header.lastOffsetDelta, leaderEpoch, header.maxTimestamp);
-      offset += header.lastOffsetDelta + 1;
+      const lastOffset = offset + header.lastOffsetDelta;
+      this.store(bytes.slice(at, at + header.sizeInBytes), offset, lastOffset, leaderEpoch, header.maxTimestamp);
+      if (isIdempotent(header)) this.producers.record(header, offset, lastOffset);
+      offset = lastOffset + 1;
     }
     return { baseOffset, lastOffset: offset - 1 };
   }
@@ -120,6 +126,7 @@ export class MemoryLog implements ReplicaLog {
     for (const { at, header } of headers) {
       this.epochs.assign(header.partitionLeaderEpoch, header.baseOffset);
       this.store(batches.slice(at, at + header.sizeInBytes), header.baseOffset, header.lastOffset, header.partitionLeaderEpoch, header.maxTimestamp);
+      if (isIdempotent(header)) this.producers.record(header, header.baseOffset, header.lastOffset);
     }
     return { baseOffset: first.header.baseOffset, lastOffset: expected - 1 };
   }
@@ -182,6 +189,7 @@ export class MemoryLog implements ReplicaLog {
     this.batches = this.batches.slice(0, this.indexHolding(offset));
     this.epochs.truncateFromEnd(this.logEndOffset);
     this.flushedOffset = Math.min(this.flushedOffset, this.logEndOffset);
+    this.rebuildProducerState();
     return this.logEndOffset;
   }
 
@@ -192,6 +200,11 @@ export class MemoryLog implements ReplicaLog {
     this.startOffset = offset;
     this.epochs.clear();
     this.flushedOffset = offset;
+    this.producers = new ProducerStateTable();
+  }
+
+  activeProducers(): readonly ProducerEntry[] {
+    return [...this.producers.entries()];
   }
 
   endOffsetForEpoch(epoch: number): EpochEndOffset {
@@ -223,6 +236,7 @@ export class MemoryLog implements ReplicaLog {
     }
     this.batches = kept;
     this.epochs.truncateFromEnd(this.logEndOffset);
+    this.rebuildProducerState();
     this.flushedOffset = this.logEndOffset;
     this.closed = false;
   }
@@ -247,6 +261,15 @@ export class MemoryLog implements ReplicaLog {
 
   private store(bytes: Uint8Array, baseOffset: number, lastOffset: number, epoch: number, maxTimestamp: number): void {
     this.batches.push({ baseOffset, lastOffset, epoch, maxTimestamp, bytes });
+  }
+
+  /** As PartitionLog rebuilds after a truncation or a restart, from the batches that remain. */
+  private rebuildProducerState(): void {
+    this.producers = new ProducerStateTable();
+    for (const batch of this.batches) {
+      const header = readBatchHeader(batch.bytes, 0);
+      if (isIdempotent(header)) this.producers.record(header, header.baseOffset, header.lastOffset);
+    }
   }
 
   private validate(bytes: Uint8Array): PositionedBatch[] {

@@ -1,5 +1,5 @@
 import { javaStringHashCode, offsetsPartitionFor } from '../../src/coordinator/offsets-topic';
-import { decodeOffsetCommitKey, decodeOffsetCommitValue, encodeOffsetCommitKey, encodeOffsetCommitValue } from '../../src/coordinator/offset-commit-record';
+import { decodeGroupMetadataValue, decodeOffsetCommitValue, decodeOffsetsRecordKey, encodeGroupMetadataKey, encodeGroupMetadataValue, encodeOffsetCommitKey, encodeOffsetCommitValue } from '../../src/coordinator/consumer-offsets-records';
 import fc from 'fast-check';
 
 describe('offsets topic partitioning', () => {
@@ -27,7 +27,7 @@ describe('offset commit records', () => {
       fc.property(fc.string(), fc.string(), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.nat(), fc.integer({ min: -1, max: 1000 }), fc.string(), (group, topic, partition, offset, leaderEpoch, metadata) => {
         const key = { group, topic, partition };
         const value = { offset, leaderEpoch, metadata, commitTimestamp: 1_700_000_000_000 };
-        expect(decodeOffsetCommitKey(encodeOffsetCommitKey(key))).toEqual(key);
+        expect(decodeOffsetsRecordKey(encodeOffsetCommitKey(key))).toEqual({ kind: 'offsetCommit', key });
         expect(decodeOffsetCommitValue(encodeOffsetCommitValue(value))).toEqual(value);
       }),
     );
@@ -39,7 +39,27 @@ describe('offset commit records', () => {
     const value = encodeOffsetCommitValue({ offset: 5, leaderEpoch: 1, metadata: 'm', commitTimestamp: 1 });
     expect(() => decodeOffsetCommitValue(value.subarray(0, value.length - 1))).toThrow(expect.objectContaining({ code: 'CORRUPT_MESSAGE' }));
     expect(() => decodeOffsetCommitValue(Buffer.concat([value, Buffer.from([0])]))).toThrow(expect.objectContaining({ code: 'CORRUPT_MESSAGE' }));
-    // A group-metadata key (version 2) is not an offset commit: skipped, not an error.
-    expect(decodeOffsetCommitKey(Buffer.from([0, 2, 0, 1, 0x67]))).toBeUndefined();
+    // A key of a version this broker does not know is skipped, not an error.
+    expect(decodeOffsetsRecordKey(Buffer.from([0, 9, 0, 1, 0x67]))).toBeUndefined();
+  });
+});
+
+describe('group metadata records', () => {
+  it('round-trip in Kafka’s layout: key v2, value v3 with static members', () => {
+    expect(decodeOffsetsRecordKey(encodeGroupMetadataKey('billing'))).toEqual({ kind: 'groupMetadata', group: 'billing' });
+    // Key v2: int16 version, int16-length group.
+    expect(Buffer.from(encodeGroupMetadataKey('g')).toString('hex')).toBe('0002000167');
+    const value = {
+      protocolType: 'consumer',
+      generation: 7,
+      protocol: 'range',
+      leader: 'm-1',
+      currentStateTimestamp: 1_700_000_000_000,
+      members: [
+        { memberId: 'm-1', groupInstanceId: 'i-1', clientId: 'c', clientHost: '/127.0.0.1', rebalanceTimeout: 60_000, sessionTimeout: 45_000, subscription: Buffer.from([1, 2]), assignment: Buffer.from([3]) },
+      ],
+    };
+    const decoded = decodeGroupMetadataValue(encodeGroupMetadataValue(value));
+    expect({ ...decoded, members: decoded.members.map((m) => ({ ...m, subscription: Buffer.from(m.subscription), assignment: Buffer.from(m.assignment) })) }).toEqual(value);
   });
 });

@@ -139,7 +139,7 @@ describe('PartitionLog reopen', () => {
     reopened.close();
   });
 
-  it('names segment files by 20-digit base offset and writes the epoch checkpoint in Kafka text format', () => {
+  it('names segment and producer snapshot files by 20-digit offset and writes the epoch checkpoint in Kafka text format', () => {
     const dir = tempDir();
     const log = PartitionLog.open(dir);
     log.append(batch({ count: 2 }), 4);
@@ -152,7 +152,10 @@ describe('PartitionLog reopen', () => {
       '00000000000000000000.timeindex',
       '00000000000000000002.index',
       '00000000000000000002.log',
+      // Producer state as of the roll, and as of the clean close.
+      '00000000000000000002.snapshot',
       '00000000000000000002.timeindex',
+      '00000000000000000003.snapshot',
       'leader-epoch-checkpoint',
     ]);
     expect(segmentFileStem(2)).toBe('00000000000000000002');

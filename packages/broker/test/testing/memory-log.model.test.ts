@@ -1,12 +1,16 @@
 /**
  * Model test: MemoryLog against PartitionLog. The same random sequence of leader and follower
- * appends (some out of order, some fenced, some corrupt), new leaders' epoch registrations, reads,
- * truncations, epoch lookups, timestamp lookups, flushes and reopens runs on both (follower batches
+ * appends (some out of order, some fenced, some corrupt), idempotent producers' batches (in
+ * sequence, retried, with gaps, from old and new producer epochs), new leaders' epoch registrations,
+ * reads, truncations, epoch lookups, timestamp lookups, flushes and reopens (with and without the
+ * producer snapshots) runs on both (follower batches
  * never go back in epoch, as no leader sends such a log), and every answer — value or error — and the
  * observable state after each step must be the same. PartitionLog keeps to one segment, as the
  * simulation's logs do. Replay a failure with FC_SEED=<seed printed in the failure>; FC_RUNS=<n>
  * runs longer.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { PartitionLog } from '@kz/broker';
 import { MemoryLog } from '@kz/broker/testing';
@@ -24,8 +28,9 @@ type Op =
   | { readonly kind: 'endOffsetForEpoch'; readonly epochBack: number }
   | { readonly kind: 'assignEpoch'; readonly epochStep: -1 | 0 | 1 }
   | { readonly kind: 'offsetForTimestamp'; readonly back: number }
+  | { readonly kind: 'produce'; readonly producer: number; readonly sequence: 'next' | 'retry' | 'gap' | 'zero'; readonly producerEpochStep: -1 | 0 | 1; readonly count: number }
   | { readonly kind: 'flush' }
-  | { readonly kind: 'reopen' };
+  | { readonly kind: 'reopen'; readonly dropSnapshots: boolean };
 
 const step = fc.constantFrom<-1 | 0 | 1>(-1, 0, 0, 1);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -37,8 +42,18 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('endOffsetForEpoch' as const), epochBack: fc.integer({ min: -2, max: 6 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('assignEpoch' as const), epochStep: step }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('offsetForTimestamp' as const), back: fc.integer({ min: -3, max: 30 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('produce' as const),
+      producer: fc.integer({ min: 1, max: 2 }),
+      sequence: fc.constantFrom<'next' | 'retry' | 'gap' | 'zero'>('next', 'next', 'next', 'retry', 'retry', 'gap', 'zero'),
+      producerEpochStep: fc.constantFrom<-1 | 0 | 1>(-1, 0, 0, 0, 0, 1),
+      count: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.constant({ kind: 'flush' as const }) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'reopen' as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reopen' as const), dropSnapshots: fc.boolean() }) },
 );
 
 /** An answer or the error it threw, in a form both logs can be compared by. */
@@ -58,7 +73,8 @@ interface Both {
 }
 
 function state(log: PartitionLog | MemoryLog): unknown {
-  return { start: log.logStartOffset, end: log.logEndOffset, recoveryPoint: log.recoveryPoint, latestEpoch: log.latestEpoch, epochs: [...log.epochEntries] };
+  const producers = [...log.activeProducers()].sort((a, b) => a.producerId - b.producerId);
+  return { start: log.logStartOffset, end: log.logEndOffset, recoveryPoint: log.recoveryPoint, latestEpoch: log.latestEpoch, epochs: [...log.epochEntries], producers };
 }
 
 function runOps(ops: readonly Op[]): void {
@@ -71,6 +87,8 @@ function runOps(ops: readonly Op[]): void {
     const records = Array.from({ length: count }, () => ({ key: null, value: new TextEncoder().encode(`r${label++}`), timestamp: clock++ }));
     return encodeRecordBatch({ records, baseOffset, partitionLeaderEpoch: leaderEpoch });
   };
+  // Each producer's epoch, next sequence and the batches it sent (bytes kept, so a retry is the same batch).
+  const producers = new Map<number, { epoch: number; next: number; sent: Uint8Array[] }>();
   const both = (name: string, run: (log: PartitionLog | MemoryLog) => unknown): void => {
     const fromDisk = outcome(() => run(logs.disk));
     const fromMemory = outcome(() => run(logs.memory));
@@ -121,6 +139,27 @@ function runOps(ops: readonly Op[]): void {
       case 'offsetForTimestamp':
         both(name, (log) => log.offsetForTimestamp(op.back === -3 ? -1 : op.back === -2 ? -2 : clock - op.back));
         break;
+      case 'produce': {
+        const p = producers.get(op.producer) ?? { epoch: 0, next: 0, sent: [] };
+        producers.set(op.producer, p);
+        const retried = p.sent[p.sent.length - 1 - (op.count % 2)] ?? p.sent[p.sent.length - 1];
+        let bytes: Uint8Array;
+        if (op.sequence === 'retry' && retried !== undefined) {
+          bytes = retried;
+        } else {
+          const producerEpoch = Math.max(0, p.epoch + op.producerEpochStep);
+          const baseSequence = op.sequence === 'zero' ? 0 : op.sequence === 'gap' ? p.next + 2 : p.next;
+          const records = Array.from({ length: op.count }, () => ({ key: null, value: new TextEncoder().encode(`r${label++}`), timestamp: clock++ }));
+          bytes = encodeRecordBatch({ records, producerId: op.producer, producerEpoch, baseSequence });
+          if (producerEpoch >= p.epoch) {
+            p.epoch = producerEpoch;
+            p.next = baseSequence + op.count;
+            p.sent.push(bytes);
+          }
+        }
+        both(name, (log) => log.append(bytes, epoch));
+        break;
+      }
       case 'flush':
         both(name, (log) => log.flush());
         break;
@@ -128,6 +167,10 @@ function runOps(ops: readonly Op[]): void {
         // A clean shutdown and start: PartitionLog closes and opens its directory again; the memory
         // log is closed (which flushes) and comes back the way a crash brings it back.
         logs.disk.close();
+        if (op.dropSnapshots) {
+          // Snapshots lost: the state must come back from the log alone.
+          for (const f of fs.readdirSync(logs.dir)) if (f.endsWith('.snapshot')) fs.rmSync(path.join(logs.dir, f));
+        }
         logs.disk = PartitionLog.open(logs.dir);
         logs.memory.close();
         logs.memory.crash();

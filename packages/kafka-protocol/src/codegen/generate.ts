@@ -8,7 +8,7 @@
  * The output is a pure function of the schema text, so a test can regenerate
  * it in memory and compare with the committed files.
  */
-import type { ApiDef, FieldDef, FieldType, MessageDef, Schema, StructDef, VersionRange } from './schema.js';
+import type { ApiDef, FieldDef, FieldType, MessageDef, RecordFile, Schema, StructDef, VersionRange } from './schema.js';
 import { covers, formatRange, intersect } from './schema.js';
 
 /** A condition decided at generation time, or a JS expression over `v` (version) or `f` (flexible). */
@@ -658,6 +658,11 @@ function fileFor(source: string, messages: MessageDef[]): string {
   return [HEADER(source), ...imports, '', ...body].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
+/** `consumer-offsets.kzp` → `consumer-offsets`. */
+function recordFileStem(r: RecordFile): string {
+  return r.file.replace(/\.kzp$/, '');
+}
+
 export function kebab(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
@@ -687,9 +692,10 @@ function registry(apis: ApiDef[]): string {
   return out.join('\n');
 }
 
-function barrel(apis: ApiDef[]): string {
+function barrel(apis: ApiDef[], recordFiles: readonly RecordFile[]): string {
   const out = [HEADER('*.kzp')];
   out.push("export * from './headers.js';");
+  for (const r of recordFiles) out.push(`export * from './${recordFileStem(r)}.js';`);
   for (const a of apis) out.push(`export * from './${kebab(a.name)}.js';`);
   out.push("export * from './apis.js';", '');
   return out.join('\n');
@@ -699,8 +705,9 @@ function barrel(apis: ApiDef[]): string {
 export function generate(schema: Schema): Map<string, string> {
   const files = new Map<string, string>();
   files.set('headers.ts', fileFor('headers.kzp', schema.headers));
+  for (const r of schema.recordFiles) files.set(`${recordFileStem(r)}.ts`, fileFor(r.file, r.records));
   for (const a of schema.apis) files.set(`${kebab(a.name)}.ts`, fileFor(a.file, [a.request, a.response]));
   files.set('apis.ts', registry(schema.apis));
-  files.set('index.ts', barrel(schema.apis));
+  files.set('index.ts', barrel(schema.apis, schema.recordFiles));
   return files;
 }

@@ -9,7 +9,9 @@
  *   response
  *     ...
  *
- * and one for the headers (`header RequestHeader versions 0-2 flexible 2+`).
+ * one for the headers (`header RequestHeader versions 0-2 flexible 2+`), and
+ * files of records Kafka keeps in its own logs (`record GroupMetadataValue
+ * versions 0-4 flexible 4+`: `__consumer_offsets`' keys and values).
  * A field line is `Name Type attrs...`; children are indented under a struct
  * or array-of-struct field. Attributes:
  *   3+ | 3-8 | 3     versions (default: every version of the enclosing struct)
@@ -21,7 +23,7 @@
  * defined earlier in the same message (Kafka's common structs).
  * '#' starts a comment.
  */
-import type { ApiDef, FieldDef, FieldType, MessageDef, Primitive, Schema, StructDef, VersionRange } from './schema.js';
+import type { ApiDef, FieldDef, FieldType, MessageDef, Primitive, RecordFile, Schema, StructDef, VersionRange } from './schema.js';
 import { PRIMITIVES, intersect } from './schema.js';
 
 export class SchemaError extends Error {
@@ -246,18 +248,21 @@ export function parseApiFile(file: string, text: string): ApiDef {
   return { key, name, file, request: req.msg, response: res.msg };
 }
 
-/** Parses the headers file: one or more `header Name versions A-B flexible N+` blocks. */
-export function parseHeaderFile(file: string, text: string): MessageDef[] {
+/**
+ * Parses a file of standalone messages: one or more `KEYWORD Name versions A-B flexible N+` blocks
+ * (`header` in the headers file, `record` in a records file).
+ */
+export function parseStandaloneFile(file: string, text: string, keyword: 'header' | 'record'): MessageDef[] {
   const lines = lex(text);
   const out: MessageDef[] = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] as Line;
-    const words = header(file, line, 'header');
+    const words = header(file, line, keyword);
     const name = words[1] ?? '';
     const versions = rangeOf(file, line, words, 'versions');
-    if (!versions) throw new SchemaError(file, line.no, 'a header needs `versions`');
-    const { msg, next } = parseMessage(file, lines, i + 1, 'header', name, null, versions, rangeOf(file, line, words, 'flexible'));
+    if (!versions) throw new SchemaError(file, line.no, `a ${keyword} needs \`versions\``);
+    const { msg, next } = parseMessage(file, lines, i + 1, keyword, name, null, versions, rangeOf(file, line, words, 'flexible'));
     out.push(msg);
     i = next;
   }
@@ -268,13 +273,15 @@ export function parseHeaderFile(file: string, text: string): MessageDef[] {
 export function parseSchema(files: ReadonlyMap<string, string>): Schema {
   const apis: ApiDef[] = [];
   let headers: MessageDef[] = [];
+  const recordFiles: RecordFile[] = [];
   for (const [file, text] of files) {
-    if (file === 'headers.kzp') headers = parseHeaderFile(file, text);
+    if (file === 'headers.kzp') headers = parseStandaloneFile(file, text, 'header');
+    else if (lex(text)[0]?.words[0] === 'record') recordFiles.push({ file, records: parseStandaloneFile(file, text, 'record') });
     else apis.push(parseApiFile(file, text));
   }
   apis.sort((a, b) => a.key - b.key);
   for (let i = 1; i < apis.length; i++) {
     if ((apis[i] as ApiDef).key === (apis[i - 1] as ApiDef).key) throw new SchemaError((apis[i] as ApiDef).file, 1, 'duplicate API key');
   }
-  return { apis, headers };
+  return { apis, headers, recordFiles };
 }

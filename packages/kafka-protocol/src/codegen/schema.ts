@@ -59,7 +59,7 @@ export interface StructDef {
 }
 
 export interface MessageDef {
-  readonly kind: 'request' | 'response' | 'header';
+  readonly kind: 'request' | 'response' | 'header' | 'record';
   /** e.g. 'ProduceRequest', 'RequestHeader'. */
   readonly name: string;
   readonly apiKey: number | null;
@@ -80,9 +80,16 @@ export interface ApiDef {
   readonly response: MessageDef;
 }
 
+/** A file of standalone records (`record Name versions ...`): data Kafka keeps in its own logs. */
+export interface RecordFile {
+  readonly file: string;
+  readonly records: MessageDef[];
+}
+
 export interface Schema {
   readonly apis: ApiDef[];
   readonly headers: MessageDef[];
+  readonly recordFiles: RecordFile[];
 }
 
 export function inRange(r: VersionRange | null, v: number): boolean {

@@ -1,6 +1,7 @@
 // Generated from schema/*.kzp by src/codegen; do not edit. Regenerate with `pnpm gen-protocol`.
 
 export * from './headers.js';
+export * from './consumer-offsets.js';
 export * from './produce.js';
 export * from './fetch.js';
 export * from './list-offsets.js';
