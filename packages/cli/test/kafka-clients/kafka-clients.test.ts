@@ -111,7 +111,12 @@ describe('kafkajs admin', () => {
     expect(before.get('retention.ms')).toEqual({ value: '3600000', source: 1 });
     expect(before.get('cleanup.policy')).toEqual({ value: 'delete', source: 5 });
     await kadmin.alterConfigs({ validateOnly: false, resources: [{ type: 2, name: 'kjs-configs', configEntries: [{ name: 'retention.ms', value: '7200000' }] }] });
-    expect((await described()).get('retention.ms')).toEqual({ value: '7200000', source: 1 });
+    // The change is committed when AlterConfigs answers; the broker describing it applies it a moment later.
+    const after = await until('the new retention.ms described', async () => {
+      const entry = (await described()).get('retention.ms');
+      return entry?.value === '7200000' ? entry : undefined;
+    }, 10_000, 100);
+    expect(after).toEqual({ value: '7200000', source: 1 });
   });
 });
 
@@ -140,10 +145,15 @@ describe('admin APIs spoken to one broker, which forwards what changes metadata 
       kafkaRequest(broker(), ApiKey.IncrementalAlterConfigs, 1, { resources: [{ resourceType: 2, resourceName: 'raw-configs', configs: [{ name: 'retention.ms', configOperation: op, value }] }], validateOnly: false });
     const describe = async () =>
       (await kafkaRequest(broker(), ApiKey.DescribeConfigs, 4, { resources: [{ resourceType: 2, resourceName: 'raw-configs', configurationKeys: ['retention.ms'] }], includeSynonyms: false, includeDocumentation: false })).results[0]!.configs[0];
+    // Committed when the answer comes; the broker that describes it applies it a moment later.
+    const described = (value: string) => until(`retention.ms ${value} described`, async () => {
+      const config = await describe();
+      return config?.value === value ? config : undefined;
+    }, 10_000, 100);
     expect((await alter(0, '5000')).responses[0]).toMatchObject({ errorCode: 0, resourceName: 'raw-configs' });
-    expect(await describe()).toMatchObject({ name: 'retention.ms', value: '5000', configSource: 1 });
+    expect(await described('5000')).toMatchObject({ name: 'retention.ms', value: '5000', configSource: 1 });
     expect((await alter(1, null)).responses[0]!.errorCode).toBe(0);
-    expect(await describe()).toMatchObject({ name: 'retention.ms', value: '604800000', configSource: 5 });
+    expect(await described('604800000')).toMatchObject({ name: 'retention.ms', value: '604800000', configSource: 5 });
     // An unknown operation is refused for its resource, and nothing changes.
     expect((await alter(7, '1')).responses[0]!.errorCode).toBe(42);
   });
