@@ -42,10 +42,10 @@ export class KzBrokerCluster {
   static async start(root: string, scope: CleanupScope, profileDir?: string): Promise<KzBrokerCluster> {
     const entry = kzBrokerEntry();
     if (!existsSync(entry)) throw new KzBrokerClusterError(`${entry} does not exist: build packages/broker first (pnpm exec tsc -b)`);
-    const ports = await freeLoopbackPorts(3 * NODES);
+    const ports = await freeLoopbackPorts(4 * NODES);
     const ids = Array.from({ length: NODES }, (_, i) => i + 1);
-    const raftAddress = (i: number): string => `127.0.0.1:${ports[3 * i + 1]!}`;
-    const adminAddress = (i: number): string => `127.0.0.1:${ports[3 * i]!}`;
+    const raftAddress = (i: number): string => `127.0.0.1:${ports[4 * i + 1]!}`;
+    const adminAddress = (i: number): string => `127.0.0.1:${ports[4 * i]!}`;
     const voters = ids.map((id, i) => `${id}@${raftAddress(i)}`).join(',');
     // The broker half of each node registers and heartbeats through the controllers' admin services.
     const controllerAdmin = ids.map((id, i) => `${id}@${adminAddress(i)}`).join(',');
@@ -53,7 +53,7 @@ export class KzBrokerCluster {
       const name = `kz-broker-${id}`;
       const dataDir = join(root, name);
       mkdirSync(dataDir, { recursive: true });
-      const brokerAddress = `127.0.0.1:${ports[3 * i + 2]!}`;
+      const brokerAddress = `127.0.0.1:${ports[4 * i + 2]!}`;
       const args = [
         ...(profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
         entry,
@@ -65,6 +65,7 @@ export class KzBrokerCluster {
         '--admin-listen', adminAddress(i),
         '--controller-admin', controllerAdmin,
         '--listen', brokerAddress,
+        '--replication-listen', `127.0.0.1:${ports[4 * i + 3]!}`,
         '--log-level', 'warn',
       ];
       const child = scope.track(ManagedProcess.start(name, process.execPath, args, { logFile: join(root, `${name}.log`) }));

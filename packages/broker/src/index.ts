@@ -3,11 +3,12 @@
  * leader-epoch checkpoint, recovery, retention); the ReplicaManager that leads and follows
  * partitions as the metadata image says (produce with acks, fetch long polls, ISR and high
  * watermark, KIP-101/279/320 truncation and fencing); consumer-group offsets in
- * __consumer_offsets; the Broker gRPC service; BrokerNode, the broker as a process runs it; and
- * KzClient, the producer and consumer library.
+ * __consumer_offsets; the Kafka listener (Kafka's protocol, for every Kafka client) and the
+ * Replication gRPC service followers fetch from; BrokerNode, the broker as a process runs it; and
+ * KzClient, the producer and consumer library, which speaks Kafka's protocol.
  */
 export { BrokerError } from './broker-error';
-export { PartitionLog, LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, type AppendInfo, type RetentionResult } from './log/partition-log.js';
+export { PartitionLog, LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, MAX_TIMESTAMP, type AppendInfo, type RetentionResult } from './log/partition-log.js';
 export { DEFAULT_LOG_CONFIG, resolveLogConfig, type LogConfig } from './log/log-config.js';
 export type { RecoveryTruncation, OffsetAndTimestamp } from './log/log-segment.js';
 export { UNDEFINED_EPOCH, UNDEFINED_EPOCH_OFFSET, type EpochEntry, type EpochEndOffset } from './log/leader-epoch-cache.js';
@@ -96,7 +97,7 @@ export {
 export type { BrokerApi, BrokerRpcName } from './protocol/broker-api.js';
 export type { Acks, CurrentLeader, ProduceRequest, ProduceResponse, ProduceTopicData, ProducePartitionData, ProduceTopicResponse, ProducePartitionResponse } from './protocol/produce.js';
 export type { FetchRequest, FetchResponse, FetchTopic, FetchPartition, FetchTopicResponse, FetchPartitionResponse, DivergingEpoch } from './protocol/fetch.js';
-export { LATEST_OFFSET_SPEC, EARLIEST_OFFSET_SPEC, type ListOffsetsRequest, type ListOffsetsResponse, type ListOffsetsTopic, type ListOffsetsPartition, type ListOffsetsTopicResponse, type ListOffsetsPartitionResponse } from './protocol/list-offsets.js';
+export { LATEST_OFFSET_SPEC, EARLIEST_OFFSET_SPEC, MAX_TIMESTAMP_OFFSET_SPEC, type ListOffsetsRequest, type ListOffsetsResponse, type ListOffsetsTopic, type ListOffsetsPartition, type ListOffsetsTopicResponse, type ListOffsetsPartitionResponse } from './protocol/list-offsets.js';
 export type { MetadataRequest, MetadataResponse, MetadataBroker, MetadataTopic, MetadataPartition } from './protocol/cluster-metadata.js';
 export type {
   FindCoordinatorRequest,
@@ -109,6 +110,8 @@ export type {
   OffsetFetchRequest,
   OffsetFetchResponse,
   OffsetFetchPartitionResponse,
+  OffsetDeleteRequest,
+  OffsetDeleteResponse,
 } from './protocol/group-offsets.js';
 export type {
   GroupMembershipApi,
@@ -170,16 +173,25 @@ export {
   type BrokerServerCommand,
 } from './runtime/broker-server-main.js';
 
-// The Broker gRPC service and a connection to one broker.
-export { BrokerServer, type BrokerServerOptions } from './service/broker-server.js';
-export { BrokerConnection, BROKER_CONNECTION_DEFAULTS, type BrokerConnectionOptions, type CallOptions } from './service/broker-connection.js';
+// The Kafka listener: Kafka's protocol on the broker's client port, one handler per API.
+export { KafkaListener, type KafkaListenerOptions } from './kafka/kafka-listener.js';
+export { kafkaHandlers } from './kafka/kafka-handlers.js';
+export { advertisedVersions } from './kafka/api-versions-handler.js';
+export { CLOSE_CONNECTION, handlerTable, kafkaHandler, type HandlerResult, type KafkaApiHandler, type KafkaHandlers, type RequestContext } from './kafka/kafka-handler.js';
+export type { AdminForwarding, HostedReplica, KafkaBackend, LogDirUsage } from './kafka/kafka-backend.js';
+export { CLIENT_LISTENER, REPLICATION_LISTENER, clientEndpoint, replicationEndpoint } from './runtime/listener-endpoints.js';
+
+// The Replication gRPC service (what followers fetch from) and a follower's connection to it.
+export { ReplicationServer, type ReplicationServerOptions } from './service/replication-server.js';
+export { ReplicationConnection, REPLICATION_CONNECTION_DEFAULTS, type ReplicationConnectionOptions } from './service/replication-connection.js';
 export { BrokerUnreachableError } from './service/broker-unreachable-error.js';
 export { MalformedBrokerMessageError } from './service/malformed-broker-message-error.js';
-export { encodeBrokerRequest, decodeBrokerRequest, encodeBrokerResponse, decodeBrokerResponse } from './service/broker-codec.js';
-export { BROKER_PROTO_PATH, BROKER_SERVICE_NAME } from './service/broker-schema.js';
-export { BROKER_METHOD_NAMES, type BrokerMethodName, type BrokerRequest, type BrokerResponse } from './service/broker-rpc.js';
+export { encodeReplicationRequest, decodeReplicationRequest, encodeReplicationResponse, decodeReplicationResponse } from './service/replication-codec.js';
+export { REPLICATION_PROTO_PATH, REPLICATION_SERVICE_NAME } from './service/replication-schema.js';
+export { REPLICATION_METHOD_NAMES, type ReplicationApi, type ReplicationMethodName, type ReplicationRequest, type ReplicationResponse } from './service/replication-rpc.js';
 
 // The client library.
+export { KafkaBrokerConnection, KAFKA_CONNECTION_DEFAULTS, type KafkaBrokerConnectionOptions, type CallOptions } from './client/kafka-broker-connection.js';
 export { KzClient, KZ_CLIENT_DEFAULTS, type KzClientOptions } from './client/kz-client.js';
 export { KzProducer, PRODUCER_DEFAULTS, type ProducerOptions, type ProducerRecord, type RecordMetadata } from './client/kz-producer.js';
 export { KzConsumer, CONSUMER_DEFAULTS, type ConsumerOptions, type ConsumedRecord, type PartitionAssignment, type StartFrom } from './client/kz-consumer.js';

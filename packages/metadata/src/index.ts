@@ -39,6 +39,7 @@ export {
   type MetadataAdminClientOptions,
   type ReadOptions,
 } from './service/metadata-admin-client';
+export { configsDescription } from './service/admin-reads';
 export type {
   ClusterDescription,
   ConfigsDescription,

@@ -1,7 +1,7 @@
 /**
  * A client's picture of the cluster, from Metadata answers: the brokers and their addresses, and
  * for each topic it uses, the topic id and who leads each partition at which epoch. Plus one
- * BrokerConnection per broker address, shared by the client's producers and consumers.
+ * KafkaBrokerConnection per broker address, shared by the client's producers and consumers.
  *
  * Leadership only moves forward: a Metadata answer from a broker that lags, or a refresh racing a
  * `currentLeader` hint, never replaces a leader with one of an older epoch (as Kafka's Metadata
@@ -10,7 +10,7 @@
 import type { Logger } from 'pino';
 import type { MetadataResponse } from '../protocol/cluster-metadata';
 import type { CurrentLeader } from '../protocol/produce';
-import { BrokerConnection } from '../service/broker-connection';
+import { KafkaBrokerConnection } from './kafka-broker-connection';
 import { BrokerUnreachableError } from '../service/broker-unreachable-error';
 
 export interface PartitionView {
@@ -43,7 +43,7 @@ export class ClusterView {
   private readonly log: Logger;
   private readonly brokers = new Map<number, string>();
   private readonly topics = new Map<string, TopicView>();
-  private readonly connections = new Map<string, BrokerConnection>();
+  private readonly connections = new Map<string, KafkaBrokerConnection>();
   /** Topics some producer or consumer uses: every refresh asks for all of them. */
   private readonly wanted = new Set<string>();
   private refreshing: Promise<void> | undefined;
@@ -72,15 +72,15 @@ export class ClusterView {
   }
 
   /** The connection to a broker by node id; undefined when its address is not known. */
-  connectionTo(nodeId: number): BrokerConnection | undefined {
+  connectionTo(nodeId: number): KafkaBrokerConnection | undefined {
     const address = this.brokers.get(nodeId);
     return address === undefined ? undefined : this.connectionAt(address);
   }
 
-  connectionAt(address: string): BrokerConnection {
+  connectionAt(address: string): KafkaBrokerConnection {
     let connection = this.connections.get(address);
     if (connection === undefined) {
-      connection = new BrokerConnection({ address, requestTimeoutMs: this.requestTimeoutMs, clientId: this.clientId });
+      connection = new KafkaBrokerConnection({ address, requestTimeoutMs: this.requestTimeoutMs, clientId: this.clientId });
       this.connections.set(address, connection);
     }
     return connection;
@@ -138,7 +138,7 @@ export class ClusterView {
   }
 
   /** Runs `call` on the first broker that answers: known brokers first, then the bootstrap list. */
-  async anyBroker<T>(call: (broker: BrokerConnection) => Promise<T>): Promise<T> {
+  async anyBroker<T>(call: (broker: KafkaBrokerConnection) => Promise<T>): Promise<T> {
     if (this.closed) throw new BrokerUnreachableError('', 'CANCELLED', 'the client is closed');
     const addresses = this.candidates();
     let last: unknown;

@@ -6,7 +6,7 @@
  */
 import type { Logger } from 'pino';
 import type { OffsetCommitRequest, OffsetFetchPartitionResponse } from '../protocol/group-offsets';
-import type { BrokerConnection } from '../service/broker-connection';
+import type { KafkaBrokerConnection } from './kafka-broker-connection';
 import { BrokerUnreachableError } from '../service/broker-unreachable-error';
 import type { ClusterView } from './cluster-view';
 import { formatAddress } from './cluster-view';
@@ -26,7 +26,7 @@ export interface CommittedOffset {
 const COORDINATOR_LOAD_IN_PROGRESS = 14;
 
 export class GroupCoordinator {
-  private coordinator: BrokerConnection | undefined;
+  private coordinator: KafkaBrokerConnection | undefined;
 
   constructor(
     private readonly cluster: ClusterView,
@@ -101,7 +101,7 @@ export class GroupCoordinator {
    * Runs `attempt` against the coordinator until it returns undefined (done), throws a final
    * error, or the time runs out. It returns a retriable error code to go again.
    */
-  private async withCoordinator(what: string, timeoutMs: number, attempt: (coordinator: BrokerConnection) => Promise<number | undefined>): Promise<void> {
+  private async withCoordinator(what: string, timeoutMs: number, attempt: (coordinator: KafkaBrokerConnection) => Promise<number | undefined>): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let last: KzClientError | undefined;
     for (;;) {
@@ -129,7 +129,7 @@ export class GroupCoordinator {
   }
 
   /** The coordinator's connection, or the retriable error code FindCoordinator answered. */
-  private async find(): Promise<BrokerConnection | number> {
+  private async find(): Promise<KafkaBrokerConnection | number> {
     if (this.coordinator !== undefined) return this.coordinator;
     // Any broker answers FindCoordinator: ask whichever the cluster view reaches first.
     const response = await this.cluster.anyBroker((broker) => broker.findCoordinator({ key: this.groupId }));

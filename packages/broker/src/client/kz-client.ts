@@ -1,6 +1,7 @@
 /**
  * KzClient: the entry point of the client library. It holds the cluster view (brokers, leaders)
- * and one connection per broker, shared by the producers and consumers it makes.
+ * and one connection per broker — Kafka's protocol, as any Kafka client speaks it — shared by the
+ * producers and consumers it makes.
  *
  * ```ts
  * const client = new KzClient({ bootstrap: ['127.0.0.1:9092'] });
@@ -22,7 +23,7 @@ import { lookUpOffsets, type OffsetQuery, type PartitionOffset } from './offset-
 export interface KzClientOptions {
   /** `host:port` of one or more brokers; the rest are learnt from Metadata. */
   readonly bootstrap: readonly string[];
-  /** Sent as the gRPC user agent. Default 'kz-client'. */
+  /** Sent as the client id of every Kafka request. Default 'kz-client'. */
   readonly clientId?: string;
   /** Deadline of one request (a fetch gets its maxWaitMs on top). Default 30 000 ms. */
   readonly requestTimeoutMs?: number;

@@ -1,5 +1,5 @@
 /**
- * KzProducer: Kafka's producer semantics over the Broker gRPC service.
+ * KzProducer: Kafka's producer semantics over Kafka's protocol.
  *
  * Records accumulate per partition into one RecordBatch v2 (uncompressed). A batch is sealed when
  * it reaches `batchBytes` or `lingerMs` after its first record, then sent. Each partition has at
@@ -69,7 +69,7 @@ export const PRODUCER_DEFAULTS = {
 /** Timers fire on whole milliseconds: batches started within this of an expired one count as expired with it. */
 const LINGER_SLACK_MS = 1;
 
-/** A request never grows beyond this, whatever the partitions hold, to stay well under gRPC's limit. */
+/** A request never grows beyond this, whatever the partitions hold, to stay well under a broker's socket.request.max.bytes. */
 const MAX_REQUEST_TOTAL_BYTES = 32 * 1024 * 1024;
 
 /** One partition's batches: the open one, the sealed ones waiting, the ones on the wire. */

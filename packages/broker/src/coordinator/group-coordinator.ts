@@ -40,7 +40,17 @@ import type {
   SyncGroupRequest,
   SyncGroupResponse,
 } from '../protocol/group-membership.js';
-import type { FindCoordinatorResponse, OffsetCommitPartition, OffsetCommitRequest, OffsetCommitResponse, OffsetFetchRequest, OffsetFetchResponse, OffsetFetchPartitionResponse } from '../protocol/group-offsets.js';
+import type {
+  FindCoordinatorResponse,
+  OffsetCommitPartition,
+  OffsetCommitRequest,
+  OffsetCommitResponse,
+  OffsetDeleteRequest,
+  OffsetDeleteResponse,
+  OffsetFetchRequest,
+  OffsetFetchResponse,
+  OffsetFetchPartitionResponse,
+} from '../protocol/group-offsets.js';
 import { kafkaError, type KafkaErrorValue } from '../server/error-code.js';
 import type { Partition } from '../server/partition.js';
 import type { ReplicaManager } from '../server/replica-manager.js';
@@ -372,6 +382,36 @@ export class GroupCoordinator {
     const errorCode = group.validateCommit(now, generationId, memberId, request.groupInstanceId ?? null);
     this.requeue(group);
     return errorCode;
+  }
+
+  /**
+   * OffsetDelete: a tombstone per committed partition asked, appended acks=all; once durable, the
+   * offsets are gone from the cache too (a new coordinator replays the tombstones). A group with
+   * nothing here is GROUP_ID_NOT_FOUND; a partition with no offset is answered without error, as
+   * Kafka answers it. A group with members is refused whole (NON_EMPTY_GROUP) — stricter than
+   * Kafka, which refuses only the topics its members subscribe to (GROUP_SUBSCRIBED_TO_TOPIC).
+   */
+  async offsetDelete(request: OffsetDeleteRequest, now: number): Promise<OffsetDeleteResponse> {
+    const answer = (errorCode: number, partitionCode: number): OffsetDeleteResponse => ({
+      errorCode,
+      topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((partition) => ({ partition, errorCode: partitionCode })) })),
+    });
+    const where = this.coordinatorFor(request.groupId);
+    if ('error' in where) return answer(where.error.errorCode, 0);
+    const { loaded } = where;
+    const group = loaded.groups.get(request.groupId);
+    if (group !== undefined && group.state !== 'Empty') return answer(KafkaErrorCode.NON_EMPTY_GROUP, 0);
+    if (group === undefined && !loaded.offsets.hasGroup(request.groupId)) return answer(KafkaErrorCode.GROUP_ID_NOT_FOUND, 0);
+    const doomed = request.topics.flatMap((t) =>
+      t.partitions.filter((p) => loaded.offsets.get(request.groupId, t.name, p) !== undefined).map((partition) => ({ topic: t.name, partition })),
+    );
+    if (doomed.length === 0) return answer(0, 0);
+    const tombstones = doomed.map(({ topic, partition }) => ({ key: encodeOffsetCommitKey({ group: request.groupId, topic, partition }), value: null }));
+    const { errorCode, baseOffset } = await this.append(loaded.partitionId, tombstones, now);
+    if (errorCode === 0 && this.loaded.get(loaded.partitionId) === loaded) {
+      doomed.forEach(({ topic, partition }, i) => loaded.offsets.apply(request.groupId, topic, partition, null, baseOffset + i));
+    }
+    return answer(0, errorCode);
   }
 
   offsetFetch(request: OffsetFetchRequest): OffsetFetchResponse {

@@ -48,6 +48,10 @@ export class LazyPartitionLog implements ReplicaLog {
     return this.real?.logEndOffset ?? 0;
   }
 
+  get size(): number {
+    return this.real?.size ?? 0;
+  }
+
   get recoveryPoint(): number {
     return this.real?.recoveryPoint ?? 0;
   }

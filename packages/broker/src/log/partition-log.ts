@@ -31,6 +31,8 @@ import { INDEX_SUFFIX, TIME_INDEX_SUFFIX, parseSegmentLogName, segmentPaths } fr
 /** ListOffsets sentinels (ListOffsetsRequest.LATEST_TIMESTAMP / EARLIEST_TIMESTAMP). */
 export const LATEST_TIMESTAMP = -1;
 export const EARLIEST_TIMESTAMP = -2;
+/** KIP-734: the record with the largest timestamp (ListOffsetsRequest.MAX_TIMESTAMP). */
+export const MAX_TIMESTAMP = -3;
 
 export interface AppendInfo {
   baseOffset: number;
@@ -380,6 +382,14 @@ export class PartitionLog {
     this.ensureOpen();
     if (timestamp === LATEST_TIMESTAMP) return { offset: this.logEndOffset, timestamp: -1 };
     if (timestamp === EARLIEST_TIMESTAMP) return { offset: this.logStartOffset, timestamp: -1 };
+    if (timestamp === MAX_TIMESTAMP) {
+      // The first segment holding the largest timestamp, and in it the first record that has it.
+      let max = -1;
+      for (const segment of this.segments) max = Math.max(max, segment.maxTimestamp);
+      if (max < 0) return undefined;
+      for (const segment of this.segments) if (segment.maxTimestamp === max) return segment.findOffsetByTimestamp(max);
+      return undefined;
+    }
     for (const segment of this.segments) {
       if (segment.maxTimestamp < timestamp) continue;
       const found = segment.findOffsetByTimestamp(timestamp);

@@ -16,6 +16,8 @@ export interface ReplicaLog {
   readonly recoveryPoint: number;
   /** The epoch of the last batch; undefined for an empty log. */
   readonly latestEpoch: number | undefined;
+  /** Bytes of batches held (DescribeLogDirs). */
+  readonly size: number;
   /**
    * Leader append: validates every batch (an idempotent one against its producer's sequence), stamps
    * base offsets and the epoch. A duplicate is answered with the original's offsets, unwritten.

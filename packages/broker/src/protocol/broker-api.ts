@@ -1,5 +1,5 @@
 /**
- * What a broker answers. The gRPC service (src/service) adapts it to the wire and the simulation
+ * What a broker answers. The Kafka listener (src/kafka) adapts it to Kafka's protocol and the simulation
  * calls it directly. Every call resolves with a response carrying Kafka error codes; a rejected
  * promise means the broker itself failed (it is stopping, or its disk did).
  */
@@ -10,6 +10,8 @@ import type {
   FindCoordinatorResponse,
   OffsetCommitRequest,
   OffsetCommitResponse,
+  OffsetDeleteRequest,
+  OffsetDeleteResponse,
   OffsetFetchRequest,
   OffsetFetchResponse,
 } from './group-offsets';
@@ -25,6 +27,8 @@ export interface BrokerApi {
   findCoordinator(request: FindCoordinatorRequest): Promise<FindCoordinatorResponse>;
   offsetCommit(request: OffsetCommitRequest): Promise<OffsetCommitResponse>;
   offsetFetch(request: OffsetFetchRequest): Promise<OffsetFetchResponse>;
+  /** Removes a group's committed offsets for these partitions (tombstones in __consumer_offsets). */
+  offsetDelete(request: OffsetDeleteRequest): Promise<OffsetDeleteResponse>;
 }
 
 export type BrokerRpcName = keyof BrokerApi;

@@ -1,5 +1,5 @@
 /**
- * Consumer-group offsets (FindCoordinator v4, OffsetCommit v8, OffsetFetch v8). A group's offsets
+ * Consumer-group offsets (FindCoordinator v4, OffsetCommit v8, OffsetFetch v8, OffsetDelete v0). A group's offsets
  * live in partition hash(groupId) of `__consumer_offsets`, whose leader is the group's coordinator.
  * A commit names the member and generation it was made in (checked against the group, so a member
  * that missed a rebalance cannot overwrite its successor's progress), or none: a standalone
@@ -71,4 +71,15 @@ export interface OffsetFetchResponse {
   /** A group-level error (NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS, ...). */
   readonly errorCode: number;
   readonly topics: readonly { readonly name: string; readonly partitions: readonly OffsetFetchPartitionResponse[] }[];
+}
+
+export interface OffsetDeleteRequest {
+  readonly groupId: string;
+  readonly topics: readonly { readonly name: string; readonly partitions: readonly number[] }[];
+}
+
+export interface OffsetDeleteResponse {
+  /** A group-level error (NOT_COORDINATOR, GROUP_ID_NOT_FOUND, ...). */
+  readonly errorCode: number;
+  readonly topics: readonly { readonly name: string; readonly partitions: readonly { readonly partition: number; readonly errorCode: number }[] }[];
 }

@@ -3,11 +3,13 @@
 /** Kafka's special timestamps. */
 export const LATEST_OFFSET_SPEC = -1;
 export const EARLIEST_OFFSET_SPEC = -2;
+/** KIP-734: the committed record with the largest timestamp. */
+export const MAX_TIMESTAMP_OFFSET_SPEC = -3;
 
 export interface ListOffsetsPartition {
   readonly partition: number;
   readonly currentLeaderEpoch: number;
-  /** A timestamp in ms, or LATEST_OFFSET_SPEC / EARLIEST_OFFSET_SPEC. */
+  /** A timestamp in ms, or LATEST_OFFSET_SPEC / EARLIEST_OFFSET_SPEC / MAX_TIMESTAMP_OFFSET_SPEC. */
   readonly timestamp: number;
 }
 

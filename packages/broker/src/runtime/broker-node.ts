@@ -2,7 +2,8 @@
  * A broker as a process runs it: the ReplicaManager over partition logs on disk, fed by the metadata
  * image of a MetadataNode (an observer on a broker-only node, the voter itself on a combined node);
  * one replica fetcher per source broker; the lifecycle (register, heartbeat, controlled shutdown)
- * and AlterPartition through a ControllerChannel; the group coordinator; the Broker gRPC service.
+ * and AlterPartition through a ControllerChannel; the group coordinator; the Kafka listener that
+ * clients use (PLAINTEXT) and the gRPC service its peers replicate from (REPLICATION).
  *
  * The ReplicaManager decides, this class does the I/O and time: after every input it flushes the
  * logs appended in this turn of the event loop (one fsync per dirty partition, shared by every
@@ -42,6 +43,8 @@ import type {
   FindCoordinatorResponse,
   OffsetCommitRequest,
   OffsetCommitResponse,
+  OffsetDeleteRequest,
+  OffsetDeleteResponse,
   OffsetFetchRequest,
   OffsetFetchResponse,
 } from '../protocol/group-offsets.js';
@@ -50,11 +53,16 @@ import type { DescribeProducersRequest, DescribeProducersResponse, InitProducerI
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
 import { kafkaError } from '../server/error-code.js';
 import { ReplicaManager, type ReplicaManagerConfig } from '../server/replica-manager.js';
-import { BrokerConnection } from '../service/broker-connection.js';
-import { BrokerServer } from '../service/broker-server.js';
+import { ReplicationConnection } from '../service/replication-connection.js';
+import { ReplicationServer } from '../service/replication-server.js';
 import { AlterPartitionSender } from './alter-partition-sender.js';
 import { BrokerLifecycle } from './broker-lifecycle.js';
 import type { ControllerChannel } from './controller-channel.js';
+import type { AdminForwarding, KafkaBackend, LogDirUsage } from '../kafka/kafka-backend.js';
+import { kafkaHandlers } from '../kafka/kafka-handlers.js';
+import { KafkaListener } from '../kafka/kafka-listener.js';
+import { CLIENT_LISTENER, clientEndpoint, REPLICATION_LISTENER, replicationEndpoint } from './listener-endpoints.js';
+import { statfsSync } from 'node:fs';
 import { DiskLogDirectory } from './disk-log-directory.js';
 import type { FileHandlePoolStats } from '../log/file-handle-pool.js';
 import { ProducerIdBlocks, ProducerIdsUnavailableError } from './producer-id-blocks.js';
@@ -67,10 +75,16 @@ export interface BrokerNodeOptions {
   readonly logDir: string;
   readonly metadata: MetadataNode;
   readonly controllers: ControllerChannel;
-  /** Where the Broker service listens (port 0 picks one). */
+  /** Where the Kafka listener serves clients (port 0 picks one). */
   readonly listen: string;
-  /** The host clients are told to connect to; default: the listen host. */
+  /** Where the gRPC service that peers replicate from listens (port 0 picks one). */
+  readonly replicationListen: string;
+  /** The host clients and peers are told to connect to; default: each listener's own host. */
   readonly advertisedHost?: string;
+  /** Where admin requests from Kafka clients (CreateTopics, ...) are forwarded: the controllers. */
+  readonly admin: AdminForwarding;
+  /** Kafka's auto.create.topics.enable: Metadata for an unknown topic creates it. Default false. */
+  readonly autoCreateTopics?: boolean;
   readonly rack?: string | null;
   readonly logConfig?: Partial<LogConfig>;
   readonly replica?: Partial<ReplicaManagerConfig>;
@@ -78,7 +92,7 @@ export interface BrokerNodeOptions {
   readonly offsetsTopicPartitions?: number;
   readonly offsetsTopicReplicationFactor?: number;
   readonly logger: Logger;
-  /** Told of every request the Broker service answered (for metrics); see BrokerServerOptions. */
+  /** Told of every request the Kafka listener answered (for metrics), by Kafka API name. */
   readonly observeRequest?: RequestObserver;
   /** Told of every heartbeat's round trip (for metrics). */
   readonly onHeartbeat?: (roundTripMs: number, answered: boolean) => void;
@@ -114,9 +128,11 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
   private readonly alterPartitions: AlterPartitionSender;
   private readonly producerIds: ProducerIdBlocks;
   private lifecycleValue: BrokerLifecycle | null = null;
-  private server: BrokerServer | null = null;
+  private server: ReplicationServer | null = null;
+  private listener: KafkaListener | null = null;
   private portValue = -1;
-  private readonly connections = new Map<number, BrokerConnection>();
+  private replicationPortValue = -1;
+  private readonly connections = new Map<number, ReplicationConnection>();
   private readonly log: Logger;
   private unsubscribe: (() => void) | null = null;
   private flushing = false;
@@ -171,18 +187,31 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
 
   static async start(options: BrokerNodeOptions): Promise<BrokerNode> {
     const node = new BrokerNode(options);
-    node.server = new BrokerServer({
-      api: node,
+    node.server = new ReplicationServer({ api: node, listen: options.replicationListen, logger: options.logger });
+    node.listener = new KafkaListener({
+      handlers: kafkaHandlers(node.kafkaBackend()),
       listen: options.listen,
-      logger: options.logger,
+      logger: options.logger.child({ nodeId: options.nodeId }),
       ...(options.observeRequest === undefined ? {} : { observeRequest: options.observeRequest }),
     });
-    node.portValue = await node.server.start();
+    try {
+      node.replicationPortValue = await node.server.start();
+      node.portValue = await node.listener.start();
+    } catch (error) {
+      await node.server.stop();
+      await node.listener.stop();
+      node.manager.close();
+      throw error;
+    }
     node.unsubscribe = options.metadata.subscribe({
       onMetadataUpdate: (update) => node.onMetadata(update.image, update.fromSnapshot ? null : update.changes),
     });
-    const host = options.advertisedHost ?? options.listen.slice(0, options.listen.lastIndexOf(':')).replace(/^\[|\]$/g, '');
-    const endpoints: Endpoint[] = [{ name: 'PLAINTEXT', host, port: node.portValue }];
+    const hostOf = (listen: string): string => options.advertisedHost ?? listen.slice(0, listen.lastIndexOf(':')).replace(/^\[|\]$/g, '');
+    const host = hostOf(options.listen);
+    const endpoints: Endpoint[] = [
+      { name: CLIENT_LISTENER, host, port: node.portValue },
+      { name: REPLICATION_LISTENER, host: hostOf(options.replicationListen), port: node.replicationPortValue },
+    ];
     node.lifecycleValue = new BrokerLifecycle({
       brokerId: options.nodeId,
       clusterId: options.clusterId,
@@ -200,12 +229,51 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
       ...(options.onHeartbeat === undefined ? {} : { onHeartbeat: options.onHeartbeat }),
     });
     node.lifecycleValue.start();
-    node.log.info({ listen: `${host}:${node.portValue}`, logDir: options.logDir }, 'broker serving');
+    node.log.info({ listen: `${host}:${node.portValue}`, replicationListen: `${hostOf(options.replicationListen)}:${node.replicationPortValue}`, logDir: options.logDir }, 'broker serving');
     return node;
   }
 
+  /** The Kafka listener's port. */
   get port(): number {
     return this.portValue;
+  }
+
+  /** The replication service's port. */
+  get replicationPort(): number {
+    return this.replicationPortValue;
+  }
+
+  /** What the Kafka handlers serve from: this broker, its image, the controllers. */
+  private kafkaBackend(): KafkaBackend {
+    return {
+      nodeId: this.options.nodeId,
+      clusterId: this.options.clusterId,
+      broker: this,
+      image: () => this.manager.metadataImage ?? MetadataImage.EMPTY,
+      admin: this.options.admin,
+      autoCreateTopics: this.options.autoCreateTopics ?? false,
+      logDir: () => this.logDirUsage(),
+    };
+  }
+
+  /** DescribeLogDirs: every replica hosted here, its size and how far it is behind the HW. */
+  private logDirUsage(): LogDirUsage {
+    let totalBytes = -1;
+    let usableBytes = -1;
+    try {
+      const fs = statfsSync(this.options.logDir);
+      totalBytes = fs.blocks * fs.bsize;
+      usableBytes = fs.bavail * fs.bsize;
+    } catch {
+      // The directory is the logs' own: if it cannot be measured, the sizes are unknown, not an error.
+    }
+    const replicas = this.manager.hostedPartitions.map((p) => ({
+      topic: p.topicName,
+      partition: p.partitionId,
+      sizeBytes: p.log.size,
+      offsetLag: Math.max(0, p.highWatermark - p.log.logEndOffset),
+    }));
+    return { path: this.options.logDir, replicas, totalBytes, usableBytes };
   }
 
   get lifecycle(): BrokerLifecycle | null {
@@ -272,7 +340,7 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
   private afterReconcile(image: MetadataImage, done: boolean): void {
     this.fetchers.reconcile();
     for (const [id, connection] of this.connections) {
-      const endpoint = image.brokers.get(id)?.endpoints[0];
+      const endpoint = replicationEndpoint(image.brokers.get(id));
       if (endpoint === undefined || connection.address !== `${endpoint.host}:${endpoint.port}`) {
         connection.close();
         this.connections.delete(id);
@@ -323,12 +391,12 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     this.afterInput();
   }
 
-  private connection(brokerId: number): BrokerConnection {
+  private connection(brokerId: number): ReplicationConnection {
     let connection = this.connections.get(brokerId);
     if (connection !== undefined) return connection;
-    const endpoint = this.manager.metadataImage?.brokers.get(brokerId)?.endpoints[0];
-    if (endpoint === undefined) throw new Error(`broker ${brokerId} has no endpoint in the metadata image`);
-    connection = new BrokerConnection({ address: `${endpoint.host}:${endpoint.port}`, clientId: `kz-broker-${this.options.nodeId}` });
+    const endpoint = replicationEndpoint(this.manager.metadataImage?.brokers.get(brokerId));
+    if (endpoint === undefined) throw new Error(`broker ${brokerId} has no ${REPLICATION_LISTENER} endpoint in the metadata image`);
+    connection = new ReplicationConnection({ address: `${endpoint.host}:${endpoint.port}`, clientId: `kz-broker-${this.options.nodeId}` });
     this.connections.set(brokerId, connection);
     return connection;
   }
@@ -371,7 +439,10 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     const image = this.manager.metadataImage ?? MetadataImage.EMPTY;
     const brokers: MetadataBroker[] = [...image.brokers.values()]
       .filter((b) => !b.fenced)
-      .map((b) => ({ nodeId: b.id, host: b.endpoints[0]?.host ?? '', port: b.endpoints[0]?.port ?? -1, rack: b.rack }));
+      .flatMap((b) => {
+        const endpoint = clientEndpoint(b);
+        return endpoint === undefined ? [] : [{ nodeId: b.id, host: endpoint.host, port: endpoint.port, rack: b.rack }];
+      });
     const names = request.topics ?? [...image.topicIdsByName.keys()].sort();
     const topics = names.map((name): MetadataTopic => {
       const topic = image.topic(name);
@@ -406,6 +477,10 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
 
   async offsetFetch(request: OffsetFetchRequest): Promise<OffsetFetchResponse> {
     return this.coordinator.offsetFetch(request);
+  }
+
+  offsetDelete(request: OffsetDeleteRequest): Promise<OffsetDeleteResponse> {
+    return this.coordinated(() => this.coordinator.offsetDelete(request, this.clock()));
   }
 
   // ---------------------------------------------------------------- ProducerIdApi
@@ -484,6 +559,7 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     this.unsubscribe?.();
     this.timer.cancel();
     await this.fetchers.stop();
+    await this.listener?.stop();
     await this.server?.stop();
     this.manager.close();
     for (const connection of this.connections.values()) connection.close();

@@ -27,10 +27,13 @@ import type { BrokerInstrumentation } from './broker-instrumentation.js';
 import { BrokerNode } from './broker-node.js';
 
 export const BROKER_FLAGS_USAGE = `Broker options (besides the metadata node's, below):
-  --listen HOST:PORT           where the Broker service (produce, fetch, ...) listens (required)
+  --listen HOST:PORT           the Kafka listener clients connect to (required)
+  --replication-listen HOST:PORT
+                               where peers replicate from (gRPC; default: the --listen host, port 9095)
+  --auto-create-topics         Metadata for an unknown topic creates it (auto.create.topics.enable)
   --controller-admin LIST      every controller's MetadataAdmin address, e.g. 1@127.0.0.1:9201,2@...
                                (required unless this node is the only voter)
-  --advertised-host HOST       the host clients are told to connect to (default: the --listen host)
+  --advertised-host HOST       the host clients and peers are told to connect to (default: each listener's host)
   --rack RACK                  this broker's rack, for rack-aware replica placement
   --replica-lag-time-max-ms MS a follower not caught up this long leaves the ISR (default: 30000)
   --heartbeat-interval-ms MS   broker heartbeat interval (default: 2000)
@@ -41,6 +44,8 @@ Data: partition logs in DIR/logs, the metadata log in DIR/metadata (DIR from --d
 export interface BrokerServerSettings {
   readonly metadata: MetadataServerSettings;
   readonly listen: string;
+  readonly replicationListen: string;
+  readonly autoCreateTopics: boolean;
   readonly controllerAdmin: readonly { readonly id: number; readonly address: string }[];
   readonly advertisedHost: string | undefined;
   readonly rack: string | null;
@@ -52,8 +57,13 @@ export interface BrokerServerSettings {
 
 export type BrokerServerCommand = { readonly kind: 'help' } | { readonly kind: 'run'; readonly settings: BrokerServerSettings };
 
+/** The replication service's port when --replication-listen is not given (Kafka's 9092, kz's 9093-9095). */
+export const DEFAULT_REPLICATION_PORT = 9095;
+
 const BROKER_OPTIONS = {
   listen: { type: 'string' },
+  'replication-listen': { type: 'string' },
+  'auto-create-topics': { type: 'boolean' },
   'controller-admin': { type: 'string' },
   'advertised-host': { type: 'string' },
   rack: { type: 'string' },
@@ -71,26 +81,33 @@ export function parseBrokerServerFlags(argv: readonly string[]): BrokerServerCom
     const name = /^--([a-z-]+)/.exec(arg)?.[1];
     if (name !== undefined && name in BROKER_OPTIONS) {
       brokerArgs.push(arg);
-      if (!arg.includes('=') && i + 1 < argv.length) brokerArgs.push(argv[++i]!);
+      const isBoolean = BROKER_OPTIONS[name as keyof typeof BROKER_OPTIONS].type === 'boolean';
+      if (!isBoolean && !arg.includes('=') && i + 1 < argv.length) brokerArgs.push(argv[++i]!);
     } else {
       metadataArgs.push(arg);
     }
   }
   const metadataCommand = parseMetadataServerFlags(metadataArgs);
   if (metadataCommand.kind === 'help') return { kind: 'help' };
-  let values: Record<string, string | undefined>;
+  let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({ args: brokerArgs, strict: true, allowPositionals: false, options: BROKER_OPTIONS }).values;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const root = metadataCommand.settings.dataDir;
-  const listen = values.listen;
-  if (listen === undefined || !/^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):[0-9]{1,5}$/.test(listen)) {
-    throw new UsageError(`--listen: expected host:port, got ${JSON.stringify(listen ?? '')}`);
-  }
+  const hostPort = (flag: string, value: string | boolean | undefined): string => {
+    if (typeof value !== 'string' || !/^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):[0-9]{1,5}$/.test(value)) {
+      throw new UsageError(`--${flag}: expected host:port, got ${JSON.stringify(value ?? '')}`);
+    }
+    return value;
+  };
+  const listen = hostPort('listen', values.listen);
+  const replicationListen =
+    values['replication-listen'] === undefined ? `${listen.slice(0, listen.lastIndexOf(':'))}:${DEFAULT_REPLICATION_PORT}` : hostPort('replication-listen', values['replication-listen']);
   const integer = (name: keyof typeof BROKER_OPTIONS, min: number): number | undefined => {
     const text = values[name];
+    if (typeof text === 'boolean') throw new UsageError(`--${name} takes a value`);
     if (text === undefined) return undefined;
     const n = Number(text);
     if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got ${JSON.stringify(text)}`);
@@ -99,7 +116,7 @@ export function parseBrokerServerFlags(argv: readonly string[]): BrokerServerCom
   const voters = metadataCommand.settings.voters;
   let controllerAdmin: { id: number; address: string }[];
   const adminText = values['controller-admin'];
-  if (adminText !== undefined) {
+  if (typeof adminText === 'string') {
     controllerAdmin = [...parseVoters(adminText, '--controller-admin')].map(([id, address]) => ({ id, address }));
   } else if (voters.size === 1 && voters.has(metadataCommand.settings.nodeId)) {
     controllerAdmin = [{ id: metadataCommand.settings.nodeId, address: metadataCommand.settings.adminListen }];
@@ -111,9 +128,11 @@ export function parseBrokerServerFlags(argv: readonly string[]): BrokerServerCom
     settings: {
       metadata: { ...metadataCommand.settings, dataDir: path.join(root, 'metadata'), controllerAdmin },
       listen,
+      replicationListen,
+      autoCreateTopics: values['auto-create-topics'] === true,
       controllerAdmin,
-      advertisedHost: values['advertised-host'],
-      rack: values.rack ?? null,
+      advertisedHost: typeof values['advertised-host'] === 'string' ? values['advertised-host'] : undefined,
+      rack: typeof values.rack === 'string' ? values.rack : null,
       logDir: path.join(root, 'logs'),
       replicaLagTimeMaxMs: integer('replica-lag-time-max-ms', 1),
       heartbeatIntervalMs: integer('heartbeat-interval-ms', 1),
@@ -169,7 +188,10 @@ export async function startBrokerServer(
       logDir: settings.logDir,
       metadata: metadata.node,
       controllers: admin,
+      admin,
       listen: settings.listen,
+      replicationListen: settings.replicationListen,
+      autoCreateTopics: settings.autoCreateTopics,
       ...(settings.advertisedHost === undefined ? {} : { advertisedHost: settings.advertisedHost }),
       rack: settings.rack,
       ...(settings.replicaLagTimeMaxMs === undefined ? {} : { replica: { replicaLagTimeMaxMs: settings.replicaLagTimeMaxMs } }),
@@ -244,6 +266,7 @@ async function main(): Promise<void> {
     {
       listen: settings.listen,
       port: broker.port,
+      replicationPort: broker.replicationPort,
       adminListen: metadata.server.address,
       role: metadata.node.controller === null ? 'broker' : 'controller+broker',
       incarnationId: broker.lifecycle?.incarnationId ?? null,

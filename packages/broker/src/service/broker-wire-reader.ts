@@ -1,5 +1,5 @@
 /**
- * The Broker service flavour of @kz/raft's WireReader: the same range-checked reads, failing with a
+ * The Replication service flavour of @kz/raft's WireReader: the same range-checked reads, failing with a
  * MalformedBrokerMessageError so the BrokerApi never sees a fraction or a 2^60. The connection runs
  * outgoing requests through it too, because protobufjs would silently truncate a 1.5 or an
  * out-of-range id on the way out.

@@ -1,10 +1,11 @@
 import { BrokerError } from '../broker-error';
 
 /**
- * A Broker service message that is not valid: its bytes do not decode, or it holds a value its
- * schema cannot mean (acks 2, an int32 out of range, an int64 beyond 2^53, a negative partition).
- * The server refuses such a request with gRPC INVALID_ARGUMENT and the trailer
- * `kz-error-code: INVALID_REQUEST` before the BrokerApi sees it.
+ * A broker message that is not valid: a Replication service message whose bytes do not decode or
+ * that holds a value its schema cannot mean (an int32 out of range, an int64 beyond 2^53, a
+ * negative partition) — the server refuses such a request with gRPC INVALID_ARGUMENT and the
+ * trailer `kz-error-code: INVALID_REQUEST` before the broker sees it — or a Kafka answer that
+ * KzClient's connection cannot decode.
  */
 export class MalformedBrokerMessageError extends BrokerError {
   override readonly name = 'MalformedBrokerMessageError';

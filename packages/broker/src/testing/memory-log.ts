@@ -12,7 +12,7 @@
  */
 import { CorruptRecordError, decodeRecordBatch, readBatchHeader, stampBatch, type DecodedRecord } from '@kz/records';
 import { checkContinuesLog, checkProducerAppend, validatedBatches, type PositionedBatch } from '../log/append-validation.js';
-import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, type AppendInfo } from '../log/partition-log.js';
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, MAX_TIMESTAMP, type AppendInfo } from '../log/partition-log.js';
 import type { EpochEndOffset, EpochEntry } from '../log/leader-epoch-cache.js';
 import { DEFAULT_LOG_CONFIG, type LogConfig } from '../log/log-config.js';
 import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError } from '../log/log-errors.js';
@@ -59,6 +59,10 @@ export class MemoryLog implements ReplicaLog {
 
   get logStartOffset(): number {
     return this.startOffset;
+  }
+
+  get size(): number {
+    return this.batches.reduce((n, b) => n + b.bytes.length, 0);
   }
 
   get logEndOffset(): number {
@@ -159,6 +163,10 @@ export class MemoryLog implements ReplicaLog {
     this.ensureOpen();
     if (timestamp === LATEST_TIMESTAMP) return { offset: this.logEndOffset, timestamp: -1 };
     if (timestamp === EARLIEST_TIMESTAMP) return { offset: this.startOffset, timestamp: -1 };
+    if (timestamp === MAX_TIMESTAMP) {
+      const max = this.batches.reduce((m, b) => Math.max(m, b.maxTimestamp), -1);
+      return max < 0 ? undefined : this.offsetForTimestamp(max);
+    }
     const batch = this.batches.find((b) => b.maxTimestamp >= timestamp);
     if (batch === undefined) return undefined;
     const record = this.recordsOf(batch).find((r) => r.timestamp >= timestamp);

@@ -115,7 +115,7 @@ test('one fetch per leader broker covers all its partitions, as a consumer (repl
   expect(cluster.fetchRequests.map((f) => f.nodeId).sort()).toEqual([0, 1]);
   for (const { nodeId, request } of cluster.fetchRequests) {
     expect(request).toMatchObject({ replicaId: -1, maxWaitMs: 20 });
-    expect(request.topics.map((t) => t.topicId)).toEqual(['id-t']);
+    expect(request.topics.map((t) => t.topicId)).toEqual([cluster.topics.get('t')!.topicId]);
     const partitions = request.topics[0]!.partitions;
     expect(partitions.map((p) => p.partition)).toEqual(nodeId === 0 ? [0, 2] : [1, 3]);
     expect(partitions.map((p) => p.currentLeaderEpoch)).toEqual(nodeId === 0 ? [0, 1] : [0, 0]);
@@ -209,7 +209,7 @@ test('client.metadata and client.listOffsets answer from the cluster', async () 
   await produce('t', 0, ['a', 'b', 'c']);
   const metadata = await client.metadata(['t']);
   expect(metadata.brokers.map((b) => b.nodeId).sort()).toEqual([0, 1]);
-  expect(metadata.topics[0]).toMatchObject({ name: 't', topicId: 'id-t', errorCode: 0 });
+  expect(metadata.topics[0]).toMatchObject({ name: 't', topicId: cluster.topics.get('t')!.topicId, errorCode: 0 });
   expect(metadata.topics[0]!.partitions.map((p) => p.leaderId)).toEqual([1, 0]);
   const offsets = await client.listOffsets([
     { topic: 't', partition: 0, timestamp: 'earliest' },

@@ -4,6 +4,7 @@
  * refresh) with nothing lost and every partition's order kept; errors that are not retriable
  * reject sends with Kafka's name and code; retriable ones give up at the delivery timeout.
  */
+import { until } from '@kz/raft/testing';
 import { KzClient } from '../../src/client/kz-client';
 import { KzClientError } from '../../src/client/kz-client-error';
 import { partitionForKey } from '../../src/client/murmur2';
@@ -92,7 +93,8 @@ describe('batching', () => {
     const producer = client.producer({ acks: 0, lingerMs: 1 });
     const acks = await Promise.all([producer.send('t', { value: text('a') }), producer.send('t', { value: text('b') })]);
     expect(acks.map((a) => a.offset)).toEqual([-1, -1]);
-    expect(cluster.values('t', 0)).toEqual(['a', 'b']);
+    // acks=0 resolves once the request is written: the broker stores it when it reads it.
+    expect(await until('the records stored', () => (cluster.values('t', 0).length === 2 ? cluster.values('t', 0) : undefined))).toEqual(['a', 'b']);
   });
 
   test('a topic the cluster learns of later is waited for, and sends made meanwhile keep their order', async () => {

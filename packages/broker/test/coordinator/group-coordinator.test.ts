@@ -67,6 +67,27 @@ describe('GroupCoordinator', () => {
     expect(fetched.topics[0]!.partitions[0]!.committedOffset).toBe(9);
   });
 
+  it('deletes offsets with tombstones that a new coordinator replays; a later commit comes back', async () => {
+    expect(await committed(1, commit('billing', 7))).toBe(0);
+    expect(await committed(1, commit('other', 3))).toBe(0);
+    const deleting = coordinators.get(1)!.offsetDelete({ groupId: 'billing', topics: [{ name: 'orders', partitions: [0, 5] }] }, cluster.now);
+    cluster.manager(1).flush(cluster.now);
+    await cluster.pump(2);
+    expect(await deleting).toEqual({ errorCode: 0, topics: [{ name: 'orders', partitions: [{ partition: 0, errorCode: 0 }, { partition: 5, errorCode: 0 }] }] });
+    expect(coordinators.get(1)!.offsetFetch({ groupId: 'billing', topics: null }).topics).toEqual([]);
+    // A group with nothing committed here is not found.
+    expect((await coordinators.get(1)!.offsetDelete({ groupId: 'billing', topics: [{ name: 'orders', partitions: [0] }] }, cluster.now)).errorCode).toBe(69);
+
+    cluster.kill(1);
+    cluster.change({ leader: 2, isr: [2, 3] }, OFFSETS_ID);
+    coordinators.get(2)!.onMetadata(cluster.metadata);
+    const replayed = (group: string) => coordinators.get(2)!.offsetFetch({ groupId: group, topics: [{ name: 'orders', partitions: [0] }] }).topics[0]!.partitions[0]!.committedOffset;
+    expect(replayed('billing')).toBe(-1);
+    expect(replayed('other')).toBe(3);
+    expect(await committed(2, commit('billing', 11))).toBe(0);
+    expect(replayed('billing')).toBe(11);
+  });
+
   it('refuses an empty group id and oversized commit metadata, committing nothing', async () => {
     expect(await committed(1, commit('', 1))).toBe(KAFKA_ERROR_CODES.INVALID_GROUP_ID);
     expect(await committed(1, commit('billing', 1, 'x'.repeat(5000)))).toBe(KAFKA_ERROR_CODES.OFFSET_METADATA_TOO_LARGE);

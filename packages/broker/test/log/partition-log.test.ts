@@ -5,6 +5,7 @@ import {
   FencedLeaderEpochError,
   KafkaStorageError,
   LATEST_TIMESTAMP,
+  MAX_TIMESTAMP,
   OffsetOutOfRangeError,
   PartitionLog,
   RecordTooLargeError,
@@ -289,6 +290,19 @@ describe('PartitionLog offsetForTimestamp', () => {
     expect(log.offsetForTimestamp(302)).toBeUndefined();
     expect(log.offsetForTimestamp(LATEST_TIMESTAMP)).toEqual({ offset: 8, timestamp: -1 });
     expect(log.offsetForTimestamp(EARLIEST_TIMESTAMP)).toEqual({ offset: 0, timestamp: -1 });
+    log.close();
+  });
+
+  it('MAX_TIMESTAMP (KIP-734): the first record holding the largest timestamp, wherever its segment is', () => {
+    const log = PartitionLog.open(tempDir(), { indexIntervalBytes: 1 });
+    expect(log.offsetForTimestamp(MAX_TIMESTAMP)).toBeUndefined();
+    log.append(batch({ timestamp: 100, count: 3 }), 0); // 0-2 at 100..102
+    log.append(batch({ timestamp: 500, count: 2 }), 0); // 3-4 at 500..501
+    log.roll();
+    log.append(batch({ timestamp: 200, count: 2 }), 0); // 5-6 at 200..201: later, but older timestamps
+    expect(log.offsetForTimestamp(MAX_TIMESTAMP)).toEqual({ offset: 4, timestamp: 501 });
+    log.append(batch({ timestamp: 900, count: 1 }), 0); // 7 at 900
+    expect(log.offsetForTimestamp(MAX_TIMESTAMP)).toEqual({ offset: 7, timestamp: 900 });
     log.close();
   });
 });

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { MetadataAdminClient } from '@kz/metadata';
 import { KzClient } from '../../src/client/kz-client';
 import type { ConsumedRecord } from '../../src/client/kz-consumer';
-import { BrokerConnection } from '../../src/service/broker-connection';
+import { KafkaBrokerConnection } from '../../src/client/kafka-broker-connection';
 import { until as waitUntil } from '@kz/raft/testing';
 import { assertBuilt, BrokerProcesses } from './support/broker-processes';
 
@@ -141,7 +141,7 @@ describe('three kz nodes under SIGKILL', () => {
     await consumer.close();
 
     const coordinator = await until('the coordinator', async () => {
-      const connection = new BrokerConnection({ address: [...nodes.brokerAddresses.values()][0]! });
+      const connection = new KafkaBrokerConnection({ address: [...nodes.brokerAddresses.values()][0]! });
       try {
         const found = await connection.findCoordinator({ key: 'billing' });
         return found.errorCode === 0 ? found.nodeId : undefined;

@@ -11,7 +11,7 @@ import { integerFlag } from '../options/numbers';
 import { readMetaProperties } from '../server/meta-properties';
 import { readPropertiesFile } from '../server/properties-file';
 import { startKzNode } from '../server/kz-node';
-import { DEFAULT_ADMIN_LISTEN, DEFAULT_LISTEN, DEFAULT_RAFT_PORT, nodeSettings, SERVER_ROLES, type ServerRole } from '../server/server-settings';
+import { DEFAULT_ADMIN_LISTEN, DEFAULT_LISTEN, DEFAULT_RAFT_PORT, DEFAULT_REPLICATION_LISTEN, nodeSettings, SERVER_ROLES, type ServerRole } from '../server/server-settings';
 import { defineCommand } from './define-command';
 import { runCommand } from './run-command';
 
@@ -31,7 +31,9 @@ export function serverCommand(_io: CliIo): CommandModule {
         .option('voters', { type: 'string', group: 'Listeners:', describe: `every controller's Raft address, id@host:port,... (default: this node alone on port ${DEFAULT_RAFT_PORT})` })
         .option('raft-listen', { type: 'string', group: 'Listeners:', describe: 'where Raft listens (default: this node’s --voters address)' })
         .option('admin-listen', { type: 'string', group: 'Listeners:', describe: `the admin service (topics, quorum, reassign), default ${DEFAULT_ADMIN_LISTEN}` })
-        .option('listen', { type: 'string', group: 'Listeners:', describe: `the broker service (produce, consume), default ${DEFAULT_LISTEN}` })
+        .option('listen', { type: 'string', group: 'Listeners:', describe: `the Kafka listener (any Kafka client, kz produce/consume), default ${DEFAULT_LISTEN}` })
+        .option('replication-listen', { type: 'string', group: 'Listeners:', describe: `where the other brokers replicate from, default ${DEFAULT_REPLICATION_LISTEN}` })
+        .option('auto-create-topics', { type: 'boolean', default: false, describe: 'Metadata for an unknown topic creates it with the cluster defaults (Kafka’s auto.create.topics.enable)' })
         .option('controller-admin', { type: 'string', group: 'Listeners:', describe: 'every controller’s admin address, id@host:port,... (a broker needs it unless it is the only voter)' })
         .option('advertised-host', { type: 'string', group: 'Listeners:', describe: 'the host clients are told to connect to (default: the --listen host)' })
         .option('metrics-listen', { type: 'string', group: 'Listeners:', describe: 'serve Prometheus metrics at http://HOST:PORT/metrics' })
@@ -58,6 +60,8 @@ export function serverCommand(_io: CliIo): CommandModule {
             raftListen: argv.raftListen,
             adminListen: argv.adminListen,
             listen: argv.listen,
+            replicationListen: argv.replicationListen,
+            autoCreateTopics: argv.autoCreateTopics,
             controllerAdmin: argv.controllerAdmin,
             advertisedHost: argv.advertisedHost,
             rack: argv.rack,
@@ -87,6 +91,7 @@ export function serverCommand(_io: CliIo): CommandModule {
             raftListen: node.metadata.transport.listenAddress ?? null,
             adminListen: node.metadata.server.address,
             listen: node.broker === null ? null : `${settings.broker!.listen.replace(/:[0-9]+$/, '')}:${node.broker.broker.port}`,
+            replicationListen: node.broker === null ? null : `${settings.broker!.replicationListen.replace(/:[0-9]+$/, '')}:${node.broker.broker.replicationPort}`,
             metrics: node.metricsAddress,
             // Which registration is this process's: a restarted node's previous one lingers until its session expires.
             incarnationId: node.broker?.broker.lifecycle?.incarnationId ?? null,

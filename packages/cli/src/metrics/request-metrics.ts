@@ -1,5 +1,6 @@
 /**
- * Request rate, latency and outcome of a node's gRPC services, fed by the services' request
+ * Request rate, latency and outcome of a node's client-facing services — the broker's Kafka listener
+ * (by Kafka API name) and the controllers' MetadataAdmin gRPC service — fed by their request
  * observers. The `error` label is the request-level Kafka error name, or "none"; what counts as the
  * request's outcome (not its partitions') is each service's `observeRequest` documentation.
  */
@@ -18,14 +19,14 @@ export class RequestMetrics {
   constructor(registry: Registry) {
     this.duration = new Histogram({
       name: 'kz_request_duration_seconds',
-      help: 'Seconds from a request arriving at a kz gRPC service (service="broker" or "admin") to its answer, by API.',
+      help: 'Seconds from a request arriving at a kz service (service="broker": the Kafka listener; "admin": the MetadataAdmin service) to its answer, by API.',
       labelNames: ['service', 'api'] as const,
       buckets: REQUEST_DURATION_BUCKETS,
       registers: [registry],
     });
     this.requests = new Counter({
       name: 'kz_requests_total',
-      help: 'Requests answered by a kz gRPC service, by API and request-level outcome (error: a Kafka error name, or "none"; per-partition errors are not counted).',
+      help: 'Requests answered by a kz service (the Kafka listener, the MetadataAdmin service), by API and request-level outcome (error: a Kafka error name, or "none"; per-partition errors are not counted).',
       labelNames: ['service', 'api', 'error'] as const,
       registers: [registry],
     });

@@ -17,8 +17,12 @@ import type { MetaProperties } from './meta-properties';
 export const SERVER_ROLES = ['controller', 'broker', 'both'] as const;
 export type ServerRole = (typeof SERVER_ROLES)[number];
 
-/** Kafka's ports: 9092 for clients; kz puts the controller's admin service on 9093 and Raft on 9094. */
+/**
+ * Kafka's ports: 9092 for Kafka clients; kz puts the controller's admin service on 9093, Raft on
+ * 9094 and broker-to-broker replication on 9095.
+ */
 export const DEFAULT_LISTEN = '127.0.0.1:9092';
+export const DEFAULT_REPLICATION_LISTEN = '127.0.0.1:9095';
 export const DEFAULT_ADMIN_LISTEN = '127.0.0.1:9093';
 export const DEFAULT_RAFT_PORT = 9094;
 
@@ -33,6 +37,8 @@ export interface ServerFlags {
   readonly raftListen?: string | undefined;
   readonly adminListen?: string | undefined;
   readonly listen?: string | undefined;
+  readonly replicationListen?: string | undefined;
+  readonly autoCreateTopics?: boolean | undefined;
   readonly controllerAdmin?: string | undefined;
   readonly advertisedHost?: string | undefined;
   readonly rack?: string | undefined;
@@ -104,6 +110,8 @@ export function nodeSettings(flags: ServerFlags, meta: MetaProperties | null): N
   const broker: BrokerServerSettings = {
     metadata: withAdmins,
     listen: hostPort('listen', flags.listen ?? DEFAULT_LISTEN, true),
+    replicationListen: hostPort('replication-listen', flags.replicationListen ?? DEFAULT_REPLICATION_LISTEN, true),
+    autoCreateTopics: flags.autoCreateTopics ?? false,
     controllerAdmin,
     advertisedHost: flags.advertisedHost,
     rack: flags.rack ?? null,

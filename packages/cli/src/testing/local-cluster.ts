@@ -43,7 +43,9 @@ export interface LocalClusterOptions {
 export interface NodeAddresses {
   readonly raft: string;
   readonly admin: string;
+  /** The Kafka listener. */
   readonly broker: string;
+  readonly replication: string;
   readonly metrics: string;
 }
 
@@ -73,6 +75,7 @@ export class LocalCluster extends NodeProcesses {
           `--controller-admin=${list((x) => x.admin)}`,
           `--admin-listen=${a.admin}`,
           `--listen=${a.broker}`,
+          `--replication-listen=${a.replication}`,
           `--metrics-listen=${a.metrics}`,
           ...flags,
         ];
@@ -83,11 +86,11 @@ export class LocalCluster extends NodeProcesses {
   static async create(options: LocalClusterOptions): Promise<LocalCluster> {
     const root = options.root ?? (await makeClusterRoot('kz-local-'));
     const n = options.nodeIds.length;
-    const ports = await freePorts(n * 4);
+    const ports = await freePorts(n * 5);
     const addresses = new Map(
       options.nodeIds.map((id, i) => {
         const at = (k: number) => `127.0.0.1:${ports[k * n + i]!}`;
-        return [id, { raft: at(0), admin: at(1), broker: at(2), metrics: at(3) }];
+        return [id, { raft: at(0), admin: at(1), broker: at(2), metrics: at(3), replication: at(4) }];
       }),
     );
     for (const id of options.nodeIds) formatDataDir(path.join(root, `node-${id}`), { clusterId: options.clusterId, nodeId: id });

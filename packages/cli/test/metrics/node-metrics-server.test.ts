@@ -36,6 +36,7 @@ beforeAll(async () => {
     // Port 0: a lone voter's broker then registers at the admin port actually bound.
     '--admin-listen=127.0.0.1:0',
     '--listen=127.0.0.1:0',
+    '--replication-listen=127.0.0.1:0',
     '--offsets-topic-partitions=1',
   ]);
   if (command.kind !== 'run') throw new Error('expected settings to run');

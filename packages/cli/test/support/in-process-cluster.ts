@@ -50,10 +50,11 @@ export class InProcessCluster {
   static async start(count: number): Promise<InProcessCluster> {
     const root = await mkdtemp(path.join(tmpdir(), 'kz-cli-test-'));
     const ids = Array.from({ length: count }, (_, i) => i + 1);
-    const ports = await freePorts(count * 3);
+    const ports = await freePorts(count * 4);
     const raft = (id: number) => `127.0.0.1:${ports[id - 1]!}`;
     const admin = (id: number) => `127.0.0.1:${ports[count + id - 1]!}`;
     const broker = (id: number) => `127.0.0.1:${ports[2 * count + id - 1]!}`;
+    const replication = (id: number) => `127.0.0.1:${ports[3 * count + id - 1]!}`;
     const logger = pino({ level: 'silent' });
     const nodes = new Map<number, KzNode>();
     await Promise.all(
@@ -67,6 +68,7 @@ export class InProcessCluster {
             voters: ids.map((v) => `${v}@${raft(v)}`).join(','),
             adminListen: admin(id),
             listen: broker(id),
+            replicationListen: replication(id),
             controllerAdmin: ids.map((v) => `${v}@${admin(v)}`).join(','),
             sessionTimeoutMs: 3000,
             heartbeatIntervalMs: 300,

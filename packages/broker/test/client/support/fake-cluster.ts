@@ -1,14 +1,19 @@
 /**
- * In-process fake brokers behind real BrokerServers on loopback: enough of a broker for the client
- * library's tests. Partition logs are shared by the cluster and only the partition's leader takes
+ * In-process fake brokers behind real Kafka listeners on loopback (the broker's own handlers over a
+ * fake BrokerApi): enough of a broker for the client library's tests, which so run the whole Kafka
+ * protocol path, client connection to listener and back. Partition logs are shared by the cluster and only the partition's leader takes
  * produces and fetches; leadership is moved by the test (with a bumped epoch). Batches are
  * checked (CRC) and stamped with offsets and the leader epoch, as a real leader does.
  *
  * `intercept` lets a test answer a produce partition itself (an error, say) before the fake does.
  */
 import { iterateBatches, stampBatch, verifyBatchCrc, decodeRecordBatch } from '@kz/records';
+import { createHash } from 'node:crypto';
 import pino from 'pino';
-import { KAFKA_ERROR_CODES } from '@kz/metadata';
+import { apiError, KAFKA_ERROR_CODES, MetadataImage } from '@kz/metadata';
+import type { AdminForwarding } from '../../../src/kafka/kafka-backend';
+import { kafkaHandlers } from '../../../src/kafka/kafka-handlers';
+import { KafkaListener } from '../../../src/kafka/kafka-listener';
 import type { BrokerApi } from '../../../src/protocol/broker-api';
 import type { MetadataRequest, MetadataResponse } from '../../../src/protocol/cluster-metadata';
 import type { FetchPartitionResponse, FetchRequest, FetchResponse } from '../../../src/protocol/fetch';
@@ -16,12 +21,13 @@ import type {
   FindCoordinatorResponse,
   OffsetCommitRequest,
   OffsetCommitResponse,
+  OffsetDeleteRequest,
+  OffsetDeleteResponse,
   OffsetFetchRequest,
   OffsetFetchResponse,
 } from '../../../src/protocol/group-offsets';
 import type { ListOffsetsRequest, ListOffsetsResponse } from '../../../src/protocol/list-offsets';
 import type { ProducePartitionResponse, ProduceRequest, ProduceResponse } from '../../../src/protocol/produce';
-import { BrokerServer } from '../../../src/service/broker-server';
 
 export interface FakePartition {
   leaderId: number;
@@ -42,7 +48,7 @@ export type ProduceInterceptor = (nodeId: number, topic: string, partition: numb
 export class FakeCluster {
   readonly topics = new Map<string, FakeTopic>();
   readonly brokers = new Map<number, FakeBroker>();
-  readonly servers = new Map<number, BrokerServer>();
+  readonly servers = new Map<number, KafkaListener>();
   readonly ports = new Map<number, number>();
   /** Every produce request each broker received. */
   readonly produceRequests: { nodeId: number; request: ProduceRequest }[] = [];
@@ -62,7 +68,8 @@ export class FakeCluster {
     const cluster = new FakeCluster();
     for (const id of nodeIds) {
       const broker = new FakeBroker(cluster, id);
-      const server = new BrokerServer({ api: broker, listen: '127.0.0.1:0', logger: pino({ level: 'silent' }) });
+      const backend = { nodeId: id, clusterId: 'fake', broker, image: () => MetadataImage.EMPTY, admin: NO_CONTROLLER, autoCreateTopics: false, logDir: () => ({ path: '/fake', replicas: [], totalBytes: -1, usableBytes: -1 }) };
+      const server = new KafkaListener({ handlers: kafkaHandlers(backend), listen: '127.0.0.1:0', logger: pino({ level: 'silent' }) });
       cluster.brokers.set(id, broker);
       cluster.servers.set(id, server);
       cluster.ports.set(id, await server.start());
@@ -77,7 +84,8 @@ export class FakeCluster {
   createTopic(name: string, leaders: readonly number[]): FakeTopic {
     const topic: FakeTopic = {
       name,
-      topicId: `id-${name}`,
+      // A topic id is 16 bytes; Kafka's text form is their URL-safe base64.
+      topicId: createHash('md5').update(name).digest('base64url'),
       partitions: leaders.map((leaderId) => ({ leaderId, leaderEpoch: 0, batches: [], logEnd: 0 })),
     };
     this.topics.set(name, topic);
@@ -113,6 +121,18 @@ export class FakeCluster {
     await Promise.all([...this.servers.values()].map((s) => s.stop()));
   }
 }
+
+/** The fake has no controllers: admin requests fail as a cluster without one would answer them. */
+const unavailable = (): Promise<never> => Promise.reject(apiError('NOT_CONTROLLER', 'the fake cluster has no controller'));
+const NO_CONTROLLER: AdminForwarding = {
+  createTopics: unavailable,
+  deleteTopics: unavailable,
+  createPartitions: unavailable,
+  electLeaders: unavailable,
+  alterPartitionReassignments: unavailable,
+  listPartitionReassignments: unavailable,
+  incrementalAlterConfigs: unavailable,
+};
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -264,6 +284,12 @@ export class FakeBroker implements BrokerApi {
         }),
       })),
     };
+  }
+
+  async offsetDelete(request: OffsetDeleteRequest): Promise<OffsetDeleteResponse> {
+    if (this.refuseAsCoordinator()) return { errorCode: KAFKA_ERROR_CODES.NOT_COORDINATOR, topics: [] };
+    for (const t of request.topics) for (const p of t.partitions) this.cluster.offsets.delete(`${request.groupId}/${t.name}/${p}`);
+    return { errorCode: 0, topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((partition) => ({ partition, errorCode: 0 })) })) };
   }
 
   async offsetFetch(request: OffsetFetchRequest): Promise<OffsetFetchResponse> {

@@ -27,6 +27,7 @@ export class BrokerProcesses extends NodeProcesses {
     readonly raftAddresses: ReadonlyMap<NodeId, string>,
     readonly adminAddresses: ReadonlyMap<NodeId, string>,
     readonly brokerAddresses: ReadonlyMap<NodeId, string>,
+    readonly replicationAddresses: ReadonlyMap<NodeId, string>,
   ) {
     const list = (addresses: ReadonlyMap<NodeId, string>): string => [...addresses].map(([id, address]) => `${id}@${address}`).join(',');
     super({
@@ -41,6 +42,7 @@ export class BrokerProcesses extends NodeProcesses {
         `--admin-listen=${adminAddresses.get(id)!}`,
         `--controller-admin=${list(adminAddresses)}`,
         `--listen=${brokerAddresses.get(id)!}`,
+        `--replication-listen=${replicationAddresses.get(id)!}`,
         ...options.flags,
       ],
     });
@@ -49,9 +51,9 @@ export class BrokerProcesses extends NodeProcesses {
   static async create(options: BrokerProcessesOptions): Promise<BrokerProcesses> {
     const root = await makeClusterRoot('kz-broker-proc-');
     const n = options.nodeIds.length;
-    const ports = await freePorts(n * 3);
+    const ports = await freePorts(n * 4);
     const at = (offset: number) => new Map(options.nodeIds.map((id, i) => [id, `127.0.0.1:${ports[offset + i]!}`]));
-    return new BrokerProcesses(options, root, at(0), at(n), at(2 * n));
+    return new BrokerProcesses(options, root, at(0), at(n), at(2 * n), at(3 * n));
   }
 
   /** Where node `id` keeps partition `topic-partition`. */

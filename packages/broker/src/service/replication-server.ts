@@ -1,15 +1,16 @@
 /**
- * The Broker gRPC service over one BrokerApi: decode, call, encode.
+ * The Replication gRPC service over a broker's fetch: decode, call, encode. Followers' replica
+ * fetchers are its only clients; clients speak Kafka's protocol on the Kafka listener.
  *
  * ```ts
- * const server = new BrokerServer({ api, listen: '0.0.0.0:9092', logger });
+ * const server = new ReplicationServer({ api, listen: '0.0.0.0:9095', logger });
  * const port = await server.start();
  * ...
  * await server.stop();
  * ```
  *
  * Every Kafka-level outcome — NOT_LEADER_OR_FOLLOWER with the current leader, OFFSET_OUT_OF_RANGE,
- * NOT_COORDINATOR — travels inside the response message. gRPC statuses say only what is not a Kafka
+ * a diverging epoch — travels inside the response message. gRPC statuses say only what is not a Kafka
  * answer: a request that does not decode (INVALID_ARGUMENT + `kz-error-code: INVALID_REQUEST`), a
  * BrokerApi whose promise rejected, meaning the broker itself failed or is stopping (UNAVAILABLE,
  * with the error's message), a response that does not encode (INTERNAL: a bug).
@@ -26,26 +27,26 @@ import {
 import { kafkaErrorName } from '@kz/metadata';
 import { ListenFailedError, observedRespond, TransportStateError, type RequestObserver } from '@kz/raft';
 import pino, { type Logger } from 'pino';
-import type { BrokerApi } from '../protocol/broker-api';
 import { kafkaErrorOf } from '../server/error-code';
-import { decodeBrokerRequest, encodeBrokerResponse } from './broker-codec';
+import { decodeReplicationRequest, encodeReplicationResponse } from './replication-codec';
 import {
   asBuffer,
-  BROKER_METHOD_NAMES,
-  BROKER_RPCS,
-  BROKER_SERVICE_DEFINITION,
   DEFAULT_MAX_MESSAGE_BYTES,
   ERROR_CODE_KEY,
   KEEPALIVE_TIME_MS,
   KEEPALIVE_TIMEOUT_MS,
-  type BrokerMethodName,
-  type BrokerRequest,
-  type BrokerResponse,
-} from './broker-rpc';
+  REPLICATION_METHOD_NAMES,
+  REPLICATION_RPCS,
+  REPLICATION_SERVICE_DEFINITION,
+  type ReplicationApi,
+  type ReplicationMethodName,
+  type ReplicationRequest,
+  type ReplicationResponse,
+} from './replication-rpc';
 import { MalformedBrokerMessageError } from './malformed-broker-message-error';
 
-export interface BrokerServerOptions {
-  readonly api: BrokerApi;
+export interface ReplicationServerOptions {
+  readonly api: ReplicationApi;
   /** `host:port` to serve on; port 0 picks a free port (start() resolves with it). */
   readonly listen: string;
   /** Largest message either way. Default 64 MiB: a fetch of many partitions outgrows gRPC's 4 MiB. */
@@ -54,9 +55,8 @@ export interface BrokerServerOptions {
   /**
    * Told of every call once answered. The outcome counted is the request's own, not its
    * partitions': a call refused or failed over gRPC (INVALID_REQUEST for one that does not decode,
-   * the broker's failure — KAFKA_STORAGE_ERROR, UNKNOWN_SERVER_ERROR — for a rejected BrokerApi
-   * call), or a response whose request-level error code is set (Fetch's STALE_BROKER_EPOCH,
-   * FindCoordinator's and OffsetFetch's NOT_COORDINATOR, ...). A Produce or Fetch answered with
+   * the broker's failure — KAFKA_STORAGE_ERROR, UNKNOWN_SERVER_ERROR — for a rejected call), or a
+   * response whose request-level error code is set (STALE_BROKER_EPOCH). A Fetch answered with
    * NOT_LEADER_OR_FOLLOWER for some partitions counts as answered without error.
    */
   readonly observeRequest?: RequestObserver;
@@ -67,8 +67,8 @@ const SHUTDOWN_GRACE_MS = 1000;
 
 type UnaryHandler = (call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>) => void;
 
-export class BrokerServer {
-  private readonly api: BrokerApi;
+export class ReplicationServer {
+  private readonly api: ReplicationApi;
   private readonly listen: string;
   private readonly maxMessageBytes: number;
   private readonly log: Logger;
@@ -78,11 +78,11 @@ export class BrokerServer {
   private stopping: Promise<void> | undefined;
   private boundPort = -1;
 
-  constructor(options: BrokerServerOptions) {
+  constructor(options: ReplicationServerOptions) {
     this.api = options.api;
     this.listen = options.listen;
     this.maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-    this.log = (options.logger ?? pino({ level: 'info' })).child({ component: 'broker-service' });
+    this.log = (options.logger ?? pino({ level: 'info' })).child({ component: 'replication-service' });
     this.observer = options.observeRequest ?? null;
   }
 
@@ -96,7 +96,7 @@ export class BrokerServer {
    * Calling it again returns the same port.
    */
   start(): Promise<number> {
-    if (this.stopping !== undefined) return Promise.reject(new TransportStateError('BrokerServer: start() after stop()'));
+    if (this.stopping !== undefined) return Promise.reject(new TransportStateError('ReplicationServer: start() after stop()'));
     this.starting ??= this.bind();
     return this.starting;
   }
@@ -108,7 +108,7 @@ export class BrokerServer {
       'grpc.keepalive_time_ms': KEEPALIVE_TIME_MS,
       'grpc.keepalive_timeout_ms': KEEPALIVE_TIMEOUT_MS,
     });
-    server.addService(BROKER_SERVICE_DEFINITION, this.implementation());
+    server.addService(REPLICATION_SERVICE_DEFINITION, this.implementation());
     try {
       this.boundPort = await new Promise<number>((resolve, reject) =>
         server.bindAsync(this.listen, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
@@ -118,11 +118,11 @@ export class BrokerServer {
       throw new ListenFailedError(this.listen, error);
     }
     this.server = server;
-    this.log.info({ listen: this.listen, port: this.boundPort }, 'broker service listening');
+    this.log.info({ listen: this.listen, port: this.boundPort }, 'replication service listening');
     return this.boundPort;
   }
 
-  /** Stops taking calls and lets those in flight answer (for up to a second). The BrokerApi keeps running. */
+  /** Stops taking calls and lets those in flight answer (for up to a second). The broker keeps running. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       // A stop() racing start() must still close what start() opens.
@@ -139,35 +139,35 @@ export class BrokerServer {
           resolve();
         });
       });
-      this.log.info('broker service stopped');
+      this.log.info('replication service stopped');
     })();
     return this.stopping;
   }
 
   private implementation(): UntypedServiceImplementation {
     const handlers: Record<string, UnaryHandler> = {};
-    for (const method of BROKER_METHOD_NAMES) handlers[method] = (call, respond) => this.onCall(method, call, respond);
+    for (const method of REPLICATION_METHOD_NAMES) handlers[method] = (call, respond) => this.onCall(method, call, respond);
     return handlers;
   }
 
-  private onCall<M extends BrokerMethodName>(method: M, call: ServerUnaryCall<Buffer, Buffer>, send: sendUnaryData<Buffer>): void {
+  private onCall<M extends ReplicationMethodName>(method: M, call: ServerUnaryCall<Buffer, Buffer>, send: sendUnaryData<Buffer>): void {
     const respond = observedRespond(method, send, this.observer, this.log);
-    let request: BrokerRequest<M>;
+    let request: ReplicationRequest<M>;
     try {
-      request = decodeBrokerRequest(method, call.request);
+      request = decodeReplicationRequest(method, call.request);
     } catch (error) {
       if (!(error instanceof MalformedBrokerMessageError)) {
-        this.log.error({ rpc: method, err: error }, 'broker request decoding failed');
+        this.log.error({ rpc: method, err: error }, 'replication request decoding failed');
         respond({ code: status.INTERNAL, details: `${method} request could not be read` }, null);
         return;
       }
-      this.log.debug({ rpc: method, peer: call.getPeer(), error: error.message }, 'refused a malformed broker request');
+      this.log.debug({ rpc: method, peer: call.getPeer(), error: error.message }, 'refused a malformed replication request');
       const metadata = new Metadata();
       metadata.set(ERROR_CODE_KEY, error.code);
       respond({ code: status.INVALID_ARGUMENT, details: error.message, metadata }, null);
       return;
     }
-    let answer: Promise<BrokerResponse<M>>;
+    let answer: Promise<ReplicationResponse<M>>;
     try {
       answer = this.serve(method, request);
     } catch (error) {
@@ -178,9 +178,9 @@ export class BrokerServer {
       (response) => {
         let body: Buffer;
         try {
-          body = asBuffer(encodeBrokerResponse(method, response));
+          body = asBuffer(encodeReplicationResponse(method, response));
         } catch (error) {
-          this.log.error({ rpc: method, err: error }, 'broker response does not encode');
+          this.log.error({ rpc: method, err: error }, 'replication response does not encode');
           respond({ code: status.INTERNAL, details: `${method} response could not be encoded` }, null);
           return;
         }
@@ -196,18 +196,17 @@ export class BrokerServer {
   }
 
   /** `respond` that also tells the observer (when there is one) how long the call took and how it ended. */
-  private serve<M extends BrokerMethodName>(method: M, request: BrokerRequest<M>): Promise<BrokerResponse<M>> {
-    const name = BROKER_RPCS[method];
+  private serve<M extends ReplicationMethodName>(method: M, request: ReplicationRequest<M>): Promise<ReplicationResponse<M>> {
+    const name = REPLICATION_RPCS[method];
     // The codec decoded `request` as this method's, which is the one its BrokerApi method takes.
-    const call = this.api[name] as (this: BrokerApi, request: BrokerRequest<M>) => Promise<BrokerResponse<M>>;
+    const call = this.api[name] as (this: ReplicationApi, request: ReplicationRequest<M>) => Promise<ReplicationResponse<M>>;
     return call.call(this.api, request);
   }
 }
 
 /**
- * The Kafka error of a response as a whole: the request-level error code some responses carry
- * (Fetch, FindCoordinator, OffsetFetch), null when there is none or it is 0. Per-partition codes
- * are not the request's outcome.
+ * The Kafka error of a response as a whole: its request-level error code, null when there is none
+ * or it is 0. Per-partition codes are not the request's outcome.
  */
 function requestErrorName(response: object): string | null {
   if (!('errorCode' in response) || typeof response.errorCode !== 'number' || response.errorCode === 0) return null;

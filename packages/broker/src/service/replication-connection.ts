@@ -1,52 +1,40 @@
 /**
- * A typed client of one broker's Broker service: one method per RPC, each with a deadline.
+ * A follower's client of one leader's Replication service: its fetch, with a deadline.
  *
  * ```ts
- * const broker = new BrokerConnection({ address: '127.0.0.1:9092' });
- * const { topics } = await broker.produce({ acks: -1, timeoutMs: 30_000, topics: [...] });
- * broker.close();
+ * const leader = new ReplicationConnection({ address: '127.0.0.1:9095' });
+ * const { topics } = await leader.fetch({ replicaId: 2, replicaEpoch: 7, maxWaitMs: 500, ... });
+ * leader.close();
  * ```
  *
- * It is itself a BrokerApi, so whatever drives a broker in-process can drive a remote one. Kafka
- * outcomes come back inside responses, as from the BrokerApi; the promise rejects only when there
+ * Kafka outcomes come back inside responses, as from the BrokerApi; the promise rejects only when there
  * is no Kafka answer: BrokerUnreachableError when the call did not get through (connection refused
  * or lost, deadline passed, broker stopping or failing), MalformedBrokerMessageError when the
  * request could not be encoded, was refused as malformed, or the response does not decode.
  * Nothing is retried here: the caller knows what is safe to retry.
  */
 import { Client, credentials, Metadata, status as grpcStatus, type ChannelOptions, type ServiceError } from '@grpc/grpc-js';
-import type { BrokerApi } from '../protocol/broker-api';
-import type { MetadataRequest, MetadataResponse } from '../protocol/cluster-metadata';
 import type { FetchRequest, FetchResponse } from '../protocol/fetch';
-import type {
-  FindCoordinatorRequest,
-  FindCoordinatorResponse,
-  OffsetCommitRequest,
-  OffsetCommitResponse,
-  OffsetFetchRequest,
-  OffsetFetchResponse,
-} from '../protocol/group-offsets';
-import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets';
-import type { ProduceRequest, ProduceResponse } from '../protocol/produce';
 import { BrokerUnreachableError } from './broker-unreachable-error';
-import { decodeBrokerResponse, encodeBrokerRequest } from './broker-codec';
+import { decodeReplicationResponse, encodeReplicationRequest } from './replication-codec';
 import {
   asBuffer,
-  brokerRpcPath,
+  replicationRpcPath,
   DEFAULT_MAX_MESSAGE_BYTES,
   ERROR_CODE_KEY,
   FLOW_CONTROL_WINDOW_BYTES,
   KEEPALIVE_TIME_MS,
   KEEPALIVE_TIMEOUT_MS,
   passThrough,
-  type BrokerMethodName,
-  type BrokerRequest,
-  type BrokerResponse,
-} from './broker-rpc';
+  type ReplicationApi,
+  type ReplicationMethodName,
+  type ReplicationRequest,
+  type ReplicationResponse,
+} from './replication-rpc';
 import { MalformedBrokerMessageError } from './malformed-broker-message-error';
 
-export interface BrokerConnectionOptions {
-  /** `host:port` of the broker's gRPC service. */
+export interface ReplicationConnectionOptions {
+  /** `host:port` of the leader's Replication service. */
   readonly address: string;
   /** Deadline of a call that names none. Default 30 000 ms. */
   readonly requestTimeoutMs?: number;
@@ -62,23 +50,23 @@ export interface CallOptions {
   readonly timeoutMs?: number;
 }
 
-export const BROKER_CONNECTION_DEFAULTS = {
+export const REPLICATION_CONNECTION_DEFAULTS = {
   requestTimeoutMs: 30_000,
   maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
 } as const;
 
 
-export class BrokerConnection implements BrokerApi {
+export class ReplicationConnection implements ReplicationApi {
   readonly address: string;
   private readonly requestTimeoutMs: number;
   private readonly client: Client;
   private closed = false;
 
-  constructor(options: BrokerConnectionOptions) {
+  constructor(options: ReplicationConnectionOptions) {
     this.address = options.address;
-    this.requestTimeoutMs = options.requestTimeoutMs ?? BROKER_CONNECTION_DEFAULTS.requestTimeoutMs;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? REPLICATION_CONNECTION_DEFAULTS.requestTimeoutMs;
     if (!(this.requestTimeoutMs > 0)) throw new RangeError(`requestTimeoutMs must be positive, got ${this.requestTimeoutMs}`);
-    const maxMessageBytes = options.maxMessageBytes ?? BROKER_CONNECTION_DEFAULTS.maxMessageBytes;
+    const maxMessageBytes = options.maxMessageBytes ?? REPLICATION_CONNECTION_DEFAULTS.maxMessageBytes;
     const channelOptions: ChannelOptions = {
       'grpc.max_receive_message_length': maxMessageBytes,
       'grpc.max_send_message_length': maxMessageBytes,
@@ -97,33 +85,9 @@ export class BrokerConnection implements BrokerApi {
     this.client = new Client(this.address, credentials.createInsecure(), channelOptions);
   }
 
-  produce(request: ProduceRequest, options?: CallOptions): Promise<ProduceResponse> {
-    return this.call('Produce', request, options);
-  }
-
   /** The deadline must outlast the request's maxWaitMs, or a long poll comes back as a failure. */
   fetch(request: FetchRequest, options?: CallOptions): Promise<FetchResponse> {
     return this.call('Fetch', request, options ?? { timeoutMs: this.requestTimeoutMs + request.maxWaitMs });
-  }
-
-  listOffsets(request: ListOffsetsRequest, options?: CallOptions): Promise<ListOffsetsResponse> {
-    return this.call('ListOffsets', request, options);
-  }
-
-  metadata(request: MetadataRequest, options?: CallOptions): Promise<MetadataResponse> {
-    return this.call('Metadata', request, options);
-  }
-
-  findCoordinator(request: FindCoordinatorRequest, options?: CallOptions): Promise<FindCoordinatorResponse> {
-    return this.call('FindCoordinator', request, options);
-  }
-
-  offsetCommit(request: OffsetCommitRequest, options?: CallOptions): Promise<OffsetCommitResponse> {
-    return this.call('OffsetCommit', request, options);
-  }
-
-  offsetFetch(request: OffsetFetchRequest, options?: CallOptions): Promise<OffsetFetchResponse> {
-    return this.call('OffsetFetch', request, options);
   }
 
   /** Closes the connection; calls in flight fail with BrokerUnreachableError (CANCELLED). */
@@ -132,18 +96,18 @@ export class BrokerConnection implements BrokerApi {
     this.client.close();
   }
 
-  private call<M extends BrokerMethodName>(method: M, request: BrokerRequest<M>, options: CallOptions | undefined): Promise<BrokerResponse<M>> {
+  private call<M extends ReplicationMethodName>(method: M, request: ReplicationRequest<M>, options: CallOptions | undefined): Promise<ReplicationResponse<M>> {
     if (this.closed) return Promise.reject(new BrokerUnreachableError(this.address, 'CANCELLED', `${method} to ${this.address}: the connection is closed`));
     let body: Buffer;
     try {
-      body = asBuffer(encodeBrokerRequest(method, request));
+      body = asBuffer(encodeReplicationRequest(method, request));
     } catch (error) {
       return Promise.reject(error);
     }
     const timeoutMs = options?.timeoutMs ?? this.requestTimeoutMs;
     return new Promise((resolve, reject) => {
       this.client.makeUnaryRequest(
-        brokerRpcPath(method),
+        replicationRpcPath(method),
         passThrough,
         passThrough,
         body,
@@ -159,7 +123,7 @@ export class BrokerConnection implements BrokerApi {
             return;
           }
           try {
-            resolve(decodeBrokerResponse(method, response));
+            resolve(decodeReplicationResponse(method, response));
           } catch (error) {
             reject(error);
           }
@@ -168,7 +132,7 @@ export class BrokerConnection implements BrokerApi {
     });
   }
 
-  private fromStatus(method: BrokerMethodName, failure: ServiceError): Error {
+  private fromStatus(method: ReplicationMethodName, failure: ServiceError): Error {
     const name = grpcStatus[failure.code] ?? String(failure.code);
     if (failure.code === grpcStatus.INVALID_ARGUMENT && failure.metadata?.get(ERROR_CODE_KEY)[0] === 'INVALID_REQUEST') {
       return new MalformedBrokerMessageError(`${method} refused by ${this.address}: ${failure.details}`, { cause: failure });

@@ -1,6 +1,6 @@
 /**
- * The RPCs of `kz.broker.v1.Broker`: their gRPC names, the BrokerApi method and TypeScript
- * request and response of each, and the grpc-js ServiceDefinition.
+ * The RPC of `kz.broker.v1.Replication`: its gRPC name, the BrokerApi method and TypeScript
+ * request and response, and the grpc-js ServiceDefinition.
  *
  * The definition's serializers pass bytes through, as @kz/metadata's do, and server and connection
  * call the codec themselves: a body that does not decode must be refused with INVALID_ARGUMENT and
@@ -8,36 +8,33 @@
  */
 import { asBuffer, bytesServiceDefinition, ERROR_CODE_KEY, passThrough, rpcPath } from '@kz/raft';
 import type { BrokerApi, BrokerRpcName } from '../protocol/broker-api';
-import { BROKER_SERVICE_NAME } from './broker-schema';
+import { REPLICATION_SERVICE_NAME } from './replication-schema';
 
 /** Each gRPC method and the BrokerApi method it carries. */
-export const BROKER_RPCS = {
-  Produce: 'produce',
+export const REPLICATION_RPCS = {
   Fetch: 'fetch',
-  ListOffsets: 'listOffsets',
-  Metadata: 'metadata',
-  FindCoordinator: 'findCoordinator',
-  OffsetCommit: 'offsetCommit',
-  OffsetFetch: 'offsetFetch',
 } as const satisfies Record<string, BrokerRpcName>;
 
-/** A gRPC method name of the Broker service. */
-export type BrokerMethodName = keyof typeof BROKER_RPCS;
+/** A gRPC method name of the Replication service. */
+export type ReplicationMethodName = keyof typeof REPLICATION_RPCS;
 
-export const BROKER_METHOD_NAMES = Object.keys(BROKER_RPCS) as readonly BrokerMethodName[];
+export const REPLICATION_METHOD_NAMES = Object.keys(REPLICATION_RPCS) as readonly ReplicationMethodName[];
 
-export type BrokerRequest<M extends BrokerMethodName> = Parameters<BrokerApi[(typeof BROKER_RPCS)[M]]>[0];
-export type BrokerResponse<M extends BrokerMethodName> = Awaited<ReturnType<BrokerApi[(typeof BROKER_RPCS)[M]]>>;
+export type ReplicationRequest<M extends ReplicationMethodName> = Parameters<BrokerApi[(typeof REPLICATION_RPCS)[M]]>[0];
+export type ReplicationResponse<M extends ReplicationMethodName> = Awaited<ReturnType<BrokerApi[(typeof REPLICATION_RPCS)[M]]>>;
+
+/** What the service serves: the broker's fetch. */
+export type ReplicationApi = Pick<BrokerApi, (typeof REPLICATION_RPCS)[ReplicationMethodName]>;
 
 export { ERROR_CODE_KEY };
 
-export function brokerRpcPath(method: BrokerMethodName): string {
-  return rpcPath(BROKER_SERVICE_NAME, method);
+export function replicationRpcPath(method: ReplicationMethodName): string {
+  return rpcPath(REPLICATION_SERVICE_NAME, method);
 }
 
 export { asBuffer, passThrough };
 
-export const BROKER_SERVICE_DEFINITION = bytesServiceDefinition(BROKER_SERVICE_NAME, BROKER_METHOD_NAMES);
+export const REPLICATION_SERVICE_DEFINITION = bytesServiceDefinition(REPLICATION_SERVICE_NAME, REPLICATION_METHOD_NAMES);
 
 /** Shared gRPC channel settings of server and client. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;

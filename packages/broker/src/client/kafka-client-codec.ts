@@ -1,0 +1,256 @@
+/**
+ * KzClient's requests in Kafka's protocol: each BrokerApi request as the Kafka request body of the
+ * version negotiated with the broker, and the Kafka response back as the BrokerApi response. The
+ * versions the client can use are those whose fields carry everything BrokerApi needs: topic ids
+ * (Metadata 10+, Fetch 13+), leader epochs (ListOffsets 4+, OffsetCommit 6+), batched coordinator
+ * keys and groups (FindCoordinator 4+, OffsetFetch 8+).
+ */
+import { ApiKey, type ApiRequestTypes, type ApiResponseTypes, type Complete } from '@kz/kafka-protocol';
+import type { MetadataRequest, MetadataResponse } from '../protocol/cluster-metadata.js';
+import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
+import type {
+  FindCoordinatorRequest,
+  FindCoordinatorResponse,
+  OffsetCommitRequest,
+  OffsetCommitResponse,
+  OffsetDeleteRequest,
+  OffsetDeleteResponse,
+  OffsetFetchRequest,
+  OffsetFetchResponse,
+} from '../protocol/group-offsets.js';
+import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets.js';
+import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
+
+/** The versions KzClient speaks, per API it uses. */
+export const CLIENT_VERSIONS = {
+  [ApiKey.ApiVersions]: { min: 0, max: 3 },
+  [ApiKey.Produce]: { min: 3, max: 11 },
+  [ApiKey.Fetch]: { min: 13, max: 17 },
+  [ApiKey.ListOffsets]: { min: 4, max: 8 },
+  [ApiKey.Metadata]: { min: 10, max: 12 },
+  [ApiKey.FindCoordinator]: { min: 4, max: 4 },
+  [ApiKey.OffsetCommit]: { min: 6, max: 8 },
+  [ApiKey.OffsetFetch]: { min: 8, max: 8 },
+  [ApiKey.OffsetDelete]: { min: 0, max: 0 },
+} as const satisfies Partial<Record<ApiKey, { min: number; max: number }>>;
+
+export type ClientApiKey = keyof typeof CLIENT_VERSIONS;
+
+const READ_UNCOMMITTED = 0;
+const NO_LEADER = { leaderId: -1, leaderEpoch: -1 };
+
+function leaderOf(leader: { leaderId: number; leaderEpoch: number } | undefined): { leaderId: number; leaderEpoch: number } | null {
+  return leader === undefined || leader.leaderId < 0 ? null : { leaderId: leader.leaderId, leaderEpoch: leader.leaderEpoch };
+}
+
+// ------------------------------------------------------------------------------------ Produce
+
+export function produceRequest(request: ProduceRequest): ApiRequestTypes[typeof ApiKey.Produce] {
+  return {
+    transactionalId: null,
+    acks: request.acks,
+    timeoutMs: request.timeoutMs,
+    topicData: request.topics.map((t) => ({ name: t.name, partitionData: t.partitions.map((p) => ({ index: p.partition, records: p.records })) })),
+  };
+}
+
+export function produceResponse(response: Complete<ApiResponseTypes[typeof ApiKey.Produce]>): ProduceResponse {
+  return {
+    topics: response.responses.map((t) => ({
+      name: t.name,
+      partitions: t.partitionResponses.map((p) => ({
+        partition: p.index,
+        errorCode: p.errorCode,
+        errorMessage: p.errorMessage ?? '',
+        baseOffset: p.baseOffset,
+        logStartOffset: p.logStartOffset,
+        currentLeader: leaderOf(p.currentLeader ?? NO_LEADER),
+      })),
+    })),
+  };
+}
+
+// ------------------------------------------------------------------------------------ Fetch
+
+export function fetchRequest(request: FetchRequest): ApiRequestTypes[typeof ApiKey.Fetch] {
+  return {
+    replicaId: -1,
+    maxWaitMs: request.maxWaitMs,
+    minBytes: request.minBytes,
+    maxBytes: request.maxBytes,
+    isolationLevel: READ_UNCOMMITTED,
+    sessionId: 0,
+    sessionEpoch: -1,
+    topics: request.topics.map((t) => ({
+      topicId: t.topicId,
+      partitions: t.partitions.map((p) => ({
+        partition: p.partition,
+        currentLeaderEpoch: p.currentLeaderEpoch,
+        fetchOffset: p.fetchOffset,
+        lastFetchedEpoch: p.lastFetchedEpoch,
+        logStartOffset: p.logStartOffset,
+        partitionMaxBytes: p.partitionMaxBytes,
+      })),
+    })),
+    forgottenTopicsData: [],
+    rackId: '',
+  };
+}
+
+const EMPTY = new Uint8Array(0);
+
+export function fetchResponse(response: Complete<ApiResponseTypes[typeof ApiKey.Fetch]>): FetchResponse {
+  return {
+    errorCode: response.errorCode,
+    topics: response.responses.map((t) => ({
+      topicId: t.topicId,
+      partitions: t.partitions.map((p) => ({
+        partition: p.partitionIndex,
+        errorCode: p.errorCode,
+        errorMessage: '',
+        highWatermark: p.highWatermark,
+        logStartOffset: p.logStartOffset,
+        // A consumer's answer does not carry the log end; the high watermark is as far as it may read.
+        logEndOffset: p.highWatermark,
+        divergingEpoch: p.divergingEpoch.epoch < 0 ? null : { epoch: p.divergingEpoch.epoch, endOffset: p.divergingEpoch.endOffset },
+        currentLeader: leaderOf(p.currentLeader),
+        records: p.records ?? EMPTY,
+      })),
+    })),
+  };
+}
+
+// ------------------------------------------------------------------------------------ ListOffsets
+
+export function listOffsetsRequest(request: ListOffsetsRequest): ApiRequestTypes[typeof ApiKey.ListOffsets] {
+  return {
+    replicaId: -1,
+    isolationLevel: READ_UNCOMMITTED,
+    topics: request.topics.map((t) => ({
+      name: t.name,
+      partitions: t.partitions.map((p) => ({ partitionIndex: p.partition, currentLeaderEpoch: p.currentLeaderEpoch, timestamp: p.timestamp })),
+    })),
+  };
+}
+
+export function listOffsetsResponse(response: Complete<ApiResponseTypes[typeof ApiKey.ListOffsets]>): ListOffsetsResponse {
+  return {
+    topics: response.topics.map((t) => ({
+      name: t.name,
+      partitions: t.partitions.map((p) => ({
+        partition: p.partitionIndex,
+        errorCode: p.errorCode,
+        errorMessage: '',
+        timestamp: p.timestamp,
+        offset: p.offset,
+        leaderEpoch: p.leaderEpoch,
+      })),
+    })),
+  };
+}
+
+// ------------------------------------------------------------------------------------ Metadata
+
+export function metadataRequest(request: MetadataRequest): ApiRequestTypes[typeof ApiKey.Metadata] {
+  return {
+    topics: request.topics === null ? null : request.topics.map((name) => ({ name })),
+    allowAutoTopicCreation: false,
+    includeTopicAuthorizedOperations: false,
+  };
+}
+
+export function metadataResponse(response: Complete<ApiResponseTypes[typeof ApiKey.Metadata]>): MetadataResponse {
+  return {
+    clusterId: response.clusterId ?? '',
+    controllerId: response.controllerId,
+    brokers: response.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack })),
+    topics: response.topics.map((t) => ({
+      errorCode: t.errorCode,
+      name: t.name ?? '',
+      topicId: t.topicId,
+      isInternal: t.isInternal,
+      partitions: t.partitions.map((p) => ({
+        errorCode: p.errorCode,
+        partition: p.partitionIndex,
+        leaderId: p.leaderId,
+        leaderEpoch: p.leaderEpoch,
+        replicas: p.replicaNodes,
+        isr: p.isrNodes,
+        offlineReplicas: p.offlineReplicas,
+      })),
+    })),
+  };
+}
+
+// ------------------------------------------------------------------------------------ group offsets
+
+const GROUP_KEY_TYPE = 0;
+
+export function findCoordinatorRequest(request: FindCoordinatorRequest): ApiRequestTypes[typeof ApiKey.FindCoordinator] {
+  return { keyType: GROUP_KEY_TYPE, coordinatorKeys: [request.key] };
+}
+
+export function findCoordinatorResponse(response: Complete<ApiResponseTypes[typeof ApiKey.FindCoordinator]>): FindCoordinatorResponse {
+  const c = response.coordinators[0];
+  if (c === undefined) return { errorCode: 15, errorMessage: 'FindCoordinator answered no coordinator', nodeId: -1, host: '', port: -1 };
+  return { errorCode: c.errorCode, errorMessage: c.errorMessage ?? '', nodeId: c.nodeId, host: c.host, port: c.port };
+}
+
+export function offsetCommitRequest(request: OffsetCommitRequest): ApiRequestTypes[typeof ApiKey.OffsetCommit] {
+  return {
+    groupId: request.groupId,
+    // A consumer that assigns its own partitions: no generation, no member.
+    generationIdOrMemberEpoch: -1,
+    memberId: '',
+    groupInstanceId: null,
+    topics: request.topics.map((t) => ({
+      name: t.name,
+      partitions: t.partitions.map((p) => ({
+        partitionIndex: p.partition,
+        committedOffset: p.committedOffset,
+        committedLeaderEpoch: p.committedLeaderEpoch,
+        committedMetadata: p.metadata,
+      })),
+    })),
+  };
+}
+
+export function offsetCommitResponse(response: Complete<ApiResponseTypes[typeof ApiKey.OffsetCommit]>): OffsetCommitResponse {
+  return { topics: response.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partition: p.partitionIndex, errorCode: p.errorCode })) })) };
+}
+
+export function offsetFetchRequest(request: OffsetFetchRequest): ApiRequestTypes[typeof ApiKey.OffsetFetch] {
+  return {
+    groups: [{ groupId: request.groupId, topics: request.topics === null ? null : request.topics.map((t) => ({ name: t.name, partitionIndexes: [...t.partitions] })) }],
+    requireStable: false,
+  };
+}
+
+export function offsetFetchResponse(response: Complete<ApiResponseTypes[typeof ApiKey.OffsetFetch]>): OffsetFetchResponse {
+  const group = response.groups[0];
+  if (group === undefined) return { errorCode: 15, topics: [] };
+  return {
+    errorCode: group.errorCode,
+    topics: group.topics.map((t) => ({
+      name: t.name,
+      partitions: t.partitions.map((p) => ({
+        partition: p.partitionIndex,
+        committedOffset: p.committedOffset,
+        committedLeaderEpoch: p.committedLeaderEpoch,
+        metadata: p.metadata ?? '',
+        errorCode: p.errorCode,
+      })),
+    })),
+  };
+}
+
+export function offsetDeleteRequest(request: OffsetDeleteRequest): ApiRequestTypes[typeof ApiKey.OffsetDelete] {
+  return { groupId: request.groupId, topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((partitionIndex) => ({ partitionIndex })) })) };
+}
+
+export function offsetDeleteResponse(response: Complete<ApiResponseTypes[typeof ApiKey.OffsetDelete]>): OffsetDeleteResponse {
+  return {
+    errorCode: response.errorCode,
+    topics: response.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partition: p.partitionIndex, errorCode: p.errorCode })) })),
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * The broker's Kafka listener: Kafka's binary protocol on a TCP port (9092 by default), so any
+ * Kafka client — kcat (librdkafka), kafkajs, the Java clients, and kz's own KzClient — talks to kz
+ * unchanged.
+ *
+ * ```ts
+ * const listener = new KafkaListener({ handlers, listen: '127.0.0.1:9092', logger });
+ * const port = await listener.start();
+ * ...
+ * await listener.stop();
+ * ```
+ *
+ * Each connection is a ListenerConnection (framing, decoding, answers in request order); the
+ * handlers do the work. The ApiVersions table is the handlers' declared version ranges.
+ */
+import * as net from 'node:net';
+import { DEFAULT_MAX_FRAME_SIZE, type ApiVersionRange } from '@kz/kafka-protocol';
+import { ListenFailedError, TransportStateError, type RequestObserver } from '@kz/raft';
+import type { Logger } from 'pino';
+import { advertisedVersions } from './api-versions-handler.js';
+import type { KafkaHandlers } from './kafka-handler.js';
+import { ListenerConnection } from './listener-connection.js';
+
+export interface KafkaListenerOptions {
+  readonly handlers: KafkaHandlers;
+  /** `host:port`; port 0 picks a free one (start() resolves with it). */
+  readonly listen: string;
+  readonly logger: Logger;
+  /** Largest request frame (Kafka's socket.request.max.bytes). Default 100 MiB. */
+  readonly maxFrameBytes?: number;
+  /** Unanswered requests per connection before the listener stops reading it. Default 1000. */
+  readonly maxInFlightPerConnection?: number;
+  /** Told of every answered request: its API name, duration and request-level error name. */
+  readonly observeRequest?: RequestObserver;
+}
+
+/** How long stop() lets connections finish writing before cutting them. */
+const SHUTDOWN_GRACE_MS = 1000;
+
+export class KafkaListener {
+  private readonly server: net.Server;
+  private readonly connections = new Set<ListenerConnection>();
+  private readonly log: Logger;
+  private readonly advertised: readonly ApiVersionRange[];
+  private starting: Promise<number> | undefined;
+  private stopping: Promise<void> | undefined;
+  private boundPort = -1;
+
+  constructor(private readonly options: KafkaListenerOptions) {
+    this.log = options.logger.child({ component: 'kafka-listener' });
+    this.advertised = advertisedVersions(options.handlers);
+    this.server = net.createServer((socket) => this.onSocket(socket));
+  }
+
+  get port(): number {
+    return this.boundPort;
+  }
+
+  /** Binds and serves; resolves with the bound port (ListenFailedError when it cannot bind). */
+  start(): Promise<number> {
+    if (this.stopping !== undefined) return Promise.reject(new TransportStateError('KafkaListener: start() after stop()'));
+    this.starting ??= this.bind();
+    return this.starting;
+  }
+
+  private bind(): Promise<number> {
+    const at = this.options.listen.lastIndexOf(':');
+    const host = this.options.listen.slice(0, at).replace(/^\[|\]$/g, '');
+    const port = Number(this.options.listen.slice(at + 1));
+    return new Promise<number>((resolve, reject) => {
+      const onError = (error: Error): void => reject(new ListenFailedError(this.options.listen, error));
+      this.server.once('error', onError);
+      this.server.listen({ host, port }, () => {
+        this.server.off('error', onError);
+        this.server.on('error', (error) => this.log.error({ err: error }, 'Kafka listener error'));
+        const address = this.server.address();
+        this.boundPort = typeof address === 'object' && address !== null ? address.port : port;
+        this.log.info({ listen: this.options.listen, port: this.boundPort, apis: this.advertised.length }, 'Kafka listener serving');
+        resolve(this.boundPort);
+      });
+    });
+  }
+
+  private onSocket(socket: net.Socket): void {
+    if (this.stopping !== undefined) {
+      socket.destroy();
+      return;
+    }
+    const connection = new ListenerConnection({
+      socket,
+      handlers: this.options.handlers,
+      advertised: this.advertised,
+      maxFrameBytes: this.options.maxFrameBytes ?? DEFAULT_MAX_FRAME_SIZE,
+      maxInFlight: this.options.maxInFlightPerConnection ?? 1000,
+      logger: this.log,
+      observeRequest: this.options.observeRequest ?? null,
+      onClose: (c) => this.connections.delete(c),
+    });
+    this.connections.add(connection);
+  }
+
+  /** The number of open client connections. */
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Stops accepting, gives connections a moment to finish answering, then closes them. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      if (this.starting !== undefined) await this.starting.catch(() => undefined);
+      const wasListening = this.server.listening;
+      const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+      const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+      while ([...this.connections].some((c) => c.inFlight > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      for (const connection of this.connections) connection.close();
+      if (wasListening) await closed;
+      this.log.info('Kafka listener stopped');
+    })();
+    return this.stopping;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * Replication service messages ⇄ protobuf bytes (proto/replication.proto). Pure: no I/O beyond
+ * loading the schema once.
+ *
+ * Decoding trusts nothing: bytes that do not decode, or that hold a value the schema cannot mean,
+ * throw MalformedBrokerMessageError, so the server refuses them before the BrokerApi sees them.
+ * Encoding a request checks it the same way first — protobufjs would silently truncate a 1.5 or an
+ * id beyond int32 — so a client learns of its mistake instead of sending something else.
+ *
+ * Record bytes are never copied on decode (they stay views into the received message) and are
+ * copied exactly once on encode, into the message being built.
+ */
+import type { Type } from 'protobufjs';
+import type { DivergingEpoch, FetchPartition, FetchPartitionResponse } from '../protocol/fetch';
+import type { CurrentLeader } from '../protocol/produce';
+import type { ReplicationMethodName, ReplicationRequest, ReplicationResponse } from './replication-rpc';
+import { replicationSchema } from './replication-schema';
+import { BrokerWireReader, INT32_MAX } from './broker-wire-reader';
+import { MalformedBrokerMessageError } from './malformed-broker-message-error';
+
+type Wire = Record<string, unknown>;
+
+/** One message's two directions. `fromWire` validates; `toWire` trusts its (typed) input. */
+interface MessageCodec<T> {
+  toWire(value: T): Wire;
+  fromWire(fields: BrokerWireReader): T;
+}
+
+interface RpcCodec<M extends ReplicationMethodName> {
+  readonly request: MessageCodec<ReplicationRequest<M>>;
+  readonly response: MessageCodec<ReplicationResponse<M>>;
+}
+
+// ---------------------------------------------------------------------------- public API
+
+/** The request's bytes; MalformedBrokerMessageError when it holds a value the wire cannot carry. */
+export function encodeReplicationRequest<M extends ReplicationMethodName>(method: M, request: ReplicationRequest<M>): Uint8Array {
+  const codec = codecOf(method).request;
+  const wire = codec.toWire(request);
+  // Checked as the server will check it: a fraction or an out-of-range id must not be truncated.
+  codec.fromWire(new BrokerWireReader(wire, `${method}Request`));
+  return encodeWith(replicationSchema().requestType(method), wire);
+}
+
+/** The request in `bytes`; MalformedBrokerMessageError when they are not a valid one. */
+export function decodeReplicationRequest<M extends ReplicationMethodName>(method: M, bytes: Uint8Array): ReplicationRequest<M> {
+  const name = `${method}Request`;
+  return codecOf(method).request.fromWire(decodeWith(replicationSchema().requestType(method), bytes, name));
+}
+
+export function encodeReplicationResponse<M extends ReplicationMethodName>(method: M, response: ReplicationResponse<M>): Uint8Array {
+  return encodeWith(replicationSchema().responseType(method), codecOf(method).response.toWire(response));
+}
+
+/** The response in `bytes`; MalformedBrokerMessageError when they are not a valid one. */
+export function decodeReplicationResponse<M extends ReplicationMethodName>(method: M, bytes: Uint8Array): ReplicationResponse<M> {
+  const name = `${method}Response`;
+  return codecOf(method).response.fromWire(decodeWith(replicationSchema().responseType(method), bytes, name));
+}
+
+function encodeWith(type: Type, wire: Wire): Uint8Array {
+  return type.encode(wire).finish();
+}
+
+function decodeWith(type: Type, bytes: Uint8Array, name: string): BrokerWireReader {
+  let raw: unknown;
+  try {
+    raw = type.decode(bytes);
+  } catch (error) {
+    throw new MalformedBrokerMessageError(`${name} does not decode: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return BrokerWireReader.of(raw, name);
+}
+
+// ---------------------------------------------------------------------------- value ranges
+
+const NON_NEGATIVE = 0;
+/** Node ids, leader ids and epochs: -1 means none or unknown. */
+const OR_NONE = -1;
+
+// ---------------------------------------------------------------------------- shared messages
+
+const currentLeader = {
+  toWire: (l: CurrentLeader | null): Wire | undefined => (l === null ? undefined : { leaderId: l.leaderId, leaderEpoch: l.leaderEpoch }),
+  fromWire: (fields: BrokerWireReader, field: string): CurrentLeader | null => {
+    const l = fields.optionalMessage(field);
+    return l === null ? null : { leaderId: l.int32('leaderId', OR_NONE), leaderEpoch: l.int32('leaderEpoch', OR_NONE) };
+  },
+};
+
+const divergingEpoch = {
+  toWire: (d: DivergingEpoch | null): Wire | undefined => (d === null ? undefined : { epoch: d.epoch, endOffset: d.endOffset }),
+  fromWire: (fields: BrokerWireReader, field: string): DivergingEpoch | null => {
+    const d = fields.optionalMessage(field);
+    return d === null ? null : { epoch: d.int32('epoch', OR_NONE), endOffset: d.int64('endOffset', OR_NONE) };
+  },
+};
+
+// ---------------------------------------------------------------------------- fetch
+
+const fetchPartition: MessageCodec<FetchPartition> = {
+  toWire: (p) => ({
+    partition: p.partition,
+    currentLeaderEpoch: p.currentLeaderEpoch,
+    fetchOffset: p.fetchOffset,
+    lastFetchedEpoch: p.lastFetchedEpoch,
+    logStartOffset: p.logStartOffset,
+    partitionMaxBytes: p.partitionMaxBytes,
+  }),
+  fromWire: (f) => ({
+    partition: f.int32('partition', NON_NEGATIVE),
+    currentLeaderEpoch: f.int32('currentLeaderEpoch', OR_NONE),
+    fetchOffset: f.int64('fetchOffset'),
+    lastFetchedEpoch: f.int32('lastFetchedEpoch', OR_NONE),
+    logStartOffset: f.int64('logStartOffset', OR_NONE),
+    partitionMaxBytes: f.int32('partitionMaxBytes', NON_NEGATIVE),
+  }),
+};
+
+const fetchPartitionResponse: MessageCodec<FetchPartitionResponse> = {
+  toWire: (p) => ({
+    partition: p.partition,
+    errorCode: p.errorCode,
+    errorMessage: p.errorMessage,
+    highWatermark: p.highWatermark,
+    logStartOffset: p.logStartOffset,
+    logEndOffset: p.logEndOffset,
+    divergingEpoch: divergingEpoch.toWire(p.divergingEpoch),
+    currentLeader: currentLeader.toWire(p.currentLeader),
+    records: p.records,
+  }),
+  fromWire: (f) => ({
+    partition: f.int32('partition', NON_NEGATIVE),
+    errorCode: f.int32('errorCode'),
+    errorMessage: f.string('errorMessage'),
+    highWatermark: f.int64('highWatermark', OR_NONE),
+    logStartOffset: f.int64('logStartOffset', OR_NONE),
+    logEndOffset: f.int64('logEndOffset', OR_NONE),
+    divergingEpoch: divergingEpoch.fromWire(f, 'divergingEpoch'),
+    currentLeader: currentLeader.fromWire(f, 'currentLeader'),
+    records: f.bytes('records'),
+  }),
+};
+
+/** A topic entry: its name (or id) and a list of partition-level items, the shape of most requests. */
+type TopicEntry<K extends 'name' | 'topicId', P> = { readonly partitions: readonly P[] } & { readonly [F in K]: string };
+
+function topicOf<K extends 'name' | 'topicId', P>(nameField: K, partition: MessageCodec<P>): MessageCodec<TopicEntry<K, P>> {
+  return {
+    toWire: (t) => ({ [nameField]: t[nameField], partitions: t.partitions.map(partition.toWire) }),
+    fromWire: (f) => ({ [nameField]: f.string(nameField), partitions: f.messageList('partitions', partition.fromWire) }) as unknown as TopicEntry<K, P>,
+  };
+}
+
+// ---------------------------------------------------------------------------- the RPCs
+
+const fetchTopic = topicOf('topicId', fetchPartition);
+const fetchTopicResponse = topicOf('topicId', fetchPartitionResponse);
+const CODECS: { readonly [M in ReplicationMethodName]: RpcCodec<M> } = {
+  Fetch: {
+    request: {
+      toWire: (r) => ({
+        replicaId: r.replicaId,
+        replicaEpoch: r.replicaEpoch,
+        maxWaitMs: r.maxWaitMs,
+        minBytes: r.minBytes,
+        maxBytes: r.maxBytes,
+        topics: r.topics.map(fetchTopic.toWire),
+      }),
+      fromWire: (f) => ({
+        replicaId: f.int32('replicaId', OR_NONE),
+        replicaEpoch: f.int64('replicaEpoch', OR_NONE),
+        maxWaitMs: f.int32('maxWaitMs', NON_NEGATIVE),
+        minBytes: f.int32('minBytes', NON_NEGATIVE),
+        maxBytes: f.int32('maxBytes', NON_NEGATIVE, INT32_MAX),
+        topics: f.messageList('topics', fetchTopic.fromWire),
+      }),
+    },
+    response: {
+      toWire: (r) => ({ errorCode: r.errorCode, topics: r.topics.map(fetchTopicResponse.toWire) }),
+      fromWire: (f) => ({ errorCode: f.int32('errorCode'), topics: f.messageList('topics', fetchTopicResponse.fromWire) }),
+    },
+  },
+};
+
+function codecOf<M extends ReplicationMethodName>(method: M): RpcCodec<M> {
+  const codec = Object.hasOwn(CODECS, method) ? CODECS[method] : undefined;
+  if (codec === undefined) throw new MalformedBrokerMessageError(`no Replication RPC named ${String(method)}`);
+  return codec;
+}
