@@ -117,8 +117,13 @@ export class RaftNode {
   private readonly reads = new Map<number, PendingRead>();
   private readonly readyReads: { offset: number; read: PendingRead }[] = [];
   private lastPersistId = 0;
-  private applied: number;
-  private lastAppliedEpoch: number;
+  /**
+   * The offset after the last delivery the state machine has taken. A snapshot the node starts from
+   * counts only once the machine has loaded it (the first delivery): until then the machine holds
+   * nothing, and a read barrier must not be answered against it.
+   */
+  private applied = 0;
+  private lastAppliedEpoch = 0;
   private bytesSinceSnapshot = 0;
   private snapshotting = false;
   /** Deliveries not yet handed to the state machine; drained a turn's budget at a time. */
@@ -162,9 +167,6 @@ export class RaftNode {
     this.commitLatency =
       committed === undefined ? null : new CommitLatency((latencyMs, batches) => this.report(() => committed.call(metrics, latencyMs, batches)));
     this.groupCommit = new GroupCommit(storage);
-    const snapshot = core.snapshot();
-    this.applied = snapshot?.id.offset ?? 0;
-    this.lastAppliedEpoch = snapshot?.id.epoch ?? 0;
   }
 
   static async start(options: RaftNodeOptions): Promise<RaftNode> {
@@ -384,7 +386,7 @@ export class RaftNode {
     return this.core.status();
   }
 
-  /** The offset after the last batch handed to the state machine (control batches included), or the snapshot end. */
+  /** The offset after the last batch handed to the state machine (control batches included), or after the snapshot it loaded. */
   get appliedOffset(): number {
     return this.applied;
   }
