@@ -26,6 +26,9 @@ export class CommittedOracle {
   private readonly endByEpoch = new Map<number, number>();
   private endOffset = 0;
 
+  /** `onLearned` hears of every batch the first time it is seen committed (a harness rebuilding the log). */
+  constructor(private readonly onLearned: (batch: LogBatch) => void = () => undefined) {}
+
   get(baseOffset: number): CommittedEntry | undefined {
     return this.entries.get(baseOffset);
   }
@@ -77,6 +80,7 @@ export class CommittedOracle {
     const end = batch.lastOffset + 1;
     this.endByEpoch.set(byEpoch, Math.max(this.endByEpoch.get(byEpoch) ?? 0, end));
     this.endOffset = Math.max(this.endOffset, end);
+    this.onLearned(batch);
     return null;
   }
 

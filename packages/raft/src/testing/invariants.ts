@@ -1,4 +1,5 @@
 import { majorityOf, type NodeId } from '../core/config';
+import type { LogBatch } from '../core/log-batch';
 import { CommittedOracle, conflictBetween } from './committed-oracle';
 import type { ClusterView, NodeView } from './cluster-view';
 import { batchHolding, logEndOffset, type LogImage } from './log-image';
@@ -28,14 +29,15 @@ export interface InvariantMemory {
   readonly votes: Map<string, NodeId>;
 }
 
-export function newInvariantMemory(): InvariantMemory {
+/** `onCommitted` hears of every batch the first time any node shows it committed (see CommittedOracle). */
+export function newInvariantMemory(onCommitted?: (batch: LogBatch) => void): InvariantMemory {
   return {
     leaderOfEpoch: new Map(),
     liveEpochs: new Map(),
     durableEpochs: new Map(),
     tenureHighWatermarks: new Map(),
     exposedHighWatermarks: new Map(),
-    oracle: new CommittedOracle(),
+    oracle: new CommittedOracle(onCommitted),
     digests: new Map(),
     votes: new Map(),
   };

@@ -56,6 +56,12 @@ export interface SimulationOptions {
 export interface SimulationHooks {
   /** A node handed the data batch `batch` to its state machine (after the machine applied it). */
   onCommitted?(node: NodeId, batch: LogBatch, now: number): void;
+  /**
+   * `batch` — data or control — is known committed, for the first time: some node applied it or
+   * holds it below its high watermark. Every committed batch comes here once (in no particular
+   * order), during the invariant check of the step that revealed it, before `invariants` runs.
+   */
+  onCommittedLog?(batch: LogBatch, now: number): void;
   /** A node's state machine was told of a new role or leader. */
   onRoleChange?(node: NodeId, role: RoleName, leader: LeaderAndEpoch, now: number): void;
   onSnapshot?(node: NodeId, kind: 'taken' | 'loaded', snapshot: Snapshot, now: number): void;
@@ -156,7 +162,7 @@ export class Simulation {
   readonly network: SimNetwork;
   readonly client: SimClient;
   readonly trace: Trace;
-  readonly memory: InvariantMemory = newInvariantMemory();
+  readonly memory: InvariantMemory = newInvariantMemory((batch) => this.options.hooks?.onCommittedLog?.(batch, this.clock));
   readonly violations: Violation[] = [];
   private readonly queue = new EventQueue<SimEvent>();
   private readonly schedulerStats: SchedulerStats = { budgetsSpent: 0 };
