@@ -2,7 +2,7 @@ import { checkSchedules } from '@kz/raft/testing';
 import { expectCoverage, explainFailure, SIM_SEED } from './schedule-report';
 
 /** Random fault schedules on 5-voter clusters (see simulation.test.ts for the 3-voter ones). */
-const RUNS = 200;
+const RUNS = 300;
 
 describe('random fault schedules', () => {
   it(`5 nodes: ${RUNS} schedules, invariants after every step, liveness after the heal, every fault exercised`, async () => {

@@ -15,7 +15,7 @@ import { expectCoverage, explainFailure, SIM_SEED } from './schedule-report';
  * heal (5-node clusters in simulation-5-nodes.test.ts, which jest runs in parallel). The seed is
  * random per run (SIM_SEED pins it); a failure prints the command that replays it.
  */
-const RUNS = 300;
+const RUNS = 500;
 
 describe('random fault schedules', () => {
   it(`3 nodes: ${RUNS} schedules, invariants after every step, liveness after the heal, every fault exercised`, async () => {
