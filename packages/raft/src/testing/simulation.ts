@@ -519,13 +519,18 @@ export class Simulation {
     }
   }
 
-  /** An exception out of a hook or the harness is a bug: record it as a violation rather than crash the run. */
+  /**
+   * An exception out of an event is a bug: a node's core throwing through RaftNode's message handler
+   * (a transport would re-raise it as an uncaught exception), or a hook. It is recorded as a violation
+   * rather than crash the run. (A RaftNode that catches its own failure halts instead: see
+   * nodeHaltsOnlyOnDiskFaults.)
+   */
   private guarded(run: () => void): void {
     try {
       run();
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
-      this.record([{ invariant: 'harnessNeverThrows', message }]);
+      this.record([{ invariant: 'coreNeverThrows', message }]);
     }
   }
 
