@@ -13,6 +13,8 @@ export type Fault =
   | { readonly kind: 'crash'; readonly node: number; readonly torn: boolean }
   | { readonly kind: 'crashLeader'; readonly torn: boolean }
   | { readonly kind: 'restart'; readonly node: number }
+  /** A clean shutdown (RaftNode.stop), and a start again `downMs` later. */
+  | { readonly kind: 'stopGracefully'; readonly node: number; readonly downMs: number }
   /** Bit i of `sides` puts node i on one side, the rest on the other. */
   | { readonly kind: 'partition'; readonly sides: number }
   | { readonly kind: 'oneWay'; readonly from: number; readonly to: number }
@@ -101,6 +103,7 @@ const fault: fc.Arbitrary<Fault> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('crash' as const), node: nodeIndex, torn: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('crashLeader' as const), torn: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('restart' as const), node: nodeIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('stopGracefully' as const), node: nodeIndex, downMs: fc.integer({ min: 0, max: 2000 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('partition' as const), sides: fc.integer({ min: 1, max: 62 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('oneWay' as const), from: nodeIndex, to: nodeIndex }) },
   {
@@ -167,6 +170,8 @@ export function describeFault(f: Fault): string {
       return `${f.kind} node#${f.node}`;
     case 'corruptBatch':
       return `flip a bit in a batch on node#${f.node} (pick ${f.pick}) and power-cycle it`;
+    case 'stopGracefully':
+      return `stop node#${f.node} cleanly, start it ${f.downMs}ms later`;
     case 'read':
       return `${f.count} linearizable read(s)`;
     case 'partition':

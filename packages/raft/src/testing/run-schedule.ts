@@ -105,6 +105,8 @@ export function applyFault(sim: Simulation, fault: Fault): void {
     }
     case 'restart':
       return sim.restart(id(fault.node));
+    case 'stopGracefully':
+      return sim.stopGracefully(id(fault.node), fault.downMs);
     case 'partition': {
       const side = sim.nodeIds.filter((_, i) => (fault.sides >> i) & 1);
       const rest = sim.nodeIds.filter((v) => !side.includes(v));

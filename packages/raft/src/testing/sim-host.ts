@@ -236,7 +236,7 @@ export class SimHost {
       contractErrors: this.contractErrors,
       halts: this.halts,
       recoveries: this.recoveries,
-      refusedWrites: this.disk.refusals,
+      refusedWrites: [...this.disk.refusals],
     };
   }
 

@@ -90,6 +90,8 @@ export interface RunCoverage {
   readonly repairs: number;
   /** Nodes that halted (on an injected fsync error) and were restarted. */
   readonly halts: number;
+  /** Clean shutdowns (RaftNode.stop) followed by a restart. */
+  readonly gracefulStops: number;
   readonly readsAnswered: number;
   /** Turns whose apply budget ran out with committed batches still to hand over. */
   readonly applyBudgetsSpent: number;
@@ -111,6 +113,7 @@ export const EMPTY_COVERAGE: RunCoverage = {
   flippedBits: 0,
   repairs: 0,
   halts: 0,
+  gracefulStops: 0,
   readsAnswered: 0,
   applyBudgetsSpent: 0,
   acknowledged: 0,
@@ -137,6 +140,7 @@ const DEFAULT_SNAPSHOT_EVERY_BYTES = 1024;
 
 interface SimEvent {
   readonly run: () => void;
+  readonly label?: string;
   /** False once the event no longer matters (its process died, its timer was cancelled): it is skipped. */
   readonly live: () => boolean;
 }
@@ -166,13 +170,13 @@ export class Simulation {
   readonly violations: Violation[] = [];
   private readonly queue = new EventQueue<SimEvent>();
   private readonly schedulerStats: SchedulerStats = { budgetsSpent: 0 };
-  private readonly faultRandom: SeededRandom;
   private clock = 0;
   private eventCount = 0;
   private eventsAtThisInstant = 0;
   private elections = 0;
   private leadersElected = 0;
   private preVoteRejections = 0;
+  private gracefulStops = 0;
   /** Votes granted during the current step. */
   private votes: GrantedVote[] = [];
 
@@ -185,7 +189,6 @@ export class Simulation {
     this.network = new SimNetwork(new SeededRandom(deriveSeed(seed, 'network')), (message) =>
       this.queue.push(message.deliverAt, { run: () => this.deliver(message), live: ALWAYS }),
     );
-    this.faultRandom = new SeededRandom(deriveSeed(seed, 'faults'));
     const clock: SimClock = { now: () => this.clock, at: (time, run, live) => this.queue.push(Math.max(time, this.clock), { run, live }) };
     const env: HostEnvironment = {
       voters: this.voters,
@@ -251,6 +254,7 @@ export class Simulation {
       flippedBits: sum((n) => n.disk.stats.flippedBits),
       repairs: sum((n) => n.counters.repairs),
       halts: sum((n) => n.counters.halts),
+      gracefulStops: this.gracefulStops,
       readsAnswered: this.client.stats.readsAnswered,
       applyBudgetsSpent: this.schedulerStats.budgetsSpent,
       acknowledged: this.client.acknowledged.length,
@@ -281,10 +285,9 @@ export class Simulation {
     this.check();
   }
 
-  /** Queues a scripted action (a fault, a client request) to run at `at`. */
+  /** Queues a scripted action (a fault, a client request) to run at `at`; `label` names it for a reader. */
   schedule(at: number, label: string, run: () => void): void {
-    this.queue.push(Math.max(at, this.clock), { run: () => this.guarded(run), live: ALWAYS });
-    void label;
+    this.queue.push(Math.max(at, this.clock), { run: () => this.guarded(run), live: ALWAYS, label });
   }
 
   /** Runs the next event and checks the invariants; false when nothing is left or a violation was found. */
@@ -355,7 +358,7 @@ export class Simulation {
 
   /** The cluster as the invariants see it now, this step's observations included. Changes nothing. */
   view(): ClusterView {
-    return { time: this.clock, voters: this.voters, nodes: this.nodes.map((n) => n.view()), votes: this.votes, reads: this.client.reads };
+    return { time: this.clock, voters: this.voters, nodes: this.nodes.map((n) => n.view()), votes: this.votes, reads: [...this.client.reads] };
   }
 
   // Faults and operations. Each is narrated; each takes effect at the current simulated time.
@@ -369,6 +372,27 @@ export class Simulation {
     const tornNote = lost.torn ? ', the one in progress torn' : '';
     this.trace.record(this.clock, `node ${id}: CRASH (${lost.lost} unsynced write${lost.lost === 1 ? '' : 's'} lost${tornNote})`);
     this.options.hooks?.onCrash?.(id, this.clock);
+  }
+
+  /**
+   * A clean shutdown of `id` (RaftNode.stop: pending requests fail with NodeStoppedError, writes
+   * already asked for land first), then a start from its disk `restartAfterMs` later.
+   */
+  stopGracefully(id: NodeId, restartAfterMs: number): void {
+    const node = this.node(id);
+    const raft = node.raft;
+    if (raft === null) return;
+    const incarnation = node.incarnation;
+    this.trace.record(this.clock, `node ${id}: stopping`);
+    this.gracefulStops++;
+    raft.stop().then(
+      () => {
+        if (node.incarnation !== incarnation || !node.up) return;
+        this.crash(id);
+        this.schedule(this.clock + restartAfterMs, `restart node ${id}`, () => this.restart(id));
+      },
+      (error: unknown) => this.reportViolation('coreNeverThrows', `node ${id}: stop failed: ${String(error)}`),
+    );
   }
 
   /** Starts `id` from its disk; it runs once the promises that follow have run (by the next step's end). */

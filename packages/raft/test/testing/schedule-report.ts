@@ -33,6 +33,7 @@ export const EXERCISED: readonly (keyof RunCoverage)[] = [
   'tornWrites',
   'fsyncErrors',
   'halts',
+  'gracefulStops',
   'flippedBits',
   'repairs',
   'readsAnswered',
