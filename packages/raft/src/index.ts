@@ -18,6 +18,8 @@ export { LogContinuityError } from './core/raft-log';
 export type { RaftStorage, LoadedState, StorageRepair } from './storage/raft-storage';
 export { MemoryRaftStorage } from './storage/memory-storage';
 export { LevelRaftStorage, LEVEL_STORAGE_LAYOUT } from './storage/level-storage';
+export { EngineRaftStorage } from './storage/engine-raft-storage';
+export type { StorageEngine, EngineWrite, MetaKey } from './storage/storage-engine';
 export {
   CorruptStorageError,
   DataDirLockedError,
@@ -61,6 +63,7 @@ export { RaftNode, type RaftNodeOptions, type ProposeOptions, type Committed } f
 export type { StateMachine, CommittedBatch, LeaderChange } from './runtime/state-machine';
 export type { RaftMetricsSink } from './runtime/raft-metrics';
 export { DeadlineTimer } from './runtime/deadline-timer';
+export { REAL_SCHEDULER, type Scheduler, type ScheduledTimer } from './runtime/scheduler';
 export { observedRespond, type ObservedRespond, type RequestObserver } from './transport/request-observer';
 export { NodeStoppedError, ProposalLostError, RecordBatchTooLargeError, RequestTimedOutError } from './runtime/runtime-errors';
 export { bytesServiceDefinition, rpcPath, passThrough, asBuffer } from './transport/bytes-service';

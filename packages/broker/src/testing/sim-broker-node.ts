@@ -202,7 +202,7 @@ export class SimBrokerNode {
     const machine = this.lifecycle.machine;
     for (const batch of answer.batches) {
       if (batch.baseOffset !== machine.nextOffset) continue;
-      const error = machine.apply(batch);
+      const error = machine.applyLogBatch(batch);
       if (error !== null) throw new Error(`broker ${this.brokerId}: ${error}`);
     }
     this.maybeStartServing();
@@ -216,7 +216,7 @@ export class SimBrokerNode {
     this.started = true;
     this.manager.brokerEpoch = epoch;
     this.env.trace(`broker ${this.brokerId}: metadata caught up to its registration (broker epoch ${epoch}); replica manager starts`);
-    this.lifecycle.machine.loader.subscribe({
+    this.lifecycle.machine.subscribe({
       onMetadataUpdate: (update) => {
         if (!this.retired) this.manager.applyMetadata(update.image, update.fromSnapshot ? null : update.changes, this.env.now());
       },

@@ -65,7 +65,7 @@ export class SimController {
   readonly events: { readonly time: number; readonly event: ControllerEvent }[] = [];
 
   constructor(private readonly env: ControllerEnvironment) {
-    this.machine = new MetadataSimMachine((image) => this.controller.onCommitted(this.env.now(), image));
+    this.machine = new MetadataSimMachine();
     this.controller = new QuorumController({
       nodeId: env.nodeId,
       config: env.config,
@@ -78,6 +78,7 @@ export class SimController {
       onEvent: (event) => this.onEvent(event),
       random: env.random.asFunction(),
     });
+    this.machine.subscribe({ onMetadataUpdate: (update) => this.controller.onCommitted(this.env.now(), update.image) });
   }
 
   /** Takes leadership of the metadata log; the controller activates once its NoOp commits. */
@@ -156,7 +157,7 @@ export class SimController {
   private commit(upTo: number): void {
     while (this.committedCount < upTo) {
       const batch = this.log[this.committedCount++]!;
-      const error = this.machine.apply(batch);
+      const error = this.machine.applyLogBatch(batch);
       if (error !== null) this.env.fail('committedMetadataReplays', error);
     }
     const waiting = this.parked;

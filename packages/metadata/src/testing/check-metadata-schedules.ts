@@ -1,4 +1,4 @@
-import { searchSchedules } from '@kz/raft/testing';
+import { EMPTY_COVERAGE as EMPTY_RAFT_COVERAGE, searchSchedulesAsync } from '@kz/raft/testing';
 import { metadataScheduleArbitrary, type MetadataSchedule } from './metadata-schedule';
 import { runMetadataSchedule, type MetadataCoverage, type MetadataScheduleOutcome } from './run-metadata-schedule';
 
@@ -49,15 +49,15 @@ export function metadataReplayCommand(seed: number, path: string): string {
  * named by a seed and a path. The same seed always generates the same schedules and each schedule
  * fixes its whole run, so the replay reproduces a failure event for event.
  */
-export function checkMetadataSchedules(options: MetadataCheckOptions): MetadataCheckReport {
+export async function checkMetadataSchedules(options: MetadataCheckOptions): Promise<MetadataCheckReport> {
   let runs = 0;
   let events = 0;
   let simulatedMs = 0;
   const arbitrary = metadataScheduleArbitrary({ controllers: options.controllers, ...(options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }) });
-  const search = searchSchedules(
+  const search = await searchSchedulesAsync(
     arbitrary,
-    (schedule, searching) => {
-      const outcome = run(schedule, options.traceSink);
+    async (schedule, searching) => {
+      const outcome = await run(schedule, options.traceSink);
       if (searching) {
         runs++;
         events += outcome.events;
@@ -75,14 +75,14 @@ export function checkMetadataSchedules(options: MetadataCheckOptions): MetadataC
     events,
     simulatedMs,
     seed: search.seed,
-    failure: { path, schedule, outcome: run(schedule, undefined), replay: metadataReplayCommand(search.seed, path) },
+    failure: { path, schedule, outcome: await run(schedule, undefined), replay: metadataReplayCommand(search.seed, path) },
   };
 }
 
 /** One run; a harness exception becomes the run's violation rather than escape fast-check. */
-function run(schedule: MetadataSchedule, traceSink: ((line: string) => void) | undefined): MetadataScheduleOutcome {
+async function run(schedule: MetadataSchedule, traceSink: ((line: string) => void) | undefined): Promise<MetadataScheduleOutcome> {
   try {
-    return runMetadataSchedule(schedule, traceSink === undefined ? {} : { traceSink });
+    return await runMetadataSchedule(schedule, traceSink === undefined ? {} : { traceSink });
   } catch (error) {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return {
@@ -100,14 +100,7 @@ function run(schedule: MetadataSchedule, traceSink: ((line: string) => void) | u
 }
 
 const EMPTY_COVERAGE: MetadataCoverage = {
-  leadersElected: 0,
-  truncations: 0,
-  snapshotsTaken: 0,
-  snapshotsInstalled: 0,
-  lostWrites: 0,
-  acknowledged: 0,
-  messagesDropped: 0,
-  messagesDuplicated: 0,
+  ...EMPTY_RAFT_COVERAGE,
   activations: 0,
   renouncedWithPending: 0,
   sessionFencings: 0,

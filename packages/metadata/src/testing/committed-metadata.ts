@@ -43,7 +43,7 @@ export class CommittedMetadata {
   private readonly producerIdEnds = new Set<number>();
   /** Every committed record, in log order, with its offset and epoch. */
   readonly records: { readonly offset: number; readonly epoch: number; readonly record: MetadataRecord }[] = [];
-  /** Breaches found while rebuilding; the invariants report (and clear) them. */
+  /** Breaches found while rebuilding, in the order found; committedLogSound reports each once. */
   readonly problems: { readonly invariant: string; readonly message: string }[] = [];
 
   /** The offset after the last batch applied. */

@@ -1,9 +1,7 @@
-import type { LeaderChange, NodeId } from '@kz/raft';
-import type { SimNode } from '@kz/raft/testing';
-import { encodeRecordBatch } from '@kz/records';
+import type { NodeId, RaftNode } from '@kz/raft';
 import type { ControllerConfig } from '../controller/controller-config';
 import type { ControllerReply, ControllerRequest } from '../controller/controller-requests';
-import { QuorumController, type ControllerEvent, type MetadataLog } from '../controller/quorum-controller';
+import { QuorumController, type ControllerEvent } from '../controller/quorum-controller';
 import type { MetadataImage } from '../image/metadata-image';
 import { toKafkaRecords } from '../records/record-codec';
 import { MetadataSimMachine } from './metadata-machine';
@@ -15,95 +13,66 @@ export interface ControllerHostEnvironment {
   /** The controller's seeded randomness (topic ids, placement). */
   readonly random: () => number;
   now(): number;
-  /** The simulated node this controller runs on (its Raft core takes the appends). */
-  node(): SimNode;
+  /** The RaftNode this controller runs on; null until it has started. */
+  raft(): RaftNode | null;
   schedule(at: number, label: string, run: () => void): void;
   onReply(reply: ControllerReply): void;
   onEvent(event: ControllerEvent): void;
 }
 
 /**
- * One incarnation of a controller node: a MetadataLoader (the node's state machine) and the
- * QuorumController wired to the node's Raft core, as RaftNode wires them in a real process.
+ * One incarnation of a controller node, wired as MetadataNode (runtime/metadata-node.ts) wires it in
+ * a real process: a MetadataLoader is the RaftNode's state machine, and the QuorumController
  *
- * - MetadataLog.append proposes one RecordBatch of the records straight to the core (KRaft's
- *   prepareAppend), nextOffset is the core's log end, resign resigns the core;
- * - every image the loader publishes goes to `onCommitted`, every role change to `onLeaderChange`;
- * - `tick` runs at the controller's own `nextDeadline()`.
+ * - appends through RaftNode.appendNow (KRaft's prepareAppend), reads its next offset from the
+ *   node's status and resigns through RaftNode.resign;
+ * - hears of every image the loader publishes and of every leadership change, as its subscriber;
+ * - is ticked at its own `nextDeadline()`, re-armed after each input.
  *
- * Inputs never nest: a commit or role change that arrives while the controller is inside a call
- * (an append can make the core hand out a Ready) is queued and given to it right after.
+ * (MetadataNode itself cannot run here yet: it reads the real clock and sets real timers. Given a
+ * Scheduler, as RaftNode is, it could replace this class.)
  */
 export class ControllerHost {
-  readonly machine: MetadataSimMachine;
+  readonly machine = new MetadataSimMachine();
   readonly controller: QuorumController;
-  private busy = false;
-  private readonly backlog: (() => void)[] = [];
   private tickAt: number | null = null;
   private tickToken = 0;
   private retired = false;
 
   constructor(private readonly env: ControllerHostEnvironment) {
-    this.machine = new MetadataSimMachine((image) => this.input(() => this.controller.onCommitted(this.env.now(), image)));
-    const log: MetadataLog = {
-      append: (epoch, batches) => this.append(epoch, batches),
-      nextOffset: () => this.env.node().status()?.logEndOffset ?? 0,
-      resign: (epoch) => {
-        const status = this.env.node().status();
-        if (status !== null && status.role === 'leader' && status.epoch === epoch) this.env.node().resign(this.env.now());
-      },
-    };
-    this.controller = new QuorumController({
+    const controller = new QuorumController({
       nodeId: env.nodeId,
       config: env.config,
-      log,
+      log: {
+        append: (epoch, batches) => this.env.raft()?.appendNow(batches.map(toKafkaRecords), epoch) ?? null,
+        nextOffset: () => this.env.raft()?.status().logEndOffset ?? 0,
+        resign: () => this.env.raft()?.resign(),
+      },
       onReply: (reply) => this.env.onReply(reply),
       onEvent: (event) => this.env.onEvent(event),
       random: env.random,
     });
+    this.controller = controller;
+    this.machine.subscribe({ onMetadataUpdate: (update) => this.input(() => controller.onCommitted(this.env.now(), update.image)) });
+    this.machine.onLeadership({ onLeaderChange: (change) => this.input(() => controller.onLeaderChange(this.env.now(), change)) });
   }
 
   get image(): MetadataImage {
     return this.machine.image;
   }
 
-  /** The node crashed: this incarnation is gone, and any tick it scheduled is void. */
+  /** The node went down: this incarnation is gone, and any tick it scheduled is void. */
   retire(): void {
     this.retired = true;
-  }
-
-  onRoleChange(change: LeaderChange): void {
-    this.input(() => this.controller.onLeaderChange(this.env.now(), change));
   }
 
   submit(requestId: number, request: ControllerRequest): void {
     this.input(() => this.controller.submit(this.env.now(), requestId, request));
   }
 
-  private append(epoch: number, batches: Parameters<MetadataLog['append']>[1]): { baseOffset: number; lastOffset: number } | null {
-    const node = this.env.node();
-    const status = node.status();
-    if (this.retired || status === null || status.role !== 'leader' || status.epoch !== epoch) return null;
-    const encoded = batches.map((records) => encodeRecordBatch({ records: toKafkaRecords(records), baseTimestamp: this.env.now() }));
-    const result = node.propose(this.env.now(), encoded);
-    if (result === null || !result.ok) return null;
-    return { baseOffset: result.baseOffset, lastOffset: result.lastOffset };
-  }
-
   private input(run: () => void): void {
     if (this.retired) return;
-    if (this.busy) {
-      this.backlog.push(run);
-      return;
-    }
-    this.busy = true;
-    try {
-      run();
-      for (let next = this.backlog.shift(); next !== undefined; next = this.backlog.shift()) next();
-    } finally {
-      this.busy = false;
-      this.backlog.length = 0;
-    }
+    run();
     this.scheduleTick();
   }
 

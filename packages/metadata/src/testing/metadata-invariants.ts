@@ -35,10 +35,12 @@ export interface MetadataInvariantMemory {
   readonly checkedImages: WeakSet<MetadataImage>;
   /** Per node, the last image seen in its current incarnation. */
   readonly lastImages: Map<NodeId, { readonly incarnation: number; readonly image: MetadataImage }>;
+  /** How many of CommittedMetadata's problems committedLogSound has reported (it keeps them all). */
+  committedProblemsReported: number;
 }
 
 export function newMetadataInvariantMemory(): MetadataInvariantMemory {
-  return { checkedImages: new WeakSet(), lastImages: new Map() };
+  return { checkedImages: new WeakSet(), lastImages: new Map(), committedProblemsReported: 0 };
 }
 
 export type MetadataInvariant = (view: MetadataView, memory: MetadataInvariantMemory) => Violation[];
@@ -133,8 +135,11 @@ export const partitionEpochsRise: MetadataInvariant = (view, memory) => {
  * offset of its RegisterBroker record (KIP-631), and per partition the partition epoch rises by one
  * with every change and the leader epoch never falls (reported under partitionEpochsRise).
  */
-export const committedLogSound: MetadataInvariant = (view) =>
-  view.committed.problems.splice(0).map((problem) => ({ invariant: problem.invariant, message: problem.message }));
+export const committedLogSound: MetadataInvariant = (view, memory) => {
+  const fresh = view.committed.problems.slice(memory.committedProblemsReported);
+  memory.committedProblemsReported = view.committed.problems.length;
+  return fresh.map((problem) => ({ invariant: problem.invariant, message: problem.message }));
+};
 
 /**
  * (d) Every live node's image is the image rebuilt from the committed log up to the same offset —

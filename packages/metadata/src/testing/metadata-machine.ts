@@ -1,85 +1,60 @@
-import type { LogBatch, Snapshot } from '@kz/raft';
+import type { CommittedBatch, LogBatch, OffsetAndEpoch } from '@kz/raft';
 import type { SimMachine } from '@kz/raft/testing';
 import { decodeRecordBatch } from '@kz/records';
-import type { MetadataImage } from '../image/metadata-image';
 import { MetadataLoader } from '../loader/metadata-loader';
 import { canonicalImage } from './canonical-image';
 
 /**
- * A MetadataLoader as a simulated node's state machine, driven the way RaftNode drives it: control
- * batches are skipped (but moved past), data batches are decoded and applied, snapshots are the
- * loader's image bytes under the id (next offset, epoch of the last batch). `onImage` hears of every
- * new image — after a batch or a snapshot load — which is how a controller or a broker follows it.
+ * A simulated metadata node's state machine: the MetadataLoader that ships — what a MetadataNode
+ * hands its RaftNode — with the digest the Raft invariants compare between replicas. Its digest is
+ * the image's canonical CRC (canonical-image.ts), so raft's stateMachinesAgree compares whole images
+ * between replicas at the same offset. A controller or a broker follows it as MetadataNode does: by
+ * subscribing to its images and its leadership changes.
  *
- * Its digest is the image's canonical CRC (canonical-image.ts), so raft's stateMachinesAgree compares
- * whole images between replicas at the same offset.
+ * A harness without Raft (the broker simulation) feeds it committed log batches itself, through
+ * `applyLogBatch`, which does with one what RaftNode does.
  */
-export class MetadataSimMachine implements SimMachine {
-  readonly loader = new MetadataLoader();
+export class MetadataSimMachine extends MetadataLoader implements SimMachine {
   private next = 0;
-  private lastEpoch = 0;
-  private sinceSnapshot = 0;
-
-  constructor(private readonly onImage: (image: MetadataImage) => void = () => {}) {}
-
-  get image(): MetadataImage {
-    return this.loader.image;
-  }
-
-  get nextOffset(): number {
-    return this.next;
-  }
 
   get digest(): number {
-    return canonicalImage(this.loader.image).crc;
+    return canonicalImage(this.image).crc;
   }
 
   get appliedIds(): readonly number[] {
     return [];
   }
 
-  get appliedSinceSnapshot(): number {
-    return this.sinceSnapshot;
+  /** The offset after the last batch applied (control batches fed through applyLogBatch included). */
+  get nextOffset(): number {
+    return this.next;
   }
 
-  apply(batch: LogBatch): string | null {
+  override apply(batch: CommittedBatch): void {
+    super.apply(batch);
+    this.next = batch.lastOffset + 1;
+  }
+
+  override restore(snapshot: Uint8Array, id?: OffsetAndEpoch): void {
+    super.restore(snapshot);
+    if (id !== undefined) this.next = id.offset;
+  }
+
+  /**
+   * Takes the next committed log batch as RaftNode would: a control batch is moved past, a data
+   * batch decoded and applied. Returns why it cannot be applied (out of order, does not replay), or null.
+   */
+  applyLogBatch(batch: LogBatch): string | null {
     if (batch.baseOffset !== this.next) return `metadata loader: committed batch at ${batch.baseOffset} handed over while expecting ${this.next}`;
-    let isControl: boolean;
     try {
       const decoded = decodeRecordBatch(batch.bytes);
-      isControl = decoded.header.isControl;
-      if (!isControl) {
-        this.loader.apply({ baseOffset: batch.baseOffset, lastOffset: batch.lastOffset, epoch: batch.epoch, records: decoded.records, bytes: batch.bytes });
-      }
+      if (decoded.header.isControl) this.next = batch.lastOffset + 1;
+      else this.apply({ ...batch, records: decoded.records });
+      return null;
     } catch (error) {
-      return `metadata loader: batch [${batch.baseOffset}..${batch.lastOffset}] does not apply: ${describeError(error)}`;
-    } finally {
       this.next = batch.lastOffset + 1;
-      this.lastEpoch = batch.epoch;
+      return `metadata loader: batch [${batch.baseOffset}..${batch.lastOffset}] does not apply: ${describeError(error)}`;
     }
-    if (!isControl) {
-      this.sinceSnapshot++;
-      this.onImage(this.loader.image);
-    }
-    return null;
-  }
-
-  snapshot(): Snapshot {
-    this.sinceSnapshot = 0;
-    return { id: { offset: this.next, epoch: this.lastEpoch }, bytes: this.loader.snapshot() };
-  }
-
-  restore(snapshot: Snapshot): string | null {
-    this.sinceSnapshot = 0;
-    this.next = snapshot.id.offset;
-    this.lastEpoch = snapshot.id.epoch;
-    try {
-      this.loader.restore(snapshot.bytes);
-    } catch (error) {
-      return `metadata loader: snapshot ${snapshot.id.offset}-${snapshot.id.epoch} does not load: ${describeError(error)}`;
-    }
-    this.onImage(this.loader.image);
-    return null;
   }
 }
 

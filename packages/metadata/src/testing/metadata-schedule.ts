@@ -64,7 +64,10 @@ export interface MetadataSchedule {
   readonly brokers: number;
   /** Seeds every random choice inside the run. */
   readonly seed: number;
-  readonly snapshotEvery: number;
+  /** Nodes snapshot their image once this many bytes were committed since the last snapshot. */
+  readonly snapshotEveryBytes: number;
+  /** Committed batches a node hands its loader per turn before the rest waits (Infinity: all). */
+  readonly deliveriesPerTurn: number;
   readonly syncLatencyMaxMs: number;
   /** metadata.max.idle.interval.ms: how often the active controller writes a NoOp. */
   readonly noOpIntervalMs: number;
@@ -164,7 +167,8 @@ export function metadataScheduleArbitrary(options: MetadataScheduleOptions = {})
     controllers: options.controllers !== undefined ? fc.constant(options.controllers) : fc.constant<3 | 5>(3),
     brokers: fc.integer({ min: 3, max: 4 }),
     seed: fc.integer({ min: 0, max: 0x7fffffff }),
-    snapshotEvery: fc.integer({ min: 3, max: 24 }),
+    snapshotEveryBytes: fc.integer({ min: 500, max: 6000 }),
+    deliveriesPerTurn: fc.constantFrom(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, 2, 8),
     syncLatencyMaxMs: fc.integer({ min: 1, max: MAX_SYNC_LATENCY_MS }),
     noOpIntervalMs: fc.constantFrom(500, 1000, 2000),
     alterPartitionChance: fc.constantFrom(0.1, 0.3, 0.6),

@@ -1,5 +1,5 @@
-import type { LeaderAndEpoch, NodeId, RoleName } from '@kz/raft';
-import { SeededRandom, Simulation, deriveSeed, type IsolationDirection, type LinkRule, type SimulationOptions, type Violation } from '@kz/raft/testing';
+import type { NodeId } from '@kz/raft';
+import { SeededRandom, Simulation, deriveSeed, isControlBatch, type IsolationDirection, type LinkRule, type SimulationOptions, type Violation } from '@kz/raft/testing';
 import type { ControllerConfig } from '../controller/controller-config';
 import type { ControllerReply, ControllerRequest } from '../controller/controller-requests';
 import type { ControllerEvent, QuorumController } from '../controller/quorum-controller';
@@ -23,6 +23,9 @@ export const SIM_SESSION_TIMEOUT_MS = 6000;
 /** A broker stopped after its controlled shutdown starts again this long after (a rolling restart). */
 export const SIM_RESTART_AFTER_SHUTDOWN_MS = 1000;
 
+/** About sixteen metadata batches of a few records each. */
+const DEFAULT_SNAPSHOT_EVERY_BYTES = 4096;
+
 export interface MetadataSimulationOptions {
   /** Every random choice of the run derives from this. */
   readonly seed: number;
@@ -30,8 +33,10 @@ export interface MetadataSimulationOptions {
   readonly controllers?: number;
   /** Brokers: Raft observers, ids after the controllers' (default 3). */
   readonly brokers?: number;
-  /** Each node snapshots its image after this many applied data batches (default 16). */
-  readonly snapshotEvery?: number;
+  /** Each node snapshots its image once this many bytes were committed since its last one (default 4096). */
+  readonly snapshotEveryBytes?: number;
+  /** Committed batches a node hands its loader per turn before the rest waits (RaftNode's apply budget; default all). */
+  readonly deliveriesPerTurn?: number;
   readonly syncLatencyMs?: { readonly min: number; readonly max: number };
   /** Raft timeouts; KRaft's defaults otherwise. */
   readonly raft?: SimulationOptions['config'];
@@ -97,14 +102,19 @@ export class MetadataSimulation {
       nodeCount: controllers,
       observerCount: brokers,
       seed: options.seed,
-      snapshotEvery: options.snapshotEvery ?? 16,
+      snapshotEveryBytes: options.snapshotEveryBytes ?? DEFAULT_SNAPSHOT_EVERY_BYTES,
+      ...(options.deliveriesPerTurn === undefined ? {} : { deliveriesPerTurn: options.deliveriesPerTurn }),
       ...(options.syncLatencyMs === undefined ? {} : { syncLatencyMs: options.syncLatencyMs }),
       ...(options.raft === undefined ? {} : { config: options.raft }),
       ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
       machineFor: (node, incarnation) => this.startMachine(node, incarnation),
       hooks: {
+        // The committed log as the nodes' state machines see it: data batches when first applied
+        // (when a controller can answer for them), control batches (never applied) once known committed.
         onCommitted: (_node, batch) => this.committed.observe(batch),
-        onRoleChange: (node, role, leader) => this.onRoleChange(node, role, leader),
+        onCommittedLog: (batch) => {
+          if (isControlBatch(batch.bytes)) this.committed.observe(batch);
+        },
         onCrash: (node) => this.onCrash(node),
         onStart: (node) => this.brokerLifecycles.get(node)?.start(),
         invariants: (now) => this.check(now),
@@ -148,9 +158,9 @@ export class MetadataSimulation {
     return this.sim.violated;
   }
 
-  /** Boots every node. */
-  start(): void {
-    this.sim.startAll();
+  /** Boots every node, and waits until they run. */
+  start(): Promise<void> {
+    return this.sim.startAll();
   }
 
   /** The controller running on `id`, or null while that node is down. */
@@ -232,11 +242,11 @@ export class MetadataSimulation {
     this.sim.schedule(at, label, run);
   }
 
-  runUntil(time: number): boolean {
+  runUntil(time: number): Promise<boolean> {
     return this.sim.runUntil(time);
   }
 
-  runUntilTrue(condition: () => boolean, deadline: number): boolean {
+  runUntilTrue(condition: () => boolean, deadline: number): Promise<boolean> {
     return this.sim.runUntilTrue(condition, deadline);
   }
 
@@ -264,7 +274,7 @@ export class MetadataSimulation {
         config: this.controllerConfig,
         random: random.asFunction(),
         now: () => this.sim.now,
-        node: () => this.sim.node(node),
+        raft: () => this.sim.node(node).raft,
         schedule: (at, label, run) => this.sim.schedule(at, label, run),
         onReply: (reply) => this.channel.reply(node, reply),
         onEvent: (event) => this.onControllerEvent(node, event),
@@ -293,10 +303,6 @@ export class MetadataSimulation {
     });
     this.brokerLifecycles.set(node, broker);
     return broker.machine;
-  }
-
-  private onRoleChange(node: NodeId, role: RoleName, leader: LeaderAndEpoch): void {
-    this.hosts.get(node)?.onRoleChange({ role, leaderId: leader.leaderId, epoch: leader.epoch });
   }
 
   private onCrash(node: NodeId): void {
@@ -334,7 +340,7 @@ export class MetadataSimulation {
     return this.sim.nodeIds.map((id) => {
       const simNode = this.sim.node(id);
       const image = simNode.up ? this.image(id) : null;
-      return { id, role: id <= this.controllerIds.length ? 'controller' : 'broker', incarnation: simNode.incarnation, image, nextOffset: simNode.machine.nextOffset };
+      return { id, role: id <= this.controllerIds.length ? 'controller' : 'broker', incarnation: simNode.incarnation, image, nextOffset: simNode.appliedOffset };
     });
   }
 

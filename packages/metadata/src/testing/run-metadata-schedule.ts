@@ -59,7 +59,8 @@ export function metadataSimulationFor(schedule: MetadataSchedule, options: Metad
     seed: schedule.seed,
     controllers: schedule.controllers,
     brokers: schedule.brokers,
-    snapshotEvery: schedule.snapshotEvery,
+    snapshotEveryBytes: schedule.snapshotEveryBytes,
+    deliveriesPerTurn: schedule.deliveriesPerTurn,
     syncLatencyMs: { min: 1, max: schedule.syncLatencyMaxMs },
     controller: { noOpIntervalMs: schedule.noOpIntervalMs },
     broker: { alterPartitionChance: schedule.alterPartitionChance },
@@ -74,9 +75,9 @@ export function metadataSimulationFor(schedule: MetadataSchedule, options: Metad
  * active controller, every live broker unfenced, every partition with an active ISR member led,
  * every node caught up, and every admin operation answered.
  */
-export function runMetadataSchedule(schedule: MetadataSchedule, options: MetadataRunOptions = {}): MetadataScheduleOutcome {
+export async function runMetadataSchedule(schedule: MetadataSchedule, options: MetadataRunOptions = {}): Promise<MetadataScheduleOutcome> {
   const ms = metadataSimulationFor(schedule, options);
-  ms.start();
+  await ms.start();
   ms.schedule(SETUP_AT_MS, 'setup topics', () => {
     ms.admin.submit({
       kind: 'createTopics',
@@ -102,28 +103,28 @@ export function runMetadataSchedule(schedule: MetadataSchedule, options: Metadat
     ms.healNetwork();
     for (const id of ms.sim.nodeIds) ms.restart(id);
   });
-  ms.runUntil(healedAt);
+  await ms.runUntil(healedAt);
 
   let controllerActiveAfterHealMs: number | null = null;
   let brokersUnfencedAfterMs: number | null = null;
   let partitionsLedAfterMs: number | null = null;
   if (!ms.violated) {
-    if (!ms.runUntilTrue(() => ms.activeController() !== null, healedAt + CONTROLLER_ACTIVE_WITHIN_MS)) {
+    if (!(await ms.runUntilTrue(() => ms.activeController() !== null, healedAt + CONTROLLER_ACTIVE_WITHIN_MS))) {
       if (!ms.violated) ms.reportViolation('livenessControllerActive', `no active controller within ${CONTROLLER_ACTIVE_WITHIN_MS}ms of the heal`);
     } else {
       controllerActiveAfterHealMs = ms.now - healedAt;
       // Every broker: one stopped by a controlled shutdown before the heal comes back (a rolling restart).
-      brokersUnfencedAfterMs = within(ms, () => ms.brokerIds.every((id) => ms.broker(id) !== null) && ms.liveBrokersUnfenced(), BROKERS_UNFENCED_WITHIN_MS, 'livenessBrokersUnfenced', () => `brokers not unfenced: ${describeBrokers(ms)}`);
+      brokersUnfencedAfterMs = await within(ms, () => ms.brokerIds.every((id) => ms.broker(id) !== null) && ms.liveBrokersUnfenced(), BROKERS_UNFENCED_WITHIN_MS, 'livenessBrokersUnfenced', () => `brokers not unfenced: ${describeBrokers(ms)}`);
       if (brokersUnfencedAfterMs !== null) {
-        partitionsLedAfterMs = within(ms, () => leaderless(ms) === 0, PARTITIONS_LED_WITHIN_MS, 'livenessPartitionsLed', () => `${leaderless(ms)} partition(s) with an active ISR member have no leader`);
+        partitionsLedAfterMs = await within(ms, () => leaderless(ms) === 0, PARTITIONS_LED_WITHIN_MS, 'livenessPartitionsLed', () => `${leaderless(ms)} partition(s) with an active ISR member have no leader`);
       }
       if (partitionsLedAfterMs !== null) {
         const target = ms.committed.nextOffset;
-        within(ms, () => ms.sim.nodes.every((n) => !n.up || n.machine.nextOffset >= target), NODES_CAUGHT_UP_WITHIN_MS, 'livenessNodesCaughtUp', () =>
-          `not caught up to ${target}: ${ms.sim.nodes.filter((n) => n.machine.nextOffset < target).map((n) => `node ${n.id} at ${n.machine.nextOffset}`).join(', ')}`,
+        await within(ms, () => ms.sim.nodes.every((n) => !n.up || n.appliedOffset >= target), NODES_CAUGHT_UP_WITHIN_MS, 'livenessNodesCaughtUp', () =>
+          `not caught up to ${target}: ${ms.sim.nodes.filter((n) => n.appliedOffset < target).map((n) => `node ${n.id} at ${n.appliedOffset}`).join(', ')}`,
         );
         const adminBound = 2 * (ADMIN_DEFAULTS.requestTimeoutMs + ADMIN_DEFAULTS.retryBackoffMs) + PARTITIONS_LED_WITHIN_MS;
-        within(ms, () => ms.admin.operations.every((op) => op.done), adminBound, 'livenessAdminAnswered', () =>
+        await within(ms, () => ms.admin.operations.every((op) => op.done), adminBound, 'livenessAdminAnswered', () =>
           `admin operations never answered: ${ms.admin.operations.filter((op) => !op.done).map((op) => `#${op.id} ${op.request.kind}`).join(', ')}`,
         );
       }
@@ -144,9 +145,9 @@ export function runMetadataSchedule(schedule: MetadataSchedule, options: Metadat
 }
 
 /** Runs until `condition` holds, reporting `invariant` if it does not within `boundMs`; returns how long it took. */
-function within(ms: MetadataSimulation, condition: () => boolean, boundMs: number, invariant: string, explain: () => string): number | null {
+async function within(ms: MetadataSimulation, condition: () => boolean, boundMs: number, invariant: string, explain: () => string): Promise<number | null> {
   const start = ms.now;
-  if (ms.runUntilTrue(condition, start + boundMs)) return ms.now - start;
+  if (await ms.runUntilTrue(condition, start + boundMs)) return ms.now - start;
   if (!ms.violated) ms.reportViolation(invariant, `${explain()} within ${boundMs}ms`);
   return null;
 }

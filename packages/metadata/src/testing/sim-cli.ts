@@ -30,7 +30,7 @@ interface Totals {
   readonly itemErrors: Map<string, number>;
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let args: MetadataSimArgs;
   try {
     args = parseMetadataSimArgs(argv, Math.floor(Math.random() * 0x7fffffff));
@@ -47,7 +47,7 @@ function main(argv: readonly string[]): number {
   const totals: Totals = { activations: 0, renouncedWithPending: 0, sessionFencings: 0, snapshotsInstalled: 0, truncations: 0, adminOperations: 0, adminRetried: 0, ok: new Map(), errors: new Map(), itemErrors: new Map() };
   const started = Date.now();
   let done = 0;
-  const report = checkMetadataSchedules({
+  const report = await checkMetadataSchedules({
     runs: args.runs,
     seed: args.seed,
     path: args.path,
@@ -62,7 +62,7 @@ function main(argv: readonly string[]): number {
     },
   });
   if (!replaying && process.stdout.isTTY) process.stdout.write('\r\x1b[K');
-  if (report.failure !== null) printFailure(report.runs, report.failure, !args.trace ? 'recent' : replaying ? 'none' : 'narrate');
+  if (report.failure !== null) await printFailure(report.runs, report.failure, !args.trace ? 'recent' : replaying ? 'none' : 'narrate');
   const violations = report.failure === null ? 0 : Math.max(1, report.failure.outcome.violations.length);
   print(
     `metadata-sim: coverage: ${totals.activations} controller activations (${totals.renouncedWithPending} renounced with requests waiting), ` +
@@ -98,11 +98,11 @@ function formatCounts(counts: ReadonlyMap<string, number>): string {
 
 type LeadUp = 'recent' | 'narrate' | 'none';
 
-function printFailure(runs: number, failure: MetadataCheckFailure, leadUp: LeadUp): void {
+async function printFailure(runs: number, failure: MetadataCheckFailure, leadUp: LeadUp): Promise<void> {
   const { schedule, outcome } = failure;
   print(
     `metadata-sim: FAILED after ${runs} run(s): ${schedule.controllers} controllers + ${schedule.brokers} brokers, run seed ${schedule.seed}, ` +
-      `snapshot every ${schedule.snapshotEvery} batches, sync <= ${schedule.syncLatencyMaxMs}ms, NoOp every ${schedule.noOpIntervalMs}ms, ` +
+      `snapshot every ${schedule.snapshotEveryBytes} bytes, ${schedule.deliveriesPerTurn} deliveries per turn, sync <= ${schedule.syncLatencyMaxMs}ms, NoOp every ${schedule.noOpIntervalMs}ms, ` +
       `AlterPartition chance ${schedule.alterPartitionChance}; schedule:`,
   );
   let at = SETUP_AT_MS;
@@ -114,7 +114,7 @@ function printFailure(runs: number, failure: MetadataCheckFailure, leadUp: LeadU
   print(`metadata-sim:   at ${outcome.healedAt}ms heal everything`);
   if (leadUp === 'narrate') {
     print('metadata-sim: narrated run:');
-    runMetadataSchedule(schedule, { traceSink: (line) => print(`  ${line}`) });
+    await runMetadataSchedule(schedule, { traceSink: (line) => print(`  ${line}`) });
   } else if (leadUp === 'recent') {
     print('metadata-sim: last events before the violation:');
     for (const line of outcome.trace.slice(-40)) print(`  ${line}`);
@@ -123,4 +123,12 @@ function printFailure(runs: number, failure: MetadataCheckFailure, leadUp: LeadU
   print(`metadata-sim: replay with: ${failure.replay}`);
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`metadata-sim: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -36,7 +36,7 @@ const MOMENTS: readonly Moment[] = ['sent', 'appended', 'committed', 'resigned']
 interface Operation {
   readonly name: string;
   /** Brings the cluster to where the operation can run. */
-  setup(ms: MetadataSimulation): void;
+  setup(ms: MetadataSimulation): Promise<void> | void;
   /** Starts the operation (an admin request, a broker's request, or a broker dying). */
   start(ms: MetadataSimulation): Probe;
   /** The records the controller writes for it. */
@@ -128,10 +128,10 @@ function sameSet(a: readonly number[], b: readonly number[]): boolean {
 const OPERATIONS: readonly Operation[] = [
   {
     name: 'broker registration',
-    setup(ms) {
+    async setup(ms) {
       // Broker 6 goes away and is fenced, so its next incarnation registers without waiting out a session.
       ms.crash(6);
-      runUntil(ms, 'broker 6 fenced', () => ms.committed.image.brokers.get(6)?.fenced === true, 20_000);
+      await runUntil(ms, 'broker 6 fenced', () => ms.committed.image.brokers.get(6)?.fenced === true, 20_000);
     },
     start(ms) {
       ms.restart(6);
@@ -163,8 +163,8 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     name: 'DeleteTopics',
-    setup(ms) {
-      createTopic(ms, 'doomed', [[4, 5], [5, 6]]);
+    async setup(ms) {
+      await createTopic(ms, 'doomed', [[4, 5], [5, 6]]);
     },
     start: (ms) => ({ admin: ms.admin.submit({ kind: 'deleteTopics', body: { names: ['doomed'] } }) }),
     marks: (r) => r.type === 'removeTopic',
@@ -179,8 +179,8 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     name: 'AlterPartition',
-    setup(ms) {
-      createTopic(ms, 'isr', [[4, 5, 6]]);
+    async setup(ms) {
+      await createTopic(ms, 'isr', [[4, 5, 6]]);
     },
     start: (ms) => ({ isr: new AlterPartitionClient(ms, 4, 'isr', [4, 5]) }),
     marks: (r) => r.type === 'partitionChange' && r.isr !== undefined,
@@ -204,8 +204,8 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     name: 'fencing on session expiry',
-    setup(ms) {
-      createTopic(ms, 'led', [[5, 6, 4]]);
+    async setup(ms) {
+      await createTopic(ms, 'led', [[5, 6, 4]]);
     },
     start(ms) {
       const brokerEpoch = ms.committed.image.brokers.get(5)!.epoch;
@@ -223,8 +223,8 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     name: 'reassignment',
-    setup(ms) {
-      createTopic(ms, 'moving', [[4, 5]]);
+    async setup(ms) {
+      await createTopic(ms, 'moving', [[4, 5]]);
     },
     start: (ms) => ({ admin: ms.admin.submit({ kind: 'alterPartitionReassignments', body: { reassignments: [{ topic: 'moving', partitionId: 0, replicas: [5, 6] }] } }) }),
     marks: (r) => r.type === 'partitionChange' && r.addingReplicas !== undefined,
@@ -243,8 +243,8 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     name: 'config change',
-    setup(ms) {
-      createTopic(ms, 'tuned', [[4, 5, 6]]);
+    async setup(ms) {
+      await createTopic(ms, 'tuned', [[4, 5, 6]]);
     },
     start: (ms) =>
       ({ admin: ms.admin.submit({ kind: 'incrementalAlterConfigs', body: { resources: [{ type: 'topic', name: 'tuned', changes: [{ name: 'retention.ms', op: 'set', value: '3600000' }] }] } }) }),
@@ -264,11 +264,11 @@ describe('the controller fails over in the middle of each operation', () => {
   for (const operation of OPERATIONS) {
     describe(operation.name, () => {
       for (const [index, moment] of MOMENTS.entries()) {
-        it(`${moment}: a new controller serves and the operation takes effect exactly once`, () => {
-          const ms = storyCluster({ seed: 100 + index });
-          settle(ms);
-          operation.setup(ms);
-          const controller = settle(ms);
+        it(`${moment}: a new controller serves and the operation takes effect exactly once`, async () => {
+          const ms = await storyCluster({ seed: 100 + index });
+          await settle(ms);
+          await operation.setup(ms);
+          const controller = await settle(ms);
           const activationsBefore = ms.events.filter((e) => e.event.kind === 'activated').length;
           const recordsBefore = ms.committed.records.length;
 
@@ -277,16 +277,16 @@ describe('the controller fails over in the middle of each operation', () => {
             ms.crash(controller);
           } else {
             if (moment === 'committed') {
-              runUntil(ms, 'the records to commit', () => ms.committed.records.slice(recordsBefore).some((r) => operation.marks(r.record)), 30_000);
+              await runUntil(ms, 'the records to commit', () => ms.committed.records.slice(recordsBefore).some((r) => operation.marks(r.record)), 30_000);
             } else {
-              runUntil(ms, 'the records to be appended', () => uncommittedRecords(ms, controller).some((r) => operation.marks(r)), 30_000);
+              await runUntil(ms, 'the records to be appended', () => uncommittedRecords(ms, controller).some((r) => operation.marks(r)), 30_000);
             }
-            if (moment === 'resigned') ms.sim.node(controller).resign(ms.now);
+            if (moment === 'resigned') ms.sim.node(controller).raft!.resign();
             else ms.crash(controller);
           }
 
-          runUntil(ms, 'a controller to take over', () => ms.activeController() !== null && ms.events.filter((e) => e.event.kind === 'activated').length > activationsBefore, 30_000);
-          runUntil(ms, `${operation.name} to finish`, () => operation.finished(ms, probe), 60_000);
+          await runUntil(ms, 'a controller to take over', () => ms.activeController() !== null && ms.events.filter((e) => e.event.kind === 'activated').length > activationsBefore, 30_000);
+          await runUntil(ms, `${operation.name} to finish`, () => operation.finished(ms, probe), 60_000);
           operation.verify(ms, probe, moment);
 
           if (probe.admin !== undefined) {
@@ -296,9 +296,9 @@ describe('the controller fails over in the middle of each operation', () => {
             if (moment === 'resigned') expect(outcomes(probe.admin)).toContain('NOT_CONTROLLER');
           }
           // The cluster carries on: the new controller serves a fresh request.
-          const { reply } = admin(ms, { kind: 'createTopics', body: { topics: [{ name: 'after-failover', numPartitions: 1, replicationFactor: 2 }] } });
+          const { reply } = await admin(ms, { kind: 'createTopics', body: { topics: [{ name: 'after-failover', numPartitions: 1, replicationFactor: 2 }] } });
           expect(reply.result.ok).toBe(true);
-          ms.runUntil(ms.now + 2000);
+          await ms.runUntil(ms.now + 2000);
           expectNoViolations(ms);
         });
       }

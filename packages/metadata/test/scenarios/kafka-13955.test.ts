@@ -7,15 +7,15 @@ import { expectNoViolations, resultOf, runUntil, settle, storyCluster, unfenced 
  * written. It must be unfenced once it has caught up to its own registration record.
  */
 describe('with NoOps every 500 ms and heartbeats every 2 s', () => {
-  it('a broker still gets unfenced by a heartbeat that reports less than the log end (KAFKA-13955)', () => {
-    const ms = storyCluster({ seed: 51, controller: { noOpIntervalMs: 500 }, broker: { heartbeatIntervalMs: 2000, requestTimeoutMs: 1500 } });
-    settle(ms);
+  it('a broker still gets unfenced by a heartbeat that reports less than the log end (KAFKA-13955)', async () => {
+    const ms = await storyCluster({ seed: 51, controller: { noOpIntervalMs: 500 }, broker: { heartbeatIntervalMs: 2000, requestTimeoutMs: 1500 } });
+    await settle(ms);
     // A slow network (a few hundred ms a hop): a broker's applied offset always trails the log end.
     ms.setLinkRule({ dropRate: 0, duplicateRate: 0, minDelayMs: 150, maxDelayMs: 400 });
     ms.crash(6);
-    runUntil(ms, 'broker 6 fenced', () => ms.committed.image.brokers.get(6)?.fenced === true, 30_000);
+    await runUntil(ms, 'broker 6 fenced', () => ms.committed.image.brokers.get(6)?.fenced === true, 30_000);
     ms.restart(6);
-    runUntil(ms, 'broker 6 unfenced', () => unfenced(ms, 6), 30_000);
+    await runUntil(ms, 'broker 6 unfenced', () => unfenced(ms, 6), 30_000);
 
     const epoch = ms.committed.image.brokers.get(6)!.epoch;
     const unfencedAt = ms.committed.records.find((r) => r.record.type === 'brokerRegistrationChange' && r.record.brokerId === 6 && r.record.brokerEpoch === epoch && r.record.fenced === false)!.offset;

@@ -21,11 +21,11 @@ function logBatches(ms: MetadataSimulation, node: number): MetadataRecord[][] {
  * the target with the reassignment still pending and nothing left to complete it.
  */
 describe('the controller fails over as a reassignment completes', () => {
-  it('the reassignment still completes', () => {
-    const ms = storyCluster({ seed: 86 });
-    settle(ms);
-    createTopic(ms, 'moving', [[4, 5]]);
-    const started = resultOf(admin(ms, { kind: 'alterPartitionReassignments', body: { reassignments: [{ topic: 'moving', partitionId: 0, replicas: [4, 6] }] } }).reply, 'alterPartitionReassignments');
+  it('the reassignment still completes', async () => {
+    const ms = await storyCluster({ seed: 86 });
+    await settle(ms);
+    await createTopic(ms, 'moving', [[4, 5]]);
+    const started = resultOf((await admin(ms, { kind: 'alterPartitionReassignments', body: { reassignments: [{ topic: 'moving', partitionId: 0, replicas: [4, 6] }] } })).reply, 'alterPartitionReassignments');
     expect(started.partitions[0]!.error).toBeNull();
     expect(partition(ms, 'moving')).toMatchObject({ replicas: [4, 6, 5], addingReplicas: [6], removingReplicas: [5] });
 
@@ -46,11 +46,11 @@ describe('the controller fails over as a reassignment completes', () => {
       const isrBatch = batches.find((b) => b.some(expandsIsr));
       return isrBatch !== undefined && !batches.some((b) => b !== isrBatch && b.some(completes));
     };
-    runUntil(ms, 'a follower to hold the ISR change', () => followers.some(worstMoment), 10_000);
+    await runUntil(ms, 'a follower to hold the ISR change', () => followers.some(worstMoment), 10_000);
     ms.crash(controller);
 
-    runUntil(ms, 'a new controller', () => ms.activeController() !== null && ms.activeController() !== controller, 30_000);
-    runUntil(ms, 'the reassignment to complete', () => partition(ms, 'moving').addingReplicas.length === 0 && partition(ms, 'moving').removingReplicas.length === 0, 20_000);
+    await runUntil(ms, 'a new controller', () => ms.activeController() !== null && ms.activeController() !== controller, 30_000);
+    await runUntil(ms, 'the reassignment to complete', () => partition(ms, 'moving').addingReplicas.length === 0 && partition(ms, 'moving').removingReplicas.length === 0, 20_000);
     expect(partition(ms, 'moving')).toMatchObject({ replicas: [4, 6], isr: [4, 6], leader: 4 });
     expectNoViolations(ms);
   });

@@ -21,21 +21,21 @@ import { describeViolation } from '@kz/raft/testing';
  * A cluster for a story: 3 controllers and 3 brokers (ids 4, 5, 6), a quiet network, fast disks,
  * brokers that never change an ISR on their own (the story does), invariants after every event.
  */
-export function storyCluster(options: Partial<MetadataSimulationOptions> = {}): MetadataSimulation {
+export async function storyCluster(options: Partial<MetadataSimulationOptions> = {}): Promise<MetadataSimulation> {
   const ms = new MetadataSimulation({
     seed: 7,
-    snapshotEvery: 10,
+    snapshotEveryBytes: 1500,
     syncLatencyMs: { min: 1, max: 3 },
     ...options,
     broker: { alterPartitionChance: 0, ...options.broker },
   });
-  ms.start();
+  await ms.start();
   return ms;
 }
 
 /** Runs until `condition`, failing the story with the trace if it does not happen within `withinMs`. */
-export function runUntil(ms: MetadataSimulation, what: string, condition: () => boolean, withinMs: number): void {
-  if (!ms.runUntilTrue(condition, ms.now + withinMs)) {
+export async function runUntil(ms: MetadataSimulation, what: string, condition: () => boolean, withinMs: number): Promise<void> {
+  if (!(await ms.runUntilTrue(condition, ms.now + withinMs))) {
     const why = ms.violated ? `violations:\n${ms.violations.map(describeViolation).join('\n')}` : `not within ${withinMs} ms`;
     throw new Error(`story stalled waiting for ${what} (${why})\n${ms.sim.trace.recent(60).join('\n')}`);
   }
@@ -46,24 +46,24 @@ export function expectNoViolations(ms: MetadataSimulation): void {
 }
 
 /** Runs until a controller is active and every live broker is unfenced; returns the active controller. */
-export function settle(ms: MetadataSimulation, withinMs = 40_000): NodeId {
-  runUntil(ms, 'an active controller and every broker unfenced', () => ms.activeController() !== null && ms.liveBrokersUnfenced(), withinMs);
+export async function settle(ms: MetadataSimulation, withinMs = 40_000): Promise<NodeId> {
+  await runUntil(ms, 'an active controller and every broker unfenced', () => ms.activeController() !== null && ms.liveBrokersUnfenced(), withinMs);
   return ms.activeController()!;
 }
 
 /** Sends an admin request and runs until it is finally answered (retries included). */
-export function admin(ms: MetadataSimulation, request: ControllerRequest, withinMs = 40_000): { readonly operation: AdminOperation; readonly reply: ControllerReply } {
+export async function admin(ms: MetadataSimulation, request: ControllerRequest, withinMs = 40_000): Promise<{ readonly operation: AdminOperation; readonly reply: ControllerReply }> {
   const operation = ms.admin.submit(request);
-  runUntil(ms, `the answer to ${request.kind}`, () => operation.done, withinMs);
+  await runUntil(ms, `the answer to ${request.kind}`, () => operation.done, withinMs);
   if (operation.final === null) throw new Error(`${request.kind} was given up after ${operation.attempts.length} attempts`);
   return { operation, reply: operation.final };
 }
 
 /** Creates a topic with explicit replica assignments (the first replica leads) and waits for every node to see it. */
-export function createTopic(ms: MetadataSimulation, name: string, assignments: readonly (readonly number[])[], configs: Record<string, string> = {}): TopicImage {
-  const { reply } = admin(ms, { kind: 'createTopics', body: { topics: [{ name, assignments, configs }] } });
+export async function createTopic(ms: MetadataSimulation, name: string, assignments: readonly (readonly number[])[], configs: Record<string, string> = {}): Promise<TopicImage> {
+  const { reply } = await admin(ms, { kind: 'createTopics', body: { topics: [{ name, assignments, configs }] } });
   if (!reply.result.ok) throw new Error(`createTopics ${name}: ${reply.result.error.code} ${reply.result.error.message}`);
-  runUntil(ms, `every node to see ${name}`, () => ms.sim.nodeIds.every((id) => ms.sim.node(id).up === false || ms.image(id)?.topic(name) !== undefined), 10_000);
+  await runUntil(ms, `every node to see ${name}`, () => ms.sim.nodeIds.every((id) => ms.sim.node(id).up === false || ms.image(id)?.topic(name) !== undefined), 10_000);
   return ms.committed.image.topic(name)!;
 }
 

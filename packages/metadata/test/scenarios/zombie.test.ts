@@ -27,51 +27,51 @@ function zombieAlterPartition(ms: MetadataSimulation, brokerEpoch: number): Sent
   });
 }
 
-function answer(ms: MetadataSimulation, sent: SentRequest): string {
-  runUntil(ms, 'the answer', () => sent.reply !== null, 10_000);
+async function answer(ms: MetadataSimulation, sent: SentRequest): Promise<string> {
+  await runUntil(ms, 'the answer', () => sent.reply !== null, 10_000);
   return sent.reply!.result.ok ? 'ok' : sent.reply!.result.error.code;
 }
 
 describe('a zombie broker still using its old broker epoch is refused', () => {
-  it('after its broker restarted and registered again: heartbeats and AlterPartition get STALE_BROKER_EPOCH', () => {
-    const ms = storyCluster({ seed: 21 });
-    settle(ms);
-    createTopic(ms, 'events', [[4, 5, 6]]);
+  it('after its broker restarted and registered again: heartbeats and AlterPartition get STALE_BROKER_EPOCH', async () => {
+    const ms = await storyCluster({ seed: 21 });
+    await settle(ms);
+    await createTopic(ms, 'events', [[4, 5, 6]]);
     const old = ms.committed.image.brokers.get(4)!.epoch;
 
     // The process restarts at once; its new incarnation waits out the old session, then registers anew.
     ms.crash(4);
     ms.restart(4);
-    runUntil(ms, 'the new incarnation of broker 4 unfenced', () => unfenced(ms, 4), 4 * SIM_SESSION_TIMEOUT_MS);
+    await runUntil(ms, 'the new incarnation of broker 4 unfenced', () => unfenced(ms, 4), 4 * SIM_SESSION_TIMEOUT_MS);
     const current = ms.committed.image.brokers.get(4)!.epoch;
     expect(current).toBeGreaterThan(old);
     const before = partition(ms, 'events');
 
-    expect(answer(ms, zombieHeartbeat(ms, old))).toBe('STALE_BROKER_EPOCH');
-    expect(answer(ms, zombieAlterPartition(ms, old))).toBe('STALE_BROKER_EPOCH');
+    expect(await answer(ms, zombieHeartbeat(ms, old))).toBe('STALE_BROKER_EPOCH');
+    expect(await answer(ms, zombieAlterPartition(ms, old))).toBe('STALE_BROKER_EPOCH');
     // Nothing changed: the partition is as it was, and the live incarnation is unfenced.
     expect(partition(ms, 'events')).toEqual(before);
     expect(unfenced(ms, 4)).toBe(true);
     // The same heartbeat under the current epoch is accepted.
-    expect(answer(ms, zombieHeartbeat(ms, current))).toBe('ok');
+    expect(await answer(ms, zombieHeartbeat(ms, current))).toBe('ok');
     expectNoViolations(ms);
   });
 
-  it('after it was fenced and re-registered; and its heartbeats do not keep the new registration alive', () => {
-    const ms = storyCluster({ seed: 22 });
-    settle(ms);
-    createTopic(ms, 'events', [[4, 5, 6]]);
+  it('after it was fenced and re-registered; and its heartbeats do not keep the new registration alive', async () => {
+    const ms = await storyCluster({ seed: 22 });
+    await settle(ms);
+    await createTopic(ms, 'events', [[4, 5, 6]]);
     const old = ms.committed.image.brokers.get(4)!.epoch;
 
     ms.crash(4);
-    runUntil(ms, 'broker 4 fenced', () => ms.committed.image.brokers.get(4)?.fenced === true, 3 * SIM_SESSION_TIMEOUT_MS);
+    await runUntil(ms, 'broker 4 fenced', () => ms.committed.image.brokers.get(4)?.fenced === true, 3 * SIM_SESSION_TIMEOUT_MS);
     ms.restart(4);
-    runUntil(ms, 'broker 4 registered and unfenced again', () => unfenced(ms, 4), 30_000);
+    await runUntil(ms, 'broker 4 registered and unfenced again', () => unfenced(ms, 4), 30_000);
     const current = ms.committed.image.brokers.get(4)!.epoch;
     expect(current).toBeGreaterThan(old);
 
-    expect(answer(ms, zombieHeartbeat(ms, old))).toBe('STALE_BROKER_EPOCH');
-    expect(answer(ms, zombieAlterPartition(ms, old))).toBe('STALE_BROKER_EPOCH');
+    expect(await answer(ms, zombieHeartbeat(ms, old))).toBe('STALE_BROKER_EPOCH');
+    expect(await answer(ms, zombieAlterPartition(ms, old))).toBe('STALE_BROKER_EPOCH');
 
     // The new incarnation dies too, while the zombie keeps heartbeating with the old epoch every second:
     // those heartbeats are refused and refresh nothing, so the current registration is fenced all the same.
@@ -87,7 +87,7 @@ describe('a zombie broker still using its old broker epoch is refused', () => {
       });
     };
     beat();
-    runUntil(ms, 'the current registration fenced', () => ms.committed.image.brokers.get(4)?.fenced === true, 3 * SIM_SESSION_TIMEOUT_MS);
+    await runUntil(ms, 'the current registration fenced', () => ms.committed.image.brokers.get(4)?.fenced === true, 3 * SIM_SESSION_TIMEOUT_MS);
     beating = false;
     expect(ms.committed.image.brokers.get(4)!.epoch).toBe(current);
     expect(refused.length).toBeGreaterThan(2);

@@ -1,10 +1,10 @@
-import type { LogBatch, NodeId, Snapshot } from '@kz/raft';
-import { Simulation, SimStateMachine, encodeProposal, proposalIdOf, type SimMachine } from '@kz/raft/testing';
+import type { CommittedBatch, NodeId, OffsetAndEpoch } from '@kz/raft';
+import { Simulation, SimStateMachine, proposalIdOf, proposalRecords, type SimMachine } from '@kz/raft/testing';
 
 /**
  * The Raft simulation, generalised for other state machines (what the metadata simulation stands
- * on): a machine factory per incarnation, observer hooks, extra invariants, and proposals from
- * inside a node's own callbacks.
+ * on): a machine factory per incarnation, observer hooks, extra invariants, and appends from inside
+ * a node's own callbacks (as a controller makes them when it becomes leader).
  */
 class CountingMachine implements SimMachine {
   private readonly inner = new SimStateMachine();
@@ -12,32 +12,26 @@ class CountingMachine implements SimMachine {
 
   constructor(readonly node: NodeId, readonly incarnation: number) {}
 
-  get nextOffset(): number {
-    return this.inner.nextOffset;
-  }
   get digest(): number {
     return this.inner.digest;
   }
   get appliedIds(): readonly number[] {
     return this.inner.appliedIds;
   }
-  get appliedSinceSnapshot(): number {
-    return this.inner.appliedSinceSnapshot;
-  }
-  apply(batch: LogBatch): string | null {
+  apply(batch: CommittedBatch): void {
     this.applied++;
-    return this.inner.apply(batch);
+    this.inner.apply(batch);
   }
-  snapshot(): Snapshot {
+  snapshot(): Uint8Array {
     return this.inner.snapshot();
   }
-  restore(snapshot: Snapshot): string | null {
-    return this.inner.restore(snapshot);
+  restore(snapshot: Uint8Array, id: OffsetAndEpoch): void {
+    this.inner.restore(snapshot, id);
   }
 }
 
 describe('the Raft simulation with a machine factory and hooks', () => {
-  it('runs the machine the factory makes for every incarnation and tells the hooks about starts, crashes, commits and role changes', () => {
+  it('runs the machine the factory makes for every incarnation and tells the hooks about starts, crashes, commits and role changes', async () => {
     const machines: CountingMachine[] = [];
     const log: string[] = [];
     const sim = new Simulation({
@@ -59,15 +53,15 @@ describe('the Raft simulation with a machine factory and hooks', () => {
         },
       },
     });
-    sim.startAll();
-    expect(sim.runUntilTrue(() => sim.establishedLeader() !== null, 20_000)).toBe(true);
+    await sim.startAll();
+    expect(await sim.runUntilTrue(() => sim.establishedLeader() !== null, 20_000)).toBe(true);
     const leader = sim.establishedLeader()!;
     const request = sim.propose(1, 1);
-    expect(sim.runUntilTrue(() => sim.client.isAcknowledged(request) && sim.nodes.every((n) => n.appliedIds.length === 1), sim.now + 20_000)).toBe(true);
+    expect(await sim.runUntilTrue(() => sim.client.isAcknowledged(request) && sim.nodes.every((n) => n.appliedIds.length === 1), sim.now + 20_000)).toBe(true);
     const follower = sim.voters.find((id) => id !== leader)!;
     sim.crash(follower);
     sim.restart(follower);
-    expect(sim.runUntilTrue(() => sim.node(follower).appliedIds.length === 1, sim.now + 20_000)).toBe(true);
+    expect(await sim.runUntilTrue(() => sim.node(follower).appliedIds.length === 1, sim.now + 20_000)).toBe(true);
 
     expect(machines.map((m) => `${m.node}/${m.incarnation}`)).toEqual(['1/1', '2/1', '3/1', `${follower}/2`]);
     expect(sim.node(follower).machine).toBe(machines[3]);
@@ -80,26 +74,25 @@ describe('the Raft simulation with a machine factory and hooks', () => {
     expect(sim.violations).toEqual([]);
   });
 
-  it('lets a machine propose from inside its node’s own callbacks: the batch is appended and commits everywhere', () => {
+  it('lets a machine append from inside its node’s own callbacks (RaftNode.appendNow): the batch commits everywhere', async () => {
     let proposed = false;
     const sim: Simulation = new Simulation({
       nodeCount: 3,
       seed: 6,
       hooks: {
-        onRoleChange: (node, role, _leader, now) => {
+        onRoleChange: (node, role, leader) => {
           if (role !== 'leader' || proposed) return;
-          const result = sim.node(node).propose(now, [encodeProposal(4242, 2)]);
-          proposed = result?.ok === true;
+          proposed = (sim.node(node).raft?.appendNow([proposalRecords(4242, 2)], leader.epoch) ?? null) !== null;
         },
       },
     });
-    sim.startAll();
-    expect(sim.runUntilTrue(() => sim.nodes.every((n) => n.appliedIds.includes(4242)), 30_000)).toBe(true);
+    await sim.startAll();
+    expect(await sim.runUntilTrue(() => sim.nodes.every((n) => n.appliedIds.includes(4242)), 30_000)).toBe(true);
     expect(proposed).toBe(true);
     expect(sim.violations).toEqual([]);
   });
 
-  it('checks extra invariants after every event and records what they find', () => {
+  it('checks extra invariants after every event and records what they find', async () => {
     let checks = 0;
     const sim = new Simulation({
       nodeCount: 3,
@@ -111,8 +104,8 @@ describe('the Raft simulation with a machine factory and hooks', () => {
         },
       },
     });
-    sim.startAll();
-    sim.runUntil(10_000);
+    await sim.startAll();
+    await sim.runUntil(10_000);
     expect(checks).toBe(sim.events + 1);
     expect(sim.violations).toEqual([expect.objectContaining({ invariant: 'extraInvariant', message: 'time is up' })]);
     expect(sim.violations[0]!.time).toBeGreaterThanOrEqual(3000);

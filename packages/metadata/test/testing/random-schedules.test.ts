@@ -12,7 +12,7 @@ import { explainMetadataFailure, SIM_PATH, SIM_SEED } from './schedule-report';
 const RUNS = 100;
 
 describe('random metadata fault schedules', () => {
-  it(`${RUNS} schedules: every invariant after every event, liveness after the heal`, () => {
+  it(`${RUNS} schedules: every invariant after every event, liveness after the heal`, async () => {
     const totals = { activations: 0, renouncedWithPending: 0, sessionFencings: 0, snapshotsInstalled: 0, adminRetried: 0, stale: 0, alterPartitions: 0, staleIsrChanges: 0 };
     const add = (c: MetadataCoverage): void => {
       totals.activations += c.activations;
@@ -24,7 +24,7 @@ describe('random metadata fault schedules', () => {
       totals.alterPartitions += c.okReplies['alterPartition'] ?? 0;
       totals.staleIsrChanges += (c.itemErrors['INVALID_UPDATE_VERSION'] ?? 0) + (c.itemErrors['FENCED_LEADER_EPOCH'] ?? 0) + (c.itemErrors['NOT_LEADER_OR_FOLLOWER'] ?? 0);
     };
-    const report = checkMetadataSchedules({ runs: RUNS, seed: SIM_SEED, path: SIM_PATH, shrinkBudgetMs: 30_000, onRun: (_s, outcome) => add(outcome.coverage) });
+    const report = await checkMetadataSchedules({ runs: RUNS, seed: SIM_SEED, path: SIM_PATH, shrinkBudgetMs: 30_000, onRun: (_s, outcome) => add(outcome.coverage) });
     if (report.failure !== null) throw new Error(explainMetadataFailure(report));
     if (SIM_PATH !== undefined) return;
     expect(report.runs).toBe(RUNS);

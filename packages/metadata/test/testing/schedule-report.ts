@@ -13,7 +13,7 @@ export function explainMetadataFailure(report: MetadataCheckReport): string {
   let at = 0;
   return [
     `metadata simulation failed after ${report.runs} schedules (seed ${report.seed}, path ${failure.path})`,
-    `schedule: ${schedule.controllers} controllers, ${schedule.brokers} brokers, run seed ${schedule.seed}, snapshot every ${schedule.snapshotEvery}, ` +
+    `schedule: ${schedule.controllers} controllers, ${schedule.brokers} brokers, run seed ${schedule.seed}, snapshot every ${schedule.snapshotEveryBytes} bytes, ${schedule.deliveriesPerTurn} deliveries per turn, ` +
       `sync <= ${schedule.syncLatencyMaxMs}ms, NoOp every ${schedule.noOpIntervalMs}ms, AlterPartition chance ${schedule.alterPartitionChance}`,
     ...schedule.steps.map((s) => `  at ${(at += s.afterMs) + 4000}ms ${describeMetadataFault(s.fault)}`),
     ...outcome.violations.slice(0, 5).map(describeViolation),

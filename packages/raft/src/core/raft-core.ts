@@ -155,6 +155,11 @@ export class RaftCore {
 
   tick(now: number): void {
     this.now = now;
+    this.onTick(now);
+    this.flushLingeringIfDue();
+  }
+
+  private onTick(now: number): void {
     const role = this.role;
     switch (role.name) {
       case 'leader': {
@@ -213,7 +218,11 @@ export class RaftCore {
 
   receive(now: number, from: NodeId, message: RaftMessage): void {
     this.now = now;
-    if (from === this.config.nodeId) return;
+    if (from !== this.config.nodeId) this.onMessage(now, from, message);
+    this.flushLingeringIfDue();
+  }
+
+  private onMessage(now: number, from: NodeId, message: RaftMessage): void {
     switch (message.type) {
       case 'VoteRequest':
         return this.onVoteRequest(now, from, message);
@@ -264,6 +273,7 @@ export class RaftCore {
     }
     // Woken once the whole proposal is in the log, so a waiting follower fetches all of it at once.
     this.wakeParkedFetches();
+    this.flushLingeringIfDue();
     return { ok: true, baseOffset, lastOffset: this.log.endOffset - 1, epoch: this.election.epoch };
   }
 
@@ -274,6 +284,7 @@ export class RaftCore {
       this.flushedEnd = this.pendingPersists.shift()!.end;
     }
     if (this.role.name === 'leader') this.maybeAdvanceHighWatermark(this.role.state);
+    this.flushLingeringIfDue();
   }
 
   /** The local state machine wrote a snapshot of every offset below snapshot.id.offset. */
@@ -299,6 +310,7 @@ export class RaftCore {
   resign(now: number): void {
     this.now = now;
     if (this.role.name === 'leader') this.becomeResigned(now, this.role.state.preferredSuccessors());
+    this.flushLingeringIfDue();
   }
 
   /**
@@ -307,6 +319,7 @@ export class RaftCore {
    */
   readIndex(now: number): { readonly ok: true; readonly readId: number } | { readonly ok: false; readonly error: NotLeader } {
     this.now = now;
+    this.flushLingeringIfDue();
     const role = this.role;
     if (role.name !== 'leader') return { ok: false, error: this.notLeader() };
     const readId = ++this.nextReadId;
@@ -317,8 +330,8 @@ export class RaftCore {
 
   // --------------------------------------------------------------- outputs
 
+  /** Whether takeReady has anything to hand out. A pure query: it changes nothing. */
   hasReady(): boolean {
-    this.flushLingeringIfDue();
     return (
       this.outElection !== null ||
       this.outLogOps.length > 0 ||
@@ -334,7 +347,6 @@ export class RaftCore {
   }
 
   takeReady(): Ready {
-    this.flushLingeringIfDue();
     const mustPersist = this.outElection !== null || this.outLogOps.length > 0;
     const persistId = mustPersist ? ++this.persistSeq : null;
     if (persistId !== null) this.pendingPersists.push({ id: persistId, end: this.emittedEnd });
@@ -854,6 +866,11 @@ export class RaftCore {
     this.completeParkedFetches(this.role.state, (p) => p.request.fetchOffset < this.log.endOffset);
   }
 
+  /**
+   * Lingering leader appends go out once their deadline has passed. Every input ends here (the
+   * deadline is reported by nextDeadline, so a tick comes at the latest then), which is what lets
+   * hasReady and takeReady be plain reads of what the inputs produced.
+   */
   private flushLingeringIfDue(): void {
     if (this.lingering.length > 0 && this.now >= this.lingerDeadline) this.flushLingering();
   }

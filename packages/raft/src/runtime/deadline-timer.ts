@@ -1,3 +1,5 @@
+import { REAL_SCHEDULER, type ScheduledTimer, type Scheduler } from './scheduler';
+
 /**
  * One timer for a deterministic core that says when it next wants time to pass (`nextDeadline()`):
  * armed at the earliest deadline asked for, left alone when one already fires no later, so the many
@@ -5,7 +7,7 @@
  * metadata controller and the broker's ReplicaManager all drive their cores with one.
  */
 export class DeadlineTimer {
-  private timer: NodeJS.Timeout | null = null;
+  private timer: ScheduledTimer | null = null;
   private at = Number.POSITIVE_INFINITY;
 
   constructor(
@@ -13,6 +15,8 @@ export class DeadlineTimer {
     private readonly clock: () => number,
     /** Called at the deadline, with how late it fires (a blocked event loop makes it late). */
     private readonly fire: (lateMs: number) => void,
+    /** Whose timers it sets: Node's, or a simulation's. */
+    private readonly timers: Pick<Scheduler, 'setTimeout'> = REAL_SCHEDULER,
   ) {}
 
   /** Fires at `at` (or at once if it has passed) unless the timer already fires no later. Infinity: nothing to wait for. */
@@ -21,7 +25,7 @@ export class DeadlineTimer {
     this.cancel();
     if (!Number.isFinite(at)) return;
     this.at = at;
-    this.timer = setTimeout(() => {
+    this.timer = this.timers.setTimeout(() => {
       this.timer = null;
       this.at = Number.POSITIVE_INFINITY;
       this.fire(Math.max(0, this.clock() - at));
@@ -29,7 +33,7 @@ export class DeadlineTimer {
   }
 
   cancel(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = null;
     this.at = Number.POSITIVE_INFINITY;
   }

@@ -1,5 +1,5 @@
 import { RECORD_BATCH_OVERHEAD, decodeRecordBatch, encodeRecordBatch, type KafkaRecord } from '@kz/records';
-import { DEFAULT_TURN_BUDGET_MS, section, turnBudget } from '@kz/runtime';
+import { DEFAULT_TURN_BUDGET_MS, section } from '@kz/runtime';
 import pino, { type Logger } from 'pino';
 import type { NodeId, RaftConfigInput } from '../core/config';
 import type { LogBatch, Snapshot } from '../core/log-batch';
@@ -14,6 +14,7 @@ import type { RaftTransport } from '../transport/raft-transport';
 import { CommitLatency } from './commit-latency';
 import { DeadlineTimer } from './deadline-timer';
 import { GroupCommit } from './group-commit';
+import { REAL_SCHEDULER, type Scheduler } from './scheduler';
 import { NotLeaderError } from '../core/errors';
 import type { RaftMetricsSink } from './raft-metrics';
 import { NodeStoppedError, ProposalLostError, RecordBatchTooLargeError, RequestTimedOutError } from './runtime-errors';
@@ -37,8 +38,11 @@ export interface RaftNodeOptions {
    * would stall replication for everyone.
    */
   readonly maxBatchBytes?: number;
-  /** Milliseconds, monotonic. */
-  readonly clock?: () => number;
+  /**
+   * Clocks, timers and turns: the process's by default. The simulator passes its own, on the
+   * simulated clock; nothing in the node reads time or sets a timer any other way.
+   */
+  readonly scheduler?: Scheduler;
   /** Told of elections, leaderships and commit latencies (for monitoring); nothing by default. */
   readonly metrics?: RaftMetricsSink;
   /**
@@ -103,6 +107,7 @@ const RECORD_OVERHEAD_BYTES = 24;
 export class RaftNode {
   private readonly log: Logger;
   private readonly clock: () => number;
+  private readonly scheduler: Scheduler;
   private readonly groupCommit: GroupCommit;
   private readonly heldMessages: { gate: number; out: Outbound }[] = [];
   private readonly proposals = new Map<number, PendingProposal>();
@@ -112,8 +117,13 @@ export class RaftNode {
   private readonly reads = new Map<number, PendingRead>();
   private readonly readyReads: { offset: number; read: PendingRead }[] = [];
   private lastPersistId = 0;
-  private appliedOffset: number;
-  private lastAppliedEpoch: number;
+  /**
+   * The offset after the last delivery the state machine has taken. A snapshot the node starts from
+   * counts only once the machine has loaded it (the first delivery): until then the machine holds
+   * nothing, and a read barrier must not be answered against it.
+   */
+  private applied = 0;
+  private lastAppliedEpoch = 0;
   private bytesSinceSnapshot = 0;
   private snapshotting = false;
   /** Deliveries not yet handed to the state machine; drained a turn's budget at a time. */
@@ -145,31 +155,29 @@ export class RaftNode {
     private readonly snapshotEveryBytes: number,
     private readonly maxBatchBytes: number,
     logger: Logger,
-    clock: () => number,
+    scheduler: Scheduler,
     private readonly metrics: RaftMetricsSink | null,
     private readonly applyTurnBudgetMs: number,
   ) {
     this.log = logger;
-    this.clock = clock;
-    this.timer = new DeadlineTimer(clock, () => this.onTimer());
+    this.scheduler = scheduler;
+    this.clock = () => scheduler.now();
+    this.timer = new DeadlineTimer(this.clock, () => this.onTimer(), scheduler);
     const committed = metrics?.committed;
     this.commitLatency =
       committed === undefined ? null : new CommitLatency((latencyMs, batches) => this.report(() => committed.call(metrics, latencyMs, batches)));
     this.groupCommit = new GroupCommit(storage);
-    const snapshot = core.snapshot();
-    this.appliedOffset = snapshot?.id.offset ?? 0;
-    this.lastAppliedEpoch = snapshot?.id.epoch ?? 0;
   }
 
   static async start(options: RaftNodeOptions): Promise<RaftNode> {
     const logger = (options.logger ?? pino({ level: 'info' })).child({ nodeId: options.nodeId });
-    const clock = options.clock ?? (() => performance.timeOrigin + performance.now());
+    const scheduler = options.scheduler ?? REAL_SCHEDULER;
     const storage = isRaftStorage(options.storage) ? options.storage : await LevelRaftStorage.open(options.storage.dataDir);
     const { durable, repairs } = await storage.load();
     for (const repair of repairs) {
       logger.warn({ offset: repair.offset, reason: repair.reason }, 'truncated a corrupt log tail at recovery');
     }
-    const core = RaftCore.start({ ...options.config, nodeId: options.nodeId, voters: options.voters }, durable, clock());
+    const core = RaftCore.start({ ...options.config, nodeId: options.nodeId, voters: options.voters }, durable, scheduler.now());
     const node = new RaftNode(
       core,
       storage,
@@ -178,7 +186,7 @@ export class RaftNode {
       options.snapshotEveryBytes ?? DEFAULT_SNAPSHOT_EVERY_BYTES,
       options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES,
       logger,
-      clock,
+      scheduler,
       options.metrics ?? null,
       options.applyTurnBudgetMs ?? DEFAULT_TURN_BUDGET_MS,
     );
@@ -209,10 +217,10 @@ export class RaftNode {
     if (unavailable !== null) return Promise.reject(unavailable);
     if (records.length === 0) return Promise.reject(new RangeError('propose needs at least one record'));
     const promise = new Promise<Committed>((resolve, reject) => {
-      if (this.queued.length === 0) setImmediate(() => this.proposeQueued());
+      if (this.queued.length === 0) this.scheduler.setImmediate(() => this.proposeQueued());
       this.queued.push({ records, waiter: { resolve, reject } });
     });
-    return withTimeout(promise, options.timeoutMs, () => new RequestTimedOutError(`records not committed within ${options.timeoutMs} ms`));
+    return this.withTimeout(promise, options.timeoutMs, () => new RequestTimedOutError(`records not committed within ${options.timeoutMs} ms`));
   }
 
   /** As propose, for one RecordBatch v2 the caller already encoded (its bytes are stamped in place). */
@@ -225,7 +233,7 @@ export class RaftNode {
     const promise = new Promise<Committed>((resolve, reject) => {
       this.appendProposal(batch, [{ first: 0, count: Number.POSITIVE_INFINITY, waiter: { resolve, reject } }]);
     });
-    return withTimeout(promise, options.timeoutMs, () => new RequestTimedOutError(`batch not committed within ${options.timeoutMs} ms`));
+    return this.withTimeout(promise, options.timeoutMs, () => new RequestTimedOutError(`batch not committed within ${options.timeoutMs} ms`));
   }
 
   /**
@@ -241,7 +249,7 @@ export class RaftNode {
     if (this.unavailable() !== null || batches.length === 0 || batches.some((records) => records.length === 0)) return null;
     const status = this.core.status();
     if (status.role !== 'leader' || status.epoch !== epoch) return null;
-    const now = Date.now();
+    const now = this.scheduler.wallClock();
     const encoded = batches.map((records) => {
       const batch = encodeRecordBatch({ records: [...records], baseTimestamp: now });
       if (batch.length > this.maxBatchBytes) {
@@ -294,7 +302,7 @@ export class RaftNode {
     let batch: Uint8Array;
     let group = queued;
     try {
-      batch = encodeRecordBatch({ records: group.flatMap((q) => q.records), baseTimestamp: Date.now() });
+      batch = encodeRecordBatch({ records: group.flatMap((q) => q.records), baseTimestamp: this.scheduler.wallClock() });
     } catch {
       // Some caller's records cannot be encoded (a bad timestamp, say): fail just those callers.
       group = queued.filter(({ records, waiter }) => {
@@ -307,7 +315,7 @@ export class RaftNode {
         }
       });
       if (group.length === 0) return;
-      batch = encodeRecordBatch({ records: group.flatMap((q) => q.records), baseTimestamp: Date.now() });
+      batch = encodeRecordBatch({ records: group.flatMap((q) => q.records), baseTimestamp: this.scheduler.wallClock() });
     }
     let first = 0;
     const slices = group.map(({ records, waiter }) => {
@@ -358,7 +366,7 @@ export class RaftNode {
     if (!result.ok) return Promise.reject(this.notLeaderError(result.error.leaderId, result.error.epoch));
     const promise = new Promise<number>((resolve, reject) => this.reads.set(result.readId, { resolve, reject }));
     this.pump();
-    return withTimeout(promise, options.timeoutMs, () => {
+    return this.withTimeout(promise, options.timeoutMs, () => {
       this.reads.delete(result.readId);
       return new RequestTimedOutError(`read barrier not confirmed within ${options.timeoutMs} ms`);
     });
@@ -378,6 +386,16 @@ export class RaftNode {
     return this.core.status();
   }
 
+  /** The offset after the last batch handed to the state machine (control batches included), or after the snapshot it loaded. */
+  get appliedOffset(): number {
+    return this.applied;
+  }
+
+  /** The log this node holds in memory above its snapshot, committed or not (for inspection: tools, the simulator). */
+  logBatches(): readonly LogBatch[] {
+    return this.core.batches();
+  }
+
   /** Steps down if leader, naming the best-placed voters as successors. */
   resign(): void {
     if (this.unavailable() !== null) return;
@@ -395,7 +413,7 @@ export class RaftNode {
     await this.transport.close();
     // Writes already asked for still land: a reply may have promised them.
     while (!this.groupCommit.idle) {
-      if ((await this.groupCommit.writeNext().catch(() => null)) === null) await new Promise((r) => setTimeout(r, 1));
+      if ((await this.groupCommit.writeNext().catch(() => null)) === null) await new Promise((r) => this.scheduler.setTimeout(() => r(null), 1));
     }
     await this.storage.close();
     this.log.info('raft node stopped');
@@ -469,7 +487,7 @@ export class RaftNode {
   private scheduleDrain(): void {
     if (this.drainScheduled || this.deliveriesHead >= this.deliveries.length || this.unavailable() !== null) return;
     this.drainScheduled = true;
-    setImmediate(() => {
+    this.scheduler.setImmediate(() => {
       this.drainScheduled = false;
       section('raft.apply', () => this.drainDeliveries());
     });
@@ -482,7 +500,7 @@ export class RaftNode {
    */
   private drainDeliveries(): void {
     if (this.unavailable() !== null) return;
-    const budget = turnBudget(this.applyTurnBudgetMs);
+    const budget = this.scheduler.turnBudget(this.applyTurnBudgetMs);
     try {
       while (this.deliveriesHead < this.deliveries.length) {
         const delivery = this.deliveries[this.deliveriesHead++]!;
@@ -506,11 +524,11 @@ export class RaftNode {
         return;
       case 'snapshot': {
         const { id, bytes } = delivery.snapshot;
-        this.stateMachine.restore(bytes);
-        this.appliedOffset = id.offset;
+        this.stateMachine.restore(bytes, id);
+        this.applied = id.offset;
         this.lastAppliedEpoch = id.epoch;
         this.bytesSinceSnapshot = 0;
-        this.log.info({ snapshotEndOffset: this.appliedOffset, epoch: this.lastAppliedEpoch }, 'loaded snapshot');
+        this.log.info({ snapshotEndOffset: this.applied, epoch: this.lastAppliedEpoch }, 'loaded snapshot');
         return;
       }
       case 'batch':
@@ -562,7 +580,7 @@ export class RaftNode {
         bytes: batch.bytes,
       });
     }
-    this.appliedOffset = batch.lastOffset + 1;
+    this.applied = batch.lastOffset + 1;
     this.lastAppliedEpoch = batch.epoch;
     this.bytesSinceSnapshot += batch.bytes.length;
     const proposal = this.proposals.get(batch.lastOffset);
@@ -595,7 +613,7 @@ export class RaftNode {
   private answerReads(): void {
     for (let i = this.readyReads.length - 1; i >= 0; i--) {
       const { offset, read } = this.readyReads[i]!;
-      if (this.appliedOffset >= offset) {
+      if (this.applied >= offset) {
         this.readyReads.splice(i, 1);
         read.resolve(offset);
       }
@@ -620,9 +638,9 @@ export class RaftNode {
 
   private maybeSnapshot(): void {
     if (this.snapshotting || this.bytesSinceSnapshot < this.snapshotEveryBytes) return;
-    if (this.appliedOffset <= (this.core.snapshot()?.id.offset ?? 0)) return;
+    if (this.applied <= (this.core.snapshot()?.id.offset ?? 0)) return;
     this.snapshotting = true;
-    const id = { offset: this.appliedOffset, epoch: this.lastAppliedEpoch };
+    const id = { offset: this.applied, epoch: this.lastAppliedEpoch };
     this.bytesSinceSnapshot = 0;
     Promise.resolve(this.stateMachine.snapshot())
       .then((bytes) => {
@@ -670,6 +688,23 @@ export class RaftNode {
     this.readyReads.length = 0;
   }
 
+  private withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined, onTimeout: () => Error): Promise<T> {
+    if (timeoutMs === undefined) return promise;
+    return new Promise<T>((resolve, reject) => {
+      const timer = this.scheduler.setTimeout(() => reject(onTimeout()), timeoutMs);
+      promise.then(
+        (value) => {
+          timer.cancel();
+          resolve(value);
+        },
+        (error: unknown) => {
+          timer.cancel();
+          reject(error);
+        },
+      );
+    });
+  }
+
   private notLeaderError(leaderId: NodeId, epoch: number): NotLeaderError {
     return new NotLeaderError(leaderId, epoch, leaderId === -1 ? undefined : this.transport.addressOf(leaderId));
   }
@@ -683,21 +718,4 @@ function estimatedRecordSize(record: KafkaRecord): number {
 
 function isRaftStorage(storage: RaftNodeOptions['storage']): storage is RaftStorage {
   return typeof (storage as Partial<RaftStorage>).persist === 'function';
-}
-
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined, onTimeout: () => Error): Promise<T> {
-  if (timeoutMs === undefined) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(onTimeout()), timeoutMs);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }

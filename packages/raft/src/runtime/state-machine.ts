@@ -1,5 +1,6 @@
 import type { DecodedRecord } from '@kz/records';
 import type { NodeId } from '../core/config';
+import type { OffsetAndEpoch } from '../core/messages';
 import type { RoleName } from '../core/quorum-state';
 
 /** A committed batch of data records, as the state machine receives it. */
@@ -28,8 +29,11 @@ export interface StateMachine {
   apply(batch: CommittedBatch): void;
   /** The state after every batch applied so far, as bytes (taken between two applies). */
   snapshot(): Uint8Array | Promise<Uint8Array>;
-  /** Replaces the whole state with a snapshot's. Everything applied before is void. */
-  restore(snapshot: Uint8Array): void;
+  /**
+   * Replaces the whole state with a snapshot's. Everything applied before is void. `id` says where
+   * the snapshot ends: the next batch applied starts at `id.offset`.
+   */
+  restore(snapshot: Uint8Array, id: OffsetAndEpoch): void;
   /** This node's role or the known leader changed. */
   onLeaderChange?(change: LeaderChange): void;
 }

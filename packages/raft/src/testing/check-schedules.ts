@@ -1,6 +1,7 @@
 import { faultScheduleArbitrary, type FaultSchedule } from './fault-schedule';
-import { runSchedule, type ScheduleOutcome } from './run-schedule';
-import { searchSchedules } from './schedule-search';
+import { runSchedule, type RunOptions, type ScheduleOutcome } from './run-schedule';
+import { searchSchedulesAsync } from './schedule-search';
+import { addCoverage, EMPTY_COVERAGE, type RunCoverage } from './simulation';
 
 export interface CheckOptions {
   readonly runs: number;
@@ -15,6 +16,8 @@ export interface CheckOptions {
   readonly shrinkBudgetMs?: number;
   /** Narrate every run as it happens (for replaying one schedule). */
   readonly traceSink?: ((line: string) => void) | undefined;
+  /** Test-only: a deliberately broken storage or transport in every run (see SimulationOptions.tamper). */
+  readonly tamper?: RunOptions['tamper'];
 }
 
 export interface CheckFailure {
@@ -30,6 +33,8 @@ export interface CheckReport {
   readonly runs: number;
   readonly events: number;
   readonly seed: number;
+  /** What the schedules run before the first failure exercised, summed. */
+  readonly coverage: RunCoverage;
   readonly failure: CheckFailure | null;
 }
 
@@ -46,35 +51,43 @@ export function replayCommand(seed: number, path: string, nodes: 3 | 5 | undefin
  * seed and a path). The same (seed, nodes) always generates the same schedules, and each schedule
  * fixes its whole run, so `replay` reproduces a failure exactly.
  */
-export function checkSchedules(options: CheckOptions): CheckReport {
+export async function checkSchedules(options: CheckOptions): Promise<CheckReport> {
   let runs = 0;
   let events = 0;
-  const search = searchSchedules(
+  let coverage = EMPTY_COVERAGE;
+  const runOptions: RunOptions = {
+    ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
+    ...(options.tamper === undefined ? {} : { tamper: options.tamper }),
+  };
+  const search = await searchSchedulesAsync(
     faultScheduleArbitrary({ nodes: options.nodes }),
-    (schedule, searching) => {
-      const outcome = runSchedule(schedule, options.traceSink === undefined ? {} : { traceSink: options.traceSink });
+    async (schedule, searching) => {
+      const outcome = await runSchedule(schedule, runOptions);
+      const passed = outcome.violations.length === 0;
       if (searching) {
         runs++;
         events += outcome.events;
+        if (passed) coverage = addCoverage(coverage, outcome.coverage);
       }
-      return outcome.violations.length === 0;
+      return passed;
     },
     { ...options, shrinkBudgetMs: options.shrinkBudgetMs ?? DEFAULT_SHRINK_BUDGET_MS },
   );
-  if (search.failure === null) return { runs, events, seed: search.seed, failure: null };
+  if (search.failure === null) return { runs, events, seed: search.seed, coverage, failure: null };
   const { schedule, path, error } = search.failure;
   return {
     runs,
     events,
     seed: search.seed,
-    failure: { path, schedule, outcome: rerun(schedule, error), replay: replayCommand(search.seed, path, options.nodes) },
+    coverage,
+    failure: { path, schedule, outcome: await rerun(schedule, error, runOptions), replay: replayCommand(search.seed, path, options.nodes) },
   };
 }
 
 /** Runs the failing schedule again for its report; a harness exception becomes the report itself. */
-function rerun(schedule: FaultSchedule, error: unknown): ScheduleOutcome {
+async function rerun(schedule: FaultSchedule, error: unknown, options: RunOptions): Promise<ScheduleOutcome> {
   try {
-    return runSchedule(schedule);
+    return await runSchedule(schedule, { ...(options.tamper === undefined ? {} : { tamper: options.tamper }) });
   } catch (rerunError) {
     const thrown = rerunError ?? error;
     const message = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
@@ -86,7 +99,7 @@ function rerun(schedule: FaultSchedule, error: unknown): ScheduleOutcome {
       leaderAfterHealMs: null,
       commitAfterLeaderMs: null,
       caughtUpAfterCommitMs: null,
-      coverage: { leadersElected: 0, truncations: 0, snapshotsTaken: 0, snapshotsInstalled: 0, lostWrites: 0, acknowledged: 0, messagesDropped: 0, messagesDuplicated: 0 },
+      coverage: EMPTY_COVERAGE,
       trace: [],
     };
   }

@@ -20,12 +20,34 @@ export interface CommittedEntry {
  */
 export class CommittedOracle {
   private readonly entries = new Map<number, CommittedEntry>();
+  /** The entries' base offsets, ascending. */
+  private readonly bases: number[] = [];
   /** Per reporter epoch, the highest committed end offset first seen by a node in that epoch. */
   private readonly endByEpoch = new Map<number, number>();
   private endOffset = 0;
 
+  /** `onLearned` hears of every batch the first time it is seen committed (a harness rebuilding the log). */
+  constructor(private readonly onLearned: (batch: LogBatch) => void = () => undefined) {}
+
   get(baseOffset: number): CommittedEntry | undefined {
     return this.entries.get(baseOffset);
+  }
+
+  /** The committed batch holding `offset`, if known. */
+  batchHolding(offset: number): CommittedEntry | undefined {
+    let lo = 0;
+    let hi = this.bases.length - 1;
+    let found: number | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const base = this.bases[mid]!;
+      if (base <= offset) {
+        found = base;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const entry = found === undefined ? undefined : this.entries.get(found);
+    return entry !== undefined && entry.lastOffset >= offset ? entry : undefined;
   }
 
   get size(): number {
@@ -44,6 +66,9 @@ export class CommittedOracle {
   observe(batch: LogBatch, by: NodeId, byEpoch: number): string | null {
     const known = this.entries.get(batch.baseOffset);
     if (known !== undefined) return conflictBetween(known, batch);
+    let at = this.bases.length;
+    while (at > 0 && this.bases[at - 1]! > batch.baseOffset) at--;
+    this.bases.splice(at, 0, batch.baseOffset);
     this.entries.set(batch.baseOffset, {
       baseOffset: batch.baseOffset,
       lastOffset: batch.lastOffset,
@@ -55,6 +80,7 @@ export class CommittedOracle {
     const end = batch.lastOffset + 1;
     this.endByEpoch.set(byEpoch, Math.max(this.endByEpoch.get(byEpoch) ?? 0, end));
     this.endOffset = Math.max(this.endOffset, end);
+    this.onLearned(batch);
     return null;
   }
 

@@ -22,46 +22,46 @@ function say(sim: Simulation, text: string): void {
   print(`${formatSimTime(sim.now)}  == ${text}`);
 }
 
-function main(): number {
-  // Snapshots only every 1000 writes, so the closing listing shows the whole log.
-  const sim = new Simulation({ nodeCount: 3, seed: DEMO_SEED, snapshotEvery: 1000, traceSink: (line) => print(line) });
+async function main(): Promise<number> {
+  // Snapshots only every megabyte, so the closing listing shows the whole log.
+  const sim = new Simulation({ nodeCount: 3, seed: DEMO_SEED, snapshotEveryBytes: 1024 * 1024, traceSink: (line) => print(line) });
   print(
     `kz demo: 3 Raft voters on a simulated clock (election timeout ${RAFT_DEFAULTS.electionTimeoutMs}ms, ` +
       `fetch timeout ${RAFT_DEFAULTS.fetchTimeoutMs}ms, network 1-5ms, disk sync 1-10ms)`,
   );
-  sim.startAll();
+  await sim.startAll();
 
-  const first = waitForLeader(sim, 10_000);
+  const first = await waitForLeader(sim, 10_000);
   if (first === null) return fail(sim, 'no leader elected');
   say(sim, `node ${first} is the leader of epoch ${sim.node(first).status()?.epoch}`);
 
-  sim.runUntil(sim.now + 200);
+  await sim.runUntil(sim.now + 200);
   for (let i = 0; i < 3; i++) {
     const request = sim.propose(1, 2);
-    if (!sim.runUntilTrue(() => sim.client.isAcknowledged(request), sim.now + 5000)) return fail(sim, 'a write was not acknowledged');
+    if (!(await sim.runUntilTrue(() => sim.client.isAcknowledged(request), sim.now + 5000))) return fail(sim, 'a write was not acknowledged');
   }
   say(sim, `3 writes acknowledged; crashing the leader, node ${first}`);
   sim.crash(first);
 
   const crashedAt = sim.now;
-  const second = waitForLeader(sim, 15_000);
+  const second = await waitForLeader(sim, 15_000);
   if (second === null) return fail(sim, 'no new leader after the crash');
   say(sim, `failover: node ${second} leads epoch ${sim.node(second).status()?.epoch}, ${sim.now - crashedAt}ms after the crash`);
 
   for (let i = 0; i < 2; i++) {
     const request = sim.propose(1, 1);
-    if (!sim.runUntilTrue(() => sim.client.isAcknowledged(request), sim.now + 5000)) return fail(sim, 'a write was not acknowledged');
+    if (!(await sim.runUntilTrue(() => sim.client.isAcknowledged(request), sim.now + 5000))) return fail(sim, 'a write was not acknowledged');
   }
   say(sim, `2 more writes acknowledged with node ${first} down; restarting it from its disk`);
   sim.schedule(sim.now + 500, 'restart', () => sim.restart(first));
-  sim.runUntil(sim.now + 500);
+  await sim.runUntil(sim.now + 500);
 
   const leaderHw = (): number => sim.node(sim.leader() ?? second).status()?.highWatermark ?? 0;
-  if (!sim.runUntilTrue(() => sim.nodes.every((n) => n.appliedOffset >= leaderHw()), sim.now + 10_000)) {
+  if (!(await sim.runUntilTrue(() => sim.nodes.every((n) => n.appliedOffset >= leaderHw()), sim.now + 10_000))) {
     return fail(sim, 'the restarted node did not catch up');
   }
   say(sim, `node ${first} caught up; every node has applied up to offset ${leaderHw()}`);
-  sim.runUntil(sim.now + 1000);
+  await sim.runUntil(sim.now + 1000);
 
   print('');
   print('committed log on every node (offset, epoch, batch; a record "4.1" is record 1 of proposal #4):');
@@ -80,9 +80,9 @@ function main(): number {
   return 0;
 }
 
-function waitForLeader(sim: Simulation, withinMs: number): number | null {
+async function waitForLeader(sim: Simulation, withinMs: number): Promise<number | null> {
   let leader: number | null = null;
-  sim.runUntilTrue(() => (leader = sim.establishedLeader()) !== null, sim.now + withinMs);
+  await sim.runUntilTrue(() => (leader = sim.establishedLeader()) !== null, sim.now + withinMs);
   return leader;
 }
 
@@ -92,4 +92,12 @@ function fail(sim: Simulation, why: string): number {
   return 1;
 }
 
-process.exitCode = main();
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`raft-demo: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

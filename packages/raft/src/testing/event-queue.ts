@@ -33,6 +33,11 @@ export class EventQueue<T> {
     return this.heap[0]?.at;
   }
 
+  /** The next event, left in the queue. */
+  peek(): QueuedEvent<T> | undefined {
+    return this.heap[0];
+  }
+
   pop(): QueuedEvent<T> | undefined {
     const heap = this.heap;
     const top = heap[0];

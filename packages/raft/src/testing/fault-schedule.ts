@@ -9,9 +9,12 @@ import { MAX_SYNC_LATENCY_MS } from './liveness-bounds';
  * when they fire.
  */
 export type Fault =
-  | { readonly kind: 'crash'; readonly node: number }
-  | { readonly kind: 'crashLeader' }
+  /** Power loss; `torn`: the write in progress lands partly, its last batch cut short (see SimDisk). */
+  | { readonly kind: 'crash'; readonly node: number; readonly torn: boolean }
+  | { readonly kind: 'crashLeader'; readonly torn: boolean }
   | { readonly kind: 'restart'; readonly node: number }
+  /** A clean shutdown (RaftNode.stop), and a start again `downMs` later. */
+  | { readonly kind: 'stopGracefully'; readonly node: number; readonly downMs: number }
   /** Bit i of `sides` puts node i on one side, the rest on the other. */
   | { readonly kind: 'partition'; readonly sides: number }
   | { readonly kind: 'oneWay'; readonly from: number; readonly to: number }
@@ -27,7 +30,13 @@ export type Fault =
    * Propose, then crash the leader or a follower `delayMs` later — inside the window where the
    * batch is appended but not yet synced, so the crash really loses unsynced writes.
    */
-  | { readonly kind: 'proposeThenCrash'; readonly victim: 'leader' | 'follower'; readonly delayMs: number };
+  | { readonly kind: 'proposeThenCrash'; readonly victim: 'leader' | 'follower'; readonly delayMs: number; readonly torn: boolean }
+  /** `count` linearizable reads (RaftNode.readBarrier) on the node the client believes leads. */
+  | { readonly kind: 'read'; readonly count: number }
+  /** The node's next fsync fails with EIO: it must halt (a supervisor restarts it). */
+  | { readonly kind: 'fsyncError'; readonly node: number }
+  /** A bit flips in a batch on the node's disk, then it is power-cycled; `pick` (0-99) chooses the batch. */
+  | { readonly kind: 'corruptBatch'; readonly node: number; readonly pick: number };
 
 export interface TimedFault {
   /** Simulated ms after the previous step (or the start). */
@@ -42,7 +51,10 @@ export interface FaultSchedule {
   readonly observers: number;
   /** Seeds every random choice inside the run (message fates, jitter, sync latency). */
   readonly seed: number;
-  readonly snapshotEvery: number;
+  /** Nodes snapshot once this many bytes were committed since the last snapshot. */
+  readonly snapshotEveryBytes: number;
+  /** Committed batches handed to the state machine per turn before the rest waits (Infinity: all). */
+  readonly deliveriesPerTurn: number;
   readonly syncLatencyMaxMs: number;
   /** Core settings that change which code paths run (KRaft defaults otherwise). */
   readonly config: ScheduleConfig;
@@ -88,9 +100,10 @@ const linkRule: fc.Arbitrary<LinkRule> = fc
 const fault: fc.Arbitrary<Fault> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('propose' as const), batches: fc.integer({ min: 1, max: 3 }), records: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('burst' as const), requests: fc.integer({ min: 2, max: 12 }), spacingMs: fc.integer({ min: 0, max: 100 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('crash' as const), node: nodeIndex }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('crashLeader' as const) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('crash' as const), node: nodeIndex, torn: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('crashLeader' as const), torn: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('restart' as const), node: nodeIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('stopGracefully' as const), node: nodeIndex, downMs: fc.integer({ min: 0, max: 2000 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('partition' as const), sides: fc.integer({ min: 1, max: 62 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('oneWay' as const), from: nodeIndex, to: nodeIndex }) },
   {
@@ -113,8 +126,12 @@ const fault: fc.Arbitrary<Fault> = fc.oneof(
       kind: fc.constant('proposeThenCrash' as const),
       victim: fc.constantFrom<'leader' | 'follower'>('leader', 'follower'),
       delayMs: fc.integer({ min: 0, max: 30 }),
+      torn: fc.boolean(),
     }),
   },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('read' as const), count: fc.integer({ min: 1, max: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fsyncError' as const), node: nodeIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('corruptBatch' as const), node: nodeIndex, pick: fc.integer({ min: 0, max: 99 }) }) },
 );
 
 const timedFault: fc.Arbitrary<TimedFault> = fc.record({
@@ -128,7 +145,8 @@ export function faultScheduleArbitrary(options: ScheduleArbitraryOptions = {}): 
     nodes: options.nodes !== undefined ? fc.constant(options.nodes) : fc.constantFrom<3 | 5>(3, 5),
     observers: fc.integer({ min: 0, max: 1 }),
     seed: fc.integer({ min: 0, max: 0x7fffffff }),
-    snapshotEvery: fc.integer({ min: 2, max: 24 }),
+    snapshotEveryBytes: fc.integer({ min: 150, max: 2500 }),
+    deliveriesPerTurn: fc.constantFrom(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, 2, 8),
     syncLatencyMaxMs: fc.integer({ min: 1, max: MAX_SYNC_LATENCY_MS }),
     config: fc.record({
       fetchMaxBytes: fc.constantFrom(8 * 1024 * 1024, 4096, 512),
@@ -144,8 +162,18 @@ export function faultScheduleArbitrary(options: ScheduleArbitraryOptions = {}): 
 export function describeFault(f: Fault): string {
   switch (f.kind) {
     case 'crash':
+      return `crash node#${f.node}${f.torn ? ' (torn write)' : ''}`;
+    case 'crashLeader':
+      return `crash the leader${f.torn ? ' (torn write)' : ''}`;
     case 'restart':
+    case 'fsyncError':
       return `${f.kind} node#${f.node}`;
+    case 'corruptBatch':
+      return `flip a bit in a batch on node#${f.node} (pick ${f.pick}) and power-cycle it`;
+    case 'stopGracefully':
+      return `stop node#${f.node} cleanly, start it ${f.downMs}ms later`;
+    case 'read':
+      return `${f.count} linearizable read(s)`;
     case 'partition':
       return `partition sides=${f.sides.toString(2)}`;
     case 'oneWay':
@@ -161,7 +189,7 @@ export function describeFault(f: Fault): string {
     case 'burst':
       return `burst of ${f.requests} every ${f.spacingMs}ms`;
     case 'proposeThenCrash':
-      return `propose, then crash a ${f.victim} ${f.delayMs}ms later`;
+      return `propose, then crash a ${f.victim} ${f.delayMs}ms later${f.torn ? ' (torn write)' : ''}`;
     default:
       return f.kind;
   }

@@ -1,30 +1,37 @@
 /**
- * @kz/raft/testing: the deterministic simulation harness. Whole clusters in one process on a
- * simulated clock, a faulty network and crash-prone disks, safety invariants after every step and
- * liveness after the faults heal; fast-check generates and shrinks whole fault schedules.
+ * @kz/raft/testing: the deterministic simulation harness. Whole clusters of the RaftNode that ships
+ * in one process, on a simulated clock, a faulty network and faulty disks, safety invariants after
+ * every step and liveness after the faults heal; fast-check generates and shrinks whole fault
+ * schedules.
  */
 export { SeededRandom, deriveSeed } from './seeded-random';
 export { EventQueue, type QueuedEvent } from './event-queue';
 export { SimNetwork, CALM_LINK, type LinkRule, type InFlight, type NetworkStats, type IsolationDirection } from './sim-network';
-export { SimDisk, type PendingWrite } from './sim-disk';
-export { applyLogOp, batchHolding, logEndOffset, logStartOffset, EMPTY_LOG_IMAGE, type LogImage } from './log-image';
+export { SimDisk, SimDiskEngine, type DiskStats } from './sim-disk';
+export { SimScheduler, SIM_WALL_CLOCK_START_MS, type SimClock, type SchedulerStats } from './sim-scheduler';
+export { SimTransport } from './sim-transport';
+export { batchHolding, logEndOffset, logStartOffset, EMPTY_LOG_IMAGE, type LogImage } from './log-image';
 export { SimStateMachine } from './sim-state-machine';
 export type { SimMachine, SimMachineFactory } from './sim-machine';
-export { SimNode, type NodeEnvironment, type NodeCounters } from './sim-node';
+export { ObservedMachine, type MachineObserver } from './observed-machine';
+export { SimHost, type HostEnvironment, type HostObserver, type HostCounters, type SimRaftConfig, type SimulationTamper } from './sim-host';
 export {
   SimClient,
   CLIENT_RETRY_BACKOFF_MS,
   CLIENT_NO_LEADER_BACKOFF_MS,
+  CLIENT_MAX_BACKOFF_MS,
   CLIENT_REQUEST_TIMEOUT_MS,
   CLIENT_GIVE_UP_AFTER_MS,
   type Acknowledgement,
   type ClientEnvironment,
   type ClientRequest,
   type ClientStats,
+  type ClientTarget,
+  type CompletedRead,
 } from './sim-client';
-export { encodeProposal, proposalIdOf, isControlBatch, fingerprint } from './proposal-batch';
+export { encodeProposal, proposalRecords, proposalIdOf, proposalIdOfRecord, isControlBatch, fingerprint } from './proposal-batch';
 export { CommittedOracle, type CommittedEntry } from './committed-oracle';
-export type { ClusterView, NodeView, LiveNodeView } from './cluster-view';
+export type { ClusterView, NodeView, LiveNodeView, NodeHalt, RecoveryReport, GrantedVote } from './cluster-view';
 export {
   INVARIANTS,
   checkInvariants,
@@ -38,11 +45,25 @@ export {
   snapshotAtLogStart,
   stateMachinesAgree,
   readyContractHonoured,
+  votesOncePerEpoch,
+  readIndexLinearizable,
+  nodeHaltsOnlyOnDiskFaults,
+  corruptTailRepaired,
   type Invariant,
   type InvariantMemory,
 } from './invariants';
 export { describeViolation, type Violation } from './violation';
-export { Simulation, MAX_EVENTS_AT_ONE_INSTANT, type SimulationOptions, type SimulationHooks, type RunCoverage } from './simulation';
+export {
+  Simulation,
+  MAX_EVENTS_AT_ONE_INSTANT,
+  SUPERVISOR_RESTART_MS,
+  CORRUPTION_RESTART_MS,
+  EMPTY_COVERAGE,
+  addCoverage,
+  type SimulationOptions,
+  type SimulationHooks,
+  type RunCoverage,
+} from './simulation';
 export { Trace, formatSimTime } from './trace';
 export { describeBatch } from './describe-batch';
 export { faultScheduleArbitrary, describeFault, type Fault, type FaultSchedule, type ScheduleConfig, type TimedFault, type ScheduleArbitraryOptions } from './fault-schedule';

@@ -1,4 +1,5 @@
 import { majorityOf, type NodeId } from '../core/config';
+import type { LogBatch } from '../core/log-batch';
 import { CommittedOracle, conflictBetween } from './committed-oracle';
 import type { ClusterView, NodeView } from './cluster-view';
 import { batchHolding, logEndOffset, type LogImage } from './log-image';
@@ -24,17 +25,21 @@ export interface InvariantMemory {
   readonly oracle: CommittedOracle;
   /** State-machine digest at each applied offset, as first seen. */
   readonly digests: Map<number, { readonly digest: number; readonly node: NodeId }>;
+  /** Per `${voter}:${epoch}`: the candidate it granted its vote to, on the wire or on its disk. */
+  readonly votes: Map<string, NodeId>;
 }
 
-export function newInvariantMemory(): InvariantMemory {
+/** `onCommitted` hears of every batch the first time any node shows it committed (see CommittedOracle). */
+export function newInvariantMemory(onCommitted?: (batch: LogBatch) => void): InvariantMemory {
   return {
     leaderOfEpoch: new Map(),
     liveEpochs: new Map(),
     durableEpochs: new Map(),
     tenureHighWatermarks: new Map(),
     exposedHighWatermarks: new Map(),
-    oracle: new CommittedOracle(),
+    oracle: new CommittedOracle(onCommitted),
     digests: new Map(),
+    votes: new Map(),
   };
 }
 
@@ -258,12 +263,93 @@ export const stateMachinesAgree: Invariant = (view, memory) => {
 };
 
 /**
- * The core kept its side of the Ready contract, as the driver saw it: ops that fit the log, commits
- * in order, no snapshot loaded into a leader's state machine (Kafka's LeaderNeverLoadSnapshot), no
- * writes without a persistId.
+ * The Ready contract was kept, as the storage and the state machine saw it: every persist the
+ * storage was asked for fits the stored log (EngineRaftStorage refuses one that does not, with
+ * InvalidPersistError), committed batches reach the state machine in order with nothing skipped or
+ * repeated, and no snapshot is loaded into a leader's state machine (Kafka's LeaderNeverLoadSnapshot).
  */
 export const readyContractHonoured: Invariant = (view) =>
   view.nodes.flatMap((node) => node.contractErrors.map((message) => violation('readyContractHonoured', node.id, message)));
+
+/**
+ * A voter grants at most one vote per epoch — the rule that makes one leader per epoch possible.
+ * Checked three ways: the votes granted on the wire (pre-votes bind nothing and are not counted),
+ * the vote each voter's disk holds for its epoch, and the writes a disk refused because they would
+ * have changed a vote (SimDisk enforces the rule below every layer of software).
+ */
+export const votesOncePerEpoch: Invariant = (view, memory) => {
+  const violations: Violation[] = [];
+  const note = (voter: NodeId, epoch: number, candidate: NodeId, where: string): void => {
+    const key = `${voter}:${epoch}`;
+    const earlier = memory.votes.get(key);
+    if (earlier === undefined) memory.votes.set(key, candidate);
+    else if (earlier !== candidate) {
+      violations.push(violation('votesOncePerEpoch', voter, `voted for node ${earlier} in epoch ${epoch}, then for node ${candidate} (${where})`));
+    }
+  };
+  for (const vote of view.votes) note(vote.voter, vote.epoch, vote.candidate, 'granted on the wire');
+  for (const node of view.nodes) {
+    const { epoch, votedFor } = node.durable.electionState;
+    if (votedFor >= 0) note(node.id, epoch, votedFor, 'on its disk');
+    for (const refusal of node.refusedWrites) violations.push(violation('votesOncePerEpoch', node.id, `its disk refused a write: ${refusal}`));
+  }
+  return violations;
+};
+
+/**
+ * ReadIndex reads are linearizable: the read point a node answers is at least every offset known
+ * committed anywhere when the read was asked (so the read sees every write acknowledged before it),
+ * at most what is committed when it answers (so it never exposes an uncommitted write), and the
+ * node has applied up to it by then.
+ */
+export const readIndexLinearizable: Invariant = (view) => {
+  const violations: Violation[] = [];
+  for (const read of view.reads) {
+    const what = `a read asked at ${read.askedAt}ms was answered at ${read.answeredAt}ms with read point ${read.readPoint}`;
+    if (read.readPoint < read.committedAtAsk) {
+      violations.push(violation('readIndexLinearizable', read.node, `${what}, below the ${read.committedAtAsk} committed when it was asked: a stale read`));
+    }
+    if (read.readPoint > read.committedAtAnswer) {
+      violations.push(violation('readIndexLinearizable', read.node, `${what}, above the ${read.committedAtAnswer} committed anywhere`));
+    }
+    if (read.appliedAtAnswer < read.readPoint) {
+      violations.push(violation('readIndexLinearizable', read.node, `${what}, but the node had applied only up to ${read.appliedAtAnswer}`));
+    }
+  }
+  return violations;
+};
+
+/**
+ * A node halts (or refuses to start) only because of a disk fault the simulation injected — a
+ * failed fsync, which RaftNode must answer by halting. Any other halt is a bug: a safety error of
+ * the core, a storage refusing what it was asked to write, a state machine that threw.
+ */
+export const nodeHaltsOnlyOnDiskFaults: Invariant = (view) =>
+  view.nodes.flatMap((node) =>
+    node.halts.filter((halt) => !halt.injected).map((halt) => violation('nodeHaltsOnlyOnDiskFaults', node.id, `halted: ${halt.reason}`)),
+  );
+
+/**
+ * A damaged log tail is cut at recovery, never loaded: when a stored batch was torn or had a bit
+ * flipped (above the snapshot), the node starts with nothing from the first damaged batch on, and
+ * the storage reports a repair at or before it (a StorageRepair, which RaftNode logs).
+ */
+export const corruptTailRepaired: Invariant = (view) => {
+  const violations: Violation[] = [];
+  for (const node of view.nodes) {
+    for (const recovery of node.recoveries) {
+      const first = recovery.damaged.find((offset) => offset >= recovery.snapshotEnd);
+      if (first === undefined) continue;
+      if (recovery.loadedEnd > first) {
+        violations.push(violation('corruptTailRepaired', node.id, `loaded the log up to ${recovery.loadedEnd}, past the damaged batch at ${first}`));
+      }
+      if (!recovery.repairs.some((repair) => repair.offset <= first)) {
+        violations.push(violation('corruptTailRepaired', node.id, `the damaged batch at ${first} was not reported (repairs: ${JSON.stringify(recovery.repairs)})`));
+      }
+    }
+  }
+  return violations;
+};
 
 /** In checking order: committedPrefixIdentical teaches the oracle what the later ones read. */
 export const INVARIANTS: readonly (readonly [string, Invariant])[] = [
@@ -276,6 +362,10 @@ export const INVARIANTS: readonly (readonly [string, Invariant])[] = [
   ['majorityHoldsBelowHighWatermark', majorityHoldsBelowHighWatermark],
   ['snapshotAtLogStart', snapshotAtLogStart],
   ['stateMachinesAgree', stateMachinesAgree],
+  ['votesOncePerEpoch', votesOncePerEpoch],
+  ['readIndexLinearizable', readIndexLinearizable],
+  ['nodeHaltsOnlyOnDiskFaults', nodeHaltsOnlyOnDiskFaults],
+  ['corruptTailRepaired', corruptTailRepaired],
 ];
 
 export function checkInvariants(view: ClusterView, memory: InvariantMemory): Violation[] {

@@ -62,9 +62,9 @@ export const STABLE_LEADER_COMMITS_WITHIN_MS = requestTimeoutMs + retryBackoffMs
  * From an established leader to the acknowledgement of a proposal sent to it. The leader found may
  * be doomed: followers whose Fetch responses were lost in the partition may already be timing out on
  * it, and a rival candidate of the same round may still win a higher epoch. Then the leader loses
- * its leadership, fails the pending proposal with NOT_LEADER (as a runtime does), and the client
- * retries with whoever wins — which happens within the election bound. So: one more election, then
- * a stable leader's commit.
+ * its leadership; RaftNode fails the pending proposal once the new leader's batch replaces it
+ * (ProposalLostError), and the client retries with whoever wins — which happens within the election
+ * bound. So: one more election, then a stable leader's commit.
  */
 export const PROPOSAL_COMMITTED_WITHIN_MS = LEADER_ELECTED_WITHIN_MS + STABLE_LEADER_COMMITS_WITHIN_MS;
 

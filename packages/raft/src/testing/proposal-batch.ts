@@ -1,27 +1,37 @@
-import { crc32c, decodeRecordBatch, encodeRecordBatch, readBatchHeader } from '@kz/records';
+import { crc32c, decodeRecordBatch, encodeRecordBatch, readBatchHeader, type KafkaRecord } from '@kz/records';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /**
- * The batches the simulated client proposes: RecordBatch v2 whose every record carries the
- * proposal's id, so a committed batch can be traced back to the proposal that made it.
+ * The records of one simulated client proposal: record i carries `${id}.${i}`, so a committed
+ * batch — however RaftNode grouped proposals into batches — names the proposals it holds.
  */
-export function encodeProposal(id: number, recordCount: number): Uint8Array {
-  const records = Array.from({ length: Math.max(1, recordCount) }, (_, i) => ({
+export function proposalRecords(id: number, recordCount: number): KafkaRecord[] {
+  return Array.from({ length: Math.max(1, recordCount) }, (_, i) => ({
     key: encoder.encode(`k${id % 7}`),
     value: encoder.encode(`${id}.${i}`),
   }));
-  return encodeRecordBatch({ records });
 }
 
-/** The proposal id a data batch carries; null for a control batch (LeaderChange, …). */
+/** One proposal as a RecordBatch v2 of its own. */
+export function encodeProposal(id: number, recordCount: number): Uint8Array {
+  return encodeRecordBatch({ records: proposalRecords(id, recordCount) });
+}
+
+/** The proposal a record starts — its id if it is the first record of one — or null. */
+export function proposalIdOfRecord(value: Uint8Array | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  const [id, index] = decoder.decode(value).split('.');
+  if (index !== '0') return null;
+  const parsed = Number.parseInt(id ?? '', 10);
+  return Number.isFinite(parsed) ? parsed : null;
+}
+
+/** The proposal id of a batch's first record; null for a control batch (LeaderChange, …). */
 export function proposalIdOf(bytes: Uint8Array): number | null {
   if (readBatchHeader(bytes).isControl) return null;
-  const value = decodeRecordBatch(bytes).records[0]?.value;
-  if (value === undefined || value === null) return null;
-  const id = Number.parseInt(decoder.decode(value).split('.')[0] ?? '', 10);
-  return Number.isFinite(id) ? id : null;
+  return proposalIdOfRecord(decodeRecordBatch(bytes).records[0]?.value);
 }
 
 export function isControlBatch(bytes: Uint8Array): boolean {

@@ -1,7 +1,7 @@
 import type { NodeId } from '../core/config';
 import { describeFault, type Fault, type FaultSchedule } from './fault-schedule';
 import { FOLLOWERS_CAUGHT_UP_WITHIN_MS, LEADER_ELECTED_WITHIN_MS, PROPOSAL_COMMITTED_WITHIN_MS } from './liveness-bounds';
-import { Simulation, type RunCoverage } from './simulation';
+import { Simulation, type RunCoverage, type SimulationOptions } from './simulation';
 import type { Violation } from './violation';
 
 export interface ScheduleOutcome {
@@ -24,6 +24,8 @@ export interface ScheduleOutcome {
 export interface RunOptions {
   /** Receives every narrated line as it happens. */
   readonly traceSink?: (line: string) => void;
+  /** Test-only: a deliberately broken storage or transport (see SimulationOptions.tamper). */
+  readonly tamper?: SimulationOptions['tamper'];
 }
 
 /** Quiet time after the last fault before the heal, so the last fault has a chance to matter. */
@@ -35,17 +37,19 @@ const SETTLE_BEFORE_HEAL_MS = 500;
  * restarted — and checks liveness within the bounds of liveness-bounds.ts: a leader, a fresh
  * proposal acknowledged, every node caught up; finally that no acknowledged proposal was lost.
  */
-export function runSchedule(schedule: FaultSchedule, options: RunOptions = {}): ScheduleOutcome {
+export async function runSchedule(schedule: FaultSchedule, options: RunOptions = {}): Promise<ScheduleOutcome> {
   const sim = new Simulation({
     nodeCount: schedule.nodes,
     observerCount: schedule.observers,
     seed: schedule.seed,
-    snapshotEvery: schedule.snapshotEvery,
+    snapshotEveryBytes: schedule.snapshotEveryBytes,
+    deliveriesPerTurn: schedule.deliveriesPerTurn,
     syncLatencyMs: { min: 1, max: schedule.syncLatencyMaxMs },
     config: schedule.config,
     ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
+    ...(options.tamper === undefined ? {} : { tamper: options.tamper }),
   });
-  sim.startAll();
+  await sim.startAll();
 
   let at = 0;
   for (const step of schedule.steps) {
@@ -55,21 +59,24 @@ export function runSchedule(schedule: FaultSchedule, options: RunOptions = {}): 
   const healedAt = at + SETTLE_BEFORE_HEAL_MS;
   sim.schedule(healedAt, 'heal everything', () => {
     sim.healNetwork();
-    for (const node of sim.nodes) sim.restart(node.id);
+    for (const node of sim.nodes) {
+      node.disk.clearFaults();
+      sim.restart(node.id);
+    }
   });
-  sim.runUntil(healedAt);
+  await sim.runUntil(healedAt);
 
   let leaderAfterHealMs: number | null = null;
   let commitAfterLeaderMs: number | null = null;
   let caughtUpAfterCommitMs: number | null = null;
   if (!sim.violated) {
     let leader: NodeId | null = null;
-    if (!sim.runUntilTrue(() => (leader = sim.establishedLeader()) !== null, healedAt + LEADER_ELECTED_WITHIN_MS) || leader === null) {
+    if (!(await sim.runUntilTrue(() => (leader = sim.establishedLeader()) !== null, healedAt + LEADER_ELECTED_WITHIN_MS)) || leader === null) {
       if (!sim.violated) sim.reportViolation('livenessLeaderElected', `no established leader within ${LEADER_ELECTED_WITHIN_MS}ms of the heal`);
     } else {
       leaderAfterHealMs = sim.now - healedAt;
-      commitAfterLeaderMs = checkProposalCommits(sim, leader);
-      if (commitAfterLeaderMs !== null) caughtUpAfterCommitMs = checkFollowersCatchUp(sim);
+      commitAfterLeaderMs = await checkProposalCommits(sim, leader);
+      if (commitAfterLeaderMs !== null) caughtUpAfterCommitMs = await checkFollowersCatchUp(sim);
       if (!sim.violated) checkNoAcknowledgedWriteLost(sim);
     }
   }
@@ -90,14 +97,16 @@ export function applyFault(sim: Simulation, fault: Fault): void {
   const id = (index: number): NodeId => sim.nodeIds[index % sim.nodeIds.length] ?? 1;
   switch (fault.kind) {
     case 'crash':
-      return sim.crash(id(fault.node));
+      return sim.crash(id(fault.node), { torn: fault.torn });
     case 'crashLeader': {
       const leader = sim.leader();
-      if (leader !== null) sim.crash(leader);
+      if (leader !== null) sim.crash(leader, { torn: fault.torn });
       return;
     }
     case 'restart':
       return sim.restart(id(fault.node));
+    case 'stopGracefully':
+      return sim.stopGracefully(id(fault.node), fault.downMs);
     case 'partition': {
       const side = sim.nodeIds.filter((_, i) => (fault.sides >> i) & 1);
       const rest = sim.nodeIds.filter((v) => !side.includes(v));
@@ -133,9 +142,17 @@ export function applyFault(sim: Simulation, fault: Fault): void {
       sim.propose(1, 2, leader);
       const followers = sim.nodeIds.filter((v) => v !== leader && sim.node(v).up);
       const victim = fault.victim === 'leader' ? leader : followers[fault.delayMs % Math.max(1, followers.length)];
-      if (victim !== undefined) sim.schedule(sim.now + fault.delayMs, `crash node ${victim}`, () => sim.crash(victim));
+      if (victim !== undefined) sim.schedule(sim.now + fault.delayMs, `crash node ${victim}`, () => sim.crash(victim, { torn: fault.torn }));
       return;
     }
+    case 'read':
+      for (let i = 0; i < fault.count; i++) sim.read();
+      return;
+    case 'fsyncError':
+      return sim.failNextSync(id(fault.node));
+    case 'corruptBatch':
+      sim.corruptStoredBatch(id(fault.node), fault.pick / 100);
+      return;
   }
 }
 
@@ -145,10 +162,10 @@ export function applyFault(sim: Simulation, fault: Fault): void {
  * still accept writes until it hears of the new one, and the client would only find out from its
  * own request timeout, which is the client's latency, not the protocol's.) Returns how long it took.
  */
-function checkProposalCommits(sim: Simulation, leader: NodeId): number | null {
+async function checkProposalCommits(sim: Simulation, leader: NodeId): Promise<number | null> {
   const start = sim.now;
   const request = sim.propose(1, 1, leader);
-  if (sim.runUntilTrue(() => sim.client.isAcknowledged(request), start + PROPOSAL_COMMITTED_WITHIN_MS)) return sim.now - start;
+  if (await sim.runUntilTrue(() => sim.client.isAcknowledged(request), start + PROPOSAL_COMMITTED_WITHIN_MS)) return sim.now - start;
   if (!sim.violated) {
     sim.reportViolation('livenessProposalCommits', `a proposal made at ${start}ms under leader ${sim.leader() ?? 'none'} was not acknowledged within ${PROPOSAL_COMMITTED_WITHIN_MS}ms`);
   }
@@ -156,11 +173,11 @@ function checkProposalCommits(sim: Simulation, leader: NodeId): number | null {
 }
 
 /** Liveness 3: every node applies everything committed so far, in time. Returns how long it took, or null. */
-function checkFollowersCatchUp(sim: Simulation): number | null {
+async function checkFollowersCatchUp(sim: Simulation): Promise<number | null> {
   const start = sim.now;
   const target = sim.memory.oracle.end;
   const caughtUp = (): boolean => sim.nodes.every((n) => n.appliedOffset >= target);
-  if (sim.runUntilTrue(caughtUp, start + FOLLOWERS_CAUGHT_UP_WITHIN_MS)) return sim.now - start;
+  if (await sim.runUntilTrue(caughtUp, start + FOLLOWERS_CAUGHT_UP_WITHIN_MS)) return sim.now - start;
   if (!sim.violated) {
     const behind = sim.nodes.filter((n) => n.appliedOffset < target).map((n) => `node ${n.id} at ${n.appliedOffset}`);
     sim.reportViolation('livenessFollowersCatchUp', `not applied up to ${target} within ${FOLLOWERS_CAUGHT_UP_WITHIN_MS}ms: ${behind.join(', ')}`);
@@ -169,21 +186,23 @@ function checkFollowersCatchUp(sim: Simulation): number | null {
 }
 
 /**
- * No acknowledged proposal is lost: each is in the committed log at the offset and epoch it was
- * acknowledged with, and in the state of every node that has applied past it. (The client may still
- * have writes in flight; those acknowledged later are checked against the log only.)
+ * No acknowledged proposal is lost: each lies in the committed log, inside the batch of the epoch it
+ * was acknowledged with, and is in the state of every node that has applied past it. (The client may
+ * still have writes in flight; those acknowledged later are checked against the log only.)
  */
 function checkNoAcknowledgedWriteLost(sim: Simulation): void {
+  const applied = sim.nodes.map((n) => ({ id: n.id, end: n.appliedOffset, ids: new Set(n.appliedIds) }));
   for (const ack of sim.client.acknowledged) {
-    const entry = sim.memory.oracle.get(ack.baseOffset);
-    if (entry === undefined || entry.epoch !== ack.epoch) {
+    const entry = sim.memory.oracle.batchHolding(ack.baseOffset);
+    if (entry === undefined || entry.epoch !== ack.epoch || entry.lastOffset < ack.lastOffset) {
       sim.reportViolation(
         'noAcknowledgedWriteLost',
-        `proposal #${ack.id} was acknowledged at offset ${ack.baseOffset} epoch ${ack.epoch}, but the committed log has ${entry === undefined ? 'nothing' : `epoch ${entry.epoch}`} there`,
+        `proposal #${ack.id} was acknowledged at offsets ${ack.baseOffset}..${ack.lastOffset} epoch ${ack.epoch}, but the committed log has ` +
+          `${entry === undefined ? 'nothing' : `[${entry.baseOffset}..${entry.lastOffset}] of epoch ${entry.epoch}`} there`,
       );
       return;
     }
-    const missing = sim.nodes.filter((n) => n.appliedOffset > ack.baseOffset && !n.appliedIds.includes(ack.id));
+    const missing = applied.filter((n) => n.end > ack.lastOffset && !n.ids.has(ack.id));
     if (missing.length > 0) {
       sim.reportViolation(
         'noAcknowledgedWriteLost',

@@ -4,7 +4,7 @@
  * summary line. On a violation it prints what broke, the narrated lead-up, the command that replays
  * it, and exits 1. This file and demo-cli.ts are the only ones that print.
  */
-import { checkSchedules, type CheckFailure } from './check-schedules';
+import { checkSchedules, type CheckFailure, type CheckReport } from './check-schedules';
 import { describeFault } from './fault-schedule';
 import { runSchedule } from './run-schedule';
 import { parseSimArgs, SIM_USAGE, SimArgsError, type SimArgs } from './sim-cli-args';
@@ -14,7 +14,7 @@ function print(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let args: SimArgs;
   try {
     args = parseSimArgs(argv, Math.floor(Math.random() * 0x7fffffff));
@@ -29,7 +29,7 @@ function main(argv: readonly string[]): number {
   }
   // Replaying one path: narrate it live if asked, and report it as it is, unshrunk.
   const replaying = args.path !== undefined;
-  const report = checkSchedules({
+  const report = await checkSchedules({
     runs: args.runs,
     seed: args.seed,
     nodes: args.nodes,
@@ -37,20 +37,27 @@ function main(argv: readonly string[]): number {
     shrink: args.shrink && !replaying,
     traceSink: replaying && args.trace ? (line) => print(`  ${line}`) : undefined,
   });
-  if (report.failure !== null) printFailure(report.runs, report.failure, !args.trace ? 'recent' : replaying ? 'none' : 'narrate');
+  if (report.failure !== null) await printFailure(report.runs, report.failure, !args.trace ? 'recent' : replaying ? 'none' : 'narrate');
   const violations = report.failure === null ? 0 : Math.max(1, report.failure.outcome.violations.length);
+  print(`sim: coverage ${describeCoverage(report)}`);
   print(`sim: runs=${report.runs} events=${report.events} violations=${violations} seed=${report.seed}`);
   return violations === 0 ? 0 : 1;
+}
+
+function describeCoverage(report: CheckReport): string {
+  return Object.entries(report.coverage)
+    .map(([name, count]) => `${name}=${count}`)
+    .join(' ');
 }
 
 /** How to show the lead-up: the last lines, the whole run narrated, or nothing (a replay narrated it live). */
 type LeadUp = 'recent' | 'narrate' | 'none';
 
-function printFailure(runs: number, failure: CheckFailure, leadUp: LeadUp): void {
+async function printFailure(runs: number, failure: CheckFailure, leadUp: LeadUp): Promise<void> {
   const { schedule, outcome } = failure;
   print(
     `sim: FAILED after ${runs} run(s): ${schedule.nodes} voters + ${schedule.observers} observer(s), run seed ${schedule.seed}, ` +
-      `snapshot every ${schedule.snapshotEvery} batches, sync <= ${schedule.syncLatencyMaxMs}ms, ` +
+      `snapshot every ${schedule.snapshotEveryBytes} bytes, ${schedule.deliveriesPerTurn} deliveries per turn, sync <= ${schedule.syncLatencyMaxMs}ms, ` +
       `fetch <= ${schedule.config.fetchMaxBytes}B, snapshot chunks <= ${schedule.config.snapshotChunkBytes}B, ` +
       `linger ${schedule.config.appendLingerMs}ms; schedule:`,
   );
@@ -62,7 +69,7 @@ function printFailure(runs: number, failure: CheckFailure, leadUp: LeadUp): void
   print(`sim:   at ${outcome.healedAt}ms heal everything`);
   if (leadUp === 'narrate') {
     print('sim: narrated run:');
-    runSchedule(schedule, { traceSink: (line) => print(`  ${line}`) });
+    await runSchedule(schedule, { traceSink: (line) => print(`  ${line}`) });
   } else if (leadUp === 'recent') {
     print('sim: last events before the violation:');
     for (const line of outcome.trace.slice(-25)) print(`  ${line}`);
@@ -71,4 +78,12 @@ function printFailure(runs: number, failure: CheckFailure, leadUp: LeadUp): void
   print(`sim: replay with: ${failure.replay}`);
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sim: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,30 +1,23 @@
 import type { NodeId } from '../core/config';
-import type { LogBatch, Snapshot } from '../core/log-batch';
+import type { StateMachine } from '../runtime/state-machine';
 
 /**
- * What a SimNode needs from the replicated state machine it drives. SimStateMachine (a digest of
- * the data applied) is the default; another package runs its own machine on the same harness — the
- * metadata simulation runs a MetadataLoader — by giving Simulation a `machineFor` factory.
+ * The replicated state machine a simulated node runs: a RaftNode StateMachine — the interface
+ * RaftNode drives in production, so the simulation hands it exactly what a real node would, in the
+ * order a real node does (role changes, then a snapshot to load, then committed data batches;
+ * control batches are not passed on) — plus what the invariants compare between replicas.
+ * SimStateMachine (a digest of the data applied) is the default; another package runs its own by
+ * giving Simulation a `machineFor` factory (the metadata simulation runs a MetadataLoader).
  *
- * Every batch handed to `apply` is committed, control batches included (a machine skips what it does
- * not want but still moves past it); errors are returned, not thrown, and surface as violations.
+ * A machine that throws halts its node, as in production; the simulation counts that as a
+ * violation (nodeHaltsOnlyOnDiskFaults).
  */
-export interface SimMachine {
-  /** The offset after the last batch applied (control batches included). */
-  readonly nextOffset: number;
+export interface SimMachine extends StateMachine {
   /** Equal on two replicas exactly when they applied the same committed prefix (stateMachinesAgree). */
   readonly digest: number;
   /** Proposal ids in the order applied (SimClient's proposals); a machine without them returns []. */
   readonly appliedIds: readonly number[];
-  /** Data batches applied since the last snapshot was taken or loaded: the node snapshots every K. */
-  readonly appliedSinceSnapshot: number;
-  /** Applies the next committed batch; returns why it cannot, or null. */
-  apply(batch: LogBatch): string | null;
-  /** Everything applied so far; the id is (nextOffset, epoch of the last batch applied). */
-  snapshot(): Snapshot;
-  /** Replaces the whole state with a snapshot's; returns why it cannot, or null. */
-  restore(snapshot: Snapshot): string | null;
 }
 
-/** Makes the machine for one incarnation of a node: called at every start, before its core starts. */
+/** Makes the machine for one incarnation of a node: called at every start, before its RaftNode starts. */
 export type SimMachineFactory = (node: NodeId, incarnation: number) => SimMachine;

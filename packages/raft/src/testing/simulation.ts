@@ -1,16 +1,22 @@
-import type { NodeId } from '../core/config';
+import pino, { type Logger } from 'pino';
+import { majorityOf, type NodeId } from '../core/config';
 import type { LogBatch, Snapshot } from '../core/log-batch';
 import type { RaftMessage } from '../core/messages';
 import type { RoleName } from '../core/quorum-state';
 import type { LeaderAndEpoch } from '../core/ready';
-import type { ClusterView } from './cluster-view';
+import type { RaftMetricsSink } from '../runtime/raft-metrics';
+import type { ClusterView, GrantedVote } from './cluster-view';
 import { EventQueue } from './event-queue';
 import { checkInvariants, newInvariantMemory, type InvariantMemory } from './invariants';
+import { batchHolding } from './log-image';
+import { fingerprint } from './proposal-batch';
 import { SeededRandom, deriveSeed } from './seeded-random';
 import { SimClient, type ClientRequest } from './sim-client';
+import { SimHost, type HostEnvironment, type SimRaftConfig, type SimulationTamper } from './sim-host';
 import type { SimMachineFactory } from './sim-machine';
 import { SimNetwork, type InFlight, type IsolationDirection, type LinkRule } from './sim-network';
-import { SimNode, type NodeEnvironment } from './sim-node';
+import type { SchedulerStats, SimClock } from './sim-scheduler';
+import { SimStateMachine } from './sim-state-machine';
 import { Trace } from './trace';
 import type { Violation } from './violation';
 
@@ -21,10 +27,15 @@ export interface SimulationOptions {
   readonly observerCount?: number;
   /** Every random choice of the run derives from this. */
   readonly seed: number;
-  /** Each node snapshots after this many applied data batches. */
-  readonly snapshotEvery?: number;
-  /** Overrides of the cores' timeouts; KRaft's defaults otherwise. */
-  readonly config?: NodeEnvironment['config'];
+  /** Each node snapshots once this many bytes were committed since its last one (RaftNode's snapshotEveryBytes). */
+  readonly snapshotEveryBytes?: number;
+  /**
+   * Committed batches a node hands its state machine per turn before the rest waits for a later
+   * one (RaftNode's apply turn budget, counted instead of timed so it replays); Infinity by default.
+   */
+  readonly deliveriesPerTurn?: number;
+  /** Overrides of the nodes' Raft settings; KRaft's defaults otherwise. */
+  readonly config?: SimRaftConfig;
   /** Sync latency range of every disk, in ms. */
   readonly syncLatencyMs?: { readonly min: number; readonly max: number };
   /** Receives every narrated line as it happens. */
@@ -33,58 +44,121 @@ export interface SimulationOptions {
   readonly machineFor?: SimMachineFactory;
   /** Lets a harness built on this one follow the nodes and add invariants of its own. */
   readonly hooks?: SimulationHooks;
+  /** Test-only: a deliberately broken storage or transport, to show an invariant catches it. */
+  readonly tamper?: SimulationTamper;
 }
 
 /**
- * Callbacks for a harness layered on the simulation (the metadata simulation drives a controller
- * from them). Each runs inside the event that caused it, before the invariants are checked.
+ * Callbacks for a harness layered on the simulation (the metadata simulation follows its nodes with
+ * them). They run inside the event (or the promises after it) that caused them, before the
+ * invariants are checked.
  */
 export interface SimulationHooks {
-  /** A node handed `batch` to its state machine (after the machine applied it). */
+  /** A node handed the data batch `batch` to its state machine (after the machine applied it). */
   onCommitted?(node: NodeId, batch: LogBatch, now: number): void;
-  /** A node's role or known leader changed. */
+  /**
+   * `batch` — data or control — is known committed, for the first time: some node applied it or
+   * holds it below its high watermark. Every committed batch comes here once (in no particular
+   * order), during the invariant check of the step that revealed it, before `invariants` runs.
+   */
+  onCommittedLog?(batch: LogBatch, now: number): void;
+  /** A node's state machine was told of a new role or leader. */
   onRoleChange?(node: NodeId, role: RoleName, leader: LeaderAndEpoch, now: number): void;
   onSnapshot?(node: NodeId, kind: 'taken' | 'loaded', snapshot: Snapshot, now: number): void;
-  /** A node crashed (its core, machine and unsynced writes are gone). */
+  /** A node went down (crashed, or halted and was stopped): its process and unsynced writes are gone. */
   onCrash?(node: NodeId, now: number): void;
-  /** A node started — first boot or a restart — as incarnation `incarnation`; its core is running. */
+  /** A node started — first boot or a restart — as incarnation `incarnation`; its RaftNode is running. */
   onStart?(node: NodeId, incarnation: number, now: number): void;
   /** Extra safety invariants, checked after every event right after the Raft ones. */
   invariants?(now: number): readonly Violation[];
 }
 
+/** What a run exercised: a run that never truncates or installs a snapshot proves little about them. */
 export interface RunCoverage {
+  readonly elections: number;
   readonly leadersElected: number;
+  readonly preVoteRejections: number;
   readonly truncations: number;
   readonly snapshotsTaken: number;
   readonly snapshotsInstalled: number;
   /** Unsynced writes lost to crashes. */
   readonly lostWrites: number;
+  readonly tornWrites: number;
+  readonly fsyncErrors: number;
+  readonly flippedBits: number;
+  /** Corrupt log tails recovery cut and reported. */
+  readonly repairs: number;
+  /** Nodes that halted (on an injected fsync error) and were restarted. */
+  readonly halts: number;
+  /** Clean shutdowns (RaftNode.stop) followed by a restart. */
+  readonly gracefulStops: number;
+  readonly readsAnswered: number;
+  /** Turns whose apply budget ran out with committed batches still to hand over. */
+  readonly applyBudgetsSpent: number;
   readonly acknowledged: number;
   readonly messagesDropped: number;
   readonly messagesDuplicated: number;
 }
 
+export const EMPTY_COVERAGE: RunCoverage = {
+  elections: 0,
+  leadersElected: 0,
+  preVoteRejections: 0,
+  truncations: 0,
+  snapshotsTaken: 0,
+  snapshotsInstalled: 0,
+  lostWrites: 0,
+  tornWrites: 0,
+  fsyncErrors: 0,
+  flippedBits: 0,
+  repairs: 0,
+  halts: 0,
+  gracefulStops: 0,
+  readsAnswered: 0,
+  applyBudgetsSpent: 0,
+  acknowledged: 0,
+  messagesDropped: 0,
+  messagesDuplicated: 0,
+};
+
+export function addCoverage(a: RunCoverage, b: RunCoverage): RunCoverage {
+  const sum = { ...a };
+  for (const key of Object.keys(sum) as (keyof RunCoverage)[]) (sum as Record<keyof RunCoverage, number>)[key] = a[key] + b[key];
+  return sum;
+}
+
 /** More events than this at one simulated instant means something keeps asking to run "now": a livelock. */
 export const MAX_EVENTS_AT_ONE_INSTANT = 20_000;
 
-type SimEvent =
-  | { readonly kind: 'deliver'; readonly message: InFlight }
-  | { readonly kind: 'tick'; readonly node: NodeId; readonly token: number }
-  | { readonly kind: 'sync'; readonly node: NodeId; readonly incarnation: number; readonly persistId: number }
-  | { readonly kind: 'clientAttempt'; readonly request: ClientRequest }
-  | { readonly kind: 'clientTimeout'; readonly request: ClientRequest }
-  | { readonly kind: 'action'; readonly label: string; readonly run: () => void };
+/** A node that halted is restarted this long after, as a process supervisor (systemd, Kubernetes) would. */
+export const SUPERVISOR_RESTART_MS = 1000;
+
+/** A node whose disk was found corrupt is powered back on this long after it went down. */
+export const CORRUPTION_RESTART_MS = 100;
+
+const DEFAULT_SNAPSHOT_EVERY_BYTES = 1024;
+
+interface SimEvent {
+  readonly run: () => void;
+  readonly label?: string;
+  /** False once the event no longer matters (its process died, its timer was cancelled): it is skipped. */
+  readonly live: () => boolean;
+}
+
+const ALWAYS = (): boolean => true;
 
 /**
- * A whole cluster in one process on a simulated clock. Everything that happens is an event in one
- * queue ordered by (time, sequence): message deliveries, timer ticks, disk syncs, client retries and
- * the scripted faults. `step()` runs one event and then checks every safety invariant, so a
- * violation is caught at the step that caused it. Given the same seed and the same calls, a run is
- * identical to the last event.
+ * A whole cluster in one process on a simulated clock, running the RaftNode that ships: each node
+ * is a SimHost — a real RaftNode over a SimScheduler, a SimTransport on the simulated network and
+ * the shipped EngineRaftStorage on a SimDisk. Everything that happens is an event in one queue
+ * ordered by (time, sequence): message deliveries, timers and turns of the nodes, disk syncs,
+ * client retries and the scripted faults. `step()` runs one event, lets the promises it resolved
+ * run to the end (RaftNode is promise-based; nothing else runs meanwhile, so order is fixed), then
+ * checks every safety invariant, so a violation is caught at the step that caused it. Given the
+ * same seed and the same calls, a run is identical to the last event.
  */
 export class Simulation {
-  readonly nodes: readonly SimNode[];
+  readonly nodes: readonly SimHost[];
   readonly voters: readonly NodeId[];
   readonly observers: readonly NodeId[];
   /** Voters then observers. */
@@ -92,15 +166,19 @@ export class Simulation {
   readonly network: SimNetwork;
   readonly client: SimClient;
   readonly trace: Trace;
-  readonly memory: InvariantMemory = newInvariantMemory();
+  readonly memory: InvariantMemory = newInvariantMemory((batch) => this.options.hooks?.onCommittedLog?.(batch, this.clock));
   readonly violations: Violation[] = [];
   private readonly queue = new EventQueue<SimEvent>();
-  private readonly diskRandom: SeededRandom;
-  private readonly syncLatency: { readonly min: number; readonly max: number };
+  private readonly schedulerStats: SchedulerStats = { budgetsSpent: 0 };
   private clock = 0;
   private eventCount = 0;
-  private leadersElected = 0;
   private eventsAtThisInstant = 0;
+  private elections = 0;
+  private leadersElected = 0;
+  private preVoteRejections = 0;
+  private gracefulStops = 0;
+  /** Votes granted during the current step. */
+  private votes: GrantedVote[] = [];
 
   constructor(readonly options: SimulationOptions) {
     const seed = options.seed;
@@ -109,32 +187,44 @@ export class Simulation {
     this.nodeIds = [...this.voters, ...this.observers];
     this.trace = new Trace(200, options.traceSink);
     this.network = new SimNetwork(new SeededRandom(deriveSeed(seed, 'network')), (message) =>
-      this.queue.push(message.deliverAt, { kind: 'deliver', message }),
+      this.queue.push(message.deliverAt, { run: () => this.deliver(message), live: ALWAYS }),
     );
-    this.diskRandom = new SeededRandom(deriveSeed(seed, 'disk'));
-    this.syncLatency = options.syncLatencyMs ?? { min: 1, max: 10 };
-    const env: NodeEnvironment = {
+    const clock: SimClock = { now: () => this.clock, at: (time, run, live) => this.queue.push(Math.max(time, this.clock), { run, live }) };
+    const env: HostEnvironment = {
       voters: this.voters,
       config: options.config ?? {},
-      snapshotEvery: options.snapshotEvery ?? 8,
+      snapshotEveryBytes: options.snapshotEveryBytes ?? DEFAULT_SNAPSHOT_EVERY_BYTES,
+      deliveriesPerTurn: options.deliveriesPerTurn ?? Number.POSITIVE_INFINITY,
+      clock,
+      schedulerStats: this.schedulerStats,
+      syncLatencyMs: options.syncLatencyMs ?? { min: 1, max: 10 },
+      logger: this.nodeLogger(),
+      tamper: options.tamper,
+      observer: {
+        started: (node, incarnation) => this.guarded(() => this.options.hooks?.onStart?.(node, incarnation, this.clock)),
+        applied: (node, batch) => this.options.hooks?.onCommitted?.(node, batch, this.clock),
+        roleChanged: (node, change) => this.onRoleChange(node, change.role, { leaderId: change.leaderId, epoch: change.epoch }),
+        snapshot: (node, kind, snapshot) => {
+          this.trace.record(this.clock, `node ${node}: snapshot ${kind} at offset ${snapshot.id.offset} (epoch ${snapshot.id.epoch})`);
+          this.options.hooks?.onSnapshot?.(node, kind, snapshot, this.clock);
+        },
+        halted: (node, halt) => this.guarded(() => this.onHalt(node, halt.reason)),
+      },
+      metrics: (node) => this.metricsFor(node),
       send: (from, to, message) => this.send(from, to, message),
-      scheduleSync: (at, node, incarnation, persistId) => this.queue.push(at, { kind: 'sync', node, incarnation, persistId }),
-      scheduleTick: (at, node, token) => this.queue.push(at, { kind: 'tick', node, token }),
-      syncLatency: () => this.diskRandom.int(this.syncLatency.min, this.syncLatency.max),
-      randomFor: (node, incarnation) => new SeededRandom(deriveSeed(seed, 'node', node, incarnation)).asFunction(),
-      onCommitted: (node, batch, now) => this.onCommitted(node, batch, now),
-      onRoleChange: (node, role, leader, now) => this.onRoleChange(node, role, leader, now),
-      onSnapshot: (node, kind, snapshot, now) => this.onSnapshot(node, kind, snapshot, now),
-      ...(options.machineFor === undefined ? {} : { machineFor: options.machineFor }),
+      random: (...labels) => new SeededRandom(deriveSeed(seed, ...labels)),
+      machineFor: (node, incarnation) => options.machineFor?.(node, incarnation) ?? new SimStateMachine(),
     };
-    this.nodes = this.nodeIds.map((id) => new SimNode(id, env));
+    this.nodes = this.nodeIds.map((id) => new SimHost(id, env));
     this.client = new SimClient(
       {
         nodeIds: this.nodeIds,
-        propose: (node, now, batches) => this.node(node).propose(now, batches),
-        scheduleAttempt: (at, request) => this.queue.push(at, { kind: 'clientAttempt', request }),
-        scheduleTimeout: (at, request) => this.queue.push(at, { kind: 'clientTimeout', request }),
-        trace: (now, text) => this.trace.record(now, text),
+        target: (node) => this.node(node).raft,
+        appliedOffset: (node) => this.node(node).appliedOffset,
+        committedEnd: () => this.committedEnd(),
+        now: () => this.clock,
+        schedule: (at, run) => this.queue.push(Math.max(at, this.clock), { run, live: ALWAYS }),
+        trace: (text) => this.trace.record(this.clock, text),
       },
       new SeededRandom(deriveSeed(seed, 'client')),
     );
@@ -149,15 +239,24 @@ export class Simulation {
     return this.eventCount;
   }
 
-  /** What the run exercised: a run that never truncates or installs a snapshot proves little about them. */
   coverage(): RunCoverage {
-    const sum = (pick: (n: SimNode) => number): number => this.nodes.reduce((total, n) => total + pick(n), 0);
+    const sum = (pick: (n: SimHost) => number): number => this.nodes.reduce((total, n) => total + pick(n), 0);
     return {
+      elections: this.elections,
       leadersElected: this.leadersElected,
+      preVoteRejections: this.preVoteRejections,
       truncations: sum((n) => n.counters.truncations),
       snapshotsTaken: sum((n) => n.counters.snapshotsTaken),
       snapshotsInstalled: sum((n) => n.counters.snapshotsInstalled),
-      lostWrites: sum((n) => n.counters.lostWrites),
+      lostWrites: sum((n) => n.disk.stats.lostWrites),
+      tornWrites: sum((n) => n.disk.stats.tornWrites),
+      fsyncErrors: sum((n) => n.disk.stats.fsyncErrors),
+      flippedBits: sum((n) => n.disk.stats.flippedBits),
+      repairs: sum((n) => n.counters.repairs),
+      halts: sum((n) => n.counters.halts),
+      gracefulStops: this.gracefulStops,
+      readsAnswered: this.client.stats.readsAnswered,
+      applyBudgetsSpent: this.schedulerStats.budgetsSpent,
       acknowledged: this.client.acknowledged.length,
       messagesDropped: this.network.stats.dropped + this.network.stats.blocked,
       messagesDuplicated: this.network.stats.duplicated,
@@ -168,34 +267,36 @@ export class Simulation {
     return this.violations.length > 0;
   }
 
-  node(id: NodeId): SimNode {
+  node(id: NodeId): SimHost {
     const node = this.nodes[id - 1];
     if (node === undefined) throw new RangeError(`no node ${id}`);
     return node;
   }
 
-  /** Boots every node at the current time. */
-  startAll(): void {
-    this.guarded(() => {
-      for (const node of this.nodes) {
-        if (node.up) continue;
-        node.start(this.clock);
-        this.options.hooks?.onStart?.(node.id, node.incarnation, this.clock);
-      }
-    });
+  /** Boots every node at the current time and waits until they run. */
+  async startAll(): Promise<void> {
+    for (const node of this.nodes) if (!node.up) node.start();
+    await this.settle();
+  }
+
+  /** Lets the promises already resolved run, then checks the invariants (after calls made between steps). */
+  async settle(): Promise<void> {
+    await afterMicrotasks();
     this.check();
   }
 
-  /** Queues a scripted action (a fault, a client request) to run at `at`. */
+  /** Queues a scripted action (a fault, a client request) to run at `at`; `label` names it for a reader. */
   schedule(at: number, label: string, run: () => void): void {
-    this.queue.push(Math.max(at, this.clock), { kind: 'action', label, run });
+    this.queue.push(Math.max(at, this.clock), { run: () => this.guarded(run), live: ALWAYS, label });
   }
 
   /** Runs the next event and checks the invariants; false when nothing is left or a violation was found. */
-  step(): boolean {
+  async step(): Promise<boolean> {
     if (this.violated) return false;
-    const next = this.queue.pop();
-    if (next === undefined) return false;
+    // What was started between steps (a restart, a proposal) may not have queued its events yet.
+    if (this.nextEventTime() === undefined) await afterMicrotasks();
+    if (this.nextEventTime() === undefined) return false;
+    const next = this.queue.pop()!;
     if (next.at > this.clock) {
       this.clock = next.at;
       this.eventsAtThisInstant = 0;
@@ -205,29 +306,32 @@ export class Simulation {
       this.record([{ invariant: 'timeAdvances', message: `${MAX_EVENTS_AT_ONE_INSTANT} events at one instant: a livelock` }]);
       return false;
     }
-    this.guarded(() => this.dispatch(next.item));
+    this.guarded(() => next.item.run());
+    await afterMicrotasks();
     this.check();
     return !this.violated;
   }
 
   /** Runs every event due up to `time`, then sets the clock to it. False if a violation stopped the run. */
-  runUntil(time: number): boolean {
+  async runUntil(time: number): Promise<boolean> {
+    await afterMicrotasks();
     while (!this.violated) {
-      const at = this.queue.peekTime();
+      const at = this.nextEventTime();
       if (at === undefined || at > time) break;
-      this.step();
+      await this.step();
     }
     if (!this.violated) this.clock = Math.max(this.clock, time);
     return !this.violated;
   }
 
   /** Steps until `condition` holds (checked between events) or `deadline` passes; true if it held. */
-  runUntilTrue(condition: () => boolean, deadline: number): boolean {
+  async runUntilTrue(condition: () => boolean, deadline: number): Promise<boolean> {
+    await afterMicrotasks();
     while (!this.violated) {
       if (condition()) return true;
-      const at = this.queue.peekTime();
+      const at = this.nextEventTime();
       if (at === undefined || at > deadline) break;
-      this.step();
+      await this.step();
     }
     if (!this.violated) this.clock = Math.max(this.clock, deadline);
     return !this.violated && condition();
@@ -252,28 +356,51 @@ export class Simulation {
     return ahead ? null : leader;
   }
 
+  /** The cluster as the invariants see it now, this step's observations included. Changes nothing. */
   view(): ClusterView {
-    return { time: this.clock, voters: this.voters, nodes: this.nodes.map((n) => n.view()) };
+    return { time: this.clock, voters: this.voters, nodes: this.nodes.map((n) => n.view()), votes: this.votes, reads: [...this.client.reads] };
   }
 
   // Faults and operations. Each is narrated; each takes effect at the current simulated time.
 
-  crash(id: NodeId): void {
+  /** Power loss on `id`; `torn` lets the write in progress land partly (see SimDisk). */
+  crash(id: NodeId, options: { readonly torn?: boolean } = {}): void {
     const node = this.node(id);
-    if (!node.up) return;
-    const lost = node.disk.pendingWrites;
-    node.crash();
-    this.client.leadershipLost(this.clock, id);
-    this.trace.record(this.clock, `node ${id}: CRASH (${lost} unsynced write${lost === 1 ? '' : 's'} lost)`);
+    const lost = node.crash(options.torn === true);
+    if (lost === null) return;
+    this.client.nodeLost(id);
+    const tornNote = lost.torn ? ', the one in progress torn' : '';
+    this.trace.record(this.clock, `node ${id}: CRASH (${lost.lost} unsynced write${lost.lost === 1 ? '' : 's'} lost${tornNote})`);
     this.options.hooks?.onCrash?.(id, this.clock);
   }
 
+  /**
+   * A clean shutdown of `id` (RaftNode.stop: pending requests fail with NodeStoppedError, writes
+   * already asked for land first), then a start from its disk `restartAfterMs` later.
+   */
+  stopGracefully(id: NodeId, restartAfterMs: number): void {
+    const node = this.node(id);
+    const raft = node.raft;
+    if (raft === null) return;
+    const incarnation = node.incarnation;
+    this.trace.record(this.clock, `node ${id}: stopping`);
+    this.gracefulStops++;
+    raft.stop().then(
+      () => {
+        if (node.incarnation !== incarnation || !node.up) return;
+        this.crash(id);
+        this.schedule(this.clock + restartAfterMs, `restart node ${id}`, () => this.restart(id));
+      },
+      (error: unknown) => this.reportViolation('coreNeverThrows', `node ${id}: stop failed: ${String(error)}`),
+    );
+  }
+
+  /** Starts `id` from its disk; it runs once the promises that follow have run (by the next step's end). */
   restart(id: NodeId): void {
     const node = this.node(id);
     if (node.up) return;
     this.trace.record(this.clock, `node ${id}: restart from disk`);
-    node.start(this.clock);
-    this.options.hooks?.onStart?.(id, node.incarnation, this.clock);
+    node.start();
   }
 
   partition(groups: readonly (readonly NodeId[])[]): void {
@@ -310,36 +437,92 @@ export class Simulation {
     const leader = this.leader();
     if (leader === null) return;
     this.trace.record(this.clock, `node ${leader}: asked to resign`);
-    this.node(leader).resign(this.clock);
+    this.node(leader).raft?.resign();
   }
 
   /** A client request, to the node the client believes leads, or to `to`. */
   propose(batchCount: number, recordsPerBatch: number, to?: NodeId): ClientRequest {
-    return this.client.submit(this.clock, batchCount, recordsPerBatch, to);
+    return this.client.submit(batchCount, recordsPerBatch, to);
   }
 
-  private dispatch(event: SimEvent): void {
-    switch (event.kind) {
-      case 'deliver': {
-        const { message } = event;
-        const node = this.node(message.to);
-        if (node.up && this.network.admit(message)) node.receive(this.clock, message.from, message.message);
-        return;
-      }
-      case 'tick':
-        return this.node(event.node).tick(this.clock, event.token);
-      case 'sync':
-        return this.node(event.node).syncCompleted(this.clock, event.incarnation, event.persistId);
-      case 'clientAttempt':
-        return this.client.attempt(this.clock, event.request);
-      case 'clientTimeout':
-        return this.client.timedOut(this.clock, event.request);
-      case 'action':
-        return event.run();
+  /** A linearizable read (RaftNode.readBarrier), to the node the client believes leads, or to `to`. */
+  read(to?: NodeId): void {
+    this.client.read(to);
+  }
+
+  /** The next sync of `id`'s disk fails with EIO. */
+  failNextSync(id: NodeId): void {
+    this.node(id).disk.failNextSync();
+    this.trace.record(this.clock, `node ${id}: disk: the next fsync will fail (EIO)`);
+  }
+
+  /**
+   * Flips a bit in a batch stored on `id`'s disk and power-cycles the node, so its recovery must
+   * find the damage. Only a batch that the rest of the voters hold without `id` — a majority of
+   * them durably, this one and every batch after it on `id` — is chosen: recovery cuts the whole tail
+   * from the damaged batch on, and Raft tolerates losing a replica's copy only where enough other
+   * copies remain (rot on a majority of the copies of a committed batch loses it, whatever the
+   * software). `pick` in [0, 1) chooses among the eligible batches. False if there is none.
+   */
+  corruptStoredBatch(id: NodeId, pick: number): boolean {
+    const host = this.node(id);
+    const batches = host.disk.durableLog.batches;
+    // Another voter's copy counts only below its own first damaged batch: its recovery will cut the rest.
+    const others = this.voters
+      .filter((v) => v !== id)
+      .map((v) => ({ image: this.node(v).disk.durableLog, cutAt: this.node(v).disk.damaged()[0] ?? Number.POSITIVE_INFINITY }));
+    const heldElsewhere = (batch: LogBatch): boolean =>
+      others.filter(({ image, cutAt }) => {
+        if (image.snapshot !== null && image.snapshot.id.offset > batch.lastOffset) return true;
+        if (batch.baseOffset >= cutAt) return false;
+        const copy = batchHolding(image.batches, batch.baseOffset);
+        return copy !== undefined && copy.baseOffset === batch.baseOffset && fingerprint(copy.bytes) === fingerprint(batch.bytes);
+      }).length >= majorityOf(this.voters.length);
+    let eligible = batches.length;
+    while (eligible > 0 && heldElsewhere(batches[eligible - 1]!)) eligible--;
+    const candidates = batches.slice(eligible);
+    if (candidates.length === 0) return false;
+    const victim = candidates[Math.min(candidates.length - 1, Math.floor(pick * candidates.length))]!;
+    if (!host.disk.flipBit(victim.baseOffset)) return false;
+    this.trace.record(this.clock, `node ${id}: disk: a bit flipped in the stored batch at ${victim.baseOffset}`);
+    if (host.up) {
+      this.crash(id);
+      this.schedule(this.clock + CORRUPTION_RESTART_MS, `power node ${id} back on`, () => this.restart(id));
     }
+    return true;
+  }
+
+  /** Records a violation found outside the per-step invariants (the liveness and end-of-run checks). */
+  reportViolation(invariant: string, message: string): void {
+    this.record([{ invariant, message }]);
+  }
+
+  /** The highest offset known committed anywhere: the oracle's end, or any live node's high watermark. */
+  committedEnd(): number {
+    let end = this.memory.oracle.end;
+    for (const node of this.nodes) end = Math.max(end, node.status()?.highWatermark ?? 0);
+    return end;
+  }
+
+  /** The time of the next event that still matters, dropping the ones that no longer do. */
+  private nextEventTime(): number | undefined {
+    for (let next = this.queue.peek(); next !== undefined; next = this.queue.peek()) {
+      if (next.item.live()) return next.at;
+      this.queue.pop();
+    }
+    return undefined;
+  }
+
+  private deliver(message: InFlight): void {
+    const node = this.node(message.to);
+    if (node.up && this.network.admit(message)) node.deliver(message.from, message.message);
   }
 
   private send(from: NodeId, to: NodeId, message: RaftMessage): void {
+    if (message.type === 'VoteResponse' && message.error === 'NONE') {
+      if (message.preVote && !message.granted) this.preVoteRejections++;
+      if (!message.preVote && message.granted) this.votes.push({ voter: from, candidate: to, epoch: message.epoch });
+    }
     this.network.send(this.clock, from, to, message);
   }
 
@@ -347,11 +530,9 @@ export class Simulation {
     this.record(checkInvariants(this.view(), this.memory));
     const extra = this.options.hooks?.invariants;
     if (extra !== undefined) this.guarded(() => this.record(extra.call(this.options.hooks, this.clock)));
-  }
-
-  /** Records a violation found outside the per-step invariants (the liveness and end-of-run checks). */
-  reportViolation(invariant: string, message: string): void {
-    this.record([{ invariant, message }]);
+    for (const node of this.nodes) node.clearStep();
+    if (this.votes.length > 0) this.votes = [];
+    this.client.reads.length = 0;
   }
 
   private record(violations: readonly Violation[]): void {
@@ -362,7 +543,12 @@ export class Simulation {
     }
   }
 
-  /** An exception out of the core is a bug in it: record it as a violation rather than crash the harness. */
+  /**
+   * An exception out of an event is a bug: a node's core throwing through RaftNode's message handler
+   * (a transport would re-raise it as an uncaught exception), or a hook. It is recorded as a violation
+   * rather than crash the run. (A RaftNode that catches its own failure halts instead: see
+   * nodeHaltsOnlyOnDiskFaults.)
+   */
   private guarded(run: () => void): void {
     try {
       run();
@@ -372,26 +558,54 @@ export class Simulation {
     }
   }
 
-  private onCommitted(node: NodeId, batch: LogBatch, now: number): void {
-    this.options.hooks?.onCommitted?.(node, batch, now);
-    const ack = this.client.onCommitted(node, batch, now);
-    if (ack !== null) {
-      this.trace.record(now, `client: proposal #${ack.id} acknowledged by node ${node} (offset ${ack.baseOffset}, epoch ${ack.epoch}, ${now - ack.sentAt}ms)`);
-    }
-  }
-
-  private onRoleChange(node: NodeId, role: RoleName, leader: LeaderAndEpoch, now: number): void {
+  private onRoleChange(node: NodeId, role: RoleName, leader: LeaderAndEpoch): void {
     const known = leader.leaderId >= 0 && leader.leaderId !== node ? `, leader ${leader.leaderId}` : '';
-    this.trace.record(now, `node ${node}: ${role} in epoch ${leader.epoch}${known}`);
-    if (role !== 'leader') this.client.leadershipLost(now, node);
-    else this.leadersElected++;
-    this.options.hooks?.onRoleChange?.(node, role, leader, now);
+    this.trace.record(this.clock, `node ${node}: ${role} in epoch ${leader.epoch}${known}`);
+    this.options.hooks?.onRoleChange?.(node, role, leader, this.clock);
   }
 
-  private onSnapshot(node: NodeId, kind: 'taken' | 'loaded', snapshot: Snapshot, now: number): void {
-    this.trace.record(now, `node ${node}: snapshot ${kind} at offset ${snapshot.id.offset} (epoch ${snapshot.id.epoch})`);
-    this.options.hooks?.onSnapshot?.(node, kind, snapshot, now);
+  /** The node stopped itself: its process exits (losing what was unsynced), and a supervisor starts it again. */
+  private onHalt(node: NodeId, reason: string): void {
+    this.trace.record(this.clock, `node ${node}: HALTED (${reason}); its process exits`);
+    const incarnation = this.node(node).incarnation;
+    this.crash(node);
+    this.schedule(this.clock + SUPERVISOR_RESTART_MS, `supervisor restarts node ${node}`, () => {
+      if (this.node(node).incarnation === incarnation) this.restart(node);
+    });
   }
+
+  private metricsFor(node: NodeId): RaftMetricsSink {
+    return {
+      electionStarted: () => {
+        this.elections++;
+      },
+      becameLeader: (epoch) => {
+        this.leadersElected++;
+        this.trace.record(this.clock, `node ${node}: won the election of epoch ${epoch}`);
+      },
+    };
+  }
+
+  /** RaftNode's warnings and errors (a repaired log, a halt), as lines of the trace. */
+  private nodeLogger(): Logger {
+    return pino(
+      { level: 'warn', base: null, timestamp: false },
+      {
+        write: (line: string) => {
+          const { nodeId, msg, err, level, ...fields } = JSON.parse(line) as Record<string, unknown>;
+          void level;
+          const error = typeof err === 'object' && err !== null ? ` (${String((err as { message?: unknown }).message)})` : '';
+          const rest = Object.keys(fields).length === 0 ? '' : ` ${JSON.stringify(fields)}`;
+          this.trace.record(this.clock, `node ${String(nodeId)}: log: ${String(msg)}${error}${rest}`);
+        },
+      },
+    );
+  }
+}
+
+/** Resolves once every promise callback already queued — and every one those queue — has run. */
+function afterMicrotasks(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function pct(rate: number): string {

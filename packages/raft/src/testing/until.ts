@@ -13,14 +13,23 @@ export class WaitTimeoutError extends Error {
   }
 }
 
-/** Resolves with the first value `probe` gives that is not undefined; polls every `intervalMs`. */
-export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, intervalMs = 100): Promise<T> {
+/**
+ * Resolves with the first value `probe` gives that is neither undefined nor false — a probe may
+ * answer with a condition (`() => node.isLeader()`) or with the thing it waited for — and polls
+ * every `intervalMs` until then.
+ */
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 10_000,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastFailure: unknown;
   for (;;) {
     try {
       const value = await probe();
-      if (value !== undefined) return value;
+      if (value !== undefined && value !== false) return value;
     } catch (error) {
       lastFailure = error;
     }

@@ -1,16 +1,16 @@
 import { expectNoViolations, runUntil, statusOf, storyCluster } from './story';
 
-test('check-quorum: a leader that stops hearing from a majority resigns within 1.5 × fetch timeout', () => {
+test('check-quorum: a leader that stops hearing from a majority resigns within 1.5 × fetch timeout', async () => {
   const fetchTimeoutMs = 2_000;
   const sim = storyCluster({ nodeCount: 3, config: { fetchTimeoutMs } });
-  sim.startAll();
-  runUntil(sim, 'a leader', () => sim.establishedLeader() !== null, 10_000);
+  await sim.startAll();
+  await runUntil(sim, 'a leader', () => sim.establishedLeader() !== null, 10_000);
   const leader = sim.establishedLeader()!;
 
   // Its followers' fetches stop reaching it; it can still send.
   sim.isolate(leader, 'inbound');
   const cutAt = sim.now;
-  runUntil(sim, 'the leader to resign', () => statusOf(sim, leader).role !== 'leader', 2 * fetchTimeoutMs);
+  await runUntil(sim, 'the leader to resign', () => statusOf(sim, leader).role !== 'leader', 2 * fetchTimeoutMs);
   const resignedAfter = sim.now - cutAt;
   expect(statusOf(sim, leader).role).toBe('resigned');
   // The last fetch that counted may have arrived up to one long poll before the cut.
@@ -18,6 +18,6 @@ test('check-quorum: a leader that stops hearing from a majority resigns within 1
   expect(resignedAfter).toBeGreaterThan(1.5 * fetchTimeoutMs - 600);
 
   // The followers elect a new leader among themselves.
-  runUntil(sim, 'a new leader', () => (sim.establishedLeader() ?? leader) !== leader, 10_000);
+  await runUntil(sim, 'a new leader', () => (sim.establishedLeader() ?? leader) !== leader, 10_000);
   expectNoViolations(sim);
 });

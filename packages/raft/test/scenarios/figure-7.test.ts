@@ -16,21 +16,21 @@ const LOGS: Record<number, number[]> = {
   7: [1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3], // (f) a whole history of epochs 2 and 3 nobody else has
 };
 
-test('Figure 7: the six follower logs converge on the leader of epoch 8', () => {
+test('Figure 7: the six follower logs converge on the leader of epoch 8', async () => {
   const sim = storyCluster({ nodeCount: 7 });
   for (const [id, epochs] of Object.entries(LOGS)) preload(sim, Number(id), epochs, 7);
 
   // The leader and (b), (e), (f) come up first: a majority in which the leader's log is the most
   // up to date, so only it can win (d's and c's longer logs would beat it).
   for (const id of [LEADER, 3, 6, 7]) sim.restart(id);
-  runUntil(sim, 'the leader of epoch 8', () => sim.leader() === LEADER, 10_000);
+  await runUntil(sim, 'the leader of epoch 8', () => sim.leader() === LEADER, 10_000);
   expect(statusOf(sim, LEADER).epoch).toBe(8);
 
   // Then the rest arrive, each with its own divergent history.
   for (const id of [2, 4, 5]) sim.restart(id);
   const proposal = sim.propose(2, 1, LEADER);
   const target = [...LOGS[LEADER]!, 8, 8, 8];
-  runUntil(
+  await runUntil(
     sim,
     'every log to equal the leader’s',
     () =>

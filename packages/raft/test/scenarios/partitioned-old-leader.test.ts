@@ -1,10 +1,10 @@
 import { encodeProposal } from '@kz/raft/testing';
 import { expectNoViolations, proposalIdsIn, runUntil, statusOf, storyCluster } from './story';
 
-test('a partitioned old leader keeps accepting proposals and never commits them', () => {
+test('a partitioned old leader keeps accepting proposals and never commits them', async () => {
   const sim = storyCluster({ nodeCount: 5 });
-  sim.startAll();
-  runUntil(sim, 'a first leader', () => sim.establishedLeader() !== null, 10_000);
+  await sim.startAll();
+  await runUntil(sim, 'a first leader', () => sim.establishedLeader() !== null, 10_000);
   const oldLeader = sim.establishedLeader()!;
   const oldEpoch = statusOf(sim, oldLeader).epoch;
   const others = sim.voters.filter((id) => id !== oldLeader);
@@ -19,27 +19,29 @@ test('a partitioned old leader keeps accepting proposals and never commits them'
   const stranded: number[] = [];
   for (let i = 0; i < 5; i++) {
     const id = 900_000 + i;
-    const result = sim.node(oldLeader).propose(sim.now, [encodeProposal(id, 1)]);
-    expect(result?.ok).toBe(true);
+    const endBefore = statusOf(sim, oldLeader).logEndOffset;
+    // Never committed: once the new leader's log replaces it, RaftNode rejects it (ProposalLostError).
+    sim.node(oldLeader).raft!.proposeBatch(encodeProposal(id, 1)).catch(() => undefined);
+    expect(statusOf(sim, oldLeader).logEndOffset).toBe(endBefore + 1);
     stranded.push(id);
-    sim.runUntil(sim.now + 100);
+    await sim.runUntil(sim.now + 100);
   }
   expect(statusOf(sim, oldLeader).highWatermark).toBe(highWatermarkAtPartition);
 
   // The majority elects a leader of a later epoch and commits new writes.
-  runUntil(sim, 'a leader on the majority side', () => majority.includes(sim.leader() ?? -1), 10_000);
+  await runUntil(sim, 'a leader on the majority side', () => majority.includes(sim.leader() ?? -1), 10_000);
   const request = sim.propose(3, 1, sim.leader()!);
-  runUntil(sim, 'the majority to commit', () => sim.client.isAcknowledged(request), 10_000);
+  await runUntil(sim, 'the majority to commit', () => sim.client.isAcknowledged(request), 10_000);
   expect(statusOf(sim, sim.leader()!).epoch).toBeGreaterThan(oldEpoch);
 
   // Without fetches from a majority, the old leader resigns (check-quorum); its HW never moved.
-  runUntil(sim, 'the old leader to resign', () => statusOf(sim, oldLeader).role !== 'leader', 5_000);
+  await runUntil(sim, 'the old leader to resign', () => statusOf(sim, oldLeader).role !== 'leader', 5_000);
   expect(statusOf(sim, oldLeader).highWatermark).toBe(highWatermarkAtPartition);
 
   // Healed: the stranded proposals are truncated everywhere; none was ever committed.
   sim.healNetwork();
   const newLeader = sim.establishedLeader()!;
-  runUntil(
+  await runUntil(
     sim,
     'every node to catch up',
     () => sim.voters.every((id) => statusOf(sim, id).logEndOffset === statusOf(sim, newLeader).logEndOffset && statusOf(sim, id).highWatermark === statusOf(sim, newLeader).highWatermark),

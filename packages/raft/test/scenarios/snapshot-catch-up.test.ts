@@ -1,21 +1,21 @@
 import { expectNoViolations, runUntil, statusOf, storyCluster } from './story';
 
-test('a follower far behind catches up through a chunked snapshot', () => {
+test('a follower far behind catches up through a chunked snapshot', async () => {
   // Snapshots every 4 committed batches; tiny chunks, so the transfer takes many FetchSnapshots.
-  const sim = storyCluster({ nodeCount: 3, snapshotEvery: 4, config: { snapshotChunkBytes: 64 } });
-  sim.startAll();
-  runUntil(sim, 'a leader', () => sim.establishedLeader() !== null, 10_000);
+  const sim = storyCluster({ nodeCount: 3, snapshotEveryBytes: 400, config: { snapshotChunkBytes: 64 } });
+  await sim.startAll();
+  await runUntil(sim, 'a leader', () => sim.establishedLeader() !== null, 10_000);
   const leader = sim.establishedLeader()!;
   const laggard = sim.voters.find((id) => id !== leader)!;
 
   sim.crash(laggard);
   const request = sim.propose(40, 2, leader);
-  runUntil(sim, 'the writes to commit without the laggard', () => sim.client.isAcknowledged(request), 30_000);
+  await runUntil(sim, 'the writes to commit without the laggard', () => sim.client.isAcknowledged(request), 30_000);
   const leaderStatus = statusOf(sim, leader);
   expect(leaderStatus.logStartOffset).toBeGreaterThan(0); // its log no longer reaches back to offset 0
 
   sim.restart(laggard);
-  runUntil(
+  await runUntil(
     sim,
     'the laggard to catch up',
     () => statusOf(sim, laggard).highWatermark === statusOf(sim, leader).highWatermark && sim.node(laggard).appliedOffset === sim.node(leader).appliedOffset,

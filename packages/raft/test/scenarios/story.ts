@@ -4,7 +4,7 @@ import { Simulation, encodeProposal, proposalIdOf, type SimulationOptions } from
 
 /** A cluster for a story: quiet network, no snapshots unless asked, invariants after every step. */
 export function storyCluster(options: Partial<SimulationOptions> & { nodeCount: number }): Simulation {
-  return new Simulation({ seed: 7, snapshotEvery: 1_000_000, syncLatencyMs: { min: 1, max: 2 }, ...options });
+  return new Simulation({ seed: 7, snapshotEveryBytes: 1024 * 1024 * 1024, syncLatencyMs: { min: 1, max: 2 }, ...options });
 }
 
 /** The batch a leader of `epoch` wrote at `offset`: identical wherever it was replicated. */
@@ -16,10 +16,8 @@ export function historicBatch(offset: number, epoch: number): LogBatch {
 
 /** Puts a log (one single-record batch per epoch listed) and an election epoch on a node's disk, synced. */
 export function preload(sim: Simulation, id: NodeId, epochs: readonly number[], electionEpoch: number): void {
-  const disk = sim.node(id).disk;
   const batches = epochs.map((epoch, offset) => historicBatch(offset, epoch));
-  disk.write(0, 1, { epoch: electionEpoch, votedFor: -1, leaderId: -1 }, batches.length > 0 ? [{ op: 'append', batches }] : [], 0);
-  disk.syncThrough(1);
+  sim.node(id).disk.preload({ electionState: { epoch: electionEpoch, votedFor: -1, leaderId: -1 }, snapshot: null, batches });
 }
 
 /** The epochs of a node's log, one per offset (batches here hold one record each unless noted). */
@@ -38,8 +36,8 @@ export function statusOf(sim: Simulation, id: NodeId) {
 }
 
 /** Runs until `condition`, failing the story with the trace if it does not happen by `withinMs`. */
-export function runUntil(sim: Simulation, what: string, condition: () => boolean, withinMs: number): void {
-  const reached = sim.runUntilTrue(condition, sim.now + withinMs);
+export async function runUntil(sim: Simulation, what: string, condition: () => boolean, withinMs: number): Promise<void> {
+  const reached = await sim.runUntilTrue(condition, sim.now + withinMs);
   if (!reached) {
     const why = sim.violations.length > 0 ? `violations: ${JSON.stringify(sim.violations)}` : `not within ${withinMs} ms`;
     throw new Error(`story stalled waiting for ${what} (${why})\n${sim.trace.recent().join('\n')}`);

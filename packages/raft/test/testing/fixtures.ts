@@ -49,9 +49,12 @@ export function node(id: number, overrides: { status?: Partial<RaftStatus>; log?
     newlyCommitted: overrides.newlyCommitted ?? [],
     machine: overrides.machine ?? { nextOffset: 0, digest: 0 },
     contractErrors: overrides.contractErrors ?? [],
+    halts: overrides.halts ?? [],
+    recoveries: overrides.recoveries ?? [],
+    refusedWrites: overrides.refusedWrites ?? [],
   };
 }
 
-export function cluster(nodes: NodeView[], time = 0): ClusterView {
-  return { time, voters: nodes.map((n) => n.id), nodes };
+export function cluster(nodes: NodeView[], time = 0, observed: Partial<Pick<ClusterView, 'votes' | 'reads'>> = {}): ClusterView {
+  return { time, voters: nodes.map((n) => n.id), nodes, votes: observed.votes ?? [], reads: observed.reads ?? [] };
 }

@@ -1,6 +1,10 @@
 import {
   checkInvariants,
   committedPrefixIdentical,
+  corruptTailRepaired,
+  nodeHaltsOnlyOnDiskFaults,
+  readIndexLinearizable,
+  votesOncePerEpoch,
   epochNeverDecreases,
   leaderHighWatermarkNeverDecreases,
   leaderHoldsEveryEarlierCommit,
@@ -226,5 +230,76 @@ describe('readyContractHonoured', () => {
   it('reports what the driver saw go wrong', () => {
     const v = readyContractHonoured(cluster([node(1, { contractErrors: ['leader loaded snapshot 5-1'] })]), newInvariantMemory());
     expect(v).toEqual([{ invariant: 'readyContractHonoured', node: 1, message: 'leader loaded snapshot 5-1' }]);
+  });
+});
+
+describe('votesOncePerEpoch', () => {
+  it('fails when a voter grants its vote in one epoch to two candidates', () => {
+    const memory = newInvariantMemory();
+    expect(votesOncePerEpoch(cluster([node(1), node(2), node(3)], 0, { votes: [{ voter: 3, candidate: 1, epoch: 4 }] }), memory)).toEqual([]);
+    expect(votesOncePerEpoch(cluster([node(1), node(2), node(3)], 0, { votes: [{ voter: 3, candidate: 1, epoch: 4 }] }), memory)).toEqual([]);
+    const v = votesOncePerEpoch(cluster([node(1), node(2), node(3)], 0, { votes: [{ voter: 3, candidate: 2, epoch: 4 }] }), memory);
+    expect(v).toEqual([{ invariant: 'votesOncePerEpoch', node: 3, message: 'voted for node 1 in epoch 4, then for node 2 (granted on the wire)' }]);
+  });
+
+  it('fails when a disk comes to hold another vote for an epoch than it held', () => {
+    const memory = newInvariantMemory();
+    const votedFor = (candidate: number) => ({ electionState: { epoch: 4, votedFor: candidate, leaderId: -1 }, log: { snapshot: null, batches: [] } });
+    votesOncePerEpoch(cluster([node(1, { durable: votedFor(2) })]), memory);
+    expect(votesOncePerEpoch(cluster([node(1, { durable: votedFor(3) })]), memory)).toHaveLength(1);
+  });
+
+  it('reports the writes a disk refused for changing a vote', () => {
+    const v = votesOncePerEpoch(cluster([node(1, { refusedWrites: ['the vote of epoch 4 would change'] })]), newInvariantMemory());
+    expect(v[0]?.message).toBe('its disk refused a write: the vote of epoch 4 would change');
+  });
+});
+
+describe('readIndexLinearizable', () => {
+  const read = { node: 1, askedAt: 10, committedAtAsk: 5, readPoint: 6, answeredAt: 20, committedAtAnswer: 7, appliedAtAnswer: 6 };
+
+  it('passes a read point between what was committed when asked and when answered, and applied', () => {
+    expect(readIndexLinearizable(cluster([node(1)], 20, { reads: [read] }), newInvariantMemory())).toEqual([]);
+  });
+
+  it('fails a stale read, one beyond the commit, and one the node had not applied', () => {
+    const reads = [
+      { ...read, readPoint: 4, appliedAtAnswer: 9 },
+      { ...read, readPoint: 8, appliedAtAnswer: 9 },
+      { ...read, appliedAtAnswer: 5 },
+    ];
+    const v = readIndexLinearizable(cluster([node(1)], 20, { reads }), newInvariantMemory());
+    expect(v.map((x) => x.message)).toEqual([
+      expect.stringMatching(/below the 5 committed when it was asked: a stale read/),
+      expect.stringMatching(/above the 7 committed anywhere/),
+      expect.stringMatching(/had applied only up to 5/),
+    ]);
+  });
+});
+
+describe('nodeHaltsOnlyOnDiskFaults', () => {
+  it('accepts a halt on an injected disk fault and fails any other', () => {
+    const v = nodeHaltsOnlyOnDiskFaults(
+      cluster([node(1, { halts: [{ reason: 'StorageWriteError: EIO', injected: true }] }), node(2, { halts: [{ reason: 'RaftSafetyError: no', injected: false }] })]),
+      newInvariantMemory(),
+    );
+    expect(v).toEqual([{ invariant: 'nodeHaltsOnlyOnDiskFaults', node: 2, message: 'halted: RaftSafetyError: no' }]);
+  });
+});
+
+describe('corruptTailRepaired', () => {
+  const recovery = { damaged: [3], snapshotEnd: 0, loadedEnd: 3, repairs: [{ kind: 'truncatedCorruptTail' as const, offset: 3, reason: 'CRC' }] };
+
+  it('passes a recovery that cut the log at the damaged batch and said so', () => {
+    expect(corruptTailRepaired(cluster([node(1, { recoveries: [recovery] })]), newInvariantMemory())).toEqual([]);
+  });
+
+  it('fails one that loaded the damaged batch, or cut it without a report', () => {
+    const v = corruptTailRepaired(cluster([node(1, { recoveries: [{ ...recovery, loadedEnd: 5 }, { ...recovery, repairs: [] }] })]), newInvariantMemory());
+    expect(v.map((x) => x.message)).toEqual([expect.stringMatching(/past the damaged batch at 3/), expect.stringMatching(/was not reported/)]);
+  });
+
+  it('ignores damage below the snapshot, which recovery drops as stale', () => {
+    expect(corruptTailRepaired(cluster([node(1, { recoveries: [{ ...recovery, snapshotEnd: 4, loadedEnd: 9, repairs: [] }] })]), newInvariantMemory())).toEqual([]);
   });
 });

@@ -1,84 +1,166 @@
-import { SimDisk, applyLogOp, EMPTY_LOG_IMAGE, logEndOffset, logStartOffset } from '@kz/raft/testing';
+import { EngineRaftStorage, StorageWriteError } from '@kz/raft';
+import { EventQueue, SeededRandom, SimDisk, logEndOffset, type SimClock } from '@kz/raft/testing';
+import { encodeElectionState } from '../../src/storage/election-state-codec';
 import { batch, log } from './fixtures';
 
 const voted = { epoch: 3, votedFor: 2, leaderId: -1 };
 const led = { epoch: 4, votedFor: 2, leaderId: 2 };
 
-describe('SimDisk', () => {
-  it('keeps nothing that was written but not synced when it crashes — log or quorum state', () => {
-    const disk = new SimDisk();
-    disk.write(0, 1, voted, [{ op: 'append', batches: log(0, [1, 1]) }], 5);
-    expect(disk.crash()).toBe(1);
-    const state = disk.durableState();
-    expect(state.electionState.epoch).toBe(0);
-    expect(state.batches).toEqual([]);
+/** A disk on a hand-driven clock; `syncAll` runs every queued sync and the promises after them. */
+function rig(seed = 1) {
+  let now = 0;
+  const queue = new EventQueue<{ run: () => void; live: () => boolean }>();
+  const clock: SimClock = { now: () => now, at: (time, run, live) => queue.push(Math.max(time, now), { run, live }) };
+  const disk = new SimDisk('sim-disk-test', clock, new SeededRandom(seed), { min: 1, max: 5 });
+  const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  async function syncAll(): Promise<void> {
+    await settle();
+    for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+      now = Math.max(now, next.at);
+      if (next.item.live()) next.item.run();
+      await settle();
+    }
+  }
+  /** Opens the storage that ships on the disk, as a starting node does (recovery included). */
+  async function open(): Promise<EngineRaftStorage> {
+    const opening = EngineRaftStorage.over(disk.open());
+    await syncAll();
+    return opening;
+  }
+  return { disk, syncAll, open, settle };
+}
+
+describe('SimDisk under the storage that ships', () => {
+  it('makes nothing durable before its sync, and a crash loses what was not synced — log and quorum state', async () => {
+    const { disk, open, settle } = rig();
+    const storage = await open();
+    void storage.persist(voted, [{ op: 'append', batches: log(0, [1, 1]) }]);
+    await settle();
+    expect(disk.pendingWrites).toBe(1);
+    expect(disk.durableLog.batches).toEqual([]);
+    expect(disk.crash(false)).toEqual({ lost: 1, torn: false });
+    expect(disk.durableElectionState.epoch).toBe(0);
+    expect(disk.durableLog.batches).toEqual([]);
   });
 
-  it('keeps what was synced across a crash and loses only the rest', () => {
-    const disk = new SimDisk();
-    disk.write(0, 1, voted, [{ op: 'append', batches: log(0, [1, 1]) }], 5);
-    disk.write(1, 2, led, [{ op: 'append', batches: log(2, [4]) }], 5);
-    expect(disk.syncThrough(1)).toBe(1);
-    disk.crash();
-    const state = disk.durableState();
-    expect(state.electionState).toEqual(voted);
-    expect(state.batches.map((b) => b.baseOffset)).toEqual([0, 1]);
+  it('keeps what was synced across a crash and loses only the rest', async () => {
+    const { disk, open, syncAll, settle } = rig();
+    const storage = await open();
+    const first = storage.persist(voted, [{ op: 'append', batches: log(0, [1, 1]) }]);
+    await syncAll();
+    await first;
+    void storage.persist(led, [{ op: 'append', batches: log(2, [4]) }]);
+    await settle();
+    disk.crash(false);
+    expect(disk.durableElectionState).toEqual(voted);
+    expect(disk.durableLog.batches.map((b) => b.baseOffset)).toEqual([0, 1]);
+    const reopened = await (await open()).load();
+    expect(reopened.durable.batches.map((b) => b.baseOffset)).toEqual([0, 1]);
+    expect(reopened.repairs).toEqual([]);
   });
 
-  it('completes syncs in order, never a later write before an earlier one', () => {
-    const disk = new SimDisk();
-    const first = disk.write(0, 1, null, [{ op: 'append', batches: log(0, [1]) }], 50);
-    const second = disk.write(1, 2, null, [{ op: 'append', batches: log(1, [1]) }], 1);
-    expect(second).toBeGreaterThanOrEqual(first);
-    expect(disk.syncThrough(2)).toBe(2);
-    expect(disk.durableState().batches).toHaveLength(2);
+  it('completes syncs in the order the writes came, whatever their latencies', async () => {
+    const { disk, open, syncAll } = rig(7);
+    const storage = await open();
+    const order: number[] = [];
+    const writes = [0, 1, 2, 3].map((offset) => storage.persist(null, [{ op: 'append', batches: [batch(offset, 1)] }]).then(() => order.push(offset)));
+    await syncAll();
+    await Promise.all(writes);
+    expect(order).toEqual([0, 1, 2, 3]);
+    expect(logEndOffset(disk.durableLog)).toBe(4);
   });
 
-  it('holds its own copy of the bytes', () => {
-    const disk = new SimDisk();
+  it('holds its own copy of the bytes', async () => {
+    const { disk, open, syncAll } = rig();
+    const storage = await open();
     const b = batch(0, 1);
-    disk.write(0, 1, null, [{ op: 'append', batches: [b] }], 1);
-    disk.syncThrough(1);
-    const before = disk.durableState().batches[0]!.bytes.slice();
+    const done = storage.persist(null, [{ op: 'append', batches: [b] }]);
+    await syncAll();
+    await done;
+    const before = disk.durableLog.batches[0]!.bytes.slice();
     b.bytes.fill(0);
-    expect(disk.durableState().batches[0]!.bytes).toEqual(before);
+    expect(disk.durableLog.batches[0]!.bytes).toEqual(before);
   });
 
-  it('applies truncation and snapshots to the durable log', () => {
-    const disk = new SimDisk();
-    disk.write(0, 1, null, [{ op: 'append', batches: log(0, [1, 1, 1, 1]) }], 1);
-    disk.write(0, 2, null, [{ op: 'truncate', endOffset: 3 }], 1);
-    disk.write(0, 3, null, [{ op: 'snapshot', snapshot: { id: { offset: 2, epoch: 1 }, bytes: new Uint8Array([1]) } }], 1);
-    disk.syncThrough(3);
-    const state = disk.durableState();
-    expect(state.snapshot?.id).toEqual({ offset: 2, epoch: 1 });
-    expect(state.batches.map((b) => b.baseOffset)).toEqual([2]);
-    expect(disk.errors).toEqual([]);
+  it('tears the write in progress: a prefix lands, the last batch cut short, and recovery cuts and reports it', async () => {
+    // Which byte the tear falls on is seeded: find seeds that cut inside a batch and on a boundary.
+    const outcomes = new Set<string>();
+    for (let seed = 1; seed <= 1000 && outcomes.size < 2; seed++) {
+      const { disk, open, syncAll, settle } = rig(seed);
+      const storage = await open();
+      const synced = storage.persist(voted, [{ op: 'append', batches: log(0, [1, 1]) }]);
+      await syncAll();
+      await synced;
+      void storage.persist(null, [{ op: 'append', batches: log(2, [1, 1, 1]) }]);
+      await settle();
+      expect(disk.crash(true)).toEqual({ lost: 1, torn: true });
+      const damaged = disk.damaged();
+      const loaded = await (await open()).load();
+      const end = loaded.durable.batches.length === 0 ? 0 : loaded.durable.batches[loaded.durable.batches.length - 1]!.lastOffset + 1;
+      expect(end).toBeGreaterThanOrEqual(2);
+      if (damaged.length === 0) {
+        outcomes.add('boundary');
+        expect(loaded.repairs).toEqual([]);
+      } else {
+        outcomes.add('inside');
+        expect(end).toBe(damaged[0]);
+        expect(loaded.repairs).toEqual([expect.objectContaining({ kind: 'truncatedCorruptTail', offset: damaged[0] })]);
+        // The repair is durable: the damaged value is gone from the disk.
+        expect(disk.damaged()).toEqual([]);
+      }
+    }
+    expect([...outcomes].sort()).toEqual(['boundary', 'inside']);
   });
 
-  it('reports ops that break the log shape', () => {
-    const disk = new SimDisk();
-    disk.write(0, 1, null, [{ op: 'append', batches: [batch(0, 1), batch(5, 1)] }], 1);
-    disk.syncThrough(1);
-    expect(disk.errors).toEqual(['durable log: append of a batch at 5 to a log ending at 1']);
-  });
-});
-
-describe('applyLogOp', () => {
-  const twoBatches = { snapshot: null, batches: [batch(0, 1, 2), batch(2, 1, 2)] };
-
-  it('refuses to split a batch or to cut below the log start', () => {
-    expect(applyLogOp(twoBatches, { op: 'truncate', endOffset: 3 }).error).toMatch(/splits a batch/);
-    const snapshotted = applyLogOp(twoBatches, { op: 'snapshot', snapshot: { id: { offset: 2, epoch: 1 }, bytes: new Uint8Array() } }).image;
-    expect(applyLogOp(snapshotted, { op: 'truncate', endOffset: 1 }).error).toMatch(/below the log start/);
-    expect(applyLogOp(twoBatches, { op: 'snapshot', snapshot: { id: { offset: 9, epoch: 1 }, bytes: new Uint8Array() } }).error).toMatch(/beyond the log end/);
+  it('fails a sync with EIO when told to: the write is lost and the storage reports it', async () => {
+    const { disk, open, syncAll } = rig();
+    const storage = await open();
+    disk.failNextSync();
+    const failed = storage.persist(voted, [{ op: 'append', batches: log(0, [1]) }]).catch((error: unknown) => error);
+    await syncAll();
+    const error = await failed;
+    expect(error).toBeInstanceOf(StorageWriteError);
+    expect(disk.injectedFailure(error)).toBe(true);
+    expect(disk.injectedFailure(new Error('EIO'))).toBe(false);
+    expect(disk.durableLog.batches).toEqual([]);
+    expect(disk.stats.fsyncErrors).toBe(1);
   });
 
-  it('restarts the log at an installed snapshot', () => {
-    const { image, error } = applyLogOp(twoBatches, { op: 'installSnapshot', snapshot: { id: { offset: 10, epoch: 2 }, bytes: new Uint8Array() } });
-    expect(error).toBeNull();
-    expect(logStartOffset(image)).toBe(10);
-    expect(logEndOffset(image)).toBe(10);
-    expect(logEndOffset(EMPTY_LOG_IMAGE)).toBe(0);
+  it('flips a bit in a stored batch, inside its CRC: recovery drops it and everything after, and reports it', async () => {
+    const { disk, open, syncAll } = rig();
+    const storage = await open();
+    const done = storage.persist(null, [{ op: 'append', batches: log(0, [1, 1, 1, 1]) }]);
+    await syncAll();
+    await done;
+    expect(disk.flipBit(2)).toBe(true);
+    expect(disk.damaged()).toEqual([2]);
+    const loaded = await (await open()).load();
+    expect(loaded.durable.batches.map((b) => b.baseOffset)).toEqual([0, 1]);
+    expect(loaded.repairs).toEqual([expect.objectContaining({ kind: 'truncatedCorruptTail', offset: 2, reason: expect.stringMatching(/CRC-32C/) })]);
+  });
+
+  it('refuses to change the vote of an epoch, even when the layer above lets the write through', async () => {
+    const { disk, open, syncAll } = rig();
+    const storage = await open();
+    const first = storage.persist(voted, []);
+    await syncAll();
+    await first;
+    const engine = disk.open();
+    const encoded = encodeElectionState({ ...voted, votedFor: 3 });
+    await expect(engine.write([{ type: 'putMeta', key: 'election', value: encoded }])).rejects.toThrow(/vote of epoch 3 would change from node 2 to node 3/);
+    expect(disk.refusals).toHaveLength(1);
+    expect(disk.durableElectionState).toEqual(voted);
+  });
+
+  it('a dead process’s calls never settle', async () => {
+    const { disk, syncAll } = rig();
+    const engine = disk.open();
+    engine.kill();
+    let settled = false;
+    void engine.write([]).finally(() => {
+      settled = true;
+    });
+    await syncAll();
+    expect(settled).toBe(false);
   });
 });

@@ -1,66 +1,47 @@
-import { encodeLeaderChangeBatch } from '@kz/records';
-import { SimStateMachine, encodeProposal, proposalIdOf } from '@kz/raft/testing';
-import type { LogBatch } from '@kz/raft';
-import { stampBatch } from '@kz/records';
+import { decodeRecordBatch, encodeLeaderChangeBatch, encodeRecordBatch } from '@kz/records';
+import type { CommittedBatch } from '@kz/raft';
+import { SimStateMachine, encodeProposal, proposalIdOf, proposalRecords } from '@kz/raft/testing';
 
-function proposal(id: number, baseOffset: number, epoch: number, records = 1): LogBatch {
-  const bytes = encodeProposal(id, records);
-  stampBatch(bytes, baseOffset, epoch);
-  return { baseOffset, lastOffset: baseOffset + records - 1, epoch, bytes };
-}
-
-function leaderChange(baseOffset: number, epoch: number): LogBatch {
-  const bytes = encodeLeaderChangeBatch({ leaderId: 1, voters: [1, 2, 3], grantingVoters: [1, 2] }, { baseOffset, partitionLeaderEpoch: epoch });
-  return { baseOffset, lastOffset: baseOffset, epoch, bytes };
+/** Proposals as RaftNode hands them over: one batch at `baseOffset`, decoded. */
+function committed(ids: readonly number[], baseOffset: number, epoch: number): CommittedBatch {
+  const bytes = encodeRecordBatch({ records: ids.flatMap((id) => proposalRecords(id, 2)), baseOffset, partitionLeaderEpoch: epoch });
+  const { records } = decodeRecordBatch(bytes);
+  return { baseOffset, lastOffset: baseOffset + records.length - 1, epoch, records, bytes };
 }
 
 describe('SimStateMachine', () => {
-  it('applies data batches, skips control batches, and tracks the next offset', () => {
+  it('records the proposals whose records a batch carries — several, when RaftNode grouped them', () => {
     const sm = new SimStateMachine();
-    expect(sm.apply(leaderChange(0, 1))).toBeNull();
-    expect(sm.apply(proposal(7, 1, 1, 2))).toBeNull();
-    expect(sm.nextOffset).toBe(3);
-    expect(sm.appliedIds).toEqual([7]);
-    expect(sm.appliedSinceSnapshot).toBe(1);
-  });
-
-  it('refuses a batch that does not follow the last one', () => {
-    const sm = new SimStateMachine();
-    expect(sm.apply(proposal(1, 5, 1))).toMatch(/expecting 0/);
+    sm.apply(committed([7], 1, 1));
+    sm.apply(committed([8, 9], 3, 1));
+    expect(sm.appliedIds).toEqual([7, 8, 9]);
   });
 
   it('restores exactly the state it snapshotted', () => {
     const sm = new SimStateMachine();
-    sm.apply(leaderChange(0, 1));
-    sm.apply(proposal(1, 1, 1));
-    sm.apply(proposal(2, 2, 2));
-    const snapshot = sm.snapshot();
-    expect(snapshot.id).toEqual({ offset: 3, epoch: 2 });
+    sm.apply(committed([1], 1, 1));
+    sm.apply(committed([2], 3, 2));
     const other = new SimStateMachine();
-    expect(other.restore(snapshot)).toBeNull();
+    other.restore(sm.snapshot(), { offset: 5, epoch: 2 });
     expect(other.digest).toBe(sm.digest);
     expect(other.appliedIds).toEqual([1, 2]);
-    expect(other.apply(proposal(3, 3, 2))).toBeNull();
   });
 
   it('digests differ when the applied data differs', () => {
     const a = new SimStateMachine();
     const b = new SimStateMachine();
-    a.apply(proposal(1, 0, 1));
-    b.apply(proposal(2, 0, 1));
+    a.apply(committed([1], 0, 1));
+    b.apply(committed([2], 0, 1));
     expect(a.digest).not.toBe(b.digest);
   });
 
-  it('rejects a snapshot whose bytes do not match its id', () => {
-    const sm = new SimStateMachine();
-    sm.apply(proposal(1, 0, 1));
-    const snapshot = sm.snapshot();
-    expect(new SimStateMachine().restore({ ...snapshot, id: { offset: 5, epoch: 1 } })).toMatch(/holds the state at 1/);
-    expect(new SimStateMachine().restore({ id: { offset: 1, epoch: 1 }, bytes: new Uint8Array([1, 2]) })).toMatch(/does not decode/);
+  it('throws on a snapshot that does not decode (halting its node)', () => {
+    expect(() => new SimStateMachine().restore(new Uint8Array([1, 2]), { offset: 1, epoch: 1 })).toThrow(/does not decode/);
   });
 
   it('reads the proposal id back from a batch', () => {
     expect(proposalIdOf(encodeProposal(42, 3))).toBe(42);
-    expect(proposalIdOf(leaderChange(0, 1).bytes)).toBeNull();
+    const control = encodeLeaderChangeBatch({ leaderId: 1, voters: [1, 2, 3], grantingVoters: [1, 2] }, { baseOffset: 0, partitionLeaderEpoch: 1 });
+    expect(proposalIdOf(control)).toBeNull();
   });
 });

@@ -1,0 +1,32 @@
+/**
+ * The key-value store under a RaftStorage: LevelDB on disk (level-engine.ts), SimDisk in the
+ * simulator. Two key spaces:
+ * - the log: key = a batch's base offset as 8-byte big-endian (offset-key.ts), value = the
+ *   RecordBatch v2 bytes verbatim; iterated in key order, which is offset order;
+ * - the metadata: `election` (election-state-codec.ts) and `snapshot` (snapshot-codec.ts).
+ *
+ * What EngineRaftStorage relies on, and so what an engine must give: `write` applies its list as
+ * one atomic unit and resolves only once all of it is durable (fsync); writes take effect in call
+ * order; reads see every write that resolved. Values are checked on the way back in (CRCs, the
+ * recovery scan), because no engine is trusted not to lose or flip a bit at rest.
+ */
+
+export type MetaKey = 'election' | 'snapshot';
+
+export type EngineWrite =
+  | { readonly type: 'putBatch'; readonly key: Uint8Array; readonly value: Uint8Array }
+  | { readonly type: 'delBatch'; readonly key: Uint8Array }
+  | { readonly type: 'putMeta'; readonly key: MetaKey; readonly value: Uint8Array };
+
+export interface StorageEngine {
+  /** Where the data lives, for messages (a data dir). */
+  readonly location: string;
+  /** A metadata value; undefined when never written. Rejects with StorageReadError or CorruptStorageError. */
+  getMeta(key: MetaKey): Promise<Uint8Array | undefined>;
+  /** Every log entry as [key, value], in key order. Fails like getMeta. */
+  logEntries(): AsyncIterable<readonly [Uint8Array, Uint8Array]>;
+  /** Applies `writes` atomically and durably; resolves once they are synced, rejects if they may not be. */
+  write(writes: readonly EngineWrite[]): Promise<void>;
+  /** Releases the engine; later calls fail. */
+  close(): Promise<void>;
+}

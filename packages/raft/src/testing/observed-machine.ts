@@ -1,0 +1,56 @@
+import type { LogBatch, Snapshot } from '../core/log-batch';
+import type { OffsetAndEpoch } from '../core/messages';
+import type { RoleName } from '../core/quorum-state';
+import type { CommittedBatch, LeaderChange, StateMachine } from '../runtime/state-machine';
+import type { SimMachine } from './sim-machine';
+
+/** What the simulation learns from a node's state machine. */
+export interface MachineObserver {
+  /** The node's RaftNode.appliedOffset, or null before its RaftNode exists. */
+  appliedOffset(): number | null;
+  applied(batch: LogBatch): void;
+  roleChanged(change: LeaderChange): void;
+  loaded(snapshot: Snapshot): void;
+  contractError(message: string): void;
+}
+
+/**
+ * The StateMachine a simulated RaftNode drives: the node's SimMachine, watched. It tells the
+ * simulation what the node delivered and checks the delivery contract as the machine sees it —
+ * each committed batch starts where the node's applied offset stands (nothing skipped, nothing
+ * twice), and no snapshot is loaded once the machine has been told it leads (Kafka's
+ * LeaderNeverLoadSnapshot).
+ */
+export class ObservedMachine implements StateMachine {
+  private role: RoleName | null = null;
+
+  constructor(
+    readonly inner: SimMachine,
+    private readonly observer: MachineObserver,
+  ) {}
+
+  apply(batch: CommittedBatch): void {
+    const applied = this.observer.appliedOffset();
+    if (applied !== null && batch.baseOffset !== applied) {
+      this.observer.contractError(`committed batch [${batch.baseOffset}..${batch.lastOffset}] handed over at applied offset ${applied}`);
+    }
+    this.inner.apply(batch);
+    this.observer.applied({ baseOffset: batch.baseOffset, lastOffset: batch.lastOffset, epoch: batch.epoch, bytes: batch.bytes });
+  }
+
+  snapshot(): Uint8Array | Promise<Uint8Array> {
+    return this.inner.snapshot();
+  }
+
+  restore(snapshot: Uint8Array, id: OffsetAndEpoch): void {
+    if (this.role === 'leader') this.observer.contractError(`a leader loaded snapshot ${id.offset}-${id.epoch}`);
+    this.inner.restore(snapshot, id);
+    this.observer.loaded({ id, bytes: snapshot });
+  }
+
+  onLeaderChange(change: LeaderChange): void {
+    this.role = change.role;
+    this.inner.onLeaderChange?.(change);
+    this.observer.roleChanged(change);
+  }
+}
