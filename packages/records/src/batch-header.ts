@@ -199,3 +199,19 @@ export function stampBatch(bytes: Uint8Array, baseOffset: number, partitionLeade
   setInt64(view, at + BASE_OFFSET_OFFSET, baseOffset);
   view.setInt32(at + PARTITION_LEADER_EPOCH_OFFSET, partitionLeaderEpoch);
 }
+
+/**
+ * Rewrites an idempotent producer's fields (producer id, epoch, base sequence) of a batch in place
+ * and recomputes its CRC, which covers them. A producer that takes a new producer id renumbers the
+ * batches it has not had acknowledged yet this way, rather than encoding their records again.
+ */
+export function restampProducer(bytes: Uint8Array, producerId: number, producerEpoch: number, baseSequence: number, at = 0): void {
+  const sizeInBytes = frameBatch(bytes, at);
+  checkIntRange(producerEpoch, -0x8000, 0x7fff, 'producerEpoch');
+  checkIntRange(baseSequence, -0x8000_0000, 0x7fff_ffff, 'baseSequence');
+  const view = viewOf(bytes);
+  setInt64(view, at + PRODUCER_ID_OFFSET, producerId);
+  view.setInt16(at + PRODUCER_EPOCH_OFFSET, producerEpoch);
+  view.setInt32(at + BASE_SEQUENCE_OFFSET, baseSequence);
+  view.setUint32(at + CRC_OFFSET, computeBatchCrc(bytes, at, sizeInBytes));
+}

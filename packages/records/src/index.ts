@@ -37,6 +37,7 @@ export {
   readBatchHeader,
   verifyBatchCrc,
   stampBatch,
+  restampProducer,
   type RecordBatchHeader,
 } from './batch-header.js';
 

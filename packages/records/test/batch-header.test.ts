@@ -8,6 +8,7 @@ import {
   decodeRecordBatch,
   encodeRecordBatch,
   readBatchHeader,
+  restampProducer,
   stampBatch,
   verifyBatchCrc,
 } from '@kz/records';
@@ -207,5 +208,40 @@ describe('stampBatch', () => {
 
   test('refuses to stamp something that is not a complete batch', () => {
     expect(() => stampBatch(smallBatch().subarray(0, 30), 0, 0)).toThrow(TruncatedBatchError);
+  });
+});
+
+describe('restampProducer', () => {
+  test('property: any producer id, epoch and sequence are written, the CRC stays valid and the records are untouched', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 0, max: 0x7fff }),
+        fc.integer({ min: 0, max: 0x7fff_ffff }),
+        (producerId, producerEpoch, baseSequence) => {
+          const original = smallBatch();
+          const bytes = original.slice();
+          restampProducer(bytes, producerId, producerEpoch, baseSequence);
+          verifyBatchCrc(bytes);
+          expect(readBatchHeader(bytes)).toMatchObject({ producerId, producerEpoch, baseSequence, baseOffset: 7, partitionLeaderEpoch: 3 });
+          expect(decodeRecordBatch(bytes).records.map((r) => r.value)).toEqual(decodeRecordBatch(original).records.map((r) => r.value));
+        },
+      ),
+    );
+  });
+
+  test('restamps a batch that sits after another in the same buffer, leaving the first alone', () => {
+    const first = smallBatch();
+    const bytes = new Uint8Array([...first, ...smallBatch()]);
+    restampProducer(bytes, 99, 1, 5, first.length);
+    expect(bytes.subarray(0, first.length)).toEqual(first);
+    verifyBatchCrc(bytes, first.length);
+    expect(readBatchHeader(bytes, first.length)).toMatchObject({ producerId: 99, producerEpoch: 1, baseSequence: 5 });
+  });
+
+  test('refuses an epoch or sequence out of range, and something that is not a complete batch', () => {
+    expect(() => restampProducer(smallBatch(), 1, 0x8000, 0)).toThrow(RangeError);
+    expect(() => restampProducer(smallBatch(), 1, 0, 2 ** 31)).toThrow(RangeError);
+    expect(() => restampProducer(smallBatch().subarray(0, 30), 1, 0, 0)).toThrow(TruncatedBatchError);
   });
 });

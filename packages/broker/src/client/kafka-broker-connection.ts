@@ -43,7 +43,23 @@ import type {
   OffsetFetchRequest,
   OffsetFetchResponse,
 } from '../protocol/group-offsets.js';
+import type {
+  DeleteGroupsRequest,
+  DeleteGroupsResponse,
+  DescribedGroup,
+  DescribeGroupsRequest,
+  HeartbeatRequest,
+  HeartbeatResponse,
+  JoinGroupResponse,
+  LeaveGroupRequest,
+  LeaveGroupResponse,
+  ListGroupsRequest,
+  ListGroupsResponse,
+  SyncGroupRequest,
+  SyncGroupResponse,
+} from '../protocol/group-membership.js';
 import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets.js';
+import type { InitProducerIdRequest, InitProducerIdResponse } from '../protocol/producer-ids.js';
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
 import { BrokerUnreachableError } from '../service/broker-unreachable-error.js';
 import { MalformedBrokerMessageError } from '../service/malformed-broker-message-error.js';
@@ -151,6 +167,40 @@ export class KafkaBrokerConnection implements BrokerApi {
 
   async offsetDelete(request: OffsetDeleteRequest, options?: CallOptions): Promise<OffsetDeleteResponse> {
     return codec.offsetDeleteResponse(await this.call(ApiKey.OffsetDelete, codec.offsetDeleteRequest(request), options));
+  }
+
+  async initProducerId(request: InitProducerIdRequest, options?: CallOptions): Promise<InitProducerIdResponse> {
+    return codec.initProducerIdResponse(await this.call(ApiKey.InitProducerId, codec.initProducerIdRequest(request), options));
+  }
+
+  /** A join waits for the whole group: give it the rebalance timeout, not the request timeout. */
+  async joinGroup(request: codec.ClientJoinGroupRequest, options?: CallOptions): Promise<JoinGroupResponse> {
+    return codec.joinGroupResponse(await this.call(ApiKey.JoinGroup, codec.joinGroupRequest(request), options));
+  }
+
+  async syncGroup(request: SyncGroupRequest, options?: CallOptions): Promise<SyncGroupResponse> {
+    return codec.syncGroupResponse(await this.call(ApiKey.SyncGroup, codec.syncGroupRequest(request), options));
+  }
+
+  async heartbeat(request: HeartbeatRequest, options?: CallOptions): Promise<HeartbeatResponse> {
+    const response = await this.call(ApiKey.Heartbeat, codec.heartbeatRequest(request), options);
+    return { errorCode: response.errorCode };
+  }
+
+  async leaveGroup(request: LeaveGroupRequest, options?: CallOptions): Promise<LeaveGroupResponse> {
+    return codec.leaveGroupResponse(await this.call(ApiKey.LeaveGroup, codec.leaveGroupRequest(request), options));
+  }
+
+  async describeGroups(request: DescribeGroupsRequest, options?: CallOptions): Promise<DescribedGroup[]> {
+    return codec.describeGroupsResponse(await this.call(ApiKey.DescribeGroups, { groups: [...request.groupIds], includeAuthorizedOperations: false }, options));
+  }
+
+  async listGroups(request: ListGroupsRequest, options?: CallOptions): Promise<ListGroupsResponse> {
+    return codec.listGroupsResponse(await this.call(ApiKey.ListGroups, codec.listGroupsRequest(request), options));
+  }
+
+  async deleteGroups(request: DeleteGroupsRequest, options?: CallOptions): Promise<DeleteGroupsResponse> {
+    return codec.deleteGroupsResponse(await this.call(ApiKey.DeleteGroups, { groupsNames: [...request.groupIds] }, options));
   }
 
   /** Closes the connection; calls in flight fail with BrokerUnreachableError (CANCELLED). */

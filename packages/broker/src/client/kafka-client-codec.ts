@@ -3,7 +3,8 @@
  * version negotiated with the broker, and the Kafka response back as the BrokerApi response. The
  * versions the client can use are those whose fields carry everything BrokerApi needs: topic ids
  * (Metadata 10+, Fetch 13+), leader epochs (ListOffsets 4+, OffsetCommit 6+), batched coordinator
- * keys and groups (FindCoordinator 4+, OffsetFetch 8+).
+ * keys and groups (FindCoordinator 4+, OffsetFetch 8+), member ids handed out first and static
+ * members (JoinGroup 4+, SyncGroup/Heartbeat 3+, batched LeaveGroup 3+, group states 4+).
  */
 import { ApiKey, type ApiRequestTypes, type ApiResponseTypes, type Complete } from '@kz/kafka-protocol';
 import type { MetadataRequest, MetadataResponse } from '../protocol/cluster-metadata.js';
@@ -18,7 +19,21 @@ import type {
   OffsetFetchRequest,
   OffsetFetchResponse,
 } from '../protocol/group-offsets.js';
+import type {
+  DeleteGroupsResponse,
+  DescribedGroup,
+  HeartbeatRequest,
+  JoinGroupRequest,
+  JoinGroupResponse,
+  LeaveGroupRequest,
+  LeaveGroupResponse,
+  ListGroupsRequest,
+  ListGroupsResponse,
+  SyncGroupRequest,
+  SyncGroupResponse,
+} from '../protocol/group-membership.js';
 import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets.js';
+import type { InitProducerIdRequest, InitProducerIdResponse } from '../protocol/producer-ids.js';
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
 
 /** The versions KzClient speaks, per API it uses. */
@@ -32,6 +47,14 @@ export const CLIENT_VERSIONS = {
   [ApiKey.OffsetCommit]: { min: 6, max: 8 },
   [ApiKey.OffsetFetch]: { min: 8, max: 8 },
   [ApiKey.OffsetDelete]: { min: 0, max: 0 },
+  [ApiKey.InitProducerId]: { min: 0, max: 5 },
+  [ApiKey.JoinGroup]: { min: 4, max: 9 },
+  [ApiKey.SyncGroup]: { min: 3, max: 5 },
+  [ApiKey.Heartbeat]: { min: 3, max: 4 },
+  [ApiKey.LeaveGroup]: { min: 3, max: 5 },
+  [ApiKey.DescribeGroups]: { min: 4, max: 5 },
+  [ApiKey.ListGroups]: { min: 4, max: 5 },
+  [ApiKey.DeleteGroups]: { min: 0, max: 2 },
 } as const satisfies Partial<Record<ApiKey, { min: number; max: number }>>;
 
 export type ClientApiKey = keyof typeof CLIENT_VERSIONS;
@@ -253,4 +276,102 @@ export function offsetDeleteResponse(response: Complete<ApiResponseTypes[typeof 
     errorCode: response.errorCode,
     topics: response.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partition: p.partitionIndex, errorCode: p.errorCode })) })),
   };
+}
+
+// ------------------------------------------------------------------------------------ producer ids
+
+export function initProducerIdRequest(request: InitProducerIdRequest): ApiRequestTypes[typeof ApiKey.InitProducerId] {
+  return { transactionalId: request.transactionalId, transactionTimeoutMs: request.transactionTimeoutMs, producerId: request.producerId, producerEpoch: request.producerEpoch };
+}
+
+export function initProducerIdResponse(response: Complete<ApiResponseTypes[typeof ApiKey.InitProducerId]>): InitProducerIdResponse {
+  return { errorCode: response.errorCode, producerId: response.producerId, producerEpoch: response.producerEpoch };
+}
+
+// ------------------------------------------------------------------------------------ group membership
+
+/** What a member sends to join: the coordinator fills in who it is (client id, host) itself. */
+export type ClientJoinGroupRequest = Omit<JoinGroupRequest, 'clientId' | 'clientHost' | 'requireKnownMemberId'>;
+
+export function joinGroupRequest(request: ClientJoinGroupRequest): ApiRequestTypes[typeof ApiKey.JoinGroup] {
+  return {
+    groupId: request.groupId,
+    sessionTimeoutMs: request.sessionTimeoutMs,
+    rebalanceTimeoutMs: request.rebalanceTimeoutMs,
+    memberId: request.memberId,
+    groupInstanceId: request.groupInstanceId,
+    protocolType: request.protocolType,
+    protocols: request.protocols.map((p) => ({ name: p.name, metadata: p.metadata })),
+    reason: null,
+  };
+}
+
+export function joinGroupResponse(response: Complete<ApiResponseTypes[typeof ApiKey.JoinGroup]>): JoinGroupResponse {
+  return {
+    errorCode: response.errorCode,
+    generationId: response.generationId,
+    protocolType: response.protocolType,
+    protocolName: response.protocolName,
+    leader: response.leader,
+    memberId: response.memberId,
+    members: response.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, metadata: m.metadata })),
+  };
+}
+
+export function syncGroupRequest(request: SyncGroupRequest): ApiRequestTypes[typeof ApiKey.SyncGroup] {
+  return {
+    groupId: request.groupId,
+    generationId: request.generationId,
+    memberId: request.memberId,
+    groupInstanceId: request.groupInstanceId,
+    protocolType: request.protocolType,
+    protocolName: request.protocolName,
+    assignments: request.assignments.map((a) => ({ memberId: a.memberId, assignment: a.assignment })),
+  };
+}
+
+export function syncGroupResponse(response: Complete<ApiResponseTypes[typeof ApiKey.SyncGroup]>): SyncGroupResponse {
+  return { errorCode: response.errorCode, protocolType: response.protocolType, protocolName: response.protocolName, assignment: response.assignment };
+}
+
+export function heartbeatRequest(request: HeartbeatRequest): ApiRequestTypes[typeof ApiKey.Heartbeat] {
+  return { groupId: request.groupId, generationId: request.generationId, memberId: request.memberId, groupInstanceId: request.groupInstanceId };
+}
+
+export function leaveGroupRequest(request: LeaveGroupRequest): ApiRequestTypes[typeof ApiKey.LeaveGroup] {
+  return { groupId: request.groupId, memberId: '', members: request.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, reason: null })) };
+}
+
+export function leaveGroupResponse(response: Complete<ApiResponseTypes[typeof ApiKey.LeaveGroup]>): LeaveGroupResponse {
+  return { errorCode: response.errorCode, members: response.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, errorCode: m.errorCode })) };
+}
+
+export function describeGroupsResponse(response: Complete<ApiResponseTypes[typeof ApiKey.DescribeGroups]>): DescribedGroup[] {
+  return response.groups.map((g) => ({
+    errorCode: g.errorCode,
+    groupId: g.groupId,
+    state: g.groupState as DescribedGroup['state'],
+    protocolType: g.protocolType,
+    protocol: g.protocolData,
+    members: g.members.map((m) => ({
+      memberId: m.memberId,
+      groupInstanceId: m.groupInstanceId,
+      clientId: m.clientId,
+      clientHost: m.clientHost,
+      metadata: m.memberMetadata,
+      assignment: m.memberAssignment,
+    })),
+  }));
+}
+
+export function listGroupsRequest(request: ListGroupsRequest): ApiRequestTypes[typeof ApiKey.ListGroups] {
+  return { statesFilter: [...request.states], typesFilter: [...request.types] };
+}
+
+export function listGroupsResponse(response: Complete<ApiResponseTypes[typeof ApiKey.ListGroups]>): ListGroupsResponse {
+  return { errorCode: response.errorCode, groups: response.groups.map((g) => ({ groupId: g.groupId, protocolType: g.protocolType, state: g.groupState as ListGroupsResponse['groups'][number]['state'] })) };
+}
+
+export function deleteGroupsResponse(response: Complete<ApiResponseTypes[typeof ApiKey.DeleteGroups]>): DeleteGroupsResponse {
+  return { results: response.results.map((r) => ({ groupId: r.groupId, errorCode: r.errorCode })) };
 }

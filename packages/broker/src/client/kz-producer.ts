@@ -2,12 +2,20 @@
  * KzProducer: Kafka's producer semantics over Kafka's protocol.
  *
  * Records accumulate per partition into one RecordBatch v2 (uncompressed). A batch is sealed when
- * it reaches `batchBytes` or `lingerMs` after its first record, then sent. Each partition has at
- * most ONE request in flight (Kafka's max.in.flight.requests.per.connection=1, per partition), so
- * records of a partition are appended in the order they were sent, retries included; batches
- * sealed meanwhile queue up and go together in the partition's next request. All the partitions
- * led by one broker that have something to send share ONE Produce request, and different brokers
- * are sent to in parallel.
+ * it reaches `batchBytes` or `lingerMs` after its first record, then sent. All the partitions led
+ * by one broker that have something to send share one Produce request, and different brokers are
+ * sent to in parallel.
+ *
+ * Idempotent (the default with acks=-1, as in Kafka 3+): the producer takes a producer id and
+ * stamps each batch with a per-partition sequence (ProducerIdentity), so the leader appends a
+ * retried batch once however often it arrives. Each partition then has up to five batches in
+ * flight, one per request, in sequence order; while a batch is being retried, only one, so the
+ * retry lands before its successors and the partition's records keep the order they were sent in.
+ *
+ * Not idempotent (acks 0 or 1, or `idempotent: false`): each partition has at most ONE request in
+ * flight (Kafka's max.in.flight.requests.per.connection=1, per partition), so records of a
+ * partition are appended in order, retries included; batches sealed meanwhile go together in the
+ * partition's next request.
  *
  * Failures: a retriable error (a leader change, NOT_ENOUGH_REPLICAS, a timeout, a broker that
  * cannot be reached, ...) is retried after `retryBackoffMs` — at once when the answer names the
@@ -15,9 +23,8 @@
  * KzClientError REQUEST_TIMED_OUT (the last failure is its `cause`). Other errors reject at once
  * with KzClientError carrying Kafka's name and code.
  *
- * Retries may duplicate: a request whose answer was lost (a timeout, a dropped connection) may
- * have been appended, and its retry appends the records again. There is no idempotence (producer
- * ids and sequence numbers) yet. Order within a partition holds regardless.
+ * Without idempotence retries may duplicate: a request whose answer was lost (a timeout, a dropped
+ * connection) may have been appended, and its retry appends the records again.
  *
  * With acks=0 a send resolves with offset -1 once the broker has taken the request.
  */
@@ -28,9 +35,11 @@ import { BrokerUnreachableError } from '../service/broker-unreachable-error';
 import { MalformedBrokerMessageError } from '../service/malformed-broker-message-error';
 import type { ClusterView } from './cluster-view';
 import { DefaultPartitioner } from './default-partitioner';
+import { KafkaErrorCode } from '@kz/kafka-protocol';
 import { ERROR_NONE, isRetriableError, isStaleMetadataError, kafkaError, NETWORK_EXCEPTION } from './kafka-error-policy';
 import { KzClientError } from './kz-client-error';
 import { estimateRecordBytes, ProducerBatch, type RecordMetadata } from './producer-batch';
+import { ProducerIdentity } from './producer-identity';
 
 export interface ProducerOptions {
   readonly acks: Acks;
@@ -44,6 +53,11 @@ export interface ProducerOptions {
   readonly retryBackoffMs?: number;
   /** Most bytes of one partition in one request (Kafka's max.request.size). Default 1 MiB. */
   readonly maxRequestBytes?: number;
+  /**
+   * enable.idempotence: a retry is never appended twice. Default: true with acks=-1, false
+   * otherwise; true needs acks=-1 (INVALID_CONFIG), as in Kafka.
+   */
+  readonly idempotent?: boolean;
 }
 
 export interface ProducerRecord {
@@ -69,6 +83,11 @@ export const PRODUCER_DEFAULTS = {
 /** Timers fire on whole milliseconds: batches started within this of an expired one count as expired with it. */
 const LINGER_SLACK_MS = 1;
 
+/** max.in.flight.requests.per.connection for an idempotent producer: the batches a leader remembers per producer. */
+const IDEMPOTENT_MAX_IN_FLIGHT = 5;
+
+const { OUT_OF_ORDER_SEQUENCE_NUMBER, DUPLICATE_SEQUENCE_NUMBER, INVALID_PRODUCER_EPOCH, UNKNOWN_PRODUCER_ID } = KafkaErrorCode;
+
 /** A request never grows beyond this, whatever the partitions hold, to stay well under a broker's socket.request.max.bytes. */
 const MAX_REQUEST_TOTAL_BYTES = 32 * 1024 * 1024;
 
@@ -79,7 +98,8 @@ interface PartitionQueue {
   open: ProducerBatch | undefined;
   lingerTimer: NodeJS.Timeout | undefined;
   readonly sealed: ProducerBatch[];
-  inFlight: readonly ProducerBatch[] | undefined;
+  /** Batches sent and not answered yet, oldest first. */
+  inFlight: ProducerBatch[];
   /** No attempt before this time (a retry's backoff). */
   retryAt: number;
 }
@@ -90,6 +110,9 @@ interface Outgoing {
   readonly batches: ProducerBatch[][];
   bytes: number;
 }
+
+/** The requests being built for one leader: an idempotent partition's k-th batch goes in the k-th. */
+type LeaderRequests = Outgoing[];
 
 /** A send that waits for the topic's metadata before it can be given a partition. */
 interface Waiting {
@@ -107,6 +130,8 @@ export class KzProducer {
   private readonly retryBackoffMs: number;
   private readonly maxRequestBytes: number;
   private readonly partitioner: DefaultPartitioner;
+  /** Present when idempotent. */
+  private readonly identity: ProducerIdentity | null;
   private readonly queues = new Map<string, PartitionQueue[]>();
   /** Queues with sealed batches: the only ones a drain looks at. */
   private readonly ready = new Set<PartitionQueue>();
@@ -137,6 +162,9 @@ export class KzProducer {
     this.retryBackoffMs = nonNegative(options.retryBackoffMs ?? PRODUCER_DEFAULTS.retryBackoffMs, 'retryBackoffMs');
     this.maxRequestBytes = positive(options.maxRequestBytes ?? PRODUCER_DEFAULTS.maxRequestBytes, 'maxRequestBytes');
     this.partitioner = new DefaultPartitioner(this.batchBytes);
+    const idempotent = options.idempotent ?? options.acks === -1;
+    if (idempotent && options.acks !== -1) throw new KzClientError('INVALID_CONFIG', 40, `an idempotent producer needs acks=-1, got acks=${options.acks}`);
+    this.identity = idempotent ? new ProducerIdentity(cluster, this.retryBackoffMs, log) : null;
   }
 
   /** Queues a record; resolves once the broker has acknowledged it as `acks` asks. */
@@ -177,7 +205,7 @@ export class KzProducer {
           if (queue === undefined) continue;
           this.sealOpen(queue);
           for (const batch of queue.sealed) pending.push(batch.whenSettled());
-          for (const batch of queue.inFlight ?? []) pending.push(batch.whenSettled());
+          for (const batch of queue.inFlight) pending.push(batch.whenSettled());
         }
       }
       await Promise.all(pending);
@@ -191,8 +219,9 @@ export class KzProducer {
     if (this.closed) return;
     await this.flush();
     this.closed = true;
-    clearTimeout(this.wakeTimer);
+    this.clearWake();
     clearTimeout(this.refreshTimer);
+    this.identity?.close();
     await Promise.all(this.inFlightRequests);
   }
 
@@ -302,7 +331,7 @@ export class KzProducer {
     }
     let queue = partitions[partition];
     if (queue === undefined) {
-      queue = { topic, partition, open: undefined, lingerTimer: undefined, sealed: [], inFlight: undefined, retryAt: 0 };
+      queue = { topic, partition, open: undefined, lingerTimer: undefined, sealed: [], inFlight: [], retryAt: 0 };
       partitions[partition] = queue;
     }
     return queue;
@@ -319,7 +348,8 @@ export class KzProducer {
     this.lingering.delete(queue);
     if (batch.count === 0) return;
     try {
-      batch.seal();
+      // An idempotent batch is encoded when first sent, with the sequence it gets then.
+      if (this.identity === null) batch.seal();
     } catch (error) {
       // Records are checked as they are added, so this is a header the encoder refused.
       const message = error instanceof Error ? error.message : String(error);
@@ -345,7 +375,7 @@ export class KzProducer {
 
   /** Wakes the drain at `at` (the earliest retry backoff that ends), unless something sooner does. */
   private wakeAtTime(at: number): void {
-    if (at >= this.wakeAt) return;
+    if (at >= this.wakeAt || this.closed) return;
     clearTimeout(this.wakeTimer);
     this.wakeAt = at;
     this.wakeTimer = setTimeout(() => {
@@ -353,6 +383,12 @@ export class KzProducer {
       this.wakeTimer = undefined;
       this.drain();
     }, Math.max(0, at - Date.now()));
+  }
+
+  private clearWake(): void {
+    clearTimeout(this.wakeTimer);
+    this.wakeTimer = undefined;
+    this.wakeAt = Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -363,10 +399,14 @@ export class KzProducer {
    */
   private drain(): void {
     const now = Date.now();
-    const byLeader = new Map<number, Outgoing>();
+    if (this.identity !== null && !this.identity.ready) {
+      this.awaitIdentity(now);
+      return;
+    }
+    const byLeader = new Map<number, LeaderRequests>();
     let needMetadata = false;
     for (const queue of this.ready) {
-      if (queue.inFlight !== undefined) continue;
+      if (!this.canSend(queue)) continue;
       this.expire(queue, now);
       if (queue.sealed.length === 0) {
         this.ready.delete(queue);
@@ -381,34 +421,104 @@ export class KzProducer {
         needMetadata = true;
         continue;
       }
-      let group = byLeader.get(leader.leaderId);
-      if (group === undefined) {
-        group = { queues: [], batches: [], bytes: 0 };
-        byLeader.set(leader.leaderId, group);
+      let requests = byLeader.get(leader.leaderId);
+      if (requests === undefined) {
+        requests = [];
+        byLeader.set(leader.leaderId, requests);
       }
-      this.take(queue, group);
+      this.take(queue, requests);
     }
     for (const queue of this.lingering) {
-      if (queue.inFlight !== undefined || queue.retryAt > now || queue.sealed.length > 0 || queue.open === undefined) continue;
+      if (!this.canSend(queue) || queue.retryAt > now || queue.sealed.length > 0 || queue.open === undefined) continue;
       const leader = this.cluster.leaderOf(queue.topic, queue.partition);
       if (leader === undefined) continue;
-      let group = byLeader.get(leader.leaderId);
+      let requests = byLeader.get(leader.leaderId);
       // A batch whose linger is (all but) over goes now even to a leader nothing else is ready for:
       // its own timer may fire a moment later, in a turn of its own, and cost a request of its own.
-      if (group === undefined && queue.open.createdAt + this.lingerMs <= now + LINGER_SLACK_MS) {
-        group = { queues: [], batches: [], bytes: 0 };
-        byLeader.set(leader.leaderId, group);
+      if (requests === undefined && queue.open.createdAt + this.lingerMs <= now + LINGER_SLACK_MS) {
+        requests = [];
+        byLeader.set(leader.leaderId, requests);
       }
-      if (group === undefined) continue;
+      if (requests === undefined) continue;
       this.sealOpen(queue);
-      this.take(queue, group);
+      this.take(queue, requests);
     }
-    for (const [leaderId, group] of byLeader) this.sendTo(leaderId, group.queues, group.batches);
+    for (const [leaderId, requests] of byLeader) {
+      for (const request of requests) if (request.queues.length > 0) this.sendTo(leaderId, request.queues, request.batches);
+    }
     if (needMetadata) this.refreshSoon();
   }
 
-  /** Moves the queue's head batches (up to maxRequestBytes, at least one) into the request being built. */
-  private take(queue: PartitionQueue, group: Outgoing): void {
+  /**
+   * How many batches a partition may have on the wire: one request's worth without idempotence;
+   * with it, five, or one while its head batch is a retry (the retry must land before what follows).
+   * And a new batch is stamped only while the oldest unacknowledged one stays within the last five
+   * the leader remembers (BATCHES_RETAINED): a retry that fell out of that window would be refused
+   * as a gap although it is in the log, and renumbering it would store it twice.
+   */
+  private canSend(queue: PartitionQueue): boolean {
+    const identity = this.identity;
+    if (identity === null) return queue.inFlight.length === 0;
+    const head = queue.sealed[0];
+    if (head?.stamp !== undefined) return queue.inFlight.length < 1;
+    if (queue.inFlight.length >= IDEMPOTENT_MAX_IN_FLIGHT) return false;
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const batch of queue.inFlight) {
+      if (batch.stamp !== undefined && batch.stamp.generation === identity.generation) oldest = Math.min(oldest, batch.stamp.batchIndex);
+    }
+    return oldest === Number.POSITIVE_INFINITY || identity.nextBatchIndex(queue.topic, queue.partition) - oldest < IDEMPOTENT_MAX_IN_FLIGHT;
+  }
+
+  /**
+   * No producer id to stamp with (yet, or a reset is due): once nothing is in flight, drop the old
+   * identity, get a new one, and drain again. Meanwhile batches still expire at their deadline.
+   */
+  private awaitIdentity(now: number): void {
+    const identity = this.identity!;
+    let nextDeadline = Number.POSITIVE_INFINITY;
+    for (const queue of this.ready) {
+      this.expire(queue, now);
+      nextDeadline = Math.min(nextDeadline, queue.sealed[0]?.deadline ?? Number.POSITIVE_INFINITY);
+    }
+    // However long the identity takes, what waits for it expires on time.
+    if (Number.isFinite(nextDeadline)) this.wakeAtTime(nextDeadline);
+    if (identity.resetPending) {
+      if (this.inFlightRequests.size > 0) return;
+      identity.reset();
+    }
+    identity.obtain().then(
+      () => {
+        // The deadline wake was for batches waiting on the identity; the drain re-arms what still needs one.
+        this.clearWake();
+        this.scheduleDrain();
+      },
+      (error: unknown) => {
+        // The cluster refused the producer an id: what waits for one cannot be sent.
+        const failure = error instanceof Error ? error : new Error(String(error));
+        this.log.warn({ err: failure.message }, 'the idempotent producer could not get a producer id');
+        for (const partitions of this.queues.values()) {
+          for (const queue of partitions) {
+            if (queue === undefined) continue;
+            for (const batch of queue.sealed.splice(0)) batch.fail(failure);
+            this.ready.delete(queue);
+          }
+        }
+      },
+    );
+  }
+
+  /**
+   * Moves the queue's head batches into the requests being built for its leader: without
+   * idempotence, as many as fit maxRequestBytes (at least one) into the first request; with it,
+   * one batch into each request up to the partition's in-flight limit, stamped in queue order.
+   */
+  private take(queue: PartitionQueue, requests: LeaderRequests): void {
+    if (this.identity !== null) {
+      this.takeIdempotent(queue, requests);
+      return;
+    }
+    if (requests.length === 0) requests.push({ queues: [], batches: [], bytes: 0 });
+    const group = requests[0]!;
     // Full: this partition waits for the next drain, which the request's answer triggers.
     if (group.bytes >= MAX_REQUEST_TOTAL_BYTES || queue.sealed.length === 0) return;
     const taken: ProducerBatch[] = [];
@@ -428,12 +538,42 @@ export class KzProducer {
     group.bytes += bytes;
   }
 
+  private takeIdempotent(queue: PartitionQueue, requests: LeaderRequests): void {
+    const identity = this.identity!;
+    for (let k = 0; queue.sealed.length > 0 && this.canSend(queue); k++) {
+      if (requests.length <= k) requests.push({ queues: [], batches: [], bytes: 0 });
+      const request = requests[k]!;
+      if (request.bytes >= MAX_REQUEST_TOTAL_BYTES) break;
+      const batch = queue.sealed.shift()!;
+      try {
+        // A batch keeps the sequence it was first sent with; one stamped under an identity given up since is renumbered.
+        if (batch.stamp === undefined) batch.seal(identity.stampFor(queue.topic, queue.partition, batch.count));
+        else if (batch.stamp.generation !== identity.generation) batch.restamp(identity.stampFor(queue.topic, queue.partition, batch.count));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        batch.fail(new KzClientError('INVALID_RECORD', 87, `${queue.topic}-${queue.partition}: ${message}`, queue.topic, queue.partition, { cause: error }));
+        continue;
+      }
+      queue.inFlight.push(batch);
+      request.queues.push(queue);
+      request.batches.push([batch]);
+      request.bytes += batch.seal().length;
+    }
+    if (queue.sealed.length === 0) this.ready.delete(queue);
+  }
+
   /** Fails the head batches whose delivery timeout has passed (a partition that never got a leader). */
   private expire(queue: PartitionQueue, now: number): void {
     while (queue.sealed.length > 0 && queue.sealed[0]!.deadline <= now) {
       const batch = queue.sealed.shift()!;
+      this.failedForGood(batch, 'a batch given a sequence expired');
       batch.fail(this.timeoutError(batch));
     }
+  }
+
+  /** A batch that got a sequence under the current identity will never be appended: its successors need new sequences. */
+  private failedForGood(batch: ProducerBatch, reason: string): void {
+    if (this.identity !== null && batch.stamp !== undefined && batch.stamp.generation === this.identity.generation) this.identity.requestReset(reason);
   }
 
   private timeoutError(batch: ProducerBatch): KzClientError {
@@ -525,6 +665,27 @@ export class KzProducer {
     return Math.max(1, Math.min(this.cluster.requestTimeoutMs, latest - Date.now()));
   }
 
+  /**
+   * What an answer means for an idempotent producer. OUT_OF_ORDER_SEQUENCE_NUMBER while an earlier
+   * batch of the partition is still unacknowledged is that batch's failure showing through: the
+   * batch is retried after it. Without such a batch it is a real gap, and with UNKNOWN_PRODUCER_ID
+   * and INVALID_PRODUCER_EPOCH it means the leader does not take this identity: the producer takes
+   * a new one and the batch is retried under it.
+   */
+  private idempotentOutcome(queue: PartitionQueue, batches: readonly ProducerBatch[], code: number): number {
+    if (code === UNKNOWN_PRODUCER_ID || code === INVALID_PRODUCER_EPOCH) {
+      this.identity!.requestReset(`the leader of ${queue.topic}-${queue.partition} answered ${code}`);
+      return NETWORK_EXCEPTION;
+    }
+    if (code !== OUT_OF_ORDER_SEQUENCE_NUMBER) return code;
+    const first = batches[0]?.stamp;
+    const earlier = [...queue.inFlight, ...queue.sealed].some(
+      (b) => b.stamp !== undefined && first !== undefined && b.stamp.generation === first.generation && b.stamp.baseSequence < first.baseSequence,
+    );
+    if (!earlier) this.identity!.requestReset(`a sequence gap at ${queue.topic}-${queue.partition}`);
+    return code;
+  }
+
   private onAnswer(
     queue: PartitionQueue,
     batches: readonly ProducerBatch[],
@@ -534,8 +695,9 @@ export class KzProducer {
     currentLeader: ProducePartitionResponse['currentLeader'],
     transportError?: unknown,
   ): void {
-    queue.inFlight = undefined;
-    if (code === ERROR_NONE) {
+    queue.inFlight = queue.inFlight.filter((b) => !batches.includes(b));
+    if (this.identity !== null) code = this.idempotentOutcome(queue, batches, code);
+    if (code === ERROR_NONE || code === DUPLICATE_SEQUENCE_NUMBER) {
       let offset = this.acks === 0 ? -1 : baseOffset;
       for (const batch of batches) {
         const count = batch.count;
@@ -549,9 +711,12 @@ export class KzProducer {
       transportError instanceof Error && code === NETWORK_EXCEPTION
         ? new KzClientError('NETWORK_EXCEPTION', NETWORK_EXCEPTION, transportError.message, queue.topic, queue.partition, { cause: transportError })
         : kafkaError(code, message, queue.topic, queue.partition);
-    if (!isRetriableError(code)) {
+    if (!isRetriableError(code) && code !== OUT_OF_ORDER_SEQUENCE_NUMBER) {
       this.log.debug({ topic: queue.topic, partition: queue.partition, code: error.code }, 'produce failed for good');
-      for (const batch of batches) batch.fail(error);
+      for (const batch of batches) {
+        this.failedForGood(batch, `a batch failed with ${error.code}`);
+        batch.fail(error);
+      }
       if (queue.sealed.length > 0) this.ready.add(queue);
       return;
     }
@@ -562,10 +727,14 @@ export class KzProducer {
     for (const batch of batches) {
       // An attempt cut short by the batch's own deadline says nothing new: keep what the broker last said.
       if (!(timedOut && batch.deadline <= now && batch.lastError !== undefined)) batch.lastError = error;
-      if (batch.deadline <= now) batch.fail(this.timeoutError(batch));
-      else retry.push(batch);
+      if (batch.deadline <= now) {
+        this.failedForGood(batch, 'a batch given a sequence expired');
+        batch.fail(this.timeoutError(batch));
+      } else retry.push(batch);
     }
     queue.sealed.unshift(...retry);
+    // Retries go back in sequence order: their answers may have come back in any order.
+    if (this.identity !== null) sortRetriesBySequence(queue.sealed);
     if (queue.sealed.length > 0) this.ready.add(queue);
     const moved = this.cluster.applyLeaderHint(queue.topic, queue.partition, currentLeader);
     // A named new leader is worth trying at once; anything else waits out the backoff.
@@ -576,6 +745,15 @@ export class KzProducer {
 }
 
 const EMPTY = new Uint8Array(0);
+
+/** The batches sent before (stamped) first, by generation then sequence; the never-sent ones after, as queued. */
+function sortRetriesBySequence(sealed: ProducerBatch[]): void {
+  const stamped = sealed.filter((b) => b.stamp !== undefined);
+  if (stamped.length < 2) return;
+  const rest = sealed.filter((b) => b.stamp === undefined);
+  stamped.sort((a, b) => a.stamp!.generation - b.stamp!.generation || a.stamp!.baseSequence - b.stamp!.baseSequence);
+  sealed.splice(0, sealed.length, ...stamped, ...rest);
+}
 
 /** Resolves once the waiting send settles, either way (it wraps the send's own callbacks). */
 function settledOf(entry: Waiting): Promise<void> {

@@ -3,14 +3,28 @@
  * once when it is sealed and sent as those same bytes on every retry. Each record's promise is
  * settled when the batch is: with its offset (the batch's base offset plus its index), or with
  * the batch's error.
+ *
+ * An idempotent producer's batch carries its producer id, epoch and base sequence, fixed when the
+ * batch is first sent; only a producer that had to take a new id restamps them (KIP-360's reset).
  */
-import { RECORD_BATCH_OVERHEAD, encodeRecordBatch, type KafkaRecord } from '@kz/records';
+import { RECORD_BATCH_OVERHEAD, encodeRecordBatch, restampProducer, type KafkaRecord } from '@kz/records';
 
 /** Where a record landed. Offset -1 with acks=0, when the broker says nothing of it. */
 export interface RecordMetadata {
   readonly topic: string;
   readonly partition: number;
   readonly offset: number;
+}
+
+/** An idempotent producer's fields of a batch, and the producer identity they belong to. */
+export interface ProducerStamp {
+  readonly producerId: number;
+  readonly producerEpoch: number;
+  readonly baseSequence: number;
+  /** The how-manieth batch of its partition under this identity: what the leader's five-batch window counts. */
+  readonly batchIndex: number;
+  /** Which of the producer's identities (it takes a new one after a sequence gap) stamped it. */
+  readonly generation: number;
 }
 
 interface Waiter {
@@ -45,6 +59,8 @@ export class ProducerBatch {
   readonly createdAt = Date.now();
   /** The last retriable failure, reported if the batch expires. */
   lastError: Error | undefined;
+  /** Its idempotent producer fields, once sent by an idempotent producer. */
+  stamp: ProducerStamp | undefined;
 
   constructor(
     readonly topic: string,
@@ -85,14 +101,25 @@ export class ProducerBatch {
     this.estimatedBytes += bytes;
   }
 
-  /** Encodes the batch (once); its bytes are what every attempt sends. */
-  seal(): Uint8Array {
+  /** Encodes the batch (once), with the producer's fields if given; its bytes are what every attempt sends. */
+  seal(stamp?: ProducerStamp): Uint8Array {
     if (this.encoded === undefined) {
-      this.encoded = encodeRecordBatch({ records: this.records });
+      this.stamp = stamp;
+      this.encoded =
+        stamp === undefined
+          ? encodeRecordBatch({ records: this.records })
+          : encodeRecordBatch({ records: this.records, producerId: stamp.producerId, producerEpoch: stamp.producerEpoch, baseSequence: stamp.baseSequence });
       // The records now live in the encoded bytes; holding them too would double the memory.
       this.records.length = 0;
     }
     return this.encoded;
+  }
+
+  /** Gives an encoded batch new producer fields (a producer that took a new id renumbers what it has not had acknowledged). */
+  restamp(stamp: ProducerStamp): void {
+    if (this.encoded === undefined) throw new Error('ProducerBatch: restamp() before seal()');
+    restampProducer(this.encoded, stamp.producerId, stamp.producerEpoch, stamp.baseSequence);
+    this.stamp = stamp;
   }
 
   /** Settles every record with its offset: `baseOffset + index`, or -1 when the offset is unknown. */

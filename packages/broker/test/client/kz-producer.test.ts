@@ -1,9 +1,12 @@
 /**
- * KzProducer against fake brokers over real gRPC: records are batched per partition and a broker's
- * partitions share a request; a leader move is followed (by the answer's hint, or by a metadata
- * refresh) with nothing lost and every partition's order kept; errors that are not retriable
- * reject sends with Kafka's name and code; retriable ones give up at the delivery timeout.
+ * KzProducer against fake brokers behind real Kafka listeners: records are batched per partition
+ * and a broker's partitions share a request; a leader move is followed (by the answer's hint, or by
+ * a metadata refresh) with nothing lost and every partition's order kept; errors that are not
+ * retriable reject sends with Kafka's name and code; retriable ones give up at the delivery
+ * timeout. The idempotent producer (the default with acks=all) stores every record once although
+ * answers are lost and batches retried, and takes a new producer id when its sequences cannot go on.
  */
+import fc from 'fast-check';
 import { until } from '@kz/raft/testing';
 import { KzClient } from '../../src/client/kz-client';
 import { KzClientError } from '../../src/client/kz-client-error';
@@ -239,5 +242,104 @@ describe('errors', () => {
     await producer.close();
     await expect(queued).resolves.toMatchObject({ offset: 0 });
     await expect(producer.send('t', { value: text('late') })).rejects.toMatchObject({ code: 'ILLEGAL_STATE' });
+  });
+});
+
+describe('idempotence', () => {
+  /** Loses the first `count` answers from the partition's leader: the records were appended all the same. */
+  function loseAnswers(count: number): void {
+    let left = count;
+    cluster.loseAnswer = () => left-- > 0;
+  }
+
+  test('answers lost after the append: the retries are recognised and every record is stored once, in order', async () => {
+    await start([0]);
+    cluster.createTopic('t', [0]);
+    loseAnswers(3);
+    const producer = client.producer({ acks: -1, lingerMs: 0, batchBytes: 64, retryBackoffMs: 1 });
+    const acks = await Promise.all(Array.from({ length: 20 }, (_, i) => producer.send('t', { value: text(`v${i}`), partition: 0 })));
+    expect(cluster.values('t', 0)).toEqual(Array.from({ length: 20 }, (_, i) => `v${i}`));
+    expect(acks.map((a) => a.offset)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(cluster.producerIds).toHaveLength(1);
+  });
+
+  test('without idempotence the same lost answers store records twice (what the default prevents)', async () => {
+    await start([0]);
+    cluster.createTopic('t', [0]);
+    loseAnswers(3);
+    const producer = client.producer({ acks: -1, idempotent: false, lingerMs: 0, batchBytes: 64, retryBackoffMs: 1 });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => producer.send('t', { value: text(`v${i}`), partition: 0 })));
+    expect(cluster.values('t', 0).length).toBeGreaterThan(20);
+    expect(cluster.producerIds).toHaveLength(0);
+  });
+
+  test('property: any pattern of lost answers across partitions and leader moves leaves each partition exactly the records sent, in order', async () => {
+    await start([0, 1]);
+    let run = 0;
+    // Replay a failure with FC_SEED=<seed> (and FC_PATH=<path> to go straight to the shrunk case).
+    const seed = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.option(fc.integer({ min: 0, max: 59 }), { nil: undefined }),
+        async (losses, count, moveAt) => {
+          const topic = `p${run++}`;
+          cluster.createTopic(topic, [0, 1]);
+          const pattern = [...losses];
+          cluster.loseAnswer = () => pattern.shift() ?? false;
+          const producer = client.producer({ acks: -1, lingerMs: 0, batchBytes: 80, retryBackoffMs: 1 });
+          const sends = [];
+          for (let i = 0; i < count; i++) {
+            if (i === moveAt) cluster.moveLeader(topic, i % 2, 1 - cluster.partition(topic, i % 2).leaderId);
+            sends.push(producer.send(topic, { value: text(`v${i}`), partition: i % 2 }));
+          }
+          await Promise.all(sends);
+          await producer.close();
+          cluster.loseAnswer = undefined;
+          for (const partition of [0, 1]) {
+            const expected = Array.from({ length: count }, (_, i) => i).filter((i) => i % 2 === partition).map((i) => `v${i}`);
+            expect(cluster.values(topic, partition)).toEqual(expected);
+          }
+        },
+      ),
+      { seed, path: process.env.FC_PATH, numRuns: Number(process.env.FC_RUNS ?? 25) },
+    ).catch((e: unknown) => {
+      throw new Error(`property failed; replay with FC_SEED=${seed}\n${(e as Error).message}`);
+    });
+  });
+
+  test('a leader that does not know the producer: the producer takes a new id, renumbers and loses nothing', async () => {
+    await start([0]);
+    cluster.createTopic('t', [0]);
+    const producer = client.producer({ acks: -1, lingerMs: 0, retryBackoffMs: 1 });
+    await producer.send('t', { value: text('a'), partition: 0 });
+    let refused = false;
+    cluster.intercept = () => {
+      if (refused) return undefined;
+      refused = true;
+      return { errorCode: 59 }; // UNKNOWN_PRODUCER_ID
+    };
+    await Promise.all([producer.send('t', { value: text('b'), partition: 0 }), producer.send('t', { value: text('c'), partition: 0 })]);
+    expect(cluster.values('t', 0)).toEqual(['a', 'b', 'c']);
+    expect(cluster.producerIds).toHaveLength(2);
+  });
+
+  test('a batch that fails for good after taking a sequence: later sends go under a new producer id instead of hitting a gap', async () => {
+    await start([0]);
+    cluster.createTopic('t', [0]);
+    const producer = client.producer({ acks: -1, lingerMs: 0, retryBackoffMs: 1 });
+    await producer.send('t', { value: text('a'), partition: 0 });
+    cluster.intercept = () => ({ errorCode: 2 }); // CORRUPT_MESSAGE: not retriable
+    await expect(producer.send('t', { value: text('lost'), partition: 0 })).rejects.toMatchObject({ code: 'CORRUPT_MESSAGE' });
+    cluster.intercept = undefined;
+    await producer.send('t', { value: text('c'), partition: 0 });
+    expect(cluster.values('t', 0)).toEqual(['a', 'c']);
+    expect(cluster.producerIds).toHaveLength(2);
+  });
+
+  test('idempotence with acks other than all is refused as INVALID_CONFIG', async () => {
+    await start([0]);
+    expect(() => client.producer({ acks: 1, idempotent: true })).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG' }));
   });
 });

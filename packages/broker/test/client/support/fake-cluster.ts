@@ -5,15 +5,20 @@
  * produces and fetches; leadership is moved by the test (with a bumped epoch). Batches are
  * checked (CRC) and stamped with offsets and the leader epoch, as a real leader does.
  *
- * `intercept` lets a test answer a produce partition itself (an error, say) before the fake does.
+ * Idempotent batches are checked against the shipped ProducerStateTable, so a retry is answered
+ * with its original offsets as a real leader answers it.
+ *
+ * `intercept` lets a test answer a produce partition itself (an error, say) before the fake does;
+ * `loseAnswer` makes the fake append and then answer REQUEST_TIMED_OUT, as if the answer were lost.
  */
-import { iterateBatches, stampBatch, verifyBatchCrc, decodeRecordBatch } from '@kz/records';
+import { iterateBatches, stampBatch, verifyBatchCrc, decodeRecordBatch, type RecordBatchHeader } from '@kz/records';
 import { createHash } from 'node:crypto';
 import pino from 'pino';
 import { apiError, KAFKA_ERROR_CODES, MetadataImage } from '@kz/metadata';
 import type { AdminForwarding } from '../../../src/kafka/kafka-backend';
 import { kafkaHandlers } from '../../../src/kafka/kafka-handlers';
 import { KafkaListener } from '../../../src/kafka/kafka-listener';
+import { FIXED_PRODUCER_IDS, ONE_MEMBER_GROUPS } from '../../kafka/support/fake-backend';
 import type { BrokerApi } from '../../../src/protocol/broker-api';
 import type { MetadataRequest, MetadataResponse } from '../../../src/protocol/cluster-metadata';
 import type { FetchPartitionResponse, FetchRequest, FetchResponse } from '../../../src/protocol/fetch';
@@ -28,6 +33,9 @@ import type {
 } from '../../../src/protocol/group-offsets';
 import type { ListOffsetsRequest, ListOffsetsResponse } from '../../../src/protocol/list-offsets';
 import type { ProducePartitionResponse, ProduceRequest, ProduceResponse } from '../../../src/protocol/produce';
+import type { ProducerIdApi } from '../../../src/protocol/producer-ids';
+import { InvalidProducerEpochError, OutOfOrderSequenceError } from '../../../src/log/log-errors';
+import { isIdempotent, ProducerStateTable } from '../../../src/log/producer-state';
 
 export interface FakePartition {
   leaderId: number;
@@ -35,6 +43,7 @@ export interface FakePartition {
   /** Stamped batches, in offset order. */
   readonly batches: { baseOffset: number; lastOffset: number; bytes: Uint8Array }[];
   logEnd: number;
+  readonly producers: ProducerStateTable;
 }
 
 export interface FakeTopic {
@@ -44,6 +53,7 @@ export interface FakeTopic {
 }
 
 export type ProduceInterceptor = (nodeId: number, topic: string, partition: number) => Partial<ProducePartitionResponse> | undefined;
+export type AnswerLoss = (nodeId: number, topic: string, partition: number) => boolean;
 
 export class FakeCluster {
   readonly topics = new Map<string, FakeTopic>();
@@ -59,6 +69,9 @@ export class FakeCluster {
   /** Whether NOT_LEADER_OR_FOLLOWER answers name the leader (KIP-951). */
   hints = true;
   intercept: ProduceInterceptor | undefined;
+  loseAnswer: AnswerLoss | undefined;
+  /** Producer ids handed out by InitProducerId, in order. */
+  readonly producerIds: number[] = [];
   /** How many produce partitions were refused with NOT_LEADER_OR_FOLLOWER. */
   notLeaderAnswers = 0;
   /** Group calls answered NOT_COORDINATOR before the real answer. */
@@ -68,13 +81,25 @@ export class FakeCluster {
     const cluster = new FakeCluster();
     for (const id of nodeIds) {
       const broker = new FakeBroker(cluster, id);
-      const backend = { nodeId: id, clusterId: 'fake', broker, image: () => MetadataImage.EMPTY, admin: NO_CONTROLLER, autoCreateTopics: false, logDir: () => ({ path: '/fake', replicas: [], totalBytes: -1, usableBytes: -1 }) };
+      const backend = { nodeId: id, clusterId: 'fake', broker, groups: ONE_MEMBER_GROUPS, producerIds: cluster.producerIdApi(), image: () => MetadataImage.EMPTY, admin: NO_CONTROLLER, autoCreateTopics: false, logDir: () => ({ path: '/fake', replicas: [], totalBytes: -1, usableBytes: -1 }) };
       const server = new KafkaListener({ handlers: kafkaHandlers(backend), listen: '127.0.0.1:0', logger: pino({ level: 'silent' }) });
       cluster.brokers.set(id, broker);
       cluster.servers.set(id, server);
       cluster.ports.set(id, await server.start());
     }
     return cluster;
+  }
+
+  /** Each InitProducerId gets the next id (epoch 0), as a controller's id blocks would give. */
+  private producerIdApi(): ProducerIdApi {
+    return {
+      initProducerId: async () => {
+        const producerId = 1000 + this.producerIds.length;
+        this.producerIds.push(producerId);
+        return { errorCode: 0, producerId, producerEpoch: 0 };
+      },
+      describeProducers: FIXED_PRODUCER_IDS.describeProducers,
+    };
   }
 
   bootstrap(): string[] {
@@ -86,7 +111,7 @@ export class FakeCluster {
       name,
       // A topic id is 16 bytes; Kafka's text form is their URL-safe base64.
       topicId: createHash('md5').update(name).digest('base64url'),
-      partitions: leaders.map((leaderId) => ({ leaderId, leaderEpoch: 0, batches: [], logEnd: 0 })),
+      partitions: leaders.map((leaderId) => ({ leaderId, leaderEpoch: 0, batches: [], logEnd: 0, producers: new ProducerStateTable() })),
     };
     this.topics.set(name, topic);
     return topic;
@@ -136,6 +161,20 @@ const NO_CONTROLLER: AdminForwarding = {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+type ProducerCheck = { readonly append: true } | { readonly duplicateOf: number } | { readonly errorCode: number };
+
+/** A leader's check of an idempotent batch, with the shipped producer state (duplicates answered at their first offset). */
+function checkProducer(p: FakePartition, header: RecordBatchHeader): ProducerCheck {
+  if (!isIdempotent(header)) return { append: true };
+  try {
+    const check = p.producers.checkBatch(header);
+    return check.duplicate ? { duplicateOf: check.firstOffset } : { append: true };
+  } catch (error) {
+    if (error instanceof OutOfOrderSequenceError || error instanceof InvalidProducerEpochError) return { errorCode: error.kafkaErrorCode };
+    throw error;
+  }
+}
+
 export class FakeBroker implements BrokerApi {
   constructor(
     private readonly cluster: FakeCluster,
@@ -157,16 +196,25 @@ export class FakeBroker implements BrokerApi {
           this.cluster.notLeaderAnswers += 1;
           return { ...base, errorCode: KAFKA_ERROR_CODES.NOT_LEADER_OR_FOLLOWER, currentLeader };
         }
-        const first = p.logEnd;
+        let first = p.logEnd;
         // The records are a view into the request; the log keeps its own copy.
         const bytes = new Uint8Array(d.records);
         for (const { at, header } of iterateBatches(bytes)) {
           verifyBatchCrc(bytes, at);
+          const check = checkProducer(p, header);
+          if ('errorCode' in check) return { ...base, errorCode: check.errorCode };
+          if ('duplicateOf' in check) {
+            first = check.duplicateOf;
+            continue;
+          }
           const batch = bytes.slice(at, at + header.sizeInBytes);
           stampBatch(batch, p.logEnd, p.leaderEpoch);
-          p.batches.push({ baseOffset: p.logEnd, lastOffset: p.logEnd + header.lastOffsetDelta, bytes: batch });
-          p.logEnd += header.lastOffsetDelta + 1;
+          const lastOffset = p.logEnd + header.lastOffsetDelta;
+          p.batches.push({ baseOffset: p.logEnd, lastOffset, bytes: batch });
+          if (isIdempotent(header)) p.producers.record(header, p.logEnd, lastOffset);
+          p.logEnd = lastOffset + 1;
         }
+        if (this.cluster.loseAnswer?.(this.nodeId, t.name, d.partition) === true) return { ...base, errorCode: KAFKA_ERROR_CODES.REQUEST_TIMED_OUT };
         return { ...base, errorCode: 0, baseOffset: request.acks === 0 ? -1 : first };
       }),
     }));
