@@ -6,6 +6,8 @@
  */
 import type { ControllerApi, MetadataImage } from '@kz/metadata';
 import type { BrokerApi } from '../protocol/broker-api.js';
+import type { GroupMembershipApi } from '../protocol/group-membership.js';
+import type { ProducerIdApi } from '../protocol/producer-ids.js';
 
 /** The controller requests a broker forwards for Kafka admin clients. MetadataAdminClient is one. */
 export interface AdminForwarding {
@@ -39,6 +41,10 @@ export interface KafkaBackend {
   readonly nodeId: number;
   readonly clusterId: string;
   readonly broker: BrokerApi;
+  /** The group coordinator's membership calls. */
+  readonly groups: GroupMembershipApi;
+  /** Producer ids and what partitions know of their producers. */
+  readonly producerIds: ProducerIdApi;
   /** The image the broker serves from (MetadataImage.EMPTY until it caught up with its registration). */
   image(): MetadataImage;
   readonly admin: AdminForwarding;

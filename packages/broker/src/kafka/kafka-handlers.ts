@@ -1,21 +1,19 @@
 /**
  * Every Kafka API the broker's listener serves, over one KafkaBackend. The ApiVersions table is
  * this list's declared ranges.
- *
- * Group membership (JoinGroup, SyncGroup, Heartbeat, LeaveGroup, DescribeGroups, ListGroups,
- * DeleteGroups), the idempotent producer (InitProducerId), SASL and DescribeProducers are not
- * here yet: each is one more handler in this list when it is built.
  */
 import { apiVersionsHandler } from './api-versions-handler.js';
 import { alterPartitionReassignmentsHandler, describeClusterHandler, describeLogDirsHandler, electLeadersHandler, listPartitionReassignmentsHandler } from './cluster-admin-handlers.js';
 import { alterConfigsHandler, describeConfigsHandler, incrementalAlterConfigsHandler } from './config-handlers.js';
 import { fetchHandler } from './fetch-handler.js';
+import { deleteGroupsHandler, describeGroupsHandler, heartbeatHandler, joinGroupHandler, leaveGroupHandler, listGroupsHandler, syncGroupHandler } from './group-membership-handlers.js';
 import { findCoordinatorHandler, offsetCommitHandler, offsetDeleteHandler, offsetFetchHandler } from './group-offsets-handlers.js';
 import type { KafkaBackend } from './kafka-backend.js';
 import { handlerTable, type KafkaHandlers } from './kafka-handler.js';
 import { listOffsetsHandler } from './list-offsets-handler.js';
 import { metadataHandler } from './metadata-handler.js';
 import { produceHandler } from './produce-handler.js';
+import { describeProducersHandler, initProducerIdHandler } from './producer-id-handlers.js';
 import { createPartitionsHandler, createTopicsHandler, deleteTopicsHandler } from './topic-admin-handlers.js';
 
 export function kafkaHandlers(backend: KafkaBackend): KafkaHandlers {
@@ -29,6 +27,15 @@ export function kafkaHandlers(backend: KafkaBackend): KafkaHandlers {
     offsetCommitHandler(backend),
     offsetFetchHandler(backend),
     offsetDeleteHandler(backend),
+    joinGroupHandler(backend.groups),
+    syncGroupHandler(backend.groups),
+    heartbeatHandler(backend.groups),
+    leaveGroupHandler(backend.groups),
+    describeGroupsHandler(backend.groups),
+    listGroupsHandler(backend.groups),
+    deleteGroupsHandler(backend.groups),
+    initProducerIdHandler(backend.producerIds),
+    describeProducersHandler(backend.producerIds),
     createTopicsHandler(backend),
     deleteTopicsHandler(backend),
     createPartitionsHandler(backend),

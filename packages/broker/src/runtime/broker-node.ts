@@ -249,6 +249,8 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
       nodeId: this.options.nodeId,
       clusterId: this.options.clusterId,
       broker: this,
+      groups: this,
+      producerIds: this,
       image: () => this.manager.metadataImage ?? MetadataImage.EMPTY,
       admin: this.options.admin,
       autoCreateTopics: this.options.autoCreateTopics ?? false,

@@ -6,8 +6,37 @@
 import { MetadataImage, type ControllerApi } from '@kz/metadata';
 import type { AdminForwarding, KafkaBackend } from '../../../src/kafka/kafka-backend';
 import type { BrokerApi } from '../../../src/protocol/broker-api';
+import type { GroupMembershipApi } from '../../../src/protocol/group-membership';
+import type { ProducerIdApi } from '../../../src/protocol/producer-ids';
 import type { FetchRequest, FetchResponse } from '../../../src/protocol/fetch';
 import type { ProduceRequest, ProduceResponse } from '../../../src/protocol/produce';
+
+/** Groups of one member that complete every call at once. */
+export const ONE_MEMBER_GROUPS: GroupMembershipApi = {
+  joinGroup: async (r) => ({
+    errorCode: 0,
+    generationId: 1,
+    protocolType: r.protocolType,
+    protocolName: r.protocols[0]?.name ?? null,
+    leader: 'member-1',
+    memberId: 'member-1',
+    members: [{ memberId: 'member-1', groupInstanceId: r.groupInstanceId, metadata: r.protocols[0]?.metadata ?? new Uint8Array(0) }],
+  }),
+  syncGroup: async (r) => ({ errorCode: 0, protocolType: r.protocolType, protocolName: r.protocolName, assignment: r.assignments[0]?.assignment ?? new Uint8Array(0) }),
+  heartbeat: async () => ({ errorCode: 0 }),
+  leaveGroup: async (r) => ({ errorCode: 0, members: r.members.map((m) => ({ ...m, errorCode: 0 })) }),
+  describeGroups: async (r) => r.groupIds.map((groupId) => ({ errorCode: 0, groupId, state: 'Empty' as const, protocolType: 'consumer', protocol: '', members: [] })),
+  listGroups: async () => ({ errorCode: 0, groups: [{ groupId: 'g', protocolType: 'consumer', state: 'Empty' }] }),
+  deleteGroups: async (r) => ({ results: r.groupIds.map((groupId) => ({ groupId, errorCode: 0 })) }),
+};
+
+/** Producer id 1000 for everyone; no partition knows a producer. */
+export const FIXED_PRODUCER_IDS: ProducerIdApi = {
+  initProducerId: async () => ({ errorCode: 0, producerId: 1000, producerEpoch: 0 }),
+  describeProducers: async (r) => ({
+    topics: r.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((partition) => ({ partition, errorCode: 0, errorMessage: null, activeProducers: [] })) })),
+  }),
+};
 
 export class FakeBackend implements KafkaBackend {
   readonly nodeId = 1;
@@ -20,6 +49,8 @@ export class FakeBackend implements KafkaBackend {
   holdProduce: Promise<void> | null = null;
   readonly broker: BrokerApi;
   readonly admin: AdminForwarding;
+  readonly groups: GroupMembershipApi = ONE_MEMBER_GROUPS;
+  readonly producerIds: ProducerIdApi = FIXED_PRODUCER_IDS;
 
   constructor() {
     const self = this;
