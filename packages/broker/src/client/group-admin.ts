@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { DescribedGroup, GroupStateName, ListedGroup } from '../protocol/group-membership';
 import type { ClusterView } from './cluster-view';
 import { CONSUMER_PROTOCOL_TYPE, decodeAssignment, type TopicPartitions } from './consumer-protocol';
-import { GroupClient } from './group-client';
+import { GroupClient, type CommittedOffset } from './group-client';
 import { ERROR_NONE, isCoordinatorError, kafkaError } from './kafka-error-policy';
 
 export interface GroupMemberDescription {
@@ -55,6 +55,16 @@ export async function describeGroup(cluster: ClusterView, groupId: string, timeo
       assignment: consumer ? decodeAssignment(m.assignment) : [],
     })),
   };
+}
+
+/** Every offset the group has committed. */
+export async function groupOffsets(cluster: ClusterView, groupId: string, timeoutMs: number, retryBackoffMs: number, log: Logger): Promise<CommittedOffset[]> {
+  const group = new GroupClient(cluster, groupId, retryBackoffMs, log);
+  try {
+    return await group.fetch(null, timeoutMs);
+  } finally {
+    group.close();
+  }
 }
 
 /** Every group any broker coordinates, by group id. */

@@ -70,18 +70,21 @@ export class GroupClient {
     });
   }
 
-  /** The committed positions of these partitions (offset -1 where the group has none). */
-  async fetch(partitions: readonly { readonly topic: string; readonly partition: number }[], timeoutMs: number): Promise<CommittedOffset[]> {
-    const byTopic = new Map<string, number[]>();
-    for (const p of partitions) {
-      let list = byTopic.get(p.topic);
-      if (list === undefined) {
-        list = [];
-        byTopic.set(p.topic, list);
+  /** The committed positions of these partitions (offset -1 where the group has none); null: every partition the group committed. */
+  async fetch(partitions: readonly { readonly topic: string; readonly partition: number }[] | null, timeoutMs: number): Promise<CommittedOffset[]> {
+    let topics: { name: string; partitions: number[] }[] | null = null;
+    if (partitions !== null) {
+      const byTopic = new Map<string, number[]>();
+      for (const p of partitions) {
+        let list = byTopic.get(p.topic);
+        if (list === undefined) {
+          list = [];
+          byTopic.set(p.topic, list);
+        }
+        list.push(p.partition);
       }
-      list.push(p.partition);
+      topics = [...byTopic].map(([name, ids]) => ({ name, partitions: ids }));
     }
-    const topics = [...byTopic].map(([name, ids]) => ({ name, partitions: ids }));
     let result: CommittedOffset[] = [];
     await this.withCoordinator('OffsetFetch', timeoutMs, async (coordinator) => {
       const response = await coordinator.offsetFetch({ groupId: this.groupId, topics });

@@ -15,7 +15,8 @@
  */
 import pino, { type Logger } from 'pino';
 import type { ListedGroup } from '../protocol/group-membership';
-import { deleteGroup, describeGroup, listGroups, type GroupDescription } from './group-admin';
+import { deleteGroup, describeGroup, groupOffsets, listGroups, type GroupDescription } from './group-admin';
+import type { CommittedOffset } from './group-client';
 import type { MetadataResponse } from '../protocol/cluster-metadata';
 import { ClusterView } from './cluster-view';
 import { KzConsumer, type ConsumerOptions } from './kz-consumer';
@@ -79,6 +80,11 @@ export class KzClient {
   /** Each group's state, chosen assignor and members with their partitions, from its coordinator. */
   describeGroups(groupIds: readonly string[]): Promise<GroupDescription[]> {
     return Promise.all(groupIds.map((id) => describeGroup(this.cluster, id, this.cluster.requestTimeoutMs, KZ_CLIENT_DEFAULTS.retryBackoffMs, this.log)));
+  }
+
+  /** Every offset the group has committed, by topic and partition. */
+  groupOffsets(groupId: string): Promise<CommittedOffset[]> {
+    return groupOffsets(this.cluster, groupId, this.cluster.requestTimeoutMs, KZ_CLIENT_DEFAULTS.retryBackoffMs, this.log);
   }
 
   /** Every consumer group in the cluster, with its state. */
