@@ -4,8 +4,8 @@
  * describes and deletes topics and their configs, its producer (acks=-1, not idempotent) writes
  * what kcat reads back; the admin APIs no client at hand sends (IncrementalAlterConfigs,
  * ElectLeaders, partition reassignments, DescribeLogDirs, DescribeCluster) and ListOffsets by
- * max timestamp, spoken to a broker at the versions it advertises; consumer groups — two kafkajs
- * consumers splitting a topic and rebalancing when one leaves, kcat's balanced consumer (-G),
+ * max timestamp, spoken to a broker at the versions it advertises; consumer groups — kafkajs
+ * consumers splitting a topic and rebalancing as a third joins and one leaves, kcat's balanced consumer (-G),
  * kafkajs's admin listing and describing groups; and a leader killed with SIGKILL in the middle of
  * an idempotent kafkajs produce neither loses a record the producer was told was written nor
  * stores one twice.
@@ -273,40 +273,50 @@ describe('consumer groups', () => {
     }
   }
 
-  test('two kafkajs consumers split the partitions, and when one leaves the other takes them over from the commits', async () => {
+  test('kafkajs consumers split the partitions, rebalance when a third joins and when one leaves, and resume from the commits', async () => {
     await createTopic('kjs-group', 4);
     const first = Array.from({ length: 40 }, (_, i) => `first-${i}`);
     await produceValues('kjs-group', first, 4);
     const a = await groupMember('kjs-members', 'kjs-group');
     const b = await groupMember('kjs-members', 'kjs-group');
+    let c: Awaited<ReturnType<typeof groupMember>> | undefined;
     try {
       await until('both members hold two partitions and everything is read', () =>
         a.assigned().length === 2 && b.assigned().length === 2 && a.read.length + b.read.length >= 40 ? true : undefined, 60_000);
       expect([...a.assigned(), ...b.assigned()].sort()).toEqual([0, 1, 2, 3]);
       expect([...a.read, ...b.read].sort()).toEqual([...first].sort());
 
+      c = await groupMember('kjs-members', 'kjs-group');
+      const third = c;
+      await until('the third member gets a share', () => {
+        const shares = [a, b, third].map((m) => m.assigned());
+        return shares.every((s) => s.length >= 1) && shares.flat().sort().join() === '0,1,2,3' ? true : undefined;
+      }, 60_000);
+
       const kadmin = kafka.admin();
       await kadmin.connect();
       try {
         const { groups } = await kadmin.describeGroups(['kjs-members']);
         expect(groups[0]).toMatchObject({ groupId: 'kjs-members', state: 'Stable', protocolType: 'consumer' });
-        expect(groups[0]!.members).toHaveLength(2);
+        expect(groups[0]!.members).toHaveLength(3);
         expect((await kadmin.listGroups()).groups).toContainEqual(expect.objectContaining({ groupId: 'kjs-members', protocolType: 'consumer' }));
       } finally {
         await kadmin.disconnect();
       }
 
       await a.consumer.disconnect(); // commits, then LeaveGroup
-      await until('the remaining member holds all four partitions', () => (b.assigned().length === 4 ? true : undefined), 60_000);
+      await until('the two remaining members hold two partitions each', () =>
+        b.assigned().length === 2 && third.assigned().length === 2 ? true : undefined, 60_000);
       const second = Array.from({ length: 20 }, (_, i) => `second-${i}`);
       await produceValues('kjs-group', second, 4);
-      await until('the remaining member read the new records', () => (second.every((v) => b.read.includes(v)) ? true : undefined), 60_000);
+      await until('the remaining members read the new records', () => (second.every((v) => b.read.includes(v) || third.read.includes(v)) ? true : undefined), 60_000);
       // Nothing lost; and what the leaver had read and committed was not read again.
-      expect(new Set([...a.read, ...b.read])).toEqual(new Set([...first, ...second]));
-      expect(b.read.filter((v) => a.read.includes(v))).toEqual([]);
+      expect(new Set([...a.read, ...b.read, ...third.read])).toEqual(new Set([...first, ...second]));
+      expect([...b.read, ...third.read].filter((v) => a.read.includes(v))).toEqual([]);
     } finally {
       await a.consumer.disconnect();
       await b.consumer.disconnect();
+      await c?.consumer.disconnect();
     }
   });
 
