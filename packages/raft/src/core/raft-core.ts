@@ -523,6 +523,7 @@ export class RaftCore {
       directoryId: this.directoryId,
       voters: this.voters,
       votersOffset: this.voterHistory.latestRecordOffset,
+      committedVoters: this.voterHistory.at(this.highWatermark) ?? [],
     };
   }
 

@@ -24,6 +24,8 @@ export interface RaftStatus {
   readonly voters: VoterSet;
   /** Offset of the VotersRecord that put `voters` in force; -1 when they come from below the log. */
   readonly votersOffset: number;
+  /** The voter set in force below the high watermark: the latest one known committed here. */
+  readonly committedVoters: VoterSet;
 }
 
 export interface ReplicaDescription {

@@ -31,6 +31,7 @@ export function status(overrides: Partial<RaftStatus> & Pick<RaftStatus, 'nodeId
     directoryId: ZERO_DIRECTORY_ID,
     voters: [],
     votersOffset: -1,
+    committedVoters: [],
     epochStartOffset: -1,
     ...overrides,
   };
