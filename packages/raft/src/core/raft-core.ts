@@ -234,7 +234,8 @@ export class RaftCore {
         if (now >= role.fetchDeadline) {
           // A voter that stops hearing from its leader campaigns; an observer looks for the leader anew.
           if (this.isVoter) this.becomeProspective(now);
-          else this.becomeUnattached(now, this.election.epoch);
+          // (keeping its vote of this epoch: a voter removed after voting is still bound by it)
+          else this.becomeUnattached(now, this.election.epoch, this.election.votedFor);
           return;
         }
         this.pollFetch(now);
@@ -363,10 +364,19 @@ export class RaftCore {
    */
   removeVoter(now: number, id: NodeId, directoryId: DirectoryId): VoterChangeResult {
     this.now = now;
-    const result = this.changeVoters(now, (voters) => {
+    const result = this.changeVoters(now, (voters, state) => {
       if (!hasVoterKey(voters, id, directoryId)) return this.refusal('VOTER_NOT_FOUND', `(${id}, ${directoryId}) is not a voter of ${describeVoters(voters)}`);
       if (voters.length === 1) return this.refusal('INVALID_REQUEST', 'the last voter cannot be removed');
-      return voters.filter((v) => v.id !== id);
+      const remaining = voters.filter((v) => v.id !== id);
+      // A change commits only in the new set: refuse one whose voters could not commit it now (a
+      // voter down, or a wiped disk still listed under its old key), which would stall the cluster.
+      const live = remaining.filter(
+        (v) => (v.id === this.config.nodeId && v.directoryId === this.directoryId) || state.isCaughtUp(now, v.id, v.directoryId, this.config.fetchTimeoutMs),
+      );
+      if (live.length < majorityOf(remaining.length)) {
+        return this.refusal('REQUEST_TIMED_OUT', `only [${voterIds(live).join(',')}] of the remaining voters ${describeVoters(remaining)} are caught up: not a majority`);
+      }
+      return remaining;
     });
     this.endInput();
     return result;

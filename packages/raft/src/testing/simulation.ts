@@ -500,6 +500,17 @@ export class Simulation {
     return this.changeVoters(`remove node ${id}`, (raft) => raft.removeVoter(id, key.directoryId), id === leader ? 'leadersRemoved' : 'votersRemoved');
   }
 
+  /**
+   * A voter of the leader's set whose disk no longer holds that replica (it was wiped): the one an
+   * operator removes first — removing a live voter instead could leave too few live voter keys to
+   * commit anything, as it would in a real cluster. Null when there is none.
+   */
+  deadVoterKey(): NodeId | null {
+    const leader = this.leader();
+    const voters = leader === null ? [] : (this.node(leader).status()?.voters ?? []);
+    return voters.find((v) => this.nodeIds.includes(v.id) && this.node(v.id).format?.directoryId !== v.directoryId)?.id ?? null;
+  }
+
   /** The leader removes itself: it leads until the change commits, then resigns. */
   removeLeader(): Promise<VoterChange | null> {
     const leader = this.leader();
@@ -510,8 +521,9 @@ export class Simulation {
    * The disk of `id` is wiped (replaced by an empty one) and the node formatted again as a new
    * replica joining the cluster — a new directory id, no bootstrap voters — and started
    * `restartAfterMs` later. As with flipped bits, only when the voters of every set in force still
-   * hold everything committed on a majority without it, and keep a majority of live voter keys (Raft
-   * survives losing one replica's disk, not a majority's). False when that is not so.
+   * hold, on a majority without it, everything committed and everything it could have acknowledged,
+   * under voter keys that still match their disks (Raft survives losing one replica's disk, not the
+   * only copies a majority needs). False when that is not so.
    */
   wipeDisk(id: NodeId, restartAfterMs: number): boolean {
     if (!this.dynamic || !this.wipeIsSafe(id)) return false;
@@ -529,7 +541,9 @@ export class Simulation {
   }
 
   private wipeIsSafe(id: NodeId): boolean {
-    const committed = this.committedEnd();
+    // Whatever the victim acknowledged (all it holds durably) may count toward a commit yet — an ack
+    // can still be in flight — so the others must hold that much too, not only what is known committed.
+    const committed = Math.max(this.committedEnd(), logEndOffset(this.node(id).disk.durableLog));
     const sets = this.nodes.map((n) => n.status()?.voters).filter((v): v is VoterSet => v !== undefined && v.length > 0);
     if (sets.length === 0) return false;
     return sets.every((voters) => {
