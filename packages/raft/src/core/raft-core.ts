@@ -189,7 +189,7 @@ export class RaftCore {
     if (this.log.lastEpoch > epoch) {
       // The quorum-state write was lost but the log proves a later epoch exists.
       this.becomeUnattached(now, this.log.lastEpoch);
-    } else if (leaderId === config.nodeId && this.isVoter) {
+    } else if (leaderId === config.nodeId && this.mayCampaign) {
       // A leader that restarts must not lead the same epoch again: it may have lost unflushed
       // batches that followers hold, and (offset, epoch) must name one batch only.
       this.becomeResigned(now, this.voterIdList().filter((v) => v !== config.nodeId));
@@ -233,7 +233,7 @@ export class RaftCore {
         this.expireInflight(now);
         if (now >= role.fetchDeadline) {
           // A voter that stops hearing from its leader campaigns; an observer looks for the leader anew.
-          if (this.isVoter) this.becomeProspective(now);
+          if (this.mayCampaign) this.becomeProspective(now);
           // (keeping its vote of this epoch: a voter removed after voting is still bound by it)
           else this.becomeUnattached(now, this.election.epoch, this.election.votedFor);
           return;
@@ -242,9 +242,13 @@ export class RaftCore {
         return;
       }
       case 'unattached':
-        if (this.isVoter) {
-          if (now >= role.electionDeadline) this.becomeProspective(now);
-        } else {
+        // A replica outside the voter set in force looks for the leader (no leader tells it); one
+        // still in the committed set may also campaign, as a voter does.
+        if (this.mayCampaign && now >= role.electionDeadline) {
+          this.becomeProspective(now);
+          return;
+        }
+        if (!this.isVoter) {
           this.expireInflight(now);
           this.pollFetch(now);
         }
@@ -505,7 +509,8 @@ export class RaftCore {
       case 'follower':
         return Math.min(role.fetchDeadline, fetchPoll);
       case 'unattached':
-        return this.isVoter ? role.electionDeadline : fetchPoll;
+        if (this.isVoter) return role.electionDeadline;
+        return this.mayCampaign ? Math.min(role.electionDeadline, fetchPoll) : fetchPoll;
       case 'prospective':
       case 'candidate':
         return role.electionDeadline;
@@ -663,7 +668,7 @@ export class RaftCore {
     if (request.epoch < this.election.epoch) return reply('FENCED_LEADER_EPOCH');
     if (request.epoch > this.election.epoch) this.becomeUnattached(now, request.epoch);
 
-    if (this.isVoter) {
+    if (this.mayCampaign) {
       const position = request.preferredSuccessors.indexOf(this.config.nodeId);
       const wait = endQuorumEpochBackoff(position, request.preferredSuccessors.length, this.config.electionBackoffMaxMs);
       const role = this.role;
@@ -1133,7 +1138,7 @@ export class RaftCore {
 
   /** Pre-vote (KIP-996): ask whether we could win, without bumping the epoch or persisting anything. */
   private becomeProspective(now: number): void {
-    if (!this.isVoter) {
+    if (!this.mayCampaign) {
       // Not (or no longer) a voter: an observer looks for the leader instead of campaigning.
       if (this.role.name !== 'unattached') this.becomeUnattached(now, this.election.epoch, this.election.votedFor);
       return;
@@ -1153,7 +1158,8 @@ export class RaftCore {
     const role: Role & Election = {
       name,
       roundId: this.newRequestId(),
-      granted: new Set([this.config.nodeId]),
+      // Its own vote counts only if it is a voter of the set it counts in.
+      granted: new Set(this.isVoter ? [this.config.nodeId] : []),
       rejected: new Set(),
       electionDeadline: now + randomElectionTimeout(this.config.electionTimeoutMs, this.config.random),
     };
@@ -1252,13 +1258,24 @@ export class RaftCore {
     return hasVoterKey(this.voters, this.config.nodeId, this.directoryId);
   }
 
+  /**
+   * Whether this replica may stand for election: a voter of the set in force, or of the set known
+   * committed. The second covers a leader that appended its own removal and crashed before it
+   * committed: its log is the longest, so no one else can win, and it must be able to win once
+   * more — counting votes in its new set, where it does not count itself — to commit the removal
+   * and resign.
+   */
+  private get mayCampaign(): boolean {
+    return this.isVoter || (this.dynamic && hasVoterKey(this.voterHistory.at(this.highWatermark) ?? [], this.config.nodeId, this.directoryId));
+  }
+
   /** The voter set in force changed (an append, a truncation, a snapshot): follow it. */
   private votersChanged(now: number): void {
     const voters = this.voters;
     this.outVoters = voters;
     const role = this.role;
     if (role.name === 'leader') role.state.setVoters(voters);
-    else if ((role.name === 'prospective' || role.name === 'candidate') && !this.isVoter) {
+    else if ((role.name === 'prospective' || role.name === 'candidate') && !this.mayCampaign) {
       // A campaign for a seat this replica no longer has.
       this.becomeUnattached(now, this.election.epoch, this.election.votedFor);
     } else if (role.name === 'unattached' && !this.isVoter) {

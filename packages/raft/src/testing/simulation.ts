@@ -10,12 +10,14 @@ import { EventQueue } from './event-queue';
 import { checkInvariants, newInvariantMemory, type InvariantMemory } from './invariants';
 import { batchHolding, logEndOffset } from './log-image';
 import type { RaftNode, VoterChange } from '../runtime/raft-node';
+import { votersIn } from '../core/voter-history';
 import { describeVoters, newDirectoryId, sortVoters, type DirectoryId, type VoterSet } from '../core/voter-set';
 import { fingerprint } from './proposal-batch';
 import { SeededRandom, deriveSeed } from './seeded-random';
 import { SimClient, type ClientRequest } from './sim-client';
 import { SimHost, type HostEnvironment, type SimRaftConfig, type SimulationTamper } from './sim-host';
 import type { SimMachineFactory } from './sim-machine';
+import type { SimDisk } from './sim-disk';
 import { SimNetwork, type InFlight, type IsolationDirection, type LinkRule } from './sim-network';
 import type { SchedulerStats, SimClock } from './sim-scheduler';
 import { SimStateMachine } from './sim-state-machine';
@@ -201,6 +203,8 @@ export class Simulation {
   private gracefulStops = 0;
   private readonly membership = { votersAdded: 0, votersRemoved: 0, leadersRemoved: 0, voterChangesRefused: 0, disksWiped: 0 };
   private wipes = 0;
+  /** Per leader asked: voter changes not settled yet. A crash forgets them (its promises never settle). */
+  private readonly changesInFlight = new Map<NodeId, number>();
   /** Votes granted during the current step. */
   private votes: GrantedVote[] = [];
 
@@ -412,6 +416,7 @@ export class Simulation {
     const lost = node.crash(options.torn === true);
     if (lost === null) return;
     this.client.nodeLost(id);
+    this.changesInFlight.delete(id);
     const tornNote = lost.torn ? ', the one in progress torn' : '';
     this.trace.record(this.clock, `node ${id}: CRASH (${lost.lost} unsynced write${lost.lost === 1 ? '' : 's'} lost${tornNote})`);
     this.options.hooks?.onCrash?.(id, this.clock);
@@ -541,14 +546,20 @@ export class Simulation {
   }
 
   private wipeIsSafe(id: NodeId): boolean {
+    // A voter change in flight commits only in its new set: losing a voter key then can leave neither
+    // set able to elect anyone (KIP-853 offers only an unclean recovery from that), so no wipe then.
+    if ([...this.changesInFlight.values()].some((n) => n > 0)) return false;
     // Whatever the victim acknowledged (all it holds durably) may count toward a commit yet — an ack
     // can still be in flight — so the others must hold that much too, not only what is known committed.
-    const committed = Math.max(this.committedEnd(), logEndOffset(this.node(id).disk.durableLog));
+    const committed = Math.max(this.committedEnd(), intactEnd(this.node(id).disk));
+    // ... nor while a VotersRecord above it sits in any log, in memory or on disk (its leader may be gone).
+    const pending = (batches: readonly LogBatch[]): boolean => batches.some((b) => b.lastOffset >= this.committedEnd() && holdsVoters(b));
+    if (this.nodes.some((n) => pending(n.log()) || pending(n.disk.durableLog.batches))) return false;
     const sets = this.nodes.map((n) => n.status()?.voters).filter((v): v is VoterSet => v !== undefined && v.length > 0);
     if (sets.length === 0) return false;
     return sets.every((voters) => {
       const keys = voters.filter((v) => v.id !== id && this.nodeIds.includes(v.id) && this.node(v.id).disk.durableDirectoryId === v.directoryId);
-      const holders = keys.filter((v) => logEndOffset(this.node(v.id).disk.durableLog) >= committed);
+      const holders = keys.filter((v) => intactEnd(this.node(v.id).disk) >= committed);
       return holders.length >= majorityOf(voters.length);
     });
   }
@@ -561,13 +572,22 @@ export class Simulation {
       return Promise.resolve(null);
     }
     this.trace.record(this.clock, `membership: node ${leader} asked to ${what}`);
+    const asked = leader!;
+    const settled = (): void => {
+      const left = (this.changesInFlight.get(asked) ?? 0) - 1;
+      if (left > 0) this.changesInFlight.set(asked, left);
+      else this.changesInFlight.delete(asked);
+    };
+    this.changesInFlight.set(asked, (this.changesInFlight.get(asked) ?? 0) + 1);
     return change(raft).then(
       (done) => {
+        settled();
         this.membership[counter]++;
         this.trace.record(this.clock, `membership: ${what} committed at offset ${done.offset}: voters ${describeVoters(done.voters)}`);
         return done;
       },
       (error: unknown) => {
+        settled();
         this.membership.voterChangesRefused++;
         this.trace.record(this.clock, `membership: ${what} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
         return null;
@@ -742,6 +762,22 @@ export class Simulation {
       },
     );
   }
+}
+
+/** Whether a batch (on a disk: maybe torn, then it holds nothing) carries a VotersRecord. */
+function holdsVoters(batch: LogBatch): boolean {
+  try {
+    return votersIn(batch) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** Where a disk's log ends, up to its first damaged batch (which recovery will cut). */
+function intactEnd(disk: SimDisk): number {
+  const damaged = disk.damaged()[0];
+  const end = logEndOffset(disk.durableLog);
+  return damaged === undefined ? end : Math.min(end, damaged);
 }
 
 /** Resolves once every promise callback already queued — and every one those queue — has run. */
