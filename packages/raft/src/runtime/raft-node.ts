@@ -214,8 +214,13 @@ export class RaftNode {
     for (const repair of repairs) {
       logger.warn({ offset: repair.offset, reason: repair.reason }, 'truncated a corrupt log tail at recovery');
     }
-    const membership = options.voters !== undefined ? { voters: options.voters } : await dynamicMembership(options, storage, loaded.directoryId ?? null, logger);
+    const membership = options.voters !== undefined ? { voters: options.voters } : dynamicMembership(options, loaded.directoryId ?? null);
+    // The core checks the settings first: a node that cannot start must not have claimed its storage.
     const core = RaftCore.start({ ...options.config, nodeId: options.nodeId, ...membership }, durable, scheduler.now());
+    if ('directoryId' in membership && (loaded.directoryId ?? null) === null && storage.writeDirectoryId !== undefined) {
+      await storage.writeDirectoryId(membership.directoryId!);
+      logger.info({ directoryId: membership.directoryId }, 'storage given its directory id');
+    }
     const node = new RaftNode(
       core,
       storage,
@@ -795,23 +800,17 @@ function estimatedRecordSize(record: KafkaRecord): number {
 }
 
 /**
- * Dynamic voters: the directory id this replica runs under — given, or stored, or new (and then
- * stored before anything else) — and the bootstrap settings.
+ * Dynamic voters: the directory id this replica runs under — given, or stored, or new (stored by
+ * start before the node runs) — and the bootstrap settings.
  */
-async function dynamicMembership(
+function dynamicMembership(
   options: RaftNodeOptions,
-  storage: RaftStorage,
   stored: DirectoryId | null,
-  logger: Logger,
-): Promise<Pick<RaftConfigInput, 'directoryId' | 'bootstrapVoters' | 'bootstrapServers' | 'endpoints'>> {
+): Pick<RaftConfigInput, 'directoryId' | 'bootstrapVoters' | 'bootstrapServers' | 'endpoints'> {
   if (options.directoryId !== undefined && stored !== null && options.directoryId !== stored) {
     throw new InconsistentDirectoryIdError(`the storage belongs to directory id ${stored}, not ${options.directoryId}`);
   }
   const directoryId = options.directoryId ?? stored ?? newDirectoryId(options.config?.random ?? secureRandom);
-  if (stored === null && storage.writeDirectoryId !== undefined) {
-    await storage.writeDirectoryId(directoryId);
-    logger.info({ directoryId }, 'storage given its directory id');
-  }
   return {
     directoryId,
     bootstrapVoters: options.bootstrapVoters ?? null,
