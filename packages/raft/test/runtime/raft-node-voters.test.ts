@@ -64,6 +64,30 @@ describe('RaftNode with dynamic voters (KIP-853)', () => {
     await Promise.all([node1.stop(), node2.stop()]);
   });
 
+  test('UpdateRaftVoter: a voter listed without the endpoints it listens on asks the leader, who records them', async () => {
+    const network = new InMemoryRaftNetwork();
+    const dirOf1 = newDirectoryId(Math.random);
+    const node1 = await RaftNode.start({
+      nodeId: 1,
+      directoryId: dirOf1,
+      bootstrapVoters: [{ id: 1, directoryId: dirOf1, endpoints: [] }],
+      storage: new MemoryRaftStorage(),
+      transport: network.transport(1),
+      stateMachine: new Values(),
+      logger: quiet,
+      config: fast,
+    });
+    await until(() => node1.status().role === 'leader');
+    const endpoints = [{ name: 'raft', host: '10.0.0.2', port: 9094 }];
+    const node2 = await RaftNode.start({ nodeId: 2, bootstrapServers: [1], endpoints, storage: new MemoryRaftStorage(), transport: network.transport(2), stateMachine: new Values(), logger: quiet, config: fast });
+    await until(() => node1.describeQuorum().observers.some((o) => o.nodeId === 2 && o.lastCaughtUpTimestamp > 0));
+    await node1.addVoter({ id: 2, directoryId: node2.status().directoryId, endpoints: [] });
+    await until(() => node1.status().voters.find((v) => v.id === 2)?.endpoints.length === 1);
+    expect(node1.status().voters.find((v) => v.id === 2)!.endpoints).toEqual(endpoints);
+    await until(() => node2.status().voters.find((v) => v.id === 2)?.endpoints.length === 1);
+    await Promise.all([node1.stop(), node2.stop()]);
+  });
+
   test('a storage formatted for one directory id refuses to start as another', async () => {
     const storage = new MemoryRaftStorage();
     await storage.writeDirectoryId(newDirectoryId(Math.random));
