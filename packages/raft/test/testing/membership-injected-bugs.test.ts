@@ -2,6 +2,9 @@ import { RaftCore, type VoteRequest } from '@kz/raft';
 import { checkSchedules, LEADER_ELECTED_WITHIN_MS, Simulation } from '@kz/raft/testing';
 import { LeaderState } from '../../src/core/leader-state';
 
+// Simulated schedules of several thousand steps each: seconds of CPU, more on a busy machine.
+jest.setTimeout(60_000);
+
 /**
  * The membership invariants (dynamic voters, KIP-853), each shown to fire on a deliberately broken
  * build, as test/testing/injected-bugs.test.ts does for the others: an invariant that no bug can
