@@ -67,3 +67,13 @@ export {
 } from './runtime/metadata-server-main';
 export { stopOnSignals } from './runtime/stop-on-signals';
 export type { ServerInstrumentation } from './runtime/server-instrumentation';
+
+export * from './security/acl';
+export * from './security/scram';
+export type {
+  AclsDescription,
+  DescribeAclsRequest,
+  DescribeUserScramCredentialsRequest,
+  ScramCredentialsDescription,
+  UserScramCredentialsDescription,
+} from './service/security-reads';

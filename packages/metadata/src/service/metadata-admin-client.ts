@@ -27,6 +27,8 @@ import type { ConfigResourceRef, ControllerApi, ControllerRequestKind } from '..
 import { apiError, ApiError } from '../errors/api-error';
 import { decodeAdminResponse, encodeAdminRequest } from './admin-codec';
 import { MalformedAdminMessageError } from './admin-errors';
+import type { AclFilter } from '../security/acl';
+import type { AclsDescription, ScramCredentialsDescription } from './security-reads';
 import type { ClusterDescription, ConfigsDescription, QuorumDescription, TopicsDescription } from './admin-reads';
 import {
   adminRpcPath,
@@ -181,6 +183,19 @@ export class MetadataAdminClient {
     return this.call('allocateProducerIds', request);
   }
 
+  /** KIP-554: set or delete users' SCRAM credentials (the client salts; see @kz/metadata's scram helpers). */
+  alterUserScramCredentials(request: ControllerApi['alterUserScramCredentials'][0]): Promise<ControllerApi['alterUserScramCredentials'][1]> {
+    return this.call('alterUserScramCredentials', request);
+  }
+
+  createAcls(request: ControllerApi['createAcls'][0]): Promise<ControllerApi['createAcls'][1]> {
+    return this.call('createAcls', request);
+  }
+
+  deleteAcls(request: ControllerApi['deleteAcls'][0]): Promise<ControllerApi['deleteAcls'][1]> {
+    return this.call('deleteAcls', request);
+  }
+
   /** Any controller request by kind, as MetadataNode.call takes it. */
   call<K extends ControllerRequestKind>(kind: K, body: ControllerApi[K][0]): Promise<ControllerApi[K][1]> {
     const rpc = RPC_OF_KIND[kind];
@@ -200,6 +215,16 @@ export class MetadataAdminClient {
 
   describeConfigs(resources: readonly ConfigResourceRef[], options: ReadOptions = {}): Promise<ConfigsDescription> {
     return this.read('DescribeConfigs', { resources }, options);
+  }
+
+  /** Users' SCRAM mechanisms and iterations (null: every user); an unknown user is RESOURCE_NOT_FOUND. */
+  describeUserScramCredentials(users: readonly string[] | null = null, options: ReadOptions = {}): Promise<ScramCredentialsDescription> {
+    return this.read('DescribeUserScramCredentials', { users }, options);
+  }
+
+  /** The ACL bindings a filter selects. */
+  describeAcls(filter: AclFilter, options: ReadOptions = {}): Promise<AclsDescription> {
+    return this.read('DescribeAcls', { filter }, options);
   }
 
   /** The Raft leader's view of the quorum, found like the controller. */

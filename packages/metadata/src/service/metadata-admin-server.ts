@@ -37,6 +37,7 @@ import {
   type ReadRpcName,
 } from './admin-rpc';
 import type { ControllerAddress } from './metadata-admin-client';
+import { aclsDescription, scramCredentialsDescription } from './security-reads';
 
 export interface MetadataAdminServerOptions {
   readonly node: MetadataNode;
@@ -208,6 +209,10 @@ class AdminService {
         return { ok: true, value: configsDescription(image, request as AdminRequest<'DescribeConfigs'>, this.node.controller?.config.staticBrokerConfigs) };
       case 'DescribeQuorum':
         return this.describeQuorum();
+      case 'DescribeUserScramCredentials':
+        return { ok: true, value: scramCredentialsDescription(image, request as AdminRequest<'DescribeUserScramCredentials'>) };
+      case 'DescribeAcls':
+        return { ok: true, value: aclsDescription(image, request as AdminRequest<'DescribeAcls'>) };
     }
   }
 
