@@ -49,7 +49,7 @@ export function kafkaHandlers(backend: KafkaBackend): KafkaHandlers {
     alterPartitionReassignmentsHandler(backend),
     listPartitionReassignmentsHandler(backend),
     describeLogDirsHandler(backend),
-    saslHandshakeHandler(backend),
+    saslHandshakeHandler(),
     saslAuthenticateHandler(),
     createAclsHandler(backend),
     describeAclsHandler(backend),

@@ -44,6 +44,8 @@ export interface KafkaListenerOptions {
   readonly security?: ListenerSecurity;
 }
 
+const NO_CREDENTIALS = (): undefined => undefined;
+
 /** How long stop() lets connections finish writing before cutting them. */
 const SHUTDOWN_GRACE_MS = 1000;
 
@@ -139,6 +141,7 @@ export class KafkaListener {
       // On SASL_SSL the principal is the SASL user's; a certificate only encrypts.
       certificatePrincipal: usesSasl(this.security.protocol) ? null : principal,
       maxReauthMs: this.security.maxReauthMs ?? 0,
+      credentials: this.security.credentials ?? NO_CREDENTIALS,
       ...(this.security.authorizer === undefined ? {} : { authorizer: this.security.authorizer }),
     });
     const connection = new ListenerConnection({

@@ -13,7 +13,6 @@
  * served: every client that speaks SaslAuthenticate uses v1.
  */
 import { ApiKey } from '@kz/kafka-protocol';
-import type { KafkaBackend } from './kafka-backend.js';
 import { errorCode, NONE } from './kafka-error.js';
 import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
 
@@ -22,10 +21,10 @@ export const SASL_AUTHENTICATE_VERSIONS = { min: 0, max: 2 } as const;
 
 const NO_BYTES = new Uint8Array(0);
 
-export function saslHandshakeHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.SaslHandshake> {
+export function saslHandshakeHandler(): KafkaApiHandler<typeof ApiKey.SaslHandshake> {
   return kafkaHandler(ApiKey.SaslHandshake, SASL_HANDSHAKE_VERSIONS, async (request, { session }) => {
     const mechanisms = session.sasl ? [...session.mechanisms] : [];
-    const refused = session.handshake(request.mechanism, (user) => backend.image().scramCredentials.get(user));
+    const refused = session.handshake(request.mechanism);
     if (refused === null) return { errorCode: NONE, mechanisms };
     if (session.sasl) session.fail(refused === 'UNSUPPORTED_SASL_MECHANISM' ? `SASL mechanism ${request.mechanism} is not enabled` : 'SaslHandshake in the middle of an exchange');
     return { errorCode: errorCode(refused), mechanisms };
@@ -41,7 +40,7 @@ export function saslAuthenticateHandler(): KafkaApiHandler<typeof ApiKey.SaslAut
     }
     if (step.kind === 'failed') {
       session.fail(step.reason);
-      return { errorCode: errorCode('SASL_AUTHENTICATION_FAILED'), errorMessage: 'Authentication failed: invalid credentials', authBytes: NO_BYTES, sessionLifetimeMs: 0 };
+      return { errorCode: errorCode('SASL_AUTHENTICATION_FAILED'), errorMessage: 'SASL_AUTHENTICATION_FAILED: invalid credentials', authBytes: NO_BYTES, sessionLifetimeMs: 0 };
     }
     return { errorCode: NONE, errorMessage: null, authBytes: step.bytes, sessionLifetimeMs: step.kind === 'authenticated' ? session.sessionLifetimeMs : 0 };
   });

@@ -24,7 +24,7 @@ import {
 import { EventLoopMonitor } from '@kz/runtime';
 import pino from 'pino';
 import type { BrokerInstrumentation } from './broker-instrumentation.js';
-import { BrokerNode } from './broker-node.js';
+import { BrokerNode, type AuthorizationSettings, type BrokerNodeOptions } from './broker-node.js';
 
 export const BROKER_FLAGS_USAGE = `Broker options (besides the metadata node's, below):
   --listen HOST:PORT           the Kafka listener clients connect to (required)
@@ -53,6 +53,10 @@ export interface BrokerServerSettings {
   readonly replicaLagTimeMaxMs: number | undefined;
   readonly heartbeatIntervalMs: number | undefined;
   readonly offsetsTopicPartitions: number | undefined;
+  /** How the Kafka listener is secured; absent: PLAINTEXT. */
+  readonly listenerSecurity?: BrokerNodeOptions['listenerSecurity'];
+  /** The StandardAuthorizer's settings; absent: no authorizer. */
+  readonly authorization?: AuthorizationSettings;
 }
 
 export type BrokerServerCommand = { readonly kind: 'help' } | { readonly kind: 'run'; readonly settings: BrokerServerSettings };
@@ -199,6 +203,8 @@ export async function startBrokerServer(
       ...(settings.offsetsTopicPartitions === undefined ? {} : { offsetsTopicPartitions: settings.offsetsTopicPartitions }),
       ...(instrumentation.brokerRequests === undefined ? {} : { observeRequest: instrumentation.brokerRequests }),
       ...(instrumentation.heartbeats === undefined ? {} : { onHeartbeat: instrumentation.heartbeats }),
+      ...(settings.listenerSecurity === undefined ? {} : { listenerSecurity: settings.listenerSecurity }),
+      ...(settings.authorization === undefined ? {} : { authorization: settings.authorization }),
       logger,
     });
     const started = metadata;

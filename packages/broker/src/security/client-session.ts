@@ -34,6 +34,8 @@ export interface ClientSessionOptions {
   /** The principal a verified client certificate names; null without one. */
   readonly certificatePrincipal: string | null;
   readonly maxReauthMs: number;
+  /** Users' SCRAM credentials, for SASL logins. */
+  readonly credentials: CredentialLookup;
   /** Decides what the principal may do; absent: everything (no authorizer configured). */
   readonly authorizer?: Authorizer;
   readonly clock?: () => number;
@@ -95,7 +97,8 @@ export class ClientSession {
    * SaslHandshake: null when the mechanism is taken, or the error name to answer. A handshake is
    * allowed first, and again once authenticated (re-authentication).
    */
-  handshake(mechanism: string, lookup: CredentialLookup): 'ILLEGAL_SASL_STATE' | 'UNSUPPORTED_SASL_MECHANISM' | null {
+  handshake(mechanism: string): 'ILLEGAL_SASL_STATE' | 'UNSUPPORTED_SASL_MECHANISM' | null {
+    const lookup = this.options.credentials;
     if (!this.sasl || (this.state.name !== 'none' && this.state.name !== 'authenticated')) return 'ILLEGAL_SASL_STATE';
     if (!(this.options.mechanisms as readonly string[]).includes(mechanism)) return 'UNSUPPORTED_SASL_MECHANISM';
     const server =

@@ -6,6 +6,7 @@
  * the client must re-authenticate (`connections.max.reauth.ms`, KIP-368; 0: never).
  */
 import type { Authorizer } from './authorizer.js';
+import type { CredentialLookup } from './client-session.js';
 import type { TlsIdentity } from './tls-identity.js';
 
 export const SECURITY_PROTOCOLS = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const;
@@ -29,6 +30,8 @@ export interface ListenerSecurity {
   readonly maxReauthMs?: number;
   /** What authenticated principals may do; absent: everything (Kafka without an authorizer). */
   readonly authorizer?: Authorizer;
+  /** Users' SCRAM credentials (the metadata log's), which SASL logins are checked against; absent: none. */
+  readonly credentials?: CredentialLookup;
 }
 
 export const PLAINTEXT_LISTENER: ListenerSecurity = { protocol: 'PLAINTEXT' };

@@ -2,7 +2,7 @@
  * A kz node as `kz server` runs it: the metadata server (a voter runs the quorum controller), the
  * broker on it unless the node is a controller only, and the Prometheus endpoint when asked for.
  */
-import { startBrokerServer, type RunningBroker } from '@kz/broker';
+import { startBrokerServer, TlsIdentity, type RunningBroker } from '@kz/broker';
 import { startMetadataServer, type MetadataServer } from '@kz/metadata';
 import { EventLoopMonitor } from '@kz/runtime';
 import type { Logger } from 'pino';
@@ -17,6 +17,8 @@ export interface KzNode {
   readonly metricsAddress: string | null;
   /** Resolves with the error that stopped the node on its own (a failed disk): the process must exit. */
   readonly halted: Promise<Error>;
+  /** The node's TLS identity (null without one): `reload()` reads its PEM files again (SIGHUP). */
+  readonly tls: TlsIdentity | null;
   /** Graceful stop: a broker's controlled shutdown first, then the metadata node. */
   stop(): Promise<void>;
 }
@@ -30,10 +32,20 @@ export async function startKzNode(settings: NodeSettings, logger: Logger): Promi
   });
   let metadata: MetadataServer;
   let broker: RunningBroker | null = null;
+  const security = settings.security;
+  // Read (and checked) before anything listens: a bad key or certificate stops the start here.
+  const tls = security.tls === null ? null : new TlsIdentity(security.tls);
   if (settings.broker === null) {
     metadata = await startMetadataServer(settings.metadata, logger, metrics.instrumentation);
   } else {
-    broker = await startBrokerServer(settings.broker, logger, metrics.instrumentation);
+    const listenerSecurity = {
+      protocol: security.protocol,
+      ...(tls === null ? {} : { tls }),
+      clientAuth: security.clientAuth,
+      saslMechanisms: security.saslMechanisms,
+      maxReauthMs: security.maxReauthMs,
+    };
+    broker = await startBrokerServer({ ...settings.broker, listenerSecurity }, logger, metrics.instrumentation);
     metadata = broker.metadata;
   }
   const stopNode = async (): Promise<void> => {
@@ -60,6 +72,7 @@ export async function startKzNode(settings: NodeSettings, logger: Logger): Promi
     metadata,
     broker,
     metricsAddress,
+    tls,
     halted: broker === null ? metadata.node.raft.halted : Promise.race([metadata.node.raft.halted, broker.broker.halted]),
     async stop() {
       await metrics.stop();

@@ -38,6 +38,8 @@ export interface LocalClusterOptions {
   readonly root?: string;
   /** Leave `root` behind on destroy() (a demo's run directory). Default false. */
   readonly keepRoot?: boolean;
+  /** Flags for one node only (its own certificate, say), after the common ones. */
+  readonly nodeFlags?: (id: NodeId) => readonly string[];
 }
 
 export interface NodeAddresses {
@@ -57,6 +59,7 @@ export class LocalCluster extends NodeProcesses {
     root: string,
     flags: readonly string[],
     keepRoot: boolean,
+    nodeFlags: (id: NodeId) => readonly string[] = () => [],
   ) {
     const list = (pick: (a: NodeAddresses) => string): string => [...addresses].map(([id, a]) => `${id}@${pick(a)}`).join(',');
     super({
@@ -78,6 +81,7 @@ export class LocalCluster extends NodeProcesses {
           `--replication-listen=${a.replication}`,
           `--metrics-listen=${a.metrics}`,
           ...flags,
+          ...nodeFlags(id),
         ];
       },
     });
@@ -94,7 +98,7 @@ export class LocalCluster extends NodeProcesses {
       }),
     );
     for (const id of options.nodeIds) formatDataDir(path.join(root, `node-${id}`), { clusterId: options.clusterId, nodeId: id });
-    return new LocalCluster(options.nodeIds, options.clusterId, addresses, root, options.flags ?? FAST_FAILOVER_FLAGS, options.keepRoot ?? false);
+    return new LocalCluster(options.nodeIds, options.clusterId, addresses, root, options.flags ?? FAST_FAILOVER_FLAGS, options.keepRoot ?? false, options.nodeFlags);
   }
 
   private readonly incarnations = new Map<NodeId, string>();
