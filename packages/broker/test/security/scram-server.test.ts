@@ -42,7 +42,7 @@ describe('RFC 7677 §3 example (SCRAM-SHA-256)', () => {
     const flipped = server();
     flipped.step(bytes(clientFirst));
     const proof = Buffer.from(clientFinal.slice(clientFinal.indexOf(',p=') + 3), 'base64');
-    proof[0] ^= 1;
+    proof[0] = proof[0]! ^ 1;
     expect(flipped.step(bytes(`${clientFinal.slice(0, clientFinal.indexOf(',p=') + 3)}${proof.toString('base64')}`)).kind).toBe('failed');
 
     // A fresh exchange has a fresh server nonce: the recorded client-final no longer matches it.
