@@ -77,3 +77,4 @@ export type {
   ScramCredentialsDescription,
   UserScramCredentialsDescription,
 } from './service/security-reads';
+export { StandardAuthorizer, ALLOW_ALL, type Authorizer, type StandardAuthorizerOptions } from './security/standard-authorizer';

@@ -69,6 +69,7 @@ import { ProducerIdBlocks, ProducerIdsUnavailableError } from './producer-id-blo
 import { ReplicaFetchers } from './replica-fetchers.js';
 import { StandardAuthorizer } from '../security/authorizer.js';
 import type { ListenerSecurity } from '../security/listener-security.js';
+import type { TlsIdentity } from '@kz/raft';
 
 export interface BrokerNodeOptions {
   readonly nodeId: number;
@@ -104,6 +105,8 @@ export interface BrokerNodeOptions {
   readonly listenerSecurity?: Omit<ListenerSecurity, 'authorizer' | 'credentials'>;
   /** Kafka's StandardAuthorizer over the image's ACLs; absent: every request is allowed. */
   readonly authorization?: AuthorizationSettings;
+  /** Mutual TLS for replication, with this node's identity (its certificate names kz-node-<id>). */
+  readonly interNodeTls?: TlsIdentity;
 }
 
 /** authorizer.class.name=StandardAuthorizer and its settings. */
@@ -201,7 +204,12 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
 
   static async start(options: BrokerNodeOptions): Promise<BrokerNode> {
     const node = new BrokerNode(options);
-    node.server = new ReplicationServer({ api: node, listen: options.replicationListen, logger: options.logger });
+    node.server = new ReplicationServer({
+      api: node,
+      listen: options.replicationListen,
+      logger: options.logger,
+      ...(options.interNodeTls === undefined ? {} : { tls: options.interNodeTls }),
+    });
     const authorization = options.authorization;
     const authorizer =
       authorization === undefined
@@ -428,7 +436,11 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     if (connection !== undefined) return connection;
     const endpoint = replicationEndpoint(this.manager.metadataImage?.brokers.get(brokerId));
     if (endpoint === undefined) throw new Error(`broker ${brokerId} has no ${REPLICATION_LISTENER} endpoint in the metadata image`);
-    connection = new ReplicationConnection({ address: `${endpoint.host}:${endpoint.port}`, clientId: `kz-broker-${this.options.nodeId}` });
+    connection = new ReplicationConnection({
+      address: `${endpoint.host}:${endpoint.port}`,
+      clientId: `kz-broker-${this.options.nodeId}`,
+      ...(this.options.interNodeTls === undefined ? {} : { tls: this.options.interNodeTls }),
+    });
     this.connections.set(brokerId, connection);
     return connection;
   }

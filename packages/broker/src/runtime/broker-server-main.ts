@@ -185,7 +185,7 @@ export async function startBrokerServer(
     // controller lasts more than a third of the session (found by the failover property test).
     const sessionTimeoutMs = settings.metadata.sessionTimeoutMs ?? CONTROLLER_DEFAULTS.sessionTimeoutMs;
     const attemptTimeoutMs = Math.min(5000, Math.max(500, Math.floor(sessionTimeoutMs / 3)));
-    admin = new MetadataAdminClient({ controllers, timeoutMs: 10_000, attemptTimeoutMs, logger });
+    admin = new MetadataAdminClient({ controllers, timeoutMs: 10_000, attemptTimeoutMs, logger, ...(settings.metadata.tls === undefined ? {} : { tls: settings.metadata.tls }) });
     const broker = await BrokerNode.start({
       nodeId: settings.metadata.nodeId,
       clusterId: settings.metadata.clusterId,
@@ -205,6 +205,7 @@ export async function startBrokerServer(
       ...(instrumentation.heartbeats === undefined ? {} : { onHeartbeat: instrumentation.heartbeats }),
       ...(settings.listenerSecurity === undefined ? {} : { listenerSecurity: settings.listenerSecurity }),
       ...(settings.authorization === undefined ? {} : { authorization: settings.authorization }),
+      ...(settings.metadata.tls === undefined ? {} : { interNodeTls: settings.metadata.tls }),
       logger,
     });
     const started = metadata;

@@ -58,6 +58,7 @@ export function serverCommand(_io: CliIo): CommandModule {
         .option('authorizer', { choices: AUTHORIZERS, group: 'Security:', describe: 'standard: enforce ACLs (Kafka’s StandardAuthorizer); default none' })
         .option('super-users', { type: 'string', group: 'Security:', describe: 'principals every ACL check allows, User:a;User:b (super.users)' })
         .option('allow-everyone-if-no-acl-found', { type: 'boolean', group: 'Security:', describe: 'a resource without ACLs is open to all (default false)' })
+        .option('inter-node-tls', { type: 'boolean', group: 'Security:', describe: 'mutual TLS on Raft, the admin service and replication, with --ssl-key/--ssl-cert (CN kz-node-<id>) and --ssl-ca' })
         .option('log-level', { choices: LOG_LEVELS, default: 'info' as LogLevel, describe: 'pino log level' })
         .example('$0 server --data-dir /var/lib/kz', 'a single-node cluster on the default ports')
         .example('$0 server --config /etc/kz/server.properties', 'flags from a file'),
@@ -97,6 +98,7 @@ export function serverCommand(_io: CliIo): CommandModule {
             authorizer: argv.authorizer as AuthorizerChoice | undefined,
             superUsers: argv.superUsers,
             allowEveryoneIfNoAclFound: argv.allowEveryoneIfNoAclFound,
+            interNodeTls: argv.interNodeTls,
           },
           readMetaProperties(argv.dataDir),
         );
@@ -119,6 +121,7 @@ export function serverCommand(_io: CliIo): CommandModule {
             // Which registration is this process's: a restarted node's previous one lingers until its session expires.
             incarnationId: node.broker?.broker.lifecycle?.incarnationId ?? null,
             securityProtocol: settings.security.protocol,
+            interNodeTls: settings.security.interNodeTls,
             authorizer: settings.security.authorization === null ? 'none' : 'standard',
           },
           'kz node ready',

@@ -27,6 +27,8 @@ export interface SecurityFlags {
   /** `User:a;User:b`, as Kafka's super.users. */
   readonly superUsers?: string | undefined;
   readonly allowEveryoneIfNoAclFound?: boolean | undefined;
+  /** Mutual TLS on Raft, the admin service and replication, with the node's certificate (CN kz-node-<id>). */
+  readonly interNodeTls?: boolean | undefined;
 }
 
 export interface SecuritySettings {
@@ -37,6 +39,8 @@ export interface SecuritySettings {
   readonly saslMechanisms: readonly SaslMechanism[];
   readonly maxReauthMs: number;
   readonly authorization: AuthorizationSettings | null;
+  /** Raft, the admin service and replication speak mutual TLS with `tls`. */
+  readonly interNodeTls: boolean;
 }
 
 export function securitySettings(flags: SecurityFlags): SecuritySettings {
@@ -49,6 +53,8 @@ export function securitySettings(flags: SecurityFlags): SecuritySettings {
   if (!(SSL_CLIENT_AUTH as readonly string[]).includes(clientAuth)) throw usageError(`--ssl-client-auth: expected one of ${SSL_CLIENT_AUTH.join(', ')}`);
   if (clientAuth !== 'none' && flags.sslCa === undefined) throw usageError(`--ssl-client-auth ${clientAuth} needs --ssl-ca, the CA client certificates must chain to`);
   if (clientAuth !== 'none' && !usesTls(protocol)) throw usageError(`--ssl-client-auth ${clientAuth} needs a TLS listener (--security-protocol SSL or SASL_SSL)`);
+  const interNodeTls = flags.interNodeTls ?? false;
+  if (interNodeTls && (flags.sslKey === undefined || flags.sslCa === undefined)) throw usageError('--inter-node-tls needs --ssl-key, --ssl-cert and --ssl-ca (the node’s certificate must name it: CN kz-node-<id>)');
   const saslMechanisms = flags.saslEnabledMechanisms === undefined ? [...SASL_MECHANISMS] : mechanisms(flags.saslEnabledMechanisms);
   const maxReauthMs = flags.connectionsMaxReauthMs ?? 0;
   let authorization: AuthorizationSettings | null = null;
@@ -69,6 +75,7 @@ export function securitySettings(flags: SecurityFlags): SecuritySettings {
     saslMechanisms,
     maxReauthMs,
     authorization,
+    interNodeTls,
   };
 }
 

@@ -21,7 +21,7 @@
  * come back in the response, as the TypeScript types say.
  */
 import { Client, credentials, Metadata, status as grpcStatus, type ChannelOptions, type ServiceError } from '@grpc/grpc-js';
-import type { NodeId } from '@kz/raft';
+import { grpcChannelCredentials, type NodeId, type TlsIdentity } from '@kz/raft';
 import type { Logger } from 'pino';
 import type { ConfigResourceRef, ControllerApi, ControllerRequestKind } from '../controller/controller-requests';
 import { apiError, ApiError } from '../errors/api-error';
@@ -64,6 +64,8 @@ export interface MetadataAdminClientOptions {
   readonly maxMessageBytes?: number;
   /** Redirects and retries are logged at debug; silent without one. */
   readonly logger?: Logger;
+  /** Mutual TLS with this identity (a node's, or an operator's user certificate); default plaintext. */
+  readonly tls?: TlsIdentity;
 }
 
 /** Where a read is served. Reads come from a node's committed image: any node answers. */
@@ -100,6 +102,7 @@ export class MetadataAdminClient {
   private readonly retryBackoffMs: number;
   private readonly channelOptions: ChannelOptions;
   private readonly log: Logger | undefined;
+  private readonly tls: TlsIdentity | undefined;
   /** Index into `controllers` of the node to ask first: the last known active controller. */
   private preferred = 0;
   private knownController: NodeId = -1;
@@ -126,6 +129,7 @@ export class MetadataAdminClient {
       'grpc.use_local_subchannel_pool': 1,
     };
     this.log = options.logger?.child({ component: 'metadata-admin-client' });
+    this.tls = options.tls;
   }
 
   /** The node that last answered as the active controller, or named itself so; -1 until known. */
@@ -386,7 +390,7 @@ export class MetadataAdminClient {
   private channelTo(address: string): Client {
     let channel = this.channels.get(address);
     if (channel === undefined) {
-      channel = new Client(address, credentials.createInsecure(), this.channelOptions);
+      channel = new Client(address, this.tls === undefined ? credentials.createInsecure() : grpcChannelCredentials(this.tls), this.channelOptions);
       this.channels.set(address, channel);
     }
     return channel;

@@ -9,11 +9,11 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CliError } from '../cli-error';
+import { nodeCommonName } from '../transport/grpc-tls';
 
-/** The common name of node `id`'s certificate. */
-export function nodeCommonName(id: number): string {
-  return `kz-node-${id}`;
+/** openssl failed, or a name cannot be a certificate's. */
+export class DevCertificateError extends Error {
+  override readonly name = 'DevCertificateError';
 }
 
 export interface CertificateFiles {
@@ -44,7 +44,7 @@ function openssl(args: readonly string[], cwd: string): void {
     execFileSync('openssl', [...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
-    throw new CliError('OPENSSL_FAILED', `openssl ${args[0]} failed${stderr ? `: ${stderr}` : ''} (is openssl installed?)`);
+    throw new DevCertificateError(`openssl ${args[0]} failed${stderr ? `: ${stderr}` : ''} (is openssl installed?)`);
   }
 }
 
@@ -62,7 +62,7 @@ export function createDevCertificates(dir: string, options: DevCertificateOption
   const ext = path.join(dir, 'leaf.ext');
   fs.writeFileSync(ext, `subjectAltName=${san}\nextendedKeyUsage=serverAuth,clientAuth\n`);
   const issue = (file: string, cn: string): CertificateFiles => {
-    if (!NAME.test(cn)) throw new CliError('USAGE', `${JSON.stringify(cn)} is not a usable certificate name`, 2);
+    if (!NAME.test(cn)) throw new DevCertificateError(`${JSON.stringify(cn)} is not a usable certificate name`);
     openssl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${file}.key`, '-out', `${file}.csr`, '-subj', `/CN=${cn}`], dir);
     openssl(['x509', '-req', '-in', `${file}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${file}.crt`, '-days', days, '-extfile', 'leaf.ext'], dir);
     fs.rmSync(path.join(dir, `${file}.csr`));
