@@ -212,7 +212,7 @@ export { REPLICATION_PROTO_PATH, REPLICATION_SERVICE_NAME } from './service/repl
 export { REPLICATION_METHOD_NAMES, type ReplicationApi, type ReplicationMethodName, type ReplicationRequest, type ReplicationResponse } from './service/replication-rpc.js';
 
 // The client library.
-export { KafkaBrokerConnection, KAFKA_CONNECTION_DEFAULTS, type KafkaBrokerConnectionOptions, type CallOptions } from './client/kafka-broker-connection.js';
+export { KafkaBrokerConnection, KAFKA_CONNECTION_DEFAULTS, type KafkaBrokerConnectionOptions, type CallOptions, type ClientTls } from './client/kafka-broker-connection.js';
 export { KzClient, KZ_CLIENT_DEFAULTS, type KzClientOptions } from './client/kz-client.js';
 export { KzProducer, PRODUCER_DEFAULTS, type ProducerOptions, type ProducerRecord, type RecordMetadata } from './client/kz-producer.js';
 export { KzConsumer, CONSUMER_DEFAULTS, type ConsumerOptions, type ConsumedRecord, type PartitionAssignment, type StartFrom } from './client/kz-consumer.js';

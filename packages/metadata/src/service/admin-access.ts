@@ -49,10 +49,10 @@ export function adminAccess<R extends AdminRpcName>(rpc: R, request: AdminReques
   if (brokerOf !== undefined) {
     const brokerId = brokerOf(request);
     if (caller.nodeId === brokerId) return null;
-    return apiError('CLUSTER_AUTHORIZATION_FAILED', `${rpc} for broker ${brokerId} needs that broker's certificate (kz-node-${brokerId}); the caller's names ${caller.nodeId === null ? caller.principal : `node ${caller.nodeId}`}`);
+    return apiError('CLUSTER_AUTHORIZATION_FAILED', `cluster authorization failed: ${rpc} for broker ${brokerId} needs that broker's certificate (kz-node-${brokerId}); the caller's names ${caller.nodeId === null ? caller.principal : `node ${caller.nodeId}`}`);
   }
   if (caller.nodeId !== null || authorizer === null) return null;
   const operation = clusterOperation(rpc);
   if (authorizer.authorize(caller.principal, caller.host, operation, 'CLUSTER', 'kafka-cluster')) return null;
-  return apiError('CLUSTER_AUTHORIZATION_FAILED', `${caller.principal} may not ${operation} the cluster (${rpc})`);
+  return apiError('CLUSTER_AUTHORIZATION_FAILED', `cluster authorization failed: ${caller.principal} may not ${operation} the cluster (${rpc})`);
 }
