@@ -8,6 +8,7 @@
 import yargs from 'yargs/yargs';
 import { CliError, usageError } from './cli-error';
 import { aclsCommand } from './commands/acls';
+import { certsCommand } from './commands/certs';
 import { clusterCommand } from './commands/cluster';
 import { consumeCommand } from './commands/consume';
 import { formatCommand } from './commands/format';
@@ -39,6 +40,7 @@ export async function runKz(args: readonly string[], io: CliIo): Promise<number>
       .command(reassignCommand(io))
       .command(usersCommand(io))
       .command(aclsCommand(io))
+      .command(certsCommand(io))
       .demandCommand(1, 'say which command (kz --help lists them)')
       .recommendCommands()
       .strict()
