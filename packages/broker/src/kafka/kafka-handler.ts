@@ -14,6 +14,11 @@ export interface RequestContext {
   readonly peer: string;
   /** Who the client is (its principal) and where its SASL exchange stands. */
   readonly session: ClientSession;
+  /**
+   * Ends the connection once this request's answer is written (a failed authentication, as Kafka
+   * does); `reason` is logged once with the peer, never told to the client.
+   */
+  closeAfterAnswer(reason: string): void;
 }
 
 /**

@@ -52,8 +52,8 @@ interface Slot {
   done: boolean;
   /** Close the connection when this request's turn comes (after writing the answers before it). */
   closeHere?: boolean;
-  /** Close the connection once this answer is written (a failed authentication). */
-  closeAfter?: boolean;
+  /** Close the connection once this answer is written (a failed authentication), and why. */
+  closeAfter?: string;
 }
 
 export class ListenerConnection {
@@ -154,7 +154,10 @@ export class ListenerConnection {
     let answer: Promise<unknown>;
     try {
       // The table maps each key to its own handler, so the body is the one this handler takes.
-      answer = (handler.handle as (body: unknown, context: object) => Promise<unknown>)(request.body, { apiVersion, header, peer: this.peer, session: this.options.session });
+      const closeAfterAnswer = (reason: string): void => {
+        slot.closeAfter = reason;
+      };
+      answer = (handler.handle as (body: unknown, context: object) => Promise<unknown>)(request.body, { apiVersion, header, peer: this.peer, session: this.options.session, closeAfterAnswer });
     } catch (error) {
       answer = Promise.reject(error);
     }
@@ -174,10 +177,9 @@ export class ListenerConnection {
             return;
           }
         }
-        if (this.options.session.failure !== null) {
+        if (slot.closeAfter !== undefined) {
           // Logged once, with the peer; the client is told only its error code.
-          this.log.warn({ peer: this.peer, api: APIS[apiKey].name, reason: this.options.session.failure }, 'authentication failed; closing the connection after the answer');
-          slot.closeAfter = true;
+          this.log.warn({ peer: this.peer, api: APIS[apiKey].name, principal: this.options.session.principal, reason: slot.closeAfter }, 'authentication failed; closing the connection after the answer');
         }
         slot.done = true;
         this.observe(apiKey, startedAt, response === null || response === CLOSE_CONNECTION ? null : requestErrorName(response));
@@ -211,7 +213,7 @@ export class ListenerConnection {
         return;
       }
       if (slot.bytes !== null && !this.closed) this.socket.write(slot.bytes);
-      if (slot.closeAfter === true) {
+      if (slot.closeAfter !== undefined) {
         this.closed = true;
         this.slots.length = 0;
         this.socket.end();

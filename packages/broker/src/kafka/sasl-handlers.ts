@@ -22,24 +22,24 @@ export const SASL_AUTHENTICATE_VERSIONS = { min: 0, max: 2 } as const;
 const NO_BYTES = new Uint8Array(0);
 
 export function saslHandshakeHandler(): KafkaApiHandler<typeof ApiKey.SaslHandshake> {
-  return kafkaHandler(ApiKey.SaslHandshake, SASL_HANDSHAKE_VERSIONS, async (request, { session }) => {
+  return kafkaHandler(ApiKey.SaslHandshake, SASL_HANDSHAKE_VERSIONS, async (request, { session, closeAfterAnswer }) => {
     const mechanisms = session.sasl ? [...session.mechanisms] : [];
     const refused = session.handshake(request.mechanism);
     if (refused === null) return { errorCode: NONE, mechanisms };
-    if (session.sasl) session.fail(refused === 'UNSUPPORTED_SASL_MECHANISM' ? `SASL mechanism ${request.mechanism} is not enabled` : 'SaslHandshake in the middle of an exchange');
+    if (session.sasl) closeAfterAnswer(refused === 'UNSUPPORTED_SASL_MECHANISM' ? `SASL mechanism ${request.mechanism} is not enabled` : 'SaslHandshake in the middle of an exchange');
     return { errorCode: errorCode(refused), mechanisms };
   });
 }
 
 export function saslAuthenticateHandler(): KafkaApiHandler<typeof ApiKey.SaslAuthenticate> {
-  return kafkaHandler(ApiKey.SaslAuthenticate, SASL_AUTHENTICATE_VERSIONS, async (request, { session }) => {
+  return kafkaHandler(ApiKey.SaslAuthenticate, SASL_AUTHENTICATE_VERSIONS, async (request, { session, closeAfterAnswer }) => {
     const step = session.authenticate(request.authBytes);
     if (step === 'ILLEGAL_SASL_STATE') {
-      if (session.sasl) session.fail('SaslAuthenticate without a SaslHandshake first');
+      if (session.sasl) closeAfterAnswer('SaslAuthenticate without a SaslHandshake first');
       return { errorCode: errorCode('ILLEGAL_SASL_STATE'), errorMessage: 'SaslAuthenticate outside a SASL exchange (send SaslHandshake first)', authBytes: NO_BYTES, sessionLifetimeMs: 0 };
     }
     if (step.kind === 'failed') {
-      session.fail(step.reason);
+      closeAfterAnswer(step.reason);
       return { errorCode: errorCode('SASL_AUTHENTICATION_FAILED'), errorMessage: 'SASL_AUTHENTICATION_FAILED: invalid credentials', authBytes: NO_BYTES, sessionLifetimeMs: 0 };
     }
     return { errorCode: NONE, errorMessage: null, authBytes: step.bytes, sessionLifetimeMs: step.kind === 'authenticated' ? session.sessionLifetimeMs : 0 };

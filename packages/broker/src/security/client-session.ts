@@ -48,8 +48,6 @@ export class ClientSession {
   private state: SaslState = { name: 'none' };
   private expiresAt = Number.POSITIVE_INFINITY;
   private authenticatedOnce = false;
-  /** Why the connection ends after the answer now being made (a failed authentication); null while it goes on. */
-  failure: string | null = null;
   private readonly clock: () => number;
 
   constructor(private readonly options: ClientSessionOptions) {
@@ -69,10 +67,6 @@ export class ClientSession {
     return authorizer === undefined || authorizer.authorize(this.principalValue, this.host, operation, resourceType, resourceName);
   }
 
-  /** Ends the connection once the answer now being made is written; `reason` is logged with the peer. */
-  fail(reason: string): void {
-    this.failure = reason;
-  }
 
   get sasl(): boolean {
     return usesSasl(this.protocol);
