@@ -28,6 +28,7 @@ export function bootstrapServerOptions() {
       describe: 'broker address(es), host:port[,host:port...] (env KZ_BOOTSTRAP_SERVER)',
     },
     ...TIMEOUT_OPTION,
+    ...ADMIN_TLS_OPTIONS(),
   } as const satisfies Record<string, Options>;
 }
 
@@ -43,7 +44,10 @@ export function bootstrapControllerOptions() {
   } as const satisfies Record<string, Options>;
 }
 
-/** A cluster started with --inter-node-tls takes admin calls over mutual TLS: the operator's certificate names them (User:<CN>). */
+/**
+ * TLS for `kz`: admin commands to a cluster started with --inter-node-tls, and clients of a Kafka
+ * listener on SSL; the certificate names who is asking (User:<CN>).
+ */
 function ADMIN_TLS_OPTIONS() {
   const env = (name: string) => process.env[name];
   return {
@@ -65,8 +69,10 @@ export function adminTls(argv: { sslCert?: string | undefined; sslKey?: string |
   }
 }
 
-export function brokerClient(argv: { bootstrapServer: string; timeoutMs: number }): KzClient {
-  return new KzClient({ bootstrap: hostPortList('bootstrap-server', argv.bootstrapServer), requestTimeoutMs: argv.timeoutMs, clientId: 'kz-cli' });
+export function brokerClient(argv: { bootstrapServer: string; timeoutMs: number; sslCert?: string | undefined; sslKey?: string | undefined; sslCa?: string | undefined }): KzClient {
+  const identity = adminTls(argv);
+  const tls = identity === undefined ? undefined : { key: identity.material.key, cert: identity.material.cert, ...(identity.material.ca === null ? {} : { ca: identity.material.ca }) };
+  return new KzClient({ bootstrap: hostPortList('bootstrap-server', argv.bootstrapServer), requestTimeoutMs: argv.timeoutMs, clientId: 'kz-cli', ...(tls === undefined ? {} : { tls }) });
 }
 
 /**

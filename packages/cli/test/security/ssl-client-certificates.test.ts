@@ -11,6 +11,7 @@ import { assertKzBuilt, createDevCertificates, LocalCluster, type DevCertificate
 import type { MetadataAdminClient } from '@kz/metadata';
 import { waitUntilWhole } from '../failover/heal';
 import { assertKcatInstalled, kcat } from '../kafka-clients/kcat';
+import { kz } from '../support/in-process-cluster';
 
 jest.setTimeout(120_000);
 
@@ -87,4 +88,13 @@ test('bob’s valid certificate connects, but bob may not write: TOPIC_AUTHORIZA
   await expect(kcat(['-b', bootstrap, ...ssl(bob), '-P', '-t', 'secure', '-p', '0'], 'forged\n', 20_000)).rejects.toThrow(/[Aa]uthoriz/);
   const { stdout } = await kcat(['-b', bootstrap, ...ssl(certs.users.get('alice')!), '-C', '-t', 'secure', '-p', '0', '-o', 'beginning', '-e', '-f', '%s\n']);
   expect(stdout).not.toContain('forged');
+});
+
+test('kz produce and kz consume over SSL with alice’s certificate', async () => {
+  const alice = certs.users.get('alice')!;
+  const tlsFlags = ['--bootstrap-server', bootstrap, '--ssl-cert', alice.cert, '--ssl-key', alice.key, '--ssl-ca', certs.ca];
+  expect(await kz(['produce', '--topic', 'secure', ...tlsFlags], { stdin: 'from-kz-1\nfrom-kz-2\n' })).toMatchObject({ code: 0 });
+  const consumed = await kz(['consume', '--topic', 'secure', '--from', 'earliest', '--max-messages', '12', ...tlsFlags]);
+  expect(consumed.code).toBe(0);
+  expect(consumed.stdout.trim().split('\n').slice(-2)).toEqual(['from-kz-1', 'from-kz-2']);
 });
