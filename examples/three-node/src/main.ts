@@ -12,7 +12,7 @@ import { createRunDirectory, nodeLogPattern } from './run-directory';
 import { runThreeNodeDemo } from './three-node-demo';
 import { Timeline } from './timeline';
 
-const USAGE = `Usage: kz-three-node [--phase-seconds N] [--run-dir DIR]
+const USAGE = `Usage: kz-three-node [--phase-seconds N] [--run-dir DIR] [--secure]
 
 Starts three kz nodes (controller + broker each) on loopback and runs a producer (acks=all) and a
 consumer. Kills the metadata leader with SIGKILL and restarts it, then does the same to the broker
@@ -21,6 +21,9 @@ leading the most partitions, and checks that every acknowledged record was read 
   --phase-seconds N  how long the workload runs between steps (default 6)
   --run-dir DIR      where the nodes' data and logs go (default: a new kz-three-node-<time>
                      directory under the system's temporary directory); kept afterwards
+  --secure           TLS everywhere: a dev CA and a certificate per node (in DIR/certs), mutual
+                     TLS between nodes, the Kafka listener on SSL with client certificates, and
+                     ACLs enforced (the demo's clients use the User:admin certificate)
   -h, --help         show this help`;
 
 function usageError(message: string): never {
@@ -37,6 +40,7 @@ async function main(): Promise<number> {
       options: {
         'phase-seconds': { type: 'string' },
         'run-dir': { type: 'string' },
+        secure: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -62,7 +66,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', interrupted(143));
 
   try {
-    const result = await runThreeNodeDemo({ runDir, phaseMs: phaseSeconds * 1000, timeline: new Timeline() });
+    const result = await runThreeNodeDemo({ runDir, phaseMs: phaseSeconds * 1000, timeline: new Timeline(), secure: values.secure === true });
     process.stdout.write(`three-node: node logs ${logs}\n`);
     if (result.lost > 0) process.stderr.write(`three-node: ${result.lost} acknowledged records were never read back, e.g. ${result.lostExamples.join(', ')}\n`);
     if (result.duplicated > 0) process.stderr.write(`three-node: ${result.duplicated} records were stored twice although the producer is idempotent\n`);

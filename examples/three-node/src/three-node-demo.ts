@@ -22,6 +22,8 @@ export interface DemoOptions {
   /** How long the workload runs between two steps of the story. */
   readonly phaseMs: number;
   readonly timeline: Timeline;
+  /** TLS everywhere: mutual TLS between nodes, the Kafka listener on SSL with client certificates, ACLs on. */
+  readonly secure?: boolean;
 }
 
 const NODE_IDS: readonly NodeId[] = [1, 2, 3];
@@ -33,8 +35,9 @@ const CONVERGE_TIMEOUT_MS = 90_000;
 
 export async function runThreeNodeDemo(options: DemoOptions): Promise<WorkloadResult> {
   const { timeline, phaseMs } = options;
-  timeline.event('cluster', `starting nodes ${ids(NODE_IDS)}, each a controller and a broker`);
-  const cluster = await LocalCluster.create({ nodeIds: NODE_IDS, clusterId: 'kz-three-node-demo', root: options.runDir, keepRoot: true });
+  const secure = options.secure === true;
+  timeline.event('cluster', `starting nodes ${ids(NODE_IDS)}, each a controller and a broker${secure ? ', with TLS everywhere (certificates in the run directory’s certs/)' : ''}`);
+  const cluster = await LocalCluster.create({ nodeIds: NODE_IDS, clusterId: 'kz-three-node-demo', root: options.runDir, keepRoot: true, secure });
   // The story's own requests may wait out a failover; the watch's give up quickly and poll again.
   const admin = cluster.adminClient(30_000);
   const watchAdmin = cluster.adminClient(2_000);

@@ -157,7 +157,7 @@ export {
 } from './coordinator/offsets-topic.js';
 
 // The broker as a process runs it.
-export { BrokerNode, type BrokerNodeOptions, type HostedPartitionState } from './runtime/broker-node.js';
+export { BrokerNode, type AuthorizationSettings, type BrokerNodeOptions, type HostedPartitionState } from './runtime/broker-node.js';
 export type { BrokerInstrumentation } from './runtime/broker-instrumentation.js';
 export { BrokerLifecycle, DEFAULT_HEARTBEAT_INTERVAL_MS, type BrokerLifecycleOptions, type BrokerState } from './runtime/broker-lifecycle.js';
 export type { ControllerChannel } from './runtime/controller-channel.js';
@@ -175,6 +175,27 @@ export {
 
 // The Kafka listener: Kafka's protocol on the broker's client port, one handler per API.
 export { KafkaListener, type KafkaListenerOptions } from './kafka/kafka-listener.js';
+
+// Security: listener protocols, TLS identities, SASL sessions, the authorizer.
+export {
+  SECURITY_PROTOCOLS,
+  SASL_MECHANISMS,
+  SSL_CLIENT_AUTH,
+  PLAINTEXT_LISTENER,
+  usesSasl,
+  usesTls,
+  type ListenerSecurity,
+  type SaslMechanism,
+  type SecurityProtocol,
+  type SslClientAuth,
+} from './security/listener-security.js';
+export { TlsIdentity, TlsConfigError, readTlsFiles, type TlsFiles, type TlsMaterial } from './security/tls-identity.js';
+export { StandardAuthorizer, ALLOW_ALL, type Authorizer, type StandardAuthorizerOptions } from './security/authorizer.js';
+export { ClientSession, ANONYMOUS, type ClientSessionOptions, type CredentialLookup } from './security/client-session.js';
+export { ScramServer } from './security/scram-server.js';
+export { PlainServer } from './security/plain-server.js';
+export { certificatePrincipal, commonName } from './security/certificate-principal.js';
+export type { SaslServer, SaslStep } from './security/sasl-step.js';
 export { kafkaHandlers } from './kafka/kafka-handlers.js';
 export { advertisedVersions } from './kafka/api-versions-handler.js';
 export { CLOSE_CONNECTION, handlerTable, kafkaHandler, type HandlerResult, type KafkaApiHandler, type KafkaHandlers, type RequestContext } from './kafka/kafka-handler.js';
@@ -191,7 +212,7 @@ export { REPLICATION_PROTO_PATH, REPLICATION_SERVICE_NAME } from './service/repl
 export { REPLICATION_METHOD_NAMES, type ReplicationApi, type ReplicationMethodName, type ReplicationRequest, type ReplicationResponse } from './service/replication-rpc.js';
 
 // The client library.
-export { KafkaBrokerConnection, KAFKA_CONNECTION_DEFAULTS, type KafkaBrokerConnectionOptions, type CallOptions } from './client/kafka-broker-connection.js';
+export { KafkaBrokerConnection, KAFKA_CONNECTION_DEFAULTS, type KafkaBrokerConnectionOptions, type CallOptions, type ClientTls } from './client/kafka-broker-connection.js';
 export { KzClient, KZ_CLIENT_DEFAULTS, type KzClientOptions } from './client/kz-client.js';
 export { KzProducer, PRODUCER_DEFAULTS, type ProducerOptions, type ProducerRecord, type RecordMetadata } from './client/kz-producer.js';
 export { KzConsumer, CONSUMER_DEFAULTS, type ConsumerOptions, type ConsumedRecord, type PartitionAssignment, type StartFrom } from './client/kz-consumer.js';

@@ -7,6 +7,8 @@
  */
 import yargs from 'yargs/yargs';
 import { CliError, usageError } from './cli-error';
+import { aclsCommand } from './commands/acls';
+import { certsCommand } from './commands/certs';
 import { clusterCommand } from './commands/cluster';
 import { consumeCommand } from './commands/consume';
 import { formatCommand } from './commands/format';
@@ -17,6 +19,7 @@ import { quorumCommand } from './commands/quorum';
 import { reassignCommand } from './commands/reassign';
 import { serverCommand } from './commands/server';
 import { topicsCommand } from './commands/topics';
+import { usersCommand } from './commands/users';
 import type { CliIo } from './io';
 
 export async function runKz(args: readonly string[], io: CliIo): Promise<number> {
@@ -35,6 +38,9 @@ export async function runKz(args: readonly string[], io: CliIo): Promise<number>
       .command(clusterCommand(io))
       .command(leadersCommand(io))
       .command(reassignCommand(io))
+      .command(usersCommand(io))
+      .command(aclsCommand(io))
+      .command(certsCommand(io))
       .demandCommand(1, 'say which command (kz --help lists them)')
       .recommendCommands()
       .strict()

@@ -67,3 +67,14 @@ export {
 } from './runtime/metadata-server-main';
 export { stopOnSignals } from './runtime/stop-on-signals';
 export type { ServerInstrumentation } from './runtime/server-instrumentation';
+
+export * from './security/acl';
+export * from './security/scram';
+export type {
+  AclsDescription,
+  DescribeAclsRequest,
+  DescribeUserScramCredentialsRequest,
+  ScramCredentialsDescription,
+  UserScramCredentialsDescription,
+} from './service/security-reads';
+export { StandardAuthorizer, ALLOW_ALL, type Authorizer, type StandardAuthorizerOptions } from './security/standard-authorizer';

@@ -91,3 +91,5 @@ export {
 export { bytesServiceDefinition, rpcPath, passThrough, asBuffer } from './transport/bytes-service';
 /** The trailer in which every kz gRPC service names why it refused a call (a Kafka error name). */
 export { ERROR_CODE_KEY } from './transport/call-metadata';
+export { TlsIdentity, TlsConfigError, readTlsFiles, type TlsFiles, type TlsMaterial } from './transport/tls-identity';
+export { grpcChannelCredentials, grpcServerCredentials, nodeCommonName, nodeIdOfCommonName, peerCommonName, peerNodeId } from './transport/grpc-tls';

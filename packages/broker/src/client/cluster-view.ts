@@ -10,7 +10,7 @@
 import type { Logger } from 'pino';
 import type { MetadataResponse } from '../protocol/cluster-metadata';
 import type { CurrentLeader } from '../protocol/produce';
-import { KafkaBrokerConnection } from './kafka-broker-connection';
+import { KafkaBrokerConnection, type ClientTls } from './kafka-broker-connection';
 import { BrokerUnreachableError } from '../service/broker-unreachable-error';
 
 export interface PartitionView {
@@ -34,11 +34,13 @@ export interface ClusterViewOptions {
   readonly clientId: string;
   readonly requestTimeoutMs: number;
   readonly log: Logger;
+  readonly tls?: ClientTls;
 }
 
 export class ClusterView {
   private readonly bootstrap: readonly string[];
   private readonly clientId: string;
+  private readonly tls: ClientTls | undefined;
   readonly requestTimeoutMs: number;
   private readonly log: Logger;
   private readonly brokers = new Map<number, string>();
@@ -57,6 +59,7 @@ export class ClusterView {
     if (options.bootstrap.length === 0) throw new RangeError('KzClient needs at least one bootstrap address');
     this.bootstrap = [...options.bootstrap];
     this.clientId = options.clientId;
+    this.tls = options.tls;
     this.requestTimeoutMs = options.requestTimeoutMs;
     this.log = options.log;
   }
@@ -86,7 +89,7 @@ export class ClusterView {
   connectionAt(address: string): KafkaBrokerConnection {
     let connection = this.connections.get(address);
     if (connection === undefined) {
-      connection = new KafkaBrokerConnection({ address, requestTimeoutMs: this.requestTimeoutMs, clientId: this.clientId });
+      connection = new KafkaBrokerConnection({ address, requestTimeoutMs: this.requestTimeoutMs, clientId: this.clientId, ...(this.tls === undefined ? {} : { tls: this.tls }) });
       this.connections.set(address, connection);
     }
     return connection;

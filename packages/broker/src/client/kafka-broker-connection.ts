@@ -19,6 +19,7 @@
  * that the client can use. Nothing is retried here: the caller knows what is safe to retry.
  */
 import * as net from 'node:net';
+import * as tls from 'node:tls';
 import {
   ApiKey,
   APIS,
@@ -75,6 +76,15 @@ export interface KafkaBrokerConnectionOptions {
   readonly clientId?: string;
   /** Largest answer accepted. Default 256 MiB. */
   readonly maxResponseBytes?: number;
+  /** TLS (a listener on SSL): the CA to trust and, for client-certificate authentication, a key and certificate. */
+  readonly tls?: ClientTls;
+}
+
+/** What a client connecting over TLS needs (PEM). */
+export interface ClientTls {
+  readonly ca?: Buffer;
+  readonly cert?: Buffer;
+  readonly key?: Buffer;
 }
 
 /** Per-call options. */
@@ -113,6 +123,7 @@ export class KafkaBrokerConnection implements BrokerApi {
   private readonly requestTimeoutMs: number;
   private readonly clientId: string | null;
   private readonly maxResponseBytes: number;
+  private readonly tls: ClientTls | undefined;
   private session: Promise<Session> | null = null;
   private socket: net.Socket | null = null;
   private readonly pending = new Map<number, Pending>();
@@ -129,6 +140,7 @@ export class KafkaBrokerConnection implements BrokerApi {
     if (!(this.requestTimeoutMs > 0)) throw new RangeError(`requestTimeoutMs must be positive, got ${this.requestTimeoutMs}`);
     this.clientId = options.clientId ?? null;
     this.maxResponseBytes = options.maxResponseBytes ?? KAFKA_CONNECTION_DEFAULTS.maxResponseBytes;
+    this.tls = options.tls;
   }
 
   /** With acks=0 the broker sends no answer: this resolves with no topics once the request is written. */
@@ -269,7 +281,8 @@ export class KafkaBrokerConnection implements BrokerApi {
 
   /** Connects and negotiates versions; a failure leaves no session behind, so the next call retries. */
   private async open(deadline: number): Promise<Session> {
-    const socket = net.connect({ host: this.host, port: this.port });
+    const secure = this.tls;
+    const socket = secure === undefined ? net.connect({ host: this.host, port: this.port }) : tls.connect({ host: this.host, port: this.port, ...secure, ...(net.isIP(this.host) === 0 ? { servername: this.host } : {}) });
     this.socket = socket;
     socket.setNoDelay(true);
     const frames = new FrameDecoder({ maxFrameSize: this.maxResponseBytes });
@@ -288,7 +301,7 @@ export class KafkaBrokerConnection implements BrokerApi {
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new BrokerUnreachableError(this.address, 'DEADLINE_EXCEEDED', `no connection to ${this.address} within the deadline`)), Math.max(1, deadline - Date.now()));
-        socket.once('connect', () => {
+        socket.once(secure === undefined ? 'connect' : 'secureConnect', () => {
           clearTimeout(timer);
           resolve();
         });

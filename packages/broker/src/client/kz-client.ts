@@ -22,6 +22,7 @@ import { ClusterView } from './cluster-view';
 import { KzConsumer, type ConsumerOptions } from './kz-consumer';
 import { KzProducer, type ProducerOptions } from './kz-producer';
 import { lookUpOffsets, type OffsetQuery, type PartitionOffset } from './offset-lookup';
+import type { ClientTls } from './kafka-broker-connection';
 
 export interface KzClientOptions {
   /** `host:port` of one or more brokers; the rest are learnt from Metadata. */
@@ -32,6 +33,8 @@ export interface KzClientOptions {
   readonly requestTimeoutMs?: number;
   /** Retries, leader moves and failures are logged at debug; silent without one. */
   readonly logger?: Logger;
+  /** For a listener on SSL: the CA, and a client certificate and key when the brokers ask for one. */
+  readonly tls?: ClientTls;
 }
 
 export const KZ_CLIENT_DEFAULTS = {
@@ -52,7 +55,7 @@ export class KzClient {
     if (!(requestTimeoutMs > 0)) throw new RangeError(`requestTimeoutMs must be positive, got ${requestTimeoutMs}`);
     const clientId = options.clientId ?? KZ_CLIENT_DEFAULTS.clientId;
     this.log = (options.logger ?? pino({ level: 'silent' })).child({ component: 'kz-client', clientId });
-    this.cluster = new ClusterView({ bootstrap: options.bootstrap, clientId, requestTimeoutMs, log: this.log });
+    this.cluster = new ClusterView({ bootstrap: options.bootstrap, clientId, requestTimeoutMs, log: this.log, ...(options.tls === undefined ? {} : { tls: options.tls }) });
   }
 
   producer(options: ProducerOptions): KzProducer {

@@ -2,15 +2,24 @@
  * DescribeCluster (v0-1) and DescribeLogDirs (v1-4), answered by this broker; ElectLeaders (v0-2),
  * AlterPartitionReassignments (v0) and ListPartitionReassignments (v0), forwarded to the active
  * controller.
+ *
+ * Each needs DESCRIBE (reads) or ALTER (elections, reassignments) on the cluster, as in Kafka;
+ * otherwise CLUSTER_AUTHORIZATION_FAILED.
  */
 import { ApiKey, type ElectLeadersResponseReplicaElectionResult } from '@kz/kafka-protocol';
 import type { PartitionOutcome, TopicPartitionRef } from '@kz/metadata';
 import { clientEndpoint } from '../runtime/listener-endpoints.js';
 import type { KafkaBackend } from './kafka-backend.js';
-import { errorCode, itemError, NO_ERROR, NONE, type ItemError } from './kafka-error.js';
+import { errorCode, itemError, namedError, NO_ERROR, NONE, type ItemError } from './kafka-error.js';
 import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
 import { clientControllerId } from './metadata-handler.js';
 import { forwardingFailure } from './topic-admin-handlers.js';
+import type { ClientSession } from '../security/client-session.js';
+
+/** The refusal for a cluster operation the client may not do; null when it may. */
+function clusterDenied(session: ClientSession, operation: 'DESCRIBE' | 'ALTER'): ItemError | null {
+  return session.may(operation, 'CLUSTER', 'kafka-cluster') ? null : namedError('CLUSTER_AUTHORIZATION_FAILED', `not authorized to ${operation.toLowerCase()} the cluster`);
+}
 
 export const DESCRIBE_CLUSTER_VERSIONS = { min: 0, max: 1 } as const;
 export const ELECT_LEADERS_VERSIONS = { min: 0, max: 2 } as const;
@@ -24,9 +33,11 @@ const BROKER_ENDPOINTS = 1;
 const AUTHORIZED_OPERATIONS_OMITTED = -2147483648;
 
 export function describeClusterHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.DescribeCluster> {
-  return kafkaHandler(ApiKey.DescribeCluster, DESCRIBE_CLUSTER_VERSIONS, async (request) => {
+  return kafkaHandler(ApiKey.DescribeCluster, DESCRIBE_CLUSTER_VERSIONS, async (request, { session }) => {
     const image = backend.image();
     const base = { throttleTimeMs: 0, endpointType: request.endpointType, clusterId: backend.clusterId, clusterAuthorizedOperations: AUTHORIZED_OPERATIONS_OMITTED };
+    const denied = clusterDenied(session, 'DESCRIBE');
+    if (denied !== null) return { ...base, ...denied, controllerId: -1, brokers: [] };
     if (request.endpointType !== BROKER_ENDPOINTS) {
       return { ...base, errorCode: errorCode('UNSUPPORTED_ENDPOINT_TYPE'), errorMessage: 'a broker describes brokers (endpoint type 1); ask a controller for controllers', controllerId: -1, brokers: [] };
     }
@@ -50,12 +61,14 @@ function byTopic<T extends TopicPartitionRef>(items: readonly T[]): Map<string, 
 }
 
 export function electLeadersHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.ElectLeaders> {
-  return kafkaHandler(ApiKey.ElectLeaders, ELECT_LEADERS_VERSIONS, async (request, { apiVersion }) => {
+  return kafkaHandler(ApiKey.ElectLeaders, ELECT_LEADERS_VERSIONS, async (request, { apiVersion, session }) => {
     // v0 elects preferred leaders only; from v1, 0 is preferred and 1 unclean.
     const type = apiVersion === 0 || request.electionType === 0 ? 'preferred' : request.electionType === 1 ? 'unclean' : null;
     const asked = request.topicPartitions === null ? null : request.topicPartitions.flatMap((t) => t.partitions.map((partitionId) => ({ topic: t.topic, partitionId })));
     const answerAll = (error: ItemError): ElectLeadersResponseReplicaElectionResult[] =>
       (request.topicPartitions ?? []).map((t) => ({ topic: t.topic, partitionResult: t.partitions.map((partitionId) => ({ partitionId, ...error })) }));
+    const denied = clusterDenied(session, 'ALTER');
+    if (denied !== null) return { throttleTimeMs: 0, errorCode: denied.errorCode, replicaElectionResults: answerAll(denied) };
     if (type === null) {
       return { throttleTimeMs: 0, errorCode: errorCode('INVALID_REQUEST'), replicaElectionResults: answerAll({ errorCode: errorCode('INVALID_REQUEST'), errorMessage: `election type ${request.electionType} is not 0 (preferred) or 1 (unclean)` }) };
     }
@@ -75,15 +88,17 @@ export function electLeadersHandler(backend: KafkaBackend): KafkaApiHandler<type
 }
 
 export function alterPartitionReassignmentsHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.AlterPartitionReassignments> {
-  return kafkaHandler(ApiKey.AlterPartitionReassignments, ALTER_PARTITION_REASSIGNMENTS_VERSIONS, async (request) => {
+  return kafkaHandler(ApiKey.AlterPartitionReassignments, ALTER_PARTITION_REASSIGNMENTS_VERSIONS, async (request, { session }) => {
     const reassignments = request.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partitionId: p.partitionIndex, replicas: p.replicas })));
     let outcomes = new Map<string, ItemError>();
-    let failure: ItemError | null = null;
-    try {
-      const answer = await backend.admin.alterPartitionReassignments({ reassignments });
-      outcomes = new Map(answer.partitions.map((o) => [`${o.topic}\u0000${o.partitionId}`, itemError(o.error)]));
-    } catch (error) {
-      failure = forwardingFailure(error);
+    let failure: ItemError | null = clusterDenied(session, 'ALTER');
+    if (failure === null) {
+      try {
+        const answer = await backend.admin.alterPartitionReassignments({ reassignments });
+        outcomes = new Map(answer.partitions.map((o) => [`${o.topic}\u0000${o.partitionId}`, itemError(o.error)]));
+      } catch (error) {
+        failure = forwardingFailure(error);
+      }
     }
     return {
       throttleTimeMs: 0,
@@ -97,7 +112,9 @@ export function alterPartitionReassignmentsHandler(backend: KafkaBackend): Kafka
 }
 
 export function listPartitionReassignmentsHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.ListPartitionReassignments> {
-  return kafkaHandler(ApiKey.ListPartitionReassignments, LIST_PARTITION_REASSIGNMENTS_VERSIONS, async (request) => {
+  return kafkaHandler(ApiKey.ListPartitionReassignments, LIST_PARTITION_REASSIGNMENTS_VERSIONS, async (request, { session }) => {
+    const denied = clusterDenied(session, 'DESCRIBE');
+    if (denied !== null) return { throttleTimeMs: 0, ...denied, topics: [] };
     let ongoing;
     try {
       ongoing = (await backend.admin.listPartitionReassignments()).reassignments;
@@ -119,7 +136,9 @@ export function listPartitionReassignmentsHandler(backend: KafkaBackend): KafkaA
 }
 
 export function describeLogDirsHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.DescribeLogDirs> {
-  return kafkaHandler(ApiKey.DescribeLogDirs, DESCRIBE_LOG_DIRS_VERSIONS, async (request) => {
+  return kafkaHandler(ApiKey.DescribeLogDirs, DESCRIBE_LOG_DIRS_VERSIONS, async (request, { session }) => {
+    // Kafka answers an unauthorized DescribeLogDirs with the error and no directories.
+    if (clusterDenied(session, 'DESCRIBE') !== null) return { throttleTimeMs: 0, errorCode: errorCode('CLUSTER_AUTHORIZATION_FAILED'), results: [] };
     const dir = backend.logDir();
     const wanted = request.topics === null ? null : new Set(request.topics.flatMap((t) => t.partitions.map((p) => `${t.topic}\u0000${p}`)));
     const replicas = dir.replicas.filter((r) => wanted === null || wanted.has(`${r.topic}\u0000${r.partition}`));

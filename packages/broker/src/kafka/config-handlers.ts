@@ -3,12 +3,16 @@
  * (v0-2, the whole set of a resource's dynamic configs replaced) and IncrementalAlterConfigs
  * (v0-1) forwarded to the active controller as one IncrementalAlterConfigs. Topic (2) and broker
  * (4) resources; other resource types are INVALID_REQUEST.
+ *
+ * Authorization as Kafka's: DESCRIBE_CONFIGS / ALTER_CONFIGS on the topic, or on the cluster for a
+ * broker resource (TOPIC_ / CLUSTER_AUTHORIZATION_FAILED for that resource).
  */
 import { ApiKey } from '@kz/kafka-protocol';
 import { configResourceKey, configsDescription, type ConfigOperation, type ConfigResourceType, type ConfigSource, type IncrementalAlterConfigsRequest } from '@kz/metadata';
 import type { KafkaBackend } from './kafka-backend.js';
 import { itemError, namedError, type ItemError } from './kafka-error.js';
 import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
+import type { ClientSession } from '../security/client-session.js';
 import { forwardingFailure } from './topic-admin-handlers.js';
 
 export const DESCRIBE_CONFIGS_VERSIONS = { min: 1, max: 4 } as const;
@@ -37,13 +41,22 @@ function unsupportedType(type: number): ItemError {
   return namedError('INVALID_REQUEST', `config resource type ${type} is not supported (2: topic, 4: broker)`);
 }
 
+/** The refusal for a resource the client may not read or change the configs of; null when it may. */
+function configDenied(session: ClientSession, type: ConfigResourceType, name: string, operation: 'DESCRIBE_CONFIGS' | 'ALTER_CONFIGS'): ItemError | null {
+  const verb = operation === 'DESCRIBE_CONFIGS' ? 'describe' : 'alter';
+  if (type === 'topic') return session.may(operation, 'TOPIC', name) ? null : namedError('TOPIC_AUTHORIZATION_FAILED', `not authorized to ${verb} the configs of topic ${name}`);
+  return session.may(operation, 'CLUSTER', 'kafka-cluster') ? null : namedError('CLUSTER_AUTHORIZATION_FAILED', `not authorized to ${verb} broker configs`);
+}
+
 export function describeConfigsHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.DescribeConfigs> {
-  return kafkaHandler(ApiKey.DescribeConfigs, DESCRIBE_CONFIGS_VERSIONS, async (request) => {
+  return kafkaHandler(ApiKey.DescribeConfigs, DESCRIBE_CONFIGS_VERSIONS, async (request, { session }) => {
     const image = backend.image();
     const results = request.resources.map((r) => {
       const base = { resourceType: r.resourceType, resourceName: r.resourceName };
       const type = RESOURCE_TYPES.get(r.resourceType);
       if (type === undefined) return { ...base, ...unsupportedType(r.resourceType), configs: [] };
+      const denied = configDenied(session, type, r.resourceName, 'DESCRIBE_CONFIGS');
+      if (denied !== null) return { ...base, ...denied, configs: [] };
       const described = configsDescription(image, { resources: [{ type, name: r.resourceName }] }).resources[0]!;
       if (described.error !== null) return { ...base, ...itemError(described.error), configs: [] };
       const keys = r.configurationKeys === null ? null : new Set(r.configurationKeys);
@@ -103,14 +116,17 @@ async function alter(
 }
 
 export function incrementalAlterConfigsHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.IncrementalAlterConfigs> {
-  return kafkaHandler(ApiKey.IncrementalAlterConfigs, INCREMENTAL_ALTER_CONFIGS_VERSIONS, async (request) => {
+  return kafkaHandler(ApiKey.IncrementalAlterConfigs, INCREMENTAL_ALTER_CONFIGS_VERSIONS, async (request, { session }) => {
     const asked = request.resources.map((r) => {
       const type = RESOURCE_TYPES.get(r.resourceType);
       const bad = r.configs.find((c) => OPERATIONS[c.configOperation] === undefined);
+      const denied = type === undefined ? null : configDenied(session, type, r.resourceName, 'ALTER_CONFIGS');
       const resource: Resource | ItemError =
         type === undefined
           ? unsupportedType(r.resourceType)
-          : bad !== undefined
+          : denied !== null
+            ? denied
+            : bad !== undefined
             ? namedError('INVALID_REQUEST', `config operation ${bad.configOperation} of ${bad.name} is not one of 0 (set), 1 (delete), 2 (append), 3 (subtract)`)
             : { type, name: r.resourceName, changes: r.configs.map((c) => ({ name: c.name, op: OPERATIONS[c.configOperation]!, value: c.value })) };
       return { resourceType: r.resourceType, resourceName: r.resourceName, resource };
@@ -120,11 +136,13 @@ export function incrementalAlterConfigsHandler(backend: KafkaBackend): KafkaApiH
 }
 
 export function alterConfigsHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.AlterConfigs> {
-  return kafkaHandler(ApiKey.AlterConfigs, ALTER_CONFIGS_VERSIONS, async (request) => {
+  return kafkaHandler(ApiKey.AlterConfigs, ALTER_CONFIGS_VERSIONS, async (request, { session }) => {
     const image = backend.image();
     const asked = request.resources.map((r) => {
       const type = RESOURCE_TYPES.get(r.resourceType);
       if (type === undefined) return { resourceType: r.resourceType, resourceName: r.resourceName, resource: unsupportedType(r.resourceType) };
+      const denied = configDenied(session, type, r.resourceName, 'ALTER_CONFIGS');
+      if (denied !== null) return { resourceType: r.resourceType, resourceName: r.resourceName, resource: denied };
       // The request is the resource's whole dynamic config: what it leaves out is deleted.
       const given = new Map(r.configs.map((c) => [c.name, c.value]));
       const current = image.configs.get(configResourceKey({ type, name: r.resourceName })) ?? new Map<string, string>();

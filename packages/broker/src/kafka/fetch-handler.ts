@@ -28,7 +28,7 @@ const FINAL_EPOCH = -1;
 const INITIAL_EPOCH = 0;
 
 export function fetchHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.Fetch> {
-  return kafkaHandler(ApiKey.Fetch, FETCH_VERSIONS, async (request, { apiVersion }) => {
+  return kafkaHandler(ApiKey.Fetch, FETCH_VERSIONS, async (request, { apiVersion, session }) => {
     const byId = apiVersion >= 13;
     const empty = { throttleTimeMs: 0, sessionId: 0, responses: [], nodeEndpoints: [] };
     if (request.sessionId !== 0) return { ...empty, errorCode: errorCode('FETCH_SESSION_ID_NOT_FOUND') };
@@ -36,10 +36,15 @@ export function fetchHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiK
     const image = backend.image();
     /** Per asked topic: its id (for BrokerApi), or null when the name is unknown. */
     const ids = request.topics.map((t) => (byId ? t.topicId : (image.topicIdsByName.get(t.topic) ?? null)));
+    // Topics the client may not READ are answered TOPIC_AUTHORIZATION_FAILED and not fetched.
+    const denied = request.topics.map((t, i) => {
+      const name = byId ? image.topicsById.get(ids[i] ?? '')?.name : t.topic;
+      return name !== undefined && !session.may('READ', 'TOPIC', name);
+    });
     const asked: FetchTopic[] = [];
     request.topics.forEach((t, i) => {
       const topicId = ids[i];
-      if (topicId === null || topicId === undefined) return;
+      if (topicId === null || topicId === undefined || denied[i]) return;
       asked.push({
         topicId,
         partitions: t.partitions.map((p) => ({
@@ -66,17 +71,18 @@ export function fetchHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiK
     const leaders: number[] = [];
     let next = 0;
     const responses: FetchResponseFetchableTopicResponse[] = request.topics.map((t, i) => {
-      const known = ids[i] !== null && ids[i] !== undefined;
+      const known = ids[i] !== null && ids[i] !== undefined && denied[i] !== true;
       // BrokerApi answers the topics it was asked in the order it was asked them.
       const got = known ? answer.topics[next++] : undefined;
       const byPartition = new Map<number, FetchPartitionResponse>((got?.partitions ?? []).map((p) => [p.partition, p]));
+      const missing = errorCode(denied[i] === true ? 'TOPIC_AUTHORIZATION_FAILED' : 'UNKNOWN_TOPIC_OR_PARTITION');
       return {
         topic: t.topic,
         topicId: t.topicId,
         partitions: t.partitions.map((p): FetchResponsePartitionData => {
           const r = byPartition.get(p.partition);
           if (r === undefined) {
-            return { partitionIndex: p.partition, errorCode: errorCode('UNKNOWN_TOPIC_OR_PARTITION'), highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions, preferredReadReplica: -1, records: null };
+            return { partitionIndex: p.partition, errorCode: missing, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions, preferredReadReplica: -1, records: null };
           }
           if (r.currentLeader !== null) leaders.push(r.currentLeader.leaderId);
           return {

@@ -4,10 +4,14 @@
  * broker's GroupMembershipApi. The group's coordinator decides everything; these only map fields
  * between versions — which version brought member ids first (KIP-394, JoinGroup v4), static
  * members (KIP-345), batched leaves (LeaveGroup v3), protocol names in the answers.
+ *
+ * Authorization as Kafka's: READ on the group to join, sync, heartbeat or leave; DESCRIBE to
+ * describe it (ListGroups shows only the groups the client may describe, unless it may DESCRIBE the
+ * cluster); DELETE to delete it. Refused: GROUP_AUTHORIZATION_FAILED, and the coordinator never hears of it.
  */
 import { ApiKey } from '@kz/kafka-protocol';
 import type { GroupMembershipApi } from '../protocol/group-membership.js';
-import { NONE } from './kafka-error.js';
+import { errorCode, NONE } from './kafka-error.js';
 import { kafkaHandler, type KafkaApiHandler, type RequestContext } from './kafka-handler.js';
 
 export const JOIN_GROUP_VERSIONS = { min: 0, max: 9 } as const;
@@ -24,9 +28,14 @@ function clientHost(context: RequestContext): string {
   return `/${host}`;
 }
 
+const GROUP_DENIED = errorCode('GROUP_AUTHORIZATION_FAILED');
+
 export function joinGroupHandler(groups: GroupMembershipApi): KafkaApiHandler<typeof ApiKey.JoinGroup> {
   return kafkaHandler(ApiKey.JoinGroup, JOIN_GROUP_VERSIONS, async (request, context) => {
     const { apiVersion } = context;
+    if (!context.session.may('READ', 'GROUP', request.groupId)) {
+      return { throttleTimeMs: 0, errorCode: GROUP_DENIED, generationId: -1, protocolType: null, protocolName: apiVersion >= 7 ? null : '', leader: '', skipAssignment: false, memberId: request.memberId, members: [] };
+    }
     const answer = await groups.joinGroup({
       groupId: request.groupId,
       sessionTimeoutMs: request.sessionTimeoutMs,
@@ -56,7 +65,8 @@ export function joinGroupHandler(groups: GroupMembershipApi): KafkaApiHandler<ty
 }
 
 export function syncGroupHandler(groups: GroupMembershipApi): KafkaApiHandler<typeof ApiKey.SyncGroup> {
-  return kafkaHandler(ApiKey.SyncGroup, SYNC_GROUP_VERSIONS, async (request) => {
+  return kafkaHandler(ApiKey.SyncGroup, SYNC_GROUP_VERSIONS, async (request, { session }) => {
+    if (!session.may('READ', 'GROUP', request.groupId)) return { throttleTimeMs: 0, errorCode: GROUP_DENIED, protocolType: null, protocolName: null, assignment: new Uint8Array(0) };
     const answer = await groups.syncGroup({
       groupId: request.groupId,
       generationId: request.generationId,
@@ -71,14 +81,16 @@ export function syncGroupHandler(groups: GroupMembershipApi): KafkaApiHandler<ty
 }
 
 export function heartbeatHandler(groups: GroupMembershipApi): KafkaApiHandler<typeof ApiKey.Heartbeat> {
-  return kafkaHandler(ApiKey.Heartbeat, HEARTBEAT_VERSIONS, async (request) => {
+  return kafkaHandler(ApiKey.Heartbeat, HEARTBEAT_VERSIONS, async (request, { session }) => {
+    if (!session.may('READ', 'GROUP', request.groupId)) return { throttleTimeMs: 0, errorCode: GROUP_DENIED };
     const answer = await groups.heartbeat({ groupId: request.groupId, generationId: request.generationId, memberId: request.memberId, groupInstanceId: request.groupInstanceId });
     return { throttleTimeMs: 0, errorCode: answer.errorCode };
   });
 }
 
 export function leaveGroupHandler(groups: GroupMembershipApi): KafkaApiHandler<typeof ApiKey.LeaveGroup> {
-  return kafkaHandler(ApiKey.LeaveGroup, LEAVE_GROUP_VERSIONS, async (request, { apiVersion }) => {
+  return kafkaHandler(ApiKey.LeaveGroup, LEAVE_GROUP_VERSIONS, async (request, { apiVersion, session }) => {
+    if (!session.may('READ', 'GROUP', request.groupId)) return { throttleTimeMs: 0, errorCode: GROUP_DENIED, members: [] };
     // v0–2 name one member by id; v3+ a batch.
     const members = apiVersion >= 3 ? request.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId })) : [{ memberId: request.memberId, groupInstanceId: null }];
     const answer = await groups.leaveGroup({ groupId: request.groupId, members });
@@ -89,11 +101,17 @@ export function leaveGroupHandler(groups: GroupMembershipApi): KafkaApiHandler<t
 }
 
 export function describeGroupsHandler(groups: GroupMembershipApi): KafkaApiHandler<typeof ApiKey.DescribeGroups> {
-  return kafkaHandler(ApiKey.DescribeGroups, DESCRIBE_GROUPS_VERSIONS, async (request) => {
-    const described = await groups.describeGroups({ groupIds: request.groups });
+  return kafkaHandler(ApiKey.DescribeGroups, DESCRIBE_GROUPS_VERSIONS, async (request, { session }) => {
+    const allowed = request.groups.filter((g) => session.may('DESCRIBE', 'GROUP', g));
+    const described = allowed.length === 0 ? [] : await groups.describeGroups({ groupIds: allowed });
+    const byId = new Map(described.map((g) => [g.groupId, g]));
+    const denied = (groupId: string) => ({ errorCode: GROUP_DENIED, groupId, groupState: '', protocolType: '', protocolData: '', members: [], authorizedOperations: -2147483648 });
     return {
       throttleTimeMs: 0,
-      groups: described.map((g) => ({
+      groups: request.groups.map((id) => {
+        const g = byId.get(id);
+        if (g === undefined) return denied(id);
+        return {
         errorCode: g.errorCode,
         groupId: g.groupId,
         groupState: g.state,
@@ -107,27 +125,31 @@ export function describeGroupsHandler(groups: GroupMembershipApi): KafkaApiHandl
           memberMetadata: m.metadata,
           memberAssignment: m.assignment,
         })),
-        // KIP-430: no authorizer yet, so the operations are not reported.
+        // KIP-430: the authorized operations are not reported.
         authorizedOperations: -2147483648,
-      })),
+        };
+      }),
     };
   });
 }
 
 export function listGroupsHandler(groups: GroupMembershipApi): KafkaApiHandler<typeof ApiKey.ListGroups> {
-  return kafkaHandler(ApiKey.ListGroups, LIST_GROUPS_VERSIONS, async (request) => {
+  return kafkaHandler(ApiKey.ListGroups, LIST_GROUPS_VERSIONS, async (request, { session }) => {
     const answer = await groups.listGroups({ states: request.statesFilter, types: request.typesFilter });
+    const everyGroup = session.may('DESCRIBE', 'CLUSTER', 'kafka-cluster');
     return {
       throttleTimeMs: 0,
       errorCode: answer.errorCode,
-      groups: answer.groups.map((g) => ({ groupId: g.groupId, protocolType: g.protocolType, groupState: g.state, groupType: 'classic' })),
+      groups: answer.groups.filter((g) => everyGroup || session.may('DESCRIBE', 'GROUP', g.groupId)).map((g) => ({ groupId: g.groupId, protocolType: g.protocolType, groupState: g.state, groupType: 'classic' })),
     };
   });
 }
 
 export function deleteGroupsHandler(groups: GroupMembershipApi): KafkaApiHandler<typeof ApiKey.DeleteGroups> {
-  return kafkaHandler(ApiKey.DeleteGroups, DELETE_GROUPS_VERSIONS, async (request) => {
-    const answer = await groups.deleteGroups({ groupIds: request.groupsNames });
-    return { throttleTimeMs: 0, results: answer.results.map((r) => ({ groupId: r.groupId, errorCode: r.errorCode })) };
+  return kafkaHandler(ApiKey.DeleteGroups, DELETE_GROUPS_VERSIONS, async (request, { session }) => {
+    const allowed = request.groupsNames.filter((g) => session.may('DELETE', 'GROUP', g));
+    const answer = allowed.length === 0 ? { results: [] } : await groups.deleteGroups({ groupIds: allowed });
+    const denied = request.groupsNames.filter((g) => !allowed.includes(g)).map((groupId) => ({ groupId, errorCode: GROUP_DENIED }));
+    return { throttleTimeMs: 0, results: [...answer.results.map((r) => ({ groupId: r.groupId, errorCode: r.errorCode })), ...denied] };
   });
 }

@@ -18,6 +18,9 @@ export interface AdminForwarding {
   alterPartitionReassignments(request: ControllerApi['alterPartitionReassignments'][0]): Promise<ControllerApi['alterPartitionReassignments'][1]>;
   listPartitionReassignments(): Promise<ControllerApi['listPartitionReassignments'][1]>;
   incrementalAlterConfigs(request: ControllerApi['incrementalAlterConfigs'][0]): Promise<ControllerApi['incrementalAlterConfigs'][1]>;
+  alterUserScramCredentials(request: ControllerApi['alterUserScramCredentials'][0]): Promise<ControllerApi['alterUserScramCredentials'][1]>;
+  createAcls(request: ControllerApi['createAcls'][0]): Promise<ControllerApi['createAcls'][1]>;
+  deleteAcls(request: ControllerApi['deleteAcls'][0]): Promise<ControllerApi['deleteAcls'][1]>;
 }
 
 /** One partition replica in the broker's log directory (DescribeLogDirs). */

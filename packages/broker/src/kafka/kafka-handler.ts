@@ -4,6 +4,7 @@
  * told is exactly what has a handler (nothing advertised falls through to "unsupported").
  */
 import type { ApiKey, ApiRequestTypes, ApiResponseTypes, Complete, RequestHeader } from '@kz/kafka-protocol';
+import type { ClientSession } from '../security/client-session.js';
 
 /** What a handler knows about the request besides its body. */
 export interface RequestContext {
@@ -11,6 +12,13 @@ export interface RequestContext {
   readonly header: Complete<RequestHeader>;
   /** `host:port` of the client, for logs. */
   readonly peer: string;
+  /** Who the client is (its principal) and where its SASL exchange stands. */
+  readonly session: ClientSession;
+  /**
+   * Ends the connection once this request's answer is written (a failed authentication, as Kafka
+   * does); `reason` is logged once with the peer, never told to the client.
+   */
+  closeAfterAnswer(reason: string): void;
 }
 
 /**

@@ -13,6 +13,8 @@ import { handlerTable, type KafkaHandlers } from './kafka-handler.js';
 import { listOffsetsHandler } from './list-offsets-handler.js';
 import { metadataHandler } from './metadata-handler.js';
 import { produceHandler } from './produce-handler.js';
+import { saslAuthenticateHandler, saslHandshakeHandler } from './sasl-handlers.js';
+import { alterUserScramCredentialsHandler, createAclsHandler, deleteAclsHandler, describeAclsHandler, describeUserScramCredentialsHandler } from './security-admin-handlers.js';
 import { describeProducersHandler, initProducerIdHandler } from './producer-id-handlers.js';
 import { createPartitionsHandler, createTopicsHandler, deleteTopicsHandler } from './topic-admin-handlers.js';
 
@@ -34,7 +36,7 @@ export function kafkaHandlers(backend: KafkaBackend): KafkaHandlers {
     describeGroupsHandler(backend.groups),
     listGroupsHandler(backend.groups),
     deleteGroupsHandler(backend.groups),
-    initProducerIdHandler(backend.producerIds),
+    initProducerIdHandler(backend.producerIds, () => backend.image().topicIdsByName.keys()),
     describeProducersHandler(backend.producerIds),
     createTopicsHandler(backend),
     deleteTopicsHandler(backend),
@@ -47,6 +49,13 @@ export function kafkaHandlers(backend: KafkaBackend): KafkaHandlers {
     alterPartitionReassignmentsHandler(backend),
     listPartitionReassignmentsHandler(backend),
     describeLogDirsHandler(backend),
+    saslHandshakeHandler(),
+    saslAuthenticateHandler(),
+    createAclsHandler(backend),
+    describeAclsHandler(backend),
+    deleteAclsHandler(backend),
+    describeUserScramCredentialsHandler(backend),
+    alterUserScramCredentialsHandler(backend),
   ]);
   return table;
 }

@@ -12,14 +12,22 @@
  *
  * Each connection is a ListenerConnection (framing, decoding, answers in request order); the
  * handlers do the work. The ApiVersions table is the handlers' declared version ranges.
+ *
+ * Security is Kafka's per listener: PLAINTEXT, SSL (TLS, optionally with client certificates that
+ * name the principal), SASL_PLAINTEXT and SASL_SSL (SaslHandshake/SaslAuthenticate first). The TLS
+ * certificate is swapped in place when its identity reloads; open connections keep theirs.
  */
 import * as net from 'node:net';
+import * as tls from 'node:tls';
 import { DEFAULT_MAX_FRAME_SIZE, type ApiVersionRange } from '@kz/kafka-protocol';
 import { ListenFailedError, TransportStateError, type RequestObserver } from '@kz/raft';
 import type { Logger } from 'pino';
 import { advertisedVersions } from './api-versions-handler.js';
 import type { KafkaHandlers } from './kafka-handler.js';
 import { ListenerConnection } from './listener-connection.js';
+import { ClientSession } from '../security/client-session.js';
+import { certificatePrincipal } from '../security/certificate-principal.js';
+import { PLAINTEXT_LISTENER, SASL_MECHANISMS, usesSasl, usesTls, type ListenerSecurity } from '../security/listener-security.js';
 
 export interface KafkaListenerOptions {
   readonly handlers: KafkaHandlers;
@@ -32,13 +40,19 @@ export interface KafkaListenerOptions {
   readonly maxInFlightPerConnection?: number;
   /** Told of every answered request: its API name, duration and request-level error name. */
   readonly observeRequest?: RequestObserver;
+  /** The security protocol and its settings; default PLAINTEXT. */
+  readonly security?: ListenerSecurity;
 }
+
+const NO_CREDENTIALS = (): undefined => undefined;
 
 /** How long stop() lets connections finish writing before cutting them. */
 const SHUTDOWN_GRACE_MS = 1000;
 
 export class KafkaListener {
   private readonly server: net.Server;
+  private readonly security: ListenerSecurity;
+  private unwatchTls: (() => void) | null = null;
   private readonly connections = new Set<ListenerConnection>();
   private readonly log: Logger;
   private readonly advertised: readonly ApiVersionRange[];
@@ -49,7 +63,29 @@ export class KafkaListener {
   constructor(private readonly options: KafkaListenerOptions) {
     this.log = options.logger.child({ component: 'kafka-listener' });
     this.advertised = advertisedVersions(options.handlers);
-    this.server = net.createServer((socket) => this.onSocket(socket));
+    this.security = options.security ?? PLAINTEXT_LISTENER;
+    const identity = this.security.tls;
+    if (!usesTls(this.security.protocol)) {
+      this.server = net.createServer((socket) => this.onSocket(socket, null));
+      return;
+    }
+    if (identity === undefined) throw new TypeError(`KafkaListener: a ${this.security.protocol} listener needs a TLS identity`);
+    const clientAuth = this.security.clientAuth ?? 'none';
+    const server = tls.createServer({
+      ...identity.contextOptions(),
+      requestCert: clientAuth !== 'none',
+      rejectUnauthorized: clientAuth === 'required',
+    });
+    server.on('secureConnection', (socket: tls.TLSSocket) => this.onSocket(socket, socket));
+    // A plaintext client on a TLS port, an expired or foreign certificate: one line, and the socket is gone.
+    server.on('tlsClientError', (error: Error, socket: tls.TLSSocket) =>
+      this.log.warn({ peer: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`, err: error.message }, 'TLS handshake failed; connection closed'),
+    );
+    this.unwatchTls = identity.onReload(() => {
+      server.setSecureContext(identity.contextOptions());
+      this.log.info({ listen: this.options.listen }, 'Kafka listener reloaded its TLS certificate');
+    });
+    this.server = server;
   }
 
   get port(): number {
@@ -75,17 +111,39 @@ export class KafkaListener {
         this.server.on('error', (error) => this.log.error({ err: error }, 'Kafka listener error'));
         const address = this.server.address();
         this.boundPort = typeof address === 'object' && address !== null ? address.port : port;
-        this.log.info({ listen: this.options.listen, port: this.boundPort, apis: this.advertised.length }, 'Kafka listener serving');
+        this.log.info({ listen: this.options.listen, port: this.boundPort, securityProtocol: this.security.protocol, apis: this.advertised.length }, 'Kafka listener serving');
         resolve(this.boundPort);
       });
     });
   }
 
-  private onSocket(socket: net.Socket): void {
+  private onSocket(socket: net.Socket, secured: tls.TLSSocket | null): void {
     if (this.stopping !== undefined) {
       socket.destroy();
       return;
     }
+    let principal: string | null = null;
+    if (secured !== null) {
+      const certificate = secured.getPeerCertificate();
+      const presented = certificate !== null && Object.keys(certificate).length > 0;
+      // ssl.client.auth=requested: a certificate is optional, but one that is given must verify.
+      if (presented && !secured.authorized) {
+        this.log.warn({ peer: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`, reason: secured.authorizationError }, 'client certificate does not verify; connection closed');
+        socket.destroy();
+        return;
+      }
+      if (presented) principal = certificatePrincipal(certificate);
+    }
+    const session = new ClientSession({
+      protocol: this.security.protocol,
+      host: (socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+      mechanisms: this.security.saslMechanisms ?? SASL_MECHANISMS,
+      // On SASL_SSL the principal is the SASL user's; a certificate only encrypts.
+      certificatePrincipal: usesSasl(this.security.protocol) ? null : principal,
+      maxReauthMs: this.security.maxReauthMs ?? 0,
+      credentials: this.security.credentials ?? NO_CREDENTIALS,
+      ...(this.security.authorizer === undefined ? {} : { authorizer: this.security.authorizer }),
+    });
     const connection = new ListenerConnection({
       socket,
       handlers: this.options.handlers,
@@ -95,6 +153,7 @@ export class KafkaListener {
       logger: this.log,
       observeRequest: this.options.observeRequest ?? null,
       onClose: (c) => this.connections.delete(c),
+      session,
     });
     this.connections.add(connection);
   }
@@ -114,6 +173,7 @@ export class KafkaListener {
       while ([...this.connections].some((c) => c.inFlight > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       for (const connection of this.connections) connection.close();
       if (wasListening) await closed;
+      this.unwatchTls?.();
       this.log.info('Kafka listener stopped');
     })();
     return this.stopping;

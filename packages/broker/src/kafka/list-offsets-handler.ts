@@ -17,11 +17,13 @@ const MAX_TIMESTAMP = -3;
 const EARLIEST_LOCAL_TIMESTAMP = -4;
 
 export function listOffsetsHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.ListOffsets> {
-  return kafkaHandler(ApiKey.ListOffsets, LIST_OFFSETS_VERSIONS, async (request, { apiVersion }) => {
+  return kafkaHandler(ApiKey.ListOffsets, LIST_OFFSETS_VERSIONS, async (request, { apiVersion, session }) => {
+    // Offsets of a topic the client may not DESCRIBE are TOPIC_AUTHORIZATION_FAILED, as Kafka answers.
+    const denied = new Set(request.topics.filter((t) => !session.may('DESCRIBE', 'TOPIC', t.name)).map((t) => t.name));
     /** A special timestamp this version does not know is refused, as Kafka refuses it. */
     const unsupported = (t: number): boolean => (t === MAX_TIMESTAMP && apiVersion < 7) || (t === EARLIEST_LOCAL_TIMESTAMP && apiVersion < 8) || t < EARLIEST_LOCAL_TIMESTAMP;
     const answer = await backend.broker.listOffsets({
-      topics: request.topics.map((t) => ({
+      topics: request.topics.filter((t) => !denied.has(t.name)).map((t) => ({
         name: t.name,
         partitions: t.partitions
           .filter((p) => !unsupported(p.timestamp))
@@ -39,9 +41,9 @@ export function listOffsetsHandler(backend: KafkaBackend): KafkaApiHandler<typeo
       topics: request.topics.map((t) => ({
         name: t.name,
         partitions: t.partitions.map((p) => {
-          const got = unsupported(p.timestamp) ? undefined : answered.get(`${t.name}\u0000${p.partitionIndex}`);
+          const got = unsupported(p.timestamp) || denied.has(t.name) ? undefined : answered.get(`${t.name}\u0000${p.partitionIndex}`);
           if (got === undefined) {
-            const code = unsupported(p.timestamp) ? errorCode('UNSUPPORTED_VERSION') : errorCode('UNKNOWN_TOPIC_OR_PARTITION');
+            const code = denied.has(t.name) ? errorCode('TOPIC_AUTHORIZATION_FAILED') : unsupported(p.timestamp) ? errorCode('UNSUPPORTED_VERSION') : errorCode('UNKNOWN_TOPIC_OR_PARTITION');
             return { partitionIndex: p.partitionIndex, errorCode: code, oldStyleOffsets: [], timestamp: -1, offset: -1, leaderEpoch: -1 };
           }
           return { partitionIndex: p.partitionIndex, errorCode: got.errorCode, oldStyleOffsets: [], timestamp: got.timestamp, offset: got.offset, leaderEpoch: got.leaderEpoch };

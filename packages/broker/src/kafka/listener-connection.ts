@@ -27,6 +27,7 @@ import {
 } from '@kz/kafka-protocol';
 import type { RequestObserver } from '@kz/raft';
 import type { Logger } from 'pino';
+import type { ClientSession } from '../security/client-session.js';
 import { CLOSE_CONNECTION, type KafkaApiHandler, type KafkaHandlers } from './kafka-handler.js';
 import { requestErrorName } from './request-outcome.js';
 
@@ -40,6 +41,8 @@ export interface ListenerConnectionOptions {
   readonly logger: Logger;
   readonly observeRequest: RequestObserver | null;
   readonly onClose: (connection: ListenerConnection) => void;
+  /** The client's principal and SASL state; a SASL listener serves nothing else until it authenticated. */
+  readonly session: ClientSession;
 }
 
 /** A request's place in the answer order. */
@@ -49,6 +52,8 @@ interface Slot {
   done: boolean;
   /** Close the connection when this request's turn comes (after writing the answers before it). */
   closeHere?: boolean;
+  /** Close the connection once this answer is written (a failed authentication), and why. */
+  closeAfter?: string;
 }
 
 export class ListenerConnection {
@@ -131,6 +136,13 @@ export class ListenerConnection {
       this.refuse(new UnsupportedVersionError(request.apiKey, request.apiVersion, known, request.header), frame);
       return;
     }
+    if (!this.options.session.admits(request.apiKey)) {
+      // Kafka's SaslServerAuthenticator: anything but the SASL requests before authenticating ends the connection.
+      this.log.warn({ peer: this.peer, api: APIS[request.apiKey].name, reason: this.options.session.refusalReason() }, 'refused a request before authentication; closing the connection');
+      this.observe(request.apiKey, performance.now(), 'SASL_AUTHENTICATION_FAILED');
+      this.close();
+      return;
+    }
     this.dispatch(handler, request);
   }
 
@@ -142,7 +154,10 @@ export class ListenerConnection {
     let answer: Promise<unknown>;
     try {
       // The table maps each key to its own handler, so the body is the one this handler takes.
-      answer = (handler.handle as (body: unknown, context: object) => Promise<unknown>)(request.body, { apiVersion, header, peer: this.peer });
+      const closeAfterAnswer = (reason: string): void => {
+        slot.closeAfter = reason;
+      };
+      answer = (handler.handle as (body: unknown, context: object) => Promise<unknown>)(request.body, { apiVersion, header, peer: this.peer, session: this.options.session, closeAfterAnswer });
     } catch (error) {
       answer = Promise.reject(error);
     }
@@ -161,6 +176,10 @@ export class ListenerConnection {
             this.close();
             return;
           }
+        }
+        if (slot.closeAfter !== undefined) {
+          // Logged once, with the peer; the client is told only its error code.
+          this.log.warn({ peer: this.peer, api: APIS[apiKey].name, principal: this.options.session.principal, reason: slot.closeAfter }, 'authentication failed; closing the connection after the answer');
         }
         slot.done = true;
         this.observe(apiKey, startedAt, response === null || response === CLOSE_CONNECTION ? null : requestErrorName(response));
@@ -194,6 +213,12 @@ export class ListenerConnection {
         return;
       }
       if (slot.bytes !== null && !this.closed) this.socket.write(slot.bytes);
+      if (slot.closeAfter !== undefined) {
+        this.closed = true;
+        this.slots.length = 0;
+        this.socket.end();
+        return;
+      }
     }
     if (this.backlog.length > 0) this.takeBacklog();
     else this.updateFlow();

@@ -7,7 +7,11 @@
  * and the broker forwards them to the active controller, which clients cannot reach.
  *
  * Unknown topics are created only when the broker allows it (auto.create.topics.enable, off by
- * default) and the request does (AllowAutoTopicCreation, v4+; always before v4).
+ * default) and the request does (AllowAutoTopicCreation, v4+; always before v4), and the client
+ * may CREATE it (on the cluster or the topic).
+ *
+ * Topics the client may not DESCRIBE are hidden from an all-topics answer and answered
+ * TOPIC_AUTHORIZATION_FAILED when asked for by name, as Kafka does.
  */
 import { ApiKey, ZERO_UUID, type MetadataResponseTopic } from '@kz/kafka-protocol';
 import type { MetadataImage } from '@kz/metadata';
@@ -26,7 +30,7 @@ export function clientControllerId(image: MetadataImage, nodeId: number): number
 }
 
 export function metadataHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.Metadata> {
-  return kafkaHandler(ApiKey.Metadata, METADATA_VERSIONS, async (request, { apiVersion }) => {
+  return kafkaHandler(ApiKey.Metadata, METADATA_VERSIONS, async (request, { apiVersion, session }) => {
     const image = backend.image();
     // v0 has no null: an empty list asked for every topic.
     const all = request.topics === null || (apiVersion === 0 && request.topics.length === 0);
@@ -47,14 +51,19 @@ export function metadataHandler(backend: KafkaBackend): KafkaApiHandler<typeof A
     const byName = new Map(answer.topics.map((t) => [t.name, t]));
     const allowCreate = backend.autoCreateTopics && (apiVersion < 4 || request.allowAutoTopicCreation);
     const topics: MetadataResponseTopic[] = [];
-    const order = all ? answer.topics.map((t) => ({ name: t.name })) : asked;
+    const order = all ? answer.topics.filter((t) => session.may('DESCRIBE', 'TOPIC', t.name)).map((t) => ({ name: t.name })) : asked;
     for (const entry of order) {
       if ('unknownId' in entry) {
         topics.push({ errorCode: errorCode('UNKNOWN_TOPIC_ID'), name: null, topicId: entry.unknownId, isInternal: false, partitions: [] });
         continue;
       }
+      if (!session.may('DESCRIBE', 'TOPIC', entry.name)) {
+        topics.push({ errorCode: errorCode('TOPIC_AUTHORIZATION_FAILED'), name: entry.name, topicId: ZERO_UUID, isInternal: false, partitions: [] });
+        continue;
+      }
       const t = byName.get(entry.name);
-      if (t === undefined || (t.errorCode === errorCode('UNKNOWN_TOPIC_OR_PARTITION') && allowCreate)) {
+      const mayCreate = allowCreate && (session.may('CREATE', 'CLUSTER', 'kafka-cluster') || session.may('CREATE', 'TOPIC', entry.name));
+      if (t === undefined || (t.errorCode === errorCode('UNKNOWN_TOPIC_OR_PARTITION') && mayCreate)) {
         const code = t === undefined ? errorCode('UNKNOWN_TOPIC_OR_PARTITION') : await autoCreate(backend, entry.name);
         topics.push({ errorCode: code, name: entry.name, topicId: ZERO_UUID, isInternal: false, partitions: [] });
         continue;

@@ -6,6 +6,9 @@
  * the producer notices and refreshes its metadata. Versions before 3 carried the old message
  * formats, which kz does not store (Kafka 4.0 dropped them too, KIP-896).
  *
+ * A topic the client may not WRITE is refused with TOPIC_AUTHORIZATION_FAILED before its batches
+ * reach the log.
+ *
  * kz takes one or more batches per partition where Kafka insists on exactly one: KzProducer sends
  * the batches a partition queued meanwhile together, and nothing is lost by accepting them.
  */
@@ -25,7 +28,7 @@ function isAcks(acks: number): acks is Acks {
 }
 
 export function produceHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.Produce> {
-  return kafkaHandler(ApiKey.Produce, PRODUCE_VERSIONS, async (request) => {
+  return kafkaHandler(ApiKey.Produce, PRODUCE_VERSIONS, async (request, { session }) => {
     const acks = request.acks;
     /** Partitions refused before reaching the log, by topic index then partition index. */
     const refused = new Map<string, { code: number; message: string }>();
@@ -33,8 +36,10 @@ export function produceHandler(backend: KafkaBackend): KafkaApiHandler<typeof Ap
     const topics: ProduceTopicData[] = [];
     request.topicData.forEach((topic, ti) => {
       const partitions: { partition: number; records: Uint8Array }[] = [];
+      const writable = session.may('WRITE', 'TOPIC', topic.name);
       topic.partitionData.forEach((p, pi) => {
-        if (!isAcks(acks)) refuse(ti, pi, errorCode('INVALID_REQUIRED_ACKS'), `acks must be -1, 0 or 1, got ${acks}`);
+        if (!writable) refuse(ti, pi, errorCode('TOPIC_AUTHORIZATION_FAILED'), `not authorized to write to topic ${topic.name}`);
+        else if (!isAcks(acks)) refuse(ti, pi, errorCode('INVALID_REQUIRED_ACKS'), `acks must be -1, 0 or 1, got ${acks}`);
         else if (request.transactionalId !== null) refuse(ti, pi, errorCode('TRANSACTIONAL_ID_AUTHORIZATION_FAILED'), 'kz does not support transactions yet');
         else if (p.records === null || p.records.length === 0) refuse(ti, pi, errorCode('INVALID_RECORD'), 'the produce request holds no record batch');
         else partitions.push({ partition: p.index, records: p.records ?? EMPTY });

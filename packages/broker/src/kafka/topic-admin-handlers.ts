@@ -3,6 +3,10 @@
  * controller (the broker's MetadataAdminClient finds it and follows it), each topic answered with
  * the controller's outcome. A request the controller could not be asked at all answers every
  * topic with that failure (REQUEST_TIMED_OUT, NOT_CONTROLLER, ...).
+ *
+ * Authorization as Kafka's: CREATE on the cluster or the topic to create it, DELETE on the topic to
+ * delete it, ALTER on it to add partitions; a refused topic is TOPIC_AUTHORIZATION_FAILED and is
+ * not forwarded.
  */
 import { ApiKey, ZERO_UUID, type CreateTopicsResponseCreatableTopicResult, type DeleteTopicsResponseDeletableTopicResult } from '@kz/kafka-protocol';
 import type { CreatableTopic } from '@kz/metadata';
@@ -30,10 +34,12 @@ function duplicates(names: readonly string[]): Set<string> {
 }
 
 export function createTopicsHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.CreateTopics> {
-  return kafkaHandler(ApiKey.CreateTopics, CREATE_TOPICS_VERSIONS, async (request) => {
+  return kafkaHandler(ApiKey.CreateTopics, CREATE_TOPICS_VERSIONS, async (request, { session }) => {
     const twice = duplicates(request.topics.map((t) => t.name));
+    const clusterCreate = session.may('CREATE', 'CLUSTER', 'kafka-cluster');
+    const denied = new Set(request.topics.filter((t) => !clusterCreate && !session.may('CREATE', 'TOPIC', t.name)).map((t) => t.name));
     const forwarded: CreatableTopic[] = request.topics
-      .filter((t) => !twice.has(t.name))
+      .filter((t) => !twice.has(t.name) && !denied.has(t.name))
       .map((t) => {
         const configs: Record<string, string> = {};
         for (const c of t.configs) if (c.value !== null) configs[c.name] = c.value;
@@ -71,7 +77,9 @@ export function createTopicsHandler(backend: KafkaBackend): KafkaApiHandler<type
     const topics = request.topics.map((t): CreateTopicsResponseCreatableTopicResult => {
       const r = twice.has(t.name) ? undefined : results.get(t.name);
       if (r !== undefined) return r;
-      const error = twice.has(t.name) ? namedError('INVALID_REQUEST', `topic ${t.name} is named more than once in the request`) : namedError('UNKNOWN_SERVER_ERROR', 'the controller did not answer for the topic');
+      const error = denied.has(t.name) && !twice.has(t.name)
+        ? namedError('TOPIC_AUTHORIZATION_FAILED', `not authorized to create topic ${t.name}`)
+        : twice.has(t.name) ? namedError('INVALID_REQUEST', `topic ${t.name} is named more than once in the request`) : namedError('UNKNOWN_SERVER_ERROR', 'the controller did not answer for the topic');
       return { name: t.name, topicId: ZERO_UUID, ...error, numPartitions: -1, replicationFactor: -1, configs: null };
     });
     return { throttleTimeMs: 0, topics };
@@ -79,7 +87,7 @@ export function createTopicsHandler(backend: KafkaBackend): KafkaApiHandler<type
 }
 
 export function deleteTopicsHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.DeleteTopics> {
-  return kafkaHandler(ApiKey.DeleteTopics, DELETE_TOPICS_VERSIONS, async (request, { apiVersion }) => {
+  return kafkaHandler(ApiKey.DeleteTopics, DELETE_TOPICS_VERSIONS, async (request, { apiVersion, session }) => {
     const image = backend.image();
     // v6 names topics by name or by id; before, by name only.
     const asked = apiVersion >= 6 ? request.topics.map((t) => ({ name: t.name, topicId: t.topicId })) : request.topicNames.map((name) => ({ name, topicId: ZERO_UUID }));
@@ -88,7 +96,8 @@ export function deleteTopicsHandler(backend: KafkaBackend): KafkaApiHandler<type
       const name = image.topicsById.get(t.topicId)?.name;
       return { ...t, resolved: name ?? null };
     });
-    const names = [...new Set(resolved.flatMap((t) => (t.resolved === null ? [] : [t.resolved])))];
+    const denied = new Set(resolved.flatMap((t) => (t.resolved !== null && !session.may('DELETE', 'TOPIC', t.resolved) ? [t.resolved] : [])));
+    const names = [...new Set(resolved.flatMap((t) => (t.resolved === null || denied.has(t.resolved) ? [] : [t.resolved])))];
     const outcomes = new Map<string, ItemError>();
     if (names.length > 0) {
       try {
@@ -101,6 +110,7 @@ export function deleteTopicsHandler(backend: KafkaBackend): KafkaApiHandler<type
     }
     const responses = resolved.map((t): DeleteTopicsResponseDeletableTopicResult => {
       if (t.resolved === null) return { name: null, topicId: t.topicId, ...namedError('UNKNOWN_TOPIC_ID', `no topic has id ${t.topicId}`) };
+      if (denied.has(t.resolved)) return { name: t.resolved, topicId: t.topicId, ...namedError('TOPIC_AUTHORIZATION_FAILED', `not authorized to delete topic ${t.resolved}`) };
       return { name: t.resolved, topicId: t.topicId, ...(outcomes.get(t.resolved) ?? NO_ERROR) };
     });
     return { throttleTimeMs: 0, responses };
@@ -108,10 +118,11 @@ export function deleteTopicsHandler(backend: KafkaBackend): KafkaApiHandler<type
 }
 
 export function createPartitionsHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.CreatePartitions> {
-  return kafkaHandler(ApiKey.CreatePartitions, CREATE_PARTITIONS_VERSIONS, async (request) => {
+  return kafkaHandler(ApiKey.CreatePartitions, CREATE_PARTITIONS_VERSIONS, async (request, { session }) => {
     const twice = duplicates(request.topics.map((t) => t.name));
+    const denied = new Set(request.topics.filter((t) => !session.may('ALTER', 'TOPIC', t.name)).map((t) => t.name));
     const forwarded = request.topics
-      .filter((t) => !twice.has(t.name))
+      .filter((t) => !twice.has(t.name) && !denied.has(t.name))
       .map((t) => ({ name: t.name, count: t.count, ...(t.assignments === null ? {} : { assignments: t.assignments.map((a) => a.brokerIds) }) }));
     const outcomes = new Map<string, ItemError>();
     if (forwarded.length > 0) {
@@ -129,6 +140,8 @@ export function createPartitionsHandler(backend: KafkaBackend): KafkaApiHandler<
         name: t.name,
         ...(twice.has(t.name)
           ? namedError('INVALID_REQUEST', `topic ${t.name} is named more than once in the request`)
+          : denied.has(t.name)
+          ? namedError('TOPIC_AUTHORIZATION_FAILED', `not authorized to alter topic ${t.name}`)
           : (outcomes.get(t.name) ?? { errorCode: errorCode('UNKNOWN_SERVER_ERROR'), errorMessage: 'the controller did not answer for the topic' })),
       })),
     };

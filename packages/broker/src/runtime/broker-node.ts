@@ -67,6 +67,9 @@ import { DiskLogDirectory } from './disk-log-directory.js';
 import type { FileHandlePoolStats } from '../log/file-handle-pool.js';
 import { ProducerIdBlocks, ProducerIdsUnavailableError } from './producer-id-blocks.js';
 import { ReplicaFetchers } from './replica-fetchers.js';
+import { StandardAuthorizer } from '../security/authorizer.js';
+import type { ListenerSecurity } from '../security/listener-security.js';
+import type { TlsIdentity } from '@kz/raft';
 
 export interface BrokerNodeOptions {
   readonly nodeId: number;
@@ -98,6 +101,20 @@ export interface BrokerNodeOptions {
   readonly onHeartbeat?: (roundTripMs: number, answered: boolean) => void;
   /** Consumer-group settings (group.min.session.timeout.ms and the like); Kafka's defaults if absent. */
   readonly groups?: GroupConfig;
+  /** How the Kafka listener is secured (TLS, SASL); default PLAINTEXT. */
+  readonly listenerSecurity?: Omit<ListenerSecurity, 'authorizer' | 'credentials'>;
+  /** Kafka's StandardAuthorizer over the image's ACLs; absent: every request is allowed. */
+  readonly authorization?: AuthorizationSettings;
+  /** Mutual TLS for replication, with this node's identity (its certificate names kz-node-<id>). */
+  readonly interNodeTls?: TlsIdentity;
+}
+
+/** authorizer.class.name=StandardAuthorizer and its settings. */
+export interface AuthorizationSettings {
+  /** `super.users`: principals every check allows (e.g. User:admin). */
+  readonly superUsers: readonly string[];
+  /** `allow.everyone.if.no.acl.found`; Kafka's default is false. */
+  readonly allowEveryoneIfNoAclFound: boolean;
 }
 
 /** One partition replica this broker hosts, as monitoring sees it. */
@@ -187,12 +204,33 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
 
   static async start(options: BrokerNodeOptions): Promise<BrokerNode> {
     const node = new BrokerNode(options);
-    node.server = new ReplicationServer({ api: node, listen: options.replicationListen, logger: options.logger });
+    node.server = new ReplicationServer({
+      api: node,
+      listen: options.replicationListen,
+      logger: options.logger,
+      ...(options.interNodeTls === undefined ? {} : { tls: options.interNodeTls }),
+    });
+    const authorization = options.authorization;
+    const authorizer =
+      authorization === undefined
+        ? undefined
+        : new StandardAuthorizer({
+            // The metadata node's latest image: a new ACL applies as soon as this node has it, and
+            // before the broker serves partitions (its own image waits for the registration).
+            acls: () => options.metadata.image.acls,
+            superUsers: authorization.superUsers,
+            allowEveryoneIfNoAclFound: authorization.allowEveryoneIfNoAclFound,
+          });
     node.listener = new KafkaListener({
       handlers: kafkaHandlers(node.kafkaBackend()),
       listen: options.listen,
       logger: options.logger.child({ nodeId: options.nodeId }),
       ...(options.observeRequest === undefined ? {} : { observeRequest: options.observeRequest }),
+      security: {
+        ...(options.listenerSecurity ?? { protocol: 'PLAINTEXT' }),
+        credentials: (user) => options.metadata.image.scramCredentials.get(user),
+        ...(authorizer === undefined ? {} : { authorizer }),
+      },
     });
     try {
       node.replicationPortValue = await node.server.start();
@@ -398,7 +436,11 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     if (connection !== undefined) return connection;
     const endpoint = replicationEndpoint(this.manager.metadataImage?.brokers.get(brokerId));
     if (endpoint === undefined) throw new Error(`broker ${brokerId} has no ${REPLICATION_LISTENER} endpoint in the metadata image`);
-    connection = new ReplicationConnection({ address: `${endpoint.host}:${endpoint.port}`, clientId: `kz-broker-${this.options.nodeId}` });
+    connection = new ReplicationConnection({
+      address: `${endpoint.host}:${endpoint.port}`,
+      clientId: `kz-broker-${this.options.nodeId}`,
+      ...(this.options.interNodeTls === undefined ? {} : { tls: this.options.interNodeTls }),
+    });
     this.connections.set(brokerId, connection);
     return connection;
   }

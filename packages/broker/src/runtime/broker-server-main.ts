@@ -25,7 +25,7 @@ import {
 import { EventLoopMonitor } from '@kz/runtime';
 import pino from 'pino';
 import type { BrokerInstrumentation } from './broker-instrumentation.js';
-import { BrokerNode } from './broker-node.js';
+import { BrokerNode, type AuthorizationSettings, type BrokerNodeOptions } from './broker-node.js';
 
 export const BROKER_FLAGS_USAGE = `Broker options (besides the metadata node's, below):
   --listen HOST:PORT           the Kafka listener clients connect to (required)
@@ -57,6 +57,10 @@ export interface BrokerServerSettings {
   readonly offsetsTopicPartitions: number | undefined;
   /** Kafka's group.initial.rebalance.delay.ms. */
   readonly groupInitialRebalanceDelayMs?: number | undefined;
+  /** How the Kafka listener is secured; absent: PLAINTEXT. */
+  readonly listenerSecurity?: BrokerNodeOptions['listenerSecurity'];
+  /** The StandardAuthorizer's settings; absent: no authorizer. */
+  readonly authorization?: AuthorizationSettings;
 }
 
 export type BrokerServerCommand = { readonly kind: 'help' } | { readonly kind: 'run'; readonly settings: BrokerServerSettings };
@@ -187,7 +191,7 @@ export async function startBrokerServer(
     // controller lasts more than a third of the session (found by the failover property test).
     const sessionTimeoutMs = settings.metadata.sessionTimeoutMs ?? CONTROLLER_DEFAULTS.sessionTimeoutMs;
     const attemptTimeoutMs = Math.min(5000, Math.max(500, Math.floor(sessionTimeoutMs / 3)));
-    admin = new MetadataAdminClient({ controllers, timeoutMs: 10_000, attemptTimeoutMs, logger });
+    admin = new MetadataAdminClient({ controllers, timeoutMs: 10_000, attemptTimeoutMs, logger, ...(settings.metadata.tls === undefined ? {} : { tls: settings.metadata.tls }) });
     const broker = await BrokerNode.start({
       nodeId: settings.metadata.nodeId,
       clusterId: settings.metadata.clusterId,
@@ -206,6 +210,9 @@ export async function startBrokerServer(
       ...(settings.groupInitialRebalanceDelayMs === undefined ? {} : { groups: { ...DEFAULT_GROUP_CONFIG, initialRebalanceDelayMs: settings.groupInitialRebalanceDelayMs } }),
       ...(instrumentation.brokerRequests === undefined ? {} : { observeRequest: instrumentation.brokerRequests }),
       ...(instrumentation.heartbeats === undefined ? {} : { onHeartbeat: instrumentation.heartbeats }),
+      ...(settings.listenerSecurity === undefined ? {} : { listenerSecurity: settings.listenerSecurity }),
+      ...(settings.authorization === undefined ? {} : { authorization: settings.authorization }),
+      ...(settings.metadata.tls === undefined ? {} : { interNodeTls: settings.metadata.tls }),
       logger,
     });
     const started = metadata;

@@ -15,6 +15,7 @@
  */
 import { Client, credentials, Metadata, status as grpcStatus, type ChannelOptions, type ServiceError } from '@grpc/grpc-js';
 import type { FetchRequest, FetchResponse } from '../protocol/fetch';
+import { grpcChannelCredentials, type TlsIdentity } from '@kz/raft';
 import { BrokerUnreachableError } from './broker-unreachable-error';
 import { decodeReplicationResponse, encodeReplicationRequest } from './replication-codec';
 import {
@@ -42,6 +43,8 @@ export interface ReplicationConnectionOptions {
   readonly maxMessageBytes?: number;
   /** Sent as the user agent, so a broker's logs can tell clients apart. */
   readonly clientId?: string;
+  /** Mutual TLS with this node's identity; default plaintext. */
+  readonly tls?: TlsIdentity;
 }
 
 /** Per-call options. */
@@ -82,7 +85,7 @@ export class ReplicationConnection implements ReplicationApi {
       'grpc.use_local_subchannel_pool': 1,
       ...(options.clientId === undefined ? {} : { 'grpc.primary_user_agent': options.clientId }),
     };
-    this.client = new Client(this.address, credentials.createInsecure(), channelOptions);
+    this.client = new Client(this.address, options.tls === undefined ? credentials.createInsecure() : grpcChannelCredentials(options.tls), channelOptions);
   }
 
   /** The deadline must outlast the request's maxWaitMs, or a long poll comes back as a failure. */

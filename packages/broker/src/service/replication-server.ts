@@ -18,14 +18,13 @@
 import {
   Metadata,
   Server,
-  ServerCredentials,
   status,
   type ServerUnaryCall,
   type sendUnaryData,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
 import { kafkaErrorName } from '@kz/metadata';
-import { ListenFailedError, observedRespond, TransportStateError, type RequestObserver } from '@kz/raft';
+import { grpcServerCredentials, ListenFailedError, observedRespond, peerNodeId, TransportStateError, type RequestObserver, type TlsIdentity } from '@kz/raft';
 import pino, { type Logger } from 'pino';
 import { kafkaErrorOf } from '../server/error-code';
 import { decodeReplicationRequest, encodeReplicationResponse } from './replication-codec';
@@ -60,6 +59,11 @@ export interface ReplicationServerOptions {
    * NOT_LEADER_OR_FOLLOWER for some partitions counts as answered without error.
    */
   readonly observeRequest?: RequestObserver;
+  /**
+   * Mutual TLS: serve with this identity, and refuse (PERMISSION_DENIED) a fetch whose replica id is
+   * not the node its caller's certificate names — one broker cannot read as another.
+   */
+  readonly tls?: TlsIdentity;
 }
 
 /** How long stop() lets in-flight calls (a long-polling fetch, say) finish before cutting them. */
@@ -73,6 +77,9 @@ export class ReplicationServer {
   private readonly maxMessageBytes: number;
   private readonly log: Logger;
   private readonly observer: RequestObserver | null;
+  private readonly tls: TlsIdentity | undefined;
+  /** Refused callers, logged once each. */
+  private readonly warned = new Set<string>();
   private server: Server | undefined;
   private starting: Promise<number> | undefined;
   private stopping: Promise<void> | undefined;
@@ -84,6 +91,7 @@ export class ReplicationServer {
     this.maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
     this.log = (options.logger ?? pino({ level: 'info' })).child({ component: 'replication-service' });
     this.observer = options.observeRequest ?? null;
+    this.tls = options.tls;
   }
 
   /** The bound port once started; -1 before. */
@@ -111,7 +119,7 @@ export class ReplicationServer {
     server.addService(REPLICATION_SERVICE_DEFINITION, this.implementation());
     try {
       this.boundPort = await new Promise<number>((resolve, reject) =>
-        server.bindAsync(this.listen, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+        server.bindAsync(this.listen, grpcServerCredentials(this.tls), (error, bound) => (error ? reject(error) : resolve(bound))),
       );
     } catch (error) {
       server.forceShutdown();
@@ -166,6 +174,19 @@ export class ReplicationServer {
       metadata.set(ERROR_CODE_KEY, error.code);
       respond({ code: status.INVALID_ARGUMENT, details: error.message, metadata }, null);
       return;
+    }
+    if (this.tls !== undefined) {
+      const certified = peerNodeId(call);
+      const claimed = (request as { replicaId?: number }).replicaId;
+      if (certified === null || certified !== claimed) {
+        const key = `${call.getPeer()}|${claimed}|${certified}`;
+        if (!this.warned.has(key)) {
+          this.warned.add(key);
+          this.log.warn({ rpc: method, peer: call.getPeer(), claimed, certified }, 'refused a replica fetch whose certificate names another node');
+        }
+        respond({ code: status.PERMISSION_DENIED, details: `replica ${claimed} is not the node the caller's certificate names (${certified ?? 'none'})` }, null, 'CLUSTER_AUTHORIZATION_FAILED');
+        return;
+      }
     }
     let answer: Promise<ReplicationResponse<M>>;
     try {

@@ -2,6 +2,7 @@
  * `kz server`: runs one node until SIGTERM/SIGINT (a controlled shutdown, exit 0; a second signal
  * exits at once). Logs are pino JSON lines on stdout; the line `kz node ready` carries every
  * address the node serves. Exits 1 if the node cannot start or stops on its own (a failed disk).
+ * SIGHUP reloads the TLS certificate and key from their files.
  */
 import { LOG_LEVELS, stopOnSignals, type LogLevel } from '@kz/metadata';
 import pino from 'pino';
@@ -11,6 +12,8 @@ import { integerFlag } from '../options/numbers';
 import { readMetaProperties } from '../server/meta-properties';
 import { readPropertiesFile } from '../server/properties-file';
 import { startKzNode } from '../server/kz-node';
+import { SASL_MECHANISMS, SECURITY_PROTOCOLS, SSL_CLIENT_AUTH, type SecurityProtocol, type SslClientAuth } from '@kz/broker';
+import { AUTHORIZERS, type AuthorizerChoice } from '../server/security-settings';
 import { DEFAULT_ADMIN_LISTEN, DEFAULT_LISTEN, DEFAULT_RAFT_PORT, DEFAULT_REPLICATION_LISTEN, nodeSettings, SERVER_ROLES, type ServerRole } from '../server/server-settings';
 import { defineCommand } from './define-command';
 import { runCommand } from './run-command';
@@ -46,6 +49,17 @@ export function serverCommand(_io: CliIo): CommandModule {
         .option('heartbeat-interval-ms', { ...ms('heartbeat-interval-ms'), describe: 'broker heartbeat interval (default 2000)' })
         .option('offsets-topic-partitions', { ...ms('offsets-topic-partitions'), describe: 'partitions of __consumer_offsets when it is created (default 50)' })
         .option('group-initial-rebalance-delay-ms', { ...ms('group-initial-rebalance-delay-ms', 0), describe: 'a new consumer group waits this long for more members before its first assignment (default 3000)' })
+        .option('security-protocol', { choices: SECURITY_PROTOCOLS, group: 'Security:', describe: 'the Kafka listener’s protocol (Kafka’s listener.security.protocol.map), default PLAINTEXT' })
+        .option('ssl-key', { type: 'string', group: 'Security:', describe: 'PEM private key of this node (ssl.keystore)' })
+        .option('ssl-cert', { type: 'string', group: 'Security:', describe: 'PEM certificate chain of this node (ssl.keystore)' })
+        .option('ssl-ca', { type: 'string', group: 'Security:', describe: 'PEM CA bundle peers’ and clients’ certificates must chain to (ssl.truststore)' })
+        .option('ssl-client-auth', { choices: SSL_CLIENT_AUTH, group: 'Security:', describe: 'ask Kafka clients for certificates (ssl.client.auth), default none' })
+        .option('sasl-enabled-mechanisms', { type: 'string', group: 'Security:', describe: `SASL mechanisms on a SASL listener, comma-separated (default ${SASL_MECHANISMS.join(',')})` })
+        .option('connections-max-reauth-ms', { ...ms('connections-max-reauth-ms', 0), group: 'Security:', describe: 'an authenticated SASL session lasts this long before the client re-authenticates (KIP-368; 0: forever)' })
+        .option('authorizer', { choices: AUTHORIZERS, group: 'Security:', describe: 'standard: enforce ACLs (Kafka’s StandardAuthorizer); default none' })
+        .option('super-users', { type: 'string', group: 'Security:', describe: 'principals every ACL check allows, User:a;User:b (super.users)' })
+        .option('allow-everyone-if-no-acl-found', { type: 'boolean', group: 'Security:', describe: 'a resource without ACLs is open to all (default false)' })
+        .option('inter-node-tls', { type: 'boolean', group: 'Security:', describe: 'mutual TLS on Raft, the admin service and replication, with --ssl-key/--ssl-cert (CN kz-node-<id>) and --ssl-ca' })
         .option('log-level', { choices: LOG_LEVELS, default: 'info' as LogLevel, describe: 'pino log level' })
         .example('$0 server --data-dir /var/lib/kz', 'a single-node cluster on the default ports')
         .example('$0 server --config /etc/kz/server.properties', 'flags from a file'),
@@ -76,6 +90,17 @@ export function serverCommand(_io: CliIo): CommandModule {
             offsetsTopicPartitions: argv.offsetsTopicPartitions,
             groupInitialRebalanceDelayMs: argv.groupInitialRebalanceDelayMs,
             logLevel: argv.logLevel,
+            securityProtocol: argv.securityProtocol as SecurityProtocol | undefined,
+            sslKey: argv.sslKey,
+            sslCert: argv.sslCert,
+            sslCa: argv.sslCa,
+            sslClientAuth: argv.sslClientAuth as SslClientAuth | undefined,
+            saslEnabledMechanisms: argv.saslEnabledMechanisms,
+            connectionsMaxReauthMs: argv.connectionsMaxReauthMs,
+            authorizer: argv.authorizer as AuthorizerChoice | undefined,
+            superUsers: argv.superUsers,
+            allowEveryoneIfNoAclFound: argv.allowEveryoneIfNoAclFound,
+            interNodeTls: argv.interNodeTls,
           },
           readMetaProperties(argv.dataDir),
         );
@@ -97,9 +122,25 @@ export function serverCommand(_io: CliIo): CommandModule {
             metrics: node.metricsAddress,
             // Which registration is this process's: a restarted node's previous one lingers until its session expires.
             incarnationId: node.broker?.broker.lifecycle?.incarnationId ?? null,
+            securityProtocol: settings.security.protocol,
+            interNodeTls: settings.security.interNodeTls,
+            authorizer: settings.security.authorization === null ? 'none' : 'standard',
           },
           'kz node ready',
         );
+        // SIGHUP reads the TLS files again: a renewed certificate is served without a restart.
+        process.on('SIGHUP', () => {
+          if (node.tls === null) {
+            log.info('SIGHUP: no TLS identity to reload');
+            return;
+          }
+          try {
+            node.tls.reload();
+            log.info({ certFile: node.tls.files.certFile }, 'SIGHUP: reloaded the TLS certificate');
+          } catch (error) {
+            log.error({ err: error }, 'SIGHUP: the TLS files are not usable; the certificate in force is kept');
+          }
+        });
         stopOnSignals(log, () => node.stop());
         // The process lives until a signal or a halt ends it.
         await new Promise<never>(() => {});

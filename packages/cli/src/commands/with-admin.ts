@@ -10,6 +10,9 @@ export interface AdminArgs {
   readonly bootstrapController: string;
   readonly timeoutMs: number;
   readonly json: boolean;
+  readonly sslCert?: string | undefined;
+  readonly sslKey?: string | undefined;
+  readonly sslCa?: string | undefined;
 }
 
 export const JSON_OPTION = { json: { type: 'boolean', default: false, describe: 'print JSON' } } as const;

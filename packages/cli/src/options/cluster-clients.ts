@@ -6,6 +6,7 @@
  */
 import { KzClient } from '@kz/broker';
 import { MetadataAdminClient, type ControllerAddress } from '@kz/metadata';
+import { TlsIdentity } from '@kz/raft';
 import type { Options } from 'yargs';
 import { CliError } from '../cli-error';
 import { hostPort, hostPortList } from './addresses';
@@ -27,6 +28,7 @@ export function bootstrapServerOptions() {
       describe: 'broker address(es), host:port[,host:port...] (env KZ_BOOTSTRAP_SERVER)',
     },
     ...TIMEOUT_OPTION,
+    ...ADMIN_TLS_OPTIONS(),
   } as const satisfies Record<string, Options>;
 }
 
@@ -38,11 +40,39 @@ export function bootstrapControllerOptions() {
       describe: 'controller admin address(es): host:port or id@host:port, comma-separated (env KZ_BOOTSTRAP_CONTROLLER)',
     },
     ...TIMEOUT_OPTION,
+    ...ADMIN_TLS_OPTIONS(),
   } as const satisfies Record<string, Options>;
 }
 
-export function brokerClient(argv: { bootstrapServer: string; timeoutMs: number }): KzClient {
-  return new KzClient({ bootstrap: hostPortList('bootstrap-server', argv.bootstrapServer), requestTimeoutMs: argv.timeoutMs, clientId: 'kz-cli' });
+/**
+ * TLS for `kz`: admin commands to a cluster started with --inter-node-tls, and clients of a Kafka
+ * listener on SSL; the certificate names who is asking (User:<CN>).
+ */
+function ADMIN_TLS_OPTIONS() {
+  const env = (name: string) => process.env[name];
+  return {
+    'ssl-cert': { type: 'string', default: env('KZ_SSL_CERT'), describe: 'your PEM certificate, for a cluster with --inter-node-tls (env KZ_SSL_CERT)' },
+    'ssl-key': { type: 'string', default: env('KZ_SSL_KEY'), describe: 'its PEM private key (env KZ_SSL_KEY)' },
+    'ssl-ca': { type: 'string', default: env('KZ_SSL_CA'), describe: 'the cluster’s CA certificate (env KZ_SSL_CA)' },
+  } as const satisfies Record<string, Options>;
+}
+
+/** The operator's TLS identity from --ssl-cert/--ssl-key/--ssl-ca, or undefined for plaintext. */
+export function adminTls(argv: { sslCert?: string | undefined; sslKey?: string | undefined; sslCa?: string | undefined }): TlsIdentity | undefined {
+  const given = [argv.sslCert, argv.sslKey, argv.sslCa].filter((v) => v !== undefined).length;
+  if (given === 0) return undefined;
+  if (given !== 3) throw new CliError('USAGE', '--ssl-cert, --ssl-key and --ssl-ca go together', 2);
+  try {
+    return new TlsIdentity({ certFile: argv.sslCert!, keyFile: argv.sslKey!, caFile: argv.sslCa! });
+  } catch (error) {
+    throw new CliError('INVALID_CONFIG', (error as Error).message);
+  }
+}
+
+export function brokerClient(argv: { bootstrapServer: string; timeoutMs: number; sslCert?: string | undefined; sslKey?: string | undefined; sslCa?: string | undefined }): KzClient {
+  const identity = adminTls(argv);
+  const tls = identity === undefined ? undefined : { key: identity.material.key, cert: identity.material.cert, ...(identity.material.ca === null ? {} : { ca: identity.material.ca }) };
+  return new KzClient({ bootstrap: hostPortList('bootstrap-server', argv.bootstrapServer), requestTimeoutMs: argv.timeoutMs, clientId: 'kz-cli', ...(tls === undefined ? {} : { tls }) });
 }
 
 /**
@@ -50,7 +80,9 @@ export function brokerClient(argv: { bootstrapServer: string; timeoutMs: number 
  * (DescribeCluster names the answering node, and where the other controllers are): the client needs
  * ids and addresses to follow NOT_CONTROLLER hints to the active controller.
  */
-export async function controllerClient(argv: { bootstrapController: string; timeoutMs: number }): Promise<MetadataAdminClient> {
+export async function controllerClient(argv: { bootstrapController: string; timeoutMs: number; sslCert?: string | undefined; sslKey?: string | undefined; sslCa?: string | undefined }): Promise<MetadataAdminClient> {
+  const tls = adminTls(argv);
+  const withTls = tls === undefined ? {} : { tls };
   const entries = argv.bootstrapController
     .split(',')
     .map((entry) => entry.trim())
@@ -66,7 +98,7 @@ export async function controllerClient(argv: { bootstrapController: string; time
   const failures: string[] = [];
   await Promise.all(
     anonymous.map(async (address) => {
-      const probe = new MetadataAdminClient({ controllers: [{ id: -1, address }], timeoutMs: argv.timeoutMs, attemptTimeoutMs: Math.min(argv.timeoutMs, 5000) });
+      const probe = new MetadataAdminClient({ controllers: [{ id: -1, address }], timeoutMs: argv.timeoutMs, attemptTimeoutMs: Math.min(argv.timeoutMs, 5000), ...withTls });
       try {
         const { nodeId, controllers: known } = await probe.describeCluster();
         if (!controllers.some((c) => c.id === nodeId)) controllers.push({ id: nodeId, address });
@@ -82,5 +114,5 @@ export async function controllerClient(argv: { bootstrapController: string; time
   if (controllers.length === 0) {
     throw new CliError('NETWORK_EXCEPTION', `cannot reach a controller at ${failures.join(', ')}; is the cluster running? (--bootstrap-controller)`);
   }
-  return new MetadataAdminClient({ controllers, timeoutMs: argv.timeoutMs, attemptTimeoutMs: Math.min(argv.timeoutMs, 10_000) });
+  return new MetadataAdminClient({ controllers, timeoutMs: argv.timeoutMs, attemptTimeoutMs: Math.min(argv.timeoutMs, 10_000), ...withTls });
 }

@@ -13,6 +13,7 @@ import { raftTimeouts, type LogLevel, type MetadataServerSettings } from '@kz/me
 import { CliError, usageError } from '../cli-error';
 import { hostPort, idAddressList } from '../options/addresses';
 import type { MetaProperties } from './meta-properties';
+import { securitySettings, type SecurityFlags, type SecuritySettings } from './security-settings';
 
 export const SERVER_ROLES = ['controller', 'broker', 'both'] as const;
 export type ServerRole = (typeof SERVER_ROLES)[number];
@@ -26,7 +27,7 @@ export const DEFAULT_REPLICATION_LISTEN = '127.0.0.1:9095';
 export const DEFAULT_ADMIN_LISTEN = '127.0.0.1:9093';
 export const DEFAULT_RAFT_PORT = 9094;
 
-export interface ServerFlags {
+export interface ServerFlags extends SecurityFlags {
   readonly dataDir: string;
   readonly roles: ServerRole;
   /** Checked against meta.properties when given. */
@@ -60,6 +61,8 @@ export interface NodeSettings {
   /** null for a controller-only node. */
   readonly broker: BrokerServerSettings | null;
   readonly metricsListen: string | null;
+  /** TLS, SASL and the authorizer; the broker's listener settings take the TLS identity when the node starts. */
+  readonly security: SecuritySettings;
 }
 
 export function nodeSettings(flags: ServerFlags, meta: MetaProperties | null): NodeSettings {
@@ -73,6 +76,7 @@ export function nodeSettings(flags: ServerFlags, meta: MetaProperties | null): N
     throw new CliError('INCONSISTENT_CLUSTER_ID', `--cluster-id ${flags.clusterId} does not match ${flags.dataDir}, formatted for cluster ${meta.clusterId}`);
   }
   const nodeId = meta.nodeId;
+  const security = securitySettings(flags);
   const voters = idAddressList('voters', flags.voters ?? `${nodeId}@127.0.0.1:${DEFAULT_RAFT_PORT}`);
   const isVoter = voters.has(nodeId);
   if (flags.roles !== 'broker' && !isVoter) throw usageError(`--roles ${flags.roles}: node ${nodeId} must be one of --voters (${[...voters.keys()].join(', ')})`);
@@ -98,7 +102,7 @@ export function nodeSettings(flags: ServerFlags, meta: MetaProperties | null): N
   // A controller given every controller's admin address tells clients where the others are (KIP-919).
   const knownAdmins = flags.controllerAdmin === undefined ? undefined : [...idAddressList('controller-admin', flags.controllerAdmin)].map(([id, address]) => ({ id, address }));
   const withAdmins: MetadataServerSettings = knownAdmins === undefined ? metadata : { ...metadata, controllerAdmin: knownAdmins };
-  if (flags.roles === 'controller') return { role: flags.roles, metadata: withAdmins, broker: null, metricsListen };
+  if (flags.roles === 'controller') return { role: flags.roles, metadata: withAdmins, broker: null, metricsListen, security };
 
   let controllerAdmin: { id: number; address: string }[];
   if (knownAdmins !== undefined) {
@@ -121,6 +125,7 @@ export function nodeSettings(flags: ServerFlags, meta: MetaProperties | null): N
     heartbeatIntervalMs: flags.heartbeatIntervalMs,
     offsetsTopicPartitions: flags.offsetsTopicPartitions,
     groupInitialRebalanceDelayMs: flags.groupInitialRebalanceDelayMs,
+    ...(security.authorization === null ? {} : { authorization: security.authorization }),
   };
-  return { role: flags.roles, metadata: withAdmins, broker, metricsListen };
+  return { role: flags.roles, metadata: withAdmins, broker, metricsListen, security };
 }

@@ -5,10 +5,11 @@
  * log goes to `<root>/node-<id>.log` as well as into a tail kept for failure reports.
  */
 import * as path from 'node:path';
+import * as fs from 'node:fs';
 import { KzClient } from '@kz/broker';
 import { MetadataAdminClient } from '@kz/metadata';
-import type { NodeId } from '@kz/raft';
-import { assertBuilt as assertPackageBuilt, freePorts, makeClusterRoot, NodeProcesses } from '@kz/raft/testing';
+import { TlsIdentity, type NodeId } from '@kz/raft';
+import { assertBuilt as assertPackageBuilt, createDevCertificates, freePorts, makeClusterRoot, NodeProcesses, type DevCertificates } from '@kz/raft/testing';
 import { formatDataDir } from '../server/meta-properties';
 
 const PACKAGE_ROOT = path.join(__dirname, '../..');
@@ -38,6 +39,29 @@ export interface LocalClusterOptions {
   readonly root?: string;
   /** Leave `root` behind on destroy() (a demo's run directory). Default false. */
   readonly keepRoot?: boolean;
+  /** Flags for one node only (its own certificate, say), after the common ones. */
+  readonly nodeFlags?: (id: NodeId) => readonly string[];
+  /**
+   * TLS everywhere: a dev CA in `<root>/certs`, each node with its own certificate, mutual TLS
+   * between nodes, the Kafka listener on SSL with client certificates required, ACLs enforced, and
+   * `User:admin` — whose certificate the cluster's own clients use — a super user.
+   */
+  readonly secure?: boolean;
+}
+
+/** The flags of a node of a secure LocalCluster. */
+function secureFlags(certs: DevCertificates, id: NodeId): string[] {
+  const own = certs.nodes.get(id)!;
+  return [
+    '--inter-node-tls',
+    '--security-protocol=SSL',
+    '--ssl-client-auth=required',
+    `--ssl-key=${own.key}`,
+    `--ssl-cert=${own.cert}`,
+    `--ssl-ca=${certs.ca}`,
+    '--authorizer=standard',
+    '--super-users=User:admin',
+  ];
 }
 
 export interface NodeAddresses {
@@ -57,6 +81,9 @@ export class LocalCluster extends NodeProcesses {
     root: string,
     flags: readonly string[],
     keepRoot: boolean,
+    nodeFlags: (id: NodeId) => readonly string[] = () => [],
+    /** The dev certificates of a secure cluster; null for a plaintext one. */
+    readonly certificates: DevCertificates | null = null,
   ) {
     const list = (pick: (a: NodeAddresses) => string): string => [...addresses].map(([id, a]) => `${id}@${pick(a)}`).join(',');
     super({
@@ -78,6 +105,8 @@ export class LocalCluster extends NodeProcesses {
           `--replication-listen=${a.replication}`,
           `--metrics-listen=${a.metrics}`,
           ...flags,
+          ...(certificates === null ? [] : secureFlags(certificates, id)),
+          ...nodeFlags(id),
         ];
       },
     });
@@ -94,7 +123,8 @@ export class LocalCluster extends NodeProcesses {
       }),
     );
     for (const id of options.nodeIds) formatDataDir(path.join(root, `node-${id}`), { clusterId: options.clusterId, nodeId: id });
-    return new LocalCluster(options.nodeIds, options.clusterId, addresses, root, options.flags ?? FAST_FAILOVER_FLAGS, options.keepRoot ?? false);
+    const certificates = options.secure === true ? createDevCertificates(path.join(root, 'certs'), { nodes: options.nodeIds, users: ['admin'] }) : null;
+    return new LocalCluster(options.nodeIds, options.clusterId, addresses, root, options.flags ?? FAST_FAILOVER_FLAGS, options.keepRoot ?? false, options.nodeFlags, certificates);
   }
 
   private readonly incarnations = new Map<NodeId, string>();
@@ -125,12 +155,31 @@ export class LocalCluster extends NodeProcesses {
     return [...this.addresses.values()].map((a) => a.broker);
   }
 
+  /** The super user's TLS identity on a secure cluster. */
+  get adminIdentity(): TlsIdentity | undefined {
+    const admin = this.certificates?.users.get('admin');
+    return admin === undefined ? undefined : new TlsIdentity({ keyFile: admin.key, certFile: admin.cert, caFile: this.certificates!.ca });
+  }
+
   adminClient(timeoutMs = 30_000): MetadataAdminClient {
-    return new MetadataAdminClient({ controllers: [...this.addresses].map(([id, a]) => ({ id, address: a.admin })), timeoutMs });
+    const tls = this.adminIdentity;
+    return new MetadataAdminClient({ controllers: [...this.addresses].map(([id, a]) => ({ id, address: a.admin })), timeoutMs, ...(tls === undefined ? {} : { tls }) });
   }
 
   brokerClient(requestTimeoutMs = 10_000): KzClient {
-    return new KzClient({ bootstrap: this.bootstrapServers, requestTimeoutMs });
+    const admin = this.certificates?.users.get('admin');
+    const tls = admin === undefined ? undefined : { ca: fs.readFileSync(this.certificates!.ca), cert: fs.readFileSync(admin.cert), key: fs.readFileSync(admin.key) };
+    return new KzClient({ bootstrap: this.bootstrapServers, requestTimeoutMs, ...(tls === undefined ? {} : { tls }) });
+  }
+
+  /** `--bootstrap-controller` and, on a secure cluster, the super user's certificate flags, for `kz` admin commands. */
+  adminFlags(): string[] {
+    const admin = this.certificates?.users.get('admin');
+    return [
+      '--bootstrap-controller',
+      this.bootstrapController,
+      ...(admin === undefined ? [] : ['--ssl-cert', admin.cert, '--ssl-key', admin.key, '--ssl-ca', this.certificates!.ca]),
+    ];
   }
 
   logFile(id: NodeId): string {

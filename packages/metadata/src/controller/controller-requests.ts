@@ -1,12 +1,15 @@
 /**
  * What the controller is asked, and what it answers: KIP-631's broker RPCs (BrokerRegistration,
  * BrokerHeartbeat, AlterPartition, AllocateProducerIds) and the admin ones (CreateTopics,
- * DeleteTopics, CreatePartitions, ElectLeaders, partition reassignment, IncrementalAlterConfigs).
+ * DeleteTopics, CreatePartitions, ElectLeaders, partition reassignment, IncrementalAlterConfigs,
+ * AlterUserScramCredentials, CreateAcls, DeleteAcls).
  * Per-item outcomes carry an ApiError or null; a whole-request failure (NOT_CONTROLLER, say) is the
  * reply's own error.
  */
 import type { ApiError } from '../errors/api-error';
 import type { BrokerId, ConfigResourceType, Endpoint } from '../records/metadata-record';
+import type { AclBinding, AclFilter, AclOperationName, AclPermissionName, PatternTypeName, ResourceTypeName } from '../security/acl';
+import type { ScramMechanism } from '../security/scram';
 
 export interface RegisterBrokerRequest {
   readonly brokerId: BrokerId;
@@ -196,6 +199,48 @@ export interface AllocateProducerIdsResponse {
   readonly count: number;
 }
 
+/** KIP-554: credentials set from a salted password the client made, or deleted, per user and mechanism. */
+export interface AlterUserScramCredentialsRequest {
+  readonly deletions: readonly { readonly name: string; readonly mechanism: ScramMechanism | 'UNKNOWN' }[];
+  readonly upsertions: readonly {
+    readonly name: string;
+    readonly mechanism: ScramMechanism | 'UNKNOWN';
+    readonly iterations: number;
+    readonly salt: Uint8Array;
+    readonly saltedPassword: Uint8Array;
+  }[];
+}
+export interface AlterUserScramCredentialsResponse {
+  /** One per user named, in first-mention order: a user's changes apply all together or not at all. */
+  readonly results: readonly { readonly user: string; readonly error: ApiError | null }[];
+}
+
+/** A binding as asked for: any of Kafka's codes, validated by the controller. */
+export interface AclCreation {
+  readonly resourceType: ResourceTypeName;
+  readonly resourceName: string;
+  readonly patternType: PatternTypeName;
+  readonly principal: string;
+  readonly host: string;
+  readonly operation: AclOperationName;
+  readonly permission: AclPermissionName;
+}
+export interface CreateAclsRequest {
+  readonly creations: readonly AclCreation[];
+}
+export interface CreateAclsResponse {
+  /** One per creation, in order. */
+  readonly results: readonly { readonly error: ApiError | null }[];
+}
+
+export interface DeleteAclsRequest {
+  readonly filters: readonly AclFilter[];
+}
+export interface DeleteAclsResponse {
+  /** One per filter, in order, with the bindings it removed. */
+  readonly results: readonly { readonly error: ApiError | null; readonly deleted: readonly AclBinding[] }[];
+}
+
 /** Every request the controller takes, tagged, with its response type alongside. */
 export interface ControllerApi {
   registerBroker: [RegisterBrokerRequest, RegisterBrokerResponse];
@@ -210,6 +255,9 @@ export interface ControllerApi {
   listPartitionReassignments: [Record<string, never>, ListPartitionReassignmentsResponse];
   incrementalAlterConfigs: [IncrementalAlterConfigsRequest, IncrementalAlterConfigsResponse];
   allocateProducerIds: [AllocateProducerIdsRequest, AllocateProducerIdsResponse];
+  alterUserScramCredentials: [AlterUserScramCredentialsRequest, AlterUserScramCredentialsResponse];
+  createAcls: [CreateAclsRequest, CreateAclsResponse];
+  deleteAcls: [DeleteAclsRequest, DeleteAclsResponse];
 }
 
 export type ControllerRequestKind = keyof ControllerApi;

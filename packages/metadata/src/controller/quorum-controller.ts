@@ -25,6 +25,7 @@ import { apiError, ApiError } from '../errors/api-error';
 import { MetadataDelta } from '../image/metadata-delta';
 import { MetadataImage } from '../image/metadata-image';
 import type { BrokerId, MetadataRecord } from '../records/metadata-record';
+import { createAcls, deleteAcls } from './acl-control';
 import { alterPartition } from './alter-partition';
 import { BrokerHeartbeats } from './broker-heartbeats';
 import { brokerHeartbeat, fenceBroker, heartbeatWithoutChange, registerBroker, unregisterBroker } from './broker-lifecycle';
@@ -37,6 +38,7 @@ import { atOnce } from './operation';
 import { clusterSetting } from './partition-scan';
 import { allocateProducerIds } from './producer-ids';
 import { alterPartitionReassignments, listPartitionReassignments } from './reassignment';
+import { alterUserScramCredentials } from './scram-control';
 import { createPartitions, createTopics, deleteTopics } from './topic-control';
 
 /** The metadata log as the controller writes it: RaftNode.appendNow, or a simulated core. */
@@ -419,6 +421,12 @@ export class QuorumController {
         return atOnce(() => incrementalAlterConfigs(ctx, request.body));
       case 'allocateProducerIds':
         return atOnce(() => allocateProducerIds(ctx, request.body));
+      case 'alterUserScramCredentials':
+        return atOnce(() => alterUserScramCredentials(ctx, request.body));
+      case 'createAcls':
+        return atOnce(() => createAcls(ctx, request.body));
+      case 'deleteAcls':
+        return atOnce(() => deleteAcls(ctx, request.body));
     }
   }
 

@@ -4,7 +4,7 @@ import type { MetadataImage } from './metadata-image';
 
 /**
  * The image written back as the records that rebuild it, in one canonical order (features, brokers
- * by id, topics by name with their partitions, configs by resource and name, producer ids). This is
+ * by id, topics by name with their partitions, configs by resource and name, SCRAM credentials by user and mechanism, ACLs by id, producer ids). This is
  * the snapshot's content (KRaft's ImageWriter), and because the order is canonical, two images are
  * equal exactly when their records are.
  */
@@ -39,6 +39,16 @@ export function* imageRecords(image: MetadataImage): Generator<MetadataRecord> {
     for (const name of [...entries.keys()].sort()) {
       yield { type: 'config', resourceType: resource.type, resourceName: resource.name, name, value: entries.get(name)! };
     }
+  }
+  for (const name of [...image.scramCredentials.keys()].sort()) {
+    const mechanisms = image.scramCredentials.get(name)!;
+    for (const mechanism of [...mechanisms.keys()].sort()) {
+      const c = mechanisms.get(mechanism)!;
+      yield { type: 'userScramCredential', name, mechanism, salt: c.salt, storedKey: c.storedKey, serverKey: c.serverKey, iterations: c.iterations };
+    }
+  }
+  for (const id of [...image.acls.keys()].sort()) {
+    yield { type: 'accessControlEntry', id, ...image.acls.get(id)! };
   }
   if (image.nextProducerId > 0) {
     yield { type: 'producerIds', brokerId: 0, brokerEpoch: 0, nextProducerId: image.nextProducerId };

@@ -17,4 +17,8 @@ export interface MetadataChanges {
   readonly configs: ReadonlySet<string>;
   readonly features: boolean;
   readonly producerIds: boolean;
+  /** SCRAM credentials were added, changed or removed. */
+  readonly scramCredentials: boolean;
+  /** ACL bindings were added or removed. */
+  readonly acls: boolean;
 }

@@ -5,6 +5,8 @@ import type { MetadataChanges } from './metadata-changes';
 import { MetadataImage, type ImageProvenance } from './metadata-image';
 import { applyPartitionChange, partitionFromRecord, type PartitionRegistration } from './partition-registration';
 import { MetadataReplayError } from './replay-errors';
+import type { AclBinding } from '../security/acl';
+import type { ScramCredential, ScramMechanism } from '../security/scram';
 import type { TopicImage } from './topic-image';
 
 interface MutableTopic {
@@ -31,6 +33,8 @@ export class MetadataDelta {
   private topicIdsByName: Map<string, string> | null = null;
   private configs: Map<string, ReadonlyMap<string, string>> | null = null;
   private nextProducerId: number;
+  private scramCredentials: Map<string, ReadonlyMap<ScramMechanism, ScramCredential>> | null = null;
+  private acls: Map<string, AclBinding> | null = null;
   /** Topics whose partition array this delta owns (copied or created here). */
   private readonly ownedTopics = new Set<string>();
   /** Config resources whose map this delta owns. */
@@ -102,6 +106,14 @@ export class MetadataDelta {
     return this.nextProducerId;
   }
 
+  scramCredentialsOf(user: string): ReadonlyMap<ScramMechanism, ScramCredential> | undefined {
+    return (this.scramCredentials ?? this.image.scramCredentials).get(user);
+  }
+
+  allAcls(): ReadonlyMap<string, AclBinding> {
+    return this.acls ?? this.image.acls;
+  }
+
   // ------------------------------------------------------------------ writes
 
   /** Applies one record that sits at `offset` of the log, written in `epoch`. */
@@ -135,6 +147,8 @@ export class MetadataDelta {
       topicIdsByName: this.topicIdsByName ?? this.image.topicIdsByName,
       configs: this.configs ?? this.image.configs,
       nextProducerId: this.nextProducerId,
+      scramCredentials: this.scramCredentials ?? this.image.scramCredentials,
+      acls: this.acls ?? this.image.acls,
     });
     const changes = this.changes;
     this.image = image;
@@ -143,6 +157,8 @@ export class MetadataDelta {
     this.topicsById = null;
     this.topicIdsByName = null;
     this.configs = null;
+    this.scramCredentials = null;
+    this.acls = null;
     this.ownedTopics.clear();
     this.ownedConfigs.clear();
     this.changes = newChanges();
@@ -260,6 +276,40 @@ export class MetadataDelta {
       }
       case 'noOp':
         return;
+      case 'userScramCredential': {
+        this.scramCredentials ??= new Map(this.image.scramCredentials);
+        const mechanisms = new Map(this.scramCredentials.get(record.name) ?? []);
+        mechanisms.set(record.mechanism, { mechanism: record.mechanism, salt: record.salt, iterations: record.iterations, storedKey: record.storedKey, serverKey: record.serverKey });
+        this.scramCredentials.set(record.name, mechanisms);
+        this.changes.scramCredentials = true;
+        return;
+      }
+      case 'removeUserScramCredential': {
+        const existing = this.scramCredentialsOf(record.name);
+        if (existing?.has(record.mechanism) !== true) throw new MetadataReplayError(`removal of unknown ${record.mechanism} credential of user ${record.name}`);
+        this.scramCredentials ??= new Map(this.image.scramCredentials);
+        const mechanisms = new Map(existing);
+        mechanisms.delete(record.mechanism);
+        if (mechanisms.size === 0) this.scramCredentials.delete(record.name);
+        else this.scramCredentials.set(record.name, mechanisms);
+        this.changes.scramCredentials = true;
+        return;
+      }
+      case 'accessControlEntry': {
+        if (this.allAcls().has(record.id)) throw new MetadataReplayError(`ACL ${record.id} already exists`);
+        this.acls ??= new Map(this.image.acls);
+        const { type: _type, id, ...binding } = record;
+        this.acls.set(id, binding);
+        this.changes.acls = true;
+        return;
+      }
+      case 'removeAccessControlEntry': {
+        if (!this.allAcls().has(record.id)) throw new MetadataReplayError(`removal of unknown ACL ${record.id}`);
+        this.acls ??= new Map(this.image.acls);
+        this.acls.delete(record.id);
+        this.changes.acls = true;
+        return;
+      }
     }
   }
 
@@ -318,6 +368,8 @@ interface MutableChanges {
   configs: Set<string>;
   features: boolean;
   producerIds: boolean;
+  scramCredentials: boolean;
+  acls: boolean;
 }
 
 function newChanges(): MutableChanges {
@@ -329,6 +381,8 @@ function newChanges(): MutableChanges {
     configs: new Set(),
     features: false,
     producerIds: false,
+    scramCredentials: false,
+    acls: false,
   };
 }
 

@@ -1,4 +1,6 @@
 import type { BrokerId } from '../records/metadata-record';
+import type { AclBinding } from '../security/acl';
+import type { ScramCredential, ScramMechanism } from '../security/scram';
 import type { BrokerRegistration } from './broker-registration';
 import { configResourceKey, type ConfigResource } from './config-resource';
 import type { PartitionRegistration } from './partition-registration';
@@ -20,6 +22,10 @@ export interface MetadataImageParts {
   readonly configs: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** The first producer id not yet handed out. */
   readonly nextProducerId: number;
+  /** SCRAM credentials by user name, then mechanism. */
+  readonly scramCredentials: ReadonlyMap<string, ReadonlyMap<ScramMechanism, ScramCredential>>;
+  /** ACL bindings by their id. */
+  readonly acls: ReadonlyMap<string, AclBinding>;
 }
 
 /**
@@ -36,6 +42,8 @@ export class MetadataImage implements MetadataImageParts {
     topicIdsByName: new Map(),
     configs: new Map(),
     nextProducerId: 0,
+    scramCredentials: new Map(),
+    acls: new Map(),
   });
 
   readonly provenance: ImageProvenance;
@@ -45,6 +53,8 @@ export class MetadataImage implements MetadataImageParts {
   readonly topicIdsByName: ReadonlyMap<string, string>;
   readonly configs: ReadonlyMap<string, ReadonlyMap<string, string>>;
   readonly nextProducerId: number;
+  readonly scramCredentials: ReadonlyMap<string, ReadonlyMap<ScramMechanism, ScramCredential>>;
+  readonly acls: ReadonlyMap<string, AclBinding>;
 
   constructor(parts: MetadataImageParts) {
     this.provenance = parts.provenance;
@@ -54,6 +64,8 @@ export class MetadataImage implements MetadataImageParts {
     this.topicIdsByName = parts.topicIdsByName;
     this.configs = parts.configs;
     this.nextProducerId = parts.nextProducerId;
+    this.scramCredentials = parts.scramCredentials;
+    this.acls = parts.acls;
   }
 
   get offset(): number {

@@ -91,5 +91,7 @@ export function everything(image: MetadataImage): MetadataChanges {
     configs: new Set(image.configs.keys()),
     features: true,
     producerIds: true,
+    scramCredentials: true,
+    acls: true,
   };
 }

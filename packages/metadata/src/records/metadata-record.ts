@@ -2,6 +2,8 @@
  * The records of the metadata log, as TypeScript values (proto/metadata.proto is their wire form).
  * Everything the cluster knows is one of these, in log order; reference/KRAFT.md §3.1.
  */
+import type { AclBinding } from '../security/acl';
+import type { ScramMechanism } from '../security/scram';
 
 export type BrokerId = number;
 
@@ -109,6 +111,34 @@ export interface NoOpRecord {
   readonly type: 'noOp';
 }
 
+/** A user's SCRAM credential for one mechanism (KIP-554): salted and iterated, never the password. */
+export interface UserScramCredentialRecord {
+  readonly type: 'userScramCredential';
+  readonly name: string;
+  readonly mechanism: ScramMechanism;
+  readonly salt: Uint8Array;
+  readonly storedKey: Uint8Array;
+  readonly serverKey: Uint8Array;
+  readonly iterations: number;
+}
+
+export interface RemoveUserScramCredentialRecord {
+  readonly type: 'removeUserScramCredential';
+  readonly name: string;
+  readonly mechanism: ScramMechanism;
+}
+
+/** One ACL binding, under an id the controller drew (KRaft's AccessControlEntryRecord). */
+export interface AccessControlEntryRecord extends AclBinding {
+  readonly type: 'accessControlEntry';
+  readonly id: string;
+}
+
+export interface RemoveAccessControlEntryRecord {
+  readonly type: 'removeAccessControlEntry';
+  readonly id: string;
+}
+
 export type MetadataRecord =
   | RegisterBrokerRecord
   | UnregisterBrokerRecord
@@ -120,6 +150,10 @@ export type MetadataRecord =
   | ConfigRecord
   | FeatureLevelRecord
   | ProducerIdsRecord
-  | NoOpRecord;
+  | NoOpRecord
+  | UserScramCredentialRecord
+  | RemoveUserScramCredentialRecord
+  | AccessControlEntryRecord
+  | RemoveAccessControlEntryRecord;
 
 export type MetadataRecordType = MetadataRecord['type'];

@@ -8,6 +8,8 @@ import { MalformedMetadataRecordError } from './record-errors';
 import type { ConfigResourceType, Endpoint, MetadataRecord, PartitionChangeRecord } from './metadata-record';
 import { metadataSchema } from './metadata-schema';
 import { decodePartitionChange, encodePartitionChange } from './partition-change-wire';
+import { ACL_OPERATIONS, ACL_PERMISSIONS, nameOfCode, PATTERN_TYPES, RESOURCE_TYPES, validateBinding } from '../security/acl';
+import { SCRAM_MAX_ITERATIONS, SCRAM_MECHANISM_CODES, SCRAM_MIN_ITERATIONS, scramMechanismOfCode, type ScramMechanism } from '../security/scram';
 
 const RESOURCE_TYPE_CODES: Record<ConfigResourceType, number> = { topic: 2, broker: 4 };
 
@@ -24,6 +26,10 @@ const ONEOF_FIELD = {
   featureLevel: 'featureLevel',
   producerIds: 'producerIds',
   noOp: 'noOp',
+  userScramCredential: 'userScramCredential',
+  removeUserScramCredential: 'removeUserScramCredential',
+  accessControlEntry: 'accessControlEntry',
+  removeAccessControlEntry: 'removeAccessControlEntry',
 } as const satisfies Record<MetadataRecord['type'], string>;
 
 export function encodeMetadataRecord(record: MetadataRecord): Uint8Array {
@@ -124,6 +130,30 @@ function toWire(record: MetadataRecord): WireMessage {
       return { brokerId: record.brokerId, brokerEpoch: record.brokerEpoch, nextProducerId: record.nextProducerId };
     case 'noOp':
       return {};
+    case 'userScramCredential':
+      return {
+        name: record.name,
+        mechanism: SCRAM_MECHANISM_CODES[record.mechanism],
+        salt: record.salt,
+        storedKey: record.storedKey,
+        serverKey: record.serverKey,
+        iterations: record.iterations,
+      };
+    case 'removeUserScramCredential':
+      return { name: record.name, mechanism: SCRAM_MECHANISM_CODES[record.mechanism] };
+    case 'accessControlEntry':
+      return {
+        id: record.id,
+        resourceType: RESOURCE_TYPES[record.resourceType],
+        resourceName: record.resourceName,
+        patternType: PATTERN_TYPES[record.patternType],
+        principal: record.principal,
+        host: record.host,
+        operation: ACL_OPERATIONS[record.operation],
+        permissionType: ACL_PERMISSIONS[record.permission],
+      };
+    case 'removeAccessControlEntry':
+      return { id: record.id };
   }
 }
 
@@ -198,6 +228,40 @@ function fromWire(kind: string, m: WireMessage): MetadataRecord {
       return { type: 'producerIds', brokerId: brokerId(m, 'brokerId'), brokerEpoch: offset(m, 'brokerEpoch'), nextProducerId: offset(m, 'nextProducerId') };
     case 'noOp':
       return { type: 'noOp' };
+    case 'userScramCredential': {
+      const iterations = counter(m, 'iterations');
+      if (iterations < SCRAM_MIN_ITERATIONS || iterations > SCRAM_MAX_ITERATIONS) throw new MalformedMetadataRecordError(`SCRAM iterations ${iterations} are out of range`);
+      return {
+        type: 'userScramCredential',
+        name: nonEmpty(m, 'name'),
+        mechanism: mechanism(m),
+        salt: bytes(m, 'salt'),
+        storedKey: bytes(m, 'storedKey'),
+        serverKey: bytes(m, 'serverKey'),
+        iterations,
+      };
+    }
+    case 'removeUserScramCredential':
+      return { type: 'removeUserScramCredential', name: nonEmpty(m, 'name'), mechanism: mechanism(m) };
+    case 'accessControlEntry': {
+      let binding;
+      try {
+        binding = validateBinding({
+          resourceType: nameOfCode(RESOURCE_TYPES, num(m, 'resourceType')),
+          resourceName: str(m, 'resourceName'),
+          patternType: nameOfCode(PATTERN_TYPES, num(m, 'patternType')),
+          principal: str(m, 'principal'),
+          host: str(m, 'host'),
+          operation: nameOfCode(ACL_OPERATIONS, num(m, 'operation')),
+          permission: nameOfCode(ACL_PERMISSIONS, num(m, 'permissionType')),
+        });
+      } catch (error) {
+        throw new MalformedMetadataRecordError(`access control entry is not a valid ACL: ${(error as Error).message}`);
+      }
+      return { type: 'accessControlEntry', id: nonEmpty(m, 'id'), ...binding };
+    }
+    case 'removeAccessControlEntry':
+      return { type: 'removeAccessControlEntry', id: nonEmpty(m, 'id') };
     default:
       throw new MalformedMetadataRecordError(`unknown metadata record ${kind}`);
   }
@@ -275,6 +339,20 @@ function brokerIds(m: WireMessage, field: string): number[] {
     for (let j = 0; j < i; j++) if (ids[j] === id) throw new MalformedMetadataRecordError(`${field} [${ids.join(',')}] repeats a broker`);
   }
   return ids as number[];
+}
+
+function bytes(m: WireMessage, field: string): Uint8Array {
+  const v = m[field];
+  if (v !== undefined && v !== null && !(v instanceof Uint8Array)) throw new MalformedMetadataRecordError(`${field} is not bytes`);
+  if (v === undefined || v === null || v.length === 0) throw new MalformedMetadataRecordError(`${field} is empty`);
+  return v;
+}
+
+function mechanism(m: WireMessage): ScramMechanism {
+  const code = num(m, 'mechanism');
+  const found = scramMechanismOfCode(code);
+  if (found === undefined) throw new MalformedMetadataRecordError(`unknown SCRAM mechanism ${code}`);
+  return found;
 }
 
 function endpoint(m: WireMessage): Endpoint {

@@ -9,7 +9,8 @@
  * line.
  */
 import { parseArgs } from 'node:util';
-import { GrpcRaftTransport, type NodeId } from '@kz/raft';
+import { GrpcRaftTransport, type NodeId, type TlsIdentity } from '@kz/raft';
+import { StandardAuthorizer } from '../security/standard-authorizer';
 import { EventLoopMonitor } from '@kz/runtime';
 import pino from 'pino';
 import { MetadataAdminServer } from '../service/metadata-admin-server';
@@ -62,6 +63,10 @@ export interface MetadataServerSettings {
   readonly requestTimeoutMs: number | undefined;
   readonly raftConfig: { electionTimeoutMs?: number; electionBackoffMaxMs?: number; fetchTimeoutMs?: number; fetchMaxWaitMs?: number };
   readonly logLevel: LogLevel;
+  /** Mutual TLS for Raft and the admin service, with this node's identity (CN kz-node-<id>). */
+  readonly tls?: TlsIdentity;
+  /** With TLS: the StandardAuthorizer for user certificates on the admin service; absent: any certificate may. */
+  readonly authorization?: { readonly superUsers: readonly string[]; readonly allowEveryoneIfNoAclFound: boolean };
 }
 
 export type MetadataServerCommand = { readonly kind: 'help' } | { readonly kind: 'run'; readonly settings: MetadataServerSettings };
@@ -229,6 +234,7 @@ export async function startMetadataServer(
     peers,
     // The transport names its node itself where it matters; a child would say it twice.
     logger,
+    ...(settings.tls === undefined ? {} : { tls: settings.tls }),
   });
   const node = await MetadataNode.start({
     nodeId: settings.nodeId,
@@ -251,6 +257,10 @@ export async function startMetadataServer(
       ...(settings.controllerAdmin === undefined ? {} : { controllers: settings.controllerAdmin }),
       logger,
       ...(instrumentation.adminRequests === undefined ? {} : { observeRequest: instrumentation.adminRequests }),
+      ...(settings.tls === undefined ? {} : { tls: settings.tls }),
+      ...(settings.authorization === undefined
+        ? {}
+        : { authorizer: new StandardAuthorizer({ acls: () => node.image.acls, superUsers: settings.authorization.superUsers, allowEveryoneIfNoAclFound: settings.authorization.allowEveryoneIfNoAclFound }) }),
     });
     return { node, transport, server };
   } catch (error) {

@@ -32,6 +32,9 @@ import type { PartitionDescription, ResourceConfigs, TopicDescription } from './
 import type { AdminRequest, AdminResponse, AdminResult, AdminRpcName } from './admin-rpc';
 import { adminSchema } from './admin-schema';
 import { AdminWireReader } from './admin-wire-reader';
+import { ACL_OPERATIONS, ACL_PERMISSIONS, nameOfCode, PATTERN_TYPES, RESOURCE_TYPES as ACL_RESOURCE_TYPES, type AclBinding, type AclFilter } from '../security/acl';
+import { SCRAM_MECHANISM_CODES, scramMechanismOfCode, type ScramMechanism } from '../security/scram';
+import type { AclCreation } from '../controller/controller-requests';
 
 type Wire = Record<string, unknown>;
 
@@ -427,6 +430,66 @@ const replicaState: MessageCodec<ReplicaDescription> = {
   }),
 };
 
+// ---------------------------------------------------------------------------- security
+
+const mechanismToWire = (m: ScramMechanism | 'UNKNOWN'): number => (m === 'UNKNOWN' ? 0 : SCRAM_MECHANISM_CODES[m]);
+const mechanismFromWire = (f: AdminWireReader, field: string): ScramMechanism | 'UNKNOWN' => scramMechanismOfCode(f.int32(field)) ?? 'UNKNOWN';
+
+/** A binding both ways; codes a build does not know read as UNKNOWN, for the controller to refuse per item. */
+const aclCreation: MessageCodec<AclCreation> = {
+  toWire: (b) => ({
+    resourceType: ACL_RESOURCE_TYPES[b.resourceType],
+    resourceName: b.resourceName,
+    patternType: PATTERN_TYPES[b.patternType],
+    principal: b.principal,
+    host: b.host,
+    operation: ACL_OPERATIONS[b.operation],
+    permissionType: ACL_PERMISSIONS[b.permission],
+  }),
+  fromWire: (f) => ({
+    resourceType: nameOfCode(ACL_RESOURCE_TYPES, f.int32('resourceType')),
+    resourceName: f.string('resourceName'),
+    patternType: nameOfCode(PATTERN_TYPES, f.int32('patternType')),
+    principal: f.string('principal'),
+    host: f.string('host'),
+    operation: nameOfCode(ACL_OPERATIONS, f.int32('operation')),
+    permission: nameOfCode(ACL_PERMISSIONS, f.int32('permissionType')),
+  }),
+};
+
+/** A stored binding as the controller answers it: anything but a valid one is a malformed answer. */
+const aclBinding: MessageCodec<AclBinding> = {
+  toWire: aclCreation.toWire,
+  fromWire: (f) => {
+    const b = aclCreation.fromWire(f);
+    if (b.resourceType === 'UNKNOWN' || b.resourceType === 'ANY' || (b.patternType !== 'LITERAL' && b.patternType !== 'PREFIXED') || b.operation === 'UNKNOWN' || b.operation === 'ANY' || (b.permission !== 'ALLOW' && b.permission !== 'DENY')) {
+      throw new MalformedAdminMessageError(`ACL binding ${JSON.stringify(b)} is not a stored binding`);
+    }
+    return b as AclBinding;
+  },
+};
+
+const aclFilter: MessageCodec<AclFilter> = {
+  toWire: (a) => ({
+    resourceType: ACL_RESOURCE_TYPES[a.resourceType],
+    resourceName: a.resourceName ?? undefined,
+    patternType: PATTERN_TYPES[a.patternType],
+    principal: a.principal ?? undefined,
+    host: a.host ?? undefined,
+    operation: ACL_OPERATIONS[a.operation],
+    permissionType: ACL_PERMISSIONS[a.permission],
+  }),
+  fromWire: (f) => ({
+    resourceType: nameOfCode(ACL_RESOURCE_TYPES, f.int32('resourceType')),
+    resourceName: f.optionalString('resourceName'),
+    patternType: nameOfCode(PATTERN_TYPES, f.int32('patternType')),
+    principal: f.optionalString('principal'),
+    host: f.optionalString('host'),
+    operation: nameOfCode(ACL_OPERATIONS, f.int32('operation')),
+    permission: nameOfCode(ACL_PERMISSIONS, f.int32('permissionType')),
+  }),
+};
+
 // ---------------------------------------------------------------------------- the RPCs
 
 const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
@@ -600,6 +663,91 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
     response: {
       toWire: (r) => ({ firstProducerId: r.firstProducerId, count: r.count }),
       fromWire: (f) => ({ firstProducerId: f.int64('firstProducerId', NON_NEGATIVE), count: f.int32('count', NON_NEGATIVE) }),
+    },
+  },
+  AlterUserScramCredentials: {
+    request: {
+      toWire: (r) => ({
+        deletions: r.deletions.map((d) => ({ name: d.name, mechanism: mechanismToWire(d.mechanism) })),
+        upsertions: r.upsertions.map((u) => ({ name: u.name, mechanism: mechanismToWire(u.mechanism), iterations: u.iterations, salt: u.salt, saltedPassword: u.saltedPassword })),
+      }),
+      fromWire: (f) => ({
+        deletions: f.messageList('deletions', (d) => ({ name: d.string('name'), mechanism: mechanismFromWire(d, 'mechanism') })),
+        upsertions: f.messageList('upsertions', (u) => ({
+          name: u.string('name'),
+          mechanism: mechanismFromWire(u, 'mechanism'),
+          iterations: u.int32('iterations'),
+          salt: Uint8Array.from(u.bytes('salt')),
+          saltedPassword: Uint8Array.from(u.bytes('saltedPassword')),
+        })),
+      }),
+    },
+    response: {
+      toWire: (r) => ({ results: r.results.map((u) => ({ user: u.user, error: errorToWire(u.error) })) }),
+      fromWire: (f) => ({ results: f.messageList('results', (u) => ({ user: u.string('user'), error: errorFromWire(u.optionalMessage('error')) })) }),
+    },
+  },
+  CreateAcls: {
+    request: {
+      toWire: (r) => ({ creations: r.creations.map(aclCreation.toWire) }),
+      fromWire: (f) => ({ creations: f.messageList('creations', aclCreation.fromWire) }),
+    },
+    response: {
+      toWire: (r) => ({ results: r.results.map((o) => ({ error: errorToWire(o.error) })) }),
+      fromWire: (f) => ({ results: f.messageList('results', (o) => ({ error: errorFromWire(o.optionalMessage('error')) })) }),
+    },
+  },
+  DeleteAcls: {
+    request: {
+      toWire: (r) => ({ filters: r.filters.map(aclFilter.toWire) }),
+      fromWire: (f) => ({ filters: f.messageList('filters', aclFilter.fromWire) }),
+    },
+    response: {
+      toWire: (r) => ({ results: r.results.map((o) => ({ error: errorToWire(o.error), deleted: o.deleted.map(aclBinding.toWire) })) }),
+      fromWire: (f) => ({ results: f.messageList('results', (o) => ({ error: errorFromWire(o.optionalMessage('error')), deleted: o.messageList('deleted', aclBinding.fromWire) })) }),
+    },
+  },
+  DescribeUserScramCredentials: {
+    request: {
+      toWire: (r) => ({ users: r.users === null ? undefined : { names: [...r.users] } }),
+      fromWire: (f) => {
+        const users = f.optionalMessage('users');
+        return { users: users === null ? null : users.stringList('names') };
+      },
+    },
+    response: {
+      toWire: (r) => ({
+        results: r.results.map((u) => ({
+          user: u.user,
+          error: errorToWire(u.error),
+          credentials: u.credentials.map((c) => ({ mechanism: SCRAM_MECHANISM_CODES[c.mechanism], iterations: c.iterations })),
+        })),
+      }),
+      fromWire: (f) => ({
+        results: f.messageList('results', (u) => ({
+          user: u.string('user'),
+          error: errorFromWire(u.optionalMessage('error')),
+          credentials: u.messageList('credentials', (c) => {
+            const mechanism = scramMechanismOfCode(c.int32('mechanism'));
+            if (mechanism === undefined) throw new MalformedAdminMessageError(`unknown SCRAM mechanism ${c.int32('mechanism')}`);
+            return { mechanism, iterations: c.int32('iterations', NON_NEGATIVE) };
+          }),
+        })),
+      }),
+    },
+  },
+  DescribeAcls: {
+    request: {
+      toWire: (r) => ({ filter: aclFilter.toWire(r.filter) }),
+      fromWire: (f) => {
+        const filter = f.optionalMessage('filter');
+        if (filter === null) throw new MalformedAdminMessageError('DescribeAclsRequest has no filter');
+        return { filter: aclFilter.fromWire(filter) };
+      },
+    },
+    response: {
+      toWire: (r) => ({ acls: r.acls.map(aclBinding.toWire) }),
+      fromWire: (f) => ({ acls: f.messageList('acls', aclBinding.fromWire) }),
     },
   },
   DescribeCluster: {

@@ -20,6 +20,7 @@ import type {
   TopicsDescription,
 } from './admin-reads';
 import { ADMIN_SERVICE_NAME } from './admin-schema';
+import type { AclsDescription, DescribeAclsRequest, DescribeUserScramCredentialsRequest, ScramCredentialsDescription } from './security-reads';
 
 /** Each controller RPC and the controller request kind it carries. */
 export const CONTROLLER_RPCS = {
@@ -35,11 +36,14 @@ export const CONTROLLER_RPCS = {
   ListPartitionReassignments: 'listPartitionReassignments',
   IncrementalAlterConfigs: 'incrementalAlterConfigs',
   AllocateProducerIds: 'allocateProducerIds',
+  AlterUserScramCredentials: 'alterUserScramCredentials',
+  CreateAcls: 'createAcls',
+  DeleteAcls: 'deleteAcls',
 } as const satisfies Record<string, ControllerRequestKind>;
 
 export type ControllerRpcName = keyof typeof CONTROLLER_RPCS;
 
-export const READ_RPC_NAMES = ['DescribeCluster', 'DescribeTopics', 'DescribeConfigs', 'DescribeQuorum'] as const;
+export const READ_RPC_NAMES = ['DescribeCluster', 'DescribeTopics', 'DescribeConfigs', 'DescribeQuorum', 'DescribeUserScramCredentials', 'DescribeAcls'] as const;
 
 export type ReadRpcName = (typeof READ_RPC_NAMES)[number];
 
@@ -59,6 +63,8 @@ interface ReadRpcs {
   DescribeTopics: { readonly request: DescribeTopicsRequest; readonly response: TopicsDescription };
   DescribeConfigs: { readonly request: DescribeConfigsRequest; readonly response: ConfigsDescription };
   DescribeQuorum: { readonly request: DescribeQuorumRequest; readonly response: QuorumDescription };
+  DescribeUserScramCredentials: { readonly request: DescribeUserScramCredentialsRequest; readonly response: ScramCredentialsDescription };
+  DescribeAcls: { readonly request: DescribeAclsRequest; readonly response: AclsDescription };
 }
 
 /** Every RPC's request and response, as TypeScript values. */

@@ -21,12 +21,14 @@
  * come back in the response, as the TypeScript types say.
  */
 import { Client, credentials, Metadata, status as grpcStatus, type ChannelOptions, type ServiceError } from '@grpc/grpc-js';
-import type { NodeId } from '@kz/raft';
+import { grpcChannelCredentials, type NodeId, type TlsIdentity } from '@kz/raft';
 import type { Logger } from 'pino';
 import type { ConfigResourceRef, ControllerApi, ControllerRequestKind } from '../controller/controller-requests';
 import { apiError, ApiError } from '../errors/api-error';
 import { decodeAdminResponse, encodeAdminRequest } from './admin-codec';
 import { MalformedAdminMessageError } from './admin-errors';
+import type { AclFilter } from '../security/acl';
+import type { AclsDescription, ScramCredentialsDescription } from './security-reads';
 import type { ClusterDescription, ConfigsDescription, QuorumDescription, TopicsDescription } from './admin-reads';
 import {
   adminRpcPath,
@@ -62,6 +64,8 @@ export interface MetadataAdminClientOptions {
   readonly maxMessageBytes?: number;
   /** Redirects and retries are logged at debug; silent without one. */
   readonly logger?: Logger;
+  /** Mutual TLS with this identity (a node's, or an operator's user certificate); default plaintext. */
+  readonly tls?: TlsIdentity;
 }
 
 /** Where a read is served. Reads come from a node's committed image: any node answers. */
@@ -98,6 +102,7 @@ export class MetadataAdminClient {
   private readonly retryBackoffMs: number;
   private readonly channelOptions: ChannelOptions;
   private readonly log: Logger | undefined;
+  private readonly tls: TlsIdentity | undefined;
   /** Index into `controllers` of the node to ask first: the last known active controller. */
   private preferred = 0;
   private knownController: NodeId = -1;
@@ -124,6 +129,7 @@ export class MetadataAdminClient {
       'grpc.use_local_subchannel_pool': 1,
     };
     this.log = options.logger?.child({ component: 'metadata-admin-client' });
+    this.tls = options.tls;
   }
 
   /** The node that last answered as the active controller, or named itself so; -1 until known. */
@@ -181,6 +187,19 @@ export class MetadataAdminClient {
     return this.call('allocateProducerIds', request);
   }
 
+  /** KIP-554: set or delete users' SCRAM credentials (the client salts; see @kz/metadata's scram helpers). */
+  alterUserScramCredentials(request: ControllerApi['alterUserScramCredentials'][0]): Promise<ControllerApi['alterUserScramCredentials'][1]> {
+    return this.call('alterUserScramCredentials', request);
+  }
+
+  createAcls(request: ControllerApi['createAcls'][0]): Promise<ControllerApi['createAcls'][1]> {
+    return this.call('createAcls', request);
+  }
+
+  deleteAcls(request: ControllerApi['deleteAcls'][0]): Promise<ControllerApi['deleteAcls'][1]> {
+    return this.call('deleteAcls', request);
+  }
+
   /** Any controller request by kind, as MetadataNode.call takes it. */
   call<K extends ControllerRequestKind>(kind: K, body: ControllerApi[K][0]): Promise<ControllerApi[K][1]> {
     const rpc = RPC_OF_KIND[kind];
@@ -200,6 +219,16 @@ export class MetadataAdminClient {
 
   describeConfigs(resources: readonly ConfigResourceRef[], options: ReadOptions = {}): Promise<ConfigsDescription> {
     return this.read('DescribeConfigs', { resources }, options);
+  }
+
+  /** Users' SCRAM mechanisms and iterations (null: every user); an unknown user is RESOURCE_NOT_FOUND. */
+  describeUserScramCredentials(users: readonly string[] | null = null, options: ReadOptions = {}): Promise<ScramCredentialsDescription> {
+    return this.read('DescribeUserScramCredentials', { users }, options);
+  }
+
+  /** The ACL bindings a filter selects. */
+  describeAcls(filter: AclFilter, options: ReadOptions = {}): Promise<AclsDescription> {
+    return this.read('DescribeAcls', { filter }, options);
   }
 
   /** The Raft leader's view of the quorum, found like the controller. */
@@ -361,7 +390,7 @@ export class MetadataAdminClient {
   private channelTo(address: string): Client {
     let channel = this.channels.get(address);
     if (channel === undefined) {
-      channel = new Client(address, credentials.createInsecure(), this.channelOptions);
+      channel = new Client(address, this.tls === undefined ? credentials.createInsecure() : grpcChannelCredentials(this.tls), this.channelOptions);
       this.channels.set(address, channel);
     }
     return channel;

@@ -11,13 +11,14 @@
 import {
   Metadata,
   Server,
-  ServerCredentials,
   status,
   type ServerUnaryCall,
   type sendUnaryData,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { ListenFailedError, NotLeaderError, observedRespond, type RequestObserver } from '@kz/raft';
+import { grpcServerCredentials, ListenFailedError, NotLeaderError, nodeIdOfCommonName, observedRespond, peerCommonName, type RequestObserver, type TlsIdentity } from '@kz/raft';
+import type { Authorizer } from '../security/standard-authorizer';
+import { adminAccess, type AdminCaller } from './admin-access';
 import pino, { type Logger } from 'pino';
 import { apiError, ApiError } from '../errors/api-error';
 import type { MetadataNode } from '../runtime/metadata-node';
@@ -37,6 +38,7 @@ import {
   type ReadRpcName,
 } from './admin-rpc';
 import type { ControllerAddress } from './metadata-admin-client';
+import { aclsDescription, scramCredentialsDescription } from './security-reads';
 
 export interface MetadataAdminServerOptions {
   readonly node: MetadataNode;
@@ -63,6 +65,10 @@ export interface MetadataAdminServerOptions {
    * CreateTopics whose topic exists) are not.
    */
   readonly observeRequest?: RequestObserver;
+  /** Mutual TLS: serve with this identity and require a client certificate from the CA (admin-access.ts says who may what). */
+  readonly tls?: TlsIdentity;
+  /** With TLS, what user certificates may do; absent: anything (authentication only). */
+  readonly authorizer?: Authorizer;
 }
 
 const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -101,12 +107,12 @@ export class MetadataAdminServer {
       'grpc.max_send_message_length': maxMessageBytes,
     });
     const controllers: ControllerAddress[] = [...(options.controllers ?? [])];
-    const service = new AdminService(options.node, clusterId, controllers, log, options.observeRequest ?? null);
+    const service = new AdminService(options.node, clusterId, controllers, log, options.observeRequest ?? null, options.tls === undefined ? undefined : (options.authorizer ?? null));
     server.addService(ADMIN_SERVICE_DEFINITION, service.implementation());
     let port: number;
     try {
       port = await new Promise<number>((resolve, reject) =>
-        server.bindAsync(options.listen, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+        server.bindAsync(options.listen, grpcServerCredentials(options.tls), (error, bound) => (error ? reject(error) : resolve(bound))),
       );
     } catch (error) {
       server.forceShutdown();
@@ -143,7 +149,12 @@ class AdminService {
     private readonly controllers: readonly ControllerAddress[],
     private readonly log: Logger,
     private readonly observer: RequestObserver | null,
+    /** With TLS: the authorizer for user certificates (`undefined` without TLS: no checks). */
+    private readonly access: Authorizer | null | undefined,
   ) {}
+
+  /** Logged refusals, once per caller and RPC. */
+  private readonly warned = new Set<string>();
 
   implementation(): UntypedServiceImplementation {
     const handlers: Record<string, UnaryHandler> = {};
@@ -167,6 +178,18 @@ class AdminService {
       metadata.set(ERROR_CODE_KEY, error.code);
       respond({ code: status.INVALID_ARGUMENT, details: error.message, metadata }, null);
       return;
+    }
+    if (this.access !== undefined) {
+      const refusal = adminAccess(rpc, request, callerOf(call), this.access);
+      if (refusal !== null) {
+        const key = `${call.getPeer()}|${rpc}`;
+        if (!this.warned.has(key)) {
+          this.warned.add(key);
+          this.log.warn({ rpc, peer: call.getPeer(), reason: refusal.message }, 'refused an admin request');
+        }
+        respond(null, asBuffer(encodeAdminResponse(rpc, { ok: false, error: refusal })), refusal.code);
+        return;
+      }
     }
     this.serve(rpc, request, remainingMs(call)).then(
       (result) => {
@@ -208,6 +231,10 @@ class AdminService {
         return { ok: true, value: configsDescription(image, request as AdminRequest<'DescribeConfigs'>, this.node.controller?.config.staticBrokerConfigs) };
       case 'DescribeQuorum':
         return this.describeQuorum();
+      case 'DescribeUserScramCredentials':
+        return { ok: true, value: scramCredentialsDescription(image, request as AdminRequest<'DescribeUserScramCredentials'>) };
+      case 'DescribeAcls':
+        return { ok: true, value: aclsDescription(image, request as AdminRequest<'DescribeAcls'>) };
     }
   }
 
@@ -220,6 +247,14 @@ class AdminService {
       throw error;
     }
   }
+}
+
+/** Who the caller's (verified) certificate names. */
+function callerOf(call: ServerUnaryCall<Buffer, Buffer>): AdminCaller {
+  const cn = peerCommonName(call);
+  const peer = call.getPeer();
+  const host = peer.slice(0, peer.lastIndexOf(':')).replace(/^ipv4:|^ipv6:|^\[|\]$/g, '').replace(/^::ffff:/, '');
+  return { nodeId: nodeIdOfCommonName(cn), principal: `User:${cn ?? 'ANONYMOUS'}`, host };
 }
 
 /** The caller's deadline less a margin, or undefined when it set none (the node's default applies). */

@@ -20,9 +20,9 @@ export interface CanonicalImage {
 const canonicalCache = new WeakMap<MetadataImage, CanonicalImage>();
 /**
  * Content CRC memoised by the identity of the image's parts (features -> brokers -> topics -> names ->
- * configs -> producer ids): an image made by a NoOp shares every part with the one before it.
+ * configs -> SCRAM credentials -> ACLs -> producer ids): an image made by a NoOp shares every part with the one before it.
  */
-const contentCache = new WeakMap<object, WeakMap<object, WeakMap<object, WeakMap<object, WeakMap<object, Map<number, number>>>>>>();
+const contentCache = new WeakMap<object, WeakMap<object, WeakMap<object, WeakMap<object, WeakMap<object, WeakMap<object, WeakMap<object, Map<number, number>>>>>>>>();
 const encoder = new TextEncoder();
 
 export function canonicalImage(image: MetadataImage): CanonicalImage {
@@ -49,6 +49,11 @@ export function canonicalLines(image: MetadataImage): string[] {
   const named = new Set(image.topicIdsByName.values());
   for (const id of [...image.topicsById.keys()].sort()) if (!named.has(id)) lines.push(stable(['unnamedTopic', id, image.topicsById.get(id)]));
   for (const key of [...image.configs.keys()].sort()) lines.push(stable(['configs', key, [...image.configs.get(key)!].sort(byKey)]));
+  for (const user of [...image.scramCredentials.keys()].sort()) {
+    const mechanisms = [...image.scramCredentials.get(user)!.values()].sort((a, b) => (a.mechanism < b.mechanism ? -1 : 1));
+    lines.push(stable(['scram', user, mechanisms.map((c) => ({ ...c, salt: hex(c.salt), storedKey: hex(c.storedKey), serverKey: hex(c.serverKey) }))]));
+  }
+  for (const id of [...image.acls.keys()].sort()) lines.push(stable(['acl', id, image.acls.get(id)]));
   lines.push(stable(['nextProducerId', image.nextProducerId]));
   return lines;
 }
@@ -71,7 +76,9 @@ function memoisedContentCrc(image: MetadataImage): number {
   const byTopics = getOrMake(byBrokers, image.brokers, () => new WeakMap());
   const byNames = getOrMake(byTopics, image.topicsById, () => new WeakMap());
   const byConfigs = getOrMake(byNames, image.topicIdsByName, () => new WeakMap());
-  const byProducerIds = getOrMake(byConfigs, image.configs, () => new Map<number, number>());
+  const byScram = getOrMake(byConfigs, image.configs, () => new WeakMap());
+  const byAcls = getOrMake(byScram, image.scramCredentials, () => new WeakMap());
+  const byProducerIds = getOrMake(byAcls, image.acls, () => new Map<number, number>());
   let crc = byProducerIds.get(image.nextProducerId);
   if (crc === undefined) {
     crc = crc32c(encoder.encode(canonicalLines(image).join('\n')));
@@ -84,6 +91,10 @@ function getOrMake<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => 
   let value = map.get(key);
   if (value === undefined) map.set(key, (value = make()));
   return value;
+}
+
+function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('hex');
 }
 
 function byKey(a: readonly [string, unknown], b: readonly [string, unknown]): number {

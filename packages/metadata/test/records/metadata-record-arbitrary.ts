@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { MetadataRecord } from '../../src/records/metadata-record';
+import { SCRAM_MAX_ITERATIONS, SCRAM_MECHANISMS, SCRAM_MIN_ITERATIONS } from '../../src/security/scram';
 
 const brokerId = fc.integer({ min: 0, max: 20 });
 const brokerIds = fc.uniqueArray(brokerId, { maxLength: 5 });
@@ -61,4 +62,26 @@ export const metadataRecordArbitrary: fc.Arbitrary<MetadataRecord> = fc.oneof(
   fc.record({ type: fc.constant('featureLevel' as const), name, level: fc.integer({ min: 0, max: 100 }) }),
   fc.record({ type: fc.constant('producerIds' as const), brokerId, brokerEpoch: epoch, nextProducerId: fc.integer({ min: 0, max: 2 ** 50 }) }),
   fc.constant({ type: 'noOp' as const }),
+  fc.record({
+    type: fc.constant('userScramCredential' as const),
+    name,
+    mechanism: fc.constantFrom(...SCRAM_MECHANISMS),
+    salt: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+    storedKey: fc.uint8Array({ minLength: 32, maxLength: 64 }),
+    serverKey: fc.uint8Array({ minLength: 32, maxLength: 64 }),
+    iterations: fc.integer({ min: SCRAM_MIN_ITERATIONS, max: SCRAM_MAX_ITERATIONS }),
+  }),
+  fc.record({ type: fc.constant('removeUserScramCredential' as const), name, mechanism: fc.constantFrom(...SCRAM_MECHANISMS) }),
+  fc.record({
+    type: fc.constant('accessControlEntry' as const),
+    id: topicId,
+    resourceType: fc.constantFrom('TOPIC' as const, 'GROUP' as const, 'TRANSACTIONAL_ID' as const),
+    resourceName: name,
+    patternType: fc.constantFrom('LITERAL' as const, 'PREFIXED' as const),
+    principal: name.map((n) => `User:${n}`),
+    host: fc.oneof(fc.constant('*'), fc.ipV4()),
+    operation: fc.constantFrom('ALL' as const, 'READ' as const, 'WRITE' as const, 'DESCRIBE' as const, 'IDEMPOTENT_WRITE' as const),
+    permission: fc.constantFrom('ALLOW' as const, 'DENY' as const),
+  }),
+  fc.record({ type: fc.constant('removeAccessControlEntry' as const), id: topicId }),
 );

@@ -102,6 +102,18 @@ describe('requests round-trip', () => {
       ],
     },
     DescribeQuorum: {},
+    AlterUserScramCredentials: {
+      deletions: [{ name: 'old', mechanism: 'SCRAM-SHA-256' }, { name: 'odd', mechanism: 'UNKNOWN' }],
+      upsertions: [{ name: 'alice', mechanism: 'SCRAM-SHA-512', iterations: 8192, salt: Uint8Array.from([1, 2, 3]), saltedPassword: Uint8Array.from([4, 5, 6]) }],
+    },
+    CreateAcls: {
+      creations: [{ resourceType: 'TOPIC', resourceName: 'orders', patternType: 'PREFIXED', principal: 'User:alice', host: '*', operation: 'WRITE', permission: 'ALLOW' }],
+    },
+    DeleteAcls: {
+      filters: [{ resourceType: 'ANY', resourceName: null, patternType: 'MATCH', principal: 'User:bob', host: null, operation: 'ANY', permission: 'DENY' }],
+    },
+    DescribeUserScramCredentials: { users: ['alice', 'bob'] },
+    DescribeAcls: { filter: { resourceType: 'GROUP', resourceName: 'g', patternType: 'LITERAL', principal: null, host: '10.0.0.1', operation: 'READ', permission: 'ANY' } },
   };
 
   test.each(ADMIN_RPC_NAMES)('%s', (rpc) => {
@@ -217,6 +229,21 @@ describe('responses round-trip', () => {
         { type: 'broker', name: '9', error: null, configs: [{ name: 'num.partitions', value: '3', source: 'STATIC_BROKER_CONFIG', readOnly: false, sensitive: false }] },
       ],
     },
+    AlterUserScramCredentials: { results: [{ user: 'alice', error: null }, { user: 'old', error: apiError('RESOURCE_NOT_FOUND', 'no credential') }] },
+    CreateAcls: { results: [{ error: null }, { error: apiError('INVALID_REQUEST', 'bad principal') }] },
+    DeleteAcls: {
+      results: [
+        { error: null, deleted: [{ resourceType: 'CLUSTER', resourceName: 'kafka-cluster', patternType: 'LITERAL', principal: 'User:*', host: '*', operation: 'ALTER', permission: 'DENY' }] },
+        { error: apiError('INVALID_REQUEST', 'UNKNOWN operation'), deleted: [] },
+      ],
+    },
+    DescribeUserScramCredentials: {
+      results: [
+        { user: 'alice', error: null, credentials: [{ mechanism: 'SCRAM-SHA-256', iterations: 4096 }, { mechanism: 'SCRAM-SHA-512', iterations: 8192 }] },
+        { user: 'nobody', error: apiError('RESOURCE_NOT_FOUND', 'no credential'), credentials: [] },
+      ],
+    },
+    DescribeAcls: { acls: [{ resourceType: 'TOPIC', resourceName: 'o', patternType: 'PREFIXED', principal: 'User:alice', host: '*', operation: 'READ', permission: 'ALLOW' }] },
     DescribeQuorum: {
       leaderId: 1,
       epoch: 4,

@@ -88,3 +88,4 @@ export {
 } from './liveness-bounds';
 export { NodeProcesses, assertBuilt, freePorts, makeClusterRoot, type NodeProcessesSpec } from './node-processes';
 export { until, sleep, WaitTimeoutError } from './until';
+export { createDevCertificates, DevCertificateError, type CertificateFiles, type DevCertificates, type DevCertificateOptions } from './dev-certificates';

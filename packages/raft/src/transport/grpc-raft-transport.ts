@@ -15,7 +15,6 @@
  */
 import {
   Server,
-  ServerCredentials,
   status,
   type ServerUnaryCall,
   type ServiceError,
@@ -49,6 +48,8 @@ import {
   TransportStateError,
 } from './transport-errors';
 import { SILENT_TRANSPORT_LOGGER, type RaftTransportLogger } from './transport-logger';
+import { grpcChannelCredentials, grpcServerCredentials, peerNodeId } from './grpc-tls';
+import type { TlsIdentity } from './tls-identity';
 
 export interface GrpcRaftTransportOptions {
   readonly nodeId: NodeId;
@@ -68,6 +69,11 @@ export interface GrpcRaftTransportOptions {
   /** Request bytes that may be in flight to one peer; a request beyond it is dropped. */
   readonly maxInflightBytesPerPeer?: number;
   readonly logger?: RaftTransportLogger;
+  /**
+   * Mutual TLS: serve and call with this identity, and refuse (PERMISSION_DENIED) a request whose
+   * caller's certificate does not name the node id the request claims (CN kz-node-<id>).
+   */
+  readonly tls?: TlsIdentity;
 }
 
 export const GRPC_TRANSPORT_DEFAULTS = {
@@ -163,6 +169,7 @@ export class GrpcRaftTransport implements RaftTransport {
   private readonly maxMessageBytes: number;
   private readonly maxInflightBytesPerPeer: number;
   private readonly logger: RaftTransportLogger;
+  private readonly tls: TlsIdentity | undefined;
 
   private state: State = 'new';
   private handlers: RaftTransportHandlers | undefined;
@@ -172,6 +179,8 @@ export class GrpcRaftTransport implements RaftTransport {
   private readonly pending: PendingCalls;
   /** The last refusal code logged at warn per peer, so a misconfigured peer warns once, not per fetch. */
   private readonly warnedRefusal = new Map<NodeId, string>();
+  /** Callers refused for their certificate, logged once each. */
+  private readonly warnedImpostors = new Set<string>();
   private readonly counters = { requestsSent: 0, responsesSent: 0, delivered: 0, refused: 0, expired: 0 };
   private readonly dropped = newDropCounters();
 
@@ -195,6 +204,7 @@ export class GrpcRaftTransport implements RaftTransport {
       'maxInflightBytesPerPeer',
     );
     this.logger = options.logger ?? SILENT_TRANSPORT_LOGGER;
+    this.tls = options.tls;
     this.pending = new PendingCalls(this.requestTimeoutMs, (from, requestId, rpc) => {
       this.counters.expired += 1;
       this.logger.debug({ from, requestId, rpc }, 'raft transport: no response from the core in time; call failed with DEADLINE_EXCEEDED');
@@ -224,7 +234,7 @@ export class GrpcRaftTransport implements RaftTransport {
       try {
         const binding = server;
         this.boundPort = await new Promise<number>((resolve, reject) => {
-          binding.bindAsync(address, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
+          binding.bindAsync(address, grpcServerCredentials(this.tls), (error, port) => (error ? reject(error) : resolve(port)));
         });
       } catch (error) {
         this.state = 'closed';
@@ -351,6 +361,7 @@ export class GrpcRaftTransport implements RaftTransport {
       channelOptions: clientChannelOptions(this.maxMessageBytes),
       requestTimeoutMs: this.requestTimeoutMs,
       maxInflightBytes: this.maxInflightBytesPerPeer,
+      credentials: grpcChannelCredentials(this.tls),
     });
     this.channels.set(to, channel);
     return channel;
@@ -415,6 +426,20 @@ export class GrpcRaftTransport implements RaftTransport {
       return;
     }
     const from = caller.from as NodeId; // defined: the node id was required
+    if (this.tls !== undefined) {
+      const certified = peerNodeId(call);
+      if (certified !== from) {
+        // A node speaking for another (or a certificate that names no node): refused before the core sees it.
+        const details = `the caller claims node ${from} but its certificate names ${certified === null ? 'no node' : `node ${certified}`}`;
+        const key = `${call.getPeer()}|${from}|${certified}`;
+        if (!this.warnedImpostors.has(key)) {
+          this.warnedImpostors.add(key);
+          this.logger.warn({ rpc, from, certified, peer: call.getPeer() }, 'raft transport: refused a caller whose certificate names another node');
+        }
+        this.refuse(rpc, call, respond, failureStatus(status.PERMISSION_DENIED, undefined, details), from);
+        return;
+      }
+    }
     let request: RaftRequest;
     try {
       request = decodeRaftRequest(rpc, call.request);

@@ -8,6 +8,7 @@
 import {
   Client,
   credentials,
+  type ChannelCredentials,
   type ChannelOptions,
   type ClientUnaryCall,
   type Metadata,
@@ -22,6 +23,8 @@ export interface PeerChannelOptions {
   readonly channelOptions: ChannelOptions;
   readonly requestTimeoutMs: number;
   readonly maxInflightBytes: number;
+  /** TLS credentials (grpc-tls.ts); default plaintext. */
+  readonly credentials?: ChannelCredentials;
 }
 
 export type CallOutcome = (error: ServiceError | null, response: Buffer | undefined) => void;
@@ -58,7 +61,7 @@ export class PeerChannel {
   call(path: string, body: Buffer, metadata: Metadata, done: CallOutcome): boolean {
     if (this.closed) return false;
     if (this.bytesInFlight > 0 && this.bytesInFlight + body.length > this.options.maxInflightBytes) return false;
-    this.client ??= new Client(this.address, credentials.createInsecure(), this.options.channelOptions);
+    this.client ??= new Client(this.address, this.options.credentials ?? credentials.createInsecure(), this.options.channelOptions);
     this.bytesInFlight += body.length;
     let finished = false;
     const call: ClientUnaryCall = this.client.makeUnaryRequest(

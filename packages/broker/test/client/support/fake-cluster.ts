@@ -161,6 +161,9 @@ const NO_CONTROLLER: AdminForwarding = {
   alterPartitionReassignments: unavailable,
   listPartitionReassignments: unavailable,
   incrementalAlterConfigs: unavailable,
+  alterUserScramCredentials: unavailable,
+  createAcls: unavailable,
+  deleteAcls: unavailable,
 };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

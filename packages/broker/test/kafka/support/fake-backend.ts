@@ -120,6 +120,9 @@ export class FakeBackend implements KafkaBackend {
       alterPartitionReassignments: async (r) => ({ partitions: r.reassignments.map((p) => ({ topic: p.topic, partitionId: p.partitionId, error: null })) }),
       listPartitionReassignments: ok<'listPartitionReassignments'>({ reassignments: [] }),
       incrementalAlterConfigs: async (r) => ({ resources: r.resources.map((x) => ({ type: x.type, name: x.name, error: null })) }),
+      alterUserScramCredentials: async (r) => ({ results: [...new Set([...r.deletions, ...r.upsertions].map((x) => x.name))].map((user) => ({ user, error: null })) }),
+      createAcls: async (r) => ({ results: r.creations.map(() => ({ error: null })) }),
+      deleteAcls: async (r) => ({ results: r.filters.map(() => ({ error: null, deleted: [] })) }),
     };
   }
 

@@ -77,4 +77,15 @@ export const SAMPLE_REQUESTS: { readonly [K in ApiKey]?: ApiRequestTypes[K] } = 
   [ApiKey.AlterPartitionReassignments]: { timeoutMs: 1000, topics: [{ name: 't', partitions: [{ partitionIndex: 0, replicas: [1] }] }] },
   [ApiKey.ListPartitionReassignments]: { timeoutMs: 1000, topics: null },
   [ApiKey.DescribeCluster]: { includeClusterAuthorizedOperations: false, endpointType: 1 },
+  [ApiKey.SaslHandshake]: { mechanism: 'SCRAM-SHA-512' },
+  [ApiKey.SaslAuthenticate]: { authBytes: Buffer.from('n,,n=alice,r=abc') },
+  [ApiKey.CreateAcls]: {
+    creations: [{ resourceType: 2, resourceName: 't', resourcePatternType: 3, principal: 'User:alice', host: '*', operation: 4, permissionType: 3 }],
+  },
+  [ApiKey.DescribeAcls]: { resourceTypeFilter: 1, resourceNameFilter: null, patternTypeFilter: 1, principalFilter: null, hostFilter: null, operation: 1, permissionType: 1 },
+  [ApiKey.DeleteAcls]: {
+    filters: [{ resourceTypeFilter: 2, resourceNameFilter: 't', patternTypeFilter: 3, principalFilter: null, hostFilter: null, operation: 1, permissionType: 1 }],
+  },
+  [ApiKey.DescribeUserScramCredentials]: { users: [{ name: 'alice' }] },
+  [ApiKey.AlterUserScramCredentials]: { deletions: [{ name: 'bob', mechanism: 1 }], upsertions: [{ name: 'alice', mechanism: 2, iterations: 4096, salt: Buffer.from('salt'), saltedPassword: Buffer.alloc(64, 1) }] },
 };

@@ -1,0 +1,75 @@
+/**
+ * A development CA and certificates signed by it, made with the `openssl` command: one per node
+ * (CN `kz-node-<id>`, the name a node's certificate must carry for its peers to accept it as that
+ * node) and one per user (CN `<user>`, principal `User:<user>`). Every certificate is valid for
+ * `localhost` and 127.0.0.1, so loopback clusters verify hostnames as production ones do.
+ *
+ * For tests, the demo and `kz certs create`; a production CA is the operator's own.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { nodeCommonName } from '../transport/grpc-tls';
+
+/** openssl failed, or a name cannot be a certificate's. */
+export class DevCertificateError extends Error {
+  override readonly name = 'DevCertificateError';
+}
+
+export interface CertificateFiles {
+  readonly key: string;
+  readonly cert: string;
+}
+
+export interface DevCertificates {
+  readonly dir: string;
+  /** The CA's certificate: every node's and client's --ssl-ca. */
+  readonly ca: string;
+  readonly nodes: ReadonlyMap<number, CertificateFiles>;
+  readonly users: ReadonlyMap<string, CertificateFiles>;
+}
+
+export interface DevCertificateOptions {
+  readonly nodes?: readonly number[];
+  readonly users?: readonly string[];
+  readonly days?: number;
+  /** Hosts (besides localhost and 127.0.0.1) the certificates are valid for. */
+  readonly hosts?: readonly string[];
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+function openssl(args: readonly string[], cwd: string): void {
+  try {
+    execFileSync('openssl', [...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
+    throw new DevCertificateError(`openssl ${args[0]} failed${stderr ? `: ${stderr}` : ''} (is openssl installed?)`);
+  }
+}
+
+/** Makes (or reuses, if `dir` already holds one) a CA, then a key and certificate per node and user. */
+export function createDevCertificates(dir: string, options: DevCertificateOptions = {}): DevCertificates {
+  fs.mkdirSync(dir, { recursive: true });
+  const days = String(options.days ?? 365);
+  const ca = path.join(dir, 'ca.crt');
+  if (!fs.existsSync(ca)) {
+    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', days, '-subj', '/CN=kz dev CA'], dir);
+    fs.chmodSync(path.join(dir, 'ca.key'), 0o600);
+  }
+  const hosts = ['localhost', ...(options.hosts ?? [])];
+  const san = ['IP:127.0.0.1', ...hosts.map((h) => (/^[0-9.]+$/.test(h) || h.includes(':') ? `IP:${h}` : `DNS:${h}`))].join(',');
+  const ext = path.join(dir, 'leaf.ext');
+  fs.writeFileSync(ext, `subjectAltName=${san}\nextendedKeyUsage=serverAuth,clientAuth\n`);
+  const issue = (file: string, cn: string): CertificateFiles => {
+    if (!NAME.test(cn)) throw new DevCertificateError(`${JSON.stringify(cn)} is not a usable certificate name`);
+    openssl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${file}.key`, '-out', `${file}.csr`, '-subj', `/CN=${cn}`], dir);
+    openssl(['x509', '-req', '-in', `${file}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${file}.crt`, '-days', days, '-extfile', 'leaf.ext'], dir);
+    fs.rmSync(path.join(dir, `${file}.csr`));
+    fs.chmodSync(path.join(dir, `${file}.key`), 0o600);
+    return { key: path.join(dir, `${file}.key`), cert: path.join(dir, `${file}.crt`) };
+  };
+  const nodes = new Map((options.nodes ?? []).map((id) => [id, issue(`node-${id}`, nodeCommonName(id))] as const));
+  const users = new Map((options.users ?? []).map((user) => [user, issue(`user-${user}`, user)] as const));
+  return { dir, ca, nodes, users };
+}

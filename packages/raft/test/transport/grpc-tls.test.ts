@@ -1,0 +1,82 @@
+/**
+ * The Raft transport over mutual TLS: nodes whose certificates name them exchange requests; a node
+ * whose certificate names another node, a node without a certificate, and a node whose certificate
+ * comes from another CA are refused before anything reaches the core (the stub core's inbox stays
+ * empty), and the refusal of an impostor is logged once with what its certificate names. A reload of
+ * the identity (SIGHUP) keeps the node serving.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { VoteRequest } from '../../src/core/messages';
+import { nodeIdOfCommonName } from '../../src/transport/grpc-tls';
+import { TlsIdentity } from '../../src/transport/tls-identity';
+import { createDevCertificates, type DevCertificates } from '../../src/testing/dev-certificates';
+import { sleep, TestNode, waitFor } from './grpc-harness';
+
+let certs: DevCertificates;
+let foreign: DevCertificates;
+
+beforeAll(() => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kz-raft-tls-'));
+  certs = createDevCertificates(path.join(root, 'ca'), { nodes: [1, 2, 3] });
+  foreign = createDevCertificates(path.join(root, 'foreign'), { nodes: [3] });
+});
+
+const nodes: TestNode[] = [];
+
+function identity(set: DevCertificates, id: number): TlsIdentity {
+  const files = set.nodes.get(id)!;
+  return new TlsIdentity({ keyFile: files.key, certFile: files.cert, caFile: certs.ca });
+}
+
+async function node(id: number, tls: TlsIdentity | undefined): Promise<TestNode> {
+  const created = new TestNode(id, tls === undefined ? {} : { tls });
+  nodes.push(created);
+  return created.start();
+}
+
+afterEach(async () => {
+  await Promise.all(nodes.splice(0).map((n) => n.transport.close()));
+});
+
+const vote = (requestId: number, candidateId: number): VoteRequest => ({ type: 'VoteRequest', requestId, epoch: 1, candidateId, lastEpoch: 0, lastOffset: 0, preVote: false });
+
+test('node ids come only from kz-node-<id> common names', () => {
+  expect(nodeIdOfCommonName('kz-node-7')).toBe(7);
+  for (const cn of [null, 'kz-node-', 'kz-node-07', 'kz-node-1x', 'alice', 'kz-node-99999999999']) expect(nodeIdOfCommonName(cn)).toBeNull();
+});
+
+test('nodes with their own certificates talk; a reload keeps them talking', async () => {
+  const a = await node(1, identity(certs, 1));
+  const b = await node(2, identity(certs, 2));
+  a.transport.setPeerAddress(2, b.transport.listenAddress);
+  a.transport.send(2, vote(1, 1));
+  await waitFor(() => a.inbox.length === 1, 5000, 'the vote answered');
+  expect(b.inbox).toEqual([{ from: 1, message: vote(1, 1) }]);
+  (b.transport as unknown as { tls: TlsIdentity }).tls.reload();
+  a.transport.send(2, vote(2, 1));
+  await waitFor(() => a.inbox.length === 2, 5000, 'the second vote answered');
+});
+
+test('a certificate for another node id, none, or another CA’s: refused before the core', async () => {
+  const a = await node(1, identity(certs, 1));
+  // Node 3 holding node 2's certificate.
+  const impostor = await node(3, identity(certs, 2));
+  const plain = await node(4, undefined);
+  const stranger = await node(5, new TlsIdentity({ keyFile: foreign.nodes.get(3)!.key, certFile: foreign.nodes.get(3)!.cert, caFile: certs.ca }));
+  for (const [i, caller] of [impostor, plain, stranger].entries()) {
+    caller.transport.setPeerAddress(1, a.transport.listenAddress);
+    caller.transport.send(1, vote(10 + i, caller.id));
+  }
+  await waitFor(() => [impostor, plain, stranger].every((c) => c.transport.stats().dropped.callFailed >= 1), 10_000, 'every call failed');
+  // The impostor is told again; it is logged once.
+  impostor.transport.send(1, vote(20, 3));
+  await waitFor(() => impostor.transport.stats().dropped.callFailed >= 2, 10_000, 'the second call failed');
+  await sleep(50);
+  expect(a.inbox).toEqual([]);
+  expect(a.transport.stats().refused).toBe(2);
+  const warnings = a.log.filter((l) => l.level === 'warn' && l.message.includes('certificate names another node'));
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]!.fields).toMatchObject({ from: 3, certified: 2 });
+});
