@@ -18,6 +18,7 @@ export {
   type Voter,
   type VoterSet,
 } from './core/voter-set';
+export { encodeBootstrapCheckpoint, decodeBootstrapCheckpoint } from './core/bootstrap-checkpoint';
 export { RAFT_DEFAULTS, InvalidRaftConfigError, resolveConfig, majorityOf } from './core/config';
 export type { NodeId, RaftConfig, RaftConfigInput } from './core/config';
 export type { LogBatch, Snapshot } from './core/log-batch';
