@@ -8,7 +8,7 @@ import pino from 'pino';
 import type { CommandModule } from 'yargs';
 import type { CliIo } from '../io';
 import { integerFlag } from '../options/numbers';
-import { readMetaProperties } from '../server/meta-properties';
+import { readBootstrapVoters, readMetaProperties } from '../server/meta-properties';
 import { readPropertiesFile } from '../server/properties-file';
 import { startKzNode } from '../server/kz-node';
 import { DEFAULT_ADMIN_LISTEN, DEFAULT_LISTEN, DEFAULT_RAFT_PORT, DEFAULT_REPLICATION_LISTEN, nodeSettings, SERVER_ROLES, type ServerRole } from '../server/server-settings';
@@ -29,6 +29,11 @@ export function serverCommand(_io: CliIo): CommandModule {
         .option('node-id', { type: 'number', coerce: integerFlag('node-id', 0, 2 ** 31 - 1), describe: 'checked against the data directory (it holds the id)' })
         .option('cluster-id', { type: 'string', describe: 'checked against the data directory (it holds the id)' })
         .option('voters', { type: 'string', group: 'Listeners:', describe: `every controller's Raft address, id@host:port,... (default: this node alone on port ${DEFAULT_RAFT_PORT})` })
+        .option('quorum-bootstrap', {
+          type: 'string',
+          group: 'Listeners:',
+          describe: 'dynamic voters: Raft addresses of running controllers to find the quorum through, id@host:port,... (Kafka’s controller.quorum.bootstrap.servers)',
+        })
         .option('raft-listen', { type: 'string', group: 'Listeners:', describe: 'where Raft listens (default: this node’s --voters address)' })
         .option('admin-listen', { type: 'string', group: 'Listeners:', describe: `the admin service (topics, quorum, reassign), default ${DEFAULT_ADMIN_LISTEN}` })
         .option('listen', { type: 'string', group: 'Listeners:', describe: `the Kafka listener (any Kafka client, kz produce/consume), default ${DEFAULT_LISTEN}` })
@@ -58,6 +63,7 @@ export function serverCommand(_io: CliIo): CommandModule {
             nodeId: argv.nodeId,
             clusterId: argv.clusterId,
             voters: argv.voters,
+            quorumBootstrap: argv.quorumBootstrap,
             raftListen: argv.raftListen,
             adminListen: argv.adminListen,
             listen: argv.listen,
@@ -78,6 +84,7 @@ export function serverCommand(_io: CliIo): CommandModule {
             logLevel: argv.logLevel,
           },
           readMetaProperties(argv.dataDir),
+          readBootstrapVoters(argv.dataDir),
         );
         const logger = pino({ level: settings.metadata.logLevel, base: { pid: process.pid } });
         const log = logger.child({ nodeId: settings.metadata.nodeId });
