@@ -28,7 +28,7 @@ export type { MetadataPublisher, MetadataUpdate } from './loader/metadata-publis
 export { QuorumController, type ControllerEvent, type MetadataLog, type QuorumControllerOptions } from './controller/quorum-controller';
 export { CONTROLLER_DEFAULTS, InvalidControllerConfigError, type ControllerConfig } from './controller/controller-config';
 export { describeConfigs, effectiveTopicConfig, type ConfigSource, type DescribedConfig } from './controller/config-control';
-export { MetadataNode, type MetadataNodeOptions } from './runtime/metadata-node';
+export { MetadataNode, type MetadataNodeOptions, type DynamicVoterOptions, type VoterChangeResult } from './runtime/metadata-node';
 
 export { ADMIN_PROTO_PATH } from './service/admin-schema';
 export { MetadataAdminServer, type MetadataAdminServerOptions } from './service/metadata-admin-server';
@@ -50,13 +50,24 @@ export type {
   TopicDescription,
   TopicsDescription,
 } from './service/admin-reads';
-export { ADMIN_RPC_NAMES, ADMIN_SERVICE_DEFINITION, type AdminRpcName, type AdminRpcs, type AdminResult } from './service/admin-rpc';
+export {
+  ADMIN_RPC_NAMES,
+  ADMIN_SERVICE_DEFINITION,
+  type AdminRpcName,
+  type AdminRpcs,
+  type AdminResult,
+  type AddRaftVoterRequest,
+  type RemoveRaftVoterRequest,
+} from './service/admin-rpc';
 export { MalformedAdminMessageError } from './service/admin-errors';
 export {
   parseMetadataServerFlags,
   parseVoters,
   raftTimeouts,
+  raftEndpoints,
   startMetadataServer,
+  RAFT_LISTENER_NAME,
+  type DynamicVoterSettings,
   METADATA_SERVER_USAGE,
   LOG_LEVELS,
   UsageError,

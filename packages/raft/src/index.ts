@@ -18,6 +18,7 @@ export {
   type Voter,
   type VoterSet,
 } from './core/voter-set';
+export { encodeBootstrapCheckpoint, decodeBootstrapCheckpoint } from './core/bootstrap-checkpoint';
 export { RAFT_DEFAULTS, InvalidRaftConfigError, resolveConfig, majorityOf } from './core/config';
 export type { NodeId, RaftConfig, RaftConfigInput } from './core/config';
 export type { LogBatch, Snapshot } from './core/log-batch';
@@ -61,6 +62,7 @@ export {
   type InMemoryNetworkStats,
 } from './transport/in-memory-transport';
 export { RaftAdminClient, describeQuorumAt, type RaftAdminClientOptions } from './transport/raft-admin-client';
+export { parseHostPort, formatHostPort, type HostPort } from './transport/host-port';
 export { RAFT_PROTO_PATH } from './transport/raft-schema';
 export { loadServiceSchema, type ServiceSchema } from './transport/service-schema';
 export { WireReader, type MalformedWireError } from './transport/wire-reader';

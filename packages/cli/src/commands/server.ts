@@ -9,7 +9,7 @@ import pino from 'pino';
 import type { CommandModule } from 'yargs';
 import type { CliIo } from '../io';
 import { integerFlag } from '../options/numbers';
-import { readMetaProperties } from '../server/meta-properties';
+import { readBootstrapVoters, readMetaProperties } from '../server/meta-properties';
 import { readPropertiesFile } from '../server/properties-file';
 import { startKzNode } from '../server/kz-node';
 import { SASL_MECHANISMS, SECURITY_PROTOCOLS, SSL_CLIENT_AUTH, type SecurityProtocol, type SslClientAuth } from '@kz/broker';
@@ -32,6 +32,11 @@ export function serverCommand(_io: CliIo): CommandModule {
         .option('node-id', { type: 'number', coerce: integerFlag('node-id', 0, 2 ** 31 - 1), describe: 'checked against the data directory (it holds the id)' })
         .option('cluster-id', { type: 'string', describe: 'checked against the data directory (it holds the id)' })
         .option('voters', { type: 'string', group: 'Listeners:', describe: `every controller's Raft address, id@host:port,... (default: this node alone on port ${DEFAULT_RAFT_PORT})` })
+        .option('quorum-bootstrap', {
+          type: 'string',
+          group: 'Listeners:',
+          describe: 'dynamic voters: Raft addresses of running controllers to find the quorum through, id@host:port,... (Kafka’s controller.quorum.bootstrap.servers)',
+        })
         .option('raft-listen', { type: 'string', group: 'Listeners:', describe: 'where Raft listens (default: this node’s --voters address)' })
         .option('admin-listen', { type: 'string', group: 'Listeners:', describe: `the admin service (topics, quorum, reassign), default ${DEFAULT_ADMIN_LISTEN}` })
         .option('listen', { type: 'string', group: 'Listeners:', describe: `the Kafka listener (any Kafka client, kz produce/consume), default ${DEFAULT_LISTEN}` })
@@ -72,6 +77,7 @@ export function serverCommand(_io: CliIo): CommandModule {
             nodeId: argv.nodeId,
             clusterId: argv.clusterId,
             voters: argv.voters,
+            quorumBootstrap: argv.quorumBootstrap,
             raftListen: argv.raftListen,
             adminListen: argv.adminListen,
             listen: argv.listen,
@@ -103,6 +109,7 @@ export function serverCommand(_io: CliIo): CommandModule {
             interNodeTls: argv.interNodeTls,
           },
           readMetaProperties(argv.dataDir),
+          readBootstrapVoters(argv.dataDir),
         );
         const logger = pino({ level: settings.metadata.logLevel, base: { pid: process.pid } });
         const log = logger.child({ nodeId: settings.metadata.nodeId });

@@ -9,11 +9,29 @@
  */
 import * as path from 'node:path';
 import type { BrokerServerSettings } from '@kz/broker';
-import { raftTimeouts, type LogLevel, type MetadataServerSettings } from '@kz/metadata';
+import { raftTimeouts, type DynamicVoterSettings, type LogLevel, type MetadataServerSettings } from '@kz/metadata';
+import { voterAddress, type Voter } from '@kz/raft';
 import { CliError, usageError } from '../cli-error';
 import { hostPort, idAddressList } from '../options/addresses';
 import type { MetaProperties } from './meta-properties';
 import { securitySettings, type SecurityFlags, type SecuritySettings } from './security-settings';
+
+/**
+ * Dynamic voters (a directory formatted with a directory id): the bootstrap voter set, if the
+ * directory has one, and the controllers to find the quorum through. Static `--voters` would
+ * contradict the log's voter set, so it is refused.
+ */
+function dynamicVoters(flags: ServerFlags, directoryId: string, nodeId: number, bootstrapVoters: readonly Voter[] | null): DynamicVoterSettings {
+  if (flags.voters !== undefined) {
+    throw usageError(`--voters is for static voters; ${flags.dataDir} was formatted for dynamic voters (directory id ${directoryId}): use --quorum-bootstrap to name controllers to join through`);
+  }
+  const bootstrapServers = flags.quorumBootstrap === undefined ? new Map<number, string>() : idAddressList('quorum-bootstrap', flags.quorumBootstrap);
+  bootstrapServers.delete(nodeId);
+  if (bootstrapVoters === null && bootstrapServers.size === 0) {
+    throw usageError(`${flags.dataDir} was formatted to join a running cluster: --quorum-bootstrap must name a controller's Raft address (id@host:port,...)`);
+  }
+  return { directoryId, bootstrapVoters, bootstrapServers, controller: flags.roles !== 'broker' };
+}
 
 export const SERVER_ROLES = ['controller', 'broker', 'both'] as const;
 export type ServerRole = (typeof SERVER_ROLES)[number];
@@ -33,8 +51,13 @@ export interface ServerFlags extends SecurityFlags {
   /** Checked against meta.properties when given. */
   readonly nodeId?: number | undefined;
   readonly clusterId?: string | undefined;
-  /** Default: this node alone, `<node-id>@127.0.0.1:9094`. */
+  /** Static voters. Default: this node alone, `<node-id>@127.0.0.1:9094`. */
   readonly voters?: string | undefined;
+  /**
+   * Dynamic voters: Raft addresses of controllers to find the quorum through, id@host:port,...
+   * (Kafka's controller.quorum.bootstrap.servers, with ids).
+   */
+  readonly quorumBootstrap?: string | undefined;
   readonly raftListen?: string | undefined;
   readonly adminListen?: string | undefined;
   readonly listen?: string | undefined;
@@ -65,7 +88,7 @@ export interface NodeSettings {
   readonly security: SecuritySettings;
 }
 
-export function nodeSettings(flags: ServerFlags, meta: MetaProperties | null): NodeSettings {
+export function nodeSettings(flags: ServerFlags, meta: MetaProperties | null, bootstrapVoters: readonly Voter[] | null = null): NodeSettings {
   if (meta === null) {
     throw new CliError('NOT_FORMATTED', `${flags.dataDir} is not formatted: run \`kz format --data-dir ${flags.dataDir} --node-id N\` first`);
   }
@@ -77,13 +100,27 @@ export function nodeSettings(flags: ServerFlags, meta: MetaProperties | null): N
   }
   const nodeId = meta.nodeId;
   const security = securitySettings(flags);
-  const voters = idAddressList('voters', flags.voters ?? `${nodeId}@127.0.0.1:${DEFAULT_RAFT_PORT}`);
-  const isVoter = voters.has(nodeId);
-  if (flags.roles !== 'broker' && !isVoter) throw usageError(`--roles ${flags.roles}: node ${nodeId} must be one of --voters (${[...voters.keys()].join(', ')})`);
+  const dynamic = meta.directoryId === undefined ? undefined : dynamicVoters(flags, meta.directoryId, nodeId, bootstrapVoters);
+  if (dynamic === undefined && flags.quorumBootstrap !== undefined) {
+    throw usageError(`--quorum-bootstrap is for dynamic voters; ${flags.dataDir} was formatted for static --voters`);
+  }
+  const voters = dynamic !== undefined ? new Map<number, string>() : idAddressList('voters', flags.voters ?? `${nodeId}@127.0.0.1:${DEFAULT_RAFT_PORT}`);
+  // With dynamic voters the log says who votes; the role says who may become a voter.
+  const isVoter = dynamic !== undefined ? (bootstrapVoters ?? []).some((v) => v.id === nodeId) : voters.has(nodeId);
+  if (dynamic === undefined && flags.roles !== 'broker' && !isVoter) throw usageError(`--roles ${flags.roles}: node ${nodeId} must be one of --voters (${[...voters.keys()].join(', ')})`);
   if (flags.roles === 'broker' && isVoter) throw usageError(`--roles broker: node ${nodeId} is one of --voters; a voter is a controller (use --roles both)`);
 
   const adminListen = hostPort('admin-listen', flags.adminListen ?? DEFAULT_ADMIN_LISTEN, true);
-  const raftListen = flags.raftListen === undefined ? voters.get(nodeId) : hostPort('raft-listen', flags.raftListen, true);
+  const ownBootstrapAddress = (bootstrapVoters ?? []).find((v) => v.id === nodeId);
+  const defaultRaftListen =
+    dynamic === undefined
+      ? voters.get(nodeId)
+      : ownBootstrapAddress !== undefined
+        ? voterAddress(ownBootstrapAddress)
+        : flags.roles === 'broker'
+          ? undefined
+          : `127.0.0.1:${DEFAULT_RAFT_PORT}`;
+  const raftListen = flags.raftListen === undefined ? defaultRaftListen : hostPort('raft-listen', flags.raftListen, true);
   const metadata: MetadataServerSettings = {
     nodeId,
     // Every role keeps the metadata log in DIR/metadata, so a node can gain the broker role later
@@ -91,6 +128,7 @@ export function nodeSettings(flags: ServerFlags, meta: MetaProperties | null): N
     dataDir: path.join(flags.dataDir, 'metadata'),
     clusterId: meta.clusterId,
     voters,
+    ...(dynamic === undefined ? {} : { dynamicVoters: dynamic }),
     raftListen,
     adminListen,
     sessionTimeoutMs: flags.sessionTimeoutMs,
@@ -107,7 +145,7 @@ export function nodeSettings(flags: ServerFlags, meta: MetaProperties | null): N
   let controllerAdmin: { id: number; address: string }[];
   if (knownAdmins !== undefined) {
     controllerAdmin = knownAdmins;
-  } else if (voters.size === 1 && isVoter) {
+  } else if (isVoter && (dynamic !== undefined ? bootstrapVoters!.length === 1 : voters.size === 1)) {
     controllerAdmin = [{ id: nodeId, address: adminListen }];
   } else {
     throw usageError('--controller-admin is required (the admin address of every controller, e.g. 1@127.0.0.1:9093,...) unless this node is the only voter');

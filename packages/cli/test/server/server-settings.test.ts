@@ -23,6 +23,39 @@ describe('nodeSettings', () => {
     expect(s.metricsListen).toBeNull();
   });
 
+  describe('dynamic voters (a directory formatted with a directory id)', () => {
+    const DIR = 'AQIDBAUGBwgJCgsMDQ4PEA';
+    const dynamicMeta = { clusterId: 'c1', nodeId: 2, directoryId: DIR };
+    const bootstrap = [{ id: 2, directoryId: DIR, endpoints: [{ name: 'CONTROLLER', host: 'h', port: 9102 }] }];
+
+    it('a standalone controller listens where its bootstrap voter set says, and is its own controller admin', () => {
+      const s = nodeSettings(base, dynamicMeta, bootstrap);
+      expect(s.metadata.voters.size).toBe(0);
+      expect(s.metadata.raftListen).toBe('h:9102');
+      expect(s.metadata.dynamicVoters).toEqual({ directoryId: DIR, bootstrapVoters: bootstrap, bootstrapServers: new Map(), controller: true });
+      expect(s.broker).toMatchObject({ controllerAdmin: [{ id: 2, address: '127.0.0.1:9093' }] });
+    });
+
+    it('a joining controller finds the quorum through --quorum-bootstrap; a joining broker runs no controller', () => {
+      const s = nodeSettings({ ...base, roles: 'controller', quorumBootstrap: '1@h:9101,2@h:9102', raftListen: 'h:9102' }, dynamicMeta, null);
+      expect(s.metadata.dynamicVoters).toEqual({ directoryId: DIR, bootstrapVoters: null, bootstrapServers: new Map([[1, 'h:9101']]), controller: true });
+      const broker = nodeSettings({ ...base, roles: 'broker', quorumBootstrap: '1@h:9101', controllerAdmin: '1@h:9201' }, dynamicMeta, null);
+      expect(broker.metadata.dynamicVoters?.controller).toBe(false);
+      expect(broker.metadata.raftListen).toBeUndefined();
+    });
+
+    it.each<[string, Partial<ServerFlags>, readonly (typeof bootstrap)[number][] | null, string]>([
+      ['static --voters', { voters: '2@h:9102' }, bootstrap, '--voters is for static voters'],
+      ['a joining node with nowhere to join through', { roles: 'controller' }, null, '--quorum-bootstrap must name a controller'],
+    ])('refuses %s', (_what, flags, voters, message) => {
+      expect(() => nodeSettings({ ...base, ...flags }, dynamicMeta, voters)).toThrow(message);
+    });
+
+    it('refuses --quorum-bootstrap on a directory formatted for static voters', () => {
+      expect(() => nodeSettings({ ...base, quorumBootstrap: '1@h:9101' }, META)).toThrow('--quorum-bootstrap is for dynamic voters');
+    });
+  });
+
   it('a controller runs no broker; a broker is an observer with no Raft port', () => {
     expect(nodeSettings({ ...base, ...three, roles: 'controller' }, META).broker).toBeNull();
     const broker = nodeSettings({ ...base, ...three, roles: 'broker' }, { clusterId: 'c1', nodeId: 7 });

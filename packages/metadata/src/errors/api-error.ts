@@ -60,6 +60,10 @@ export const KAFKA_ERROR_CODES = {
   INCONSISTENT_CLUSTER_ID: 104,
   INELIGIBLE_REPLICA: 107,
   NEW_LEADER_ELECTED: 108,
+  // KIP-853 AddRaftVoter / RemoveRaftVoter.
+  INVALID_VOTER_KEY: 124,
+  DUPLICATE_VOTER: 126,
+  VOTER_NOT_FOUND: 127,
 } as const;
 
 export type KafkaErrorName = keyof typeof KAFKA_ERROR_CODES;

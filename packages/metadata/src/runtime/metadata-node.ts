@@ -7,8 +7,16 @@
 import { randomBytes } from 'node:crypto';
 import {
   DeadlineTimer,
+  NodeStoppedError,
+  NotLeaderError,
+  ProposalLostError,
   RaftNode,
+  RequestTimedOutError,
+  VoterChangeError,
+  type DirectoryId,
+  type Endpoint as RaftEndpoint,
   type NodeId,
+  type Voter,
   type QuorumDescription,
   type RaftConfigInput,
   type RaftMetricsSink,
@@ -17,7 +25,7 @@ import {
 } from '@kz/raft';
 import { section } from '@kz/runtime';
 import pino, { type Logger } from 'pino';
-import { apiError } from '../errors/api-error';
+import { apiError, type ApiError } from '../errors/api-error';
 import type { MetadataImage } from '../image/metadata-image';
 import { MetadataLoader } from '../loader/metadata-loader';
 import type { MetadataPublisher } from '../loader/metadata-publisher';
@@ -28,8 +36,14 @@ import { QuorumController, type ControllerEvent } from '../controller/quorum-con
 
 export interface MetadataNodeOptions {
   readonly nodeId: NodeId;
-  /** The controller quorum. A node outside it is an observer (a broker) and runs no controller. */
-  readonly voters: readonly NodeId[];
+  /**
+   * Static voters: the controller quorum, fixed. A node outside it is an observer (a broker) and
+   * runs no controller. Leave it out for dynamic voters (KIP-853): `dynamic` then says how this
+   * replica starts.
+   */
+  readonly voters?: readonly NodeId[];
+  /** Dynamic voters (KIP-853), as RaftNode.start takes them. */
+  readonly dynamic?: DynamicVoterOptions;
   readonly storage: { readonly dataDir: string } | RaftStorage;
   readonly transport: RaftTransport;
   readonly clusterId: string;
@@ -44,6 +58,25 @@ export interface MetadataNodeOptions {
   /** Told of what the controller did (monitoring), besides the log lines. */
   readonly onControllerEvent?: (event: ControllerEvent) => void;
 }
+
+export interface DynamicVoterOptions {
+  /** This replica's directory id (meta.properties' directory.id). */
+  readonly directoryId: DirectoryId;
+  /** The voter set a new cluster starts from (the bootstrap checkpoint); absent: join as an observer. */
+  readonly bootstrapVoters?: readonly Voter[];
+  /** Nodes to find the leader through while no voter is known (their addresses are the transport's). */
+  readonly bootstrapServers?: readonly NodeId[];
+  /** Where this node's Raft listens, as voter sets name it. */
+  readonly endpoints?: readonly RaftEndpoint[];
+  /**
+   * Whether this node runs the quorum controller (Kafka's controller role). It is active only
+   * while this replica leads, so an observer that is added as a voter later can take over.
+   */
+  readonly controller: boolean;
+}
+
+/** A committed voter change, as the admin service reports it. */
+export type VoterChangeResult = { readonly ok: true } | { readonly ok: false; readonly error: ApiError };
 
 interface Waiting {
   readonly resolve: (result: ControllerResult<ControllerRequestKind>) => void;
@@ -67,8 +100,8 @@ export class MetadataNode {
 
   private constructor(private readonly options: MetadataNodeOptions) {
     this.log = (options.logger ?? pino({ level: 'info' })).child({ nodeId: options.nodeId, component: 'metadata' });
-    const isVoter = options.voters.includes(options.nodeId);
-    this.controller = isVoter
+    const isController = options.dynamic?.controller ?? (options.voters ?? []).includes(options.nodeId);
+    this.controller = isController
       ? new QuorumController({
           nodeId: options.nodeId,
           config: { ...options.controller, clusterId: options.clusterId },
@@ -93,9 +126,17 @@ export class MetadataNode {
 
   static async start(options: MetadataNodeOptions): Promise<MetadataNode> {
     const node = new MetadataNode(options);
+    const dynamic = options.dynamic;
     node.raftNode = await RaftNode.start({
       nodeId: options.nodeId,
-      voters: options.voters,
+      ...(dynamic === undefined
+        ? { voters: options.voters ?? [] }
+        : {
+            directoryId: dynamic.directoryId,
+            ...(dynamic.bootstrapVoters === undefined ? {} : { bootstrapVoters: dynamic.bootstrapVoters }),
+            ...(dynamic.bootstrapServers === undefined ? {} : { bootstrapServers: dynamic.bootstrapServers }),
+            ...(dynamic.endpoints === undefined ? {} : { endpoints: dynamic.endpoints }),
+          }),
       storage: options.storage,
       transport: options.transport,
       stateMachine: node.loader,
@@ -154,6 +195,35 @@ export class MetadataNode {
     section(`controller.${kind}`, () => controller.submit(this.clock(), requestId, { kind, body: timed } as Parameters<QuorumController['submit']>[2]));
     this.armTimer();
     return promise;
+  }
+
+  /**
+   * KIP-853 AddRaftVoter on this node's Raft (it must lead): makes the replica a voter once it has
+   * caught up as an observer. Resolves once the new voter set commits, never rejects: a node that
+   * does not lead answers NOT_CONTROLLER naming the leader, as controller requests do.
+   */
+  addVoter(voter: Voter, timeoutMs = this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS): Promise<VoterChangeResult> {
+    return this.changeVoters('AddRaftVoter', () => this.raft.addVoter(voter, { timeoutMs }));
+  }
+
+  /** KIP-853 RemoveRaftVoter: removes the voter (id, directoryId); answers like addVoter. */
+  removeVoter(id: NodeId, directoryId: DirectoryId, timeoutMs = this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS): Promise<VoterChangeResult> {
+    return this.changeVoters('RemoveRaftVoter', () => this.raft.removeVoter(id, directoryId, { timeoutMs }));
+  }
+
+  private async changeVoters(what: string, change: () => Promise<unknown>): Promise<VoterChangeResult> {
+    if (this.stopped || this.raftNode === null) return { ok: false, error: apiError('NOT_CONTROLLER', 'the metadata node is stopping') };
+    try {
+      await change();
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof NotLeaderError) return { ok: false, error: apiError('NOT_CONTROLLER', `${what}: ${error.message}`, error.leaderId) };
+      if (error instanceof VoterChangeError) return { ok: false, error: apiError(error.code, `${what}: ${error.message}`) };
+      if (error instanceof RequestTimedOutError) return { ok: false, error: apiError('REQUEST_TIMED_OUT', `${what}: ${error.message}`) };
+      // A new leader dropped the change, or this node stopped: the client asks the leader again.
+      if (error instanceof ProposalLostError || error instanceof NodeStoppedError) return { ok: false, error: apiError('NOT_CONTROLLER', `${what}: ${error.message}`) };
+      throw error;
+    }
   }
 
   async stop(): Promise<void> {

@@ -9,7 +9,7 @@
  * line.
  */
 import { parseArgs } from 'node:util';
-import { GrpcRaftTransport, type NodeId, type TlsIdentity } from '@kz/raft';
+import { GrpcRaftTransport, parseHostPort, voterAddress, type DirectoryId, type Endpoint, type NodeId, type TlsIdentity, type Voter } from '@kz/raft';
 import { StandardAuthorizer } from '../security/standard-authorizer';
 import { EventLoopMonitor } from '@kz/runtime';
 import pino from 'pino';
@@ -52,8 +52,10 @@ export interface MetadataServerSettings {
   readonly nodeId: NodeId;
   readonly dataDir: string;
   readonly clusterId: string;
-  /** Raft address of every voter. */
+  /** Static voters: the Raft address of every voter. Empty with `dynamicVoters`. */
   readonly voters: ReadonlyMap<NodeId, string>;
+  /** Dynamic voters (KIP-853), for a data dir formatted with a directory id; `voters` is then empty. */
+  readonly dynamicVoters?: DynamicVoterSettings;
   /** undefined: an observer that serves no Raft port. */
   readonly raftListen: string | undefined;
   readonly adminListen: string;
@@ -68,6 +70,19 @@ export interface MetadataServerSettings {
   /** With TLS: the StandardAuthorizer for user certificates on the admin service; absent: any certificate may. */
   readonly authorization?: { readonly superUsers: readonly string[]; readonly allowEveryoneIfNoAclFound: boolean };
 }
+
+export interface DynamicVoterSettings {
+  readonly directoryId: DirectoryId;
+  /** The bootstrap checkpoint's voter set (a new cluster); null for a node formatted to join one. */
+  readonly bootstrapVoters: readonly Voter[] | null;
+  /** Raft addresses of controllers to find the quorum through (Kafka's controller.quorum.bootstrap.servers). */
+  readonly bootstrapServers: ReadonlyMap<NodeId, string>;
+  /** Whether this node runs the quorum controller (a controller that is not a voter yet waits as an observer). */
+  readonly controller: boolean;
+}
+
+/** The listener name voter sets give kz's Raft endpoint (KRaft's default controller listener). */
+export const RAFT_LISTENER_NAME = 'CONTROLLER';
 
 export type MetadataServerCommand = { readonly kind: 'help' } | { readonly kind: 'run'; readonly settings: MetadataServerSettings };
 
@@ -225,7 +240,15 @@ export async function startMetadataServer(
   logger: pino.Logger,
   instrumentation: ServerInstrumentation = {},
 ): Promise<MetadataServer> {
+  const dynamic = settings.dynamicVoters;
   const peers = new Map(settings.voters);
+  if (dynamic !== undefined) {
+    for (const [id, address] of dynamic.bootstrapServers) peers.set(id, address);
+    for (const voter of dynamic.bootstrapVoters ?? []) {
+      const address = voterAddress(voter);
+      if (address !== undefined) peers.set(voter.id, address);
+    }
+  }
   peers.delete(settings.nodeId);
   const transport = new GrpcRaftTransport({
     nodeId: settings.nodeId,
@@ -238,7 +261,17 @@ export async function startMetadataServer(
   });
   const node = await MetadataNode.start({
     nodeId: settings.nodeId,
-    voters: [...settings.voters.keys()],
+    ...(dynamic === undefined
+      ? { voters: [...settings.voters.keys()] }
+      : {
+          dynamic: {
+            directoryId: dynamic.directoryId,
+            ...(dynamic.bootstrapVoters === null ? {} : { bootstrapVoters: dynamic.bootstrapVoters }),
+            bootstrapServers: [...dynamic.bootstrapServers.keys()].filter((id) => id !== settings.nodeId),
+            endpoints: raftEndpoints(settings.raftListen),
+            controller: dynamic.controller,
+          },
+        }),
     storage: { dataDir: settings.dataDir },
     transport,
     clusterId: settings.clusterId,
@@ -255,6 +288,7 @@ export async function startMetadataServer(
       listen: settings.adminListen,
       clusterId: settings.clusterId,
       ...(settings.controllerAdmin === undefined ? {} : { controllers: settings.controllerAdmin }),
+      raftEndpoints: raftEndpoints(transport.listenAddress),
       logger,
       ...(instrumentation.adminRequests === undefined ? {} : { observeRequest: instrumentation.adminRequests }),
       ...(settings.tls === undefined ? {} : { tls: settings.tls }),
@@ -267,6 +301,13 @@ export async function startMetadataServer(
     await node.stop();
     throw error;
   }
+}
+
+/** The endpoint a voter set names for this node: where its Raft listens (none while it picks a free port). */
+export function raftEndpoints(raftListen: string | undefined): Endpoint[] {
+  if (raftListen === undefined) return [];
+  const { host, port } = parseHostPort(raftListen, 'raft-listen', true);
+  return port === 0 ? [] : [{ name: RAFT_LISTENER_NAME, host, port }];
 }
 
 async function main(): Promise<void> {

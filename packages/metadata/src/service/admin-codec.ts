@@ -10,7 +10,7 @@
  * A response message carries either its fields or, in `error`, the request's own Kafka error
  * (NOT_CONTROLLER, REQUEST_TIMED_OUT, ...). Per-item errors sit in their items.
  */
-import { ZERO_DIRECTORY_ID } from '@kz/raft';
+import { checkDirectoryId, ZERO_DIRECTORY_ID, type DirectoryId } from '@kz/raft';
 import type { Type } from 'protobufjs';
 import type { ConfigSource, DescribedConfig } from '../controller/config-control';
 import type {
@@ -762,6 +762,8 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
         nodeId: c.nodeId,
         controllers: c.controllers.map((k) => ({ nodeId: k.id, address: k.address })),
         offlineReplicas: c.offlineReplicas.map((o) => ({ brokerId: o.brokerId, count: o.count })),
+        directoryId: c.directoryId,
+        raftEndpoints: c.raftEndpoints.map(endpoint.toWire),
       }),
       fromWire: (f) => ({
         clusterId: f.string('clusterId'),
@@ -772,6 +774,9 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
         metadataEpoch: f.int64('metadataEpoch', NON_NEGATIVE),
         controllers: f.messageList('controllers', (k) => ({ id: k.int32('nodeId', NON_NEGATIVE), address: k.string('address') })),
         offlineReplicas: f.messageList('offlineReplicas', (o) => ({ brokerId: o.int32('brokerId', NON_NEGATIVE), count: o.int32('count', NON_NEGATIVE) })),
+        // A server from before KIP-853 sends none: the zero id, as static voters have.
+        directoryId: f.string('directoryId') === '' ? ZERO_DIRECTORY_ID : f.string('directoryId'),
+        raftEndpoints: f.messageList('raftEndpoints', endpoint.fromWire),
       }),
     },
   },
@@ -817,7 +822,35 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
       }),
     },
   },
+  AddRaftVoter: {
+    request: {
+      toWire: (r) => ({ voterId: r.voterId, voterDirectoryId: r.voterDirectoryId, listeners: r.listeners.map(endpoint.toWire) }),
+      fromWire: (f) => ({
+        voterId: f.int32('voterId', NON_NEGATIVE),
+        voterDirectoryId: voterDirectoryId(f, 'voterDirectoryId'),
+        listeners: f.messageList('listeners', endpoint.fromWire),
+      }),
+    },
+    response: empty,
+  },
+  RemoveRaftVoter: {
+    request: {
+      toWire: (r) => ({ voterId: r.voterId, voterDirectoryId: r.voterDirectoryId }),
+      fromWire: (f) => ({ voterId: f.int32('voterId', NON_NEGATIVE), voterDirectoryId: voterDirectoryId(f, 'voterDirectoryId') }),
+    },
+    response: empty,
+  },
 };
+
+/** A replica's directory id: well formed and not the zero id (which names no replica). */
+function voterDirectoryId(f: AdminWireReader, field: string): DirectoryId {
+  const id = f.string(field);
+  try {
+    return checkDirectoryId(id);
+  } catch (error) {
+    throw new MalformedAdminMessageError(`${field}: ${(error as Error).message}`);
+  }
+}
 
 function codecOf<R extends AdminRpcName>(rpc: R): RpcCodec<R> {
   const codec = Object.hasOwn(CODECS, rpc) ? CODECS[rpc] : undefined;

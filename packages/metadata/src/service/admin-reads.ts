@@ -4,7 +4,7 @@
  * no controller, so any node answers them; a follower's answer is as fresh as its image (the answer
  * says which offset that is).
  */
-import type { QuorumDescription } from '@kz/raft';
+import type { DirectoryId, Endpoint, QuorumDescription } from '@kz/raft';
 import { describeConfigs, type DescribedConfig } from '../controller/config-control';
 import type { ConfigResourceRef } from '../controller/controller-requests';
 import { apiError, type ApiError } from '../errors/api-error';
@@ -35,6 +35,12 @@ export interface ClusterDescription {
    * controller last heard in heartbeats; empty when another node answered.
    */
   readonly offlineReplicas: readonly { readonly brokerId: number; readonly count: number }[];
+  /**
+   * KIP-853: the answering node's replica — its directory id (ZERO_DIRECTORY_ID with static
+   * voters) and where its Raft listens — what AddRaftVoter needs to add it.
+   */
+  readonly directoryId: DirectoryId;
+  readonly raftEndpoints: readonly Endpoint[];
 }
 
 export interface DescribeTopicsRequest {
@@ -83,6 +89,8 @@ export interface ClusterFacts {
   readonly nodeId: number;
   readonly controllers: readonly { readonly id: number; readonly address: string }[];
   readonly offlineReplicas: readonly { readonly brokerId: number; readonly count: number }[];
+  readonly directoryId: DirectoryId;
+  readonly raftEndpoints: readonly Endpoint[];
 }
 
 export function clusterDescription(image: MetadataImage, facts: ClusterFacts): ClusterDescription {

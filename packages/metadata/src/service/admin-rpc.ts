@@ -6,7 +6,7 @@
  * codec themselves: a body that does not decode must be refused with INVALID_ARGUMENT and
  * `kz-error-code: INVALID_REQUEST`, and a throwing grpc-js deserializer can only produce INTERNAL.
  */
-import { asBuffer, bytesServiceDefinition, ERROR_CODE_KEY, rpcPath } from '@kz/raft';
+import { asBuffer, bytesServiceDefinition, ERROR_CODE_KEY, rpcPath, type DirectoryId, type Endpoint, type NodeId } from '@kz/raft';
 import type { ControllerApi, ControllerRequestKind } from '../controller/controller-requests';
 import type { ApiError } from '../errors/api-error';
 import type {
@@ -47,9 +47,14 @@ export const READ_RPC_NAMES = ['DescribeCluster', 'DescribeTopics', 'DescribeCon
 
 export type ReadRpcName = (typeof READ_RPC_NAMES)[number];
 
-export type AdminRpcName = ControllerRpcName | ReadRpcName;
+/** KIP-853 voter changes: answered by the Raft leader (the active controller) once committed. */
+export const VOTER_RPC_NAMES = ['AddRaftVoter', 'RemoveRaftVoter'] as const;
 
-export const ADMIN_RPC_NAMES: readonly AdminRpcName[] = [...(Object.keys(CONTROLLER_RPCS) as ControllerRpcName[]), ...READ_RPC_NAMES];
+export type VoterRpcName = (typeof VOTER_RPC_NAMES)[number];
+
+export type AdminRpcName = ControllerRpcName | ReadRpcName | VoterRpcName;
+
+export const ADMIN_RPC_NAMES: readonly AdminRpcName[] = [...(Object.keys(CONTROLLER_RPCS) as ControllerRpcName[]), ...READ_RPC_NAMES, ...VOTER_RPC_NAMES];
 
 type ControllerRpcs = {
   [R in ControllerRpcName]: {
@@ -67,8 +72,25 @@ interface ReadRpcs {
   DescribeAcls: { readonly request: DescribeAclsRequest; readonly response: AclsDescription };
 }
 
+/** AddRaftVoter's request: the replica (node id, directory id) and where its Raft listens. */
+export interface AddRaftVoterRequest {
+  readonly voterId: NodeId;
+  readonly voterDirectoryId: DirectoryId;
+  readonly listeners: readonly Endpoint[];
+}
+
+export interface RemoveRaftVoterRequest {
+  readonly voterId: NodeId;
+  readonly voterDirectoryId: DirectoryId;
+}
+
+interface VoterRpcs {
+  AddRaftVoter: { readonly request: AddRaftVoterRequest; readonly response: Record<string, never> };
+  RemoveRaftVoter: { readonly request: RemoveRaftVoterRequest; readonly response: Record<string, never> };
+}
+
 /** Every RPC's request and response, as TypeScript values. */
-export type AdminRpcs = ControllerRpcs & ReadRpcs;
+export type AdminRpcs = ControllerRpcs & ReadRpcs & VoterRpcs;
 
 export type AdminRequest<R extends AdminRpcName> = AdminRpcs[R]['request'];
 export type AdminResponse<R extends AdminRpcName> = AdminRpcs[R]['response'];
@@ -80,6 +102,10 @@ export type AdminResult<R extends AdminRpcName> =
 
 export function isControllerRpc(rpc: AdminRpcName): rpc is ControllerRpcName {
   return Object.hasOwn(CONTROLLER_RPCS, rpc);
+}
+
+export function isVoterRpc(rpc: AdminRpcName): rpc is VoterRpcName {
+  return (VOTER_RPC_NAMES as readonly string[]).includes(rpc);
 }
 
 export { ERROR_CODE_KEY };

@@ -36,11 +36,14 @@ import {
   CONTROLLER_RPCS,
   ERROR_CODE_KEY,
   isControllerRpc,
+  isVoterRpc,
+  type AddRaftVoterRequest,
   type AdminRequest,
   type AdminResponse,
   type AdminRpcName,
   type ControllerRpcName,
   type ReadRpcName,
+  type RemoveRaftVoterRequest,
 } from './admin-rpc';
 
 /** A controller's node id and the `host:port` of its admin service. */
@@ -236,6 +239,23 @@ export class MetadataAdminClient {
     return this.run('DescribeQuorum', {}, undefined);
   }
 
+  // ---------------------------------------------------------------------------- dynamic voters (KIP-853)
+
+  /**
+   * Makes the replica (voterId, voterDirectoryId) a voter; resolves once the new voter set is
+   * committed. The replica must be fetching from the leader as an observer under that directory id:
+   * until it has caught up the leader answers REQUEST_TIMED_OUT, which is retried within the budget.
+   * Throws DUPLICATE_VOTER, UNSUPPORTED_VERSION (static voters), REQUEST_TIMED_OUT.
+   */
+  addRaftVoter(request: AddRaftVoterRequest): Promise<void> {
+    return this.run('AddRaftVoter', request, undefined).then(() => undefined);
+  }
+
+  /** Removes the voter (voterId, voterDirectoryId); resolves once committed. Throws VOTER_NOT_FOUND, ... */
+  removeRaftVoter(request: RemoveRaftVoterRequest): Promise<void> {
+    return this.run('RemoveRaftVoter', request, undefined).then(() => undefined);
+  }
+
   /** Closes every connection; calls in flight fail. */
   close(): void {
     this.closed = true;
@@ -279,7 +299,7 @@ export class MetadataAdminClient {
       const outcome = await this.attempt(rpc, body, target, truncated ? remaining : this.attemptTimeoutMs);
       if (outcome.ok) {
         // Only the active controller answers controller requests and DescribeQuorum.
-        if (pinned === undefined && (isControllerRpc(rpc) || rpc === 'DescribeQuorum')) this.knownController = target.id;
+        if (pinned === undefined && (isControllerRpc(rpc) || isVoterRpc(rpc) || rpc === 'DescribeQuorum')) this.knownController = target.id;
         return outcome.value;
       }
       const error = outcome.error;

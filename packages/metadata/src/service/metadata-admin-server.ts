@@ -16,7 +16,7 @@ import {
   type sendUnaryData,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { grpcServerCredentials, ListenFailedError, NotLeaderError, nodeIdOfCommonName, observedRespond, peerCommonName, type RequestObserver, type TlsIdentity } from '@kz/raft';
+import { grpcServerCredentials, ListenFailedError, NotLeaderError, nodeIdOfCommonName, observedRespond, peerCommonName, type Endpoint, type RequestObserver, type TlsIdentity } from '@kz/raft';
 import type { Authorizer } from '../security/standard-authorizer';
 import { adminAccess, type AdminCaller } from './admin-access';
 import pino, { type Logger } from 'pino';
@@ -32,10 +32,12 @@ import {
   CONTROLLER_RPCS,
   ERROR_CODE_KEY,
   isControllerRpc,
+  isVoterRpc,
   type AdminRequest,
   type AdminResult,
   type AdminRpcName,
   type ReadRpcName,
+  type VoterRpcName,
 } from './admin-rpc';
 import type { ControllerAddress } from './metadata-admin-client';
 import { aclsDescription, scramCredentialsDescription } from './security-reads';
@@ -55,6 +57,11 @@ export interface MetadataAdminServerOptions {
    * this node alone, when it is a controller.
    */
   readonly controllers?: readonly ControllerAddress[];
+  /**
+   * Where this node's Raft listens, as DescribeCluster reports it (KIP-853: what AddRaftVoter needs
+   * to add this node). Default: none.
+   */
+  readonly raftEndpoints?: readonly Endpoint[];
   /** Largest message either way; DescribeTopics of a large cluster outgrows gRPC's 4 MiB default. */
   readonly maxMessageBytes?: number;
   readonly logger?: Logger;
@@ -107,7 +114,7 @@ export class MetadataAdminServer {
       'grpc.max_send_message_length': maxMessageBytes,
     });
     const controllers: ControllerAddress[] = [...(options.controllers ?? [])];
-    const service = new AdminService(options.node, clusterId, controllers, log, options.observeRequest ?? null, options.tls === undefined ? undefined : (options.authorizer ?? null));
+    const service = new AdminService(options.node, clusterId, controllers, options.raftEndpoints ?? [], log, options.observeRequest ?? null, options.tls === undefined ? undefined : (options.authorizer ?? null));
     server.addService(ADMIN_SERVICE_DEFINITION, service.implementation());
     let port: number;
     try {
@@ -147,6 +154,7 @@ class AdminService {
     private readonly node: MetadataNode,
     private readonly clusterId: string,
     private readonly controllers: readonly ControllerAddress[],
+    private readonly raftEndpoints: readonly Endpoint[],
     private readonly log: Logger,
     private readonly observer: RequestObserver | null,
     /** With TLS: the authorizer for user certificates (`undefined` without TLS: no checks). */
@@ -212,10 +220,23 @@ class AdminService {
   }
 
   private async serve<R extends AdminRpcName>(rpc: R, request: AdminRequest<R>, timeoutMs: number | undefined): Promise<AdminResult<R>> {
+    if (isVoterRpc(rpc)) return (await this.changeVoters(rpc, request as AdminRequest<VoterRpcName>, timeoutMs)) as AdminResult<R>;
     if (!isControllerRpc(rpc)) return this.read(rpc as ReadRpcName, request as AdminRequest<ReadRpcName>) as AdminResult<R>;
     // The codec decoded `request` as this RPC's, which is the body its controller request kind takes.
     const result = await this.node.call(CONTROLLER_RPCS[rpc], request as never, timeoutMs);
     return result as AdminResult<R>;
+  }
+
+  private async changeVoters(rpc: VoterRpcName, request: AdminRequest<VoterRpcName>, timeoutMs: number | undefined): Promise<AdminResult<VoterRpcName>> {
+    const result =
+      rpc === 'AddRaftVoter'
+        ? await this.node.addVoter(
+            { id: request.voterId, directoryId: request.voterDirectoryId, endpoints: (request as AdminRequest<'AddRaftVoter'>).listeners },
+            timeoutMs,
+          )
+        : await this.node.removeVoter(request.voterId, request.voterDirectoryId, timeoutMs);
+    if (result.ok) this.log.info({ rpc, voterId: request.voterId, directoryId: request.voterDirectoryId }, 'voter change committed');
+    return result.ok ? { ok: true, value: {} } : result;
   }
 
   private read(rpc: ReadRpcName, request: AdminRequest<ReadRpcName>): AdminResult<ReadRpcName> {
@@ -223,7 +244,7 @@ class AdminService {
     switch (rpc) {
       case 'DescribeCluster': {
         const raft = this.node.raft.status();
-        return { ok: true, value: clusterDescription(image, { clusterId: this.clusterId, controllerId: raft.leaderId, nodeId: raft.nodeId, controllers: this.controllers, offlineReplicas: this.node.controller?.offlineReplicaCounts() ?? [] }) };
+        return { ok: true, value: clusterDescription(image, { clusterId: this.clusterId, controllerId: raft.leaderId, nodeId: raft.nodeId, controllers: this.controllers, offlineReplicas: this.node.controller?.offlineReplicaCounts() ?? [], directoryId: raft.directoryId, raftEndpoints: this.raftEndpoints }) };
       }
       case 'DescribeTopics':
         return { ok: true, value: topicsDescription(image, request as AdminRequest<'DescribeTopics'>) };

@@ -114,10 +114,19 @@ describe('requests round-trip', () => {
     },
     DescribeUserScramCredentials: { users: ['alice', 'bob'] },
     DescribeAcls: { filter: { resourceType: 'GROUP', resourceName: 'g', patternType: 'LITERAL', principal: null, host: '10.0.0.1', operation: 'READ', permission: 'ANY' } },
+    AddRaftVoter: { voterId: 4, voterDirectoryId: 'q1w2e3r4t5y6u7i8o9p0-w', listeners: [{ name: 'CONTROLLER', host: '10.0.0.4', port: 9094 }] },
+    RemoveRaftVoter: { voterId: 2, voterDirectoryId: 'AQIDBAUGBwgJCgsMDQ4PEA' },
   };
 
   test.each(ADMIN_RPC_NAMES)('%s', (rpc) => {
     expect(roundTripRequest(rpc, requests[rpc])).toStrictEqual(requests[rpc]);
+  });
+
+  test('a voter change names a replica: a directory id that is not one, or the zero id, is refused', () => {
+    for (const voterDirectoryId of ['', 'not-a-uuid', 'AAAAAAAAAAAAAAAAAAAAAA', 'AQIDBAUGBwgJCgsMDQ4PEA=']) {
+      expect(() => encodeAdminRequest('RemoveRaftVoter', { voterId: 2, voterDirectoryId })).toThrow(MalformedAdminMessageError);
+      expect(() => decodeAdminRequest('AddRaftVoter', rawRequest('AddRaftVoter', { voterId: 2, voterDirectoryId }))).toThrow(MalformedAdminMessageError);
+    }
   });
 
   test('absent, -1 and empty stay distinct where the controller tells them apart', () => {
@@ -207,6 +216,8 @@ describe('responses round-trip', () => {
         { id: 2, address: '[::1]:9093' },
       ],
       offlineReplicas: [{ brokerId: 2, count: 7 }],
+      directoryId: 'AQIDBAUGBwgJCgsMDQ4PEA',
+      raftEndpoints: [{ name: 'CONTROLLER', host: '10.0.0.2', port: 9094 }],
     },
     DescribeTopics: {
       topics: [
@@ -254,6 +265,8 @@ describe('responses round-trip', () => {
       ],
       observers: [{ nodeId: 100, directoryId: 'AAAAAAAAAAAAAAAAAAAAAA', logEndOffset: 3, lastFetchTimestamp: 5, lastCaughtUpTimestamp: -1 }],
     },
+    AddRaftVoter: {},
+    RemoveRaftVoter: {},
   };
 
   test.each(ADMIN_RPC_NAMES)('%s', (rpc) => {

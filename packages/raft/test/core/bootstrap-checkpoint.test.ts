@@ -1,0 +1,24 @@
+import { CrcMismatchError, encodeLeaderChangeBatch } from '@kz/records';
+import { decodeBootstrapCheckpoint, encodeBootstrapCheckpoint } from '../../src/core/bootstrap-checkpoint';
+import { newDirectoryId, type Voter } from '../../src/core/voter-set';
+
+const voters: Voter[] = [
+  { id: 3, directoryId: newDirectoryId(Math.random), endpoints: [{ name: 'CONTROLLER', host: '10.0.0.3', port: 9094 }] },
+  { id: 1, directoryId: newDirectoryId(Math.random), endpoints: [{ name: 'CONTROLLER', host: '::1', port: 19094 }] },
+];
+
+describe('bootstrap checkpoint', () => {
+  test('round-trips a voter set, ordered by node id, endpoints included', () => {
+    expect(decodeBootstrapCheckpoint(encodeBootstrapCheckpoint(voters))).toEqual([voters[1], voters[0]]);
+  });
+
+  test('a flipped byte, a trailing byte or a batch without a voters record is refused', () => {
+    const bytes = encodeBootstrapCheckpoint(voters);
+    const flipped = Uint8Array.from(bytes);
+    flipped[bytes.length - 3] = flipped[bytes.length - 3]! ^ 0x40;
+    expect(() => decodeBootstrapCheckpoint(flipped)).toThrow(CrcMismatchError);
+    expect(() => decodeBootstrapCheckpoint(Uint8Array.from([...bytes, 0]))).toThrow(/expected one batch/);
+    const leaderChange = encodeLeaderChangeBatch({ leaderId: 1, voters: [], grantingVoters: [] });
+    expect(() => decodeBootstrapCheckpoint(leaderChange)).toThrow(/no voters record/);
+  });
+});
