@@ -1,8 +1,10 @@
-import type { LogBatch, Snapshot } from '../core/log-batch';
+import type { LogBatch } from '../core/log-batch';
 import type { OffsetAndEpoch } from '../core/messages';
 import type { RoleName } from '../core/quorum-state';
 import type { CommittedBatch, LeaderChange, StateMachine } from '../runtime/state-machine';
 import type { SimMachine } from './sim-machine';
+import { captureSnapshot, restoreFromSnapshot } from '../runtime/state-machine-snapshots';
+import type { SnapshotReader, SnapshotWriter } from '../storage/snapshot-stream';
 
 /** What the simulation learns from a node's state machine. */
 export interface MachineObserver {
@@ -10,7 +12,7 @@ export interface MachineObserver {
   appliedOffset(): number | null;
   applied(batch: LogBatch): void;
   roleChanged(change: LeaderChange): void;
-  loaded(snapshot: Snapshot): void;
+  loaded(id: OffsetAndEpoch): void;
   contractError(message: string): void;
 }
 
@@ -39,13 +41,23 @@ export class ObservedMachine implements StateMachine {
   }
 
   snapshot(): Uint8Array | Promise<Uint8Array> {
-    return this.inner.snapshot();
+    return this.inner.snapshot!();
   }
 
   restore(snapshot: Uint8Array, id: OffsetAndEpoch): void {
     if (this.role === 'leader') this.observer.contractError(`a leader loaded snapshot ${id.offset}-${id.epoch}`);
-    this.inner.restore(snapshot, id);
-    this.observer.loaded({ id, bytes: snapshot });
+    this.inner.restore!(snapshot, id);
+    this.observer.loaded(id);
+  }
+
+  async writeSnapshot(writer: SnapshotWriter): Promise<void> {
+    return captureSnapshot(this.inner)(writer);
+  }
+
+  async restoreSnapshot(reader: SnapshotReader, id: OffsetAndEpoch): Promise<void> {
+    if (this.role === 'leader') this.observer.contractError(`a leader loaded snapshot ${id.offset}-${id.epoch}`);
+    await restoreFromSnapshot(this.inner, reader, id);
+    this.observer.loaded(id);
   }
 
   onLeaderChange(change: LeaderChange): void {

@@ -1,0 +1,63 @@
+/**
+ * Checkpoint files in memory, for MemoryRaftStorage: the same writer, reader and checks as on disk,
+ * with nothing to crash. `put` stores a complete file at once (a fetched snapshot's chunks).
+ */
+import type { OffsetAndEpoch } from '../core/messages';
+import { checkpointFileName, type SnapshotFileSink, type SnapshotFileSource, type SnapshotFiles } from './snapshot-files';
+import { SnapshotNotFoundError } from './storage-errors';
+
+export class MemorySnapshotFiles implements SnapshotFiles {
+  private readonly files = new Map<string, { readonly id: OffsetAndEpoch; readonly bytes: Uint8Array }>();
+
+  /** A copy holding the same files (what reopening would find). */
+  copy(): MemorySnapshotFiles {
+    const copy = new MemorySnapshotFiles();
+    for (const [name, file] of this.files) copy.files.set(name, file);
+    return copy;
+  }
+
+  put(id: OffsetAndEpoch, bytes: Uint8Array): void {
+    this.files.set(checkpointFileName(id), { id, bytes });
+  }
+
+  /** Deletes every file but `keep`'s. */
+  retainOnly(keep: OffsetAndEpoch): void {
+    const name = checkpointFileName(keep);
+    for (const key of [...this.files.keys()]) if (key !== name) this.files.delete(key);
+  }
+
+  async list(): Promise<OffsetAndEpoch[]> {
+    return [...this.files.values()].map((file) => file.id);
+  }
+
+  async create(id: OffsetAndEpoch): Promise<SnapshotFileSink> {
+    const parts: Uint8Array[] = [];
+    const sink = {
+      size: 0,
+      append: async (bytes: Uint8Array): Promise<void> => {
+        parts.push(bytes.slice());
+        sink.size += bytes.length;
+      },
+      commit: async (): Promise<void> => this.put(id, Buffer.concat(parts)),
+      abort: async (): Promise<void> => undefined,
+    };
+    return sink;
+  }
+
+  async open(id: OffsetAndEpoch): Promise<SnapshotFileSource> {
+    const file = this.files.get(checkpointFileName(id));
+    if (file === undefined) throw new SnapshotNotFoundError(`no snapshot ${id.offset}-${id.epoch} in memory`);
+    const bytes = file.bytes;
+    return {
+      size: bytes.length,
+      read: async (position, length) => bytes.slice(position, position + length),
+      close: async () => undefined,
+    };
+  }
+
+  async remove(id: OffsetAndEpoch): Promise<void> {
+    this.files.delete(checkpointFileName(id));
+  }
+
+  async removePartial(): Promise<void> {}
+}
