@@ -36,7 +36,8 @@ export class MemoryRaftStorage implements RaftStorage {
     const ops: LogOp[] = [];
     if (initial.snapshot !== null) ops.push({ op: 'installSnapshot', snapshot: initial.snapshot });
     ops.push({ op: 'append', batches: initial.batches });
-    this.apply(initial.electionState, ops);
+    // The snapshot given is taken as stored; its checkpoint, if any, comes with reopen.
+    this.apply(initial.electionState, ops, true);
   }
 
   /**
@@ -88,7 +89,7 @@ export class MemoryRaftStorage implements RaftStorage {
     this.closed = true;
   }
 
-  private apply(electionState: ElectionState | null, ops: readonly LogOp[]): void {
+  private apply(electionState: ElectionState | null, ops: readonly LogOp[], initial = false): void {
     if (electionState !== null) checkElectionTransition(this.electionState, electionState);
     const plan = this.log.plan(ops);
     let snapshot = this.snapshot;
@@ -102,7 +103,7 @@ export class MemoryRaftStorage implements RaftStorage {
         }
         download = { id: download.id, parts: [...download.parts, copyBytes(step.bytes)], size: download.size + step.bytes.length };
       } else if (step.kind === 'putSnapshot') {
-        if (step.installed) {
+        if (step.installed && !initial) {
           const { id, size } = step.snapshot;
           if (download === null || !sameId(download.id, id) || download.size !== size) {
             throw new InvalidPersistError(`snapshot ${id.offset}-${id.epoch} (${size} bytes) was not fetched whole`);
