@@ -170,7 +170,7 @@ export class EngineRaftStorage implements RaftStorage {
     if (electionState !== null) this.electionState = electionState;
     this.recovered = null;
     const latest = this.log.snapshotId;
-    if (latest !== null && plan.steps.some((step) => step.kind === 'putSnapshot')) await removeOtherCheckpoints(this.files, latest);
+    if (latest !== null && plan.steps.some((step) => step.kind === 'putSnapshot')) await removeOlderCheckpoints(this.files, latest);
   }
 
   /**
@@ -313,9 +313,17 @@ export class EngineRaftStorage implements RaftStorage {
   }
 }
 
-/** Deletes every complete checkpoint but `keep`: older snapshots, and ones a crash left unreferenced. */
+/** At recovery: deletes every complete checkpoint but `keep` (older snapshots, and newer ones a crash left unreferenced). */
 async function removeOtherCheckpoints(files: SnapshotFiles, keep: OffsetAndEpoch): Promise<void> {
   for (const id of await files.list()) if (!sameId(id, keep)) await files.remove(id);
+}
+
+/**
+ * After a persist moved the snapshot to `latest`: deletes the checkpoints below it. Not those above:
+ * a snapshot the state machine is writing now may be committed already and not yet persisted.
+ */
+async function removeOlderCheckpoints(files: SnapshotFiles, latest: OffsetAndEpoch): Promise<void> {
+  for (const id of await files.list()) if (id.offset < latest.offset) await files.remove(id);
 }
 
 function extentOf(batch: BatchExtent): BatchExtent {

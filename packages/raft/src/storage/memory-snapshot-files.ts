@@ -20,10 +20,9 @@ export class MemorySnapshotFiles implements SnapshotFiles {
     this.files.set(checkpointFileName(id), { id, bytes });
   }
 
-  /** Deletes every file but `keep`'s. */
-  retainOnly(keep: OffsetAndEpoch): void {
-    const name = checkpointFileName(keep);
-    for (const key of [...this.files.keys()]) if (key !== name) this.files.delete(key);
+  /** Deletes the files below `latest` (not those above: one may be written now, for a snapshot not yet persisted). */
+  removeBelow(latest: OffsetAndEpoch): void {
+    for (const [key, file] of [...this.files]) if (file.id.offset < latest.offset) this.files.delete(key);
   }
 
   async list(): Promise<OffsetAndEpoch[]> {

@@ -117,7 +117,7 @@ export class MemoryRaftStorage implements RaftStorage {
     plan.commit();
     this.download = download;
     for (const file of complete) this.files.put(file.id, file.bytes);
-    if (snapshot !== null && snapshot !== this.snapshot) this.files.retainOnly(snapshot.id);
+    if (snapshot !== null && snapshot !== this.snapshot) this.files.removeBelow(snapshot.id);
     this.snapshot = snapshot;
     if (electionState !== null) this.electionState = { ...electionState };
   }
