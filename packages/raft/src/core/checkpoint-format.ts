@@ -94,7 +94,8 @@ export class CheckpointScanner {
       const take = Math.min(this.batch.remaining, chunk.length - at);
       const piece = chunk.subarray(at, at + take);
       this.batch.crc = crc32c(piece, this.batch.crc);
-      this.batch.parts?.push(piece.slice());
+      // A copy, not slice(): on a Buffer that is a view the caller may reuse before the batch ends.
+      this.batch.parts?.push(new Uint8Array(piece));
       this.batch.remaining -= take;
       at += take;
       if (this.batch.remaining === 0) this.endBatch();

@@ -33,7 +33,7 @@ import type { LoadedState, RaftStorage, StorageRepair } from './raft-storage';
 import { SerialQueue } from './serial-queue';
 import { decodeSnapshotValue, encodeSnapshotPointer, type LegacySnapshot } from './snapshot-codec';
 import { sameId, type SnapshotFileSink, type SnapshotFiles } from './snapshot-files';
-import { CheckpointWriter, readCheckpoint, verifyCheckpoint, type SnapshotFileWriter, type SnapshotReader } from './snapshot-stream';
+import { CheckpointWriter, checkpointReader, readCheckpointBytes, verifyCheckpoint, type SnapshotFileWriter, type SnapshotReader } from './snapshot-stream';
 import type { EngineWrite, StorageEngine } from './storage-engine';
 import { CorruptStorageError, InvalidPersistError, SnapshotNotFoundError, StorageReadError, StorageWriteError } from './storage-errors';
 import { StoredLog, type BatchExtent, type LogPlan } from './stored-log';
@@ -121,21 +121,11 @@ export class EngineRaftStorage implements RaftStorage {
   }
 
   readSnapshot(id: OffsetAndEpoch): SnapshotReader {
-    const files = this.files;
-    return {
-      async *[Symbol.asyncIterator]() {
-        yield* readCheckpoint(await files.open(id));
-      },
-    };
+    return checkpointReader(this.files, id);
   }
 
-  async readSnapshotBytes(id: OffsetAndEpoch, position: number, length: number): Promise<Uint8Array> {
-    const source = await this.files.open(id);
-    try {
-      return await source.read(position, length);
-    } finally {
-      await source.close();
-    }
+  readSnapshotBytes(id: OffsetAndEpoch, position: number, length: number): Promise<Uint8Array> {
+    return readCheckpointBytes(this.files, id, position, length);
   }
 
   /** Waits for the persists already submitted, then releases the engine. */
@@ -170,7 +160,13 @@ export class EngineRaftStorage implements RaftStorage {
     if (electionState !== null) this.electionState = electionState;
     this.recovered = null;
     const latest = this.log.snapshotId;
-    if (latest !== null && plan.steps.some((step) => step.kind === 'putSnapshot')) await removeOlderCheckpoints(this.files, latest);
+    if (latest !== null && plan.steps.some((step) => step.kind === 'putSnapshot')) {
+      try {
+        await removeOlderCheckpoints(this.files, latest);
+      } catch (err) {
+        throw new StorageWriteError(`deleting snapshot files below ${latest.offset}-${latest.epoch} in ${this.engine.location} failed: ${messageOf(err)}`, { cause: err });
+      }
+    }
   }
 
   /**

@@ -34,7 +34,7 @@ export class MemorySnapshotFiles implements SnapshotFiles {
     const sink = {
       size: 0,
       append: async (bytes: Uint8Array): Promise<void> => {
-        parts.push(bytes.slice());
+        parts.push(new Uint8Array(bytes));
         sink.size += bytes.length;
       },
       commit: async (): Promise<void> => this.put(id, Buffer.concat(parts)),
@@ -49,7 +49,7 @@ export class MemorySnapshotFiles implements SnapshotFiles {
     const bytes = file.bytes;
     return {
       size: bytes.length,
-      read: async (position, length) => bytes.slice(position, position + length),
+      read: async (position, length) => new Uint8Array(bytes.subarray(position, position + length)),
       close: async () => undefined,
     };
   }

@@ -18,7 +18,7 @@ import type { DirectoryId, VoterSet } from '../core/voter-set';
 import type { OffsetAndEpoch } from '../core/messages';
 import { MemorySnapshotFiles } from './memory-snapshot-files';
 import { sameId } from './snapshot-files';
-import { CheckpointWriter, readCheckpoint, type SnapshotFileWriter, type SnapshotReader } from './snapshot-stream';
+import { CheckpointWriter, checkpointReader, readCheckpointBytes, type SnapshotFileWriter, type SnapshotReader } from './snapshot-stream';
 
 export class MemoryRaftStorage implements RaftStorage {
   private electionState: ElectionState = INITIAL_ELECTION_STATE;
@@ -73,16 +73,11 @@ export class MemoryRaftStorage implements RaftStorage {
   }
 
   readSnapshot(id: OffsetAndEpoch): SnapshotReader {
-    const files = this.files;
-    return {
-      async *[Symbol.asyncIterator]() {
-        yield* readCheckpoint(await files.open(id));
-      },
-    };
+    return checkpointReader(this.files, id);
   }
 
-  async readSnapshotBytes(id: OffsetAndEpoch, position: number, length: number): Promise<Uint8Array> {
-    return (await this.files.open(id)).read(position, length);
+  readSnapshotBytes(id: OffsetAndEpoch, position: number, length: number): Promise<Uint8Array> {
+    return readCheckpointBytes(this.files, id, position, length);
   }
 
   async close(): Promise<void> {

@@ -69,7 +69,8 @@ export class CheckpointWriter implements SnapshotFileWriter {
     let at = 0;
     while (at < chunk.length) {
       const take = Math.min(CHECKPOINT_BATCH_BYTES - this.pendingBytes, chunk.length - at);
-      this.pending.push(chunk.slice(at, at + take));
+      // A copy (a Buffer's slice() would be a view): the machine may reuse its chunk once write resolves.
+      this.pending.push(new Uint8Array(chunk.subarray(at, at + take)));
       this.pendingBytes += take;
       at += take;
       if (this.pendingBytes === CHECKPOINT_BATCH_BYTES) await this.flush();
@@ -95,6 +96,25 @@ export class CheckpointWriter implements SnapshotFileWriter {
     this.pending = [];
     this.pendingBytes = 0;
     await this.sink.append(checkpointDataBatch(value, this.nextOffset++, this.id.epoch));
+  }
+}
+
+/** The state of checkpoint `id` as a SnapshotReader; the file is opened when iteration starts. */
+export function checkpointReader(files: SnapshotFiles, id: OffsetAndEpoch): SnapshotReader {
+  return {
+    async *[Symbol.asyncIterator]() {
+      yield* readCheckpoint(await files.open(id));
+    },
+  };
+}
+
+/** `length` raw bytes of checkpoint `id` at `position` (a FetchSnapshot chunk); SnapshotNotFoundError if it is gone. */
+export async function readCheckpointBytes(files: SnapshotFiles, id: OffsetAndEpoch, position: number, length: number): Promise<Uint8Array> {
+  const source = await files.open(id);
+  try {
+    return await source.read(position, length);
+  } finally {
+    await source.close();
   }
 }
 

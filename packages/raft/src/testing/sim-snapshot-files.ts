@@ -119,7 +119,7 @@ export class SimSnapshotFiles {
       append: (bytes) =>
         guard(async () => {
           if (this.partials.get(name) !== file) throw new Error(`${name} is gone`);
-          file.chunks.push(bytes.slice());
+          file.chunks.push(new Uint8Array(bytes));
           file.size += bytes.length;
         }),
       commit: () =>
@@ -147,7 +147,7 @@ export class SimSnapshotFiles {
     const bytes = file.bytes;
     return {
       size: bytes.length,
-      read: (position, length) => guard(async () => bytes.slice(position, position + length)),
+      read: (position, length) => guard(async () => new Uint8Array(bytes.subarray(position, position + length))),
       close: () => guard(async () => undefined),
     };
   }

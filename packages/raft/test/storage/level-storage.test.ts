@@ -13,8 +13,8 @@ import {
 } from '../../src/storage/storage-errors';
 import { describeRaftStorageConformance } from './conformance';
 import { batchAt, batchesFrom, contentOf, hex, makeTempDir, removeDir, snapshotAt, view, withSnapshotFiles } from './fixtures';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { encodeLegacySnapshot } from '../../src/storage/snapshot-codec';
 import { checkpointFileName } from '../../src/storage/snapshot-files';
 
@@ -240,18 +240,39 @@ describe('LevelRaftStorage on disk', () => {
     expect(await contentOf(storage, { offset: 3, epoch: 2 })).toBe('second');
   });
 
-  it('refuses to open over a damaged checkpoint file, or a missing one', async () => {
-    await seed(2, [{ op: 'append', batches: batchesFrom(0, [1, 2]) }, { op: 'snapshot', snapshot: snapshotAt(1, 1, 'the state') }]);
-    const file = join(dir, LEVEL_STORAGE_LAYOUT.snapshotDir, checkpointFileName({ offset: 1, epoch: 1 }));
+  it('refuses to open over a damaged, cut or missing checkpoint file, and deletes nothing doing so', async () => {
+    const log = batchesFrom(0, [1, 2, 2]);
+    await seed(2, [{ op: 'append', batches: log }, { op: 'snapshot', snapshot: snapshotAt(1, 1, 'the state') }]);
+    const snapshots = join(dir, LEVEL_STORAGE_LAYOUT.snapshotDir);
+    const file = join(snapshots, checkpointFileName({ offset: 1, epoch: 1 }));
     const intact = await readFile(file);
-    const damaged = Buffer.from(intact);
-    damaged[damaged.length - 30] = damaged[damaged.length - 30]! ^ 0x10;
-    await writeFile(file, damaged);
-    await expect(LevelRaftStorage.open(dir)).rejects.toMatchObject({ name: 'CorruptStorageError', part: 'snapshot', message: expect.stringMatching(/CRC/) });
-    await writeFile(file, intact.subarray(0, intact.length - 5));
-    await expect(LevelRaftStorage.open(dir)).rejects.toMatchObject({ name: 'CorruptStorageError', part: 'snapshot' });
+    // A partial file a crash left: an open that refuses must not tidy it away either.
+    const partial = join(snapshots, '00000000000000000009-0000000003-77-1.checkpoint.part');
+    await writeFile(partial, Buffer.from('half'));
+    const refusals: [string, Uint8Array | null, RegExp][] = [
+      ['a flipped bit', flipped(intact, intact.length - 30), /CRC/],
+      ['a cut file', intact.subarray(0, intact.length - 5), /holds \d+ bytes, not \d+/],
+      ['no file', null, /missing/],
+    ];
+    for (const [what, bytes, message] of refusals) {
+      if (bytes === null) await rm(file);
+      else await writeFile(file, bytes);
+      const refused = await LevelRaftStorage.open(dir).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect([what, refused]).toEqual([what, expect.any(CorruptStorageError)]);
+      expect([what, refused]).toMatchObject([what, { part: 'snapshot', code: 'CORRUPT_STORAGE', message: expect.stringMatching(message) }]);
+      expect(bytes === null ? [] : [...(await readFile(file))]).toEqual(bytes === null ? [] : [...bytes]);
+      expect((await readdir(snapshots)).sort()).toEqual(bytes === null ? [basename(partial)] : [basename(file), basename(partial)].sort());
+    }
+    // Put back as it was, the store opens with everything: the snapshot, its state and the log above it.
     await writeFile(file, intact);
-    expect((await reopenAndLoad()).loaded.durable.snapshot?.id).toEqual({ offset: 1, epoch: 1 });
+    const { storage, loaded } = await reopenAndLoad();
+    expect(view(loaded.durable)).toEqual(
+      view({ electionState: { epoch: 2, votedFor: 1, leaderId: 1 }, snapshot: snapshotAt(1, 1, 'the state'), batches: log.slice(1) }),
+    );
+    expect(await contentOf(storage, { offset: 1, epoch: 1 })).toBe('the state');
   });
 
   it('deletes partial and unreferenced checkpoint files a crash left, keeping the snapshot in force', async () => {
@@ -346,3 +367,10 @@ describe('LevelRaftStorage on disk', () => {
     });
   });
 });
+
+/** A copy of `bytes` with one bit flipped at `at`. */
+function flipped(bytes: Uint8Array, at: number): Uint8Array {
+  const copy = Uint8Array.from(bytes);
+  copy[at] = copy[at]! ^ 0x10;
+  return copy;
+}
