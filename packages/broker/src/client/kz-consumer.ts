@@ -27,6 +27,7 @@
  * once. With `assign`, a `groupId` is only where `commit` stores positions and where
  * `from: 'committed'` reads them.
  */
+import { KafkaErrorCode } from '@kz/kafka-protocol';
 import { decodeRecordBatch, iterateBatches, RecordsError, TruncatedBatchError, type RecordHeader } from '@kz/records';
 import type { Logger } from 'pino';
 import type { FetchPartitionResponse, FetchRequest } from '../protocol/fetch';
@@ -160,8 +161,8 @@ export class KzConsumer {
    * subscription (a rebalance at the next poll).
    */
   subscribe(topics: readonly string[]): void {
-    if (this.membership === undefined) throw new KzClientError('INVALID_GROUP_ID', 24, 'subscribe needs a consumer with a groupId');
-    if (topics.length === 0) throw new KzClientError('INVALID_REQUEST', 42, 'subscribe needs at least one topic');
+    if (this.membership === undefined) throw new KzClientError('INVALID_GROUP_ID', KafkaErrorCode.INVALID_GROUP_ID, 'subscribe needs a consumer with a groupId');
+    if (topics.length === 0) throw new KzClientError('INVALID_REQUEST', KafkaErrorCode.INVALID_REQUEST, 'subscribe needs at least one topic');
     this.subscription = [...new Set(topics)].sort();
     this.assigned = new Map();
     this.cluster.want(this.subscription);
@@ -231,7 +232,7 @@ export class KzConsumer {
       return;
     }
     const member = this.membership!.committingMember();
-    if (member === undefined) throw new KzClientError('REBALANCE_IN_PROGRESS', 27, `the consumer is not in a generation of group ${group.groupId} yet: nothing to commit as`);
+    if (member === undefined) throw new KzClientError('REBALANCE_IN_PROGRESS', KafkaErrorCode.REBALANCE_IN_PROGRESS, `the consumer is not in a generation of group ${group.groupId} yet: nothing to commit as`);
     try {
       await group.commit(offsets, this.cluster.requestTimeoutMs, member);
     } catch (error) {
@@ -434,8 +435,7 @@ export class KzConsumer {
   }
 
   private onPartitionError(a: Assigned, code: number, p: FetchPartitionResponse, out: { stale: boolean; troubled: boolean }): void {
-    const OFFSET_OUT_OF_RANGE = 1;
-    if (code === OFFSET_OUT_OF_RANGE) {
+    if (code === KafkaErrorCode.OFFSET_OUT_OF_RANGE) {
       this.log.info({ topic: a.topic, partition: a.partition, position: a.position, reset: this.autoOffsetReset }, 'offset out of range; resetting');
       a.position = undefined;
       a.reset = this.autoOffsetReset;
@@ -491,21 +491,21 @@ export class KzConsumer {
   }
 
   private requireGroup(what: string): GroupClient {
-    if (this.group === undefined) throw new KzClientError('INVALID_GROUP_ID', 24, `${what} needs a consumer with a groupId`);
+    if (this.group === undefined) throw new KzClientError('INVALID_GROUP_ID', KafkaErrorCode.INVALID_GROUP_ID, `${what} needs a consumer with a groupId`);
     return this.group;
   }
 }
 
 /** Commit answers that mean the member's generation is over. */
-const GENERATION_ERRORS: ReadonlySet<number> = new Set([22, 25, 27]);
+const GENERATION_ERRORS: ReadonlySet<number> = new Set([KafkaErrorCode.ILLEGAL_GENERATION, KafkaErrorCode.UNKNOWN_MEMBER_ID, KafkaErrorCode.REBALANCE_IN_PROGRESS]);
 
 function membershipOptions(options: ConsumerOptions, retryBackoffMs: number): ConstructorParameters<typeof GroupMembership>[2] {
   const assignors: PartitionAssignor[] = (options.assignors ?? ['range', 'roundrobin']).map((name) => {
     const assignor = ASSIGNORS.get(name);
-    if (assignor === undefined) throw new KzClientError('INVALID_CONFIG', 40, `unknown assignor ${name}; known: ${[...ASSIGNORS.keys()].join(', ')}`);
+    if (assignor === undefined) throw new KzClientError('INVALID_CONFIG', KafkaErrorCode.INVALID_CONFIG, `unknown assignor ${name}; known: ${[...ASSIGNORS.keys()].join(', ')}`);
     return assignor;
   });
-  if (assignors.length === 0) throw new KzClientError('INVALID_CONFIG', 40, 'a consumer needs at least one assignor');
+  if (assignors.length === 0) throw new KzClientError('INVALID_CONFIG', KafkaErrorCode.INVALID_CONFIG, 'a consumer needs at least one assignor');
   return {
     sessionTimeoutMs: options.sessionTimeoutMs ?? CONSUMER_DEFAULTS.sessionTimeoutMs,
     rebalanceTimeoutMs: options.rebalanceTimeoutMs ?? CONSUMER_DEFAULTS.rebalanceTimeoutMs,
