@@ -15,20 +15,28 @@ function pointOf(results: readonly PointResult[], sizeBytes: number, concurrency
   return results.find((r) => r.plan.sizeBytes === sizeBytes && r.plan.concurrency === concurrency);
 }
 
-/**
- * kz's rate over NATS's at every point both ran with messages of `sizeBytes`, and the lowest of
- * them: the headline is the point kz does worst, not the one it was tuned for. Points where a ratio
- * is not a number (a side measured nothing) are left out; null when none is left.
- */
-export function lowestRatio(kz: readonly PointResult[], nats: readonly PointResult[], sizeBytes: number, rate: PointRate): LowestRatio | null {
-  let lowest: LowestRatio | null = null;
-  for (const k of kz) {
-    if (k.plan.sizeBytes !== sizeBytes) continue;
+/** Pairs of kz's and NATS's result at each point of `sizeBytes` both ran, in kz's order. */
+function pairsAt(kz: readonly PointResult[], nats: readonly PointResult[], sizeBytes: number): { readonly kz: PointResult; readonly nats: PointResult }[] {
+  return kz.flatMap((k) => {
+    if (k.plan.sizeBytes !== sizeBytes) return [];
     const n = pointOf(nats, sizeBytes, k.plan.concurrency);
-    if (n === undefined) continue;
-    const ratio = rate(k) / rate(n);
+    return n === undefined ? [] : [{ kz: k, nats: n }];
+  });
+}
+
+/**
+ * kz's rate over NATS's at every point both ran with messages of `sizeBytes` and `counts` accepts
+ * on both sides, and the lowest of them: the headline is the point kz does worst, not the one it
+ * was tuned for. Ratios that are not a number (a side measured nothing) are left out; null when
+ * none is left.
+ */
+export function lowestRatio(kz: readonly PointResult[], nats: readonly PointResult[], sizeBytes: number, rate: PointRate, counts: (r: PointResult) => boolean = () => true): LowestRatio | null {
+  let lowest: LowestRatio | null = null;
+  for (const pair of pairsAt(kz, nats, sizeBytes)) {
+    if (!counts(pair.kz) || !counts(pair.nats)) continue;
+    const ratio = rate(pair.kz) / rate(pair.nats);
     if (!Number.isFinite(ratio)) continue;
-    if (lowest === null || ratio < lowest.ratio) lowest = { concurrency: k.plan.concurrency, ratio };
+    if (lowest === null || ratio < lowest.ratio) lowest = { concurrency: pair.kz.plan.concurrency, ratio };
   }
   return lowest;
 }
@@ -49,14 +57,24 @@ export function pointRatioLines(kz: readonly PointResult[], nats: readonly Point
 
 /**
  * The closing lines for one direction: where the lowest ratios were, then
- * `ratio kz/nats <what>msgs/s 1KiB: X 100B: Y` with those lowest ratios.
+ * `ratio kz/nats msgs/s 1KiB: X 100B: Y` (produce) or `ratio kz/nats consume msgs/s ...` with
+ * those lowest ratios. A consume figure counts only from a point whose consumers both read at
+ * least `minConsumeMessages`: a point whose producer was stopped early by the time limit leaves
+ * so little to read that the consumer's start-up, not its throughput, is what gets timed.
  */
-export function lowestRatioLines(kz: readonly PointResult[], nats: readonly PointResult[], sizes: readonly number[], direction: 'produce' | 'consume'): string[] {
+export function lowestRatioLines(kz: readonly PointResult[], nats: readonly PointResult[], sizes: readonly number[], direction: 'produce' | 'consume', minConsumeMessages = 0): string[] {
   const rate = direction === 'produce' ? produceRate : consumeRate;
-  const lowest = sizes.map((size) => ({ size, lowest: lowestRatio(kz, nats, size, rate) }));
+  const counts = direction === 'produce' ? () => true : (r: PointResult) => r.consume.messages >= minConsumeMessages;
+  const lowest = sizes.map((size) => ({ size, lowest: lowestRatio(kz, nats, size, rate, counts) }));
   const where = lowest.map(({ size, lowest: l }) => `${sizeLabel(size)} at ${l === null ? 'no point' : `${l.concurrency} in flight`}`).join(', ');
+  const leftOut = sizes.flatMap((size) =>
+    pairsAt(kz, nats, size)
+      .filter((pair) => !counts(pair.kz) || !counts(pair.nats))
+      .map((pair) => `${sizeLabel(size)} at ${pair.kz.plan.concurrency} in flight`),
+  );
+  const note = leftOut.length === 0 ? '' : ` (left out, a side read fewer than ${minConsumeMessages} messages: ${leftOut.join(', ')})`;
   const ratios = lowest.map(({ size, lowest: l }) => `${sizeLabel(size)}: ${l === null ? 'n/a' : formatRatio(l.ratio, 1)}`).join(' ');
-  return [`lowest ${direction} ratio across the sweep: ${where}`, `ratio kz/nats ${direction === 'produce' ? '' : 'consume '}msgs/s ${ratios}`];
+  return [`lowest ${direction} ratio across the sweep: ${where}${note}`, `ratio kz/nats ${direction === 'produce' ? '' : 'consume '}msgs/s ${ratios}`];
 }
 
 /** kz's best produce rate at `sizeBytes` across the sweep, in MB/s of payload, and at which point; null when none ran. */
