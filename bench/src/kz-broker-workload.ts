@@ -2,7 +2,11 @@ import { KzClient } from '@kz/broker';
 import type { KzBrokerCluster } from './kz-broker-cluster';
 import { ConsumeTally, MessageWorkloadError, payloadOf, produceTimed, type ConsumeResult, type MessagePlan, type PointResult, type ProduceResult } from './message-workload';
 
-/** How long a consumer poll waits on the broker when a partition has nothing new. */
+/**
+ * How long a consumer poll waits on the broker when a partition has nothing new. A poll awaits
+ * every leader's fetch, so once one leader's partitions are read to the end, a poll still waiting
+ * on it can add up to this much to the read (the consumer's behaviour, measured as users get it).
+ */
 const POLL_MAX_WAIT_MS = 500;
 
 /** A point's run on kz, and where its partitions were led. */

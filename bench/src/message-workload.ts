@@ -176,10 +176,10 @@ function formatMegabytes(perSecond: number): string {
  */
 const MIN_CPU_WINDOW_S = 0.25;
 
-/** Server CPU per message in µs, or "n/a" over a window too short to count it. */
+/** Server CPU per message, "12.3 µs", or "n/a" over a window too short to count it. */
 function formatMicrosPerMessage(cpu: CpuUse, messages: number): string {
   const us = serverMicrosPer(cpu, messages);
-  return cpu.seconds >= MIN_CPU_WINDOW_S && Number.isFinite(us) ? us.toFixed(1) : 'n/a';
+  return cpu.seconds >= MIN_CPU_WINDOW_S && Number.isFinite(us) ? `${us.toFixed(1)} µs` : 'n/a';
 }
 
 /** "kz   1KiB    16 in flight": which point a line is about, aligned across lines. */
@@ -198,10 +198,10 @@ export function pointResultLines(system: string, result: PointResult): string[] 
   return [
     `${label} produce msgs/s: ${formatRate(produceRate(result))} MB/s: ${formatMegabytes(megabytesPerSecond(produce.payloadBytes, produce.seconds))} ` +
       `ack p50: ${formatMs(produce.latency.quantile(0.5))} ms p99: ${formatMs(produce.latency.quantile(0.99))} ms ` +
-      `server CPU/msg: ${formatMicrosPerMessage(produce.cpu, produce.messages)} µs ` +
+      `server CPU/msg: ${formatMicrosPerMessage(produce.cpu, produce.messages)} ` +
       `(${produce.messages} msgs in ${produce.seconds.toFixed(1)} s; cpu cores: servers ${produce.cpu.servers.toFixed(2)}, client ${produce.cpu.client.toFixed(2)})`,
     `${label} consume msgs/s: ${formatRate(consumeRate(result))} MB/s: ${formatMegabytes(megabytesPerSecond(consume.payloadBytes, consume.seconds))} ` +
-      `server CPU/msg: ${formatMicrosPerMessage(consume.cpu, consume.messages)} µs ` +
+      `server CPU/msg: ${formatMicrosPerMessage(consume.cpu, consume.messages)} ` +
       `(${consume.messages} msgs in ${consume.seconds.toFixed(2)} s; cpu cores: servers ${consume.cpu.servers.toFixed(2)}, client ${consume.cpu.client.toFixed(2)})`,
   ];
 }
