@@ -1,13 +1,13 @@
-import type { NodeId } from '@kz/raft';
+import { RaftNode, type NodeId, type RaftNodeOptions } from '@kz/raft';
 import { SeededRandom, Simulation, deriveSeed, isControlBatch, type IsolationDirection, type LinkRule, type SimulationOptions, type Violation } from '@kz/raft/testing';
 import type { ControllerConfig } from '../controller/controller-config';
 import type { ControllerReply, ControllerRequest } from '../controller/controller-requests';
 import type { ControllerEvent, QuorumController } from '../controller/quorum-controller';
 import type { MetadataImage } from '../image/metadata-image';
+import { MetadataNode } from '../runtime/metadata-node';
 import { CommittedMetadata } from './committed-metadata';
 import { ADMIN_CLIENT, ControllerChannel, type SentReply } from './controller-channel';
-import { ControllerHost } from './controller-host';
-import { describeError } from './metadata-machine';
+import { describeError, MetadataSimMachine } from './metadata-machine';
 import { checkMetadataInvariants, newMetadataInvariantMemory, type MetadataInvariantMemory, type MetadataNodeView } from './metadata-invariants';
 import { ADMIN_DEFAULTS, SimAdmin, type AdminSettings } from './sim-admin';
 import { BROKER_DEFAULTS, SimBroker, type BrokerSettings } from './sim-broker';
@@ -61,8 +61,8 @@ export interface SentRequest {
 
 /**
  * Whole metadata quorums in one process, on the deterministic Raft simulation: controllers are the
- * voters, each running a MetadataLoader as its state machine and a QuorumController wired to its
- * Raft core (ControllerHost); brokers are observers, each running a MetadataLoader and a broker
+ * voters, each the MetadataNode that ships (its MetadataLoader, its QuorumController, its RaftNode)
+ * on the simulation's clock, network and disk; brokers are observers, each running a MetadataLoader and a broker
  * lifecycle (SimBroker); an admin client (SimAdmin) sends topic, partition, reassignment and config
  * operations. Controller RPCs travel over the simulated network (ControllerChannel).
  *
@@ -80,7 +80,9 @@ export class MetadataSimulation {
   readonly memory: MetadataInvariantMemory = newMetadataInvariantMemory();
   readonly controllerConfig: Partial<ControllerConfig> & { readonly clusterId: string };
   readonly brokerSettings: BrokerSettings;
-  private readonly hosts = new Map<NodeId, ControllerHost>();
+  /** The running controller nodes, and their loaders (made before the node, by machineFor). */
+  private readonly metadataNodes = new Map<NodeId, MetadataNode>();
+  private readonly loaders = new Map<NodeId, MetadataSimMachine>();
   private readonly brokerLifecycles = new Map<NodeId, SimBroker>();
   private readonly controllerErrors: Violation[] = [];
   /** Every reply a controller sent, in order, with the request it answers (for stories to inspect). */
@@ -108,6 +110,7 @@ export class MetadataSimulation {
       ...(options.raft === undefined ? {} : { config: options.raft }),
       ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
       machineFor: (node, incarnation) => this.startMachine(node, incarnation),
+      launch: (raftOptions, node, incarnation) => this.launch(raftOptions, node, incarnation),
       hooks: {
         // The committed log as the nodes' state machines see it: data batches when first applied
         // (when a controller can answer for them), control batches (never applied) once known committed.
@@ -130,9 +133,12 @@ export class MetadataSimulation {
       incarnationOf: (node) => this.incarnationOf(node),
       registeredEpoch: (brokerId) => this.committed.image.brokers.get(brokerId)?.epoch ?? null,
       deliver: (to, requestId, request) => {
-        const host = this.hosts.get(to);
-        if (host === undefined) return false;
-        host.submit(requestId, request);
+        const node = this.metadataNodes.get(to);
+        if (node === undefined) return false;
+        const incarnation = this.sim.node(to).incarnation;
+        void node.call(request.kind, request.body as never).then((result) => {
+          if (this.metadataNodes.get(to) === node && this.sim.node(to).incarnation === incarnation) this.channel.reply(to, { requestId, kind: request.kind, result });
+        });
         return true;
       },
     });
@@ -165,7 +171,7 @@ export class MetadataSimulation {
 
   /** The controller running on `id`, or null while that node is down. */
   controller(id: NodeId): QuorumController | null {
-    return this.hosts.get(id)?.controller ?? null;
+    return this.metadataNodes.get(id)?.controller ?? null;
   }
 
   /** The lifecycle of the broker running on `id`, or null while that node is down. */
@@ -175,14 +181,14 @@ export class MetadataSimulation {
 
   /** A live node's current image (controller or broker), or null while it is down. */
   image(id: NodeId): MetadataImage | null {
-    return this.hosts.get(id)?.image ?? this.brokerLifecycles.get(id)?.image ?? null;
+    return this.loaders.get(id)?.image ?? this.brokerLifecycles.get(id)?.image ?? null;
   }
 
   /** The controller that is active and leads the newest epoch, if any. */
   activeController(): NodeId | null {
     const leader = this.sim.establishedLeader();
     if (leader === null) return null;
-    return this.hosts.get(leader)?.controller.active === true ? leader : null;
+    return this.metadataNodes.get(leader)?.controller?.active === true ? leader : null;
   }
 
   /** True when every live broker's current registration is committed, unfenced and not shutting down. */
@@ -265,22 +271,12 @@ export class MetadataSimulation {
     return simNode.up ? simNode.incarnation : null;
   }
 
-  private startMachine(node: NodeId, incarnation: number): ControllerHost['machine'] {
+  private startMachine(node: NodeId, incarnation: number): MetadataSimMachine {
     const random = new SeededRandom(deriveSeed(this.options.seed, node <= this.controllerIds.length ? 'controller' : 'broker', node, incarnation));
     if (node <= this.controllerIds.length) {
-      const host = new ControllerHost({
-        nodeId: node,
-        incarnation,
-        config: this.controllerConfig,
-        random: random.asFunction(),
-        now: () => this.sim.now,
-        raft: () => this.sim.node(node).raft,
-        schedule: (at, label, run) => this.sim.schedule(at, label, run),
-        onReply: (reply) => this.channel.reply(node, reply),
-        onEvent: (event) => this.onControllerEvent(node, event),
-      });
-      this.hosts.set(node, host);
-      return host.machine;
+      const loader = new MetadataSimMachine();
+      this.loaders.set(node, loader);
+      return loader;
     }
     const broker = new SimBroker({
       brokerId: node,
@@ -305,9 +301,43 @@ export class MetadataSimulation {
     return broker.machine;
   }
 
+  /**
+   * A controller's process is the MetadataNode that ships, started on what the simulation made for
+   * it: its RaftNode runs on the simulated scheduler, transport and disk, and applies to the loader
+   * machineFor made (watched by the simulation). Brokers here are a RaftNode and a lifecycle.
+   */
+  private launch(raftOptions: RaftNodeOptions, node: NodeId, incarnation: number): Promise<RaftNode> {
+    const loader = this.loaders.get(node);
+    if (node > this.controllerIds.length || loader === undefined) return RaftNode.start(raftOptions);
+    const random = new SeededRandom(deriveSeed(this.options.seed, 'controller', node, incarnation));
+    return MetadataNode.start({
+      nodeId: node,
+      voters: raftOptions.voters,
+      storage: raftOptions.storage,
+      transport: raftOptions.transport,
+      clusterId: this.controllerConfig.clusterId,
+      controller: this.controllerConfig,
+      ...(raftOptions.config === undefined ? {} : { raft: raftOptions.config }),
+      ...(raftOptions.snapshotEveryBytes === undefined ? {} : { snapshotEveryBytes: raftOptions.snapshotEveryBytes }),
+      ...(raftOptions.logger === undefined ? {} : { logger: raftOptions.logger }),
+      ...(raftOptions.metrics === undefined ? {} : { raftMetrics: raftOptions.metrics }),
+      ...(raftOptions.scheduler === undefined ? {} : { scheduler: raftOptions.scheduler }),
+      random: random.asFunction(),
+      loader,
+      onControllerEvent: (event) => {
+        if (this.sim.node(node).incarnation === incarnation) this.onControllerEvent(node, event);
+      },
+      // The simulation's RaftNode options carry its watched wrapper of this same loader.
+      startRaft: (options) => RaftNode.start({ ...options, stateMachine: raftOptions.stateMachine }),
+    }).then((metadataNode) => {
+      if (this.sim.node(node).incarnation === incarnation && this.sim.node(node).up) this.metadataNodes.set(node, metadataNode);
+      return metadataNode.raft;
+    });
+  }
+
   private onCrash(node: NodeId): void {
-    this.hosts.get(node)?.retire();
-    this.hosts.delete(node);
+    this.metadataNodes.delete(node);
+    this.loaders.delete(node);
     this.brokerLifecycles.get(node)?.retire();
     this.brokerLifecycles.delete(node);
     this.channel.forgetRequestsTo(node);
