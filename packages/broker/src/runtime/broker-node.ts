@@ -311,6 +311,11 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     return { path: this.options.logDir, replicas, totalBytes, usableBytes };
   }
 
+  /** True once this broker has applied its own registration and its ReplicaManager follows the metadata. */
+  get serving(): boolean {
+    return this.caughtUp && !this.stopped;
+  }
+
   get lifecycle(): BrokerLifecycle | null {
     return this.lifecycleValue;
   }
