@@ -14,11 +14,11 @@
  * A crash kills the scheduler: nothing the process scheduled runs again, and promises it waits on
  * never settle, as for a process that lost power. Its logs keep only what was synced.
  */
-import type { NodeId } from '@kz/raft';
+import type { NodeId, Scheduler } from '@kz/raft';
 import { SimScheduler, type SeededRandom, type SimClock } from '@kz/raft/testing';
 import type { ControllerChannel as SimControllerRpc } from '@kz/metadata/testing';
 import { MetadataSimMachine } from '@kz/metadata/testing';
-import type { BrokerId, ControllerApi, ControllerRequest, ControllerRequestKind, MetadataImage } from '@kz/metadata';
+import type { BrokerId, ControllerApi, ControllerReply, ControllerRequest, ControllerRequestKind, MetadataImage } from '@kz/metadata';
 import type { AdminForwarding } from '../kafka/kafka-backend.js';
 import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
 import type { BrokerNetwork, BrokerServices, ServedPorts } from '../runtime/broker-network.js';
@@ -85,7 +85,7 @@ export class SimBrokerNetwork implements BrokerNetwork {
 
   constructor(
     private readonly brokerId: BrokerId,
-    private readonly scheduler: SimScheduler,
+    private readonly scheduler: Pick<Scheduler, 'now' | 'setTimeout'>,
     private readonly rpc: RpcChannel,
     private readonly peer: (id: BrokerId) => BrokerNode | null,
   ) {}
@@ -145,11 +145,19 @@ export class SimBrokerNetwork implements BrokerNetwork {
  * controller's ApiError, and a request unanswered within the deadline rejects (REQUEST_TIMED_OUT), as
  * MetadataAdminClient's gRPC deadline does.
  */
-function controllerChannels(env: BrokerProcessEnvironment, scheduler: SimScheduler): { readonly controllers: ControllerChannel; readonly admin: AdminForwarding } {
+export function simControllerChannels(options: {
+  /** Sends a request to a controller; `onReply` hears the answer, if one comes back. */
+  readonly send: (request: ControllerRequest, onReply: (reply: ControllerReply) => void) => void;
+  readonly scheduler: Pick<Scheduler, 'setTimeout'>;
+  readonly timeoutMs: number;
+  readonly onAlterPartitionAnswer: (code: string) => void;
+}): { readonly controllers: ControllerChannel; readonly admin: AdminForwarding } {
+  const { scheduler, timeoutMs } = options;
+  const env = options;
   const call = <K extends ControllerRequestKind>(kind: K, body: ControllerApi[K][0]): Promise<ControllerApi[K][1]> =>
     new Promise((resolve, reject) => {
       let settled = false;
-      env.controllerRpc.send(env.brokerId, env.controllerId, { kind, body } as ControllerRequest, (reply) => {
+      options.send({ kind, body } as ControllerRequest, (reply) => {
         if (settled) return;
         settled = true;
         if (reply.result.ok) resolve(reply.result.value as ControllerApi[K][1]);
@@ -158,8 +166,8 @@ function controllerChannels(env: BrokerProcessEnvironment, scheduler: SimSchedul
       scheduler.setTimeout(() => {
         if (settled) return;
         settled = true;
-        reject(Object.assign(new Error(`${kind}: no answer within ${env.settings.controllerRequestTimeoutMs} ms`), { code: 'REQUEST_TIMED_OUT' }));
-      }, env.settings.controllerRequestTimeoutMs);
+        reject(Object.assign(new Error(`${kind}: no answer within ${timeoutMs} ms`), { code: 'REQUEST_TIMED_OUT' }));
+      }, timeoutMs);
     });
   const admin: AdminForwarding = {
     createTopics: (request) => call('createTopics', request),
@@ -214,7 +222,12 @@ export class SimBrokerProcess {
     const { env, scheduler } = this;
     env.disk.useFsync((done) => scheduler.setTimeout(done, env.random.int(0, env.settings.fsyncMaxMs)));
     const machine = this.machine;
-    const { controllers, admin } = controllerChannels(env, scheduler);
+    const { controllers, admin } = simControllerChannels({
+      send: (request, onReply) => env.controllerRpc.send(env.brokerId, env.controllerId, request, onReply),
+      scheduler,
+      timeoutMs: env.settings.controllerRequestTimeoutMs,
+      onAlterPartitionAnswer: (code) => env.onAlterPartitionAnswer(code),
+    });
     const logger = traceLogger(`broker ${env.brokerId}`, (text) => env.trace(text), (message) => env.onLog(message));
     void BrokerNode.start({
       nodeId: env.brokerId,

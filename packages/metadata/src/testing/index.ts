@@ -26,7 +26,7 @@ export {
   type MetadataNodeView,
   type MetadataView,
 } from './metadata-invariants';
-export { MetadataSimulation, SIM_CLUSTER_ID, SIM_SESSION_TIMEOUT_MS, SIM_RESTART_AFTER_SHUTDOWN_MS, type MetadataSimulationOptions, type SentRequest } from './metadata-simulation';
+export { MetadataSimulation, SIM_CLUSTER_ID, SIM_SESSION_TIMEOUT_MS, SIM_RESTART_AFTER_SHUTDOWN_MS, type MetadataSimulationOptions, type SentRequest, type BrokerProcessHooks } from './metadata-simulation';
 export {
   metadataScheduleArbitrary,
   adminStepArbitrary,

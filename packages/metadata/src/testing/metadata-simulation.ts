@@ -51,6 +51,27 @@ export interface MetadataSimulationOptions {
    */
   readonly restartAfterShutDownMs?: number;
   readonly traceSink?: (line: string) => void;
+  /**
+   * Runs each broker node's process instead of the simulated lifecycle (SimBroker): the whole-cluster
+   * simulation starts a real broker there. Absent, brokers are SimBrokers.
+   */
+  readonly brokerProcess?: BrokerProcessHooks;
+  /** More safety invariants, checked after every event after the metadata ones. */
+  readonly invariants?: (now: number) => readonly Violation[];
+}
+
+/** How a harness runs its own broker processes on the simulation's observer nodes. */
+export interface BrokerProcessHooks {
+  /**
+   * Starts incarnation `incarnation` of the broker on `node`: its RaftNode must be started with
+   * `raftOptions` (the simulation's scheduler, transport, disk and watched state machine, which
+   * applies to `loader`). Resolves with that RaftNode.
+   */
+  launch(raftOptions: RaftNodeOptions, node: NodeId, incarnation: number, loader: MetadataSimMachine): Promise<RaftNode>;
+  /** The incarnation id the running broker on `node` registers with; null while down or starting. */
+  incarnationId(node: NodeId): string | null;
+  /** The node went down: its process is gone. */
+  crashed(node: NodeId): void;
 }
 
 /** A request sent on a broker's behalf by a test (a zombie's, say), and what came back. */
@@ -85,6 +106,8 @@ export class MetadataSimulation {
   private readonly loaders = new Map<NodeId, MetadataSimMachine>();
   private readonly brokerLifecycles = new Map<NodeId, SimBroker>();
   private readonly controllerErrors: Violation[] = [];
+  /** Requests sent outside the admin client and the broker lifecycles (send): a test's. */
+  private readonly sentByTests: ControllerRequest[] = [];
   /** Every reply a controller sent, in order, with the request it answers (for stories to inspect). */
   readonly replies: SentReply[] = [];
   /**
@@ -194,10 +217,10 @@ export class MetadataSimulation {
   /** True when every live broker's current registration is committed, unfenced and not shutting down. */
   liveBrokersUnfenced(): boolean {
     return this.brokerIds.every((id) => {
-      const broker = this.brokerLifecycles.get(id);
-      if (broker === undefined) return true;
+      const incarnationId = this.options.brokerProcess !== undefined ? this.options.brokerProcess.incarnationId(id) : (this.brokerLifecycles.get(id)?.incarnationId ?? null);
+      if (incarnationId === null) return true;
       const registered = this.committed.image.brokers.get(id);
-      return registered !== undefined && registered.incarnationId === broker.incarnationId && !registered.fenced && !registered.inControlledShutdown;
+      return registered !== undefined && registered.incarnationId === incarnationId && !registered.fenced && !registered.inControlledShutdown;
     });
   }
 
@@ -206,6 +229,7 @@ export class MetadataSimulation {
    * controller on `to`, outside any broker lifecycle — as a test's zombie or a hand-driven broker does.
    */
   send(from: NodeId, to: NodeId, request: ControllerRequest): SentRequest {
+    this.sentByTests.push(request);
     const sent: SentRequest = { requestId: -1, reply: null };
     sent.requestId = this.channel.send(from, to, request, (reply) => {
       sent.reply = reply;
@@ -273,7 +297,7 @@ export class MetadataSimulation {
 
   private startMachine(node: NodeId, incarnation: number): MetadataSimMachine {
     const random = new SeededRandom(deriveSeed(this.options.seed, node <= this.controllerIds.length ? 'controller' : 'broker', node, incarnation));
-    if (node <= this.controllerIds.length) {
+    if (node <= this.controllerIds.length || this.options.brokerProcess !== undefined) {
       const loader = new MetadataSimMachine();
       this.loaders.set(node, loader);
       return loader;
@@ -308,7 +332,8 @@ export class MetadataSimulation {
    */
   private launch(raftOptions: RaftNodeOptions, node: NodeId, incarnation: number): Promise<RaftNode> {
     const loader = this.loaders.get(node);
-    if (node > this.controllerIds.length || loader === undefined) return RaftNode.start(raftOptions);
+    if (loader === undefined) return RaftNode.start(raftOptions);
+    if (node > this.controllerIds.length) return this.options.brokerProcess?.launch(raftOptions, node, incarnation, loader) ?? RaftNode.start(raftOptions);
     const random = new SeededRandom(deriveSeed(this.options.seed, 'controller', node, incarnation));
     return MetadataNode.start({
       nodeId: node,
@@ -340,6 +365,7 @@ export class MetadataSimulation {
     this.loaders.delete(node);
     this.brokerLifecycles.get(node)?.retire();
     this.brokerLifecycles.delete(node);
+    if (node > this.controllerIds.length) this.options.brokerProcess?.crashed(node);
     this.channel.forgetRequestsTo(node);
     this.memory.lastImages.delete(node);
   }
@@ -382,8 +408,10 @@ export class MetadataSimulation {
       map.set(key, (map.get(key) ?? 0) + 1);
       for (const code of itemErrors(reply)) this.replyCounts.itemErrors.set(code, (this.replyCounts.itemErrors.get(code) ?? 0) + 1);
     }
-    const violations = checkMetadataInvariants({ time: now, nodes: this.nodeViews(), committed: this.committed, replies, doubleAnswers }, this.memory);
-    return [...this.controllerErrors.splice(0), ...violations];
+    const uncleanElectionAsked = (topic: string): boolean =>
+      this.admin.operations.some((op) => asksUncleanElection(op.request, topic)) || this.sentByTests.some((request) => asksUncleanElection(request, topic));
+    const violations = checkMetadataInvariants({ time: now, nodes: this.nodeViews(), committed: this.committed, replies, doubleAnswers, uncleanElectionAsked }, this.memory);
+    return [...this.controllerErrors.splice(0), ...violations, ...(this.options.invariants?.(now) ?? [])];
   }
 }
 
@@ -393,4 +421,10 @@ function itemErrors(reply: ControllerReply): string[] {
   const value = reply.result.value as { readonly topics?: unknown; readonly partitions?: unknown; readonly resources?: unknown };
   const items = [value.topics, value.partitions, value.resources].find((list) => Array.isArray(list)) as readonly { readonly error?: { readonly code: string } | null }[] | undefined;
   return (items ?? []).flatMap((item) => (item.error === undefined || item.error === null ? [] : [item.error.code]));
+}
+
+/** An ElectLeaders request of type unclean that covers `topic` (all topics when it names none). */
+function asksUncleanElection(request: ControllerRequest, topic: string): boolean {
+  if (request.kind !== 'electLeaders' || request.body.type !== 'unclean') return false;
+  return request.body.partitions === null || request.body.partitions.some((p) => p.topic === topic);
 }
