@@ -58,3 +58,17 @@ export {
   type BrokerCheckFailure,
   type BrokerCheckReport,
 } from './check-broker-schedules';
+export { ClusterSimulation, CLUSTER_TOPIC, CLUSTER_CLIENT, CLUSTER_SESSION_TIMEOUT_MS, DEFAULT_CLUSTER_BROKER_SETTINGS, type ClusterSimulationOptions, type ClusterCoverage } from './cluster-simulation';
+export {
+  acknowledgedOnEveryIsrMember,
+  oneLeaderPerLeaderEpoch,
+  brokerWithLiveHeartbeatsNeverFenced,
+  noElectionWhileLeaderAnswers,
+  newClusterInvariantMemory,
+  type ClusterInvariantMemory,
+} from './cluster-invariants';
+export { clusterScheduleArbitrary, describeClusterFault, type ClusterFault, type ClusterSchedule, type TimedClusterFault } from './cluster-schedule';
+export { runClusterSchedule, applyClusterFault, type ClusterScheduleOutcome, type ClusterRunOptions } from './run-cluster-schedule';
+export { checkClusterSchedules, clusterReplayCommand, type ClusterCheckOptions, type ClusterCheckReport, type ClusterCheckFailure } from './check-cluster-schedules';
+export { simControllerChannels } from './sim-broker-process';
+export type { SettledCluster } from './settled-checks';

@@ -58,6 +58,8 @@ export interface MetadataSimulationOptions {
   readonly brokerProcess?: BrokerProcessHooks;
   /** More safety invariants, checked after every event after the metadata ones. */
   readonly invariants?: (now: number) => readonly Violation[];
+  /** Told of every controller request as it reaches a running controller node (and whether it was active then). */
+  readonly observeDelivery?: (to: NodeId, request: ControllerRequest, active: boolean) => void;
 }
 
 /** How a harness runs its own broker processes on the simulation's observer nodes. */
@@ -159,6 +161,7 @@ export class MetadataSimulation {
         const node = this.metadataNodes.get(to);
         if (node === undefined) return false;
         const incarnation = this.sim.node(to).incarnation;
+        this.options.observeDelivery?.(to, request, node.controller?.active === true);
         void node.call(request.kind, request.body as never).then((result) => {
           if (this.metadataNodes.get(to) === node && this.sim.node(to).incarnation === incarnation) this.channel.reply(to, { requestId, kind: request.kind, result });
         });
