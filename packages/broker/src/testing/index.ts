@@ -72,3 +72,4 @@ export { runClusterSchedule, applyClusterFault, type ClusterScheduleOutcome, typ
 export { checkClusterSchedules, clusterReplayCommand, type ClusterCheckOptions, type ClusterCheckReport, type ClusterCheckFailure } from './check-cluster-schedules';
 export { simControllerChannels } from './sim-broker-process';
 export type { SettledCluster } from './settled-checks';
+export { runStorm, STORM_TOPIC_PREFIX, type StormOptions, type StormOutcome } from './storm-scenario';
