@@ -5,7 +5,7 @@
  *
  *   three-node: produced=N acked=A consumed=C lost=L duplicated=D
  *
- * and the exit code is 1 if anything acknowledged was lost (or the demo could not run).
+ * and the exit code is 1 if anything acknowledged was lost or stored twice (or the demo could not run).
  */
 import { parseArgs } from 'node:util';
 import { createRunDirectory, nodeLogPattern } from './run-directory';
@@ -65,8 +65,9 @@ async function main(): Promise<number> {
     const result = await runThreeNodeDemo({ runDir, phaseMs: phaseSeconds * 1000, timeline: new Timeline() });
     process.stdout.write(`three-node: node logs ${logs}\n`);
     if (result.lost > 0) process.stderr.write(`three-node: ${result.lost} acknowledged records were never read back, e.g. ${result.lostExamples.join(', ')}\n`);
+    if (result.duplicated > 0) process.stderr.write(`three-node: ${result.duplicated} records were stored twice although the producer is idempotent\n`);
     process.stdout.write(`three-node: produced=${result.produced} acked=${result.acked} consumed=${result.consumed} lost=${result.lost} duplicated=${result.duplicated}\n`);
-    return result.lost > 0 ? 1 : 0;
+    return result.lost > 0 || result.duplicated > 0 ? 1 : 0;
   } catch (error) {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`three-node: the demo failed: ${message}\nthree-node: node logs ${logs}\n`);

@@ -6,8 +6,9 @@
  * - produced:   sends attempted;
  * - acked:      sends the cluster acknowledged (acks=all: on the disk of every ISR member);
  * - consumed:   DISTINCT values read back (a value stored twice counts once here);
- * - duplicated: extra copies read — a send retried after a lost answer may be stored twice, since
- *               there is no idempotent producer; that is allowed, losing an acknowledged one is not;
+ * - duplicated: extra copies read. The producer is idempotent (the default with acks=all): a send
+ *               retried after a lost answer, even at the next leader, is recognised by its producer id
+ *               and sequence and stored once, so this must be 0;
  * - lost:       acknowledged values the consumer never read.
  *
  * A send that fails (NOT_ENOUGH_REPLICAS, a timeout during a failover) is simply not acked: the

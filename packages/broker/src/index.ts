@@ -195,7 +195,9 @@ export { KafkaBrokerConnection, KAFKA_CONNECTION_DEFAULTS, type KafkaBrokerConne
 export { KzClient, KZ_CLIENT_DEFAULTS, type KzClientOptions } from './client/kz-client.js';
 export { KzProducer, PRODUCER_DEFAULTS, type ProducerOptions, type ProducerRecord, type RecordMetadata } from './client/kz-producer.js';
 export { KzConsumer, CONSUMER_DEFAULTS, type ConsumerOptions, type ConsumedRecord, type PartitionAssignment, type StartFrom } from './client/kz-consumer.js';
-export type { CommittedOffset } from './client/group-coordinator.js';
+export type { CommittedOffset } from './client/group-client.js';
+export type { GroupDescription, GroupMemberDescription } from './client/group-admin.js';
+export type { TopicPartitions } from './client/consumer-protocol.js';
 export type { OffsetQuery, PartitionOffset } from './client/offset-lookup.js';
 export { KzClientError } from './client/kz-client-error.js';
 export { murmur2, toPositive, partitionForKey } from './client/murmur2.js';

@@ -11,6 +11,7 @@ export * from './generated/index.js';
 
 export { type Complete, type MessageCodec, type ApiDescriptor, supportsVersion, encodeMessage, decodeMessage } from './codec.js';
 export { requestHeaderVersion, responseHeaderVersion } from './header-versions.js';
+export { encodeVersioned, decodeVersioned, type VersionedReadOptions } from './versioned-data.js';
 export {
   type DecodedRequest,
   type DecodedRequestHeader,

@@ -1,8 +1,23 @@
 /**
- * @kz/raft — KRaft-style Raft: pull-based Fetch replication, pre-vote, check-quorum, snapshots.
+ * @kz/raft — KRaft-style Raft: pull-based Fetch replication, pre-vote, check-quorum, snapshots,
+ * dynamic voters (KIP-853).
  * The pure core is driven by a runtime or by the simulator in `@kz/raft/testing`.
  */
-export { RaftCore, type DurableState, type ProposeResult } from './core/raft-core';
+export { RaftCore, type DurableState, type ProposeResult, type VoterChangeResult, type VoterChangeRefusal } from './core/raft-core';
+export {
+  ZERO_DIRECTORY_ID,
+  KRAFT_VERSION_DYNAMIC,
+  InvalidDirectoryIdError,
+  newDirectoryId,
+  checkDirectoryId,
+  hasVoterKey,
+  describeVoters,
+  addressOf as voterAddress,
+  type DirectoryId,
+  type Endpoint,
+  type Voter,
+  type VoterSet,
+} from './core/voter-set';
 export { RAFT_DEFAULTS, InvalidRaftConfigError, resolveConfig, majorityOf } from './core/config';
 export type { NodeId, RaftConfig, RaftConfigInput } from './core/config';
 export type { LogBatch, Snapshot } from './core/log-batch';
@@ -12,7 +27,7 @@ export type { ElectionState, RoleName } from './core/quorum-state';
 export { INITIAL_ELECTION_STATE, NO_NODE } from './core/quorum-state';
 export type { LeaderAndEpoch, LogOp, Outbound, Ready } from './core/ready';
 export type { QuorumDescription, RaftStatus, ReplicaDescription } from './core/status';
-export { InvalidSnapshotError, NotLeaderError, RaftSafetyError, type NotLeader } from './core/errors';
+export { InvalidProposalError, InvalidSnapshotError, NotLeaderError, RaftSafetyError, type NotLeader } from './core/errors';
 export { LogContinuityError } from './core/raft-log';
 
 export type { RaftStorage, LoadedState, StorageRepair } from './storage/raft-storage';
@@ -59,13 +74,20 @@ export {
 } from './transport/transport-errors';
 export type { RaftTransportLogger } from './transport/transport-logger';
 
-export { RaftNode, type RaftNodeOptions, type ProposeOptions, type Committed } from './runtime/raft-node';
+export { RaftNode, type RaftNodeOptions, type ProposeOptions, type Committed, type VoterChange } from './runtime/raft-node';
 export type { StateMachine, CommittedBatch, LeaderChange } from './runtime/state-machine';
 export type { RaftMetricsSink } from './runtime/raft-metrics';
 export { DeadlineTimer } from './runtime/deadline-timer';
 export { REAL_SCHEDULER, type Scheduler, type ScheduledTimer } from './runtime/scheduler';
 export { observedRespond, type ObservedRespond, type RequestObserver } from './transport/request-observer';
-export { NodeStoppedError, ProposalLostError, RecordBatchTooLargeError, RequestTimedOutError } from './runtime/runtime-errors';
+export {
+  InconsistentDirectoryIdError,
+  NodeStoppedError,
+  ProposalLostError,
+  RecordBatchTooLargeError,
+  RequestTimedOutError,
+  VoterChangeError,
+} from './runtime/runtime-errors';
 export { bytesServiceDefinition, rpcPath, passThrough, asBuffer } from './transport/bytes-service';
 /** The trailer in which every kz gRPC service names why it refused a call (a Kafka error name). */
 export { ERROR_CODE_KEY } from './transport/call-metadata';

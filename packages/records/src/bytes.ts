@@ -169,6 +169,13 @@ export class ByteWriter {
     return this;
   }
 
+  /** The bytes as they are (a uuid, the UTF-8 of a string). */
+  raw(bytes: Uint8Array): this {
+    const at = this.reserve(bytes.length);
+    this.buf.set(bytes, at);
+    return this;
+  }
+
   finish(): Uint8Array {
     return this.buf.slice(0, this.pos);
   }

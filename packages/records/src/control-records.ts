@@ -26,6 +26,14 @@ import { ByteReader, ByteWriter } from './bytes.js';
 import { CorruptRecordError } from './errors.js';
 import { encodeRecordBatch } from './record-batch.js';
 import type { DecodedRecord } from './record.js';
+import {
+  decodeKRaftVersionRecord,
+  decodeVotersRecord,
+  encodeKRaftVersionRecord,
+  encodeVotersRecord,
+  type KRaftVersionRecord,
+  type VotersRecord,
+} from './kraft-voter-records.js';
 
 export enum ControlRecordType {
   Abort = 0,
@@ -33,10 +41,11 @@ export enum ControlRecordType {
   LeaderChange = 2,
   SnapshotHeader = 3,
   SnapshotFooter = 4,
+  /** KIP-853: the kraft.version feature level (KRaftVersionRecord). */
+  KRaftVersion = 5,
+  /** KIP-853: the voter set from this offset on (VotersRecord). */
+  KRaftVoters = 6,
 }
-
-/** Kafka's names for types this package knows of but does not decode, for error messages. */
-const UNDECODED_TYPE_NAMES: Record<number, string> = { 5: 'KRAFT_VERSION', 6: 'KRAFT_VOTERS' };
 
 export interface LeaderChangeMessage {
   leaderId: number;
@@ -48,6 +57,8 @@ export type ControlRecord =
   | { type: ControlRecordType.LeaderChange; message: LeaderChangeMessage }
   | { type: ControlRecordType.SnapshotHeader; lastContainedLogTimestamp: number }
   | { type: ControlRecordType.SnapshotFooter }
+  | { type: ControlRecordType.KRaftVersion; record: KRaftVersionRecord }
+  | { type: ControlRecordType.KRaftVoters; record: VotersRecord }
   | { type: ControlRecordType.Abort | ControlRecordType.Commit };
 
 export interface ControlBatchOptions {
@@ -148,11 +159,31 @@ export function encodeSnapshotFooterBatch(opts: ControlBatchOptions = {}): Uint8
   return encodeControlBatch(ControlRecordType.SnapshotFooter, encodeSnapshotFooterRecord(), opts);
 }
 
-/** Same header fields as Kafka's MemoryRecordsBuilder uses for control batches: no producer, not transactional. */
+/**
+ * A voter set (KIP-853) as one control batch: a KRaftVersionRecord first when `kraftVersion` is
+ * given (as the first leader of a bootstrapped cluster writes them together), then the VotersRecord.
+ */
+export function encodeKRaftVotersBatch(content: { kraftVersion?: number; voters: VotersRecord }, opts: ControlBatchOptions = {}): Uint8Array {
+  const records: ControlRecordValue[] = [];
+  if (content.kraftVersion !== undefined) records.push({ type: ControlRecordType.KRaftVersion, value: encodeKRaftVersionRecord({ kraftVersion: content.kraftVersion }) });
+  records.push({ type: ControlRecordType.KRaftVoters, value: encodeVotersRecord(content.voters) });
+  return encodeControlRecords(records, opts);
+}
+
+interface ControlRecordValue {
+  readonly type: ControlRecordType;
+  readonly value: Uint8Array;
+}
+
 function encodeControlBatch(type: ControlRecordType, value: Uint8Array, opts: ControlBatchOptions): Uint8Array {
+  return encodeControlRecords([{ type, value }], opts);
+}
+
+/** Same header fields as Kafka's MemoryRecordsBuilder uses for control batches: no producer, not transactional. */
+function encodeControlRecords(records: readonly ControlRecordValue[], opts: ControlBatchOptions): Uint8Array {
   const timestamp = opts.timestamp ?? 0;
   return encodeRecordBatch({
-    records: [{ key: encodeControlRecordKey(type), value, timestamp }],
+    records: records.map(({ type, value }) => ({ key: encodeControlRecordKey(type), value, timestamp })),
     baseOffset: opts.baseOffset ?? 0,
     partitionLeaderEpoch: opts.partitionLeaderEpoch ?? 0,
     baseTimestamp: timestamp,
@@ -185,10 +216,12 @@ export function decodeControlRecord(record: DecodedRecord): ControlRecord {
     case ControlRecordType.SnapshotFooter:
       decodeSnapshotFooterRecord(requireValue(record, 'SnapshotFooterRecord'));
       return { type: ControlRecordType.SnapshotFooter };
-    default: {
-      const name = UNDECODED_TYPE_NAMES[type];
-      throw new CorruptRecordError(`unsupported control record type ${type}${name === undefined ? '' : ` (${name})`}`);
-    }
+    case ControlRecordType.KRaftVersion:
+      return { type: ControlRecordType.KRaftVersion, record: decodeKRaftVersionRecord(requireValue(record, 'KRaftVersionRecord')) };
+    case ControlRecordType.KRaftVoters:
+      return { type: ControlRecordType.KRaftVoters, record: decodeVotersRecord(requireValue(record, 'VotersRecord')) };
+    default:
+      throw new CorruptRecordError(`unsupported control record type ${type}`);
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * @kz/records: Kafka RecordBatch v2 (magic 2) codec, CRC-32C, and the KRaft
- * control records (LeaderChange, SnapshotHeader, SnapshotFooter).
+ * control records (LeaderChange, SnapshotHeader, SnapshotFooter, KRaftVersion, Voters).
  *
  * Offsets, epochs and timestamps are JS numbers; int64 fields that are not
  * safe integers are rejected on decode with CorruptRecordError.
@@ -60,8 +60,21 @@ export {
   encodeLeaderChangeBatch,
   encodeSnapshotHeaderBatch,
   encodeSnapshotFooterBatch,
+  encodeKRaftVotersBatch,
   decodeControlRecord,
   type LeaderChangeMessage,
   type ControlRecord,
   type ControlBatchOptions,
 } from './control-records.js';
+
+export {
+  UUID_BYTES,
+  encodeKRaftVersionRecord,
+  decodeKRaftVersionRecord,
+  encodeVotersRecord,
+  decodeVotersRecord,
+  type KRaftVersionRecord,
+  type VotersRecord,
+  type VotersRecordVoter,
+  type VoterEndpoint,
+} from './kraft-voter-records.js';

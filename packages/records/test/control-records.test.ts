@@ -53,8 +53,8 @@ describe('control record key', () => {
     ['short key', fromHex('000002')],
     ['negative key version', fromHex('ffff0002')],
     ['unknown type 7', fromHex('00000007')],
-    ['KRAFT_VERSION (5), not decoded by this package', fromHex('00000005')],
-    ['KRAFT_VOTERS (6), not decoded by this package', fromHex('00000006')],
+    ['KRAFT_VERSION (5) with a value that is not a KRaftVersionRecord', fromHex('00000005')],
+    ['KRAFT_VOTERS (6) with a value that is not a VotersRecord', fromHex('00000006')],
   ])('%s -> CorruptRecordError', (_name, key) => {
     expect(() => decodeControlRecord(record(key, fromHex('000000')))).toThrow(CorruptRecordError);
   });

@@ -42,6 +42,7 @@ export class ClusterView {
   readonly requestTimeoutMs: number;
   private readonly log: Logger;
   private readonly brokers = new Map<number, string>();
+  private readonly owned = new Set<KafkaBrokerConnection>();
   private readonly topics = new Map<string, TopicView>();
   private readonly connections = new Map<string, KafkaBrokerConnection>();
   /** Topics some producer or consumer uses: every refresh asks for all of them. */
@@ -72,6 +73,11 @@ export class ClusterView {
   }
 
   /** The connection to a broker by node id; undefined when its address is not known. */
+  /** The brokers the last Metadata answer named. */
+  brokerIds(): number[] {
+    return [...this.brokers.keys()];
+  }
+
   connectionTo(nodeId: number): KafkaBrokerConnection | undefined {
     const address = this.brokers.get(nodeId);
     return address === undefined ? undefined : this.connectionAt(address);
@@ -84,6 +90,23 @@ export class ClusterView {
       this.connections.set(address, connection);
     }
     return connection;
+  }
+
+  /**
+   * A connection of the caller's own, not shared: for a consumer's group coordinator, whose
+   * JoinGroup may wait for a whole rebalance — on a shared connection, Kafka's in-order answers
+   * would hold every other member's heartbeats behind it. Closed by the caller, or with the view.
+   */
+  ownConnectionAt(address: string): KafkaBrokerConnection {
+    const connection = new KafkaBrokerConnection({ address, requestTimeoutMs: this.requestTimeoutMs, clientId: this.clientId });
+    this.owned.add(connection);
+    return connection;
+  }
+
+  /** Closes a connection from ownConnectionAt. */
+  release(connection: KafkaBrokerConnection): void {
+    connection.close();
+    this.owned.delete(connection);
   }
 
   /**
@@ -167,6 +190,7 @@ export class ClusterView {
   close(): void {
     this.closed = true;
     for (const connection of this.connections.values()) connection.close();
+    for (const connection of [...this.owned]) connection.close();
     this.connections.clear();
   }
 

@@ -222,10 +222,10 @@ export function findCoordinatorResponse(response: Complete<ApiResponseTypes[type
 export function offsetCommitRequest(request: OffsetCommitRequest): ApiRequestTypes[typeof ApiKey.OffsetCommit] {
   return {
     groupId: request.groupId,
-    // A consumer that assigns its own partitions: no generation, no member.
-    generationIdOrMemberEpoch: -1,
-    memberId: '',
-    groupInstanceId: null,
+    // A consumer that assigns its own partitions commits with no generation and no member.
+    generationIdOrMemberEpoch: request.generationId ?? -1,
+    memberId: request.memberId ?? '',
+    groupInstanceId: request.groupInstanceId ?? null,
     topics: request.topics.map((t) => ({
       name: t.name,
       partitions: t.partitions.map((p) => ({

@@ -3,18 +3,12 @@
  * and which of those mean its picture of the cluster (who leads what) is stale. Matches Kafka's
  * RetriableException / InvalidMetadataException split (clients/.../common/errors).
  */
-import { KAFKA_ERROR_CODES, kafkaErrorName } from '@kz/metadata';
+import { KafkaErrorCode as KAFKA_ERROR_CODES, kafkaErrorByCode } from '@kz/kafka-protocol';
 import { KzClientError } from './kz-client-error';
 
-/** Codes Kafka defines that @kz/metadata's table does not (yet) name. */
-const EXTRA_NAMES: ReadonlyMap<number, string> = new Map([
-  [13, 'NETWORK_EXCEPTION'],
-  [78, 'OFFSET_NOT_AVAILABLE'],
-]);
-
 export const ERROR_NONE = 0;
-export const NETWORK_EXCEPTION = 13;
-const OFFSET_NOT_AVAILABLE = 78;
+export const NETWORK_EXCEPTION = KAFKA_ERROR_CODES.NETWORK_EXCEPTION;
+const OFFSET_NOT_AVAILABLE = KAFKA_ERROR_CODES.OFFSET_NOT_AVAILABLE;
 
 /** Errors that say the client asked the wrong broker: refresh metadata, then retry. */
 const STALE_METADATA = new Set<number>([
@@ -57,10 +51,9 @@ export function isCoordinatorError(code: number): boolean {
   return COORDINATOR.has(code);
 }
 
+/** Kafka's name for the code (@kz/kafka-protocol's table); a code Kafka does not define is named by its number. */
 export function errorNameOf(code: number): string {
-  const name = kafkaErrorName(code);
-  if (name !== 'UNKNOWN_SERVER_ERROR' || code === KAFKA_ERROR_CODES.UNKNOWN_SERVER_ERROR) return name;
-  return EXTRA_NAMES.get(code) ?? `UNKNOWN_ERROR_CODE_${code}`;
+  return kafkaErrorByCode(code)?.name ?? `UNKNOWN_ERROR_CODE_${code}`;
 }
 
 /** The KzClientError for a Kafka error code in a response. */

@@ -14,6 +14,9 @@
  * ```
  */
 import pino, { type Logger } from 'pino';
+import type { ListedGroup } from '../protocol/group-membership';
+import { deleteGroup, describeGroup, groupOffsets, listGroups, type GroupDescription } from './group-admin';
+import type { CommittedOffset } from './group-client';
 import type { MetadataResponse } from '../protocol/cluster-metadata';
 import { ClusterView } from './cluster-view';
 import { KzConsumer, type ConsumerOptions } from './kz-consumer';
@@ -72,6 +75,26 @@ export class KzClient {
   /** Offsets by time (or the log's earliest / latest), each asked of its partition's leader. */
   listOffsets(queries: readonly OffsetQuery[]): Promise<PartitionOffset[]> {
     return lookUpOffsets(this.cluster, queries, this.cluster.requestTimeoutMs, KZ_CLIENT_DEFAULTS.retryBackoffMs, this.log);
+  }
+
+  /** Each group's state, chosen assignor and members with their partitions, from its coordinator. */
+  describeGroups(groupIds: readonly string[]): Promise<GroupDescription[]> {
+    return Promise.all(groupIds.map((id) => describeGroup(this.cluster, id, this.cluster.requestTimeoutMs, KZ_CLIENT_DEFAULTS.retryBackoffMs, this.log)));
+  }
+
+  /** Every offset the group has committed, by topic and partition. */
+  groupOffsets(groupId: string): Promise<CommittedOffset[]> {
+    return groupOffsets(this.cluster, groupId, this.cluster.requestTimeoutMs, KZ_CLIENT_DEFAULTS.retryBackoffMs, this.log);
+  }
+
+  /** Every consumer group in the cluster, with its state. */
+  listGroups(): Promise<ListedGroup[]> {
+    return listGroups(this.cluster);
+  }
+
+  /** Deletes groups that have no members, with their committed offsets. */
+  async deleteGroups(groupIds: readonly string[]): Promise<void> {
+    for (const id of groupIds) await deleteGroup(this.cluster, id, this.cluster.requestTimeoutMs, KZ_CLIENT_DEFAULTS.retryBackoffMs, this.log);
   }
 
   /** Closes its producers (flushing them) and consumers, then every connection. */

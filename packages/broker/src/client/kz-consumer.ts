@@ -1,9 +1,10 @@
 /**
- * KzConsumer: reads assigned partitions from their leaders.
+ * KzConsumer: reads partitions from their leaders — the ones it is given (`assign`), or its share
+ * of a consumer group's (`subscribe`).
  *
  * ```ts
  * const consumer = client.consumer({ groupId: 'billing' });
- * consumer.assign([{ topic: 'orders', partition: 0, from: 'committed' }]);
+ * consumer.subscribe(['orders']);
  * for (;;) {
  *   for (const r of await consumer.poll()) handle(r);
  *   await consumer.commit();
@@ -17,18 +18,26 @@
  * to its new leader on the next poll, from the same position: nothing is skipped or repeated.
  * OFFSET_OUT_OF_RANGE resets the position per `autoOffsetReset` (earliest by default).
  *
- * Assignment is manual (`assign`); a `groupId` is only where `commit` stores positions and where
- * `from: 'committed'` reads them. Group membership (JoinGroup and rebalancing) is not supported.
+ * With `subscribe`, the consumer is a member of its group (GroupMembership): a poll first joins
+ * or rejoins when the group rebalances, committing the positions it has consumed to (autoCommit,
+ * on by default, as Kafka's enable.auto.commit) before giving its partitions up, then reads its
+ * new partitions from the group's committed offsets (or `autoOffsetReset` where none). Commits
+ * carry the member's generation, so a member that was rebalanced away cannot overwrite what the
+ * partition's new owner committed. `close` commits and leaves the group, so its partitions move at
+ * once. With `assign`, a `groupId` is only where `commit` stores positions and where
+ * `from: 'committed'` reads them.
  */
 import { decodeRecordBatch, iterateBatches, RecordsError, TruncatedBatchError, type RecordHeader } from '@kz/records';
 import type { Logger } from 'pino';
 import type { FetchPartitionResponse, FetchRequest } from '../protocol/fetch';
 import { BrokerUnreachableError } from '../service/broker-unreachable-error';
 import type { ClusterView } from './cluster-view';
-import { GroupCoordinator, type CommittedOffset } from './group-coordinator';
+import { GroupClient, type CommittedOffset } from './group-client';
+import { GroupMembership } from './group-membership';
 import { ERROR_NONE, isRetriableError, isStaleMetadataError, kafkaError } from './kafka-error-policy';
 import { KzClientError } from './kz-client-error';
 import { lookUpOffsets, type OffsetQuery } from './offset-lookup';
+import { ASSIGNORS, type PartitionAssignor } from './partition-assignors';
 
 export type StartFrom = 'earliest' | 'latest' | 'committed' | number;
 
@@ -40,8 +49,22 @@ export interface PartitionAssignment {
 }
 
 export interface ConsumerOptions {
-  /** Needed by commit() and by `from: 'committed'`. */
+  /** Needed by subscribe(), commit() and `from: 'committed'`. */
   readonly groupId?: string;
+  /** KIP-345 static membership: a member that restarts within the session timeout keeps its partitions. */
+  readonly groupInstanceId?: string;
+  /** A member not heard from for this long is removed from the group. Default 45 s (Kafka's). */
+  readonly sessionTimeoutMs?: number;
+  /** How long a rebalance waits for members to rejoin. Default 60 s. */
+  readonly rebalanceTimeoutMs?: number;
+  /** Default 3 s (Kafka's). */
+  readonly heartbeatIntervalMs?: number;
+  /** Assignors offered, in preference order: 'range', 'roundrobin'. Default both, range first (Kafka's default first choice). */
+  readonly assignors?: readonly string[];
+  /** Subscribed consumers commit what they consumed before a rebalance, on close, and every autoCommitIntervalMs. Default true. */
+  readonly autoCommit?: boolean;
+  /** Default 5 s (Kafka's auto.commit.interval.ms). */
+  readonly autoCommitIntervalMs?: number;
   /** How long the broker may hold a fetch waiting for minBytes. Default 500 ms. */
   readonly maxWaitMs?: number;
   /** Default 1: answer as soon as anything is there. */
@@ -75,6 +98,10 @@ export const CONSUMER_DEFAULTS = {
   maxPartitionBytes: 1024 * 1024,
   autoOffsetReset: 'earliest',
   retryBackoffMs: 100,
+  sessionTimeoutMs: 45_000,
+  rebalanceTimeoutMs: 60_000,
+  heartbeatIntervalMs: 3_000,
+  autoCommitIntervalMs: 5_000,
 } as const;
 
 interface Assigned {
@@ -96,7 +123,13 @@ export class KzConsumer {
   private readonly maxPartitionBytes: number;
   private readonly autoOffsetReset: 'earliest' | 'latest';
   private readonly retryBackoffMs: number;
-  private readonly group: GroupCoordinator | undefined;
+  private readonly group: GroupClient | undefined;
+  private readonly membership: GroupMembership | undefined;
+  private readonly autoCommit: boolean;
+  private readonly autoCommitIntervalMs: number;
+  private lastAutoCommit = 0;
+  /** The subscribed topics; undefined while partitions are assigned by hand. */
+  private subscription: readonly string[] | undefined;
   private assigned = new Map<string, Assigned>();
   /** An error found while returning other records; thrown by the next poll. */
   private pendingError: Error | undefined;
@@ -115,11 +148,33 @@ export class KzConsumer {
     this.maxPartitionBytes = options.maxPartitionBytes ?? CONSUMER_DEFAULTS.maxPartitionBytes;
     this.autoOffsetReset = options.autoOffsetReset ?? CONSUMER_DEFAULTS.autoOffsetReset;
     this.retryBackoffMs = options.retryBackoffMs ?? CONSUMER_DEFAULTS.retryBackoffMs;
-    this.group = options.groupId === undefined ? undefined : new GroupCoordinator(cluster, options.groupId, this.retryBackoffMs, log);
+    this.group = options.groupId === undefined ? undefined : new GroupClient(cluster, options.groupId, this.retryBackoffMs, log);
+    this.autoCommit = options.autoCommit ?? true;
+    this.autoCommitIntervalMs = options.autoCommitIntervalMs ?? CONSUMER_DEFAULTS.autoCommitIntervalMs;
+    this.membership = this.group === undefined ? undefined : new GroupMembership(cluster, this.group, membershipOptions(options, this.retryBackoffMs), log);
+  }
+
+  /**
+   * Joins the consumer's group for these topics: the group's members share their partitions, and
+   * rebalance as members come and go. Replaces any assignment; calling it again changes the
+   * subscription (a rebalance at the next poll).
+   */
+  subscribe(topics: readonly string[]): void {
+    if (this.membership === undefined) throw new KzClientError('INVALID_GROUP_ID', 24, 'subscribe needs a consumer with a groupId');
+    if (topics.length === 0) throw new KzClientError('INVALID_REQUEST', 42, 'subscribe needs at least one topic');
+    this.subscription = [...new Set(topics)].sort();
+    this.assigned = new Map();
+    this.cluster.want(this.subscription);
+    this.membership.requestRejoin('the subscription changed');
   }
 
   /** Replaces the assignment. Partitions kept from the previous one keep their positions. */
   assign(assignments: readonly PartitionAssignment[]): void {
+    if (this.subscription !== undefined) throw new KzClientError('ILLEGAL_STATE', -1, 'a subscribed consumer gets its partitions from its group; assign is for consumers that are not subscribed');
+    this.replaceAssignment(assignments);
+  }
+
+  private replaceAssignment(assignments: readonly PartitionAssignment[]): void {
     const next = new Map<string, Assigned>();
     for (const a of assignments) {
       if (typeof a.from === 'number' && !(Number.isSafeInteger(a.from) && a.from >= 0)) throw new RangeError(`from must be an offset ≥ 0, got ${a.from}`);
@@ -158,14 +213,32 @@ export class KzConsumer {
     return run;
   }
 
-  /** Stores the positions of every assigned partition as the group's committed offsets. */
+  /**
+   * Stores the positions of every assigned partition as the group's committed offsets. A subscribed
+   * consumer commits as its generation's member: if the group rebalanced meanwhile the commit is
+   * refused (ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID or REBALANCE_IN_PROGRESS, as a KzClientError) and
+   * the next poll rejoins; the records since the last commit are then read again by whoever gets
+   * the partition — at least once, never lost.
+   */
   async commit(): Promise<void> {
     const group = this.requireGroup('commit');
     const offsets: Omit<CommittedOffset, 'metadata'>[] = [];
     for (const a of this.assigned.values()) {
       if (a.position !== undefined) offsets.push({ topic: a.topic, partition: a.partition, offset: a.position, leaderEpoch: a.lastEpoch });
     }
-    await group.commit(offsets, this.cluster.requestTimeoutMs);
+    if (this.subscription === undefined) {
+      await group.commit(offsets, this.cluster.requestTimeoutMs);
+      return;
+    }
+    const member = this.membership!.committingMember();
+    if (member === undefined) throw new KzClientError('REBALANCE_IN_PROGRESS', 27, `the consumer is not in a generation of group ${group.groupId} yet: nothing to commit as`);
+    try {
+      await group.commit(offsets, this.cluster.requestTimeoutMs, member);
+    } catch (error) {
+      if (error instanceof KzClientError && GENERATION_ERRORS.has(error.kafkaErrorCode)) this.membership!.requestRejoin(`a commit was refused with ${error.code}`);
+      throw error;
+    }
+    this.lastAutoCommit = Date.now();
   }
 
   /** The group's committed offsets of the assigned partitions (offset -1 where none). */
@@ -173,9 +246,16 @@ export class KzConsumer {
     return this.requireGroup('committed').fetch([...this.assigned.values()], this.cluster.requestTimeoutMs);
   }
 
+  /** Stops polling; a subscribed consumer commits what it consumed (autoCommit) and leaves its group. */
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     await this.polling;
+    if (this.subscription !== undefined && this.membership !== undefined) {
+      if (this.autoCommit && !this.membership.rejoinNeeded) await this.commitQuietly('closing');
+      await this.membership.leave(this.cluster.requestTimeoutMs);
+    }
+    this.group?.close();
   }
 
   // ---------------------------------------------------------------------------- polling
@@ -187,6 +267,7 @@ export class KzConsumer {
       this.pendingError = undefined;
       throw error;
     }
+    if (this.subscription !== undefined) await this.keepMembership(this.subscription);
     if (this.assigned.size === 0) return [];
     await this.ensureLeaders();
     await this.resolvePositions();
@@ -218,6 +299,33 @@ export class KzConsumer {
     // A round that met only errors pauses, so a caller polling in a loop does not spin.
     if (records.length === 0 && (stale || troubled)) await sleep(this.retryBackoffMs);
     return records;
+  }
+
+  /**
+   * A subscribed consumer's part of the group's life, before each fetch: rejoin when the group
+   * rebalances (committing first, then giving every partition up: the eager protocol), and commit
+   * every autoCommitIntervalMs.
+   */
+  private async keepMembership(topics: readonly string[]): Promise<void> {
+    const membership = this.membership!;
+    if (membership.rejoinNeeded) {
+      if (this.autoCommit && this.assigned.size > 0) await this.commitQuietly('before rebalancing');
+      this.assigned = new Map();
+      const assignment = await membership.join(topics);
+      this.replaceAssignment(assignment.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topic, partition, from: 'committed' as const }))));
+      this.lastAutoCommit = Date.now();
+      return;
+    }
+    if (this.autoCommit && Date.now() - this.lastAutoCommit >= this.autoCommitIntervalMs) await this.commitQuietly('auto-commit');
+  }
+
+  /** A commit whose failure is logged, not thrown: the records are then read again, never lost. */
+  private async commitQuietly(why: string): Promise<void> {
+    try {
+      await this.commit();
+    } catch (error) {
+      this.log.warn({ groupId: this.group?.groupId, why, err: error instanceof Error ? error.message : String(error) }, 'commit failed');
+    }
   }
 
   private async ensureLeaders(): Promise<void> {
@@ -382,10 +490,30 @@ export class KzConsumer {
     }
   }
 
-  private requireGroup(what: string): GroupCoordinator {
+  private requireGroup(what: string): GroupClient {
     if (this.group === undefined) throw new KzClientError('INVALID_GROUP_ID', 24, `${what} needs a consumer with a groupId`);
     return this.group;
   }
+}
+
+/** Commit answers that mean the member's generation is over. */
+const GENERATION_ERRORS: ReadonlySet<number> = new Set([22, 25, 27]);
+
+function membershipOptions(options: ConsumerOptions, retryBackoffMs: number): ConstructorParameters<typeof GroupMembership>[2] {
+  const assignors: PartitionAssignor[] = (options.assignors ?? ['range', 'roundrobin']).map((name) => {
+    const assignor = ASSIGNORS.get(name);
+    if (assignor === undefined) throw new KzClientError('INVALID_CONFIG', 40, `unknown assignor ${name}; known: ${[...ASSIGNORS.keys()].join(', ')}`);
+    return assignor;
+  });
+  if (assignors.length === 0) throw new KzClientError('INVALID_CONFIG', 40, 'a consumer needs at least one assignor');
+  return {
+    sessionTimeoutMs: options.sessionTimeoutMs ?? CONSUMER_DEFAULTS.sessionTimeoutMs,
+    rebalanceTimeoutMs: options.rebalanceTimeoutMs ?? CONSUMER_DEFAULTS.rebalanceTimeoutMs,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? CONSUMER_DEFAULTS.heartbeatIntervalMs,
+    groupInstanceId: options.groupInstanceId ?? null,
+    assignors,
+    retryBackoffMs,
+  };
 }
 
 function keyOf(topic: string, partition: number): string {

@@ -85,6 +85,7 @@ const LINGER_SLACK_MS = 1;
 
 /** max.in.flight.requests.per.connection for an idempotent producer: the batches a leader remembers per producer. */
 const IDEMPOTENT_MAX_IN_FLIGHT = 5;
+const TIMER_SLACK_MS = 2;
 
 const { OUT_OF_ORDER_SEQUENCE_NUMBER, DUPLICATE_SEQUENCE_NUMBER, INVALID_PRODUCER_EPOCH, UNKNOWN_PRODUCER_ID } = KafkaErrorCode;
 
@@ -540,7 +541,11 @@ export class KzProducer {
 
   private takeIdempotent(queue: PartitionQueue, requests: LeaderRequests): void {
     const identity = this.identity!;
-    for (let k = 0; queue.sealed.length > 0 && this.canSend(queue); k++) {
+    // A partition has at most one batch per request (answers are matched by partition): a queue
+    // drained once already this round (its sealed batches, then its lingering one) goes on after them.
+    let k = 0;
+    while (k < requests.length && requests[k]!.queues.includes(queue)) k++;
+    for (; queue.sealed.length > 0 && this.canSend(queue); k++) {
       if (requests.length <= k) requests.push({ queues: [], batches: [], bytes: 0 });
       const request = requests[k]!;
       if (request.bytes >= MAX_REQUEST_TOTAL_BYTES) break;
@@ -725,8 +730,9 @@ export class KzProducer {
     const retry: ProducerBatch[] = [];
     const timedOut = transportError instanceof BrokerUnreachableError && transportError.timedOut;
     for (const batch of batches) {
-      // An attempt cut short by the batch's own deadline says nothing new: keep what the broker last said.
-      if (!(timedOut && batch.deadline <= now && batch.lastError !== undefined)) batch.lastError = error;
+      // An attempt cut short by the batch's own deadline says nothing new: keep what the broker last
+      // said. (The slack: a timer may fire a millisecond before Date.now() reaches its deadline.)
+      if (!(timedOut && batch.deadline <= now + TIMER_SLACK_MS && batch.lastError !== undefined)) batch.lastError = error;
       if (batch.deadline <= now) {
         this.failedForGood(batch, 'a batch given a sequence expired');
         batch.fail(this.timeoutError(batch));

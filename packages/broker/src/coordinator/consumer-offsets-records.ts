@@ -7,13 +7,13 @@
  * wins, which is what compaction keeps; a null value (a tombstone) removes the key.
  */
 import {
+  encodeVersioned,
   GroupMetadataKey,
   GroupMetadataValue,
   OffsetCommitKey,
   OffsetCommitValue,
   ProtocolError,
   Reader,
-  Writer,
   type Complete,
   type MessageCodec,
 } from '@kz/kafka-protocol';
@@ -45,19 +45,19 @@ const GROUP_METADATA_KEY_VERSION = 2;
 const GROUP_METADATA_VALUE_VERSION = 3;
 
 export function encodeOffsetCommitKey(key: OffsetCommitKeyFields): Uint8Array {
-  return versioned(OffsetCommitKey, { group: key.group, topic: key.topic, partition: key.partition }, OFFSET_COMMIT_KEY_VERSION);
+  return encodeVersioned(OffsetCommitKey, { group: key.group, topic: key.topic, partition: key.partition }, OFFSET_COMMIT_KEY_VERSION);
 }
 
 export function encodeOffsetCommitValue(value: OffsetCommitValueFields): Uint8Array {
-  return versioned(OffsetCommitValue, value, OFFSET_COMMIT_VALUE_VERSION);
+  return encodeVersioned(OffsetCommitValue, value, OFFSET_COMMIT_VALUE_VERSION);
 }
 
 export function encodeGroupMetadataKey(group: string): Uint8Array {
-  return versioned(GroupMetadataKey, { group }, GROUP_METADATA_KEY_VERSION);
+  return encodeVersioned(GroupMetadataKey, { group }, GROUP_METADATA_KEY_VERSION);
 }
 
 export function encodeGroupMetadataValue(value: GroupMetadataValue): Uint8Array {
-  return versioned(GroupMetadataValue, value, GROUP_METADATA_VALUE_VERSION);
+  return encodeVersioned(GroupMetadataValue, value, GROUP_METADATA_VALUE_VERSION);
 }
 
 /** The key of a record; undefined for a key version this broker does not know (skipped, as Kafka does). */
@@ -80,13 +80,6 @@ export function decodeOffsetCommitValue(bytes: Uint8Array): OffsetCommitValueFie
 export function decodeGroupMetadataValue(bytes: Uint8Array): GroupMetadata {
   const { version, reader } = open(bytes, 'group metadata value');
   return body(GroupMetadataValue, reader, version, 'group metadata value');
-}
-
-function versioned<T>(codec: MessageCodec<T>, msg: T, version: number): Uint8Array {
-  const w = new Writer(2 + codec.size(msg, version));
-  w.int16(version);
-  codec.write(w, msg, version);
-  return w.finish();
 }
 
 function open(bytes: Uint8Array, what: string): { version: number; reader: Reader } {

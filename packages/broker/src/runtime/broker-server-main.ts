@@ -7,6 +7,7 @@
  * Exit codes: 0 after a graceful stop (SIGTERM / SIGINT: controlled shutdown first), 1 when the
  * node cannot start or its Raft node halts, 2 on a bad command line.
  */
+import { DEFAULT_GROUP_CONFIG } from '../coordinator/classic-group.js';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -38,6 +39,7 @@ export const BROKER_FLAGS_USAGE = `Broker options (besides the metadata node's, 
   --replica-lag-time-max-ms MS a follower not caught up this long leaves the ISR (default: 30000)
   --heartbeat-interval-ms MS   broker heartbeat interval (default: 2000)
   --offsets-topic-partitions N partitions of __consumer_offsets when it is created (default: 50)
+  --group-initial-rebalance-delay-ms MS  a new consumer group waits this long for more members before its first assignment (default: 3000)
 
 Data: partition logs in DIR/logs, the metadata log in DIR/metadata (DIR from --data-dir).`;
 
@@ -53,6 +55,8 @@ export interface BrokerServerSettings {
   readonly replicaLagTimeMaxMs: number | undefined;
   readonly heartbeatIntervalMs: number | undefined;
   readonly offsetsTopicPartitions: number | undefined;
+  /** Kafka's group.initial.rebalance.delay.ms. */
+  readonly groupInitialRebalanceDelayMs?: number | undefined;
 }
 
 export type BrokerServerCommand = { readonly kind: 'help' } | { readonly kind: 'run'; readonly settings: BrokerServerSettings };
@@ -70,6 +74,7 @@ const BROKER_OPTIONS = {
   'replica-lag-time-max-ms': { type: 'string' },
   'heartbeat-interval-ms': { type: 'string' },
   'offsets-topic-partitions': { type: 'string' },
+  'group-initial-rebalance-delay-ms': { type: 'string' },
 } as const;
 
 export function parseBrokerServerFlags(argv: readonly string[]): BrokerServerCommand {
@@ -137,6 +142,7 @@ export function parseBrokerServerFlags(argv: readonly string[]): BrokerServerCom
       replicaLagTimeMaxMs: integer('replica-lag-time-max-ms', 1),
       heartbeatIntervalMs: integer('heartbeat-interval-ms', 1),
       offsetsTopicPartitions: integer('offsets-topic-partitions', 1),
+      groupInitialRebalanceDelayMs: integer('group-initial-rebalance-delay-ms', 0),
     },
   };
 }
@@ -197,6 +203,7 @@ export async function startBrokerServer(
       ...(settings.replicaLagTimeMaxMs === undefined ? {} : { replica: { replicaLagTimeMaxMs: settings.replicaLagTimeMaxMs } }),
       ...(settings.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: settings.heartbeatIntervalMs }),
       ...(settings.offsetsTopicPartitions === undefined ? {} : { offsetsTopicPartitions: settings.offsetsTopicPartitions }),
+      ...(settings.groupInitialRebalanceDelayMs === undefined ? {} : { groups: { ...DEFAULT_GROUP_CONFIG, initialRebalanceDelayMs: settings.groupInitialRebalanceDelayMs } }),
       ...(instrumentation.brokerRequests === undefined ? {} : { observeRequest: instrumentation.brokerRequests }),
       ...(instrumentation.heartbeats === undefined ? {} : { onHeartbeat: instrumentation.heartbeats }),
       logger,

@@ -263,6 +263,19 @@ describe('idempotence', () => {
     expect(cluster.producerIds).toHaveLength(1);
   });
 
+  test('full batches and a lingering one of the same partition go in separate requests (answers are matched by partition)', async () => {
+    await start([0]);
+    cluster.createTopic('t', [0]);
+    const producer = client.producer({ acks: -1, lingerMs: 60_000, batchBytes: 100 });
+    // One record fills a batch: four are sealed and the fifth is open when they are drained, and
+    // goes with them (its leader is being sent to anyway) rather than lingering for a minute.
+    const sends = ['a', 'b', 'c', 'd', 'e'].map((v) => producer.send('t', { value: new Uint8Array(30).fill(v.charCodeAt(0)), partition: 0 }));
+    await Promise.all(sends);
+    expect(cluster.produceRequests.length).toBeGreaterThan(1);
+    for (const { request } of cluster.produceRequests) expect(request.topics.flatMap((t) => t.partitions)).toHaveLength(1);
+    expect(cluster.values('t', 0).map((v) => v[0])).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   test('without idempotence the same lost answers store records twice (what the default prevents)', async () => {
     await start([0]);
     cluster.createTopic('t', [0]);
@@ -273,7 +286,7 @@ describe('idempotence', () => {
     expect(cluster.producerIds).toHaveLength(0);
   });
 
-  test('property: any pattern of lost answers across partitions and leader moves leaves each partition exactly the records sent, in order', async () => {
+  test('property: any pattern of lost answers, leader moves and lingering leaves each partition exactly the records sent, in order', async () => {
     await start([0, 1]);
     let run = 0;
     // Replay a failure with FC_SEED=<seed> (and FC_PATH=<path> to go straight to the shrunk case).
@@ -283,12 +296,14 @@ describe('idempotence', () => {
         fc.array(fc.boolean(), { minLength: 1, maxLength: 40 }),
         fc.integer({ min: 1, max: 60 }),
         fc.option(fc.integer({ min: 0, max: 59 }), { nil: undefined }),
-        async (losses, count, moveAt) => {
+        fc.constantFrom(0, 3),
+        async (losses, count, moveAt, lingerMs) => {
           const topic = `p${run++}`;
           cluster.createTopic(topic, [0, 1]);
           const pattern = [...losses];
           cluster.loseAnswer = () => pattern.shift() ?? false;
-          const producer = client.producer({ acks: -1, lingerMs: 0, batchBytes: 80, retryBackoffMs: 1 });
+          // A linger leaves a partition with sealed batches and an open one in the same drain.
+          const producer = client.producer({ acks: -1, lingerMs, batchBytes: 80, retryBackoffMs: 1 });
           const sends = [];
           for (let i = 0; i < count; i++) {
             if (i === moveAt) cluster.moveLeader(topic, i % 2, 1 - cluster.partition(topic, i % 2).leaderId);
@@ -297,6 +312,10 @@ describe('idempotence', () => {
           await Promise.all(sends);
           await producer.close();
           cluster.loseAnswer = undefined;
+          // Answers are matched to batches by partition: no request may carry a partition twice.
+          for (const { request } of cluster.produceRequests) {
+            for (const t of request.topics) expect(new Set(t.partitions.map((p) => p.partition)).size).toBe(t.partitions.length);
+          }
           for (const partition of [0, 1]) {
             const expected = Array.from({ length: count }, (_, i) => i).filter((i) => i % 2 === partition).map((i) => `v${i}`);
             expect(cluster.values(topic, partition)).toEqual(expected);

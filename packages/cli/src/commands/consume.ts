@@ -1,13 +1,12 @@
 /**
- * `kz consume`: prints records of a topic — kafka-console-consumer. Reads given partitions, or all
- * of a topic's partitions for a group, from the earliest, the latest, or an offset; with a group it
- * starts at the group's committed offsets and commits what it printed (unless --no-commit). Stops
- * after --max-messages, after --idle-timeout-ms without a record, or on Ctrl-C, committing first.
- *
- * Groups have no membership yet (no JoinGroup): one `kz consume --group` per group at a time reads
- * every partition; offsets are what a group shares.
+ * `kz consume`: prints records of a topic — kafka-console-consumer. Reads given partitions from the
+ * earliest, the latest, or an offset; or, with --group, joins the consumer group and reads its share
+ * of the topic's partitions from the group's committed offsets, committing what it printed (unless
+ * --no-commit). Several `kz consume --group` (or any Kafka consumers in the group) split the
+ * partitions and rebalance as they come and go. Stops after --max-messages, after
+ * --idle-timeout-ms without a record, or on Ctrl-C, committing first and leaving the group.
  */
-import type { ConsumedRecord, KzClient, PartitionAssignment, StartFrom } from '@kz/broker';
+import { KzClientError, type ConsumedRecord, type KzClient, type StartFrom } from '@kz/broker';
 import type { CommandModule } from 'yargs';
 import { CliError, usageError } from '../cli-error';
 import type { CliIo } from '../io';
@@ -35,7 +34,7 @@ export function consumeCommand(io: CliIo): CommandModule {
         .options(JSON_OPTION)
         .option('topic', { type: 'string', demandOption: true, describe: 'the topic to read' })
         .option('partition', { type: 'number', array: true, coerce: integerListFlag('partition', 0), describe: 'read these partitions (repeatable; default: all)' })
-        .option('group', { type: 'string', describe: 'read as this consumer group: start at its committed offsets and commit (no group membership yet: one reader per group at a time)' })
+        .option('group', { type: 'string', describe: 'join this consumer group: read its share of the partitions from its committed offsets, and commit' })
         .option('from', { type: 'string', default: 'latest', describe: 'earliest, latest, or an offset (with --group: where to start without a committed offset)' })
         .option('commit', { type: 'boolean', default: true, describe: 'with --group, commit offsets after each batch printed (--no-commit: read only)' })
         .option('max-messages', { type: 'number', coerce: integerFlag('max-messages', 1), describe: 'stop after this many records' })
@@ -85,6 +84,18 @@ interface ConsumeSettings {
   readonly json: boolean;
 }
 
+/**
+ * A commit the group refused because it is rebalancing: the records printed since the last commit
+ * will be read again by whoever gets the partition (at least once), and the next poll rejoins.
+ */
+async function commitUnlessRebalanced(consumer: ReturnType<KzClient['consumer']>): Promise<void> {
+  try {
+    await consumer.commit();
+  } catch (error) {
+    if (!(error instanceof KzClientError && ['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID'].includes(error.code))) throw error;
+  }
+}
+
 const text = (bytes: Uint8Array | null): string | null => (bytes === null ? null : Buffer.from(bytes).toString('utf8'));
 
 async function consume(io: CliIo, client: KzClient, s: ConsumeSettings): Promise<void> {
@@ -95,12 +106,13 @@ async function consume(io: CliIo, client: KzClient, s: ConsumeSettings): Promise
 
   const consumer = client.consumer({
     maxWaitMs: 500,
-    ...(s.group === undefined ? {} : { groupId: s.group }),
+    // Commits are made after printing; with --no-commit not even a rebalance commits.
+    ...(s.group === undefined ? {} : { groupId: s.group, autoCommit: s.commit }),
     // An offset outside the log resets to the end, as kafka-console-consumer's does: never a silent replay from 0.
     autoOffsetReset: s.from === 'earliest' ? 'earliest' : 'latest',
   });
-  const assignment: PartitionAssignment[] = partitions.map((partition) => ({ topic: s.topic, partition, from: s.group === undefined ? s.from : 'committed' }));
-  consumer.assign(assignment);
+  if (s.group === undefined) consumer.assign(partitions.map((partition) => ({ topic: s.topic, partition, from: s.from })));
+  else consumer.subscribe([s.topic]);
 
   const printer = new Printer(io, s.json);
   let interrupted = false;
@@ -132,7 +144,7 @@ async function consume(io: CliIo, client: KzClient, s: ConsumeSettings): Promise
       await new Promise((resolve) => setImmediate(resolve));
       if (io.stdout.closed === true) break;
       printed += records.length;
-      if (s.group !== undefined && s.commit) await consumer.commit();
+      if (s.group !== undefined && s.commit) await commitUnlessRebalanced(consumer);
     }
   } finally {
     await consumer.close();

@@ -1,8 +1,10 @@
 /**
  * `kz quorum describe`: the metadata quorum as its leader sees it — Kafka's
  * `kafka-metadata-quorum describe --status --replication` in one table: who leads, at which epoch,
- * the high watermark, and how far each voter and observer is behind it.
+ * the high watermark, and how far each voter and observer is behind it, with each replica's
+ * directory id (KIP-853; `-` for static voters).
  */
+import { ZERO_DIRECTORY_ID } from '@kz/raft';
 import type { CommandModule } from 'yargs';
 import type { CliIo } from '../io';
 import { ago } from '../output/ago';
@@ -37,8 +39,17 @@ export function quorumCommand(io: CliIo): CommandModule {
                     return (
                       `Leader ${quorum.leaderId}  epoch ${quorum.epoch}  high watermark ${quorum.highWatermark}  max voter lag ${maxLag}\n` +
                       renderTable(
-                        ['NODE', 'ROLE', 'LOG END', 'LAG', 'LAST FETCH', 'LAST CAUGHT UP'],
-                        replicas.map((r) => [r.nodeId, r.role, r.logEndOffset, r.lag, r.role === 'leader' ? '-' : ago(r.lastFetchTimestamp, now), r.role === 'leader' ? '-' : ago(r.lastCaughtUpTimestamp, now)]),
+                        ['NODE', 'DIRECTORY ID', 'ROLE', 'LOG END', 'LAG', 'LAST FETCH', 'LAST CAUGHT UP'],
+                        replicas.map((r) => [
+                          r.nodeId,
+                          // Static voters (kraft.version 0) have none: Kafka's zero Uuid.
+                          r.directoryId === ZERO_DIRECTORY_ID ? '-' : r.directoryId,
+                          r.role,
+                          r.logEndOffset,
+                          r.lag,
+                          r.role === 'leader' ? '-' : ago(r.lastFetchTimestamp, now),
+                          r.role === 'leader' ? '-' : ago(r.lastCaughtUpTimestamp, now),
+                        ]),
                       )
                     );
                   });

@@ -45,6 +45,7 @@ export function serverCommand(_io: CliIo): CommandModule {
         .option('replica-lag-time-max-ms', { ...ms('replica-lag-time-max-ms'), describe: 'a follower not caught up this long leaves the ISR (default 30000)' })
         .option('heartbeat-interval-ms', { ...ms('heartbeat-interval-ms'), describe: 'broker heartbeat interval (default 2000)' })
         .option('offsets-topic-partitions', { ...ms('offsets-topic-partitions'), describe: 'partitions of __consumer_offsets when it is created (default 50)' })
+        .option('group-initial-rebalance-delay-ms', { ...ms('group-initial-rebalance-delay-ms', 0), describe: 'a new consumer group waits this long for more members before its first assignment (default 3000)' })
         .option('log-level', { choices: LOG_LEVELS, default: 'info' as LogLevel, describe: 'pino log level' })
         .example('$0 server --data-dir /var/lib/kz', 'a single-node cluster on the default ports')
         .example('$0 server --config /etc/kz/server.properties', 'flags from a file'),
@@ -73,6 +74,7 @@ export function serverCommand(_io: CliIo): CommandModule {
             replicaLagTimeMaxMs: argv.replicaLagTimeMaxMs,
             heartbeatIntervalMs: argv.heartbeatIntervalMs,
             offsetsTopicPartitions: argv.offsetsTopicPartitions,
+            groupInitialRebalanceDelayMs: argv.groupInitialRebalanceDelayMs,
             logLevel: argv.logLevel,
           },
           readMetaProperties(argv.dataDir),

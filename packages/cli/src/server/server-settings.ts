@@ -50,6 +50,7 @@ export interface ServerFlags {
   readonly replicaLagTimeMaxMs?: number | undefined;
   readonly heartbeatIntervalMs?: number | undefined;
   readonly offsetsTopicPartitions?: number | undefined;
+  readonly groupInitialRebalanceDelayMs?: number | undefined;
   readonly logLevel: LogLevel;
 }
 
@@ -119,6 +120,7 @@ export function nodeSettings(flags: ServerFlags, meta: MetaProperties | null): N
     replicaLagTimeMaxMs: flags.replicaLagTimeMaxMs,
     heartbeatIntervalMs: flags.heartbeatIntervalMs,
     offsetsTopicPartitions: flags.offsetsTopicPartitions,
+    groupInitialRebalanceDelayMs: flags.groupInitialRebalanceDelayMs,
   };
   return { role: flags.roles, metadata: withAdmins, broker, metricsListen };
 }

@@ -186,8 +186,9 @@ describe('kz groups', () => {
     expect(await committed()).toEqual(expect.objectContaining({ committed: -1, logEnd: 4, lag: null }));
     await kz(['consume', '--topic', 'audit', '--group', 'readers', '--from', 'earliest', '--max-messages', '3', ...client]);
     expect(await committed()).toEqual(expect.objectContaining({ committed: 3, logEnd: 4, lag: 1 }));
-    const human = await kz(['groups', 'describe', 'readers', '--topic', 'audit', ...client]);
-    expect(human.stdout).toMatch(/readers\s+audit\s+0\s+3\s+4\s+1\n/);
+    const human = await kz(['groups', 'describe', 'readers', ...client]);
+    expect(human.stdout).toMatch(/^Group readers: Empty, 0 member\(s\)\n/);
+    expect(human.stdout).toMatch(/readers\s+audit\s+0\s+3\s+4\s+1\s+-\s+-\s+-\n/);
 
     const dryRun = await group(['reset-offsets', 'readers', '--to', 'earliest']);
     expect(JSON.parse(dryRun.stdout)).toMatchObject({ executed: false, partitions: [{ from: 3, to: 0 }] });
@@ -201,6 +202,35 @@ describe('kz groups', () => {
     // An offset past the end is clamped to it, as Kafka clamps.
     expect(JSON.parse((await group(['reset-offsets', 'readers', '--to', '99', '--execute'])).stdout)).toMatchObject({ partitions: [{ to: 4 }] });
     expect((await group(['reset-offsets', 'readers', '--to', 'yesterday'])).code).toBe(2);
+
+    const listed = JSON.parse((await kz(['groups', 'list', '--json', ...client])).stdout) as { groups: { groupId: string; state: string }[] };
+    expect(listed.groups).toContainEqual(expect.objectContaining({ groupId: 'readers', state: 'Empty' }));
+    expect((await kz(['groups', 'delete', 'readers', ...client])).stdout).toBe('Deleted group readers.\n');
+    expect((JSON.parse((await kz(['groups', 'list', '--json', ...client])).stdout) as { groups: { groupId: string }[] }).groups.map((g) => g.groupId)).not.toContain('readers');
+  });
+
+  it('two `kz consume --group` split the partitions as members of the group; together they print every record', async () => {
+    expect((await kz(['topics', 'create', 'shared', '--partitions', '4', '--replication-factor', '3', ...admin])).code).toBe(0);
+    for (let p = 0; p < 4; p++) {
+      await kz(['produce', '--topic', 'shared', '--partition', String(p), ...client], { stdin: Array.from({ length: 10 }, (_, i) => `p${p}-${i}`).join('\n') + '\n' });
+    }
+    const reader = () => kz(['consume', '--topic', 'shared', '--group', 'splitters', '--from', 'earliest', '--idle-timeout-ms', '4000', ...client]);
+    const runs = Promise.all([reader(), reader()]);
+    type Described = { state: string; members: { memberId: string; assignment: { topic: string; partitions: number[] }[] }[]; partitions: { partition: number; member: string | null }[] };
+    const described = await until('both consumers own two partitions each', async () => {
+      const d = JSON.parse((await kz(['groups', 'describe', 'splitters', '--json', ...client])).stdout) as Described;
+      const shares = d.members.map((m) => m.assignment.reduce((n, t) => n + t.partitions.length, 0));
+      return d.state === 'Stable' && shares.length === 2 && shares.every((n) => n === 2) ? d : undefined;
+    });
+    expect(new Set(described.partitions.map((p) => p.member)).size).toBe(2);
+    const [a, b] = await runs;
+    expect(a!.code).toBe(0);
+    expect(b!.code).toBe(0);
+    const printed = [...a!.stdout.split('\n'), ...b!.stdout.split('\n')].filter((l) => l !== '');
+    const expected = Array.from({ length: 4 }, (_, p) => Array.from({ length: 10 }, (_, i) => `p${p}-${i}`)).flat();
+    expect([...new Set(printed)].sort()).toEqual(expected.sort());
+    // Both left the group on the way out.
+    expect((JSON.parse((await kz(['groups', 'describe', 'splitters', '--json', ...client])).stdout) as Described).state).toBe('Empty');
   });
 });
 

@@ -38,8 +38,10 @@ export class AckedLog {
    * The broken promises, in words (empty when every promise held):
    * (1) every acknowledged record is in the log at the partition and offset it was acknowledged at,
    *     with its value;
-   * (2) within a partition, acknowledged records sit in the order they were sent — the producer
-   *     keeps one request in flight per partition, so a later send never lands before an earlier one.
+   * (2) within a partition, acknowledged records sit in the order they were sent — the idempotent
+   *     producer's retries keep their sequence numbers, so a later send never lands before an earlier one;
+   * (3) no record is stored twice — a send retried after a lost answer is recognised by its
+   *     producer id and sequence, at the same leader or the next one.
    */
   violations(read: readonly ConsumedRecord[]): string[] {
     const stored = new Map<string, string | null>();
@@ -66,6 +68,15 @@ export class AckedLog {
         }
       }
     }
+    const seen = new Map<string, string>();
+    let duplicates = 0;
+    for (const r of read) {
+      const value = r.value === null ? '' : Buffer.from(r.value).toString();
+      const first = seen.get(value);
+      if (first === undefined) seen.set(value, `${r.partition}:${r.offset}`);
+      else if (duplicates++ < 20) problems.push(`${value} is stored twice: at ${first} and at ${r.partition}:${r.offset}`);
+    }
+    if (duplicates > 20) problems.push(`... and ${duplicates - 20} more records stored twice`);
     return problems;
   }
 

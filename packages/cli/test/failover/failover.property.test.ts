@@ -3,8 +3,9 @@
  * restart and SIGSTOP/SIGCONT of the nodes of a three-node kz cluster while an acks=all producer
  * runs. After each sequence the cluster is healed, and then
  *   (1) every acknowledged record is read back at its partition and offset with its value,
- *   (2) per partition, acknowledged records are in the log in the order they were sent, and
- *   (3) every node holds the same metadata image.
+ *   (2) per partition, acknowledged records are in the log in the order they were sent,
+ *   (3) no record is in the log twice (the producer is idempotent), and
+ *   (4) every node holds the same metadata image.
  * Each run has its own topic (3 partitions, RF 3, min.insync.replicas 2) on the one cluster.
  *
  * KZ_FAILOVER_RUNS sets the number of runs (a soak: `KZ_FAILOVER_RUNS=30 pnpm failover`);

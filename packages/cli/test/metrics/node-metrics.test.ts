@@ -26,6 +26,10 @@ function status(overrides: Partial<RaftStatus>): RaftStatus {
     flushedEndOffset: 42,
     snapshotId: null,
     epochStartOffset: -1,
+    directoryId: 'AAAAAAAAAAAAAAAAAAAAAA',
+    voters: [],
+    votersOffset: -1,
+    committedVoters: [],
     ...overrides,
   };
 }
@@ -99,9 +103,9 @@ describe('NodeMetrics', () => {
       epoch: 4,
       highWatermark: 42,
       voters: [
-        { nodeId: 1, logEndOffset: 50, lastFetchTimestamp: 0, lastCaughtUpTimestamp: 0 },
-        { nodeId: 2, logEndOffset: 45, lastFetchTimestamp: 0, lastCaughtUpTimestamp: 0 },
-        { nodeId: 3, logEndOffset: -1, lastFetchTimestamp: -1, lastCaughtUpTimestamp: -1 },
+        { nodeId: 1, directoryId: 'AAAAAAAAAAAAAAAAAAAAAA', logEndOffset: 50, lastFetchTimestamp: 0, lastCaughtUpTimestamp: 0 },
+        { nodeId: 2, directoryId: 'AAAAAAAAAAAAAAAAAAAAAA', logEndOffset: 45, lastFetchTimestamp: 0, lastCaughtUpTimestamp: 0 },
+        { nodeId: 3, directoryId: 'AAAAAAAAAAAAAAAAAAAAAA', logEndOffset: -1, lastFetchTimestamp: -1, lastCaughtUpTimestamp: -1 },
       ],
       observers: [],
     };

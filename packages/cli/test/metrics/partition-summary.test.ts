@@ -36,8 +36,9 @@ describe('summarizePartitions', () => {
 
 describe('voterFetchLags', () => {
   test("is the leader's log end less each voter's, 0 for the leader and the whole log for a voter never heard from", () => {
-    const replica = (nodeId: number, logEndOffset: number): { nodeId: number; logEndOffset: number; lastFetchTimestamp: number; lastCaughtUpTimestamp: number } => ({
+    const replica = (nodeId: number, logEndOffset: number): { nodeId: number; directoryId: string; logEndOffset: number; lastFetchTimestamp: number; lastCaughtUpTimestamp: number } => ({
       nodeId,
+      directoryId: 'AAAAAAAAAAAAAAAAAAAAAA',
       logEndOffset,
       lastFetchTimestamp: 0,
       lastCaughtUpTimestamp: 0,

@@ -54,8 +54,9 @@ test('the kcat script runs as written: the records come back', async () => {
   expect(stdout.trim().split('\n').slice(-2)).toEqual(['alice:hello', 'bob:world']);
 });
 
-test('the kafkajs program runs as written: its record is where the producer was told', async () => {
-  const { partition, offset } = await main(cluster.bootstrapServers);
+test('the kafkajs program runs as written: its record is where the producer was told, and its group consumer read it', async () => {
+  const { partition, offset, read } = await main(cluster.bootstrapServers);
+  expect(read).toBe('order-42:paid');
   const client = new KzClient({ bootstrap: cluster.bootstrapServers });
   try {
     const consumer = client.consumer({ maxWaitMs: 100 });

@@ -76,6 +76,7 @@ export class InProcessCluster {
             electionTimeoutMs: 500,
             fetchTimeoutMs: 1000,
             offsetsTopicPartitions: 3,
+            groupInitialRebalanceDelayMs: 0,
             logLevel: 'silent',
           },
           readMetaProperties(dataDir),

@@ -2,6 +2,7 @@
 
 export * from './headers.js';
 export * from './consumer-offsets.js';
+export * from './consumer-protocol.js';
 export * from './produce.js';
 export * from './fetch.js';
 export * from './list-offsets.js';

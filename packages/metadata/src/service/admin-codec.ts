@@ -10,6 +10,7 @@
  * A response message carries either its fields or, in `error`, the request's own Kafka error
  * (NOT_CONTROLLER, REQUEST_TIMED_OUT, ...). Per-item errors sit in their items.
  */
+import { ZERO_DIRECTORY_ID } from '@kz/raft';
 import type { Type } from 'protobufjs';
 import type { ConfigSource, DescribedConfig } from '../controller/config-control';
 import type {
@@ -412,12 +413,14 @@ const replicaState: MessageCodec<ReplicaDescription> = {
   // The leader's clock has sub-millisecond precision; the wire carries whole milliseconds.
   toWire: (r) => ({
     nodeId: r.nodeId,
+    directoryId: r.directoryId,
     logEndOffset: r.logEndOffset,
     lastFetchTimestamp: Math.floor(r.lastFetchTimestamp),
     lastCaughtUpTimestamp: Math.floor(r.lastCaughtUpTimestamp),
   }),
   fromWire: (f) => ({
     nodeId: f.int32('nodeId', NON_NEGATIVE),
+    directoryId: f.string('directoryId') === '' ? ZERO_DIRECTORY_ID : f.string('directoryId'),
     logEndOffset: f.int64('logEndOffset', OFFSET_OR_NONE),
     lastFetchTimestamp: f.int64('lastFetchTimestamp', OFFSET_OR_NONE),
     lastCaughtUpTimestamp: f.int64('lastCaughtUpTimestamp', OFFSET_OR_NONE),

@@ -222,10 +222,10 @@ describe('responses round-trip', () => {
       epoch: 4,
       highWatermark: BIG,
       voters: [
-        { nodeId: 1, logEndOffset: BIG, lastFetchTimestamp: 1_700_000_000_123, lastCaughtUpTimestamp: 1_700_000_000_123 },
-        { nodeId: 2, logEndOffset: -1, lastFetchTimestamp: -1, lastCaughtUpTimestamp: -1 },
+        { nodeId: 1, directoryId: 'AAAAAAAAAAAAAAAAAAAAAA', logEndOffset: BIG, lastFetchTimestamp: 1_700_000_000_123, lastCaughtUpTimestamp: 1_700_000_000_123 },
+        { nodeId: 2, directoryId: 'AAAAAAAAAAAAAAAAAAAAAA', logEndOffset: -1, lastFetchTimestamp: -1, lastCaughtUpTimestamp: -1 },
       ],
-      observers: [{ nodeId: 100, logEndOffset: 3, lastFetchTimestamp: 5, lastCaughtUpTimestamp: -1 }],
+      observers: [{ nodeId: 100, directoryId: 'AAAAAAAAAAAAAAAAAAAAAA', logEndOffset: 3, lastFetchTimestamp: 5, lastCaughtUpTimestamp: -1 }],
     },
   };
 
@@ -252,9 +252,9 @@ describe('responses round-trip', () => {
   test('whole milliseconds of the leader clock travel', () => {
     const described = roundTripResponse('DescribeQuorum', {
       ...responses.DescribeQuorum,
-      voters: [{ nodeId: 1, logEndOffset: 3, lastFetchTimestamp: 1000.75, lastCaughtUpTimestamp: -1 }],
+      voters: [{ nodeId: 1, directoryId: 'AAAAAAAAAAAAAAAAAAAAAA', logEndOffset: 3, lastFetchTimestamp: 1000.75, lastCaughtUpTimestamp: -1 }],
     });
-    expect(described.voters[0]).toEqual({ nodeId: 1, logEndOffset: 3, lastFetchTimestamp: 1000, lastCaughtUpTimestamp: -1 });
+    expect(described.voters[0]).toEqual({ nodeId: 1, directoryId: 'AAAAAAAAAAAAAAAAAAAAAA', logEndOffset: 3, lastFetchTimestamp: 1000, lastCaughtUpTimestamp: -1 });
   });
 
   test('an error code this build does not know keeps its name and number in the message', () => {

@@ -2,13 +2,33 @@
  * Quorum configuration. Every default is KRaft's (QuorumConfig.java / KafkaRaftClient.java), see
  * shared/reference/KRAFT.md §0 and §1.6; every one can be overridden.
  */
+import { checkDirectoryId, sortVoters, type DirectoryId, type Endpoint, type VoterSet } from './voter-set';
+
 export type NodeId = number;
 
 export interface RaftConfig {
   /** This replica's id. A node whose id is not in `voters` is an observer: it fetches but never votes. */
   readonly nodeId: NodeId;
-  /** The static voter set (KIP-595 `controller.quorum.voters`). */
+  /**
+   * The static voter set (KIP-595 `controller.quorum.voters`, kraft.version 0). Empty with dynamic
+   * voters, which are the other way to run: set `directoryId` instead.
+   */
   readonly voters: readonly NodeId[];
+  /**
+   * Dynamic voters (KIP-853, kraft.version 1): this replica's directory id, a random Uuid written
+   * when its storage was formatted. Set exactly when `voters` is empty.
+   */
+  readonly directoryId: DirectoryId | null;
+  /**
+   * Dynamic voters: the voter set to start from when neither the log nor a snapshot holds one —
+   * what `kz format` writes (--standalone, --initial-controllers). null: this replica joins an
+   * existing cluster as an observer and learns the voters from the leader.
+   */
+  readonly bootstrapVoters: VoterSet | null;
+  /** Dynamic voters: where this replica listens; a voter whose entry says otherwise asks the leader to update it. */
+  readonly endpoints: readonly Endpoint[];
+  /** Nodes asked for the leader while no voter is known (KRaft `controller.quorum.bootstrap.servers`). */
+  readonly bootstrapServers: readonly NodeId[];
   /** `controller.quorum.election.timeout.ms`; each wait is drawn uniformly from [T, 2T). */
   readonly electionTimeoutMs: number;
   /** `controller.quorum.fetch.timeout.ms`: a follower with no successful fetch for this long campaigns. */
@@ -34,7 +54,7 @@ export interface RaftConfig {
   readonly random: () => number;
 }
 
-export type RaftConfigInput = Pick<RaftConfig, 'nodeId' | 'voters'> & Partial<Omit<RaftConfig, 'nodeId' | 'voters'>>;
+export type RaftConfigInput = Pick<RaftConfig, 'nodeId'> & Partial<Omit<RaftConfig, 'nodeId'>>;
 
 export const RAFT_DEFAULTS = {
   electionTimeoutMs: 1000,
@@ -54,9 +74,34 @@ export class InvalidRaftConfigError extends Error {
 }
 
 export function resolveConfig(input: RaftConfigInput): RaftConfig {
-  const config: RaftConfig = { ...RAFT_DEFAULTS, random: Math.random, ...input, voters: [...input.voters] };
-  if (config.voters.length === 0) throw new InvalidRaftConfigError('voters must not be empty');
-  if (new Set(config.voters).size !== config.voters.length) throw new InvalidRaftConfigError('voters must be distinct');
+  const config: RaftConfig = {
+    ...RAFT_DEFAULTS,
+    random: Math.random,
+    endpoints: [],
+    bootstrapServers: [],
+    ...input,
+    voters: [...(input.voters ?? [])],
+    directoryId: input.directoryId ?? null,
+    bootstrapVoters: input.bootstrapVoters === undefined || input.bootstrapVoters === null ? null : sortVoters(input.bootstrapVoters),
+  };
+  if (config.directoryId === null) {
+    if (config.voters.length === 0) throw new InvalidRaftConfigError('voters must not be empty (or set directoryId for dynamic voters)');
+    if (new Set(config.voters).size !== config.voters.length) throw new InvalidRaftConfigError('voters must be distinct');
+    if (config.bootstrapVoters !== null) throw new InvalidRaftConfigError('bootstrapVoters needs dynamic voters (a directoryId), not a static voters list');
+  } else {
+    if (config.voters.length > 0) throw new InvalidRaftConfigError('static voters and a directoryId (dynamic voters) exclude each other');
+    checkVoterKey(config.directoryId, `directoryId`);
+    if (config.bootstrapVoters !== null) {
+      const ids = config.bootstrapVoters.map((v) => v.id);
+      if (ids.length === 0) throw new InvalidRaftConfigError('bootstrapVoters must not be empty (null joins as an observer)');
+      if (new Set(ids).size !== ids.length) throw new InvalidRaftConfigError('bootstrapVoters must have distinct node ids');
+      for (const voter of config.bootstrapVoters) checkVoterKey(voter.directoryId, `bootstrap voter ${voter.id}`);
+      const self = config.bootstrapVoters.find((v) => v.id === config.nodeId);
+      if (self !== undefined && self.directoryId !== config.directoryId) {
+        throw new InvalidRaftConfigError(`bootstrap voter ${config.nodeId} has directory id ${self.directoryId}, but this replica's is ${config.directoryId}`);
+      }
+    }
+  }
   for (const [key, value] of Object.entries(config)) {
     if (typeof value === 'number' && key.endsWith('Ms') && !(value >= 0)) {
       throw new InvalidRaftConfigError(`${key} must be a non-negative number, got ${value}`);
@@ -67,6 +112,14 @@ export function resolveConfig(input: RaftConfigInput): RaftConfig {
     throw new InvalidRaftConfigError('fetchMaxWaitMs * 2 must not exceed fetchTimeoutMs');
   }
   return config;
+}
+
+function checkVoterKey(directoryId: DirectoryId, what: string): void {
+  try {
+    checkDirectoryId(directoryId);
+  } catch (error) {
+    throw new InvalidRaftConfigError(`${what}: ${(error as Error).message}`);
+  }
 }
 
 export function majorityOf(voterCount: number): number {

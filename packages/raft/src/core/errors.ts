@@ -18,6 +18,12 @@ export class RaftSafetyError extends Error {
   readonly code = 'ILLEGAL_STATE';
 }
 
+/** A proposal the core refuses whatever the role: it would change the voter set behind the protocol's back. */
+export class InvalidProposalError extends Error {
+  override readonly name = 'InvalidProposalError';
+  readonly code = 'INVALID_REQUEST';
+}
+
 /** A snapshot handed to the core does not name a committed batch boundary of its log. */
 export class InvalidSnapshotError extends Error {
   override readonly name = 'InvalidSnapshotError';

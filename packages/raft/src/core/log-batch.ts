@@ -1,5 +1,6 @@
 import { CorruptRecordError, readBatchHeader, verifyBatchCrc } from '@kz/records';
 import type { OffsetAndEpoch } from './messages';
+import type { VoterSet } from './voter-set';
 
 /** One RecordBatch v2 in a Raft log, with the three header fields the protocol reads. */
 export interface LogBatch {
@@ -27,4 +28,9 @@ export function toLogBatch(bytes: Uint8Array): LogBatch {
 export interface Snapshot {
   readonly id: OffsetAndEpoch;
   readonly bytes: Uint8Array;
+  /**
+   * The voter set in force at the snapshot's end (KIP-853 keeps a VotersRecord in every snapshot,
+   * since the log that held it is gone). Absent with static voters.
+   */
+  readonly voters?: VoterSet | undefined;
 }

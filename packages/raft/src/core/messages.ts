@@ -1,10 +1,11 @@
 /**
- * The KRaft RPCs as plain data (KIP-595, KIP-630, KIP-996). The core sees only these; transports
+ * The KRaft RPCs as plain data (KIP-595, KIP-630, KIP-853, KIP-996). The core sees only these; transports
  * turn them into protobuf or keep them in memory. Batches are RecordBatch v2 bytes and are never
  * re-encoded on their way through. Every request carries a `requestId` that its response echoes,
  * so a duplicated, reordered or late response is recognised and dropped.
  */
 import type { NodeId } from './config';
+import type { DirectoryId, Endpoint } from './voter-set';
 
 /** Kafka's error names for the errors the quorum protocol uses. */
 export type RaftErrorCode =
@@ -15,7 +16,13 @@ export type RaftErrorCode =
   | 'INVALID_REQUEST'
   | 'SNAPSHOT_NOT_FOUND'
   | 'POSITION_OUT_OF_RANGE'
-  | 'BROKER_NOT_AVAILABLE';
+  | 'BROKER_NOT_AVAILABLE'
+  // KIP-853: membership changes.
+  | 'REQUEST_TIMED_OUT'
+  | 'UNSUPPORTED_VERSION'
+  | 'INVALID_VOTER_KEY'
+  | 'DUPLICATE_VOTER'
+  | 'VOTER_NOT_FOUND';
 
 /** A point in the log: the exclusive end offset of the records of `epoch`. */
 export interface OffsetAndEpoch {
@@ -32,6 +39,10 @@ export interface VoteRequest {
   readonly lastEpoch: number;
   readonly lastOffset: number;
   readonly preVote: boolean;
+  /** KIP-853: the candidate's directory id (absent with static voters). */
+  readonly candidateDirectoryId?: DirectoryId;
+  /** KIP-853: the directory id the candidate believes the receiving voter has; a mismatch is INVALID_VOTER_KEY. */
+  readonly voterDirectoryId?: DirectoryId;
 }
 
 export interface VoteResponse {
@@ -50,6 +61,8 @@ export interface BeginQuorumEpochRequest {
   readonly requestId: number;
   readonly epoch: number;
   readonly leaderId: NodeId;
+  /** KIP-853: the directory id the leader believes the receiving voter has. */
+  readonly voterDirectoryId?: DirectoryId;
 }
 
 export interface BeginQuorumEpochResponse {
@@ -89,6 +102,8 @@ export interface FetchRequest {
   readonly lastFetchedEpoch: number;
   readonly maxWaitMs: number;
   readonly maxBytes: number;
+  /** KIP-853: the fetcher's directory id; a voter's fetch counts only under its own voter key. */
+  readonly replicaDirectoryId?: DirectoryId;
 }
 
 export interface FetchResponse {
@@ -116,6 +131,7 @@ export interface FetchSnapshotRequest {
   /** Byte position of the chunk wanted: the bytes the fetcher already holds. */
   readonly position: number;
   readonly maxBytes: number;
+  readonly replicaDirectoryId?: DirectoryId;
 }
 
 export interface FetchSnapshotResponse {
@@ -131,7 +147,30 @@ export interface FetchSnapshotResponse {
   readonly bytes: Uint8Array;
 }
 
+/**
+ * KIP-853 UpdateRaftVoter: a follower voter whose endpoints in the voter set are not the ones it
+ * listens on asks the leader to write a VotersRecord with the new ones.
+ */
+export interface UpdateVoterRequest {
+  readonly type: 'UpdateVoterRequest';
+  readonly requestId: number;
+  /** The sender's current leader epoch. */
+  readonly epoch: number;
+  readonly voterId: NodeId;
+  readonly voterDirectoryId: DirectoryId;
+  readonly endpoints: readonly Endpoint[];
+}
+
+export interface UpdateVoterResponse {
+  readonly type: 'UpdateVoterResponse';
+  readonly requestId: number;
+  readonly error: RaftErrorCode;
+  readonly epoch: number;
+  readonly leaderId: NodeId;
+}
+
 export type RaftRequest =
+  | UpdateVoterRequest
   | VoteRequest
   | BeginQuorumEpochRequest
   | EndQuorumEpochRequest
@@ -139,6 +178,7 @@ export type RaftRequest =
   | FetchSnapshotRequest;
 
 export type RaftResponse =
+  | UpdateVoterResponse
   | VoteResponse
   | BeginQuorumEpochResponse
   | EndQuorumEpochResponse

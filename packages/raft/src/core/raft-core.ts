@@ -1,7 +1,7 @@
 import { encodeLeaderChangeBatch, readBatchHeader, stampBatch } from '@kz/records';
 import { majorityOf, resolveConfig, type NodeId, type RaftConfig, type RaftConfigInput } from './config';
 import { electionBackoff, endQuorumEpochBackoff, fetchTimeoutWithJitter, randomElectionTimeout } from './election-timing';
-import { InvalidSnapshotError, RaftSafetyError, type NotLeader } from './errors';
+import { InvalidProposalError, InvalidSnapshotError, RaftSafetyError, type NotLeader } from './errors';
 import { majorityEndOffset, nextHighWatermark } from './high-watermark';
 import { LeaderState, type ParkedFetch } from './leader-state';
 import { toLogBatch, type LogBatch, type Snapshot } from './log-batch';
@@ -15,6 +15,8 @@ import type {
   OffsetAndEpoch,
   RaftErrorCode,
   RaftMessage,
+  UpdateVoterRequest,
+  UpdateVoterResponse,
   VoteRequest,
   VoteResponse,
 } from './messages';
@@ -23,6 +25,23 @@ import { RaftLog } from './raft-log';
 import type { LeaderAndEpoch, LogOp, Outbound, Ready } from './ready';
 import type { QuorumDescription, RaftStatus } from './status';
 import { isLogUpToDate, shouldGrantVote } from './vote-decision';
+import { decodeSnapshotImage, encodeSnapshotImage } from './snapshot-image';
+import { VoterHistory, votersIn } from './voter-history';
+import {
+  ZERO_DIRECTORY_ID,
+  describeVoters,
+  encodeVotersBatch,
+  findVoter,
+  hasVoterKey,
+  sameEndpoints,
+  sameVoterSets,
+  sortVoters,
+  staticVoterSet,
+  voterIds,
+  type DirectoryId,
+  type Voter,
+  type VoterSet,
+} from './voter-set';
 
 export type { QuorumDescription, RaftStatus, ReplicaDescription } from './status';
 export type { NotLeader } from './errors';
@@ -34,6 +53,20 @@ export interface DurableState {
   /** Contiguous batches from the snapshot's end (or offset 0). */
   readonly batches: readonly LogBatch[];
 }
+
+/** Why a leader refused a voter change (KIP-853's AddRaftVoter / RemoveRaftVoter / UpdateRaftVoter errors). */
+export interface VoterChangeRefusal {
+  readonly code: 'NOT_LEADER_OR_FOLLOWER' | 'UNSUPPORTED_VERSION' | 'REQUEST_TIMED_OUT' | 'DUPLICATE_VOTER' | 'VOTER_NOT_FOUND' | 'INVALID_REQUEST';
+  readonly message: string;
+  /** The leader as this node knows it (-1: none); for NOT_LEADER_OR_FOLLOWER. */
+  readonly leaderId: NodeId;
+  readonly epoch: number;
+}
+
+/** A voter change appended: the VotersRecord batch at `offset` is in force; it is done once committed. */
+export type VoterChangeResult =
+  | { readonly ok: true; readonly offset: number; readonly epoch: number; readonly voters: VoterSet }
+  | { readonly ok: false; readonly error: VoterChangeRefusal };
 
 export type ProposeResult =
   | { readonly ok: true; readonly baseOffset: number; readonly lastOffset: number; readonly epoch: number }
@@ -81,8 +114,16 @@ interface InflightRequest {
  */
 export class RaftCore {
   readonly config: RaftConfig;
-  private readonly isVoter: boolean;
+  /** kraft.version 1 (KIP-853): voters live in the log as VotersRecords; else the static list. */
+  private readonly dynamic: boolean;
+  /** This replica's directory id; the zero id with static voters. */
+  private readonly directoryId: DirectoryId;
+  private readonly voterHistory: VoterHistory;
   private readonly log: RaftLog;
+  /** The snapshot as FetchSnapshot serves it (voters + state), built once per snapshot. */
+  private servedImage: { readonly snapshot: Snapshot; readonly bytes: Uint8Array } | null = null;
+  /** Followers: when to ask the leader again to update our endpoints (UpdateRaftVoter). */
+  private updateVoterAt = 0;
   private election: ElectionState;
   private role: Role;
   private highWatermark: number;
@@ -112,6 +153,7 @@ export class RaftCore {
   private outSnapshot: Snapshot | null = null;
   private outCommitted: LogBatch[] = [];
   private outRoleChange: { role: RoleName; leader: LeaderAndEpoch } | null = null;
+  private outVoters: VoterSet | null = null;
   private outHighWatermarkChanged = false;
   private outReadsReady: { readId: number; offset: number }[] = [];
   private outReadsFailed: number[] = [];
@@ -123,8 +165,15 @@ export class RaftCore {
   private constructor(config: RaftConfig, durable: DurableState, now: number) {
     this.config = config;
     this.now = now;
-    this.isVoter = config.voters.includes(config.nodeId);
-    this.log = new RaftLog(durable.snapshot, durable.batches);
+    this.dynamic = config.directoryId !== null;
+    this.directoryId = config.directoryId ?? ZERO_DIRECTORY_ID;
+    const snapshot = durable.snapshot;
+    if (!this.dynamic) this.voterHistory = new VoterHistory('static', staticVoterSet(config.voters));
+    else if (snapshot?.voters !== undefined && snapshot.voters.length > 0) this.voterHistory = new VoterHistory('snapshot', snapshot.voters, snapshot.id.offset - 1);
+    else this.voterHistory = new VoterHistory('bootstrap', config.bootstrapVoters);
+    this.log = new RaftLog(snapshot, durable.batches);
+    if (this.dynamic) for (const batch of this.log.batches) this.voterHistory.appended(batch);
+    this.outVoters = this.voters;
     this.flushedEnd = this.log.endOffset;
     this.emittedEnd = this.log.endOffset;
     this.highWatermark = this.log.startOffset;
@@ -140,10 +189,10 @@ export class RaftCore {
     if (this.log.lastEpoch > epoch) {
       // The quorum-state write was lost but the log proves a later epoch exists.
       this.becomeUnattached(now, this.log.lastEpoch);
-    } else if (leaderId === config.nodeId && this.isVoter) {
+    } else if (leaderId === config.nodeId && this.mayCampaign) {
       // A leader that restarts must not lead the same epoch again: it may have lost unflushed
       // batches that followers hold, and (offset, epoch) must name one batch only.
-      this.becomeResigned(now, config.voters.filter((v) => v !== config.nodeId));
+      this.becomeResigned(now, this.voterIdList().filter((v) => v !== config.nodeId));
     } else if (leaderId !== NO_NODE && leaderId !== config.nodeId) {
       this.becomeFollower(now, epoch, leaderId);
     } else {
@@ -156,7 +205,7 @@ export class RaftCore {
   tick(now: number): void {
     this.now = now;
     this.onTick(now);
-    this.flushLingeringIfDue();
+    this.endInput();
   }
 
   private onTick(now: number): void {
@@ -184,17 +233,22 @@ export class RaftCore {
         this.expireInflight(now);
         if (now >= role.fetchDeadline) {
           // A voter that stops hearing from its leader campaigns; an observer looks for the leader anew.
-          if (this.isVoter) this.becomeProspective(now);
-          else this.becomeUnattached(now, this.election.epoch);
+          if (this.mayCampaign) this.becomeProspective(now);
+          // (keeping its vote of this epoch: a voter removed after voting is still bound by it)
+          else this.becomeUnattached(now, this.election.epoch, this.election.votedFor);
           return;
         }
         this.pollFetch(now);
         return;
       }
       case 'unattached':
-        if (this.isVoter) {
-          if (now >= role.electionDeadline) this.becomeProspective(now);
-        } else {
+        // A replica outside the voter set in force looks for the leader (no leader tells it); one
+        // still in the committed set may also campaign, as a voter does.
+        if (this.mayCampaign && now >= role.electionDeadline) {
+          this.becomeProspective(now);
+          return;
+        }
+        if (!this.isVoter) {
           this.expireInflight(now);
           this.pollFetch(now);
         }
@@ -219,7 +273,7 @@ export class RaftCore {
   receive(now: number, from: NodeId, message: RaftMessage): void {
     this.now = now;
     if (from !== this.config.nodeId) this.onMessage(now, from, message);
-    this.flushLingeringIfDue();
+    this.endInput();
   }
 
   private onMessage(now: number, from: NodeId, message: RaftMessage): void {
@@ -235,7 +289,8 @@ export class RaftCore {
         if (this.role.name === 'leader' && message.epoch === this.election.epoch && message.error === 'NONE') {
           const state = this.role.state;
           state.beginQuorumPending.delete(from);
-          if (state.reads.acknowledge(from, message.requestId)) this.startReadRound(now, state);
+          // Only a voter of the set in force confirms a read (the request named its directory id).
+          if (this.voterIdList().includes(from) && state.reads.acknowledge(from, message.requestId)) this.startReadRound(now, state);
           this.releaseConfirmedReads(state);
         }
         return;
@@ -253,6 +308,11 @@ export class RaftCore {
         return this.onFetchSnapshotRequest(now, from, message);
       case 'FetchSnapshotResponse':
         return this.onFetchSnapshotResponse(now, from, message);
+      case 'UpdateVoterRequest':
+        return this.onUpdateVoterRequest(now, from, message);
+      case 'UpdateVoterResponse':
+        if (this.observeEpoch(now, message.epoch, message.leaderId)) return;
+        return;
     }
   }
 
@@ -265,6 +325,10 @@ export class RaftCore {
     if (this.role.name !== 'leader') return { ok: false, error: this.notLeader() };
     // Validate every batch before appending any, so a bad one leaves the log untouched.
     const checked = batches.map(toLogBatch);
+    for (const batch of checked) {
+      // The voter set changes only through addVoter/removeVoter, which enforce one change at a time.
+      if (votersIn(batch) !== null) throw new InvalidProposalError('a proposal may not carry a VotersRecord: use addVoter or removeVoter');
+    }
     const baseOffset = this.log.endOffset;
     for (const { bytes, lastOffset, baseOffset: proposedBase } of checked) {
       const base = this.log.endOffset;
@@ -273,8 +337,53 @@ export class RaftCore {
     }
     // Woken once the whole proposal is in the log, so a waiting follower fetches all of it at once.
     this.wakeParkedFetches();
-    this.flushLingeringIfDue();
+    this.endInput();
     return { ok: true, baseOffset, lastOffset: this.log.endOffset - 1, epoch: this.election.epoch };
+  }
+
+  /**
+   * Leader only (KIP-853 AddRaftVoter): makes `voter` — a replica that has been fetching as an
+   * observer and is caught up — a voter, by appending a VotersRecord. The new set is in force at
+   * once; the change is done when that batch commits (counted in the new set).
+   */
+  addVoter(now: number, voter: Voter): VoterChangeResult {
+    this.now = now;
+    const result = this.changeVoters(now, (voters, state) => {
+      if (findVoter(voters, voter.id) !== undefined) return this.refusal('DUPLICATE_VOTER', `node ${voter.id} is already a voter`);
+      if (voter.directoryId === ZERO_DIRECTORY_ID) return this.refusal('INVALID_REQUEST', 'a voter needs a directory id');
+      if (!state.isCaughtUp(now, voter.id, voter.directoryId, this.config.fetchTimeoutMs)) {
+        const fetched = state.directoryIdOf(voter.id);
+        const why = fetched === undefined ? 'has not fetched from the leader' : fetched !== voter.directoryId ? `fetches with directory id ${fetched}` : 'is not caught up with the leader';
+        return this.refusal('REQUEST_TIMED_OUT', `replica ${voter.id} (directory ${voter.directoryId}) ${why}; start it as an observer first`);
+      }
+      return sortVoters([...voters, voter]);
+    });
+    this.endInput();
+    return result;
+  }
+
+  /**
+   * Leader only (KIP-853 RemoveRaftVoter): removes the voter (id, directoryId). A leader that
+   * removes itself keeps leading until the change commits, then resigns.
+   */
+  removeVoter(now: number, id: NodeId, directoryId: DirectoryId): VoterChangeResult {
+    this.now = now;
+    const result = this.changeVoters(now, (voters, state) => {
+      if (!hasVoterKey(voters, id, directoryId)) return this.refusal('VOTER_NOT_FOUND', `(${id}, ${directoryId}) is not a voter of ${describeVoters(voters)}`);
+      if (voters.length === 1) return this.refusal('INVALID_REQUEST', 'the last voter cannot be removed');
+      const remaining = voters.filter((v) => v.id !== id);
+      // A change commits only in the new set: refuse one whose voters could not commit it now (a
+      // voter down, or a wiped disk still listed under its old key), which would stall the cluster.
+      const live = remaining.filter(
+        (v) => (v.id === this.config.nodeId && v.directoryId === this.directoryId) || state.isCaughtUp(now, v.id, v.directoryId, this.config.fetchTimeoutMs),
+      );
+      if (live.length < majorityOf(remaining.length)) {
+        return this.refusal('REQUEST_TIMED_OUT', `only [${voterIds(live).join(',')}] of the remaining voters ${describeVoters(remaining)} are caught up: not a majority`);
+      }
+      return remaining;
+    });
+    this.endInput();
+    return result;
   }
 
   /** The driver made the Ready with this persistId (and every one before it) durable. */
@@ -284,7 +393,7 @@ export class RaftCore {
       this.flushedEnd = this.pendingPersists.shift()!.end;
     }
     if (this.role.name === 'leader') this.maybeAdvanceHighWatermark(this.role.state);
-    this.flushLingeringIfDue();
+    this.endInput();
   }
 
   /** The local state machine wrote a snapshot of every offset below snapshot.id.offset. */
@@ -302,15 +411,18 @@ export class RaftCore {
     // Batches still lingering sit below the snapshot's end: their append must reach the disk
     // first, or the disk would hold a snapshot followed by a batch it already covers.
     this.flushLingering();
-    this.log.compactTo(snapshot);
-    this.outLogOps.push({ op: 'snapshot', snapshot });
+    // KIP-853: the snapshot carries the voter set in force at its end, since that log goes away.
+    const stored: Snapshot = this.dynamic ? { id: snapshot.id, bytes: snapshot.bytes, voters: this.voterHistory.at(offset) ?? [] } : snapshot;
+    this.log.compactTo(stored);
+    this.voterHistory.compactTo(offset);
+    this.outLogOps.push({ op: 'snapshot', snapshot: stored });
   }
 
   /** Leader only: step down gracefully, naming the best-placed voters as successors. */
   resign(now: number): void {
     this.now = now;
     if (this.role.name === 'leader') this.becomeResigned(now, this.role.state.preferredSuccessors());
-    this.flushLingeringIfDue();
+    this.endInput();
   }
 
   /**
@@ -340,6 +452,7 @@ export class RaftCore {
       this.outSnapshot !== null ||
       this.outCommitted.length > 0 ||
       this.outRoleChange !== null ||
+      this.outVoters !== null ||
       this.outHighWatermarkChanged ||
       this.outReadsReady.length > 0 ||
       this.outReadsFailed.length > 0
@@ -363,6 +476,7 @@ export class RaftCore {
       committed: this.outCommitted,
       highWatermark: this.highWatermark,
       roleChange: this.outRoleChange,
+      voters: this.outVoters,
       readsReady: this.outReadsReady,
       readsFailed: this.outReadsFailed,
     };
@@ -373,6 +487,7 @@ export class RaftCore {
     this.outSnapshot = null;
     this.outCommitted = [];
     this.outRoleChange = null;
+    this.outVoters = null;
     this.outHighWatermarkChanged = false;
     this.outReadsReady = [];
     this.outReadsFailed = [];
@@ -394,7 +509,8 @@ export class RaftCore {
       case 'follower':
         return Math.min(role.fetchDeadline, fetchPoll);
       case 'unattached':
-        return this.isVoter ? role.electionDeadline : fetchPoll;
+        if (this.isVoter) return role.electionDeadline;
+        return this.mayCampaign ? Math.min(role.electionDeadline, fetchPoll) : fetchPoll;
       case 'prospective':
       case 'candidate':
         return role.electionDeadline;
@@ -419,6 +535,10 @@ export class RaftCore {
       flushedEndOffset: this.flushedEnd,
       snapshotId: this.log.snapshot?.id ?? null,
       epochStartOffset: this.role.name === 'leader' ? this.role.state.epochStartOffset : -1,
+      directoryId: this.directoryId,
+      voters: this.voters,
+      votersOffset: this.voterHistory.latestRecordOffset,
+      committedVoters: this.voterHistory.at(this.highWatermark) ?? [],
     };
   }
 
@@ -441,11 +561,16 @@ export class RaftCore {
   private onVoteRequest(now: number, from: NodeId, request: VoteRequest): void {
     const malformed =
       request.candidateId !== from ||
-      !this.config.voters.includes(from) ||
+      // KIP-853: a candidate need not be in this replica's voter set (its log may be ahead of ours).
+      (!this.dynamic && !this.config.voters.includes(from)) ||
       request.lastOffset < 0 ||
       request.lastEpoch < 0 ||
       (request.preVote ? request.lastEpoch > request.epoch : request.lastEpoch >= request.epoch);
-    if (malformed || !this.isVoter) return this.replyVote(from, request, 'INVALID_REQUEST', false);
+    if (malformed) return this.replyVote(from, request, 'INVALID_REQUEST', false);
+    if (this.dynamic) {
+      // The candidate asks the replica it knows as a voter; a wiped disk (new directory id) is not that replica.
+      if (request.voterDirectoryId !== this.directoryId) return this.replyVote(from, request, 'INVALID_VOTER_KEY', false);
+    } else if (!this.isVoter) return this.replyVote(from, request, 'INVALID_REQUEST', false);
     if (request.epoch < this.election.epoch) return this.replyVote(from, request, 'FENCED_LEADER_EPOCH', false);
     if (request.epoch > this.election.epoch) this.becomeUnattached(now, request.epoch);
 
@@ -489,17 +614,19 @@ export class RaftCore {
     if (response.epoch !== this.election.epoch) return;
     if (role.name !== 'prospective' && role.name !== 'candidate') return;
     if (response.requestId !== role.roundId || response.preVote !== (role.name === 'prospective')) return;
-    if (!this.config.voters.includes(from)) return;
+    // Only voters of the set in force count (the request named each one's directory id).
+    const voters = this.voterIdList();
+    if (!voters.includes(from)) return;
 
     if (response.granted) role.granted.add(from);
     else role.rejected.add(from);
-    const majority = majorityOf(this.config.voters.length);
+    const majority = majorityOf(voters.length);
     if (role.granted.size >= majority) {
       if (role.name === 'prospective') this.becomeCandidate(now);
       else this.becomeLeader(now);
       return;
     }
-    if (role.rejected.size > this.config.voters.length - majority) {
+    if (role.rejected.size > voters.length - majority) {
       if (role.name === 'candidate') {
         // Lost: wait out a randomised backoff, then try again through a pre-vote.
         this.electionRetries += 1;
@@ -521,7 +648,8 @@ export class RaftCore {
   private onBeginQuorumEpoch(now: number, from: NodeId, request: BeginQuorumEpochRequest): void {
     const reply = (error: RaftErrorCode): void =>
       this.send(from, { type: 'BeginQuorumEpochResponse', requestId: request.requestId, error, epoch: this.election.epoch, leaderId: this.knownLeader() });
-    if (request.leaderId !== from || !this.config.voters.includes(from)) return reply('INVALID_REQUEST');
+    if (request.leaderId !== from || (!this.dynamic && !this.config.voters.includes(from))) return reply('INVALID_REQUEST');
+    if (this.dynamic && request.voterDirectoryId !== undefined && request.voterDirectoryId !== this.directoryId) return reply('INVALID_VOTER_KEY');
     if (request.epoch < this.election.epoch) return reply('FENCED_LEADER_EPOCH');
     if (request.epoch > this.election.epoch) {
       this.becomeFollower(now, request.epoch, from);
@@ -536,11 +664,11 @@ export class RaftCore {
   private onEndQuorumEpoch(now: number, from: NodeId, request: EndQuorumEpochRequest): void {
     const reply = (error: RaftErrorCode): void =>
       this.send(from, { type: 'EndQuorumEpochResponse', requestId: request.requestId, error, epoch: this.election.epoch, leaderId: this.knownLeader() });
-    if (request.leaderId !== from || !this.config.voters.includes(from)) return reply('INVALID_REQUEST');
+    if (request.leaderId !== from || (!this.dynamic && !this.config.voters.includes(from))) return reply('INVALID_REQUEST');
     if (request.epoch < this.election.epoch) return reply('FENCED_LEADER_EPOCH');
     if (request.epoch > this.election.epoch) this.becomeUnattached(now, request.epoch);
 
-    if (this.isVoter) {
+    if (this.mayCampaign) {
       const position = request.preferredSuccessors.indexOf(this.config.nodeId);
       const wait = endQuorumEpochBackoff(position, request.preferredSuccessors.length, this.config.electionBackoffMaxMs);
       const role = this.role;
@@ -578,14 +706,15 @@ export class RaftCore {
     const role = this.role;
     if (error !== null || role.name !== 'leader') return this.sendFetchResponse(from, request, error ?? 'NOT_LEADER_OR_FOLLOWER', {});
     const state = role.state;
-    state.recordVoterContact(now, from);
+    const directoryId = request.replicaDirectoryId ?? ZERO_DIRECTORY_ID;
+    state.recordVoterContact(now, from, directoryId);
 
     const position = this.log.validateFetchPosition(request.fetchOffset, request.lastFetchedEpoch);
     if (position.kind === 'snapshot') return this.sendFetchResponse(from, request, 'NONE', { snapshotId: position.snapshotId });
     if (position.kind === 'diverging') return this.sendFetchResponse(from, request, 'NONE', { divergingEpoch: position.endOffset });
 
-    state.recordFetch(now, from, request.fetchOffset, this.log.endOffset);
-    if (state.isVoter(from)) this.maybeAdvanceHighWatermark(state);
+    state.recordFetch(now, from, directoryId, request.fetchOffset, this.log.endOffset);
+    if (state.isVoter(from, directoryId)) this.maybeAdvanceHighWatermark(state);
     const hasData = request.fetchOffset < this.log.endOffset;
     if (!hasData && request.maxWaitMs > 0 && !state.hasNewsFor(from, this.highWatermark)) {
       // Long poll: answer when there is something to say or the wait runs out.
@@ -664,6 +793,7 @@ export class RaftCore {
       this.appendAsFollower(response);
     }
     this.sendFetch(now);
+    this.maybeAskToUpdateEndpoints(now);
   }
 
   /** Follows the leader's DivergingEpoch; returns false when there was nothing to truncate. */
@@ -680,6 +810,10 @@ export class RaftCore {
   }
 
   private truncateLog(end: number): void {
+    const before = this.voterHistory.latest;
+    this.voterHistory.truncateTo(end);
+    // KIP-853: a voter set that was in force only because it was in the log reverts with the log.
+    if (this.voterHistory.latest !== before) this.votersChanged(this.now);
     this.outLogOps.push({ op: 'truncate', endOffset: end });
     this.emittedEnd = Math.min(this.emittedEnd, end);
     this.flushedEnd = Math.min(this.flushedEnd, end);
@@ -699,6 +833,7 @@ export class RaftCore {
       if (batch.baseOffset !== this.log.endOffset || batch.epoch > response.epoch || batch.epoch < this.log.lastEpoch) break;
       this.log.append(batch);
       appended.push(batch);
+      if (this.dynamic && this.voterHistory.appended(batch) !== null) this.votersChanged(this.now);
     }
     if (appended.length > 0) {
       this.outLogOps.push({ op: 'append', batches: appended });
@@ -725,15 +860,16 @@ export class RaftCore {
     if (request.replicaId !== from || request.maxBytes <= 0) return reply('INVALID_REQUEST');
     const error = this.leaderOnlyError(request.epoch);
     if (error !== null || role.name !== 'leader') return reply(error ?? 'NOT_LEADER_OR_FOLLOWER');
-    role.state.recordVoterContact(now, from);
+    role.state.recordVoterContact(now, from, request.replicaDirectoryId ?? ZERO_DIRECTORY_ID);
     const snapshot = this.log.snapshot;
     if (snapshot === null || snapshot.id.offset !== request.snapshotId.offset || snapshot.id.epoch !== request.snapshotId.epoch) {
       return reply('SNAPSHOT_NOT_FOUND');
     }
-    const size = snapshot.bytes.length;
+    const image = this.snapshotImage(snapshot);
+    const size = image.length;
     if (request.position < 0 || request.position >= size) return reply('POSITION_OUT_OF_RANGE', size);
     const end = Math.min(size, request.position + Math.min(request.maxBytes, this.config.snapshotChunkBytes));
-    reply('NONE', size, snapshot.bytes.subarray(request.position, end));
+    reply('NONE', size, image.subarray(request.position, end));
   }
 
   private onFetchSnapshotResponse(now: number, from: NodeId, response: FetchSnapshotResponse): void {
@@ -759,12 +895,22 @@ export class RaftCore {
     if (download.received < response.size) return this.sendFetchSnapshot(now, download);
 
     role.download = null;
-    this.installSnapshot({ id: download.id, bytes: Buffer.concat(download.chunks) });
+    let snapshot: Snapshot;
+    try {
+      snapshot = decodeSnapshotImage(download.id, Buffer.concat(download.chunks), this.dynamic);
+    } catch {
+      return this.retryFetchLater(now); // a damaged image: fetch again, from a plain fetch
+    }
+    this.installSnapshot(snapshot);
     this.sendFetch(now);
   }
 
   private installSnapshot(snapshot: Snapshot): void {
     this.log.replaceWithSnapshot(snapshot);
+    if (this.dynamic) {
+      this.voterHistory.reset(snapshot.voters !== undefined && snapshot.voters.length > 0 ? snapshot.voters : null, snapshot.id.offset);
+      this.votersChanged(this.now);
+    }
     this.outLogOps.push({ op: 'installSnapshot', snapshot });
     this.emittedEnd = snapshot.id.offset;
     // Nothing of the new log is durable until this install is: a fetch sent before then would
@@ -783,6 +929,11 @@ export class RaftCore {
 
   private sendFetch(now: number): void {
     const to = this.role.name === 'follower' ? this.election.leaderId : this.nextDiscoveryTarget();
+    if (to === NO_NODE) {
+      // Nobody to ask yet (no voter known, no bootstrap server): look again later.
+      this.fetchRetryAt = now + this.config.fetchMaxWaitMs;
+      return;
+    }
     const requestId = this.newRequestId();
     this.inflight = { requestId, to, kind: 'fetch', deadline: now + this.config.requestTimeoutMs };
     const message: FetchRequest = {
@@ -794,9 +945,12 @@ export class RaftCore {
       lastFetchedEpoch: this.log.lastEpoch,
       maxWaitMs: this.role.name === 'follower' ? this.config.fetchMaxWaitMs : 0,
       maxBytes: this.config.fetchMaxBytes,
+      ...(this.dynamic ? { replicaDirectoryId: this.directoryId } : {}),
     };
-    // A voter's fetch offset acknowledges its log as durable: it may leave only after the sync.
-    if (this.isVoter && this.flushedEnd < this.log.endOffset) this.outAfterPersist.push({ to, message });
+    // A voter's fetch offset acknowledges its log as durable: it may leave only after the sync. With
+    // dynamic voters every replica's does: the leader may count an observer's offset the moment it
+    // adds it as a voter, before the observer has heard of the change.
+    if ((this.isVoter || this.dynamic) && this.flushedEnd < this.log.endOffset) this.outAfterPersist.push({ to, message });
     else this.outMessages.push({ to, message });
   }
 
@@ -812,6 +966,7 @@ export class RaftCore {
       snapshotId: download.id,
       position: download.received,
       maxBytes: this.config.snapshotChunkBytes,
+      ...(this.dynamic ? { replicaDirectoryId: this.directoryId } : {}),
     });
   }
 
@@ -843,9 +998,11 @@ export class RaftCore {
     return true;
   }
 
+  /** Where an observer looks for the leader: the voters it knows, then the bootstrap servers. */
   private nextDiscoveryTarget(): NodeId {
-    const voters = this.config.voters.filter((v) => v !== this.config.nodeId);
-    const target = voters[this.discoveryIndex % voters.length]!;
+    const targets = [...new Set([...this.voterIdList(), ...this.config.bootstrapServers])].filter((v) => v !== this.config.nodeId);
+    if (targets.length === 0) return NO_NODE;
+    const target = targets[this.discoveryIndex % targets.length]!;
     this.discoveryIndex += 1;
     return target;
   }
@@ -856,6 +1013,7 @@ export class RaftCore {
     const role = this.role;
     if (role.name !== 'leader') return;
     this.log.append(batch);
+    if (this.dynamic && this.voterHistory.appended(batch) !== null) this.votersChanged(now);
     if (this.lingering.length === 0) this.lingerDeadline = now + this.config.appendLingerMs;
     this.lingering.push(batch);
   }
@@ -909,7 +1067,7 @@ export class RaftCore {
 
   private startReadRound(now: number, state: LeaderState): void {
     state.reads.startRound(now, this.nextRequestId + 1);
-    for (const voter of this.config.voters) if (voter !== this.config.nodeId) this.sendBeginQuorumEpoch(voter);
+    for (const voter of state.voters) if (voter.id !== this.config.nodeId) this.sendBeginQuorumEpoch(voter.id);
   }
 
   /**
@@ -980,7 +1138,11 @@ export class RaftCore {
 
   /** Pre-vote (KIP-996): ask whether we could win, without bumping the epoch or persisting anything. */
   private becomeProspective(now: number): void {
-    if (!this.isVoter) return;
+    if (!this.mayCampaign) {
+      // Not (or no longer) a voter: an observer looks for the leader instead of campaigning.
+      if (this.role.name !== 'unattached') this.becomeUnattached(now, this.election.epoch, this.election.votedFor);
+      return;
+    }
     this.leaveRole();
     this.startElection(now, 'prospective');
   }
@@ -996,20 +1158,21 @@ export class RaftCore {
     const role: Role & Election = {
       name,
       roundId: this.newRequestId(),
-      granted: new Set([this.config.nodeId]),
+      // Its own vote counts only if it is a voter of the set it counts in.
+      granted: new Set(this.isVoter ? [this.config.nodeId] : []),
       rejected: new Set(),
       electionDeadline: now + randomElectionTimeout(this.config.electionTimeoutMs, this.config.random),
     };
     this.enter(role);
-    if (role.granted.size < majorityOf(this.config.voters.length)) return this.requestVotes(role.roundId, name === 'prospective');
+    if (role.granted.size < majorityOf(this.voters.length)) return this.requestVotes(role.roundId, name === 'prospective');
     if (name === 'prospective') this.becomeCandidate(now);
     else this.becomeLeader(now);
   }
 
   private requestVotes(roundId: number, preVote: boolean): void {
-    for (const voter of this.config.voters) {
-      if (voter === this.config.nodeId) continue;
-      this.send(voter, {
+    for (const voter of this.voters) {
+      if (voter.id === this.config.nodeId) continue;
+      this.send(voter.id, {
         type: 'VoteRequest',
         requestId: roundId,
         epoch: this.election.epoch,
@@ -1017,6 +1180,7 @@ export class RaftCore {
         lastEpoch: this.log.lastEpoch,
         lastOffset: this.log.endOffset,
         preVote,
+        ...(this.dynamic ? { candidateDirectoryId: this.directoryId, voterDirectoryId: voter.directoryId } : {}),
       });
     }
   }
@@ -1026,16 +1190,19 @@ export class RaftCore {
     this.leaveRole();
     this.setElection({ epoch: this.election.epoch, votedFor: this.config.nodeId, leaderId: this.config.nodeId });
     this.electionRetries = 0;
-    const state = new LeaderState(this.config.nodeId, this.config.voters, this.log.endOffset, this.config.fetchTimeoutMs * 1.5, now);
+    const state = new LeaderState(this.config.nodeId, this.directoryId, this.voters, this.log.endOffset, this.config.fetchTimeoutMs * 1.5, now);
     this.enter({ name: 'leader', state });
     // The high watermark can only move once a batch of the new epoch is committed, so write one now.
-    const bytes = encodeLeaderChangeBatch(
-      { leaderId: this.config.nodeId, voters: [...this.config.voters], grantingVoters: granted.sort((a, b) => a - b) },
-      { timestamp: Math.floor(now) },
+    this.appendControlBatch(
+      now,
+      encodeLeaderChangeBatch(
+        { leaderId: this.config.nodeId, voters: this.voterIdList(), grantingVoters: granted.sort((a, b) => a - b) },
+        { timestamp: Math.floor(now) },
+      ),
     );
-    const base = this.log.endOffset;
-    stampBatch(bytes, base, this.election.epoch);
-    this.appendAsLeader(now, { baseOffset: base, lastOffset: base + readBatchHeader(bytes).lastOffsetDelta, epoch: this.election.epoch, bytes });
+    // KIP-853: the first leader of a bootstrapped cluster puts kraft.version and the bootstrap voters
+    // into the log, so that every replica — observers joining later included — learns them.
+    if (this.dynamic && this.voterHistory.onlyBootstrap) this.appendControlBatch(now, encodeVotersBatch(this.voters, true, Math.floor(now)));
     this.wakeParkedFetches();
     for (const voter of state.beginQuorumPending) this.sendBeginQuorumEpoch(voter);
     state.beginQuorumResendAt = now + this.config.fetchTimeoutMs / 2;
@@ -1055,7 +1222,14 @@ export class RaftCore {
   }
 
   private sendBeginQuorumEpoch(to: NodeId): void {
-    this.send(to, { type: 'BeginQuorumEpochRequest', requestId: this.newRequestId(), epoch: this.election.epoch, leaderId: this.config.nodeId });
+    const voter = this.dynamic ? findVoter(this.voters, to) : undefined;
+    this.send(to, {
+      type: 'BeginQuorumEpochRequest',
+      requestId: this.newRequestId(),
+      epoch: this.election.epoch,
+      leaderId: this.config.nodeId,
+      ...(voter !== undefined ? { voterDirectoryId: voter.directoryId } : {}),
+    });
   }
 
   private sendEndQuorumEpoch(to: NodeId, successors: readonly NodeId[]): void {
@@ -1068,7 +1242,138 @@ export class RaftCore {
     });
   }
 
+  // ------------------------------------------------------ voters (KIP-853)
+
+  /** The voter set in force: the latest in the log, committed or not. Empty while none is known. */
+  private get voters(): VoterSet {
+    return this.voterHistory.latest ?? [];
+  }
+
+  private voterIdList(): NodeId[] {
+    return voterIds(this.voters);
+  }
+
+  /** This replica is a voter under its own key (node id and directory id). */
+  private get isVoter(): boolean {
+    return hasVoterKey(this.voters, this.config.nodeId, this.directoryId);
+  }
+
+  /**
+   * Whether this replica may stand for election: a voter of the set in force, or of the set known
+   * committed. The second covers a leader that appended its own removal and crashed before it
+   * committed: its log is the longest, so no one else can win, and it must be able to win once
+   * more — counting votes in its new set, where it does not count itself — to commit the removal
+   * and resign.
+   */
+  private get mayCampaign(): boolean {
+    return this.isVoter || (this.dynamic && hasVoterKey(this.voterHistory.at(this.highWatermark) ?? [], this.config.nodeId, this.directoryId));
+  }
+
+  /** The voter set in force changed (an append, a truncation, a snapshot): follow it. */
+  private votersChanged(now: number): void {
+    const voters = this.voters;
+    this.outVoters = voters;
+    const role = this.role;
+    if (role.name === 'leader') role.state.setVoters(voters);
+    else if ((role.name === 'prospective' || role.name === 'candidate') && !this.mayCampaign) {
+      // A campaign for a seat this replica no longer has.
+      this.becomeUnattached(now, this.election.epoch, this.election.votedFor);
+    } else if (role.name === 'unattached' && !this.isVoter) {
+      this.fetchRetryAt = Math.min(this.fetchRetryAt, now);
+    }
+  }
+
+  /**
+   * One voter change at a time, and only once the leader has committed a batch of its own epoch
+   * (which fences every change an earlier leader left uncommitted): the old and new majorities
+   * then always overlap. Checked against the log itself, not any handler state (KAFKA-20740).
+   */
+  private changeVoters(now: number, change: (voters: VoterSet, state: LeaderState) => VoterSet | VoterChangeRefusal): VoterChangeResult {
+    const role = this.role;
+    if (role.name !== 'leader') {
+      const notLeader = this.notLeader();
+      return { ok: false, error: { code: 'NOT_LEADER_OR_FOLLOWER', message: 'not the leader', leaderId: notLeader.leaderId, epoch: notLeader.epoch } };
+    }
+    if (!this.dynamic) return { ok: false, error: this.refusal('UNSUPPORTED_VERSION', 'static voters (kraft.version 0) cannot change') };
+    const state = role.state;
+    if (this.highWatermark <= state.epochStartOffset) {
+      return { ok: false, error: this.refusal('REQUEST_TIMED_OUT', `the leader has not committed an entry of epoch ${this.election.epoch} yet`) };
+    }
+    const pending = this.voterHistory.latestRecordOffset;
+    if (pending >= this.highWatermark) {
+      return { ok: false, error: this.refusal('REQUEST_TIMED_OUT', `the voter change at offset ${pending} is not committed yet`) };
+    }
+    const next = change(this.voters, state);
+    if (!Array.isArray(next)) return { ok: false, error: next as VoterChangeRefusal };
+    const voters = next as VoterSet;
+    const offset = this.appendControlBatch(now, encodeVotersBatch(voters, false, Math.floor(now)));
+    this.wakeParkedFetches();
+    return { ok: true, offset, epoch: this.election.epoch, voters };
+  }
+
+  private refusal(code: VoterChangeRefusal['code'], message: string): VoterChangeRefusal {
+    return { code, message, leaderId: this.config.nodeId, epoch: this.election.epoch };
+  }
+
+  /** KIP-853 UpdateRaftVoter on the leader: a voter's endpoints changed. Answered once appended. */
+  private onUpdateVoterRequest(now: number, from: NodeId, request: UpdateVoterRequest): void {
+    const reply = (error: UpdateVoterResponse['error']): void =>
+      this.send(from, { type: 'UpdateVoterResponse', requestId: request.requestId, error, epoch: this.election.epoch, leaderId: this.knownLeader() });
+    if (request.voterId !== from) return reply('INVALID_REQUEST');
+    const error = this.leaderOnlyError(request.epoch);
+    if (error !== null) return reply(error);
+    const current = findVoter(this.voters, from);
+    if (current === undefined || current.directoryId !== request.voterDirectoryId) return reply('VOTER_NOT_FOUND');
+    if (sameEndpoints(current.endpoints, request.endpoints)) return reply('NONE');
+    const result = this.changeVoters(now, (voters) => voters.map((v) => (v.id === from ? { ...v, endpoints: request.endpoints } : v)));
+    reply(result.ok ? 'NONE' : result.error.code);
+  }
+
+  /** A follower voter listed with other endpoints than it listens on asks the leader to fix them. */
+  private maybeAskToUpdateEndpoints(now: number): void {
+    if (!this.dynamic || this.config.endpoints.length === 0 || now < this.updateVoterAt || this.role.name !== 'follower') return;
+    const self = findVoter(this.voters, this.config.nodeId);
+    if (self === undefined || self.directoryId !== this.directoryId || sameEndpoints(self.endpoints, this.config.endpoints)) return;
+    this.updateVoterAt = now + this.config.fetchTimeoutMs;
+    this.send(this.election.leaderId, {
+      type: 'UpdateVoterRequest',
+      requestId: this.newRequestId(),
+      epoch: this.election.epoch,
+      voterId: this.config.nodeId,
+      voterDirectoryId: this.directoryId,
+      endpoints: this.config.endpoints,
+    });
+  }
+
+  /** A leader that removed itself steps down once the removal is committed (KIP-853). */
+  private resignIfRemoved(now: number): void {
+    const role = this.role;
+    if (role.name !== 'leader' || role.state.leaderIsVoter) return;
+    if (this.voterHistory.latestRecordOffset >= this.highWatermark) return;
+    this.becomeResigned(now, role.state.preferredSuccessors());
+  }
+
+  /** Appends a control batch the leader writes itself; returns its offset. */
+  private appendControlBatch(now: number, bytes: Uint8Array): number {
+    const base = this.log.endOffset;
+    stampBatch(bytes, base, this.election.epoch);
+    this.appendAsLeader(now, { baseOffset: base, lastOffset: base + readBatchHeader(bytes).lastOffsetDelta, epoch: this.election.epoch, bytes });
+    return base;
+  }
+
+  /** The snapshot as it travels: the voter set in force at its end ahead of the state (dynamic voters). */
+  private snapshotImage(snapshot: Snapshot): Uint8Array {
+    if (this.servedImage?.snapshot !== snapshot) this.servedImage = { snapshot, bytes: encodeSnapshotImage(snapshot, this.dynamic) };
+    return this.servedImage.bytes;
+  }
+
   // --------------------------------------------------------------- helpers
+
+  /** Every input ends here. */
+  private endInput(): void {
+    this.resignIfRemoved(this.now);
+    this.flushLingeringIfDue();
+  }
 
   private followerFetchTimeout(): number {
     return fetchTimeoutWithJitter(this.config.fetchTimeoutMs, this.config.random);

@@ -22,14 +22,18 @@ export class ReadIndexTracker {
   private waiting: number[] = [];
   private confirmed: number[] = [];
 
+  /**
+   * `acksNeeded`: how many voters besides the leader make a majority — read at every use, since the
+   * voter set can change during a tenure (KIP-853).
+   */
   constructor(
-    private readonly majority: number,
+    private readonly acksNeeded: () => number,
     private readonly roundTimeoutMs: number,
   ) {}
 
   /** Registers a read; returns true when a confirmation round must start now. */
   add(readId: number): boolean {
-    if (this.majority <= 1) {
+    if (this.acksNeeded() <= 0) {
       this.confirmed.push(readId);
       return false;
     }
@@ -48,7 +52,7 @@ export class ReadIndexTracker {
     const round = this.round;
     if (round === null || requestId < round.firstRequestId) return false;
     round.acks.add(from);
-    if (round.acks.size + 1 < this.majority) return false;
+    if (round.acks.size < this.acksNeeded()) return false;
     this.confirmed.push(...round.readIds);
     this.round = null;
     return this.waiting.length > 0;

@@ -2,6 +2,7 @@ import type { NodeId } from './config';
 import type { LogBatch, Snapshot } from './log-batch';
 import type { RaftMessage } from './messages';
 import type { ElectionState, RoleName } from './quorum-state';
+import type { VoterSet } from './voter-set';
 
 /** A change to the durable log, applied in order. */
 export type LogOp =
@@ -47,6 +48,11 @@ export interface Ready {
   readonly readsReady: readonly { readonly readId: number; readonly offset: number }[];
   /** Reads that can no longer be confirmed here (leadership ended); answer them NOT_LEADER. */
   readonly readsFailed: readonly number[];
+  /**
+   * Set when the voter set in force changed (and in the first Ready): the driver learns the voters'
+   * endpoints from it. It may be uncommitted (KIP-853) and may revert after a truncation.
+   */
+  readonly voters: VoterSet | null;
   /** Set when this node's role or known leader changed. */
   readonly roleChange: { readonly role: RoleName; readonly leader: LeaderAndEpoch } | null;
 }

@@ -1,6 +1,7 @@
 import type { NodeId } from './config';
 import type { OffsetAndEpoch } from './messages';
 import type { RoleName } from './quorum-state';
+import type { DirectoryId, VoterSet } from './voter-set';
 
 export interface RaftStatus {
   readonly nodeId: NodeId;
@@ -17,10 +18,20 @@ export interface RaftStatus {
   readonly snapshotId: OffsetAndEpoch | null;
   /** Leader only: the offset of this epoch's LeaderChange batch; -1 otherwise. */
   readonly epochStartOffset: number;
+  /** This replica's directory id (KIP-853); the zero id with static voters. */
+  readonly directoryId: DirectoryId;
+  /** The voter set in force (the latest in the log, committed or not); empty while none is known. */
+  readonly voters: VoterSet;
+  /** Offset of the VotersRecord that put `voters` in force; -1 when they come from below the log. */
+  readonly votersOffset: number;
+  /** The voter set in force below the high watermark: the latest one known committed here. */
+  readonly committedVoters: VoterSet;
 }
 
 export interface ReplicaDescription {
   readonly nodeId: NodeId;
+  /** The replica's directory id (KIP-853); the zero id with static voters. */
+  readonly directoryId: DirectoryId;
   readonly logEndOffset: number;
   readonly lastFetchTimestamp: number;
   readonly lastCaughtUpTimestamp: number;

@@ -1,5 +1,6 @@
 import { RECORD_BATCH_OVERHEAD, decodeRecordBatch, encodeRecordBatch, type KafkaRecord } from '@kz/records';
 import { DEFAULT_TURN_BUDGET_MS, section } from '@kz/runtime';
+import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import type { NodeId, RaftConfigInput } from '../core/config';
 import type { LogBatch, Snapshot } from '../core/log-batch';
@@ -17,19 +18,47 @@ import { GroupCommit } from './group-commit';
 import { REAL_SCHEDULER, type Scheduler } from './scheduler';
 import { NotLeaderError } from '../core/errors';
 import type { RaftMetricsSink } from './raft-metrics';
-import { NodeStoppedError, ProposalLostError, RecordBatchTooLargeError, RequestTimedOutError } from './runtime-errors';
+import {
+  InconsistentDirectoryIdError,
+  NodeStoppedError,
+  ProposalLostError,
+  RecordBatchTooLargeError,
+  RequestTimedOutError,
+  VoterChangeError,
+} from './runtime-errors';
+import { describeVoters, newDirectoryId, type DirectoryId, type Endpoint, type Voter, type VoterSet } from '../core/voter-set';
+import type { VoterChangeResult } from '../core/raft-core';
 import type { LeaderChange, StateMachine } from './state-machine';
 
 export interface RaftNodeOptions {
   readonly nodeId: NodeId;
-  readonly voters: readonly NodeId[];
+  /**
+   * Static voters (kraft.version 0): the voter set, fixed for the cluster's life. Leave it out for
+   * dynamic voters (KIP-853), which live in the log and change with addVoter / removeVoter.
+   */
+  readonly voters?: readonly NodeId[];
+  /**
+   * Dynamic voters: this replica's directory id. Default: the one the storage holds, else a new
+   * random one, written to the storage before the node starts (a wiped storage gets a new one).
+   */
+  readonly directoryId?: DirectoryId;
+  /**
+   * Dynamic voters: the voter set a new cluster starts from (`kz format --standalone` or
+   * `--initial-controllers`). Leave it out to join an existing cluster as an observer, found
+   * through `bootstrapServers`, and become a voter once a leader's addVoter names this replica.
+   */
+  readonly bootstrapVoters?: readonly Voter[];
+  /** Nodes to ask for the leader while no voter is known (the transport must know their addresses). */
+  readonly bootstrapServers?: readonly NodeId[];
+  /** Dynamic voters: where this node listens; a voter listed otherwise asks the leader to update it. */
+  readonly endpoints?: readonly Endpoint[];
   /** A data directory (level storage is opened there), or any RaftStorage. */
   readonly storage: { readonly dataDir: string } | RaftStorage;
   readonly transport: RaftTransport;
   readonly stateMachine: StateMachine;
   readonly logger?: Logger;
   /** Protocol settings (timeouts, limits); KRaft's defaults otherwise. */
-  readonly config?: Omit<Partial<RaftConfigInput>, 'nodeId' | 'voters'>;
+  readonly config?: Omit<Partial<RaftConfigInput>, 'nodeId' | 'voters' | 'directoryId' | 'bootstrapVoters' | 'bootstrapServers' | 'endpoints'>;
   /** Take a snapshot once this many bytes were committed since the last one (KRaft: 20 MiB). */
   readonly snapshotEveryBytes?: number;
   /**
@@ -57,6 +86,13 @@ export interface RaftNodeOptions {
 export interface ProposeOptions {
   /** Reject with RequestTimedOutError after this long (the batch may still commit). */
   readonly timeoutMs?: number;
+}
+
+/** A voter change, committed: the voter set now in force and the offset of the VotersRecord that made it. */
+export interface VoterChange {
+  readonly offset: number;
+  readonly epoch: number;
+  readonly voters: VoterSet;
 }
 
 export interface Committed {
@@ -173,11 +209,18 @@ export class RaftNode {
     const logger = (options.logger ?? pino({ level: 'info' })).child({ nodeId: options.nodeId });
     const scheduler = options.scheduler ?? REAL_SCHEDULER;
     const storage = isRaftStorage(options.storage) ? options.storage : await LevelRaftStorage.open(options.storage.dataDir);
-    const { durable, repairs } = await storage.load();
+    const loaded = await storage.load();
+    const { durable, repairs } = loaded;
     for (const repair of repairs) {
       logger.warn({ offset: repair.offset, reason: repair.reason }, 'truncated a corrupt log tail at recovery');
     }
-    const core = RaftCore.start({ ...options.config, nodeId: options.nodeId, voters: options.voters }, durable, scheduler.now());
+    const membership = options.voters !== undefined ? { voters: options.voters } : dynamicMembership(options, loaded.directoryId ?? null);
+    // The core checks the settings first: a node that cannot start must not have claimed its storage.
+    const core = RaftCore.start({ ...options.config, nodeId: options.nodeId, ...membership }, durable, scheduler.now());
+    if ('directoryId' in membership && (loaded.directoryId ?? null) === null && storage.writeDirectoryId !== undefined) {
+      await storage.writeDirectoryId(membership.directoryId!);
+      logger.info({ directoryId: membership.directoryId }, 'storage given its directory id');
+    }
     const node = new RaftNode(
       core,
       storage,
@@ -372,6 +415,42 @@ export class RaftNode {
     });
   }
 
+  /**
+   * Leader only (KIP-853 AddRaftVoter): makes `voter` a voter. It must be a replica that has been
+   * fetching from this leader as an observer, with that directory id, and is caught up. Resolves
+   * once the new voter set is committed (counted in the new set). Rejects with VoterChangeError
+   * (another change is still uncommitted, the replica is not caught up, it is a voter already, …),
+   * NotLeaderError, ProposalLostError if a new leader dropped the change, RequestTimedOutError.
+   */
+  addVoter(voter: Voter, options: ProposeOptions = {}): Promise<VoterChange> {
+    return this.changeVoters(() => this.core.addVoter(this.clock(), voter), options);
+  }
+
+  /**
+   * Leader only (KIP-853 RemoveRaftVoter): removes the voter (id, directoryId). A leader that
+   * removes itself leads until the change commits, then resigns. Rejects like addVoter.
+   */
+  removeVoter(id: NodeId, directoryId: DirectoryId, options: ProposeOptions = {}): Promise<VoterChange> {
+    return this.changeVoters(() => this.core.removeVoter(this.clock(), id, directoryId), options);
+  }
+
+  private changeVoters(change: () => VoterChangeResult, options: ProposeOptions): Promise<VoterChange> {
+    const unavailable = this.unavailable();
+    if (unavailable !== null) return Promise.reject(unavailable);
+    const result = change();
+    if (!result.ok) {
+      const { code, message, leaderId, epoch } = result.error;
+      return Promise.reject(code === 'NOT_LEADER_OR_FOLLOWER' ? this.notLeaderError(leaderId, epoch) : new VoterChangeError(code, message));
+    }
+    this.log.info({ offset: result.offset, epoch: result.epoch, voters: describeVoters(result.voters) }, 'voter change appended');
+    const promise = new Promise<VoterChange>((resolve, reject) => {
+      const waiter: Waiter = { resolve: () => resolve({ offset: result.offset, epoch: result.epoch, voters: result.voters }), reject };
+      this.proposals.set(result.offset, { baseOffset: result.offset, epoch: result.epoch, slices: [{ first: 0, count: 1, waiter }] });
+    });
+    this.pump();
+    return this.withTimeout(promise, options.timeoutMs, () => new RequestTimedOutError(`voter change not committed within ${options.timeoutMs} ms`));
+  }
+
   /** The leader's view of every replica; NotLeaderError on other nodes. */
   describeQuorum(): QuorumDescription {
     const description = this.core.describeQuorum(this.clock());
@@ -456,6 +535,10 @@ export class RaftNode {
       this.log.info({ role, epoch: leader.epoch, leaderId: leader.leaderId, highWatermark: ready.highWatermark }, 'quorum state changed');
       this.reportRoleChange(role, leader.epoch);
       this.deliveries.push({ kind: 'role', change: { role, leaderId: leader.leaderId, epoch: leader.epoch } });
+    }
+    if (ready.voters !== null) {
+      this.log.info({ voters: describeVoters(ready.voters) }, 'voter set in force');
+      this.transport.votersChanged?.(ready.voters);
     }
     if (ready.persistId !== null) {
       this.lastPersistId = ready.persistId;
@@ -714,6 +797,30 @@ function estimatedRecordSize(record: KafkaRecord): number {
   let size = RECORD_OVERHEAD_BYTES + (record.key?.length ?? 0) + (record.value?.length ?? 0);
   for (const header of record.headers ?? []) size += header.key.length * 3 + (header.value?.length ?? 0) + 8;
   return size;
+}
+
+/**
+ * Dynamic voters: the directory id this replica runs under — given, or stored, or new (stored by
+ * start before the node runs) — and the bootstrap settings.
+ */
+function dynamicMembership(
+  options: RaftNodeOptions,
+  stored: DirectoryId | null,
+): Pick<RaftConfigInput, 'directoryId' | 'bootstrapVoters' | 'bootstrapServers' | 'endpoints'> {
+  if (options.directoryId !== undefined && stored !== null && options.directoryId !== stored) {
+    throw new InconsistentDirectoryIdError(`the storage belongs to directory id ${stored}, not ${options.directoryId}`);
+  }
+  const directoryId = options.directoryId ?? stored ?? newDirectoryId(options.config?.random ?? secureRandom);
+  return {
+    directoryId,
+    bootstrapVoters: options.bootstrapVoters ?? null,
+    bootstrapServers: options.bootstrapServers ?? [],
+    endpoints: options.endpoints ?? [],
+  };
+}
+
+function secureRandom(): number {
+  return randomBytes(4).readUInt32BE(0) / 2 ** 32;
 }
 
 function isRaftStorage(storage: RaftNodeOptions['storage']): storage is RaftStorage {

@@ -15,6 +15,8 @@
 import type { LogBatch, Snapshot } from '../core/log-batch';
 import { INITIAL_ELECTION_STATE, type ElectionState } from '../core/quorum-state';
 import type { LogOp } from '../core/ready';
+import type { DirectoryId } from '../core/voter-set';
+import { decodeDirectoryId, encodeDirectoryId } from './directory-id-codec';
 import { decodeElectionState, encodeElectionState } from './election-state-codec';
 import { checkElectionTransition } from './election-state-rules';
 import { LogRecoveryScan } from './log-recovery-scan';
@@ -23,13 +25,14 @@ import type { LoadedState, RaftStorage, StorageRepair } from './raft-storage';
 import { SerialQueue } from './serial-queue';
 import { decodeSnapshot, encodeSnapshot } from './snapshot-codec';
 import type { EngineWrite, StorageEngine } from './storage-engine';
-import { CorruptStorageError, StorageReadError, StorageWriteError } from './storage-errors';
+import { CorruptStorageError, InvalidPersistError, StorageReadError, StorageWriteError } from './storage-errors';
 import { StoredLog, type BatchExtent, type LogPlan } from './stored-log';
 
 /** What recovery found: the first load's answer, and the state the storage goes on from. */
 export interface Recovery {
   readonly loaded: LoadedState;
   readonly electionState: ElectionState;
+  readonly directoryId: DirectoryId | null;
   readonly log: StoredLog<BatchExtent>;
 }
 
@@ -37,6 +40,7 @@ export class EngineRaftStorage implements RaftStorage {
   private readonly queue = new SerialQueue();
   private log: StoredLog<BatchExtent>;
   private electionState: ElectionState;
+  private directoryId: DirectoryId | null;
   /** What recovery found, kept for the first load() until a persist makes it stale. */
   private recovered: LoadedState | null;
 
@@ -46,6 +50,7 @@ export class EngineRaftStorage implements RaftStorage {
   ) {
     this.log = recovery.log;
     this.electionState = recovery.electionState;
+    this.directoryId = recovery.directoryId;
     this.recovered = recovery.loaded;
   }
 
@@ -67,7 +72,23 @@ export class EngineRaftStorage implements RaftStorage {
       const recovery = await EngineRaftStorage.recover(this.engine);
       this.log = recovery.log;
       this.electionState = recovery.electionState;
+      this.directoryId = recovery.directoryId;
       return recovery.loaded;
+    });
+  }
+
+  writeDirectoryId(id: DirectoryId): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.directoryId === id) return;
+      if (this.directoryId !== null) throw new InvalidPersistError(`the storage belongs to directory id ${this.directoryId}, not ${id}`);
+      const value = encodeDirectoryId(id);
+      try {
+        await this.engine.write([{ type: 'putMeta', key: 'directory', value }]);
+      } catch (err) {
+        throw new StorageWriteError(`writing the directory id to ${this.engine.location} failed: ${messageOf(err)}`, { cause: err });
+      }
+      this.directoryId = id;
+      this.recovered = null;
     });
   }
 
@@ -134,7 +155,10 @@ export class EngineRaftStorage implements RaftStorage {
     let repair: StorageRepair | null = null;
     let electionState: ElectionState;
     let snapshot: Snapshot | null;
+    let directoryId: DirectoryId | null;
     try {
+      const directoryValue = await engine.getMeta('directory');
+      directoryId = directoryValue === undefined ? null : decodeDirectoryId(directoryValue);
       const electionValue = await engine.getMeta('election');
       electionState = electionValue === undefined ? { ...INITIAL_ELECTION_STATE } : decodeElectionState(electionValue);
       const snapshotValue = await engine.getMeta('snapshot');
@@ -167,8 +191,9 @@ export class EngineRaftStorage implements RaftStorage {
       }
     }
     return {
-      loaded: { durable: { electionState: { ...electionState }, snapshot, batches }, repairs: repair === null ? [] : [repair] },
+      loaded: { durable: { electionState: { ...electionState }, snapshot, batches }, repairs: repair === null ? [] : [repair], directoryId },
       electionState,
+      directoryId,
       log: new StoredLog<BatchExtent>(snapshot?.id ?? null, batches.map(extentOf), extentOf),
     };
   }

@@ -11,12 +11,14 @@ import { INITIAL_ELECTION_STATE, type ElectionState } from '../core/quorum-state
 import type { LogOp } from '../core/ready';
 import { checkElectionState, checkElectionTransition } from './election-state-rules';
 import type { LoadedState, RaftStorage } from './raft-storage';
-import { StorageReadError, StorageWriteError } from './storage-errors';
+import { InvalidPersistError, StorageReadError, StorageWriteError } from './storage-errors';
 import { StoredLog } from './stored-log';
+import type { DirectoryId } from '../core/voter-set';
 
 export class MemoryRaftStorage implements RaftStorage {
   private electionState: ElectionState = INITIAL_ELECTION_STATE;
   private snapshot: Snapshot | null = null;
+  private directoryId: DirectoryId | null = null;
   private readonly log = new StoredLog<LogBatch>(null, [], copyBatch);
   private closed = false;
 
@@ -35,12 +37,20 @@ export class MemoryRaftStorage implements RaftStorage {
    * would give. Usable after close, which is when a restart happens.
    */
   reopen(): MemoryRaftStorage {
-    return new MemoryRaftStorage(this.contents());
+    const reopened = new MemoryRaftStorage(this.contents());
+    reopened.directoryId = this.directoryId;
+    return reopened;
   }
 
   async load(): Promise<LoadedState> {
     if (this.closed) throw new StorageReadError('memory storage is closed');
-    return { durable: this.contents(), repairs: [] };
+    return { durable: this.contents(), repairs: [], directoryId: this.directoryId };
+  }
+
+  async writeDirectoryId(id: DirectoryId): Promise<void> {
+    if (this.closed) throw new StorageWriteError('memory storage is closed');
+    if (this.directoryId !== null && this.directoryId !== id) throw new InvalidPersistError(`the storage belongs to directory id ${this.directoryId}, not ${id}`);
+    this.directoryId = id;
   }
 
   async persist(electionState: ElectionState | null, ops: readonly LogOp[]): Promise<void> {
@@ -77,7 +87,8 @@ function copyBatch(batch: LogBatch): LogBatch {
 }
 
 function copySnapshot(snapshot: Snapshot): Snapshot {
-  return { id: { offset: snapshot.id.offset, epoch: snapshot.id.epoch }, bytes: copyBytes(snapshot.bytes) };
+  const copy = { id: { offset: snapshot.id.offset, epoch: snapshot.id.epoch }, bytes: copyBytes(snapshot.bytes) };
+  return snapshot.voters === undefined ? copy : { ...copy, voters: snapshot.voters };
 }
 
 /** A real copy even for a Buffer, whose slice() is a view of the same memory. */

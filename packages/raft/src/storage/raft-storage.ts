@@ -1,6 +1,7 @@
 import type { DurableState } from '../core/raft-core';
 import type { ElectionState } from '../core/quorum-state';
 import type { LogOp } from '../core/ready';
+import type { DirectoryId } from '../core/voter-set';
 
 /** Something recovery had to repair, reported so the runtime can log it. */
 export interface StorageRepair {
@@ -13,6 +14,11 @@ export interface StorageRepair {
 export interface LoadedState {
   readonly durable: DurableState;
   readonly repairs: readonly StorageRepair[];
+  /**
+   * The replica's directory id (KIP-853), once `writeDirectoryId` stored one; null before. Absent
+   * from storages that do not keep one.
+   */
+  readonly directoryId?: DirectoryId | null;
 }
 
 /**
@@ -36,6 +42,12 @@ export interface RaftStorage {
    * and with StorageWriteError when the write fails; either way nothing of that call is applied.
    */
   persist(electionState: ElectionState | null, ops: readonly LogOp[]): Promise<void>;
+  /**
+   * Stores the replica's directory id, durably, once (KIP-853): a wiped storage has none, and the
+   * replica on it gets a new one. Rejects with InvalidPersistError if another is stored already.
+   * Optional: a storage without it runs dynamic voters only with the id given to RaftNode.start.
+   */
+  writeDirectoryId?(id: DirectoryId): Promise<void>;
   /** Waits for submitted persists, then releases the storage; later calls reject. */
   close(): Promise<void>;
 }

@@ -3,7 +3,8 @@
  * simulator. Two key spaces:
  * - the log: key = a batch's base offset as 8-byte big-endian (offset-key.ts), value = the
  *   RecordBatch v2 bytes verbatim; iterated in key order, which is offset order;
- * - the metadata: `election` (election-state-codec.ts) and `snapshot` (snapshot-codec.ts).
+ * - the metadata: `election` (election-state-codec.ts), `snapshot` (snapshot-codec.ts) and
+ *   `directory` (directory-id-codec.ts, KIP-853).
  *
  * What EngineRaftStorage relies on, and so what an engine must give: `write` applies its list as
  * one atomic unit and resolves only once all of it is durable (fsync); writes take effect in call
@@ -11,7 +12,7 @@
  * recovery scan), because no engine is trusted not to lose or flip a bit at rest.
  */
 
-export type MetaKey = 'election' | 'snapshot';
+export type MetaKey = 'election' | 'snapshot' | 'directory';
 
 export type EngineWrite =
   | { readonly type: 'putBatch'; readonly key: Uint8Array; readonly value: Uint8Array }

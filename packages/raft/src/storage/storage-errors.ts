@@ -18,7 +18,7 @@ export class DataDirLockedError extends Error {
 }
 
 /** What part of the stored state failed its checks. */
-export type CorruptPart = 'election state' | 'snapshot' | 'database';
+export type CorruptPart = 'election state' | 'snapshot' | 'directory id' | 'database';
 
 /**
  * Stored state that cannot be trusted and cannot be repaired without losing something Raft needs

@@ -8,6 +8,8 @@ export interface CheckOptions {
   /** fast-check's seed: with `path`, names one schedule exactly. */
   readonly seed: number;
   readonly nodes?: 3 | 5 | undefined;
+  /** Dynamic voters, with membership changes and wiped disks among the faults (KIP-853). */
+  readonly membership?: boolean | undefined;
   /** Replay the one schedule at this fast-check path (`runs` is then ignored). */
   readonly path?: string | undefined;
   /** Shrink a failing schedule to a smaller one that still fails (default true). */
@@ -42,8 +44,8 @@ export interface CheckReport {
 export const DEFAULT_SHRINK_BUDGET_MS = 60_000;
 
 /** The command line that replays the schedule fast-check found at (seed, path). */
-export function replayCommand(seed: number, path: string, nodes: 3 | 5 | undefined): string {
-  return `pnpm sim --seed ${seed} --path ${path}${nodes === undefined ? '' : ` --nodes ${nodes}`} --trace`;
+export function replayCommand(seed: number, path: string, nodes: 3 | 5 | undefined, membership = false): string {
+  return `pnpm sim --seed ${seed} --path ${path}${nodes === undefined ? '' : ` --nodes ${nodes}`}${membership ? ' --membership' : ''} --trace`;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function checkSchedules(options: CheckOptions): Promise<CheckReport
     ...(options.tamper === undefined ? {} : { tamper: options.tamper }),
   };
   const search = await searchSchedulesAsync(
-    faultScheduleArbitrary({ nodes: options.nodes }),
+    faultScheduleArbitrary({ nodes: options.nodes, membership: options.membership }),
     async (schedule, searching) => {
       const outcome = await runSchedule(schedule, runOptions);
       const passed = outcome.violations.length === 0;
@@ -80,7 +82,7 @@ export async function checkSchedules(options: CheckOptions): Promise<CheckReport
     events,
     seed: search.seed,
     coverage,
-    failure: { path, schedule, outcome: await rerun(schedule, error, runOptions), replay: replayCommand(search.seed, path, options.nodes) },
+    failure: { path, schedule, outcome: await rerun(schedule, error, runOptions), replay: replayCommand(search.seed, path, options.nodes, options.membership === true) },
   };
 }
 

@@ -4,6 +4,7 @@ import type { OffsetAndEpoch } from '../core/messages';
 import type { ElectionState } from '../core/quorum-state';
 import type { RaftStatus } from '../core/status';
 import type { StorageRepair } from '../storage/raft-storage';
+import type { DirectoryId } from '../core/voter-set';
 import type { LogImage } from './log-image';
 import type { CompletedRead } from './sim-client';
 
@@ -41,7 +42,7 @@ export interface NodeView {
   /** null while the node is down. */
   readonly live: LiveNodeView | null;
   /** What survives a crash: only synced writes, and of those only the intact ones. */
-  readonly durable: { readonly electionState: ElectionState; readonly log: LogImage };
+  readonly durable: { readonly electionState: ElectionState; readonly log: LogImage; readonly directoryId?: DirectoryId | null };
   /** Data batches the node handed to its state machine during this step, in order. */
   readonly newlyCommitted: readonly LogBatch[];
   /** `nextOffset`: what the node has applied (RaftNode.appliedOffset), 0 while down. */
@@ -63,7 +64,10 @@ export interface GrantedVote {
 
 export interface ClusterView {
   readonly time: number;
+  /** The static voters; with dynamic voters (`dynamic`), the initial ones — each node reports the set in force. */
   readonly voters: readonly NodeId[];
+  /** Dynamic voters (KIP-853): quorums are counted in each leader's voter set, by voter key. */
+  readonly dynamic?: boolean;
   readonly nodes: readonly NodeView[];
   /** Votes granted during this step. */
   readonly votes: readonly GrantedVote[];

@@ -36,7 +36,16 @@ export type Fault =
   /** The node's next fsync fails with EIO: it must halt (a supervisor restarts it). */
   | { readonly kind: 'fsyncError'; readonly node: number }
   /** A bit flips in a batch on the node's disk, then it is power-cycled; `pick` (0-99) chooses the batch. */
-  | { readonly kind: 'corruptBatch'; readonly node: number; readonly pick: number };
+  | { readonly kind: 'corruptBatch'; readonly node: number; readonly pick: number }
+  // Dynamic voters (KIP-853) only:
+  /** The leader is asked to add the node as a voter (refused unless it is a caught-up observer). */
+  | { readonly kind: 'addVoter'; readonly node: number }
+  /** The leader is asked to remove the node from the voters. */
+  | { readonly kind: 'removeVoter'; readonly node: number }
+  /** The leader is asked to remove itself: it resigns once that commits. */
+  | { readonly kind: 'removeLeader' }
+  /** The node's disk is wiped; it starts `downMs` later as a new replica (a new directory id). */
+  | { readonly kind: 'wipeDisk'; readonly node: number; readonly downMs: number };
 
 export interface TimedFault {
   /** Simulated ms after the previous step (or the start). */
@@ -58,6 +67,8 @@ export interface FaultSchedule {
   readonly syncLatencyMaxMs: number;
   /** Core settings that change which code paths run (KRaft defaults otherwise). */
   readonly config: ScheduleConfig;
+  /** Dynamic voters (KIP-853): `nodes` bootstrap voters, the observers join and may be added. */
+  readonly dynamicVoters?: boolean;
   readonly steps: readonly TimedFault[];
 }
 
@@ -74,6 +85,8 @@ export interface ScheduleArbitraryOptions {
   /** Fix the cluster size; both sizes otherwise. */
   readonly nodes?: 3 | 5 | undefined;
   readonly maxSteps?: number;
+  /** Dynamic voters, with membership changes and wiped disks among the faults. */
+  readonly membership?: boolean | undefined;
 }
 
 const nodeIndex = fc.integer({ min: 0, max: 5 });
@@ -134,13 +147,42 @@ const fault: fc.Arbitrary<Fault> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('corruptBatch' as const), node: nodeIndex, pick: fc.integer({ min: 0, max: 99 }) }) },
 );
 
-const timedFault: fc.Arbitrary<TimedFault> = fc.record({
-  afterMs: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 400 }) }, { weight: 2, arbitrary: fc.integer({ min: 400, max: 3000 }) }),
-  fault,
+const membershipFault: fc.Arbitrary<Fault> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('addVoter' as const), node: nodeIndex }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('removeVoter' as const), node: nodeIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('removeLeader' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('wipeDisk' as const), node: nodeIndex, downMs: fc.integer({ min: 0, max: 2000 }) }) },
+);
+
+const afterMs = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 400 }) }, { weight: 2, arbitrary: fc.integer({ min: 400, max: 3000 }) });
+
+const timedFault: fc.Arbitrary<TimedFault> = fc.record({ afterMs, fault });
+
+/** Membership schedules: one step in three changes the voters or wipes a disk. */
+const timedMembershipFault: fc.Arbitrary<TimedFault> = fc.record({
+  afterMs,
+  fault: fc.oneof({ weight: 2, arbitrary: fault }, { weight: 1, arbitrary: membershipFault }),
 });
 
 /** A fast-check arbitrary of whole fault schedules. */
 export function faultScheduleArbitrary(options: ScheduleArbitraryOptions = {}): fc.Arbitrary<FaultSchedule> {
+  if (options.membership === true) {
+    return fc.record({
+      nodes: options.nodes !== undefined ? fc.constant(options.nodes) : fc.constantFrom<3 | 5>(3, 5),
+      observers: fc.integer({ min: 1, max: 2 }),
+      seed: fc.integer({ min: 0, max: 0x7fffffff }),
+      snapshotEveryBytes: fc.integer({ min: 150, max: 2500 }),
+      deliveriesPerTurn: fc.constantFrom(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, 2, 8),
+      syncLatencyMaxMs: fc.integer({ min: 1, max: MAX_SYNC_LATENCY_MS }),
+      config: fc.record({
+        fetchMaxBytes: fc.constantFrom(8 * 1024 * 1024, 4096, 512),
+        snapshotChunkBytes: fc.constantFrom(1024 * 1024, 256, 64),
+        appendLingerMs: fc.constantFrom(0, 0, 5, 25),
+      }),
+      dynamicVoters: fc.constant(true),
+      steps: fc.array(timedMembershipFault, { maxLength: options.maxSteps ?? 40, size: 'max' }),
+    });
+  }
   return fc.record({
     nodes: options.nodes !== undefined ? fc.constant(options.nodes) : fc.constantFrom<3 | 5>(3, 5),
     observers: fc.integer({ min: 0, max: 1 }),
@@ -190,6 +232,11 @@ export function describeFault(f: Fault): string {
       return `burst of ${f.requests} every ${f.spacingMs}ms`;
     case 'proposeThenCrash':
       return `propose, then crash a ${f.victim} ${f.delayMs}ms later${f.torn ? ' (torn write)' : ''}`;
+    case 'addVoter':
+    case 'removeVoter':
+      return `${f.kind} node#${f.node}`;
+    case 'wipeDisk':
+      return `wipe the disk of node#${f.node}, start it ${f.downMs}ms later as a new replica`;
     default:
       return f.kind;
   }

@@ -4,6 +4,8 @@ import { CommittedOracle, conflictBetween } from './committed-oracle';
 import type { ClusterView, NodeView } from './cluster-view';
 import { batchHolding, logEndOffset, type LogImage } from './log-image';
 import type { Violation } from './violation';
+import { votersIn } from '../core/voter-history';
+import { describeVoters, type Voter, type VoterSet } from '../core/voter-set';
 
 /**
  * The safety invariants, checked after every simulated step. Each is a small named function over
@@ -189,6 +191,8 @@ export const leaderHoldsEveryEarlierCommit: Invariant = (view, memory) => {
  */
 export const majorityHoldsBelowHighWatermark: Invariant = (view, memory) => {
   const violations: Violation[] = [];
+  // With dynamic voters the majority is a leader's, in its own voter set: see removedVoterNeverCounts.
+  if (view.dynamic === true) return violations;
   const seen = new Set<number>();
   for (const node of view.nodes) {
     const hw = node.live?.status.highWatermark ?? 0;
@@ -215,6 +219,94 @@ function durablyHolds(image: LogImage, offset: number, memory: InvariantMemory):
   if (batch === undefined) return false;
   const known = memory.oracle.get(batch.baseOffset);
   return known === undefined || conflictBetween(known, batch) === null;
+}
+
+/**
+ * KIP-853: a leader's high watermark is durable on a majority of the voter set it has in force,
+ * counted by voter key — a replica counts only under the (node id, directory id) the set names,
+ * so a removed voter, or a node whose disk was wiped (a new directory id), never makes up a quorum.
+ * Checked once the high watermark has passed the VotersRecord that put the set in force (below it,
+ * the previous set counted it, and one change at a time keeps the two majorities overlapping).
+ */
+export const removedVoterNeverCounts: Invariant = (view, memory) => {
+  const violations: Violation[] = [];
+  if (view.dynamic !== true) return violations;
+  for (const node of view.nodes) {
+    const status = node.live?.status;
+    if (status === undefined || status.role !== 'leader') continue;
+    const hw = status.highWatermark;
+    if (hw <= status.epochStartOffset || hw <= status.votersOffset || status.voters.length === 0) continue;
+    const holders = status.voters.filter((voter) => {
+      const host = view.nodes.find((n) => n.id === voter.id);
+      return host !== undefined && host.durable.directoryId === voter.directoryId && durablyHolds(host.durable.log, hw, memory);
+    });
+    if (holders.length < majorityOf(status.voters.length)) {
+      violations.push(
+        violation(
+          'removedVoterNeverCounts',
+          node.id,
+          `leader of epoch ${status.epoch}: high watermark ${hw} is durable on only [${holders.map((v) => v.id).join(',')}] of its voters ${describeVoters(status.voters)}`,
+        ),
+      );
+    }
+  }
+  return violations;
+};
+
+/**
+ * KIP-853's single-server changes: the voter set a leader has in force and the one committed before
+ * it (the last VotersRecord below everything known committed, in the leader's own log) never admit
+ * two disjoint majorities — which would let two leaders, or two commits, happen without hearing of
+ * each other. It fails when two changes are in flight at once, or one change moves two voters.
+ */
+export const noDisjointMajorities: Invariant = (view, memory) => {
+  const violations: Violation[] = [];
+  if (view.dynamic !== true) return violations;
+  let committedEnd = memory.oracle.end;
+  for (const node of view.nodes) committedEnd = Math.max(committedEnd, node.live?.status.highWatermark ?? 0);
+  for (const node of view.nodes) {
+    const live = node.live;
+    if (live === null || live.status.role !== 'leader' || live.status.voters.length === 0) continue;
+    let committed: VoterSet = live.status.committedVoters;
+    for (const batch of live.log) {
+      if (batch.baseOffset >= committedEnd) break;
+      const voters = votersOfBatch(batch);
+      if (voters !== null) committed = voters;
+    }
+    if (committed.length === 0) continue;
+    if (admitDisjointMajorities(committed, live.status.voters)) {
+      violations.push(
+        violation(
+          'noDisjointMajorities',
+          node.id,
+          `leader of epoch ${live.status.epoch} has voters ${describeVoters(live.status.voters)} in force while ${describeVoters(committed)} are committed: two disjoint majorities are possible`,
+        ),
+      );
+    }
+  }
+  return violations;
+};
+
+/** Whether some majority of `a` and some majority of `b` share no voter (voters named by key). */
+export function admitDisjointMajorities(a: VoterSet, b: VoterSet): boolean {
+  const key = (v: Voter): string => `${v.id}:${v.directoryId}`;
+  const inB = new Set(b.map(key));
+  const shared = a.filter((v) => inB.has(key(v))).length;
+  // Each majority first takes the voters only it has; what it still needs must come from the shared ones.
+  const needA = Math.max(0, majorityOf(a.length) - (a.length - shared));
+  const needB = Math.max(0, majorityOf(b.length) - (b.length - shared));
+  return needA + needB <= shared;
+}
+
+const votersCache = new WeakMap<Uint8Array, VoterSet | null>();
+
+function votersOfBatch(batch: LogBatch): VoterSet | null {
+  let voters = votersCache.get(batch.bytes);
+  if (voters === undefined) {
+    voters = votersIn(batch);
+    votersCache.set(batch.bytes, voters);
+  }
+  return voters;
 }
 
 /** A snapshot only at the log start: in memory and on disk, the log resumes exactly where the snapshot ends. */
@@ -360,6 +452,8 @@ export const INVARIANTS: readonly (readonly [string, Invariant])[] = [
   ['committedPrefixIdentical', committedPrefixIdentical],
   ['leaderHoldsEveryEarlierCommit', leaderHoldsEveryEarlierCommit],
   ['majorityHoldsBelowHighWatermark', majorityHoldsBelowHighWatermark],
+  ['removedVoterNeverCounts', removedVoterNeverCounts],
+  ['noDisjointMajorities', noDisjointMajorities],
   ['snapshotAtLogStart', snapshotAtLogStart],
   ['stateMachinesAgree', stateMachinesAgree],
   ['votesOncePerEpoch', votesOncePerEpoch],

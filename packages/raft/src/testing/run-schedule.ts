@@ -46,6 +46,7 @@ export async function runSchedule(schedule: FaultSchedule, options: RunOptions =
     deliveriesPerTurn: schedule.deliveriesPerTurn,
     syncLatencyMs: { min: 1, max: schedule.syncLatencyMaxMs },
     config: schedule.config,
+    ...(schedule.dynamicVoters === true ? { dynamicVoters: true } : {}),
     ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
     ...(options.tamper === undefined ? {} : { tamper: options.tamper }),
   });
@@ -152,6 +153,19 @@ export function applyFault(sim: Simulation, fault: Fault): void {
       return sim.failNextSync(id(fault.node));
     case 'corruptBatch':
       sim.corruptStoredBatch(id(fault.node), fault.pick / 100);
+      return;
+    case 'addVoter':
+      if (sim.dynamic) void sim.addVoter(id(fault.node));
+      return;
+    case 'removeVoter':
+      if (sim.dynamic) void sim.removeVoter(sim.deadVoterKey() ?? id(fault.node));
+      return;
+    case 'removeLeader':
+      if (!sim.dynamic) return;
+      void (sim.deadVoterKey() === null ? sim.removeLeader() : sim.removeVoter(sim.deadVoterKey()!));
+      return;
+    case 'wipeDisk':
+      sim.wipeDisk(id(fault.node), fault.downMs);
       return;
   }
 }

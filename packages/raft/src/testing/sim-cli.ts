@@ -33,6 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
     runs: args.runs,
     seed: args.seed,
     nodes: args.nodes,
+    membership: args.membership,
     path: args.path,
     shrink: args.shrink && !replaying,
     traceSink: replaying && args.trace ? (line) => print(`  ${line}`) : undefined,
@@ -56,7 +57,7 @@ type LeadUp = 'recent' | 'narrate' | 'none';
 async function printFailure(runs: number, failure: CheckFailure, leadUp: LeadUp): Promise<void> {
   const { schedule, outcome } = failure;
   print(
-    `sim: FAILED after ${runs} run(s): ${schedule.nodes} voters + ${schedule.observers} observer(s), run seed ${schedule.seed}, ` +
+    `sim: FAILED after ${runs} run(s): ${schedule.nodes} voters + ${schedule.observers} observer(s)${schedule.dynamicVoters === true ? ' (dynamic voters)' : ''}, run seed ${schedule.seed}, ` +
       `snapshot every ${schedule.snapshotEveryBytes} bytes, ${schedule.deliveriesPerTurn} deliveries per turn, sync <= ${schedule.syncLatencyMaxMs}ms, ` +
       `fetch <= ${schedule.config.fetchMaxBytes}B, snapshot chunks <= ${schedule.config.snapshotChunkBytes}B, ` +
       `linger ${schedule.config.appendLingerMs}ms; schedule:`,

@@ -6,6 +6,8 @@ import { decodeElectionState, encodeElectionState } from '../storage/election-st
 import { decodeOffsetKey, encodeOffsetKey } from '../storage/offset-key';
 import { decodeSnapshot, encodeSnapshot } from '../storage/snapshot-codec';
 import type { EngineWrite, MetaKey, StorageEngine } from '../storage/storage-engine';
+import { decodeDirectoryId } from '../storage/directory-id-codec';
+import type { DirectoryId } from '../core/voter-set';
 import type { LogImage } from './log-image';
 import type { SeededRandom } from './seeded-random';
 import type { SimClock } from './sim-scheduler';
@@ -99,6 +101,20 @@ export class SimDisk {
     return { lost: pending.length, torn: tore };
   }
 
+  /**
+   * The disk is replaced by an empty one (an operator wiped it, or the machine was rebuilt): every
+   * write, durable or not, is gone. Only while no process runs on it.
+   */
+  wipe(): void {
+    this.crash(false);
+    this.log.clear();
+    this.meta.clear();
+    this.damagedOffsets.clear();
+    this.electionState = INITIAL_ELECTION_STATE;
+    this.image = null;
+    this.snapshotCache = null;
+  }
+
   /** The next sync fails with EIO. */
   failNextSync(): void {
     this.failSyncs++;
@@ -144,6 +160,12 @@ export class SimDisk {
 
   get durableElectionState(): ElectionState {
     return this.electionState;
+  }
+
+  /** The directory id the storage on this disk was given (KIP-853); null before, and after a wipe. */
+  get durableDirectoryId(): DirectoryId | null {
+    const value = this.meta.get('directory');
+    return value === undefined ? null : decodeDirectoryId(value);
   }
 
   /**

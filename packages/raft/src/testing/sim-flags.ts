@@ -15,6 +15,8 @@ export interface CommonSimFlags {
 export interface SimFlagParsing {
   /** Extra flags taking a value: the handler gets the flag and its value and may call `fail`. */
   readonly extra: Readonly<Record<string, (flag: string, value: string) => void>>;
+  /** Extra flags taking no value. */
+  readonly switches?: Readonly<Record<string, () => void>>;
   /** Makes the error a bad argument is reported with. */
   readonly fail: (message: string) => Error;
 }
@@ -38,6 +40,11 @@ export function parseCommonSimFlags(argv: readonly string[], defaultSeed: number
     const extra = parsing.extra[flag];
     if (extra !== undefined) {
       extra(flag, value());
+      continue;
+    }
+    const toggle = parsing.switches?.[flag];
+    if (toggle !== undefined && inline === undefined) {
+      toggle();
       continue;
     }
     switch (flag) {

@@ -10,6 +10,7 @@ import { EngineRaftStorage } from '../storage/engine-raft-storage';
 import type { LoadedState, RaftStorage } from '../storage/raft-storage';
 import { InvalidPersistError } from '../storage/storage-errors';
 import type { RaftTransport } from '../transport/raft-transport';
+import type { DirectoryId, VoterSet } from '../core/voter-set';
 import type { NodeHalt, NodeView, RecoveryReport } from './cluster-view';
 import { ObservedMachine } from './observed-machine';
 import type { SeededRandom } from './seeded-random';
@@ -19,7 +20,17 @@ import { SimScheduler, type SchedulerStats, type SimClock } from './sim-schedule
 import { SimTransport } from './sim-transport';
 
 /** Raft settings of every simulated node (nodeId, voters and the jitter source are per node). */
-export type SimRaftConfig = Omit<Partial<RaftConfigInput>, 'nodeId' | 'voters' | 'random'>;
+export type SimRaftConfig = Omit<Partial<RaftConfigInput>, 'nodeId' | 'voters' | 'random' | 'directoryId' | 'bootstrapVoters' | 'bootstrapServers' | 'endpoints'>;
+
+/**
+ * What formatting a node's disk decided, with dynamic voters (KIP-853): its directory id, and the
+ * voter set a new cluster starts from (null: the node joins an existing cluster as an observer).
+ * Like `kz format`'s meta.properties it lives beside the disk, and is redone when the disk is wiped.
+ */
+export interface SimFormat {
+  readonly directoryId: DirectoryId;
+  readonly bootstrapVoters: VoterSet | null;
+}
 
 /**
  * Test-only: replaces what a node runs on with a deliberately broken variant, to show that an
@@ -42,7 +53,10 @@ export interface HostObserver {
 
 /** What a host needs from the simulation around it. */
 export interface HostEnvironment {
+  /** Static voters; ignored with dynamic voters (a host with a `format`). */
   readonly voters: readonly NodeId[];
+  /** Every node id: with dynamic voters, where a node looks for the leader (bootstrap servers). */
+  readonly nodeIds: readonly NodeId[];
   readonly config: SimRaftConfig;
   readonly snapshotEveryBytes: number;
   /** Committed batches a node hands its state machine per turn (its apply budget, counted). */
@@ -108,6 +122,8 @@ export class SimHost {
   private contractErrors: string[] = [];
   private halts: NodeHalt[] = [];
   private recoveries: RecoveryReport[] = [];
+  /** Dynamic voters only: how the disk was formatted; null runs static voters. */
+  format: SimFormat | null = null;
 
   constructor(
     readonly id: NodeId,
@@ -190,10 +206,19 @@ export class SimHost {
         if (!current()) return new Promise<never>(() => undefined);
         const tamper = this.env.tamper;
         const observedStorage = this.observeStorage(storage, damaged, current);
+        const format = this.format;
+        const membership =
+          format === null
+            ? { voters: this.env.voters }
+            : {
+                directoryId: format.directoryId,
+                ...(format.bootstrapVoters === null ? {} : { bootstrapVoters: format.bootstrapVoters }),
+                bootstrapServers: this.env.nodeIds.filter((id) => id !== this.id),
+              };
         const launch = this.env.launch ?? ((options: RaftNodeOptions) => RaftNode.start(options));
         return launch({
           nodeId: this.id,
-          voters: this.env.voters,
+          ...membership,
           storage: tamper?.storage?.(this.id, observedStorage) ?? observedStorage,
           transport: tamper?.transport?.(this.id, process.transport) ?? process.transport,
           stateMachine: observed,
@@ -243,7 +268,7 @@ export class SimHost {
       id: this.id,
       incarnation: this.incarnationNo,
       live: raft === null || status === null ? null : { status, log: raft.logBatches(), snapshotId: status.snapshotId },
-      durable: { electionState: this.disk.durableElectionState, log: this.disk.durableLog },
+      durable: { electionState: this.disk.durableElectionState, log: this.disk.durableLog, directoryId: this.disk.durableDirectoryId },
       newlyCommitted: this.newlyCommitted,
       machine: raft === null ? { nextOffset: 0, digest: 0 } : { nextOffset: raft.appliedOffset, digest: this.process?.machine.digest ?? 0 },
       contractErrors: this.contractErrors,
@@ -299,6 +324,7 @@ export class SimHost {
         }
         return storage.persist(electionState, ops);
       },
+      ...(storage.writeDirectoryId === undefined ? {} : { writeDirectoryId: (id: DirectoryId) => storage.writeDirectoryId!(id) }),
       close: () => storage.close(),
     };
   }

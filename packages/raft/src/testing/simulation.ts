@@ -8,12 +8,16 @@ import type { RaftMetricsSink } from '../runtime/raft-metrics';
 import type { ClusterView, GrantedVote } from './cluster-view';
 import { EventQueue } from './event-queue';
 import { checkInvariants, newInvariantMemory, type InvariantMemory } from './invariants';
-import { batchHolding } from './log-image';
+import { batchHolding, logEndOffset } from './log-image';
+import type { RaftNode, VoterChange } from '../runtime/raft-node';
+import { votersIn } from '../core/voter-history';
+import { describeVoters, newDirectoryId, sortVoters, type DirectoryId, type VoterSet } from '../core/voter-set';
 import { fingerprint } from './proposal-batch';
 import { SeededRandom, deriveSeed } from './seeded-random';
 import { SimClient, type ClientRequest } from './sim-client';
 import { SimHost, type HostEnvironment, type SimLauncher, type SimRaftConfig, type SimulationTamper } from './sim-host';
 import type { SimMachineFactory } from './sim-machine';
+import type { SimDisk } from './sim-disk';
 import { SimNetwork, type InFlight, type IsolationDirection, type LinkRule } from './sim-network';
 import type { SchedulerStats, SimClock } from './sim-scheduler';
 import { SimStateMachine } from './sim-state-machine';
@@ -23,8 +27,17 @@ import type { Violation } from './violation';
 export interface SimulationOptions {
   /** Voters, with ids 1..nodeCount. */
   readonly nodeCount: number;
-  /** Observers (fetch, never vote), with ids after the voters'. */
+  /**
+   * Observers (fetch, never vote), with ids after the voters'. With dynamic voters these are the
+   * replicas that join an existing cluster (no bootstrap voter set) and can be added as voters.
+   */
   readonly observerCount?: number;
+  /**
+   * Dynamic voters (KIP-853, kraft.version 1): nodes 1..nodeCount are formatted with themselves
+   * as the bootstrap voter set, each with a directory id; voters can then be added (addVoter),
+   * removed (removeVoter, removeLeader), and disks wiped (wipeDisk). Static voters otherwise.
+   */
+  readonly dynamicVoters?: boolean;
   /** Every random choice of the run derives from this. */
   readonly seed: number;
   /** Each node snapshots once this many bytes were committed since its last one (RaftNode's snapshotEveryBytes). */
@@ -100,6 +113,12 @@ export interface RunCoverage {
   readonly acknowledged: number;
   readonly messagesDropped: number;
   readonly messagesDuplicated: number;
+  /** Dynamic voters: voter changes committed (added, removed — the leader itself among them), refused, and disks wiped. */
+  readonly votersAdded: number;
+  readonly votersRemoved: number;
+  readonly leadersRemoved: number;
+  readonly voterChangesRefused: number;
+  readonly disksWiped: number;
 }
 
 export const EMPTY_COVERAGE: RunCoverage = {
@@ -121,6 +140,11 @@ export const EMPTY_COVERAGE: RunCoverage = {
   acknowledged: 0,
   messagesDropped: 0,
   messagesDuplicated: 0,
+  votersAdded: 0,
+  votersRemoved: 0,
+  leadersRemoved: 0,
+  voterChangesRefused: 0,
+  disksWiped: 0,
 };
 
 export function addCoverage(a: RunCoverage, b: RunCoverage): RunCoverage {
@@ -179,6 +203,10 @@ export class Simulation {
   private leadersElected = 0;
   private preVoteRejections = 0;
   private gracefulStops = 0;
+  private readonly membership = { votersAdded: 0, votersRemoved: 0, leadersRemoved: 0, voterChangesRefused: 0, disksWiped: 0 };
+  private wipes = 0;
+  /** Per leader asked: voter changes not settled yet. A crash forgets them (its promises never settle). */
+  private readonly changesInFlight = new Map<NodeId, number>();
   /** Votes granted during the current step. */
   private votes: GrantedVote[] = [];
 
@@ -194,6 +222,7 @@ export class Simulation {
     const clock: SimClock = { now: () => this.clock, at: (time, run, live) => this.queue.push(Math.max(time, this.clock), { run, live }) };
     const env: HostEnvironment = {
       voters: this.voters,
+      nodeIds: this.nodeIds,
       config: options.config ?? {},
       snapshotEveryBytes: options.snapshotEveryBytes ?? DEFAULT_SNAPSHOT_EVERY_BYTES,
       deliveriesPerTurn: options.deliveriesPerTurn ?? Number.POSITIVE_INFINITY,
@@ -219,6 +248,11 @@ export class Simulation {
       launch: options.launch,
     };
     this.nodes = this.nodeIds.map((id) => new SimHost(id, env));
+    if (options.dynamicVoters === true) {
+      for (const node of this.nodes) node.format = { directoryId: this.newDirectoryIdFor(node.id), bootstrapVoters: null };
+      const bootstrap = sortVoters(this.voters.map((id) => ({ id, directoryId: this.node(id).format!.directoryId, endpoints: [] })));
+      for (const id of this.voters) this.node(id).format = { directoryId: this.node(id).format!.directoryId, bootstrapVoters: bootstrap };
+    }
     this.client = new SimClient(
       {
         nodeIds: this.nodeIds,
@@ -263,7 +297,13 @@ export class Simulation {
       acknowledged: this.client.acknowledged.length,
       messagesDropped: this.network.stats.dropped + this.network.stats.blocked,
       messagesDuplicated: this.network.stats.duplicated,
+      ...this.membership,
     };
+  }
+
+  /** Dynamic voters (KIP-853) are on. */
+  get dynamic(): boolean {
+    return this.options.dynamicVoters === true;
   }
 
   get violated(): boolean {
@@ -361,7 +401,14 @@ export class Simulation {
 
   /** The cluster as the invariants see it now, this step's observations included. Changes nothing. */
   view(): ClusterView {
-    return { time: this.clock, voters: this.voters, nodes: this.nodes.map((n) => n.view()), votes: this.votes, reads: [...this.client.reads] };
+    return {
+      time: this.clock,
+      voters: this.voters,
+      dynamic: this.dynamic,
+      nodes: this.nodes.map((n) => n.view()),
+      votes: this.votes,
+      reads: [...this.client.reads],
+    };
   }
 
   // Faults and operations. Each is narrated; each takes effect at the current simulated time.
@@ -372,6 +419,7 @@ export class Simulation {
     const lost = node.crash(options.torn === true);
     if (lost === null) return;
     this.client.nodeLost(id);
+    this.changesInFlight.delete(id);
     const tornNote = lost.torn ? ', the one in progress torn' : '';
     this.trace.record(this.clock, `node ${id}: CRASH (${lost.lost} unsynced write${lost.lost === 1 ? '' : 's'} lost${tornNote})`);
     this.options.hooks?.onCrash?.(id, this.clock);
@@ -443,6 +491,117 @@ export class Simulation {
     this.node(leader).raft?.resign();
   }
 
+  // Membership (dynamic voters, KIP-853). Each asks whoever leads now; the outcome is narrated.
+
+  /** Asks the leader to add `id` (under the directory id its disk was formatted with) as a voter. */
+  addVoter(id: NodeId): Promise<VoterChange | null> {
+    const format = this.node(id).format;
+    if (format === null) return Promise.resolve(null);
+    return this.changeVoters(`add node ${id}`, (raft) => raft.addVoter({ id, directoryId: format.directoryId, endpoints: [] }), 'votersAdded');
+  }
+
+  /** Asks the leader to remove voter `id`, under the key its voter set holds (a wiped disk's old key too). */
+  removeVoter(id: NodeId): Promise<VoterChange | null> {
+    const leader = this.leader();
+    const key = leader === null ? undefined : this.node(leader).status()?.voters.find((v) => v.id === id);
+    if (key === undefined) return Promise.resolve(null);
+    return this.changeVoters(`remove node ${id}`, (raft) => raft.removeVoter(id, key.directoryId), id === leader ? 'leadersRemoved' : 'votersRemoved');
+  }
+
+  /**
+   * A voter of the leader's set whose disk no longer holds that replica (it was wiped): the one an
+   * operator removes first — removing a live voter instead could leave too few live voter keys to
+   * commit anything, as it would in a real cluster. Null when there is none.
+   */
+  deadVoterKey(): NodeId | null {
+    const leader = this.leader();
+    const voters = leader === null ? [] : (this.node(leader).status()?.voters ?? []);
+    return voters.find((v) => this.nodeIds.includes(v.id) && this.node(v.id).format?.directoryId !== v.directoryId)?.id ?? null;
+  }
+
+  /** The leader removes itself: it leads until the change commits, then resigns. */
+  removeLeader(): Promise<VoterChange | null> {
+    const leader = this.leader();
+    return leader === null ? Promise.resolve(null) : this.removeVoter(leader);
+  }
+
+  /**
+   * The disk of `id` is wiped (replaced by an empty one) and the node formatted again as a new
+   * replica joining the cluster — a new directory id, no bootstrap voters — and started
+   * `restartAfterMs` later. As with flipped bits, only when the voters of every set in force still
+   * hold, on a majority without it, everything committed and everything it could have acknowledged,
+   * under voter keys that still match their disks (Raft survives losing one replica's disk, not the
+   * only copies a majority needs). False when that is not so.
+   */
+  wipeDisk(id: NodeId, restartAfterMs: number): boolean {
+    if (!this.dynamic || !this.wipeIsSafe(id)) return false;
+    const node = this.node(id);
+    if (node.up) this.crash(id);
+    node.disk.wipe();
+    node.format = { directoryId: this.newDirectoryIdFor(id), bootstrapVoters: null };
+    this.membership.disksWiped++;
+    // A new disk starts at epoch 0: what its predecessor promised is not its own history.
+    this.memory.durableEpochs.delete(id);
+    this.memory.liveEpochs.delete(id);
+    this.trace.record(this.clock, `node ${id}: DISK WIPED; formatted again as a new replica (directory ${node.format.directoryId.slice(0, 6)})`);
+    this.schedule(this.clock + restartAfterMs, `start node ${id} on its new disk`, () => this.restart(id));
+    return true;
+  }
+
+  private wipeIsSafe(id: NodeId): boolean {
+    // A voter change in flight commits only in its new set: losing a voter key then can leave neither
+    // set able to elect anyone (KIP-853 offers only an unclean recovery from that), so no wipe then.
+    if ([...this.changesInFlight.values()].some((n) => n > 0)) return false;
+    // Whatever the victim acknowledged (all it holds durably) may count toward a commit yet — an ack
+    // can still be in flight — so the others must hold that much too, not only what is known committed.
+    const committed = Math.max(this.committedEnd(), intactEnd(this.node(id).disk));
+    // ... nor while a VotersRecord above it sits in any log, in memory or on disk (its leader may be gone).
+    const pending = (batches: readonly LogBatch[]): boolean => batches.some((b) => b.lastOffset >= this.committedEnd() && holdsVoters(b));
+    if (this.nodes.some((n) => pending(n.log()) || pending(n.disk.durableLog.batches))) return false;
+    const sets = this.nodes.map((n) => n.status()?.voters).filter((v): v is VoterSet => v !== undefined && v.length > 0);
+    if (sets.length === 0) return false;
+    return sets.every((voters) => {
+      const keys = voters.filter((v) => v.id !== id && this.nodeIds.includes(v.id) && this.node(v.id).disk.durableDirectoryId === v.directoryId);
+      const holders = keys.filter((v) => intactEnd(this.node(v.id).disk) >= committed);
+      return holders.length >= majorityOf(voters.length);
+    });
+  }
+
+  private changeVoters(what: string, change: (raft: RaftNode) => Promise<VoterChange>, counter: 'votersAdded' | 'votersRemoved' | 'leadersRemoved'): Promise<VoterChange | null> {
+    const leader = this.leader();
+    const raft = leader === null ? null : this.node(leader).raft;
+    if (raft === null) {
+      this.trace.record(this.clock, `membership: ${what}: no leader to ask`);
+      return Promise.resolve(null);
+    }
+    this.trace.record(this.clock, `membership: node ${leader} asked to ${what}`);
+    const asked = leader!;
+    const settled = (): void => {
+      const left = (this.changesInFlight.get(asked) ?? 0) - 1;
+      if (left > 0) this.changesInFlight.set(asked, left);
+      else this.changesInFlight.delete(asked);
+    };
+    this.changesInFlight.set(asked, (this.changesInFlight.get(asked) ?? 0) + 1);
+    return change(raft).then(
+      (done) => {
+        settled();
+        this.membership[counter]++;
+        this.trace.record(this.clock, `membership: ${what} committed at offset ${done.offset}: voters ${describeVoters(done.voters)}`);
+        return done;
+      },
+      (error: unknown) => {
+        settled();
+        this.membership.voterChangesRefused++;
+        this.trace.record(this.clock, `membership: ${what} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+        return null;
+      },
+    );
+  }
+
+  private newDirectoryIdFor(id: NodeId): DirectoryId {
+    return newDirectoryId(new SeededRandom(deriveSeed(this.options.seed, 'directory', id, this.wipes++)).asFunction());
+  }
+
   /** A client request, to the node the client believes leads, or to `to`. */
   propose(batchCount: number, recordsPerBatch: number, to?: NodeId): ClientRequest {
     return this.client.submit(batchCount, recordsPerBatch, to);
@@ -468,6 +627,8 @@ export class Simulation {
    * software). `pick` in [0, 1) chooses among the eligible batches. False if there is none.
    */
   corruptStoredBatch(id: NodeId, pick: number): boolean {
+    // Which copies count needs one voter set; with dynamic voters, wipeDisk is the disk fault.
+    if (this.dynamic) return false;
     const host = this.node(id);
     const batches = host.disk.durableLog.batches;
     // Another voter's copy counts only below its own first damaged batch: its recovery will cut the rest.
@@ -604,6 +765,22 @@ export class Simulation {
       },
     );
   }
+}
+
+/** Whether a batch (on a disk: maybe torn, then it holds nothing) carries a VotersRecord. */
+function holdsVoters(batch: LogBatch): boolean {
+  try {
+    return votersIn(batch) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** Where a disk's log ends, up to its first damaged batch (which recovery will cut). */
+function intactEnd(disk: SimDisk): number {
+  const damaged = disk.damaged()[0];
+  const end = logEndOffset(disk.durableLog);
+  return damaged === undefined ? end : Math.min(end, damaged);
 }
 
 /** Resolves once every promise callback already queued — and every one those queue — has run. */

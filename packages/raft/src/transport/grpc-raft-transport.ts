@@ -23,6 +23,7 @@ import {
   type sendUnaryData,
 } from '@grpc/grpc-js';
 import type { NodeId } from '../core/config';
+import { addressOf as voterAddress, type VoterSet } from '../core/voter-set';
 import type { RaftMessage, RaftRequest, RaftResponse } from '../core/messages';
 import { checkCaller, checkClusterId, checkNodeId, errorFromStatus, failureStatus, requestMetadata } from './call-metadata';
 import { clientChannelOptions, serverOptions } from './grpc-options';
@@ -268,6 +269,23 @@ export class GrpcRaftTransport implements RaftTransport {
     this.channels.get(nodeId)?.close();
     this.channels.delete(nodeId);
     this.warnedRefusal.delete(nodeId);
+  }
+
+  /**
+   * KIP-853: the voter set in force changed; every voter that names an endpoint is dialled there
+   * from now on (a voter added or moved, an UpdateRaftVoter). Peers are never dropped here: a
+   * bootstrap server or an observer may be no voter and still be asked.
+   */
+  votersChanged(voters: VoterSet): void {
+    for (const voter of voters) {
+      const address = voterAddress(voter);
+      if (voter.id === this.nodeId || address === undefined) continue;
+      try {
+        this.setPeerAddress(voter.id, address);
+      } catch (error) {
+        this.logger.warn({ voterId: voter.id, address, err: error }, 'raft transport: a voter endpoint is not a host:port; keeping the old address');
+      }
+    }
   }
 
   /**

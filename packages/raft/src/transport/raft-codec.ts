@@ -21,10 +21,13 @@ import type {
   FetchSnapshotRequest,
   FetchSnapshotResponse,
   RaftMessage,
+  UpdateVoterRequest,
+  UpdateVoterResponse,
   VoteRequest,
   VoteResponse,
 } from '../core/messages';
 import type { QuorumDescription, ReplicaDescription } from '../core/status';
+import { ZERO_DIRECTORY_ID } from '../core/voter-set';
 import { KAFKA_ERROR_NUMBERS } from './kafka-error-codes';
 import { encodeWithBytesTail } from './bulk-bytes-encoding';
 import type { RaftRpcName, RaftRpcTypes } from './raft-rpc';
@@ -63,11 +66,13 @@ export function encodeRaftMessage(message: RaftMessage): Uint8Array {
     case 'EndQuorumEpochRequest':
     case 'FetchRequest':
     case 'FetchSnapshotRequest':
+    case 'UpdateVoterRequest':
       // Field names match the .proto's camelCase names; protobufjs ignores `type`.
       return encodeWith(schema[message.type], message);
     case 'VoteResponse':
     case 'BeginQuorumEpochResponse':
     case 'EndQuorumEpochResponse':
+    case 'UpdateVoterResponse':
       return encodeWith(schema[message.type], { ...message, error: KAFKA_ERROR_NUMBERS[message.error] });
     case 'FetchResponse': {
       const { batches, ...head } = message;
@@ -95,6 +100,7 @@ const REQUEST_DECODERS: Decoders<'request'> = {
       lastEpoch: f.int64('lastEpoch', 0),
       lastOffset: f.int64('lastOffset', 0),
       preVote: f.bool('preVote'),
+      ...directoryIds(f, 'candidateDirectoryId', 'voterDirectoryId'),
     };
   },
   BeginQuorumEpoch: (schema, bytes): BeginQuorumEpochRequest => {
@@ -104,6 +110,7 @@ const REQUEST_DECODERS: Decoders<'request'> = {
       requestId: f.int64('requestId', 0),
       epoch: f.int64('epoch', 0),
       leaderId: f.int32('leaderId', NODE),
+      ...directoryIds(f, 'voterDirectoryId'),
     };
   },
   EndQuorumEpoch: (schema, bytes): EndQuorumEpochRequest => {
@@ -127,6 +134,7 @@ const REQUEST_DECODERS: Decoders<'request'> = {
       lastFetchedEpoch: f.int64('lastFetchedEpoch', 0),
       maxWaitMs: f.int32('maxWaitMs', 0),
       maxBytes: f.int32('maxBytes', 0),
+      ...directoryIds(f, 'replicaDirectoryId'),
     };
   },
   FetchSnapshot: (schema, bytes): FetchSnapshotRequest => {
@@ -139,9 +147,31 @@ const REQUEST_DECODERS: Decoders<'request'> = {
       snapshotId: f.offsetAndEpoch('snapshotId'),
       position: f.int64('position', 0),
       maxBytes: f.int32('maxBytes', 0),
+      ...directoryIds(f, 'replicaDirectoryId'),
+    };
+  },
+  UpdateRaftVoter: (schema, bytes): UpdateVoterRequest => {
+    const f = decodeWith(schema.UpdateVoterRequest, bytes, 'UpdateRaftVoterRequest');
+    return {
+      type: 'UpdateVoterRequest',
+      requestId: f.int64('requestId', 0),
+      epoch: f.int64('epoch', 0),
+      voterId: f.int32('voterId', NODE),
+      voterDirectoryId: f.directoryId('voterDirectoryId'),
+      endpoints: f.endpoints('endpoints'),
     };
   },
 };
+
+/** Directory id fields that are set, as keys; absent ones stay absent, as the core builds them. */
+function directoryIds(f: WireFields, ...fields: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of fields) {
+    const value = f.optionalDirectoryId(field);
+    if (value !== undefined) out[field] = value;
+  }
+  return out;
+}
 
 const RESPONSE_DECODERS: Decoders<'response'> = {
   Vote: (schema, bytes): VoteResponse => {
@@ -215,6 +245,16 @@ const RESPONSE_DECODERS: Decoders<'response'> = {
     }
     return response;
   },
+  UpdateRaftVoter: (schema, bytes): UpdateVoterResponse => {
+    const f = decodeWith(schema.UpdateVoterResponse, bytes, 'UpdateRaftVoterResponse');
+    return {
+      type: 'UpdateVoterResponse',
+      requestId: f.int64('requestId', 0),
+      error: f.errorCode('error'),
+      epoch: f.int64('epoch', 0),
+      leaderId: f.int32('leaderId', NODE_OR_NONE),
+    };
+  },
 };
 
 /** Decodes the request of `rpc`; throws MalformedMessageError. */
@@ -268,6 +308,7 @@ export function encodeDescribeQuorumResponse(answer: DescribeQuorumAnswer): Uint
 function readReplica(f: WireFields): ReplicaDescription {
   return {
     nodeId: f.int32('nodeId', NODE),
+    directoryId: f.optionalDirectoryId('directoryId') ?? ZERO_DIRECTORY_ID,
     // The leader reports -1 for what it has not heard yet.
     logEndOffset: f.int64('logEndOffset', -1),
     lastFetchTimestamp: f.int64('lastFetchTimestamp', -1),

@@ -15,6 +15,8 @@ import type {
   RaftMessage,
   RaftRequest,
   RaftResponse,
+  UpdateVoterRequest,
+  UpdateVoterResponse,
   VoteRequest,
   VoteResponse,
 } from '../core/messages';
@@ -22,7 +24,7 @@ import type {
 export const RAFT_SERVICE_NAME = 'kz.raft.v1.RaftService';
 
 /** The quorum RPCs: each carries one request type and answers with one response type. */
-export const RAFT_RPC_NAMES = ['Vote', 'BeginQuorumEpoch', 'EndQuorumEpoch', 'Fetch', 'FetchSnapshot'] as const;
+export const RAFT_RPC_NAMES = ['Vote', 'BeginQuorumEpoch', 'EndQuorumEpoch', 'Fetch', 'FetchSnapshot', 'UpdateRaftVoter'] as const;
 export type RaftRpcName = (typeof RAFT_RPC_NAMES)[number];
 
 /** The admin RPC, answered by the transport itself from `handlers.describeQuorum()`. */
@@ -34,6 +36,7 @@ export interface RaftRpcTypes {
   EndQuorumEpoch: { request: EndQuorumEpochRequest; response: EndQuorumEpochResponse };
   Fetch: { request: FetchRequest; response: FetchResponse };
   FetchSnapshot: { request: FetchSnapshotRequest; response: FetchSnapshotResponse };
+  UpdateRaftVoter: { request: UpdateVoterRequest; response: UpdateVoterResponse };
 }
 
 const RPC_OF_TYPE: { readonly [T in RaftMessage['type']]: RaftRpcName } = {
@@ -47,6 +50,8 @@ const RPC_OF_TYPE: { readonly [T in RaftMessage['type']]: RaftRpcName } = {
   FetchResponse: 'Fetch',
   FetchSnapshotRequest: 'FetchSnapshot',
   FetchSnapshotResponse: 'FetchSnapshot',
+  UpdateVoterRequest: 'UpdateRaftVoter',
+  UpdateVoterResponse: 'UpdateRaftVoter',
 };
 
 const IS_REQUEST: { readonly [T in RaftMessage['type']]: boolean } = {
@@ -60,6 +65,8 @@ const IS_REQUEST: { readonly [T in RaftMessage['type']]: boolean } = {
   FetchResponse: false,
   FetchSnapshotRequest: true,
   FetchSnapshotResponse: false,
+  UpdateVoterRequest: true,
+  UpdateVoterResponse: false,
 };
 
 export function rpcOf(message: RaftMessage): RaftRpcName {

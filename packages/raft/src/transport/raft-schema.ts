@@ -25,6 +25,8 @@ export interface RaftSchema {
   readonly FetchResponse: Type;
   readonly FetchSnapshotRequest: Type;
   readonly FetchSnapshotResponse: Type;
+  readonly UpdateVoterRequest: Type;
+  readonly UpdateVoterResponse: Type;
   readonly DescribeQuorumRequest: Type;
   readonly DescribeQuorumResponse: Type;
 }
@@ -53,6 +55,8 @@ export function raftSchema(): RaftSchema {
     FetchResponse: type('FetchResponse'),
     FetchSnapshotRequest: type('FetchSnapshotRequest'),
     FetchSnapshotResponse: type('FetchSnapshotResponse'),
+    UpdateVoterRequest: type('UpdateRaftVoterRequest'),
+    UpdateVoterResponse: type('UpdateRaftVoterResponse'),
     DescribeQuorumRequest: type('DescribeQuorumRequest'),
     DescribeQuorumResponse: type('DescribeQuorumResponse'),
   };

@@ -1,6 +1,7 @@
 import type { NodeId } from '../core/config';
 import type { RaftMessage } from '../core/messages';
 import type { QuorumDescription } from '../core/status';
+import type { VoterSet } from '../core/voter-set';
 
 /** What a transport hands inbound traffic to: the node's event loop. */
 export interface RaftTransportHandlers {
@@ -33,6 +34,11 @@ export interface RaftTransport {
   send(to: NodeId, message: RaftMessage): void;
   /** Where a node can be reached, for NotLeader errors that point clients at the leader. */
   addressOf(nodeId: NodeId): string | undefined;
+  /**
+   * The voter set in force changed (KIP-853): a transport that dials by address learns the voters'
+   * endpoints from it. Optional: static transports (one address per node, fixed) ignore it.
+   */
+  votersChanged?(voters: VoterSet): void;
   /** Stops serving and sending; nothing is delivered after it resolves. Idempotent. */
   close(): Promise<void>;
 }

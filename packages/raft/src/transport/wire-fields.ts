@@ -9,6 +9,7 @@
  * other packages may rely on; it costs one small object per int64 field, noise next to a batch.
  */
 import type { OffsetAndEpoch, RaftErrorCode } from '../core/messages';
+import { directoryIdBytes, type DirectoryId, type Endpoint } from '../core/voter-set';
 import { raftErrorCodeOf } from './kafka-error-codes';
 import { MalformedMessageError } from './transport-errors';
 
@@ -127,5 +128,32 @@ export class WireFields {
   string(field: string): string {
     const value = this.raw[field];
     return typeof value === 'string' ? value : '';
+  }
+
+  /** A KIP-853 directory id, or undefined when empty (static voters). */
+  optionalDirectoryId(field: string): DirectoryId | undefined {
+    const value = this.string(field);
+    if (value === '') return undefined;
+    try {
+      directoryIdBytes(value);
+    } catch (error) {
+      throw new MalformedMessageError(`${this.where(field)}: ${(error as Error).message}`);
+    }
+    return value;
+  }
+
+  directoryId(field: string): DirectoryId {
+    const value = this.optionalDirectoryId(field);
+    if (value === undefined) throw new MalformedMessageError(`${this.where(field)} is required`);
+    return value;
+  }
+
+  /** Repeated Endpoint sub-messages: a name, a host and a port in [0, 65535]. */
+  endpoints(field: string): Endpoint[] {
+    return this.messageList(field, (f) => {
+      const port = f.int32('port', 0);
+      if (port > 0xffff) throw new MalformedMessageError(`${this.where(field)}.port ${port} is not a port`);
+      return { name: f.string('name'), host: f.string('host'), port };
+    });
   }
 }

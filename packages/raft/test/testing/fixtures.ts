@@ -1,5 +1,5 @@
 import { encodeRecordBatch } from '@kz/records';
-import type { LogBatch, RaftStatus } from '@kz/raft';
+import { ZERO_DIRECTORY_ID, type LogBatch, type RaftStatus } from '@kz/raft';
 import type { ClusterView, NodeView } from '@kz/raft/testing';
 
 const encoder = new TextEncoder();
@@ -28,6 +28,10 @@ export function status(overrides: Partial<RaftStatus> & Pick<RaftStatus, 'nodeId
     logEndOffset: 0,
     flushedEndOffset: 0,
     snapshotId: null,
+    directoryId: ZERO_DIRECTORY_ID,
+    voters: [],
+    votersOffset: -1,
+    committedVoters: [],
     epochStartOffset: -1,
     ...overrides,
   };

@@ -2,7 +2,7 @@ import { parseSimArgs, replayCommand, SimArgsError } from '@kz/raft/testing';
 
 describe('pnpm sim arguments', () => {
   it('defaults to 100 runs of both sizes with the given seed', () => {
-    expect(parseSimArgs([], 77)).toEqual({ runs: 100, seed: 77, nodes: undefined, path: undefined, trace: false, shrink: true, help: false });
+    expect(parseSimArgs([], 77)).toEqual({ runs: 100, seed: 77, nodes: undefined, membership: false, path: undefined, trace: false, shrink: true, help: false });
   });
 
   it('reads every flag, with = or as a separate word', () => {
@@ -23,5 +23,12 @@ describe('pnpm sim arguments', () => {
     expect(command).toBe('pnpm sim --seed 42 --path 7:1:0 --nodes 3 --trace');
     const args = parseSimArgs(command.split(' ').slice(2), 0);
     expect(args).toMatchObject({ seed: 42, path: '7:1:0', nodes: 3, trace: true });
+  });
+
+  it('--membership (dynamic voters) is a switch, and the replay command of a membership schedule keeps it', () => {
+    expect(parseSimArgs(['--membership', '--runs', '3'], 1)).toMatchObject({ membership: true, runs: 3 });
+    const command = replayCommand(42, '7:1:0', undefined, true);
+    expect(command).toBe('pnpm sim --seed 42 --path 7:1:0 --membership --trace');
+    expect(parseSimArgs(command.split(' ').slice(2), 0)).toMatchObject({ seed: 42, path: '7:1:0', membership: true });
   });
 });

@@ -41,6 +41,8 @@ export function answerTo(request: RaftRequest, responder: NodeId, batches: reado
       return { type: 'EndQuorumEpochResponse', ...common };
     case 'FetchRequest':
       return { type: 'FetchResponse', ...common, highWatermark: request.fetchOffset, logStartOffset: 0, batches };
+    case 'UpdateVoterRequest':
+      return { type: 'UpdateVoterResponse', ...common };
     case 'FetchSnapshotRequest':
       return {
         type: 'FetchSnapshotResponse',

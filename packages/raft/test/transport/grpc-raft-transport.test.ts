@@ -271,8 +271,8 @@ describe('GrpcRaftTransport', () => {
       epoch: 4,
       highWatermark: 120,
       voters: [
-        { nodeId: 1, logEndOffset: 130, lastFetchTimestamp: 1_700_000_000_000, lastCaughtUpTimestamp: 1_700_000_000_000 },
-        { nodeId: 2, logEndOffset: -1, lastFetchTimestamp: -1, lastCaughtUpTimestamp: -1 },
+        { nodeId: 1, directoryId: 'AAAAAAAAAAAAAAAAAAAAAA', logEndOffset: 130, lastFetchTimestamp: 1_700_000_000_000, lastCaughtUpTimestamp: 1_700_000_000_000 },
+        { nodeId: 2, directoryId: 'AAAAAAAAAAAAAAAAAAAAAA', logEndOffset: -1, lastFetchTimestamp: -1, lastCaughtUpTimestamp: -1 },
       ],
       observers: [],
     };

@@ -133,10 +133,10 @@ describe('raft codec', () => {
       epoch: 7,
       highWatermark: 2 ** 40,
       voters: [
-        { nodeId: 1, logEndOffset: 2 ** 40 + 5, lastFetchTimestamp: 1_700_000_000_000, lastCaughtUpTimestamp: 1_700_000_000_000 },
-        { nodeId: 2, logEndOffset: -1, lastFetchTimestamp: -1, lastCaughtUpTimestamp: -1 },
+        { nodeId: 1, directoryId: 'AAAAAAAAAAAAAAAAAAAAAA', logEndOffset: 2 ** 40 + 5, lastFetchTimestamp: 1_700_000_000_000, lastCaughtUpTimestamp: 1_700_000_000_000 },
+        { nodeId: 2, directoryId: 'AAAAAAAAAAAAAAAAAAAAAA', logEndOffset: -1, lastFetchTimestamp: -1, lastCaughtUpTimestamp: -1 },
       ],
-      observers: [{ nodeId: 100, logEndOffset: 0, lastFetchTimestamp: 5, lastCaughtUpTimestamp: -1 }],
+      observers: [{ nodeId: 100, directoryId: 'AAAAAAAAAAAAAAAAAAAAAA', logEndOffset: 0, lastFetchTimestamp: 5, lastCaughtUpTimestamp: -1 }],
     };
     expect(decodeDescribeQuorumResponse(encodeDescribeQuorumResponse(description))).toStrictEqual(description);
     expect(decodeDescribeQuorumResponse(encodeDescribeQuorumResponse({ code: 'NOT_LEADER_OR_FOLLOWER', leaderId: -1, epoch: -1 }))).toStrictEqual({

@@ -18,7 +18,8 @@ import { apiError, KAFKA_ERROR_CODES, MetadataImage } from '@kz/metadata';
 import type { AdminForwarding } from '../../../src/kafka/kafka-backend';
 import { kafkaHandlers } from '../../../src/kafka/kafka-handlers';
 import { KafkaListener } from '../../../src/kafka/kafka-listener';
-import { FIXED_PRODUCER_IDS, ONE_MEMBER_GROUPS } from '../../kafka/support/fake-backend';
+import { FIXED_PRODUCER_IDS } from '../../kafka/support/fake-backend';
+import { ClassicGroups } from './classic-groups';
 import type { BrokerApi } from '../../../src/protocol/broker-api';
 import type { MetadataRequest, MetadataResponse } from '../../../src/protocol/cluster-metadata';
 import type { FetchPartitionResponse, FetchRequest, FetchResponse } from '../../../src/protocol/fetch';
@@ -65,6 +66,8 @@ export class FakeCluster {
   /** Every fetch request each broker received. */
   readonly fetchRequests: { nodeId: number; request: FetchRequest }[] = [];
   readonly offsets = new Map<string, { offset: number; epoch: number }>();
+  /** Consumer groups, on the coordinator: the shipped ClassicGroup rules. */
+  readonly groups = new ClassicGroups();
   coordinatorId = 0;
   /** Whether NOT_LEADER_OR_FOLLOWER answers name the leader (KIP-951). */
   hints = true;
@@ -81,7 +84,7 @@ export class FakeCluster {
     const cluster = new FakeCluster();
     for (const id of nodeIds) {
       const broker = new FakeBroker(cluster, id);
-      const backend = { nodeId: id, clusterId: 'fake', broker, groups: ONE_MEMBER_GROUPS, producerIds: cluster.producerIdApi(), image: () => MetadataImage.EMPTY, admin: NO_CONTROLLER, autoCreateTopics: false, logDir: () => ({ path: '/fake', replicas: [], totalBytes: -1, usableBytes: -1 }) };
+      const backend = { nodeId: id, clusterId: 'fake', broker, groups: cluster.groups.api(() => id === cluster.coordinatorId && cluster.servers.has(id)), producerIds: cluster.producerIdApi(), image: () => MetadataImage.EMPTY, admin: NO_CONTROLLER, autoCreateTopics: false, logDir: () => ({ path: '/fake', replicas: [], totalBytes: -1, usableBytes: -1 }) };
       const server = new KafkaListener({ handlers: kafkaHandlers(backend), listen: '127.0.0.1:0', logger: pino({ level: 'silent' }) });
       cluster.brokers.set(id, broker);
       cluster.servers.set(id, server);
@@ -143,6 +146,7 @@ export class FakeCluster {
   }
 
   async stop(): Promise<void> {
+    this.groups.stop();
     await Promise.all([...this.servers.values()].map((s) => s.stop()));
   }
 }
@@ -327,6 +331,8 @@ export class FakeBroker implements BrokerApi {
         name: t.name,
         partitions: t.partitions.map((p) => {
           if (refuse) return { partition: p.partition, errorCode: KAFKA_ERROR_CODES.NOT_COORDINATOR };
+          const fenced = this.cluster.groups.validateCommit(request);
+          if (fenced !== 0) return { partition: p.partition, errorCode: fenced };
           this.cluster.offsets.set(`${request.groupId}/${t.name}/${p.partition}`, { offset: p.committedOffset, epoch: p.committedLeaderEpoch });
           return { partition: p.partition, errorCode: 0 };
         }),

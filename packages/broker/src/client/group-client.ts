@@ -1,8 +1,9 @@
 /**
- * A consumer group's offsets, through its coordinator: FindCoordinator (any broker answers), then
- * OffsetCommit / OffsetFetch to the coordinator. NOT_COORDINATOR, COORDINATOR_NOT_AVAILABLE and an
+ * A consumer group's calls, through its coordinator: FindCoordinator (any broker answers), then
+ * the call to the coordinator — OffsetCommit and OffsetFetch here, membership calls for
+ * GroupMembership through `withCoordinator`. NOT_COORDINATOR, COORDINATOR_NOT_AVAILABLE and an
  * unreachable coordinator send it to find the coordinator again; COORDINATOR_LOAD_IN_PROGRESS only
- * waits. Both retry with backoff until their deadline, like Kafka's consumer does for commitSync.
+ * waits. Calls retry with backoff until their deadline, like Kafka's consumer does for commitSync.
  */
 import type { Logger } from 'pino';
 import type { OffsetCommitRequest, OffsetFetchPartitionResponse } from '../protocol/group-offsets';
@@ -25,7 +26,14 @@ export interface CommittedOffset {
 
 const COORDINATOR_LOAD_IN_PROGRESS = 14;
 
-export class GroupCoordinator {
+/** Who commits: a member of the group's current generation, or (absent) a consumer assigning its own partitions. */
+export interface CommittingMember {
+  readonly generationId: number;
+  readonly memberId: string;
+  readonly groupInstanceId: string | null;
+}
+
+export class GroupClient {
   private coordinator: KafkaBrokerConnection | undefined;
 
   constructor(
@@ -36,7 +44,7 @@ export class GroupCoordinator {
   ) {}
 
   /** Commits these positions; rejects with KzClientError when a partition's commit fails for good. */
-  async commit(offsets: readonly Omit<CommittedOffset, 'metadata'>[], timeoutMs: number): Promise<void> {
+  async commit(offsets: readonly Omit<CommittedOffset, 'metadata'>[], timeoutMs: number, member?: CommittingMember): Promise<void> {
     if (offsets.length === 0) return;
     const byTopic = new Map<string, OffsetCommitRequest['topics'][number]['partitions'][number][]>();
     for (const o of offsets) {
@@ -47,7 +55,7 @@ export class GroupCoordinator {
       }
       list.push({ partition: o.partition, committedOffset: o.offset, committedLeaderEpoch: o.leaderEpoch, metadata: '' });
     }
-    const request: OffsetCommitRequest = { groupId: this.groupId, topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })) };
+    const request: OffsetCommitRequest = { groupId: this.groupId, ...member, topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })) };
     await this.withCoordinator('OffsetCommit', timeoutMs, async (coordinator) => {
       const response = await coordinator.offsetCommit(request);
       let retriable: number | undefined;
@@ -62,18 +70,21 @@ export class GroupCoordinator {
     });
   }
 
-  /** The committed positions of these partitions (offset -1 where the group has none). */
-  async fetch(partitions: readonly { readonly topic: string; readonly partition: number }[], timeoutMs: number): Promise<CommittedOffset[]> {
-    const byTopic = new Map<string, number[]>();
-    for (const p of partitions) {
-      let list = byTopic.get(p.topic);
-      if (list === undefined) {
-        list = [];
-        byTopic.set(p.topic, list);
+  /** The committed positions of these partitions (offset -1 where the group has none); null: every partition the group committed. */
+  async fetch(partitions: readonly { readonly topic: string; readonly partition: number }[] | null, timeoutMs: number): Promise<CommittedOffset[]> {
+    let topics: { name: string; partitions: number[] }[] | null = null;
+    if (partitions !== null) {
+      const byTopic = new Map<string, number[]>();
+      for (const p of partitions) {
+        let list = byTopic.get(p.topic);
+        if (list === undefined) {
+          list = [];
+          byTopic.set(p.topic, list);
+        }
+        list.push(p.partition);
       }
-      list.push(p.partition);
+      topics = [...byTopic].map(([name, ids]) => ({ name, partitions: ids }));
     }
-    const topics = [...byTopic].map(([name, ids]) => ({ name, partitions: ids }));
     let result: CommittedOffset[] = [];
     await this.withCoordinator('OffsetFetch', timeoutMs, async (coordinator) => {
       const response = await coordinator.offsetFetch({ groupId: this.groupId, topics });
@@ -101,7 +112,7 @@ export class GroupCoordinator {
    * Runs `attempt` against the coordinator until it returns undefined (done), throws a final
    * error, or the time runs out. It returns a retriable error code to go again.
    */
-  private async withCoordinator(what: string, timeoutMs: number, attempt: (coordinator: KafkaBrokerConnection) => Promise<number | undefined>): Promise<void> {
+  async withCoordinator(what: string, timeoutMs: number, attempt: (coordinator: KafkaBrokerConnection) => Promise<number | undefined>): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let last: KzClientError | undefined;
     for (;;) {
@@ -117,7 +128,7 @@ export class GroupCoordinator {
       }
       if (code !== NETWORK_EXCEPTION) last = kafkaError(code, `${what} for group ${this.groupId}`);
       // Anything but "still loading" may mean the coordinator moved: look it up again.
-      if (code !== COORDINATOR_LOAD_IN_PROGRESS) this.coordinator = undefined;
+      if (code !== COORDINATOR_LOAD_IN_PROGRESS) this.forgetCoordinator();
       this.log.debug({ groupId: this.groupId, what, code: last?.code }, 'group call will be retried');
       if (Date.now() + this.retryBackoffMs >= deadline) {
         throw new KzClientError('REQUEST_TIMED_OUT', 7, `${what} for group ${this.groupId} did not succeed within ${timeoutMs} ms: ${last?.message ?? ''}`, undefined, undefined, {
@@ -126,6 +137,16 @@ export class GroupCoordinator {
       }
       await new Promise((resolve) => setTimeout(resolve, this.retryBackoffMs));
     }
+  }
+
+  /** Closes the connection to the coordinator; the next call finds it again. */
+  close(): void {
+    this.forgetCoordinator();
+  }
+
+  private forgetCoordinator(): void {
+    if (this.coordinator !== undefined) this.cluster.release(this.coordinator);
+    this.coordinator = undefined;
   }
 
   /** The coordinator's connection, or the retriable error code FindCoordinator answered. */
@@ -137,7 +158,8 @@ export class GroupCoordinator {
       if (isCoordinatorError(response.errorCode) || isRetriableError(response.errorCode)) return response.errorCode;
       throw kafkaError(response.errorCode, `finding the coordinator of group ${this.groupId}: ${response.errorMessage}`);
     }
-    this.coordinator = this.cluster.connectionAt(formatAddress(response.host, response.port));
+    // A connection of the group's own: see ClusterView.ownConnectionAt.
+    this.coordinator = this.cluster.ownConnectionAt(formatAddress(response.host, response.port));
     this.log.debug({ groupId: this.groupId, coordinator: response.nodeId }, 'found the group coordinator');
     return this.coordinator;
   }

@@ -1,0 +1,125 @@
+import { encodeRecordBatch } from '@kz/records';
+import {
+  InvalidRaftConfigError,
+  RaftCore,
+  ZERO_DIRECTORY_ID,
+  newDirectoryId,
+  type LogBatch,
+  type Voter,
+} from '@kz/raft';
+import { SeededRandom } from '@kz/raft/testing';
+import { VoterHistory } from '../../src/core/voter-history';
+import { encodeVotersBatch } from '../../src/core/voter-set';
+import { decodeSnapshotImage, encodeSnapshotImage } from '../../src/core/snapshot-image';
+
+const dir = (seed: number): string => newDirectoryId(new SeededRandom(seed).asFunction());
+const voter = (id: number, seed = id): Voter => ({ id, directoryId: dir(seed), endpoints: [{ name: 'raft', host: `h${id}`, port: 9000 + id }] });
+
+/** A VotersRecord batch at `offset` putting `voters` in force. */
+function votersBatch(offset: number, voters: readonly Voter[], epoch = 1): LogBatch {
+  const bytes = encodeVotersBatch(voters, false, 0);
+  new DataView(bytes.buffer, bytes.byteOffset).setUint32(12, epoch); // partitionLeaderEpoch
+  return { baseOffset: offset, lastOffset: offset, epoch, bytes: bytes.subarray(0) };
+}
+
+function dataBatch(offset: number): LogBatch {
+  return { baseOffset: offset, lastOffset: offset, epoch: 1, bytes: encodeRecordBatch({ records: [{ key: null, value: new Uint8Array([1]) }], baseOffset: offset }) };
+}
+
+describe('VoterHistory: the voter set in force is the latest in the log (KIP-853)', () => {
+  const [a, b, c] = [voter(1), voter(2), voter(3)];
+
+  it('puts an appended set in force at once, and a truncation below it reverts to the one before', () => {
+    const history = new VoterHistory('bootstrap', [a!]);
+    expect(history.onlyBootstrap).toBe(true);
+    history.appended(dataBatch(0));
+    history.appended(votersBatch(1, [a!, b!]));
+    history.appended(votersBatch(2, [a!, b!, c!]));
+    expect(history.latest?.map((v) => v.id)).toEqual([1, 2, 3]);
+    expect(history.latestRecordOffset).toBe(2);
+    history.truncateTo(2);
+    expect(history.latest?.map((v) => v.id)).toEqual([1, 2]);
+    history.truncateTo(1);
+    expect(history.latest?.map((v) => v.id)).toEqual([1]);
+    expect(history.latestRecordOffset).toBe(-1);
+  });
+
+  it('answers which set covers a prefix (what a snapshot keeps), and keeps it as the base when compacted', () => {
+    const history = new VoterHistory('bootstrap', [a!]);
+    history.appended(votersBatch(3, [a!, b!]));
+    history.appended(votersBatch(7, [a!, b!, c!]));
+    expect(history.at(3)?.length).toBe(1);
+    expect(history.at(4)?.length).toBe(2);
+    expect(history.at(8)?.length).toBe(3);
+    history.compactTo(5);
+    expect(history.at(5)?.length).toBe(2);
+    history.truncateTo(6);
+    expect(history.latest?.length).toBe(2);
+    expect(history.onlyBootstrap).toBe(false);
+  });
+
+  it('a replica joining with no voter set knows none until the log brings one', () => {
+    const history = new VoterHistory('bootstrap', null);
+    expect(history.latest).toBeNull();
+    history.appended(votersBatch(0, [a!]));
+    expect(history.latest?.map((v) => v.id)).toEqual([1]);
+    expect(history.latestRecordOffset).toBe(0);
+  });
+});
+
+describe('dynamic voters configuration', () => {
+  const empty = { electionState: { epoch: 0, votedFor: -1, leaderId: -1 }, snapshot: null, batches: [] };
+
+  it('static voters and a directory id exclude each other; a bootstrap set needs dynamic voters', () => {
+    expect(() => RaftCore.start({ nodeId: 1, voters: [1], directoryId: dir(1) }, empty, 0)).toThrow(InvalidRaftConfigError);
+    expect(() => RaftCore.start({ nodeId: 1, voters: [1], bootstrapVoters: [voter(1)] }, empty, 0)).toThrow(InvalidRaftConfigError);
+    expect(() => RaftCore.start({ nodeId: 1 }, empty, 0)).toThrow(InvalidRaftConfigError);
+  });
+
+  it('refuses a bootstrap set naming this node under another directory id, and the zero id', () => {
+    expect(() => RaftCore.start({ nodeId: 1, directoryId: dir(1), bootstrapVoters: [voter(1, 99)] }, empty, 0)).toThrow(/directory id/);
+    expect(() => RaftCore.start({ nodeId: 1, directoryId: ZERO_DIRECTORY_ID }, empty, 0)).toThrow(InvalidRaftConfigError);
+  });
+
+  it('a single bootstrap voter leads at once and writes kraft.version and its voter set into the log', () => {
+    const self = voter(1);
+    const core = RaftCore.start({ nodeId: 1, directoryId: self.directoryId, bootstrapVoters: [self] }, empty, 0);
+    core.tick(5000);
+    const ready = core.takeReady();
+    expect(core.status().role).toBe('leader');
+    expect(ready.voters?.map((v) => v.id)).toEqual([1]);
+    // LeaderChange, then the KRaftVersion + Voters control batch.
+    expect(core.batches()).toHaveLength(2);
+    expect(core.status().votersOffset).toBe(1);
+  });
+
+  it('a static cluster refuses voter changes (UNSUPPORTED_VERSION)', () => {
+    const core = RaftCore.start({ nodeId: 1, voters: [1] }, empty, 0);
+    core.tick(5000);
+    expect(core.removeVoter(5000, 1, ZERO_DIRECTORY_ID)).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_VERSION' } });
+  });
+
+  it('a proposal may not carry a VotersRecord', () => {
+    const self = voter(1);
+    const core = RaftCore.start({ nodeId: 1, directoryId: self.directoryId, bootstrapVoters: [self] }, empty, 0);
+    core.tick(5000);
+    expect(() => core.propose(5000, [encodeVotersBatch([self, voter(2)], false, 0)])).toThrow(/VotersRecord/);
+  });
+});
+
+describe('snapshot image: the voter set travels ahead of the state (dynamic voters)', () => {
+  it('round-trips, and is the bare state with static voters', () => {
+    const snapshot = { id: { offset: 10, epoch: 2 }, bytes: new Uint8Array([7, 8, 9]), voters: [voter(1), voter(2)] };
+    const image = encodeSnapshotImage(snapshot, true);
+    const back = decodeSnapshotImage(snapshot.id, image, true);
+    expect(back.voters).toEqual(snapshot.voters);
+    expect([...back.bytes]).toEqual([7, 8, 9]);
+    expect(encodeSnapshotImage(snapshot, false)).toBe(snapshot.bytes);
+  });
+
+  it('a damaged voter batch is refused', () => {
+    const image = encodeSnapshotImage({ id: { offset: 1, epoch: 1 }, bytes: new Uint8Array([1]), voters: [voter(1)] }, true);
+    image[30] = image[30]! ^ 0xff;
+    expect(() => decodeSnapshotImage({ offset: 1, epoch: 1 }, image, true)).toThrow();
+  });
+});
