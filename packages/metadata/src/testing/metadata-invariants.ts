@@ -43,6 +43,8 @@ export interface MetadataInvariantMemory {
   readonly walk: PartitionWalk;
   /** Per image source (a node's incarnation, or the committed log) and partition: the last leader and leader epoch seen. */
   readonly leaders: Map<string, { readonly leader: number; readonly leaderEpoch: number }>;
+  /** The committed image the committed-image checks last looked at (images are immutable: an unchanged one needs no look). */
+  lastCommittedImage: MetadataImage | null;
 }
 
 /** The committed partition states as the records left them, one record at a time. */
@@ -64,6 +66,7 @@ export function newMetadataInvariantMemory(): MetadataInvariantMemory {
     committedProblemsReported: 0,
     walk: { next: 0, partitions: new Map(), topicNames: new Map(), uncleanTopics: new Set(), pendingIsr: [] },
     leaders: new Map(),
+    lastCommittedImage: null,
   };
 }
 
@@ -260,8 +263,9 @@ export const isrSubsetOfReplicas: MetadataInvariant = (view, memory) => {
  */
 export const leaderChangeBumpsLeaderEpoch: MetadataInvariant = (view, memory) => {
   const violations: Violation[] = [];
-  const sources: { readonly key: string; readonly node: NodeId | undefined; readonly image: MetadataImage }[] = [{ key: 'committed', node: undefined, image: view.committed.image }];
-  for (const node of view.nodes) if (node.image !== null) sources.push({ key: `${node.id}/${node.incarnation}`, node: node.id, image: node.image });
+  const sources: { readonly key: string; readonly node: NodeId | undefined; readonly image: MetadataImage }[] = [];
+  if (view.committed.image !== memory.lastCommittedImage) sources.push({ key: 'committed', node: undefined, image: view.committed.image });
+  for (const { node, image } of freshImages(view, memory)) sources.push({ key: `${node.id}/${node.incarnation}`, node: node.id, image });
   for (const { key, node, image } of sources) {
     for (const { name, topicId, partitionId, partition } of partitionsOf(image)) {
       const at = `${key}/${topicId}/${partitionId}`;
@@ -283,9 +287,10 @@ export const leaderChangeBumpsLeaderEpoch: MetadataInvariant = (view, memory) =>
  * except the last member of a leaderless partition, which KRaft keeps so that the partition waits
  * for it rather than elect a replica that may lack acknowledged records.
  */
-export const noFencedBrokerInIsr: MetadataInvariant = (view) => {
+export const noFencedBrokerInIsr: MetadataInvariant = (view, memory) => {
   const image = view.committed.image;
   const violations: Violation[] = [];
+  if (image === memory.lastCommittedImage) return violations;
   for (const { name, partitionId, partition } of partitionsOf(image)) {
     if (partition.leader === NO_LEADER && partition.isr.length <= 1) continue;
     for (const id of partition.isr) {
@@ -365,6 +370,7 @@ export const answeredAtMostOnce: MetadataInvariant = (view) =>
 /** The per-image invariants mark the images they saw; runs last. */
 const markChecked: MetadataInvariant = (view, memory) => {
   for (const node of view.nodes) if (node.image !== null) memory.checkedImages.add(node.image);
+  memory.lastCommittedImage = view.committed.image;
   return [];
 };
 
