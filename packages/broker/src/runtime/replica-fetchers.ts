@@ -62,13 +62,18 @@ class SourceFetcher {
     while (!this.stopped) {
       // The fetch offset counts toward the leader's HW, so what it reports must be durable — including
       // appends from this broker's own time as leader, or an answer another fetcher is still flushing.
+      // Flushed until nothing followed from the source is left unflushed, checked right before the
+      // fetch is built: a partition can move to this source during the flush, with its old source's
+      // answer still being flushed (found by the broker simulation).
       try {
-        await manager.flushFollowedFrom(this.source);
+        do {
+          await manager.flushFollowedFrom(this.source);
+          if (this.stopped) return;
+        } while (manager.hasUnflushedFollowedFrom(this.source));
       } catch (error) {
         this.options.onDiskFailure(error instanceof Error ? error : new Error(String(error)));
         return;
       }
-      if (this.stopped) return;
       const request = manager.fetchRequestFor(this.source, clock());
       if (request === undefined) {
         await this.sleepUntil(manager.nextFetchRetryAt(this.source));

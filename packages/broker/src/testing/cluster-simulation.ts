@@ -35,7 +35,7 @@ import {
 import { MemoryLogDirectory } from './memory-log-directory.js';
 import { checkReplicationInvariants, newReplicationInvariantMemory, type ReplicationInvariantMemory } from './replication-invariants.js';
 import { RpcChannel } from './rpc-channel.js';
-import { SimBrokerNetwork, simControllerChannels, type BrokerNodeSettings } from './sim-broker-process.js';
+import { injectFetchWithoutFlush, SimBrokerNetwork, simControllerChannels, type BrokerNodeSettings } from './sim-broker-process.js';
 import { SimConsumers, type ConsumerSettings } from './sim-consumer.js';
 import { SimProducer, type ProducerSettings } from './sim-producer.js';
 import { traceLogger } from './trace-logger.js';
@@ -442,7 +442,7 @@ export class ClusterSimulation {
     const current = (): boolean => this.ms.sim.node(node).incarnation === incarnation && this.ms.sim.node(node).up;
     return MetadataNode.start({
       nodeId: node,
-      voters: raftOptions.voters,
+      voters: raftOptions.voters ?? this.controllerIds,
       storage: raftOptions.storage,
       transport: raftOptions.transport,
       clusterId: SIM_CLUSTER_ID,
@@ -472,7 +472,7 @@ export class ClusterSimulation {
         incarnationId,
       });
       if (current()) {
-        if (!settings.flushBeforeEachFetch) broker.manager.flushFollowedFrom = () => Promise.resolve();
+        if (!settings.flushBeforeEachFetch) injectFetchWithoutFlush(broker.manager);
         this.running.set(node, { incarnation, incarnationId, metadata, broker, network });
       }
       return metadata.raft;

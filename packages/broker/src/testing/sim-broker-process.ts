@@ -337,10 +337,11 @@ export class SimBrokerProcess {
 
 /**
  * The injected bug of `flushBeforeEachFetch: false`: the shipped fetchers' wait for the flush of
- * what they followed (ReplicaManager.flushFollowedFrom) returns at once. The broker still flushes
- * after every input, so everything is durable a little later — but a fetch sent meanwhile reports a
- * log end that is not, and the leader counts it toward its high watermark.
+ * what they followed (ReplicaManager.flushFollowedFrom, and the check that nothing is left) is gone.
+ * The broker still flushes after every input, so everything is durable a little later — but a fetch
+ * sent meanwhile reports a log end that is not, and the leader counts it toward its high watermark.
  */
-function injectFetchWithoutFlush(manager: ReplicaManager): void {
+export function injectFetchWithoutFlush(manager: ReplicaManager): void {
   manager.flushFollowedFrom = () => Promise.resolve();
+  manager.hasUnflushedFollowedFrom = () => false;
 }

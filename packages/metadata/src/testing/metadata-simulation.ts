@@ -340,7 +340,7 @@ export class MetadataSimulation {
     const random = new SeededRandom(deriveSeed(this.options.seed, 'controller', node, incarnation));
     return MetadataNode.start({
       nodeId: node,
-      voters: raftOptions.voters,
+      voters: raftOptions.voters ?? this.controllerIds,
       storage: raftOptions.storage,
       transport: raftOptions.transport,
       clusterId: this.controllerConfig.clusterId,
