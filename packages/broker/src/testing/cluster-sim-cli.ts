@@ -13,6 +13,7 @@ import { checkClusterSchedules, type ClusterCheckFailure } from './check-cluster
 import type { ClusterCoverage } from './cluster-simulation';
 import { describeClusterFault } from './cluster-schedule';
 import { runClusterSchedule } from './run-cluster-schedule';
+import { runStorm } from './storm-scenario';
 import { BrokerSimArgsError, parseBrokerSimArgs, type BrokerSimArgs } from './sim-cli-args';
 import type { BrokerNodeSettings } from './sim-broker-process';
 
@@ -33,7 +34,10 @@ every simulated event; then the healed cluster must settle with every acknowledg
                     an injected bug: the shipped replica fetchers skip their wait for the flush
                     before each fetch (the simulation must catch it)
   --trace           print the narrated run of a failing or replayed schedule
-  --no-shrink       report the first failing schedule without shrinking it`;
+  --no-shrink       report the first failing schedule without shrinking it
+  --storm TxP       instead: issue 18's storm, N runs (seeds S, S+1, ...): one CreateTopics of T topics
+                    of P partitions (RF 3) into a running cluster; no broker whose heartbeats kept
+                    arriving may be fenced, no Raft election while the leader answers`;
 
 type Counted = Exclude<keyof ClusterCoverage, 'faults'>;
 const COUNTED: readonly Counted[] = ['acknowledged', 'consumed', 'controllerFailovers', 'raftElections', 'leaderElections', 'isrShrinks', 'isrExpands', 'truncations', 'brokerFencings'];
@@ -44,7 +48,15 @@ function print(line: string): void {
 
 async function main(argv: readonly string[]): Promise<number> {
   let args: BrokerSimArgs;
+  let storm: { readonly topics: number; readonly partitions: number } | null = null;
   try {
+    const at = argv.indexOf('--storm');
+    if (at >= 0) {
+      const match = /^(\d+)x(\d+)$/.exec(argv[at + 1] ?? '');
+      if (match === null) throw new BrokerSimArgsError('--storm takes TOPICSxPARTITIONS, e.g. 20x100');
+      storm = { topics: Number(match[1]), partitions: Number(match[2]) };
+      argv = [...argv.slice(0, at), ...argv.slice(at + 2)];
+    }
     args = parseBrokerSimArgs(argv, Math.floor(Math.random() * 0x7fffffff));
   } catch (error) {
     if (!(error instanceof BrokerSimArgsError)) throw error;
@@ -55,6 +67,7 @@ async function main(argv: readonly string[]): Promise<number> {
     print(CLUSTER_SIM_USAGE);
     return 0;
   }
+  if (storm !== null) return storms(args, storm);
   const replaying = args.path !== undefined;
   const broker: Partial<BrokerNodeSettings> | undefined = args.flushAfterAnswersOnly ? { flushBeforeEachFetch: false } : undefined;
   const totals = new Map<string, number>(COUNTED.map((k) => [k, 0]));
@@ -86,6 +99,27 @@ async function main(argv: readonly string[]): Promise<number> {
       `simulated=${Math.round(report.simulatedMs / 1000)}s wall=${Math.round((Date.now() - started) / 1000)}s seed=${report.seed}`,
   );
   return violations === 0 ? 0 : 1;
+}
+
+/** Storm runs on consecutive seeds; one line each, the failures' lead-up, a summary line. */
+async function storms(args: BrokerSimArgs, storm: { readonly topics: number; readonly partitions: number }): Promise<number> {
+  const started = Date.now();
+  let failed = 0;
+  for (let run = 0; run < args.runs; run++) {
+    const seed = args.seed + run;
+    const outcome = await runStorm({ seed, topics: storm.topics, partitionsPerTopic: storm.partitions, cluster: { deliveriesPerTurn: 8 } });
+    print(
+      `cluster-sim storm: seed=${seed} partitions=${outcome.partitionsCreated} led-after=${outcome.ledAfterMs ?? 'never'}ms ` +
+        `quorum-epoch=${outcome.quorumEpochBefore}->${outcome.quorumEpochAfter} fencings=${outcome.coverage.brokerFencings} acked=${outcome.coverage.acknowledged} violations=${outcome.violations.length}`,
+    );
+    if (outcome.violations.length === 0) continue;
+    failed++;
+    for (const line of outcome.trace.slice(-40)) print(`  ${line}`);
+    for (const v of outcome.violations.slice(0, 5)) print(`cluster-sim storm: ${describeViolation(v)}`);
+    print(`cluster-sim storm: replay with: pnpm cluster-sim --storm ${storm.topics}x${storm.partitions} --runs 1 --seed ${seed}`);
+  }
+  print(`cluster-sim storm: runs=${args.runs} violations=${failed} wall=${Math.round((Date.now() - started) / 1000)}s seed=${args.seed}`);
+  return failed === 0 ? 0 : 1;
 }
 
 function formatCounts(counts: ReadonlyMap<string, number>): string {
