@@ -6,10 +6,10 @@ export interface BenchArgs {
   readonly durationS: number | undefined;
   readonly warmupS: number | undefined;
   /**
-   * Closed-loop requests in flight (raft-vs-etcd), or sends awaiting their ack (broker-vs-nats);
-   * undefined: the benchmark's default.
+   * Closed-loop requests in flight (raft-vs-etcd: one value), or the sweep of sends awaiting their
+   * ack (broker-vs-nats: one run per value, in the order given); undefined: the benchmark's default.
    */
-  readonly concurrency: number | undefined;
+  readonly concurrency: readonly number[] | undefined;
   /** gRPC connections the load generator spreads its requests over (raft-vs-etcd). */
   readonly connections: number;
   /** Distinct keys written (raft-vs-etcd). */
@@ -18,8 +18,13 @@ export interface BenchArgs {
   readonly inflight: number;
   /** Records per batch, one run each (raft-core). */
   readonly recordsPerBatch: readonly number[];
-  /** Messages produced per message size (broker-vs-nats); undefined: the benchmark's default. */
+  /** Messages produced per message size and sweep point (broker-vs-nats); undefined: the benchmark's default. */
   readonly messages: number | undefined;
+  /**
+   * broker-vs-nats: `same` gives NATS one stream per kz partition (three, one led by each node),
+   * `one` gives each system a single partition or stream; undefined: `same`.
+   */
+  readonly parallelism: BrokerParallelism | undefined;
   /** Topics created in one request (metadata-storm). */
   readonly topics: number | undefined;
   /** Partitions per topic (metadata-storm). */
@@ -44,6 +49,16 @@ export function systemsToRun(args: BenchArgs, own: readonly BenchSystem[]): Benc
   return args.only.filter((s) => own.includes(s));
 }
 
+export const BROKER_PARALLELISMS = ['same', 'one'] as const;
+export type BrokerParallelism = (typeof BROKER_PARALLELISMS)[number];
+
+/** A benchmark that takes one `--concurrency`: that value, or undefined for its default. */
+export function singleConcurrency(args: BenchArgs): number | undefined {
+  if (args.concurrency === undefined) return undefined;
+  if (args.concurrency.length !== 1) throw new BenchUsageError(`this benchmark takes one --concurrency, got ${args.concurrency.join(',')}`);
+  return args.concurrency[0];
+}
+
 export class BenchUsageError extends Error {
   override readonly name = 'BenchUsageError';
 }
@@ -62,6 +77,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       inflight: { type: 'string', default: '64' },
       records: { type: 'string', default: '1,16' },
       messages: { type: 'string' },
+      parallelism: { type: 'string' },
       topics: { type: 'string' },
       partitions: { type: 'string' },
       profile: { type: 'boolean', default: false },
@@ -81,12 +97,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   return {
     durationS: values.duration === undefined ? undefined : positive('duration', values.duration),
     warmupS: values.warmup === undefined ? undefined : nonNegative('warmup', values.warmup),
-    concurrency: values.concurrency === undefined ? undefined : positiveInt('concurrency', values.concurrency),
+    concurrency: values.concurrency === undefined ? undefined : positiveIntList('concurrency', values.concurrency),
     connections: positiveInt('connections', values.connections),
     keySpace: positiveInt('key-space', values['key-space']),
     inflight: positiveInt('inflight', values.inflight),
-    recordsPerBatch: values.records.split(',').map((s) => positiveInt('records', s.trim())),
+    recordsPerBatch: positiveIntList('records', values.records),
     messages: values.messages === undefined ? undefined : positiveInt('messages', values.messages),
+    parallelism: values.parallelism === undefined ? undefined : parallelismOf(values.parallelism),
     topics: values.topics === undefined ? undefined : positiveInt('topics', values.topics),
     partitions: values.partitions === undefined ? undefined : positiveInt('partitions', values.partitions),
     profile: values.profile,
@@ -113,4 +130,16 @@ function positiveInt(name: string, text: string): number {
   const n = Number(text);
   if (!Number.isSafeInteger(n) || n <= 0) throw new BenchUsageError(`--${name} must be a positive integer, got "${text}"`);
   return n;
+}
+
+/** "1,16,256": positive integers, comma-separated, none repeated. */
+function positiveIntList(name: string, text: string): number[] {
+  const list = text.split(',').map((s) => positiveInt(name, s.trim()));
+  if (new Set(list).size !== list.length) throw new BenchUsageError(`--${name} repeats a value: "${text}"`);
+  return list;
+}
+
+function parallelismOf(text: string): BrokerParallelism {
+  if (!(BROKER_PARALLELISMS as readonly string[]).includes(text)) throw new BenchUsageError(`--parallelism takes ${BROKER_PARALLELISMS.join(' or ')}; got "${text}"`);
+  return text as BrokerParallelism;
 }

@@ -14,6 +14,13 @@ export interface CpuUse {
   readonly byPid: ReadonlyMap<number, number>;
   readonly servers: number;
   readonly client: number;
+  /** The wall-clock seconds between the two samples. */
+  readonly seconds: number;
+}
+
+/** Server CPU per unit of work in µs (e.g. per message): what the servers used over the window, divided. */
+export function serverMicrosPer(use: CpuUse, units: number): number {
+  return (use.servers * use.seconds * 1e6) / units;
 }
 
 let ticksPerSecond: number | null = null;
@@ -60,5 +67,5 @@ export function cpuBetween(from: CpuSample, to: CpuSample): CpuUse {
     byPid.set(pid, cores);
     servers += cores;
   }
-  return { byPid, servers, client: (to.self - from.self) / seconds };
+  return { byPid, servers, client: (to.self - from.self) / seconds, seconds };
 }

@@ -105,14 +105,16 @@ export class KzBrokerCluster {
 
   /**
    * Resolves once every partition of `topic` has a leader and all three replicas in its ISR, so
-   * the first acks=all send is not measured against a partition still being set up.
+   * the first acks=all send is not measured against a partition still being set up; to each
+   * partition's leader (node id), partition 0 first.
    */
-  async waitTopicReady(admin: MetadataAdminClient, topic: string): Promise<void> {
-    await waitUntil(`kz topic ${topic} led with a full ISR`, READY_TIMEOUT_MS, async () => {
+  async waitTopicReady(admin: MetadataAdminClient, topic: string): Promise<number[]> {
+    return waitUntil(`kz topic ${topic} led with a full ISR`, READY_TIMEOUT_MS, async () => {
       const described = (await admin.describeTopics([topic])).topics[0];
       if (described === undefined || described.error !== null) throw new KzBrokerClusterError(`${topic}: ${described?.error?.message ?? 'not described'}`);
       const notReady = described.partitions.filter((p) => p.leader < 0 || p.isr.length < NODES);
       if (notReady.length > 0) throw new KzBrokerClusterError(`${topic}: ${notReady.length} partitions without a leader or a full ISR`);
+      return [...described.partitions].sort((a, b) => a.partitionId - b.partitionId).map((p) => p.leader);
     }, { fatal: () => this.deadNode() });
   }
 

@@ -1,41 +1,63 @@
 import { KzClient } from '@kz/broker';
 import type { KzBrokerCluster } from './kz-broker-cluster';
-import { ConsumeTally, MessageWorkloadError, payloadOf, produceTimed, type ConsumeResult, type MessagePlan, type ProduceResult, type SizeResult } from './message-workload';
+import { ConsumeTally, MessageWorkloadError, payloadOf, produceTimed, type ConsumeResult, type MessagePlan, type PointResult, type ProduceResult } from './message-workload';
 
-/** Partitions of each bench topic: one per broker, so every node leads one. */
-export const KZ_TOPIC_PARTITIONS = 3;
-/** How long a consumer poll waits on the broker when a partition has nothing new. */
+/**
+ * How long a consumer poll waits on the broker when a partition has nothing new. A poll awaits
+ * every leader's fetch, so once one leader's partitions are read to the end, a poll still waiting
+ * on it can add up to this much to the read (the consumer's behaviour, measured as users get it).
+ */
 const POLL_MAX_WAIT_MS = 500;
 
-/** The topic a message size writes to: one per size, so each consumer reads only its own. */
-export function kzTopicFor(sizeBytes: number): string {
-  return `kz-bench-${sizeBytes}`;
+/** A point's run on kz, and where its partitions were led. */
+export interface KzPointRun {
+  readonly topic: string;
+  /** Each partition's leader (node id), partition 0 first. */
+  readonly leaders: readonly number[];
+  readonly result: PointResult;
+}
+
+/** The topic a sweep point writes to: one per size and concurrency, so each consumer reads only its own. */
+export function kzTopicFor(plan: MessagePlan): string {
+  return `kz-bench-${plan.sizeBytes}-c${plan.concurrency}`;
 }
 
 /**
  * Creates a topic with replication factor 3 and min.insync.replicas 2 (the setting acks=all is
- * meant to be used with), and waits until each partition has a leader and a full ISR.
+ * meant to be used with), and waits until each partition has a leader and a full ISR; to the leaders.
  */
-async function createTopic(cluster: KzBrokerCluster, topic: string): Promise<void> {
+async function createTopic(cluster: KzBrokerCluster, topic: string, partitions: number): Promise<number[]> {
   const admin = cluster.admin();
   try {
     const { topics } = await admin.createTopics({
-      topics: [{ name: topic, numPartitions: KZ_TOPIC_PARTITIONS, replicationFactor: 3, configs: { 'min.insync.replicas': '2' } }],
+      topics: [{ name: topic, numPartitions: partitions, replicationFactor: 3, configs: { 'min.insync.replicas': '2' } }],
     });
     const error = topics[0]?.error ?? null;
     if (error !== null) throw new MessageWorkloadError(`creating ${topic}: ${error.message}`);
-    await cluster.waitTopicReady(admin, topic);
+    return await cluster.waitTopicReady(admin, topic);
+  } finally {
+    admin.close();
+  }
+}
+
+/** Deletes a point's topic, so the next point starts on brokers hosting nothing else. */
+async function deleteTopic(cluster: KzBrokerCluster, topic: string): Promise<void> {
+  const admin = cluster.admin();
+  try {
+    const { topics } = await admin.deleteTopics({ names: [topic] });
+    const error = topics[0]?.error ?? null;
+    if (error !== null) throw new MessageWorkloadError(`deleting ${topic}: ${error.message}`);
   } finally {
     admin.close();
   }
 }
 
 /** Reads every partition of `topic` from its earliest offset until `expected` records have come. */
-async function consumeAll(client: KzClient, topic: string, expected: number, sizeBytes: number): Promise<ConsumeResult> {
+async function consumeAll(client: KzClient, topic: string, partitions: number, expected: number, sizeBytes: number, serverPids: readonly number[]): Promise<ConsumeResult> {
+  const tally = new ConsumeTally(expected, sizeBytes, serverPids);
   const consumer = client.consumer({ maxWaitMs: POLL_MAX_WAIT_MS });
   try {
-    consumer.assign(Array.from({ length: KZ_TOPIC_PARTITIONS }, (_, partition) => ({ topic, partition, from: 'earliest' as const })));
-    const tally = new ConsumeTally(expected, sizeBytes);
+    consumer.assign(Array.from({ length: partitions }, (_, partition) => ({ topic, partition, from: 'earliest' as const })));
     while (!tally.done) {
       const records = await consumer.poll();
       for (const record of records) {
@@ -51,19 +73,20 @@ async function consumeAll(client: KzClient, topic: string, expected: number, siz
 }
 
 /**
- * One message size on a running kz cluster: a fresh topic, the warm-up and the timed sends (acks=all:
- * each acknowledged once the whole ISR has it, and the ISR is at least min.insync.replicas), then
- * every record read back by a new client's consumer.
+ * One sweep point on a running kz cluster: a fresh topic of `plan.partitions` partitions, the
+ * warm-up and the timed sends (acks=all: each acknowledged once the whole ISR has it, and the ISR
+ * is at least min.insync.replicas), every record read back by a new client's consumer, and the
+ * topic deleted.
  */
-export async function runKzSize(cluster: KzBrokerCluster, plan: MessagePlan): Promise<SizeResult> {
-  const topic = kzTopicFor(plan.sizeBytes);
-  await createTopic(cluster, topic);
+export async function runKzPoint(cluster: KzBrokerCluster, plan: MessagePlan): Promise<KzPointRun> {
+  const topic = kzTopicFor(plan);
+  const leaders = await createTopic(cluster, topic, plan.partitions);
   const payload = payloadOf(plan.sizeBytes);
   let produce: ProduceResult;
   const producerClient = new KzClient({ bootstrap: cluster.bootstrap });
   try {
-    // No key: the producer spreads records over the partitions, batching what is in flight per
-    // partition as Kafka's producer does.
+    // No key: the producer spreads records over the partitions (sticky, switching once a batch's
+    // worth has gone to one), batching what is in flight per partition as Kafka's producer does.
     const producer = producerClient.producer({ acks: -1 });
     try {
       produce = await produceTimed(
@@ -81,10 +104,12 @@ export async function runKzSize(cluster: KzBrokerCluster, plan: MessagePlan): Pr
     await producerClient.close();
   }
   const consumerClient = new KzClient({ bootstrap: cluster.bootstrap });
+  let consume: ConsumeResult;
   try {
-    const consume = await consumeAll(consumerClient, topic, plan.warmupMessages + plan.messages, plan.sizeBytes);
-    return { plan, produce, consume };
+    consume = await consumeAll(consumerClient, topic, plan.partitions, produce.warmupMessages + produce.messages, plan.sizeBytes, cluster.pids);
   } finally {
     await consumerClient.close();
   }
+  await deleteTopic(cluster, topic);
+  return { topic, leaders, result: { plan, produce, consume } };
 }

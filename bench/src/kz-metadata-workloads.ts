@@ -136,7 +136,7 @@ export async function runKzMetadataSide(root: string, scope: CleanupScope, plan:
     const after = await client.describeTopics(topicNames('led', ledTopics));
     const stillLed = after.topics.flatMap((t) => t.partitions).filter((p) => p.leader === 1).length;
     if (stillLed > 0) throw new Error(`${stillLed} partitions are still led by the fenced broker`);
-    console.log(`  kz (b) broker 1 fenced: ${plan.ledByDeadBroker} leaderships moved in ${moveLeadersMs.toFixed(0)} ms`);
+    console.log(`  kz (b) move-leaders: broker 1 fenced, its ${plan.ledByDeadBroker} leaderships moved in ${moveLeadersMs.toFixed(0)} ms`);
     await brokers.unfence(1);
 
     // (a) One CreateTopics of topics × partitions, replication factor 3, placed by the controller.
@@ -148,7 +148,7 @@ export async function runKzMetadataSide(root: string, scope: CleanupScope, plan:
     );
     const createMs = performance.now() - createStart;
     const created = plan.createTopics * plan.createPartitionsPerTopic;
-    console.log(`  kz (a) ${created} partitions created in ${createMs.toFixed(0)} ms (${Math.round((created * 1000) / createMs)} partitions/s)`);
+    console.log(`  kz (a) create-partitions: ${created} partitions created in ${createMs.toFixed(0)} ms (${Math.round((created * 1000) / createMs)} partitions/s)`);
 
     // (c) Fill the image, then kill the active controller.
     const have = ledTopics * plan.partitionsPerTopic + created;
@@ -184,7 +184,7 @@ export async function runKzMetadataSide(root: string, scope: CleanupScope, plan:
     }
     const servedAt = performance.now();
     console.log(
-      `  kz (c) ${partitionsAtFailover} partitions: controller ${victim} killed; new leader after ${(electedAt - killedAt).toFixed(0)} ms, ` +
+      `  kz (c) controller-failover with ${partitionsAtFailover} partitions: controller ${victim} killed; new leader after ${(electedAt - killedAt).toFixed(0)} ms, ` +
         `serving ${(servedAt - electedAt).toFixed(0)} ms later (${(servedAt - killedAt).toFixed(0)} ms in all)`,
     );
     return { createMs, moveLeadersMs, failoverServeMs: servedAt - electedAt, killToServeMs: servedAt - killedAt, partitionsAtFailover };

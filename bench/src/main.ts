@@ -4,7 +4,8 @@
  *   raft-core        three pure RaftCores in one process: the protocol's own ceiling
  *   raft-vs-etcd     a 3-node kz kv cluster and a 3-member etcd cluster, the same gRPC load on each
  *   metadata-vs-zookeeper  a 3-node kz controller quorum and a 3-server ZooKeeper ensemble doing a Kafka cluster's metadata work
- *   broker-vs-nats   a 3-node kz cluster and a 3-server NATS JetStream cluster, replicated produce then consume
+ *   broker-vs-nats   a 3-node kz cluster and a 3-server NATS JetStream cluster, the same parallelism, replicated produce then
+ *                    consume over a sweep of sends in flight, and the disk's fsynced write rate
  *   metadata-storm   3 combined kz nodes under one CreateTopics of 20,000 partitions and a producer, then a broker SIGKILL
  *   profile-summary  the top self-time functions of .cpuprofile files (a file or a directory)
  */
@@ -21,7 +22,8 @@ const USAGE = `usage: pnpm bench <raft-core|raft-vs-etcd|metadata-vs-zookeeper|b
   raft-vs-etcd     --duration S (20) --warmup S (5) --concurrency C (64) --connections N (1)
                    --key-space N (100000) --only etcd,kz --profile [--profile-dir DIR]
   metadata-vs-zookeeper  --only zookeeper,kz --profile [--profile-dir DIR]
-  broker-vs-nats   --messages N (100000 per size) --concurrency C (2048) --only nats,kz --profile [--profile-dir DIR]
+  broker-vs-nats   --messages N (100000 per size and point) --duration S (15, most a point's timed sends take)
+                   --concurrency C[,C...] (1,16,256,2048) --parallelism same|one (same) --only nats,kz --profile [--profile-dir DIR]
   metadata-storm   --topics N (200) --partitions N (100)
   profile-summary  <file.cpuprofile | directory>`;
 

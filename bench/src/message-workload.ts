@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { cpuBetween, sampleCpu, type CpuUse } from './cpu-usage';
+import { cpuBetween, sampleCpu, serverMicrosPer, type CpuSample, type CpuUse } from './cpu-usage';
 import { formatMs, formatRate } from './format';
 import { LatencyRecorder } from './latency-recorder';
 
@@ -10,16 +10,28 @@ import { LatencyRecorder } from './latency-recorder';
  */
 export interface MessagePlan {
   readonly sizeBytes: number;
-  /** Produced and timed. */
+  /** Produced and timed, unless `maxSeconds` runs out first. */
   readonly messages: number;
   /** Produced first, untimed, into the same stream or topic: JIT, connections, leaders settle. */
   readonly warmupMessages: number;
-  /** Sends awaiting their ack at any moment. */
+  /** Sends awaiting their ack at any moment: the sweep's variable. */
   readonly concurrency: number;
+  /**
+   * No send starts after this long (timed part); with one send in flight an fsync-bound system
+   * acknowledges a few hundred a second, and a point must not take minutes.
+   */
+  readonly maxSeconds: number;
+  /** The same bound for the warm-up. */
+  readonly warmupMaxSeconds: number;
+  /** Partitions (kz) or streams (NATS) the load is spread over, each its own leader. */
+  readonly partitions: number;
 }
 
 export interface ProduceResult {
+  /** Timed messages acknowledged. */
   readonly messages: number;
+  /** Warm-up messages acknowledged before them, in the same topic or streams. */
+  readonly warmupMessages: number;
   readonly payloadBytes: number;
   readonly seconds: number;
   /** Send to ack, per message, in ms. */
@@ -33,9 +45,12 @@ export interface ConsumeResult {
   readonly messages: number;
   readonly payloadBytes: number;
   readonly seconds: number;
+  /** Over the same window as `seconds`. */
+  readonly cpu: CpuUse;
 }
 
-export interface SizeResult {
+/** One point of the sweep: one system, one message size, one number of sends in flight. */
+export interface PointResult {
   readonly plan: MessagePlan;
   readonly produce: ProduceResult;
   readonly consume: ConsumeResult;
@@ -59,15 +74,17 @@ export function sizeLabel(sizeBytes: number): string {
 }
 
 /**
- * Sends `count` messages with `concurrency` sends awaiting their ack at once: each worker awaits
- * one ack before its next send, so the client may batch what is in flight but never runs ahead
- * of the acks. Latency is recorded when `latency` is given; the first failed send fails the run,
- * since a count of acknowledged messages is what both sides are compared on.
+ * Sends up to `count` messages with `concurrency` sends awaiting their ack at once: each worker
+ * awaits one ack before its next send, so the client may batch what is in flight but never runs
+ * ahead of the acks. No send starts at or after `deadline` (a performance.now() time). Latency is
+ * recorded when `latency` is given; the first failed send fails the run, since a count of
+ * acknowledged messages is what both sides are compared on. Resolves to the number sent, each
+ * acknowledged.
  */
-export async function sendConcurrently(count: number, concurrency: number, send: () => Promise<void>, latency: LatencyRecorder | null): Promise<void> {
+export async function sendConcurrently(count: number, concurrency: number, send: () => Promise<void>, latency: LatencyRecorder | null, deadline: number): Promise<number> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < count) {
+    while (next < count && performance.now() < deadline) {
       next++;
       const start = performance.now();
       await send();
@@ -75,18 +92,19 @@ export async function sendConcurrently(count: number, concurrency: number, send:
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, () => worker()));
+  return next;
 }
 
 /** The warm-up, then the timed sends, with the servers' and client's CPU over the timed window. */
 export async function produceTimed(plan: MessagePlan, send: () => Promise<void>, serverPids: readonly number[]): Promise<ProduceResult> {
-  await sendConcurrently(plan.warmupMessages, plan.concurrency, send, null);
+  const warmupMessages = await sendConcurrently(plan.warmupMessages, plan.concurrency, send, null, performance.now() + plan.warmupMaxSeconds * 1000);
   const latency = new LatencyRecorder();
   const cpuBefore = sampleCpu(serverPids);
   const start = performance.now();
-  await sendConcurrently(plan.messages, plan.concurrency, send, latency);
+  const messages = await sendConcurrently(plan.messages, plan.concurrency, send, latency, start + plan.maxSeconds * 1000);
   const seconds = (performance.now() - start) / 1000;
   const cpu = cpuBetween(cpuBefore, sampleCpu(serverPids));
-  return { messages: plan.messages, payloadBytes: plan.messages * plan.sizeBytes, seconds, latency, cpu };
+  return { messages, warmupMessages, payloadBytes: messages * plan.sizeBytes, seconds, latency, cpu };
 }
 
 /**
@@ -98,12 +116,17 @@ export class ConsumeTally {
   private bytes = 0;
   private readonly start = performance.now();
   private lastProgress = performance.now();
+  private readonly cpuBefore: CpuSample;
 
+  /** Created just before the consumer: its clock and the servers' CPU count from here. */
   constructor(
     private readonly expected: number,
     private readonly sizeBytes: number,
+    private readonly serverPids: readonly number[],
     private readonly stallMs = 30_000,
-  ) {}
+  ) {
+    this.cpuBefore = sampleCpu(serverPids);
+  }
 
   get done(): boolean {
     return this.count >= this.expected;
@@ -125,35 +148,60 @@ export class ConsumeTally {
 
   result(): ConsumeResult {
     if (this.count !== this.expected) throw new MessageWorkloadError(`consumer read ${this.count} messages, expected ${this.expected}`);
-    return { messages: this.count, payloadBytes: this.bytes, seconds: (performance.now() - this.start) / 1000 };
+    const seconds = (performance.now() - this.start) / 1000;
+    return { messages: this.count, payloadBytes: this.bytes, seconds, cpu: cpuBetween(this.cpuBefore, sampleCpu(this.serverPids)) };
   }
 }
 
-export function produceRate(result: SizeResult): number {
+export function produceRate(result: PointResult): number {
   return result.produce.messages / result.produce.seconds;
 }
 
-export function consumeRate(result: SizeResult): number {
+export function consumeRate(result: PointResult): number {
   return result.consume.messages / result.consume.seconds;
 }
 
 /** MB/s of payload, MB = 10^6 bytes. */
-function megabytesPerSecond(bytes: number, seconds: number): string {
-  const rate = bytes / 1e6 / seconds;
-  return Number.isFinite(rate) ? rate.toFixed(1) : 'n/a';
+export function megabytesPerSecond(bytes: number, seconds: number): number {
+  return bytes / 1e6 / seconds;
 }
 
-/** One system's figures for one message size, on two lines: produce (with CPU) and consume. */
-export function sizeResultLines(system: string, result: SizeResult): string[] {
+function formatMegabytes(perSecond: number): string {
+  return Number.isFinite(perSecond) ? perSecond.toFixed(1) : 'n/a';
+}
+
+/**
+ * /proc counts each process's CPU in 10 ms ticks; over a shorter window than this, three servers'
+ * rounding errors outweigh what they used, and a per-message figure would be noise.
+ */
+const MIN_CPU_WINDOW_S = 0.25;
+
+/** Server CPU per message, "12.3 µs", or "n/a" over a window too short to count it. */
+function formatMicrosPerMessage(cpu: CpuUse, messages: number): string {
+  const us = serverMicrosPer(cpu, messages);
+  return cpu.seconds >= MIN_CPU_WINDOW_S && Number.isFinite(us) ? `${us.toFixed(1)} µs` : 'n/a';
+}
+
+/** "kz   1KiB    16 in flight": which point a line is about, aligned across lines. */
+export function pointLabel(system: string, plan: MessagePlan): string {
+  return `${system.padEnd(4)} ${sizeLabel(plan.sizeBytes).padEnd(5)} ${String(plan.concurrency).padStart(4)} in flight`;
+}
+
+/**
+ * One system's figures at one point, on two lines: produce (rate, ack latency, server CPU per
+ * message) and consume (rate, server CPU per message). Server CPU is every server process's,
+ * all three nodes together.
+ */
+export function pointResultLines(system: string, result: PointResult): string[] {
   const { produce, consume } = result;
-  const label = sizeLabel(result.plan.sizeBytes).padEnd(5);
-  const perMessageUs = (produce.cpu.servers * produce.seconds * 1e6) / produce.messages;
+  const label = pointLabel(system, result.plan);
   return [
-    `${system.padEnd(4)} ${label} produce msgs/s: ${formatRate(produceRate(result))} MB/s: ${megabytesPerSecond(produce.payloadBytes, produce.seconds)} ` +
+    `${label} produce msgs/s: ${formatRate(produceRate(result))} MB/s: ${formatMegabytes(megabytesPerSecond(produce.payloadBytes, produce.seconds))} ` +
       `ack p50: ${formatMs(produce.latency.quantile(0.5))} ms p99: ${formatMs(produce.latency.quantile(0.99))} ms ` +
-      `(${produce.messages} msgs in ${produce.seconds.toFixed(1)} s; cpu cores: servers ${produce.cpu.servers.toFixed(2)}, ` +
-      `client ${produce.cpu.client.toFixed(2)}, server CPU per msg ${perMessageUs.toFixed(1)} µs)`,
-    `${system.padEnd(4)} ${label} consume msgs/s: ${formatRate(consumeRate(result))} MB/s: ${megabytesPerSecond(consume.payloadBytes, consume.seconds)} ` +
-      `(${consume.messages} msgs in ${consume.seconds.toFixed(1)} s)`,
+      `server CPU/msg: ${formatMicrosPerMessage(produce.cpu, produce.messages)} ` +
+      `(${produce.messages} msgs in ${produce.seconds.toFixed(1)} s; cpu cores: servers ${produce.cpu.servers.toFixed(2)}, client ${produce.cpu.client.toFixed(2)})`,
+    `${label} consume msgs/s: ${formatRate(consumeRate(result))} MB/s: ${formatMegabytes(megabytesPerSecond(consume.payloadBytes, consume.seconds))} ` +
+      `server CPU/msg: ${formatMicrosPerMessage(consume.cpu, consume.messages)} ` +
+      `(${consume.messages} msgs in ${consume.seconds.toFixed(2)} s; cpu cores: servers ${consume.cpu.servers.toFixed(2)}, client ${consume.cpu.client.toFixed(2)})`,
   ];
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemsToRun, type BenchArgs } from './bench-args';
+import { singleConcurrency, systemsToRun, type BenchArgs } from './bench-args';
 import { CleanupScope } from './cleanup-scope';
 import { printProfileSummary } from './cpu-profile-summary';
 import { ensureEtcdInstalled } from './ensure-etcd';
@@ -30,7 +30,7 @@ const QUIET = { maxBusy: 0.15, timeoutMs: 60_000, sampleMs: 1000 } as const;
 export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
   const only = systemsToRun(args, ['etcd', 'kz']);
   const load: LoadOptions = {
-    concurrency: args.concurrency ?? 64,
+    concurrency: singleConcurrency(args) ?? 64,
     warmupMs: (args.warmupS ?? 5) * 1000,
     durationMs: (args.durationS ?? 20) * 1000,
     keySpace: args.keySpace,

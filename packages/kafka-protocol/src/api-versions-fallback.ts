@@ -6,7 +6,7 @@
  * UNSUPPORTED_VERSION and the ranges it supports, and the client retries at
  * the highest version both sides know.
  */
-import { KafkaErrorCode } from './error-codes.js';
+import { KafkaErrorCode } from '@kz/runtime';
 import { APIS, API_KEYS, ApiKey } from './generated/apis.js';
 import type { ApiVersionsResponseApiVersion } from './generated/api-versions.js';
 import type { RequestHeader } from './generated/headers.js';

@@ -11,7 +11,7 @@
  * Encode-side argument errors (an int64 that is not a safe integer, a bad
  * UUID string) are programmer mistakes and are thrown as plain RangeError.
  */
-import { KafkaErrorCode } from './error-codes.js';
+import { KafkaErrorCode } from '@kz/runtime';
 
 export abstract class ProtocolError extends Error {
   /** Kafka error name, e.g. 'INVALID_REQUEST'. */

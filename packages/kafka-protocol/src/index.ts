@@ -43,7 +43,7 @@ export {
   kafkaErrorByCode,
   kafkaErrorByName,
   isRetriableErrorCode,
-} from './error-codes.js';
+} from '@kz/runtime';
 export { ZERO_UUID, isUuidString } from './uuid.js';
 export { Reader } from './reader.js';
 export { Writer } from './writer.js';

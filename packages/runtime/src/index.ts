@@ -7,3 +7,12 @@
 export { UNLIMITED, turnBudget, DEFAULT_TURN_BUDGET_MS, type WorkBudget } from './turn-budget';
 export { EventLoopMonitor, section, type EventLoopMonitorOptions } from './event-loop-monitor';
 export { DeadlineQueue } from './deadline-queue';
+export {
+  KafkaErrorCode,
+  type KafkaErrorName,
+  type KafkaErrorInfo,
+  KAFKA_ERRORS,
+  kafkaErrorByCode,
+  kafkaErrorByName,
+  isRetriableErrorCode,
+} from './kafka-errors';

@@ -1,7 +1,8 @@
 /**
  * A client's picture of the cluster, from Metadata answers: the brokers and their addresses, and
  * for each topic it uses, the topic id and who leads each partition at which epoch. Plus one
- * KafkaBrokerConnection per broker address, shared by the client's producers and consumers.
+ * KafkaBrokerConnection per broker address, shared by the client's producers and consumers for
+ * requests answered at once; requests a broker may hold get connections of their own (ownConnectionAt).
  *
  * Leadership only moves forward: a Metadata answer from a broker that lags, or a refresh racing a
  * `currentLeader` hint, never replaces a leader with one of an older epoch (as Kafka's Metadata
@@ -75,12 +76,17 @@ export class ClusterView {
     return view;
   }
 
-  /** The connection to a broker by node id; undefined when its address is not known. */
   /** The brokers the last Metadata answer named. */
   brokerIds(): number[] {
     return [...this.brokers.keys()];
   }
 
+  /** A broker's address by node id; undefined when the view does not know it. */
+  addressOf(nodeId: number): string | undefined {
+    return this.brokers.get(nodeId);
+  }
+
+  /** The shared connection to a broker by node id; undefined when its address is not known. */
   connectionTo(nodeId: number): KafkaBrokerConnection | undefined {
     const address = this.brokers.get(nodeId);
     return address === undefined ? undefined : this.connectionAt(address);
@@ -96,12 +102,14 @@ export class ClusterView {
   }
 
   /**
-   * A connection of the caller's own, not shared: for a consumer's group coordinator, whose
-   * JoinGroup may wait for a whole rebalance — on a shared connection, Kafka's in-order answers
-   * would hold every other member's heartbeats behind it. Closed by the caller, or with the view.
+   * A connection of the caller's own, not shared, for requests the broker may hold: a consumer's
+   * fetches (a long poll of up to maxWaitMs) and its group coordinator's JoinGroup (a whole
+   * rebalance). On a shared connection Kafka's in-order answers would hold everything pipelined
+   * behind them — a producer's acks, other members' heartbeats — as each Kafka client instance has
+   * its own connections. Closed by the caller, or with the view.
    */
   ownConnectionAt(address: string): KafkaBrokerConnection {
-    const connection = new KafkaBrokerConnection({ address, requestTimeoutMs: this.requestTimeoutMs, clientId: this.clientId });
+    const connection = new KafkaBrokerConnection({ address, requestTimeoutMs: this.requestTimeoutMs, clientId: this.clientId, ...(this.tls === undefined ? {} : { tls: this.tls }) });
     this.owned.add(connection);
     return connection;
   }

@@ -6,7 +6,7 @@
  * consumers that use the same assignor. A newer version than we know is read with the newest
  * layout we know, as Kafka's ConsumerProtocol does (its versions only append fields).
  */
-import { ConsumerProtocolAssignment, ConsumerProtocolSubscription, decodeVersioned, encodeVersioned, ProtocolError } from '@kz/kafka-protocol';
+import { ConsumerProtocolAssignment, ConsumerProtocolSubscription, decodeVersioned, encodeVersioned, KafkaErrorCode, ProtocolError } from '@kz/kafka-protocol';
 import { KzClientError } from './kz-client-error';
 
 export const CONSUMER_PROTOCOL_TYPE = 'consumer';
@@ -42,7 +42,7 @@ function read<T>(decode: () => T, what: string): T {
   try {
     return decode();
   } catch (error) {
-    if (error instanceof ProtocolError) throw new KzClientError('INCONSISTENT_GROUP_PROTOCOL', 23, `${what} is not a consumer protocol structure: ${error.message}`, undefined, undefined, { cause: error });
+    if (error instanceof ProtocolError) throw new KzClientError('INCONSISTENT_GROUP_PROTOCOL', KafkaErrorCode.INCONSISTENT_GROUP_PROTOCOL, `${what} is not a consumer protocol structure: ${error.message}`, undefined, undefined, { cause: error });
     throw error;
   }
 }

@@ -4,6 +4,7 @@
  * broker's, since each knows only the groups it coordinates. Consumer-protocol members' assignments
  * are decoded into partitions; other protocol types' are left as bytes.
  */
+import { KafkaErrorCode } from '@kz/kafka-protocol';
 import type { Logger } from 'pino';
 import type { DescribedGroup, GroupStateName, ListedGroup } from '../protocol/group-membership';
 import type { ClusterView } from './cluster-view';
@@ -34,7 +35,8 @@ export async function describeGroup(cluster: ClusterView, groupId: string, timeo
   let found: DescribedGroup | undefined;
   await withGroupCoordinator(cluster, groupId, retryBackoffMs, log, 'DescribeGroups', timeoutMs, async (coordinator) => {
     const [group] = await coordinator.describeGroups({ groupIds: [groupId] });
-    if (group === undefined) return 15; // COORDINATOR_NOT_AVAILABLE: an answer without the group
+    // An answer without the group: as if no coordinator had answered.
+    if (group === undefined) return KafkaErrorCode.COORDINATOR_NOT_AVAILABLE;
     if (isCoordinatorError(group.errorCode)) return group.errorCode;
     if (group.errorCode !== ERROR_NONE) throw kafkaError(group.errorCode, `describing group ${groupId}`);
     found = group;
@@ -85,7 +87,7 @@ export async function listGroups(cluster: ClusterView): Promise<ListedGroup[]> {
 export async function deleteGroup(cluster: ClusterView, groupId: string, timeoutMs: number, retryBackoffMs: number, log: Logger): Promise<void> {
   await withGroupCoordinator(cluster, groupId, retryBackoffMs, log, 'DeleteGroups', timeoutMs, async (coordinator) => {
     const response = await coordinator.deleteGroups({ groupIds: [groupId] });
-    const code = response.results.find((r) => r.groupId === groupId)?.errorCode ?? 15;
+    const code = response.results.find((r) => r.groupId === groupId)?.errorCode ?? KafkaErrorCode.COORDINATOR_NOT_AVAILABLE;
     if (isCoordinatorError(code)) return code;
     if (code !== ERROR_NONE) throw kafkaError(code, `deleting group ${groupId}`);
     return undefined;

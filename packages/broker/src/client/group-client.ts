@@ -5,6 +5,7 @@
  * unreachable coordinator send it to find the coordinator again; COORDINATOR_LOAD_IN_PROGRESS only
  * waits. Calls retry with backoff until their deadline, like Kafka's consumer does for commitSync.
  */
+import { KafkaErrorCode } from '@kz/kafka-protocol';
 import type { Logger } from 'pino';
 import type { OffsetCommitRequest, OffsetFetchPartitionResponse } from '../protocol/group-offsets';
 import type { KafkaBrokerConnection } from './kafka-broker-connection';
@@ -24,7 +25,7 @@ export interface CommittedOffset {
   readonly metadata: string;
 }
 
-const COORDINATOR_LOAD_IN_PROGRESS = 14;
+const { COORDINATOR_LOAD_IN_PROGRESS } = KafkaErrorCode;
 
 /** Who commits: a member of the group's current generation, or (absent) a consumer assigning its own partitions. */
 export interface CommittingMember {
@@ -131,7 +132,7 @@ export class GroupClient {
       if (code !== COORDINATOR_LOAD_IN_PROGRESS) this.forgetCoordinator();
       this.log.debug({ groupId: this.groupId, what, code: last?.code }, 'group call will be retried');
       if (Date.now() + this.retryBackoffMs >= deadline) {
-        throw new KzClientError('REQUEST_TIMED_OUT', 7, `${what} for group ${this.groupId} did not succeed within ${timeoutMs} ms: ${last?.message ?? ''}`, undefined, undefined, {
+        throw new KzClientError('REQUEST_TIMED_OUT', KafkaErrorCode.REQUEST_TIMED_OUT, `${what} for group ${this.groupId} did not succeed within ${timeoutMs} ms: ${last?.message ?? ''}`, undefined, undefined, {
           cause: last,
         });
       }

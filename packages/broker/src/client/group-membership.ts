@@ -12,6 +12,7 @@
  * session timeout. Errors a rejoin cannot fix (an inconsistent protocol, a fenced instance id, an
  * invalid session timeout, authorization) are thrown to the caller as KzClientError.
  */
+import { KafkaErrorCode } from '@kz/kafka-protocol';
 import type { Logger } from 'pino';
 import type { JoinGroupResponse, SyncGroupResponse } from '../protocol/group-membership';
 import type { ClusterView } from './cluster-view';
@@ -32,10 +33,7 @@ export interface MembershipOptions {
   readonly retryBackoffMs: number;
 }
 
-const ILLEGAL_GENERATION = 22;
-const UNKNOWN_MEMBER_ID = 25;
-const REBALANCE_IN_PROGRESS = 27;
-const MEMBER_ID_REQUIRED = 79;
+const { ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, REBALANCE_IN_PROGRESS, MEMBER_ID_REQUIRED, INCONSISTENT_GROUP_PROTOCOL } = KafkaErrorCode;
 /** Kafka gives a JoinGroup this long beyond the rebalance timeout before calling it lost. */
 const JOIN_GRACE_MS = 5_000;
 
@@ -199,7 +197,7 @@ export class GroupMembership {
   /** The leader's job: every member's partitions, by the protocol the coordinator chose. */
   private async assign(joined: JoinGroupResponse): Promise<{ memberId: string; assignment: Uint8Array }[]> {
     const assignor = this.options.assignors.find((a) => a.name === joined.protocolName);
-    if (assignor === undefined) throw this.fail(kafkaError(23, `the coordinator chose protocol ${joined.protocolName ?? 'none'}, which this consumer did not offer`));
+    if (assignor === undefined) throw this.fail(kafkaError(INCONSISTENT_GROUP_PROTOCOL, `the coordinator chose protocol ${joined.protocolName ?? 'none'}, which this consumer did not offer`));
     const members = joined.members.map((m) => ({ memberId: m.memberId, topics: decodeSubscription(m.metadata, m.memberId).topics }));
     const topics = [...new Set(members.flatMap((m) => m.topics))];
     this.cluster.want(topics);

@@ -27,11 +27,13 @@
  * once. With `assign`, a `groupId` is only where `commit` stores positions and where
  * `from: 'committed'` reads them.
  */
+import { KafkaErrorCode } from '@kz/kafka-protocol';
 import { decodeRecordBatch, iterateBatches, RecordsError, TruncatedBatchError, type RecordHeader } from '@kz/records';
 import type { Logger } from 'pino';
-import type { FetchPartitionResponse, FetchRequest } from '../protocol/fetch';
+import type { FetchPartitionResponse, FetchRequest, FetchResponse } from '../protocol/fetch';
 import { BrokerUnreachableError } from '../service/broker-unreachable-error';
 import type { ClusterView } from './cluster-view';
+import type { KafkaBrokerConnection } from './kafka-broker-connection';
 import { GroupClient, type CommittedOffset } from './group-client';
 import { GroupMembership } from './group-membership';
 import { ERROR_NONE, isRetriableError, isStaleMetadataError, kafkaError } from './kafka-error-policy';
@@ -104,6 +106,13 @@ export const CONSUMER_DEFAULTS = {
   autoCommitIntervalMs: 5_000,
 } as const;
 
+interface PendingFetch {
+  readonly asked: ReadonlyMap<string, { readonly a: Assigned; readonly offset: number }>;
+  /** Set once the answer (or the failure) is in. */
+  outcome: { readonly response: FetchResponse } | { readonly error: unknown } | undefined;
+  settled: Promise<void>;
+}
+
 interface Assigned {
   readonly topic: string;
   readonly partition: number;
@@ -135,6 +144,12 @@ export class KzConsumer {
   private pendingError: Error | undefined;
   /** poll() calls run one at a time, in order. */
   private polling: Promise<unknown> = Promise.resolve();
+  /** The Fetch in flight to each leader; a poll takes those that have answered. */
+  private readonly fetching = new Map<number, PendingFetch>();
+  /** Partitions in one of those fetches: a partition is never in two at once. */
+  private readonly inFetch = new Set<Assigned>();
+  /** By broker address. */
+  private readonly fetchConnections = new Map<string, KafkaBrokerConnection>();
   private closed = false;
 
   constructor(
@@ -160,8 +175,8 @@ export class KzConsumer {
    * subscription (a rebalance at the next poll).
    */
   subscribe(topics: readonly string[]): void {
-    if (this.membership === undefined) throw new KzClientError('INVALID_GROUP_ID', 24, 'subscribe needs a consumer with a groupId');
-    if (topics.length === 0) throw new KzClientError('INVALID_REQUEST', 42, 'subscribe needs at least one topic');
+    if (this.membership === undefined) throw new KzClientError('INVALID_GROUP_ID', KafkaErrorCode.INVALID_GROUP_ID, 'subscribe needs a consumer with a groupId');
+    if (topics.length === 0) throw new KzClientError('INVALID_REQUEST', KafkaErrorCode.INVALID_REQUEST, 'subscribe needs at least one topic');
     this.subscription = [...new Set(topics)].sort();
     this.assigned = new Map();
     this.cluster.want(this.subscription);
@@ -231,7 +246,7 @@ export class KzConsumer {
       return;
     }
     const member = this.membership!.committingMember();
-    if (member === undefined) throw new KzClientError('REBALANCE_IN_PROGRESS', 27, `the consumer is not in a generation of group ${group.groupId} yet: nothing to commit as`);
+    if (member === undefined) throw new KzClientError('REBALANCE_IN_PROGRESS', KafkaErrorCode.REBALANCE_IN_PROGRESS, `the consumer is not in a generation of group ${group.groupId} yet: nothing to commit as`);
     try {
       await group.commit(offsets, this.cluster.requestTimeoutMs, member);
     } catch (error) {
@@ -256,6 +271,8 @@ export class KzConsumer {
       await this.membership.leave(this.cluster.requestTimeoutMs);
     }
     this.group?.close();
+    for (const connection of this.fetchConnections.values()) this.cluster.release(connection);
+    this.fetchConnections.clear();
   }
 
   // ---------------------------------------------------------------------------- polling
@@ -271,26 +288,17 @@ export class KzConsumer {
     if (this.assigned.size === 0) return [];
     await this.ensureLeaders();
     await this.resolvePositions();
-    const byLeader = new Map<number, Assigned[]>();
-    let troubled = false;
-    for (const a of this.assigned.values()) {
-      if (a.position === undefined) continue;
-      const leader = this.cluster.leaderOf(a.topic, a.partition);
-      if (leader === undefined) {
-        troubled = true;
-        continue;
-      }
-      let list = byLeader.get(leader.leaderId);
-      if (list === undefined) {
-        list = [];
-        byLeader.set(leader.leaderId, list);
-      }
-      list.push(a);
-    }
-    const results = await Promise.all([...byLeader].map(([leaderId, list]) => this.fetchFrom(leaderId, list)));
+    let troubled = this.sendFetches();
+    // The first answer ends the wait; fetches to other leaders stay in flight for the next poll,
+    // as Kafka's Fetcher keeps them: an idle leader's long poll does not hold back a busy one's records.
+    if (this.fetching.size > 0) await Promise.race([...this.fetching.values()].map((f) => f.settled));
     const records: ConsumedRecord[] = [];
     let stale = false;
-    for (const result of results) {
+    for (const [leaderId, fetch] of [...this.fetching]) {
+      if (fetch.outcome === undefined) continue;
+      this.fetching.delete(leaderId);
+      for (const a of fetch.asked.values()) this.inFetch.delete(a.a);
+      const result = this.applyFetch(leaderId, fetch);
       for (const r of result.records) records.push(r);
       stale ||= result.stale;
       troubled ||= result.troubled;
@@ -299,6 +307,36 @@ export class KzConsumer {
     // A round that met only errors pauses, so a caller polling in a loop does not spin.
     if (records.length === 0 && (stale || troubled)) await sleep(this.retryBackoffMs);
     return records;
+  }
+
+  /**
+   * Sends a Fetch to every leader that has none in flight, for its partitions not already being
+   * fetched. True when some partition has no leader to fetch from.
+   */
+  private sendFetches(): boolean {
+    const byLeader = new Map<number, Assigned[]>();
+    let troubled = false;
+    for (const a of this.assigned.values()) {
+      if (a.position === undefined || this.inFetch.has(a)) continue;
+      const leader = this.cluster.leaderOf(a.topic, a.partition);
+      if (leader === undefined) {
+        troubled = true;
+        continue;
+      }
+      if (this.fetching.has(leader.leaderId)) continue;
+      let list = byLeader.get(leader.leaderId);
+      if (list === undefined) {
+        list = [];
+        byLeader.set(leader.leaderId, list);
+      }
+      list.push(a);
+    }
+    for (const [leaderId, list] of byLeader) {
+      const fetch = this.sendFetch(leaderId, list);
+      this.fetching.set(leaderId, fetch);
+      for (const a of fetch.asked.values()) this.inFetch.add(a.a);
+    }
+    return troubled;
   }
 
   /**
@@ -375,10 +413,8 @@ export class KzConsumer {
     }
   }
 
-  private async fetchFrom(leaderId: number, list: readonly Assigned[]): Promise<{ records: ConsumedRecord[]; stale: boolean; troubled: boolean }> {
-    const out = { records: [] as ConsumedRecord[], stale: false, troubled: false };
-    const connection = this.cluster.connectionTo(leaderId);
-    if (connection === undefined) return { ...out, stale: true };
+  /** A Fetch to one leader for these partitions, from their positions; its answer is applied when a poll takes it. */
+  private sendFetch(leaderId: number, list: readonly Assigned[]): PendingFetch {
     const topics = new Map<string, { name: string; partitions: FetchRequest['topics'][number]['partitions'][number][] }>();
     /** What each partition was fetched from: an answer applies only if the position is still that. */
     const asked = new Map<string, { a: Assigned; offset: number }>();
@@ -409,17 +445,45 @@ export class KzConsumer {
       maxBytes: this.maxBytes,
       topics: [...topics].map(([topicId, t]) => ({ topicId, partitions: t.partitions })),
     };
-    let response;
-    try {
-      response = await connection.fetch(request);
-    } catch (error) {
-      if (!(error instanceof BrokerUnreachableError)) throw error;
-      this.log.debug({ leaderId, err: error.message }, 'fetch failed; refreshing metadata');
+    const connection = this.fetchConnection(leaderId);
+    const pending: PendingFetch = { asked, outcome: undefined, settled: Promise.resolve() };
+    const answer: Promise<FetchResponse> = connection === undefined ? Promise.reject(new BrokerUnreachableError(String(leaderId), 'UNAVAILABLE', `no address for broker ${leaderId}`)) : connection.fetch(request);
+    pending.settled = answer.then(
+      (response) => {
+        pending.outcome = { response };
+      },
+      (error: unknown) => {
+        pending.outcome = { error };
+      },
+    );
+    return pending;
+  }
+
+  /** The consumer's own connection to a broker for its fetches (see ClusterView.ownConnectionAt). */
+  private fetchConnection(nodeId: number): KafkaBrokerConnection | undefined {
+    const address = this.cluster.addressOf(nodeId);
+    if (address === undefined) return undefined;
+    let connection = this.fetchConnections.get(address);
+    if (connection === undefined) {
+      connection = this.cluster.ownConnectionAt(address);
+      this.fetchConnections.set(address, connection);
+    }
+    return connection;
+  }
+
+  /** A leader's answer, as a poll takes it: records from the positions asked, errors per partition. */
+  private applyFetch(leaderId: number, fetch: PendingFetch): { records: ConsumedRecord[]; stale: boolean; troubled: boolean } {
+    const out = { records: [] as ConsumedRecord[], stale: false, troubled: false };
+    const outcome = fetch.outcome!;
+    if ('error' in outcome) {
+      if (!(outcome.error instanceof BrokerUnreachableError)) throw outcome.error;
+      this.log.debug({ leaderId, err: outcome.error.message }, 'fetch failed; refreshing metadata');
       return { ...out, stale: true };
     }
+    const response = outcome.response;
     for (const t of response.topics) {
       for (const p of t.partitions) {
-        const entry = asked.get(`${t.topicId}\u0000${p.partition}`);
+        const entry = fetch.asked.get(`${t.topicId}\u0000${p.partition}`);
         // An answer for a partition since unassigned or moved by seek() is dropped.
         if (entry === undefined || this.assigned.get(keyOf(entry.a.topic, entry.a.partition)) !== entry.a || entry.a.position !== entry.offset) continue;
         const code = response.errorCode !== ERROR_NONE ? response.errorCode : p.errorCode;
@@ -434,8 +498,7 @@ export class KzConsumer {
   }
 
   private onPartitionError(a: Assigned, code: number, p: FetchPartitionResponse, out: { stale: boolean; troubled: boolean }): void {
-    const OFFSET_OUT_OF_RANGE = 1;
-    if (code === OFFSET_OUT_OF_RANGE) {
+    if (code === KafkaErrorCode.OFFSET_OUT_OF_RANGE) {
       this.log.info({ topic: a.topic, partition: a.partition, position: a.position, reset: this.autoOffsetReset }, 'offset out of range; resetting');
       a.position = undefined;
       a.reset = this.autoOffsetReset;
@@ -491,21 +554,21 @@ export class KzConsumer {
   }
 
   private requireGroup(what: string): GroupClient {
-    if (this.group === undefined) throw new KzClientError('INVALID_GROUP_ID', 24, `${what} needs a consumer with a groupId`);
+    if (this.group === undefined) throw new KzClientError('INVALID_GROUP_ID', KafkaErrorCode.INVALID_GROUP_ID, `${what} needs a consumer with a groupId`);
     return this.group;
   }
 }
 
 /** Commit answers that mean the member's generation is over. */
-const GENERATION_ERRORS: ReadonlySet<number> = new Set([22, 25, 27]);
+const GENERATION_ERRORS: ReadonlySet<number> = new Set([KafkaErrorCode.ILLEGAL_GENERATION, KafkaErrorCode.UNKNOWN_MEMBER_ID, KafkaErrorCode.REBALANCE_IN_PROGRESS]);
 
 function membershipOptions(options: ConsumerOptions, retryBackoffMs: number): ConstructorParameters<typeof GroupMembership>[2] {
   const assignors: PartitionAssignor[] = (options.assignors ?? ['range', 'roundrobin']).map((name) => {
     const assignor = ASSIGNORS.get(name);
-    if (assignor === undefined) throw new KzClientError('INVALID_CONFIG', 40, `unknown assignor ${name}; known: ${[...ASSIGNORS.keys()].join(', ')}`);
+    if (assignor === undefined) throw new KzClientError('INVALID_CONFIG', KafkaErrorCode.INVALID_CONFIG, `unknown assignor ${name}; known: ${[...ASSIGNORS.keys()].join(', ')}`);
     return assignor;
   });
-  if (assignors.length === 0) throw new KzClientError('INVALID_CONFIG', 40, 'a consumer needs at least one assignor');
+  if (assignors.length === 0) throw new KzClientError('INVALID_CONFIG', KafkaErrorCode.INVALID_CONFIG, 'a consumer needs at least one assignor');
   return {
     sessionTimeoutMs: options.sessionTimeoutMs ?? CONSUMER_DEFAULTS.sessionTimeoutMs,
     rebalanceTimeoutMs: options.rebalanceTimeoutMs ?? CONSUMER_DEFAULTS.rebalanceTimeoutMs,

@@ -154,7 +154,7 @@ export class KzProducer {
     private readonly log: Logger,
   ) {
     if (options.acks !== -1 && options.acks !== 0 && options.acks !== 1) {
-      throw new KzClientError('INVALID_REQUIRED_ACKS', 21, `acks must be -1, 0 or 1, got ${String(options.acks)}`);
+      throw new KzClientError('INVALID_REQUIRED_ACKS', KafkaErrorCode.INVALID_REQUIRED_ACKS, `acks must be -1, 0 or 1, got ${String(options.acks)}`);
     }
     this.acks = options.acks;
     this.lingerMs = nonNegative(options.lingerMs ?? PRODUCER_DEFAULTS.lingerMs, 'lingerMs');
@@ -164,7 +164,7 @@ export class KzProducer {
     this.maxRequestBytes = positive(options.maxRequestBytes ?? PRODUCER_DEFAULTS.maxRequestBytes, 'maxRequestBytes');
     this.partitioner = new DefaultPartitioner(this.batchBytes);
     const idempotent = options.idempotent ?? options.acks === -1;
-    if (idempotent && options.acks !== -1) throw new KzClientError('INVALID_CONFIG', 40, `an idempotent producer needs acks=-1, got acks=${options.acks}`);
+    if (idempotent && options.acks !== -1) throw new KzClientError('INVALID_CONFIG', KafkaErrorCode.INVALID_CONFIG, `an idempotent producer needs acks=-1, got acks=${options.acks}`);
     this.identity = idempotent ? new ProducerIdentity(cluster, this.retryBackoffMs, log) : null;
   }
 
@@ -283,11 +283,11 @@ export class KzProducer {
     const timestamp = record.timestamp ?? Date.now();
     // Checked here, one record at a time: a bad one found when its batch is encoded would fail its neighbours.
     if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
-      waiter.reject(new KzClientError('INVALID_TIMESTAMP', 32, `timestamp ${timestamp} must be epoch milliseconds ≥ 0`, topic, record.partition));
+      waiter.reject(new KzClientError('INVALID_TIMESTAMP', KafkaErrorCode.INVALID_TIMESTAMP, `timestamp ${timestamp} must be epoch milliseconds ≥ 0`, topic, record.partition));
       return;
     }
     if (!(record.value instanceof Uint8Array) || (key !== null && !(key instanceof Uint8Array))) {
-      waiter.reject(new KzClientError('INVALID_RECORD', 87, 'a record value (and key, if any) must be a Uint8Array', topic, record.partition));
+      waiter.reject(new KzClientError('INVALID_RECORD', KafkaErrorCode.INVALID_RECORD, 'a record value (and key, if any) must be a Uint8Array', topic, record.partition));
       return;
     }
     const kafkaRecord = { key, value: record.value, headers: record.headers, timestamp };
@@ -354,7 +354,7 @@ export class KzProducer {
     } catch (error) {
       // Records are checked as they are added, so this is a header the encoder refused.
       const message = error instanceof Error ? error.message : String(error);
-      batch.fail(new KzClientError('INVALID_RECORD', 87, `${queue.topic}-${queue.partition}: ${message}`, queue.topic, queue.partition, { cause: error }));
+      batch.fail(new KzClientError('INVALID_RECORD', KafkaErrorCode.INVALID_RECORD, `${queue.topic}-${queue.partition}: ${message}`, queue.topic, queue.partition, { cause: error }));
       return;
     }
     queue.sealed.push(batch);
@@ -556,7 +556,7 @@ export class KzProducer {
         else if (batch.stamp.generation !== identity.generation) batch.restamp(identity.stampFor(queue.topic, queue.partition, batch.count));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        batch.fail(new KzClientError('INVALID_RECORD', 87, `${queue.topic}-${queue.partition}: ${message}`, queue.topic, queue.partition, { cause: error }));
+        batch.fail(new KzClientError('INVALID_RECORD', KafkaErrorCode.INVALID_RECORD, `${queue.topic}-${queue.partition}: ${message}`, queue.topic, queue.partition, { cause: error }));
         continue;
       }
       queue.inFlight.push(batch);

@@ -2,6 +2,7 @@
  * ListOffsets for a set of partitions: each asked of its leader (one request per leader, in
  * parallel), retried through leader changes and transient errors until the deadline.
  */
+import { KafkaErrorCode } from '@kz/kafka-protocol';
 import type { Logger } from 'pino';
 import { EARLIEST_OFFSET_SPEC, LATEST_OFFSET_SPEC, type ListOffsetsRequest } from '../protocol/list-offsets';
 import { BrokerUnreachableError } from '../service/broker-unreachable-error';
@@ -96,7 +97,7 @@ export async function lookUpOffsets(
     pending = pending.filter((q) => !answers.has(q));
     if (pending.length === 0) return queries.map((q) => answers.get(q)!);
     if (Date.now() + retryBackoffMs >= deadline) {
-      throw new KzClientError('REQUEST_TIMED_OUT', 7, `ListOffsets did not succeed within ${timeoutMs} ms: ${last?.message ?? 'no leader'}`, pending[0]?.topic, pending[0]?.partition, {
+      throw new KzClientError('REQUEST_TIMED_OUT', KafkaErrorCode.REQUEST_TIMED_OUT, `ListOffsets did not succeed within ${timeoutMs} ms: ${last?.message ?? 'no leader'}`, pending[0]?.topic, pending[0]?.partition, {
         cause: last,
       });
     }

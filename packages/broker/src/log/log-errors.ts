@@ -1,3 +1,4 @@
+import { KafkaErrorCode } from '@kz/kafka-protocol';
 import { BrokerError } from '../broker-error';
 
 /**
@@ -11,7 +12,7 @@ export abstract class LogError extends BrokerError {}
 export class OffsetOutOfRangeError extends LogError {
   override readonly name = 'OffsetOutOfRangeError';
   readonly code = 'OFFSET_OUT_OF_RANGE';
-  readonly kafkaErrorCode = 1;
+  readonly kafkaErrorCode = KafkaErrorCode.OFFSET_OUT_OF_RANGE;
   constructor(
     readonly offset: number,
     readonly logStartOffset: number,
@@ -25,7 +26,7 @@ export class OffsetOutOfRangeError extends LogError {
 export class RecordTooLargeError extends LogError {
   override readonly name = 'RecordTooLargeError';
   readonly code = 'MESSAGE_TOO_LARGE';
-  readonly kafkaErrorCode = 10;
+  readonly kafkaErrorCode = KafkaErrorCode.MESSAGE_TOO_LARGE;
   constructor(
     readonly sizeInBytes: number,
     readonly limit: number,
@@ -43,7 +44,7 @@ export class RecordTooLargeError extends LogError {
 export class FencedLeaderEpochError extends LogError {
   override readonly name = 'FencedLeaderEpochError';
   readonly code = 'FENCED_LEADER_EPOCH';
-  readonly kafkaErrorCode = 74;
+  readonly kafkaErrorCode = KafkaErrorCode.FENCED_LEADER_EPOCH;
   constructor(
     readonly leaderEpoch: number,
     readonly latestEpoch: number,
@@ -61,7 +62,7 @@ export class FencedLeaderEpochError extends LogError {
 export class UnexpectedAppendOffsetError extends LogError {
   override readonly name = 'UnexpectedAppendOffsetError';
   readonly code = 'UNKNOWN_SERVER_ERROR';
-  readonly kafkaErrorCode = -1;
+  readonly kafkaErrorCode = KafkaErrorCode.UNKNOWN_SERVER_ERROR;
   constructor(
     readonly expectedOffset: number,
     readonly actualOffset: number,
@@ -74,7 +75,7 @@ export class UnexpectedAppendOffsetError extends LogError {
 export class KafkaStorageError extends LogError {
   override readonly name: string = 'KafkaStorageError';
   readonly code = 'KAFKA_STORAGE_ERROR';
-  readonly kafkaErrorCode = 56;
+  readonly kafkaErrorCode = KafkaErrorCode.KAFKA_STORAGE_ERROR;
 }
 
 /**
@@ -143,7 +144,7 @@ function errnoOf(error: unknown): string | undefined {
 export class OutOfOrderSequenceError extends LogError {
   override readonly name = 'OutOfOrderSequenceError';
   readonly code = 'OUT_OF_ORDER_SEQUENCE_NUMBER';
-  readonly kafkaErrorCode = 45;
+  readonly kafkaErrorCode = KafkaErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER;
   constructor(
     readonly producerId: number,
     readonly expectedSequence: number,
@@ -157,7 +158,7 @@ export class OutOfOrderSequenceError extends LogError {
 export class InvalidProducerEpochError extends LogError {
   override readonly name = 'InvalidProducerEpochError';
   readonly code = 'INVALID_PRODUCER_EPOCH';
-  readonly kafkaErrorCode = 47;
+  readonly kafkaErrorCode = KafkaErrorCode.INVALID_PRODUCER_EPOCH;
   constructor(
     readonly producerId: number,
     readonly producerEpoch: number,
@@ -175,5 +176,5 @@ export class InvalidProducerEpochError extends LogError {
 export class InvalidRecordError extends LogError {
   override readonly name = 'InvalidRecordError';
   readonly code = 'INVALID_RECORD';
-  readonly kafkaErrorCode = 87;
+  readonly kafkaErrorCode = KafkaErrorCode.INVALID_RECORD;
 }

@@ -1,3 +1,4 @@
+import { KafkaErrorCode } from '@kz/kafka-protocol';
 import { BrokerError } from '../broker-error';
 
 /**
@@ -13,7 +14,7 @@ export abstract class ReplicationError extends BrokerError {}
 export class NotEnoughReplicasError extends ReplicationError {
   override readonly name = 'NotEnoughReplicasError';
   readonly code = 'NOT_ENOUGH_REPLICAS';
-  readonly kafkaErrorCode = 19;
+  readonly kafkaErrorCode = KafkaErrorCode.NOT_ENOUGH_REPLICAS;
   constructor(
     readonly isrSize: number,
     readonly minInsyncReplicas: number,
@@ -29,7 +30,7 @@ export class NotEnoughReplicasError extends ReplicationError {
 export class NotEnoughReplicasAfterAppendError extends ReplicationError {
   override readonly name = 'NotEnoughReplicasAfterAppendError';
   readonly code = 'NOT_ENOUGH_REPLICAS_AFTER_APPEND';
-  readonly kafkaErrorCode = 20;
+  readonly kafkaErrorCode = KafkaErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND;
   constructor(
     readonly isrSize: number,
     readonly minInsyncReplicas: number,
@@ -42,7 +43,7 @@ export class NotEnoughReplicasAfterAppendError extends ReplicationError {
 export class NotLeaderOrFollowerError extends ReplicationError {
   override readonly name = 'NotLeaderOrFollowerError';
   readonly code = 'NOT_LEADER_OR_FOLLOWER';
-  readonly kafkaErrorCode = 6;
+  readonly kafkaErrorCode = KafkaErrorCode.NOT_LEADER_OR_FOLLOWER;
   constructor(readonly replicaId: number) {
     super(`broker ${replicaId} is not a replica of this partition`);
   }
@@ -52,7 +53,7 @@ export class NotLeaderOrFollowerError extends ReplicationError {
 export class FetchOffsetOutOfRangeError extends ReplicationError {
   override readonly name = 'FetchOffsetOutOfRangeError';
   readonly code = 'OFFSET_OUT_OF_RANGE';
-  readonly kafkaErrorCode = 1;
+  readonly kafkaErrorCode = KafkaErrorCode.OFFSET_OUT_OF_RANGE;
   constructor(
     readonly fetchOffset: number,
     readonly leaderLogEnd: number,

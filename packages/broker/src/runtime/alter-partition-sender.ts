@@ -4,6 +4,7 @@
  * answer goes back to the ReplicaManager. A request that fails as a whole is answered for every item
  * as a retriable error, so the manager resends it after a back-off.
  */
+import { REAL_SCHEDULER, type Scheduler } from '@kz/raft';
 import type { Logger } from 'pino';
 import type { AlterPartitionItem } from '../replication/partition-replicas.js';
 import type { ReplicaManager } from '../server/replica-manager.js';
@@ -13,6 +14,8 @@ export interface AlterPartitionSenderOptions {
   readonly manager: ReplicaManager;
   readonly channel: ControllerChannel;
   readonly clock: () => number;
+  /** Whose timers the retry back-off uses (the process's by default; a simulation's). */
+  readonly scheduler?: Pick<Scheduler, 'setTimeout'>;
   readonly logger: Logger;
   readonly afterInput: () => void;
   readonly retryBackoffMs?: number;
@@ -60,7 +63,7 @@ export class AlterPartitionSender {
         this.inFlight = false;
         if (this.stopped) return;
         this.log.warn({ err: error, partitions: items.length }, 'AlterPartition failed; will retry');
-        setTimeout(() => {
+        (this.options.scheduler ?? REAL_SCHEDULER).setTimeout(() => {
           if (this.stopped) return;
           manager.onAlterPartitionResults(items.map((item) => ({ item, result: { error: { code: 'REQUEST_TIMED_OUT' }, state: null } })), clock());
           this.afterAnswer();

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BrokerId, Endpoint } from '@kz/metadata';
+import { REAL_SCHEDULER, type ScheduledTimer, type Scheduler } from '@kz/raft';
 import type { Logger } from 'pino';
 import type { ControllerChannel } from './controller-channel.js';
 
@@ -27,6 +28,10 @@ export interface BrokerLifecycleOptions {
   readonly heartbeatIntervalMs?: number;
   /** Every heartbeat's round trip in milliseconds, and whether it was answered (monitoring). */
   readonly onHeartbeat?: (roundTripMs: number, answered: boolean) => void;
+  /** Timers and clock: the process's by default; a simulation's. */
+  readonly scheduler?: Scheduler;
+  /** This process's incarnation (a new random UUID by default). */
+  readonly incarnationId?: string;
 }
 
 export type BrokerState = 'starting' | 'fenced' | 'running' | 'shuttingDown' | 'stopped';
@@ -34,10 +39,11 @@ export type BrokerState = 'starting' | 'fenced' | 'running' | 'shuttingDown' | '
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 2000;
 
 export class BrokerLifecycle {
-  readonly incarnationId = randomUUID();
+  readonly incarnationId: string;
   private stateValue: BrokerState = 'starting';
   private brokerEpoch = -1;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly scheduler: Scheduler;
+  private timer: ScheduledTimer | null = null;
   private stopped = false;
   private wantShutDown = false;
   private shutDownDone: (() => void) | null = null;
@@ -47,6 +53,8 @@ export class BrokerLifecycle {
   constructor(private readonly options: BrokerLifecycleOptions) {
     this.log = options.logger.child({ component: 'broker-lifecycle' });
     this.intervalMs = options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
+    this.scheduler = options.scheduler ?? REAL_SCHEDULER;
+    this.incarnationId = options.incarnationId ?? randomUUID();
   }
 
   get state(): BrokerState {
@@ -70,12 +78,12 @@ export class BrokerLifecycle {
     this.wantShutDown = true;
     this.stateValue = 'shuttingDown';
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
+      const timer = this.scheduler.setTimeout(() => {
         this.log.warn({ timeoutMs }, 'controlled shutdown did not finish in time');
         resolve();
       }, timeoutMs);
       this.shutDownDone = () => {
-        clearTimeout(timer);
+        timer.cancel();
         resolve();
       };
       this.schedule(0);
@@ -86,14 +94,14 @@ export class BrokerLifecycle {
   stop(): void {
     this.stopped = true;
     this.stateValue = 'stopped';
-    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = null;
   }
 
   private schedule(delayMs: number, run: () => Promise<void> = () => this.heartbeat()): void {
     if (this.stopped) return;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    this.timer?.cancel();
+    this.timer = this.scheduler.setTimeout(() => {
       this.timer = null;
       void run();
     }, delayMs);
@@ -119,7 +127,7 @@ export class BrokerLifecycle {
   private async heartbeat(): Promise<void> {
     if (this.stopped) return;
     const { brokerId, channel } = this.options;
-    const sent = performance.now();
+    const sent = this.scheduler.now();
     try {
       const reply = await channel.brokerHeartbeat({
         brokerId,
@@ -129,7 +137,7 @@ export class BrokerLifecycle {
         wantShutDown: this.wantShutDown,
         offlineReplicas: this.options.offlineReplicas?.() ?? [],
       });
-      this.options.onHeartbeat?.(performance.now() - sent, true);
+      this.options.onHeartbeat?.(this.scheduler.now() - sent, true);
       if (this.stopped) return;
       if (reply.shouldShutDown) {
         this.log.info({ brokerId, brokerEpoch: this.brokerEpoch }, 'controlled shutdown complete');
@@ -143,7 +151,7 @@ export class BrokerLifecycle {
       }
       this.schedule(this.wantShutDown ? Math.min(this.intervalMs, 200) : this.intervalMs);
     } catch (error) {
-      this.options.onHeartbeat?.(performance.now() - sent, false);
+      this.options.onHeartbeat?.(this.scheduler.now() - sent, false);
       if (this.stopped) return;
       const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
       if (code === 'STALE_BROKER_EPOCH' || code === 'BROKER_ID_NOT_REGISTERED') {

@@ -10,9 +10,10 @@
  * produce of the turn), hands ISR changes to the AlterPartition sender, wakes the fetchers, and
  * arms one timer at the manager's next deadline.
  */
-import { MetadataImage, type MetadataNode, type Endpoint } from '@kz/metadata';
-import { DeadlineTimer, type RequestObserver } from '@kz/raft';
-import { section, turnBudget } from '@kz/runtime';
+import { randomUUID } from 'node:crypto';
+import { MetadataImage, type Endpoint, type MetadataPublisher } from '@kz/metadata';
+import { DeadlineTimer, REAL_SCHEDULER, type RequestObserver, type Scheduler } from '@kz/raft';
+import { DEFAULT_TURN_BUDGET_MS, section } from '@kz/runtime';
 import type { Logger } from 'pino';
 import type { GroupConfig } from '../coordinator/classic-group.js';
 import { GroupCoordinator } from '../coordinator/group-coordinator.js';
@@ -52,17 +53,14 @@ import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-o
 import type { DescribeProducersRequest, DescribeProducersResponse, InitProducerIdRequest, InitProducerIdResponse, ProducerIdApi } from '../protocol/producer-ids.js';
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
 import { kafkaError } from '../server/error-code.js';
-import { ReplicaManager, type ReplicaManagerConfig } from '../server/replica-manager.js';
-import { ReplicationConnection } from '../service/replication-connection.js';
-import { ReplicationServer } from '../service/replication-server.js';
+import { ReplicaManager, type LogDirectory, type ReplicaManagerConfig } from '../server/replica-manager.js';
 import { AlterPartitionSender } from './alter-partition-sender.js';
 import { BrokerLifecycle } from './broker-lifecycle.js';
 import type { ControllerChannel } from './controller-channel.js';
 import type { AdminForwarding, KafkaBackend, LogDirUsage } from '../kafka/kafka-backend.js';
-import { kafkaHandlers } from '../kafka/kafka-handlers.js';
-import { KafkaListener } from '../kafka/kafka-listener.js';
 import { CLIENT_LISTENER, clientEndpoint, REPLICATION_LISTENER, replicationEndpoint } from './listener-endpoints.js';
 import { statfsSync } from 'node:fs';
+import { SocketBrokerNetwork, type BrokerNetwork } from './broker-network.js';
 import { DiskLogDirectory } from './disk-log-directory.js';
 import type { FileHandlePoolStats } from '../log/file-handle-pool.js';
 import { ProducerIdBlocks, ProducerIdsUnavailableError } from './producer-id-blocks.js';
@@ -71,12 +69,24 @@ import { StandardAuthorizer } from '../security/authorizer.js';
 import type { ListenerSecurity } from '../security/listener-security.js';
 import type { TlsIdentity } from '@kz/raft';
 
+/**
+ * The cluster metadata as this broker follows it: a MetadataNode in a process (an observer, or the
+ * voter itself on a combined node).
+ */
+export interface BrokerMetadata {
+  /** The committed image this node has applied. */
+  readonly image: MetadataImage;
+  subscribe(publisher: MetadataPublisher): () => void;
+  /** The active controller as this node knows it; -1 when it knows none. */
+  controllerId(): number;
+}
+
 export interface BrokerNodeOptions {
   readonly nodeId: number;
   readonly clusterId: string;
   /** Partition logs live in `<logDir>/<topic>-<partition>`. */
   readonly logDir: string;
-  readonly metadata: MetadataNode;
+  readonly metadata: BrokerMetadata;
   readonly controllers: ControllerChannel;
   /** Where the Kafka listener serves clients (port 0 picks one). */
   readonly listen: string;
@@ -107,6 +117,17 @@ export interface BrokerNodeOptions {
   readonly authorization?: AuthorizationSettings;
   /** Mutual TLS for replication, with this node's identity (its certificate names kz-node-<id>). */
   readonly interNodeTls?: TlsIdentity;
+  /**
+   * Clocks, timers and turns: the process's by default. A simulation passes its own; nothing in the
+   * broker's drivers (fetchers, lifecycle, AlterPartition sender) reads time or sets a timer otherwise.
+   */
+  readonly scheduler?: Scheduler;
+  /** The partition logs: DiskLogDirectory over `logDir` by default; a simulation's memory logs otherwise. */
+  readonly logs?: LogDirectory;
+  /** Listeners and peer connections: sockets (SocketBrokerNetwork) by default. */
+  readonly network?: BrokerNetwork;
+  /** This process's registration incarnation id (a new random UUID by default). */
+  readonly incarnationId?: string;
 }
 
 /** authorizer.class.name=StandardAuthorizer and its settings. */
@@ -134,6 +155,9 @@ export interface HostedPartitionState {
   readonly replicaCount: number;
 }
 
+/** The file-handle stats of logs that hold no files (a simulation's memory logs). */
+const NO_FILE_HANDLES: FileHandlePoolStats = { openFiles: 0, maxOpenFiles: 0, pinnedFiles: 0, opens: 0, evictions: 0, outOfDescriptors: 0, waitingForDescriptor: 0 };
+
 /** A follower fetch's RPC deadline beyond its long-poll: a stopped leader is noticed within this. */
 const FETCH_RPC_SLACK_MS = 3000;
 
@@ -141,23 +165,23 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
   readonly manager: ReplicaManager;
   readonly coordinator: GroupCoordinator;
   private readonly fetchers: ReplicaFetchers;
-  private readonly logs: DiskLogDirectory;
+  private readonly logs: LogDirectory;
   private readonly alterPartitions: AlterPartitionSender;
   private readonly producerIds: ProducerIdBlocks;
   private lifecycleValue: BrokerLifecycle | null = null;
-  private server: ReplicationServer | null = null;
-  private listener: KafkaListener | null = null;
+  private readonly network: BrokerNetwork;
   private portValue = -1;
   private replicationPortValue = -1;
-  private readonly connections = new Map<number, ReplicationConnection>();
   private readonly log: Logger;
   private unsubscribe: (() => void) | null = null;
   private flushing = false;
-  private readonly timer = new DeadlineTimer(() => this.clock(), () => this.onTimer());
+  private readonly scheduler: Scheduler;
+  private readonly timer: DeadlineTimer;
   private stopped = false;
   private caughtUp = false;
   private reconcileScheduled = false;
-  private readonly clock = (): number => Date.now();
+  /** Wall-clock milliseconds (record timestamps are on it); every deadline of the broker too. */
+  private readonly clock: () => number;
   private halt: (error: Error) => void = () => undefined;
   /** Resolves when the broker stopped itself because its disk failed; the process should exit. */
   readonly halted: Promise<Error> = new Promise((resolve) => {
@@ -168,10 +192,16 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
   });
 
   private constructor(private readonly options: BrokerNodeOptions) {
+    const scheduler = (this.scheduler = options.scheduler ?? REAL_SCHEDULER);
+    this.clock = () => scheduler.wallClock();
+    this.timer = new DeadlineTimer(this.clock, () => this.onTimer(), scheduler);
     this.log = options.logger.child({ nodeId: options.nodeId, component: 'broker' });
-    const logs = (this.logs = new DiskLogDirectory(options.logDir, options.logConfig ?? {}, (dir, log) =>
-      this.log.warn({ dir, recovery: log.recovery, discardedSnapshots: log.discardedSnapshots }, 'recovered a partition log: cut a torn tail or rebuilt producer state past a damaged snapshot'),
-    ));
+    this.network = options.network ?? socketNetwork(options);
+    const logs = (this.logs =
+      options.logs ??
+      new DiskLogDirectory(options.logDir, options.logConfig ?? {}, (dir, log) =>
+        this.log.warn({ dir, recovery: log.recovery, discardedSnapshots: log.discardedSnapshots }, 'recovered a partition log: cut a torn tail or rebuilt producer state past a damaged snapshot'),
+      ));
     this.manager = new ReplicaManager({ brokerId: options.nodeId, logs, logger: this.log, ...(options.replica === undefined ? {} : { config: options.replica }) });
     this.coordinator = new GroupCoordinator({
       manager: this.manager,
@@ -186,6 +216,7 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
       manager: this.manager,
       channel: { fetch: (source, request) => this.fetchFrom(source, request) },
       clock: this.clock,
+      scheduler,
       logger: this.log,
       afterInput,
       onDiskFailure: (error) => {
@@ -199,45 +230,16 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
       brokerEpoch: () => this.manager.brokerEpoch,
       logger: this.log,
     });
-    this.alterPartitions = new AlterPartitionSender({ manager: this.manager, channel: options.controllers, clock: this.clock, logger: this.log, afterInput });
+    this.alterPartitions = new AlterPartitionSender({ manager: this.manager, channel: options.controllers, clock: this.clock, scheduler, logger: this.log, afterInput });
   }
 
   static async start(options: BrokerNodeOptions): Promise<BrokerNode> {
     const node = new BrokerNode(options);
-    node.server = new ReplicationServer({
-      api: node,
-      listen: options.replicationListen,
-      logger: options.logger,
-      ...(options.interNodeTls === undefined ? {} : { tls: options.interNodeTls }),
-    });
-    const authorization = options.authorization;
-    const authorizer =
-      authorization === undefined
-        ? undefined
-        : new StandardAuthorizer({
-            // The metadata node's latest image: a new ACL applies as soon as this node has it, and
-            // before the broker serves partitions (its own image waits for the registration).
-            acls: () => options.metadata.image.acls,
-            superUsers: authorization.superUsers,
-            allowEveryoneIfNoAclFound: authorization.allowEveryoneIfNoAclFound,
-          });
-    node.listener = new KafkaListener({
-      handlers: kafkaHandlers(node.kafkaBackend()),
-      listen: options.listen,
-      logger: options.logger.child({ nodeId: options.nodeId }),
-      ...(options.observeRequest === undefined ? {} : { observeRequest: options.observeRequest }),
-      security: {
-        ...(options.listenerSecurity ?? { protocol: 'PLAINTEXT' }),
-        credentials: (user) => options.metadata.image.scramCredentials.get(user),
-        ...(authorizer === undefined ? {} : { authorizer }),
-      },
-    });
     try {
-      node.replicationPortValue = await node.server.start();
-      node.portValue = await node.listener.start();
+      const ports = await node.network.serve({ replication: node, kafka: node.kafkaBackend() });
+      node.replicationPortValue = ports.replicationPort;
+      node.portValue = ports.clientPort;
     } catch (error) {
-      await node.server.stop();
-      await node.listener.stop();
       node.manager.close();
       throw error;
     }
@@ -251,6 +253,8 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
       { name: REPLICATION_LISTENER, host: hostOf(options.replicationListen), port: node.replicationPortValue },
     ];
     node.lifecycleValue = new BrokerLifecycle({
+      incarnationId: options.incarnationId ?? randomUUID(),
+      scheduler: node.scheduler,
       brokerId: options.nodeId,
       clusterId: options.clusterId,
       endpoints,
@@ -316,6 +320,11 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     return { path: this.options.logDir, replicas, totalBytes, usableBytes };
   }
 
+  /** True once this broker has applied its own registration and its ReplicaManager follows the metadata. */
+  get serving(): boolean {
+    return this.caughtUp && !this.stopped;
+  }
+
   get lifecycle(): BrokerLifecycle | null {
     return this.lifecycleValue;
   }
@@ -327,7 +336,7 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
 
   /** The partition logs' file descriptors against their cap, for monitoring. */
   fileHandleStats(): FileHandlePoolStats {
-    return this.logs.fileHandles.stats();
+    return this.logs instanceof DiskLogDirectory ? this.logs.fileHandles.stats() : NO_FILE_HANDLES;
   }
 
   /** A snapshot of every partition replica hosted here, for monitoring; cheap, changes nothing. */
@@ -361,7 +370,7 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
       changes = null;
       this.log.info({ brokerEpoch: epoch, metadataOffset: image.offset }, 'metadata caught up with the registration: serving partitions');
     }
-    const done = section('broker.metadata', () => this.manager.applyMetadata(image, changes, this.clock(), turnBudget()));
+    const done = section('broker.metadata', () => this.manager.applyMetadata(image, changes, this.clock(), this.scheduler.turnBudget(DEFAULT_TURN_BUDGET_MS)));
     this.coordinator.onMetadata(image);
     this.afterReconcile(image, done);
   }
@@ -374,22 +383,16 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     this.reconcileScheduled = false;
     const image = this.manager.metadataImage;
     if (this.stopped || image === null) return;
-    this.afterReconcile(image, section('broker.metadata', () => this.manager.reconcileMetadata(this.clock(), turnBudget())));
+    this.afterReconcile(image, section('broker.metadata', () => this.manager.reconcileMetadata(this.clock(), this.scheduler.turnBudget(DEFAULT_TURN_BUDGET_MS))));
   }
 
   private afterReconcile(image: MetadataImage, done: boolean): void {
     this.fetchers.reconcile();
-    for (const [id, connection] of this.connections) {
-      const endpoint = replicationEndpoint(image.brokers.get(id));
-      if (endpoint === undefined || connection.address !== `${endpoint.host}:${endpoint.port}`) {
-        connection.close();
-        this.connections.delete(id);
-      }
-    }
+    this.network.onMetadata(image);
     this.afterInput();
     if (!done && !this.reconcileScheduled) {
       this.reconcileScheduled = true;
-      setImmediate(() => this.continueReconciling());
+      this.scheduler.setImmediate(() => this.continueReconciling());
     }
   }
 
@@ -400,7 +403,7 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     if (this.manager.needsFlush && !this.flushing) {
       this.flushing = true;
       // Every produce of this turn of the event loop shares the flush; appends during it wait for the next.
-      setImmediate(() => {
+      this.scheduler.setImmediate(() => {
         if (this.stopped) return;
         this.manager.flushAsync(this.clock).then(
           () => {
@@ -431,22 +434,10 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     this.afterInput();
   }
 
-  private connection(brokerId: number): ReplicationConnection {
-    let connection = this.connections.get(brokerId);
-    if (connection !== undefined) return connection;
-    const endpoint = replicationEndpoint(this.manager.metadataImage?.brokers.get(brokerId));
-    if (endpoint === undefined) throw new Error(`broker ${brokerId} has no ${REPLICATION_LISTENER} endpoint in the metadata image`);
-    connection = new ReplicationConnection({
-      address: `${endpoint.host}:${endpoint.port}`,
-      clientId: `kz-broker-${this.options.nodeId}`,
-      ...(this.options.interNodeTls === undefined ? {} : { tls: this.options.interNodeTls }),
-    });
-    this.connections.set(brokerId, connection);
-    return connection;
-  }
-
   private fetchFrom(source: number, request: FetchRequest): Promise<FetchResponse> {
-    return this.connection(source).fetch(request, { timeoutMs: request.maxWaitMs + FETCH_RPC_SLACK_MS });
+    const endpoint = replicationEndpoint(this.manager.metadataImage?.brokers.get(source));
+    if (endpoint === undefined) return Promise.reject(new Error(`broker ${source} has no ${REPLICATION_LISTENER} endpoint in the metadata image`));
+    return this.network.fetch(source, `${endpoint.host}:${endpoint.port}`, request, request.maxWaitMs + FETCH_RPC_SLACK_MS);
   }
 
   private async createOffsetsTopic(): Promise<void> {
@@ -507,8 +498,7 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
         })),
       };
     });
-    const leaderId = this.options.metadata.raft.status().leaderId;
-    return { clusterId: this.options.clusterId, controllerId: leaderId ?? -1, brokers, topics };
+    return { clusterId: this.options.clusterId, controllerId: this.options.metadata.controllerId(), brokers, topics };
   }
 
   findCoordinator(request: FindCoordinatorRequest): Promise<FindCoordinatorResponse> {
@@ -603,15 +593,40 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     this.unsubscribe?.();
     this.timer.cancel();
     await this.fetchers.stop();
-    await this.listener?.stop();
-    await this.server?.stop();
+    await this.network.stop();
     this.manager.close();
-    for (const connection of this.connections.values()) connection.close();
-    this.connections.clear();
     this.log.info('broker stopped');
   }
 }
 
 function kafkaErrorCodeOnly(name: Parameters<typeof kafkaError>[0]): { errorCode: number } {
   return { errorCode: kafkaError(name, '').errorCode };
+}
+
+/** The real network, secured as the options say: TLS/SASL and the authorizer on the Kafka listener, mTLS between brokers. */
+function socketNetwork(options: BrokerNodeOptions): SocketBrokerNetwork {
+  const authorization = options.authorization;
+  const authorizer =
+    authorization === undefined
+      ? undefined
+      : new StandardAuthorizer({
+          // The metadata node's latest image: a new ACL applies as soon as this node has it, and
+          // before the broker serves partitions (its own image waits for the registration).
+          acls: () => options.metadata.image.acls,
+          superUsers: authorization.superUsers,
+          allowEveryoneIfNoAclFound: authorization.allowEveryoneIfNoAclFound,
+        });
+  return new SocketBrokerNetwork({
+    nodeId: options.nodeId,
+    listen: options.listen,
+    replicationListen: options.replicationListen,
+    logger: options.logger,
+    ...(options.observeRequest === undefined ? {} : { observeRequest: options.observeRequest }),
+    ...(options.interNodeTls === undefined ? {} : { tls: options.interNodeTls }),
+    listenerSecurity: {
+      ...(options.listenerSecurity ?? { protocol: 'PLAINTEXT' }),
+      credentials: (user) => options.metadata.image.scramCredentials.get(user),
+      ...(authorizer === undefined ? {} : { authorizer }),
+    },
+  });
 }

@@ -5,6 +5,7 @@
  * and the leader counts toward its high watermark — durable. It runs off the event loop.
  */
 import type { BrokerId } from '@kz/metadata';
+import { REAL_SCHEDULER, type ScheduledTimer, type Scheduler } from '@kz/raft';
 import { section } from '@kz/runtime';
 import type { Logger } from 'pino';
 import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
@@ -19,6 +20,8 @@ export interface ReplicaFetchersOptions {
   readonly manager: ReplicaManager;
   readonly channel: FetchChannel;
   readonly clock: () => number;
+  /** Whose timers a fetcher sleeps on (the process's by default; a simulation's). */
+  readonly scheduler?: Pick<Scheduler, 'setTimeout'>;
   readonly logger: Logger;
   /** Called after every applied answer, so the node can hand the manager's new work to its loop. */
   readonly afterInput: () => void;
@@ -29,7 +32,7 @@ export interface ReplicaFetchersOptions {
 class SourceFetcher {
   private stopped = false;
   private wakeUp: (() => void) | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private timer: ScheduledTimer | null = null;
   readonly done: Promise<void>;
 
   constructor(
@@ -43,7 +46,7 @@ class SourceFetcher {
   wake(): void {
     const wake = this.wakeUp;
     this.wakeUp = null;
-    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = null;
     wake?.();
   }
@@ -59,13 +62,18 @@ class SourceFetcher {
     while (!this.stopped) {
       // The fetch offset counts toward the leader's HW, so what it reports must be durable — including
       // appends from this broker's own time as leader, or an answer another fetcher is still flushing.
+      // Flushed until nothing followed from the source is left unflushed, checked right before the
+      // fetch is built: a partition can move to this source during the flush, with its old source's
+      // answer still being flushed (found by the broker simulation).
       try {
-        await manager.flushFollowedFrom(this.source);
+        do {
+          await manager.flushFollowedFrom(this.source);
+          if (this.stopped) return;
+        } while (manager.hasUnflushedFollowedFrom(this.source));
       } catch (error) {
         this.options.onDiskFailure(error instanceof Error ? error : new Error(String(error)));
         return;
       }
-      if (this.stopped) return;
       const request = manager.fetchRequestFor(this.source, clock());
       if (request === undefined) {
         await this.sleepUntil(manager.nextFetchRetryAt(this.source));
@@ -96,7 +104,7 @@ class SourceFetcher {
   private sleepUntil(at: number): Promise<void> {
     return new Promise((resolve) => {
       this.wakeUp = resolve;
-      if (Number.isFinite(at)) this.timer = setTimeout(() => this.wake(), Math.max(1, at - this.options.clock()));
+      if (Number.isFinite(at)) this.timer = (this.options.scheduler ?? REAL_SCHEDULER).setTimeout(() => this.wake(), Math.max(1, at - this.options.clock()));
     });
   }
 }

@@ -718,11 +718,24 @@ export class ReplicaManager {
    * and still be in flight.
    */
   async flushFollowedFrom(source: BrokerId): Promise<void> {
+    await Promise.all(this.unflushedFollowedFrom(source).map(flushLog));
+  }
+
+  /**
+   * True if a log followed from `source` holds appends not yet durable. A flush of them may have
+   * finished while another partition moved to `source` (its leader changed) with an answer of its
+   * old source still being flushed: the fetcher checks this right before it builds the fetch.
+   */
+  hasUnflushedFollowedFrom(source: BrokerId): boolean {
+    return this.unflushedFollowedFrom(source).length > 0;
+  }
+
+  private unflushedFollowedFrom(source: BrokerId): ReplicaLog[] {
     const logs: ReplicaLog[] = [];
     for (const p of this.partitions.values()) {
       if (p.role.kind === 'follower' && p.role.leaderId === source && p.log.recoveryPoint < p.log.logEndOffset) logs.push(p.log);
     }
-    await Promise.all(logs.map(flushLog));
+    return logs;
   }
 
   private onFlushed(p: Partition, now: number): void {

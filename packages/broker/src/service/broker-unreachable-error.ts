@@ -1,3 +1,4 @@
+import { KafkaErrorCode } from '@kz/kafka-protocol';
 import { BrokerError } from '../broker-error';
 
 /**
@@ -9,7 +10,7 @@ import { BrokerError } from '../broker-error';
 export class BrokerUnreachableError extends BrokerError {
   override readonly name = 'BrokerUnreachableError';
   readonly code = 'NETWORK_EXCEPTION';
-  readonly kafkaErrorCode = 13;
+  readonly kafkaErrorCode = KafkaErrorCode.NETWORK_EXCEPTION;
 
   constructor(
     /** `host:port` that was called. */

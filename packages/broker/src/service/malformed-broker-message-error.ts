@@ -1,3 +1,4 @@
+import { KafkaErrorCode } from '@kz/kafka-protocol';
 import { BrokerError } from '../broker-error';
 
 /**
@@ -10,5 +11,5 @@ import { BrokerError } from '../broker-error';
 export class MalformedBrokerMessageError extends BrokerError {
   override readonly name = 'MalformedBrokerMessageError';
   readonly code = 'INVALID_REQUEST';
-  readonly kafkaErrorCode = 42;
+  readonly kafkaErrorCode = KafkaErrorCode.INVALID_REQUEST;
 }

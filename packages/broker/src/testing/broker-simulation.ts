@@ -1,12 +1,13 @@
 /**
  * Broker replication in one process on a simulated clock: one controller (a real QuorumController,
- * see SimController), three brokers each running a real ReplicaManager over MemoryLogs
- * (SimBrokerNode), a producer sending acks=all batches and a consumer per partition, all talking
+ * see SimController), three brokers each the BrokerNode that ships — ReplicaManager, replica
+ * fetchers, lifecycle, AlterPartition sender — over MemoryLogs and the simulated clock and network
+ * (SimBrokerProcess), a producer sending acks=all batches and a consumer per partition, all talking
  * over a simulated network whose links can be slowed, made lossy or cut — between any two brokers,
  * and between a broker and the controller or the clients.
  *
- * Events run in time order from one queue. The ReplicaManager answers produce and fetch with
- * promises, so after each event the loop lets those settle (they only ever schedule further events)
+ * Events run in time order from one queue. The broker node is promise-based, so after each event
+ * the loop lets every promise it resolved run to the end (they only ever schedule further events)
  * before it checks every invariant (replication-invariants.ts); a violation stops the run and is
  * recorded with its time and the trace up to it. Every random choice comes from the seed.
  */
@@ -20,7 +21,7 @@ import { ClientMetadata } from './client-metadata.js';
 import { MemoryLogDirectory } from './memory-log-directory.js';
 import { checkReplicationInvariants, newReplicationInvariantMemory, type BrokerView, type ReplicationInvariantMemory, type ReplicationView } from './replication-invariants.js';
 import { RpcChannel } from './rpc-channel.js';
-import { SimBrokerNode, type BrokerNodeSettings } from './sim-broker-node.js';
+import { SimBrokerProcess, type BrokerNodeSettings } from './sim-broker-process.js';
 import { SimConsumers, type ConsumerSettings } from './sim-consumer.js';
 import { SimController } from './sim-controller.js';
 import { SimProducer, type ProducerSettings } from './sim-producer.js';
@@ -37,18 +38,17 @@ export const SIM_SESSION_TIMEOUT_MS = 3000;
 export const SIM_REPLICA_LAG_TIME_MAX_MS = 2000;
 
 export const DEFAULT_BROKER_NODE_SETTINGS: BrokerNodeSettings = {
-  lifecycle: { heartbeatIntervalMs: 500, requestTimeoutMs: 1000, retryBackoffMs: 100 },
+  heartbeatIntervalMs: 500,
+  controllerRequestTimeoutMs: 1000,
   replicaManager: {
     replicaLagTimeMaxMs: SIM_REPLICA_LAG_TIME_MAX_MS,
     replicaFetch: { ...DEFAULT_REPLICA_FETCH_CONFIG, replicaFetchWaitMaxMs: 300 },
     replicaFetchBackoffMs: 200,
   },
   fsyncMaxMs: 3,
-  fetchTimeoutMs: 1500,
   flushBeforeEachFetch: true,
   metadataFetchTimeoutMs: 2000,
   metadataApplyDelayMaxMs: 0,
-  alterPartitionTimeoutMs: 1000,
 };
 
 export const DEFAULT_PRODUCER_SETTINGS: ProducerSettings = { intervalMs: 100, maxRecordsPerBatch: 3, maxInFlight: 1, ackTimeoutMs: 1500, requestTimeoutMs: 3000, retryBackoffMs: 100 };
@@ -89,7 +89,7 @@ export class BrokerSimulation {
   private readonly controllerChannel: ControllerChannel;
   private readonly rpc: RpcChannel;
   private readonly disks = new Map<BrokerId, MemoryLogDirectory>();
-  private readonly nodes = new Map<BrokerId, SimBrokerNode>();
+  private readonly nodes = new Map<BrokerId, SimBrokerProcess>();
   private readonly incarnations = new Map<BrokerId, number>();
   private readonly adminWaiters = new Map<number, (reply: ControllerReply) => void>();
   private readonly failures: Violation[] = [];
@@ -183,7 +183,7 @@ export class BrokerSimulation {
       rpc: this.rpc,
       metadata: this.metadata,
       records: this.records,
-      serveProduce: (broker, request) => this.nodes.get(broker)?.serveProduce(request) ?? null,
+      serveProduce: (broker, request) => this.nodes.get(broker)?.node?.produce(request) ?? null,
       now: () => this.now,
       schedule: (at, label, run) => this.schedule(at, label, run),
       trace: (text) => this.note(text),
@@ -195,7 +195,7 @@ export class BrokerSimulation {
       rpc: this.rpc,
       metadata: this.metadata,
       records: this.records,
-      serveFetch: (broker, request) => this.nodes.get(broker)?.serveFetch(request) ?? null,
+      serveFetch: (broker, request) => this.nodes.get(broker)?.node?.fetch(request) ?? null,
       now: () => this.now,
       schedule: (at, label, run) => this.schedule(at, label, run),
     });
@@ -220,7 +220,7 @@ export class BrokerSimulation {
   }
 
   /** The running incarnation of a broker, or null while it is down. */
-  node(id: BrokerId): SimBrokerNode | null {
+  node(id: BrokerId): SimBrokerProcess | null {
     return this.nodes.get(id) ?? null;
   }
 
@@ -275,7 +275,7 @@ export class BrokerSimulation {
   unfenced(id: BrokerId): boolean {
     const node = this.nodes.get(id);
     const registered = this.controller.image.brokers.get(id);
-    return node !== undefined && registered !== undefined && registered.incarnationId === node.lifecycle.incarnationId && !registered.fenced;
+    return node !== undefined && registered !== undefined && registered.incarnationId === node.incarnationId && !registered.fenced;
   }
 
   /** Every partition has a leader in the committed image, and that broker leads it at that epoch. */
@@ -285,7 +285,7 @@ export class BrokerSimulation {
     for (let p = 0; p < this.partitions; p++) {
       const registration = this.controller.image.partition(topicId, p);
       if (registration === undefined || registration.leader < 0) return false;
-      const state = this.nodes.get(registration.leader)?.manager.partition(topicId, p)?.leader ?? null;
+      const state = this.nodes.get(registration.leader)?.node?.manager.partition(topicId, p)?.leader ?? null;
       if (state === null || state.leaderEpoch !== registration.leaderEpoch) return false;
     }
     return true;
@@ -435,7 +435,8 @@ export class BrokerSimulation {
   view(): ReplicationView {
     const brokers: BrokerView[] = this.brokerIds.map((id) => {
       const node = this.nodes.get(id);
-      return { id, node: node !== undefined && node.serving ? node : null, disk: this.disks.get(id)! };
+      const manager = node !== undefined && node.serving ? node.manager : null;
+      return { id, node: manager === null ? null : { manager }, disk: this.disks.get(id)! };
     });
     return { time: this.now, topicId: this.topicId, partitions: this.partitions, image: this.controller.image, brokers, records: this.records };
   }
@@ -445,10 +446,9 @@ export class BrokerSimulation {
     this.nowValue = Math.max(this.nowValue, event.at);
     this.events++;
     event.item.run();
-    // Answers the ReplicaManager resolved in this event are delivered in promise callbacks: let them
-    // run (each only schedules its network delivery) before looking at the state.
-    await Promise.resolve();
-    await Promise.resolve();
+    // What the event resolved runs in promise callbacks (the node's fetchers, produce answers): let
+    // every one run to the end — nothing else can, no real timer or I/O is involved — before looking.
+    await afterMicrotasks();
     this.controllerChannel.takeObservations();
     this.record([...this.failures.splice(0), ...checkReplicationInvariants(this.view(), this.memory)]);
   }
@@ -484,23 +484,24 @@ export class BrokerSimulation {
   private startBroker(id: BrokerId): void {
     const incarnation = (this.incarnations.get(id) ?? 0) + 1;
     this.incarnations.set(id, incarnation);
-    const node = new SimBrokerNode({
+    const node = new SimBrokerProcess({
       brokerId: id,
       incarnation,
       controllerId: CONTROLLER_NODE,
       clusterId: SIM_CLUSTER_ID,
       settings: this.brokerSettings,
       random: new SeededRandom(deriveSeed(this.options.seed, 'broker', id, incarnation)),
+      clock: { now: () => this.now, at: (time, run, live) => this.schedule(time, `broker ${id} timer`, () => {
+          if (live()) run();
+        }) },
       disk: this.disks.get(id)!,
       controller: this.controller,
-      controllerChannel: this.controllerChannel,
+      controllerRpc: this.controllerChannel,
       rpc: this.rpc,
-      now: () => this.now,
-      schedule: (at, label, run) => this.schedule(at, label, run),
       trace: (text) => this.note(text),
-      onManagerLog: (message) => this.managerLogs.set(message, (this.managerLogs.get(message) ?? 0) + 1),
+      onLog: (message) => this.managerLogs.set(message, (this.managerLogs.get(message) ?? 0) + 1),
       onAlterPartitionAnswer: (code) => this.alterPartitionAnswers.set(code, (this.alterPartitionAnswers.get(code) ?? 0) + 1),
-      peer: (peer) => this.nodes.get(peer) ?? null,
+      peer: (peer) => this.nodes.get(peer)?.node ?? null,
     });
     this.nodes.set(id, node);
     node.start();
@@ -512,3 +513,8 @@ export class BrokerSimulation {
   }
 }
 
+
+/** Resolves once every promise callback already queued — and every one those queue — has run. */
+function afterMicrotasks(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -6,7 +6,7 @@
 import { brokerScheduleArbitrary, type BrokerSchedule } from './broker-schedule.js';
 import { runBrokerSchedule, type BrokerScheduleOutcome } from './run-broker-schedule.js';
 import { searchSchedulesAsync } from '@kz/raft/testing';
-import type { BrokerNodeSettings } from './sim-broker-node.js';
+import type { BrokerNodeSettings } from './sim-broker-process.js';
 
 export interface BrokerCheckOptions {
   readonly runs: number;

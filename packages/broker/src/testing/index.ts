@@ -9,8 +9,7 @@ export { MemoryEpochCache } from './memory-epoch-cache';
 export { MemoryLogDirectory, logKey } from './memory-log-directory';
 export { RpcChannel, type RpcEnvironment, type RpcStats } from './rpc-channel';
 export { SimController, type ControllerEnvironment, type MetadataFetchAnswer } from './sim-controller';
-export { SimBrokerNode, type BrokerNodeSettings, type BrokerNodeEnvironment } from './sim-broker-node';
-export { ReplicaFetcher, type FetcherEnvironment } from './replica-fetcher';
+export { SimBrokerProcess, SimBrokerNetwork, type BrokerNodeSettings, type BrokerProcessEnvironment } from './sim-broker-process';
 export { ClientMetadata, type ClientMetadataEnvironment, type KnownLeader } from './client-metadata';
 export { SimProducer, type ProducerSettings, type ProducerEnvironment, type ProducerStats } from './sim-producer';
 export { SimConsumers, type ConsumerSettings, type ConsumerEnvironment } from './sim-consumer';
@@ -59,3 +58,18 @@ export {
   type BrokerCheckFailure,
   type BrokerCheckReport,
 } from './check-broker-schedules';
+export { ClusterSimulation, CLUSTER_TOPIC, CLUSTER_CLIENT, CLUSTER_SESSION_TIMEOUT_MS, DEFAULT_CLUSTER_BROKER_SETTINGS, type ClusterSimulationOptions, type ClusterCoverage } from './cluster-simulation';
+export {
+  acknowledgedOnEveryIsrMember,
+  oneLeaderPerLeaderEpoch,
+  brokerWithLiveHeartbeatsNeverFenced,
+  noElectionWhileLeaderAnswers,
+  newClusterInvariantMemory,
+  type ClusterInvariantMemory,
+} from './cluster-invariants';
+export { clusterScheduleArbitrary, describeClusterFault, type ClusterFault, type ClusterSchedule, type TimedClusterFault } from './cluster-schedule';
+export { runClusterSchedule, applyClusterFault, type ClusterScheduleOutcome, type ClusterRunOptions } from './run-cluster-schedule';
+export { checkClusterSchedules, clusterReplayCommand, type ClusterCheckOptions, type ClusterCheckReport, type ClusterCheckFailure } from './check-cluster-schedules';
+export { simControllerChannels } from './sim-broker-process';
+export type { SettledCluster } from './settled-checks';
+export { runStorm, STORM_TOPIC_PREFIX, type StormOptions, type StormOutcome } from './storm-scenario';

@@ -13,12 +13,20 @@ export function logKey(topicId: string, partitionId: number): string {
 
 export class MemoryLogDirectory implements LogDirectory {
   private readonly logs = new Map<string, MemoryLog>();
+  private fsync: MemoryLog['fsync'] = null;
+
+  /** The fsync of the process now running on this disk (its timers die with it); null syncs at once. */
+  useFsync(fsync: MemoryLog['fsync']): void {
+    this.fsync = fsync;
+    for (const log of this.logs.values()) log.fsync = fsync;
+  }
 
   open(topicId: string, _topicName: string, partitionId: number): ReplicaLog {
     const key = logKey(topicId, partitionId);
     let log = this.logs.get(key);
     if (log === undefined) {
       log = new MemoryLog();
+      log.fsync = this.fsync;
       this.logs.set(key, log);
     }
     return log;

@@ -52,6 +52,11 @@ export class MemoryLog implements ReplicaLog {
   private destructiveChanges = 0;
   /** Batches lost to crashes, for coverage. */
   lostOnCrash = 0;
+  /**
+   * The disk's fsync, as the process running on it sees it: `done` runs once the sync completes
+   * (never, if the process dies first). Null: flushAsync syncs at once.
+   */
+  fsync: ((done: () => void) => void) | null = null;
 
   constructor(config: Partial<MemoryLogConfig> = {}) {
     this.limit = Math.min(config.maxMessageBytes ?? DEFAULT_LOG_CONFIG.maxMessageBytes, config.segmentBytes ?? DEFAULT_LOG_CONFIG.segmentBytes);
@@ -215,6 +220,27 @@ export class MemoryLog implements ReplicaLog {
   flush(): void {
     this.ensureOpen();
     this.flushedOffset = this.logEndOffset;
+  }
+
+  /**
+   * flush() taking the fsync's time: what was appended when it began is durable once it completes,
+   * unless the tail was cut meanwhile (then this sync made nothing more durable).
+   */
+  flushAsync(): Promise<void> {
+    const fsync = this.fsync;
+    if (fsync === null) {
+      this.flush();
+      return Promise.resolve();
+    }
+    this.ensureOpen();
+    const target = this.logEndOffset;
+    const changes = this.destructiveChanges;
+    return new Promise((resolve) =>
+      fsync(() => {
+        if (this.destructiveChanges === changes) this.flushedOffset = Math.max(this.flushedOffset, Math.min(target, this.logEndOffset));
+        resolve();
+      }),
+    );
   }
 
   close(): void {

@@ -22,12 +22,12 @@ import type { BrokerId, MetadataImage } from '@kz/metadata';
 import type { AcknowledgedRecords, AckedRecord } from './acknowledged-records.js';
 import type { MemoryLog } from './memory-log.js';
 import type { MemoryLogDirectory } from './memory-log-directory.js';
-import type { SimBrokerNode } from './sim-broker-node.js';
+import type { ReplicaManager } from '../server/replica-manager.js';
 
 export interface BrokerView {
   readonly id: BrokerId;
   /** The running incarnation, or null while the broker is down. */
-  readonly node: SimBrokerNode | null;
+  readonly node: { readonly manager: ReplicaManager } | null;
   readonly disk: MemoryLogDirectory;
 }
 

@@ -7,7 +7,7 @@
 import type { Violation } from '@kz/raft/testing';
 import type { BrokerId } from '@kz/metadata';
 import { BrokerSimulation } from './broker-simulation.js';
-import type { BrokerNodeSettings } from './sim-broker-node.js';
+import type { BrokerNodeSettings } from './sim-broker-process.js';
 import { describeBrokerFault, type BrokerFault, type BrokerSchedule } from './broker-schedule.js';
 import { checkSettled, unsettled } from './settled-checks.js';
 

@@ -10,12 +10,30 @@
  * - consumedRecordsInLog: every record a consumer read is in the leader's log at the offset it was read at.
  */
 import type { Violation } from '@kz/raft/testing';
-import type { BrokerId } from '@kz/metadata';
-import type { BrokerSimulation } from './broker-simulation.js';
+import type { BrokerId, MetadataImage } from '@kz/metadata';
+import type { ReplicaManager } from '../server/replica-manager.js';
+import type { AcknowledgedRecords } from './acknowledged-records.js';
+import type { MemoryLogDirectory } from './memory-log-directory.js';
 import { flushedPayloadAt, sameBytes } from './replication-invariants.js';
 
+/** What the settled checks read of a simulated cluster (the broker simulation, the whole-cluster one). */
+export interface SettledCluster {
+  readonly brokerIds: readonly BrokerId[];
+  readonly partitions: number;
+  readonly topicId: string | null;
+  /** The committed metadata image. */
+  readonly image: MetadataImage;
+  readonly records: AcknowledgedRecords;
+  readonly producer: { readonly pending: number };
+  readonly consumers: { position(partition: number): number };
+  unfenced(id: BrokerId): boolean;
+  /** The running broker, or null while it is down. */
+  node(id: BrokerId): { readonly manager: ReplicaManager } | null;
+  disk(id: BrokerId): MemoryLogDirectory;
+}
+
 /** What still keeps the cluster from having settled; empty once it has. */
-export function unsettled(sim: BrokerSimulation): string[] {
+export function unsettled(sim: SettledCluster): string[] {
   const why: string[] = [];
   for (const id of sim.brokerIds) if (!sim.unfenced(id)) why.push(`broker ${id} is not unfenced`);
   const topicId = sim.topicId;
@@ -50,7 +68,7 @@ export function unsettled(sim: BrokerSimulation): string[] {
 }
 
 /** The checks once settled (see the file comment). */
-export function checkSettled(sim: BrokerSimulation): Violation[] {
+export function checkSettled(sim: SettledCluster): Violation[] {
   const violations: Violation[] = [];
   const topicId = sim.topicId;
   if (topicId === null) return violations;

@@ -25,8 +25,9 @@ the healed cluster settles with identical logs and every acknowledged record in 
   --max-steps N     faults per schedule, at most (default 8)
   --path P          replay the schedule at this fast-check path (printed on a failure)
   --flush-after-answers-only
-                    replica fetchers flush only after each answer (as src/runtime does), not
-                    before every fetch: shows a fetch reporting an unflushed log end
+                    an injected bug: the shipped replica fetchers skip their wait for the flush
+                    before each fetch, so a fetch can report an unflushed log end (the
+                    simulation must catch it: highWatermarkWithinIsrLogs)
   --trace           print the narrated run of a failing or replayed schedule
   --no-shrink       report the first failing schedule without shrinking it`;
 

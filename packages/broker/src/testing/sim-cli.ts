@@ -12,7 +12,7 @@ import { describeViolation } from '@kz/raft/testing';
 import { describeBrokerFault } from './broker-schedule';
 import { checkBrokerSchedules, type BrokerCheckFailure } from './check-broker-schedules';
 import { runBrokerSchedule, type BrokerCoverage } from './run-broker-schedule';
-import type { BrokerNodeSettings } from './sim-broker-node';
+import type { BrokerNodeSettings } from './sim-broker-process';
 import { BROKER_SIM_USAGE, BrokerSimArgsError, parseBrokerSimArgs, type BrokerSimArgs } from './sim-cli-args';
 
 function print(line: string): void {

@@ -16,11 +16,18 @@ export function traceLogger(prefix: string, trace: (text: string) => void, onMes
         const entry = JSON.parse(line) as Record<string, unknown>;
         const fields = Object.entries(entry)
           .filter(([key]) => !SKIPPED.has(key))
-          .map(([key, value]) => `${key}=${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+          .map(([key, value]) => `${key}=${key === 'err' ? errorText(value) : typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
           .join(' ');
         onMessage(String(entry['msg']));
         trace(`${prefix}: ${String(entry['msg'])}${fields === '' ? '' : ` (${fields})`}`);
       },
     },
   );
+}
+
+/** An error as one short phrase: its code and message, not its stack. */
+function errorText(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  const { code, message } = value as { code?: unknown; message?: unknown };
+  return `${code === undefined ? '' : `${String(code)}: `}${String(message)}`;
 }

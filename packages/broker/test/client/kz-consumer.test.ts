@@ -218,3 +218,22 @@ test('client.metadata and client.listOffsets answer from the cluster', async () 
   ]);
   expect(offsets.map((o) => o.offset)).toEqual([0, 3, 0]);
 });
+
+test("an idle leader's long poll does not hold back another leader's records; its fetch is taken by a later poll", async () => {
+  await start([0, 1]);
+  cluster.createTopic('t', [0, 1]);
+  await produce('t', 0, ['a', 'b']);
+  const consumer = client.consumer({ maxWaitMs: 60_000 });
+  consumer.assign([0, 1].map((partition) => ({ topic: 't', partition, from: 'earliest' as const })));
+  cluster.holdEmptyFetches = true;
+  // Broker 1 has nothing for partition 1 and holds its fetch; broker 0 answers at once.
+  const first = await pollFor(consumer, 2);
+  expect(first.map((r) => str(r.value))).toEqual(['a', 'b']);
+  expect(cluster.heldFetches.length).toBeGreaterThan(0);
+  await produce('t', 1, ['c']);
+  cluster.releaseHeldFetches();
+  const later = await pollFor(consumer, 1);
+  expect(later.map((r) => [r.partition, str(r.value)])).toEqual([[1, 'c']]);
+  expect(consumer.position('t', 1)).toBe(1);
+  await consumer.close();
+});

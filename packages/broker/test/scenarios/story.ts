@@ -78,13 +78,13 @@ export async function healAndSettle(sim: BrokerSimulation, withinMs = 30_000): P
 
 /** Sends one acks=all produce straight to broker `to` and runs until it is answered. */
 export async function produceTo(sim: BrokerSimulation, to: BrokerId, values: readonly string[], timeoutMs = 1500): Promise<ProducePartitionResponse> {
-  const node = sim.node(to);
+  const node = sim.node(to)?.node ?? null;
   if (node === null) throw new Error(`broker ${to} is down`);
   const records = encodeRecordBatch({ records: values.map((v) => ({ key: null, value: new TextEncoder().encode(v) })) });
   // The story's writes are the clients' truth too: the invariants hold the brokers to them.
   for (const value of values) sim.records.onSent(value);
   let answer: ProducePartitionResponse | undefined;
-  void node.serveProduce({ acks: -1, timeoutMs, topics: [{ name: SIM_TOPIC, partitions: [{ partition: 0, records }] }] }).then((response) => {
+  void node.produce({ acks: -1, timeoutMs, topics: [{ name: SIM_TOPIC, partitions: [{ partition: 0, records }] }] }).then((response) => {
     answer = response.topics[0]!.partitions[0]!;
     if (answer.errorCode === 0) values.forEach((value, i) => sim.records.onAcked(0, answer!.baseOffset + i, value, sim.now));
   });

@@ -1,3 +1,4 @@
+import { KafkaErrorCode } from '@kz/runtime';
 import { Reader, Writer } from 'protobufjs';
 import { fromWireMessage, toWireMessage, type WireMessage } from '../records/record-codec';
 import { metadataSchema } from '../records/metadata-schema';
@@ -9,7 +10,7 @@ import { MetadataImage } from './metadata-image';
 export class InvalidMetadataSnapshotError extends Error {
   override readonly name = 'InvalidMetadataSnapshotError';
   readonly code = 'CORRUPT_MESSAGE';
-  readonly kafkaErrorCode = 2;
+  readonly kafkaErrorCode = KafkaErrorCode.CORRUPT_MESSAGE;
 }
 
 /**

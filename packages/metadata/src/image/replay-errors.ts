@@ -1,3 +1,5 @@
+import { KafkaErrorCode } from '@kz/runtime';
+
 /**
  * A committed record that cannot apply to the image: it names a topic, partition or broker the image
  * does not hold, or a stale broker epoch. The controller never writes one, so this is a bug or a
@@ -6,5 +8,5 @@
 export class MetadataReplayError extends Error {
   override readonly name = 'MetadataReplayError';
   readonly code = 'UNKNOWN_SERVER_ERROR';
-  readonly kafkaErrorCode = -1;
+  readonly kafkaErrorCode = KafkaErrorCode.UNKNOWN_SERVER_ERROR;
 }

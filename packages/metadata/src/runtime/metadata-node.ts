@@ -11,6 +11,7 @@ import {
   NotLeaderError,
   ProposalLostError,
   RaftNode,
+  REAL_SCHEDULER,
   RequestTimedOutError,
   VoterChangeError,
   type DirectoryId,
@@ -20,8 +21,11 @@ import {
   type QuorumDescription,
   type RaftConfigInput,
   type RaftMetricsSink,
+  type RaftNodeOptions,
   type RaftStorage,
   type RaftTransport,
+  type ScheduledTimer,
+  type Scheduler,
 } from '@kz/raft';
 import { section } from '@kz/runtime';
 import pino, { type Logger } from 'pino';
@@ -57,6 +61,20 @@ export interface MetadataNodeOptions {
   readonly raftMetrics?: RaftMetricsSink;
   /** Told of what the controller did (monitoring), besides the log lines. */
   readonly onControllerEvent?: (event: ControllerEvent) => void;
+  /**
+   * Clocks and timers of the node and of its RaftNode: the process's by default. A simulation passes
+   * its own, so the node that ships is the node it runs (nothing here reads time any other way).
+   */
+  readonly scheduler?: Scheduler;
+  /** The controller's randomness (topic ids, replica placement); the process's CSPRNG by default. */
+  readonly random?: () => number;
+  /** The loader the node applies the log with; a new one by default (a simulation hands in one it watches). */
+  readonly loader?: MetadataLoader;
+  /**
+   * Starts the node's RaftNode; RaftNode.start by default. A simulation passes one that starts it
+   * on its own disk and network, with the loader wrapped to watch what it is handed.
+   */
+  readonly startRaft?: (options: RaftNodeOptions) => Promise<RaftNode>;
 }
 
 export interface DynamicVoterOptions {
@@ -80,7 +98,7 @@ export type VoterChangeResult = { readonly ok: true } | { readonly ok: false; re
 
 interface Waiting {
   readonly resolve: (result: ControllerResult<ControllerRequestKind>) => void;
-  readonly timer: NodeJS.Timeout;
+  readonly timer: ScheduledTimer;
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -88,17 +106,22 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const STALL_CREDIT_THRESHOLD_MS = 100;
 
 export class MetadataNode {
-  readonly loader = new MetadataLoader();
+  readonly loader: MetadataLoader;
   readonly controller: QuorumController | null;
   private raftNode: RaftNode | null = null;
   private readonly waiting = new Map<number, Waiting>();
   private nextRequestId = 1;
-  private readonly timer = new DeadlineTimer(() => this.clock(), (lateMs) => this.onTimer(lateMs));
+  private readonly scheduler: Scheduler;
+  private readonly timer: DeadlineTimer;
   private stopped = false;
   private readonly log: Logger;
-  private readonly clock = (): number => performance.timeOrigin + performance.now();
+  private readonly clock: () => number;
 
   private constructor(private readonly options: MetadataNodeOptions) {
+    const scheduler = (this.scheduler = options.scheduler ?? REAL_SCHEDULER);
+    this.clock = () => scheduler.now();
+    this.timer = new DeadlineTimer(this.clock, (lateMs) => this.onTimer(lateMs), scheduler);
+    this.loader = options.loader ?? new MetadataLoader();
     this.log = (options.logger ?? pino({ level: 'info' })).child({ nodeId: options.nodeId, component: 'metadata' });
     const isController = options.dynamic?.controller ?? (options.voters ?? []).includes(options.nodeId);
     this.controller = isController
@@ -108,11 +131,11 @@ export class MetadataNode {
           log: {
             append: (epoch, batches) => this.raftNode?.appendNow(batches.map(toKafkaRecords), epoch) ?? null,
             nextOffset: () => this.raftNode?.status().logEndOffset ?? 0,
-            resign: () => this.raftNode?.resign(),
+            resign: (epoch) => this.resign(epoch),
           },
           onReply: (reply) => this.onReply(reply),
           onEvent: (event) => this.onControllerEvent(event),
-          random: () => randomBytes(4).readUInt32BE(0) / 2 ** 32,
+          random: options.random ?? (() => randomBytes(4).readUInt32BE(0) / 2 ** 32),
         })
       : null;
     const controller = this.controller;
@@ -127,8 +150,10 @@ export class MetadataNode {
   static async start(options: MetadataNodeOptions): Promise<MetadataNode> {
     const node = new MetadataNode(options);
     const dynamic = options.dynamic;
-    node.raftNode = await RaftNode.start({
+    const startRaft = options.startRaft ?? ((raftOptions: RaftNodeOptions) => RaftNode.start(raftOptions));
+    node.raftNode = await startRaft({
       nodeId: options.nodeId,
+      scheduler: node.scheduler,
       ...(dynamic === undefined
         ? { voters: options.voters ?? [] }
         : {
@@ -166,6 +191,11 @@ export class MetadataNode {
     return this.loader.subscribe(publisher);
   }
 
+  /** The active controller (the metadata log's leader) as this node knows it; -1 when it knows none. */
+  controllerId(): number {
+    return this.raftNode?.status().leaderId ?? -1;
+  }
+
   describeQuorum(): QuorumDescription {
     return this.raft.describeQuorum();
   }
@@ -183,7 +213,7 @@ export class MetadataNode {
     }
     const requestId = this.nextRequestId++;
     const promise = new Promise<ControllerResult<K>>((resolve) => {
-      const timer = setTimeout(() => {
+      const timer = this.scheduler.setTimeout(() => {
         this.waiting.delete(requestId);
         resolve({ ok: false, error: apiError('REQUEST_TIMED_OUT', `${kind} not answered within ${timeoutMs} ms`) });
       }, timeoutMs);
@@ -231,7 +261,7 @@ export class MetadataNode {
     this.stopped = true;
     this.timer.cancel();
     for (const [, waiting] of this.waiting) {
-      clearTimeout(waiting.timer);
+      waiting.timer.cancel();
       waiting.resolve({ ok: false, error: apiError('NOT_CONTROLLER', 'the metadata node is stopping') });
     }
     this.waiting.clear();
@@ -242,8 +272,18 @@ export class MetadataNode {
     const waiting = this.waiting.get(reply.requestId);
     if (waiting === undefined) return;
     this.waiting.delete(reply.requestId);
-    clearTimeout(waiting.timer);
+    waiting.timer.cancel();
     waiting.resolve(reply.result);
+  }
+
+  /**
+   * The controller gives up the leadership of `epoch` (after an internal error). Only that epoch's:
+   * by the time it asks, Raft may have moved on — and this node may lead a later epoch, whose
+   * controller has nothing to do with the failure and must not be deposed for it.
+   */
+  private resign(epoch: number): void {
+    const raft = this.raftNode;
+    if (raft !== null && shouldResign(raft.status(), epoch)) raft.resign();
   }
 
   /** Wakes the controller at its next deadline (session expiries, NoOps, rebalancing). */
@@ -283,4 +323,9 @@ export class MetadataNode {
         this.log.error({ err: event.error }, 'controller error: renouncing');
     }
   }
+}
+
+/** Resign only the leadership the controller asked to give up: this node's, in that epoch. */
+export function shouldResign(status: { readonly role: string; readonly epoch: number }, epoch: number): boolean {
+  return status.role === 'leader' && status.epoch === epoch;
 }

@@ -1,3 +1,5 @@
+import { KafkaErrorCode } from '@kz/runtime';
+
 /**
  * A MetadataAdmin message that is not valid: its bytes do not decode, or it holds a value its
  * schema cannot mean (an unknown enum, an int32 out of range, an int64 beyond 2^53, a fraction).
@@ -7,5 +9,5 @@
 export class MalformedAdminMessageError extends Error {
   override readonly name = 'MalformedAdminMessageError';
   readonly code = 'INVALID_REQUEST';
-  readonly kafkaErrorCode = 42;
+  readonly kafkaErrorCode = KafkaErrorCode.INVALID_REQUEST;
 }

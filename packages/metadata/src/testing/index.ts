@@ -7,7 +7,6 @@ export { MetadataSimMachine, describeError } from './metadata-machine';
 export { canonicalImage, canonicalLines, imageDifference, type CanonicalImage } from './canonical-image';
 export { CommittedMetadata, type CreatedTopic } from './committed-metadata';
 export { ControllerChannel, ADMIN_CLIENT, carriesBrokerEpoch, type BrokerEpochRequest, type SentReply, type ChannelStats, type ChannelEnvironment } from './controller-channel';
-export { ControllerHost, type ControllerHostEnvironment } from './controller-host';
 export { SimBroker, BROKER_DEFAULTS, type BrokerSettings, type BrokerEnvironment, type BrokerPhase, type BrokerStats } from './sim-broker';
 export { SimAdmin, ADMIN_DEFAULTS, type AdminSettings, type AdminEnvironment, type AdminAttempt, type AdminOperation } from './sim-admin';
 export {
@@ -27,7 +26,7 @@ export {
   type MetadataNodeView,
   type MetadataView,
 } from './metadata-invariants';
-export { MetadataSimulation, SIM_CLUSTER_ID, SIM_SESSION_TIMEOUT_MS, SIM_RESTART_AFTER_SHUTDOWN_MS, type MetadataSimulationOptions, type SentRequest } from './metadata-simulation';
+export { MetadataSimulation, SIM_CLUSTER_ID, SIM_SESSION_TIMEOUT_MS, SIM_RESTART_AFTER_SHUTDOWN_MS, type MetadataSimulationOptions, type SentRequest, type BrokerProcessHooks } from './metadata-simulation';
 export {
   metadataScheduleArbitrary,
   adminStepArbitrary,

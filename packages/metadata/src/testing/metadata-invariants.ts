@@ -28,6 +28,8 @@ export interface MetadataView {
   readonly replies: readonly SentReply[];
   /** Requests a controller answered a second time during this step. */
   readonly doubleAnswers: readonly { readonly requestId: number; readonly controller: NodeId }[];
+  /** True if an operator ever asked for an unclean election covering this topic (absent: never). */
+  readonly uncleanElectionAsked?: (topicName: string) => boolean;
 }
 
 export interface MetadataInvariantMemory {
@@ -37,10 +39,35 @@ export interface MetadataInvariantMemory {
   readonly lastImages: Map<NodeId, { readonly incarnation: number; readonly image: MetadataImage }>;
   /** How many of CommittedMetadata's problems committedLogSound has reported (it keeps them all). */
   committedProblemsReported: number;
+  /** The committed records walked so far, partition by partition (newLeaderFromPreviousIsr, isrSubsetOfReplicas). */
+  readonly walk: PartitionWalk;
+  /** Per image source (a node's incarnation, or the committed log) and partition: the last leader and leader epoch seen. */
+  readonly leaders: Map<string, { readonly leader: number; readonly leaderEpoch: number }>;
+  /** The committed image the committed-image checks last looked at (images are immutable: an unchanged one needs no look). */
+  lastCommittedImage: MetadataImage | null;
+}
+
+/** The committed partition states as the records left them, one record at a time. */
+export interface PartitionWalk {
+  /** Index into CommittedMetadata.records of the next record to walk. */
+  next: number;
+  readonly partitions: Map<string, { readonly replicas: readonly number[]; readonly isr: readonly number[]; readonly leader: number }>;
+  readonly topicNames: Map<string, string>;
+  /** Topics whose unclean.leader.election.enable was ever set to true ('' : the cluster default was). */
+  readonly uncleanTopics: Set<string>;
+  /** isrSubsetOfReplicas breaches the walk found, until that invariant reports them. */
+  readonly pendingIsr: Violation[];
 }
 
 export function newMetadataInvariantMemory(): MetadataInvariantMemory {
-  return { checkedImages: new WeakSet(), lastImages: new Map(), committedProblemsReported: 0 };
+  return {
+    checkedImages: new WeakSet(),
+    lastImages: new Map(),
+    committedProblemsReported: 0,
+    walk: { next: 0, partitions: new Map(), topicNames: new Map(), uncleanTopics: new Set(), pendingIsr: [] },
+    leaders: new Map(),
+    lastCommittedImage: null,
+  };
 }
 
 export type MetadataInvariant = (view: MetadataView, memory: MetadataInvariantMemory) => Violation[];
@@ -209,6 +236,133 @@ export const zombieEpochsRefused: MetadataInvariant = (view) => {
   return violations;
 };
 
+/**
+ * Along the committed log, record by record: a partition's new leader (one that was not leading it)
+ * comes from its previous ISR — unless the topic allowed unclean election or an operator asked for
+ * one, and then the ISR is that leader alone (KIP-704's unclean shape). An election from outside the
+ * ISR may lose acknowledged records.
+ */
+export const newLeaderFromPreviousIsr: MetadataInvariant = (view, memory) => walkCommitted(view, memory).filter((v) => v.invariant === 'newLeaderFromPreviousIsr');
+
+/** Along the committed log, record by record, and in every image: a partition's ISR is a subset of its replicas. */
+export const isrSubsetOfReplicas: MetadataInvariant = (view, memory) => {
+  const violations = memory.walk.pendingIsr.splice(0);
+  for (const { node, image } of freshImages(view, memory)) {
+    for (const { name, partitionId, partition } of partitionsOf(image)) {
+      const outside = partition.isr.filter((id) => !partition.replicas.includes(id));
+      if (outside.length > 0) violations.push(violation('isrSubsetOfReplicas', node.id, `image at ${image.offset}: ${name}-${partitionId} has ISR members [${outside.join(',')}] outside its replicas [${partition.replicas.join(',')}]`));
+    }
+  }
+  return violations;
+};
+
+/**
+ * In every image (the committed one and every live node's), per partition: a change of leader comes
+ * with a higher leader epoch. The leader epoch is what fences a deposed leader's requests and what
+ * followers truncate by; two leaders under one epoch would both be believed.
+ */
+export const leaderChangeBumpsLeaderEpoch: MetadataInvariant = (view, memory) => {
+  const violations: Violation[] = [];
+  const sources: { readonly key: string; readonly node: NodeId | undefined; readonly image: MetadataImage }[] = [];
+  if (view.committed.image !== memory.lastCommittedImage) sources.push({ key: 'committed', node: undefined, image: view.committed.image });
+  for (const { node, image } of freshImages(view, memory)) sources.push({ key: `${node.id}/${node.incarnation}`, node: node.id, image });
+  for (const { key, node, image } of sources) {
+    for (const { name, topicId, partitionId, partition } of partitionsOf(image)) {
+      const at = `${key}/${topicId}/${partitionId}`;
+      const last = memory.leaders.get(at);
+      if (last !== undefined && last.leader !== partition.leader && partition.leaderEpoch <= last.leaderEpoch) {
+        const where = node === undefined ? 'the committed log' : `node ${node}'s image`;
+        violations.push(
+          violation('leaderChangeBumpsLeaderEpoch', node, `${where} at ${image.offset}: ${name}-${partitionId}'s leader went ${last.leader} -> ${partition.leader} with leader epoch ${last.leaderEpoch} -> ${partition.leaderEpoch}`),
+        );
+      }
+      if (last === undefined || last.leader !== partition.leader || last.leaderEpoch !== partition.leaderEpoch) memory.leaders.set(at, { leader: partition.leader, leaderEpoch: partition.leaderEpoch });
+    }
+  }
+  return violations;
+};
+
+/**
+ * In the committed image (batch boundaries): every ISR member is a registered, unfenced broker —
+ * except the last member of a leaderless partition, which KRaft keeps so that the partition waits
+ * for it rather than elect a replica that may lack acknowledged records.
+ */
+export const noFencedBrokerInIsr: MetadataInvariant = (view, memory) => {
+  const image = view.committed.image;
+  const violations: Violation[] = [];
+  if (image === memory.lastCommittedImage) return violations;
+  for (const { name, partitionId, partition } of partitionsOf(image)) {
+    if (partition.leader === NO_LEADER && partition.isr.length <= 1) continue;
+    for (const id of partition.isr) {
+      const broker = image.brokers.get(id);
+      if (broker !== undefined && !broker.fenced) continue;
+      const what = broker === undefined ? 'not registered' : `fenced (epoch ${broker.epoch})`;
+      violations.push(violation('noFencedBrokerInIsr', undefined, `committed image at ${image.offset}: ${name}-${partitionId} (leader ${partition.leader}) has broker ${id} in its ISR [${partition.isr.join(',')}], which is ${what}`));
+    }
+  }
+  return violations;
+};
+
+/** Walks the committed records not walked yet; returns newLeaderFromPreviousIsr's findings and queues isrSubsetOfReplicas'. */
+function walkCommitted(view: MetadataView, memory: MetadataInvariantMemory): Violation[] {
+  const walk = memory.walk;
+  const records = view.committed.records;
+  const violations: Violation[] = [];
+  for (; walk.next < records.length; walk.next++) {
+    const { offset, record } = records[walk.next]!;
+    switch (record.type) {
+      case 'topic':
+        walk.topicNames.set(record.topicId, record.name);
+        break;
+      case 'config':
+        if (record.name === 'unclean.leader.election.enable' && record.value === 'true' && (record.resourceType === 'topic' || record.resourceName === '')) {
+          walk.uncleanTopics.add(record.resourceType === 'topic' ? record.resourceName : '');
+        }
+        break;
+      case 'partition':
+        walk.partitions.set(`${record.topicId}:${record.partitionId}`, { replicas: record.replicas, isr: record.isr, leader: record.leader });
+        checkIsrWithinReplicas(walk, offset, record.topicId, record.partitionId, record.isr, record.replicas);
+        break;
+      case 'partitionChange': {
+        const key = `${record.topicId}:${record.partitionId}`;
+        const before = walk.partitions.get(key);
+        if (before === undefined) break;
+        const after = { replicas: record.replicas ?? before.replicas, isr: record.isr ?? before.isr, leader: record.leader ?? before.leader };
+        const name = walk.topicNames.get(record.topicId) ?? record.topicId;
+        if (after.leader !== NO_LEADER && after.leader !== before.leader && !before.isr.includes(after.leader)) {
+          const uncleanAllowed = walk.uncleanTopics.has(name) || walk.uncleanTopics.has('') || view.uncleanElectionAsked?.(name) === true;
+          const uncleanShape = after.isr.length === 1 && after.isr[0] === after.leader;
+          if (!uncleanAllowed || !uncleanShape) {
+            violations.push(
+              violation(
+                'newLeaderFromPreviousIsr',
+                undefined,
+                `committed record at ${offset}: ${name}-${record.partitionId} elected ${after.leader}, outside its previous ISR [${before.isr.join(',')}] (new ISR [${after.isr.join(',')}]; unclean election ${uncleanAllowed ? 'allowed, but not unclean-shaped' : 'not allowed or asked'})`,
+              ),
+            );
+          }
+        }
+        walk.partitions.set(key, after);
+        checkIsrWithinReplicas(walk, offset, record.topicId, record.partitionId, after.isr, after.replicas);
+        break;
+      }
+      case 'removeTopic':
+        for (const key of [...walk.partitions.keys()]) if (key.startsWith(`${record.topicId}:`)) walk.partitions.delete(key);
+        break;
+      default:
+        break;
+    }
+  }
+  return violations;
+}
+
+function checkIsrWithinReplicas(walk: PartitionWalk, offset: number, topicId: string, partitionId: number, isr: readonly number[], replicas: readonly number[]): void {
+  const outside = isr.filter((id) => !replicas.includes(id));
+  if (outside.length === 0) return;
+  const name = walk.topicNames.get(topicId) ?? topicId;
+  walk.pendingIsr.push(violation('isrSubsetOfReplicas', undefined, `committed record at ${offset}: ${name}-${partitionId} has ISR members [${outside.join(',')}] outside its replicas [${replicas.join(',')}]`));
+}
+
 /** A controller answers each request at most once. */
 export const answeredAtMostOnce: MetadataInvariant = (view) =>
   view.doubleAnswers.map((d) => violation('answeredAtMostOnce', d.controller, `request #${d.requestId} was answered a second time`));
@@ -216,6 +370,7 @@ export const answeredAtMostOnce: MetadataInvariant = (view) =>
 /** The per-image invariants mark the images they saw; runs last. */
 const markChecked: MetadataInvariant = (view, memory) => {
   for (const node of view.nodes) if (node.image !== null) memory.checkedImages.add(node.image);
+  memory.lastCommittedImage = view.committed.image;
   return [];
 };
 
@@ -229,6 +384,10 @@ export const METADATA_INVARIANTS: readonly (readonly [string, MetadataInvariant]
   ['acknowledgedRepliesCommitted', acknowledgedRepliesCommitted],
   ['zombieEpochsRefused', zombieEpochsRefused],
   ['answeredAtMostOnce', answeredAtMostOnce],
+  ['newLeaderFromPreviousIsr', newLeaderFromPreviousIsr],
+  ['isrSubsetOfReplicas', isrSubsetOfReplicas],
+  ['leaderChangeBumpsLeaderEpoch', leaderChangeBumpsLeaderEpoch],
+  ['noFencedBrokerInIsr', noFencedBrokerInIsr],
   ['markChecked', markChecked],
 ];
 
@@ -360,6 +519,6 @@ function unreflected(committed: CommittedMetadata, request: ControllerRequest, r
   }
 }
 
-function violation(invariant: string, node: NodeId, message: string): Violation {
-  return { invariant, node, message };
+function violation(invariant: string, node: NodeId | undefined, message: string): Violation {
+  return node === undefined ? { invariant, message } : { invariant, node, message };
 }

@@ -1,13 +1,13 @@
-import type { NodeId } from '@kz/raft';
+import { RaftNode, type NodeId, type RaftNodeOptions } from '@kz/raft';
 import { SeededRandom, Simulation, deriveSeed, isControlBatch, type IsolationDirection, type LinkRule, type SimulationOptions, type Violation } from '@kz/raft/testing';
 import type { ControllerConfig } from '../controller/controller-config';
 import type { ControllerReply, ControllerRequest } from '../controller/controller-requests';
 import type { ControllerEvent, QuorumController } from '../controller/quorum-controller';
 import type { MetadataImage } from '../image/metadata-image';
+import { MetadataNode } from '../runtime/metadata-node';
 import { CommittedMetadata } from './committed-metadata';
 import { ADMIN_CLIENT, ControllerChannel, type SentReply } from './controller-channel';
-import { ControllerHost } from './controller-host';
-import { describeError } from './metadata-machine';
+import { describeError, MetadataSimMachine } from './metadata-machine';
 import { checkMetadataInvariants, newMetadataInvariantMemory, type MetadataInvariantMemory, type MetadataNodeView } from './metadata-invariants';
 import { ADMIN_DEFAULTS, SimAdmin, type AdminSettings } from './sim-admin';
 import { BROKER_DEFAULTS, SimBroker, type BrokerSettings } from './sim-broker';
@@ -51,6 +51,29 @@ export interface MetadataSimulationOptions {
    */
   readonly restartAfterShutDownMs?: number;
   readonly traceSink?: (line: string) => void;
+  /**
+   * Runs each broker node's process instead of the simulated lifecycle (SimBroker): the whole-cluster
+   * simulation starts a real broker there. Absent, brokers are SimBrokers.
+   */
+  readonly brokerProcess?: BrokerProcessHooks;
+  /** More safety invariants, checked after every event after the metadata ones. */
+  readonly invariants?: (now: number) => readonly Violation[];
+  /** Told of every controller request as it reaches a running controller node (and whether it was active then). */
+  readonly observeDelivery?: (to: NodeId, request: ControllerRequest, active: boolean) => void;
+}
+
+/** How a harness runs its own broker processes on the simulation's observer nodes. */
+export interface BrokerProcessHooks {
+  /**
+   * Starts incarnation `incarnation` of the broker on `node`: its RaftNode must be started with
+   * `raftOptions` (the simulation's scheduler, transport, disk and watched state machine, which
+   * applies to `loader`). Resolves with that RaftNode.
+   */
+  launch(raftOptions: RaftNodeOptions, node: NodeId, incarnation: number, loader: MetadataSimMachine): Promise<RaftNode>;
+  /** The incarnation id the running broker on `node` registers with; null while down or starting. */
+  incarnationId(node: NodeId): string | null;
+  /** The node went down: its process is gone. */
+  crashed(node: NodeId): void;
 }
 
 /** A request sent on a broker's behalf by a test (a zombie's, say), and what came back. */
@@ -61,8 +84,8 @@ export interface SentRequest {
 
 /**
  * Whole metadata quorums in one process, on the deterministic Raft simulation: controllers are the
- * voters, each running a MetadataLoader as its state machine and a QuorumController wired to its
- * Raft core (ControllerHost); brokers are observers, each running a MetadataLoader and a broker
+ * voters, each the MetadataNode that ships (its MetadataLoader, its QuorumController, its RaftNode)
+ * on the simulation's clock, network and disk; brokers are observers, each running a MetadataLoader and a broker
  * lifecycle (SimBroker); an admin client (SimAdmin) sends topic, partition, reassignment and config
  * operations. Controller RPCs travel over the simulated network (ControllerChannel).
  *
@@ -80,9 +103,13 @@ export class MetadataSimulation {
   readonly memory: MetadataInvariantMemory = newMetadataInvariantMemory();
   readonly controllerConfig: Partial<ControllerConfig> & { readonly clusterId: string };
   readonly brokerSettings: BrokerSettings;
-  private readonly hosts = new Map<NodeId, ControllerHost>();
+  /** The running controller nodes, and their loaders (made before the node, by machineFor). */
+  private readonly metadataNodes = new Map<NodeId, MetadataNode>();
+  private readonly loaders = new Map<NodeId, MetadataSimMachine>();
   private readonly brokerLifecycles = new Map<NodeId, SimBroker>();
   private readonly controllerErrors: Violation[] = [];
+  /** Requests sent outside the admin client and the broker lifecycles (send): a test's. */
+  private readonly sentByTests: ControllerRequest[] = [];
   /** Every reply a controller sent, in order, with the request it answers (for stories to inspect). */
   readonly replies: SentReply[] = [];
   /**
@@ -108,6 +135,7 @@ export class MetadataSimulation {
       ...(options.raft === undefined ? {} : { config: options.raft }),
       ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
       machineFor: (node, incarnation) => this.startMachine(node, incarnation),
+      launch: (raftOptions, node, incarnation) => this.launch(raftOptions, node, incarnation),
       hooks: {
         // The committed log as the nodes' state machines see it: data batches when first applied
         // (when a controller can answer for them), control batches (never applied) once known committed.
@@ -130,9 +158,13 @@ export class MetadataSimulation {
       incarnationOf: (node) => this.incarnationOf(node),
       registeredEpoch: (brokerId) => this.committed.image.brokers.get(brokerId)?.epoch ?? null,
       deliver: (to, requestId, request) => {
-        const host = this.hosts.get(to);
-        if (host === undefined) return false;
-        host.submit(requestId, request);
+        const node = this.metadataNodes.get(to);
+        if (node === undefined) return false;
+        const incarnation = this.sim.node(to).incarnation;
+        this.options.observeDelivery?.(to, request, node.controller?.active === true);
+        void node.call(request.kind, request.body as never).then((result) => {
+          if (this.metadataNodes.get(to) === node && this.sim.node(to).incarnation === incarnation) this.channel.reply(to, { requestId, kind: request.kind, result });
+        });
         return true;
       },
     });
@@ -165,7 +197,7 @@ export class MetadataSimulation {
 
   /** The controller running on `id`, or null while that node is down. */
   controller(id: NodeId): QuorumController | null {
-    return this.hosts.get(id)?.controller ?? null;
+    return this.metadataNodes.get(id)?.controller ?? null;
   }
 
   /** The lifecycle of the broker running on `id`, or null while that node is down. */
@@ -175,23 +207,23 @@ export class MetadataSimulation {
 
   /** A live node's current image (controller or broker), or null while it is down. */
   image(id: NodeId): MetadataImage | null {
-    return this.hosts.get(id)?.image ?? this.brokerLifecycles.get(id)?.image ?? null;
+    return this.loaders.get(id)?.image ?? this.brokerLifecycles.get(id)?.image ?? null;
   }
 
   /** The controller that is active and leads the newest epoch, if any. */
   activeController(): NodeId | null {
     const leader = this.sim.establishedLeader();
     if (leader === null) return null;
-    return this.hosts.get(leader)?.controller.active === true ? leader : null;
+    return this.metadataNodes.get(leader)?.controller?.active === true ? leader : null;
   }
 
   /** True when every live broker's current registration is committed, unfenced and not shutting down. */
   liveBrokersUnfenced(): boolean {
     return this.brokerIds.every((id) => {
-      const broker = this.brokerLifecycles.get(id);
-      if (broker === undefined) return true;
+      const incarnationId = this.options.brokerProcess !== undefined ? this.options.brokerProcess.incarnationId(id) : (this.brokerLifecycles.get(id)?.incarnationId ?? null);
+      if (incarnationId === null) return true;
       const registered = this.committed.image.brokers.get(id);
-      return registered !== undefined && registered.incarnationId === broker.incarnationId && !registered.fenced && !registered.inControlledShutdown;
+      return registered !== undefined && registered.incarnationId === incarnationId && !registered.fenced && !registered.inControlledShutdown;
     });
   }
 
@@ -200,6 +232,7 @@ export class MetadataSimulation {
    * controller on `to`, outside any broker lifecycle — as a test's zombie or a hand-driven broker does.
    */
   send(from: NodeId, to: NodeId, request: ControllerRequest): SentRequest {
+    this.sentByTests.push(request);
     const sent: SentRequest = { requestId: -1, reply: null };
     sent.requestId = this.channel.send(from, to, request, (reply) => {
       sent.reply = reply;
@@ -265,22 +298,12 @@ export class MetadataSimulation {
     return simNode.up ? simNode.incarnation : null;
   }
 
-  private startMachine(node: NodeId, incarnation: number): ControllerHost['machine'] {
+  private startMachine(node: NodeId, incarnation: number): MetadataSimMachine {
     const random = new SeededRandom(deriveSeed(this.options.seed, node <= this.controllerIds.length ? 'controller' : 'broker', node, incarnation));
-    if (node <= this.controllerIds.length) {
-      const host = new ControllerHost({
-        nodeId: node,
-        incarnation,
-        config: this.controllerConfig,
-        random: random.asFunction(),
-        now: () => this.sim.now,
-        raft: () => this.sim.node(node).raft,
-        schedule: (at, label, run) => this.sim.schedule(at, label, run),
-        onReply: (reply) => this.channel.reply(node, reply),
-        onEvent: (event) => this.onControllerEvent(node, event),
-      });
-      this.hosts.set(node, host);
-      return host.machine;
+    if (node <= this.controllerIds.length || this.options.brokerProcess !== undefined) {
+      const loader = new MetadataSimMachine();
+      this.loaders.set(node, loader);
+      return loader;
     }
     const broker = new SimBroker({
       brokerId: node,
@@ -305,11 +328,47 @@ export class MetadataSimulation {
     return broker.machine;
   }
 
+  /**
+   * A controller's process is the MetadataNode that ships, started on what the simulation made for
+   * it: its RaftNode runs on the simulated scheduler, transport and disk, and applies to the loader
+   * machineFor made (watched by the simulation). Brokers here are a RaftNode and a lifecycle.
+   */
+  private launch(raftOptions: RaftNodeOptions, node: NodeId, incarnation: number): Promise<RaftNode> {
+    const loader = this.loaders.get(node);
+    if (loader === undefined) return RaftNode.start(raftOptions);
+    if (node > this.controllerIds.length) return this.options.brokerProcess?.launch(raftOptions, node, incarnation, loader) ?? RaftNode.start(raftOptions);
+    const random = new SeededRandom(deriveSeed(this.options.seed, 'controller', node, incarnation));
+    return MetadataNode.start({
+      nodeId: node,
+      voters: raftOptions.voters ?? this.controllerIds,
+      storage: raftOptions.storage,
+      transport: raftOptions.transport,
+      clusterId: this.controllerConfig.clusterId,
+      controller: this.controllerConfig,
+      ...(raftOptions.config === undefined ? {} : { raft: raftOptions.config }),
+      ...(raftOptions.snapshotEveryBytes === undefined ? {} : { snapshotEveryBytes: raftOptions.snapshotEveryBytes }),
+      ...(raftOptions.logger === undefined ? {} : { logger: raftOptions.logger }),
+      ...(raftOptions.metrics === undefined ? {} : { raftMetrics: raftOptions.metrics }),
+      ...(raftOptions.scheduler === undefined ? {} : { scheduler: raftOptions.scheduler }),
+      random: random.asFunction(),
+      loader,
+      onControllerEvent: (event) => {
+        if (this.sim.node(node).incarnation === incarnation) this.onControllerEvent(node, event);
+      },
+      // The simulation's RaftNode options carry its watched wrapper of this same loader.
+      startRaft: (options) => RaftNode.start({ ...options, stateMachine: raftOptions.stateMachine }),
+    }).then((metadataNode) => {
+      if (this.sim.node(node).incarnation === incarnation && this.sim.node(node).up) this.metadataNodes.set(node, metadataNode);
+      return metadataNode.raft;
+    });
+  }
+
   private onCrash(node: NodeId): void {
-    this.hosts.get(node)?.retire();
-    this.hosts.delete(node);
+    this.metadataNodes.delete(node);
+    this.loaders.delete(node);
     this.brokerLifecycles.get(node)?.retire();
     this.brokerLifecycles.delete(node);
+    if (node > this.controllerIds.length) this.options.brokerProcess?.crashed(node);
     this.channel.forgetRequestsTo(node);
     this.memory.lastImages.delete(node);
   }
@@ -352,8 +411,10 @@ export class MetadataSimulation {
       map.set(key, (map.get(key) ?? 0) + 1);
       for (const code of itemErrors(reply)) this.replyCounts.itemErrors.set(code, (this.replyCounts.itemErrors.get(code) ?? 0) + 1);
     }
-    const violations = checkMetadataInvariants({ time: now, nodes: this.nodeViews(), committed: this.committed, replies, doubleAnswers }, this.memory);
-    return [...this.controllerErrors.splice(0), ...violations];
+    const uncleanElectionAsked = (topic: string): boolean =>
+      this.admin.operations.some((op) => asksUncleanElection(op.request, topic)) || this.sentByTests.some((request) => asksUncleanElection(request, topic));
+    const violations = checkMetadataInvariants({ time: now, nodes: this.nodeViews(), committed: this.committed, replies, doubleAnswers, uncleanElectionAsked }, this.memory);
+    return [...this.controllerErrors.splice(0), ...violations, ...(this.options.invariants?.(now) ?? [])];
   }
 }
 
@@ -363,4 +424,10 @@ function itemErrors(reply: ControllerReply): string[] {
   const value = reply.result.value as { readonly topics?: unknown; readonly partitions?: unknown; readonly resources?: unknown };
   const items = [value.topics, value.partitions, value.resources].find((list) => Array.isArray(list)) as readonly { readonly error?: { readonly code: string } | null }[] | undefined;
   return (items ?? []).flatMap((item) => (item.error === undefined || item.error === null ? [] : [item.error.code]));
+}
+
+/** An ElectLeaders request of type unclean that covers `topic` (all topics when it names none). */
+function asksUncleanElection(request: ControllerRequest, topic: string): boolean {
+  if (request.kind !== 'electLeaders' || request.body.type !== 'unclean') return false;
+  return request.body.partitions === null || request.body.partitions.some((p) => p.topic === topic);
 }

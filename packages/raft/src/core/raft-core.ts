@@ -625,6 +625,14 @@ export class RaftCore {
     const role = this.role;
     if (response.epoch !== this.election.epoch) return;
     if (role.name !== 'prospective' && role.name !== 'candidate') return;
+    // A replica that knows the leader of our epoch ends the election, whatever the tally says (as
+    // KafkaRaftClient's common response handling does). A voter removed while it was down learns
+    // the leader only this way: BeginQuorumEpoch goes to the voters in force, and its own voter set
+    // is stale, so it would otherwise lose pre-vote after pre-vote and never fetch what removed it.
+    if (!response.granted && response.leaderId !== NO_NODE && response.leaderId !== this.config.nodeId) {
+      this.becomeFollower(now, this.election.epoch, response.leaderId);
+      return;
+    }
     if (response.requestId !== role.roundId || response.preVote !== (role.name === 'prospective')) return;
     // Only voters of the set in force count (the request named each one's directory id).
     const voters = this.voterIdList();
@@ -650,10 +658,6 @@ export class RaftCore {
         this.becomeUnattached(now, this.election.epoch, this.election.votedFor);
       }
       return;
-    }
-    // A voter that knows a live leader of our epoch tells us whom to follow.
-    if (!response.granted && response.leaderId !== NO_NODE && response.leaderId !== this.config.nodeId && role.name === 'prospective') {
-      this.becomeFollower(now, this.election.epoch, response.leaderId);
     }
   }
 

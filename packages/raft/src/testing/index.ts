@@ -14,7 +14,7 @@ export { batchHolding, logEndOffset, logStartOffset, EMPTY_LOG_IMAGE, type LogIm
 export { SimStateMachine } from './sim-state-machine';
 export type { SimMachine, SimMachineFactory } from './sim-machine';
 export { ObservedMachine, type MachineObserver } from './observed-machine';
-export { SimHost, type SimFormat, type HostEnvironment, type HostObserver, type HostCounters, type SimRaftConfig, type SimulationTamper } from './sim-host';
+export { SimHost, type SimFormat, type HostEnvironment, type HostObserver, type HostCounters, type SimLauncher, type SimRaftConfig, type SimulationTamper } from './sim-host';
 export {
   SimClient,
   CLIENT_RETRY_BACKOFF_MS,

@@ -135,10 +135,14 @@ export class SimDisk {
     this.failSyncs = 0;
   }
 
-  /** Flips one bit of the stored batch at `offset`, somewhere its CRC covers. False if there is none. */
+  /**
+   * Flips one bit of the stored batch at `offset`, somewhere its CRC covers. False if there is none,
+   * or if that batch is damaged already: a second flip may hit the same bit and undo the first, and
+   * recovery would then rightly keep a batch the invariants expect it to cut.
+   */
   flipBit(offset: number): boolean {
     const value = this.log.get(offset);
-    if (value === undefined || value.length <= CRC_COVERED_FROM) return false;
+    if (value === undefined || value.length <= CRC_COVERED_FROM || this.damagedOffsets.has(offset)) return false;
     const flipped = value.slice();
     const byte = this.random.int(CRC_COVERED_FROM, flipped.length - 1);
     flipped[byte] = flipped[byte]! ^ (1 << this.random.int(0, 7));

@@ -4,7 +4,7 @@ import type { LogBatch } from '../core/log-batch';
 import type { OffsetAndEpoch } from '../core/messages';
 import type { RaftMessage } from '../core/messages';
 import type { RaftStatus } from '../core/status';
-import { RaftNode } from '../runtime/raft-node';
+import { RaftNode, type RaftNodeOptions } from '../runtime/raft-node';
 import type { RaftMetricsSink } from '../runtime/raft-metrics';
 import type { LeaderChange } from '../runtime/state-machine';
 import { EngineRaftStorage } from '../storage/engine-raft-storage';
@@ -73,7 +73,19 @@ export interface HostEnvironment {
   /** A seeded random source, one per purpose. */
   random(...labels: (string | number)[]): SeededRandom;
   machineFor(node: NodeId, incarnation: number): SimMachine;
+  /**
+   * Starts the node's process around its RaftNode (RaftNode.start when absent): a driver built on
+   * RaftNode — a metadata node — starts it with these options, so the simulation runs that driver.
+   */
+  readonly launch: SimLauncher | undefined;
 }
+
+/**
+ * Starts one incarnation of a node's process from the RaftNode options the host made (its
+ * scheduler, transport, storage, the watched state machine wrapping `machineFor`'s) and resolves
+ * with the RaftNode it runs on, which must be started with exactly those.
+ */
+export type SimLauncher = (options: RaftNodeOptions, node: NodeId, incarnation: number) => Promise<RaftNode>;
 
 /** What happened on this node's RaftNodes, for a run's coverage report. */
 export interface HostCounters {
@@ -204,7 +216,8 @@ export class SimHost {
                 ...(format.bootstrapVoters === null ? {} : { bootstrapVoters: format.bootstrapVoters }),
                 bootstrapServers: this.env.nodeIds.filter((id) => id !== this.id),
               };
-        return RaftNode.start({
+        const launch = this.env.launch ?? ((options: RaftNodeOptions) => RaftNode.start(options));
+        return launch({
           nodeId: this.id,
           ...membership,
           storage: tamper?.storage?.(this.id, observedStorage) ?? observedStorage,
@@ -215,7 +228,7 @@ export class SimHost {
           snapshotEveryBytes: this.env.snapshotEveryBytes,
           scheduler: process.scheduler,
           metrics: this.env.metrics(this.id),
-        });
+        }, this.id, incarnation);
       })
       .then(
         (raft) => {

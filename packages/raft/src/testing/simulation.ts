@@ -16,7 +16,7 @@ import { describeVoters, newDirectoryId, sortVoters, type DirectoryId, type Vote
 import { fingerprint } from './proposal-batch';
 import { SeededRandom, deriveSeed } from './seeded-random';
 import { SimClient, type ClientRequest } from './sim-client';
-import { SimHost, type HostEnvironment, type SimRaftConfig, type SimulationTamper } from './sim-host';
+import { SimHost, type HostEnvironment, type SimLauncher, type SimRaftConfig, type SimulationTamper } from './sim-host';
 import type { SimMachineFactory } from './sim-machine';
 import type { SimDisk } from './sim-disk';
 import { SimNetwork, type InFlight, type IsolationDirection, type LinkRule } from './sim-network';
@@ -60,6 +60,8 @@ export interface SimulationOptions {
   readonly hooks?: SimulationHooks;
   /** Test-only: a deliberately broken storage or transport, to show an invariant catches it. */
   readonly tamper?: SimulationTamper;
+  /** Starts each node's process around its RaftNode (a metadata node, a broker); RaftNode.start alone by default. */
+  readonly launch?: SimLauncher;
 }
 
 /**
@@ -244,6 +246,7 @@ export class Simulation {
       send: (from, to, message) => this.send(from, to, message),
       random: (...labels) => new SeededRandom(deriveSeed(seed, ...labels)),
       machineFor: (node, incarnation) => options.machineFor?.(node, incarnation) ?? new SimStateMachine(),
+      launch: options.launch,
     };
     this.nodes = this.nodeIds.map((id) => new SimHost(id, env));
     if (options.dynamicVoters === true) {

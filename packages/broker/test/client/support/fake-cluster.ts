@@ -73,6 +73,9 @@ export class FakeCluster {
   hints = true;
   intercept: ProduceInterceptor | undefined;
   loseAnswer: AnswerLoss | undefined;
+  /** While true, a fetch that finds nothing waits until releaseHeldFetches (a long poll the test controls). */
+  holdEmptyFetches = false;
+  readonly heldFetches: (() => void)[] = [];
   /** Producer ids handed out by InitProducerId, in order. */
   readonly producerIds: number[] = [];
   /** How many produce partitions were refused with NOT_LEADER_OR_FOLLOWER. */
@@ -145,7 +148,13 @@ export class FakeCluster {
     await this.servers.get(nodeId)?.stop();
   }
 
+  releaseHeldFetches(): void {
+    this.holdEmptyFetches = false;
+    for (const release of this.heldFetches.splice(0)) release();
+  }
+
   async stop(): Promise<void> {
+    this.releaseHeldFetches();
     this.groups.stop();
     await Promise.all([...this.servers.values()].map((s) => s.stop()));
   }
@@ -263,8 +272,10 @@ export class FakeBroker implements BrokerApi {
     let response = answer();
     const empty = response.topics.every((t) => t.partitions.every((p) => p.errorCode === 0 && p.records.length === 0));
     if (empty && request.maxWaitMs > 0) {
-      // A short stand-in for the long poll: enough for records produced meanwhile to show up.
-      await sleep(Math.min(request.maxWaitMs, 20));
+      // A short stand-in for the long poll: enough for records produced meanwhile to show up; or,
+      // while a test holds empty fetches, until it releases them.
+      if (this.cluster.holdEmptyFetches) await new Promise<void>((resolve) => this.cluster.heldFetches.push(resolve));
+      else await sleep(Math.min(request.maxWaitMs, 20));
       response = answer();
     }
     return response;

@@ -3,8 +3,9 @@
  * name, numeric code, and whether the client-side exception is retriable
  * (extends RetriableException, directly or through InvalidMetadataException).
  *
- * This is the one table kz needs; other packages' partial tables are meant
- * to be folded into it.
+ * The one table of Kafka errors in kz: the Kafka protocol's codecs, the Raft
+ * transport, the controller's answers and the broker's all take their names
+ * and numbers from here, so no two places can disagree on one.
  */
 
 /** Error name to numeric code, as Kafka spells both. */

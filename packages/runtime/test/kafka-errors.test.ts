@@ -1,4 +1,4 @@
-import { KAFKA_ERRORS, KafkaErrorCode, isRetriableErrorCode, kafkaErrorByCode, kafkaErrorByName } from '@kz/kafka-protocol';
+import { KAFKA_ERRORS, KafkaErrorCode, isRetriableErrorCode, kafkaErrorByCode, kafkaErrorByName } from '@kz/runtime';
 
 describe('Kafka error codes', () => {
   test('codes are unique and contiguous from -1 to the last one Kafka 3.9 defines', () => {

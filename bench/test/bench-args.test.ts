@@ -1,0 +1,30 @@
+/** Flags of the benchmarks that take lists or a fixed set of words. */
+import { BenchUsageError, parseBenchArgs, singleConcurrency } from '../src/bench-args';
+
+describe('--concurrency', () => {
+  it('takes a comma-separated list, in the order given', () => {
+    expect(parseBenchArgs(['broker-vs-nats', '--concurrency', '2048, 1,16']).concurrency).toEqual([2048, 1, 16]);
+    expect(parseBenchArgs(['broker-vs-nats']).concurrency).toBeUndefined();
+  });
+
+  it('refuses a value that is not a positive integer, and a repeated one', () => {
+    expect(() => parseBenchArgs(['--concurrency', '16,0'])).toThrow(BenchUsageError);
+    expect(() => parseBenchArgs(['--concurrency', '16,x'])).toThrow(BenchUsageError);
+    expect(() => parseBenchArgs(['--concurrency', '16,16'])).toThrow(/repeats/);
+  });
+
+  it('is one value for a benchmark that takes one', () => {
+    expect(singleConcurrency(parseBenchArgs(['--concurrency', '64']))).toBe(64);
+    expect(singleConcurrency(parseBenchArgs([]))).toBeUndefined();
+    expect(() => singleConcurrency(parseBenchArgs(['--concurrency', '1,64']))).toThrow(BenchUsageError);
+  });
+});
+
+describe('--parallelism', () => {
+  it('is same or one', () => {
+    expect(parseBenchArgs(['--parallelism', 'one']).parallelism).toBe('one');
+    expect(parseBenchArgs(['--parallelism', 'same']).parallelism).toBe('same');
+    expect(parseBenchArgs([]).parallelism).toBeUndefined();
+    expect(() => parseBenchArgs(['--parallelism', 'three'])).toThrow(BenchUsageError);
+  });
+});

@@ -1,0 +1,58 @@
+import { RaftCore, type RaftMessage, type VoteRequest } from '@kz/raft';
+import { SeededRandom } from '@kz/raft/testing';
+
+/**
+ * A vote answer that names the leader of the asker's epoch ends its election. The case that needs
+ * it: a voter removed while it was down restarts with a stale voter set, is not sent
+ * BeginQuorumEpoch, and its pre-votes are refused by a majority of the set it believes in.
+ */
+describe('a vote answer naming the leader of our epoch', () => {
+  const start = (voters: number[], epoch: number): RaftCore =>
+    RaftCore.start(
+      { nodeId: 1, voters, random: new SeededRandom(1).asFunction() },
+      { electionState: { epoch, votedFor: -1, leaderId: -1 }, snapshot: null, batches: [] },
+      0,
+    );
+  const drain = (core: RaftCore): RaftMessage[] => {
+    const out: RaftMessage[] = [];
+    while (core.hasReady()) {
+      const ready = core.takeReady();
+      if (ready.persistId !== null) core.persisted(0, ready.persistId);
+      out.push(...[...ready.messages, ...ready.messagesAfterPersist].map((o) => o.message));
+    }
+    return out;
+  };
+
+  test('makes a prospective follow that leader even when the refusal loses it the pre-vote', () => {
+    const core = start([1, 2], 4);
+    drain(core);
+    core.tick(10_000);
+    const [preVote] = drain(core).filter((m): m is VoteRequest => m.type === 'VoteRequest');
+    expect(core.status()).toMatchObject({ role: 'prospective', epoch: 4 });
+    expect(preVote).toMatchObject({ preVote: true, epoch: 4 });
+    core.receive(10_001, 2, { type: 'VoteResponse', requestId: preVote!.requestId, error: 'NONE', epoch: 4, leaderId: 2, granted: false, preVote: true });
+    expect(core.status()).toMatchObject({ role: 'follower', epoch: 4, leaderId: 2 });
+    expect(drain(core)).toContainEqual(expect.objectContaining({ type: 'FetchRequest', epoch: 4 }));
+  });
+
+  test('makes a candidate of that epoch follow it (another candidate won)', () => {
+    const core = start([1, 2, 3], 4);
+    drain(core);
+    core.tick(10_000);
+    const [preVote] = drain(core).filter((m): m is VoteRequest => m.type === 'VoteRequest');
+    core.receive(10_001, 2, { type: 'VoteResponse', requestId: preVote!.requestId, error: 'NONE', epoch: 4, leaderId: -1, granted: true, preVote: true });
+    expect(core.status()).toMatchObject({ role: 'candidate', epoch: 5 });
+    const [vote] = drain(core).filter((m): m is VoteRequest => m.type === 'VoteRequest');
+    core.receive(10_002, 3, { type: 'VoteResponse', requestId: vote!.requestId, error: 'NONE', epoch: 5, leaderId: 2, granted: false, preVote: false });
+    expect(core.status()).toMatchObject({ role: 'follower', epoch: 5, leaderId: 2, votedFor: 1 });
+  });
+
+  test('a refusal that names no leader leaves a lost pre-vote unattached', () => {
+    const core = start([1, 2], 4);
+    drain(core);
+    core.tick(10_000);
+    const [preVote] = drain(core).filter((m): m is VoteRequest => m.type === 'VoteRequest');
+    core.receive(10_001, 2, { type: 'VoteResponse', requestId: preVote!.requestId, error: 'NONE', epoch: 4, leaderId: -1, granted: false, preVote: true });
+    expect(core.status()).toMatchObject({ role: 'unattached', epoch: 4, leaderId: -1 });
+  });
+});
