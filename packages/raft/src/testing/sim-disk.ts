@@ -86,8 +86,10 @@ export class SimDisk {
     private readonly random: SeededRandom,
     /** The range of sync latencies, in ms. */
     private readonly syncLatency: { readonly min: number; readonly max: number },
+    /** The checkpoint files' own stream, so that their draws leave the store's sequence as it was. */
+    filesRandom: SeededRandom = random,
   ) {
-    this.snapshotFiles = new SimSnapshotFiles(clock, random, syncLatency);
+    this.snapshotFiles = new SimSnapshotFiles(clock, filesRandom, syncLatency);
   }
 
   /** The engine one incarnation of the node's process uses; it dies with the process (`kill`). */

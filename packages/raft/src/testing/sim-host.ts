@@ -130,7 +130,7 @@ export class SimHost {
     readonly id: NodeId,
     private readonly env: HostEnvironment,
   ) {
-    this.disk = new SimDisk(`sim-disk-${id}`, env.clock, env.random('disk', id), env.syncLatencyMs);
+    this.disk = new SimDisk(`sim-disk-${id}`, env.clock, env.random('disk', id), env.syncLatencyMs, env.random('snapshot files', id));
   }
 
   /** A process runs (starting or started). */

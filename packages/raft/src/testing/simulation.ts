@@ -556,6 +556,9 @@ export class Simulation {
     // Whatever the victim acknowledged (all it holds durably) may count toward a commit yet — an ack
     // can still be in flight — so the others must hold that much too, not only what is known committed.
     const committed = Math.max(this.committedEnd(), intactEnd(this.node(id).disk));
+    // ... and hold it as the victim or the committed log has it: an old leader cut off from the
+    // others can reach past `committed` with batches of its own epoch nobody will ever commit.
+    const reference = this.memory.oracle.batchHolding(committed - 1) ?? batchHolding(this.node(id).disk.durableLog.batches, committed - 1);
     // ... nor while a VotersRecord above it sits in any log, in memory or on disk (its leader may be gone).
     const pending = (batches: readonly LogBatch[]): boolean => batches.some((b) => b.lastOffset >= this.committedEnd() && holdsVoters(b));
     if (this.nodes.some((n) => pending(n.log()) || pending(n.disk.durableLog.batches))) return false;
@@ -563,7 +566,7 @@ export class Simulation {
     if (sets.length === 0) return false;
     return sets.every((voters) => {
       const keys = voters.filter((v) => v.id !== id && this.nodeIds.includes(v.id) && this.node(v.id).disk.durableDirectoryId === v.directoryId);
-      const holders = keys.filter((v) => intactEnd(this.node(v.id).disk) >= committed);
+      const holders = keys.filter((v) => holdsHistory(this.node(v.id).disk, committed, reference));
       return holders.length >= majorityOf(voters.length);
     });
   }
@@ -778,6 +781,20 @@ function holdsVoters(batch: LogBatch): boolean {
 }
 
 /** Where a disk's log ends, up to its first damaged batch (which recovery will cut). */
+/**
+ * Whether `disk` durably holds every offset below `end` as the log `reference` (the batch holding
+ * end - 1) belongs to: Log Matching makes two logs whose batches there agree the same below it. A
+ * snapshot reaching `end` holds it, since snapshots cover committed offsets only. With no reference
+ * known, reaching `end` is all that can be asked.
+ */
+function holdsHistory(disk: SimDisk, end: number, reference: { readonly baseOffset: number; readonly lastOffset: number; readonly epoch: number } | undefined): boolean {
+  if (intactEnd(disk) < end) return false;
+  const log = disk.durableLog;
+  if (reference === undefined || (log.snapshot !== null && log.snapshot.id.offset >= end)) return true;
+  const batch = batchHolding(log.batches, end - 1);
+  return batch !== undefined && batch.baseOffset === reference.baseOffset && batch.lastOffset === reference.lastOffset && batch.epoch === reference.epoch;
+}
+
 function intactEnd(disk: SimDisk): number {
   const damaged = disk.damaged()[0];
   const end = logEndOffset(disk.durableLog);
