@@ -40,16 +40,7 @@ export class ObservedMachine implements StateMachine {
     this.observer.applied({ baseOffset: batch.baseOffset, lastOffset: batch.lastOffset, epoch: batch.epoch, bytes: batch.bytes });
   }
 
-  snapshot(): Uint8Array | Promise<Uint8Array> {
-    return this.inner.snapshot!();
-  }
-
-  restore(snapshot: Uint8Array, id: OffsetAndEpoch): void {
-    if (this.role === 'leader') this.observer.contractError(`a leader loaded snapshot ${id.offset}-${id.epoch}`);
-    this.inner.restore!(snapshot, id);
-    this.observer.loaded(id);
-  }
-
+  /** The streaming path whichever path the inner machine takes, so that every snapshot goes through the checkpoint streams. */
   async writeSnapshot(writer: SnapshotWriter): Promise<void> {
     return captureSnapshot(this.inner)(writer);
   }
