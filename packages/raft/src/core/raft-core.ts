@@ -625,11 +625,15 @@ export class RaftCore {
     const role = this.role;
     if (response.epoch !== this.election.epoch) return;
     if (role.name !== 'prospective' && role.name !== 'candidate') return;
-    // A replica that knows the leader of our epoch ends the election, whatever the tally says (as
-    // KafkaRaftClient's common response handling does). A voter removed while it was down learns
-    // the leader only this way: BeginQuorumEpoch goes to the voters in force, and its own voter set
-    // is stale, so it would otherwise lose pre-vote after pre-vote and never fetch what removed it.
-    if (!response.granted && response.leaderId !== NO_NODE && response.leaderId !== this.config.nodeId) {
+    // A replica that knows a leader of our epoch we did not know ends the election, whatever the
+    // tally says (KIP-996: a prospective that discovers a leader follows it). A voter removed while
+    // it was down learns the leader only this way: BeginQuorumEpoch goes to the voters in force, and
+    // its own voter set is stale, so it would otherwise lose pre-vote after pre-vote. The leader we
+    // already had is no news: we stopped hearing from it (it may have resigned), and following it
+    // again on the word of a replica that has not timed out yet would keep the election from ever
+    // starting.
+    const news = response.leaderId !== NO_NODE && response.leaderId !== this.config.nodeId && response.leaderId !== this.election.leaderId;
+    if (!response.granted && news) {
       this.becomeFollower(now, this.election.epoch, response.leaderId);
       return;
     }

@@ -9,7 +9,7 @@ import type { RaftMetricsSink } from '../runtime/raft-metrics';
 import type { ClusterView, GrantedVote } from './cluster-view';
 import { EventQueue } from './event-queue';
 import { checkInvariants, newInvariantMemory, type InvariantMemory } from './invariants';
-import { batchHolding, logEndOffset } from './log-image';
+import { batchHolding, logEndOffset, type LogImage } from './log-image';
 import type { RaftNode, VoterChange } from '../runtime/raft-node';
 import { votersIn } from '../core/voter-history';
 import { describeVoters, newDirectoryId, sortVoters, type DirectoryId, type VoterSet } from '../core/voter-set';
@@ -555,10 +555,15 @@ export class Simulation {
     if ([...this.changesInFlight.values()].some((n) => n > 0)) return false;
     // Whatever the victim acknowledged (all it holds durably) may count toward a commit yet — an ack
     // can still be in flight — so the others must hold that much too, not only what is known committed.
-    const committed = Math.max(this.committedEnd(), intactEnd(this.node(id).disk));
-    // ... and hold it as the victim or the committed log has it: an old leader cut off from the
-    // others can reach past `committed` with batches of its own epoch nobody will ever commit.
-    const reference = this.memory.oracle.batchHolding(committed - 1) ?? batchHolding(this.node(id).disk.durableLog.batches, committed - 1);
+    const committedEnd = this.committedEnd();
+    const victimEnd = intactEnd(this.node(id).disk);
+    const committed = Math.max(committedEnd, victimEnd);
+    // The prefix the others must hold: the victim's own when it holds more, else that of a node
+    // whose high watermark reached the committed end (its log holds every committed batch).
+    const reference =
+      victimEnd >= committedEnd
+        ? this.node(id).disk.durableLog
+        : this.nodes.find((n) => (n.status()?.highWatermark ?? 0) >= committedEnd)?.disk.durableLog;
     // ... nor while a VotersRecord above it sits in any log, in memory or on disk (its leader may be gone).
     const pending = (batches: readonly LogBatch[]): boolean => batches.some((b) => b.lastOffset >= this.committedEnd() && holdsVoters(b));
     if (this.nodes.some((n) => pending(n.log()) || pending(n.disk.durableLog.batches))) return false;
@@ -566,7 +571,12 @@ export class Simulation {
     if (sets.length === 0) return false;
     return sets.every((voters) => {
       const keys = voters.filter((v) => v.id !== id && this.nodeIds.includes(v.id) && this.node(v.id).disk.durableDirectoryId === v.directoryId);
-      const holders = keys.filter((v) => holdsHistory(this.node(v.id).disk, committed, reference));
+      // A log as long as the committed one is not a copy of it: a deposed leader's own epoch may
+      // sit at the same offsets. Log matching: the same epoch at the last committed offset is the same prefix.
+      const holders = keys.filter((v) => {
+        const disk = this.node(v.id).disk;
+        return intactEnd(disk) >= committed && (reference === undefined || holdsPrefix(disk.durableLog, reference, committed - 1));
+      });
       return holders.length >= majorityOf(voters.length);
     });
   }
@@ -782,17 +792,16 @@ function holdsVoters(batch: LogBatch): boolean {
 
 /** Where a disk's log ends, up to its first damaged batch (which recovery will cut). */
 /**
- * Whether `disk` durably holds every offset below `end` as the log `reference` (the batch holding
- * end - 1) belongs to: Log Matching makes two logs whose batches there agree the same below it. A
- * snapshot reaching `end` holds it, since snapshots cover committed offsets only. With no reference
- * known, reaching `end` is all that can be asked.
+ * Whether `holder` surely holds `reference`'s prefix up to `offset`: in a batch of the same epoch
+ * (log matching), or inside its own snapshot (only committed state is snapshotted). When only the
+ * reference has it in a snapshot, the epochs cannot be compared, and the answer is no.
  */
-function holdsHistory(disk: SimDisk, end: number, reference: { readonly baseOffset: number; readonly lastOffset: number; readonly epoch: number } | undefined): boolean {
-  if (intactEnd(disk) < end) return false;
-  const log = disk.durableLog;
-  if (reference === undefined || (log.snapshot !== null && log.snapshot.id.offset >= end)) return true;
-  const batch = batchHolding(log.batches, end - 1);
-  return batch !== undefined && batch.baseOffset === reference.baseOffset && batch.lastOffset === reference.lastOffset && batch.epoch === reference.epoch;
+function holdsPrefix(holder: LogImage, reference: LogImage, offset: number): boolean {
+  if (offset < 0) return true;
+  const inSnapshot = (image: LogImage): boolean => image.snapshot !== null && image.snapshot.id.offset > offset;
+  if (inSnapshot(holder)) return true;
+  const held = batchHolding(holder.batches, offset);
+  return held !== undefined && !inSnapshot(reference) && held.epoch === batchHolding(reference.batches, offset)?.epoch;
 }
 
 function intactEnd(disk: SimDisk): number {

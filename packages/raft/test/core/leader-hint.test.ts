@@ -47,6 +47,20 @@ describe('a vote answer naming the leader of our epoch', () => {
     expect(core.status()).toMatchObject({ role: 'follower', epoch: 5, leaderId: 2, votedFor: 1 });
   });
 
+  test('does not send a prospective back to the leader it stopped hearing from (it may have resigned)', () => {
+    const core = start([1, 2, 3], 4);
+    drain(core);
+    core.receive(1, 3, { type: 'BeginQuorumEpochRequest', requestId: 1, epoch: 4, leaderId: 3 });
+    expect(core.status()).toMatchObject({ role: 'follower', leaderId: 3 });
+    drain(core);
+    core.tick(10_000); // no fetch answer from 3 within the fetch timeout
+    const [preVote] = drain(core).filter((m): m is VoteRequest => m.type === 'VoteRequest' && m.preVote);
+    expect(core.status()).toMatchObject({ role: 'prospective', epoch: 4, leaderId: 3 });
+    // Node 2 has not timed out on 3 yet: it refuses and names 3.
+    core.receive(10_001, 2, { type: 'VoteResponse', requestId: preVote!.requestId, error: 'NONE', epoch: 4, leaderId: 3, granted: false, preVote: true });
+    expect(core.status()).toMatchObject({ role: 'prospective', epoch: 4 });
+  });
+
   test('a refusal that names no leader leaves a lost pre-vote unattached', () => {
     const core = start([1, 2], 4);
     drain(core);
