@@ -26,7 +26,8 @@ export { toLogBatch } from './core/log-batch';
 export type * from './core/messages';
 export type { ElectionState, RoleName } from './core/quorum-state';
 export { INITIAL_ELECTION_STATE, NO_NODE } from './core/quorum-state';
-export type { LeaderAndEpoch, LogOp, Outbound, Ready } from './core/ready';
+export type { LeaderAndEpoch, LogOp, Outbound, Ready, SnapshotRead } from './core/ready';
+export { CheckpointFormatError, CHECKPOINT_BATCH_BYTES } from './core/checkpoint-format';
 export type { QuorumDescription, RaftStatus, ReplicaDescription } from './core/status';
 export { InvalidProposalError, InvalidSnapshotError, NotLeaderError, RaftSafetyError, type NotLeader } from './core/errors';
 export { LogContinuityError } from './core/raft-log';
@@ -36,10 +37,15 @@ export { MemoryRaftStorage } from './storage/memory-storage';
 export { LevelRaftStorage, LEVEL_STORAGE_LAYOUT } from './storage/level-storage';
 export { EngineRaftStorage } from './storage/engine-raft-storage';
 export type { StorageEngine, EngineWrite, MetaKey } from './storage/storage-engine';
+export type { SnapshotWriter, SnapshotReader, SnapshotFileWriter } from './storage/snapshot-stream';
+export type { SnapshotFiles, SnapshotFileSink, SnapshotFileSource } from './storage/snapshot-files';
+export { FsSnapshotFiles } from './storage/fs-snapshot-files';
+export { MemorySnapshotFiles } from './storage/memory-snapshot-files';
 export {
   CorruptStorageError,
   DataDirLockedError,
   InvalidPersistError,
+  SnapshotNotFoundError,
   StorageReadError,
   StorageWriteError,
   type CorruptPart,

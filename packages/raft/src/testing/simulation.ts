@@ -1,6 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { majorityOf, type NodeId } from '../core/config';
-import type { LogBatch, Snapshot } from '../core/log-batch';
+import type { LogBatch } from '../core/log-batch';
+import type { OffsetAndEpoch } from '../core/messages';
 import type { RaftMessage } from '../core/messages';
 import type { RoleName } from '../core/quorum-state';
 import type { LeaderAndEpoch } from '../core/ready';
@@ -79,7 +80,7 @@ export interface SimulationHooks {
   onCommittedLog?(batch: LogBatch, now: number): void;
   /** A node's state machine was told of a new role or leader. */
   onRoleChange?(node: NodeId, role: RoleName, leader: LeaderAndEpoch, now: number): void;
-  onSnapshot?(node: NodeId, kind: 'taken' | 'loaded', snapshot: Snapshot, now: number): void;
+  onSnapshot?(node: NodeId, kind: 'taken' | 'loaded', id: OffsetAndEpoch, now: number): void;
   /** A node went down (crashed, or halted and was stopped): its process and unsynced writes are gone. */
   onCrash?(node: NodeId, now: number): void;
   /** A node started — first boot or a restart — as incarnation `incarnation`; its RaftNode is running. */
@@ -235,9 +236,9 @@ export class Simulation {
         started: (node, incarnation) => this.guarded(() => this.options.hooks?.onStart?.(node, incarnation, this.clock)),
         applied: (node, batch) => this.options.hooks?.onCommitted?.(node, batch, this.clock),
         roleChanged: (node, change) => this.onRoleChange(node, change.role, { leaderId: change.leaderId, epoch: change.epoch }),
-        snapshot: (node, kind, snapshot) => {
-          this.trace.record(this.clock, `node ${node}: snapshot ${kind} at offset ${snapshot.id.offset} (epoch ${snapshot.id.epoch})`);
-          this.options.hooks?.onSnapshot?.(node, kind, snapshot, this.clock);
+        snapshot: (node, kind, id) => {
+          this.trace.record(this.clock, `node ${node}: snapshot ${kind} at offset ${id.offset} (epoch ${id.epoch})`);
+          this.options.hooks?.onSnapshot?.(node, kind, id, this.clock);
         },
         halted: (node, halt) => this.guarded(() => this.onHalt(node, halt.reason)),
       },
