@@ -70,8 +70,6 @@ export {
 export { RaftAdminClient, describeQuorumAt, type RaftAdminClientOptions } from './transport/raft-admin-client';
 export { parseHostPort, formatHostPort, type HostPort } from './transport/host-port';
 export { RAFT_PROTO_PATH } from './transport/raft-schema';
-export { loadServiceSchema, type ServiceSchema } from './transport/service-schema';
-export { WireReader, type MalformedWireError } from './transport/wire-reader';
 export {
   MalformedMessageError,
   InconsistentClusterIdError,
@@ -85,9 +83,6 @@ export type { RaftTransportLogger } from './transport/transport-logger';
 export { RaftNode, type RaftNodeOptions, type ProposeOptions, type Committed, type VoterChange } from './runtime/raft-node';
 export type { StateMachine, CommittedBatch, LeaderChange } from './runtime/state-machine';
 export type { RaftMetricsSink } from './runtime/raft-metrics';
-export { DeadlineTimer } from './runtime/deadline-timer';
-export { REAL_SCHEDULER, type Scheduler, type ScheduledTimer } from './runtime/scheduler';
-export { observedRespond, type ObservedRespond, type RequestObserver } from './transport/request-observer';
 export {
   InconsistentDirectoryIdError,
   NodeStoppedError,
@@ -96,8 +91,3 @@ export {
   RequestTimedOutError,
   VoterChangeError,
 } from './runtime/runtime-errors';
-export { bytesServiceDefinition, rpcPath, passThrough, asBuffer } from './transport/bytes-service';
-/** The trailer in which every kz gRPC service names why it refused a call (a Kafka error name). */
-export { ERROR_CODE_KEY } from './transport/call-metadata';
-export { TlsIdentity, TlsConfigError, readTlsFiles, type TlsFiles, type TlsMaterial } from './transport/tls-identity';
-export { grpcChannelCredentials, grpcServerCredentials, nodeCommonName, nodeIdOfCommonName, peerCommonName, peerNodeId } from './transport/grpc-tls';

@@ -14,7 +14,8 @@
  * A crash kills the scheduler: nothing the process scheduled runs again, and promises it waits on
  * never settle, as for a process that lost power. Its logs keep only what was synced.
  */
-import type { NodeId, Scheduler } from '@kz/raft';
+import type { NodeId } from '@kz/raft';
+import type { Scheduler } from '@kz/runtime';
 import { SimScheduler, type SeededRandom, type SimClock } from '@kz/raft/testing';
 import type { ControllerChannel as SimControllerRpc } from '@kz/metadata/testing';
 import { MetadataSimMachine } from '@kz/metadata/testing';

@@ -13,9 +13,8 @@ import { LevelRaftStorage } from '../storage/level-storage';
 import type { RaftStorage } from '../storage/raft-storage';
 import type { RaftTransport } from '../transport/raft-transport';
 import { CommitLatency } from './commit-latency';
-import { DeadlineTimer } from './deadline-timer';
 import { GroupCommit } from './group-commit';
-import { REAL_SCHEDULER, type Scheduler } from './scheduler';
+import { DeadlineTimer, REAL_SCHEDULER, type Scheduler } from '@kz/runtime';
 import { NotLeaderError } from '../core/errors';
 import type { RaftMetricsSink } from './raft-metrics';
 import {
