@@ -38,7 +38,8 @@ export interface BenchArgs {
   readonly positionals: readonly string[];
 }
 
-export const BENCH_SYSTEMS = ['kz', 'etcd', 'zookeeper', 'nats'] as const;
+/** `kz-tls`: kz with TLS on every listener (broker-vs-nats only), to set beside `kz` in the same run. */
+export const BENCH_SYSTEMS = ['kz', 'etcd', 'zookeeper', 'nats', 'kz-tls'] as const;
 export type BenchSystem = (typeof BENCH_SYSTEMS)[number];
 
 /** The systems a benchmark runs: those of `--only` among its own, or all of its own. */

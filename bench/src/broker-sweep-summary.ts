@@ -42,13 +42,13 @@ export function lowestRatio(kz: readonly PointResult[], nats: readonly PointResu
 }
 
 /** "ratio kz/nats 1KiB    16 in flight: produce 1.65 consume 1.06", one line per point both ran. */
-export function pointRatioLines(kz: readonly PointResult[], nats: readonly PointResult[]): string[] {
+export function pointRatioLines(kz: readonly PointResult[], nats: readonly PointResult[], label = 'kz/nats'): string[] {
   const lines: string[] = [];
   for (const k of kz) {
     const n = pointOf(nats, k.plan.sizeBytes, k.plan.concurrency);
     if (n === undefined) continue;
     lines.push(
-      `ratio kz/nats ${sizeLabel(k.plan.sizeBytes).padEnd(5)} ${String(k.plan.concurrency).padStart(4)} in flight: ` +
+      `ratio ${label} ${sizeLabel(k.plan.sizeBytes).padEnd(5)} ${String(k.plan.concurrency).padStart(4)} in flight: ` +
         `produce ${formatRatio(produceRate(k), produceRate(n))} consume ${formatRatio(consumeRate(k), consumeRate(n))}`,
     );
   }
@@ -62,7 +62,14 @@ export function pointRatioLines(kz: readonly PointResult[], nats: readonly Point
  * least `minConsumeMessages`: a point whose producer was stopped early by the time limit leaves
  * so little to read that the consumer's start-up, not its throughput, is what gets timed.
  */
-export function lowestRatioLines(kz: readonly PointResult[], nats: readonly PointResult[], sizes: readonly number[], direction: 'produce' | 'consume', minConsumeMessages = 0): string[] {
+export function lowestRatioLines(
+  kz: readonly PointResult[],
+  nats: readonly PointResult[],
+  sizes: readonly number[],
+  direction: 'produce' | 'consume',
+  minConsumeMessages = 0,
+  label = 'kz/nats',
+): string[] {
   const rate = direction === 'produce' ? produceRate : consumeRate;
   const counts = direction === 'produce' ? () => true : (r: PointResult) => r.consume.messages >= minConsumeMessages;
   const lowest = sizes.map((size) => ({ size, lowest: lowestRatio(kz, nats, size, rate, counts) }));
@@ -74,7 +81,7 @@ export function lowestRatioLines(kz: readonly PointResult[], nats: readonly Poin
   );
   const note = leftOut.length === 0 ? '' : ` (left out, a side read fewer than ${minConsumeMessages} messages: ${leftOut.join(', ')})`;
   const ratios = lowest.map(({ size, lowest: l }) => `${sizeLabel(size)}: ${l === null ? 'n/a' : formatRatio(l.ratio, 1)}`).join(' ');
-  return [`lowest ${direction} ratio across the sweep: ${where}${note}`, `ratio kz/nats ${direction === 'produce' ? '' : 'consume '}msgs/s ${ratios}`];
+  return [`lowest ${direction} ratio across the sweep: ${where}${note}`, `ratio ${label} ${direction === 'produce' ? '' : 'consume '}msgs/s ${ratios}`];
 }
 
 /** kz's best produce rate at `sizeBytes` across the sweep, in MB/s of payload, and at which point; null when none ran. */

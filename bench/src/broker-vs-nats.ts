@@ -47,7 +47,7 @@ const POINT_SETTLE_MS = 1000;
 /** "Quiet": under 15% of all CPUs busy over a 1 s sample; wait at most a minute for it. */
 const QUIET = { maxBusy: 0.15, timeoutMs: 60_000, sampleMs: 1000 } as const;
 
-type BrokerSystem = 'nats' | 'kz';
+type BrokerSystem = 'nats' | 'kz' | 'kz-tls';
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -82,14 +82,15 @@ function sweepPlans(messages: number, concurrencies: readonly number[], pointSec
  * the sweep where that ratio is lowest.
  */
 export async function runBrokerVsNats(args: BenchArgs): Promise<number> {
-  const only = systemsToRun(args, ['nats', 'kz']).filter((s): s is BrokerSystem => s === 'nats' || s === 'kz');
+  // kz-tls runs only when asked for (`--only kz,kz-tls`: what TLS costs, same run).
+  const only = (args.only === null ? ['nats', 'kz'] : systemsToRun(args, ['nats', 'kz', 'kz-tls'])).filter((s): s is BrokerSystem => s === 'nats' || s === 'kz' || s === 'kz-tls');
   const messages = args.messages ?? DEFAULT_MESSAGES;
   const concurrencies = args.concurrency ?? DEFAULT_CONCURRENCY;
   const pointSeconds = args.durationS ?? DEFAULT_POINT_SECONDS;
   const parallelism: BrokerParallelism = args.parallelism ?? 'same';
   const partitions = parallelism === 'same' ? NODES : 1;
   const plans = sweepPlans(messages, concurrencies, pointSeconds, partitions);
-  if (only.includes('kz') && !existsSync(kzBrokerEntry())) {
+  if ((only.includes('kz') || only.includes('kz-tls')) && !existsSync(kzBrokerEntry())) {
     throw new Error(`${kzBrokerEntry()} does not exist: build packages/broker first (pnpm exec tsc -b)`);
   }
   const nats = only.includes('nats') ? ensureNatsInstalled() : null;
@@ -108,7 +109,7 @@ export async function runBrokerVsNats(args: BenchArgs): Promise<number> {
   let disk: DiskWriteRate | null = null;
   try {
     const root = scope.trackDir(mkdtempSync(join(tmpdir(), 'kz-bench-broker-')));
-    if (only.includes('kz')) {
+    if (only.includes('kz') || only.includes('kz-tls')) {
       await waitForQuietMachine('disk', QUIET);
       disk = await measureFsyncedWrites(root, DISK_PROBE);
       console.log(`disk: ${diskLine(disk)}`);
@@ -118,7 +119,8 @@ export async function runBrokerVsNats(args: BenchArgs): Promise<number> {
       await waitForQuietMachine(system, QUIET);
       const dir = join(root, system);
       mkdirSync(dir);
-      const points = system === 'nats' ? await benchNats(nats!, dir, scope, plans) : await benchKz(dir, scope, plans, args.profile ? (args.profileDir ?? mkdtempSync(join(tmpdir(), 'kz-broker-profiles-'))) : undefined);
+      const profileDir = args.profile ? (args.profileDir ?? mkdtempSync(join(tmpdir(), 'kz-broker-profiles-'))) : undefined;
+      const points = system === 'nats' ? await benchNats(nats!, dir, scope, plans) : await benchKz(system, dir, scope, plans, profileDir);
       results.set(system, points);
     }
   } finally {
@@ -142,6 +144,11 @@ export async function runBrokerVsNats(args: BenchArgs): Promise<number> {
       console.log(`kz 1KiB produce is fastest at ${best.concurrency} in flight; the limit is the disk's fsynced write rate over replication factor ${REPLICATION_FACTOR}`);
       console.log(`kz RF3 acks=all 1KiB MB/s: ${best.megabytes.toFixed(1)} of limit ${limit.toFixed(1)}`);
     }
+  }
+  const kzTls = results.get('kz-tls');
+  if (kz !== undefined && kzTls !== undefined) {
+    for (const line of pointRatioLines(kzTls, kz, 'kz-tls/kz')) console.log(line);
+    for (const line of lowestRatioLines(kzTls, kz, SIZES, 'produce', 0, 'kz-tls/kz')) console.log(line);
   }
   if (kz !== undefined && natsResults !== undefined) {
     const minConsumeMessages = Math.ceil(messages * MIN_CONSUMED_SHARE);
@@ -178,18 +185,19 @@ async function benchNats(install: NatsInstall, dir: string, scope: CleanupScope,
   }
 }
 
-async function benchKz(dir: string, scope: CleanupScope, plans: readonly MessagePlan[], profileDir: string | undefined): Promise<PointResult[]> {
-  console.log(`kz: starting ${NODES} nodes (controller voter + broker each)`);
-  const cluster = await KzBrokerCluster.start(dir, scope, profileDir);
-  if (profileDir !== undefined) console.log(`kz: CPU profiles go to ${profileDir}`);
+async function benchKz(system: 'kz' | 'kz-tls', dir: string, scope: CleanupScope, plans: readonly MessagePlan[], profileDir: string | undefined): Promise<PointResult[]> {
+  const tls = system === 'kz-tls';
+  console.log(`${system}: starting ${NODES} nodes (controller voter + broker each)${tls ? ', TLS on every listener (SSL Kafka listener with client certificates, mutual TLS between nodes)' : ''}`);
+  const cluster = await KzBrokerCluster.start(dir, scope, profileDir, tls);
+  if (profileDir !== undefined) console.log(`${system}: CPU profiles go to ${profileDir}`);
   try {
-    console.log(`kz: ${NODES} brokers registered and unfenced, pids ${cluster.pids.join(' ')}`);
+    console.log(`${system}: ${NODES} brokers registered and unfenced, pids ${cluster.pids.join(' ')}`);
     const results: PointResult[] = [];
     for (const [i, plan] of plans.entries()) {
       if (i > 0) await sleep(POINT_SETTLE_MS);
       const run = await runKzPoint(cluster, plan);
-      console.log(`${pointLabel('kz', plan)} topic ${run.topic} partitions led by nodes ${run.leaders.join(', ')}`);
-      for (const line of pointResultLines('kz', run.result)) console.log(line);
+      console.log(`${pointLabel(system, plan)} topic ${run.topic} partitions led by nodes ${run.leaders.join(', ')}`);
+      for (const line of pointResultLines(system, run.result)) console.log(line);
       results.push(run.result);
     }
     return results;

@@ -1,6 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { KzClientOptions } from '@kz/broker';
 import { MetadataAdminClient, type ControllerAddress } from '@kz/metadata';
+import { createDevCertificates, type DevCertificates } from '@kz/raft/testing';
+import { TlsIdentity } from '@kz/runtime';
 import type { CleanupScope } from './cleanup-scope';
 import { freeLoopbackPorts } from './free-ports';
 import { ManagedProcess } from './managed-process';
@@ -36,10 +39,17 @@ export class KzBrokerCluster {
   private constructor(
     private readonly nodes: readonly BrokerNode[],
     private readonly scope: CleanupScope,
+    /** A dev CA and certificates when TLS is on everywhere; null for PLAINTEXT. */
+    private readonly certificates: DevCertificates | null,
   ) {}
 
-  /** `profileDir`: each node writes a V8 CPU profile there when it stops (`--profile`). */
-  static async start(root: string, scope: CleanupScope, profileDir?: string): Promise<KzBrokerCluster> {
+  /**
+   * `profileDir`: each node writes a V8 CPU profile there when it stops (`--profile`). `tls`: every
+   * listener on TLS, as a secured cluster runs: the Kafka listener on SSL with required client
+   * certificates, mutual TLS for Raft, the admin service and replication (no authorizer: what is
+   * measured is the encryption, not ACL checks).
+   */
+  static async start(root: string, scope: CleanupScope, profileDir?: string, tls = false): Promise<KzBrokerCluster> {
     const entry = kzBrokerEntry();
     if (!existsSync(entry)) throw new KzBrokerClusterError(`${entry} does not exist: build packages/broker first (pnpm exec tsc -b)`);
     const ports = await freeLoopbackPorts(4 * NODES);
@@ -49,6 +59,12 @@ export class KzBrokerCluster {
     const voters = ids.map((id, i) => `${id}@${raftAddress(i)}`).join(',');
     // The broker half of each node registers and heartbeats through the controllers' admin services.
     const controllerAdmin = ids.map((id, i) => `${id}@${adminAddress(i)}`).join(',');
+    const certificates = tls ? createDevCertificates(join(root, 'certs'), { nodes: ids, users: ['bench'] }) : null;
+    const tlsFlags = (id: number): string[] => {
+      if (certificates === null) return [];
+      const own = certificates.nodes.get(id)!;
+      return [`--tls-key=${own.key}`, `--tls-cert=${own.cert}`, `--tls-ca=${certificates.ca}`];
+    };
     const nodes = ids.map((id, i): BrokerNode => {
       const name = `kz-broker-${id}`;
       const dataDir = join(root, name);
@@ -67,11 +83,12 @@ export class KzBrokerCluster {
         '--listen', brokerAddress,
         '--replication-listen', `127.0.0.1:${ports[4 * i + 3]!}`,
         '--log-level', 'warn',
+        ...tlsFlags(id),
       ];
       const child = scope.track(ManagedProcess.start(name, process.execPath, args, { logFile: join(root, `${name}.log`) }));
       return { id, adminAddress: adminAddress(i), brokerAddress, process: child };
     });
-    const cluster = new KzBrokerCluster(nodes, scope);
+    const cluster = new KzBrokerCluster(nodes, scope, certificates);
     const admin = cluster.admin();
     try {
       await waitUntil('kz brokers registered and unfenced', READY_TIMEOUT_MS, () => cluster.checkBrokersActive(admin), { fatal: () => cluster.deadNode(), pauseMs: 250 });
@@ -100,7 +117,16 @@ export class KzBrokerCluster {
 
   /** An admin client of the controller quorum: it finds the active controller and follows it. */
   admin(timeoutMs = 60_000): MetadataAdminClient {
-    return new MetadataAdminClient({ controllers: this.controllers, timeoutMs, attemptTimeoutMs: 10_000, retryBackoffMs: 20 });
+    const user = this.certificates?.users.get('bench');
+    const tls = user === undefined ? {} : { tls: new TlsIdentity({ keyFile: user.key, certFile: user.cert, caFile: this.certificates!.ca }) };
+    return new MetadataAdminClient({ controllers: this.controllers, timeoutMs, attemptTimeoutMs: 10_000, retryBackoffMs: 20, ...tls });
+  }
+
+  /** What a Kafka client needs to reach the brokers: their addresses and, with TLS on, a client certificate. */
+  clientOptions(): KzClientOptions {
+    const user = this.certificates?.users.get('bench');
+    if (user === undefined) return { bootstrap: this.bootstrap };
+    return { bootstrap: this.bootstrap, tls: { ca: readFileSync(this.certificates!.ca), cert: readFileSync(user.cert), key: readFileSync(user.key) } };
   }
 
   /**

@@ -83,7 +83,7 @@ export async function runKzPoint(cluster: KzBrokerCluster, plan: MessagePlan): P
   const leaders = await createTopic(cluster, topic, plan.partitions);
   const payload = payloadOf(plan.sizeBytes);
   let produce: ProduceResult;
-  const producerClient = new KzClient({ bootstrap: cluster.bootstrap });
+  const producerClient = new KzClient(cluster.clientOptions());
   try {
     // No key: the producer spreads records over the partitions (sticky, switching once a batch's
     // worth has gone to one), batching what is in flight per partition as Kafka's producer does.
@@ -103,7 +103,7 @@ export async function runKzPoint(cluster: KzBrokerCluster, plan: MessagePlan): P
   } finally {
     await producerClient.close();
   }
-  const consumerClient = new KzClient({ bootstrap: cluster.bootstrap });
+  const consumerClient = new KzClient(cluster.clientOptions());
   let consume: ConsumeResult;
   try {
     consume = await consumeAll(consumerClient, topic, plan.partitions, produce.warmupMessages + produce.messages, plan.sizeBytes, cluster.pids);

@@ -23,7 +23,8 @@ const USAGE = `usage: pnpm bench <raft-core|raft-vs-etcd|metadata-vs-zookeeper|b
                    --key-space N (100000) --only etcd,kz --profile [--profile-dir DIR]
   metadata-vs-zookeeper  --only zookeeper,kz --profile [--profile-dir DIR]
   broker-vs-nats   --messages N (100000 per size and point) --duration S (15, most a point's timed sends take)
-                   --concurrency C[,C...] (1,16,256,2048) --parallelism same|one (same) --only nats,kz --profile [--profile-dir DIR]
+                   --concurrency C[,C...] (1,16,256,2048) --parallelism same|one (same) --only nats,kz[,kz-tls] --profile [--profile-dir DIR]
+                   (kz-tls: kz again with TLS on every listener, only when named; prints ratio kz-tls/kz)
   metadata-storm   --topics N (200) --partitions N (100)
   profile-summary  <file.cpuprofile | directory>`;
 

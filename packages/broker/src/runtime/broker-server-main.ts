@@ -22,7 +22,7 @@ import {
   type MetadataServer,
   type MetadataServerSettings,
 } from '@kz/metadata';
-import { EventLoopMonitor } from '@kz/runtime';
+import { EventLoopMonitor, TlsIdentity } from '@kz/runtime';
 import pino from 'pino';
 import type { BrokerInstrumentation } from './broker-instrumentation.js';
 import { BrokerNode, type AuthorizationSettings, type BrokerNodeOptions } from './broker-node.js';
@@ -40,6 +40,10 @@ export const BROKER_FLAGS_USAGE = `Broker options (besides the metadata node's, 
   --heartbeat-interval-ms MS   broker heartbeat interval (default: 2000)
   --offsets-topic-partitions N partitions of __consumer_offsets when it is created (default: 50)
   --group-initial-rebalance-delay-ms MS  a new consumer group waits this long for more members before its first assignment (default: 3000)
+  --tls-key FILE --tls-cert FILE --tls-ca FILE
+                               TLS everywhere with this node's PEM key and certificate (CN kz-node-<id>): the Kafka
+                               listener on SSL asking clients for certificates from the CA, mutual TLS for Raft, the
+                               admin service and replication (kz server has the full set of security flags)
 
 Data: partition logs in DIR/logs, the metadata log in DIR/metadata (DIR from --data-dir).`;
 
@@ -79,6 +83,9 @@ const BROKER_OPTIONS = {
   'heartbeat-interval-ms': { type: 'string' },
   'offsets-topic-partitions': { type: 'string' },
   'group-initial-rebalance-delay-ms': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-ca': { type: 'string' },
 } as const;
 
 export function parseBrokerServerFlags(argv: readonly string[]): BrokerServerCommand {
@@ -132,10 +139,16 @@ export function parseBrokerServerFlags(argv: readonly string[]): BrokerServerCom
   } else {
     throw new UsageError('--controller-admin is required (the MetadataAdmin address of every controller)');
   }
+  const tlsFiles = [values['tls-key'], values['tls-cert'], values['tls-ca']];
+  if (tlsFiles.some((f) => f !== undefined) && !tlsFiles.every((f) => typeof f === 'string')) {
+    throw new UsageError('--tls-key, --tls-cert and --tls-ca go together');
+  }
+  const tls = typeof values['tls-key'] === 'string' ? new TlsIdentity({ keyFile: values['tls-key'], certFile: String(values['tls-cert']), caFile: String(values['tls-ca']) }) : undefined;
   return {
     kind: 'run',
     settings: {
-      metadata: { ...metadataCommand.settings, dataDir: path.join(root, 'metadata'), controllerAdmin },
+      metadata: { ...metadataCommand.settings, dataDir: path.join(root, 'metadata'), controllerAdmin, ...(tls === undefined ? {} : { tls }) },
+      ...(tls === undefined ? {} : { listenerSecurity: { protocol: 'SSL', tls, clientAuth: 'required' } as const }),
       listen,
       replicationListen,
       autoCreateTopics: values['auto-create-topics'] === true,
