@@ -50,6 +50,7 @@ import type {
   OffsetFetchResponse,
 } from '../protocol/group-offsets.js';
 import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets.js';
+import type { DeleteRecordsRequest, DeleteRecordsResponse } from '../protocol/delete-records.js';
 import type { DescribeProducersRequest, DescribeProducersResponse, InitProducerIdRequest, InitProducerIdResponse, ProducerIdApi } from '../protocol/producer-ids.js';
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
 import { kafkaError } from '../server/error-code.js';
@@ -472,6 +473,12 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
 
   async listOffsets(request: ListOffsetsRequest): Promise<ListOffsetsResponse> {
     return this.manager.listOffsets(request);
+  }
+
+  async deleteRecords(request: DeleteRecordsRequest): Promise<DeleteRecordsResponse> {
+    const response = this.manager.deleteRecords(request, this.clock());
+    this.afterInput();
+    return response;
   }
 
   async metadata(request: MetadataRequest): Promise<MetadataResponse> {
