@@ -144,7 +144,7 @@ export class CoreCluster {
       const quorum = core.describeQuorum(this.now());
       if (quorum === null || quorum.voters.some((v) => v.logEndOffset < applied.end)) return;
     }
-    core.snapshotCreated(this.now(), { id: { offset: applied.end, epoch: applied.epoch }, bytes: new Uint8Array(0) });
+    core.snapshotCreated(this.now(), { id: { offset: applied.end, epoch: applied.epoch }, size: 0 });
     applied.bytesSinceSnapshot = 0;
   }
 }

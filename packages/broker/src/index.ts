@@ -190,7 +190,8 @@ export {
   type SecurityProtocol,
   type SslClientAuth,
 } from './security/listener-security.js';
-export { TlsIdentity, TlsConfigError, readTlsFiles, type TlsFiles, type TlsMaterial } from './security/tls-identity.js';
+/** The node's TLS identity (shared with every gRPC service) from @kz/runtime, for the Kafka listener's users. */
+export { TlsIdentity, TlsConfigError, readTlsFiles, type TlsFiles, type TlsMaterial } from '@kz/runtime';
 export { StandardAuthorizer, ALLOW_ALL, type Authorizer, type StandardAuthorizerOptions } from './security/authorizer.js';
 export { ClientSession, ANONYMOUS, type ClientSessionOptions, type CredentialLookup } from './security/client-session.js';
 export { ScramServer } from './security/scram-server.js';

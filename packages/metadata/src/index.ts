@@ -18,7 +18,15 @@ export { MetadataDelta } from './image/metadata-delta';
 export type { MetadataChanges } from './image/metadata-changes';
 export { MetadataReplayError } from './image/replay-errors';
 export { imageRecords } from './image/image-records';
-export { encodeImageSnapshot, decodeImageSnapshot, InvalidMetadataSnapshotError } from './image/image-snapshot';
+export {
+  encodeImageSnapshot,
+  decodeImageSnapshot,
+  imageSnapshotPieces,
+  writeImageSnapshot,
+  readImageSnapshot,
+  ImageSnapshotDecoder,
+  InvalidMetadataSnapshotError,
+} from './image/image-snapshot';
 
 export { ApiError, apiError, kafkaErrorName, KAFKA_ERROR_CODES, type KafkaErrorName } from './errors/api-error';
 export type * from './controller/controller-requests';

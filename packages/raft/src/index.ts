@@ -26,7 +26,8 @@ export { toLogBatch } from './core/log-batch';
 export type * from './core/messages';
 export type { ElectionState, RoleName } from './core/quorum-state';
 export { INITIAL_ELECTION_STATE, NO_NODE } from './core/quorum-state';
-export type { LeaderAndEpoch, LogOp, Outbound, Ready } from './core/ready';
+export type { LeaderAndEpoch, LogOp, Outbound, Ready, SnapshotRead } from './core/ready';
+export { CheckpointFormatError, CHECKPOINT_BATCH_BYTES } from './core/checkpoint-format';
 export type { QuorumDescription, RaftStatus, ReplicaDescription } from './core/status';
 export { InvalidProposalError, InvalidSnapshotError, NotLeaderError, RaftSafetyError, type NotLeader } from './core/errors';
 export { LogContinuityError } from './core/raft-log';
@@ -36,10 +37,15 @@ export { MemoryRaftStorage } from './storage/memory-storage';
 export { LevelRaftStorage, LEVEL_STORAGE_LAYOUT } from './storage/level-storage';
 export { EngineRaftStorage } from './storage/engine-raft-storage';
 export type { StorageEngine, EngineWrite, MetaKey } from './storage/storage-engine';
+export type { SnapshotWriter, SnapshotReader, SnapshotFileWriter } from './storage/snapshot-stream';
+export type { SnapshotFiles, SnapshotFileSink, SnapshotFileSource } from './storage/snapshot-files';
+export { FsSnapshotFiles } from './storage/fs-snapshot-files';
+export { MemorySnapshotFiles } from './storage/memory-snapshot-files';
 export {
   CorruptStorageError,
   DataDirLockedError,
   InvalidPersistError,
+  SnapshotNotFoundError,
   StorageReadError,
   StorageWriteError,
   type CorruptPart,
@@ -64,8 +70,6 @@ export {
 export { RaftAdminClient, describeQuorumAt, type RaftAdminClientOptions } from './transport/raft-admin-client';
 export { parseHostPort, formatHostPort, type HostPort } from './transport/host-port';
 export { RAFT_PROTO_PATH } from './transport/raft-schema';
-export { loadServiceSchema, type ServiceSchema } from './transport/service-schema';
-export { WireReader, type MalformedWireError } from './transport/wire-reader';
 export {
   MalformedMessageError,
   InconsistentClusterIdError,
@@ -79,9 +83,6 @@ export type { RaftTransportLogger } from './transport/transport-logger';
 export { RaftNode, type RaftNodeOptions, type ProposeOptions, type Committed, type VoterChange } from './runtime/raft-node';
 export type { StateMachine, CommittedBatch, LeaderChange } from './runtime/state-machine';
 export type { RaftMetricsSink } from './runtime/raft-metrics';
-export { DeadlineTimer } from './runtime/deadline-timer';
-export { REAL_SCHEDULER, type Scheduler, type ScheduledTimer } from './runtime/scheduler';
-export { observedRespond, type ObservedRespond, type RequestObserver } from './transport/request-observer';
 export {
   InconsistentDirectoryIdError,
   NodeStoppedError,
@@ -90,8 +91,3 @@ export {
   RequestTimedOutError,
   VoterChangeError,
 } from './runtime/runtime-errors';
-export { bytesServiceDefinition, rpcPath, passThrough, asBuffer } from './transport/bytes-service';
-/** The trailer in which every kz gRPC service names why it refused a call (a Kafka error name). */
-export { ERROR_CODE_KEY } from './transport/call-metadata';
-export { TlsIdentity, TlsConfigError, readTlsFiles, type TlsFiles, type TlsMaterial } from './transport/tls-identity';
-export { grpcChannelCredentials, grpcServerCredentials, nodeCommonName, nodeIdOfCommonName, peerCommonName, peerNodeId } from './transport/grpc-tls';

@@ -1,8 +1,10 @@
 /**
  * @kz/runtime — what every kz service shares at run time, below @kz/raft in the dependency order:
- * turn budgets that keep one event loop serving while large work is done in slices, and the
- * event-loop monitor that measures and reports the turns that ran long anyway, and a deadline queue
- * for cores that keep many timed entries.
+ * the clock and timers a driver runs on (a simulation passes its own), turn budgets that keep one
+ * event loop serving while large work is done in slices, the event-loop monitor, a deadline queue
+ * for cores that keep many timed entries, the one table of Kafka's error codes, and the pieces
+ * every gRPC service and wire codec shares: the pass-through bytes service, request observation,
+ * the error-code trailer, proto service schemas, a bounds-checked wire reader, and TLS identities.
  */
 export { UNLIMITED, turnBudget, DEFAULT_TURN_BUDGET_MS, type WorkBudget } from './turn-budget';
 export { EventLoopMonitor, section, type EventLoopMonitorOptions } from './event-loop-monitor';
@@ -16,3 +18,13 @@ export {
   kafkaErrorByName,
   isRetriableErrorCode,
 } from './kafka-errors';
+
+export { REAL_SCHEDULER, type Scheduler, type ScheduledTimer } from './scheduler';
+export { DeadlineTimer } from './deadline-timer';
+export { ERROR_CODE_KEY } from './error-code-key';
+export { observedRespond, type ObservedRespond, type RequestObserver } from './request-observer';
+export { bytesServiceDefinition, rpcPath, passThrough, asBuffer } from './bytes-service';
+export { loadServiceSchema, type ServiceSchema } from './service-schema';
+export { WireReader, type MalformedWireError } from './wire-reader';
+export { TlsIdentity, TlsConfigError, readTlsFiles, type TlsFiles, type TlsMaterial } from './tls-identity';
+export { grpcChannelCredentials, grpcServerCredentials, nodeCommonName, nodeIdOfCommonName, peerCommonName, peerNodeId } from './grpc-tls';

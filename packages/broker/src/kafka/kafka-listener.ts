@@ -20,7 +20,8 @@
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { DEFAULT_MAX_FRAME_SIZE, type ApiVersionRange } from '@kz/kafka-protocol';
-import { ListenFailedError, TransportStateError, type RequestObserver } from '@kz/raft';
+import { ListenFailedError, TransportStateError } from '@kz/raft';
+import { type RequestObserver } from '@kz/runtime';
 import type { Logger } from 'pino';
 import { advertisedVersions } from './api-versions-handler.js';
 import type { KafkaHandlers } from './kafka-handler.js';

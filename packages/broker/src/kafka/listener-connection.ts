@@ -25,7 +25,7 @@ import {
   type ApiVersionRange,
   type DecodedRequest,
 } from '@kz/kafka-protocol';
-import type { RequestObserver } from '@kz/raft';
+import type { RequestObserver } from '@kz/runtime';
 import type { Logger } from 'pino';
 import type { ClientSession } from '../security/client-session.js';
 import { CLOSE_CONNECTION, type KafkaApiHandler, type KafkaHandlers } from './kafka-handler.js';

@@ -4,7 +4,7 @@
  * answer goes back to the ReplicaManager. A request that fails as a whole is answered for every item
  * as a retriable error, so the manager resends it after a back-off.
  */
-import { REAL_SCHEDULER, type Scheduler } from '@kz/raft';
+import { REAL_SCHEDULER, type Scheduler } from '@kz/runtime';
 import type { Logger } from 'pino';
 import type { AlterPartitionItem } from '../replication/partition-replicas.js';
 import type { ReplicaManager } from '../server/replica-manager.js';

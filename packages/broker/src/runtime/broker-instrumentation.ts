@@ -4,7 +4,7 @@
  * requests. Each is optional; a node given nothing reports nothing and behaves the same.
  */
 import type { ServerInstrumentation } from '@kz/metadata';
-import type { RequestObserver } from '@kz/raft';
+import type { RequestObserver } from '@kz/runtime';
 
 export interface BrokerInstrumentation extends ServerInstrumentation {
   /** Every request the Kafka listener answered, by Kafka API name (Produce, Fetch, ...). */

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BrokerId, Endpoint } from '@kz/metadata';
-import { REAL_SCHEDULER, type ScheduledTimer, type Scheduler } from '@kz/raft';
+import { REAL_SCHEDULER, type ScheduledTimer, type Scheduler } from '@kz/runtime';
 import type { Logger } from 'pino';
 import type { ControllerChannel } from './controller-channel.js';
 

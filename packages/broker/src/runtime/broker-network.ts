@@ -5,7 +5,7 @@
  * Replication service for peers, and one gRPC connection per peer it follows.
  */
 import type { BrokerId, MetadataImage } from '@kz/metadata';
-import type { RequestObserver, TlsIdentity } from '@kz/raft';
+import type { RequestObserver, TlsIdentity } from '@kz/runtime';
 import type { Logger } from 'pino';
 import { kafkaHandlers } from '../kafka/kafka-handlers.js';
 import type { KafkaBackend } from '../kafka/kafka-backend.js';

@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { MetadataImage, type Endpoint, type MetadataPublisher } from '@kz/metadata';
-import { DeadlineTimer, REAL_SCHEDULER, type RequestObserver, type Scheduler } from '@kz/raft';
+import { DeadlineTimer, REAL_SCHEDULER, type RequestObserver, type Scheduler } from '@kz/runtime';
 import { DEFAULT_TURN_BUDGET_MS, section } from '@kz/runtime';
 import type { Logger } from 'pino';
 import type { GroupConfig } from '../coordinator/classic-group.js';
@@ -68,7 +68,7 @@ import { ProducerIdBlocks, ProducerIdsUnavailableError } from './producer-id-blo
 import { ReplicaFetchers } from './replica-fetchers.js';
 import { StandardAuthorizer } from '../security/authorizer.js';
 import type { ListenerSecurity } from '../security/listener-security.js';
-import type { TlsIdentity } from '@kz/raft';
+import type { TlsIdentity } from '@kz/runtime';
 
 /**
  * The cluster metadata as this broker follows it: a MetadataNode in a process (an observer, or the

@@ -5,7 +5,7 @@
  * and the leader counts toward its high watermark — durable. It runs off the event loop.
  */
 import type { BrokerId } from '@kz/metadata';
-import { REAL_SCHEDULER, type ScheduledTimer, type Scheduler } from '@kz/raft';
+import { REAL_SCHEDULER, type ScheduledTimer, type Scheduler } from '@kz/runtime';
 import { section } from '@kz/runtime';
 import type { Logger } from 'pino';
 import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';

@@ -7,7 +7,7 @@
  */
 import type { Authorizer } from './authorizer.js';
 import type { CredentialLookup } from './client-session.js';
-import type { TlsIdentity } from './tls-identity.js';
+import type { TlsIdentity } from '@kz/runtime';
 
 export const SECURITY_PROTOCOLS = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const;
 export type SecurityProtocol = (typeof SECURITY_PROTOCOLS)[number];

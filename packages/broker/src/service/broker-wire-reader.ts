@@ -7,7 +7,7 @@
  * Sub-messages come back as plain WireReaders carrying the same error factory; the class adds no
  * members, so the two types are interchangeable.
  */
-import { WireReader } from '@kz/raft';
+import { WireReader } from '@kz/runtime';
 import { MalformedBrokerMessageError } from './malformed-broker-message-error';
 
 /** The int32 range, for codecs that bound a field by it explicitly (the reader's default bounds). */

@@ -15,7 +15,7 @@
  */
 import { Client, credentials, Metadata, status as grpcStatus, type ChannelOptions, type ServiceError } from '@grpc/grpc-js';
 import type { FetchRequest, FetchResponse } from '../protocol/fetch';
-import { grpcChannelCredentials, type TlsIdentity } from '@kz/raft';
+import { grpcChannelCredentials, type TlsIdentity } from '@kz/runtime';
 import { BrokerUnreachableError } from './broker-unreachable-error';
 import { decodeReplicationResponse, encodeReplicationRequest } from './replication-codec';
 import {

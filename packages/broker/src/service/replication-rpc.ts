@@ -6,7 +6,7 @@
  * call the codec themselves: a body that does not decode must be refused with INVALID_ARGUMENT and
  * `kz-error-code: INVALID_REQUEST`, and a throwing grpc-js deserializer can only produce INTERNAL.
  */
-import { asBuffer, bytesServiceDefinition, ERROR_CODE_KEY, passThrough, rpcPath } from '@kz/raft';
+import { asBuffer, bytesServiceDefinition, ERROR_CODE_KEY, passThrough, rpcPath } from '@kz/runtime';
 import type { BrokerApi, BrokerRpcName } from '../protocol/broker-api';
 import { REPLICATION_SERVICE_NAME } from './replication-schema';
 

@@ -4,7 +4,7 @@
  * both sit two levels below the package root, so one relative path finds it from either.
  */
 import * as path from 'node:path';
-import { loadServiceSchema, type ServiceSchema } from '@kz/raft';
+import { loadServiceSchema, type ServiceSchema } from '@kz/runtime';
 
 export const REPLICATION_PROTO_PATH = path.join(__dirname, '../../proto/replication.proto');
 

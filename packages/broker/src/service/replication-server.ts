@@ -24,7 +24,8 @@ import {
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
 import { kafkaErrorName } from '@kz/metadata';
-import { grpcServerCredentials, ListenFailedError, observedRespond, peerNodeId, TransportStateError, type RequestObserver, type TlsIdentity } from '@kz/raft';
+import { ListenFailedError, TransportStateError } from '@kz/raft';
+import { grpcServerCredentials, observedRespond, peerNodeId, type RequestObserver, type TlsIdentity } from '@kz/runtime';
 import pino, { type Logger } from 'pino';
 import { kafkaErrorOf } from '../server/error-code';
 import { decodeReplicationRequest, encodeReplicationResponse } from './replication-codec';

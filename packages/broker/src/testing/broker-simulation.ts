@@ -14,7 +14,7 @@
  */
 import type { NodeId } from '@kz/raft';
 import { EventQueue, SeededRandom, SimNetwork, Trace, deriveSeed, type LinkRule, type Violation } from '@kz/raft/testing';
-import { ControllerChannel } from '@kz/metadata/testing';
+import { SimControllerRpcs } from '@kz/metadata/testing';
 import { kafkaErrorName, type BrokerId, type ControllerReply, type ControllerRequest, type CreateTopicsResponse, type MetadataImage } from '@kz/metadata';
 import type { DeleteRecordsResponse } from '../protocol/delete-records.js';
 import { DEFAULT_REPLICA_FETCH_CONFIG } from '../replication/fetch-request-builder.js';
@@ -88,7 +88,7 @@ export class BrokerSimulation {
   readonly violations: Violation[] = [];
   readonly brokerSettings: BrokerNodeSettings;
   private readonly queue = new EventQueue<SimEvent>();
-  private readonly controllerChannel: ControllerChannel;
+  private readonly controllerChannel: SimControllerRpcs;
   private readonly rpc: RpcChannel;
   private readonly disks = new Map<BrokerId, MemoryLogDirectory>();
   private readonly nodes = new Map<BrokerId, SimBrokerProcess>();
@@ -120,7 +120,7 @@ export class BrokerSimulation {
       throw new Error('the broker simulation sends nothing through SimNetwork.send; it only keeps the links there');
     });
     const random = (label: string, ...more: (string | number)[]): SeededRandom => new SeededRandom(deriveSeed(seed, label, ...more));
-    this.controllerChannel = new ControllerChannel({
+    this.controllerChannel = new SimControllerRpcs({
       network: this.network,
       random: random('controller-rpc'),
       now: () => this.now,

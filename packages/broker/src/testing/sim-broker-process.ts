@@ -7,16 +7,17 @@
  * - its partition logs are the broker's MemoryLogs, whose fsync takes a random simulated latency;
  * - its network (SimBrokerNetwork) routes replica fetches over the simulated links to the peer's
  *   BrokerNode, and its ControllerChannel sends to the controller over the metadata simulation's
- *   ControllerChannel, failing a request unanswered within a deadline as gRPC would;
+ *   SimControllerRpcs, failing a request unanswered within a deadline as gRPC would;
  * - its metadata comes from a follower of the controller's committed log (a MetadataLoader fed
  *   batch by batch), standing in for the MetadataNode observer a broker process runs.
  *
  * A crash kills the scheduler: nothing the process scheduled runs again, and promises it waits on
  * never settle, as for a process that lost power. Its logs keep only what was synced.
  */
-import type { NodeId, Scheduler } from '@kz/raft';
+import type { NodeId } from '@kz/raft';
+import type { Scheduler } from '@kz/runtime';
 import { SimScheduler, type SeededRandom, type SimClock } from '@kz/raft/testing';
-import type { ControllerChannel as SimControllerRpc } from '@kz/metadata/testing';
+import type { SimControllerRpcs } from '@kz/metadata/testing';
 import { MetadataSimMachine } from '@kz/metadata/testing';
 import type { BrokerId, ControllerApi, ControllerReply, ControllerRequest, ControllerRequestKind, MetadataImage } from '@kz/metadata';
 import type { AdminForwarding } from '../kafka/kafka-backend.js';
@@ -63,7 +64,7 @@ export interface BrokerProcessEnvironment {
   readonly clock: SimClock;
   readonly disk: MemoryLogDirectory;
   readonly controller: SimController;
-  readonly controllerRpc: SimControllerRpc;
+  readonly controllerRpc: SimControllerRpcs;
   readonly rpc: RpcChannel;
   trace(text: string): void;
   /** Hears the message of every log line of the broker (for coverage). */

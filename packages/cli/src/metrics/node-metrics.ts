@@ -16,7 +16,8 @@
  * scrape, so no timer runs.
  */
 import type { ControllerEvent } from '@kz/metadata';
-import type { RaftMetricsSink, RequestObserver } from '@kz/raft';
+import type { RaftMetricsSink } from '@kz/raft';
+import type { RequestObserver } from '@kz/runtime';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { MetricsServer } from './metrics-server';

@@ -4,7 +4,7 @@
  * observers. The `error` label is the request-level Kafka error name, or "none"; what counts as the
  * request's outcome (not its partitions') is each service's `observeRequest` documentation.
  */
-import type { RequestObserver } from '@kz/raft';
+import type { RequestObserver } from '@kz/runtime';
 import { Counter, Histogram, type Registry } from 'prom-client';
 
 export type ServiceName = 'broker' | 'admin';

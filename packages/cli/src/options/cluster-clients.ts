@@ -6,7 +6,7 @@
  */
 import { KzClient } from '@kz/broker';
 import { MetadataAdminClient, type ControllerAddress } from '@kz/metadata';
-import { TlsIdentity } from '@kz/raft';
+import { TlsIdentity } from '@kz/runtime';
 import type { Options } from 'yargs';
 import { CliError } from '../cli-error';
 import { hostPort, hostPortList } from './addresses';

@@ -5,7 +5,7 @@
 import { startBrokerServer, TlsIdentity, type RunningBroker } from '@kz/broker';
 import { X509Certificate } from 'node:crypto';
 import { startMetadataServer, type MetadataServer, type MetadataServerSettings } from '@kz/metadata';
-import { nodeCommonName } from '@kz/raft';
+import { nodeCommonName } from '@kz/runtime';
 import { CliError } from '../cli-error';
 import { EventLoopMonitor } from '@kz/runtime';
 import type { Logger } from 'pino';

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { KzClient } from '@kz/broker';
 import { MetadataAdminClient } from '@kz/metadata';
-import { TlsIdentity, type NodeId } from '@kz/raft';
+import { type NodeId } from '@kz/raft';
+import { TlsIdentity } from '@kz/runtime';
 import { assertBuilt as assertPackageBuilt, createDevCertificates, freePorts, makeClusterRoot, NodeProcesses, type DevCertificates } from '@kz/raft/testing';
 import { formatDataDir } from '../server/meta-properties';
 

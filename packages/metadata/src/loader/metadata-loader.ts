@@ -1,8 +1,8 @@
-import type { CommittedBatch, LeaderChange, StateMachine } from '@kz/raft';
+import type { CommittedBatch, LeaderChange, OffsetAndEpoch, SnapshotReader, SnapshotWriter, StateMachine } from '@kz/raft';
 import type { MetadataChanges } from '../image/metadata-changes';
 import { MetadataDelta } from '../image/metadata-delta';
 import { MetadataImage } from '../image/metadata-image';
-import { decodeImageSnapshot, encodeImageSnapshot } from '../image/image-snapshot';
+import { readImageSnapshot, writeImageSnapshot } from '../image/image-snapshot';
 import { decodeMetadataRecord } from '../records/record-codec';
 import type { MetadataPublisher, MetadataUpdate } from './metadata-publisher';
 
@@ -16,6 +16,8 @@ export interface LeadershipListener {
  * metadata RaftNode drives, on controllers and brokers alike: every committed batch is replayed into
  * a delta and sealed into the next image, then handed to each publisher in order. Snapshots are the
  * image written as records, so a node that starts from one holds exactly the image its peer had.
+ * They stream (RaftNode's writeSnapshot / restoreSnapshot): the records are encoded and decoded a
+ * piece at a time, never as one buffer the size of the image.
  *
  * A record that does not decode or apply stops the node (the error propagates to RaftNode, which
  * halts): an image that silently differed from its peers' would be worse.
@@ -58,13 +60,18 @@ export class MetadataLoader implements StateMachine {
     this.publish({ previous, image, changes, fromSnapshot: false });
   }
 
-  snapshot(): Uint8Array {
-    return encodeImageSnapshot(this.current);
+  /**
+   * Images are immutable, so the one in force when this is called is the snapshot, whatever is
+   * applied while it is being written (RaftNode resumes applies at the first await).
+   */
+  writeSnapshot(writer: SnapshotWriter): Promise<void> {
+    return writeImageSnapshot(this.current, writer);
   }
 
-  restore(snapshot: Uint8Array): void {
+  /** Replaces the image with the snapshot's once it has all been read; an undecodable one rejects (InvalidMetadataSnapshotError) and halts the node. */
+  async restoreSnapshot(reader: SnapshotReader, _id: OffsetAndEpoch): Promise<void> {
+    const image = await readImageSnapshot(reader);
     const previous = this.current;
-    const image = decodeImageSnapshot(snapshot);
     this.current = image;
     this.delta.reset(image);
     this.publish({ previous, image, changes: everything(image), fromSnapshot: true });

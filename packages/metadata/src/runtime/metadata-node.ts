@@ -6,12 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
-  DeadlineTimer,
   NodeStoppedError,
   NotLeaderError,
   ProposalLostError,
   RaftNode,
-  REAL_SCHEDULER,
   RequestTimedOutError,
   VoterChangeError,
   type DirectoryId,
@@ -24,9 +22,8 @@ import {
   type RaftNodeOptions,
   type RaftStorage,
   type RaftTransport,
-  type ScheduledTimer,
-  type Scheduler,
 } from '@kz/raft';
+import { DeadlineTimer, REAL_SCHEDULER, type ScheduledTimer, type Scheduler } from '@kz/runtime';
 import { section } from '@kz/runtime';
 import pino, { type Logger } from 'pino';
 import { apiError, type ApiError } from '../errors/api-error';

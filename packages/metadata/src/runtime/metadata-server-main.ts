@@ -9,7 +9,8 @@
  * line.
  */
 import { parseArgs } from 'node:util';
-import { GrpcRaftTransport, parseHostPort, voterAddress, type DirectoryId, type Endpoint, type NodeId, type TlsIdentity, type Voter } from '@kz/raft';
+import { GrpcRaftTransport, parseHostPort, voterAddress, type DirectoryId, type Endpoint, type NodeId, type Voter } from '@kz/raft';
+import { type TlsIdentity } from '@kz/runtime';
 import { StandardAuthorizer } from '../security/standard-authorizer';
 import { EventLoopMonitor } from '@kz/runtime';
 import pino from 'pino';

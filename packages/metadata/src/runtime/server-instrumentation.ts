@@ -3,7 +3,8 @@
  * an observer of the MetadataAdmin service's requests. Each is optional; a server given nothing
  * reports nothing and behaves the same.
  */
-import type { RaftMetricsSink, RequestObserver } from '@kz/raft';
+import type { RaftMetricsSink } from '@kz/raft';
+import type { RequestObserver } from '@kz/runtime';
 import type { ControllerEvent } from '../controller/quorum-controller';
 
 export interface ServerInstrumentation {

@@ -6,7 +6,8 @@
  * codec themselves: a body that does not decode must be refused with INVALID_ARGUMENT and
  * `kz-error-code: INVALID_REQUEST`, and a throwing grpc-js deserializer can only produce INTERNAL.
  */
-import { asBuffer, bytesServiceDefinition, ERROR_CODE_KEY, rpcPath, type DirectoryId, type Endpoint, type NodeId } from '@kz/raft';
+import { type DirectoryId, type Endpoint, type NodeId } from '@kz/raft';
+import { asBuffer, bytesServiceDefinition, ERROR_CODE_KEY, rpcPath } from '@kz/runtime';
 import type { ControllerApi, ControllerRequestKind } from '../controller/controller-requests';
 import type { ApiError } from '../errors/api-error';
 import type {

@@ -4,7 +4,7 @@
  * levels below the package root, so one relative path finds it from either.
  */
 import * as path from 'node:path';
-import { loadServiceSchema, type ServiceSchema } from '@kz/raft';
+import { loadServiceSchema, type ServiceSchema } from '@kz/runtime';
 
 export const ADMIN_PROTO_PATH = path.join(__dirname, '../../proto/admin.proto');
 

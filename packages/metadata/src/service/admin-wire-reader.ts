@@ -7,7 +7,7 @@
  * Sub-messages come back as plain WireReaders carrying the same error factory; the class adds no
  * members, so the two types are interchangeable.
  */
-import { WireReader } from '@kz/raft';
+import { WireReader } from '@kz/runtime';
 import { MalformedAdminMessageError } from './admin-errors';
 
 const malformed = (message: string): Error => new MalformedAdminMessageError(message);

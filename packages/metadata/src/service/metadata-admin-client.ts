@@ -21,7 +21,8 @@
  * come back in the response, as the TypeScript types say.
  */
 import { Client, credentials, Metadata, status as grpcStatus, type ChannelOptions, type ServiceError } from '@grpc/grpc-js';
-import { grpcChannelCredentials, type NodeId, type TlsIdentity } from '@kz/raft';
+import { type NodeId } from '@kz/raft';
+import { grpcChannelCredentials, type TlsIdentity } from '@kz/runtime';
 import type { Logger } from 'pino';
 import type { ConfigResourceRef, ControllerApi, ControllerRequestKind } from '../controller/controller-requests';
 import { apiError, ApiError } from '../errors/api-error';

@@ -16,7 +16,15 @@ import {
   type sendUnaryData,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { grpcServerCredentials, ListenFailedError, NotLeaderError, nodeIdOfCommonName, observedRespond, peerCommonName, type Endpoint, type RequestObserver, type TlsIdentity } from '@kz/raft';
+import { ListenFailedError, NotLeaderError, type Endpoint } from '@kz/raft';
+import {
+  grpcServerCredentials,
+  nodeIdOfCommonName,
+  observedRespond,
+  peerCommonName,
+  type RequestObserver,
+  type TlsIdentity,
+} from '@kz/runtime';
 import type { Authorizer } from '../security/standard-authorizer';
 import { adminAccess, type AdminCaller } from './admin-access';
 import pino, { type Logger } from 'pino';

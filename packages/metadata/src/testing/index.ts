@@ -6,7 +6,7 @@
 export { MetadataSimMachine, describeError } from './metadata-machine';
 export { canonicalImage, canonicalLines, imageDifference, type CanonicalImage } from './canonical-image';
 export { CommittedMetadata, type CreatedTopic } from './committed-metadata';
-export { ControllerChannel, ADMIN_CLIENT, carriesBrokerEpoch, type BrokerEpochRequest, type SentReply, type ChannelStats, type ChannelEnvironment } from './controller-channel';
+export { SimControllerRpcs, ADMIN_CLIENT, carriesBrokerEpoch, type BrokerEpochRequest, type SentReply, type ChannelStats, type ChannelEnvironment } from './sim-controller-rpcs';
 export { SimBroker, BROKER_DEFAULTS, type BrokerSettings, type BrokerEnvironment, type BrokerPhase, type BrokerStats } from './sim-broker';
 export { SimAdmin, ADMIN_DEFAULTS, type AdminSettings, type AdminEnvironment, type AdminAttempt, type AdminOperation } from './sim-admin';
 export {

@@ -5,7 +5,7 @@ import type { MetadataImage } from '../image/metadata-image';
 import type { PartitionRegistration } from '../image/partition-registration';
 import { NO_LEADER } from '../records/metadata-record';
 import type { CommittedMetadata } from './committed-metadata';
-import type { SentReply } from './controller-channel';
+import type { SentReply } from './sim-controller-rpcs';
 import { canonicalImage, imageDifference } from './canonical-image';
 
 /** One metadata node (controller or broker) as the invariants see it after a step. */

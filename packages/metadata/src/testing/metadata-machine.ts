@@ -1,4 +1,4 @@
-import type { CommittedBatch, LogBatch, OffsetAndEpoch } from '@kz/raft';
+import type { CommittedBatch, LogBatch, OffsetAndEpoch, SnapshotReader } from '@kz/raft';
 import type { SimMachine } from '@kz/raft/testing';
 import { decodeRecordBatch } from '@kz/records';
 import { MetadataLoader } from '../loader/metadata-loader';
@@ -35,9 +35,9 @@ export class MetadataSimMachine extends MetadataLoader implements SimMachine {
     this.next = batch.lastOffset + 1;
   }
 
-  override restore(snapshot: Uint8Array, id?: OffsetAndEpoch): void {
-    super.restore(snapshot);
-    if (id !== undefined) this.next = id.offset;
+  override async restoreSnapshot(reader: SnapshotReader, id: OffsetAndEpoch): Promise<void> {
+    await super.restoreSnapshot(reader, id);
+    this.next = id.offset;
   }
 
   /**

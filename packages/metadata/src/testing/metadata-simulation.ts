@@ -6,7 +6,7 @@ import type { ControllerEvent, QuorumController } from '../controller/quorum-con
 import type { MetadataImage } from '../image/metadata-image';
 import { MetadataNode } from '../runtime/metadata-node';
 import { CommittedMetadata } from './committed-metadata';
-import { ADMIN_CLIENT, ControllerChannel, type SentReply } from './controller-channel';
+import { ADMIN_CLIENT, SimControllerRpcs, type SentReply } from './sim-controller-rpcs';
 import { describeError, MetadataSimMachine } from './metadata-machine';
 import { checkMetadataInvariants, newMetadataInvariantMemory, type MetadataInvariantMemory, type MetadataNodeView } from './metadata-invariants';
 import { ADMIN_DEFAULTS, SimAdmin, type AdminSettings } from './sim-admin';
@@ -87,7 +87,7 @@ export interface SentRequest {
  * voters, each the MetadataNode that ships (its MetadataLoader, its QuorumController, its RaftNode)
  * on the simulation's clock, network and disk; brokers are observers, each running a MetadataLoader and a broker
  * lifecycle (SimBroker); an admin client (SimAdmin) sends topic, partition, reassignment and config
- * operations. Controller RPCs travel over the simulated network (ControllerChannel).
+ * operations. Controller RPCs travel over the simulated network (SimControllerRpcs).
  *
  * After every simulated event the Raft invariants run, then the metadata ones (metadata-invariants.ts)
  * against the committed log rebuilt on its own (CommittedMetadata). A crash throws away a node's
@@ -98,7 +98,7 @@ export class MetadataSimulation {
   readonly controllerIds: readonly NodeId[];
   readonly brokerIds: readonly NodeId[];
   readonly committed = new CommittedMetadata();
-  readonly channel: ControllerChannel;
+  readonly channel: SimControllerRpcs;
   readonly admin: SimAdmin;
   readonly memory: MetadataInvariantMemory = newMetadataInvariantMemory();
   readonly controllerConfig: Partial<ControllerConfig> & { readonly clusterId: string };
@@ -150,7 +150,7 @@ export class MetadataSimulation {
     });
     this.controllerIds = this.sim.voters;
     this.brokerIds = this.sim.observers;
-    this.channel = new ControllerChannel({
+    this.channel = new SimControllerRpcs({
       network: this.sim.network,
       random: new SeededRandom(deriveSeed(options.seed, 'metadata-rpc')),
       now: () => this.sim.now,

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { imageRecords } from '../../src/image/image-records';
-import { decodeImageSnapshot, encodeImageSnapshot, InvalidMetadataSnapshotError } from '../../src/image/image-snapshot';
+import {
+  decodeImageSnapshot,
+  encodeImageSnapshot,
+  imageSnapshotPieces,
+  ImageSnapshotDecoder,
+  InvalidMetadataSnapshotError,
+} from '../../src/image/image-snapshot';
 import { MetadataDelta } from '../../src/image/metadata-delta';
 import { MetadataImage } from '../../src/image/metadata-image';
 import { validRecordStream } from './valid-record-stream';
@@ -26,6 +32,44 @@ describe('image snapshots', () => {
       }),
       { seed, numRuns: 200 },
     );
+  });
+
+  it('decode the same when their bytes come in pieces cut anywhere', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 10_000 }), { maxLength: 150 }), fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 8 }), (picks, cuts) => {
+        const image = imageOf(picks);
+        const bytes = encodeImageSnapshot(image);
+        const decoder = new ImageSnapshotDecoder();
+        for (let at = 0, i = 0; at < bytes.length; at += cuts[i++ % cuts.length]!) {
+          // A reused buffer: the decoder must keep its own copy of a cut record.
+          const piece = Buffer.from(bytes.subarray(at, at + cuts[i % cuts.length]!));
+          decoder.push(piece);
+          piece.fill(0);
+        }
+        expect([...imageRecords(decoder.finish())]).toEqual([...imageRecords(image)]);
+      }),
+      { seed, numRuns: 100 },
+    );
+  });
+
+  it('are written in pieces of about 64 KiB that add up to the whole', () => {
+    // 3,000 topics of three partitions: some 700 KiB of records.
+    const image = imageOf(new Array<number>(3000).fill(10));
+    expect(image.partitionCount).toBe(9000);
+    const pieces = [...imageSnapshotPieces(image)];
+    expect(pieces.length).toBeGreaterThan(5);
+    for (const piece of pieces) expect(piece.length).toBeLessThan(64 * 1024 + 1024);
+    expect(Buffer.concat(pieces)).toEqual(Buffer.from(encodeImageSnapshot(image)));
+    const decoder = new ImageSnapshotDecoder();
+    for (const piece of pieces) decoder.push(piece);
+    expect(decoder.finish().partitionCount).toBe(9000);
+  });
+
+  it('refuses a record length no record has, without waiting for the rest of the file', () => {
+    const decoder = new ImageSnapshotDecoder();
+    decoder.push(encodeImageSnapshot(MetadataImage.EMPTY));
+    expect(() => decoder.push(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x0f]))).toThrow(/-byte record at byte/);
+    expect(() => new ImageSnapshotDecoder().push(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0x01]))).toThrow(InvalidMetadataSnapshotError);
   });
 
   it('round-trips the empty image', () => {

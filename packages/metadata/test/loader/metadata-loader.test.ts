@@ -1,4 +1,6 @@
 import { encodeRecordBatch, decodeRecordBatch } from '@kz/records';
+import { snapshotChunks, snapshotReaderOver } from '@kz/raft/testing';
+import { InvalidMetadataSnapshotError } from '../../src/image/image-snapshot';
 import { MetadataLoader } from '../../src/loader/metadata-loader';
 import type { MetadataUpdate } from '../../src/loader/metadata-publisher';
 import { toKafkaRecords } from '../../src/records/record-codec';
@@ -41,19 +43,61 @@ describe('MetadataLoader', () => {
     expect(updates[0]!.image.topic('orders')).toBeDefined();
   });
 
-  it('a node restored from a snapshot holds the image its peer wrote', () => {
+  it('a node restored from a snapshot holds the image its peer wrote, the stream cut anywhere', async () => {
+    const id = { offset: 3, epoch: 1 };
     const writer = new MetadataLoader();
     writer.apply(batch(0, [broker]));
     writer.apply(batch(1, [topic, partition]));
+    const written = Buffer.concat(await snapshotChunks(writer, id));
+    for (const piece of [1, 7, written.length]) {
+      const reader = new MetadataLoader();
+      const updates: MetadataUpdate[] = [];
+      reader.subscribe({ onMetadataUpdate: (u) => updates.push(u) });
+      await reader.restoreSnapshot(snapshotReaderOver(written, piece), id);
+      expect(Buffer.concat(await snapshotChunks(reader, id))).toEqual(written);
+      expect(updates.map((u) => u.fromSnapshot)).toEqual([true]);
+    }
     const reader = new MetadataLoader();
-    const updates: MetadataUpdate[] = [];
-    reader.subscribe({ onMetadataUpdate: (u) => updates.push(u) });
-    reader.restore(writer.snapshot());
-    expect(reader.snapshot()).toEqual(writer.snapshot());
-    expect(updates[0]?.fromSnapshot).toBe(true);
+    await reader.restoreSnapshot(snapshotReaderOver(written, 5), id);
     // And it goes on from there.
     reader.apply(batch(3, [{ type: 'partitionChange', topicId: 'orders-id-000000000000', partitionId: 0, isr: [1] }]));
     expect(reader.image.partition('orders-id-000000000000', 0)?.partitionEpoch).toBe(1);
+  });
+
+  it('captures the image when the snapshot starts: batches applied while it is written are not in it', async () => {
+    const id = { offset: 1, epoch: 1 };
+    const loader = new MetadataLoader();
+    loader.apply(batch(0, [broker]));
+    const chunks: Uint8Array[] = [];
+    let resume: () => void = () => undefined;
+    const paused = new Promise<void>((resolve) => (resume = resolve));
+    const writing = loader.writeSnapshot({
+      id,
+      write: async (chunk) => {
+        chunks.push(Uint8Array.from(chunk));
+        await paused;
+      },
+    });
+    // RaftNode applies again once writeSnapshot has reached its first await.
+    loader.apply(batch(1, [topic, partition]));
+    resume();
+    await writing;
+    const restored = new MetadataLoader();
+    await restored.restoreSnapshot(snapshotReaderOver(Buffer.concat(chunks), 64), id);
+    expect(restored.image.topic('orders')).toBeUndefined();
+    expect(restored.image.brokers.get(1)).toBeDefined();
+    expect(restored.image.offset).toBe(0);
+  });
+
+  it('a snapshot that does not decode rejects, and the image in force stays', async () => {
+    const loader = new MetadataLoader();
+    loader.apply(batch(0, [broker]));
+    const before = loader.image;
+    const written = Buffer.concat(await snapshotChunks(loader, { offset: 1, epoch: 1 }));
+    await expect(loader.restoreSnapshot(snapshotReaderOver(written.subarray(0, written.length - 1), 4), { offset: 1, epoch: 1 })).rejects.toThrow(
+      InvalidMetadataSnapshotError,
+    );
+    expect(loader.image).toBe(before);
   });
 
   it('stops on a record that does not apply, rather than diverge from its peers', () => {

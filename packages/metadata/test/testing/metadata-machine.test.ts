@@ -2,6 +2,7 @@ import type { CommittedBatch, LogBatch } from '@kz/raft';
 import { decodeRecordBatch } from '@kz/records';
 import { MetadataImage } from '@kz/metadata';
 import { MetadataSimMachine, canonicalImage, imageDifference } from '@kz/metadata/testing';
+import { snapshotChunks, snapshotReaderOver } from '@kz/raft/testing';
 import { metadataBatch, register, sampleLog } from './batches';
 
 /** A committed data batch as RaftNode hands it to its state machine (control batches never are). */
@@ -33,21 +34,25 @@ describe('MetadataSimMachine', () => {
     expect(() => machine.apply(committed(metadataBatch(0, 1, [{ type: 'brokerRegistrationChange', brokerId: 9, brokerEpoch: 0, fenced: false }])))).toThrow();
   });
 
-  it('restores from its snapshot to the same image and digest', () => {
+  it('restores from its snapshot to the same image and digest, and goes on from the snapshot end', async () => {
     const a = new MetadataSimMachine();
     for (const batch of delivered()) a.apply(batch);
     const restored: MetadataImage[] = [];
     const b = new MetadataSimMachine();
     b.subscribe({ onMetadataUpdate: (update) => restored.push(update.image) });
-    b.restore(a.snapshot(), { offset: 12, epoch: 1 });
+    const id = { offset: 12, epoch: 1 };
+    await b.restoreSnapshot(snapshotReaderOver(Buffer.concat(await snapshotChunks(a, id)), 10), id);
+    expect(b.nextOffset).toBe(12);
     expect(b.digest).toBe(a.digest);
     expect(imageDifference(b.image, a.image)).toBe('no difference');
     expect(canonicalImage(b.image)).toEqual(canonicalImage(a.image));
     expect(restored).toEqual([b.image]);
   });
 
-  it('throws on a snapshot that does not decode', () => {
-    expect(() => new MetadataSimMachine().restore(new Uint8Array([0xff, 0xff, 0xff]), { offset: 5, epoch: 1 })).toThrow();
+  it('rejects a snapshot that does not decode', async () => {
+    await expect(new MetadataSimMachine().restoreSnapshot(snapshotReaderOver(new Uint8Array([0xff, 0xff, 0xff]), 2), { offset: 5, epoch: 1 })).rejects.toThrow(
+      /does not decode/,
+    );
   });
 
   it('gives equal digests to equal images and different ones to different images', () => {

@@ -24,10 +24,16 @@ export function toLogBatch(bytes: Uint8Array): LogBatch {
   return { baseOffset: header.baseOffset, lastOffset: header.lastOffset, epoch: header.partitionLeaderEpoch, bytes };
 }
 
-/** A snapshot covers every offset below `id.offset`; `id.epoch` is the epoch of the batch at offset - 1. */
+/**
+ * A stored snapshot, as the protocol knows it: it covers every offset below `id.offset`; `id.epoch`
+ * is the epoch of the batch at offset - 1. Its content — the state machine's bytes — lives in a
+ * checkpoint file (checkpoint-format.ts) the storage keeps; nothing here holds it, so a state of
+ * any size streams from disk to disk and never sits whole in memory.
+ */
 export interface Snapshot {
   readonly id: OffsetAndEpoch;
-  readonly bytes: Uint8Array;
+  /** Bytes of the checkpoint: what FetchSnapshot serves. */
+  readonly size: number;
   /**
    * The voter set in force at the snapshot's end (KIP-853 keeps a VotersRecord in every snapshot,
    * since the log that held it is gone). Absent with static voters.

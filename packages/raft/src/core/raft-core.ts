@@ -22,10 +22,10 @@ import type {
 } from './messages';
 import { NO_NODE, type ElectionState, type RoleName } from './quorum-state';
 import { RaftLog } from './raft-log';
-import type { LeaderAndEpoch, LogOp, Outbound, Ready } from './ready';
+import type { LeaderAndEpoch, LogOp, Outbound, Ready, SnapshotRead } from './ready';
 import type { QuorumDescription, RaftStatus } from './status';
 import { isLogUpToDate, shouldGrantVote } from './vote-decision';
-import { decodeSnapshotImage, encodeSnapshotImage } from './snapshot-image';
+import { CheckpointFormatError, CheckpointScanner } from './checkpoint-format';
 import { VoterHistory, votersIn } from './voter-history';
 import {
   ZERO_DIRECTORY_ID,
@@ -72,9 +72,10 @@ export type ProposeResult =
   | { readonly ok: true; readonly baseOffset: number; readonly lastOffset: number; readonly epoch: number }
   | { readonly ok: false; readonly error: NotLeader };
 
+/** A snapshot being fetched: its chunks go to the storage as they come; the scanner checks them on the way. */
 interface SnapshotDownload {
   readonly id: OffsetAndEpoch;
-  readonly chunks: Uint8Array[];
+  readonly scanner: CheckpointScanner;
   received: number;
 }
 
@@ -120,8 +121,6 @@ export class RaftCore {
   private readonly directoryId: DirectoryId;
   private readonly voterHistory: VoterHistory;
   private readonly log: RaftLog;
-  /** The snapshot as FetchSnapshot serves it (voters + state), built once per snapshot. */
-  private servedImage: { readonly snapshot: Snapshot; readonly bytes: Uint8Array } | null = null;
   /** Followers: when to ask the leader again to update our endpoints (UpdateRaftVoter). */
   private updateVoterAt = 0;
   private election: ElectionState;
@@ -150,6 +149,7 @@ export class RaftCore {
   private outLogOps: LogOp[] = [];
   private outMessages: Outbound[] = [];
   private outAfterPersist: Outbound[] = [];
+  private outSnapshotReads: SnapshotRead[] = [];
   private outSnapshot: Snapshot | null = null;
   private outCommitted: LogBatch[] = [];
   private outRoleChange: { role: RoleName; leader: LeaderAndEpoch } | null = null;
@@ -412,10 +412,19 @@ export class RaftCore {
     // first, or the disk would hold a snapshot followed by a batch it already covers.
     this.flushLingering();
     // KIP-853: the snapshot carries the voter set in force at its end, since that log goes away.
-    const stored: Snapshot = this.dynamic ? { id: snapshot.id, bytes: snapshot.bytes, voters: this.voterHistory.at(offset) ?? [] } : snapshot;
+    // The checkpoint was written with snapshotVoters(offset), which a committed prefix cannot change.
+    const stored: Snapshot = this.dynamic ? { id: snapshot.id, size: snapshot.size, voters: snapshot.voters ?? this.voterHistory.at(offset) ?? [] } : snapshot;
     this.log.compactTo(stored);
     this.voterHistory.compactTo(offset);
     this.outLogOps.push({ op: 'snapshot', snapshot: stored });
+  }
+
+  /**
+   * What a snapshot ending at `offset` must carry (KIP-853): the voter set in force below it;
+   * undefined with static voters. Ask before writing its checkpoint.
+   */
+  snapshotVoters(offset: number): VoterSet | undefined {
+    return this.dynamic ? (this.voterHistory.at(offset) ?? []) : undefined;
   }
 
   /** Leader only: step down gracefully, naming the best-placed voters as successors. */
@@ -449,6 +458,7 @@ export class RaftCore {
       this.outLogOps.length > 0 ||
       this.outMessages.length > 0 ||
       this.outAfterPersist.length > 0 ||
+      this.outSnapshotReads.length > 0 ||
       this.outSnapshot !== null ||
       this.outCommitted.length > 0 ||
       this.outRoleChange !== null ||
@@ -472,6 +482,7 @@ export class RaftCore {
       logOps: this.outLogOps,
       messages: electionChanged ? [] : this.outMessages,
       messagesAfterPersist: electionChanged ? [...this.outMessages, ...this.outAfterPersist] : this.outAfterPersist,
+      snapshotReads: this.outSnapshotReads,
       loadSnapshot: this.outSnapshot,
       committed: this.outCommitted,
       highWatermark: this.highWatermark,
@@ -484,6 +495,7 @@ export class RaftCore {
     this.outLogOps = [];
     this.outMessages = [];
     this.outAfterPersist = [];
+    this.outSnapshotReads = [];
     this.outSnapshot = null;
     this.outCommitted = [];
     this.outRoleChange = null;
@@ -795,7 +807,7 @@ export class RaftCore {
           `node ${this.config.nodeId}: leader offered snapshot ending at ${response.snapshotId.offset}, below the high watermark ${this.highWatermark}`,
         );
       }
-      role.download = { id: response.snapshotId, chunks: [], received: 0 };
+      role.download = { id: response.snapshotId, scanner: new CheckpointScanner(), received: 0 };
       return this.sendFetchSnapshot(now, role.download);
     } else {
       this.appendAsFollower(response);
@@ -873,11 +885,24 @@ export class RaftCore {
     if (snapshot === null || snapshot.id.offset !== request.snapshotId.offset || snapshot.id.epoch !== request.snapshotId.epoch) {
       return reply('SNAPSHOT_NOT_FOUND');
     }
-    const image = this.snapshotImage(snapshot);
-    const size = image.length;
+    const size = snapshot.size;
     if (request.position < 0 || request.position >= size) return reply('POSITION_OUT_OF_RANGE', size);
-    const end = Math.min(size, request.position + Math.min(request.maxBytes, this.config.snapshotChunkBytes));
-    reply('NONE', size, image.subarray(request.position, end));
+    const length = Math.min(size - request.position, request.maxBytes, this.config.snapshotChunkBytes);
+    this.outSnapshotReads.push({
+      to: from,
+      length,
+      response: {
+        type: 'FetchSnapshotResponse',
+        requestId: request.requestId,
+        error: 'NONE',
+        epoch: this.election.epoch,
+        leaderId: this.knownLeader(),
+        snapshotId: snapshot.id,
+        size,
+        position: request.position,
+        bytes: new Uint8Array(0),
+      },
+    });
   }
 
   private onFetchSnapshotResponse(now: number, from: NodeId, response: FetchSnapshotResponse): void {
@@ -898,18 +923,29 @@ export class RaftCore {
 
     role.lastLeaderContact = now;
     role.fetchDeadline = now + this.followerFetchTimeout();
-    download.chunks.push(response.bytes.slice());
+    try {
+      download.scanner.push(response.bytes);
+    } catch (error) {
+      if (!(error instanceof CheckpointFormatError)) throw error;
+      role.download = null;
+      return this.retryFetchLater(now); // a damaged snapshot: fetch again, from a plain fetch
+    }
+    this.outLogOps.push({ op: 'snapshotChunk', id: download.id, position: download.received, bytes: response.bytes });
     download.received += response.bytes.length;
-    if (download.received < response.size) return this.sendFetchSnapshot(now, download);
+    // The next chunk is asked for once this one is written: a disk slower than the network must
+    // not pile chunks up in memory.
+    if (download.received < response.size) return this.sendFetchSnapshot(now, download, true);
 
     role.download = null;
-    let snapshot: Snapshot;
+    let voters: VoterSet | undefined;
     try {
-      snapshot = decodeSnapshotImage(download.id, Buffer.concat(download.chunks), this.dynamic);
-    } catch {
-      return this.retryFetchLater(now); // a damaged image: fetch again, from a plain fetch
+      voters = download.scanner.finish().voters;
+    } catch (error) {
+      if (!(error instanceof CheckpointFormatError)) throw error;
+      return this.retryFetchLater(now);
     }
-    this.installSnapshot(snapshot);
+    if (this.dynamic && voters === undefined) return this.retryFetchLater(now); // KIP-853: a snapshot must carry the voters
+    this.installSnapshot({ id: download.id, size: download.received, ...(voters === undefined ? {} : { voters }) });
     this.sendFetch(now);
   }
 
@@ -962,19 +998,23 @@ export class RaftCore {
     else this.outMessages.push({ to, message });
   }
 
-  private sendFetchSnapshot(now: number, download: SnapshotDownload): void {
+  private sendFetchSnapshot(now: number, download: SnapshotDownload, afterPersist = false): void {
     const requestId = this.newRequestId();
     const to = this.election.leaderId;
     this.inflight = { requestId, to, kind: 'fetchSnapshot', deadline: now + this.config.requestTimeoutMs };
-    this.send(to, {
-      type: 'FetchSnapshotRequest',
-      requestId,
-      epoch: this.election.epoch,
-      replicaId: this.config.nodeId,
-      snapshotId: download.id,
-      position: download.received,
-      maxBytes: this.config.snapshotChunkBytes,
-      ...(this.dynamic ? { replicaDirectoryId: this.directoryId } : {}),
+    const out = afterPersist ? this.outAfterPersist : this.outMessages;
+    out.push({
+      to,
+      message: {
+        type: 'FetchSnapshotRequest',
+        requestId,
+        epoch: this.election.epoch,
+        replicaId: this.config.nodeId,
+        snapshotId: download.id,
+        position: download.received,
+        maxBytes: this.config.snapshotChunkBytes,
+        ...(this.dynamic ? { replicaDirectoryId: this.directoryId } : {}),
+      },
     });
   }
 
@@ -1367,12 +1407,6 @@ export class RaftCore {
     stampBatch(bytes, base, this.election.epoch);
     this.appendAsLeader(now, { baseOffset: base, lastOffset: base + readBatchHeader(bytes).lastOffsetDelta, epoch: this.election.epoch, bytes });
     return base;
-  }
-
-  /** The snapshot as it travels: the voter set in force at its end ahead of the state (dynamic voters). */
-  private snapshotImage(snapshot: Snapshot): Uint8Array {
-    if (this.servedImage?.snapshot !== snapshot) this.servedImage = { snapshot, bytes: encodeSnapshotImage(snapshot, this.dynamic) };
-    return this.servedImage.bytes;
   }
 
   // --------------------------------------------------------------- helpers

@@ -1,6 +1,6 @@
 import type { NodeId } from './config';
 import type { LogBatch, Snapshot } from './log-batch';
-import type { RaftMessage } from './messages';
+import type { FetchSnapshotResponse, OffsetAndEpoch, RaftMessage } from './messages';
 import type { ElectionState, RoleName } from './quorum-state';
 import type { VoterSet } from './voter-set';
 
@@ -9,10 +9,32 @@ export type LogOp =
   /** Remove every batch at or above `endOffset` (divergence). */
   | { readonly op: 'truncate'; readonly endOffset: number }
   | { readonly op: 'append'; readonly batches: readonly LogBatch[] }
-  /** Store this snapshot (written by the local state machine) and delete the log below its end. */
+  /**
+   * Make this snapshot (whose checkpoint the local state machine wrote through the storage's
+   * snapshot writer) the latest, and delete the log below its end.
+   */
   | { readonly op: 'snapshot'; readonly snapshot: Snapshot }
-  /** Store this snapshot (fetched from the leader) and delete the whole log; the log restarts at its end. */
+  /**
+   * Bytes of a snapshot being fetched from the leader, at `position` of its checkpoint: appended to
+   * a partial file (position 0 starts a new one, dropping any other). Not synced: the install is.
+   */
+  | { readonly op: 'snapshotChunk'; readonly id: OffsetAndEpoch; readonly position: number; readonly bytes: Uint8Array }
+  /**
+   * Make the fetched snapshot, whose every chunk came before, the latest — its file complete and
+   * synced first — and delete the whole log; the log restarts at its end.
+   */
   | { readonly op: 'installSnapshot'; readonly snapshot: Snapshot };
+
+/**
+ * A FetchSnapshot answer the driver completes: it reads `length` bytes of the snapshot's checkpoint
+ * at `response.position` from the storage, puts them in `bytes` and sends it (or, if the file is
+ * gone, a SNAPSHOT_NOT_FOUND). The core never holds a snapshot's bytes.
+ */
+export interface SnapshotRead {
+  readonly to: NodeId;
+  readonly response: FetchSnapshotResponse;
+  readonly length: number;
+}
 
 export interface Outbound {
   readonly to: NodeId;
@@ -32,7 +54,8 @@ export interface LeaderAndEpoch {
  * 3. send `messagesAfterPersist` only once every persist up to this Ready is durable — these
  *    replies or acknowledgements depend on it (a granted vote, a follower's Fetch acknowledging
  *    appended batches);
- * 4. if `loadSnapshot` is set, reset the state machine from it; then apply `committed` in order;
+ * 4. if `loadSnapshot` is set, reset the state machine from it (once its install is durable); then
+ *    apply `committed` in order;
  * 5. answer `readsReady` once applied up to their offset, and `readsFailed` with NOT_LEADER.
  */
 export interface Ready {
@@ -41,6 +64,8 @@ export interface Ready {
   readonly logOps: readonly LogOp[];
   readonly messages: readonly Outbound[];
   readonly messagesAfterPersist: readonly Outbound[];
+  /** FetchSnapshot answers to complete from the stored checkpoint and send (after this Ready's persist if it changes the election state). */
+  readonly snapshotReads: readonly SnapshotRead[];
   readonly loadSnapshot: Snapshot | null;
   readonly committed: readonly LogBatch[];
   readonly highWatermark: number;

@@ -7,15 +7,14 @@ import type { LogBatch, Snapshot } from '../core/log-batch';
 import type { RaftMessage } from '../core/messages';
 import { RaftCore, type ProposeResult } from '../core/raft-core';
 import type { RoleName } from '../core/quorum-state';
-import type { Outbound, Ready } from '../core/ready';
+import type { Outbound, Ready, SnapshotRead } from '../core/ready';
 import type { QuorumDescription, RaftStatus } from '../core/status';
 import { LevelRaftStorage } from '../storage/level-storage';
 import type { RaftStorage } from '../storage/raft-storage';
 import type { RaftTransport } from '../transport/raft-transport';
 import { CommitLatency } from './commit-latency';
-import { DeadlineTimer } from './deadline-timer';
 import { GroupCommit } from './group-commit';
-import { REAL_SCHEDULER, type Scheduler } from './scheduler';
+import { DeadlineTimer, REAL_SCHEDULER, type Scheduler } from '@kz/runtime';
 import { NotLeaderError } from '../core/errors';
 import type { RaftMetricsSink } from './raft-metrics';
 import {
@@ -29,6 +28,9 @@ import {
 import { describeVoters, newDirectoryId, type DirectoryId, type Endpoint, type Voter, type VoterSet } from '../core/voter-set';
 import type { VoterChangeResult } from '../core/raft-core';
 import type { LeaderChange, StateMachine } from './state-machine';
+import { captureSnapshot, restoreFromSnapshot, snapshotPathOf } from './state-machine-snapshots';
+import type { FetchSnapshotResponse } from '../core/messages';
+import type { SnapshotFileWriter } from '../storage/snapshot-stream';
 
 export interface RaftNodeOptions {
   readonly nodeId: NodeId;
@@ -126,7 +128,8 @@ interface PendingRead {
 /** What the state machine is handed, in log order: role changes, snapshots to load, committed batches. */
 type Delivery =
   | { readonly kind: 'role'; readonly change: LeaderChange }
-  | { readonly kind: 'snapshot'; readonly snapshot: Snapshot }
+  /** `gate`: the persist that installs it; the machine reads it from its file once that is durable. */
+  | { readonly kind: 'snapshot'; readonly snapshot: Snapshot; readonly gate: number }
   | { readonly kind: 'batch'; readonly batch: LogBatch };
 
 const DEFAULT_SNAPSHOT_EVERY_BYTES = 20 * 1024 * 1024;
@@ -145,7 +148,7 @@ export class RaftNode {
   private readonly clock: () => number;
   private readonly scheduler: Scheduler;
   private readonly groupCommit: GroupCommit;
-  private readonly heldMessages: { gate: number; out: Outbound }[] = [];
+  private heldMessages: { gate: number; out: Outbound }[] = [];
   private readonly proposals = new Map<number, PendingProposal>();
   private pumpScheduled = false;
   /** Records proposed during this turn of the event loop: they go out as one batch. */
@@ -162,6 +165,10 @@ export class RaftNode {
   private lastAppliedEpoch = 0;
   private bytesSinceSnapshot = 0;
   private snapshotting = false;
+  /** A snapshot is being taken and the machine has not captured its state yet: nothing is applied meanwhile. */
+  private capturing = false;
+  /** The machine is reading a snapshot in: nothing is applied meanwhile. */
+  private restoring = false;
   /** Deliveries not yet handed to the state machine; drained a turn's budget at a time. */
   private readonly deliveries: Delivery[] = [];
   private deliveriesHead = 0;
@@ -208,6 +215,9 @@ export class RaftNode {
   static async start(options: RaftNodeOptions): Promise<RaftNode> {
     const logger = (options.logger ?? pino({ level: 'info' })).child({ nodeId: options.nodeId });
     const scheduler = options.scheduler ?? REAL_SCHEDULER;
+    if (snapshotPathOf(options.stateMachine) === null) {
+      throw new TypeError('the state machine must implement snapshot() and restore(), or writeSnapshot() and restoreSnapshot()');
+    }
     const storage = isRaftStorage(options.storage) ? options.storage : await LevelRaftStorage.open(options.storage.dataDir);
     const loaded = await storage.load();
     const { durable, repairs } = loaded;
@@ -549,7 +559,8 @@ export class RaftNode {
       if (this.lastPersistId <= this.groupCommit.durableId) this.transport.send(out.to, out.message);
       else this.heldMessages.push({ gate: this.lastPersistId, out });
     }
-    if (ready.loadSnapshot !== null) this.deliveries.push({ kind: 'snapshot', snapshot: ready.loadSnapshot });
+    for (const read of ready.snapshotReads) this.serveSnapshotRead(read, ready.electionState !== null ? this.lastPersistId : 0);
+    if (ready.loadSnapshot !== null) this.deliveries.push({ kind: 'snapshot', snapshot: ready.loadSnapshot, gate: ready.persistId ?? 0 });
     for (const batch of ready.committed) this.deliveries.push({ kind: 'batch', batch });
     if (this.commitLatency !== null && this.commitLatency.size > 0) this.commitLatency.highWatermarkAt(ready.highWatermark, this.clock());
     for (const readId of ready.readsFailed) {
@@ -567,8 +578,37 @@ export class RaftNode {
     this.answerReads();
   }
 
+  /**
+   * Completes a FetchSnapshot answer with bytes of the stored checkpoint. A snapshot replaced
+   * meanwhile is answered SNAPSHOT_NOT_FOUND: the follower starts over from the newer one.
+   */
+  private serveSnapshotRead(read: SnapshotRead, gate: number): void {
+    const { response, length } = read;
+    this.storage.readSnapshotBytes(response.snapshotId, response.position, length).then(
+      (bytes): FetchSnapshotResponse => ({ ...response, bytes }),
+      (): FetchSnapshotResponse => ({ ...response, error: 'SNAPSHOT_NOT_FOUND', size: 0, bytes: new Uint8Array(0) }),
+    ).then((message) => {
+      if (this.unavailable() !== null) return;
+      const out = { to: read.to, message };
+      if (gate <= this.groupCommit.durableId) this.transport.send(out.to, out.message);
+      else this.heldMessages.push({ gate, out });
+    }, (error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))));
+  }
+
+  /** Whether the drain must wait: a snapshot is being captured or read in, or the next one is not durable yet. */
+  private drainBlocked(): boolean {
+    if (this.capturing || this.restoring) return true;
+    const next = this.deliveries[this.deliveriesHead];
+    return next?.kind === 'snapshot' && next.gate > this.groupCommit.durableId && !this.laterSnapshotQueued();
+  }
+
+  private laterSnapshotQueued(): boolean {
+    for (let i = this.deliveriesHead + 1; i < this.deliveries.length; i++) if (this.deliveries[i]!.kind === 'snapshot') return true;
+    return false;
+  }
+
   private scheduleDrain(): void {
-    if (this.drainScheduled || this.deliveriesHead >= this.deliveries.length || this.unavailable() !== null) return;
+    if (this.drainScheduled || this.deliveriesHead >= this.deliveries.length || this.unavailable() !== null || this.drainBlocked()) return;
     this.drainScheduled = true;
     this.scheduler.setImmediate(() => {
       this.drainScheduled = false;
@@ -585,7 +625,7 @@ export class RaftNode {
     if (this.unavailable() !== null) return;
     const budget = this.scheduler.turnBudget(this.applyTurnBudgetMs);
     try {
-      while (this.deliveriesHead < this.deliveries.length) {
+      while (this.deliveriesHead < this.deliveries.length && !this.drainBlocked()) {
         const delivery = this.deliveries[this.deliveriesHead++]!;
         this.deliver(delivery);
         if (budget.exhausted()) break;
@@ -605,18 +645,45 @@ export class RaftNode {
       case 'role':
         this.stateMachine.onLeaderChange?.(delivery.change);
         return;
-      case 'snapshot': {
-        const { id, bytes } = delivery.snapshot;
-        this.stateMachine.restore(bytes, id);
-        this.applied = id.offset;
-        this.lastAppliedEpoch = id.epoch;
-        this.bytesSinceSnapshot = 0;
-        this.log.info({ snapshotEndOffset: this.applied, epoch: this.lastAppliedEpoch }, 'loaded snapshot');
-        return;
-      }
+      case 'snapshot':
+        return this.loadSnapshot(delivery.snapshot);
       case 'batch':
         this.apply(delivery.batch);
     }
+  }
+
+  /**
+   * Reads a snapshot into the machine from its checkpoint file. A later snapshot already queued
+   * supersedes it (its file may be gone already): the batches between are covered by that one, so
+   * only their proposals are settled.
+   */
+  private loadSnapshot(snapshot: Snapshot): void {
+    if (this.laterSnapshotQueued()) {
+      while (this.deliveries[this.deliveriesHead]?.kind !== 'snapshot') {
+        const skipped = this.deliveries[this.deliveriesHead++]!;
+        if (skipped.kind === 'role') this.deliver(skipped);
+        else if (skipped.kind === 'batch') this.settleProposals(skipped.batch);
+      }
+      return;
+    }
+    const { id } = snapshot;
+    this.restoring = true;
+    restoreFromSnapshot(this.stateMachine, this.storage.readSnapshot(id), id).then(
+      () => {
+        this.restoring = false;
+        if (this.unavailable() !== null) return;
+        this.applied = id.offset;
+        this.lastAppliedEpoch = id.epoch;
+        this.bytesSinceSnapshot = 0;
+        this.log.info({ snapshotEndOffset: this.applied, epoch: this.lastAppliedEpoch, bytes: snapshot.size }, 'loaded snapshot');
+        this.answerReads();
+        this.scheduleDrain();
+      },
+      (error: unknown) => {
+        this.restoring = false;
+        this.fail(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   }
 
   private dropDeliveries(): void {
@@ -666,6 +733,11 @@ export class RaftNode {
     this.applied = batch.lastOffset + 1;
     this.lastAppliedEpoch = batch.epoch;
     this.bytesSinceSnapshot += batch.bytes.length;
+    this.settleProposals(batch);
+  }
+
+  /** The proposals a committed batch answers, and those it shows were replaced. */
+  private settleProposals(batch: LogBatch): void {
     const proposal = this.proposals.get(batch.lastOffset);
     if (proposal !== undefined) {
       this.proposals.delete(batch.lastOffset);
@@ -710,7 +782,7 @@ export class RaftNode {
         this.core.persisted(this.clock(), durableId);
         const release = this.heldMessages.filter((h) => h.gate <= durableId);
         if (release.length > 0) {
-          this.heldMessages.splice(0, release.length);
+          this.heldMessages = this.heldMessages.filter((h) => h.gate > durableId);
           for (const { out } of release) this.transport.send(out.to, out.message);
         }
         if (!this.stopped) this.pump();
@@ -719,22 +791,47 @@ export class RaftNode {
     );
   }
 
+  /**
+   * Takes a snapshot once enough was committed since the last: the machine streams its state into
+   * a checkpoint file, and once that is complete and durable the core compacts the log onto it.
+   * Nothing is applied from the decision until the machine has captured its state.
+   */
   private maybeSnapshot(): void {
-    if (this.snapshotting || this.bytesSinceSnapshot < this.snapshotEveryBytes) return;
+    if (this.snapshotting || this.restoring || this.bytesSinceSnapshot < this.snapshotEveryBytes) return;
     if (this.applied <= (this.core.snapshot()?.id.offset ?? 0)) return;
+    if (this.deliveriesHead < this.deliveries.length && this.laterSnapshotQueued()) return;
     this.snapshotting = true;
+    this.capturing = true;
     const id = { offset: this.applied, epoch: this.lastAppliedEpoch };
     this.bytesSinceSnapshot = 0;
-    Promise.resolve(this.stateMachine.snapshot())
-      .then((bytes) => {
+    let writer: SnapshotFileWriter | null = null;
+    const released = (): void => {
+      if (!this.capturing) return;
+      this.capturing = false;
+      this.scheduleDrain();
+    };
+    const write = captureSnapshot(this.stateMachine);
+    this.storage
+      .createSnapshot(id, this.core.snapshotVoters(id.offset))
+      .then(async (created) => {
+        writer = created;
+        const writing = write(created);
+        released();
+        await writing;
+        const snapshot = await created.commit();
+        writer = null;
         if (this.unavailable() !== null) return;
-        this.core.snapshotCreated(this.clock(), { id, bytes });
-        this.log.info({ snapshotEndOffset: id.offset, epoch: id.epoch, bytes: bytes.length }, 'snapshot taken');
+        this.core.snapshotCreated(this.clock(), snapshot);
+        this.log.info({ snapshotEndOffset: id.offset, epoch: id.epoch, bytes: snapshot.size }, 'snapshot taken');
         this.pump();
       })
-      .catch((error: unknown) => this.log.error({ err: error }, 'snapshot failed; will retry after more commits'))
+      .catch(async (error: unknown) => {
+        await (writer as SnapshotFileWriter | null)?.abort().catch(() => undefined);
+        this.log.error({ err: error }, 'snapshot failed; will retry after more commits');
+      })
       .finally(() => {
         this.snapshotting = false;
+        released();
       });
   }
 

@@ -9,13 +9,21 @@
  * atomic write, so an in-memory index of the stored batches (StoredLog, built at recovery) names
  * every key to delete.
  *
- * Recovery reads everything back, checks every batch (LogRecoveryScan), durably deletes a corrupt
- * tail and reports it; the first load() hands that result over rather than reading the log again.
+ * Snapshots live in checkpoint files beside the log (snapshot-files.ts). A file is complete and
+ * synced before the persist that points the `snapshot` value at it, and older files are deleted
+ * only after: a crash anywhere leaves the old snapshot or the complete new one in force. A fetched
+ * snapshot's chunks are appended to a partial file as they come (`snapshotChunk` ops); its install
+ * completes the file, then moves the pointer.
+ *
+ * Recovery reads everything back, checks every batch (LogRecoveryScan) and the snapshot's whole
+ * checkpoint, durably deletes a corrupt tail and reports it, and deletes partial and unreferenced
+ * checkpoint files; the first load() hands that result over rather than reading the log again.
  */
 import type { LogBatch, Snapshot } from '../core/log-batch';
+import type { OffsetAndEpoch } from '../core/messages';
 import { INITIAL_ELECTION_STATE, type ElectionState } from '../core/quorum-state';
 import type { LogOp } from '../core/ready';
-import type { DirectoryId } from '../core/voter-set';
+import type { DirectoryId, VoterSet } from '../core/voter-set';
 import { decodeDirectoryId, encodeDirectoryId } from './directory-id-codec';
 import { decodeElectionState, encodeElectionState } from './election-state-codec';
 import { checkElectionTransition } from './election-state-rules';
@@ -23,9 +31,11 @@ import { LogRecoveryScan } from './log-recovery-scan';
 import { encodeOffsetKey } from './offset-key';
 import type { LoadedState, RaftStorage, StorageRepair } from './raft-storage';
 import { SerialQueue } from './serial-queue';
-import { decodeSnapshot, encodeSnapshot } from './snapshot-codec';
+import { decodeSnapshotValue, encodeSnapshotPointer, type LegacySnapshot } from './snapshot-codec';
+import { sameId, type SnapshotFileSink, type SnapshotFiles } from './snapshot-files';
+import { CheckpointWriter, checkpointReader, readCheckpointBytes, verifyCheckpoint, type SnapshotFileWriter, type SnapshotReader } from './snapshot-stream';
 import type { EngineWrite, StorageEngine } from './storage-engine';
-import { CorruptStorageError, InvalidPersistError, StorageReadError, StorageWriteError } from './storage-errors';
+import { CorruptStorageError, InvalidPersistError, SnapshotNotFoundError, StorageReadError, StorageWriteError } from './storage-errors';
 import { StoredLog, type BatchExtent, type LogPlan } from './stored-log';
 
 /** What recovery found: the first load's answer, and the state the storage goes on from. */
@@ -43,6 +53,9 @@ export class EngineRaftStorage implements RaftStorage {
   private directoryId: DirectoryId | null;
   /** What recovery found, kept for the first load() until a persist makes it stale. */
   private recovered: LoadedState | null;
+  private readonly files: SnapshotFiles;
+  /** The partial file of the snapshot being fetched, if any. */
+  private download: { readonly id: OffsetAndEpoch; readonly sink: SnapshotFileSink } | null = null;
 
   protected constructor(
     private readonly engine: StorageEngine,
@@ -52,6 +65,7 @@ export class EngineRaftStorage implements RaftStorage {
     this.electionState = recovery.electionState;
     this.directoryId = recovery.directoryId;
     this.recovered = recovery.loaded;
+    this.files = engine.snapshots;
   }
 
   /**
@@ -102,10 +116,24 @@ export class EngineRaftStorage implements RaftStorage {
     return this.queue.run(() => this.write(pendingElection, pendingOps));
   }
 
+  createSnapshot(id: OffsetAndEpoch, voters: VoterSet | undefined): Promise<SnapshotFileWriter> {
+    return CheckpointWriter.start(this.files, id, voters);
+  }
+
+  readSnapshot(id: OffsetAndEpoch): SnapshotReader {
+    return checkpointReader(this.files, id);
+  }
+
+  readSnapshotBytes(id: OffsetAndEpoch, position: number, length: number): Promise<Uint8Array> {
+    return readCheckpointBytes(this.files, id, position, length);
+  }
+
   /** Waits for the persists already submitted, then releases the engine. */
   close(): Promise<void> {
     return this.queue.run(async () => {
       this.recovered = null;
+      await this.download?.sink.abort().catch(() => undefined);
+      this.download = null;
       await this.engine.close();
     });
   }
@@ -114,6 +142,12 @@ export class EngineRaftStorage implements RaftStorage {
     if (electionState !== null) checkElectionTransition(this.electionState, electionState);
     const plan = this.log.plan(ops);
     const writes = this.writesFor(electionState, plan);
+    try {
+      await this.writeSnapshotFiles(plan);
+    } catch (err) {
+      if (err instanceof InvalidPersistError) throw err;
+      throw new StorageWriteError(`writing a snapshot file in ${this.engine.location} failed: ${messageOf(err)}`, { cause: err });
+    }
     if (writes.length > 0) {
       try {
         await this.engine.write(writes);
@@ -125,6 +159,42 @@ export class EngineRaftStorage implements RaftStorage {
     plan.commit();
     if (electionState !== null) this.electionState = electionState;
     this.recovered = null;
+    const latest = this.log.snapshotId;
+    if (latest !== null && plan.steps.some((step) => step.kind === 'putSnapshot')) {
+      try {
+        await removeOlderCheckpoints(this.files, latest);
+      } catch (err) {
+        throw new StorageWriteError(`deleting snapshot files below ${latest.offset}-${latest.epoch} in ${this.engine.location} failed: ${messageOf(err)}`, { cause: err });
+      }
+    }
+  }
+
+  /**
+   * The file side of a persist, before its metadata write: chunks appended to the partial file of
+   * the snapshot being fetched, and an installed snapshot's file completed (synced, renamed).
+   */
+  private async writeSnapshotFiles(plan: LogPlan): Promise<void> {
+    for (const step of plan.steps) {
+      if (step.kind === 'snapshotChunk') {
+        if (step.position === 0) {
+          await this.download?.sink.abort();
+          this.download = { id: step.id, sink: await this.files.create(step.id) };
+        }
+        const download = this.download;
+        if (download === null || !sameId(download.id, step.id) || download.sink.size !== step.position) {
+          throw new InvalidPersistError(`a chunk of snapshot ${step.id.offset}-${step.id.epoch} at ${step.position} does not continue the partial file`);
+        }
+        await download.sink.append(step.bytes);
+      } else if (step.kind === 'putSnapshot' && step.installed) {
+        const download = this.download;
+        const { id, size } = step.snapshot;
+        if (download === null || !sameId(download.id, id) || download.sink.size !== size) {
+          throw new InvalidPersistError(`snapshot ${id.offset}-${id.epoch} (${size} bytes) was not fetched whole`);
+        }
+        this.download = null;
+        await download.sink.commit();
+      }
+    }
   }
 
   private writesFor(electionState: ElectionState | null, plan: LogPlan): EngineWrite[] {
@@ -141,11 +211,45 @@ export class EngineRaftStorage implements RaftStorage {
           writes.push({ type: 'delBatch', key: encodeOffsetKey(step.baseOffset) });
           break;
         case 'putSnapshot':
-          writes.push({ type: 'putMeta', key: 'snapshot', value: encodeSnapshot(step.snapshot) });
+          writes.push({ type: 'putMeta', key: 'snapshot', value: encodeSnapshotPointer(step.snapshot) });
+          break;
+        case 'snapshotChunk':
           break;
       }
     }
     return writes;
+  }
+
+  /**
+   * Checks the latest snapshot's checkpoint whole (every batch's CRC, header and footer) and reads
+   * its voter set. A snapshot of the old layout (its bytes in the value) is first moved into a
+   * checkpoint file, and the value pointed at it.
+   */
+  private static async recoverSnapshot(engine: StorageEngine, value: Uint8Array): Promise<Snapshot> {
+    const stored = decodeSnapshotValue(value);
+    if (stored.kind === 'legacy') return EngineRaftStorage.migrateSnapshot(engine, stored.snapshot);
+    const { id, size } = stored.pointer;
+    let source;
+    try {
+      source = await engine.snapshots.open(id);
+    } catch (err) {
+      if (err instanceof SnapshotNotFoundError) throw new CorruptStorageError('snapshot', `the checkpoint of snapshot ${id.offset}-${id.epoch} is missing`, { cause: err });
+      throw err;
+    }
+    if (source.size !== size) {
+      await source.close();
+      throw new CorruptStorageError('snapshot', `the checkpoint of snapshot ${id.offset}-${id.epoch} holds ${source.size} bytes, not ${size}`);
+    }
+    const { voters } = await verifyCheckpoint(source);
+    return voters === undefined ? { id, size } : { id, size, voters };
+  }
+
+  private static async migrateSnapshot(engine: StorageEngine, legacy: LegacySnapshot): Promise<Snapshot> {
+    const writer = await CheckpointWriter.start(engine.snapshots, legacy.id, legacy.voters);
+    await writer.write(legacy.bytes);
+    const snapshot = await writer.commit();
+    await engine.write([{ type: 'putMeta', key: 'snapshot', value: encodeSnapshotPointer(snapshot) }]);
+    return snapshot;
   }
 
   /** Reads everything back, checks it, durably drops a corrupt tail and leftovers, and builds the index. */
@@ -162,7 +266,7 @@ export class EngineRaftStorage implements RaftStorage {
       const electionValue = await engine.getMeta('election');
       electionState = electionValue === undefined ? { ...INITIAL_ELECTION_STATE } : decodeElectionState(electionValue);
       const snapshotValue = await engine.getMeta('snapshot');
-      snapshot = snapshotValue === undefined ? null : decodeSnapshot(snapshotValue);
+      snapshot = snapshotValue === undefined ? null : await EngineRaftStorage.recoverSnapshot(engine, snapshotValue);
 
       const scan = new LogRecoveryScan(snapshot?.id ?? null);
       for await (const [key, value] of engine.logEntries()) {
@@ -183,6 +287,12 @@ export class EngineRaftStorage implements RaftStorage {
       throw new StorageReadError(`reading ${engine.location} failed: ${messageOf(err)}`, { cause: err });
     }
 
+    try {
+      await engine.snapshots.removePartial();
+      if (snapshot !== null) await removeOtherCheckpoints(engine.snapshots, snapshot.id);
+    } catch (err) {
+      throw new StorageWriteError(`deleting unused snapshot files in ${engine.location} failed: ${messageOf(err)}`, { cause: err });
+    }
     if (drop.length > 0) {
       try {
         await engine.write(drop.map((key) => ({ type: 'delBatch', key })));
@@ -197,6 +307,19 @@ export class EngineRaftStorage implements RaftStorage {
       log: new StoredLog<BatchExtent>(snapshot?.id ?? null, batches.map(extentOf), extentOf),
     };
   }
+}
+
+/** At recovery: deletes every complete checkpoint but `keep` (older snapshots, and newer ones a crash left unreferenced). */
+async function removeOtherCheckpoints(files: SnapshotFiles, keep: OffsetAndEpoch): Promise<void> {
+  for (const id of await files.list()) if (!sameId(id, keep)) await files.remove(id);
+}
+
+/**
+ * After a persist moved the snapshot to `latest`: deletes the checkpoints below it. Not those above:
+ * a snapshot the state machine is writing now may be committed already and not yet persisted.
+ */
+async function removeOlderCheckpoints(files: SnapshotFiles, latest: OffsetAndEpoch): Promise<void> {
+  for (const id of await files.list()) if (id.offset < latest.offset) await files.remove(id);
 }
 
 function extentOf(batch: BatchExtent): BatchExtent {

@@ -1,9 +1,12 @@
 /**
  * A StorageEngine on LevelDB (classic-level, through `level`): one database in the data dir, with
  * the log and the metadata in two sublevels of the one root, so a single atomic batch can span
- * them. Every write is one `batch(..., { sync: true })`.
+ * them. Every write is one `batch(..., { sync: true })`. Checkpoint files live in a `snapshots`
+ * directory inside the data dir (LevelDB leaves names it does not own alone).
  */
+import { join } from 'node:path';
 import { Level } from 'level';
+import { FsSnapshotFiles } from './fs-snapshot-files';
 import type { EngineWrite, MetaKey, StorageEngine } from './storage-engine';
 import { CorruptStorageError } from './storage-errors';
 
@@ -13,6 +16,7 @@ export const LEVEL_STORAGE_LAYOUT = {
   metaSublevel: 'meta',
   electionKey: 'election',
   snapshotKey: 'snapshot',
+  snapshotDir: 'snapshots',
 } as const;
 
 export type RootDb = Level<Buffer, Uint8Array>;
@@ -36,6 +40,7 @@ type LevelWrite =
 export class LevelEngine implements StorageEngine {
   private readonly logDb: LogDb;
   private readonly metaDb: MetaDb;
+  readonly snapshots: FsSnapshotFiles;
 
   /** Over an open database; `location` is its absolute path. */
   constructor(
@@ -44,6 +49,7 @@ export class LevelEngine implements StorageEngine {
   ) {
     this.logDb = logSublevel(db);
     this.metaDb = metaSublevel(db);
+    this.snapshots = new FsSnapshotFiles(join(location, LEVEL_STORAGE_LAYOUT.snapshotDir));
   }
 
   async getMeta(key: MetaKey): Promise<Uint8Array | undefined> {

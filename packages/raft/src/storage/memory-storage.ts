@@ -3,7 +3,8 @@
  * It plans every persist with the same StoredLog as the level storage, so it accepts, rejects and
  * applies exactly what that one does; the shared conformance suite holds both to it. Bytes are
  * copied on the way in and on the way out, as a disk would: nothing the caller does to its
- * buffers afterwards can change what is stored, nor the other way round.
+ * buffers afterwards can change what is stored, nor the other way round. Snapshots are checkpoints
+ * in memory (MemorySnapshotFiles), written and read through the same streams as on disk.
  */
 import type { LogBatch, Snapshot } from '../core/log-batch';
 import type { DurableState } from '../core/raft-core';
@@ -13,7 +14,11 @@ import { checkElectionState, checkElectionTransition } from './election-state-ru
 import type { LoadedState, RaftStorage } from './raft-storage';
 import { InvalidPersistError, StorageReadError, StorageWriteError } from './storage-errors';
 import { StoredLog } from './stored-log';
-import type { DirectoryId } from '../core/voter-set';
+import type { DirectoryId, VoterSet } from '../core/voter-set';
+import type { OffsetAndEpoch } from '../core/messages';
+import { MemorySnapshotFiles } from './memory-snapshot-files';
+import { sameId } from './snapshot-files';
+import { CheckpointWriter, checkpointReader, readCheckpointBytes, type SnapshotFileWriter, type SnapshotReader } from './snapshot-stream';
 
 export class MemoryRaftStorage implements RaftStorage {
   private electionState: ElectionState = INITIAL_ELECTION_STATE;
@@ -21,6 +26,8 @@ export class MemoryRaftStorage implements RaftStorage {
   private directoryId: DirectoryId | null = null;
   private readonly log = new StoredLog<LogBatch>(null, [], copyBatch);
   private closed = false;
+  private files = new MemorySnapshotFiles();
+  private download: { readonly id: OffsetAndEpoch; readonly parts: Uint8Array[]; size: number } | null = null;
 
   /** Starts empty, or holding `initial` (checked like a persist: InvalidPersistError if it is not a valid log). */
   constructor(initial?: DurableState) {
@@ -29,7 +36,8 @@ export class MemoryRaftStorage implements RaftStorage {
     const ops: LogOp[] = [];
     if (initial.snapshot !== null) ops.push({ op: 'installSnapshot', snapshot: initial.snapshot });
     ops.push({ op: 'append', batches: initial.batches });
-    this.apply(initial.electionState, ops);
+    // The snapshot given is taken as stored; its checkpoint, if any, comes with reopen.
+    this.apply(initial.electionState, ops, true);
   }
 
   /**
@@ -39,6 +47,7 @@ export class MemoryRaftStorage implements RaftStorage {
   reopen(): MemoryRaftStorage {
     const reopened = new MemoryRaftStorage(this.contents());
     reopened.directoryId = this.directoryId;
+    reopened.files = this.files.copy();
     return reopened;
   }
 
@@ -59,16 +68,51 @@ export class MemoryRaftStorage implements RaftStorage {
     this.apply(electionState, ops);
   }
 
+  createSnapshot(id: OffsetAndEpoch, voters: VoterSet | undefined): Promise<SnapshotFileWriter> {
+    return CheckpointWriter.start(this.files, id, voters);
+  }
+
+  readSnapshot(id: OffsetAndEpoch): SnapshotReader {
+    return checkpointReader(this.files, id);
+  }
+
+  readSnapshotBytes(id: OffsetAndEpoch, position: number, length: number): Promise<Uint8Array> {
+    return readCheckpointBytes(this.files, id, position, length);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }
 
-  private apply(electionState: ElectionState | null, ops: readonly LogOp[]): void {
+  private apply(electionState: ElectionState | null, ops: readonly LogOp[], initial = false): void {
     if (electionState !== null) checkElectionTransition(this.electionState, electionState);
     const plan = this.log.plan(ops);
     let snapshot = this.snapshot;
-    for (const step of plan.steps) if (step.kind === 'putSnapshot') snapshot = copySnapshot(step.snapshot);
+    let download = this.download;
+    const complete: { id: OffsetAndEpoch; bytes: Uint8Array }[] = [];
+    for (const step of plan.steps) {
+      if (step.kind === 'snapshotChunk') {
+        if (step.position === 0) download = { id: step.id, parts: [], size: 0 };
+        if (download === null || !sameId(download.id, step.id) || download.size !== step.position) {
+          throw new InvalidPersistError(`a chunk of snapshot ${step.id.offset}-${step.id.epoch} at ${step.position} does not continue the partial file`);
+        }
+        download = { id: download.id, parts: [...download.parts, copyBytes(step.bytes)], size: download.size + step.bytes.length };
+      } else if (step.kind === 'putSnapshot') {
+        if (step.installed && !initial) {
+          const { id, size } = step.snapshot;
+          if (download === null || !sameId(download.id, id) || download.size !== size) {
+            throw new InvalidPersistError(`snapshot ${id.offset}-${id.epoch} (${size} bytes) was not fetched whole`);
+          }
+          complete.push({ id, bytes: Buffer.concat(download.parts) });
+          download = null;
+        }
+        snapshot = copySnapshot(step.snapshot);
+      }
+    }
     plan.commit();
+    this.download = download;
+    for (const file of complete) this.files.put(file.id, file.bytes);
+    if (snapshot !== null && snapshot !== this.snapshot) this.files.removeBelow(snapshot.id);
     this.snapshot = snapshot;
     if (electionState !== null) this.electionState = { ...electionState };
   }
@@ -87,7 +131,7 @@ function copyBatch(batch: LogBatch): LogBatch {
 }
 
 function copySnapshot(snapshot: Snapshot): Snapshot {
-  const copy = { id: { offset: snapshot.id.offset, epoch: snapshot.id.epoch }, bytes: copyBytes(snapshot.bytes) };
+  const copy = { id: { offset: snapshot.id.offset, epoch: snapshot.id.epoch }, size: snapshot.size };
   return snapshot.voters === undefined ? copy : { ...copy, voters: snapshot.voters };
 }
 

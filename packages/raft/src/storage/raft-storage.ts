@@ -1,7 +1,9 @@
 import type { DurableState } from '../core/raft-core';
 import type { ElectionState } from '../core/quorum-state';
 import type { LogOp } from '../core/ready';
-import type { DirectoryId } from '../core/voter-set';
+import type { OffsetAndEpoch } from '../core/messages';
+import type { DirectoryId, VoterSet } from '../core/voter-set';
+import type { SnapshotFileWriter, SnapshotReader } from './snapshot-stream';
 
 /** Something recovery had to repair, reported so the runtime can log it. */
 export interface StorageRepair {
@@ -23,7 +25,7 @@ export interface LoadedState {
 
 /**
  * Where a Raft node keeps what must survive a crash: the election state, the log and the latest
- * snapshot. `persist` is the only write: it applies one or more Readys' changes atomically and
+ * snapshot (a checkpoint file, written and read as a stream, never whole in memory). `persist` is the only write: it applies one or more Readys' changes atomically and
  * returns once they are durable (fsync), which is what lets the runtime release the replies
  * that depend on them. Implementations: level on disk, and memory for tests and the simulator;
  * one conformance suite runs against both.
@@ -48,6 +50,19 @@ export interface RaftStorage {
    * Optional: a storage without it runs dynamic voters only with the id given to RaftNode.start.
    */
   writeDirectoryId?(id: DirectoryId): Promise<void>;
+  /**
+   * A writer for the checkpoint of a snapshot ending at `id`, carrying `voters` (KIP-853: the set
+   * in force there; undefined with static voters). Once committed the file is durable; hand the
+   * Snapshot commit returns to the core, whose `snapshot` LogOp makes it the latest.
+   */
+  createSnapshot(id: OffsetAndEpoch, voters: VoterSet | undefined): Promise<SnapshotFileWriter>;
+  /**
+   * The state of a stored snapshot, streamed and checked as it is read; iterating rejects with
+   * SnapshotNotFoundError if it is no longer stored, CorruptStorageError if it is damaged.
+   */
+  readSnapshot(id: OffsetAndEpoch): SnapshotReader;
+  /** `length` raw checkpoint bytes at `position` (what FetchSnapshot serves); SnapshotNotFoundError if it is not stored. */
+  readSnapshotBytes(id: OffsetAndEpoch, position: number, length: number): Promise<Uint8Array>;
   /** Waits for submitted persists, then releases the storage; later calls reject. */
   close(): Promise<void>;
 }

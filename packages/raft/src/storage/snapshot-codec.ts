@@ -1,8 +1,16 @@
 /**
- * The stored form of the latest snapshot: its id and bytes in one value, so replacing it is one
- * put inside the same atomic batch that compacts the log. A trailing CRC-32C covers everything,
- * because a snapshot is the only copy of the state below the log start: if it is damaged the
- * node must not start from it (CorruptStorageError), it must be told.
+ * The `snapshot` metadata value: which checkpoint file is the latest snapshot. Moving it is one put
+ * inside the same atomic batch that compacts the log, so the log and the snapshot it continues
+ * always agree; the file itself is written and synced before. A trailing CRC-32C covers the value,
+ * because a snapshot is the only copy of the state below the log start: if it is damaged the node
+ * must not start from it (CorruptStorageError), it must be told.
+ *
+ * Version 3 (checkpoint files) names the file by its id and says its size:
+ *
+ *   0 version u8 (= 3) | 1 offset u64 | 9 epoch u32 | 13 size u64 | 21 crc32c u32 of all before
+ *
+ * Versions 1 and 2 held the snapshot's bytes in the value itself; they are still read (as a
+ * LegacySnapshot), and recovery moves them into a checkpoint file:
  *
  *   0 version u8 (= 1) | 1 offset u64 | 9 epoch u32 | 13 snapshot bytes | crc32c u32 of all before
  *
@@ -13,17 +21,45 @@
  *   snapshot bytes | crc32c u32 of all before
  */
 import { crc32c, decodeVotersRecord, encodeVotersRecord } from '@kz/records';
-import type { Snapshot } from '../core/log-batch';
-import { fromVotersRecord, toVotersRecord } from '../core/voter-set';
+import type { OffsetAndEpoch } from '../core/messages';
+import { fromVotersRecord, toVotersRecord, type VoterSet } from '../core/voter-set';
 import { CorruptStorageError } from './storage-errors';
 
 const VERSION = 1;
 const VERSION_WITH_VOTERS = 2;
+const VERSION_CHECKPOINT = 3;
+const POINTER_BYTES = 25;
+
+/** Which checkpoint is the latest snapshot. */
+export interface SnapshotPointer {
+  readonly id: OffsetAndEpoch;
+  readonly size: number;
+}
+
+/** A snapshot stored whole in the value (versions 1 and 2, before checkpoint files). */
+export interface LegacySnapshot {
+  readonly id: OffsetAndEpoch;
+  readonly bytes: Uint8Array;
+  readonly voters?: VoterSet;
+}
+
+export type StoredSnapshotValue = { readonly kind: 'pointer'; readonly pointer: SnapshotPointer } | { readonly kind: 'legacy'; readonly snapshot: LegacySnapshot };
+
+/** Expects an id that passed checkSnapshotId (safe offset, int32 epoch, both >= 0). */
+export function encodeSnapshotPointer(pointer: SnapshotPointer): Buffer {
+  const out = Buffer.alloc(POINTER_BYTES);
+  out.writeUInt8(VERSION_CHECKPOINT, 0);
+  out.writeBigUInt64BE(BigInt(pointer.id.offset), 1);
+  out.writeUInt32BE(pointer.id.epoch, 9);
+  out.writeBigUInt64BE(BigInt(pointer.size), 13);
+  out.writeUInt32BE(crc32c(out.subarray(0, 21)), 21);
+  return out;
+}
 const HEADER_BYTES = 13;
 const CRC_BYTES = 4;
 
-/** Expects an id that passed checkSnapshotId (safe offset, int32 epoch, both >= 0). */
-export function encodeSnapshot(snapshot: Snapshot): Buffer {
+/** The old layout (versions 1 and 2), for tests that show it is still read. */
+export function encodeLegacySnapshot(snapshot: LegacySnapshot): Buffer {
   const voters = snapshot.voters === undefined ? null : encodeVotersRecord(toVotersRecord(snapshot.voters));
   const votersBytes = voters === null ? 0 : 4 + voters.length;
   const out = Buffer.alloc(HEADER_BYTES + votersBytes + snapshot.bytes.length + CRC_BYTES);
@@ -40,14 +76,14 @@ export function encodeSnapshot(snapshot: Snapshot): Buffer {
   return out;
 }
 
-export function decodeSnapshot(value: Uint8Array): Snapshot {
+export function decodeSnapshotValue(value: Uint8Array): StoredSnapshotValue {
   const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   const fail = (detail: string): never => {
     throw new CorruptStorageError('snapshot', detail);
   };
   if (bytes.length < 1) return fail('empty value');
   const version = bytes.readUInt8(0);
-  if (version !== VERSION && version !== VERSION_WITH_VOTERS) return fail(`unknown format version ${version}`);
+  if (version !== VERSION && version !== VERSION_WITH_VOTERS && version !== VERSION_CHECKPOINT) return fail(`unknown format version ${version}`);
   if (bytes.length < HEADER_BYTES + CRC_BYTES) return fail(`${bytes.length} bytes is shorter than the ${HEADER_BYTES + CRC_BYTES}-byte frame`);
   const crcAt = bytes.length - CRC_BYTES;
   const stored = bytes.readUInt32BE(crcAt);
@@ -59,7 +95,13 @@ export function decodeSnapshot(value: Uint8Array): Snapshot {
     return fail(`id (offset ${offset}, epoch ${epoch}) is out of range`);
   }
   const id = { offset: Number(offset), epoch };
-  if (version === VERSION) return { id, bytes: bytes.subarray(HEADER_BYTES, crcAt) };
+  if (version === VERSION_CHECKPOINT) {
+    if (bytes.length !== POINTER_BYTES) return fail(`a version 3 value of ${bytes.length} bytes, not ${POINTER_BYTES}`);
+    const size = bytes.readBigUInt64BE(13);
+    if (size > BigInt(Number.MAX_SAFE_INTEGER)) return fail(`size ${size} is out of range`);
+    return { kind: 'pointer', pointer: { id, size: Number(size) } };
+  }
+  if (version === VERSION) return { kind: 'legacy', snapshot: { id, bytes: bytes.subarray(HEADER_BYTES, crcAt) } };
   if (crcAt < HEADER_BYTES + 4) return fail('no room for the voter set');
   const votersEnd = HEADER_BYTES + 4 + bytes.readUInt32BE(HEADER_BYTES);
   if (votersEnd > crcAt) return fail('the voter set runs past the end');
@@ -69,7 +111,7 @@ export function decodeSnapshot(value: Uint8Array): Snapshot {
   } catch (error) {
     return fail(`the voter set does not decode: ${(error as Error).message}`);
   }
-  return { id, bytes: bytes.subarray(votersEnd, crcAt), voters };
+  return { kind: 'legacy', snapshot: { id, bytes: bytes.subarray(votersEnd, crcAt), voters } };
 }
 
 function hex32(n: number): string {

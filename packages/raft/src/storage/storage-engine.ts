@@ -3,14 +3,17 @@
  * simulator. Two key spaces:
  * - the log: key = a batch's base offset as 8-byte big-endian (offset-key.ts), value = the
  *   RecordBatch v2 bytes verbatim; iterated in key order, which is offset order;
- * - the metadata: `election` (election-state-codec.ts), `snapshot` (snapshot-codec.ts) and
- *   `directory` (directory-id-codec.ts, KIP-853).
+ * - the metadata: `election` (election-state-codec.ts), `snapshot` (snapshot-codec.ts: which
+ *   checkpoint is the latest) and `directory` (directory-id-codec.ts, KIP-853);
+ * and beside them the snapshots' checkpoint files (snapshot-files.ts).
  *
  * What EngineRaftStorage relies on, and so what an engine must give: `write` applies its list as
  * one atomic unit and resolves only once all of it is durable (fsync); writes take effect in call
  * order; reads see every write that resolved. Values are checked on the way back in (CRCs, the
  * recovery scan), because no engine is trusted not to lose or flip a bit at rest.
  */
+
+import type { SnapshotFiles } from './snapshot-files';
 
 export type MetaKey = 'election' | 'snapshot' | 'directory';
 
@@ -22,6 +25,8 @@ export type EngineWrite =
 export interface StorageEngine {
   /** Where the data lives, for messages (a data dir). */
   readonly location: string;
+  /** The checkpoint files. */
+  readonly snapshots: SnapshotFiles;
   /** A metadata value; undefined when never written. Rejects with StorageReadError or CorruptStorageError. */
   getMeta(key: MetaKey): Promise<Uint8Array | undefined>;
   /** Every log entry as [key, value], in key order. Fails like getMeta. */

@@ -71,3 +71,12 @@ export class InvalidPersistError extends Error {
   override readonly name = 'InvalidPersistError';
   readonly code = 'INVALID_PERSIST';
 }
+
+/**
+ * The snapshot asked for is not stored (any more): a newer one replaced it, or it was never
+ * completed. Kafka's SNAPSHOT_NOT_FOUND: a reader starts over from the latest snapshot.
+ */
+export class SnapshotNotFoundError extends Error {
+  override readonly name = 'SnapshotNotFoundError';
+  readonly code = 'SNAPSHOT_NOT_FOUND';
+}

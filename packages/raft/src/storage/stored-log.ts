@@ -27,7 +27,9 @@ export interface BatchExtent {
 export type LogStep =
   | { readonly kind: 'putBatch'; readonly batch: LogBatch }
   | { readonly kind: 'delBatch'; readonly baseOffset: number }
-  | { readonly kind: 'putSnapshot'; readonly snapshot: Snapshot };
+  /** `installed`: fetched from the leader (its partial file is completed now), not written here. */
+  | { readonly kind: 'putSnapshot'; readonly snapshot: Snapshot; readonly installed: boolean }
+  | { readonly kind: 'snapshotChunk'; readonly id: OffsetAndEpoch; readonly position: number; readonly bytes: Uint8Array };
 
 export interface LogPlan {
   /** The writes, in the order they must be applied (a later step may undo an earlier one). */
@@ -140,15 +142,20 @@ export class StoredLog<T extends BatchExtent> {
               `snapshot at ${id.offset} has epoch ${id.epoch}, but the batch below it has epoch ${dropped.epoch}`,
             );
           }
-          steps.push({ kind: 'putSnapshot', snapshot: op.snapshot });
+          steps.push({ kind: 'putSnapshot', snapshot: op.snapshot, installed: false });
           snapshotId = id;
           break;
         }
         case 'installSnapshot': {
           checkSnapshotId(op.snapshot.id);
           dropAll();
-          steps.push({ kind: 'putSnapshot', snapshot: op.snapshot });
+          steps.push({ kind: 'putSnapshot', snapshot: op.snapshot, installed: true });
           snapshotId = op.snapshot.id;
+          break;
+        }
+        case 'snapshotChunk': {
+          checkSnapshotId(op.id);
+          steps.push({ kind: 'snapshotChunk', id: op.id, position: op.position, bytes: op.bytes });
           break;
         }
       }

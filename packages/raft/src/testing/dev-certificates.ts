@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { nodeCommonName } from '../transport/grpc-tls';
+import { nodeCommonName } from '@kz/runtime';
 
 /** openssl failed, or a name cannot be a certificate's. */
 export class DevCertificateError extends Error {

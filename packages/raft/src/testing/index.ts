@@ -14,6 +14,7 @@ export { batchHolding, logEndOffset, logStartOffset, EMPTY_LOG_IMAGE, type LogIm
 export { SimStateMachine } from './sim-state-machine';
 export type { SimMachine, SimMachineFactory } from './sim-machine';
 export { ObservedMachine, type MachineObserver } from './observed-machine';
+export { snapshotChunks, snapshotReaderOver } from './snapshot-streams';
 export { SimHost, type SimFormat, type HostEnvironment, type HostObserver, type HostCounters, type SimLauncher, type SimRaftConfig, type SimulationTamper } from './sim-host';
 export {
   SimClient,

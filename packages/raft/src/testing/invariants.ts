@@ -100,7 +100,9 @@ export const epochNeverDecreases: Invariant = (view, memory) => {
 };
 
 /**
- * The leader's high watermark never decreases during its tenure; and across tenures, once a leader
+ * The leader's high watermark never decreases during its tenure (one process's leadership of an
+ * epoch: a leader whose vote for itself never reached its disk can lead that epoch again after a
+ * restart, from the high watermark it recovers); and across tenures, once a leader
  * has committed its epoch start, its high watermark is at least any earlier epoch's leader ever
  * exposed (and at most any later one's) — Kafka's MonotonicHighWatermark, without counting the
  * window before a new leader has committed anything, when KRaft exposes no high watermark at all.
@@ -111,7 +113,7 @@ export const leaderHighWatermarkNeverDecreases: Invariant = (view, memory) => {
     const status = node.live?.status;
     if (status === undefined || status.role !== 'leader') continue;
     const hw = status.highWatermark;
-    const tenure = `${node.id}:${status.epoch}`;
+    const tenure = `${node.id}:${node.incarnation}:${status.epoch}`;
     const last = memory.tenureHighWatermarks.get(tenure);
     if (last !== undefined && hw < last) {
       violations.push(violation('leaderHighWatermarkNeverDecreases', node.id, `leader of epoch ${status.epoch}: high watermark went from ${last} to ${hw}`));

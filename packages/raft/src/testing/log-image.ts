@@ -80,5 +80,7 @@ export function applyLogOp(image: LogImage, op: LogOp): { image: LogImage; error
     }
     case 'installSnapshot':
       return { image: { snapshot: op.snapshot, batches: [] }, error: null };
+    case 'snapshotChunk':
+      return { image, error: null };
   }
 }

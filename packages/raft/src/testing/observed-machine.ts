@@ -1,8 +1,10 @@
-import type { LogBatch, Snapshot } from '../core/log-batch';
+import type { LogBatch } from '../core/log-batch';
 import type { OffsetAndEpoch } from '../core/messages';
 import type { RoleName } from '../core/quorum-state';
 import type { CommittedBatch, LeaderChange, StateMachine } from '../runtime/state-machine';
 import type { SimMachine } from './sim-machine';
+import { captureSnapshot, restoreFromSnapshot } from '../runtime/state-machine-snapshots';
+import type { SnapshotReader, SnapshotWriter } from '../storage/snapshot-stream';
 
 /** What the simulation learns from a node's state machine. */
 export interface MachineObserver {
@@ -10,7 +12,7 @@ export interface MachineObserver {
   appliedOffset(): number | null;
   applied(batch: LogBatch): void;
   roleChanged(change: LeaderChange): void;
-  loaded(snapshot: Snapshot): void;
+  loaded(id: OffsetAndEpoch): void;
   contractError(message: string): void;
 }
 
@@ -38,14 +40,15 @@ export class ObservedMachine implements StateMachine {
     this.observer.applied({ baseOffset: batch.baseOffset, lastOffset: batch.lastOffset, epoch: batch.epoch, bytes: batch.bytes });
   }
 
-  snapshot(): Uint8Array | Promise<Uint8Array> {
-    return this.inner.snapshot();
+  /** The streaming path whichever path the inner machine takes, so that every snapshot goes through the checkpoint streams. */
+  async writeSnapshot(writer: SnapshotWriter): Promise<void> {
+    return captureSnapshot(this.inner)(writer);
   }
 
-  restore(snapshot: Uint8Array, id: OffsetAndEpoch): void {
+  async restoreSnapshot(reader: SnapshotReader, id: OffsetAndEpoch): Promise<void> {
     if (this.role === 'leader') this.observer.contractError(`a leader loaded snapshot ${id.offset}-${id.epoch}`);
-    this.inner.restore(snapshot, id);
-    this.observer.loaded({ id, bytes: snapshot });
+    await restoreFromSnapshot(this.inner, reader, id);
+    this.observer.loaded(id);
   }
 
   onLeaderChange(change: LeaderChange): void {

@@ -4,7 +4,9 @@ import type { DurableState } from '../core/raft-core';
 import { INITIAL_ELECTION_STATE, NO_NODE, type ElectionState } from '../core/quorum-state';
 import { decodeElectionState, encodeElectionState } from '../storage/election-state-codec';
 import { decodeOffsetKey, encodeOffsetKey } from '../storage/offset-key';
-import { decodeSnapshot, encodeSnapshot } from '../storage/snapshot-codec';
+import { decodeSnapshotValue } from '../storage/snapshot-codec';
+import type { SnapshotFiles } from '../storage/snapshot-files';
+import { SimSnapshotFiles } from './sim-snapshot-files';
 import type { EngineWrite, MetaKey, StorageEngine } from '../storage/storage-engine';
 import { decodeDirectoryId } from '../storage/directory-id-codec';
 import type { DirectoryId } from '../core/voter-set';
@@ -51,6 +53,8 @@ interface PendingWrite {
  *   recovery scan must find it at the next start.
  * - A write that would change the vote cast in an epoch is refused, whatever layer above let it
  *   through: a second vote in one epoch is how two leaders get elected (`refusals` says so).
+ * - Snapshot checkpoint files sit beside the store (SimSnapshotFiles): a crash cuts partial files
+ *   back, torn or not, and undoes renames whose directory sync had not completed.
  */
 export class SimDisk {
   private readonly log = new Map<number, Uint8Array>();
@@ -73,6 +77,8 @@ export class SimDisk {
   readonly stats: DiskStats = { writes: 0, lostWrites: 0, tornWrites: 0, fsyncErrors: 0, flippedBits: 0 };
   /** Writes refused since the simulation last looked (it clears them after each step). */
   readonly refusals: string[] = [];
+  /** The checkpoint files (snapshots) on this disk. */
+  readonly snapshotFiles: SimSnapshotFiles;
 
   constructor(
     readonly name: string,
@@ -80,7 +86,11 @@ export class SimDisk {
     private readonly random: SeededRandom,
     /** The range of sync latencies, in ms. */
     private readonly syncLatency: { readonly min: number; readonly max: number },
-  ) {}
+    /** The checkpoint files' own stream, so that their draws leave the store's sequence as it was. */
+    filesRandom: SeededRandom = random,
+  ) {
+    this.snapshotFiles = new SimSnapshotFiles(clock, filesRandom, syncLatency);
+  }
 
   /** The engine one incarnation of the node's process uses; it dies with the process (`kill`). */
   open(): SimDiskEngine {
@@ -96,6 +106,7 @@ export class SimDisk {
     this.lastSyncAt = -Infinity;
     this.generation++;
     const tore = torn && pending.length > 0 && this.tear(pending[0]!.writes);
+    this.snapshotFiles.crash(torn);
     if (tore) this.stats.tornWrites++;
     this.stats.lostWrites += pending.length;
     return { lost: pending.length, torn: tore };
@@ -107,6 +118,7 @@ export class SimDisk {
    */
   wipe(): void {
     this.crash(false);
+    this.snapshotFiles.wipe();
     this.log.clear();
     this.meta.clear();
     this.damagedOffsets.clear();
@@ -152,10 +164,10 @@ export class SimDisk {
 
   // ------------------------------------------------------------------ setup
 
-  /** Puts `state` on the disk, durably, as if an earlier life of the node had written it (for stories). */
+  /** Puts `state` (without a snapshot: that needs its checkpoint file) on the disk, durably, as if an earlier life of the node had written it (for stories). */
   preload(state: DurableState): void {
+    if (state.snapshot !== null) throw new Error(`${this.name}: preload cannot place a snapshot without its checkpoint`);
     const writes: EngineWrite[] = [{ type: 'putMeta', key: 'election', value: encodeElectionState(state.electionState) }];
-    if (state.snapshot !== null) writes.push({ type: 'putMeta', key: 'snapshot', value: encodeSnapshot(state.snapshot) });
     for (const batch of state.batches) writes.push({ type: 'putBatch', key: encodeOffsetKey(batch.baseOffset), value: batch.bytes.slice() });
     this.apply(writes);
   }
@@ -351,7 +363,11 @@ export class SimDisk {
   private durableSnapshot(): Snapshot | null {
     const value = this.meta.get('snapshot');
     if (value === undefined) return null;
-    if (this.snapshotCache?.value !== value) this.snapshotCache = { value, snapshot: decodeSnapshot(value) };
+    if (this.snapshotCache?.value !== value) {
+      const stored = decodeSnapshotValue(value);
+      const snapshot = stored.kind === 'pointer' ? stored.pointer : { id: stored.snapshot.id, size: stored.snapshot.bytes.length };
+      this.snapshotCache = { value, snapshot };
+    }
     return this.snapshotCache.snapshot;
   }
 }
@@ -359,8 +375,11 @@ export class SimDisk {
 /** SimDisk as one process sees it: once the process is dead (`kill`), its calls never settle. */
 export class SimDiskEngine implements StorageEngine {
   private alive = true;
+  readonly snapshots: SnapshotFiles;
 
-  constructor(private readonly disk: SimDisk) {}
+  constructor(private readonly disk: SimDisk) {
+    this.snapshots = disk.snapshotFiles.view(() => this.alive);
+  }
 
   get location(): string {
     return this.disk.name;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { NodeId, RaftConfigInput } from '../core/config';
-import type { LogBatch, Snapshot } from '../core/log-batch';
+import type { LogBatch } from '../core/log-batch';
+import type { OffsetAndEpoch } from '../core/messages';
 import type { RaftMessage } from '../core/messages';
 import type { RaftStatus } from '../core/status';
 import { RaftNode, type RaftNodeOptions } from '../runtime/raft-node';
@@ -46,7 +47,7 @@ export interface HostObserver {
   started(node: NodeId, incarnation: number): void;
   applied(node: NodeId, batch: LogBatch): void;
   roleChanged(node: NodeId, change: LeaderChange): void;
-  snapshot(node: NodeId, kind: 'taken' | 'loaded', snapshot: Snapshot): void;
+  snapshot(node: NodeId, kind: 'taken' | 'loaded', id: OffsetAndEpoch): void;
   /** The node halted (or could not start); the simulation stops the process and restarts it later. */
   halted(node: NodeId, halt: NodeHalt): void;
 }
@@ -129,7 +130,7 @@ export class SimHost {
     readonly id: NodeId,
     private readonly env: HostEnvironment,
   ) {
-    this.disk = new SimDisk(`sim-disk-${id}`, env.clock, env.random('disk', id), env.syncLatencyMs);
+    this.disk = new SimDisk(`sim-disk-${id}`, env.clock, env.random('disk', id), env.syncLatencyMs, env.random('snapshot files', id));
   }
 
   /** A process runs (starting or started). */
@@ -194,8 +195,8 @@ export class SimHost {
       roleChanged: (change) => {
         if (current()) this.env.observer.roleChanged(this.id, change);
       },
-      loaded: (snapshot) => {
-        if (current()) this.env.observer.snapshot(this.id, 'loaded', snapshot);
+      loaded: (id) => {
+        if (current()) this.env.observer.snapshot(this.id, 'loaded', id);
       },
       contractError: (message) => this.contractErrors.push(message),
     });
@@ -319,12 +320,15 @@ export class SimHost {
           else if (op.op === 'installSnapshot') this.counters.snapshotsInstalled++;
           else if (op.op === 'snapshot') {
             this.counters.snapshotsTaken++;
-            if (current()) this.env.observer.snapshot(this.id, 'taken', op.snapshot);
+            if (current()) this.env.observer.snapshot(this.id, 'taken', op.snapshot.id);
           }
         }
         return storage.persist(electionState, ops);
       },
       ...(storage.writeDirectoryId === undefined ? {} : { writeDirectoryId: (id: DirectoryId) => storage.writeDirectoryId!(id) }),
+      createSnapshot: (id, voters) => storage.createSnapshot(id, voters),
+      readSnapshot: (id) => storage.readSnapshot(id),
+      readSnapshotBytes: (id, position, length) => storage.readSnapshotBytes(id, position, length),
       close: () => storage.close(),
     };
   }

@@ -1,5 +1,5 @@
 import type { WorkBudget } from '@kz/runtime';
-import type { ScheduledTimer, Scheduler } from '../runtime/scheduler';
+import type { ScheduledTimer, Scheduler } from '@kz/runtime';
 
 /** Where simulated processes queue their work: the simulation's clock and event queue. */
 export interface SimClock {

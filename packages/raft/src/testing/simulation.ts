@@ -1,6 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { majorityOf, type NodeId } from '../core/config';
-import type { LogBatch, Snapshot } from '../core/log-batch';
+import type { LogBatch } from '../core/log-batch';
+import type { OffsetAndEpoch } from '../core/messages';
 import type { RaftMessage } from '../core/messages';
 import type { RoleName } from '../core/quorum-state';
 import type { LeaderAndEpoch } from '../core/ready';
@@ -8,7 +9,7 @@ import type { RaftMetricsSink } from '../runtime/raft-metrics';
 import type { ClusterView, GrantedVote } from './cluster-view';
 import { EventQueue } from './event-queue';
 import { checkInvariants, newInvariantMemory, type InvariantMemory } from './invariants';
-import { batchHolding, logEndOffset } from './log-image';
+import { batchHolding, logEndOffset, type LogImage } from './log-image';
 import type { RaftNode, VoterChange } from '../runtime/raft-node';
 import { votersIn } from '../core/voter-history';
 import { describeVoters, newDirectoryId, sortVoters, type DirectoryId, type VoterSet } from '../core/voter-set';
@@ -79,7 +80,7 @@ export interface SimulationHooks {
   onCommittedLog?(batch: LogBatch, now: number): void;
   /** A node's state machine was told of a new role or leader. */
   onRoleChange?(node: NodeId, role: RoleName, leader: LeaderAndEpoch, now: number): void;
-  onSnapshot?(node: NodeId, kind: 'taken' | 'loaded', snapshot: Snapshot, now: number): void;
+  onSnapshot?(node: NodeId, kind: 'taken' | 'loaded', id: OffsetAndEpoch, now: number): void;
   /** A node went down (crashed, or halted and was stopped): its process and unsynced writes are gone. */
   onCrash?(node: NodeId, now: number): void;
   /** A node started — first boot or a restart — as incarnation `incarnation`; its RaftNode is running. */
@@ -235,9 +236,9 @@ export class Simulation {
         started: (node, incarnation) => this.guarded(() => this.options.hooks?.onStart?.(node, incarnation, this.clock)),
         applied: (node, batch) => this.options.hooks?.onCommitted?.(node, batch, this.clock),
         roleChanged: (node, change) => this.onRoleChange(node, change.role, { leaderId: change.leaderId, epoch: change.epoch }),
-        snapshot: (node, kind, snapshot) => {
-          this.trace.record(this.clock, `node ${node}: snapshot ${kind} at offset ${snapshot.id.offset} (epoch ${snapshot.id.epoch})`);
-          this.options.hooks?.onSnapshot?.(node, kind, snapshot, this.clock);
+        snapshot: (node, kind, id) => {
+          this.trace.record(this.clock, `node ${node}: snapshot ${kind} at offset ${id.offset} (epoch ${id.epoch})`);
+          this.options.hooks?.onSnapshot?.(node, kind, id, this.clock);
         },
         halted: (node, halt) => this.guarded(() => this.onHalt(node, halt.reason)),
       },
@@ -554,7 +555,15 @@ export class Simulation {
     if ([...this.changesInFlight.values()].some((n) => n > 0)) return false;
     // Whatever the victim acknowledged (all it holds durably) may count toward a commit yet — an ack
     // can still be in flight — so the others must hold that much too, not only what is known committed.
-    const committed = Math.max(this.committedEnd(), intactEnd(this.node(id).disk));
+    const committedEnd = this.committedEnd();
+    const victimEnd = intactEnd(this.node(id).disk);
+    const committed = Math.max(committedEnd, victimEnd);
+    // The prefix the others must hold: the victim's own when it holds more, else that of a node
+    // whose high watermark reached the committed end (its log holds every committed batch).
+    const reference =
+      victimEnd >= committedEnd
+        ? this.node(id).disk.durableLog
+        : this.nodes.find((n) => (n.status()?.highWatermark ?? 0) >= committedEnd)?.disk.durableLog;
     // ... nor while a VotersRecord above it sits in any log, in memory or on disk (its leader may be gone).
     const pending = (batches: readonly LogBatch[]): boolean => batches.some((b) => b.lastOffset >= this.committedEnd() && holdsVoters(b));
     if (this.nodes.some((n) => pending(n.log()) || pending(n.disk.durableLog.batches))) return false;
@@ -562,7 +571,12 @@ export class Simulation {
     if (sets.length === 0) return false;
     return sets.every((voters) => {
       const keys = voters.filter((v) => v.id !== id && this.nodeIds.includes(v.id) && this.node(v.id).disk.durableDirectoryId === v.directoryId);
-      const holders = keys.filter((v) => intactEnd(this.node(v.id).disk) >= committed);
+      // A log as long as the committed one is not a copy of it: a deposed leader's own epoch may
+      // sit at the same offsets. Log matching: the same epoch at the last committed offset is the same prefix.
+      const holders = keys.filter((v) => {
+        const disk = this.node(v.id).disk;
+        return intactEnd(disk) >= committed && (reference === undefined || holdsPrefix(disk.durableLog, reference, committed - 1));
+      });
       return holders.length >= majorityOf(voters.length);
     });
   }
@@ -777,6 +791,19 @@ function holdsVoters(batch: LogBatch): boolean {
 }
 
 /** Where a disk's log ends, up to its first damaged batch (which recovery will cut). */
+/**
+ * Whether `holder` surely holds `reference`'s prefix up to `offset`: in a batch of the same epoch
+ * (log matching), or inside its own snapshot (only committed state is snapshotted). When only the
+ * reference has it in a snapshot, the epochs cannot be compared, and the answer is no.
+ */
+function holdsPrefix(holder: LogImage, reference: LogImage, offset: number): boolean {
+  if (offset < 0) return true;
+  const inSnapshot = (image: LogImage): boolean => image.snapshot !== null && image.snapshot.id.offset > offset;
+  if (inSnapshot(holder)) return true;
+  const held = batchHolding(holder.batches, offset);
+  return held !== undefined && !inSnapshot(reference) && held.epoch === batchHolding(reference.batches, offset)?.epoch;
+}
+
 function intactEnd(disk: SimDisk): number {
   const damaged = disk.damaged()[0];
   const end = logEndOffset(disk.durableLog);

@@ -5,6 +5,7 @@
  * here.
  */
 import { Metadata, status, type ServiceError, type StatusObject } from '@grpc/grpc-js';
+import { ERROR_CODE_KEY } from '@kz/runtime';
 import type { NodeId } from '../core/config';
 import {
   InconsistentClusterIdError,
@@ -15,7 +16,6 @@ import {
 
 export const CLUSTER_ID_KEY = 'kz-cluster-id';
 export const NODE_ID_KEY = 'kz-node-id';
-export const ERROR_CODE_KEY = 'kz-error-code';
 
 /** The kz error codes a refusal can carry. */
 export type RefusalCode = 'INCONSISTENT_CLUSTER_ID' | 'INVALID_REQUEST';

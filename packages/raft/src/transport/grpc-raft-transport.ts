@@ -48,8 +48,7 @@ import {
   TransportStateError,
 } from './transport-errors';
 import { SILENT_TRANSPORT_LOGGER, type RaftTransportLogger } from './transport-logger';
-import { grpcChannelCredentials, grpcServerCredentials, peerNodeId } from './grpc-tls';
-import type { TlsIdentity } from './tls-identity';
+import { grpcChannelCredentials, grpcServerCredentials, peerNodeId, type TlsIdentity } from '@kz/runtime';
 
 export interface GrpcRaftTransportOptions {
   readonly nodeId: NodeId;

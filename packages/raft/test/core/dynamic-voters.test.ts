@@ -10,7 +10,8 @@ import {
 import { SeededRandom } from '@kz/raft/testing';
 import { VoterHistory } from '../../src/core/voter-history';
 import { encodeVotersBatch } from '../../src/core/voter-set';
-import { decodeSnapshotImage, encodeSnapshotImage } from '../../src/core/snapshot-image';
+import { iterateBatches } from '@kz/records';
+import { CheckpointFormatError, CheckpointScanner, checkpointDataBatch, checkpointFooter, checkpointHead } from '../../src/core/checkpoint-format';
 
 const dir = (seed: number): string => newDirectoryId(new SeededRandom(seed).asFunction());
 const voter = (id: number, seed = id): Voter => ({ id, directoryId: dir(seed), endpoints: [{ name: 'raft', host: `h${id}`, port: 9000 + id }] });
@@ -107,19 +108,41 @@ describe('dynamic voters configuration', () => {
   });
 });
 
-describe('snapshot image: the voter set travels ahead of the state (dynamic voters)', () => {
-  it('round-trips, and is the bare state with static voters', () => {
-    const snapshot = { id: { offset: 10, epoch: 2 }, bytes: new Uint8Array([7, 8, 9]), voters: [voter(1), voter(2)] };
-    const image = encodeSnapshotImage(snapshot, true);
-    const back = decodeSnapshotImage(snapshot.id, image, true);
-    expect(back.voters).toEqual(snapshot.voters);
-    expect([...back.bytes]).toEqual([7, 8, 9]);
-    expect(encodeSnapshotImage(snapshot, false)).toBe(snapshot.bytes);
+describe('a checkpoint carries the voter set after its header (KIP-853)', () => {
+  const id = { offset: 10, epoch: 2 };
+  const checkpoint = (voters: ReturnType<typeof voter>[] | undefined): Uint8Array =>
+    Buffer.concat([...checkpointHead(id, voters), checkpointDataBatch(new Uint8Array([7, 8, 9]), voters === undefined ? 1 : 2, 2), checkpointFooter(3, 2)]);
+
+  it('the scanner finds the voters, in pieces of any size, and none with static voters', () => {
+    const bytes = checkpoint([voter(1), voter(2)]);
+    for (const piece of [1, 7, 61, 100, bytes.length]) {
+      const scanner = new CheckpointScanner();
+      for (let at = 0; at < bytes.length; at += piece) scanner.push(bytes.subarray(at, at + piece));
+      expect(scanner.finish()).toEqual({ voters: [voter(1), voter(2)], size: bytes.length });
+    }
+    const plain = new CheckpointScanner();
+    plain.push(checkpoint(undefined));
+    expect(plain.finish().voters).toBeUndefined();
   });
 
-  it('a damaged voter batch is refused', () => {
-    const image = encodeSnapshotImage({ id: { offset: 1, epoch: 1 }, bytes: new Uint8Array([1]), voters: [voter(1)] }, true);
-    image[30] = image[30]! ^ 0xff;
-    expect(() => decodeSnapshotImage({ offset: 1, epoch: 1 }, image, true)).toThrow();
+  it('a damaged byte, a missing footer or bytes after it are refused', () => {
+    const bytes = checkpoint([voter(1)]);
+    // Kafka leaves a batch's base offset and leader epoch (its first 16 bytes) outside the CRC.
+    const starts = [...iterateBatches(bytes)].map((batch) => batch.at);
+    const covered = (at: number): boolean => !starts.some((start) => at >= start && at < start + 16);
+    for (let at = 0; at < bytes.length; at += 13) {
+      if (!covered(at)) continue;
+      const damaged = Uint8Array.from(bytes); // not slice(): on a Buffer that is a view, and the damage would pile up
+      damaged[at] = damaged[at]! ^ 0x40;
+      const scanner = new CheckpointScanner();
+      expect(() => {
+        scanner.push(damaged);
+        scanner.finish();
+      }).toThrow(CheckpointFormatError);
+    }
+    const cut = new CheckpointScanner();
+    cut.push(bytes.subarray(0, bytes.length - 1));
+    expect(() => cut.finish()).toThrow(/without its footer/);
+    expect(() => new CheckpointScanner().push(Buffer.concat([bytes, new Uint8Array([0])]))).toThrow(/follow the snapshot footer/);
   });
 });

@@ -39,7 +39,7 @@ describe('RaftLog', () => {
     // A longer log in the leader's latest epoch than the leader holds.
     expect(log.validateFetchPosition(8, 4)).toEqual({ kind: 'diverging', endOffset: { epoch: 4, offset: 6 } });
 
-    const snapshot = { id: { offset: 3, epoch: 2 }, bytes: new Uint8Array([1]) };
+    const snapshot = { id: { offset: 3, epoch: 2 }, size: 1 };
     log.compactTo(snapshot);
     expect(log.startOffset).toBe(3);
     expect(log.validateFetchPosition(0, 0)).toEqual({ kind: 'snapshot', snapshotId: snapshot.id });
@@ -71,11 +71,11 @@ describe('RaftLog', () => {
 
   test('compaction keeps the epoch cache answering above the snapshot', () => {
     const log = new RaftLog(null, logOfEpochs([1, 1, 2, 2, 3]));
-    log.compactTo({ id: { offset: 3, epoch: 2 }, bytes: new Uint8Array(0) });
+    log.compactTo({ id: { offset: 3, epoch: 2 }, size: 1 });
     expect(log.batches.map((b) => b.baseOffset)).toEqual([3, 4]);
     expect(log.endOffsetForEpoch(2)).toEqual({ epoch: 2, offset: 4 });
     expect(log.endOffsetForEpoch(1)).toEqual({ epoch: 2, offset: 3 });
-    log.compactTo({ id: { offset: 5, epoch: 3 }, bytes: new Uint8Array(0) });
+    log.compactTo({ id: { offset: 5, epoch: 3 }, size: 1 });
     expect(log.batches).toEqual([]);
     expect(log.endOffset).toBe(5);
     expect(log.lastEpoch).toBe(3);

@@ -9,7 +9,7 @@ import type { ElectionState } from '../../src/core/quorum-state';
 import type { LogOp } from '../../src/core/ready';
 import type { RaftStorage } from '../../src/storage/raft-storage';
 import { InvalidPersistError, StorageReadError, StorageWriteError } from '../../src/storage/storage-errors';
-import { batchAt, batchesFrom, snapshotAt, view } from './fixtures';
+import { batchAt, batchesFrom, contentOf, snapshotAt, view, withSnapshotFiles } from './fixtures';
 
 export interface StorageHarness {
   readonly storage: RaftStorage;
@@ -43,6 +43,11 @@ export function describeRaftStorageConformance(name: string, factory: () => Prom
       expect(view(loaded.durable)).toEqual(view(expected));
     }
 
+    /** storage.persist, with the checkpoint files its snapshot ops need (fixtures.withSnapshotFiles). */
+    async function persist(electionState: ElectionState | null, ops: LogOp[]): Promise<void> {
+      return storage.persist(electionState, await withSnapshotFiles(storage, ops));
+    }
+
     async function loaded(): Promise<DurableState> {
       return (await storage.load()).durable;
     }
@@ -56,44 +61,44 @@ export function describeRaftStorageConformance(name: string, factory: () => Prom
 
     it('round-trips the election state; null leaves it as it was', async () => {
       const voted: ElectionState = { epoch: 3, votedFor: 2, leaderId: -1 };
-      await storage.persist(voted, []);
+      await persist(voted, []);
       expect((await loaded()).electionState).toEqual(voted);
-      await storage.persist(null, []);
+      await persist(null, []);
       const led: ElectionState = { epoch: 3, votedFor: 2, leaderId: 2 };
-      await storage.persist(led, []);
-      await storage.persist(null, [{ op: 'append', batches: [batchAt(0, 3)] }]);
+      await persist(led, []);
+      await persist(null, [{ op: 'append', batches: [batchAt(0, 3)] }]);
       await reopenExpecting({ electionState: led, snapshot: null, batches: [batchAt(0, 3)] });
     });
 
     it('loads appended batches back in order, across reopen', async () => {
       const batches = [batchAt(0, 1, 3), batchAt(3, 1, 1), batchAt(4, 2, 5), batchAt(9, 2, 2), batchAt(11, 4, 1)];
-      await storage.persist({ epoch: 1, votedFor: 1, leaderId: 1 }, [{ op: 'append', batches: batches.slice(0, 2) }]);
-      await storage.persist(null, [{ op: 'append', batches: batches.slice(2, 4) }]);
-      await storage.persist({ epoch: 4, votedFor: -1, leaderId: 3 }, [{ op: 'append', batches: batches.slice(4) }]);
+      await persist({ epoch: 1, votedFor: 1, leaderId: 1 }, [{ op: 'append', batches: batches.slice(0, 2) }]);
+      await persist(null, [{ op: 'append', batches: batches.slice(2, 4) }]);
+      await persist({ epoch: 4, votedFor: -1, leaderId: 3 }, [{ op: 'append', batches: batches.slice(4) }]);
       const expected: DurableState = { electionState: { epoch: 4, votedFor: -1, leaderId: 3 }, snapshot: null, batches };
       expect(view(await loaded())).toEqual(view(expected));
       await reopenExpecting(expected);
     });
 
     it('truncates whole batches from endOffset up, and appends continue from there', async () => {
-      await storage.persist(null, [{ op: 'append', batches: [batchAt(0, 1, 2), batchAt(2, 1, 3), batchAt(5, 2, 2), batchAt(7, 2, 1)] }]);
-      await storage.persist(null, [{ op: 'truncate', endOffset: 5 }]);
+      await persist(null, [{ op: 'append', batches: [batchAt(0, 1, 2), batchAt(2, 1, 3), batchAt(5, 2, 2), batchAt(7, 2, 1)] }]);
+      await persist(null, [{ op: 'truncate', endOffset: 5 }]);
       expect((await loaded()).batches.map((b) => b.baseOffset)).toEqual([0, 2]);
-      await storage.persist(null, [{ op: 'truncate', endOffset: 5 }]); // at the end already: nothing to do
+      await persist(null, [{ op: 'truncate', endOffset: 5 }]); // at the end already: nothing to do
       const replacement = [batchAt(5, 3, 1, 'new'), batchAt(6, 3, 4, 'new')];
-      await storage.persist(null, [{ op: 'append', batches: replacement }]);
+      await persist(null, [{ op: 'append', batches: replacement }]);
       await reopenExpecting({
         electionState: FRESH.electionState,
         snapshot: null,
         batches: [batchAt(0, 1, 2), batchAt(2, 1, 3), ...replacement],
       });
-      await storage.persist(null, [{ op: 'truncate', endOffset: 0 }]);
+      await persist(null, [{ op: 'truncate', endOffset: 0 }]);
       await reopenExpecting(FRESH);
     });
 
     it('applies the ops of one persist in order, together with the election state', async () => {
       const election: ElectionState = { epoch: 5, votedFor: 1, leaderId: 1 };
-      await storage.persist(election, [
+      await persist(election, [
         { op: 'append', batches: batchesFrom(0, [1, 1, 2, 2]) },
         { op: 'truncate', endOffset: 2 },
         { op: 'append', batches: batchesFrom(2, [5, 5], 'b') },
@@ -113,12 +118,12 @@ export function describeRaftStorageConformance(name: string, factory: () => Prom
 
     it('compacts on snapshot: drops the log below, keeps the log above, replaces the old snapshot', async () => {
       const log = [batchAt(0, 1, 2), batchAt(2, 1, 2), batchAt(4, 2, 3), batchAt(7, 2, 1), batchAt(8, 3, 2)];
-      await storage.persist({ epoch: 3, votedFor: -1, leaderId: 2 }, [{ op: 'append', batches: log }]);
-      await storage.persist(null, [{ op: 'snapshot', snapshot: snapshotAt(4, 1, 'first') }]);
+      await persist({ epoch: 3, votedFor: -1, leaderId: 2 }, [{ op: 'append', batches: log }]);
+      await persist(null, [{ op: 'snapshot', snapshot: snapshotAt(4, 1, 'first') }]);
       expect(view(await loaded())).toEqual(
         view({ electionState: { epoch: 3, votedFor: -1, leaderId: 2 }, snapshot: snapshotAt(4, 1, 'first'), batches: log.slice(2) }),
       );
-      await storage.persist(null, [{ op: 'snapshot', snapshot: snapshotAt(8, 2, 'second') }]);
+      await persist(null, [{ op: 'snapshot', snapshot: snapshotAt(8, 2, 'second') }]);
       const expected: DurableState = {
         electionState: { epoch: 3, votedFor: -1, leaderId: 2 },
         snapshot: snapshotAt(8, 2, 'second'),
@@ -127,20 +132,22 @@ export function describeRaftStorageConformance(name: string, factory: () => Prom
       expect(view(await loaded())).toEqual(view(expected));
       await reopenExpecting(expected);
       // A snapshot of the whole log leaves it empty; appends go on from the snapshot end.
-      await storage.persist(null, [{ op: 'snapshot', snapshot: snapshotAt(10, 3, 'third') }]);
-      await storage.persist(null, [{ op: 'append', batches: [batchAt(10, 3)] }]);
+      await persist(null, [{ op: 'snapshot', snapshot: snapshotAt(10, 3, 'third') }]);
+      await persist(null, [{ op: 'append', batches: [batchAt(10, 3)] }]);
       await reopenExpecting({ ...expected, snapshot: snapshotAt(10, 3, 'third'), batches: [batchAt(10, 3)] });
+      expect(await contentOf(storage, { offset: 10, epoch: 3 })).toBe('third');
+      await expect(contentOf(storage, { offset: 8, epoch: 2 })).rejects.toMatchObject({ code: 'SNAPSHOT_NOT_FOUND' });
     });
 
     it('installSnapshot empties the log; later appends start at the snapshot end', async () => {
-      await storage.persist(null, [{ op: 'append', batches: batchesFrom(0, [1, 1, 2]) }]);
-      await storage.persist(null, [{ op: 'snapshot', snapshot: snapshotAt(1, 1) }]);
-      await storage.persist({ epoch: 7, votedFor: -1, leaderId: 4 }, [{ op: 'installSnapshot', snapshot: snapshotAt(40, 6, 'leader') }]);
+      await persist(null, [{ op: 'append', batches: batchesFrom(0, [1, 1, 2]) }]);
+      await persist(null, [{ op: 'snapshot', snapshot: snapshotAt(1, 1) }]);
+      await persist({ epoch: 7, votedFor: -1, leaderId: 4 }, [{ op: 'installSnapshot', snapshot: snapshotAt(40, 6, 'leader') }]);
       expect(view(await loaded())).toEqual(
         view({ electionState: { epoch: 7, votedFor: -1, leaderId: 4 }, snapshot: snapshotAt(40, 6, 'leader'), batches: [] }),
       );
       await expect(storage.persist(null, [{ op: 'append', batches: [batchAt(3, 7)] }])).rejects.toBeInstanceOf(InvalidPersistError);
-      await storage.persist(null, [{ op: 'append', batches: [batchAt(40, 7, 2), batchAt(42, 7)] }]);
+      await persist(null, [{ op: 'append', batches: [batchAt(40, 7, 2), batchAt(42, 7)] }]);
       const expected: DurableState = {
         electionState: { epoch: 7, votedFor: -1, leaderId: 4 },
         snapshot: snapshotAt(40, 6, 'leader'),
@@ -148,8 +155,9 @@ export function describeRaftStorageConformance(name: string, factory: () => Prom
       };
       await reopenExpecting(expected);
       // A snapshot installed below the current end (a diverged log) still replaces everything.
-      await storage.persist(null, [{ op: 'installSnapshot', snapshot: snapshotAt(41, 7, 'again') }]);
+      await persist(null, [{ op: 'installSnapshot', snapshot: snapshotAt(41, 7, 'again') }]);
       await reopenExpecting({ ...expected, snapshot: snapshotAt(41, 7, 'again'), batches: [] });
+      expect(await contentOf(storage, { offset: 41, epoch: 7 })).toBe('again');
     });
 
     it('applies many persists in flight at once in call order', async () => {
@@ -159,13 +167,15 @@ export function describeRaftStorageConformance(name: string, factory: () => Prom
         const index = calls.length;
         calls.push(storage.persist(election, ops).then(() => void settled.push(index)));
       };
+      const snapshot25 = snapshotAt(25, 21);
+      const snapshotOps = await withSnapshotFiles(storage, [{ op: 'snapshot', snapshot: snapshot25 }]);
       for (let offset = 0; offset < 40; offset++) {
         // Each append is only valid after the one before it, and each truncate after its appends.
         submit(offset % 10 === 0 ? { epoch: offset + 1, votedFor: 1, leaderId: 1 } : null, [
           { op: 'append', batches: [batchAt(offset, Math.floor(offset / 10) * 10 + 1)] },
         ]);
         if (offset === 19) submit(null, [{ op: 'truncate', endOffset: 15 }, { op: 'append', batches: batchesFrom(15, [11, 11, 11, 11, 11], 'x') }]);
-        if (offset === 29) submit(null, [{ op: 'snapshot', snapshot: snapshotAt(25, 21) }]);
+        if (offset === 29) submit(null, snapshotOps);
       }
       await Promise.all(calls);
       expect(settled).toEqual(calls.map((_, i) => i));
@@ -188,11 +198,11 @@ export function describeRaftStorageConformance(name: string, factory: () => Prom
           election = random() < 0.5 ? { epoch, votedFor: 1 + Math.floor(random() * 3), leaderId: -1 } : { epoch, votedFor: -1, leaderId: 2 };
         }
         const withElection = step % 7 === 0 || random() < 0.2;
-        await storage.persist(withElection ? election : null, model.randomOps(random, election.epoch));
+        await persist(withElection ? election : null, model.randomOps(random, election.epoch));
         if (withElection) stored = election;
         if (step % 30 === 29) await reopenExpecting(model.state(stored));
       }
-      await storage.persist(election, []);
+      await persist(election, []);
       await reopenExpecting(model.state(election));
     });
 
@@ -202,7 +212,7 @@ export function describeRaftStorageConformance(name: string, factory: () => Prom
         snapshot: snapshotAt(2, 1),
         batches: [batchAt(2, 1, 3), batchAt(5, 2, 2)],
       };
-      await storage.persist(before.electionState, [
+      await persist(before.electionState, [
         { op: 'append', batches: [batchAt(0, 1, 2), ...before.batches] },
         { op: 'snapshot', snapshot: before.snapshot! },
       ]);
@@ -230,12 +240,12 @@ export function describeRaftStorageConformance(name: string, factory: () => Prom
         await expect(storage.persist({ epoch: 9, votedFor: -1, leaderId: -1 }, ops)).rejects.toThrow(InvalidPersistError);
         expect([what, view(await loaded())]).toEqual([what, view(before)]);
       }
-      await storage.persist(null, [{ op: 'append', batches: [stamped] }]);
+      await persist(null, [{ op: 'append', batches: [stamped] }]);
       await reopenExpecting({ ...before, batches: [...before.batches, stamped] });
     });
 
     it('refuses an election state that goes back in epoch or changes a vote', async () => {
-      await storage.persist({ epoch: 4, votedFor: 2, leaderId: -1 }, []);
+      await persist({ epoch: 4, votedFor: 2, leaderId: -1 }, []);
       const refused: ElectionState[] = [
         { epoch: 3, votedFor: -1, leaderId: -1 },
         { epoch: 4, votedFor: 3, leaderId: -1 },
@@ -248,9 +258,9 @@ export function describeRaftStorageConformance(name: string, factory: () => Prom
         await expect(storage.persist(next, [{ op: 'append', batches: [batchAt(0, 4)] }])).rejects.toThrow(InvalidPersistError);
       }
       // Learning or forgetting the leader within the epoch is fine, so is a new vote in a new epoch.
-      await storage.persist({ epoch: 4, votedFor: 2, leaderId: 2 }, []);
-      await storage.persist({ epoch: 4, votedFor: 2, leaderId: -1 }, []);
-      await storage.persist({ epoch: 5, votedFor: 3, leaderId: -1 }, []);
+      await persist({ epoch: 4, votedFor: 2, leaderId: 2 }, []);
+      await persist({ epoch: 4, votedFor: 2, leaderId: -1 }, []);
+      await persist({ epoch: 5, votedFor: 3, leaderId: -1 }, []);
       await reopenExpecting({ electionState: { epoch: 5, votedFor: 3, leaderId: -1 }, snapshot: null, batches: [] });
     });
 
@@ -258,13 +268,11 @@ export function describeRaftStorageConformance(name: string, factory: () => Prom
       const batch = batchAt(1, 1, 2);
       const snapshot = snapshotAt(1, 1, 'snap');
       await Promise.all([
-        storage.persist(null, [{ op: 'append', batches: [batchAt(0, 1), batch] }]),
-        storage.persist(null, [{ op: 'snapshot', snapshot }]),
+        persist(null, [{ op: 'append', batches: [batchAt(0, 1), batch] }]),
+        persist(null, [{ op: 'snapshot', snapshot }]),
       ]);
       batch.bytes.fill(0);
-      snapshot.bytes.fill(0);
       const first = await loaded();
-      first.snapshot!.bytes.fill(1);
       first.batches[0]!.bytes.fill(1);
       const expected: DurableState = { electionState: FRESH.electionState, snapshot: snapshotAt(1, 1, 'snap'), batches: [batchAt(1, 1, 2)] };
       expect(view(await loaded())).toEqual(view(expected));
@@ -272,7 +280,7 @@ export function describeRaftStorageConformance(name: string, factory: () => Prom
     });
 
     it('rejects persist and load after close with typed errors', async () => {
-      await storage.persist({ epoch: 1, votedFor: 1, leaderId: -1 }, []);
+      await persist({ epoch: 1, votedFor: 1, leaderId: -1 }, []);
       await storage.close();
       await storage.close(); // closing twice is harmless
       await expect(storage.persist(null, [{ op: 'append', batches: [batchAt(0, 1)] }])).rejects.toThrow(StorageWriteError);

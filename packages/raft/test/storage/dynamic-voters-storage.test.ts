@@ -4,7 +4,7 @@ import { SeededRandom } from '@kz/raft/testing';
 import { decodeDirectoryId, encodeDirectoryId } from '../../src/storage/directory-id-codec';
 import { LevelRaftStorage } from '../../src/storage/level-storage';
 import { MemoryRaftStorage } from '../../src/storage/memory-storage';
-import { decodeSnapshot, encodeSnapshot } from '../../src/storage/snapshot-codec';
+import { decodeSnapshotValue, encodeLegacySnapshot, type LegacySnapshot } from '../../src/storage/snapshot-codec';
 import { CorruptStorageError, InvalidPersistError } from '../../src/storage/storage-errors';
 import { makeTempDir, removeDir } from './fixtures';
 
@@ -46,19 +46,42 @@ describe('the directory id is written once and kept with the storage (KIP-853)',
 describe('a stored snapshot keeps the voter set in force at its end', () => {
   const voters = [{ id: 1, directoryId: dir(1), endpoints: [{ name: 'raft', host: 'a', port: 1 }] }];
 
-  it('version 2 round-trips the voters; a snapshot without voters stays version 1', () => {
-    const withVoters = decodeSnapshot(encodeSnapshot({ id: { offset: 5, epoch: 2 }, bytes: new Uint8Array([1, 2]), voters }));
+  const legacy = (value: Uint8Array): LegacySnapshot => {
+    const decoded = decodeSnapshotValue(value);
+    if (decoded.kind !== 'legacy') throw new Error(`expected the old layout, got ${decoded.kind}`);
+    return decoded.snapshot;
+  };
+
+  it('the old layout still reads: version 2 with the voters, version 1 without', () => {
+    const withVoters = legacy(encodeLegacySnapshot({ id: { offset: 5, epoch: 2 }, bytes: new Uint8Array([1, 2]), voters }));
     expect(withVoters.voters).toEqual(voters);
     expect([...withVoters.bytes]).toEqual([1, 2]);
-    const plain = encodeSnapshot({ id: { offset: 5, epoch: 2 }, bytes: new Uint8Array([1, 2]) });
+    const plain = encodeLegacySnapshot({ id: { offset: 5, epoch: 2 }, bytes: new Uint8Array([1, 2]) });
     expect(plain[0]).toBe(1);
-    expect(decodeSnapshot(plain).voters).toBeUndefined();
+    expect(legacy(plain).voters).toBeUndefined();
   });
 
   it('a voter set running past the end is corruption', () => {
-    const value = encodeSnapshot({ id: { offset: 5, epoch: 2 }, bytes: new Uint8Array([1, 2]), voters });
+    const value = encodeLegacySnapshot({ id: { offset: 5, epoch: 2 }, bytes: new Uint8Array([1, 2]), voters });
     value.writeUInt32BE(10_000, 13);
     value.writeUInt32BE(crc32c(value.subarray(0, value.length - 4)), value.length - 4); // past the CRC check
-    expect(() => decodeSnapshot(value)).toThrow(/voter set runs past the end/);
+    expect(() => decodeSnapshotValue(value)).toThrow(/voter set runs past the end/);
+  });
+
+  it('a checkpoint written with the voters gives them back when the storage reopens', async () => {
+    const path = await makeTempDir();
+    try {
+      let storage = await LevelRaftStorage.open(path);
+      const writer = await storage.createSnapshot({ offset: 0, epoch: 0 }, voters);
+      await writer.write(new Uint8Array([9]));
+      const snapshot = await writer.commit();
+      await storage.persist(null, [{ op: 'snapshot', snapshot }]);
+      await storage.close();
+      storage = await LevelRaftStorage.open(path);
+      expect((await storage.load()).durable.snapshot).toEqual({ id: { offset: 0, epoch: 0 }, size: snapshot.size, voters });
+      await storage.close();
+    } finally {
+      await removeDir(path);
+    }
   });
 });

@@ -12,7 +12,11 @@ import {
   StorageWriteError,
 } from '../../src/storage/storage-errors';
 import { describeRaftStorageConformance } from './conformance';
-import { batchAt, batchesFrom, hex, makeTempDir, removeDir, snapshotAt, view } from './fixtures';
+import { batchAt, batchesFrom, contentOf, hex, makeTempDir, removeDir, snapshotAt, view, withSnapshotFiles } from './fixtures';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { encodeLegacySnapshot } from '../../src/storage/snapshot-codec';
+import { checkpointFileName } from '../../src/storage/snapshot-files';
 
 describeRaftStorageConformance('LevelRaftStorage', async () => {
   const dir = await makeTempDir();
@@ -89,7 +93,7 @@ describe('LevelRaftStorage on disk', () => {
   /** Writes `state` through a storage and closes it, leaving the dir free for raw edits. */
   async function seed(electionEpoch: number, ops: Parameters<RaftStorage['persist']>[1]): Promise<void> {
     const storage = await openStorage();
-    await storage.persist({ epoch: electionEpoch, votedFor: 1, leaderId: 1 }, ops);
+    await storage.persist({ epoch: electionEpoch, votedFor: 1, leaderId: 1 }, await withSnapshotFiles(storage, ops));
     await storage.close();
   }
 
@@ -228,6 +232,75 @@ describe('LevelRaftStorage on disk', () => {
     });
   });
 
+  it('keeps snapshots as checkpoint files beside the log, one per snapshot, named as KRaft names them', async () => {
+    await seed(2, [{ op: 'append', batches: batchesFrom(0, [1, 2, 2]) }, { op: 'snapshot', snapshot: snapshotAt(2, 2, 'first') }]);
+    const storage = await openStorage();
+    await storage.persist(null, await withSnapshotFiles(storage, [{ op: 'snapshot', snapshot: snapshotAt(3, 2, 'second') }]));
+    expect(await readdir(join(dir, LEVEL_STORAGE_LAYOUT.snapshotDir))).toEqual(['00000000000000000003-0000000002.checkpoint']);
+    expect(await contentOf(storage, { offset: 3, epoch: 2 })).toBe('second');
+  });
+
+  it('refuses to open over a damaged, cut or missing checkpoint file, and deletes nothing doing so', async () => {
+    const log = batchesFrom(0, [1, 2, 2]);
+    await seed(2, [{ op: 'append', batches: log }, { op: 'snapshot', snapshot: snapshotAt(1, 1, 'the state') }]);
+    const snapshots = join(dir, LEVEL_STORAGE_LAYOUT.snapshotDir);
+    const file = join(snapshots, checkpointFileName({ offset: 1, epoch: 1 }));
+    const intact = await readFile(file);
+    // A partial file a crash left: an open that refuses must not tidy it away either.
+    const partial = join(snapshots, '00000000000000000009-0000000003-77-1.checkpoint.part');
+    await writeFile(partial, Buffer.from('half'));
+    const refusals: [string, Uint8Array | null, RegExp][] = [
+      ['a flipped bit', flipped(intact, intact.length - 30), /CRC/],
+      ['a cut file', intact.subarray(0, intact.length - 5), /holds \d+ bytes, not \d+/],
+      ['no file', null, /missing/],
+    ];
+    for (const [what, bytes, message] of refusals) {
+      if (bytes === null) await rm(file);
+      else await writeFile(file, bytes);
+      const refused = await LevelRaftStorage.open(dir).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect([what, refused]).toEqual([what, expect.any(CorruptStorageError)]);
+      expect([what, refused]).toMatchObject([what, { part: 'snapshot', code: 'CORRUPT_STORAGE', message: expect.stringMatching(message) }]);
+      expect(bytes === null ? [] : [...(await readFile(file))]).toEqual(bytes === null ? [] : [...bytes]);
+      expect((await readdir(snapshots)).sort()).toEqual(bytes === null ? [basename(partial)] : [basename(file), basename(partial)].sort());
+    }
+    // Put back as it was, the store opens with everything: the snapshot, its state and the log above it.
+    await writeFile(file, intact);
+    const { storage, loaded } = await reopenAndLoad();
+    expect(view(loaded.durable)).toEqual(
+      view({ electionState: { epoch: 2, votedFor: 1, leaderId: 1 }, snapshot: snapshotAt(1, 1, 'the state'), batches: log.slice(1) }),
+    );
+    expect(await contentOf(storage, { offset: 1, epoch: 1 })).toBe('the state');
+  });
+
+  it('deletes partial and unreferenced checkpoint files a crash left, keeping the snapshot in force', async () => {
+    await seed(2, [{ op: 'append', batches: batchesFrom(0, [1, 2]) }, { op: 'snapshot', snapshot: snapshotAt(1, 1, 'kept') }]);
+    const snapshots = join(dir, LEVEL_STORAGE_LAYOUT.snapshotDir);
+    // A crash after a newer checkpoint was renamed but before its pointer was written, and one mid-download.
+    await writeFile(join(snapshots, checkpointFileName({ offset: 2, epoch: 2 })), Buffer.from('complete but never in force'));
+    await writeFile(join(snapshots, '00000000000000000009-0000000003-77-1.checkpoint.part'), Buffer.from('half'));
+    const { storage, loaded } = await reopenAndLoad();
+    expect(loaded.durable.snapshot?.id).toEqual({ offset: 1, epoch: 1 });
+    expect(await readdir(snapshots)).toEqual([checkpointFileName({ offset: 1, epoch: 1 })]);
+    expect(await contentOf(storage, { offset: 1, epoch: 1 })).toBe('kept');
+  });
+
+  it('reads a snapshot of the old layout (its bytes in the metadata value) and moves it into a checkpoint', async () => {
+    await seed(2, [{ op: 'append', batches: batchesFrom(0, [1, 2]) }]);
+    const voters = [{ id: 1, directoryId: 'AAAAAAAAAAAAAAAAAAAAAQ', endpoints: [] }];
+    await withRaw(dir, async (raw) => {
+      await raw.meta.put(LEVEL_STORAGE_LAYOUT.snapshotKey, encodeLegacySnapshot({ id: { offset: 1, epoch: 1 }, bytes: Buffer.from('old layout'), voters }));
+      await raw.log.del(encodeOffsetKey(0));
+    });
+    const { storage, loaded } = await reopenAndLoad();
+    expect(loaded.durable.snapshot).toMatchObject({ id: { offset: 1, epoch: 1 }, voters });
+    expect(await contentOf(storage, { offset: 1, epoch: 1 })).toBe('old layout');
+    await storage.close();
+    await withRaw(dir, async (raw) => expect((await raw.meta.get(LEVEL_STORAGE_LAYOUT.snapshotKey))![0]).toBe(3));
+  });
+
   it('refuses a second open of the same data dir with DataDirLockedError', async () => {
     const first = await openStorage();
     const failure = await LevelRaftStorage.open(dir).then(
@@ -294,3 +367,10 @@ describe('LevelRaftStorage on disk', () => {
     });
   });
 });
+
+/** A copy of `bytes` with one bit flipped at `at`. */
+function flipped(bytes: Uint8Array, at: number): Uint8Array {
+  const copy = Uint8Array.from(bytes);
+  copy[at] = copy[at]! ^ 0x10;
+  return copy;
+}

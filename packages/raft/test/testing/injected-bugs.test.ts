@@ -77,6 +77,9 @@ function changingStorage(change: { load?(loaded: LoadedState): LoadedState; pers
       return change.load?.(loaded) ?? loaded;
     },
     persist: (...args) => inner.persist(...(change.persist?.(args) ?? args)),
+    createSnapshot: (id, voters) => inner.createSnapshot(id, voters),
+    readSnapshot: (id) => inner.readSnapshot(id),
+    readSnapshotBytes: (id, position, length) => inner.readSnapshotBytes(id, position, length),
     close: () => inner.close(),
   });
 }

@@ -184,7 +184,7 @@ describe('majorityHoldsBelowHighWatermark', () => {
 
   it('counts a durable snapshot that covers the high watermark', () => {
     const entries = log(0, [1, 1]);
-    const snapshotted = { electionState: { epoch: 1, votedFor: -1, leaderId: 1 }, log: { snapshot: { id: { offset: 2, epoch: 1 }, bytes: new Uint8Array() }, batches: [] } };
+    const snapshotted = { electionState: { epoch: 1, votedFor: -1, leaderId: 1 }, log: { snapshot: { id: { offset: 2, epoch: 1 }, size: 0 }, batches: [] } };
     const view = cluster([leader(1, 1, { log: entries, status: { highWatermark: 2 } }), node(2, { durable: snapshotted }), node(3)]);
     expect(majorityHoldsBelowHighWatermark(view, newInvariantMemory())).toEqual([]);
   });
@@ -205,7 +205,7 @@ describe('snapshotAtLogStart', () => {
   });
 
   it('fails when the durable log does not resume at the durable snapshot', () => {
-    const durable = { electionState: { epoch: 1, votedFor: -1, leaderId: -1 }, log: { snapshot: { id: snap, bytes: new Uint8Array() }, batches: log(6, [1]) } };
+    const durable = { electionState: { epoch: 1, votedFor: -1, leaderId: -1 }, log: { snapshot: { id: snap, size: 0 }, batches: log(6, [1]) } };
     const v = snapshotAtLogStart(cluster([node(1, { durable, up: false })]), newInvariantMemory());
     expect(v[0]?.message).toBe('durable snapshot ends at 4 but the durable log starts at 6');
   });

@@ -1,5 +1,6 @@
 import { EngineRaftStorage, StorageWriteError } from '@kz/raft';
 import { EventQueue, SeededRandom, SimDisk, logEndOffset, type SimClock } from '@kz/raft/testing';
+import { CHECKPOINT_BATCH_BYTES } from '../../src/core/checkpoint-format';
 import { encodeElectionState } from '../../src/storage/election-state-codec';
 import { batch, log } from './fixtures';
 
@@ -21,13 +22,24 @@ function rig(seed = 1) {
       await settle();
     }
   }
+  /** Runs the next `count` queued syncs (fewer if fewer come), and the promises after each. */
+  async function syncSome(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      await settle();
+      const next = queue.pop();
+      if (next === undefined) return;
+      now = Math.max(now, next.at);
+      if (next.item.live()) next.item.run();
+    }
+    await settle();
+  }
   /** Opens the storage that ships on the disk, as a starting node does (recovery included). */
   async function open(): Promise<EngineRaftStorage> {
     const opening = EngineRaftStorage.over(disk.open());
     await syncAll();
     return opening;
   }
-  return { disk, syncAll, open, settle };
+  return { disk, syncAll, syncSome, open, settle };
 }
 
 describe('SimDisk under the storage that ships', () => {
@@ -162,5 +174,108 @@ describe('SimDisk under the storage that ships', () => {
     });
     await syncAll();
     expect(settled).toBe(false);
+  });
+});
+
+describe('checkpoint files on SimDisk: a crash at any point leaves the old snapshot or the complete new one', () => {
+  const OLD = { offset: 2, epoch: 1 };
+  const NEW = { offset: 4, epoch: 1 };
+  /** A state of a few checkpoint batches, so that a torn file can stop inside one. */
+  const stateOf = (id: { offset: number }): Uint8Array => new Uint8Array(CHECKPOINT_BATCH_BYTES * 2 + 100).fill(id.offset);
+
+  async function contentOf(storage: EngineRaftStorage, id: { offset: number; epoch: number }): Promise<Uint8Array> {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of storage.readSnapshot(id)) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
+
+  /** A disk holding four batches and the OLD snapshot, all durable. */
+  async function seeded(seed: number) {
+    const rigged = rig(seed);
+    const storage = await rigged.open();
+    const appending = storage.persist(voted, [{ op: 'append', batches: log(0, [1, 1, 1, 1]) }]);
+    await rigged.syncAll();
+    await appending;
+    const taking = (async () => {
+      const writer = await storage.createSnapshot(OLD, undefined);
+      await writer.write(stateOf(OLD));
+      await storage.persist(null, [{ op: 'snapshot', snapshot: await writer.commit() }]);
+    })();
+    await rigged.syncAll();
+    await taking;
+    return { ...rigged, storage };
+  }
+
+  /** After the crash: the snapshot in force is whole and readable, no partial file survives, and the log continues it. */
+  async function expectOldOrNew(disk: SimDisk, storage: EngineRaftStorage, what: string): Promise<'old' | 'new'> {
+    const { durable } = await storage.load();
+    const id = durable.snapshot?.id;
+    expect([what, id]).toEqual([what, expect.objectContaining({ epoch: 1 })]);
+    const which = id!.offset === NEW.offset ? 'new' : 'old';
+    expect([what, id]).toEqual([what, which === 'new' ? NEW : OLD]);
+    expect([what, Buffer.compare(Buffer.from(await contentOf(storage, id!)), Buffer.from(stateOf(id!)))]).toEqual([what, 0]);
+    expect([what, durable.batches.map((b) => b.baseOffset)]).toEqual([what, which === 'new' ? [] : [2, 3]]);
+    expect([what, disk.snapshotFiles.partialCount]).toEqual([what, 0]);
+    return which;
+  }
+
+  it('while the node writes and persists a snapshot of its own', async () => {
+    const outcomes: string[] = [];
+    const seen = { cutPartials: 0, undoneRenames: 0 };
+    for (let syncs = 0; syncs <= 4; syncs++) {
+      for (const torn of [false, true]) {
+        const { disk, open, syncSome, storage } = await seeded(10 + syncs);
+        void (async () => {
+          const writer = await storage.createSnapshot(NEW, undefined);
+          await writer.write(stateOf(NEW));
+          await storage.persist(null, [{ op: 'snapshot', snapshot: await writer.commit() }]);
+        })();
+        await syncSome(syncs);
+        disk.crash(torn);
+        seen.cutPartials += disk.snapshotFiles.stats.cutPartials;
+        seen.undoneRenames += disk.snapshotFiles.stats.undoneRenames;
+        outcomes.push(await expectOldOrNew(disk, await open(), `crash after ${syncs} syncs${torn ? ', torn' : ''}`));
+      }
+    }
+    // The crashes hit a file not yet synced and a rename not yet durable, not only the quiet moments.
+    expect(seen.cutPartials).toBeGreaterThan(0);
+    expect(seen.undoneRenames).toBeGreaterThan(0);
+    // Early crashes keep the old one; once the pointer's write is durable the new one is in force.
+    expect(outcomes[0]).toBe('old');
+    expect(outcomes[outcomes.length - 1]).toBe('new');
+  });
+
+  it('while a follower fetches one chunk by chunk and installs it', async () => {
+    const outcomes: string[] = [];
+    const checkpoint = await (async () => {
+      // The leader's checkpoint of NEW, as FetchSnapshot would serve it.
+      const { storage, syncAll } = await seeded(1);
+      const writing = (async () => {
+        const writer = await storage.createSnapshot(NEW, undefined);
+        await writer.write(stateOf(NEW));
+        return writer.commit();
+      })();
+      await syncAll();
+      const snapshot = await writing;
+      return { snapshot, bytes: await storage.readSnapshotBytes(NEW, 0, snapshot.size) };
+    })();
+    const third = Math.ceil(checkpoint.bytes.length / 3);
+    for (let syncs = 0; syncs <= 5; syncs++) {
+      for (const torn of [false, true]) {
+        const { disk, open, syncSome, storage } = await seeded(20 + syncs);
+        void (async () => {
+          for (let position = 0; position < checkpoint.bytes.length; position += third) {
+            const bytes = checkpoint.bytes.subarray(position, position + third);
+            await storage.persist(null, [{ op: 'snapshotChunk', id: NEW, position, bytes }]);
+          }
+          await storage.persist({ ...voted, epoch: 5 }, [{ op: 'installSnapshot', snapshot: checkpoint.snapshot }]);
+        })();
+        await syncSome(syncs);
+        disk.crash(torn);
+        outcomes.push(await expectOldOrNew(disk, await open(), `crash after ${syncs} syncs${torn ? ', torn' : ''}`));
+      }
+    }
+    expect(outcomes[0]).toBe('old');
+    expect(outcomes[outcomes.length - 1]).toBe('new');
   });
 });

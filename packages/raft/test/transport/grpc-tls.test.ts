@@ -9,8 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { VoteRequest } from '../../src/core/messages';
-import { nodeIdOfCommonName } from '../../src/transport/grpc-tls';
-import { TlsIdentity } from '../../src/transport/tls-identity';
+import { nodeIdOfCommonName, TlsIdentity } from '@kz/runtime';
 import { createDevCertificates, type DevCertificates } from '../../src/testing/dev-certificates';
 import { sleep, TestNode, waitFor } from './grpc-harness';
 

@@ -1,6 +1,6 @@
 import type { NodeId } from '@kz/raft';
 import { EventQueue, SeededRandom, SimNetwork } from '@kz/raft/testing';
-import { ADMIN_CLIENT, ControllerChannel } from '@kz/metadata/testing';
+import { ADMIN_CLIENT, SimControllerRpcs } from '@kz/metadata/testing';
 import type { ControllerReply, ControllerRequest } from '@kz/metadata';
 
 /** A channel over a calm network with a hand-driven clock; controller 1 answers what it is given. */
@@ -10,7 +10,7 @@ function harness() {
   const incarnations = new Map<NodeId, number | null>([[1, 1], [2, 1], [4, 1]]);
   const delivered: { to: NodeId; requestId: number; request: ControllerRequest }[] = [];
   const network = new SimNetwork(new SeededRandom(1), () => {});
-  const channel = new ControllerChannel({
+  const channel = new SimControllerRpcs({
     network,
     random: new SeededRandom(2),
     now: () => now,
@@ -37,7 +37,7 @@ function okReply(requestId: number): ControllerReply {
   return { requestId, kind: 'brokerHeartbeat', result: { ok: true, value: { isCaughtUp: true, isFenced: false, shouldShutDown: false } } };
 }
 
-describe('ControllerChannel', () => {
+describe('SimControllerRpcs', () => {
   it('delivers a request after a delay and brings the reply back; the sent reply is observed with the epoch registered when it was sent', () => {
     const h = harness();
     const replies: ControllerReply[] = [];

@@ -1,4 +1,4 @@
-import { DeadlineTimer } from '../../src/runtime/deadline-timer';
+import { DeadlineTimer } from '../src/deadline-timer';
 
 describe('DeadlineTimer', () => {
   beforeEach(() => jest.useFakeTimers());

@@ -1,4 +1,4 @@
-import { WireReader } from '../../src/transport/wire-reader';
+import { WireReader } from '../src/wire-reader';
 
 class TestMalformedError extends Error {
   override readonly name = 'TestMalformedError';

@@ -1,4 +1,4 @@
-import { turnBudget, type WorkBudget } from '@kz/runtime';
+import { turnBudget, type WorkBudget } from './turn-budget';
 
 /** A pending setTimeout of a Scheduler. */
 export interface ScheduledTimer {

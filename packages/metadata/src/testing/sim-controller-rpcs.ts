@@ -61,7 +61,7 @@ interface Pending {
  * arrival — and it is lost when either end is down, or has restarted, by the time it arrives.
  * Nothing times out here: callers keep their own deadlines.
  */
-export class ControllerChannel {
+export class SimControllerRpcs {
   private nextRequestId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly answered = new Set<number>();

@@ -7,7 +7,7 @@
  */
 import type { sendUnaryData } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import { ERROR_CODE_KEY } from './call-metadata';
+import { ERROR_CODE_KEY } from './error-code-key';
 
 export type RequestObserver = (api: string, durationMs: number, errorName: string | null) => void;
 

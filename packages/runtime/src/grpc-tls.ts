@@ -11,7 +11,6 @@
  */
 import { ChannelCredentials, experimental, ServerCredentials, type ServerUnaryCall } from '@grpc/grpc-js';
 import type { PeerCertificate } from 'node:tls';
-import type { NodeId } from '../core/config';
 import type { TlsIdentity } from './tls-identity';
 
 type CertificateProvider = experimental.CertificateProvider;
@@ -23,12 +22,12 @@ type ServerSurfaceCall = Pick<ServerUnaryCall<unknown, unknown>, 'getAuthContext
 const NODE_COMMON_NAME = /^kz-node-(0|[1-9][0-9]{0,9})$/;
 
 /** The common name a node's certificate carries. */
-export function nodeCommonName(id: NodeId): string {
+export function nodeCommonName(id: number): string {
   return `kz-node-${id}`;
 }
 
 /** The node id a certificate's common name names, or null when it names none. */
-export function nodeIdOfCommonName(commonName: string | null): NodeId | null {
+export function nodeIdOfCommonName(commonName: string | null): number | null {
   const match = commonName === null ? null : NODE_COMMON_NAME.exec(commonName);
   if (match === null) return null;
   const id = Number(match[1]);
@@ -114,6 +113,6 @@ export function peerCommonName(call: ServerSurfaceCall): string | null {
 }
 
 /** The node id the caller's certificate proves, or null. */
-export function peerNodeId(call: ServerSurfaceCall): NodeId | null {
+export function peerNodeId(call: ServerSurfaceCall): number | null {
   return nodeIdOfCommonName(peerCommonName(call));
 }
