@@ -98,6 +98,7 @@ export type { BrokerApi, BrokerRpcName } from './protocol/broker-api.js';
 export type { Acks, CurrentLeader, ProduceRequest, ProduceResponse, ProduceTopicData, ProducePartitionData, ProduceTopicResponse, ProducePartitionResponse } from './protocol/produce.js';
 export type { FetchRequest, FetchResponse, FetchTopic, FetchPartition, FetchTopicResponse, FetchPartitionResponse, DivergingEpoch } from './protocol/fetch.js';
 export { LATEST_OFFSET_SPEC, EARLIEST_OFFSET_SPEC, MAX_TIMESTAMP_OFFSET_SPEC, type ListOffsetsRequest, type ListOffsetsResponse, type ListOffsetsTopic, type ListOffsetsPartition, type ListOffsetsTopicResponse, type ListOffsetsPartitionResponse } from './protocol/list-offsets.js';
+export { DELETE_UP_TO_HIGH_WATERMARK, type DeleteRecordsRequest, type DeleteRecordsResponse, type DeleteRecordsTopic, type DeleteRecordsPartition, type DeleteRecordsTopicResponse, type DeleteRecordsPartitionResponse } from './protocol/delete-records.js';
 export type { MetadataRequest, MetadataResponse, MetadataBroker, MetadataTopic, MetadataPartition } from './protocol/cluster-metadata.js';
 export type {
   FindCoordinatorRequest,
@@ -221,6 +222,7 @@ export type { CommittedOffset } from './client/group-client.js';
 export type { GroupDescription, GroupMemberDescription } from './client/group-admin.js';
 export type { TopicPartitions } from './client/consumer-protocol.js';
 export type { OffsetQuery, PartitionOffset } from './client/offset-lookup.js';
+export type { RecordDeletion, DeletedRecords } from './client/record-deletion.js';
 export { KzClientError } from './client/kz-client-error.js';
 export { murmur2, toPositive, partitionForKey } from './client/murmur2.js';
 export type { RecordHeader } from '@kz/records';

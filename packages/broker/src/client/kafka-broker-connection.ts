@@ -59,6 +59,7 @@ import type {
   SyncGroupRequest,
   SyncGroupResponse,
 } from '../protocol/group-membership.js';
+import type { DeleteRecordsRequest, DeleteRecordsResponse } from '../protocol/delete-records.js';
 import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets.js';
 import type { InitProducerIdRequest, InitProducerIdResponse } from '../protocol/producer-ids.js';
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
@@ -159,6 +160,12 @@ export class KafkaBrokerConnection implements BrokerApi {
 
   async listOffsets(request: ListOffsetsRequest, options?: CallOptions): Promise<ListOffsetsResponse> {
     return codec.listOffsetsResponse(await this.call(ApiKey.ListOffsets, codec.listOffsetsRequest(request), options));
+  }
+
+  /** The deadline must outlast the request's timeoutMs, which the leader may spend waiting for its followers. */
+  async deleteRecords(request: DeleteRecordsRequest, options?: CallOptions): Promise<DeleteRecordsResponse> {
+    const body = codec.deleteRecordsRequest(request);
+    return codec.deleteRecordsResponse(await this.call(ApiKey.DeleteRecords, body, options ?? { timeoutMs: this.requestTimeoutMs + Math.max(0, request.timeoutMs) }));
   }
 
   async metadata(request: MetadataRequest, options?: CallOptions): Promise<MetadataResponse> {

@@ -8,6 +8,7 @@
  */
 import { ApiKey, type ApiRequestTypes, type ApiResponseTypes, type Complete } from '@kz/kafka-protocol';
 import type { MetadataRequest, MetadataResponse } from '../protocol/cluster-metadata.js';
+import type { DeleteRecordsRequest, DeleteRecordsResponse } from '../protocol/delete-records.js';
 import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
 import type {
   FindCoordinatorRequest,
@@ -42,6 +43,7 @@ export const CLIENT_VERSIONS = {
   [ApiKey.Produce]: { min: 3, max: 11 },
   [ApiKey.Fetch]: { min: 13, max: 17 },
   [ApiKey.ListOffsets]: { min: 4, max: 8 },
+  [ApiKey.DeleteRecords]: { min: 0, max: 2 },
   [ApiKey.Metadata]: { min: 10, max: 12 },
   [ApiKey.FindCoordinator]: { min: 4, max: 4 },
   [ApiKey.OffsetCommit]: { min: 6, max: 8 },
@@ -168,6 +170,24 @@ export function listOffsetsResponse(response: Complete<ApiResponseTypes[typeof A
         offset: p.offset,
         leaderEpoch: p.leaderEpoch,
       })),
+    })),
+  };
+}
+
+// ------------------------------------------------------------------------------------ DeleteRecords
+
+export function deleteRecordsRequest(request: DeleteRecordsRequest): ApiRequestTypes[typeof ApiKey.DeleteRecords] {
+  return {
+    timeoutMs: request.timeoutMs,
+    topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partition, offset: p.offset })) })),
+  };
+}
+
+export function deleteRecordsResponse(response: Complete<ApiResponseTypes[typeof ApiKey.DeleteRecords]>): DeleteRecordsResponse {
+  return {
+    topics: response.topics.map((t) => ({
+      name: t.name,
+      partitions: t.partitions.map((p) => ({ partition: p.partitionIndex, errorCode: p.errorCode, errorMessage: '', lowWatermark: p.lowWatermark })),
     })),
   };
 }

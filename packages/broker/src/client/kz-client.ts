@@ -22,6 +22,7 @@ import { ClusterView } from './cluster-view';
 import { KzConsumer, type ConsumerOptions } from './kz-consumer';
 import { KzProducer, type ProducerOptions } from './kz-producer';
 import { lookUpOffsets, type OffsetQuery, type PartitionOffset } from './offset-lookup';
+import { deleteRecords, type DeletedRecords, type RecordDeletion } from './record-deletion';
 import type { ClientTls } from './kafka-broker-connection';
 
 export interface KzClientOptions {
@@ -78,6 +79,15 @@ export class KzClient {
   /** Offsets by time (or the log's earliest / latest), each asked of its partition's leader. */
   listOffsets(queries: readonly OffsetQuery[]): Promise<PartitionOffset[]> {
     return lookUpOffsets(this.cluster, queries, this.cluster.requestTimeoutMs, KZ_CLIENT_DEFAULTS.retryBackoffMs, this.log);
+  }
+
+  /**
+   * Deletes each partition's records below an offset (Kafka's Admin.deleteRecords): its log start
+   * moves there on every replica. Resolves with each partition's new low watermark once every live
+   * replica has deleted up to it; an offset past the high watermark is OFFSET_OUT_OF_RANGE.
+   */
+  deleteRecords(deletions: readonly RecordDeletion[]): Promise<DeletedRecords[]> {
+    return deleteRecords(this.cluster, deletions, this.cluster.requestTimeoutMs, KZ_CLIENT_DEFAULTS.retryBackoffMs, this.log);
   }
 
   /** Each group's state, chosen assignor and members with their partitions, from its coordinator. */

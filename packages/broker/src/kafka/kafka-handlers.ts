@@ -5,6 +5,7 @@
 import { apiVersionsHandler } from './api-versions-handler.js';
 import { alterPartitionReassignmentsHandler, describeClusterHandler, describeLogDirsHandler, electLeadersHandler, listPartitionReassignmentsHandler } from './cluster-admin-handlers.js';
 import { alterConfigsHandler, describeConfigsHandler, incrementalAlterConfigsHandler } from './config-handlers.js';
+import { deleteRecordsHandler } from './delete-records-handler.js';
 import { fetchHandler } from './fetch-handler.js';
 import { deleteGroupsHandler, describeGroupsHandler, heartbeatHandler, joinGroupHandler, leaveGroupHandler, listGroupsHandler, syncGroupHandler } from './group-membership-handlers.js';
 import { findCoordinatorHandler, offsetCommitHandler, offsetDeleteHandler, offsetFetchHandler } from './group-offsets-handlers.js';
@@ -25,6 +26,7 @@ export function kafkaHandlers(backend: KafkaBackend): KafkaHandlers {
     produceHandler(backend),
     fetchHandler(backend),
     listOffsetsHandler(backend),
+    deleteRecordsHandler(backend),
     findCoordinatorHandler(backend),
     offsetCommitHandler(backend),
     offsetFetchHandler(backend),

@@ -39,6 +39,19 @@ export function checkContinuesLog(batches: readonly PositionedBatch[], logEndOff
 }
 
 /**
+ * A follower restarted at its leader's log start holds nothing yet, and may be sent a first batch
+ * that begins below that start: the leader's start lies inside the batch (DeleteRecords cut the log
+ * there) and batches travel whole. The follower's log must then restart at the batch's base, its
+ * start staying where it is; this returns that base, or undefined when the batches are to be
+ * appended as they are (checkContinuesLog judges them).
+ */
+export function emptyLogRestartOffset(batches: readonly PositionedBatch[], logStartOffset: number, logEndOffset: number): number | undefined {
+  const first = batches[0]?.header;
+  if (first === undefined || logEndOffset !== logStartOffset) return undefined;
+  return first.baseOffset < logEndOffset && first.lastOffset >= logEndOffset ? first.baseOffset : undefined;
+}
+
+/**
  * A leader append's idempotence check: a duplicate of a batch the log holds (answered with the
  * original's offsets, nothing written), or an append. Throws the sequence and epoch errors, and
  * INVALID_RECORD for an idempotent batch that does not come alone.

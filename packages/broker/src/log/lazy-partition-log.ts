@@ -95,6 +95,13 @@ export class LazyPartitionLog implements ReplicaLog {
     this.ensureCreated().truncateFullyAndStartAt(offset);
   }
 
+  advanceLogStartOffset(offset: number): boolean {
+    if (this.real !== null) return this.real.advanceLogStartOffset(offset);
+    this.ensureOpen();
+    if (!Number.isSafeInteger(offset) || offset > 0) throw new OffsetOutOfRangeError(offset, 0, 0);
+    return false;
+  }
+
   endOffsetForEpoch(epoch: number): EpochEndOffset {
     if (this.real !== null) return this.real.endOffsetForEpoch(epoch);
     this.ensureOpen();

@@ -319,32 +319,40 @@ export class LogSegment {
    * First record with timestamp >= `timestamp` (Kafka's ListOffsets by time):
    * start from the time index, scan batches by header to the first whose
    * maxTimestamp reaches it, then look inside that batch for the record.
+   * Records below `startingOffset` (the log start, when it lies inside this
+   * segment) are not answered, as Kafka's LogSegment.findOffsetByTimestamp skips them.
    */
-  findOffsetByTimestamp(timestamp: number): OffsetAndTimestamp | undefined {
+  findOffsetByTimestamp(timestamp: number, startingOffset = 0): OffsetAndTimestamp | undefined {
     if (this.maxTimestamp < timestamp) return undefined;
-    const fromOffset = this.timeIndex.lookup(timestamp);
+    const fromOffset = Math.max(this.timeIndex.lookup(timestamp), startingOffset);
     let { position } = this.positionOf(fromOffset);
     while (position < this.size) {
       const batch = this.readSummary(position);
-      if (batch.maxTimestamp >= timestamp) return this.recordAtOrAfter(position, batch, timestamp);
+      if (batch.maxTimestamp >= timestamp) {
+        const found = this.recordAtOrAfter(position, batch, timestamp, startingOffset);
+        if (found !== undefined) return found;
+      }
       position += batch.sizeInBytes;
     }
     return undefined;
   }
 
-  private recordAtOrAfter(position: number, batch: BatchSummary, timestamp: number): OffsetAndTimestamp {
+  private recordAtOrAfter(position: number, batch: BatchSummary, timestamp: number, startingOffset: number): OffsetAndTimestamp | undefined {
     const bytes = this.readBytes(position, batch.sizeInBytes);
+    const first = Math.max(batch.baseOffset, startingOffset);
     try {
       const decoded = decodeRecordBatch(bytes);
       // With LogAppendTime the broker's maxTimestamp stands in for every record's timestamp.
-      if (decoded.header.timestampType === TimestampType.LogAppendTime) return { offset: batch.baseOffset, timestamp: batch.maxTimestamp };
-      const record = decoded.records.find((r) => r.timestamp >= timestamp);
+      if (decoded.header.timestampType === TimestampType.LogAppendTime) return { offset: first, timestamp: batch.maxTimestamp };
+      const record = decoded.records.find((r) => r.timestamp >= timestamp && r.offset >= startingOffset);
       if (record) return { offset: record.offset, timestamp: record.timestamp };
+      // The batch's match lies below the log start: the answer is in a later batch, if any.
+      if (decoded.records.some((r) => r.timestamp >= timestamp)) return undefined;
     } catch (e) {
       // Compressed batches are not decoded here; the batch's first offset is the best answer we have.
       if (!(e instanceof UnsupportedCompressionError)) throw e;
     }
-    return { offset: batch.baseOffset, timestamp: batch.maxTimestamp };
+    return { offset: first, timestamp: batch.maxTimestamp };
   }
 
   /**

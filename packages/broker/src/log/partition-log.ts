@@ -18,11 +18,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CorruptRecordError, iterateBatches, stampBatch } from '@kz/records';
-import { checkContinuesLog, checkProducerAppend, validatedBatches, type PositionedBatch } from './append-validation.js';
+import { checkContinuesLog, checkProducerAppend, emptyLogRestartOffset, validatedBatches, type PositionedBatch } from './append-validation.js';
 import { LeaderEpochCache, type EpochEndOffset, type EpochEntry } from './leader-epoch-cache.js';
 import { resolveLogConfig, type LogConfig } from './log-config.js';
 import { FileHandlePool } from './file-handle-pool.js';
-import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError } from './log-errors.js';
+import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError, type CorruptCheckpointError } from './log-errors.js';
+import { loadLogStartCheckpoint, logStartNeedsCheckpoint, writeLogStartCheckpoint } from './log-start-checkpoint.js';
 import { LogSegment, type BatchSummary, type OffsetAndTimestamp, type RecoveryTruncation } from './log-segment.js';
 import { ProducerSnapshots } from './producer-snapshots.js';
 import { isIdempotent, ProducerStateTable, type ProducerEntry } from './producer-state.js';
@@ -61,6 +62,10 @@ export class PartitionLog {
   private producers = new ProducerStateTable();
   /** Producer snapshots found unreadable and discarded since the log opened, for the caller to log. */
   readonly discardedSnapshots: string[] = [];
+  /** See logStartOffset. */
+  private startOffset: number;
+  /** What the log-start checkpoint holds (undefined: no file). */
+  private checkpointedStart: number | undefined;
 
   private constructor(
     readonly dir: string,
@@ -71,9 +76,14 @@ export class PartitionLog {
     private readonly snapshots: ProducerSnapshots,
     /** What recovery cut on open, so the caller can log where; empty after a clean open. */
     readonly recovery: readonly RecoveryTruncation[],
+    checkpointedStart: number | undefined,
+    /** A log-start checkpoint refused on open (the log then starts at its first segment's base), for the caller to log. */
+    readonly discardedLogStartCheckpoint: CorruptCheckpointError | null,
   ) {
     this.segments = segments;
     this.flushedOffset = this.logEndOffset;
+    this.checkpointedStart = checkpointedStart;
+    this.startOffset = Math.max(segments[0]!.baseOffset, checkpointedStart ?? 0);
   }
 
   get config(): LogConfig {
@@ -110,7 +120,7 @@ export class PartitionLog {
   static createInEmptyDir(dir: string, overrides: Partial<LogConfig> = {}, files: FileHandlePool = FileHandlePool.processWide()): PartitionLog {
     const config = resolveLogConfig(overrides);
     const segment = LogSegment.create(files, dir, 0, config.indexIntervalBytes, config.now(), { freshDir: true });
-    return new PartitionLog(dir, files, config, [segment], LeaderEpochCache.empty(dir, files), ProducerSnapshots.none(dir, files), []);
+    return new PartitionLog(dir, files, config, [segment], LeaderEpochCache.empty(dir, files), ProducerSnapshots.none(dir, files), [], undefined, null);
   }
 
   private static openExisting(dir: string, config: LogConfig, files: FileHandlePool): PartitionLog {
@@ -126,6 +136,9 @@ export class PartitionLog {
     const segments: LogSegment[] = [];
     try {
       const log = PartitionLog.load(dir, files, config, now, bases, segments, ProducerSnapshots.fromListing(dir, files, names));
+      // A start past everything recovery kept (records above it were never flushed): the log is
+      // empty from there, as Kafka's LogLoader restarts it at its log-start checkpoint.
+      if (log.startOffset > log.logEndOffset) log.truncateFullyAndStartAt(log.startOffset);
       log.rebuildProducerState();
       return log;
     } catch (e) {
@@ -165,12 +178,19 @@ export class PartitionLog {
       const latest = epochs.latest;
       if (e.epoch >= 0 && (latest === undefined || e.epoch > latest.epoch)) epochs.assign(e.epoch, e.startOffset);
     }
-    epochs.truncateFromStart(segments[0]!.baseOffset);
-    return new PartitionLog(dir, files, config, segments, epochs, snapshots, recovery);
+    const start = loadLogStartCheckpoint(dir, files);
+    epochs.truncateFromStart(Math.max(segments[0]!.baseOffset, start.offset ?? 0));
+    return new PartitionLog(dir, files, config, segments, epochs, snapshots, recovery, start.offset, start.discarded ?? null);
   }
 
+  /**
+   * The first offset the log serves. Usually the first segment's base; above it once records were
+   * deleted inside that segment (DeleteRecords) or a follower followed its leader's start. Reads
+   * below it are OFFSET_OUT_OF_RANGE; the batch holding it may still hold records below it, which
+   * stay in the file until their segment goes, as in Kafka.
+   */
   get logStartOffset(): number {
-    return this.segments[0]!.baseOffset;
+    return this.startOffset;
   }
 
   get logEndOffset(): number {
@@ -246,6 +266,14 @@ export class PartitionLog {
   appendAsFollower(batches: Uint8Array): AppendInfo | undefined {
     this.ensureOpen();
     const headers = this.validate(batches);
+    const restartAt = emptyLogRestartOffset(headers, this.logStartOffset, this.logEndOffset);
+    if (restartAt !== undefined) {
+      // The leader's start lies inside its first batch, which comes whole: the segments restart at
+      // the batch's base and the start stays where it is (Kafka's Partition.appendRecordsToFollower
+      // restarts the log there and lets the next fetch answer move the start up again).
+      this.restartSegmentsAt(restartAt);
+      this.moveLogStart(this.startOffset);
+    }
     const expected = checkContinuesLog(headers, this.logEndOffset);
     const first = headers[0];
     if (first === undefined) return undefined;
@@ -392,7 +420,7 @@ export class PartitionLog {
     }
     for (const segment of this.segments) {
       if (segment.maxTimestamp < timestamp) continue;
-      const found = segment.findOffsetByTimestamp(timestamp);
+      const found = segment.findOffsetByTimestamp(timestamp, this.startOffset);
       if (found) return found;
     }
     return undefined;
@@ -427,6 +455,8 @@ export class PartitionLog {
     if (active.size === 0) active.createdMs = this.config.now();
     this.epochs.truncateFromEnd(this.logEndOffset);
     this.flushedOffset = Math.min(this.flushedOffset, this.logEndOffset);
+    // Truncation is by whole batches: the batch holding a start inside it may go, and the start with it.
+    if (this.startOffset > this.logEndOffset) this.moveLogStart(this.logEndOffset);
     this.rebuildProducerState();
     return this.logEndOffset;
   }
@@ -434,6 +464,12 @@ export class PartitionLog {
   /** Deletes every segment and restarts the (empty) log at `offset`. */
   truncateFullyAndStartAt(offset: number): void {
     this.ensureOpen();
+    this.restartSegmentsAt(offset);
+    this.moveLogStart(offset);
+  }
+
+  /** truncateFullyAndStartAt without moving the log start. */
+  private restartSegmentsAt(offset: number): void {
     this.truncations++;
     for (const segment of this.segments.splice(0)) segment.deleteFiles();
     this.segments.push(LogSegment.create(this.files, this.dir, offset, this.config.indexIntervalBytes, this.config.now()));
@@ -441,6 +477,33 @@ export class PartitionLog {
     this.flushedOffset = offset;
     this.snapshots.deleteAbove(-1);
     this.producers = new ProducerStateTable();
+  }
+
+  /**
+   * Moves the log start up to `offset` (Kafka's maybeIncrementLogStartOffset): DeleteRecords on a
+   * leader, a follower following its leader's start. The new start is durable before anything
+   * below it is deleted; then the segments wholly below it go, and the epoch cache and producer
+   * snapshots forget what lies before it. An offset at or below the start changes nothing (false);
+   * one past the log end is OFFSET_OUT_OF_RANGE. The caller holds it to the high watermark.
+   */
+  advanceLogStartOffset(offset: number): boolean {
+    this.ensureOpen();
+    if (!Number.isSafeInteger(offset) || offset > this.logEndOffset) throw new OffsetOutOfRangeError(offset, this.startOffset, this.logEndOffset);
+    if (offset <= this.startOffset) return false;
+    this.moveLogStart(offset);
+    while (this.segments.length > 1 && this.segments[1]!.baseOffset <= offset) this.segments.shift()!.deleteFiles();
+    this.epochs.truncateFromStart(offset);
+    this.snapshots.deleteBelow(offset);
+    return true;
+  }
+
+  /** Sets the start, checkpointing it first when a reopened log would not find it otherwise. */
+  private moveLogStart(offset: number): void {
+    if (logStartNeedsCheckpoint(offset, this.segments[0]!.baseOffset, this.checkpointedStart)) {
+      writeLogStartCheckpoint(this.dir, this.files, offset);
+      this.checkpointedStart = offset;
+    }
+    this.startOffset = offset;
   }
 
   /**
@@ -516,6 +579,7 @@ export class PartitionLog {
       }
     }
     if (deleted.length > 0) {
+      this.startOffset = Math.max(this.startOffset, this.segments[0]!.baseOffset);
       this.epochs.truncateFromStart(this.logStartOffset);
       this.snapshots.deleteBelow(this.logStartOffset);
     }

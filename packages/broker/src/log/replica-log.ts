@@ -31,6 +31,12 @@ export interface ReplicaLog {
   offsetForTimestamp(timestamp: number): OffsetAndTimestamp | undefined;
   truncateTo(offset: number): number;
   truncateFullyAndStartAt(offset: number): void;
+  /**
+   * Moves the log start up to `offset` (DeleteRecords; a follower following its leader's start),
+   * durably, deleting what lies wholly below it; false when it is already there. Past the log end:
+   * OffsetOutOfRangeError.
+   */
+  advanceLogStartOffset(offset: number): boolean;
   endOffsetForEpoch(epoch: number): EpochEndOffset;
   /** The idempotent producers the log knows (DescribeProducers). */
   activeProducers(): readonly ProducerEntry[];

@@ -9,6 +9,7 @@ export const LOG_SUFFIX = '.log';
 export const INDEX_SUFFIX = '.index';
 export const TIME_INDEX_SUFFIX = '.timeindex';
 export const LEADER_EPOCH_CHECKPOINT = 'leader-epoch-checkpoint';
+export const LOG_START_OFFSET_CHECKPOINT = 'log-start-offset-checkpoint';
 export const PRODUCER_SNAPSHOT_SUFFIX = '.snapshot';
 
 export function segmentFileStem(baseOffset: number): string {

@@ -4,6 +4,7 @@
  * promise means the broker itself failed (it is stopping, or its disk did).
  */
 import type { MetadataRequest, MetadataResponse } from './cluster-metadata';
+import type { DeleteRecordsRequest, DeleteRecordsResponse } from './delete-records';
 import type { FetchRequest, FetchResponse } from './fetch';
 import type {
   FindCoordinatorRequest,
@@ -29,6 +30,8 @@ export interface BrokerApi {
   offsetFetch(request: OffsetFetchRequest): Promise<OffsetFetchResponse>;
   /** Removes a group's committed offsets for these partitions (tombstones in __consumer_offsets). */
   offsetDelete(request: OffsetDeleteRequest): Promise<OffsetDeleteResponse>;
+  /** Deletes the records below an offset of partitions this broker leads (KIP-107). */
+  deleteRecords(request: DeleteRecordsRequest): Promise<DeleteRecordsResponse>;
 }
 
 export type BrokerRpcName = keyof BrokerApi;

@@ -14,6 +14,8 @@ export interface FollowerFetchState {
   readonly lastCaughtUpTimeMs: number;
   /** The leader's log end as of the follower's previous fetch. */
   readonly lastFetchLeaderLogEndOffset: number;
+  /** The follower's log start as its last fetch reported it (the low watermark's input); -1 until it first fetches. */
+  readonly logStartOffset: number;
 }
 
 /**
@@ -28,6 +30,7 @@ export function initialFollowerState(brokerId: BrokerId, inIsr: boolean, now: nu
     lastFetchTimeMs: 0,
     lastCaughtUpTimeMs: inIsr ? now : 0,
     lastFetchLeaderLogEndOffset: -1,
+    logStartOffset: -1,
   };
 }
 
@@ -46,6 +49,7 @@ export function updateFollowerFetchState(
   now: number,
   fetchOffset: number,
   leaderLogEnd: number,
+  followerLogStart: number = prev.logStartOffset,
 ): FollowerFetchState {
   let lastCaughtUpTimeMs = prev.lastCaughtUpTimeMs;
   if (fetchOffset >= leaderLogEnd) lastCaughtUpTimeMs = Math.max(lastCaughtUpTimeMs, now);
@@ -56,6 +60,7 @@ export function updateFollowerFetchState(
     lastFetchTimeMs: now,
     lastCaughtUpTimeMs,
     lastFetchLeaderLogEndOffset: Math.max(leaderLogEnd, prev.lastFetchLeaderLogEndOffset),
+    logStartOffset: followerLogStart,
   };
 }
 

@@ -129,8 +129,9 @@ export class LeaderReplicaState {
   }
 
   /**
-   * A follower fetched at `fetchOffset` (its log end) while the leader's log ended at
-   * `leaderLogEnd`. Updates its fetch state (updateFollowerFetchState) and the high watermark.
+   * A follower fetched at `fetchOffset` (its log end), its log starting at `followerLogStart`,
+   * while the leader's log ended at `leaderLogEnd`. Updates its fetch state
+   * (updateFollowerFetchState) and the high watermark.
    * Whether the follower may now join the ISR is isrToExpand's decision.
    */
   onFollowerFetch(
@@ -138,11 +139,12 @@ export class LeaderReplicaState {
     followerId: BrokerId,
     fetchOffset: number,
     leaderLogEnd: number,
+    followerLogStart?: number,
   ): NotLeaderOrFollowerError | FetchOffsetOutOfRangeError | null {
     const prev = this.followerStates.get(followerId);
     if (prev === undefined) return new NotLeaderOrFollowerError(followerId);
     if (fetchOffset > leaderLogEnd || fetchOffset < 0) return new FetchOffsetOutOfRangeError(fetchOffset, leaderLogEnd);
-    this.followerStates.set(followerId, updateFollowerFetchState(prev, now, fetchOffset, leaderLogEnd));
+    this.followerStates.set(followerId, updateFollowerFetchState(prev, now, fetchOffset, leaderLogEnd, followerLogStart));
     this.maybeIncrementHighWatermark();
     return null;
   }

@@ -50,6 +50,7 @@ import type {
   OffsetFetchResponse,
 } from '../protocol/group-offsets.js';
 import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets.js';
+import type { DeleteRecordsRequest, DeleteRecordsResponse } from '../protocol/delete-records.js';
 import type { DescribeProducersRequest, DescribeProducersResponse, InitProducerIdRequest, InitProducerIdResponse, ProducerIdApi } from '../protocol/producer-ids.js';
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
 import { kafkaError } from '../server/error-code.js';
@@ -199,9 +200,14 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     this.network = options.network ?? socketNetwork(options);
     const logs = (this.logs =
       options.logs ??
-      new DiskLogDirectory(options.logDir, options.logConfig ?? {}, (dir, log) =>
-        this.log.warn({ dir, recovery: log.recovery, discardedSnapshots: log.discardedSnapshots }, 'recovered a partition log: cut a torn tail or rebuilt producer state past a damaged snapshot'),
-      ));
+      new DiskLogDirectory(options.logDir, options.logConfig ?? {}, (dir, log) => {
+        if (log.discardedLogStartCheckpoint !== null) {
+          this.log.error({ dir, err: log.discardedLogStartCheckpoint, logStartOffset: log.logStartOffset }, 'refused a corrupt log-start checkpoint: the log starts at its first segment');
+        }
+        if (log.recovery.length > 0 || log.discardedSnapshots.length > 0) {
+          this.log.warn({ dir, recovery: log.recovery, discardedSnapshots: log.discardedSnapshots }, 'recovered a partition log: cut a torn tail or rebuilt producer state past a damaged snapshot');
+        }
+      }));
     this.manager = new ReplicaManager({ brokerId: options.nodeId, logs, logger: this.log, ...(options.replica === undefined ? {} : { config: options.replica }) });
     this.coordinator = new GroupCoordinator({
       manager: this.manager,
@@ -467,6 +473,12 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
 
   async listOffsets(request: ListOffsetsRequest): Promise<ListOffsetsResponse> {
     return this.manager.listOffsets(request);
+  }
+
+  async deleteRecords(request: DeleteRecordsRequest): Promise<DeleteRecordsResponse> {
+    const response = this.manager.deleteRecords(request, this.clock());
+    this.afterInput();
+    return response;
   }
 
   async metadata(request: MetadataRequest): Promise<MetadataResponse> {

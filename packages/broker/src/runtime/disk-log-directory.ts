@@ -95,7 +95,7 @@ export class DiskLogDirectory implements LogDirectory {
     // record has nothing to lose. A torn partition.metadata after a crash reads as none, and is
     // written again.
     if (recorded !== topicId) log.syncWithNextFlush([metadataFile, dir, this.root]);
-    if (log.recovery.length > 0 || log.discardedSnapshots.length > 0) this.onRecovery?.(dir, log);
+    if (log.recovery.length > 0 || log.discardedSnapshots.length > 0 || log.discardedLogStartCheckpoint !== null) this.onRecovery?.(dir, log);
     this.dirs.set(log, { log, dir });
     return log;
   }

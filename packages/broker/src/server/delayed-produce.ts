@@ -6,6 +6,7 @@
  * commit, which is why a retry may duplicate them.
  */
 import type { ProducePartitionResponse, ProduceResponse } from '../protocol/produce.js';
+import { DelayedPartitionRequests, type WaitStatus } from './delayed-partition-requests.js';
 import type { KafkaErrorValue } from './error-code.js';
 
 export interface ProduceWait {
@@ -20,79 +21,33 @@ export interface ProduceWait {
   readonly baseOffset: number;
 }
 
-type WaitStatus = (wait: ProduceWait) => KafkaErrorValue | 'waiting';
-
-interface Parked {
-  readonly response: ProduceResponse;
-  readonly waiting: Set<ProduceWait>;
-  readonly outcomes: Map<ProduceWait, KafkaErrorValue>;
-  readonly deadline: number;
-  readonly status: WaitStatus;
-  readonly resolve: (response: ProduceResponse) => void;
-}
-
 export class DelayedProduces {
-  private readonly byKey = new Map<string, Set<Parked>>();
-  private readonly all = new Set<Parked>();
+  private readonly waits = new DelayedPartitionRequests<ProduceWait, KafkaErrorValue, ProduceResponse>();
 
-  park(response: ProduceResponse, waits: readonly ProduceWait[], deadline: number, status: WaitStatus): Promise<ProduceResponse> {
-    return new Promise((resolve) => {
-      const parked: Parked = { response, waiting: new Set(waits), outcomes: new Map(), deadline, status, resolve };
-      this.all.add(parked);
-      for (const wait of waits) {
-        const set = this.byKey.get(wait.key) ?? new Set();
-        set.add(parked);
-        this.byKey.set(wait.key, set);
-      }
-      for (const wait of waits) this.check(parked, wait);
-    });
+  park(response: ProduceResponse, waits: readonly ProduceWait[], deadline: number, status: WaitStatus<ProduceWait, KafkaErrorValue>): Promise<ProduceResponse> {
+    return this.waits.park(waits, deadline, status, (outcomes) => withOutcomes(response, outcomes));
   }
 
   /** Something about partition `key` changed (HW, flush, leadership): settle what can be settled. */
   recheck(key: string): void {
-    const set = this.byKey.get(key);
-    if (set === undefined) return;
-    for (const parked of [...set]) for (const wait of [...parked.waiting]) if (wait.key === key) this.check(parked, wait);
+    this.waits.recheck(key);
   }
 
   /** The partition left this broker: its waits end with what status says now (not the leader). */
   partitionGone(key: string): void {
-    this.recheck(key);
+    this.waits.recheck(key);
   }
 
   nextDeadline(): number {
-    let at = Number.POSITIVE_INFINITY;
-    for (const parked of this.all) at = Math.min(at, parked.deadline);
-    return at;
+    return this.waits.nextDeadline();
   }
 
   expire(now: number, timedOut: (wait: ProduceWait) => KafkaErrorValue): void {
-    for (const parked of [...this.all]) {
-      if (parked.deadline > now) continue;
-      for (const wait of [...parked.waiting]) this.settle(parked, wait, timedOut(wait));
-    }
+    this.waits.expire(now, timedOut);
   }
 
   failAll(error: KafkaErrorValue): void {
-    for (const parked of [...this.all]) for (const wait of [...parked.waiting]) this.settle(parked, wait, error);
-  }
-
-  private check(parked: Parked, wait: ProduceWait): void {
-    const status = parked.status(wait);
-    if (status !== 'waiting') this.settle(parked, wait, status);
-  }
-
-  private settle(parked: Parked, wait: ProduceWait, outcome: KafkaErrorValue): void {
-    if (!parked.waiting.delete(wait)) return;
-    parked.outcomes.set(wait, outcome);
-    const set = this.byKey.get(wait.key);
-    if (set !== undefined && ![...parked.waiting].some((w) => w.key === wait.key)) {
-      set.delete(parked);
-      if (set.size === 0) this.byKey.delete(wait.key);
-    }
-    if (parked.waiting.size > 0) return;
-    this.all.delete(parked);
-    parked.resolve(withOutcomes(parked.response, parked.outcomes));
+    this.waits.failAll(() => error);
   }
 }
 

@@ -29,6 +29,7 @@ import type { Logger } from 'pino';
 import { LogFileOpenError } from '../log/log-errors.js';
 import type { ReplicaLog } from '../log/replica-log.js';
 import { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP } from '../log/partition-log.js';
+import { DELETE_UP_TO_HIGH_WATERMARK, type DeleteRecordsPartitionResponse, type DeleteRecordsRequest, type DeleteRecordsResponse } from '../protocol/delete-records.js';
 import type { DescribeProducersRequest, DescribeProducersResponse } from '../protocol/producer-ids.js';
 import type { CurrentLeader, ProduceRequest, ProduceResponse, ProducePartitionResponse } from '../protocol/produce.js';
 import type { FetchPartitionResponse, FetchRequest, FetchResponse } from '../protocol/fetch.js';
@@ -37,8 +38,10 @@ import { buildReplicaFetchRequest, DEFAULT_REPLICA_FETCH_CONFIG, type FollowedPa
 import { validateFollowerFetch } from '../replication/fetch-validation.js';
 import { followerFetchDecision, type FollowerFetchDecision } from '../replication/follower-truncation.js';
 import { DEFAULT_REPLICA_LAG_TIME_MAX_MS, isrToExpand, isrToShrink, onAlterPartitionResult, type AlterPartitionResult } from '../replication/isr-change.js';
+import { lowWatermark } from '../replication/low-watermark.js';
 import type { AlterPartitionItem } from '../replication/partition-replicas.js';
 import { batchesBelow } from './committed-batches.js';
+import { DelayedDeleteRecords, type DeleteRecordsOutcome, type DeleteRecordsWait } from './delayed-delete-records.js';
 import { DelayedFetches } from './delayed-fetch.js';
 import { DelayedProduces, type ProduceWait } from './delayed-produce.js';
 import { kafkaError, kafkaErrorOf, NO_ERROR, type KafkaErrorValue } from './error-code.js';
@@ -107,6 +110,7 @@ export class ReplicaManager {
   private readonly alterPartitions: AlterPartitionItem[] = [];
   private readonly produces = new DelayedProduces();
   private readonly fetches = new DelayedFetches();
+  private readonly deletes = new DelayedDeleteRecords();
   private nextIsrCheckAt = 0;
   private nextRetentionCheckAt = 0;
   private readonly logConfigs = new WeakMap<Partition, Partial<LogConfig>>();
@@ -399,6 +403,7 @@ export class ReplicaManager {
     this.roleChanges.push({ message: 'removing replica', fields: { topic: p.topicName, partition: p.partitionId, reason } });
     this.logs.remove(p.log, p.topicId, p.partitionId);
     this.produces.partitionGone(p.key);
+    this.deletes.recheck(p.key);
   }
 
   // ---------------------------------------------------------------- produce
@@ -565,11 +570,13 @@ export class ReplicaManager {
           }
           if (isFollower && firstRead) {
             const hwBefore = leader.highWatermark();
-            const error = leader.onFollowerFetch(now, request.replicaId, position.fetchOffset, log.logEndOffset);
+            const error = leader.onFollowerFetch(now, request.replicaId, position.fetchOffset, log.logEndOffset, position.logStartOffset);
             if (error !== null) {
               hasError = true;
               return fetchError(position.partition, kafkaErrorOf(error), null);
             }
+            // The follower's log start may have reached a DeleteRecords offset.
+            this.deletes.recheck(p.key);
             const expanding = this.maybeExpandIsr(p, request.replicaEpoch);
             // Other fetches and acks=all produces waiting on this partition care only if its HW moved
             // or its ISR is changing; waking them for every follower fetch re-read them for nothing.
@@ -653,6 +660,82 @@ export class ReplicaManager {
         }),
       })),
     };
+  }
+
+  // ---------------------------------------------------------------- delete records
+
+  /**
+   * DeleteRecords (KIP-107) on partitions this broker leads: each log start moves up to the offset
+   * asked (-1: the high watermark), durably, at once; the answer waits until the low watermark has
+   * reached it (every live replica has deleted up to there), or REQUEST_TIMED_OUT at timeoutMs.
+   * An offset past the high watermark is OFFSET_OUT_OF_RANGE, as Kafka's; one at or below the log
+   * start changes nothing and is answered with the low watermark. A topic whose cleanup.policy
+   * lacks `delete` is POLICY_VIOLATION (Kafka's Partition.deleteRecordsOnLeader).
+   */
+  deleteRecords(request: DeleteRecordsRequest, now: number): Promise<DeleteRecordsResponse> {
+    this.ensureOpen();
+    const waits: DeleteRecordsWait[] = [];
+    const topics = request.topics.map((topic) => ({
+      name: topic.name,
+      partitions: topic.partitions.map((q): DeleteRecordsPartitionResponse => {
+        const refused = (e: KafkaErrorValue): DeleteRecordsPartitionResponse => ({ partition: q.partition, errorCode: e.errorCode, errorMessage: e.errorMessage, lowWatermark: -1 });
+        const found = this.leaderPartitionByName(topic.name, q.partition);
+        if ('error' in found) return refused(found.error);
+        const p = found.partition;
+        const leader = p.leader!;
+        if (!this.cleanupPolicyDeletes(topic.name)) return refused(kafkaError('POLICY_VIOLATION', `records of ${topic.name} cannot be deleted: its cleanup.policy does not include delete`));
+        const hw = leader.highWatermark();
+        const offset = q.offset === DELETE_UP_TO_HIGH_WATERMARK ? hw : q.offset;
+        if (!Number.isSafeInteger(offset) || offset < 0 || offset > hw) {
+          return refused(kafkaError('OFFSET_OUT_OF_RANGE', `cannot delete the records of ${topic.name}-${q.partition} below ${q.offset}: the offset must be between 0 and the high watermark ${hw}`));
+        }
+        try {
+          if (p.log.advanceLogStartOffset(offset)) {
+            this.log.info({ topic: p.topicName, partition: p.partitionId, leaderEpoch: leader.leaderEpoch, logStartOffset: offset }, 'deleted records: log start moved up');
+          }
+        } catch (error) {
+          if (error instanceof LogFileOpenError) this.markOffline(p, error);
+          else this.log.error({ err: error, topic: p.topicName, partition: p.partitionId, offset }, 'moving the log start failed');
+          return refused(kafkaErrorOf(error));
+        }
+        const low = this.lowWatermarkOf(p);
+        if (low < offset) waits.push({ key: p.key, topic: topic.name, partition: q.partition, leaderEpoch: leader.leaderEpoch, offset });
+        return { partition: q.partition, ...NO_ERROR, lowWatermark: low };
+      }),
+    }));
+    const response: DeleteRecordsResponse = { topics };
+    if (waits.length === 0) return Promise.resolve(response);
+    return this.deletes.park(response, waits, now + Math.max(0, request.timeoutMs), (wait) => this.deleteRecordsWaitStatus(wait));
+  }
+
+  /** Whether a waiting DeleteRecords partition is done: 'waiting', or how it ends. */
+  private deleteRecordsWaitStatus(wait: DeleteRecordsWait): DeleteRecordsOutcome | 'waiting' {
+    const p = this.partitions.get(wait.key);
+    if (p === undefined || p.leader === null || p.leaderEpoch !== wait.leaderEpoch) {
+      return { error: kafkaError('NOT_LEADER_OR_FOLLOWER', `broker ${this.brokerId} is no longer the leader of ${wait.topic}-${wait.partition}`), lowWatermark: -1 };
+    }
+    const low = this.lowWatermarkOf(p);
+    return low >= wait.offset ? { error: NO_ERROR, lowWatermark: low } : 'waiting';
+  }
+
+  /** The deletion stands; the answer says the replicas had not all caught up with it in time. */
+  private deleteRecordsTimedOut(wait: DeleteRecordsWait): DeleteRecordsOutcome {
+    const p = this.partitions.get(wait.key);
+    const error = kafkaError('REQUEST_TIMED_OUT', `the replicas of ${wait.topic}-${wait.partition} did not all delete up to ${wait.offset} in time`);
+    return { error, lowWatermark: p?.leader === null || p === undefined ? -1 : this.lowWatermarkOf(p) };
+  }
+
+  /** The leader's low watermark: followers count while their brokers are registered and unfenced. */
+  private lowWatermarkOf(p: Partition): number {
+    const image = this.image;
+    return lowWatermark(p.log.logStartOffset, p.leader?.followers ?? [], (id) => image?.brokers.get(id)?.fenced === false);
+  }
+
+  private cleanupPolicyDeletes(topicName: string): boolean {
+    const image = this.image;
+    if (image === null) return true;
+    const policy = effectiveTopicConfig((key) => image.configs.get(key) ?? new Map<string, string>(), topicName, 'cleanup.policy');
+    return policy.split(',').map((v) => v.trim()).includes('delete');
   }
 
   // ---------------------------------------------------------------- producers
@@ -748,7 +831,7 @@ export class ReplicaManager {
     // Both checks are cheap when there is nothing to do, so a broker with partitions just runs them.
     const checks = this.partitions.size > 0 ? Math.min(this.nextIsrCheckAt, this.nextRetentionCheckAt) : Number.POSITIVE_INFINITY;
     const offline = this.offline.size > 0 ? this.nextOfflineRetryAt : Number.POSITIVE_INFINITY;
-    return Math.min(checks, offline, this.produces.nextDeadline(), this.fetches.nextDeadline());
+    return Math.min(checks, offline, this.produces.nextDeadline(), this.fetches.nextDeadline(), this.deletes.nextDeadline());
   }
 
   /**
@@ -758,6 +841,7 @@ export class ReplicaManager {
   tick(now: number): void {
     this.produces.expire(now, (wait) => kafkaError('REQUEST_TIMED_OUT', `acks=${wait.acks} produce to ${wait.topic}-${wait.partition} not acknowledged in time`));
     this.fetches.expire(now);
+    this.deletes.expire(now, (wait) => this.deleteRecordsTimedOut(wait));
     if (now >= this.nextRetentionCheckAt) {
       this.nextRetentionCheckAt = now + this.config.retentionCheckIntervalMs;
       this.enforceRetention();
@@ -925,6 +1009,7 @@ export class ReplicaManager {
                 if (this.offline.size > 0) this.offline.delete(p.key);
               }
               p.updateFollowerHighWatermark(answer.highWatermark);
+              this.followLeaderLogStart(p, answer.logStartOffset);
             } catch (error) {
               if (error instanceof LogFileOpenError) this.markOffline(p, error);
               else this.log.warn({ err: error, topic: p.topicName, partition: p.partitionId, fetchOffset: q.fetchOffset }, 'follower append failed; backing off');
@@ -959,6 +1044,18 @@ export class ReplicaManager {
       }
     }
     return { appendedBytes, truncations };
+  }
+
+  /**
+   * A follower's log start follows its leader's, as Kafka's fetcher moves it with every answer
+   * (records deleted on the leader, by DeleteRecords or retention, go here too), never past what it
+   * knows committed; its next fetch reports it, which moves the leader's low watermark.
+   */
+  private followLeaderLogStart(p: Partition, leaderLogStart: number): void {
+    const before = p.log.logStartOffset;
+    if (p.log.advanceLogStartOffset(Math.min(leaderLogStart, p.highWatermark))) {
+      this.log.debug({ topic: p.topicName, partition: p.partitionId, from: before, to: p.log.logStartOffset }, "log start moved up to the leader's");
+    }
   }
 
   /** The follower decision for one answered partition; null for an error that only calls for a back-off. */
@@ -1002,6 +1099,7 @@ export class ReplicaManager {
     if (this.closed) return;
     this.closed = true;
     this.produces.failAll(kafkaError('NOT_LEADER_OR_FOLLOWER', `broker ${this.brokerId} is shutting down`));
+    this.deletes.failAll(() => ({ error: kafkaError('NOT_LEADER_OR_FOLLOWER', `broker ${this.brokerId} is shutting down`), lowWatermark: -1 }));
     this.fetches.completeAll(Number.POSITIVE_INFINITY);
     for (const p of this.partitions.values()) {
       try {
@@ -1016,6 +1114,7 @@ export class ReplicaManager {
   /** Settles produces waiting on `p` now; its parked fetches are read again once the input is handled (retryWoken). */
   private onPartitionChanged(p: Partition): void {
     this.produces.recheck(p.key);
+    this.deletes.recheck(p.key);
     this.fetches.wake(p.key);
   }
 

@@ -1,7 +1,8 @@
 /**
  * What the clients were told and saw, kept as the truth the invariants compare the brokers with:
  * every payload the producer sent (each attempt has its own, so a payload names one append), every
- * acks=all success as (partition, offset, payload), and every record a consumer read. Contradictions
+ * acks=all success as (partition, offset, payload), every record a consumer read, and the offsets
+ * clients asked records to be deleted below (DeleteRecords). Contradictions
  * that need no broker state — an offset acknowledged twice with different payloads, a consumer
  * reading something else where an acknowledged record sits, a committed record changing under a
  * consumer, a record read out of order — are found here as they happen.
@@ -29,6 +30,8 @@ class PartitionRecords {
   readonly offsetOfConsumedPayload = new Map<string, number>();
   /** Bumped when an acknowledgement lands below an earlier one, so incremental checks start over. */
   reorders = 0;
+  /** The highest offset a DeleteRecords asked records to be deleted below (0: none asked). */
+  deletedBelow = 0;
 }
 
 export class AcknowledgedRecords {
@@ -93,6 +96,31 @@ export class AcknowledgedRecords {
     }
     if (before === undefined) p.consumed.set(offset, { offset, payload, from, at: now });
     p.offsetOfConsumedPayload.set(payload, offset);
+  }
+
+  /**
+   * A client asked for the records below `offset` to be deleted. Recorded when asked, not when
+   * answered: the leader moves its log start when the request reaches it, answer or not.
+   */
+  onDeleteRequested(partition: number, offset: number): void {
+    const p = this.partitions[partition]!;
+    p.deletedBelow = Math.max(p.deletedBelow, offset);
+  }
+
+  /** Below this offset, records may be gone because a client asked for it. */
+  deletedBelow(partition: number): number {
+    return this.partitions[partition]!.deletedBelow;
+  }
+
+  /**
+   * A consumer's position jumped from `from` to `to` (its fetch was out of range: the log now starts
+   * at `to`, and it resets to the earliest offset). Only deleted records may be skipped.
+   */
+  onSkipped(partition: number, from: number, to: number, broker: number): void {
+    const deleted = this.partitions[partition]!.deletedBelow;
+    if (to > deleted) {
+      this.problems.push({ invariant: 'consumersSkipOnlyDeletedRecords', message: `partition ${partition}: broker ${broker} sent the consumer from ${from} to ${to}, but records were asked deleted only below ${deleted}` });
+    }
   }
 
   acked(partition: number): readonly AckedRecord[] {

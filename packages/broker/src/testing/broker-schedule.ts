@@ -4,7 +4,8 @@
  * restart some time later or only at the heal; isolation of a broker from everyone, from the cluster
  * or from the controller alone; a cut link between two brokers; a stalled replica fetcher; bursts of
  * loss and delay on every link; an operator's reassignment of a partition's replicas (KIP-455), which
- * adds and removes replicas within one leader epoch. Each fault lasts a while and ends on its own; the heal at the end
+ * adds and removes replicas within one leader epoch; a client deleting a partition's records below an
+ * offset (DeleteRecords). Each fault lasts a while and ends on its own; the heal at the end
  * ends whatever is left.
  */
 import fc from 'fast-check';
@@ -19,7 +20,13 @@ export type BrokerFault =
   | { readonly kind: 'cutLink'; readonly a: BrokerId; readonly b: BrokerId; readonly forMs: number }
   | { readonly kind: 'stall'; readonly broker: BrokerId; readonly forMs: number }
   | { readonly kind: 'lossy'; readonly dropRate: number; readonly maxDelayMs: number; readonly forMs: number }
-  | { readonly kind: 'reassign'; readonly partition: number; readonly replicas: readonly BrokerId[] };
+  | { readonly kind: 'reassign'; readonly partition: number; readonly replicas: readonly BrokerId[] }
+  /**
+   * Records deleted below the offset `fraction` of the way along the partition's acknowledged
+   * records, `consumerBehindMs` after the partition's consumer stopped reading (so that it has
+   * records to skip), the consumer resuming a little after the deletion.
+   */
+  | { readonly kind: 'deleteRecords'; readonly partition: number; readonly fraction: number; readonly consumerBehindMs: number };
 
 export interface TimedBrokerFault {
   /** ms after the previous step (the first: after the producer started). */
@@ -69,6 +76,10 @@ const faultArbitrary: fc.Arbitrary<BrokerFault> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('reassign' as const), partition, replicas: fc.shuffledSubarray([1, 2, 3], { minLength: 2, maxLength: 3 }) }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('deleteRecords' as const), partition, fraction: fc.constantFrom(0.25, 0.5, 1), consumerBehindMs: fc.constantFrom(0, 0, 1000, 3000) }),
+  },
 );
 
 const timedFault: fc.Arbitrary<TimedBrokerFault> = fc.record({ afterMs: fc.integer({ min: 0, max: 5000 }), fault: faultArbitrary });
@@ -105,5 +116,7 @@ export function describeBrokerFault(f: BrokerFault): string {
       return `every link drops ${f.dropRate} and delays up to ${f.maxDelayMs}ms for ${f.forMs}ms`;
     case 'reassign':
       return `reassign partition ${f.partition} to replicas [${f.replicas.join(',')}]`;
+    case 'deleteRecords':
+      return `delete partition ${f.partition}'s records below ${f.fraction * 100}% of what was acknowledged${f.consumerBehindMs === 0 ? '' : `, its consumer paused ${f.consumerBehindMs}ms before`}`;
   }
 }

@@ -2,7 +2,8 @@
  * Broker replication in one process on a simulated clock: one controller (a real QuorumController,
  * see SimController), three brokers each the BrokerNode that ships — ReplicaManager, replica
  * fetchers, lifecycle, AlterPartition sender — over MemoryLogs and the simulated clock and network
- * (SimBrokerProcess), a producer sending acks=all batches and a consumer per partition, all talking
+ * (SimBrokerProcess), a producer sending acks=all batches, a consumer per partition and a client
+ * deleting records now and then (DeleteRecords), all talking
  * over a simulated network whose links can be slowed, made lossy or cut — between any two brokers,
  * and between a broker and the controller or the clients.
  *
@@ -14,7 +15,8 @@
 import type { NodeId } from '@kz/raft';
 import { EventQueue, SeededRandom, SimNetwork, Trace, deriveSeed, type LinkRule, type Violation } from '@kz/raft/testing';
 import { SimControllerRpcs } from '@kz/metadata/testing';
-import type { BrokerId, ControllerReply, ControllerRequest, CreateTopicsResponse, MetadataImage } from '@kz/metadata';
+import { kafkaErrorName, type BrokerId, type ControllerReply, type ControllerRequest, type CreateTopicsResponse, type MetadataImage } from '@kz/metadata';
+import type { DeleteRecordsResponse } from '../protocol/delete-records.js';
 import { DEFAULT_REPLICA_FETCH_CONFIG } from '../replication/fetch-request-builder.js';
 import { AcknowledgedRecords } from './acknowledged-records.js';
 import { ClientMetadata } from './client-metadata.js';
@@ -100,6 +102,8 @@ export class BrokerSimulation {
   readonly managerLogs = new Map<string, number>();
   /** How AlterPartition items were answered: NONE, or the error code (REQUEST_TIMED_OUT when no answer came). */
   readonly alterPartitionAnswers = new Map<string, number>();
+  /** How DeleteRecords requests were answered, by Kafka error name (lost ones are not counted). */
+  readonly deleteRecordsAnswers = new Map<string, number>();
   private nowValue = 0;
   /** Events run so far. */
   events = 0;
@@ -305,6 +309,30 @@ export class BrokerSimulation {
     this.controller.submit(id, {
       kind: 'alterPartitionReassignments',
       body: { reassignments: [{ topic: SIM_TOPIC, partitionId: partition % this.partitions, replicas: [...replicas] }] },
+    });
+  }
+
+  /**
+   * A client deletes partition `partition`'s records (DeleteRecords to the leader its metadata
+   * names) below the offset just past the acknowledged record `fraction` of the way along the
+   * acknowledged ones. The request is recorded as it leaves: the leader moves its log start when it
+   * gets it, whether or not the answer comes back. Not waited for, as the other faults.
+   */
+  deleteRecords(partition: number, fraction: number): void {
+    const p = partition % this.partitions;
+    const acked = this.records.acked(p);
+    const leader = this.metadata.leader(p);
+    if (acked.length === 0 || leader === undefined) return;
+    const offset = acked[Math.floor(fraction * (acked.length - 1))]!.offset + 1;
+    this.count('delete-records');
+    this.records.onDeleteRequested(p, offset);
+    this.note(`client asks broker ${leader.leaderId} to delete partition ${p}'s records below ${offset}`);
+    const request = { timeoutMs: 2000, topics: [{ name: SIM_TOPIC, partitions: [{ partition: p, offset }] }] };
+    this.rpc.call<DeleteRecordsResponse>(CLIENT_NODE, leader.leaderId, 'delete records', () => this.nodes.get(leader.leaderId)?.node?.deleteRecords(request) ?? null, (response) => {
+      const answer = response.topics[0]?.partitions[0];
+      const name = answer === undefined ? 'NO_ANSWER' : answer.errorCode === 0 ? 'NONE' : kafkaErrorName(answer.errorCode);
+      this.deleteRecordsAnswers.set(name, (this.deleteRecordsAnswers.get(name) ?? 0) + 1);
+      this.note(`DeleteRecords of partition ${p} below ${offset} answered ${name}, low watermark ${answer?.lowWatermark ?? -1}`);
     });
   }
 

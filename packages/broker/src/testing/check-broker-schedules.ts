@@ -98,7 +98,7 @@ async function run(schedule: BrokerSchedule, traceSink: ((line: string) => void)
       simulatedMs: 0,
       healedAt: 0,
       settledAfterMs: null,
-      coverage: { acknowledged: 0, consumed: 0, batchesLostInCrashes: 0, faults: {}, managerLogs: {}, alterPartitionAnswers: {}, producerErrors: {} },
+      coverage: { acknowledged: 0, consumed: 0, batchesLostInCrashes: 0, faults: {}, managerLogs: {}, alterPartitionAnswers: {}, producerErrors: {}, deleteRecordsAnswers: {}, consumerSkips: 0 },
       trace: [],
     };
   }

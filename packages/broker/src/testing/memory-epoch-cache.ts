@@ -31,6 +31,13 @@ export class MemoryEpochCache {
     this.entries = this.entries.filter((e) => e.startOffset < endOffset);
   }
 
+  /** LeaderEpochCache.truncateFromStart: epochs ending before `startOffset` go; the one spanning it starts there. */
+  truncateFromStart(startOffset: number): void {
+    const spanning = this.entries.filter((e) => e.startOffset <= startOffset).pop();
+    if (spanning === undefined) return;
+    this.entries = [{ epoch: spanning.epoch, startOffset }, ...this.entries.filter((e) => e.startOffset > startOffset)];
+  }
+
   clear(): void {
     this.entries = [];
   }

@@ -11,7 +11,7 @@
  * segment end (PartitionLog.read does; the model test keeps PartitionLog to one segment too).
  */
 import { CorruptRecordError, decodeRecordBatch, readBatchHeader, stampBatch, type DecodedRecord } from '@kz/records';
-import { checkContinuesLog, checkProducerAppend, validatedBatches, type PositionedBatch } from '../log/append-validation.js';
+import { checkContinuesLog, checkProducerAppend, emptyLogRestartOffset, validatedBatches, type PositionedBatch } from '../log/append-validation.js';
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, MAX_TIMESTAMP, type AppendInfo } from '../log/partition-log.js';
 import type { EpochEndOffset, EpochEntry } from '../log/leader-epoch-cache.js';
 import { DEFAULT_LOG_CONFIG, type LogConfig } from '../log/log-config.js';
@@ -125,7 +125,15 @@ export class MemoryLog implements ReplicaLog {
   appendAsFollower(batches: Uint8Array): AppendInfo | undefined {
     this.ensureOpen();
     const headers = this.validate(batches);
-    const expected = checkContinuesLog(headers, this.logEndOffset);
+    const restartAt = emptyLogRestartOffset(headers, this.startOffset, this.logEndOffset);
+    if (restartAt !== undefined) {
+      // As PartitionLog: the log restarts at the base of the batch holding its start, the start stays.
+      this.destructiveChanges++;
+      this.epochs.clear();
+      this.flushedOffset = restartAt;
+      this.producers = new ProducerStateTable();
+    }
+    const expected = checkContinuesLog(headers, restartAt ?? this.logEndOffset);
     const first = headers[0];
     if (first === undefined) return undefined;
     for (const { at, header } of headers) {
@@ -169,13 +177,24 @@ export class MemoryLog implements ReplicaLog {
     if (timestamp === LATEST_TIMESTAMP) return { offset: this.logEndOffset, timestamp: -1 };
     if (timestamp === EARLIEST_TIMESTAMP) return { offset: this.startOffset, timestamp: -1 };
     if (timestamp === MAX_TIMESTAMP) {
+      // As Kafka (and PartitionLog): the record with the largest timestamp, even below a start inside its batch.
       const max = this.batches.reduce((m, b) => Math.max(m, b.maxTimestamp), -1);
-      return max < 0 ? undefined : this.offsetForTimestamp(max);
+      return max < 0 ? undefined : this.firstAtOrAfter(max, 0);
     }
-    const batch = this.batches.find((b) => b.maxTimestamp >= timestamp);
-    if (batch === undefined) return undefined;
-    const record = this.recordsOf(batch).find((r) => r.timestamp >= timestamp);
-    return record === undefined ? { offset: batch.baseOffset, timestamp: batch.maxTimestamp } : { offset: record.offset, timestamp: record.timestamp };
+    return this.firstAtOrAfter(timestamp, this.startOffset);
+  }
+
+  /** The first record at or after `from` whose timestamp is at least `timestamp` (LogSegment.findOffsetByTimestamp). */
+  private firstAtOrAfter(timestamp: number, from: number): OffsetAndTimestamp | undefined {
+    for (const batch of this.batches) {
+      if (batch.maxTimestamp < timestamp || batch.lastOffset < from) continue;
+      const records = this.recordsOf(batch);
+      const record = records.find((r) => r.timestamp >= timestamp && r.offset >= from);
+      if (record !== undefined) return { offset: record.offset, timestamp: record.timestamp };
+      if (records.some((r) => r.timestamp >= timestamp)) continue;
+      return { offset: Math.max(batch.baseOffset, from), timestamp: batch.maxTimestamp };
+    }
+    return undefined;
   }
 
   truncateTo(offset: number): number {
@@ -191,7 +210,11 @@ export class MemoryLog implements ReplicaLog {
       return offset;
     }
     this.destructiveChanges++;
-    this.batches = this.batches.slice(0, this.indexHolding(offset));
+    const cut = this.indexHolding(offset);
+    const newEnd = this.batches[cut]?.baseOffset ?? this.logEndOffset;
+    this.batches = this.batches.slice(0, cut);
+    // As PartitionLog: a start inside the batch that went goes with it, to the new end.
+    if (this.startOffset > newEnd) this.startOffset = newEnd;
     this.epochs.truncateFromEnd(this.logEndOffset);
     this.flushedOffset = Math.min(this.flushedOffset, this.logEndOffset);
     this.rebuildProducerState();
@@ -206,6 +229,18 @@ export class MemoryLog implements ReplicaLog {
     this.epochs.clear();
     this.flushedOffset = offset;
     this.producers = new ProducerStateTable();
+  }
+
+  /** PartitionLog.advanceLogStartOffset: the start moves up durably; whole batches below it go. */
+  advanceLogStartOffset(offset: number): boolean {
+    this.ensureOpen();
+    if (!Number.isSafeInteger(offset) || offset > this.logEndOffset) throw new OffsetOutOfRangeError(offset, this.startOffset, this.logEndOffset);
+    if (offset <= this.startOffset) return false;
+    this.destructiveChanges++;
+    this.startOffset = offset;
+    this.batches = this.batches.filter((b) => b.lastOffset >= offset);
+    this.epochs.truncateFromStart(offset);
+    return true;
   }
 
   activeProducers(): readonly ProducerEntry[] {

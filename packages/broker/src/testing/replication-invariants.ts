@@ -2,11 +2,15 @@
  * The safety invariants of broker replication, checked after every simulated event. Each names what
  * must hold whatever the faults; the ones that walk logs keep cursors (ReplicationInvariantMemory) so
  * that a record is checked once per log and not once per event, and start over when a log loses
- * something (a truncation or a crash: MemoryLog.destructiveChangeCount).
+ * something (a truncation, a crash, a log start moved up: MemoryLog.destructiveChangeCount).
  *
  * - acknowledgedRecordsSurvive: every acks=all success (partition, offset, payload) is, at that offset,
  *   in the flushed log of a broker in the partition's ISR as the controller has committed it — or of
- *   some replica while the partition has no leader — so no crash of the others can lose it.
+ *   some replica while the partition has no leader — so no crash of the others can lose it. A record
+ *   below an offset a client asked records to be deleted below (DeleteRecords) may be gone.
+ * - logStartsOnlyWhereDeleted: no replica's log starts above the highest offset a client asked
+ *   records to be deleted below — records go only because they were deleted, and with the above,
+ *   none at or above a log start is lost.
  * - leaderInIsr: in the committed image a partition's leader is in its ISR, or there is none.
  * - leaderHighWatermarkNeverDecreases: within one leader epoch the leader's HW only grows.
  * - highWatermarkWithinIsrLogs: the HW of the leader the controller names (once that broker leads at
@@ -65,6 +69,7 @@ export function newReplicationInvariantMemory(): ReplicationInvariantMemory {
 
 export const REPLICATION_INVARIANTS = [
   'acknowledgedRecordsSurvive',
+  'logStartsOnlyWhereDeleted',
   'leaderInIsr',
   'leaderHighWatermarkNeverDecreases',
   'highWatermarkWithinIsrLogs',
@@ -92,6 +97,7 @@ export function checkReplicationInvariants(view: ReplicationView, memory: Replic
     }
     const holders = registration.leader >= 0 ? registration.isr : registration.replicas;
     violations.push(...acknowledgedRecordsSurvive(view, memory, topicId, p, holders));
+    violations.push(...logStartsOnlyWhereDeleted(view, topicId, p));
     violations.push(...highWatermarks(view, memory, topicId, p, registration.leader, registration.leaderEpoch, registration.isr));
   }
   return violations;
@@ -100,7 +106,10 @@ export function checkReplicationInvariants(view: ReplicationView, memory: Replic
 function acknowledgedRecordsSurvive(view: ReplicationView, memory: ReplicationInvariantMemory, topicId: string, p: number, holders: readonly BrokerId[]): Violation[] {
   const acked = view.records.acked(p);
   if (acked.length === 0) return [];
-  let best = 0;
+  // Acknowledged records are in offset order: those a client asked deleted are the head, and need no holder.
+  const deletedBelow = view.records.deletedBelow(p);
+  const kept = deletedBelow === 0 ? 0 : firstAtOrAbove(acked, deletedBelow);
+  let best = kept;
   for (const id of holders) {
     const log = view.brokers.find((b) => b.id === id)?.disk.log(topicId, p);
     if (log === undefined) continue;
@@ -110,6 +119,7 @@ function acknowledgedRecordsSurvive(view: ReplicationView, memory: ReplicationIn
       cursor = { destructive: log.destructiveChangeCount, reorders: view.records.reorders(p), verified: 0 };
       memory.ackCursors.set(key, cursor);
     }
+    cursor.verified = Math.max(cursor.verified, kept);
     while (cursor.verified < acked.length && holds(log, acked[cursor.verified]!)) cursor.verified++;
     best = Math.max(best, cursor.verified);
   }
@@ -125,6 +135,30 @@ function acknowledgedRecordsSurvive(view: ReplicationView, memory: ReplicationIn
       message: `partition ${p}: ${record.payload} acknowledged at offset ${record.offset} (at ${record.ackedAt}ms) is in no flushed log of [${holders.join(',')}]: ${where}`,
     });
     break;
+  }
+  return violations;
+}
+
+/** The index of the first record at or above `offset` in offset order (the length when none is). */
+function firstAtOrAbove(records: readonly AckedRecord[], offset: number): number {
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (records[mid]!.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function logStartsOnlyWhereDeleted(view: ReplicationView, topicId: string, p: number): Violation[] {
+  const deletedBelow = view.records.deletedBelow(p);
+  const violations: Violation[] = [];
+  for (const broker of view.brokers) {
+    const log = broker.disk.log(topicId, p);
+    if (log !== undefined && log.logStartOffset > deletedBelow) {
+      violations.push({ invariant: 'logStartsOnlyWhereDeleted', node: broker.id, message: `partition ${p}: broker ${broker.id}'s log starts at ${log.logStartOffset}, but records were asked deleted only below ${deletedBelow}` });
+    }
   }
   return violations;
 }

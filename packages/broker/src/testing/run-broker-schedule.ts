@@ -29,6 +29,9 @@ export interface BrokerCoverage {
   readonly alterPartitionAnswers: Readonly<Record<string, number>>;
   /** Producer retries by reason (Kafka error name, CLIENT_TIMEOUT, NO_KNOWN_LEADER). */
   readonly producerErrors: Readonly<Record<string, number>>;
+  /** DeleteRecords answers by Kafka error name, and consumers moved up to a log start. */
+  readonly deleteRecordsAnswers: Readonly<Record<string, number>>;
+  readonly consumerSkips: number;
 }
 
 export interface BrokerScheduleOutcome {
@@ -133,6 +136,16 @@ export function applyBrokerFault(sim: BrokerSimulation, fault: BrokerFault): voi
     case 'reassign':
       sim.reassign(fault.partition, fault.replicas);
       return;
+    case 'deleteRecords': {
+      if (fault.consumerBehindMs === 0) {
+        sim.deleteRecords(fault.partition, fault.fraction);
+        return;
+      }
+      const at = sim.now + fault.consumerBehindMs;
+      sim.consumers.pause(fault.partition % sim.partitions, at + 500);
+      sim.schedule(at, 'delete records', () => sim.deleteRecords(fault.partition, fault.fraction));
+      return;
+    }
   }
 }
 
@@ -150,5 +163,7 @@ function coverageOf(sim: BrokerSimulation): BrokerCoverage {
     managerLogs: Object.fromEntries(sim.managerLogs),
     alterPartitionAnswers: Object.fromEntries(sim.alterPartitionAnswers),
     producerErrors: Object.fromEntries(sim.producer.stats.errors),
+    deleteRecordsAnswers: Object.fromEntries(sim.deleteRecordsAnswers),
+    consumerSkips: sim.consumers.stats.skips,
   };
 }

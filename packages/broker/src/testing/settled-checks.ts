@@ -5,9 +5,12 @@
  * leader's log end and the HW does too, the producer has nothing left unacknowledged and every
  * consumer has read up to the HW. Then:
  *
- * - logsIdenticalBelowHighWatermark: all three replicas hold the same batches, byte for byte, below the HW;
+ * - logsIdenticalBelowHighWatermark: all three replicas hold the same batches, byte for byte, below the HW
+ *   (from where both logs start: replicas' starts may differ after DeleteRecords and a leader change);
  * - acknowledgedBelowHighWatermark: every acknowledged record is below the leader's HW, at its offset;
- * - consumedRecordsInLog: every record a consumer read is in the leader's log at the offset it was read at.
+ * - consumedRecordsInLog: every record a consumer read is in the leader's log at the offset it was read at
+ *   (both: unless deleted, below the leader's log start — logStartsOnlyWhereDeleted holds that start
+ *   to what clients asked).
  */
 import type { Violation } from '@kz/raft/testing';
 import type { BrokerId, MetadataImage } from '@kz/metadata';
@@ -77,10 +80,13 @@ export function checkSettled(sim: SettledCluster): Violation[] {
     const leaderId: BrokerId = registration.leader;
     const leaderLog = sim.disk(leaderId).log(topicId, p)!;
     const hw = sim.node(leaderId)!.manager.partition(topicId, p)!.highWatermark;
-    const below = leaderLog.storedBatches.filter((b) => b.lastOffset < hw);
+    const start = leaderLog.logStartOffset;
     for (const id of registration.replicas) {
       if (id === leaderId) continue;
-      const theirs = sim.disk(id).log(topicId, p)?.storedBatches ?? [];
+      const replicaLog = sim.disk(id).log(topicId, p);
+      const from = Math.max(start, replicaLog?.logStartOffset ?? 0);
+      const below = leaderLog.storedBatches.filter((b) => b.lastOffset < hw && b.lastOffset >= from);
+      const theirs = (replicaLog?.storedBatches ?? []).filter((b) => b.lastOffset >= from);
       const differs = below.findIndex((b, i) => theirs[i] === undefined || theirs[i]!.baseOffset !== b.baseOffset || !sameBytes(theirs[i]!.bytes, b.bytes));
       if (differs >= 0) {
         const b = below[differs]!;
@@ -88,12 +94,14 @@ export function checkSettled(sim: SettledCluster): Violation[] {
       }
     }
     for (const record of sim.records.acked(p)) {
+      if (record.offset < start) continue;
       if (record.offset >= hw || flushedPayloadAt(leaderLog, record.offset) !== record.payload) {
         violations.push({ invariant: 'acknowledgedBelowHighWatermark', message: `partition ${p}: ${record.payload} acknowledged at offset ${record.offset} is not there below leader ${leaderId}'s HW ${hw}` });
         break;
       }
     }
     for (const [offset, consumed] of sim.records.consumed(p)) {
+      if (offset < start) continue;
       if (flushedPayloadAt(leaderLog, offset) !== consumed.payload) {
         violations.push({ invariant: 'consumedRecordsInLog', message: `partition ${p}: a consumer read ${consumed.payload} at offset ${offset}, which the settled leader ${leaderId} does not hold there` });
         break;

@@ -26,6 +26,8 @@ interface Totals {
   readonly managerLogs: Map<string, number>;
   readonly alterPartitionAnswers: Map<string, number>;
   readonly producerErrors: Map<string, number>;
+  readonly deleteRecordsAnswers: Map<string, number>;
+  consumerSkips: number;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -42,7 +44,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const replaying = args.path !== undefined;
-  const totals: Totals = { consumed: 0, batchesLostInCrashes: 0, faults: new Map(), managerLogs: new Map(), alterPartitionAnswers: new Map(), producerErrors: new Map() };
+  const totals: Totals = { consumed: 0, batchesLostInCrashes: 0, faults: new Map(), managerLogs: new Map(), alterPartitionAnswers: new Map(), producerErrors: new Map(), deleteRecordsAnswers: new Map(), consumerSkips: 0 };
   const started = Date.now();
   let done = 0;
   const report = await checkBrokerSchedules({
@@ -68,6 +70,7 @@ async function main(argv: readonly string[]): Promise<number> {
   print(`broker-sim: replica managers: ${formatCounts(totals.managerLogs)}`);
   print(`broker-sim: AlterPartition answers: ${formatCounts(totals.alterPartitionAnswers)}`);
   print(`broker-sim: producer retries: ${formatCounts(totals.producerErrors)}`);
+  print(`broker-sim: DeleteRecords answers: ${formatCounts(totals.deleteRecordsAnswers)}; consumers moved up to a log start: ${totals.consumerSkips}`);
   print(`broker-sim: consumed=${totals.consumed} batches lost to crashes (unflushed)=${totals.batchesLostInCrashes}`);
   print(
     `broker-sim: runs=${report.runs} events=${report.events} acked=${report.acknowledged} violations=${violations} ` +
@@ -83,6 +86,8 @@ function add(totals: Totals, c: BrokerCoverage): void {
   for (const [k, v] of Object.entries(c.managerLogs)) totals.managerLogs.set(k, (totals.managerLogs.get(k) ?? 0) + v);
   for (const [k, v] of Object.entries(c.alterPartitionAnswers)) totals.alterPartitionAnswers.set(k, (totals.alterPartitionAnswers.get(k) ?? 0) + v);
   for (const [k, v] of Object.entries(c.producerErrors)) totals.producerErrors.set(k, (totals.producerErrors.get(k) ?? 0) + v);
+  for (const [k, v] of Object.entries(c.deleteRecordsAnswers)) totals.deleteRecordsAnswers.set(k, (totals.deleteRecordsAnswers.get(k) ?? 0) + v);
+  totals.consumerSkips += c.consumerSkips;
 }
 
 function formatCounts(counts: ReadonlyMap<string, number>): string {

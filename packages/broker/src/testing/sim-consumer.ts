@@ -2,11 +2,13 @@
  * The simulated consumers: one per partition, reading from the leader its metadata names (as a
  * consumer that sends no leader epoch does, so a deposed leader that has not heard yet may still
  * answer it), from offset 0 onwards with long polls. Every record read goes to AcknowledgedRecords,
- * which holds it against what was acknowledged and what was read before.
+ * which holds it against what was acknowledged and what was read before. A fetch out of range below
+ * the leader's log start (records deleted) moves the consumer to that start, as a Kafka consumer
+ * with auto.offset.reset=earliest resets.
  */
 import type { NodeId } from '@kz/raft';
 import { decodeRecordBatch, iterateBatches } from '@kz/records';
-import { kafkaErrorName, type BrokerId } from '@kz/metadata';
+import { KAFKA_ERROR_CODES, kafkaErrorName, type BrokerId } from '@kz/metadata';
 import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
 import type { AcknowledgedRecords } from './acknowledged-records.js';
 import type { ClientMetadata } from './client-metadata.js';
@@ -31,16 +33,25 @@ export interface ConsumerEnvironment {
 }
 
 const MAX_BYTES = 1 << 20;
+const OFFSET_OUT_OF_RANGE = KAFKA_ERROR_CODES.OFFSET_OUT_OF_RANGE;
 const decoder = new TextDecoder();
 
 export class SimConsumers {
   private readonly positions: number[];
   private readonly attempts: number[];
-  readonly stats = { fetches: 0, records: 0, errors: new Map<string, number>() };
+  /** A paused consumer fetches nothing before this time (a slow application falling behind). */
+  private readonly pausedUntil: number[];
+  readonly stats = { fetches: 0, records: 0, skips: 0, errors: new Map<string, number>() };
 
   constructor(private readonly env: ConsumerEnvironment) {
     this.positions = Array.from({ length: env.partitions }, () => 0);
     this.attempts = Array.from({ length: env.partitions }, () => 0);
+    this.pausedUntil = Array.from({ length: env.partitions }, () => 0);
+  }
+
+  /** The consumer of `partition` stops fetching until `until`, and so falls behind the producer. */
+  pause(partition: number, until: number): void {
+    this.pausedUntil[partition] = Math.max(this.pausedUntil[partition]!, until);
   }
 
   start(): void {
@@ -53,6 +64,11 @@ export class SimConsumers {
   }
 
   private poll(partition: number): void {
+    const paused = this.pausedUntil[partition]!;
+    if (this.env.now() < paused) {
+      this.env.schedule(paused, `consumer p${partition} resumes`, () => this.poll(partition));
+      return;
+    }
     const leader = this.env.metadata.leader(partition);
     const topicId = this.env.metadata.topicId;
     if (leader === undefined || topicId === null) {
@@ -87,6 +103,14 @@ export class SimConsumers {
 
   private onResponse(partition: number, broker: BrokerId, response: FetchResponse): void {
     const answer = response.topics[0]?.partitions[0];
+    const asked = this.positions[partition]!;
+    if (response.errorCode === 0 && answer?.errorCode === OFFSET_OUT_OF_RANGE && answer.logStartOffset > asked) {
+      this.env.records.onSkipped(partition, asked, answer.logStartOffset, broker);
+      this.positions[partition] = answer.logStartOffset;
+      this.stats.skips++;
+      this.poll(partition);
+      return;
+    }
     if (response.errorCode !== 0 || answer === undefined || answer.errorCode !== 0) {
       const code = response.errorCode !== 0 ? response.errorCode : (answer?.errorCode ?? -1);
       if (answer?.currentLeader !== null && answer?.currentLeader !== undefined) this.env.metadata.hint(partition, answer.currentLeader);

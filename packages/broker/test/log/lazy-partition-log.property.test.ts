@@ -20,7 +20,8 @@ type Op =
   | { readonly kind: 'offsetForTimestamp'; readonly timestamp: number }
   | { readonly kind: 'flush' }
   | { readonly kind: 'append'; readonly count: number; readonly epoch: number }
-  | { readonly kind: 'restartAt'; readonly offset: number };
+  | { readonly kind: 'restartAt'; readonly offset: number }
+  | { readonly kind: 'advanceStart'; readonly offset: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('assignEpoch' as const), epoch: fc.integer({ min: 0, max: 5 }) }),
@@ -31,6 +32,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.constant({ kind: 'flush' as const }),
   fc.record({ kind: fc.constant('append' as const), count: fc.integer({ min: 1, max: 3 }), epoch: fc.integer({ min: 0, max: 5 }) }),
   fc.record({ kind: fc.constant('restartAt' as const), offset: fc.integer({ min: 0, max: 6 }) }),
+  fc.record({ kind: fc.constant('advanceStart' as const), offset: fc.integer({ min: -1, max: 4 }) }),
 );
 
 function outcome(run: () => unknown): unknown {
@@ -70,6 +72,8 @@ function apply(log: ReplicaLog, op: Op): unknown {
       return log.append(encodeRecordBatch({ records: Array.from({ length: op.count }, (_, i) => ({ key: null, value: Buffer.from(`v${i}`), timestamp: 1000 + i })) }), op.epoch);
     case 'restartAt':
       return log.truncateFullyAndStartAt(op.offset);
+    case 'advanceStart':
+      return log.advanceLogStartOffset(op.offset);
   }
 }
 

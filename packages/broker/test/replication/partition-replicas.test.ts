@@ -29,7 +29,13 @@ describe('updateFollowerFetchState (Replica.updateFetchStateOrThrow)', () => {
 
   it('a fetch at the leader log end is caught up now', () => {
     const s = updateFollowerFetchState(fresh, 100, 10, 10);
-    expect(s).toEqual({ brokerId: 2, logEndOffset: 10, lastFetchTimeMs: 100, lastCaughtUpTimeMs: 100, lastFetchLeaderLogEndOffset: 10 });
+    expect(s).toEqual({ brokerId: 2, logEndOffset: 10, lastFetchTimeMs: 100, lastCaughtUpTimeMs: 100, lastFetchLeaderLogEndOffset: 10, logStartOffset: -1 });
+  });
+
+  it('keeps the log start the follower reported, and the previous one when a fetch reports none', () => {
+    const s = updateFollowerFetchState(fresh, 100, 10, 10, 4);
+    expect(s.logStartOffset).toBe(4);
+    expect(updateFollowerFetchState(s, 200, 12, 12).logStartOffset).toBe(4);
   });
 
   it('a fetch at the leader log end of the previous fetch is caught up as of the previous fetch', () => {
@@ -79,7 +85,7 @@ describe('LeaderReplicaState', () => {
     expect(s.leaderEpochStartOffset).toBe(10);
     expect(s.logEndOffset).toBe(10);
     expect(s.highWatermark()).toBe(10);
-    expect(s.follower(2)).toEqual({ brokerId: 2, logEndOffset: -1, lastFetchTimeMs: 0, lastCaughtUpTimeMs: 1_000, lastFetchLeaderLogEndOffset: -1 });
+    expect(s.follower(2)).toEqual({ brokerId: 2, logEndOffset: -1, lastFetchTimeMs: 0, lastCaughtUpTimeMs: 1_000, lastFetchLeaderLogEndOffset: -1, logStartOffset: -1 });
     expect(s.isIsrChangeInFlight).toBe(false);
   });
 

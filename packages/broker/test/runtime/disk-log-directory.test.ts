@@ -167,3 +167,30 @@ describe('DiskLogDirectory durability of a new replica', () => {
     logs.remove(log, TOPIC_ID, 0);
   });
 });
+
+describe('DiskLogDirectory log start across a restart', () => {
+  it('reopens a replica at its checkpointed start, and reports a corrupt checkpoint once, starting at the first segment', () => {
+    const root = tempDir();
+    const reported: { dir: string; discarded: string | undefined; start: number }[] = [];
+    const open = (): DiskLogDirectory =>
+      new DiskLogDirectory(root, {}, (dir, log) => reported.push({ dir, discarded: log.discardedLogStartCheckpoint?.name, start: log.logStartOffset }));
+    const first = open();
+    const log = first.open(TOPIC_ID, 'trimmed', 0);
+    log.append(batch({ count: 5 }), 0);
+    log.flush();
+    expect(log.advanceLogStartOffset(3)).toBe(true);
+    log.close();
+
+    const reopened = open().open(TOPIC_ID, 'trimmed', 0);
+    expect(reopened.logStartOffset).toBe(3);
+    reopened.close();
+    expect(reported).toEqual([]);
+
+    const dir = path.join(root, 'trimmed-0');
+    fs.writeFileSync(path.join(dir, 'log-start-offset-checkpoint'), '0\n3');
+    const fallenBack = open().open(TOPIC_ID, 'trimmed', 0);
+    expect(fallenBack.logStartOffset).toBe(0);
+    fallenBack.close();
+    expect(reported).toEqual([{ dir, discarded: 'CorruptCheckpointError', start: 0 }]);
+  });
+});

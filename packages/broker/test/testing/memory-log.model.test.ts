@@ -1,8 +1,9 @@
 /**
  * Model test: MemoryLog against PartitionLog. The same random sequence of leader and follower
- * appends (some out of order, some fenced, some corrupt), idempotent producers' batches (in
- * sequence, retried, with gaps, from old and new producer epochs), new leaders' epoch registrations,
- * reads, truncations, epoch lookups, timestamp lookups, flushes and reopens (with and without the
+ * appends (some out of order, some fenced, some corrupt, some holding a follower's start inside their
+ * first batch), idempotent producers' batches (in sequence, retried, with gaps, from old and new
+ * producer epochs), new leaders' epoch registrations, reads, truncations, log starts moved up inside
+ * batches (DeleteRecords), epoch lookups, timestamp lookups, flushes and reopens (with and without the
  * producer snapshots) runs on both (follower batches
  * never go back in epoch, as no leader sends such a log), and every answer — value or error — and the
  * observable state after each step must be the same. PartitionLog keeps to one segment, as the
@@ -25,6 +26,7 @@ type Op =
   | { readonly kind: 'read'; readonly back: number; readonly maxBytes: number }
   | { readonly kind: 'truncate'; readonly back: number }
   | { readonly kind: 'restartAt'; readonly ahead: number }
+  | { readonly kind: 'advanceStart'; readonly back: number }
   | { readonly kind: 'endOffsetForEpoch'; readonly epochBack: number }
   | { readonly kind: 'assignEpoch'; readonly epochStep: -1 | 0 | 1 }
   | { readonly kind: 'offsetForTimestamp'; readonly back: number }
@@ -39,6 +41,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('read' as const), back: fc.integer({ min: -2, max: 12 }), maxBytes: fc.integer({ min: 1, max: 600 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('truncate' as const), back: fc.integer({ min: -2, max: 12 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restartAt' as const), ahead: fc.integer({ min: 0, max: 5 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('advanceStart' as const), back: fc.integer({ min: -2, max: 12 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('endOffsetForEpoch' as const), epochBack: fc.integer({ min: -2, max: 6 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('assignEpoch' as const), epochStep: step }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('offsetForTimestamp' as const), back: fc.integer({ min: -3, max: 30 }) }) },
@@ -127,6 +130,9 @@ function runOps(ops: readonly Op[]): void {
         break;
       case 'restartAt':
         both(name, (log) => log.truncateFullyAndStartAt(end + op.ahead));
+        break;
+      case 'advanceStart':
+        both(name, (log) => log.advanceLogStartOffset(end - op.back));
         break;
       case 'assignEpoch':
         // A new leader registers its epoch at its log end before its first append.

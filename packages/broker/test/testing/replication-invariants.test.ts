@@ -58,3 +58,37 @@ describe('the replication invariants', () => {
     expect(await nextViolations(sim)).toContain('committedPrefixesAgree');
   });
 });
+
+describe('the invariants around DeleteRecords', () => {
+  it('hold while a client deletes records: every replica follows the leader’s start, and the consumer is moved up to it', async () => {
+    const { sim, topicId } = await runningCluster(35);
+    const acked = sim.records.acked(0);
+    const offset = acked[acked.length - 1]!.offset + 1;
+    sim.deleteRecords(0, 1);
+    expect(sim.records.deletedBelow(0)).toBe(offset);
+    await sim.runUntilOrFail('every replica starting at the deleted offset', () => sim.brokerIds.every((id) => sim.disk(id).log(topicId, 0)!.logStartOffset === offset), 5000);
+    await sim.runUntil(sim.now + 2000);
+    expect(sim.violations).toEqual([]);
+    expect(Object.fromEntries(sim.deleteRecordsAnswers)).toEqual({ NONE: 1 });
+    expect(sim.consumers.position(0)).toBeGreaterThanOrEqual(offset);
+  });
+
+  it('catch a log start moved past every offset a client asked records deleted below', async () => {
+    const { sim, topicId, followers } = await runningCluster(36);
+    sim.disk(followers[0]!).log(topicId, 0)!.advanceLogStartOffset(3);
+    expect(await nextViolations(sim)).toContain('logStartsOnlyWhereDeleted');
+  });
+
+  it('catch a consumer moved past records nobody deleted', async () => {
+    const { sim } = await runningCluster(37);
+    sim.records.onSkipped(0, 0, 5, 1);
+    expect(await nextViolations(sim)).toContain('consumersSkipOnlyDeletedRecords');
+  });
+
+  it('still catch a lost acknowledged record above the deleted ones', async () => {
+    const { sim, topicId } = await runningCluster(38);
+    sim.records.onDeleteRequested(0, 2);
+    for (const id of sim.brokerIds) sim.disk(id).log(topicId, 0)!.truncateTo(4);
+    expect(await nextViolations(sim)).toContain('acknowledgedRecordsSurvive');
+  });
+});

@@ -1,14 +1,23 @@
-/** `kz topics create|list|describe|delete|add-partitions|alter-config`, Kafka's kafka-topics and kafka-configs for topics. */
-import { OFFSETS_TOPIC } from '@kz/broker';
+/**
+ * `kz topics create|list|describe|delete|add-partitions|alter-config|delete-records`, Kafka's
+ * kafka-topics, kafka-configs for topics and kafka-delete-records.
+ */
+import { OFFSETS_TOPIC, type RecordDeletion } from '@kz/broker';
 import type { TopicDescription } from '@kz/metadata';
 import type { CommandModule } from 'yargs';
 import { usageError } from '../cli-error';
 import type { CliIo } from '../io';
+import { bootstrapServerOptions, brokerClient } from '../options/cluster-clients';
 import { configPairs } from '../options/config-pairs';
-import { integerFlag } from '../options/numbers';
+import { integerFlag, integerListFlag } from '../options/numbers';
+import { readOffsetJsonFile } from '../options/offset-json-file';
+import { Printer } from '../output/printer';
 import { renderTable } from '../output/table';
 import { failIfAny } from './admin-outcome';
-import { adminOptions, withAdmin } from './with-admin';
+import { defineCommand } from './define-command';
+import { runCommand } from './run-command';
+import { topicPartitions } from './topic-partitions';
+import { adminOptions, JSON_OPTION, withAdmin } from './with-admin';
 
 /** Kafka's --replica-assignment: partitions separated by commas, replicas by colons ("1:2,2:3"). */
 export function parseReplicaAssignment(text: string): number[][] {
@@ -235,7 +244,61 @@ export function topicsCommand(io: CliIo): CommandModule {
             );
           },
         })
-        .demandCommand(1, 'say which topics command: create, list, describe, delete, add-partitions or alter-config'),
+        .command(deleteRecordsCommand(io))
+        .demandCommand(1, 'say which topics command: create, list, describe, delete, add-partitions, alter-config or delete-records'),
     handler: () => undefined,
   };
+}
+
+/**
+ * `kz topics delete-records`: Kafka's kafka-delete-records. The records below an offset go from
+ * every replica of the partition (the log start moves there; consumers behind it restart at it).
+ * Partitions are named by flags (`--topic`, `--partition`, `--offset`) or by Kafka's offsets file
+ * (`--offset-json-file`); the brokers are asked through --bootstrap-server, each partition's leader.
+ */
+function deleteRecordsCommand(io: CliIo): CommandModule {
+  return defineCommand({
+    command: 'delete-records',
+    describe: 'delete the records below an offset (Kafka’s kafka-delete-records)',
+    builder: (c) =>
+      c
+        .options(bootstrapServerOptions())
+        .options(JSON_OPTION)
+        .option('topic', { type: 'string', describe: 'the topic whose records go' })
+        .option('partition', { type: 'number', array: true, coerce: integerListFlag('partition', 0, 0x7fff_ffff), describe: 'its partitions (repeatable; default: all)' })
+        .option('offset', { type: 'number', coerce: integerFlag('offset', -1), describe: 'delete the records below this offset; -1: every committed record' })
+        .option('offset-json-file', { type: 'string', describe: 'Kafka’s offsets file instead: {"partitions":[{"topic":"t","partition":0,"offset":42}],"version":1}' })
+        .example('$0 topics delete-records --topic orders --partition 0 --offset 1000', 'delete orders-0 below offset 1000')
+        .example('$0 topics delete-records --topic orders --offset -1', 'empty every partition of orders'),
+    handler: (argv) => {
+      const file = argv['offset-json-file'];
+      const byFlags = argv.topic !== undefined || argv.partition !== undefined || argv.offset !== undefined;
+      if (file !== undefined && byFlags) throw usageError('--offset-json-file replaces --topic, --partition and --offset');
+      if (file === undefined && (argv.topic === undefined || argv.offset === undefined)) throw usageError('say what to delete: --topic and --offset (and --partition), or --offset-json-file');
+      const fromFile = file === undefined ? undefined : readOffsetJsonFile(file);
+      return runCommand(async () => {
+        const client = brokerClient(argv);
+        try {
+          let deletions: RecordDeletion[];
+          if (fromFile !== undefined) {
+            deletions = fromFile;
+          } else {
+            const topic = argv.topic!;
+            const offset = argv.offset === -1 ? ('high-watermark' as const) : argv.offset!;
+            const partitions = argv.partition ?? (await topicPartitions(client, topic, argv.bootstrapServer));
+            deletions = partitions.map((partition) => ({ topic, partition, offset }));
+          }
+          const deleted = await client.deleteRecords(deletions);
+          new Printer(io, argv.json).result({ partitions: deleted }, () =>
+            renderTable(
+              ['TOPIC', 'PARTITION', 'LOW WATERMARK'],
+              deleted.map((d) => [d.topic, d.partition, d.lowWatermark]),
+            ),
+          );
+        } finally {
+          await client.close();
+        }
+      });
+    },
+  }) as CommandModule;
 }

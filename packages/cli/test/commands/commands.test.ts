@@ -4,6 +4,7 @@
  * replicas and leaders. Both renderings are checked: the human table and --json.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { until } from '@kz/raft/testing';
 import { InProcessCluster, kz } from '../support/in-process-cluster';
@@ -163,6 +164,34 @@ describe('kz produce and kz consume', () => {
     expect(produced).toMatchObject({ code: 0, stderr: 'produced 0 of 0 record(s) to lines\n' });
     const consumed = await kz(['consume', '--topic', 'lines', '--group', 'stopped', ...client], { interrupt: Promise.resolve() });
     expect(consumed).toMatchObject({ code: 0, stderr: 'consumed 0 record(s) from lines as group stopped\n' });
+  });
+
+  it('deletes the records below an offset, by flags or by Kafka’s offsets file; earliest then starts there', async () => {
+    expect((await kz(['topics', 'create', 'trimmed', '--partitions', '2', '--replication-factor', '3', ...admin])).code).toBe(0);
+    expect((await kz(['produce', '--topic', 'trimmed', '--partition', '0', ...client], { stdin: 'r0\nr1\nr2\nr3\nr4\n' })).code).toBe(0);
+    expect((await kz(['produce', '--topic', 'trimmed', '--partition', '1', ...client], { stdin: 's0\ns1\ns2\n' })).code).toBe(0);
+
+    const byFlags = await kz(['topics', 'delete-records', '--topic', 'trimmed', '--partition', '0', '--offset', '2', ...client]);
+    expect(byFlags).toMatchObject({ code: 0, stderr: '' });
+    expect(byFlags.stdout).toMatch(/^TOPIC\s+PARTITION\s+LOW WATERMARK\ntrimmed\s+0\s+2\n$/);
+    const consumed = await kz(['consume', '--topic', 'trimmed', '--partition', '0', '--from', 'earliest', '--max-messages', '3', '--print-offset', ...client]);
+    expect(consumed.stdout).toBe('0:2\tr2\n0:3\tr3\n0:4\tr4\n');
+
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kz-offsets-')), 'offsets.json');
+    fs.writeFileSync(file, JSON.stringify({ partitions: [{ topic: 'trimmed', partition: 1, offset: -1 }], version: 1 }));
+    const byFile = await kz(['topics', 'delete-records', '--offset-json-file', file, '--json', ...client]);
+    expect(byFile.code).toBe(0);
+    expect(JSON.parse(byFile.stdout)).toEqual({ partitions: [{ topic: 'trimmed', partition: 1, lowWatermark: 3 }] });
+
+    const pastEnd = await kz(['topics', 'delete-records', '--topic', 'trimmed', '--partition', '0', '--offset', '99', ...client]);
+    expect(pastEnd.code).toBe(1);
+    expect(pastEnd.stderr).toContain('OFFSET_OUT_OF_RANGE');
+    const both = await kz(['topics', 'delete-records', '--offset-json-file', file, '--topic', 'trimmed', ...client]);
+    expect(both.code).toBe(2);
+    fs.writeFileSync(file, '{"partitions":[{"topic":"trimmed","partition":0,"offset":1},{"topic":"trimmed","partition":0,"offset":2}]}');
+    const twice = await kz(['topics', 'delete-records', '--offset-json-file', file, ...client]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('trimmed-0 is listed twice');
   });
 
   it('refuses a topic or partition that does not exist, naming it', async () => {

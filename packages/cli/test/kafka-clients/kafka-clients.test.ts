@@ -6,7 +6,8 @@
  * ElectLeaders, partition reassignments, DescribeLogDirs, DescribeCluster) and ListOffsets by
  * max timestamp, spoken to a broker at the versions it advertises; consumer groups — kafkajs
  * consumers splitting a topic and rebalancing as a third joins and one leaves, kcat's balanced consumer (-G),
- * kafkajs's admin listing and describing groups; and a leader killed with SIGKILL in the middle of
+ * kafkajs's admin listing and describing groups, and deleting records (DeleteRecords) that readers
+ * from the beginning and a group committed below them then skip; and a leader killed with SIGKILL in the middle of
  * an idempotent kafkajs produce neither loses a record the producer was told was written nor
  * stores one twice.
  */
@@ -272,6 +273,41 @@ describe('consumer groups', () => {
       await producer.disconnect();
     }
   }
+
+  test('kafkajs deleteTopicRecords moves the low watermark on every replica; readers from the beginning, and a group committed below it, start there', async () => {
+    await createTopic('kjs-trim', 2);
+    await produceValues('kjs-trim', Array.from({ length: 20 }, (_, i) => `m${i}`), 2);
+    const kadmin = kafka.admin();
+    await kadmin.connect();
+    let member: Awaited<ReturnType<typeof groupMember>> | undefined;
+    try {
+      // The group's committed offset on partition 0 will be below the new log start.
+      await kadmin.setOffsets({ groupId: 'kjs-trimmed', topic: 'kjs-trim', partitions: [{ partition: 0, offset: '2' }] });
+      await kadmin.deleteTopicRecords({ topic: 'kjs-trim', partitions: [{ partition: 0, offset: '6' }, { partition: 1, offset: '-1' }] });
+      const offsets = await kadmin.fetchTopicOffsets('kjs-trim');
+      expect(offsets.map((o) => [o.partition, o.low, o.high]).sort()).toEqual([
+        [0, '6', '10'],
+        [1, '10', '10'],
+      ]);
+      // librdkafka from the beginning: the batch holding offset 6 comes whole, and it skips what lies below.
+      const { stdout } = await kcat(['-b', bootstrap, '-C', '-t', 'kjs-trim', '-p', '0', '-o', 'beginning', '-e', '-f', '%o %s\n']);
+      expect(stdout.trim().split('\n')).toEqual([6, 7, 8, 9].map((i) => `${i} m${2 * i}`));
+      // Past the high watermark: OFFSET_OUT_OF_RANGE for that partition, nothing deleted.
+      // (kafkajs's retrier wraps the partition errors, not retriable, as their cause.)
+      await expect(kadmin.deleteTopicRecords({ topic: 'kjs-trim', partitions: [{ partition: 0, offset: '11' }] })).rejects.toMatchObject({
+        cause: { name: 'KafkaJSDeleteTopicRecordsError', partitions: [{ partition: 0, error: expect.objectContaining({ type: 'OFFSET_OUT_OF_RANGE' }) }] },
+      });
+      expect((await kadmin.fetchTopicOffsets('kjs-trim')).find((o) => o.partition === 0)?.low).toBe('6');
+      // A group whose commit (2) was deleted is out of range, and resets to the earliest offset (fromBeginning).
+      member = await groupMember('kjs-trimmed', 'kjs-trim');
+      const reader = member;
+      await until('the group reads what is left', () => (reader.read.length >= 4 ? true : undefined), 60_000);
+      expect(reader.read).toEqual([6, 7, 8, 9].map((i) => `m${2 * i}`));
+    } finally {
+      await member?.consumer.disconnect();
+      await kadmin.disconnect();
+    }
+  });
 
   test('kafkajs consumers split the partitions, rebalance when a third joins and when one leaves, and resume from the commits', async () => {
     await createTopic('kjs-group', 4);

@@ -232,6 +232,13 @@ const CASES: Case<ApiKey>[] = [
     expected: () => ({ topicErrors: [{ topic: 'gone', errorCode: 0 }] }),
   }),
   c({
+    api: 'deleteRecords',
+    key: ApiKey.DeleteRecords,
+    body: () => ({ throttleTimeMs: 3, topics: [{ name: 't', partitions: [{ partitionIndex: 2, lowWatermark: 77, errorCode: 0 }] }] }),
+    // kafkajs reads the int64 as a BigInt, and a v1 throttle as client-side (KIP-219).
+    expected: (v) => ({ ...(v === 0 ? { throttleTime: 3 } : { clientSideThrottleTime: 3 }), topics: [{ topic: 't', partitions: [{ partition: 2, lowWatermark: 77n, errorCode: 0 }] }] }),
+  }),
+  c({
     api: 'describeGroups',
     key: ApiKey.DescribeGroups,
     body: () => ({

@@ -33,6 +33,7 @@ import type {
   OffsetFetchResponse,
 } from '../../../src/protocol/group-offsets';
 import type { ListOffsetsRequest, ListOffsetsResponse } from '../../../src/protocol/list-offsets';
+import type { DeleteRecordsRequest, DeleteRecordsResponse } from '../../../src/protocol/delete-records';
 import type { ProducePartitionResponse, ProduceRequest, ProduceResponse } from '../../../src/protocol/produce';
 import type { ProducerIdApi } from '../../../src/protocol/producer-ids';
 import { InvalidProducerEpochError, OutOfOrderSequenceError } from '../../../src/log/log-errors';
@@ -44,6 +45,8 @@ export interface FakePartition {
   /** Stamped batches, in offset order. */
   readonly batches: { baseOffset: number; lastOffset: number; bytes: Uint8Array }[];
   logEnd: number;
+  /** Moved up by DeleteRecords. */
+  logStart: number;
   readonly producers: ProducerStateTable;
 }
 
@@ -65,6 +68,8 @@ export class FakeCluster {
   readonly produceRequests: { nodeId: number; request: ProduceRequest }[] = [];
   /** Every fetch request each broker received. */
   readonly fetchRequests: { nodeId: number; request: FetchRequest }[] = [];
+  /** Every DeleteRecords request each broker received. */
+  readonly deleteRecordsRequests: { nodeId: number; request: DeleteRecordsRequest }[] = [];
   readonly offsets = new Map<string, { offset: number; epoch: number }>();
   /** Consumer groups, on the coordinator: the shipped ClassicGroup rules. */
   readonly groups = new ClassicGroups();
@@ -117,7 +122,7 @@ export class FakeCluster {
       name,
       // A topic id is 16 bytes; Kafka's text form is their URL-safe base64.
       topicId: createHash('md5').update(name).digest('base64url'),
-      partitions: leaders.map((leaderId) => ({ leaderId, leaderEpoch: 0, batches: [], logEnd: 0, producers: new ProducerStateTable() })),
+      partitions: leaders.map((leaderId) => ({ leaderId, leaderEpoch: 0, batches: [], logEnd: 0, logStart: 0, producers: new ProducerStateTable() })),
     };
     this.topics.set(name, topic);
     return topic;
@@ -262,7 +267,7 @@ export class FakeBroker implements BrokerApi {
               return { ...base, errorCode: KAFKA_ERROR_CODES.NOT_LEADER_OR_FOLLOWER, currentLeader: this.cluster.hints ? { leaderId: p.leaderId, leaderEpoch: p.leaderEpoch } : null };
             }
             if (f.currentLeaderEpoch >= 0 && f.currentLeaderEpoch < p.leaderEpoch) return { ...base, errorCode: KAFKA_ERROR_CODES.FENCED_LEADER_EPOCH };
-            if (f.fetchOffset < 0 || f.fetchOffset > p.logEnd) return { ...base, errorCode: KAFKA_ERROR_CODES.OFFSET_OUT_OF_RANGE };
+            if (f.fetchOffset < p.logStart || f.fetchOffset > p.logEnd) return { ...base, errorCode: KAFKA_ERROR_CODES.OFFSET_OUT_OF_RANGE };
             const chosen = p.batches.filter((b) => b.lastOffset >= f.fetchOffset);
             return { ...base, errorCode: 0, highWatermark: p.logEnd, logEndOffset: p.logEnd, records: Buffer.concat(chosen.map((b) => b.bytes)) };
           }),
@@ -290,7 +295,27 @@ export class FakeBroker implements BrokerApi {
           const base = { partition: q.partition, errorMessage: '', timestamp: -1, offset: -1, leaderEpoch: -1 };
           if (p === undefined) return { ...base, errorCode: KAFKA_ERROR_CODES.UNKNOWN_TOPIC_OR_PARTITION };
           if (p.leaderId !== this.nodeId) return { ...base, errorCode: KAFKA_ERROR_CODES.NOT_LEADER_OR_FOLLOWER };
-          return { ...base, errorCode: 0, offset: q.timestamp === -2 ? 0 : p.logEnd, leaderEpoch: p.leaderEpoch };
+          return { ...base, errorCode: 0, offset: q.timestamp === -2 ? p.logStart : p.logEnd, leaderEpoch: p.leaderEpoch };
+        }),
+      })),
+    };
+  }
+
+  /** The leader moves the log start up (to the log end for -1); replicas are not modelled, so the low watermark is the start. */
+  async deleteRecords(request: DeleteRecordsRequest): Promise<DeleteRecordsResponse> {
+    this.cluster.deleteRecordsRequests.push({ nodeId: this.nodeId, request });
+    return {
+      topics: request.topics.map((t) => ({
+        name: t.name,
+        partitions: t.partitions.map((q) => {
+          const p = this.cluster.topics.get(t.name)?.partitions[q.partition];
+          const refused = (errorCode: number) => ({ partition: q.partition, errorCode, errorMessage: '', lowWatermark: -1 });
+          if (p === undefined) return refused(KAFKA_ERROR_CODES.UNKNOWN_TOPIC_OR_PARTITION);
+          if (p.leaderId !== this.nodeId) return refused(KAFKA_ERROR_CODES.NOT_LEADER_OR_FOLLOWER);
+          const offset = q.offset === -1 ? p.logEnd : q.offset;
+          if (offset < 0 || offset > p.logEnd) return refused(KAFKA_ERROR_CODES.OFFSET_OUT_OF_RANGE);
+          p.logStart = Math.max(p.logStart, offset);
+          return { partition: q.partition, errorCode: 0, errorMessage: '', lowWatermark: p.logStart };
         }),
       })),
     };

@@ -10,6 +10,7 @@ import type { GroupMembershipApi } from '../../../src/protocol/group-membership'
 import type { ProducerIdApi } from '../../../src/protocol/producer-ids';
 import type { FetchRequest, FetchResponse } from '../../../src/protocol/fetch';
 import type { ProduceRequest, ProduceResponse } from '../../../src/protocol/produce';
+import type { DeleteRecordsRequest } from '../../../src/protocol/delete-records';
 
 /** Groups of one member that complete every call at once. */
 export const ONE_MEMBER_GROUPS: GroupMembershipApi = {
@@ -45,6 +46,8 @@ export class FakeBackend implements KafkaBackend {
   /** Topics the controllers were asked to create. */
   readonly created: string[] = [];
   readonly produced: ProduceRequest[] = [];
+  /** DeleteRecords requests the broker was asked. */
+  readonly deleteRecordsAsked: DeleteRecordsRequest[] = [];
   /** While set, produce waits for it to resolve before answering. */
   holdProduce: Promise<void> | null = null;
   readonly broker: BrokerApi;
@@ -83,6 +86,10 @@ export class FakeBackend implements KafkaBackend {
             })),
           })),
         };
+      },
+      async deleteRecords(request) {
+        self.deleteRecordsAsked.push(request);
+        return { topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partition: p.partition, errorCode: 0, errorMessage: '', lowWatermark: Math.max(0, p.offset) })) })) };
       },
       async listOffsets(request) {
         return { topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partition: p.partition, errorCode: 0, errorMessage: '', timestamp: -1, offset: 0, leaderEpoch: 0 })) })) };

@@ -60,6 +60,7 @@ export const SAMPLE_REQUESTS: { readonly [K in ApiKey]?: ApiRequestTypes[K] } = 
   [ApiKey.DeleteGroups]: { groupsNames: ['g'] },
   [ApiKey.InitProducerId]: { transactionalId: null, transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1 },
   [ApiKey.DescribeProducers]: { topics: [{ name: 't', partitionIndexes: [0] }] },
+  [ApiKey.DeleteRecords]: { topics: [{ name: 't', partitions: [{ partitionIndex: 0, offset: 5 }] }], timeoutMs: 1000 },
   [ApiKey.FindCoordinator]: { key: 'g', keyType: 0, coordinatorKeys: ['g'] },
   [ApiKey.ApiVersions]: { clientSoftwareName: 'kz-test', clientSoftwareVersion: '1.0' },
   [ApiKey.CreateTopics]: {
