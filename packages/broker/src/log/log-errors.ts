@@ -178,3 +178,19 @@ export class InvalidRecordError extends LogError {
   readonly code = 'INVALID_RECORD';
   readonly kafkaErrorCode = KafkaErrorCode.INVALID_RECORD;
 }
+
+/**
+ * A checkpoint file (replication-offset-checkpoint) that does not parse: a wrong version, an entry
+ * count its lines do not match, a line cut short or garbled. The broker refuses the whole file and
+ * carries on without it — what it held is only ever a lower bound that replication recovers.
+ */
+export class CorruptCheckpointError extends KafkaStorageError {
+  override readonly name = 'CorruptCheckpointError';
+  constructor(
+    readonly path: string,
+    /** What is wrong with it, for the log line. */
+    readonly reason: string,
+  ) {
+    super(`corrupt checkpoint ${path}: ${reason}`);
+  }
+}

@@ -2,7 +2,8 @@
  * One partition replica hosted by this broker (Kafka's Partition): its log and its role, which the
  * metadata image decides. A leader keeps a LeaderReplicaState for its leader epoch; a follower keeps
  * who it fetches from and at which epoch. The high watermark a follower knows comes from its
- * leader's fetch answers; a leader derives its own.
+ * leader's fetch answers; a leader derives its own. Both start from the HW this broker checkpointed
+ * before it restarted, so a restarted leader serves what was committed at once.
  */
 import type { BrokerId, PartitionRegistration } from '@kz/metadata';
 import type { ReplicaLog } from '../log/replica-log.js';
@@ -41,9 +42,12 @@ export class Partition {
     readonly log: ReplicaLog,
     registration: PartitionRegistration,
     minInsyncReplicas: number,
+    /** Where the HW starts: the checkpointed one (recoveredHighWatermark), 0 for a replica new here. */
+    highWatermark = 0,
   ) {
     this.registration = registration;
     this.minInsyncReplicas = minInsyncReplicas;
+    this.followerHighWatermark = highWatermark;
     this.role = { kind: 'follower', leaderId: -1, leaderEpoch: -1, status: 'awaitingMetadata', delayedUntilMs: 0 };
   }
 
