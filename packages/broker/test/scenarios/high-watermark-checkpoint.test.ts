@@ -30,11 +30,13 @@ describe('the high-watermark checkpoint across crashes', () => {
     const sim = await storyCluster({ seed: 41 });
     await acknowledgedMore(sim, 40);
     const topicId = sim.topicId!;
-    // Every broker loses power; the controller fences them one by one, and the partition waits for its last ISR member.
+    // Every broker loses power; the controller fences them one by one, and the partition waits for
+    // its eligible leaders (KIP-966), the last ISR member among them.
     for (const id of sim.brokerIds) sim.crash(id);
     await runUntil(sim, 'the partition left without a leader', () => leaderOf(sim) < 0);
-    const [last] = committed(sim).isr;
-    expect(committed(sim).isr).toHaveLength(1);
+    const [last] = committed(sim).lastKnownElr;
+    expect(committed(sim).isr).toEqual([]);
+    expect(committed(sim).eligibleLeaderReplicas).toContain(last);
     const disk = sim.disk(last!);
     const checkpointed = disk.checkpointedHighWatermarks().get(logKey(topicId, 0)) ?? 0;
     const expected = Math.min(checkpointed, disk.log(topicId, 0)!.logEndOffset);
