@@ -291,7 +291,7 @@ export class ReplicaManager {
     }
     const p = hosted ?? this.createPartition(topicId, topicName, partitionId, registration, minIsr);
     if (p === null) return null;
-    p.minInsyncReplicas = minIsr;
+    p.setMinInsyncReplicas(minIsr);
     this.applyLogConfig(p, logConfig);
     return this.applyRegistration(p, registration, now);
   }
@@ -412,7 +412,7 @@ export class ReplicaManager {
         });
         outcome = 'led';
       } else {
-        p.registration = registration;
+        p.updateRegistration(registration);
         const state: PartitionState = {
           topicId: p.topicId,
           partitionId: p.partitionId,
@@ -428,7 +428,7 @@ export class ReplicaManager {
     }
     const role = p.role;
     const sameLeadership = role.kind === 'follower' && role.leaderId === registration.leader && role.leaderEpoch === registration.leaderEpoch;
-    p.registration = registration;
+    p.updateRegistration(registration);
     if (sameLeadership) return null;
     const wasLeader = role.kind === 'leader';
     p.becomeFollower(registration);
@@ -1023,10 +1023,10 @@ export class ReplicaManager {
         if (role.leaderId !== source || role.leaderEpoch !== q.currentLeaderEpoch || p.log.logEndOffset !== q.fetchOffset) continue;
         const decision = this.decide(p, answer);
         if (decision === null) {
-          role.delayedUntilMs = now + this.config.replicaFetchBackoffMs;
+          p.delayFetchesUntil(now + this.config.replicaFetchBackoffMs);
           continue;
         }
-        role.delayedUntilMs = 0;
+        p.delayFetchesUntil(0);
         switch (decision.kind) {
           case 'append':
             try {
@@ -1040,7 +1040,7 @@ export class ReplicaManager {
             } catch (error) {
               if (error instanceof LogFileOpenError) this.markOffline(p, error);
               else this.log.warn({ err: error, topic: p.topicName, partition: p.partitionId, fetchOffset: q.fetchOffset }, 'follower append failed; backing off');
-              role.delayedUntilMs = now + this.config.replicaFetchBackoffMs;
+              p.delayFetchesUntil(now + this.config.replicaFetchBackoffMs);
             }
             break;
           case 'truncate': {
@@ -1064,8 +1064,8 @@ export class ReplicaManager {
             break;
           case 'awaitMetadata':
             // FENCED: our epoch is stale and the metadata will say more. UNKNOWN: the leader lags; retry later.
-            if (decision.reason === 'FENCED_LEADER_EPOCH') role.status = 'awaitingMetadata';
-            else role.delayedUntilMs = now + this.config.replicaFetchBackoffMs;
+            if (decision.reason === 'FENCED_LEADER_EPOCH') p.awaitMetadata();
+            else p.delayFetchesUntil(now + this.config.replicaFetchBackoffMs);
             break;
         }
       }
@@ -1103,7 +1103,7 @@ export class ReplicaManager {
   delayAll(source: BrokerId, now: number): void {
     for (const p of this.partitions.values()) {
       const role = p.role;
-      if (role.kind === 'follower' && role.leaderId === source) role.delayedUntilMs = now + this.config.replicaFetchBackoffMs;
+      if (role.kind === 'follower' && role.leaderId === source) p.delayFetchesUntil(now + this.config.replicaFetchBackoffMs);
     }
   }
 
