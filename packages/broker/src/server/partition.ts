@@ -77,9 +77,10 @@ export class Partition {
     this.registrationValue = registration;
   }
 
-  /** The topic's min.insync.replicas changed; a leader already running keeps the one it began its epoch with. */
+  /** The topic's min.insync.replicas; a leader's HW rule follows a change at once (LeaderReplicaState.setMinInsyncReplicas). */
   setMinInsyncReplicas(minInsyncReplicas: number): void {
     this.minInsyncReplicasValue = minInsyncReplicas;
+    if (this.roleValue.kind === 'leader' && this.roleValue.state.minInsyncReplicas !== minInsyncReplicas) this.roleValue.state.setMinInsyncReplicas(minInsyncReplicas);
   }
 
   /** As a follower: fetch this partition again only from `untilMs` on (0: at once). Nothing for a leader. */
