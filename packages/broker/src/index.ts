@@ -21,7 +21,9 @@ export {
   KafkaStorageError,
   LogFileOpenError,
   TooManyOpenFilesError,
+  CorruptCheckpointError,
 } from './log/log-errors.js';
+export { HIGH_WATERMARK_CHECKPOINT, type HighWatermarkEntry } from './log/high-watermark-checkpoint.js';
 export {
   FileHandlePool,
   PooledFile,

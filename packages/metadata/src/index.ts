@@ -11,6 +11,7 @@ export type { BrokerRegistration } from './image/broker-registration';
 export { isActive } from './image/broker-registration';
 export type { PartitionRegistration } from './image/partition-registration';
 export { applyPartitionChange, preferredLeader, isReassigning } from './image/partition-registration';
+export { ELIGIBLE_LEADER_REPLICAS_VERSION, eligibleLeaderReplicasEnabled } from './image/feature-levels';
 export type { TopicImage } from './image/topic-image';
 export { configResourceKey, configResourceFromKey, type ConfigResource } from './image/config-resource';
 export { MetadataImage, type ImageProvenance, type MetadataImageParts } from './image/metadata-image';

@@ -24,6 +24,7 @@ import * as path from 'node:path';
 import { FileHandlePool } from './file-handle-pool.js';
 import { FencedLeaderEpochError, KafkaStorageError, LogFileOpenError } from './log-errors.js';
 import { LEADER_EPOCH_CHECKPOINT } from './segment-files.js';
+import { writeFileDurably } from './durable-file.js';
 
 export interface EpochEntry {
   epoch: number;
@@ -250,19 +251,4 @@ function parseCheckpoint(text: string, file: string): EpochEntry[] {
     if (!Number.isSafeInteger(epoch) || !Number.isSafeInteger(startOffset)) fail(`bad entry ${JSON.stringify(line)}`);
     return { epoch: epoch!, startOffset: startOffset! };
   });
-}
-
-/**
- * temp file + fsync + rename + directory fsync: the file is replaced atomically and durably. Both
- * descriptors are transient ones of `files`, so they count against its cap.
- */
-export function writeFileDurably(files: FileHandlePool, file: string, contents: string | Uint8Array): void {
-  const tmp = `${file}.tmp`;
-  const { O_WRONLY, O_CREAT, O_TRUNC, O_RDONLY } = fs.constants;
-  files.withFile(tmp, O_WRONLY | O_CREAT | O_TRUNC, (fd) => {
-    fs.writeFileSync(fd, contents);
-    fs.fsyncSync(fd);
-  });
-  fs.renameSync(tmp, file);
-  files.withFile(path.dirname(file), O_RDONLY, (fd) => fs.fsyncSync(fd));
 }

@@ -14,7 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileHandlePool } from './file-handle-pool.js';
-import { writeFileDurably } from './leader-epoch-cache.js';
+import { writeFileDurably } from './durable-file.js';
 import { CorruptCheckpointError, LogFileOpenError } from './log-errors.js';
 import { LOG_START_OFFSET_CHECKPOINT } from './segment-files.js';
 

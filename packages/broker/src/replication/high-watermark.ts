@@ -25,3 +25,14 @@ export function nextHighWatermark(
   const min = Math.min(...isrLogEnds);
   return Math.max(current, min);
 }
+
+/**
+ * The high watermark a replica starts from when this broker opens it (Kafka's UnifiedLog, loaded
+ * with the replication-offset-checkpoint): the checkpointed one, but never past the log end. The
+ * checkpoint may name records a crash took back (a follower's HW can pass what it had flushed, and
+ * the checkpoint is written every few seconds, not with each flush); those are fetched again from
+ * the leader, and the HW catches up with them through replication. No checkpoint entry: 0.
+ */
+export function recoveredHighWatermark(checkpointed: number | undefined, logEndOffset: number): number {
+  return Math.max(0, Math.min(checkpointed ?? 0, logEndOffset));
+}

@@ -63,7 +63,7 @@ export class LeaderReplicaState {
    * would have to truncate them (KIP-101), so it is not yet a copy of this leader's log.
    */
   readonly leaderEpochStartOffset: number;
-  readonly minInsyncReplicas: number;
+  private minIsr: number;
 
   private isrStateValue: IsrState;
   private leaderLogEnd: number;
@@ -77,7 +77,7 @@ export class LeaderReplicaState {
     this.leaderEpoch = p.leaderEpoch;
     this.replicaIds = [...p.replicas];
     this.leaderEpochStartOffset = p.logEndOffset;
-    this.minInsyncReplicas = p.minInsyncReplicas;
+    this.minIsr = p.minInsyncReplicas;
     this.isrStateValue = { kind: 'committed', isr: [...p.isr], partitionEpoch: p.partitionEpoch };
     this.leaderLogEnd = p.logEndOffset;
     this.hw = Math.min(p.highWatermark ?? 0, p.logEndOffset);
@@ -119,7 +119,23 @@ export class LeaderReplicaState {
    * fewer replicas than its min ISR is not unwritable forever.
    */
   get effectiveMinIsr(): number {
-    return Math.min(this.minInsyncReplicas, this.replicas.length);
+    return Math.min(this.minIsr, this.replicas.length);
+  }
+
+  /** The topic's min.insync.replicas. */
+  get minInsyncReplicas(): number {
+    return this.minIsr;
+  }
+
+  /**
+   * The topic's min.insync.replicas changed (Kafka's log config update): the HW rule follows at
+   * once, not at the next leader epoch. The controller's Eligible Leader Replicas rest on it: a
+   * replica it keeps eligible because the ISR fell below the new min ISR must not see the HW move on
+   * without it under the old one.
+   */
+  setMinInsyncReplicas(minInsyncReplicas: number): void {
+    this.minIsr = minInsyncReplicas;
+    this.maybeIncrementHighWatermark();
   }
   follower(id: BrokerId): FollowerFetchState | undefined {
     return this.followerStates.get(id);

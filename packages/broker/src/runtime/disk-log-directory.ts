@@ -12,12 +12,17 @@
  * open or create (out of descriptors, EACCES, ENOSPC) is refused with a typed LogFileOpenError /
  * TooManyOpenFilesError (KAFKA_STORAGE_ERROR) — an existing one when it is opened, a new one at its
  * first record — and the broker keeps running.
+ *
+ * The directory's high-watermark checkpoint, `replication-offset-checkpoint`, sits beside the
+ * partition directories (high-watermark-checkpoint.ts has its format).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileHandlePool } from '../log/file-handle-pool.js';
-import { asLogFileError, isOutOfDescriptors } from '../log/log-errors.js';
+import { asLogFileError, isOutOfDescriptors, LogFileOpenError } from '../log/log-errors.js';
 import { LazyPartitionLog } from '../log/lazy-partition-log.js';
+import { writeFileDurably, writeFileDurablyAsync } from '../log/durable-file.js';
+import { formatHighWatermarkCheckpoint, HIGH_WATERMARK_CHECKPOINT, parseHighWatermarkCheckpoint, type HighWatermarkEntry } from '../log/high-watermark-checkpoint.js';
 import { LeaderEpochCache } from '../log/leader-epoch-cache.js';
 import { PartitionLog } from '../log/partition-log.js';
 import type { LogConfig } from '../log/log-config.js';
@@ -38,6 +43,12 @@ export class DiskLogDirectory implements LogDirectory {
   private readonly dirs = new Map<ReplicaLog, { readonly log: PartitionLog | LazyPartitionLog; readonly dir: string }>();
   /** The pool's stats() are the broker's open-file metrics. */
   readonly fileHandles: FileHandlePool;
+  readonly highWatermarkCheckpoint: string;
+  /** Checkpoint writes begun, and the newest of them renamed into place (older ones in flight are then dropped). */
+  private checkpointWrites = 0;
+  private checkpointLanded = 0;
+  /** The asynchronous checkpoint writes run one after another: they share one temp file. */
+  private checkpointQueue: Promise<void> = Promise.resolve();
 
   constructor(
     readonly root: string,
@@ -46,7 +57,43 @@ export class DiskLogDirectory implements LogDirectory {
     options: DiskLogDirectoryOptions = {},
   ) {
     this.fileHandles = options.fileHandles ?? FileHandlePool.processWide();
+    this.highWatermarkCheckpoint = path.join(root, HIGH_WATERMARK_CHECKPOINT);
     fs.mkdirSync(root, { recursive: true });
+  }
+
+  readHighWatermarks(): readonly HighWatermarkEntry[] {
+    let text: string;
+    try {
+      text = this.fileHandles.withFile(this.highWatermarkCheckpoint, fs.constants.O_RDONLY, (fd) => fs.readFileSync(fd, 'utf8'));
+    } catch (error) {
+      const typed = asLogFileError(error, this.highWatermarkCheckpoint);
+      // A directory never checkpointed (a new broker, one upgraded from before checkpoints) has none.
+      if (typed instanceof LogFileOpenError && typed.errno === 'ENOENT') return [];
+      throw typed;
+    }
+    return parseHighWatermarkCheckpoint(text, this.highWatermarkCheckpoint);
+  }
+
+  writeHighWatermarks(entries: readonly HighWatermarkEntry[]): void {
+    const write = ++this.checkpointWrites;
+    writeFileDurably(this.fileHandles, this.highWatermarkCheckpoint, formatHighWatermarkCheckpoint(entries));
+    this.checkpointLanded = write;
+  }
+
+  writeHighWatermarksAsync(entries: readonly HighWatermarkEntry[]): Promise<void> {
+    const write = ++this.checkpointWrites;
+    const text = formatHighWatermarkCheckpoint(entries);
+    const claim = (): boolean => {
+      if (write < this.checkpointLanded) return false;
+      this.checkpointLanded = write;
+      return true;
+    };
+    const done = this.checkpointQueue.then(() => writeFileDurablyAsync(this.fileHandles, this.highWatermarkCheckpoint, `${this.highWatermarkCheckpoint}.async.tmp`, text, claim));
+    this.checkpointQueue = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return done.then(() => undefined);
   }
 
   /**

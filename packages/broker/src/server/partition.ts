@@ -2,7 +2,8 @@
  * One partition replica hosted by this broker (Kafka's Partition): its log and its role, which the
  * metadata image decides. A leader keeps a LeaderReplicaState for its leader epoch; a follower keeps
  * who it fetches from and at which epoch. The high watermark a follower knows comes from its
- * leader's fetch answers; a leader derives its own.
+ * leader's fetch answers; a leader derives its own. Both start from the HW this broker checkpointed
+ * before it restarted, so a restarted leader serves what was committed at once.
  */
 import type { BrokerId, PartitionRegistration } from '@kz/metadata';
 import type { ReplicaLog } from '../log/replica-log.js';
@@ -15,10 +16,13 @@ export interface FollowerRole {
   /** NO_LEADER (-1) while the partition has none: nothing to fetch from. */
   readonly leaderId: BrokerId;
   readonly leaderEpoch: number;
-  status: FollowedPartitionStatus;
+  readonly status: FollowedPartitionStatus;
   /** After an error the partition is fetched again only from this time on. */
-  delayedUntilMs: number;
+  readonly delayedUntilMs: number;
 }
+
+/** The follower role as the Partition changes it (delayFetchesUntil, awaitMetadata); outsiders see FollowerRole. */
+type MutableFollowerRole = { -readonly [K in 'status' | 'delayedUntilMs']: FollowerRole[K] } & Omit<FollowerRole, 'status' | 'delayedUntilMs'>;
 
 export interface LeaderRole {
   readonly kind: 'leader';
@@ -27,10 +31,14 @@ export interface LeaderRole {
 
 export type PartitionRole = LeaderRole | FollowerRole;
 
+/**
+ * Its role, registration and min ISR change only through its own methods (becomeLeader,
+ * becomeFollower, updateRegistration, ...), so what a caller reads is what the partition decided.
+ */
 export class Partition {
-  role: PartitionRole;
-  registration: PartitionRegistration;
-  minInsyncReplicas: number;
+  private roleValue: LeaderRole | MutableFollowerRole;
+  private registrationValue: PartitionRegistration;
+  private minInsyncReplicasValue: number;
   private followerHighWatermark = 0;
   private fetchViewValue: LeaderFetchView | null = null;
 
@@ -41,10 +49,48 @@ export class Partition {
     readonly log: ReplicaLog,
     registration: PartitionRegistration,
     minInsyncReplicas: number,
+    /** Where the HW starts: the checkpointed one (recoveredHighWatermark), 0 for a replica new here. */
+    highWatermark = 0,
   ) {
-    this.registration = registration;
-    this.minInsyncReplicas = minInsyncReplicas;
-    this.role = { kind: 'follower', leaderId: -1, leaderEpoch: -1, status: 'awaitingMetadata', delayedUntilMs: 0 };
+    this.registrationValue = registration;
+    this.minInsyncReplicasValue = minInsyncReplicas;
+    this.followerHighWatermark = highWatermark;
+    this.roleValue = { kind: 'follower', leaderId: -1, leaderEpoch: -1, status: 'awaitingMetadata', delayedUntilMs: 0 };
+  }
+
+  get role(): PartitionRole {
+    return this.roleValue;
+  }
+
+  /** The registration of the image last applied to this replica. */
+  get registration(): PartitionRegistration {
+    return this.registrationValue;
+  }
+
+  /** The topic's min.insync.replicas (its effective value is capped at the replication factor where it is used). */
+  get minInsyncReplicas(): number {
+    return this.minInsyncReplicasValue;
+  }
+
+  /** A newer registration that leaves this replica's role as it is (same leadership, another ISR or replica set). */
+  updateRegistration(registration: PartitionRegistration): void {
+    this.registrationValue = registration;
+  }
+
+  /** The topic's min.insync.replicas; a leader's HW rule follows a change at once (LeaderReplicaState.setMinInsyncReplicas). */
+  setMinInsyncReplicas(minInsyncReplicas: number): void {
+    this.minInsyncReplicasValue = minInsyncReplicas;
+    if (this.roleValue.kind === 'leader' && this.roleValue.state.minInsyncReplicas !== minInsyncReplicas) this.roleValue.state.setMinInsyncReplicas(minInsyncReplicas);
+  }
+
+  /** As a follower: fetch this partition again only from `untilMs` on (0: at once). Nothing for a leader. */
+  delayFetchesUntil(untilMs: number): void {
+    if (this.roleValue.kind === 'follower') this.roleValue.delayedUntilMs = untilMs;
+  }
+
+  /** As a follower: stop fetching until metadata names a leadership again (our epoch was fenced). */
+  awaitMetadata(): void {
+    if (this.roleValue.kind === 'follower') this.roleValue.status = 'awaitingMetadata';
   }
 
   get key(): string {
@@ -98,8 +144,8 @@ export class Partition {
   becomeLeader(brokerId: BrokerId, registration: PartitionRegistration, now: number): void {
     this.log.flush();
     this.log.assignEpochStartOffset(registration.leaderEpoch, this.log.logEndOffset);
-    this.registration = registration;
-    this.role = {
+    this.registrationValue = registration;
+    this.roleValue = {
       kind: 'leader',
       state: new LeaderReplicaState({
         topicId: this.topicId,
@@ -111,7 +157,7 @@ export class Partition {
         isr: registration.isr,
         logEndOffset: this.log.logEndOffset,
         highWatermark: this.followerHighWatermark,
-        minInsyncReplicas: this.minInsyncReplicas,
+        minInsyncReplicas: this.minInsyncReplicasValue,
         now,
       }),
     };
@@ -119,10 +165,10 @@ export class Partition {
 
   becomeFollower(registration: PartitionRegistration): void {
     // A leader stepping down keeps the high watermark it had: it is a safe lower bound.
-    if (this.role.kind === 'leader') this.followerHighWatermark = this.role.state.highWatermark();
-    this.registration = registration;
+    if (this.roleValue.kind === 'leader') this.followerHighWatermark = this.roleValue.state.highWatermark();
+    this.registrationValue = registration;
     const hasLeader = registration.leader >= 0;
-    this.role = {
+    this.roleValue = {
       kind: 'follower',
       leaderId: registration.leader,
       leaderEpoch: registration.leaderEpoch,

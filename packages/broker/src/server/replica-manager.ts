@@ -12,6 +12,12 @@
  * Durability: a leader counts its own log end toward the high watermark only once flushed, and a
  * follower flushes before its next fetch reports the new log end. So everything below the HW is
  * fsynced on every ISR member, and acks=all survives any crash that leaves one ISR member's disk.
+ *
+ * Every replica's HW is checkpointed (replication-offset-checkpoint, through the LogDirectory) every
+ * highWatermarkCheckpointIntervalMs and on close, and a replica opened after a restart starts from
+ * it, capped at its log end — not from 0, which would leave a restarted leader serving nothing until
+ * its followers fetched again (Kafka's ReplicaManager.checkpointHighWatermarks). A checkpoint that
+ * will not read is refused with a log line; the HWs then come from replication, as without one.
  */
 import {
   configResourceKey,
@@ -26,6 +32,7 @@ import {
 } from '@kz/metadata';
 import { UNLIMITED, type WorkBudget } from '@kz/runtime';
 import type { Logger } from 'pino';
+import type { HighWatermarkEntry } from '../log/high-watermark-checkpoint.js';
 import { LogFileOpenError } from '../log/log-errors.js';
 import type { ReplicaLog } from '../log/replica-log.js';
 import { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP } from '../log/partition-log.js';
@@ -40,6 +47,8 @@ import { followerFetchDecision, type FollowerFetchDecision } from '../replicatio
 import { DEFAULT_REPLICA_LAG_TIME_MAX_MS, isrToExpand, isrToShrink, onAlterPartitionResult, type AlterPartitionResult } from '../replication/isr-change.js';
 import { lowWatermark } from '../replication/low-watermark.js';
 import type { AlterPartitionItem } from '../replication/partition-replicas.js';
+import { recoveredHighWatermark } from '../replication/high-watermark.js';
+import { KafkaStorageError } from '../log/log-errors.js';
 import { batchesBelow } from './committed-batches.js';
 import { DelayedDeleteRecords, type DeleteRecordsOutcome, type DeleteRecordsWait } from './delayed-delete-records.js';
 import { DelayedFetches } from './delayed-fetch.js';
@@ -54,6 +63,15 @@ export interface LogDirectory {
   open(topicId: string, topicName: string, partitionId: number): ReplicaLog;
   /** The replica is gone from this broker (topic deleted, reassigned away): delete its data. */
   remove(log: ReplicaLog, topicId: string, partitionId: number): void;
+  /**
+   * The high watermarks of the directory's last checkpoint (replication-offset-checkpoint); none when
+   * it has none yet. Throws CorruptCheckpointError for a file that does not parse.
+   */
+  readHighWatermarks(): readonly HighWatermarkEntry[];
+  /** Replaces the checkpoint atomically and durably: after a crash it holds these entries or the previous ones. */
+  writeHighWatermarks(entries: readonly HighWatermarkEntry[]): void;
+  /** writeHighWatermarks with the fsyncs off the event loop, where the directory can (DiskLogDirectory). */
+  writeHighWatermarksAsync?(entries: readonly HighWatermarkEntry[]): Promise<void>;
 }
 
 export interface ReplicaManagerConfig {
@@ -64,6 +82,8 @@ export interface ReplicaManagerConfig {
   readonly replicaFetchBackoffMs: number;
   /** log.retention.check.interval.ms: how often retention deletes old segments. */
   readonly retentionCheckIntervalMs: number;
+  /** replica.high.watermark.checkpoint.interval.ms: how often every replica's HW is checkpointed. */
+  readonly highWatermarkCheckpointIntervalMs: number;
 }
 
 export const DEFAULT_REPLICA_MANAGER_CONFIG: ReplicaManagerConfig = {
@@ -71,6 +91,7 @@ export const DEFAULT_REPLICA_MANAGER_CONFIG: ReplicaManagerConfig = {
   replicaFetch: DEFAULT_REPLICA_FETCH_CONFIG,
   replicaFetchBackoffMs: 1000,
   retentionCheckIntervalMs: 300_000,
+  highWatermarkCheckpointIntervalMs: 5000,
 };
 
 export interface ReplicaManagerOptions {
@@ -124,12 +145,39 @@ export class ReplicaManager {
   /** Role changes of the reconcile in progress, logged at its end. */
   private readonly roleChanges: { readonly message: string; readonly fields: Record<string, unknown> }[] = [];
   private closed = false;
+  /**
+   * The checkpoint this incarnation started from, by partition key: an entry is taken when its
+   * replica is opened here, and carried into later checkpoints until then (a replica not reached yet,
+   * or offline) unless the metadata no longer assigns it here.
+   */
+  private readonly recoveredHighWatermarks = new Map<string, HighWatermarkEntry>();
+  /** What the checkpoint on disk holds, by partition key; null when unknown (unread, or a write failed). */
+  private checkpointed: Map<string, number> | null = null;
+  private nextCheckpointAt = 0;
+  private checkpointInFlight = false;
 
   constructor(options: ReplicaManagerOptions) {
     this.brokerId = options.brokerId;
     this.logs = options.logs;
     this.config = { ...DEFAULT_REPLICA_MANAGER_CONFIG, ...options.config };
     this.log = options.logger.child({ component: 'replica-manager' });
+    this.readHighWatermarkCheckpoint();
+  }
+
+  private readHighWatermarkCheckpoint(): void {
+    let entries: readonly HighWatermarkEntry[];
+    try {
+      entries = this.logs.readHighWatermarks();
+    } catch (error) {
+      // A lost checkpoint costs availability for a while, never data: the HWs start at 0 and
+      // replication moves them up again. So a damaged or unreadable one is refused, not fatal.
+      if (!(error instanceof KafkaStorageError)) throw error;
+      this.log.error({ err: error }, 'high-watermark checkpoint refused: high watermarks will come from replication');
+      return;
+    }
+    for (const e of entries) this.recoveredHighWatermarks.set(partitionKey(e.topicId, e.partitionId), e);
+    this.checkpointed = new Map([...this.recoveredHighWatermarks].map(([key, e]) => [key, e.highWatermark]));
+    if (entries.length > 0) this.log.info({ partitions: entries.length }, 'read the high-watermark checkpoint');
   }
 
   /** This broker's epoch (its registration's offset), sent with every follower fetch. */
@@ -247,7 +295,7 @@ export class ReplicaManager {
     }
     const p = hosted ?? this.createPartition(topicId, topicName, partitionId, registration, minIsr);
     if (p === null) return null;
-    p.minInsyncReplicas = minIsr;
+    p.setMinInsyncReplicas(minIsr);
     this.applyLogConfig(p, logConfig);
     return this.applyRegistration(p, registration, now);
   }
@@ -327,8 +375,11 @@ export class ReplicaManager {
       this.markOffline({ topicId, topicName, partitionId }, error);
       return null;
     }
-    this.offline.delete(partitionKey(topicId, partitionId));
-    const p = new Partition(topicId, topicName, partitionId, log, registration, minIsr);
+    const key = partitionKey(topicId, partitionId);
+    this.offline.delete(key);
+    const checkpointed = this.recoveredHighWatermarks.get(key)?.highWatermark;
+    this.recoveredHighWatermarks.delete(key);
+    const p = new Partition(topicId, topicName, partitionId, log, registration, minIsr, recoveredHighWatermark(checkpointed, log.logEndOffset));
     this.partitions.set(p.key, p);
     return p;
   }
@@ -365,7 +416,7 @@ export class ReplicaManager {
         });
         outcome = 'led';
       } else {
-        p.registration = registration;
+        p.updateRegistration(registration);
         const state: PartitionState = {
           topicId: p.topicId,
           partitionId: p.partitionId,
@@ -381,7 +432,7 @@ export class ReplicaManager {
     }
     const role = p.role;
     const sameLeadership = role.kind === 'follower' && role.leaderId === registration.leader && role.leaderEpoch === registration.leaderEpoch;
-    p.registration = registration;
+    p.updateRegistration(registration);
     if (sameLeadership) return null;
     const wasLeader = role.kind === 'leader';
     p.becomeFollower(registration);
@@ -829,14 +880,15 @@ export class ReplicaManager {
   /** The next time `tick` has work: an ISR check or a waiting request's deadline. */
   nextDeadline(): number {
     // Both checks are cheap when there is nothing to do, so a broker with partitions just runs them.
-    const checks = this.partitions.size > 0 ? Math.min(this.nextIsrCheckAt, this.nextRetentionCheckAt) : Number.POSITIVE_INFINITY;
+    const checks = this.partitions.size > 0 ? Math.min(this.nextIsrCheckAt, this.nextRetentionCheckAt, this.nextCheckpointAt) : Number.POSITIVE_INFINITY;
     const offline = this.offline.size > 0 ? this.nextOfflineRetryAt : Number.POSITIVE_INFINITY;
     return Math.min(checks, offline, this.produces.nextDeadline(), this.fetches.nextDeadline(), this.deletes.nextDeadline());
   }
 
   /**
-   * Expires waiting requests, applies retention every retentionCheckIntervalMs, and, every
-   * replicaLagTimeMaxMs / 2 as Kafka does, checks for ISR members to remove.
+   * Expires waiting requests, applies retention every retentionCheckIntervalMs, checkpoints the HWs
+   * every highWatermarkCheckpointIntervalMs, and, every replicaLagTimeMaxMs / 2 as Kafka does,
+   * checks for ISR members to remove.
    */
   tick(now: number): void {
     this.produces.expire(now, (wait) => kafkaError('REQUEST_TIMED_OUT', `acks=${wait.acks} produce to ${wait.topic}-${wait.partition} not acknowledged in time`));
@@ -845,6 +897,10 @@ export class ReplicaManager {
     if (now >= this.nextRetentionCheckAt) {
       this.nextRetentionCheckAt = now + this.config.retentionCheckIntervalMs;
       this.enforceRetention();
+    }
+    if (now >= this.nextCheckpointAt) {
+      this.nextCheckpointAt = now + this.config.highWatermarkCheckpointIntervalMs;
+      this.checkpointHighWatermarks();
     }
     if (this.offline.size > 0 && now >= this.nextOfflineRetryAt) {
       this.nextOfflineRetryAt = now + OFFLINE_RETRY_MS;
@@ -878,6 +934,62 @@ export class ReplicaManager {
         this.log.info({ topic: p.topicName, partition: p.partitionId, deletedSegments: result.deletedSegments, logStartOffset: result.logStartOffset }, 'retention deleted segments');
       }
     }
+  }
+
+  // ---------------------------------------------------------------- high-watermark checkpoint
+
+  /**
+   * Writes every replica's HW to the checkpoint, off the event loop where the directory can, unless
+   * it holds exactly that already (an idle broker does not fsync every few seconds). One write at a
+   * time: one still in flight is left to finish, and the next interval writes what changed meanwhile.
+   * A failed write is logged and tried again at the next interval; the broker goes on (the
+   * checkpoint on disk is then older, which only means lower HWs after a crash).
+   */
+  private checkpointHighWatermarks(): void {
+    if (this.checkpointInFlight) return;
+    const entries = this.highWatermarkEntries();
+    const state = new Map(entries.map((e) => [partitionKey(e.topicId, e.partitionId), e.highWatermark]));
+    if (this.checkpointed !== null && sameHighWatermarks(this.checkpointed, state)) return;
+    const failed = (error: unknown): void => {
+      this.checkpointed = null;
+      this.log.warn({ err: error, partitions: entries.length }, 'writing the high-watermark checkpoint failed; trying again at the next interval');
+    };
+    if (this.logs.writeHighWatermarksAsync === undefined) {
+      try {
+        this.logs.writeHighWatermarks(entries);
+        this.checkpointed = state;
+      } catch (error) {
+        failed(error);
+      }
+      return;
+    }
+    this.checkpointInFlight = true;
+    this.logs.writeHighWatermarksAsync(entries).then(
+      () => {
+        this.checkpointInFlight = false;
+        this.checkpointed = state;
+      },
+      (error: unknown) => {
+        this.checkpointInFlight = false;
+        failed(error);
+      },
+    );
+  }
+
+  /** Every hosted replica's HW, and the recovered entries of replicas assigned here but not opened yet. */
+  private highWatermarkEntries(): HighWatermarkEntry[] {
+    const entries: HighWatermarkEntry[] = [];
+    for (const p of this.partitions.values()) entries.push({ topicId: p.topicId, partitionId: p.partitionId, highWatermark: p.highWatermark });
+    const image = this.image;
+    for (const [key, e] of this.recoveredHighWatermarks) {
+      // Before the first image nothing is known to be gone: keep everything.
+      if (image !== null && image.partition(e.topicId, e.partitionId)?.replicas.includes(this.brokerId) !== true) {
+        this.recoveredHighWatermarks.delete(key);
+        continue;
+      }
+      entries.push(e);
+    }
+    return entries;
   }
 
   // ---------------------------------------------------------------- AlterPartition
@@ -995,10 +1107,10 @@ export class ReplicaManager {
         if (role.leaderId !== source || role.leaderEpoch !== q.currentLeaderEpoch || p.log.logEndOffset !== q.fetchOffset) continue;
         const decision = this.decide(p, answer);
         if (decision === null) {
-          role.delayedUntilMs = now + this.config.replicaFetchBackoffMs;
+          p.delayFetchesUntil(now + this.config.replicaFetchBackoffMs);
           continue;
         }
-        role.delayedUntilMs = 0;
+        p.delayFetchesUntil(0);
         switch (decision.kind) {
           case 'append':
             try {
@@ -1013,7 +1125,7 @@ export class ReplicaManager {
             } catch (error) {
               if (error instanceof LogFileOpenError) this.markOffline(p, error);
               else this.log.warn({ err: error, topic: p.topicName, partition: p.partitionId, fetchOffset: q.fetchOffset }, 'follower append failed; backing off');
-              role.delayedUntilMs = now + this.config.replicaFetchBackoffMs;
+              p.delayFetchesUntil(now + this.config.replicaFetchBackoffMs);
             }
             break;
           case 'truncate': {
@@ -1037,8 +1149,8 @@ export class ReplicaManager {
             break;
           case 'awaitMetadata':
             // FENCED: our epoch is stale and the metadata will say more. UNKNOWN: the leader lags; retry later.
-            if (decision.reason === 'FENCED_LEADER_EPOCH') role.status = 'awaitingMetadata';
-            else role.delayedUntilMs = now + this.config.replicaFetchBackoffMs;
+            if (decision.reason === 'FENCED_LEADER_EPOCH') p.awaitMetadata();
+            else p.delayFetchesUntil(now + this.config.replicaFetchBackoffMs);
             break;
         }
       }
@@ -1088,27 +1200,46 @@ export class ReplicaManager {
   delayAll(source: BrokerId, now: number): void {
     for (const p of this.partitions.values()) {
       const role = p.role;
-      if (role.kind === 'follower' && role.leaderId === source) role.delayedUntilMs = now + this.config.replicaFetchBackoffMs;
+      if (role.kind === 'follower' && role.leaderId === source) p.delayFetchesUntil(now + this.config.replicaFetchBackoffMs);
     }
   }
 
   // ---------------------------------------------------------------- lifecycle
 
-  /** Fails every waiting request and closes every log (flushing them first). */
+  /**
+   * Fails every waiting request, closes every log (flushing them first) and checkpoints the HWs, so
+   * that a clean restart starts where this one stopped.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.produces.failAll(kafkaError('NOT_LEADER_OR_FOLLOWER', `broker ${this.brokerId} is shutting down`));
     this.deletes.failAll(() => ({ error: kafkaError('NOT_LEADER_OR_FOLLOWER', `broker ${this.brokerId} is shutting down`), lowWatermark: -1 }));
     this.fetches.completeAll(Number.POSITIVE_INFINITY);
-    for (const p of this.partitions.values()) {
-      try {
-        p.log.flush();
-      } finally {
-        p.log.close();
+    const entries = this.highWatermarkEntries();
+    try {
+      for (const p of this.partitions.values()) {
+        try {
+          p.log.flush();
+        } finally {
+          p.log.close();
+        }
       }
+    } finally {
+      this.partitions.clear();
+      this.writeFinalCheckpoint(entries);
     }
-    this.partitions.clear();
+  }
+
+  private writeFinalCheckpoint(entries: readonly HighWatermarkEntry[]): void {
+    const state = new Map(entries.map((e) => [partitionKey(e.topicId, e.partitionId), e.highWatermark]));
+    if (this.checkpointed !== null && sameHighWatermarks(this.checkpointed, state) && !this.checkpointInFlight) return;
+    try {
+      this.logs.writeHighWatermarks(entries);
+      this.checkpointed = state;
+    } catch (error) {
+      this.log.error({ err: error }, 'writing the high-watermark checkpoint at shutdown failed; the next start recovers the HWs from replication');
+    }
   }
 
   /** Settles produces waiting on `p` now; its parked fetches are read again once the input is handled (retryWoken). */
@@ -1124,6 +1255,12 @@ export class ReplicaManager {
 }
 
 const EMPTY: Uint8Array = new Uint8Array(0);
+
+function sameHighWatermarks(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, hw] of a) if (b.get(key) !== hw) return false;
+  return true;
+}
 
 function sameMembers(a: readonly BrokerId[], b: readonly BrokerId[]): boolean {
   return a.length === b.length && a.every((id) => b.includes(id));

@@ -46,9 +46,12 @@ export const DEFAULT_BROKER_NODE_SETTINGS: BrokerNodeSettings = {
     replicaLagTimeMaxMs: SIM_REPLICA_LAG_TIME_MAX_MS,
     replicaFetch: { ...DEFAULT_REPLICA_FETCH_CONFIG, replicaFetchWaitMaxMs: 300 },
     replicaFetchBackoffMs: 200,
+    // Kafka's is 5 s; faults here come every few seconds, and a crash should usually find a recent checkpoint.
+    highWatermarkCheckpointIntervalMs: 1000,
   },
   fsyncMaxMs: 3,
   flushBeforeEachFetch: true,
+  readHighWatermarkCheckpoint: true,
   metadataFetchTimeoutMs: 2000,
   metadataApplyDelayMaxMs: 0,
 };

@@ -35,7 +35,7 @@ import {
 import { MemoryLogDirectory } from './memory-log-directory.js';
 import { checkReplicationInvariants, newReplicationInvariantMemory, type ReplicationInvariantMemory } from './replication-invariants.js';
 import { RpcChannel } from './rpc-channel.js';
-import { injectFetchWithoutFlush, SimBrokerNetwork, simControllerChannels, type BrokerNodeSettings } from './sim-broker-process.js';
+import { checkpointNeverRead, injectFetchWithoutFlush, SimBrokerNetwork, simControllerChannels, type BrokerNodeSettings } from './sim-broker-process.js';
 import { SimConsumers, type ConsumerSettings } from './sim-consumer.js';
 import { SimProducer, type ProducerSettings } from './sim-producer.js';
 import { traceLogger } from './trace-logger.js';
@@ -467,7 +467,7 @@ export class ClusterSimulation {
         heartbeatIntervalMs: settings.heartbeatIntervalMs,
         logger: traceLogger(`broker ${node}`, (text) => this.note(text), (message) => this.managerLogs.set(message, (this.managerLogs.get(message) ?? 0) + 1)),
         scheduler,
-        logs: disk,
+        logs: settings.readHighWatermarkCheckpoint ? disk : checkpointNeverRead(disk),
         network,
         incarnationId,
       });

@@ -18,6 +18,11 @@
  *   below the HW is durably on the whole ISR.
  * - committedPrefixesAgree: every running replica's log equals the current leader's log below both
  *   their HWs (committed data is the same everywhere, batch for batch, byte for byte).
+ * - highWatermarkWithinLogEnd: every running replica's HW is at most its log end — a restarted one's
+ *   too, whatever its checkpoint said (a crash may have taken back records the checkpoint counted).
+ * - restartedHighWatermarkNotBelowCheckpoint: after a crash, the next incarnation's HW of a replica
+ *   is never below what the disk's high-watermark checkpoint held for it, capped at the log end the
+ *   crash left — it starts there and only moves up, unless its log is cut (a truncation) first.
  * - the consumer-side checks of AcknowledgedRecords (consumers read acknowledged records where they
  *   were acknowledged, in order, and a record once read never changes).
  */
@@ -25,7 +30,7 @@ import type { Violation } from '@kz/raft/testing';
 import type { BrokerId, MetadataImage } from '@kz/metadata';
 import type { AcknowledgedRecords, AckedRecord } from './acknowledged-records.js';
 import type { MemoryLog } from './memory-log.js';
-import type { MemoryLogDirectory } from './memory-log-directory.js';
+import { logKey, type MemoryLogDirectory } from './memory-log-directory.js';
 import type { ReplicaManager } from '../server/replica-manager.js';
 
 export interface BrokerView {
@@ -57,14 +62,25 @@ interface PrefixCursor {
   verified: number;
 }
 
+/** The HW a replica's next incarnation must start from at least, noted when its broker crashed. */
+interface RestartFloor {
+  readonly floor: number;
+  /** The log it holds for: a log removed and made again (reassigned away and back) owes nothing. */
+  readonly log: MemoryLog;
+  /** Its destructiveChangeCount after the crash: a later truncation may lower the HW below the floor. */
+  readonly destructive: number;
+}
+
 export interface ReplicationInvariantMemory {
   readonly highWatermarks: Map<string, number>;
   readonly ackCursors: Map<string, AckCursor>;
   readonly prefixCursors: Map<string, PrefixCursor>;
+  /** Per broker: the disk's crash count last seen, and the floors that crash left, by partition. */
+  readonly restartFloors: Map<BrokerId, { readonly crashes: number; readonly floors: ReadonlyMap<number, RestartFloor> }>;
 }
 
 export function newReplicationInvariantMemory(): ReplicationInvariantMemory {
-  return { highWatermarks: new Map(), ackCursors: new Map(), prefixCursors: new Map() };
+  return { highWatermarks: new Map(), ackCursors: new Map(), prefixCursors: new Map(), restartFloors: new Map() };
 }
 
 export const REPLICATION_INVARIANTS = [
@@ -74,6 +90,8 @@ export const REPLICATION_INVARIANTS = [
   'leaderHighWatermarkNeverDecreases',
   'highWatermarkWithinIsrLogs',
   'committedPrefixesAgree',
+  'highWatermarkWithinLogEnd',
+  'restartedHighWatermarkNotBelowCheckpoint',
 ] as const;
 
 const decoder = new TextDecoder();
@@ -99,6 +117,47 @@ export function checkReplicationInvariants(view: ReplicationView, memory: Replic
     violations.push(...acknowledgedRecordsSurvive(view, memory, topicId, p, holders));
     violations.push(...logStartsOnlyWhereDeleted(view, topicId, p));
     violations.push(...highWatermarks(view, memory, topicId, p, registration.leader, registration.leaderEpoch, registration.isr));
+  }
+  violations.push(...restartedHighWatermarks(view, memory, topicId));
+  return violations;
+}
+
+/** highWatermarkWithinLogEnd and restartedHighWatermarkNotBelowCheckpoint, for every running replica. */
+function restartedHighWatermarks(view: ReplicationView, memory: ReplicationInvariantMemory, topicId: string): Violation[] {
+  const violations: Violation[] = [];
+  for (const broker of view.brokers) {
+    const noted = memory.restartFloors.get(broker.id) ?? { crashes: 0, floors: new Map<number, RestartFloor>() };
+    if (noted.crashes !== broker.disk.crashes) {
+      // Between a crash and the next incarnation opening its replicas nothing writes to the disk:
+      // what the restart starts from is what it holds now.
+      const checkpoint = broker.disk.checkpointedHighWatermarks();
+      const floors = new Map<number, RestartFloor>();
+      for (let p = 0; p < view.partitions; p++) {
+        const log = broker.disk.log(topicId, p);
+        if (log !== undefined) floors.set(p, { floor: Math.min(checkpoint.get(logKey(topicId, p)) ?? 0, log.logEndOffset), log, destructive: log.destructiveChangeCount });
+      }
+      memory.restartFloors.set(broker.id, { crashes: broker.disk.crashes, floors });
+    }
+    const manager = broker.node?.manager;
+    if (manager === undefined) continue;
+    const floors = memory.restartFloors.get(broker.id)?.floors;
+    for (let p = 0; p < view.partitions; p++) {
+      const replica = manager.partition(topicId, p);
+      if (replica === undefined) continue;
+      const hw = replica.highWatermark;
+      if (hw > replica.log.logEndOffset) {
+        violations.push({ invariant: 'highWatermarkWithinLogEnd', node: broker.id, message: `partition ${p}: broker ${broker.id}'s HW ${hw} is past its log end ${replica.log.logEndOffset}` });
+      }
+      const owed = floors?.get(p);
+      if (owed === undefined || broker.disk.log(topicId, p) !== owed.log || owed.log.destructiveChangeCount !== owed.destructive) continue;
+      if (hw < owed.floor) {
+        violations.push({
+          invariant: 'restartedHighWatermarkNotBelowCheckpoint',
+          node: broker.id,
+          message: `partition ${p}: broker ${broker.id} restarted with HW ${hw}, below the ${owed.floor} its checkpoint and log end held`,
+        });
+      }
+    }
   }
   return violations;
 }

@@ -25,7 +25,7 @@ import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
 import type { BrokerNetwork, BrokerServices, ServedPorts } from '../runtime/broker-network.js';
 import { BrokerNode } from '../runtime/broker-node.js';
 import type { ControllerChannel } from '../runtime/controller-channel.js';
-import type { ReplicaManager, ReplicaManagerConfig } from '../server/replica-manager.js';
+import type { LogDirectory, ReplicaManager, ReplicaManagerConfig } from '../server/replica-manager.js';
 import type { MemoryLogDirectory } from './memory-log-directory.js';
 import type { RpcChannel } from './rpc-channel.js';
 import type { MetadataFetchAnswer, SimController } from './sim-controller.js';
@@ -44,6 +44,11 @@ export interface BrokerNodeSettings {
    * before each fetch does nothing, so a fetch can report a log end that is not durable yet.
    */
   readonly flushBeforeEachFetch: boolean;
+  /**
+   * Test-only, true in every real run. False injects the bug of a broker that never reads its
+   * high-watermark checkpoint: a restarted replica's HW starts from 0 again, as before there was one.
+   */
+  readonly readHighWatermarkCheckpoint: boolean;
   /** A metadata fetch unanswered this long is sent again. */
   readonly metadataFetchTimeoutMs: number;
   /**
@@ -252,7 +257,7 @@ export class SimBrokerProcess {
       heartbeatIntervalMs: env.settings.heartbeatIntervalMs,
       logger,
       scheduler,
-      logs: env.disk,
+      logs: env.settings.readHighWatermarkCheckpoint ? env.disk : checkpointNeverRead(env.disk),
       network: this.network,
       incarnationId: this.incarnationId,
     }).then((node) => {
@@ -348,4 +353,17 @@ export class SimBrokerProcess {
 export function injectFetchWithoutFlush(manager: ReplicaManager): void {
   manager.flushFollowedFrom = () => Promise.resolve();
   manager.hasUnflushedFollowedFrom = () => false;
+}
+
+/**
+ * The injected bug of `readHighWatermarkCheckpoint: false`: the broker's log directory as it is, but
+ * its high-watermark checkpoint never read — every restart starts each replica's HW from 0.
+ */
+export function checkpointNeverRead(disk: MemoryLogDirectory): LogDirectory {
+  return {
+    open: (topicId, topicName, partitionId) => disk.open(topicId, topicName, partitionId),
+    remove: (log, topicId, partitionId) => disk.remove(log, topicId, partitionId),
+    readHighWatermarks: () => [],
+    writeHighWatermarks: (entries) => disk.writeHighWatermarks(entries),
+  };
 }

@@ -8,6 +8,8 @@ export interface BrokerSimArgs {
   readonly maxSteps: number | undefined;
   /** Fetchers flush only after each answer, as src/runtime/replica-fetchers.ts does, not before every fetch. */
   readonly flushAfterAnswersOnly: boolean;
+  /** The broker never reads its high-watermark checkpoint: restarted replicas start from HW 0. */
+  readonly ignoreHighWatermarkCheckpoint: boolean;
   readonly trace: boolean;
   readonly shrink: boolean;
   readonly help: boolean;
@@ -28,6 +30,9 @@ the healed cluster settles with identical logs and every acknowledged record in 
                     an injected bug: the shipped replica fetchers skip their wait for the flush
                     before each fetch, so a fetch can report an unflushed log end (the
                     simulation must catch it: highWatermarkWithinIsrLogs)
+  --ignore-hw-checkpoint
+                    an injected bug: a restarted broker never reads its high-watermark checkpoint
+                    (must be caught: restartedHighWatermarkNotBelowCheckpoint)
   --trace           print the narrated run of a failing or replayed schedule
   --no-shrink       report the first failing schedule without shrinking it`;
 
@@ -40,7 +45,8 @@ export function parseBrokerSimArgs(argv: readonly string[], defaultSeed: number)
   let maxSteps: number | undefined;
   const fail = (message: string): Error => new BrokerSimArgsError(message);
   const flushAfterAnswersOnly = argv.includes('--flush-after-answers-only');
-  const common = parseCommonSimFlags(argv.filter((a) => a !== '--flush-after-answers-only'), defaultSeed, {
+  const ignoreHighWatermarkCheckpoint = argv.includes('--ignore-hw-checkpoint');
+  const common = parseCommonSimFlags(argv.filter((a) => a !== '--flush-after-answers-only' && a !== '--ignore-hw-checkpoint'), defaultSeed, {
     fail,
     extra: {
       '--max-steps': (flag, n) => {
@@ -48,5 +54,5 @@ export function parseBrokerSimArgs(argv: readonly string[], defaultSeed: number)
       },
     },
   });
-  return { ...common, maxSteps, flushAfterAnswersOnly };
+  return { ...common, maxSteps, flushAfterAnswersOnly, ignoreHighWatermarkCheckpoint };
 }

@@ -44,6 +44,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const replaying = args.path !== undefined;
+  const injected: Partial<BrokerNodeSettings> = {
+    ...(args.flushAfterAnswersOnly ? { flushBeforeEachFetch: false } : {}),
+    ...(args.ignoreHighWatermarkCheckpoint ? { readHighWatermarkCheckpoint: false } : {}),
+  };
+  const broker = Object.keys(injected).length === 0 ? undefined : injected;
   const totals: Totals = { consumed: 0, batchesLostInCrashes: 0, faults: new Map(), managerLogs: new Map(), alterPartitionAnswers: new Map(), producerErrors: new Map(), deleteRecordsAnswers: new Map(), consumerSkips: 0 };
   const started = Date.now();
   let done = 0;
@@ -52,7 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
     seed: args.seed,
     path: args.path,
     maxSteps: args.maxSteps,
-    ...(args.flushAfterAnswersOnly ? { broker: { flushBeforeEachFetch: false } } : {}),
+    ...(broker === undefined ? {} : { broker }),
     shrink: args.shrink && !replaying,
     traceSink: replaying && args.trace ? (line) => print(`  ${line}`) : undefined,
     onRun: (_schedule, outcome) => {
@@ -63,7 +68,7 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   if (!replaying && process.stdout.isTTY) process.stdout.write('\r\x1b[K');
   if (report.failure !== null) {
-    await printFailure(report.runs, report.failure, !args.trace ? 'recent' : replaying ? 'none' : 'narrate', args.flushAfterAnswersOnly ? { flushBeforeEachFetch: false } : undefined);
+    await printFailure(report.runs, report.failure, !args.trace ? 'recent' : replaying ? 'none' : 'narrate', broker);
   }
   const violations = report.failure === null ? 0 : Math.max(1, report.failure.outcome.violations.length);
   print(`broker-sim: faults: ${formatCounts(totals.faults)}`);

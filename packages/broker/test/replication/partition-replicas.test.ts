@@ -124,6 +124,18 @@ describe('LeaderReplicaState', () => {
     expect(s.highWatermark()).toBe(10); // 2 is caught up but not in the ISR yet
   });
 
+  it('a min.insync.replicas change applies to the HW within the leader epoch (eligible leaders rest on it)', () => {
+    const s = leader({ isr: [1, 2], minInsyncReplicas: 2 });
+    s.onLeaderAppend(20);
+    s.onFollowerFetch(1_100, 2, 15, 20);
+    expect(s.highWatermark()).toBe(15);
+    s.setMinInsyncReplicas(3); // the ISR of 2 is now below min ISR: the HW stands still
+    s.onFollowerFetch(1_200, 2, 20, 20);
+    expect(s.highWatermark()).toBe(15);
+    s.setMinInsyncReplicas(2); // and moves again as soon as it is not
+    expect(s.highWatermark()).toBe(20);
+  });
+
   it('min ISR is capped at the replication factor', () => {
     const s = leader({ replicas: [1], isr: [1], minInsyncReplicas: 2 });
     expect(s.effectiveMinIsr).toBe(1);

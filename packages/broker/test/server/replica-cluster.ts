@@ -9,8 +9,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MetadataDelta, MetadataImage, type MetadataRecord, type PartitionChangeRecord } from '@kz/metadata';
 import { encodeRecordBatch } from '@kz/records';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { PartitionLog } from '../../src/log/partition-log';
+import { DiskLogDirectory } from '../../src/runtime/disk-log-directory';
 import type { ReplicaLog } from '../../src/log/replica-log';
 import type { ProduceResponse } from '../../src/protocol/produce';
 import { ReplicaManager, type LogDirectory, type ReplicaManagerConfig } from '../../src/server/replica-manager';
@@ -43,13 +44,17 @@ export class ReplicaCluster {
     this.commit(records);
   }
 
-  start(id: number): ReplicaManager {
+  start(id: number, logger: Logger = pino({ level: 'silent' })): ReplicaManager {
     const dir = path.join(this.root, `broker-${id}`);
+    // The checkpoint is the real file (synchronous writes only: a test ends by removing the directory).
+    const checkpoint = new DiskLogDirectory(dir);
     const logs: LogDirectory = {
       open: (topicId, name, partition): ReplicaLog => PartitionLog.open(path.join(dir, `${name}-${partition}`)),
       remove: (log) => log.close(),
+      readHighWatermarks: () => checkpoint.readHighWatermarks(),
+      writeHighWatermarks: (entries) => checkpoint.writeHighWatermarks(entries),
     };
-    const manager = new ReplicaManager({ brokerId: id, logs, logger: pino({ level: 'silent' }), config: this.config });
+    const manager = new ReplicaManager({ brokerId: id, logs, logger, config: this.config });
     manager.brokerEpoch = this.brokerIds.indexOf(id);
     this.managers.set(id, manager);
     if (this.image.offset >= 0) manager.applyMetadata(this.image, null, this.now);
@@ -60,6 +65,22 @@ export class ReplicaCluster {
   kill(id: number): void {
     this.managers.get(id)?.close();
     this.managers.delete(id);
+  }
+
+  /**
+   * The broker process is killed (SIGKILL): no clean shutdown, so no checkpoint is written — the
+   * next start finds the last periodic one. What its logs wrote survives (it is in the page cache).
+   */
+  crash(id: number): void {
+    const m = this.managers.get(id);
+    if (m === undefined) return;
+    for (const p of m.hostedPartitions) p.log.close();
+    this.managers.delete(id);
+  }
+
+  /** The broker's high-watermark checkpoint file. */
+  checkpointFile(id: number): string {
+    return path.join(this.root, `broker-${id}`, 'replication-offset-checkpoint');
   }
 
   manager(id: number): ReplicaManager {

@@ -94,6 +94,8 @@ describe('ReplicaManager: a replica whose log will not open', () => {
         return disk.open(topicId, topicName, partitionId);
       },
       remove: (log: Parameters<MemoryLogDirectory['remove']>[0], topicId: string, partitionId: number) => disk.remove(log, topicId, partitionId),
+      readHighWatermarks: () => disk.readHighWatermarks(),
+      writeHighWatermarks: (entries: Parameters<MemoryLogDirectory['writeHighWatermarks']>[0]) => disk.writeHighWatermarks(entries),
     };
     const m = new ReplicaManager({ brokerId: 1, logs, logger: pino({ level: 'silent' }) });
     const first = image([...brokers, ...topicRecords('t-id', 't', 3, 1)]);

@@ -172,6 +172,18 @@ describe('ReplicaManager: ISR', () => {
     await one;
     expect(cluster.manager(1).partition(TOPIC_ID, 0)!.highWatermark).toBe(0);
   });
+
+  it('follows a min.insync.replicas change within the leader epoch', async () => {
+    cluster = new ReplicaCluster();
+    cluster.change({ isr: [1, 2] });
+    cluster.commit([{ type: 'config', resourceType: 'topic', resourceName: TOPIC, name: 'min.insync.replicas', value: '3' }]);
+    void cluster.produce(1, ['below min ISR now'], 1);
+    cluster.manager(1).flush(cluster.now);
+    await cluster.pump(2);
+    expect(cluster.manager(1).partition(TOPIC_ID, 0)!.highWatermark).toBe(0);
+    cluster.commit([{ type: 'config', resourceType: 'topic', resourceName: TOPIC, name: 'min.insync.replicas', value: '2' }]);
+    expect(cluster.manager(1).partition(TOPIC_ID, 0)!.highWatermark).toBe(1);
+  });
 });
 
 describe('ReplicaManager: leadership changes', () => {

@@ -17,6 +17,16 @@ describe('bugs injected into the shipped broker drivers are caught', () => {
     expect(report.failure!.replay).toContain('--flush-after-answers-only');
   }, 300_000);
 
+  it('a broker that never reads its high-watermark checkpoint: restartedHighWatermarkNotBelowCheckpoint', async () => {
+    // The broker as it was before the checkpoint: a restarted replica starts from HW 0, and a
+    // restarted leader serves nothing until its followers fetch again.
+    const report = await checkBrokerSchedules({ runs: 30, seed: 4242, shrink: false, broker: { readHighWatermarkCheckpoint: false } });
+    expect(report.failure).not.toBeNull();
+    const fired = new Set(report.failure!.outcome.violations.map((v) => v.invariant));
+    expect(fired).toContain('restartedHighWatermarkNotBelowCheckpoint');
+    expect(report.failure!.replay).toContain('--ignore-hw-checkpoint');
+  }, 300_000);
+
   it('the same schedules pass with the fetchers as shipped', async () => {
     const report = await checkBrokerSchedules({ runs: 5, seed: 4242, shrink: false });
     expect(report.failure).toBeNull();

@@ -14,8 +14,8 @@ async function runningCluster(seed: number): Promise<{ sim: BrokerSimulation; to
   return { sim, topicId, leader: registration.leader, followers: registration.replicas.filter((id) => id !== registration.leader) };
 }
 
-async function nextViolations(sim: BrokerSimulation): Promise<string[]> {
-  await sim.runUntilTrue(() => sim.violated, sim.now + 1000);
+async function nextViolations(sim: BrokerSimulation, withinMs = 1000): Promise<string[]> {
+  await sim.runUntilTrue(() => sim.violated, sim.now + withinMs);
   return sim.violations.map((v) => v.invariant);
 }
 
@@ -38,6 +38,24 @@ describe('the replication invariants', () => {
     const acked = sim.records.acked(0)[0]!;
     sim.records.onConsumed(0, acked.offset, acked.offset, 'p0-b999-a1-r0', 1, sim.now);
     expect(await nextViolations(sim)).toEqual(expect.arrayContaining(['consumersSeeAcknowledgedRecords', 'consumersReadOnlyProducedRecords']));
+  });
+
+  it('catch a replica whose high watermark is past its log end', async () => {
+    const { sim, topicId, followers } = await runningCluster(35);
+    sim.disk(followers[0]!).log(topicId, 0)!.truncateTo(1);
+    expect(await nextViolations(sim)).toContain('highWatermarkWithinLogEnd');
+  });
+
+  it('catch a restarted replica whose high watermark starts below its checkpoint', async () => {
+    const { sim, topicId, followers } = await runningCluster(36);
+    const follower = followers[0]!;
+    await sim.runUntil(sim.now + 2000); // a checkpoint or two
+    sim.crash(follower);
+    await sim.runUntil(sim.now + 100); // the invariants note what the crash left on the disk
+    // Behind the broker's back, while it is down, its checkpoint loses the partition's entry.
+    sim.disk(follower).checkpointText = '0\n0\n';
+    sim.restart(follower);
+    expect(await nextViolations(sim, 10_000)).toContain('restartedHighWatermarkNotBelowCheckpoint');
   });
 
   it("catch a replica whose committed prefix differs from the leader's", async () => {

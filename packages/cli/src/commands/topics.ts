@@ -40,6 +40,7 @@ function partitionRows(topics: readonly TopicDescription[], keep: (p: TopicDescr
         p.leaderEpoch,
         p.replicas.join(','),
         p.isr.join(','),
+        p.eligibleLeaderReplicas.join(','),
         p.addingReplicas.length + p.removingReplicas.length === 0 ? '' : `+${p.addingReplicas.join(',')} -${p.removingReplicas.join(',')}`,
       ]),
   );
@@ -157,7 +158,7 @@ export function topicsCommand(io: CliIo): CommandModule {
                     })
                     .join('\n');
                   if (answer.length === 0) return '';
-                  return `${header}\n${renderTable(['TOPIC', 'PARTITION', 'LEADER', 'EPOCH', 'REPLICAS', 'ISR', 'REASSIGNING'], partitionRows(answer, () => true))}`;
+                  return `${header}\n${renderTable(['TOPIC', 'PARTITION', 'LEADER', 'EPOCH', 'REPLICAS', 'ISR', 'ELR', 'REASSIGNING'], partitionRows(answer, () => true))}`;
                 });
                 failIfAny('describe', topics.map((t) => ({ label: t.name, error: t.error })));
               },

@@ -27,7 +27,7 @@ afterAll(async () => {
 
 interface DescribedTopic {
   name: string;
-  partitions: { partitionId: number; leader: number; replicas: number[]; isr: number[] }[];
+  partitions: { partitionId: number; leader: number; replicas: number[]; isr: number[]; eligibleLeaderReplicas: number[] }[];
   configs: Record<string, string>;
 }
 
@@ -56,8 +56,10 @@ describe('kz topics', () => {
     expect(described.partitions.map((p) => p.partitionId)).toEqual([0, 1, 2]);
     expect(described.configs).toEqual({ 'min.insync.replicas': '2' });
     for (const p of described.partitions) expect([...p.replicas].sort()).toEqual([1, 2, 3]);
+    for (const p of described.partitions) expect(p.eligibleLeaderReplicas).toEqual([]);
     const human = await kz(['topics', 'describe', 'orders', ...admin]);
     expect(human.stdout).toContain('configs min.insync.replicas=2');
+    expect(human.stdout).toMatch(/ISR\s+ELR\s+REASSIGNING/);
     expect(human.stdout).toMatch(/orders\s+0\s+\d\s+\d+\s+\d,\d,\d\s+\d,\d,\d/);
 
     expect((await kz(['topics', 'alter-config', 'orders', '--set', 'retention.ms=60000', '--delete', 'min.insync.replicas', ...admin])).code).toBe(0);

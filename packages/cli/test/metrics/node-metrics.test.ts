@@ -40,6 +40,8 @@ function image(leaders: readonly (readonly number[])[]): Pick<MetadataImage, 'to
     isr: leader < 0 ? [] : [leader],
     removingReplicas: [],
     addingReplicas: [],
+    eligibleLeaderReplicas: [],
+    lastKnownElr: [],
     leader,
     leaderEpoch: 1,
     partitionEpoch: 1,

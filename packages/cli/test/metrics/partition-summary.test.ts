@@ -15,7 +15,7 @@ function imageWithLeaders(...topics: number[][]): Pick<MetadataImage, 'topicsByI
         {
           id: `id${i}`,
           name: `t${i}`,
-          partitions: leaders.map((leader) => ({ replicas: [1], isr: [1], removingReplicas: [], addingReplicas: [], leader, leaderEpoch: 0, partitionEpoch: 0 })),
+          partitions: leaders.map((leader) => ({ replicas: [1], isr: [1], removingReplicas: [], addingReplicas: [], leader, leaderEpoch: 0, partitionEpoch: 0, eligibleLeaderReplicas: [], lastKnownElr: [] })),
         },
       ]),
     ),

@@ -142,8 +142,9 @@ export function* brokerHeartbeat(ctx: ControlContext, request: BrokerHeartbeatRe
     yield* fenceBroker(ctx, request.brokerId);
     return ok({ isCaughtUp, isFenced: true, shouldShutDown: request.wantShutDown });
   }
-  // Replicas it cannot serve lose their leadership and ISR place, as KIP-858 does for an offline log dir.
-  yield* moveAway(ctx, request.brokerId, offlineRefs(ctx, request));
+  // Replicas it cannot serve lose their leadership and ISR place, as KIP-858 does for an offline log dir
+  // (and may not lead from the ELR: their logs will not open).
+  yield* moveAway(ctx, request.brokerId, offlineRefs(ctx, request), false);
   if (!request.wantShutDown) return ok({ isCaughtUp, isFenced: false, shouldShutDown: false });
   // Every shutdown heartbeat moves what the broker still leads: the first begins the controlled
   // shutdown, later ones finish what a failover may have cut short.
@@ -216,23 +217,31 @@ function controlledShutdownDone(ctx: ControlContext, brokerId: BrokerId): boolea
 
 /**
  * Takes a broker out of every ISR and leadership, a chunk at a time: for fencing, for a new
- * incarnation of an unfenced broker, and for controlled shutdown. The ISR keeps its last member
- * (partition-change-builder), so a partition whose only in-sync replica dies waits for it rather
- * than lose acknowledged data — unless its topic allows unclean election. Returns how many
- * partitions changed.
+ * incarnation of an unfenced broker, and for controlled shutdown. A partition whose ISR this leaves
+ * below min ISR keeps the broker as an eligible leader (KIP-966, when on; `eligible`: its log still
+ * holds every committed record), or else the ISR keeps its last member (partition-change-builder):
+ * either way a partition whose only in-sync replica dies waits for a replica holding every
+ * committed record rather than lose acknowledged data — unless its topic allows unclean election.
+ * Returns how many partitions changed.
  */
-export function* moveAway(ctx: ControlContext, brokerId: BrokerId, only?: readonly PartitionRef[]): Generator<void, number, void> {
+export function* moveAway(ctx: ControlContext, brokerId: BrokerId, only?: readonly PartitionRef[], eligible = true): Generator<void, number, void> {
+  const leavers = eligible ? [brokerId] : [];
   return yield* writeChangesInChunks(ctx, only ?? partitionsWithBroker(ctx.view, brokerId), () => {
     const contextOf = electionContexts(ctx.view, new Set([brokerId]));
-    return (ref) => buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, { isr: ref.partition.isr.filter((id) => id !== brokerId) }, contextOf(ref.topicName));
+    return (ref) =>
+      buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, { isr: ref.partition.isr.filter((id) => id !== brokerId), eligibleLeavers: leavers }, contextOf(ref.topicName));
   });
 }
 
-/** Unregisters a broker (UnregisterBroker): out of every ISR and leadership, then gone. */
+/** Unregisters a broker (UnregisterBroker): out of every ISR, ELR and leadership, then gone. */
 export function* unregisterBroker(ctx: ControlContext, brokerId: BrokerId): Operation<Record<string, never>> {
   const broker = ctx.view.broker(brokerId);
   if (broker === undefined) return failed(apiError('BROKER_ID_NOT_REGISTERED', `broker ${brokerId} is not registered`));
-  yield* moveAway(ctx, brokerId);
+  yield* writeChangesInChunks(ctx, partitionsWhere(ctx.view, (p) => p.leader === brokerId || p.isr.includes(brokerId) || p.eligibleLeaderReplicas.includes(brokerId)), () => {
+    const contextOf = electionContexts(ctx.view, new Set([brokerId]));
+    return (ref) =>
+      buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, { isr: ref.partition.isr.filter((id) => id !== brokerId), ineligible: [brokerId] }, contextOf(ref.topicName));
+  });
   if (ctx.view.broker(brokerId)?.epoch !== broker.epoch) return ok({});
   ctx.write([{ type: 'unregisterBroker', brokerId, brokerEpoch: broker.epoch }], false);
   ctx.heartbeats.forget(brokerId);

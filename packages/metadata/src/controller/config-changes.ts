@@ -3,6 +3,7 @@ import { configResourceKey } from '../image/config-resource';
 import { ok, type Outcome } from './broker-lifecycle';
 import { alterConfigRecords } from './config-control';
 import type { ControlContext } from './control-context';
+import { reviewEligibleLeaders, topicsWithMinIsrChanged } from './eligible-leader-replicas';
 import type { IncrementalAlterConfigsRequest, IncrementalAlterConfigsResponse } from './controller-requests';
 
 /** IncrementalAlterConfigs: each resource all or nothing, each written atomically. */
@@ -14,7 +15,12 @@ export function incrementalAlterConfigs(ctx: ControlContext, request: Incrementa
     }
     const records = alterConfigRecords(ref, resource.changes, ctx.view.configsOf(configResourceKey(ref)));
     if (records instanceof ApiError) return { ...ref, error: records };
-    if (!request.validateOnly) ctx.write(records, true);
+    if (!request.validateOnly) {
+      ctx.write(records, true);
+      // A new min.insync.replicas may let the HW move again without a partition's eligible leaders.
+      const topics = topicsWithMinIsrChanged(records);
+      if (topics !== null) ctx.write(reviewEligibleLeaders(ctx, topics === 'all' ? undefined : topics), false);
+    }
     return { ...ref, error: null };
   });
   return ok({ resources });

@@ -27,6 +27,14 @@ export interface ControllerConfig {
   readonly producerIdBlockSize: number;
   /** Static broker configs (server.properties) under the dynamic ones: defaults for the cluster. */
   readonly staticBrokerConfigs: ReadonlyMap<string, string>;
+  /**
+   * KIP-966's Eligible Leader Replicas. The active controller records this as the
+   * eligible.leader.replicas.version feature level when it takes office, and every decision reads
+   * the level from the log. On by default, as Kafka 4.1 has it for new clusters: kz brokers already
+   * hold the HW still while the ISR is below min ISR (the rule ELR rests on), and their followers
+   * flush before a fetch counts toward the HW, so an eligible leader never lacks a committed record.
+   */
+  readonly eligibleLeaderReplicasEnabled: boolean;
 }
 
 export const CONTROLLER_DEFAULTS: Omit<ControllerConfig, 'clusterId'> = {
@@ -37,6 +45,7 @@ export const CONTROLLER_DEFAULTS: Omit<ControllerConfig, 'clusterId'> = {
   recordsPerSlice: 1000,
   producerIdBlockSize: 1000,
   staticBrokerConfigs: new Map(),
+  eligibleLeaderReplicasEnabled: true,
 };
 
 export class InvalidControllerConfigError extends Error {

@@ -1,15 +1,29 @@
 /**
- * KRaft's PartitionChangeBuilder: the one place that decides a partition's next leader and ISR.
- * Fencing, unfencing, controlled shutdown, AlterPartition, preferred-leader election and
- * reassignment all describe the state they want (a PartitionChangeTarget); this turns it into the
- * PartitionChangeRecord that gets there, with only the changed fields, or null when nothing changes.
+ * KRaft's PartitionChangeBuilder: the one place that decides a partition's next leader, ISR and
+ * Eligible Leader Replicas. Fencing, unfencing, controlled shutdown, AlterPartition,
+ * preferred-leader election and reassignment all describe the state they want (a
+ * PartitionChangeTarget); this turns it into the PartitionChangeRecord that gets there, with only
+ * the changed fields, or null when nothing changes.
  *
- * Invariants of the result: the ISR is a subset of the replicas; the leader is in the ISR or is
- * NO_LEADER; a newly elected leader is active; the ISR is never emptied while one of its members
- * is still a replica.
+ * Invariants of the result: the ISR and the ELR are subsets of the replicas and of each other's
+ * complement; the leader is in the ISR or is NO_LEADER; a newly elected leader is active.
+ *
+ * Eligible Leader Replicas (KIP-966), when the context turns them on: the broker's high watermark
+ * does not move while the ISR is below the effective min.insync.replicas (KAFKA-15583), so a member
+ * that leaves the ISR then still holds every committed record for as long as the ISR stays that
+ * small. Such members — only those this change names as `eligibleLeavers` (fenced, shut down,
+ * restarted: the controller's own removals, not a leader's report that they fell behind) — go to
+ * the ELR instead of being forgotten, the ISR may then empty, and a partition with an empty ISR
+ * elects from the ELR rather than go offline or need an unclean election. The ELR empties once the
+ * ISR is back at min ISR (the HW moves again without them) and on an unclean election. With ELR
+ * off, the ISR keeps its last member instead (the partition waits for it), and an ELR left by an
+ * ELR-enabled controller is folded back into that shape.
  *
  * Unlike Kafka's builder, this one does not complete reassignments on its own, and it bumps the
  * leader epoch for a shrinking replica set only when asked (bumpLeaderEpoch): the callers own both.
+ * Nor does it drop replicas from the ELR for an unclean shutdown (Kafka's handleBrokerUncleanShutdown):
+ * a kz follower flushes before the fetch that lets the HW pass its log end, so a crash never takes a
+ * committed record from an ISR member's disk.
  */
 import type { PartitionRegistration } from '../image/partition-registration';
 import { NO_LEADER, type BrokerId, type PartitionChangeRecord } from '../records/metadata-record';
@@ -19,6 +33,10 @@ export interface ElectionContext {
   isActive(id: BrokerId): boolean;
   /** The topic's unclean.leader.election.enable. */
   readonly uncleanAllowed: boolean;
+  /** KIP-966 is on (the eligible.leader.replicas.version feature): see the file comment. */
+  readonly eligibleLeaderReplicas: boolean;
+  /** The topic's min.insync.replicas (capped at the replication factor here, as the broker caps it). */
+  readonly minInsyncReplicas: number;
 }
 
 export type ElectionMode = 'keep' | 'preferred' | 'unclean';
@@ -28,17 +46,37 @@ export interface PartitionChangeTarget {
   readonly replicas?: readonly BrokerId[];
   readonly addingReplicas?: readonly BrokerId[];
   readonly removingReplicas?: readonly BrokerId[];
-  /** 'keep': keep a current leader that is still in the ISR and active, else elect; 'preferred': move to replicas[0] if it is in the ISR and active; 'unclean': as 'keep', but may elect a replica outside the ISR when the ISR has no active member (even if the topic forbids it: an operator asked). Default 'keep'. */
+  /** 'keep': keep a current leader that is still in the ISR and active, else elect; 'preferred': move to replicas[0] if it is eligible and active; 'unclean': as 'keep', but may elect a replica outside the ISR and ELR when none of them is active (even if the topic forbids it: an operator asked). Default 'keep'. */
   readonly election?: ElectionMode;
   /** Force a new leader epoch even when the leader stays (e.g. the replica set changed). */
   readonly bumpLeaderEpoch?: boolean;
+  /**
+   * ISR members this change takes out that still hold every committed record: the controller is
+   * fencing, shutting down or re-registering them, not acting on a report that they fell behind.
+   * With ELR on they join the ELR while the new ISR is below min ISR.
+   */
+  readonly eligibleLeavers?: readonly BrokerId[];
+  /** Brokers no longer eligible to lead from the ELR (unregistered): they leave it. */
+  readonly ineligible?: readonly BrokerId[];
 }
 
+/**
+ * How the leader was chosen: from the ISR; from the ELR (the ISR was empty); the last known leader
+ * (ISR and ELR empty, KIP-966's LastKnownElr); from outside all of them (unclean: it may lack
+ * committed records, so the ISR restarts as just it); or none could be.
+ */
 export interface ElectionResult {
   readonly leader: BrokerId;
-  /** The leader came from outside the ISR: it may lack committed records, so the ISR restarts as just it. */
-  readonly unclean: boolean;
+  readonly kind: 'isr' | 'elr' | 'lastKnownLeader' | 'unclean' | 'none';
 }
+
+/** The ELR and LastKnownElr a partition has, for electLeader; both empty when KIP-966 is off. */
+export interface EligibleLeaders {
+  readonly elr: readonly BrokerId[];
+  readonly lastKnownElr: readonly BrokerId[];
+}
+
+const NO_ELIGIBLE: EligibleLeaders = { elr: [], lastKnownElr: [] };
 
 export function buildPartitionChange(
   topicId: string,
@@ -50,10 +88,11 @@ export function buildPartitionChange(
   const replicas = target.replicas ?? current.replicas;
   const adding = restrictTo(target.addingReplicas ?? current.addingReplicas, replicas);
   const removing = restrictTo(target.removingReplicas ?? current.removingReplicas, replicas);
-  const cleanIsr = nextIsr(target.isr ?? current.isr, current, replicas, (id) => context.isActive(id));
-  const election = electLeader(replicas, cleanIsr, current.leader, target.election ?? 'keep', context);
-  // Kafka's unclean election: the new leader's log becomes the truth, so nobody else is in sync with it yet.
-  const isr = election.unclean ? [election.leader] : cleanIsr;
+  const proposed = context.eligibleLeaderReplicas
+    ? withEligibleLeaders(target, current, replicas, context)
+    : { isr: foldedIsr(target, current, replicas, context), elr: [], lastKnownElr: [] };
+  const election = electLeader(replicas, proposed.isr, current.leader, target.election ?? 'keep', context, proposed);
+  const next = afterElection(election, proposed, current, replicas, context);
   // A present leader bumps the leader epoch (applyPartitionChange), which fences the old leadership's requests.
   const leaderField = election.leader !== current.leader || target.bumpLeaderEpoch === true;
 
@@ -62,22 +101,88 @@ export function buildPartitionChange(
     topicId,
     partitionId,
     ...(leaderField ? { leader: election.leader } : {}),
-    ...(sameBrokers(isr, current.isr) ? {} : { isr }),
+    ...(sameBrokers(next.isr, current.isr) ? {} : { isr: next.isr }),
     ...(sameBrokers(replicas, current.replicas) ? {} : { replicas: [...replicas] }),
     ...(sameBrokers(removing, current.removingReplicas) ? {} : { removingReplicas: removing }),
     ...(sameBrokers(adding, current.addingReplicas) ? {} : { addingReplicas: adding }),
+    ...(sameBrokers(next.elr, current.eligibleLeaderReplicas) ? {} : { eligibleLeaderReplicas: next.elr }),
+    ...(sameBrokers(next.lastKnownElr, current.lastKnownElr) ? {} : { lastKnownElr: next.lastKnownElr }),
   };
   return isNoOp(change) ? null : change;
 }
 
+interface ProposedMembers {
+  readonly isr: readonly BrokerId[];
+  readonly elr: readonly BrokerId[];
+  readonly lastKnownElr: readonly BrokerId[];
+}
+
+/** KIP-966 on: the ISR asked for, with eligible leavers moved to the ELR while the ISR is below min ISR. */
+function withEligibleLeaders(target: PartitionChangeTarget, current: PartitionRegistration, replicas: readonly BrokerId[], context: ElectionContext): ProposedMembers {
+  const ineligible = target.ineligible ?? [];
+  let isr = restrictTo(target.isr ?? current.isr, replicas);
+  const leavers = current.isr.filter((id) => !isr.includes(id) && replicas.includes(id) && !ineligible.includes(id) && target.eligibleLeavers?.includes(id) === true);
+  // A last member that leaves for any other reason (its replica went offline) stays, as without ELR.
+  if (isr.length === 0 && leavers.length === 0) isr = nextIsr([], current, replicas, (id) => context.isActive(id));
+  if (isr.length >= effectiveMinIsr(context, replicas)) return { isr, elr: [], lastKnownElr: [] };
+  const elr = restrictTo([...current.eligibleLeaderReplicas, ...leavers], replicas).filter((id) => !isr.includes(id) && !ineligible.includes(id));
+  return { isr, elr, lastKnownElr: restrictTo(current.lastKnownElr, replicas) };
+}
+
 /**
- * The leader for a partition whose replicas and ISR are these. A clean candidate is an active ISR
- * member that is a replica. Tried in this order: replicas[0] (only for 'preferred'); the current
- * leader (one that is still fine stays, as in Kafka: moving leadership costs every client a
- * metadata round trip); then the replicas in replica order (the assignment's preference).
+ * KIP-966 off: the ISR asked for, never emptied while a member is still a replica; an empty ISR
+ * left with an ELR (by a controller that had KIP-966 on) takes one of its eligible leaders as that
+ * last member, so the partition still waits for a replica holding every committed record.
+ */
+function foldedIsr(target: PartitionChangeTarget, current: PartitionRegistration, replicas: readonly BrokerId[], context: ElectionContext): BrokerId[] {
+  const isr = nextIsr(target.isr ?? current.isr, current, replicas, (id) => context.isActive(id));
+  if (isr.length > 0 || current.isr.length > 0) return isr;
+  const ineligible = target.ineligible ?? [];
+  const eligible = restrictTo(current.eligibleLeaderReplicas, replicas).filter((id) => !ineligible.includes(id));
+  const survivor = replicas.filter((id) => eligible.includes(id)).find((id) => context.isActive(id)) ?? replicas.find((id) => eligible.includes(id));
+  return survivor === undefined ? [] : [survivor];
+}
+
+/** The members once the leader is chosen: one elected from the ELR or unclean-ly leads an ISR of itself. */
+function afterElection(election: ElectionResult, proposed: ProposedMembers, current: PartitionRegistration, replicas: readonly BrokerId[], context: ElectionContext): ProposedMembers {
+  switch (election.kind) {
+    case 'unclean':
+      // The new leader's log becomes the truth: nobody else is in sync with it, or eligible, yet.
+      return { isr: [election.leader], elr: [], lastKnownElr: [] };
+    case 'elr':
+    case 'lastKnownLeader': {
+      const isr = [election.leader];
+      const elr = isr.length >= effectiveMinIsr(context, replicas) ? [] : proposed.elr.filter((id) => id !== election.leader);
+      return { isr, elr, lastKnownElr: [] };
+    }
+    case 'isr':
+      return { isr: proposed.isr, elr: proposed.elr, lastKnownElr: [] };
+    case 'none': {
+      // The ISR empties now: remember who led, for when the ELR empties too (KIP-966's last known leader).
+      if (context.eligibleLeaderReplicas && proposed.isr.length === 0 && current.isr.length > 0) {
+        const last = current.leader !== NO_LEADER && current.isr.includes(current.leader) ? current.leader : current.isr[0]!;
+        return { ...proposed, lastKnownElr: replicas.includes(last) ? [last] : [] };
+      }
+      return proposed;
+    }
+  }
+}
+
+/** Kafka's effective min ISR: min.insync.replicas capped at the replication factor, as the broker's HW rule caps it. */
+function effectiveMinIsr(context: ElectionContext, replicas: readonly BrokerId[]): number {
+  return Math.min(context.minInsyncReplicas, replicas.length);
+}
+
+/**
+ * The leader for a partition whose replicas and ISR are these. An eligible candidate is an active
+ * replica in the ISR — or, when the ISR is empty, in the ELR. Tried in this order: replicas[0]
+ * (only for 'preferred'); the current leader (one that is still fine stays, as in Kafka: moving
+ * leadership costs every client a metadata round trip); then the replicas in replica order (the
+ * assignment's preference). With none, and the ISR and ELR both empty, the last known leader if it
+ * is active.
  *
- * With no clean candidate, an unclean election (topic config, or an operator's 'unclean') picks
- * the first active replica; otherwise the partition goes offline with NO_LEADER.
+ * With no such candidate, an unclean election (topic config, or an operator's 'unclean') picks the
+ * first active replica; otherwise the partition goes offline with NO_LEADER.
  */
 export function electLeader(
   replicas: readonly BrokerId[],
@@ -85,18 +190,26 @@ export function electLeader(
   currentLeader: BrokerId,
   mode: ElectionMode,
   context: ElectionContext,
+  eligible: EligibleLeaders = NO_ELIGIBLE,
 ): ElectionResult {
-  const clean = (id: BrokerId): boolean => replicas.includes(id) && isr.includes(id) && context.isActive(id);
+  const fromElr = isr.length === 0;
+  const candidates = fromElr ? eligible.elr : isr;
+  const kind = fromElr ? 'elr' : 'isr';
+  const clean = (id: BrokerId): boolean => replicas.includes(id) && candidates.includes(id) && context.isActive(id);
   const preferred = replicas[0];
-  if (mode === 'preferred' && preferred !== undefined && clean(preferred)) return { leader: preferred, unclean: false };
-  if (currentLeader !== NO_LEADER && clean(currentLeader)) return { leader: currentLeader, unclean: false };
+  if (mode === 'preferred' && preferred !== undefined && clean(preferred)) return { leader: preferred, kind };
+  if (currentLeader !== NO_LEADER && clean(currentLeader)) return { leader: currentLeader, kind };
   const inSync = replicas.find(clean);
-  if (inSync !== undefined) return { leader: inSync, unclean: false };
+  if (inSync !== undefined) return { leader: inSync, kind };
+  const lastKnown = eligible.lastKnownElr[0];
+  if (fromElr && eligible.elr.length === 0 && eligible.lastKnownElr.length === 1 && replicas.includes(lastKnown!) && context.isActive(lastKnown!)) {
+    return { leader: lastKnown!, kind: 'lastKnownLeader' };
+  }
   if (context.uncleanAllowed || mode === 'unclean') {
     const anyActive = replicas.find((id) => context.isActive(id));
-    if (anyActive !== undefined) return { leader: anyActive, unclean: true };
+    if (anyActive !== undefined) return { leader: anyActive, kind: 'unclean' };
   }
-  return { leader: NO_LEADER, unclean: false };
+  return { leader: NO_LEADER, kind: 'none' };
 }
 
 /**
@@ -156,6 +269,8 @@ function isNoOp(change: PartitionChangeRecord): boolean {
     change.isr === undefined &&
     change.replicas === undefined &&
     change.removingReplicas === undefined &&
-    change.addingReplicas === undefined
+    change.addingReplicas === undefined &&
+    change.eligibleLeaderReplicas === undefined &&
+    change.lastKnownElr === undefined
   );
 }

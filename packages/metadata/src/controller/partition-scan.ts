@@ -3,6 +3,7 @@ import { isActive } from '../image/broker-registration';
 import type { PartitionRegistration } from '../image/partition-registration';
 import type { BrokerId } from '../records/metadata-record';
 import { configResourceKey } from '../image/config-resource';
+import { ELIGIBLE_LEADER_REPLICAS_VERSION, eligibleLeaderReplicasEnabled } from '../image/feature-levels';
 import { effectiveBrokerConfig, effectiveTopicConfig } from './config-control';
 import type { ElectionContext } from './partition-change-builder';
 
@@ -41,11 +42,20 @@ export function configLookup(view: MetadataDelta): (key: string) => ReadonlyMap<
  * is on. `unavailable` brokers are treated as inactive (the one being fenced, say).
  */
 export function electionContext(view: MetadataDelta, topicName: string, unavailable: ReadonlySet<BrokerId> = NO_BROKERS, available: ReadonlySet<BrokerId> = NO_BROKERS): ElectionContext {
-  const unclean = effectiveTopicConfig(configLookup(view), topicName, 'unclean.leader.election.enable') === 'true';
+  const configs = configLookup(view);
+  const unclean = effectiveTopicConfig(configs, topicName, 'unclean.leader.election.enable') === 'true';
   return {
     uncleanAllowed: unclean,
     isActive: (id) => !unavailable.has(id) && (available.has(id) || isActive(view.broker(id))),
+    eligibleLeaderReplicas: eligibleLeaderReplicasEnabled(view.feature(ELIGIBLE_LEADER_REPLICAS_VERSION)),
+    minInsyncReplicas: topicMinInsyncReplicas(configs, topicName),
   };
+}
+
+/** The topic's min.insync.replicas as the broker reads it: a bad value counts as 1 (ReplicaManager does the same). */
+export function topicMinInsyncReplicas(configs: (key: string) => ReadonlyMap<string, string>, topicName: string): number {
+  const value = Number(effectiveTopicConfig(configs, topicName, 'min.insync.replicas'));
+  return Number.isSafeInteger(value) && value >= 1 ? value : 1;
 }
 
 /**

@@ -33,6 +33,7 @@ import { incrementalAlterConfigs } from './config-changes';
 import type { ControlContext } from './control-context';
 import { resolveControllerConfig, type ControllerConfig } from './controller-config';
 import type { ControllerApi, ControllerReply, ControllerRequest, ControllerRequestKind, ControllerResult } from './controller-requests';
+import { recordEligibleLeaderReplicasFeature, reviewEligibleLeaders } from './eligible-leader-replicas';
 import { electLeaderless, electLeaders, rebalanceLeaders } from './leader-election';
 import { atOnce } from './operation';
 import { clusterSetting } from './partition-scan';
@@ -88,7 +89,7 @@ interface Deferred {
 type Work =
   | { readonly kind: 'request'; readonly requestId: number; readonly request: ControllerRequest; readonly receivedAt: number }
   | { readonly kind: 'fence'; readonly brokerId: BrokerId }
-  | { readonly kind: 'electLeaderless' }
+  | { readonly kind: 'activation' }
   | { readonly kind: 'rebalance' };
 
 interface Running {
@@ -272,7 +273,7 @@ export class QuorumController {
     });
     // A leaderless partition whose ISR member came back while no controller was active gets its
     // leader first, before the requests that queued while this controller claimed its leadership.
-    this.queue.unshift({ kind: 'electLeaderless' });
+    this.queue.unshift({ kind: 'activation' });
     this.runSlice();
   }
 
@@ -341,8 +342,8 @@ export class QuorumController {
           return null;
         }
         return { work, op: fenceBroker(ctx, work.brokerId) };
-      case 'electLeaderless':
-        return { work, op: electLeaderless(ctx) };
+      case 'activation':
+        return { work, op: this.afterActivation(ctx) };
       case 'rebalance':
         return { work, op: this.rebalance(ctx) };
     }
@@ -368,7 +369,7 @@ export class QuorumController {
         if (moved > 0) this.options.onEvent?.({ kind: 'rebalanced', moved });
         return;
       }
-      case 'electLeaderless':
+      case 'activation':
         return;
     }
   }
@@ -534,6 +535,17 @@ export class QuorumController {
   private scheduleRebalance(): void {
     const seconds = Number(this.clusterSetting('leader.imbalance.check.interval.seconds'));
     this.nextRebalanceAt = this.now + (Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 300_000);
+  }
+
+  /**
+   * This controller's first work: the ELR feature as its config says (KIP-966), every ELR checked
+   * against it and against min ISR (a config change's review may have been cut short by the
+   * failover), then the leaderless partitions elected.
+   */
+  private *afterActivation(ctx: ControlContext): Generator<void, number, void> {
+    recordEligibleLeaderReplicasFeature(ctx, this.config.eligibleLeaderReplicasEnabled);
+    ctx.write(reviewEligibleLeaders(ctx), false);
+    return yield* electLeaderless(ctx);
   }
 
   /** Elects leaderless partitions, then, when enabled, moves leaderships back to preferred replicas. */

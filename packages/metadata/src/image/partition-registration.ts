@@ -14,7 +14,17 @@ export interface PartitionRegistration {
   readonly leaderEpoch: number;
   /** Bumped on every change: AlterPartition names the one it saw, and a stale one is refused. */
   readonly partitionEpoch: number;
+  /**
+   * KIP-966's Eligible Leader Replicas: replicas taken out of the ISR (fenced, shut down, restarted)
+   * while it was below min.insync.replicas. The broker's HW does not move while the ISR is that
+   * small, so each still holds every committed record, and one may lead once the ISR is empty.
+   */
+  readonly eligibleLeaderReplicas: readonly BrokerId[];
+  /** KIP-966's LastKnownElr: the leader the partition had when its ISR emptied; electable when the ELR is empty too. */
+  readonly lastKnownElr: readonly BrokerId[];
 }
+
+const NONE: readonly BrokerId[] = [];
 
 export function partitionFromRecord(record: PartitionRecord): PartitionRegistration {
   return {
@@ -25,6 +35,8 @@ export function partitionFromRecord(record: PartitionRecord): PartitionRegistrat
     leader: record.leader,
     leaderEpoch: record.leaderEpoch,
     partitionEpoch: record.partitionEpoch,
+    eligibleLeaderReplicas: record.eligibleLeaderReplicas ?? NONE,
+    lastKnownElr: record.lastKnownElr ?? NONE,
   };
 }
 
@@ -38,6 +50,8 @@ export function applyPartitionChange(current: PartitionRegistration, change: Par
     leader: change.leader ?? current.leader,
     leaderEpoch: change.leader === undefined ? current.leaderEpoch : current.leaderEpoch + 1,
     partitionEpoch: current.partitionEpoch + 1,
+    eligibleLeaderReplicas: change.eligibleLeaderReplicas ?? current.eligibleLeaderReplicas,
+    lastKnownElr: change.lastKnownElr ?? current.lastKnownElr,
   };
 }
 

@@ -62,6 +62,10 @@ export interface PartitionRecord {
   readonly leader: BrokerId;
   readonly leaderEpoch: number;
   readonly partitionEpoch: number;
+  /** KIP-966: replicas out of the ISR that still hold every committed record; absent: none. */
+  readonly eligibleLeaderReplicas?: readonly BrokerId[];
+  /** KIP-966: the leader the partition had when its ISR emptied; absent: none. */
+  readonly lastKnownElr?: readonly BrokerId[];
 }
 
 /**
@@ -77,6 +81,8 @@ export interface PartitionChangeRecord {
   readonly replicas?: readonly BrokerId[];
   readonly removingReplicas?: readonly BrokerId[];
   readonly addingReplicas?: readonly BrokerId[];
+  readonly eligibleLeaderReplicas?: readonly BrokerId[];
+  readonly lastKnownElr?: readonly BrokerId[];
 }
 
 export interface RemoveTopicRecord {

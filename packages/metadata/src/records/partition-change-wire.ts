@@ -14,11 +14,18 @@ const PARTITION_CHANGE_TAG = (6 << 3) | 2;
 const TAG_PARTITION_ID = (1 << 3) | 0;
 const TAG_TOPIC_ID = (2 << 3) | 2;
 const TAG_LEADER = (3 << 3) | 0;
-const LIST_TAGS = { isr: (4 << 3) | 2, replicas: (5 << 3) | 2, removingReplicas: (6 << 3) | 2, addingReplicas: (7 << 3) | 2 } as const;
+const LIST_TAGS = {
+  isr: (4 << 3) | 2,
+  replicas: (5 << 3) | 2,
+  removingReplicas: (6 << 3) | 2,
+  addingReplicas: (7 << 3) | 2,
+  eligibleLeaderReplicas: (8 << 3) | 2,
+  lastKnownElr: (9 << 3) | 2,
+} as const;
 const TAG_IDS_PACKED = (1 << 3) | 2;
 const TAG_IDS_SINGLE = (1 << 3) | 0;
 
-const LISTS = ['isr', 'replicas', 'removingReplicas', 'addingReplicas'] as const;
+const LISTS = ['isr', 'replicas', 'removingReplicas', 'addingReplicas', 'eligibleLeaderReplicas', 'lastKnownElr'] as const;
 type ListField = (typeof LISTS)[number];
 
 export function encodePartitionChange(record: PartitionChangeRecord): Uint8Array {

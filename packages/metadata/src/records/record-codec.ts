@@ -104,6 +104,8 @@ function toWire(record: MetadataRecord): WireMessage {
         leader: record.leader,
         leaderEpoch: record.leaderEpoch,
         partitionEpoch: record.partitionEpoch,
+        eligibleLeaderReplicas: record.eligibleLeaderReplicas ?? [],
+        lastKnownElr: record.lastKnownElr ?? [],
       };
     case 'partitionChange': {
       // The hottest record (fencing a broker writes one per partition it touched): no spreads.
@@ -113,6 +115,8 @@ function toWire(record: MetadataRecord): WireMessage {
       if (record.replicas !== undefined) wire['replicas'] = { ids: record.replicas };
       if (record.removingReplicas !== undefined) wire['removingReplicas'] = { ids: record.removingReplicas };
       if (record.addingReplicas !== undefined) wire['addingReplicas'] = { ids: record.addingReplicas };
+      if (record.eligibleLeaderReplicas !== undefined) wire['eligibleLeaderReplicas'] = { ids: record.eligibleLeaderReplicas };
+      if (record.lastKnownElr !== undefined) wire['lastKnownElr'] = { ids: record.lastKnownElr };
       return wire;
     }
     case 'removeTopic':
@@ -194,6 +198,8 @@ function fromWire(kind: string, m: WireMessage): MetadataRecord {
         leader: leaderId(m, 'leader'),
         leaderEpoch: counter(m, 'leaderEpoch'),
         partitionEpoch: counter(m, 'partitionEpoch'),
+        ...optionalIds(m, 'eligibleLeaderReplicas'),
+        ...optionalIds(m, 'lastKnownElr'),
       };
     case 'partitionChange': {
       const change: { -readonly [K in keyof PartitionChangeRecord]: PartitionChangeRecord[K] } = {
@@ -206,6 +212,8 @@ function fromWire(kind: string, m: WireMessage): MetadataRecord {
       if (has(m, 'replicas')) change.replicas = brokerIds(m['replicas'] as WireMessage, 'ids');
       if (has(m, 'removingReplicas')) change.removingReplicas = brokerIds(m['removingReplicas'] as WireMessage, 'ids');
       if (has(m, 'addingReplicas')) change.addingReplicas = brokerIds(m['addingReplicas'] as WireMessage, 'ids');
+      if (has(m, 'eligibleLeaderReplicas')) change.eligibleLeaderReplicas = brokerIds(m['eligibleLeaderReplicas'] as WireMessage, 'ids');
+      if (has(m, 'lastKnownElr')) change.lastKnownElr = brokerIds(m['lastKnownElr'] as WireMessage, 'ids');
       return change;
     }
     case 'removeTopic':
@@ -324,6 +332,12 @@ function list(m: WireMessage, field: string): WireMessage[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) throw new MalformedMetadataRecordError(`${field} is not a list`);
   return v as WireMessage[];
+}
+
+/** A list field that is absent when empty (KIP-966's, on records written before it): `{}` or `{ field: ids }`. */
+function optionalIds<F extends string>(m: WireMessage, field: F): { [K in F]?: number[] } {
+  const ids = brokerIds(m, field);
+  return (ids.length === 0 ? {} : { [field]: ids }) as { [K in F]?: number[] };
 }
 
 /** A list of distinct broker ids; protobufjs's own array is kept (it is fresh per decode). */

@@ -387,6 +387,8 @@ const partitionDescription: MessageCodec<PartitionDescription> = {
     isr: [...p.isr],
     addingReplicas: [...p.addingReplicas],
     removingReplicas: [...p.removingReplicas],
+    eligibleLeaderReplicas: [...p.eligibleLeaderReplicas],
+    lastKnownElr: [...p.lastKnownElr],
   }),
   fromWire: (f) => ({
     partitionId: f.int32('partitionId', NON_NEGATIVE),
@@ -397,6 +399,8 @@ const partitionDescription: MessageCodec<PartitionDescription> = {
     isr: f.int32List('isr', NON_NEGATIVE),
     addingReplicas: f.int32List('addingReplicas', NON_NEGATIVE),
     removingReplicas: f.int32List('removingReplicas', NON_NEGATIVE),
+    eligibleLeaderReplicas: f.int32List('eligibleLeaderReplicas', NON_NEGATIVE),
+    lastKnownElr: f.int32List('lastKnownElr', NON_NEGATIVE),
   }),
 };
 

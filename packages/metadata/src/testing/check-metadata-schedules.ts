@@ -106,6 +106,8 @@ const EMPTY_COVERAGE: MetadataCoverage = {
   sessionFencings: 0,
   adminOperations: 0,
   adminRetried: 0,
+  eligibleLeaderEntries: 0,
+  eligibleElections: 0,
   okReplies: {},
   errorReplies: {},
   itemErrors: {},

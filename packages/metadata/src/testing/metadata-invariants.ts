@@ -47,16 +47,40 @@ export interface MetadataInvariantMemory {
   lastCommittedImage: MetadataImage | null;
 }
 
+/** One partition as the committed records left it, and who holds every committed record of it. */
+export interface WalkedPartition {
+  readonly topicId: string;
+  readonly replicas: readonly number[];
+  readonly isr: readonly number[];
+  readonly leader: number;
+  readonly elr: readonly number[];
+  readonly lastKnownElr: readonly number[];
+  /**
+   * The replicas that hold every record the partition may have committed (elrMembersHoldCommitted):
+   * its ISR whenever the ISR is at min ISR (the broker's HW may move then, and only the ISR is
+   * sure to have kept up), plus members that joined the ISR since (a follower joins only once it has
+   * reached the HW); an unclean election starts it over with its leader.
+   */
+  readonly holdsCommitted: ReadonlySet<number>;
+}
+
 /** The committed partition states as the records left them, one record at a time. */
 export interface PartitionWalk {
   /** Index into CommittedMetadata.records of the next record to walk. */
   next: number;
-  readonly partitions: Map<string, { readonly replicas: readonly number[]; readonly isr: readonly number[]; readonly leader: number }>;
+  readonly partitions: Map<string, WalkedPartition>;
   readonly topicNames: Map<string, string>;
   /** Topics whose unclean.leader.election.enable was ever set to true ('' : the cluster default was). */
   readonly uncleanTopics: Set<string>;
+  /** min.insync.replicas by topic name ('': the cluster default), as the committed configs set it. */
+  readonly minIsr: Map<string, number>;
   /** isrSubsetOfReplicas breaches the walk found, until that invariant reports them. */
   readonly pendingIsr: Violation[];
+  /** elrMembersHoldCommitted breaches the walk found, until that invariant reports them. */
+  readonly pendingElr: Violation[];
+  /** Committed records that made a replica an eligible leader, and leaders elected from the ELR or as the last known leader (coverage). */
+  eligibleLeaderEntries: number;
+  eligibleElections: number;
 }
 
 export function newMetadataInvariantMemory(): MetadataInvariantMemory {
@@ -64,7 +88,7 @@ export function newMetadataInvariantMemory(): MetadataInvariantMemory {
     checkedImages: new WeakSet(),
     lastImages: new Map(),
     committedProblemsReported: 0,
-    walk: { next: 0, partitions: new Map(), topicNames: new Map(), uncleanTopics: new Set(), pendingIsr: [] },
+    walk: { next: 0, partitions: new Map(), topicNames: new Map(), uncleanTopics: new Set(), minIsr: new Map(), pendingIsr: [], pendingElr: [], eligibleLeaderEntries: 0, eligibleElections: 0 },
     leaders: new Map(),
     lastCommittedImage: null,
   };
@@ -238,11 +262,25 @@ export const zombieEpochsRefused: MetadataInvariant = (view) => {
 
 /**
  * Along the committed log, record by record: a partition's new leader (one that was not leading it)
- * comes from its previous ISR — unless the topic allowed unclean election or an operator asked for
- * one, and then the ISR is that leader alone (KIP-704's unclean shape). An election from outside the
- * ISR may lose acknowledged records.
+ * comes from its previous ISR; with the ISR empty, from its Eligible Leader Replicas; with those
+ * empty too, its last known leader (KIP-966) — unless the topic allowed unclean election or an
+ * operator asked for one, and then the ISR is that leader alone (KIP-704's unclean shape). An
+ * election from outside them may lose acknowledged records.
  */
 export const newLeaderFromPreviousIsr: MetadataInvariant = (view, memory) => walkCommitted(view, memory).filter((v) => v.invariant === 'newLeaderFromPreviousIsr');
+
+/**
+ * Along the committed log, record by record (KIP-966): every Eligible Leader Replica of a partition,
+ * and every leader elected from them or as the last known leader, holds every record the partition
+ * may have committed — it was in the ISR the last time the ISR was at min.insync.replicas (when the
+ * broker's HW could last move), or joined the ISR since. A record change that leaves a replica in the
+ * ELR that the HW may have passed, or elects one, would let an election lose acknowledged records.
+ * (Reported after newLeaderFromPreviousIsr, whose walk finds them.)
+ */
+export const elrMembersHoldCommitted: MetadataInvariant = (view, memory) => {
+  walkCommitted(view, memory);
+  return memory.walk.pendingElr.splice(0);
+};
 
 /** Along the committed log, record by record, and in every image: a partition's ISR is a subset of its replicas. */
 export const isrSubsetOfReplicas: MetadataInvariant = (view, memory) => {
@@ -318,18 +356,43 @@ function walkCommitted(view: MetadataView, memory: MetadataInvariantMemory): Vio
         if (record.name === 'unclean.leader.election.enable' && record.value === 'true' && (record.resourceType === 'topic' || record.resourceName === '')) {
           walk.uncleanTopics.add(record.resourceType === 'topic' ? record.resourceName : '');
         }
+        if (record.name === 'min.insync.replicas' && (record.resourceType === 'topic' || record.resourceName === '')) noteMinIsr(walk, record.resourceType === 'topic' ? record.resourceName : '', record.value);
         break;
-      case 'partition':
-        walk.partitions.set(`${record.topicId}:${record.partitionId}`, { replicas: record.replicas, isr: record.isr, leader: record.leader });
+      case 'partition': {
+        const created: WalkedPartition = {
+          topicId: record.topicId,
+          replicas: record.replicas,
+          isr: record.isr,
+          leader: record.leader,
+          elr: record.eligibleLeaderReplicas ?? [],
+          lastKnownElr: record.lastKnownElr ?? [],
+          holdsCommitted: new Set(record.isr),
+        };
+        walk.partitions.set(`${record.topicId}:${record.partitionId}`, created);
         checkIsrWithinReplicas(walk, offset, record.topicId, record.partitionId, record.isr, record.replicas);
+        checkEligibleLeaders(walk, offset, record.partitionId, created);
         break;
+      }
       case 'partitionChange': {
         const key = `${record.topicId}:${record.partitionId}`;
         const before = walk.partitions.get(key);
         if (before === undefined) break;
-        const after = { replicas: record.replicas ?? before.replicas, isr: record.isr ?? before.isr, leader: record.leader ?? before.leader };
         const name = walk.topicNames.get(record.topicId) ?? record.topicId;
-        if (after.leader !== NO_LEADER && after.leader !== before.leader && !before.isr.includes(after.leader)) {
+        const after = {
+          topicId: record.topicId,
+          replicas: record.replicas ?? before.replicas,
+          isr: record.isr ?? before.isr,
+          leader: record.leader ?? before.leader,
+          elr: record.eligibleLeaderReplicas ?? before.elr,
+          lastKnownElr: record.lastKnownElr ?? before.lastKnownElr,
+        };
+        const elected = after.leader !== NO_LEADER && after.leader !== before.leader && !before.isr.includes(after.leader);
+        // KIP-966: once the ISR is empty (before, or by this very record), its eligible leaders; with
+        // those empty too, its last known leader.
+        const isrEmptied = before.isr.every((id) => !after.isr.includes(id));
+        const eligible = elected && isrEmptied && (before.elr.length > 0 ? before.elr : before.lastKnownElr).includes(after.leader);
+        let holds = new Set(before.holdsCommitted);
+        if (elected && !eligible) {
           const uncleanAllowed = walk.uncleanTopics.has(name) || walk.uncleanTopics.has('') || view.uncleanElectionAsked?.(name) === true;
           const uncleanShape = after.isr.length === 1 && after.isr[0] === after.leader;
           if (!uncleanAllowed || !uncleanShape) {
@@ -337,13 +400,32 @@ function walkCommitted(view: MetadataView, memory: MetadataInvariantMemory): Vio
               violation(
                 'newLeaderFromPreviousIsr',
                 undefined,
-                `committed record at ${offset}: ${name}-${record.partitionId} elected ${after.leader}, outside its previous ISR [${before.isr.join(',')}] (new ISR [${after.isr.join(',')}]; unclean election ${uncleanAllowed ? 'allowed, but not unclean-shaped' : 'not allowed or asked'})`,
+                `committed record at ${offset}: ${name}-${record.partitionId} elected ${after.leader}, outside its previous ISR [${before.isr.join(',')}] and eligible leaders [${before.elr.join(',')}] (new ISR [${after.isr.join(',')}]; unclean election ${uncleanAllowed ? 'allowed, but not unclean-shaped' : 'not allowed or asked'})`,
               ),
             );
           }
+          // An unclean leader's log is the partition's truth from now on.
+          holds = new Set(after.isr);
+        } else {
+          if (eligible && !holds.has(after.leader)) {
+            walk.pendingElr.push(
+              violation(
+                'elrMembersHoldCommitted',
+                undefined,
+                `committed record at ${offset}: ${name}-${record.partitionId} elected eligible leader ${after.leader}, which may lack committed records (those that hold them all: [${[...holds].join(',')}])`,
+              ),
+            );
+          }
+          // A follower joins the ISR only once it has reached the HW: it holds what was committed.
+          for (const id of after.isr) if (!before.isr.includes(id)) holds.add(id);
         }
-        walk.partitions.set(key, after);
+        if (after.isr.length >= effectiveMinIsr(walk, name, after.replicas)) holds = new Set(after.isr);
+        if (eligible) walk.eligibleElections++;
+        if (after.elr.some((id) => !before.elr.includes(id))) walk.eligibleLeaderEntries++;
+        const walked: WalkedPartition = { ...after, holdsCommitted: holds };
+        walk.partitions.set(key, walked);
         checkIsrWithinReplicas(walk, offset, record.topicId, record.partitionId, after.isr, after.replicas);
+        checkEligibleLeaders(walk, offset, record.partitionId, walked);
         break;
       }
       case 'removeTopic':
@@ -354,6 +436,38 @@ function walkCommitted(view: MetadataView, memory: MetadataInvariantMemory): Vio
     }
   }
   return violations;
+}
+
+/**
+ * A new min.insync.replicas: where the ISR now meets it, the broker's HW may move again, and only
+ * the ISR is sure to keep up with it.
+ */
+function noteMinIsr(walk: PartitionWalk, topicName: string, value: string | null): void {
+  const parsed = Number(value);
+  if (value === null || !Number.isSafeInteger(parsed) || parsed < 1) walk.minIsr.delete(topicName);
+  else walk.minIsr.set(topicName, parsed);
+  for (const [key, p] of walk.partitions) {
+    const name = walk.topicNames.get(p.topicId) ?? p.topicId;
+    if ((topicName === '' || name === topicName) && p.isr.length >= effectiveMinIsr(walk, name, p.replicas)) walk.partitions.set(key, { ...p, holdsCommitted: new Set(p.isr) });
+  }
+}
+
+/** The broker's effective min ISR for a topic: its min.insync.replicas (else the cluster's, else 1), capped at the replicas. */
+function effectiveMinIsr(walk: PartitionWalk, topicName: string, replicas: readonly number[]): number {
+  return Math.min(walk.minIsr.get(topicName) ?? walk.minIsr.get('') ?? 1, replicas.length);
+}
+
+function checkEligibleLeaders(walk: PartitionWalk, offset: number, partitionId: number, p: WalkedPartition): void {
+  const lacking = p.elr.filter((id) => !p.holdsCommitted.has(id));
+  if (lacking.length === 0) return;
+  const name = walk.topicNames.get(p.topicId) ?? p.topicId;
+  walk.pendingElr.push(
+    violation(
+      'elrMembersHoldCommitted',
+      undefined,
+      `committed record at ${offset}: ${name}-${partitionId} has eligible leaders [${lacking.join(',')}] that may lack committed records (ISR [${p.isr.join(',')}], those that hold them all: [${[...p.holdsCommitted].join(',')}])`,
+    ),
+  );
 }
 
 function checkIsrWithinReplicas(walk: PartitionWalk, offset: number, topicId: string, partitionId: number, isr: readonly number[], replicas: readonly number[]): void {
@@ -385,6 +499,7 @@ export const METADATA_INVARIANTS: readonly (readonly [string, MetadataInvariant]
   ['zombieEpochsRefused', zombieEpochsRefused],
   ['answeredAtMostOnce', answeredAtMostOnce],
   ['newLeaderFromPreviousIsr', newLeaderFromPreviousIsr],
+  ['elrMembersHoldCommitted', elrMembersHoldCommitted],
   ['isrSubsetOfReplicas', isrSubsetOfReplicas],
   ['leaderChangeBumpsLeaderEpoch', leaderChangeBumpsLeaderEpoch],
   ['noFencedBrokerInIsr', noFencedBrokerInIsr],

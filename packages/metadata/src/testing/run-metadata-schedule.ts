@@ -24,6 +24,9 @@ export interface MetadataCoverage extends RunCoverage {
   readonly errorReplies: Readonly<Record<string, number>>;
   /** Per-item errors inside successful replies (a partition's AlterPartition refused as stale, say), by name. */
   readonly itemErrors: Readonly<Record<string, number>>;
+  /** KIP-966: committed records that made a replica an eligible leader, and leaders elected from the ELR (or as the last known leader). */
+  readonly eligibleLeaderEntries: number;
+  readonly eligibleElections: number;
 }
 
 export interface MetadataScheduleOutcome {
@@ -294,5 +297,7 @@ export function metadataCoverage(ms: MetadataSimulation): MetadataCoverage {
     okReplies: Object.fromEntries(ms.replyCounts.ok),
     errorReplies: Object.fromEntries(ms.replyCounts.errors),
     itemErrors: Object.fromEntries(ms.replyCounts.itemErrors),
+    eligibleLeaderEntries: ms.memory.walk.eligibleLeaderEntries,
+    eligibleElections: ms.memory.walk.eligibleElections,
   };
 }

@@ -25,6 +25,8 @@ interface Totals {
   truncations: number;
   adminOperations: number;
   adminRetried: number;
+  eligibleLeaderEntries: number;
+  eligibleElections: number;
   readonly ok: Map<string, number>;
   readonly errors: Map<string, number>;
   readonly itemErrors: Map<string, number>;
@@ -44,7 +46,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const replaying = args.path !== undefined;
-  const totals: Totals = { activations: 0, renouncedWithPending: 0, sessionFencings: 0, snapshotsInstalled: 0, truncations: 0, adminOperations: 0, adminRetried: 0, ok: new Map(), errors: new Map(), itemErrors: new Map() };
+  const totals: Totals = { activations: 0, renouncedWithPending: 0, sessionFencings: 0, snapshotsInstalled: 0, truncations: 0, adminOperations: 0, adminRetried: 0, eligibleLeaderEntries: 0, eligibleElections: 0, ok: new Map(), errors: new Map(), itemErrors: new Map() };
   const started = Date.now();
   let done = 0;
   const report = await checkMetadataSchedules({
@@ -67,7 +69,8 @@ async function main(argv: readonly string[]): Promise<number> {
   print(
     `metadata-sim: coverage: ${totals.activations} controller activations (${totals.renouncedWithPending} renounced with requests waiting), ` +
       `${totals.sessionFencings} session fencings, ${totals.snapshotsInstalled} snapshots installed, ${totals.truncations} truncations, ` +
-      `${totals.adminOperations} admin operations (${totals.adminRetried} retried)`,
+      `${totals.adminOperations} admin operations (${totals.adminRetried} retried), ` +
+      `${totals.eligibleLeaderEntries} eligible-leader entries, ${totals.eligibleElections} elections from eligible leaders`,
   );
   print(`metadata-sim: ok replies: ${formatCounts(totals.ok)}`);
   print(`metadata-sim: error replies: ${formatCounts(totals.errors)}`);
@@ -87,6 +90,8 @@ function add(totals: Totals, c: MetadataCoverage): void {
   totals.truncations += c.truncations;
   totals.adminOperations += c.adminOperations;
   totals.adminRetried += c.adminRetried;
+  totals.eligibleLeaderEntries += c.eligibleLeaderEntries;
+  totals.eligibleElections += c.eligibleElections;
   for (const [k, v] of Object.entries(c.okReplies)) totals.ok.set(k, (totals.ok.get(k) ?? 0) + v);
   for (const [k, v] of Object.entries(c.errorReplies)) totals.errors.set(k, (totals.errors.get(k) ?? 0) + v);
   for (const [k, v] of Object.entries(c.itemErrors)) totals.itemErrors.set(k, (totals.itemErrors.get(k) ?? 0) + v);

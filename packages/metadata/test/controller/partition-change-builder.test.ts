@@ -18,12 +18,13 @@ const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 const runs = (numRuns: number): { numRuns: number; seed?: number } => ({ numRuns, seed });
 
 function partition(fields: Partial<PartitionRegistration> & Pick<PartitionRegistration, 'replicas' | 'isr' | 'leader'>): PartitionRegistration {
-  return { removingReplicas: [], addingReplicas: [], leaderEpoch: 7, partitionEpoch: 11, ...fields };
+  return { removingReplicas: [], addingReplicas: [], leaderEpoch: 7, partitionEpoch: 11, eligibleLeaderReplicas: [], lastKnownElr: [], ...fields };
 }
 
-function context(active: readonly BrokerId[], uncleanAllowed = false): ElectionContext {
+/** Who is active; KIP-966 off unless `elrMinIsr` is given (then on, with that min.insync.replicas). */
+function context(active: readonly BrokerId[], uncleanAllowed = false, elrMinIsr?: number): ElectionContext {
   const set = new Set(active);
-  return { isActive: (id) => set.has(id), uncleanAllowed };
+  return { isActive: (id) => set.has(id), uncleanAllowed, eligibleLeaderReplicas: elrMinIsr !== undefined, minInsyncReplicas: elrMinIsr ?? 1 };
 }
 
 function build(current: PartitionRegistration, target: PartitionChangeTarget, ctx: ElectionContext): PartitionChangeRecord | null {
@@ -197,26 +198,26 @@ describe('electLeader', () => {
   const all = context([1, 2, 3]);
 
   test('keeps a current leader that is an active ISR member', () => {
-    expect(electLeader([1, 2, 3], [1, 2, 3], 2, 'keep', all)).toEqual({ leader: 2, unclean: false });
+    expect(electLeader([1, 2, 3], [1, 2, 3], 2, 'keep', all)).toEqual({ leader: 2, kind: 'isr' });
   });
 
   test('otherwise elects the first active ISR member in replica order, not ISR order', () => {
-    expect(electLeader([3, 1, 2], [1, 2, 3], NO_LEADER, 'keep', all)).toEqual({ leader: 3, unclean: false });
-    expect(electLeader([3, 1, 2], [1, 2, 3], NO_LEADER, 'keep', context([1, 2]))).toEqual({ leader: 1, unclean: false });
+    expect(electLeader([3, 1, 2], [1, 2, 3], NO_LEADER, 'keep', all)).toEqual({ leader: 3, kind: 'isr' });
+    expect(electLeader([3, 1, 2], [1, 2, 3], NO_LEADER, 'keep', context([1, 2]))).toEqual({ leader: 1, kind: 'isr' });
   });
 
   test('preferred falls back to the current leader, then to replica order', () => {
-    expect(electLeader([1, 2, 3], [2, 3], 3, 'preferred', all)).toEqual({ leader: 3, unclean: false });
-    expect(electLeader([1, 2, 3], [2, 3], NO_LEADER, 'preferred', all)).toEqual({ leader: 2, unclean: false });
+    expect(electLeader([1, 2, 3], [2, 3], 3, 'preferred', all)).toEqual({ leader: 3, kind: 'isr' });
+    expect(electLeader([1, 2, 3], [2, 3], NO_LEADER, 'preferred', all)).toEqual({ leader: 2, kind: 'isr' });
   });
 
   test('never elects a current leader that is no longer a replica', () => {
-    expect(electLeader([2, 3], [1, 2, 3], 1, 'keep', all)).toEqual({ leader: 2, unclean: false });
+    expect(electLeader([2, 3], [1, 2, 3], 1, 'keep', all)).toEqual({ leader: 2, kind: 'isr' });
   });
 
   test('reports an election outside the ISR as unclean', () => {
-    expect(electLeader([1, 2, 3], [1], 1, 'keep', context([2, 3], true))).toEqual({ leader: 2, unclean: true });
-    expect(electLeader([1, 2, 3], [1], 1, 'keep', context([2, 3], false))).toEqual({ leader: NO_LEADER, unclean: false });
+    expect(electLeader([1, 2, 3], [1], 1, 'keep', context([2, 3], true))).toEqual({ leader: 2, kind: 'unclean' });
+    expect(electLeader([1, 2, 3], [1], 1, 'keep', context([2, 3], false))).toEqual({ leader: NO_LEADER, kind: 'none' });
   });
 });
 
@@ -260,6 +261,8 @@ const registration = fc
         leader,
         leaderEpoch: r.leaderEpoch,
         partitionEpoch: r.partitionEpoch,
+        eligibleLeaderReplicas: [],
+        lastKnownElr: [],
       }),
     ),
   );
@@ -416,6 +419,219 @@ describe('buildPartitionChange: properties', () => {
       fc.property(scenario, (s) => {
         const { next, ctx } = outcome(s);
         expect(build(next, { ...s.target, bumpLeaderEpoch: false }, ctx)).toBeNull();
+      }),
+      runs(2000),
+    );
+  });
+});
+
+// ---- KIP-966: Eligible Leader Replicas ---------------------------------------------------------
+
+describe('buildPartitionChange with Eligible Leader Replicas (min ISR 2)', () => {
+  const elr = (active: readonly BrokerId[], uncleanAllowed = false): ElectionContext => context(active, uncleanAllowed, 2);
+  const step = (current: PartitionRegistration, target: PartitionChangeTarget, ctx: ElectionContext): PartitionRegistration => {
+    const change = build(current, target, ctx);
+    return change === null ? current : applyPartitionChange(current, change);
+  };
+
+  test('two replicas crash, then the last ISR member: the crashed members wait in the ELR, and the first back leads', () => {
+    let p = partition({ replicas: [1, 2, 3], isr: [1, 2, 3], leader: 1 });
+    // 3 fenced: the ISR is still at min ISR, so the HW moves on without 3 — it is not eligible.
+    p = step(p, { isr: [1, 2], eligibleLeavers: [3] }, elr([1, 2]));
+    expect(p).toMatchObject({ leader: 1, isr: [1, 2], eligibleLeaderReplicas: [], lastKnownElr: [] });
+    // 2 fenced: below min ISR the HW stops, so 2 holds every committed record.
+    p = step(p, { isr: [1], eligibleLeavers: [2] }, elr([1]));
+    expect(p).toMatchObject({ leader: 1, isr: [1], eligibleLeaderReplicas: [2] });
+    // 1, the last ISR member, fenced: the ISR empties into the ELR; 1 is remembered as the last leader.
+    p = step(p, { isr: [], eligibleLeavers: [1] }, elr([]));
+    expect(p).toMatchObject({ leader: NO_LEADER, isr: [], eligibleLeaderReplicas: [2, 1], lastKnownElr: [1] });
+    // 2 comes back: it leads from the ELR, alone in the ISR; 1 stays eligible.
+    const before = p.leaderEpoch;
+    p = step(p, {}, elr([2]));
+    expect(p).toMatchObject({ leader: 2, isr: [2], eligibleLeaderReplicas: [1], lastKnownElr: [], leaderEpoch: before + 1 });
+    // 3 catches up and joins: the ISR is at min ISR again, the HW moves, and the ELR is over.
+    p = step(p, { isr: [2, 3] }, elr([2, 3]));
+    expect(p).toMatchObject({ leader: 2, isr: [2, 3], eligibleLeaderReplicas: [] });
+  });
+
+  test('a member a leader drops for falling behind is not eligible, even below min ISR', () => {
+    const p = partition({ replicas: [1, 2, 3], isr: [1, 2], leader: 1 });
+    expect(build(p, { isr: [1] }, elr([1, 2, 3]))).toEqual({ type: 'partitionChange', topicId: 'topic-a', partitionId: 3, isr: [1] });
+  });
+
+  test('a last member whose replica went offline stays in the ISR (it may not lead from the ELR)', () => {
+    const p = partition({ replicas: [1, 2, 3], isr: [1], leader: 1 });
+    expect(build(p, { isr: [] }, elr([2, 3]))).toEqual({ type: 'partitionChange', topicId: 'topic-a', partitionId: 3, leader: NO_LEADER });
+  });
+
+  test('an ELR member that rejoins the ISR leaves the ELR', () => {
+    const p = partition({ replicas: [1, 2, 3], isr: [1], leader: 1, eligibleLeaderReplicas: [2, 3] });
+    expect(build(p, { isr: [1, 3] }, context([1, 2, 3], false, 3))).toMatchObject({ isr: [1, 3], eligibleLeaderReplicas: [2] });
+  });
+
+  test('a min ISR that drops to the ISR size clears the ELR (the HW may move without it)', () => {
+    const p = partition({ replicas: [1, 2, 3], isr: [1], leader: 1, eligibleLeaderReplicas: [2] });
+    expect(build(p, {}, context([1, 2, 3], false, 1))).toEqual({ type: 'partitionChange', topicId: 'topic-a', partitionId: 3, eligibleLeaderReplicas: [] });
+    expect(build(p, {}, elr([1, 2, 3]))).toBeNull();
+  });
+
+  test('an ELR election happens only with an empty ISR, in replica order, preferred first when asked', () => {
+    const waiting = partition({ replicas: [3, 1, 2], isr: [], leader: NO_LEADER, eligibleLeaderReplicas: [1, 2, 3] });
+    expect(build(waiting, {}, elr([1, 2, 3]))).toMatchObject({ leader: 3, isr: [3], eligibleLeaderReplicas: [1, 2] });
+    expect(build(waiting, {}, elr([1, 2]))).toMatchObject({ leader: 1, isr: [1], eligibleLeaderReplicas: [2, 3] });
+    expect(electLeader([3, 1, 2], [2], NO_LEADER, 'keep', elr([1, 2, 3]), { elr: [1], lastKnownElr: [] })).toEqual({ leader: 2, kind: 'isr' });
+    expect(electLeader([3, 1, 2], [], NO_LEADER, 'preferred', elr([1, 2, 3]), { elr: [1, 3], lastKnownElr: [] })).toEqual({ leader: 3, kind: 'elr' });
+  });
+
+  test('an unregistered broker leaves the ELR', () => {
+    const p = partition({ replicas: [1, 2, 3], isr: [], leader: NO_LEADER, eligibleLeaderReplicas: [1, 2], lastKnownElr: [1] });
+    expect(build(p, { ineligible: [2] }, elr([]))).toEqual({ type: 'partitionChange', topicId: 'topic-a', partitionId: 3, eligibleLeaderReplicas: [1] });
+  });
+
+  test('with the ELR empty too, the last known leader leads again when it returns', () => {
+    const p = partition({ replicas: [1, 2, 3], isr: [], leader: NO_LEADER, lastKnownElr: [1] });
+    expect(build(p, {}, elr([2, 3]))).toBeNull();
+    expect(build(p, {}, elr([1, 2]))).toEqual({ type: 'partitionChange', topicId: 'topic-a', partitionId: 3, leader: 1, isr: [1], lastKnownElr: [] });
+  });
+
+  test('an unclean election clears the ELR and the last known leader', () => {
+    const p = partition({ replicas: [1, 2, 3], isr: [], leader: NO_LEADER, eligibleLeaderReplicas: [1], lastKnownElr: [1] });
+    expect(build(p, {}, elr([3], true))).toEqual({ type: 'partitionChange', topicId: 'topic-a', partitionId: 3, leader: 3, isr: [3], eligibleLeaderReplicas: [], lastKnownElr: [] });
+  });
+
+  test('a reassignment that removes an ELR member takes it out of the ELR', () => {
+    const p = partition({ replicas: [1, 2, 3], isr: [1], leader: 1, eligibleLeaderReplicas: [2, 3] });
+    expect(build(p, { replicas: [1, 2, 4], addingReplicas: [4] }, context([1, 2, 4], false, 3))).toMatchObject({ eligibleLeaderReplicas: [2] });
+  });
+
+  test('with ELR off, an ELR left behind folds back into the ISR as its last member', () => {
+    const p = partition({ replicas: [1, 2, 3], isr: [], leader: NO_LEADER, eligibleLeaderReplicas: [2, 1], lastKnownElr: [1] });
+    expect(build(p, {}, context([1]))).toEqual({ type: 'partitionChange', topicId: 'topic-a', partitionId: 3, leader: 1, isr: [1], eligibleLeaderReplicas: [], lastKnownElr: [] });
+    expect(build(p, {}, context([]))).toEqual({ type: 'partitionChange', topicId: 'topic-a', partitionId: 3, isr: [1], eligibleLeaderReplicas: [], lastKnownElr: [] });
+  });
+});
+
+/** A valid registration under KIP-966: ISR and ELR disjoint within the replicas, the ISR possibly empty. */
+const elrRegistration = fc
+  .uniqueArray(broker, { minLength: 1, maxLength: 5 })
+  .chain((replicas) =>
+    fc.record({
+      replicas: fc.constant(replicas),
+      members: fc.shuffledSubarray(replicas),
+      split: fc.nat(5),
+      lastKnown: fc.option(fc.constantFrom(...replicas), { nil: undefined }),
+    }),
+  )
+  .chain(({ replicas, members, split, lastKnown }) => {
+    const isr = members.slice(0, Math.min(split, members.length));
+    const eligible = members.slice(isr.length);
+    return fc.constantFrom(NO_LEADER, ...isr).map(
+      (leader): PartitionRegistration => ({
+        replicas,
+        isr,
+        addingReplicas: [],
+        removingReplicas: [],
+        leader,
+        leaderEpoch: 3,
+        partitionEpoch: 5,
+        eligibleLeaderReplicas: eligible,
+        lastKnownElr: isr.length === 0 && lastKnown !== undefined ? [lastKnown] : [],
+      }),
+    );
+  });
+
+const elrScenario = fc.record({
+  current: elrRegistration,
+  target: fc.record(
+    {
+      isr: brokerList,
+      replicas: fc.uniqueArray(broker, { minLength: 1, maxLength: 6 }),
+      election: fc.constantFrom<ElectionMode>('keep', 'preferred', 'unclean'),
+      eligibleLeavers: brokerList,
+      ineligible: brokerList,
+    },
+    { requiredKeys: [] },
+  ),
+  active: brokerList,
+  uncleanAllowed: fc.boolean(),
+  minIsr: fc.integer({ min: 1, max: 4 }),
+});
+
+describe('buildPartitionChange with Eligible Leader Replicas: properties', () => {
+  const run = (s: { current: PartitionRegistration; target: PartitionChangeTarget; active: BrokerId[]; uncleanAllowed: boolean; minIsr: number }) => {
+    const ctx = context(s.active, s.uncleanAllowed, s.minIsr);
+    const change = build(s.current, s.target, ctx);
+    return { ctx, change, next: change === null ? s.current : applyPartitionChange(s.current, change) };
+  };
+
+  test('the ELR stays within the replicas, apart from the ISR, and empty once the ISR is at min ISR', () => {
+    fc.assert(
+      fc.property(elrScenario, (s) => {
+        const { next } = run(s);
+        for (const id of next.eligibleLeaderReplicas) {
+          expect(next.replicas).toContain(id);
+          expect(next.isr).not.toContain(id);
+        }
+        if (next.isr.length >= Math.min(s.minIsr, next.replicas.length)) expect(next.eligibleLeaderReplicas).toEqual([]);
+      }),
+      runs(2000),
+    );
+  });
+
+  test('only eligible leavers join the ELR: nobody the change does not name, nobody ineligible', () => {
+    fc.assert(
+      fc.property(elrScenario, (s) => {
+        const { next } = run(s);
+        for (const id of next.eligibleLeaderReplicas) {
+          expect(s.target.ineligible ?? []).not.toContain(id);
+          if (!s.current.eligibleLeaderReplicas.includes(id)) {
+            expect(s.target.eligibleLeavers ?? []).toContain(id);
+            expect(s.current.isr).toContain(id);
+          }
+        }
+      }),
+      runs(2000),
+    );
+  });
+
+  test('a new leader comes from the ISR asked for, else from the ELR, else the last known leader — or an unclean election that leads alone', () => {
+    fc.assert(
+      fc.property(elrScenario, (s) => {
+        const { next, ctx } = run(s);
+        if (next.leader === NO_LEADER || next.leader === s.current.leader) return;
+        expect(ctx.isActive(next.leader)).toBe(true);
+        const replicas = s.target.replicas ?? s.current.replicas;
+        const asked = restrictTo(s.target.isr ?? s.current.isr, replicas);
+        // An ISR asked empty keeps a current member unless it left for the ELR (the pre-KIP-966 rule).
+        if ((asked.length > 0 ? asked : restrictTo(s.current.isr, replicas)).includes(next.leader)) return;
+        expect(next.isr).toEqual([next.leader]);
+        const fromElr = s.current.eligibleLeaderReplicas.includes(next.leader) || (s.target.eligibleLeavers ?? []).includes(next.leader);
+        const lastKnown = s.current.lastKnownElr.includes(next.leader);
+        if (!fromElr && !lastKnown) {
+          expect(s.uncleanAllowed || s.target.election === 'unclean').toBe(true);
+          expect(next.eligibleLeaderReplicas).toEqual([]);
+        }
+      }),
+      runs(2000),
+    );
+  });
+
+  test('a leader always leads; an empty ISR has no leader', () => {
+    fc.assert(
+      fc.property(elrScenario, (s) => {
+        const { next } = run(s);
+        if (next.leader !== NO_LEADER) expect(next.isr).toContain(next.leader);
+        if (next.isr.length === 0) expect(next.leader).toBe(NO_LEADER);
+      }),
+      runs(2000),
+    );
+  });
+
+  test('the result is a fixed point', () => {
+    fc.assert(
+      fc.property(elrScenario, (s) => {
+        const { next, ctx } = run(s);
+        expect(build(next, s.target, ctx)).toBeNull();
       }),
       runs(2000),
     );

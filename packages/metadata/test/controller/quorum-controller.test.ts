@@ -150,8 +150,8 @@ describe('QuorumController: brokers', () => {
   });
 
   it('a partition whose only in-sync replica dies waits without a leader; with unclean election allowed it elects another', () => {
-    for (const unclean of [false, true]) {
-      const h = new ControllerHarness({ sessionTimeoutMs: 1000 });
+    for (const [elr, unclean] of [[true, false], [false, false], [true, true], [false, true]] as const) {
+      const h = new ControllerHarness({ sessionTimeoutMs: 1000, eligibleLeaderReplicasEnabled: elr });
       h.activate();
       const epochs = h.addBrokers([1, 2]);
       h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2]], configs: { 'unclean.leader.election.enable': String(unclean) } }] });
@@ -162,8 +162,10 @@ describe('QuorumController: brokers', () => {
       h.heartbeat(2, epochs.get(2)!);
       h.tick(1500);
       const after = topic(h, 't').partitions[0]!;
-      if (unclean) expect(after).toMatchObject({ leader: 2, isr: [2] });
-      else expect(after).toMatchObject({ leader: NO_LEADER, isr: [1] });
+      if (unclean) expect(after).toMatchObject({ leader: 2, isr: [2], eligibleLeaderReplicas: [], lastKnownElr: [] });
+      // It waits for broker 1: in the ISR as its last member, or (KIP-966) as its one eligible leader.
+      else if (elr) expect(after).toMatchObject({ leader: NO_LEADER, isr: [], eligibleLeaderReplicas: [1], lastKnownElr: [1] });
+      else expect(after).toMatchObject({ leader: NO_LEADER, isr: [1], eligibleLeaderReplicas: [] });
     }
   });
 

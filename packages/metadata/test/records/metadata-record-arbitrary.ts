@@ -37,7 +37,12 @@ export const metadataRecordArbitrary: fc.Arbitrary<MetadataRecord> = fc.oneof(
     leader: fc.integer({ min: -1, max: 20 }),
     leaderEpoch: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
     partitionEpoch: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-  }),
+  }).chain((record) =>
+    // KIP-966's lists are absent when empty (records written before them read back the same).
+    fc
+      .record({ eligibleLeaderReplicas: brokerIds.filter((ids) => ids.length > 0), lastKnownElr: brokerIds.filter((ids) => ids.length > 0) }, { requiredKeys: [] })
+      .map((elr) => ({ ...record, ...elr })),
+  ),
   fc.record(
     {
       type: fc.constant('partitionChange' as const),
@@ -48,6 +53,8 @@ export const metadataRecordArbitrary: fc.Arbitrary<MetadataRecord> = fc.oneof(
       replicas: brokerIds,
       removingReplicas: brokerIds,
       addingReplicas: brokerIds,
+      eligibleLeaderReplicas: brokerIds,
+      lastKnownElr: brokerIds,
     },
     { requiredKeys: ['type', 'topicId', 'partitionId'] },
   ),

@@ -23,9 +23,10 @@ describe('a partition whose only in-sync replica dies', () => {
 
     ms.crash(4);
     await runUntil(ms, 'broker 4 fenced', () => ms.committed.image.brokers.get(4)?.fenced === true, 3 * SIM_SESSION_TIMEOUT_MS);
-    // Broker 5 is alive and unfenced, but it is not in sync: no leader, and the ISR keeps its last member.
+    // Broker 5 is alive and unfenced, but it fell behind: no leader. Broker 4, the ISR's last member,
+    // waits as its one eligible leader (KIP-966); 5, dropped for lagging, is not eligible.
     expect(unfenced(ms, 5)).toBe(true);
-    expect(partition(ms, 'strict')).toMatchObject({ leader: -1, isr: [4] });
+    expect(partition(ms, 'strict')).toMatchObject({ leader: -1, isr: [], eligibleLeaderReplicas: [4] });
     await ms.runUntil(ms.now + 20_000);
     expect(partition(ms, 'strict').leader).toBe(-1);
     const preferred = resultOf((await admin(ms, { kind: 'electLeaders', body: { type: 'preferred', partitions: [{ topic: 'strict', partitionId: 0 }] } })).reply, 'electLeaders');

@@ -172,6 +172,8 @@ describe('responses round-trip', () => {
     leader: 1,
     leaderEpoch: BIG,
     partitionEpoch: 12,
+    eligibleLeaderReplicas: [],
+    lastKnownElr: [],
   };
   const responses: { [R in AdminRpcName]: AdminResponse<R> } = {
     RegisterBroker: { brokerEpoch: BIG },
@@ -221,7 +223,7 @@ describe('responses round-trip', () => {
     },
     DescribeTopics: {
       topics: [
-        { name: 't', error: null, topicId: 'AAAAAAAAAAAAAAAAAAAAAA', partitions: [partition, { ...partition, partitionId: 1, leader: -1 }] },
+        { name: 't', error: null, topicId: 'AAAAAAAAAAAAAAAAAAAAAA', partitions: [partition, { ...partition, partitionId: 1, leader: -1, isr: [], eligibleLeaderReplicas: [2, 3], lastKnownElr: [1] }] },
         { name: 'missing', error: apiError('UNKNOWN_TOPIC_OR_PARTITION', 'topic missing does not exist'), topicId: null, partitions: [] },
       ],
       metadataOffset: BIG,

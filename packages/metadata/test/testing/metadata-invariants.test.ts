@@ -6,7 +6,7 @@ import {
   type MetadataNodeView,
   type SentReply,
 } from '@kz/metadata/testing';
-import { partitionRecord, register, sampleLog, TOPIC_ID, topic, unfence } from './batches';
+import { metadataBatch, partitionRecord, register, sampleLog, TOPIC_ID, topic, unfence } from './batches';
 
 function imageOf(records: readonly MetadataRecord[]): MetadataImage {
   const delta = new MetadataDelta(MetadataImage.EMPTY);
@@ -96,6 +96,36 @@ describe('the metadata invariants', () => {
     const accepted: ControllerReply = { requestId: 5, kind: 'brokerHeartbeat', result: { ok: true, value: { isCaughtUp: true, isFenced: false, shouldShutDown: false } } };
     expect(invariantsBroken([], { replies: [sent(heartbeat, accepted, 7)] })).toContain('zombieEpochsRefused');
     expect(invariantsBroken([], { replies: [sent(heartbeat, accepted, 1)] })).toEqual([]);
+  });
+
+  describe('along the committed log, with Eligible Leader Replicas (min.insync.replicas 2)', () => {
+    const change = (fields: Omit<Extract<MetadataRecord, { type: 'partitionChange' }>, 'type' | 'topicId' | 'partitionId'>): MetadataRecord => ({ type: 'partitionChange', topicId: TOPIC_ID, partitionId: 0, ...fields });
+    /** The sample log, then min ISR 2 on `orders`, then these changes of partition 0 (ISR [4, 5, 6], leader 4), one batch each. */
+    function walked(...changes: MetadataRecord[]): string[] {
+      const committed = committedSample();
+      committed.observe(metadataBatch(12, 1, [{ type: 'config', resourceType: 'topic', resourceName: 'orders', name: 'min.insync.replicas', value: '2' }]));
+      changes.forEach((c, i) => committed.observe(metadataBatch(13 + i, 1, [c])));
+      return invariantsBroken([], { committed }).filter((name) => name === 'elrMembersHoldCommitted' || name === 'newLeaderFromPreviousIsr');
+    }
+
+    it('pass the KIP-966 story: members fenced below min ISR are eligible, and one of them leads once the ISR is empty', () => {
+      expect(walked(change({ isr: [4, 5] }), change({ isr: [4], eligibleLeaderReplicas: [5] }), change({ leader: -1, isr: [], eligibleLeaderReplicas: [5, 4], lastKnownElr: [4] }), change({ leader: 5, isr: [5], eligibleLeaderReplicas: [4], lastKnownElr: [] }))).toEqual([]);
+    });
+
+    it('elrMembersHoldCommitted: an eligible leader that left while the ISR was still at min ISR (the HW moved on without it)', () => {
+      expect(walked(change({ isr: [4, 5], eligibleLeaderReplicas: [6] }))).toEqual(['elrMembersHoldCommitted']);
+      // ... and its election, once the ISR has emptied, is flagged as well.
+      expect(walked(change({ isr: [4, 5] }), change({ isr: [4], eligibleLeaderReplicas: [5, 6] }), change({ leader: 6, isr: [6], eligibleLeaderReplicas: [5] }))).toEqual(['elrMembersHoldCommitted', 'elrMembersHoldCommitted']);
+    });
+
+    it('elrMembersHoldCommitted: an eligible leader kept after min ISR dropped to what the ISR has', () => {
+      const lowered: MetadataRecord = { type: 'config', resourceType: 'topic', resourceName: 'orders', name: 'min.insync.replicas', value: '1' };
+      expect(walked(change({ isr: [4, 5] }), change({ isr: [4], eligibleLeaderReplicas: [5] }), lowered, change({ isr: [4, 6] }))).toEqual(['elrMembersHoldCommitted']);
+    });
+
+    it('newLeaderFromPreviousIsr: an election from the ELR while the ISR still has a member', () => {
+      expect(walked(change({ isr: [4, 5] }), change({ isr: [4], eligibleLeaderReplicas: [5] }), change({ leader: 5, isr: [4, 5], eligibleLeaderReplicas: [] }))).toEqual(['newLeaderFromPreviousIsr']);
+    });
   });
 
   it('answeredAtMostOnce: a request answered twice', () => {
