@@ -8,10 +8,10 @@
  * KzClient, the producer and consumer library, which speaks Kafka's protocol.
  */
 export { BrokerError } from './broker-error';
-export { PartitionLog, LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, MAX_TIMESTAMP, type AppendInfo, type RetentionResult } from './log/partition-log.js';
-export { DEFAULT_LOG_CONFIG, resolveLogConfig, type LogConfig } from './log/log-config.js';
-export type { RecoveryTruncation, OffsetAndTimestamp } from './log/log-segment.js';
-export { UNDEFINED_EPOCH, UNDEFINED_EPOCH_OFFSET, type EpochEntry, type EpochEndOffset } from './log/leader-epoch-cache.js';
+export { PartitionLog, LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, MAX_TIMESTAMP, type AppendInfo, type RetentionResult } from './log/partition-log';
+export { DEFAULT_LOG_CONFIG, resolveLogConfig, type LogConfig } from './log/log-config';
+export type { RecoveryTruncation, OffsetAndTimestamp } from './log/log-segment';
+export { UNDEFINED_EPOCH, UNDEFINED_EPOCH_OFFSET, type EpochEntry, type EpochEndOffset } from './log/leader-epoch-cache';
 export {
   LogError,
   OffsetOutOfRangeError,
@@ -22,8 +22,8 @@ export {
   LogFileOpenError,
   TooManyOpenFilesError,
   CorruptCheckpointError,
-} from './log/log-errors.js';
-export { HIGH_WATERMARK_CHECKPOINT, type HighWatermarkEntry } from './log/high-watermark-checkpoint.js';
+} from './log/log-errors';
+export { HIGH_WATERMARK_CHECKPOINT, type HighWatermarkEntry } from './log/high-watermark-checkpoint';
 export {
   FileHandlePool,
   PooledFile,
@@ -34,8 +34,8 @@ export {
   type FileHandlePoolOptions,
   type FileHandlePoolStats,
   type FileOpener,
-} from './log/file-handle-pool.js';
-export { segmentFileStem } from './log/segment-files.js';
+} from './log/file-handle-pool';
+export { segmentFileStem } from './log/segment-files';
 
 // Leader-side replication: follower fetch state, the high watermark, ISR shrink/expand via AlterPartition.
 export {
@@ -43,7 +43,7 @@ export {
   type AcksAllStatus,
   type AlterPartitionItem,
   type BecomeLeaderParams,
-} from './replication/partition-replicas.js';
+} from './replication/partition-replicas';
 export {
   DEFAULT_REPLICA_LAG_TIME_MAX_MS,
   isrToShrink,
@@ -52,22 +52,22 @@ export {
   onAlterPartitionResult,
   type AlterPartitionOutcome,
   type AlterPartitionResult,
-} from './replication/isr-change.js';
-export { maximalIsr, isIsrChangeInFlight, type IsrState, type IsrChangeProposal, type IsrExpandProposal, type IsrShrinkProposal } from './replication/isr-state.js';
+} from './replication/isr-change';
+export { maximalIsr, isIsrChangeInFlight, type IsrState, type IsrChangeProposal, type IsrExpandProposal, type IsrShrinkProposal } from './replication/isr-state';
 export {
   initialFollowerState,
   updateFollowerFetchState,
   isFollowerCaughtUp,
   type FollowerFetchState,
-} from './replication/follower-fetch-state.js';
-export { nextHighWatermark } from './replication/high-watermark.js';
+} from './replication/follower-fetch-state';
+export { nextHighWatermark } from './replication/high-watermark';
 export {
   ReplicationError,
   NotEnoughReplicasError,
   NotEnoughReplicasAfterAppendError,
   NotLeaderOrFollowerError,
   FetchOffsetOutOfRangeError,
-} from './replication/replication-errors.js';
+} from './replication/replication-errors';
 
 // Follower fetching: the leader's per-partition fetch check, the follower's reaction, its fetch request.
 export {
@@ -77,14 +77,14 @@ export {
   type FetchPartitionPosition,
   type FetchPartitionErrorName,
   type FetchValidation,
-} from './replication/fetch-validation.js';
+} from './replication/fetch-validation';
 export {
   followerFetchDecision,
   truncationForDivergingEpoch,
   recoveryFromOffsetOutOfRange,
   type FollowerLogView,
   type FollowerFetchDecision,
-} from './replication/follower-truncation.js';
+} from './replication/follower-truncation';
 export {
   buildReplicaFetchRequest,
   DEFAULT_REPLICA_FETCH_CONFIG,
@@ -93,15 +93,15 @@ export {
   type ReplicaFetchConfig,
   type ReplicaFetchPartition,
   type ReplicaFetchRequest,
-} from './replication/fetch-request-builder.js';
+} from './replication/fetch-request-builder';
 
 // The broker's API: requests and responses as values, whatever carries them.
-export type { BrokerApi, BrokerRpcName } from './protocol/broker-api.js';
-export type { Acks, CurrentLeader, ProduceRequest, ProduceResponse, ProduceTopicData, ProducePartitionData, ProduceTopicResponse, ProducePartitionResponse } from './protocol/produce.js';
-export type { FetchRequest, FetchResponse, FetchTopic, FetchPartition, FetchTopicResponse, FetchPartitionResponse, DivergingEpoch } from './protocol/fetch.js';
-export { LATEST_OFFSET_SPEC, EARLIEST_OFFSET_SPEC, MAX_TIMESTAMP_OFFSET_SPEC, type ListOffsetsRequest, type ListOffsetsResponse, type ListOffsetsTopic, type ListOffsetsPartition, type ListOffsetsTopicResponse, type ListOffsetsPartitionResponse } from './protocol/list-offsets.js';
-export { DELETE_UP_TO_HIGH_WATERMARK, type DeleteRecordsRequest, type DeleteRecordsResponse, type DeleteRecordsTopic, type DeleteRecordsPartition, type DeleteRecordsTopicResponse, type DeleteRecordsPartitionResponse } from './protocol/delete-records.js';
-export type { MetadataRequest, MetadataResponse, MetadataBroker, MetadataTopic, MetadataPartition } from './protocol/cluster-metadata.js';
+export type { BrokerApi, BrokerRpcName } from './protocol/broker-api';
+export type { Acks, CurrentLeader, ProduceRequest, ProduceResponse, ProduceTopicData, ProducePartitionData, ProduceTopicResponse, ProducePartitionResponse } from './protocol/produce';
+export type { FetchRequest, FetchResponse, FetchTopic, FetchPartition, FetchTopicResponse, FetchPartitionResponse, DivergingEpoch } from './protocol/fetch';
+export { LATEST_OFFSET_SPEC, EARLIEST_OFFSET_SPEC, MAX_TIMESTAMP_OFFSET_SPEC, type ListOffsetsRequest, type ListOffsetsResponse, type ListOffsetsTopic, type ListOffsetsPartition, type ListOffsetsTopicResponse, type ListOffsetsPartitionResponse } from './protocol/list-offsets';
+export { DELETE_UP_TO_HIGH_WATERMARK, type DeleteRecordsRequest, type DeleteRecordsResponse, type DeleteRecordsTopic, type DeleteRecordsPartition, type DeleteRecordsTopicResponse, type DeleteRecordsPartitionResponse } from './protocol/delete-records';
+export type { MetadataRequest, MetadataResponse, MetadataBroker, MetadataTopic, MetadataPartition } from './protocol/cluster-metadata';
 export type {
   FindCoordinatorRequest,
   FindCoordinatorResponse,
@@ -115,7 +115,7 @@ export type {
   OffsetFetchPartitionResponse,
   OffsetDeleteRequest,
   OffsetDeleteResponse,
-} from './protocol/group-offsets.js';
+} from './protocol/group-offsets';
 export type {
   GroupMembershipApi,
   JoinGroupRequest,
@@ -137,19 +137,19 @@ export type {
   ListedGroup,
   DeleteGroupsRequest,
   DeleteGroupsResponse,
-} from './protocol/group-membership.js';
-export type { ProducerIdApi, InitProducerIdRequest, InitProducerIdResponse, DescribeProducersRequest, DescribeProducersResponse, DescribedProducer } from './protocol/producer-ids.js';
+} from './protocol/group-membership';
+export type { ProducerIdApi, InitProducerIdRequest, InitProducerIdResponse, DescribeProducersRequest, DescribeProducersResponse, DescribedProducer } from './protocol/producer-ids';
 
 // The broker's core: partitions led and followed from the metadata image, with no I/O of its own but the logs'.
-export type { ReplicaLog } from './log/replica-log.js';
-export type { ProducerEntry, ProducerBatch } from './log/producer-state.js';
-export { ReplicaManager, DEFAULT_REPLICA_MANAGER_CONFIG, type AlterPartitionAnswer, type LogDirectory, type ReplicaManagerConfig, type ReplicaManagerOptions, type FetchApplied } from './server/replica-manager.js';
-export { Partition, partitionKey, type PartitionRole, type LeaderRole, type FollowerRole } from './server/partition.js';
-export { kafkaErrorOf, type KafkaErrorValue } from './server/error-code.js';
+export type { ReplicaLog } from './log/replica-log';
+export type { ProducerEntry, ProducerBatch } from './log/producer-state';
+export { ReplicaManager, DEFAULT_REPLICA_MANAGER_CONFIG, type AlterPartitionAnswer, type LogDirectory, type ReplicaManagerConfig, type ReplicaManagerOptions, type FetchApplied } from './server/replica-manager';
+export { Partition, partitionKey, type PartitionRole, type LeaderRole, type FollowerRole } from './server/partition';
+export { kafkaErrorOf, type KafkaErrorValue } from './server/error-code';
 
 // Consumer groups: membership and committed offsets.
-export { GroupCoordinator, type GroupCoordinatorOptions, type OffsetsTopicCreator } from './coordinator/group-coordinator.js';
-export { DEFAULT_GROUP_CONFIG, type GroupConfig } from './coordinator/classic-group.js';
+export { GroupCoordinator, type GroupCoordinatorOptions, type OffsetsTopicCreator } from './coordinator/group-coordinator';
+export { DEFAULT_GROUP_CONFIG, type GroupConfig } from './coordinator/classic-group';
 export {
   OFFSETS_TOPIC,
   DEFAULT_OFFSETS_TOPIC_PARTITIONS,
@@ -157,16 +157,16 @@ export {
   OFFSET_METADATA_MAX_BYTES,
   offsetsPartitionFor,
   javaStringHashCode,
-} from './coordinator/offsets-topic.js';
+} from './coordinator/offsets-topic';
 
 // The broker as a process runs it.
-export { BrokerNode, type AuthorizationSettings, type BrokerNodeOptions, type HostedPartitionState } from './runtime/broker-node.js';
-export type { BrokerInstrumentation } from './runtime/broker-instrumentation.js';
-export { BrokerLifecycle, DEFAULT_HEARTBEAT_INTERVAL_MS, type BrokerLifecycleOptions, type BrokerState } from './runtime/broker-lifecycle.js';
-export type { ControllerChannel } from './runtime/controller-channel.js';
-export { DiskLogDirectory, type DiskLogDirectoryOptions } from './runtime/disk-log-directory.js';
-export { ReplicaFetchers, type FetchChannel } from './runtime/replica-fetchers.js';
-export { AlterPartitionSender } from './runtime/alter-partition-sender.js';
+export { BrokerNode, type AuthorizationSettings, type BrokerNodeOptions, type HostedPartitionState } from './runtime/broker-node';
+export type { BrokerInstrumentation } from './runtime/broker-instrumentation';
+export { BrokerLifecycle, DEFAULT_HEARTBEAT_INTERVAL_MS, type BrokerLifecycleOptions, type BrokerState } from './runtime/broker-lifecycle';
+export type { ControllerChannel } from './runtime/controller-channel';
+export { DiskLogDirectory, type DiskLogDirectoryOptions } from './runtime/disk-log-directory';
+export { ReplicaFetchers, type FetchChannel } from './runtime/replica-fetchers';
+export { AlterPartitionSender } from './runtime/alter-partition-sender';
 export {
   parseBrokerServerFlags,
   startBrokerServer,
@@ -174,10 +174,10 @@ export {
   type RunningBroker,
   type BrokerServerSettings,
   type BrokerServerCommand,
-} from './runtime/broker-server-main.js';
+} from './runtime/broker-server-main';
 
 // The Kafka listener: Kafka's protocol on the broker's client port, one handler per API.
-export { KafkaListener, type KafkaListenerOptions } from './kafka/kafka-listener.js';
+export { KafkaListener, type KafkaListenerOptions } from './kafka/kafka-listener';
 
 // Security: listener protocols, TLS identities, SASL sessions, the authorizer.
 export {
@@ -191,40 +191,40 @@ export {
   type SaslMechanism,
   type SecurityProtocol,
   type SslClientAuth,
-} from './security/listener-security.js';
+} from './security/listener-security';
 /** The node's TLS identity (shared with every gRPC service) from @kz/runtime, for the Kafka listener's users. */
 export { TlsIdentity, TlsConfigError, readTlsFiles, type TlsFiles, type TlsMaterial } from '@kz/runtime';
-export { StandardAuthorizer, ALLOW_ALL, type Authorizer, type StandardAuthorizerOptions } from './security/authorizer.js';
-export { ClientSession, ANONYMOUS, type ClientSessionOptions, type CredentialLookup } from './security/client-session.js';
-export { ScramServer } from './security/scram-server.js';
-export { PlainServer } from './security/plain-server.js';
-export { certificatePrincipal, commonName } from './security/certificate-principal.js';
-export type { SaslServer, SaslStep } from './security/sasl-step.js';
-export { kafkaHandlers } from './kafka/kafka-handlers.js';
-export { advertisedVersions } from './kafka/api-versions-handler.js';
-export { CLOSE_CONNECTION, handlerTable, kafkaHandler, type HandlerResult, type KafkaApiHandler, type KafkaHandlers, type RequestContext } from './kafka/kafka-handler.js';
-export type { AdminForwarding, HostedReplica, KafkaBackend, LogDirUsage } from './kafka/kafka-backend.js';
-export { CLIENT_LISTENER, REPLICATION_LISTENER, clientEndpoint, replicationEndpoint } from './runtime/listener-endpoints.js';
+export { StandardAuthorizer, ALLOW_ALL, type Authorizer, type StandardAuthorizerOptions } from './security/authorizer';
+export { ClientSession, ANONYMOUS, type ClientSessionOptions, type CredentialLookup } from './security/client-session';
+export { ScramServer } from './security/scram-server';
+export { PlainServer } from './security/plain-server';
+export { certificatePrincipal, commonName } from './security/certificate-principal';
+export type { SaslServer, SaslStep } from './security/sasl-step';
+export { kafkaHandlers } from './kafka/kafka-handlers';
+export { advertisedVersions } from './kafka/api-versions-handler';
+export { CLOSE_CONNECTION, handlerTable, kafkaHandler, type HandlerResult, type KafkaApiHandler, type KafkaHandlers, type RequestContext } from './kafka/kafka-handler';
+export type { AdminForwarding, HostedReplica, KafkaBackend, LogDirUsage } from './kafka/kafka-backend';
+export { CLIENT_LISTENER, REPLICATION_LISTENER, clientEndpoint, replicationEndpoint } from './runtime/listener-endpoints';
 
 // The Replication gRPC service (what followers fetch from) and a follower's connection to it.
-export { ReplicationServer, type ReplicationServerOptions } from './service/replication-server.js';
-export { ReplicationConnection, REPLICATION_CONNECTION_DEFAULTS, type ReplicationConnectionOptions } from './service/replication-connection.js';
-export { BrokerUnreachableError } from './service/broker-unreachable-error.js';
-export { MalformedBrokerMessageError } from './service/malformed-broker-message-error.js';
-export { encodeReplicationRequest, decodeReplicationRequest, encodeReplicationResponse, decodeReplicationResponse } from './service/replication-codec.js';
-export { REPLICATION_PROTO_PATH, REPLICATION_SERVICE_NAME } from './service/replication-schema.js';
-export { REPLICATION_METHOD_NAMES, type ReplicationApi, type ReplicationMethodName, type ReplicationRequest, type ReplicationResponse } from './service/replication-rpc.js';
+export { ReplicationServer, type ReplicationServerOptions } from './service/replication-server';
+export { ReplicationConnection, REPLICATION_CONNECTION_DEFAULTS, type ReplicationConnectionOptions } from './service/replication-connection';
+export { BrokerUnreachableError } from './service/broker-unreachable-error';
+export { MalformedBrokerMessageError } from './service/malformed-broker-message-error';
+export { encodeReplicationRequest, decodeReplicationRequest, encodeReplicationResponse, decodeReplicationResponse } from './service/replication-codec';
+export { REPLICATION_PROTO_PATH, REPLICATION_SERVICE_NAME } from './service/replication-schema';
+export { REPLICATION_METHOD_NAMES, type ReplicationApi, type ReplicationMethodName, type ReplicationRequest, type ReplicationResponse } from './service/replication-rpc';
 
 // The client library.
-export { KafkaBrokerConnection, KAFKA_CONNECTION_DEFAULTS, type KafkaBrokerConnectionOptions, type CallOptions, type ClientTls } from './client/kafka-broker-connection.js';
-export { KzClient, KZ_CLIENT_DEFAULTS, type KzClientOptions } from './client/kz-client.js';
-export { KzProducer, PRODUCER_DEFAULTS, type ProducerOptions, type ProducerRecord, type RecordMetadata } from './client/kz-producer.js';
-export { KzConsumer, CONSUMER_DEFAULTS, type ConsumerOptions, type ConsumedRecord, type PartitionAssignment, type StartFrom } from './client/kz-consumer.js';
-export type { CommittedOffset } from './client/group-client.js';
-export type { GroupDescription, GroupMemberDescription } from './client/group-admin.js';
-export type { TopicPartitions } from './client/consumer-protocol.js';
-export type { OffsetQuery, PartitionOffset } from './client/offset-lookup.js';
-export type { RecordDeletion, DeletedRecords } from './client/record-deletion.js';
-export { KzClientError } from './client/kz-client-error.js';
-export { murmur2, toPositive, partitionForKey } from './client/murmur2.js';
+export { KafkaBrokerConnection, KAFKA_CONNECTION_DEFAULTS, type KafkaBrokerConnectionOptions, type CallOptions, type ClientTls } from './client/kafka-broker-connection';
+export { KzClient, KZ_CLIENT_DEFAULTS, type KzClientOptions } from './client/kz-client';
+export { KzProducer, PRODUCER_DEFAULTS, type ProducerOptions, type ProducerRecord, type RecordMetadata } from './client/kz-producer';
+export { KzConsumer, CONSUMER_DEFAULTS, type ConsumerOptions, type ConsumedRecord, type PartitionAssignment, type StartFrom } from './client/kz-consumer';
+export type { CommittedOffset } from './client/group-client';
+export type { GroupDescription, GroupMemberDescription } from './client/group-admin';
+export type { TopicPartitions } from './client/consumer-protocol';
+export type { OffsetQuery, PartitionOffset } from './client/offset-lookup';
+export type { RecordDeletion, DeletedRecords } from './client/record-deletion';
+export { KzClientError } from './client/kz-client-error';
+export { murmur2, toPositive, partitionForKey } from './client/murmur2';
 export type { RecordHeader } from '@kz/records';

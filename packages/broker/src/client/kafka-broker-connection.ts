@@ -31,9 +31,9 @@ import {
   type ApiResponseTypes,
   type Complete,
 } from '@kz/kafka-protocol';
-import type { BrokerApi } from '../protocol/broker-api.js';
-import type { MetadataRequest, MetadataResponse } from '../protocol/cluster-metadata.js';
-import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
+import type { BrokerApi } from '../protocol/broker-api';
+import type { MetadataRequest, MetadataResponse } from '../protocol/cluster-metadata';
+import type { FetchRequest, FetchResponse } from '../protocol/fetch';
 import type {
   FindCoordinatorRequest,
   FindCoordinatorResponse,
@@ -43,7 +43,7 @@ import type {
   OffsetDeleteResponse,
   OffsetFetchRequest,
   OffsetFetchResponse,
-} from '../protocol/group-offsets.js';
+} from '../protocol/group-offsets';
 import type {
   DeleteGroupsRequest,
   DeleteGroupsResponse,
@@ -58,15 +58,15 @@ import type {
   ListGroupsResponse,
   SyncGroupRequest,
   SyncGroupResponse,
-} from '../protocol/group-membership.js';
-import type { DeleteRecordsRequest, DeleteRecordsResponse } from '../protocol/delete-records.js';
-import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets.js';
-import type { InitProducerIdRequest, InitProducerIdResponse } from '../protocol/producer-ids.js';
-import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
-import { BrokerUnreachableError } from '../service/broker-unreachable-error.js';
-import { MalformedBrokerMessageError } from '../service/malformed-broker-message-error.js';
-import * as codec from './kafka-client-codec.js';
-import { KzClientError } from './kz-client-error.js';
+} from '../protocol/group-membership';
+import type { DeleteRecordsRequest, DeleteRecordsResponse } from '../protocol/delete-records';
+import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets';
+import type { InitProducerIdRequest, InitProducerIdResponse } from '../protocol/producer-ids';
+import type { ProduceRequest, ProduceResponse } from '../protocol/produce';
+import { BrokerUnreachableError } from '../service/broker-unreachable-error';
+import { MalformedBrokerMessageError } from '../service/malformed-broker-message-error';
+import * as codec from './kafka-client-codec';
+import { KzClientError } from './kz-client-error';
 
 export interface KafkaBrokerConnectionOptions {
   /** `host:port` of the broker's Kafka listener. */

@@ -7,9 +7,9 @@
  * members (JoinGroup 4+, SyncGroup/Heartbeat 3+, batched LeaveGroup 3+, group states 4+).
  */
 import { ApiKey, type ApiRequestTypes, type ApiResponseTypes, type Complete } from '@kz/kafka-protocol';
-import type { MetadataRequest, MetadataResponse } from '../protocol/cluster-metadata.js';
-import type { DeleteRecordsRequest, DeleteRecordsResponse } from '../protocol/delete-records.js';
-import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
+import type { MetadataRequest, MetadataResponse } from '../protocol/cluster-metadata';
+import type { DeleteRecordsRequest, DeleteRecordsResponse } from '../protocol/delete-records';
+import type { FetchRequest, FetchResponse } from '../protocol/fetch';
 import type {
   FindCoordinatorRequest,
   FindCoordinatorResponse,
@@ -19,7 +19,7 @@ import type {
   OffsetDeleteResponse,
   OffsetFetchRequest,
   OffsetFetchResponse,
-} from '../protocol/group-offsets.js';
+} from '../protocol/group-offsets';
 import type {
   DeleteGroupsResponse,
   DescribedGroup,
@@ -32,10 +32,10 @@ import type {
   ListGroupsResponse,
   SyncGroupRequest,
   SyncGroupResponse,
-} from '../protocol/group-membership.js';
-import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets.js';
-import type { InitProducerIdRequest, InitProducerIdResponse } from '../protocol/producer-ids.js';
-import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
+} from '../protocol/group-membership';
+import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets';
+import type { InitProducerIdRequest, InitProducerIdResponse } from '../protocol/producer-ids';
+import type { ProduceRequest, ProduceResponse } from '../protocol/produce';
 
 /** The versions KzClient speaks, per API it uses. */
 export const CLIENT_VERSIONS = {

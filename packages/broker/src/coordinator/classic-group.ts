@@ -21,8 +21,8 @@ import type {
   LeaveGroupResponse,
   SyncGroupRequest,
   SyncGroupResponse,
-} from '../protocol/group-membership.js';
-import type { GroupMetadata } from './consumer-offsets-records.js';
+} from '../protocol/group-membership';
+import type { GroupMetadata } from './consumer-offsets-records';
 
 /** Kafka's group settings, broker-wide. */
 export interface GroupConfig {

@@ -3,7 +3,7 @@
  * them: the latest record for a (group, topic, partition) wins and a tombstone removes it — what
  * log compaction keeps, so replaying a compacted log and an uncompacted one agree.
  */
-import type { OffsetCommitValueFields } from './consumer-offsets-records.js';
+import type { OffsetCommitValueFields } from './consumer-offsets-records';
 
 export interface CommittedOffset extends OffsetCommitValueFields {
   readonly topic: string;

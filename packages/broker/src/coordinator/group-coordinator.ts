@@ -39,7 +39,7 @@ import type {
   ListGroupsResponse,
   SyncGroupRequest,
   SyncGroupResponse,
-} from '../protocol/group-membership.js';
+} from '../protocol/group-membership';
 import type {
   FindCoordinatorResponse,
   OffsetCommitPartition,
@@ -50,15 +50,15 @@ import type {
   OffsetFetchRequest,
   OffsetFetchResponse,
   OffsetFetchPartitionResponse,
-} from '../protocol/group-offsets.js';
-import { kafkaError, type KafkaErrorValue } from '../server/error-code.js';
-import type { Partition } from '../server/partition.js';
-import type { ReplicaManager } from '../server/replica-manager.js';
-import { ClassicGroup, DEFAULT_GROUP_CONFIG, type GroupConfig, type PersistGroup } from './classic-group.js';
-import { CommittedOffsets } from './committed-offsets.js';
-import { encodeGroupMetadataKey, encodeGroupMetadataValue, encodeOffsetCommitKey, encodeOffsetCommitValue } from './consumer-offsets-records.js';
-import { replayOffsetsPartition } from './offsets-partition-replay.js';
-import { OFFSET_METADATA_MAX_BYTES, OFFSETS_TOPIC, offsetsPartitionFor } from './offsets-topic.js';
+} from '../protocol/group-offsets';
+import { kafkaError, type KafkaErrorValue } from '../server/error-code';
+import type { Partition } from '../server/partition';
+import type { ReplicaManager } from '../server/replica-manager';
+import { ClassicGroup, DEFAULT_GROUP_CONFIG, type GroupConfig, type PersistGroup } from './classic-group';
+import { CommittedOffsets } from './committed-offsets';
+import { encodeGroupMetadataKey, encodeGroupMetadataValue, encodeOffsetCommitKey, encodeOffsetCommitValue } from './consumer-offsets-records';
+import { replayOffsetsPartition } from './offsets-partition-replay';
+import { OFFSET_METADATA_MAX_BYTES, OFFSETS_TOPIC, offsetsPartitionFor } from './offsets-topic';
 
 /** How the coordinator asks for `__consumer_offsets` to be created (the controller, in a broker). */
 export interface OffsetsTopicCreator {

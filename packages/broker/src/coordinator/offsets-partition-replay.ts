@@ -5,8 +5,8 @@
  * membership record is returned, a tombstoned group not at all.
  */
 import { decodeRecordBatch, iterateBatches } from '@kz/records';
-import type { CommittedOffsets } from './committed-offsets.js';
-import { decodeGroupMetadataValue, decodeOffsetCommitValue, decodeOffsetsRecordKey, type GroupMetadata } from './consumer-offsets-records.js';
+import type { CommittedOffsets } from './committed-offsets';
+import { decodeGroupMetadataValue, decodeOffsetCommitValue, decodeOffsetsRecordKey, type GroupMetadata } from './consumer-offsets-records';
 
 /** The part of a partition's log replay reads. */
 export interface ReadableLog {

@@ -5,8 +5,8 @@
  * answer from the connection, before any handler.)
  */
 import { ApiKey, type ApiVersionRange } from '@kz/kafka-protocol';
-import { errorCode, NONE } from './kafka-error.js';
-import { kafkaHandler, type KafkaApiHandler, type KafkaHandlers } from './kafka-handler.js';
+import { errorCode, NONE } from './kafka-error';
+import { kafkaHandler, type KafkaApiHandler, type KafkaHandlers } from './kafka-handler';
 
 export const API_VERSIONS_VERSIONS = { min: 0, max: 3 } as const;
 

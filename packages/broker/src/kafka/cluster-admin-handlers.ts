@@ -8,13 +8,13 @@
  */
 import { ApiKey, type ElectLeadersResponseReplicaElectionResult } from '@kz/kafka-protocol';
 import type { PartitionOutcome, TopicPartitionRef } from '@kz/metadata';
-import { clientEndpoint } from '../runtime/listener-endpoints.js';
-import type { KafkaBackend } from './kafka-backend.js';
-import { errorCode, itemError, namedError, NO_ERROR, NONE, type ItemError } from './kafka-error.js';
-import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
-import { clientControllerId } from './metadata-handler.js';
-import { forwardingFailure } from './topic-admin-handlers.js';
-import type { ClientSession } from '../security/client-session.js';
+import { clientEndpoint } from '../runtime/listener-endpoints';
+import type { KafkaBackend } from './kafka-backend';
+import { errorCode, itemError, namedError, NO_ERROR, NONE, type ItemError } from './kafka-error';
+import { kafkaHandler, type KafkaApiHandler } from './kafka-handler';
+import { clientControllerId } from './metadata-handler';
+import { forwardingFailure } from './topic-admin-handlers';
+import type { ClientSession } from '../security/client-session';
 
 /** The refusal for a cluster operation the client may not do; null when it may. */
 function clusterDenied(session: ClientSession, operation: 'DESCRIBE' | 'ALTER'): ItemError | null {

@@ -9,11 +9,11 @@
  */
 import { ApiKey } from '@kz/kafka-protocol';
 import { configResourceKey, configsDescription, type ConfigOperation, type ConfigResourceType, type ConfigSource, type IncrementalAlterConfigsRequest } from '@kz/metadata';
-import type { KafkaBackend } from './kafka-backend.js';
-import { itemError, namedError, type ItemError } from './kafka-error.js';
-import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
-import type { ClientSession } from '../security/client-session.js';
-import { forwardingFailure } from './topic-admin-handlers.js';
+import type { KafkaBackend } from './kafka-backend';
+import { itemError, namedError, type ItemError } from './kafka-error';
+import { kafkaHandler, type KafkaApiHandler } from './kafka-handler';
+import type { ClientSession } from '../security/client-session';
+import { forwardingFailure } from './topic-admin-handlers';
 
 export const DESCRIBE_CONFIGS_VERSIONS = { min: 1, max: 4 } as const;
 export const ALTER_CONFIGS_VERSIONS = { min: 0, max: 2 } as const;

@@ -9,11 +9,11 @@
  * (INVALID_TOPIC_EXCEPTION).
  */
 import { ApiKey } from '@kz/kafka-protocol';
-import { OFFSETS_TOPIC } from '../coordinator/offsets-topic.js';
-import type { DeleteRecordsPartitionResponse } from '../protocol/delete-records.js';
-import type { KafkaBackend } from './kafka-backend.js';
-import { errorCode } from './kafka-error.js';
-import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
+import { OFFSETS_TOPIC } from '../coordinator/offsets-topic';
+import type { DeleteRecordsPartitionResponse } from '../protocol/delete-records';
+import type { KafkaBackend } from './kafka-backend';
+import { errorCode } from './kafka-error';
+import { kafkaHandler, type KafkaApiHandler } from './kafka-handler';
 
 export const DELETE_RECORDS_VERSIONS = { min: 0, max: 2 } as const;
 

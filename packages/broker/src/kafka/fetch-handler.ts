@@ -14,11 +14,11 @@
  * Versions before 4 returned the old message formats; kz stores only RecordBatch v2.
  */
 import { ApiKey, type FetchResponseFetchableTopicResponse, type FetchResponsePartitionData } from '@kz/kafka-protocol';
-import type { FetchPartitionResponse, FetchTopic } from '../protocol/fetch.js';
-import type { KafkaBackend } from './kafka-backend.js';
-import { errorCode, NONE } from './kafka-error.js';
-import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
-import { nodeEndpoints } from './node-endpoints.js';
+import type { FetchPartitionResponse, FetchTopic } from '../protocol/fetch';
+import type { KafkaBackend } from './kafka-backend';
+import { errorCode, NONE } from './kafka-error';
+import { kafkaHandler, type KafkaApiHandler } from './kafka-handler';
+import { nodeEndpoints } from './node-endpoints';
 
 export const FETCH_VERSIONS = { min: 4, max: 17 } as const;
 

@@ -10,9 +10,9 @@
  * cluster); DELETE to delete it. Refused: GROUP_AUTHORIZATION_FAILED, and the coordinator never hears of it.
  */
 import { ApiKey } from '@kz/kafka-protocol';
-import type { GroupMembershipApi } from '../protocol/group-membership.js';
-import { errorCode, NONE } from './kafka-error.js';
-import { kafkaHandler, type KafkaApiHandler, type RequestContext } from './kafka-handler.js';
+import type { GroupMembershipApi } from '../protocol/group-membership';
+import { errorCode, NONE } from './kafka-error';
+import { kafkaHandler, type KafkaApiHandler, type RequestContext } from './kafka-handler';
 
 export const JOIN_GROUP_VERSIONS = { min: 0, max: 9 } as const;
 export const SYNC_GROUP_VERSIONS = { min: 0, max: 5 } as const;

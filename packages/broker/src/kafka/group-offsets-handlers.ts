@@ -12,11 +12,11 @@
  * on each topic fetched. GROUP_AUTHORIZATION_FAILED / TOPIC_AUTHORIZATION_FAILED otherwise.
  */
 import { ApiKey, type FindCoordinatorResponseCoordinator, type OffsetFetchResponseGroup } from '@kz/kafka-protocol';
-import type { OffsetFetchRequest } from '../protocol/group-offsets.js';
-import type { KafkaBackend } from './kafka-backend.js';
-import { errorCode, NONE } from './kafka-error.js';
-import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
-import type { ClientSession } from '../security/client-session.js';
+import type { OffsetFetchRequest } from '../protocol/group-offsets';
+import type { KafkaBackend } from './kafka-backend';
+import { errorCode, NONE } from './kafka-error';
+import { kafkaHandler, type KafkaApiHandler } from './kafka-handler';
+import type { ClientSession } from '../security/client-session';
 
 export const FIND_COORDINATOR_VERSIONS = { min: 0, max: 4 } as const;
 export const OFFSET_COMMIT_VERSIONS = { min: 2, max: 8 } as const;

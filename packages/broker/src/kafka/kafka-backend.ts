@@ -5,9 +5,9 @@
  * BrokerNode is the one in production; tests give their own.
  */
 import type { ControllerApi, MetadataImage } from '@kz/metadata';
-import type { BrokerApi } from '../protocol/broker-api.js';
-import type { GroupMembershipApi } from '../protocol/group-membership.js';
-import type { ProducerIdApi } from '../protocol/producer-ids.js';
+import type { BrokerApi } from '../protocol/broker-api';
+import type { GroupMembershipApi } from '../protocol/group-membership';
+import type { ProducerIdApi } from '../protocol/producer-ids';
 
 /** The controller requests a broker forwards for Kafka admin clients. MetadataAdminClient is one. */
 export interface AdminForwarding {

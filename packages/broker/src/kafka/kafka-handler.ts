@@ -4,7 +4,7 @@
  * told is exactly what has a handler (nothing advertised falls through to "unsupported").
  */
 import type { ApiKey, ApiRequestTypes, ApiResponseTypes, Complete, RequestHeader } from '@kz/kafka-protocol';
-import type { ClientSession } from '../security/client-session.js';
+import type { ClientSession } from '../security/client-session';
 
 /** What a handler knows about the request besides its body. */
 export interface RequestContext {

@@ -2,22 +2,22 @@
  * Every Kafka API the broker's listener serves, over one KafkaBackend. The ApiVersions table is
  * this list's declared ranges.
  */
-import { apiVersionsHandler } from './api-versions-handler.js';
-import { alterPartitionReassignmentsHandler, describeClusterHandler, describeLogDirsHandler, electLeadersHandler, listPartitionReassignmentsHandler } from './cluster-admin-handlers.js';
-import { alterConfigsHandler, describeConfigsHandler, incrementalAlterConfigsHandler } from './config-handlers.js';
-import { deleteRecordsHandler } from './delete-records-handler.js';
-import { fetchHandler } from './fetch-handler.js';
-import { deleteGroupsHandler, describeGroupsHandler, heartbeatHandler, joinGroupHandler, leaveGroupHandler, listGroupsHandler, syncGroupHandler } from './group-membership-handlers.js';
-import { findCoordinatorHandler, offsetCommitHandler, offsetDeleteHandler, offsetFetchHandler } from './group-offsets-handlers.js';
-import type { KafkaBackend } from './kafka-backend.js';
-import { handlerTable, type KafkaHandlers } from './kafka-handler.js';
-import { listOffsetsHandler } from './list-offsets-handler.js';
-import { metadataHandler } from './metadata-handler.js';
-import { produceHandler } from './produce-handler.js';
-import { saslAuthenticateHandler, saslHandshakeHandler } from './sasl-handlers.js';
-import { alterUserScramCredentialsHandler, createAclsHandler, deleteAclsHandler, describeAclsHandler, describeUserScramCredentialsHandler } from './security-admin-handlers.js';
-import { describeProducersHandler, initProducerIdHandler } from './producer-id-handlers.js';
-import { createPartitionsHandler, createTopicsHandler, deleteTopicsHandler } from './topic-admin-handlers.js';
+import { apiVersionsHandler } from './api-versions-handler';
+import { alterPartitionReassignmentsHandler, describeClusterHandler, describeLogDirsHandler, electLeadersHandler, listPartitionReassignmentsHandler } from './cluster-admin-handlers';
+import { alterConfigsHandler, describeConfigsHandler, incrementalAlterConfigsHandler } from './config-handlers';
+import { deleteRecordsHandler } from './delete-records-handler';
+import { fetchHandler } from './fetch-handler';
+import { deleteGroupsHandler, describeGroupsHandler, heartbeatHandler, joinGroupHandler, leaveGroupHandler, listGroupsHandler, syncGroupHandler } from './group-membership-handlers';
+import { findCoordinatorHandler, offsetCommitHandler, offsetDeleteHandler, offsetFetchHandler } from './group-offsets-handlers';
+import type { KafkaBackend } from './kafka-backend';
+import { handlerTable, type KafkaHandlers } from './kafka-handler';
+import { listOffsetsHandler } from './list-offsets-handler';
+import { metadataHandler } from './metadata-handler';
+import { produceHandler } from './produce-handler';
+import { saslAuthenticateHandler, saslHandshakeHandler } from './sasl-handlers';
+import { alterUserScramCredentialsHandler, createAclsHandler, deleteAclsHandler, describeAclsHandler, describeUserScramCredentialsHandler } from './security-admin-handlers';
+import { describeProducersHandler, initProducerIdHandler } from './producer-id-handlers';
+import { createPartitionsHandler, createTopicsHandler, deleteTopicsHandler } from './topic-admin-handlers';
 
 export function kafkaHandlers(backend: KafkaBackend): KafkaHandlers {
   const table: KafkaHandlers = handlerTable([

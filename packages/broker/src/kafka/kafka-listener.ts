@@ -23,12 +23,12 @@ import { DEFAULT_MAX_FRAME_SIZE, type ApiVersionRange } from '@kz/kafka-protocol
 import { ListenFailedError, TransportStateError } from '@kz/raft';
 import { type RequestObserver } from '@kz/runtime';
 import type { Logger } from 'pino';
-import { advertisedVersions } from './api-versions-handler.js';
-import type { KafkaHandlers } from './kafka-handler.js';
-import { ListenerConnection } from './listener-connection.js';
-import { ClientSession } from '../security/client-session.js';
-import { certificatePrincipal } from '../security/certificate-principal.js';
-import { PLAINTEXT_LISTENER, SASL_MECHANISMS, usesSasl, usesTls, type ListenerSecurity } from '../security/listener-security.js';
+import { advertisedVersions } from './api-versions-handler';
+import type { KafkaHandlers } from './kafka-handler';
+import { ListenerConnection } from './listener-connection';
+import { ClientSession } from '../security/client-session';
+import { certificatePrincipal } from '../security/certificate-principal';
+import { PLAINTEXT_LISTENER, SASL_MECHANISMS, usesSasl, usesTls, type ListenerSecurity } from '../security/listener-security';
 
 export interface KafkaListenerOptions {
   readonly handlers: KafkaHandlers;

@@ -6,10 +6,10 @@
  * offsets per partition) went with the old message formats (KIP-896).
  */
 import { ApiKey } from '@kz/kafka-protocol';
-import { EARLIEST_OFFSET_SPEC } from '../protocol/list-offsets.js';
-import type { KafkaBackend } from './kafka-backend.js';
-import { errorCode } from './kafka-error.js';
-import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
+import { EARLIEST_OFFSET_SPEC } from '../protocol/list-offsets';
+import type { KafkaBackend } from './kafka-backend';
+import { errorCode } from './kafka-error';
+import { kafkaHandler, type KafkaApiHandler } from './kafka-handler';
 
 export const LIST_OFFSETS_VERSIONS = { min: 1, max: 8 } as const;
 

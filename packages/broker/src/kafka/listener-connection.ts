@@ -27,9 +27,9 @@ import {
 } from '@kz/kafka-protocol';
 import type { RequestObserver } from '@kz/runtime';
 import type { Logger } from 'pino';
-import type { ClientSession } from '../security/client-session.js';
-import { CLOSE_CONNECTION, type KafkaApiHandler, type KafkaHandlers } from './kafka-handler.js';
-import { requestErrorName } from './request-outcome.js';
+import type { ClientSession } from '../security/client-session';
+import { CLOSE_CONNECTION, type KafkaApiHandler, type KafkaHandlers } from './kafka-handler';
+import { requestErrorName } from './request-outcome';
 
 export interface ListenerConnectionOptions {
   readonly socket: Socket;

@@ -15,9 +15,9 @@
  */
 import { ApiKey, ZERO_UUID, type MetadataResponseTopic } from '@kz/kafka-protocol';
 import type { MetadataImage } from '@kz/metadata';
-import type { KafkaBackend } from './kafka-backend.js';
-import { errorCode } from './kafka-error.js';
-import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
+import type { KafkaBackend } from './kafka-backend';
+import { errorCode } from './kafka-error';
+import { kafkaHandler, type KafkaApiHandler } from './kafka-handler';
 
 export const METADATA_VERSIONS = { min: 0, max: 12 } as const;
 

@@ -3,7 +3,7 @@
  * where that leader is, so the client can go there without a Metadata round trip first.
  */
 import type { MetadataImage } from '@kz/metadata';
-import { clientEndpoint } from '../runtime/listener-endpoints.js';
+import { clientEndpoint } from '../runtime/listener-endpoints';
 
 export interface NodeEndpoint {
   readonly nodeId: number;

@@ -13,11 +13,11 @@
  * the batches a partition queued meanwhile together, and nothing is lost by accepting them.
  */
 import { ApiKey, type ProduceResponseTopicProduceResponse } from '@kz/kafka-protocol';
-import type { Acks, ProduceTopicData } from '../protocol/produce.js';
-import type { KafkaBackend } from './kafka-backend.js';
-import { errorCode, NONE } from './kafka-error.js';
-import { CLOSE_CONNECTION, kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
-import { nodeEndpoints } from './node-endpoints.js';
+import type { Acks, ProduceTopicData } from '../protocol/produce';
+import type { KafkaBackend } from './kafka-backend';
+import { errorCode, NONE } from './kafka-error';
+import { CLOSE_CONNECTION, kafkaHandler, type KafkaApiHandler } from './kafka-handler';
+import { nodeEndpoints } from './node-endpoints';
 
 export const PRODUCE_VERSIONS = { min: 3, max: 11 } as const;
 

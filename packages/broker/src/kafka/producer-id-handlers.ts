@@ -7,9 +7,9 @@
  * READ on the topic.
  */
 import { ApiKey } from '@kz/kafka-protocol';
-import type { ProducerIdApi } from '../protocol/producer-ids.js';
-import { errorCode } from './kafka-error.js';
-import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
+import type { ProducerIdApi } from '../protocol/producer-ids';
+import { errorCode } from './kafka-error';
+import { kafkaHandler, type KafkaApiHandler } from './kafka-handler';
 
 export const INIT_PRODUCER_ID_VERSIONS = { min: 0, max: 5 } as const;
 export const DESCRIBE_PRODUCERS_VERSIONS = { min: 0, max: 0 } as const;

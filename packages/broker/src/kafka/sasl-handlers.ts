@@ -13,8 +13,8 @@
  * served: every client that speaks SaslAuthenticate uses v1.
  */
 import { ApiKey } from '@kz/kafka-protocol';
-import { errorCode, NONE } from './kafka-error.js';
-import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
+import { errorCode, NONE } from './kafka-error';
+import { kafkaHandler, type KafkaApiHandler } from './kafka-handler';
 
 export const SASL_HANDSHAKE_VERSIONS = { min: 1, max: 1 } as const;
 export const SASL_AUTHENTICATE_VERSIONS = { min: 0, max: 2 } as const;

@@ -24,10 +24,10 @@ import {
   type AclBinding,
   type AclFilter,
 } from '@kz/metadata';
-import type { KafkaBackend } from './kafka-backend.js';
-import { itemError, namedError, NONE, type ItemError } from './kafka-error.js';
-import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
-import { forwardingFailure } from './topic-admin-handlers.js';
+import type { KafkaBackend } from './kafka-backend';
+import { itemError, namedError, NONE, type ItemError } from './kafka-error';
+import { kafkaHandler, type KafkaApiHandler } from './kafka-handler';
+import { forwardingFailure } from './topic-admin-handlers';
 
 export const ACL_VERSIONS = { min: 0, max: 3 } as const;
 export const SCRAM_CREDENTIALS_VERSIONS = { min: 0, max: 0 } as const;

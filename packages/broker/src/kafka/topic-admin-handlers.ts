@@ -10,10 +10,10 @@
  */
 import { ApiKey, ZERO_UUID, type CreateTopicsResponseCreatableTopicResult, type DeleteTopicsResponseDeletableTopicResult } from '@kz/kafka-protocol';
 import type { CreatableTopic } from '@kz/metadata';
-import { kafkaErrorOf } from '../server/error-code.js';
-import type { KafkaBackend } from './kafka-backend.js';
-import { errorCode, itemError, namedError, NO_ERROR, type ItemError } from './kafka-error.js';
-import { kafkaHandler, type KafkaApiHandler } from './kafka-handler.js';
+import { kafkaErrorOf } from '../server/error-code';
+import type { KafkaBackend } from './kafka-backend';
+import { errorCode, itemError, namedError, NO_ERROR, type ItemError } from './kafka-error';
+import { kafkaHandler, type KafkaApiHandler } from './kafka-handler';
 
 export const CREATE_TOPICS_VERSIONS = { min: 2, max: 7 } as const;
 export const DELETE_TOPICS_VERSIONS = { min: 1, max: 6 } as const;

@@ -4,8 +4,8 @@
  * an idempotent producer's sequence; for a follower, that the batches continue the log exactly.
  */
 import { readBatchHeader, verifyBatchCrc, type RecordBatchHeader } from '@kz/records';
-import { InvalidRecordError, RecordTooLargeError, UnexpectedAppendOffsetError } from './log-errors.js';
-import { isIdempotent, type ProducerStateTable, type SequenceCheck } from './producer-state.js';
+import { InvalidRecordError, RecordTooLargeError, UnexpectedAppendOffsetError } from './log-errors';
+import { isIdempotent, type ProducerStateTable, type SequenceCheck } from './producer-state';
 
 export interface PositionedBatch {
   readonly at: number;

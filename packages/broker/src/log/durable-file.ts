@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileHandlePool } from './file-handle-pool.js';
+import type { FileHandlePool } from './file-handle-pool';
 
 export function writeFileDurably(files: FileHandlePool, file: string, contents: string | Uint8Array): void {
   const tmp = `${file}.tmp`;

@@ -30,7 +30,7 @@
  * the working set never evicts them at all.
  */
 import * as fs from 'node:fs';
-import { asLogFileError, isOutOfDescriptors, KafkaStorageError, TooManyOpenFilesError } from './log-errors.js';
+import { asLogFileError, isOutOfDescriptors, KafkaStorageError, TooManyOpenFilesError } from './log-errors';
 
 /** How the pool opens and closes descriptors; injectable so tests can count them or fail an open. */
 export interface FileOpener {

@@ -11,7 +11,7 @@
  * never half-read: a count its lines do not match (lines lost), a last line without its newline (a
  * file cut short), anything but non-negative integers where offsets go, a partition listed twice.
  */
-import { CorruptCheckpointError } from './log-errors.js';
+import { CorruptCheckpointError } from './log-errors';
 
 export const HIGH_WATERMARK_CHECKPOINT = 'replication-offset-checkpoint';
 

@@ -6,8 +6,8 @@
  * descriptor stays valid.
  */
 import * as fs from 'node:fs';
-import type { FileHandlePool, PooledFile } from './file-handle-pool.js';
-import { LogFileOpenError, TooManyOpenFilesError } from './log-errors.js';
+import type { FileHandlePool, PooledFile } from './file-handle-pool';
+import { LogFileOpenError, TooManyOpenFilesError } from './log-errors';
 
 /** O_APPEND: every entry lands at the end, whichever descriptor (first or reopened) writes it. */
 const INDEX_FLAGS = fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT;

@@ -9,13 +9,13 @@
  * If the files cannot be created then (no descriptor, no space), that write fails with the typed
  * LogFileOpenError, nothing is left on disk, and the next write tries again.
  */
-import { LeaderEpochCache, type EpochEndOffset } from './leader-epoch-cache.js';
-import { resolveLogConfig, type LogConfig } from './log-config.js';
-import { KafkaStorageError, OffsetOutOfRangeError } from './log-errors.js';
-import type { OffsetAndTimestamp } from './log-segment.js';
-import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, type AppendInfo, type PartitionLog, type RetentionResult } from './partition-log.js';
-import type { ReplicaLog } from './replica-log.js';
-import type { ProducerEntry } from './producer-state.js';
+import { LeaderEpochCache, type EpochEndOffset } from './leader-epoch-cache';
+import { resolveLogConfig, type LogConfig } from './log-config';
+import { KafkaStorageError, OffsetOutOfRangeError } from './log-errors';
+import type { OffsetAndTimestamp } from './log-segment';
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, type AppendInfo, type PartitionLog, type RetentionResult } from './partition-log';
+import type { ReplicaLog } from './replica-log';
+import type { ProducerEntry } from './producer-state';
 
 export class LazyPartitionLog implements ReplicaLog {
   private real: PartitionLog | null = null;

@@ -21,10 +21,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FileHandlePool } from './file-handle-pool.js';
-import { FencedLeaderEpochError, KafkaStorageError, LogFileOpenError } from './log-errors.js';
-import { LEADER_EPOCH_CHECKPOINT } from './segment-files.js';
-import { writeFileDurably } from './durable-file.js';
+import { FileHandlePool } from './file-handle-pool';
+import { FencedLeaderEpochError, KafkaStorageError, LogFileOpenError } from './log-errors';
+import { LEADER_EPOCH_CHECKPOINT } from './segment-files';
+import { writeFileDurably } from './durable-file';
 
 export interface EpochEntry {
   epoch: number;

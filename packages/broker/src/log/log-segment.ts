@@ -20,11 +20,11 @@ import {
   readBatchHeader,
   verifyBatchCrc,
 } from '@kz/records';
-import type { FileHandlePool, PooledFile } from './file-handle-pool.js';
-import { asLogFileError } from './log-errors.js';
-import { OffsetIndex, type OffsetIndexEntry } from './offset-index.js';
-import { segmentPaths, type SegmentPaths } from './segment-files.js';
-import { TimeIndex, type TimeIndexEntry } from './time-index.js';
+import type { FileHandlePool, PooledFile } from './file-handle-pool';
+import { asLogFileError } from './log-errors';
+import { OffsetIndex, type OffsetIndexEntry } from './offset-index';
+import { segmentPaths, type SegmentPaths } from './segment-files';
+import { TimeIndex, type TimeIndexEntry } from './time-index';
 
 /** Where recovery cut a segment, and why; the log reports it instead of logging it. */
 export interface RecoveryTruncation {

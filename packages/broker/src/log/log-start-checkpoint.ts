@@ -13,10 +13,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileHandlePool } from './file-handle-pool.js';
-import { writeFileDurably } from './durable-file.js';
-import { CorruptCheckpointError, LogFileOpenError } from './log-errors.js';
-import { LOG_START_OFFSET_CHECKPOINT } from './segment-files.js';
+import type { FileHandlePool } from './file-handle-pool';
+import { writeFileDurably } from './durable-file';
+import { CorruptCheckpointError, LogFileOpenError } from './log-errors';
+import { LOG_START_OFFSET_CHECKPOINT } from './segment-files';
 
 const VERSION = 0;
 

@@ -11,8 +11,8 @@
  * story: the file has no checksum and is rebuilt from the `.log` whenever
  * it is suspect.
  */
-import type { FileHandlePool } from './file-handle-pool.js';
-import { IndexFile } from './index-file.js';
+import type { FileHandlePool } from './file-handle-pool';
+import { IndexFile } from './index-file';
 
 const ENTRY_BYTES = 8;
 

@@ -18,16 +18,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CorruptRecordError, iterateBatches, stampBatch } from '@kz/records';
-import { checkContinuesLog, checkProducerAppend, emptyLogRestartOffset, validatedBatches, type PositionedBatch } from './append-validation.js';
-import { LeaderEpochCache, type EpochEndOffset, type EpochEntry } from './leader-epoch-cache.js';
-import { resolveLogConfig, type LogConfig } from './log-config.js';
-import { FileHandlePool } from './file-handle-pool.js';
-import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError, type CorruptCheckpointError } from './log-errors.js';
-import { loadLogStartCheckpoint, logStartNeedsCheckpoint, writeLogStartCheckpoint } from './log-start-checkpoint.js';
-import { LogSegment, type BatchSummary, type OffsetAndTimestamp, type RecoveryTruncation } from './log-segment.js';
-import { ProducerSnapshots } from './producer-snapshots.js';
-import { isIdempotent, ProducerStateTable, type ProducerEntry } from './producer-state.js';
-import { INDEX_SUFFIX, TIME_INDEX_SUFFIX, parseSegmentLogName, segmentPaths } from './segment-files.js';
+import { checkContinuesLog, checkProducerAppend, emptyLogRestartOffset, validatedBatches, type PositionedBatch } from './append-validation';
+import { LeaderEpochCache, type EpochEndOffset, type EpochEntry } from './leader-epoch-cache';
+import { resolveLogConfig, type LogConfig } from './log-config';
+import { FileHandlePool } from './file-handle-pool';
+import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError, type CorruptCheckpointError } from './log-errors';
+import { loadLogStartCheckpoint, logStartNeedsCheckpoint, writeLogStartCheckpoint } from './log-start-checkpoint';
+import { LogSegment, type BatchSummary, type OffsetAndTimestamp, type RecoveryTruncation } from './log-segment';
+import { ProducerSnapshots } from './producer-snapshots';
+import { isIdempotent, ProducerStateTable, type ProducerEntry } from './producer-state';
+import { INDEX_SUFFIX, TIME_INDEX_SUFFIX, parseSegmentLogName, segmentPaths } from './segment-files';
 
 /** ListOffsets sentinels (ListOffsetsRequest.LATEST_TIMESTAMP / EARLIEST_TIMESTAMP). */
 export const LATEST_TIMESTAMP = -1;

@@ -11,9 +11,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileHandlePool } from './file-handle-pool.js';
-import { CorruptProducerSnapshotError, ProducerStateTable } from './producer-state.js';
-import { PRODUCER_SNAPSHOT_SUFFIX, parseProducerSnapshotName, segmentFileStem } from './segment-files.js';
+import type { FileHandlePool } from './file-handle-pool';
+import { CorruptProducerSnapshotError, ProducerStateTable } from './producer-state';
+import { PRODUCER_SNAPSHOT_SUFFIX, parseProducerSnapshotName, segmentFileStem } from './segment-files';
 
 export class ProducerSnapshots {
   /** Offsets of the snapshot files, ascending. */

@@ -11,7 +11,7 @@
  * onwards) whenever the log is opened or truncated.
  */
 import { crc32c, type RecordBatchHeader } from '@kz/records';
-import { InvalidProducerEpochError, OutOfOrderSequenceError } from './log-errors.js';
+import { InvalidProducerEpochError, OutOfOrderSequenceError } from './log-errors';
 
 /** Kafka's ProducerStateEntry.NUM_BATCHES_TO_RETAIN: the producer's max.in.flight.requests.per.connection ceiling. */
 export const BATCHES_RETAINED = 5;

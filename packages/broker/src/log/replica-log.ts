@@ -3,11 +3,11 @@
  * simulation runs the same ReplicaManager over an in-memory log that loses its unflushed tail when a
  * node crashes, which is how the simulation tests what a crash may lose.
  */
-import type { EpochEndOffset } from './leader-epoch-cache.js';
-import type { OffsetAndTimestamp } from './log-segment.js';
-import type { LogConfig } from './log-config.js';
-import type { AppendInfo, RetentionResult } from './partition-log.js';
-import type { ProducerEntry } from './producer-state.js';
+import type { EpochEndOffset } from './leader-epoch-cache';
+import type { OffsetAndTimestamp } from './log-segment';
+import type { LogConfig } from './log-config';
+import type { AppendInfo, RetentionResult } from './partition-log';
+import type { ProducerEntry } from './producer-state';
 
 export interface ReplicaLog {
   readonly logStartOffset: number;

@@ -9,8 +9,8 @@
  * onBecomeInactiveSegment), which is what time retention of a closed
  * segment reads after a restart.
  */
-import type { FileHandlePool } from './file-handle-pool.js';
-import { IndexFile } from './index-file.js';
+import type { FileHandlePool } from './file-handle-pool';
+import { IndexFile } from './index-file';
 
 const ENTRY_BYTES = 12;
 

@@ -4,7 +4,7 @@
  * time is passed in.
  */
 import type { BrokerId } from '@kz/metadata';
-import { UNDEFINED_EPOCH } from '../log/leader-epoch-cache.js';
+import { UNDEFINED_EPOCH } from '../log/leader-epoch-cache';
 
 /**
  * A followed partition's fetcher state (PartitionFetchState). Only `fetching` partitions are fetched:

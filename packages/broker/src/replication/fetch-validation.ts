@@ -3,7 +3,7 @@
  * readRecords, with KIP-320 fencing and the KIP-595-style divergence check of Fetch v12+). Pure: the
  * leader's log is seen through a view, nothing is read here.
  */
-import { UNDEFINED_EPOCH, UNDEFINED_EPOCH_OFFSET, type EpochEndOffset } from '../log/leader-epoch-cache.js';
+import { UNDEFINED_EPOCH, UNDEFINED_EPOCH_OFFSET, type EpochEndOffset } from '../log/leader-epoch-cache';
 
 /** What the leader needs of its own partition to answer a fetch. */
 export interface LeaderFetchView {

@@ -6,8 +6,8 @@
  * appendAsFollower), after which it fetches again from its log end with its latest epoch as the
  * last fetched epoch.
  */
-import { UNDEFINED_EPOCH, UNDEFINED_EPOCH_OFFSET, type EpochEndOffset } from '../log/leader-epoch-cache.js';
-import type { FetchValidation } from './fetch-validation.js';
+import { UNDEFINED_EPOCH, UNDEFINED_EPOCH_OFFSET, type EpochEndOffset } from '../log/leader-epoch-cache';
+import type { FetchValidation } from './fetch-validation';
 
 /** What the follower needs of its own partition to react. */
 export interface FollowerLogView {

@@ -4,9 +4,9 @@
  * the proposal as in flight and yields the AlterPartition entry to send.
  */
 import type { BrokerId, PartitionState } from '@kz/metadata';
-import { isFollowerCaughtUp } from './follower-fetch-state.js';
-import type { IsrExpandProposal, IsrShrinkProposal, IsrState } from './isr-state.js';
-import type { LeaderReplicaState } from './partition-replicas.js';
+import { isFollowerCaughtUp } from './follower-fetch-state';
+import type { IsrExpandProposal, IsrShrinkProposal, IsrState } from './isr-state';
+import type { LeaderReplicaState } from './partition-replicas';
 
 /** replica.lag.time.max.ms's default. */
 export const DEFAULT_REPLICA_LAG_TIME_MAX_MS = 30_000;

@@ -7,7 +7,7 @@
  * it learns the leader's start when it fetches again.
  */
 import type { BrokerId } from '@kz/metadata';
-import type { FollowerFetchState } from './follower-fetch-state.js';
+import type { FollowerFetchState } from './follower-fetch-state';
 
 export function lowWatermark(leaderLogStart: number, followers: readonly FollowerFetchState[], isAlive: (brokerId: BrokerId) => boolean): number {
   let low = leaderLogStart;

@@ -12,15 +12,15 @@ import {
   initialFollowerState,
   updateFollowerFetchState,
   type FollowerFetchState,
-} from './follower-fetch-state.js';
-import { nextHighWatermark } from './high-watermark.js';
-import { isIsrChangeInFlight, maximalIsr, type IsrChangeProposal, type IsrState } from './isr-state.js';
+} from './follower-fetch-state';
+import { nextHighWatermark } from './high-watermark';
+import { isIsrChangeInFlight, maximalIsr, type IsrChangeProposal, type IsrState } from './isr-state';
 import {
   FetchOffsetOutOfRangeError,
   NotEnoughReplicasAfterAppendError,
   NotEnoughReplicasError,
   NotLeaderOrFollowerError,
-} from './replication-errors.js';
+} from './replication-errors';
 
 /** One partition's entry of an AlterPartition request. */
 export type AlterPartitionItem = AlterPartitionRequest['partitions'][number];

@@ -6,9 +6,9 @@
  */
 import { REAL_SCHEDULER, type Scheduler } from '@kz/runtime';
 import type { Logger } from 'pino';
-import type { AlterPartitionItem } from '../replication/partition-replicas.js';
-import type { ReplicaManager } from '../server/replica-manager.js';
-import type { ControllerChannel } from './controller-channel.js';
+import type { AlterPartitionItem } from '../replication/partition-replicas';
+import type { ReplicaManager } from '../server/replica-manager';
+import type { ControllerChannel } from './controller-channel';
 
 export interface AlterPartitionSenderOptions {
   readonly manager: ReplicaManager;

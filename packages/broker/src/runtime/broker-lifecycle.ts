@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { BrokerId, Endpoint } from '@kz/metadata';
 import { REAL_SCHEDULER, type ScheduledTimer, type Scheduler } from '@kz/runtime';
 import type { Logger } from 'pino';
-import type { ControllerChannel } from './controller-channel.js';
+import type { ControllerChannel } from './controller-channel';
 
 export interface BrokerLifecycleOptions {
   readonly brokerId: BrokerId;

@@ -7,15 +7,15 @@
 import type { BrokerId, MetadataImage } from '@kz/metadata';
 import type { RequestObserver, TlsIdentity } from '@kz/runtime';
 import type { Logger } from 'pino';
-import { kafkaHandlers } from '../kafka/kafka-handlers.js';
-import type { KafkaBackend } from '../kafka/kafka-backend.js';
-import { KafkaListener } from '../kafka/kafka-listener.js';
-import type { BrokerApi } from '../protocol/broker-api.js';
-import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
-import { ReplicationConnection } from '../service/replication-connection.js';
-import { ReplicationServer } from '../service/replication-server.js';
-import type { ListenerSecurity } from '../security/listener-security.js';
-import { replicationEndpoint } from './listener-endpoints.js';
+import { kafkaHandlers } from '../kafka/kafka-handlers';
+import type { KafkaBackend } from '../kafka/kafka-backend';
+import { KafkaListener } from '../kafka/kafka-listener';
+import type { BrokerApi } from '../protocol/broker-api';
+import type { FetchRequest, FetchResponse } from '../protocol/fetch';
+import { ReplicationConnection } from '../service/replication-connection';
+import { ReplicationServer } from '../service/replication-server';
+import type { ListenerSecurity } from '../security/listener-security';
+import { replicationEndpoint } from './listener-endpoints';
 
 /** What a broker offers: the replication API to its peers, the Kafka API to clients. */
 export interface BrokerServices {

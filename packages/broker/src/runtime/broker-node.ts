@@ -15,13 +15,13 @@ import { MetadataImage, type Endpoint, type MetadataPublisher } from '@kz/metada
 import { DeadlineTimer, REAL_SCHEDULER, type RequestObserver, type Scheduler } from '@kz/runtime';
 import { DEFAULT_TURN_BUDGET_MS, section } from '@kz/runtime';
 import type { Logger } from 'pino';
-import type { GroupConfig } from '../coordinator/classic-group.js';
-import { GroupCoordinator } from '../coordinator/group-coordinator.js';
-import { DEFAULT_OFFSETS_TOPIC_PARTITIONS, DEFAULT_OFFSETS_TOPIC_REPLICATION_FACTOR, OFFSETS_TOPIC } from '../coordinator/offsets-topic.js';
-import type { LogConfig } from '../log/log-config.js';
-import type { BrokerApi } from '../protocol/broker-api.js';
-import type { MetadataBroker, MetadataRequest, MetadataResponse, MetadataTopic } from '../protocol/cluster-metadata.js';
-import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
+import type { GroupConfig } from '../coordinator/classic-group';
+import { GroupCoordinator } from '../coordinator/group-coordinator';
+import { DEFAULT_OFFSETS_TOPIC_PARTITIONS, DEFAULT_OFFSETS_TOPIC_REPLICATION_FACTOR, OFFSETS_TOPIC } from '../coordinator/offsets-topic';
+import type { LogConfig } from '../log/log-config';
+import type { BrokerApi } from '../protocol/broker-api';
+import type { MetadataBroker, MetadataRequest, MetadataResponse, MetadataTopic } from '../protocol/cluster-metadata';
+import type { FetchRequest, FetchResponse } from '../protocol/fetch';
 import type {
   DeleteGroupsRequest,
   DeleteGroupsResponse,
@@ -38,7 +38,7 @@ import type {
   ListGroupsResponse,
   SyncGroupRequest,
   SyncGroupResponse,
-} from '../protocol/group-membership.js';
+} from '../protocol/group-membership';
 import type {
   FindCoordinatorRequest,
   FindCoordinatorResponse,
@@ -48,26 +48,26 @@ import type {
   OffsetDeleteResponse,
   OffsetFetchRequest,
   OffsetFetchResponse,
-} from '../protocol/group-offsets.js';
-import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets.js';
-import type { DeleteRecordsRequest, DeleteRecordsResponse } from '../protocol/delete-records.js';
-import type { DescribeProducersRequest, DescribeProducersResponse, InitProducerIdRequest, InitProducerIdResponse, ProducerIdApi } from '../protocol/producer-ids.js';
-import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
-import { kafkaError } from '../server/error-code.js';
-import { ReplicaManager, type LogDirectory, type ReplicaManagerConfig } from '../server/replica-manager.js';
-import { AlterPartitionSender } from './alter-partition-sender.js';
-import { BrokerLifecycle } from './broker-lifecycle.js';
-import type { ControllerChannel } from './controller-channel.js';
-import type { AdminForwarding, KafkaBackend, LogDirUsage } from '../kafka/kafka-backend.js';
-import { CLIENT_LISTENER, clientEndpoint, REPLICATION_LISTENER, replicationEndpoint } from './listener-endpoints.js';
+} from '../protocol/group-offsets';
+import type { ListOffsetsRequest, ListOffsetsResponse } from '../protocol/list-offsets';
+import type { DeleteRecordsRequest, DeleteRecordsResponse } from '../protocol/delete-records';
+import type { DescribeProducersRequest, DescribeProducersResponse, InitProducerIdRequest, InitProducerIdResponse, ProducerIdApi } from '../protocol/producer-ids';
+import type { ProduceRequest, ProduceResponse } from '../protocol/produce';
+import { kafkaError } from '../server/error-code';
+import { ReplicaManager, type LogDirectory, type ReplicaManagerConfig } from '../server/replica-manager';
+import { AlterPartitionSender } from './alter-partition-sender';
+import { BrokerLifecycle } from './broker-lifecycle';
+import type { ControllerChannel } from './controller-channel';
+import type { AdminForwarding, KafkaBackend, LogDirUsage } from '../kafka/kafka-backend';
+import { CLIENT_LISTENER, clientEndpoint, REPLICATION_LISTENER, replicationEndpoint } from './listener-endpoints';
 import { statfsSync } from 'node:fs';
-import { SocketBrokerNetwork, type BrokerNetwork } from './broker-network.js';
-import { DiskLogDirectory } from './disk-log-directory.js';
-import type { FileHandlePoolStats } from '../log/file-handle-pool.js';
-import { ProducerIdBlocks, ProducerIdsUnavailableError } from './producer-id-blocks.js';
-import { ReplicaFetchers } from './replica-fetchers.js';
-import { StandardAuthorizer } from '../security/authorizer.js';
-import type { ListenerSecurity } from '../security/listener-security.js';
+import { SocketBrokerNetwork, type BrokerNetwork } from './broker-network';
+import { DiskLogDirectory } from './disk-log-directory';
+import type { FileHandlePoolStats } from '../log/file-handle-pool';
+import { ProducerIdBlocks, ProducerIdsUnavailableError } from './producer-id-blocks';
+import { ReplicaFetchers } from './replica-fetchers';
+import { StandardAuthorizer } from '../security/authorizer';
+import type { ListenerSecurity } from '../security/listener-security';
 import type { TlsIdentity } from '@kz/runtime';
 
 /**

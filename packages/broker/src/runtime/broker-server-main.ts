@@ -7,7 +7,7 @@
  * Exit codes: 0 after a graceful stop (SIGTERM / SIGINT: controlled shutdown first), 1 when the
  * node cannot start or its Raft node halts, 2 on a bad command line.
  */
-import { DEFAULT_GROUP_CONFIG } from '../coordinator/classic-group.js';
+import { DEFAULT_GROUP_CONFIG } from '../coordinator/classic-group';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -24,8 +24,8 @@ import {
 } from '@kz/metadata';
 import { EventLoopMonitor, TlsIdentity } from '@kz/runtime';
 import pino from 'pino';
-import type { BrokerInstrumentation } from './broker-instrumentation.js';
-import { BrokerNode, type AuthorizationSettings, type BrokerNodeOptions } from './broker-node.js';
+import type { BrokerInstrumentation } from './broker-instrumentation';
+import { BrokerNode, type AuthorizationSettings, type BrokerNodeOptions } from './broker-node';
 
 export const BROKER_FLAGS_USAGE = `Broker options (besides the metadata node's, below):
   --listen HOST:PORT           the Kafka listener clients connect to (required)

@@ -18,16 +18,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FileHandlePool } from '../log/file-handle-pool.js';
-import { asLogFileError, isOutOfDescriptors, LogFileOpenError } from '../log/log-errors.js';
-import { LazyPartitionLog } from '../log/lazy-partition-log.js';
-import { writeFileDurably, writeFileDurablyAsync } from '../log/durable-file.js';
-import { formatHighWatermarkCheckpoint, HIGH_WATERMARK_CHECKPOINT, parseHighWatermarkCheckpoint, type HighWatermarkEntry } from '../log/high-watermark-checkpoint.js';
-import { LeaderEpochCache } from '../log/leader-epoch-cache.js';
-import { PartitionLog } from '../log/partition-log.js';
-import type { LogConfig } from '../log/log-config.js';
-import type { ReplicaLog } from '../log/replica-log.js';
-import type { LogDirectory } from '../server/replica-manager.js';
+import { FileHandlePool } from '../log/file-handle-pool';
+import { asLogFileError, isOutOfDescriptors, LogFileOpenError } from '../log/log-errors';
+import { LazyPartitionLog } from '../log/lazy-partition-log';
+import { writeFileDurably, writeFileDurablyAsync } from '../log/durable-file';
+import { formatHighWatermarkCheckpoint, HIGH_WATERMARK_CHECKPOINT, parseHighWatermarkCheckpoint, type HighWatermarkEntry } from '../log/high-watermark-checkpoint';
+import { LeaderEpochCache } from '../log/leader-epoch-cache';
+import { PartitionLog } from '../log/partition-log';
+import type { LogConfig } from '../log/log-config';
+import type { ReplicaLog } from '../log/replica-log';
+import type { LogDirectory } from '../server/replica-manager';
 
 const PARTITION_METADATA = 'partition.metadata';
 

@@ -8,8 +8,8 @@ import type { BrokerId } from '@kz/metadata';
 import { REAL_SCHEDULER, type ScheduledTimer, type Scheduler } from '@kz/runtime';
 import { section } from '@kz/runtime';
 import type { Logger } from 'pino';
-import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
-import type { ReplicaManager } from '../server/replica-manager.js';
+import type { FetchRequest, FetchResponse } from '../protocol/fetch';
+import type { ReplicaManager } from '../server/replica-manager';
 
 /** How a fetcher reaches a leader. Rejects when the leader cannot be reached. */
 export interface FetchChannel {

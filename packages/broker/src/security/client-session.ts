@@ -8,12 +8,12 @@
  * or ANONYMOUS without one; ANONYMOUS on PLAINTEXT.
  */
 import type { AclOperation, AclResourceType, ScramCredential, ScramMechanism } from '@kz/metadata';
-import type { Authorizer } from './authorizer.js';
-import { PlainServer } from './plain-server.js';
-import type { SaslMechanism, SecurityProtocol } from './listener-security.js';
-import { usesSasl } from './listener-security.js';
-import type { SaslServer, SaslStep } from './sasl-step.js';
-import { ScramServer } from './scram-server.js';
+import type { Authorizer } from './authorizer';
+import { PlainServer } from './plain-server';
+import type { SaslMechanism, SecurityProtocol } from './listener-security';
+import { usesSasl } from './listener-security';
+import type { SaslServer, SaslStep } from './sasl-step';
+import { ScramServer } from './scram-server';
 
 export const ANONYMOUS = 'User:ANONYMOUS';
 

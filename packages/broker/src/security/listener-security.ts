@@ -5,8 +5,8 @@
  * (`ssl.client.auth`: none, requested, required) and how long an authenticated session lasts before
  * the client must re-authenticate (`connections.max.reauth.ms`, KIP-368; 0: never).
  */
-import type { Authorizer } from './authorizer.js';
-import type { CredentialLookup } from './client-session.js';
+import type { Authorizer } from './authorizer';
+import type { CredentialLookup } from './client-session';
 import type { TlsIdentity } from '@kz/runtime';
 
 export const SECURITY_PROTOCOLS = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const;

@@ -5,7 +5,7 @@
  * login and a SCRAM login accept the same password. PLAIN sends the password itself: only over TLS.
  */
 import { passwordMatches, type ScramCredential, type ScramMechanism } from '@kz/metadata';
-import { failed, type SaslServer, type SaslStep } from './sasl-step.js';
+import { failed, type SaslServer, type SaslStep } from './sasl-step';
 
 export class PlainServer implements SaslServer {
   readonly mechanism = 'PLAIN';

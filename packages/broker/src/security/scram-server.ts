@@ -16,7 +16,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { keysEqual, SCRAM_MIN_ITERATIONS, scramHash, scramHmac, scramKeyLength, xorBytes, type ScramCredential, type ScramMechanism } from '@kz/metadata';
-import { failed, type SaslServer, type SaslStep } from './sasl-step.js';
+import { failed, type SaslServer, type SaslStep } from './sasl-step';
 
 /** Printable characters except ',' (RFC 5802's "printable" for nonces). */
 const NONCE = /^[\x21-\x2b\x2d-\x7e]+$/;

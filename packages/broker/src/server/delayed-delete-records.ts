@@ -5,9 +5,9 @@
  * or ends with REQUEST_TIMED_OUT at the request's deadline (the deletion stands: the followers
  * still follow the leader's start), or NOT_LEADER_OR_FOLLOWER if the leadership moves first.
  */
-import type { DeleteRecordsPartitionResponse, DeleteRecordsResponse } from '../protocol/delete-records.js';
-import { DelayedPartitionRequests, type WaitStatus } from './delayed-partition-requests.js';
-import type { KafkaErrorValue } from './error-code.js';
+import type { DeleteRecordsPartitionResponse, DeleteRecordsResponse } from '../protocol/delete-records';
+import { DelayedPartitionRequests, type WaitStatus } from './delayed-partition-requests';
+import type { KafkaErrorValue } from './error-code';
 
 export interface DeleteRecordsWait {
   readonly key: string;

@@ -9,7 +9,7 @@
  * other follower's parked fetch once per partition, a metadata storm turned every fetch into
  * quadratic work and stalled the event loop for tens of seconds.
  */
-import type { FetchResponse } from '../protocol/fetch.js';
+import type { FetchResponse } from '../protocol/fetch';
 
 /** Reads the fetch again at `now`: the response to send, or null to keep waiting (never null when expired). */
 type Attempt = (now: number, expired: boolean) => FetchResponse | null;

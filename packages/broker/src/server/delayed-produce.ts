@@ -5,9 +5,9 @@
  * the rest. The records of a timed-out produce stay in the log: the client cannot know whether they
  * commit, which is why a retry may duplicate them.
  */
-import type { ProducePartitionResponse, ProduceResponse } from '../protocol/produce.js';
-import { DelayedPartitionRequests, type WaitStatus } from './delayed-partition-requests.js';
-import type { KafkaErrorValue } from './error-code.js';
+import type { ProducePartitionResponse, ProduceResponse } from '../protocol/produce';
+import { DelayedPartitionRequests, type WaitStatus } from './delayed-partition-requests';
+import type { KafkaErrorValue } from './error-code';
 
 export interface ProduceWait {
   readonly key: string;

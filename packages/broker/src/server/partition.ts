@@ -6,10 +6,10 @@
  * before it restarted, so a restarted leader serves what was committed at once.
  */
 import type { BrokerId, PartitionRegistration } from '@kz/metadata';
-import type { ReplicaLog } from '../log/replica-log.js';
-import type { FollowedPartitionStatus } from '../replication/fetch-request-builder.js';
-import type { LeaderFetchView } from '../replication/fetch-validation.js';
-import { LeaderReplicaState } from '../replication/partition-replicas.js';
+import type { ReplicaLog } from '../log/replica-log';
+import type { FollowedPartitionStatus } from '../replication/fetch-request-builder';
+import type { LeaderFetchView } from '../replication/fetch-validation';
+import { LeaderReplicaState } from '../replication/partition-replicas';
 
 export interface FollowerRole {
   readonly kind: 'follower';

@@ -4,7 +4,7 @@
  * (log.segment.bytes, ...), else Kafka's default.
  */
 import { effectiveTopicConfig, type MetadataImage } from '@kz/metadata';
-import type { LogConfig } from '../log/log-config.js';
+import type { LogConfig } from '../log/log-config';
 
 const TOPIC_LOG_CONFIGS: readonly (readonly [string, keyof Omit<LogConfig, 'now'>])[] = [
   ['segment.bytes', 'segmentBytes'],

@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import type { BrokerId } from '@kz/metadata';
-import type { IsolationScope } from './broker-simulation.js';
+import type { IsolationScope } from './broker-simulation';
 
 export type BrokerFault =
   | { readonly kind: 'crash'; readonly broker: BrokerId; readonly restartAfterMs: number | null }

@@ -3,10 +3,10 @@
  * a seed and a path. The same seed always generates the same schedules and each schedule fixes its
  * whole run, so the replay command reproduces a failure event for event.
  */
-import { brokerScheduleArbitrary, type BrokerSchedule } from './broker-schedule.js';
-import { runBrokerSchedule, type BrokerScheduleOutcome } from './run-broker-schedule.js';
+import { brokerScheduleArbitrary, type BrokerSchedule } from './broker-schedule';
+import { runBrokerSchedule, type BrokerScheduleOutcome } from './run-broker-schedule';
 import { searchSchedulesAsync } from '@kz/raft/testing';
-import type { BrokerNodeSettings } from './sim-broker-process.js';
+import type { BrokerNodeSettings } from './sim-broker-process';
 
 export interface BrokerCheckOptions {
   readonly runs: number;

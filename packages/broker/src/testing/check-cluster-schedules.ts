@@ -3,9 +3,9 @@
  * reports the first failure with the command that replays it.
  */
 import { searchSchedulesAsync } from '@kz/raft/testing';
-import { clusterScheduleArbitrary, type ClusterSchedule } from './cluster-schedule.js';
-import { runClusterSchedule, type ClusterScheduleOutcome } from './run-cluster-schedule.js';
-import type { BrokerNodeSettings } from './sim-broker-process.js';
+import { clusterScheduleArbitrary, type ClusterSchedule } from './cluster-schedule';
+import { runClusterSchedule, type ClusterScheduleOutcome } from './run-cluster-schedule';
+import type { BrokerNodeSettings } from './sim-broker-process';
 
 export interface ClusterCheckOptions {
   readonly runs: number;

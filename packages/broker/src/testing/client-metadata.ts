@@ -8,7 +8,7 @@
 import type { NodeId } from '@kz/raft';
 import type { SeededRandom } from '@kz/raft/testing';
 import type { BrokerId, MetadataImage } from '@kz/metadata';
-import type { RpcChannel } from './rpc-channel.js';
+import type { RpcChannel } from './rpc-channel';
 
 export interface ClientMetadataEnvironment {
   readonly clientId: NodeId;

@@ -16,8 +16,8 @@
 import type { BrokerId, MetadataImage } from '@kz/metadata';
 import type { NodeId } from '@kz/raft';
 import type { Violation } from '@kz/raft/testing';
-import type { ReplicaManager } from '../server/replica-manager.js';
-import type { MemoryLogDirectory } from './memory-log-directory.js';
+import type { ReplicaManager } from '../server/replica-manager';
+import type { MemoryLogDirectory } from './memory-log-directory';
 
 export interface ClusterInvariantMemory {
   /** `topicId:partition:leaderEpoch` → the broker that led it (from the committed image or a broker acting as leader). */

@@ -18,11 +18,11 @@ import { MetadataSimulation, SIM_CLUSTER_ID, type MetadataSimMachine } from '@kz
 import { RaftNode, type NodeId, type RaftNodeOptions } from '@kz/raft';
 import { SeededRandom, deriveSeed, type IsolationDirection, type LinkRule, type Violation } from '@kz/raft/testing';
 import { decodeRecordBatch } from '@kz/records';
-import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
-import { BrokerNode } from '../runtime/broker-node.js';
-import { AcknowledgedRecords } from './acknowledged-records.js';
-import { DEFAULT_BROKER_NODE_SETTINGS, DEFAULT_CONSUMER_SETTINGS, DEFAULT_PRODUCER_SETTINGS } from './broker-simulation.js';
-import { ClientMetadata } from './client-metadata.js';
+import type { ProduceRequest, ProduceResponse } from '../protocol/produce';
+import { BrokerNode } from '../runtime/broker-node';
+import { AcknowledgedRecords } from './acknowledged-records';
+import { DEFAULT_BROKER_NODE_SETTINGS, DEFAULT_CONSUMER_SETTINGS, DEFAULT_PRODUCER_SETTINGS } from './broker-simulation';
+import { ClientMetadata } from './client-metadata';
 import {
   acknowledgedOnEveryIsrMember,
   brokerWithLiveHeartbeatsNeverFenced,
@@ -31,14 +31,14 @@ import {
   noteHeartbeatArrival,
   oneLeaderPerLeaderEpoch,
   type ClusterInvariantMemory,
-} from './cluster-invariants.js';
-import { MemoryLogDirectory } from './memory-log-directory.js';
-import { checkReplicationInvariants, newReplicationInvariantMemory, type ReplicationInvariantMemory } from './replication-invariants.js';
-import { RpcChannel } from './rpc-channel.js';
-import { checkpointNeverRead, injectFetchWithoutFlush, SimBrokerNetwork, simControllerChannels, type BrokerNodeSettings } from './sim-broker-process.js';
-import { SimConsumers, type ConsumerSettings } from './sim-consumer.js';
-import { SimProducer, type ProducerSettings } from './sim-producer.js';
-import { traceLogger } from './trace-logger.js';
+} from './cluster-invariants';
+import { MemoryLogDirectory } from './memory-log-directory';
+import { checkReplicationInvariants, newReplicationInvariantMemory, type ReplicationInvariantMemory } from './replication-invariants';
+import { RpcChannel } from './rpc-channel';
+import { checkpointNeverRead, injectFetchWithoutFlush, SimBrokerNetwork, simControllerChannels, type BrokerNodeSettings } from './sim-broker-process';
+import { SimConsumers, type ConsumerSettings } from './sim-consumer';
+import { SimProducer, type ProducerSettings } from './sim-producer';
+import { traceLogger } from './trace-logger';
 
 export const CLUSTER_TOPIC = 'events';
 /** The clients' place on the network (controllers are 1..c, brokers c+1..c+b). */

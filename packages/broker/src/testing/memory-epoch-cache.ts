@@ -4,7 +4,7 @@
  * change, so after a crash it holds exactly what it held before, cut at the surviving log end; this
  * cache survives a simulated crash the same way (MemoryLog cuts it with truncateFromEnd).
  */
-import { UNDEFINED_EPOCH, UNDEFINED_EPOCH_OFFSET, type EpochEndOffset, type EpochEntry } from '../log/leader-epoch-cache.js';
+import { UNDEFINED_EPOCH, UNDEFINED_EPOCH_OFFSET, type EpochEndOffset, type EpochEntry } from '../log/leader-epoch-cache';
 
 export class MemoryEpochCache {
   private entries: EpochEntry[] = [];

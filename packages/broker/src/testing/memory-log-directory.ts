@@ -8,11 +8,11 @@
  * the simulation reads and writes Kafka's format as the broker on disk does, and a test can damage
  * it. A write replaces it whole at once: the rename that makes the disk's write atomic, already done.
  */
-import type { LogDirectory } from '../server/replica-manager.js';
-import type { ReplicaLog } from '../log/replica-log.js';
-import { CorruptCheckpointError } from '../log/log-errors.js';
-import { formatHighWatermarkCheckpoint, HIGH_WATERMARK_CHECKPOINT, parseHighWatermarkCheckpoint, type HighWatermarkEntry } from '../log/high-watermark-checkpoint.js';
-import { MemoryLog } from './memory-log.js';
+import type { LogDirectory } from '../server/replica-manager';
+import type { ReplicaLog } from '../log/replica-log';
+import { CorruptCheckpointError } from '../log/log-errors';
+import { formatHighWatermarkCheckpoint, HIGH_WATERMARK_CHECKPOINT, parseHighWatermarkCheckpoint, type HighWatermarkEntry } from '../log/high-watermark-checkpoint';
+import { MemoryLog } from './memory-log';
 
 export function logKey(topicId: string, partitionId: number): string {
   return `${topicId}:${partitionId}`;

@@ -11,15 +11,15 @@
  * segment end (PartitionLog.read does; the model test keeps PartitionLog to one segment too).
  */
 import { CorruptRecordError, decodeRecordBatch, readBatchHeader, stampBatch, type DecodedRecord } from '@kz/records';
-import { checkContinuesLog, checkProducerAppend, emptyLogRestartOffset, validatedBatches, type PositionedBatch } from '../log/append-validation.js';
-import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, MAX_TIMESTAMP, type AppendInfo } from '../log/partition-log.js';
-import type { EpochEndOffset, EpochEntry } from '../log/leader-epoch-cache.js';
-import { DEFAULT_LOG_CONFIG, type LogConfig } from '../log/log-config.js';
-import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError } from '../log/log-errors.js';
-import type { OffsetAndTimestamp } from '../log/log-segment.js';
-import { isIdempotent, ProducerStateTable, type ProducerEntry } from '../log/producer-state.js';
-import type { ReplicaLog } from '../log/replica-log.js';
-import { MemoryEpochCache } from './memory-epoch-cache.js';
+import { checkContinuesLog, checkProducerAppend, emptyLogRestartOffset, validatedBatches, type PositionedBatch } from '../log/append-validation';
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, MAX_TIMESTAMP, type AppendInfo } from '../log/partition-log';
+import type { EpochEndOffset, EpochEntry } from '../log/leader-epoch-cache';
+import { DEFAULT_LOG_CONFIG, type LogConfig } from '../log/log-config';
+import { FencedLeaderEpochError, KafkaStorageError, OffsetOutOfRangeError } from '../log/log-errors';
+import type { OffsetAndTimestamp } from '../log/log-segment';
+import { isIdempotent, ProducerStateTable, type ProducerEntry } from '../log/producer-state';
+import type { ReplicaLog } from '../log/replica-log';
+import { MemoryEpochCache } from './memory-epoch-cache';
 
 /** One stored batch: its own copy of the bytes, and its records once someone asked for them. */
 export interface StoredBatch {

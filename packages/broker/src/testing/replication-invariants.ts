@@ -28,10 +28,10 @@
  */
 import type { Violation } from '@kz/raft/testing';
 import type { BrokerId, MetadataImage } from '@kz/metadata';
-import type { AcknowledgedRecords, AckedRecord } from './acknowledged-records.js';
-import type { MemoryLog } from './memory-log.js';
-import { logKey, type MemoryLogDirectory } from './memory-log-directory.js';
-import type { ReplicaManager } from '../server/replica-manager.js';
+import type { AcknowledgedRecords, AckedRecord } from './acknowledged-records';
+import type { MemoryLog } from './memory-log';
+import { logKey, type MemoryLogDirectory } from './memory-log-directory';
+import type { ReplicaManager } from '../server/replica-manager';
 
 export interface BrokerView {
   readonly id: BrokerId;

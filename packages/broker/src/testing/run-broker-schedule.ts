@@ -6,10 +6,10 @@
  */
 import type { Violation } from '@kz/raft/testing';
 import type { BrokerId } from '@kz/metadata';
-import { BrokerSimulation } from './broker-simulation.js';
-import type { BrokerNodeSettings } from './sim-broker-process.js';
-import { describeBrokerFault, type BrokerFault, type BrokerSchedule } from './broker-schedule.js';
-import { checkSettled, unsettled } from './settled-checks.js';
+import { BrokerSimulation } from './broker-simulation';
+import type { BrokerNodeSettings } from './sim-broker-process';
+import { describeBrokerFault, type BrokerFault, type BrokerSchedule } from './broker-schedule';
+import { checkSettled, unsettled } from './settled-checks';
 
 /** After the heal the producer keeps going this long, so that the healed cluster takes writes too. */
 export const PRODUCE_AFTER_HEAL_MS = 2000;

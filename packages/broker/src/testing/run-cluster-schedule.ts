@@ -5,10 +5,10 @@
  * end-of-run checks. Every invariant runs after every event throughout.
  */
 import type { Violation } from '@kz/raft/testing';
-import { ClusterSimulation, type ClusterCoverage } from './cluster-simulation.js';
-import { describeClusterFault, type ClusterFault, type ClusterSchedule } from './cluster-schedule.js';
-import type { BrokerNodeSettings } from './sim-broker-process.js';
-import { checkSettled, unsettled } from './settled-checks.js';
+import { ClusterSimulation, type ClusterCoverage } from './cluster-simulation';
+import { describeClusterFault, type ClusterFault, type ClusterSchedule } from './cluster-schedule';
+import type { BrokerNodeSettings } from './sim-broker-process';
+import { checkSettled, unsettled } from './settled-checks';
 
 /** The heal comes this long after the last fault. */
 export const CLUSTER_HEAL_AFTER_LAST_FAULT_MS = 3000;

@@ -14,10 +14,10 @@
  */
 import type { Violation } from '@kz/raft/testing';
 import type { BrokerId, MetadataImage } from '@kz/metadata';
-import type { ReplicaManager } from '../server/replica-manager.js';
-import type { AcknowledgedRecords } from './acknowledged-records.js';
-import type { MemoryLogDirectory } from './memory-log-directory.js';
-import { flushedPayloadAt, sameBytes } from './replication-invariants.js';
+import type { ReplicaManager } from '../server/replica-manager';
+import type { AcknowledgedRecords } from './acknowledged-records';
+import type { MemoryLogDirectory } from './memory-log-directory';
+import { flushedPayloadAt, sameBytes } from './replication-invariants';
 
 /** What the settled checks read of a simulated cluster (the broker simulation, the whole-cluster one). */
 export interface SettledCluster {

@@ -20,16 +20,16 @@ import { SimScheduler, type SeededRandom, type SimClock } from '@kz/raft/testing
 import type { SimControllerRpcs } from '@kz/metadata/testing';
 import { MetadataSimMachine } from '@kz/metadata/testing';
 import type { BrokerId, ControllerApi, ControllerReply, ControllerRequest, ControllerRequestKind, MetadataImage } from '@kz/metadata';
-import type { AdminForwarding } from '../kafka/kafka-backend.js';
-import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
-import type { BrokerNetwork, BrokerServices, ServedPorts } from '../runtime/broker-network.js';
-import { BrokerNode } from '../runtime/broker-node.js';
-import type { ControllerChannel } from '../runtime/controller-channel.js';
-import type { LogDirectory, ReplicaManager, ReplicaManagerConfig } from '../server/replica-manager.js';
-import type { MemoryLogDirectory } from './memory-log-directory.js';
-import type { RpcChannel } from './rpc-channel.js';
-import type { MetadataFetchAnswer, SimController } from './sim-controller.js';
-import { traceLogger } from './trace-logger.js';
+import type { AdminForwarding } from '../kafka/kafka-backend';
+import type { FetchRequest, FetchResponse } from '../protocol/fetch';
+import type { BrokerNetwork, BrokerServices, ServedPorts } from '../runtime/broker-network';
+import { BrokerNode } from '../runtime/broker-node';
+import type { ControllerChannel } from '../runtime/controller-channel';
+import type { LogDirectory, ReplicaManager, ReplicaManagerConfig } from '../server/replica-manager';
+import type { MemoryLogDirectory } from './memory-log-directory';
+import type { RpcChannel } from './rpc-channel';
+import type { MetadataFetchAnswer, SimController } from './sim-controller';
+import { traceLogger } from './trace-logger';
 
 export interface BrokerNodeSettings {
   /** broker.heartbeat.interval.ms. */

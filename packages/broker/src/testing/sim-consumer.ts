@@ -9,10 +9,10 @@
 import type { NodeId } from '@kz/raft';
 import { decodeRecordBatch, iterateBatches } from '@kz/records';
 import { KAFKA_ERROR_CODES, kafkaErrorName, type BrokerId } from '@kz/metadata';
-import type { FetchRequest, FetchResponse } from '../protocol/fetch.js';
-import type { AcknowledgedRecords } from './acknowledged-records.js';
-import type { ClientMetadata } from './client-metadata.js';
-import type { RpcChannel } from './rpc-channel.js';
+import type { FetchRequest, FetchResponse } from '../protocol/fetch';
+import type { AcknowledgedRecords } from './acknowledged-records';
+import type { ClientMetadata } from './client-metadata';
+import type { RpcChannel } from './rpc-channel';
 
 export interface ConsumerSettings {
   readonly maxWaitMs: number;

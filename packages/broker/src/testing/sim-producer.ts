@@ -11,10 +11,10 @@ import type { NodeId } from '@kz/raft';
 import type { SeededRandom } from '@kz/raft/testing';
 import { encodeRecordBatch } from '@kz/records';
 import { kafkaErrorName, type BrokerId } from '@kz/metadata';
-import type { ProduceRequest, ProduceResponse } from '../protocol/produce.js';
-import type { AcknowledgedRecords } from './acknowledged-records.js';
-import type { ClientMetadata } from './client-metadata.js';
-import type { RpcChannel } from './rpc-channel.js';
+import type { ProduceRequest, ProduceResponse } from '../protocol/produce';
+import type { AcknowledgedRecords } from './acknowledged-records';
+import type { ClientMetadata } from './client-metadata';
+import type { RpcChannel } from './rpc-channel';
 
 export interface ProducerSettings {
   /** A new batch this long after the previous one was acknowledged (per partition). */

@@ -15,7 +15,7 @@
  */
 import type { CreateTopicsResponse } from '@kz/metadata';
 import type { Violation } from '@kz/raft/testing';
-import { ClusterSimulation, type ClusterCoverage, type ClusterSimulationOptions } from './cluster-simulation.js';
+import { ClusterSimulation, type ClusterCoverage, type ClusterSimulationOptions } from './cluster-simulation';
 
 export interface StormOptions {
   readonly seed: number;
