@@ -1,5 +1,5 @@
-import { RaftCore, type RaftMessage, type VoteRequest } from '@kz/raft';
-import { SeededRandom } from '@kz/raft/testing';
+import type { VoteRequest } from '@kz/raft';
+import { loneCore, sentBy } from './lone-core';
 
 /**
  * A vote answer that names the leader of the asker's epoch ends its election. The case that needs
@@ -7,54 +7,38 @@ import { SeededRandom } from '@kz/raft/testing';
  * BeginQuorumEpoch, and its pre-votes are refused by a majority of the set it believes in.
  */
 describe('a vote answer naming the leader of our epoch', () => {
-  const start = (voters: number[], epoch: number): RaftCore =>
-    RaftCore.start(
-      { nodeId: 1, voters, random: new SeededRandom(1).asFunction() },
-      { electionState: { epoch, votedFor: -1, leaderId: -1 }, snapshot: null, batches: [] },
-      0,
-    );
-  const drain = (core: RaftCore): RaftMessage[] => {
-    const out: RaftMessage[] = [];
-    while (core.hasReady()) {
-      const ready = core.takeReady();
-      if (ready.persistId !== null) core.persisted(0, ready.persistId);
-      out.push(...[...ready.messages, ...ready.messagesAfterPersist].map((o) => o.message));
-    }
-    return out;
-  };
-
   test('makes a prospective follow that leader even when the refusal loses it the pre-vote', () => {
-    const core = start([1, 2], 4);
-    drain(core);
+    const core = loneCore([1, 2], 4);
+    sentBy(core);
     core.tick(10_000);
-    const [preVote] = drain(core).filter((m): m is VoteRequest => m.type === 'VoteRequest');
+    const [preVote] = sentBy(core).filter((m): m is VoteRequest => m.type === 'VoteRequest');
     expect(core.status()).toMatchObject({ role: 'prospective', epoch: 4 });
     expect(preVote).toMatchObject({ preVote: true, epoch: 4 });
     core.receive(10_001, 2, { type: 'VoteResponse', requestId: preVote!.requestId, error: 'NONE', epoch: 4, leaderId: 2, granted: false, preVote: true });
     expect(core.status()).toMatchObject({ role: 'follower', epoch: 4, leaderId: 2 });
-    expect(drain(core)).toContainEqual(expect.objectContaining({ type: 'FetchRequest', epoch: 4 }));
+    expect(sentBy(core)).toContainEqual(expect.objectContaining({ type: 'FetchRequest', epoch: 4 }));
   });
 
   test('makes a candidate of that epoch follow it (another candidate won)', () => {
-    const core = start([1, 2, 3], 4);
-    drain(core);
+    const core = loneCore([1, 2, 3], 4);
+    sentBy(core);
     core.tick(10_000);
-    const [preVote] = drain(core).filter((m): m is VoteRequest => m.type === 'VoteRequest');
+    const [preVote] = sentBy(core).filter((m): m is VoteRequest => m.type === 'VoteRequest');
     core.receive(10_001, 2, { type: 'VoteResponse', requestId: preVote!.requestId, error: 'NONE', epoch: 4, leaderId: -1, granted: true, preVote: true });
     expect(core.status()).toMatchObject({ role: 'candidate', epoch: 5 });
-    const [vote] = drain(core).filter((m): m is VoteRequest => m.type === 'VoteRequest');
+    const [vote] = sentBy(core).filter((m): m is VoteRequest => m.type === 'VoteRequest');
     core.receive(10_002, 3, { type: 'VoteResponse', requestId: vote!.requestId, error: 'NONE', epoch: 5, leaderId: 2, granted: false, preVote: false });
     expect(core.status()).toMatchObject({ role: 'follower', epoch: 5, leaderId: 2, votedFor: 1 });
   });
 
   test('does not send a prospective back to the leader it stopped hearing from (it may have resigned)', () => {
-    const core = start([1, 2, 3], 4);
-    drain(core);
+    const core = loneCore([1, 2, 3], 4);
+    sentBy(core);
     core.receive(1, 3, { type: 'BeginQuorumEpochRequest', requestId: 1, epoch: 4, leaderId: 3 });
     expect(core.status()).toMatchObject({ role: 'follower', leaderId: 3 });
-    drain(core);
+    sentBy(core);
     core.tick(10_000); // no fetch answer from 3 within the fetch timeout
-    const [preVote] = drain(core).filter((m): m is VoteRequest => m.type === 'VoteRequest' && m.preVote);
+    const [preVote] = sentBy(core).filter((m): m is VoteRequest => m.type === 'VoteRequest' && m.preVote);
     expect(core.status()).toMatchObject({ role: 'prospective', epoch: 4, leaderId: 3 });
     // Node 2 has not timed out on 3 yet: it refuses and names 3.
     core.receive(10_001, 2, { type: 'VoteResponse', requestId: preVote!.requestId, error: 'NONE', epoch: 4, leaderId: 3, granted: false, preVote: true });
@@ -62,10 +46,10 @@ describe('a vote answer naming the leader of our epoch', () => {
   });
 
   test('a refusal that names no leader leaves a lost pre-vote unattached', () => {
-    const core = start([1, 2], 4);
-    drain(core);
+    const core = loneCore([1, 2], 4);
+    sentBy(core);
     core.tick(10_000);
-    const [preVote] = drain(core).filter((m): m is VoteRequest => m.type === 'VoteRequest');
+    const [preVote] = sentBy(core).filter((m): m is VoteRequest => m.type === 'VoteRequest');
     core.receive(10_001, 2, { type: 'VoteResponse', requestId: preVote!.requestId, error: 'NONE', epoch: 4, leaderId: -1, granted: false, preVote: true });
     expect(core.status()).toMatchObject({ role: 'unattached', epoch: 4, leaderId: -1 });
   });
