@@ -599,11 +599,17 @@ export class RaftNode {
   private drainBlocked(): boolean {
     if (this.capturing || this.restoring) return true;
     const next = this.deliveries[this.deliveriesHead];
-    return next?.kind === 'snapshot' && next.gate > this.groupCommit.durableId && !this.laterSnapshotQueued();
+    return next?.kind === 'snapshot' && next.gate > this.groupCommit.durableId && !this.snapshotQueuedFrom(this.deliveriesHead + 1);
   }
 
-  private laterSnapshotQueued(): boolean {
-    for (let i = this.deliveriesHead + 1; i < this.deliveries.length; i++) if (this.deliveries[i]!.kind === 'snapshot') return true;
+  /**
+   * Whether a snapshot delivery waits at `index` or after it. Asked about the one behind the head
+   * (the drain), and from the head itself once a snapshot was taken off it (loading): counting
+   * from the wrong one let an install whose file was not yet renamed into place be read, because
+   * the newer snapshot that superseded it sat right at the head (metadata-sim seed 1323973475).
+   */
+  private snapshotQueuedFrom(index: number): boolean {
+    for (let i = index; i < this.deliveries.length; i++) if (this.deliveries[i]!.kind === 'snapshot') return true;
     return false;
   }
 
@@ -658,7 +664,8 @@ export class RaftNode {
    * only their proposals are settled.
    */
   private loadSnapshot(snapshot: Snapshot): void {
-    if (this.laterSnapshotQueued()) {
+    // The drain has already moved past this delivery: a later snapshot is at the head or beyond.
+    if (this.snapshotQueuedFrom(this.deliveriesHead)) {
       while (this.deliveries[this.deliveriesHead]?.kind !== 'snapshot') {
         const skipped = this.deliveries[this.deliveriesHead++]!;
         if (skipped.kind === 'role') this.deliver(skipped);
@@ -799,7 +806,7 @@ export class RaftNode {
   private maybeSnapshot(): void {
     if (this.snapshotting || this.restoring || this.bytesSinceSnapshot < this.snapshotEveryBytes) return;
     if (this.applied <= (this.core.snapshot()?.id.offset ?? 0)) return;
-    if (this.deliveriesHead < this.deliveries.length && this.laterSnapshotQueued()) return;
+    if (this.deliveriesHead < this.deliveries.length && this.snapshotQueuedFrom(this.deliveriesHead + 1)) return;
     this.snapshotting = true;
     this.capturing = true;
     const id = { offset: this.applied, epoch: this.lastAppliedEpoch };
