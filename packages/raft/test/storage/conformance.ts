@@ -3,7 +3,7 @@
  * LogOp changes what load returns, that persists apply in call order, and that a reopened
  * storage sees exactly what was persisted before.
  */
-import type { LogBatch, Snapshot } from '../../src/core/log-batch';
+import type { LogBatch } from '../../src/core/log-batch';
 import type { DurableState } from '../../src/core/raft-core';
 import type { ElectionState } from '../../src/core/quorum-state';
 import type { LogOp } from '../../src/core/ready';
