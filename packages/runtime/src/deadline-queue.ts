@@ -34,6 +34,11 @@ export class DeadlineQueue<T> {
     }
   }
 
+  /** Every queued entry with its time, in no particular order (dead ones included: see the class comment). */
+  entries(): Iterable<{ readonly at: number; readonly item: T }> {
+    return this.heap.values();
+  }
+
   /** Removes and returns every item due at or before `now`, each once however often it was queued. */
   popDue(now: number): T[] {
     const due = new Set<T>();

@@ -2,13 +2,14 @@
  * @kz/runtime — what every kz service shares at run time, below @kz/raft in the dependency order:
  * the clock and timers a driver runs on (a simulation passes its own), turn budgets that keep one
  * event loop serving while large work is done in slices, the event-loop monitor, a deadline queue
- * for cores that keep many timed entries, the one table of Kafka's error codes, and the pieces
+ * for cores that keep many timed entries and a sweep that times many requests on one timer, the one table of Kafka's error codes, and the pieces
  * every gRPC service and wire codec shares: the pass-through bytes service, request observation,
  * the error-code trailer, proto service schemas, a bounds-checked wire reader, and TLS identities.
  */
 export { UNLIMITED, turnBudget, DEFAULT_TURN_BUDGET_MS, type WorkBudget } from './turn-budget';
 export { EventLoopMonitor, section, type EventLoopMonitorOptions } from './event-loop-monitor';
 export { DeadlineQueue } from './deadline-queue';
+export { DeadlineSweep, type SweptDeadline } from './deadline-sweep';
 export {
   KafkaErrorCode,
   type KafkaErrorName,

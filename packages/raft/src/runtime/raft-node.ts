@@ -14,7 +14,7 @@ import type { RaftStorage } from '../storage/raft-storage';
 import type { RaftTransport } from '../transport/raft-transport';
 import { CommitLatency } from './commit-latency';
 import { GroupCommit } from './group-commit';
-import { DeadlineTimer, REAL_SCHEDULER, type Scheduler } from '@kz/runtime';
+import { DeadlineSweep, DeadlineTimer, REAL_SCHEDULER, type Scheduler } from '@kz/runtime';
 import { NotLeaderError } from '../core/errors';
 import type { RaftMetricsSink } from './raft-metrics';
 import {
@@ -165,6 +165,8 @@ export class RaftNode {
   private lastAppliedEpoch = 0;
   private bytesSinceSnapshot = 0;
   private snapshotting = false;
+  /** The snapshot being taken, settled (never rejected) once its file is committed or given up: stop waits for it. */
+  private snapshotTask: Promise<void> = Promise.resolve();
   /** A snapshot is being taken and the machine has not captured its state yet: nothing is applied meanwhile. */
   private capturing = false;
   /** The machine is reading a snapshot in: nothing is applied meanwhile. */
@@ -174,6 +176,8 @@ export class RaftNode {
   private deliveriesHead = 0;
   private drainScheduled = false;
   private readonly timer: DeadlineTimer;
+  /** The timeouts callers asked for (proposals, read barriers, voter changes): one timer for all of them. */
+  private readonly deadlines: DeadlineSweep;
   private stopped = false;
   private failure: Error | null = null;
   private resolveHalted: (error: Error) => void = () => undefined;
@@ -206,6 +210,7 @@ export class RaftNode {
     this.scheduler = scheduler;
     this.clock = () => scheduler.now();
     this.timer = new DeadlineTimer(this.clock, () => this.onTimer(), scheduler);
+    this.deadlines = new DeadlineSweep(scheduler);
     const committed = metrics?.committed;
     this.commitLatency =
       committed === undefined ? null : new CommitLatency((latencyMs, batches) => this.report(() => committed.call(metrics, latencyMs, batches)));
@@ -269,11 +274,10 @@ export class RaftNode {
     const unavailable = this.unavailable();
     if (unavailable !== null) return Promise.reject(unavailable);
     if (records.length === 0) return Promise.reject(new RangeError('propose needs at least one record'));
-    const promise = new Promise<Committed>((resolve, reject) => {
+    return this.timed<Committed>(options.timeoutMs, () => new RequestTimedOutError(`records not committed within ${options.timeoutMs} ms`), (resolve, reject) => {
       if (this.queued.length === 0) this.scheduler.setImmediate(() => this.proposeQueued());
       this.queued.push({ records, waiter: { resolve, reject } });
     });
-    return this.withTimeout(promise, options.timeoutMs, () => new RequestTimedOutError(`records not committed within ${options.timeoutMs} ms`));
   }
 
   /** As propose, for one RecordBatch v2 the caller already encoded (its bytes are stamped in place). */
@@ -283,10 +287,9 @@ export class RaftNode {
     if (batch.length > this.maxBatchBytes) {
       return Promise.reject(new RecordBatchTooLargeError(`a ${batch.length}-byte batch exceeds the ${this.maxBatchBytes}-byte limit`));
     }
-    const promise = new Promise<Committed>((resolve, reject) => {
+    return this.timed<Committed>(options.timeoutMs, () => new RequestTimedOutError(`batch not committed within ${options.timeoutMs} ms`), (resolve, reject) => {
       this.appendProposal(batch, [{ first: 0, count: Number.POSITIVE_INFINITY, waiter: { resolve, reject } }]);
     });
-    return this.withTimeout(promise, options.timeoutMs, () => new RequestTimedOutError(`batch not committed within ${options.timeoutMs} ms`));
   }
 
   /**
@@ -417,12 +420,16 @@ export class RaftNode {
     if (unavailable !== null) return Promise.reject(unavailable);
     const result = this.core.readIndex(this.clock());
     if (!result.ok) return Promise.reject(this.notLeaderError(result.error.leaderId, result.error.epoch));
-    const promise = new Promise<number>((resolve, reject) => this.reads.set(result.readId, { resolve, reject }));
+    const promise = this.timed<number>(
+      options.timeoutMs,
+      () => {
+        this.reads.delete(result.readId);
+        return new RequestTimedOutError(`read barrier not confirmed within ${options.timeoutMs} ms`);
+      },
+      (resolve, reject) => this.reads.set(result.readId, { resolve, reject }),
+    );
     this.pump();
-    return this.withTimeout(promise, options.timeoutMs, () => {
-      this.reads.delete(result.readId);
-      return new RequestTimedOutError(`read barrier not confirmed within ${options.timeoutMs} ms`);
-    });
+    return promise;
   }
 
   /**
@@ -453,12 +460,12 @@ export class RaftNode {
       return Promise.reject(code === 'NOT_LEADER_OR_FOLLOWER' ? this.notLeaderError(leaderId, epoch) : new VoterChangeError(code, message));
     }
     this.log.info({ offset: result.offset, epoch: result.epoch, voters: describeVoters(result.voters) }, 'voter change appended');
-    const promise = new Promise<VoterChange>((resolve, reject) => {
+    const promise = this.timed<VoterChange>(options.timeoutMs, () => new RequestTimedOutError(`voter change not committed within ${options.timeoutMs} ms`), (resolve, reject) => {
       const waiter: Waiter = { resolve: () => resolve({ offset: result.offset, epoch: result.epoch, voters: result.voters }), reject };
       this.proposals.set(result.offset, { baseOffset: result.offset, epoch: result.epoch, slices: [{ first: 0, count: 1, waiter }] });
     });
     this.pump();
-    return this.withTimeout(promise, options.timeoutMs, () => new RequestTimedOutError(`voter change not committed within ${options.timeoutMs} ms`));
+    return promise;
   }
 
   /** The leader's view of every replica; NotLeaderError on other nodes. */
@@ -497,9 +504,11 @@ export class RaftNode {
     if (this.stopped) return;
     this.stopped = true;
     this.timer.cancel();
+    this.deadlines.clear();
     this.dropDeliveries();
     this.failAll(new NodeStoppedError('the raft node stopped'));
     await this.transport.close();
+    await this.snapshotTask;
     // Writes already asked for still land: a reply may have promised them.
     while (!this.groupCommit.idle) {
       if ((await this.groupCommit.writeNext().catch(() => null)) === null) await new Promise((r) => this.scheduler.setTimeout(() => r(null), 1));
@@ -818,13 +827,15 @@ export class RaftNode {
       this.scheduleDrain();
     };
     const write = captureSnapshot(this.stateMachine);
-    this.storage
+    this.snapshotTask = this.storage
       .createSnapshot(id, this.core.snapshotVoters(id.offset))
       .then(async (created) => {
         writer = created;
         const writing = write(created);
         released();
         await writing;
+        // Stopped meanwhile: the storage is closing, and no file may appear in it after stop.
+        if (this.unavailable() !== null) throw this.unavailable();
         const snapshot = await created.commit();
         writer = null;
         if (this.unavailable() !== null) return;
@@ -834,7 +845,8 @@ export class RaftNode {
       })
       .catch(async (error: unknown) => {
         await (writer as SnapshotFileWriter | null)?.abort().catch(() => undefined);
-        this.log.error({ err: error }, 'snapshot failed; will retry after more commits');
+        if (this.unavailable() !== null) this.log.debug({ snapshotEndOffset: id.offset }, 'snapshot given up: the node stopped');
+        else this.log.error({ err: error }, 'snapshot failed; will retry after more commits');
       })
       .finally(() => {
         this.snapshotting = false;
@@ -861,6 +873,7 @@ export class RaftNode {
     this.log.fatal({ err: error, epoch: this.core.status().epoch }, 'raft node halted');
     this.resolveHalted(error);
     this.timer.cancel();
+    this.deadlines.clear();
     this.failAll(error);
   }
 
@@ -875,17 +888,29 @@ export class RaftNode {
     this.readyReads.length = 0;
   }
 
-  private withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined, onTimeout: () => Error): Promise<T> {
-    if (timeoutMs === undefined) return promise;
+  /**
+   * A caller's promise, settled through `register`'s callbacks or, after `timeoutMs`, rejected with
+   * onTimeout(). The deadline is one entry of the node's sweep, not a timer of its own: at
+   * thousands of proposals a second, a setTimeout and clearTimeout each was timer churn for nothing.
+   */
+  private timed<T>(
+    timeoutMs: number | undefined,
+    onTimeout: () => Error,
+    register: (resolve: (value: T) => void, reject: (error: Error) => void) => void,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = this.scheduler.setTimeout(() => reject(onTimeout()), timeoutMs);
-      promise.then(
+      if (timeoutMs === undefined) {
+        register(resolve, reject);
+        return;
+      }
+      const deadline = this.deadlines.after(timeoutMs, () => reject(onTimeout()));
+      register(
         (value) => {
-          timer.cancel();
+          deadline.cancel();
           resolve(value);
         },
-        (error: unknown) => {
-          timer.cancel();
+        (error) => {
+          deadline.cancel();
           reject(error);
         },
       );

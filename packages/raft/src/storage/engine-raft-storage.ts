@@ -5,9 +5,10 @@
  *
  * Every persist is one engine write: election state, log puts and deletes and the snapshot become
  * durable together or not at all, so a crash never leaves a vote without the log it was based on,
- * nor a snapshot whose covered batches are half deleted. An engine cannot range-delete inside an
- * atomic write, so an in-memory index of the stored batches (StoredLog, built at recovery) names
- * every key to delete.
+ * nor a snapshot whose covered batches are half deleted. The batches a persist appends are stored as
+ * one value (log-values.ts), so a persist costs one put however many batches it carries. An engine
+ * cannot range-delete inside an atomic write, so in-memory indexes built at recovery — of the stored
+ * batches (StoredLog) and of the values holding them (LogValues) — name every key to write.
  *
  * Snapshots live in checkpoint files beside the log (snapshot-files.ts). A file is complete and
  * synced before the persist that points the `snapshot` value at it, and older files are deleted
@@ -16,7 +17,7 @@
  * completes the file, then moves the pointer.
  *
  * Recovery reads everything back, checks every batch (LogRecoveryScan) and the snapshot's whole
- * checkpoint, durably deletes a corrupt tail and reports it, and deletes partial and unreferenced
+ * checkpoint, durably cuts a corrupt tail off and reports it, and deletes partial and unreferenced
  * checkpoint files; the first load() hands that result over rather than reading the log again.
  */
 import type { LogBatch, Snapshot } from '../core/log-batch';
@@ -28,7 +29,8 @@ import { decodeDirectoryId, encodeDirectoryId } from './directory-id-codec';
 import { decodeElectionState, encodeElectionState } from './election-state-codec';
 import { checkElectionTransition } from './election-state-rules';
 import { LogRecoveryScan } from './log-recovery-scan';
-import { encodeOffsetKey } from './offset-key';
+import { LogValues, type StoredValue, type ValuesPlan } from './log-values';
+import { decodeOffsetKey, encodeOffsetKey } from './offset-key';
 import type { LoadedState, RaftStorage, StorageRepair } from './raft-storage';
 import { SerialQueue } from './serial-queue';
 import { decodeSnapshotValue, encodeSnapshotPointer, type LegacySnapshot } from './snapshot-codec';
@@ -44,11 +46,13 @@ export interface Recovery {
   readonly electionState: ElectionState;
   readonly directoryId: DirectoryId | null;
   readonly log: StoredLog<BatchExtent>;
+  readonly values: LogValues;
 }
 
 export class EngineRaftStorage implements RaftStorage {
   private readonly queue = new SerialQueue();
   private log: StoredLog<BatchExtent>;
+  private values: LogValues;
   private electionState: ElectionState;
   private directoryId: DirectoryId | null;
   /** What recovery found, kept for the first load() until a persist makes it stale. */
@@ -62,6 +66,7 @@ export class EngineRaftStorage implements RaftStorage {
     recovery: Recovery,
   ) {
     this.log = recovery.log;
+    this.values = recovery.values;
     this.electionState = recovery.electionState;
     this.directoryId = recovery.directoryId;
     this.recovered = recovery.loaded;
@@ -85,6 +90,7 @@ export class EngineRaftStorage implements RaftStorage {
       if (recovered !== null) return recovered;
       const recovery = await EngineRaftStorage.recover(this.engine);
       this.log = recovery.log;
+      this.values = recovery.values;
       this.electionState = recovery.electionState;
       this.directoryId = recovery.directoryId;
       return recovery.loaded;
@@ -141,7 +147,8 @@ export class EngineRaftStorage implements RaftStorage {
   private async write(electionState: ElectionState | null, ops: readonly LogOp[]): Promise<void> {
     if (electionState !== null) checkElectionTransition(this.electionState, electionState);
     const plan = this.log.plan(ops);
-    const writes = this.writesFor(electionState, plan);
+    const valuesPlan = this.values.plan(plan.retained, plan.appended);
+    const writes = this.writesFor(electionState, plan, valuesPlan);
     try {
       await this.writeSnapshotFiles(plan);
     } catch (err) {
@@ -155,8 +162,9 @@ export class EngineRaftStorage implements RaftStorage {
         throw new StorageWriteError(`persist to ${this.engine.location} failed: ${messageOf(err)}`, { cause: err });
       }
     }
-    // Only now, with the write durable, does the index move on.
+    // Only now, with the write durable, do the indexes move on.
     plan.commit();
+    valuesPlan.commit();
     if (electionState !== null) this.electionState = electionState;
     this.recovered = null;
     const latest = this.log.snapshotId;
@@ -197,26 +205,17 @@ export class EngineRaftStorage implements RaftStorage {
     }
   }
 
-  private writesFor(electionState: ElectionState | null, plan: LogPlan): EngineWrite[] {
+  /** The metadata first, then the log's deletes, then its puts: a write cut short can only lose what it adds. */
+  private writesFor(electionState: ElectionState | null, plan: LogPlan, values: ValuesPlan): EngineWrite[] {
     const writes: EngineWrite[] = [];
     if (electionState !== null && !sameElectionState(electionState, this.electionState)) {
       writes.push({ type: 'putMeta', key: 'election', value: encodeElectionState(electionState) });
     }
-    for (const step of plan.steps) {
-      switch (step.kind) {
-        case 'putBatch':
-          writes.push({ type: 'putBatch', key: encodeOffsetKey(step.batch.baseOffset), value: step.batch.bytes });
-          break;
-        case 'delBatch':
-          writes.push({ type: 'delBatch', key: encodeOffsetKey(step.baseOffset) });
-          break;
-        case 'putSnapshot':
-          writes.push({ type: 'putMeta', key: 'snapshot', value: encodeSnapshotPointer(step.snapshot) });
-          break;
-        case 'snapshotChunk':
-          break;
-      }
-    }
+    let snapshot: Snapshot | null = null;
+    for (const step of plan.steps) if (step.kind === 'putSnapshot') snapshot = step.snapshot;
+    if (snapshot !== null) writes.push({ type: 'putMeta', key: 'snapshot', value: encodeSnapshotPointer(snapshot) });
+    for (const key of values.deletes) writes.push({ type: 'delBatch', key: encodeOffsetKey(key) });
+    for (const { key, value } of values.puts) writes.push({ type: 'putBatch', key: encodeOffsetKey(key), value });
     return writes;
   }
 
@@ -254,9 +253,7 @@ export class EngineRaftStorage implements RaftStorage {
 
   /** Reads everything back, checks it, durably drops a corrupt tail and leftovers, and builds the index. */
   protected static async recover(engine: StorageEngine): Promise<Recovery> {
-    const batches: LogBatch[] = [];
-    const drop: Uint8Array[] = [];
-    let repair: StorageRepair | null = null;
+    let log: RecoveredLog;
     let electionState: ElectionState;
     let snapshot: Snapshot | null;
     let directoryId: DirectoryId | null;
@@ -268,20 +265,7 @@ export class EngineRaftStorage implements RaftStorage {
       const snapshotValue = await engine.getMeta('snapshot');
       snapshot = snapshotValue === undefined ? null : await EngineRaftStorage.recoverSnapshot(engine, snapshotValue);
 
-      const scan = new LogRecoveryScan(snapshot?.id ?? null);
-      for await (const [key, value] of engine.logEntries()) {
-        if (repair !== null) {
-          drop.push(key);
-          continue;
-        }
-        const verdict = scan.check(key, value);
-        if (verdict.kind === 'keep') {
-          batches.push(verdict.batch);
-        } else {
-          drop.push(key);
-          if (verdict.kind === 'corrupt') repair = { kind: 'truncatedCorruptTail', offset: verdict.offset, reason: verdict.reason };
-        }
-      }
+      log = await recoverLog(engine.logEntries(), snapshot?.id ?? null);
     } catch (err) {
       if (err instanceof CorruptStorageError || err instanceof StorageReadError) throw err;
       throw new StorageReadError(`reading ${engine.location} failed: ${messageOf(err)}`, { cause: err });
@@ -293,20 +277,85 @@ export class EngineRaftStorage implements RaftStorage {
     } catch (err) {
       throw new StorageWriteError(`deleting unused snapshot files in ${engine.location} failed: ${messageOf(err)}`, { cause: err });
     }
-    if (drop.length > 0) {
+    if (log.writes.length > 0) {
       try {
-        await engine.write(drop.map((key) => ({ type: 'delBatch', key })));
+        await engine.write(log.writes);
       } catch (err) {
-        throw new StorageWriteError(`dropping ${drop.length} unusable log batches in ${engine.location} failed: ${messageOf(err)}`, { cause: err });
+        throw new StorageWriteError(`dropping unusable log values in ${engine.location} failed: ${messageOf(err)}`, { cause: err });
       }
     }
+    const { batches, repair } = log;
     return {
       loaded: { durable: { electionState: { ...electionState }, snapshot, batches }, repairs: repair === null ? [] : [repair], directoryId },
       electionState,
       directoryId,
       log: new StoredLog<BatchExtent>(snapshot?.id ?? null, batches.map(extentOf), extentOf),
+      values: new LogValues(log.values),
     };
   }
+}
+
+/** What the stored log holds, checked, and how to make the stored values say exactly that. */
+interface RecoveredLog {
+  readonly batches: LogBatch[];
+  readonly values: StoredValue[];
+  readonly repair: StorageRepair | null;
+  /** Unusable values deleted (leftovers, damage and all after it), and a cut where a kept value's bytes go on. */
+  readonly writes: EngineWrite[];
+}
+
+const CUT = new Uint8Array(0);
+
+/**
+ * Reads the log's values in key order, each up to the next key (LogRecoveryScan), and keeps what
+ * holds up to the first damage. A kept value whose bytes go on past what was kept — a damaged tail,
+ * or a value cut by one now dropped — gets a cut at its end, so those bytes are never read again.
+ */
+async function recoverLog(entries: AsyncIterable<readonly [Uint8Array, Uint8Array]>, snapshotId: OffsetAndEpoch | null): Promise<RecoveredLog> {
+  const scan = new LogRecoveryScan(snapshotId);
+  const batches: LogBatch[] = [];
+  const values: StoredValue[] = [];
+  const deletes: Uint8Array[] = [];
+  let repair: StorageRepair | null = null;
+  const take = (key: Uint8Array, value: Uint8Array, bound: number): void => {
+    if (repair !== null) {
+      deletes.push(key);
+      return;
+    }
+    const verdict = scan.checkValue(key, value, bound);
+    if (verdict.kind === 'cut') {
+      const last = values[values.length - 1];
+      if (last?.kind === 'batches' && last.end === verdict.offset) values.push({ kind: 'cut', key: verdict.offset });
+      else deletes.push(key);
+      return;
+    }
+    const first = verdict.batches[0];
+    const last = verdict.batches[verdict.batches.length - 1];
+    if (first === undefined || last === undefined || verdict.key === null) {
+      deletes.push(key);
+    } else {
+      for (const batch of verdict.batches) batches.push(batch);
+      values.push({ kind: 'batches', key: verdict.key, start: first.baseOffset, end: last.lastOffset + 1, beyond: verdict.beyond });
+    }
+    if (verdict.corrupt !== null) repair = { kind: 'truncatedCorruptTail', ...verdict.corrupt };
+  };
+  let pending: readonly [Uint8Array, Uint8Array] | null = null;
+  for await (const entry of entries) {
+    if (pending !== null) take(pending[0], pending[1], decodeOffsetKey(entry[0]) ?? Number.POSITIVE_INFINITY);
+    pending = entry;
+  }
+  if (pending !== null) take(pending[0], pending[1], Number.POSITIVE_INFINITY);
+
+  const writes: EngineWrite[] = [];
+  const last = values[values.length - 1];
+  const cutAt = last?.kind === 'batches' && last.beyond ? last.end : null;
+  for (const key of deletes) if (cutAt === null || decodeOffsetKey(key) !== cutAt) writes.push({ type: 'delBatch', key });
+  if (cutAt !== null) {
+    // Put over the dropped value at that key, if any, never deleted first: see log-values.ts.
+    writes.push({ type: 'putBatch', key: encodeOffsetKey(cutAt), value: CUT });
+    values.push({ kind: 'cut', key: cutAt });
+  }
+  return { batches, values, repair, writes };
 }
 
 /** At recovery: deletes every complete checkpoint but `keep` (older snapshots, and newer ones a crash left unreferenced). */

@@ -1,8 +1,10 @@
 /**
  * The key-value store under a RaftStorage: LevelDB on disk (level-engine.ts), SimDisk in the
  * simulator. Two key spaces:
- * - the log: key = a batch's base offset as 8-byte big-endian (offset-key.ts), value = the
- *   RecordBatch v2 bytes verbatim; iterated in key order, which is offset order;
+ * - the log: key = a base offset as 8-byte big-endian (offset-key.ts), value = the RecordBatch v2
+ *   bytes verbatim of the contiguous batches one persist appended from there, or nothing (a cut);
+ *   each value is read only below the next key (log-values.ts); iterated in key order, which is
+ *   offset order;
  * - the metadata: `election` (election-state-codec.ts), `snapshot` (snapshot-codec.ts: which
  *   checkpoint is the latest) and `directory` (directory-id-codec.ts, KIP-853);
  * and beside them the snapshots' checkpoint files (snapshot-files.ts).

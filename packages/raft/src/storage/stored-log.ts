@@ -34,6 +34,10 @@ export type LogStep =
 export interface LogPlan {
   /** The writes, in the order they must be applied (a later step may undo an earlier one). */
   readonly steps: readonly LogStep[];
+  /** The offsets, of the batches stored before the plan, that stay stored: [from, to), empty when none. */
+  readonly retained: { readonly from: number; readonly to: number };
+  /** The batches the plan appends that stay stored after it (a later op of the same plan may drop some), in order. */
+  readonly appended: readonly LogBatch[];
   /** Makes the planned log this log; only valid while no other plan has been committed. */
   commit(): void;
 }
@@ -71,6 +75,8 @@ export class StoredLog<T extends BatchExtent> {
     let lo = 0;
     let hi = entries.length;
     const appended: T[] = [];
+    /** The batches behind `appended`, index for index. */
+    const appendedBatches: LogBatch[] = [];
     let appendedLo = 0;
     let snapshotId = this.currentSnapshotId;
 
@@ -83,7 +89,10 @@ export class StoredLog<T extends BatchExtent> {
       return last === undefined ? startOffset() : last.lastOffset + 1;
     };
     const popLast = (): T => {
-      if (appended.length > appendedLo) return appended.pop()!;
+      if (appended.length > appendedLo) {
+        appendedBatches.pop();
+        return appended.pop()!;
+      }
       hi -= 1;
       return entries[hi]!;
     };
@@ -115,6 +124,7 @@ export class StoredLog<T extends BatchExtent> {
           for (const batch of op.batches) {
             checkAppend(batch, endOffset(), lastEntry()?.epoch ?? snapshotId?.epoch ?? 0);
             appended.push(this.toEntry(batch));
+            appendedBatches.push(batch);
             steps.push({ kind: 'putBatch', batch });
           }
           break;
@@ -164,6 +174,8 @@ export class StoredLog<T extends BatchExtent> {
     const generation = this.generation;
     return {
       steps,
+      retained: hi > lo ? { from: entries[lo]!.baseOffset, to: entries[hi - 1]!.lastOffset + 1 } : { from: 0, to: 0 },
+      appended: appendedLo === 0 ? appendedBatches : appendedBatches.slice(appendedLo),
       commit: () => {
         if (generation !== this.generation) throw new Error('a storage plan was committed after another one');
         entries.splice(hi);

@@ -30,6 +30,22 @@ export interface DiskStats {
 /** The first byte of a RecordBatch v2 that its CRC-32C covers (attributes onwards). */
 const CRC_COVERED_FROM = 21;
 
+/** A stored batch as the disk sees it: where it sits in its value, and what its header said when intact. */
+interface StoredBatch {
+  readonly position: number;
+  readonly size: number;
+  readonly baseOffset: number;
+  readonly lastOffset: number;
+  readonly epoch: number;
+}
+
+/** The first damaged batch of a value: its extent when it was intact. */
+interface Damage {
+  readonly offset: number;
+  readonly lastOffset: number;
+  readonly epoch: number;
+}
+
 interface PendingWrite {
   readonly writes: readonly EngineWrite[];
   readonly fail: boolean;
@@ -40,14 +56,15 @@ interface PendingWrite {
 /**
  * A node's disk, as the key-value store under its RaftStorage (the StorageEngine of
  * EngineRaftStorage, which is the storage that ships): the same keys and values LevelDB would
- * hold, with a disk's failure modes.
+ * hold, with a disk's failure modes. A log value holds one or more batches and is read only up to
+ * the next key (log-values.ts); the disk reads it that way on its own, to know what it holds.
  *
  * - A write is accepted at once and becomes durable only when its sync completes, after a seeded
  *   latency and strictly in order; a crash loses every write whose sync had not completed.
- * - A crash may tear the write in progress: everything before its trailing batch puts lands, then a
- *   byte prefix of those batches — the last one kept cut short. (LevelDB's write-ahead log would
- *   lose such a write whole; the torn tail is the harsher file-system view the recovery scan is
- *   written for, and it must cut it.)
+ * - A crash may tear the write in progress: everything before its trailing log puts lands, then a
+ *   byte prefix of those values — the last one kept cut short, maybe inside a batch. (LevelDB's
+ *   write-ahead log would lose such a write whole; the torn tail is the harsher file-system view the
+ *   recovery scan is written for, and it must cut it.)
  * - A sync may fail with EIO (`failNextSync`): the write is lost, the storage must report it.
  * - A bit may flip in a stored batch at rest (`flipBit`), inside the range its CRC covers; the
  *   recovery scan must find it at the next start.
@@ -60,10 +77,10 @@ export class SimDisk {
   private readonly log = new Map<number, Uint8Array>();
   private readonly meta = new Map<MetaKey, Uint8Array>();
   /**
-   * Log offsets whose stored value this disk damaged (torn or flipped) — what recovery must cut —
-   * with the extent the intact batch had, so the invariants still see where it sat.
+   * Values (by key) this disk damaged (torn or flipped), with the first damaged batch — what recovery
+   * must cut — and the extent it had intact, so the invariants still see where it sat.
    */
-  private readonly damagedOffsets = new Map<number, { readonly lastOffset: number; readonly epoch: number }>();
+  private readonly damagedValues = new Map<number, Damage>();
   private pending: PendingWrite[] = [];
   private lastSyncAt = -Infinity;
   /** Bumped by every crash: a sync scheduled before it never runs. */
@@ -72,7 +89,7 @@ export class SimDisk {
   private electionState: ElectionState = INITIAL_ELECTION_STATE;
   private image: LogImage | null = null;
   private snapshotCache: { readonly value: Uint8Array; readonly snapshot: Snapshot } | null = null;
-  private readonly batchCache = new WeakMap<Uint8Array, LogBatch | null>();
+  private readonly batchCache = new WeakMap<Uint8Array, readonly StoredBatch[]>();
   private readonly injected = new WeakSet<object>();
   readonly stats: DiskStats = { writes: 0, lostWrites: 0, tornWrites: 0, fsyncErrors: 0, flippedBits: 0 };
   /** Writes refused since the simulation last looked (it clears them after each step). */
@@ -121,7 +138,7 @@ export class SimDisk {
     this.snapshotFiles.wipe();
     this.log.clear();
     this.meta.clear();
-    this.damagedOffsets.clear();
+    this.damagedValues.clear();
     this.electionState = INITIAL_ELECTION_STATE;
     this.image = null;
     this.snapshotCache = null;
@@ -139,19 +156,28 @@ export class SimDisk {
 
   /**
    * Flips one bit of the stored batch at `offset`, somewhere its CRC covers. False if there is none,
-   * or if that batch is damaged already: a second flip may hit the same bit and undo the first, and
+   * or if its value is damaged already: a second flip may hit the same bit and undo the first, and
    * recovery would then rightly keep a batch the invariants expect it to cut.
    */
   flipBit(offset: number): boolean {
-    const value = this.log.get(offset);
-    if (value === undefined || value.length <= CRC_COVERED_FROM || this.damagedOffsets.has(offset)) return false;
-    const flipped = value.slice();
-    const byte = this.random.int(CRC_COVERED_FROM, flipped.length - 1);
-    flipped[byte] = flipped[byte]! ^ (1 << this.random.int(0, 7));
-    this.damage(offset, value, flipped);
-    this.image = null;
-    this.stats.flippedBits++;
-    return true;
+    const keys = this.sortedKeys();
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const value = this.log.get(key)!;
+      const bound = keys[i + 1] ?? Number.POSITIVE_INFINITY;
+      const batch = this.batchesOf(key, value).find((b) => b.baseOffset === offset && b.baseOffset < bound);
+      if (batch === undefined) continue;
+      if (batch.size <= CRC_COVERED_FROM || this.damagedValues.has(key)) return false;
+      const flipped = value.slice();
+      const byte = batch.position + this.random.int(CRC_COVERED_FROM, batch.size - 1);
+      flipped[byte] = flipped[byte]! ^ (1 << this.random.int(0, 7));
+      this.log.set(key, flipped);
+      this.damagedValues.set(key, { offset, lastOffset: batch.lastOffset, epoch: batch.epoch });
+      this.image = null;
+      this.stats.flippedBits++;
+      return true;
+    }
+    return false;
   }
 
   /** Whether `error` (or its cause) is a failure this disk injected. */
@@ -185,26 +211,47 @@ export class SimDisk {
   }
 
   /**
-   * The durable log, for the invariants: every stored batch, a damaged one where its intact self
-   * sat but with the bytes the disk holds now (so it is no copy of the committed batch).
+   * The durable log, for the invariants: every stored batch of the log (each value read up to the
+   * next key, leftovers below the snapshot left out), a damaged one where its intact self sat but
+   * with the bytes the disk holds now (so it is no copy of the committed batch).
    */
   get durableLog(): LogImage {
     if (this.image === null) {
+      const snapshot = this.durableSnapshot();
+      const start = snapshot?.id.offset ?? 0;
       const batches: LogBatch[] = [];
-      for (const offset of [...this.log.keys()].sort((a, b) => a - b)) {
-        const value = this.log.get(offset)!;
-        const damaged = this.damagedOffsets.get(offset);
-        const batch = damaged === undefined ? this.batchOf(offset, value) : { baseOffset: offset, ...damaged, bytes: value };
-        if (batch !== null) batches.push(batch);
+      const keys = this.sortedKeys();
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        const value = this.log.get(key)!;
+        const bound = keys[i + 1] ?? Number.POSITIVE_INFINITY;
+        const damage = this.damagedValues.get(key);
+        let readTo = 0;
+        for (const batch of this.batchesOf(key, value)) {
+          if (batch.baseOffset >= bound || (damage !== undefined && batch.baseOffset >= damage.offset)) break;
+          readTo = batch.position + batch.size;
+          if (batch.lastOffset < start) continue;
+          batches.push({ baseOffset: batch.baseOffset, lastOffset: batch.lastOffset, epoch: batch.epoch, bytes: value.subarray(batch.position, readTo) });
+        }
+        // The damaged batch where it sat intact, with what the disk holds from there on (its header may no longer read).
+        if (damage !== undefined && damage.offset < bound) {
+          batches.push({ baseOffset: damage.offset, lastOffset: damage.lastOffset, epoch: damage.epoch, bytes: value.subarray(readTo) });
+        }
       }
-      this.image = { snapshot: this.durableSnapshot(), batches };
+      this.image = { snapshot, batches };
     }
     return this.image;
   }
 
-  /** Offsets whose stored value is damaged (torn or flipped) and still on the disk. */
+  /** Offsets of the first damaged (torn or flipped) batch of each damaged value whose damage the log still reads. */
   damaged(): readonly number[] {
-    return [...this.damagedOffsets.keys()].sort((a, b) => a - b);
+    const keys = this.sortedKeys();
+    const offsets: number[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const damage = this.damagedValues.get(keys[i]!);
+      if (damage !== undefined && damage.offset < (keys[i + 1] ?? Number.POSITIVE_INFINITY)) offsets.push(damage.offset);
+    }
+    return offsets;
   }
 
   get pendingWrites(): number {
@@ -220,7 +267,7 @@ export class SimDisk {
 
   /** @internal Every log entry in key order, copied. */
   readLog(): (readonly [Uint8Array, Uint8Array])[] {
-    return [...this.log.keys()].sort((a, b) => a - b).map((offset) => [encodeOffsetKey(offset), this.log.get(offset)!.slice()] as const);
+    return this.sortedKeys().map((offset) => [encodeOffsetKey(offset), this.log.get(offset)!.slice()] as const);
   }
 
   /** @internal Accepts one atomic write; settles when its sync completes (never, if a crash comes first). */
@@ -291,13 +338,13 @@ export class SimDisk {
         case 'putBatch': {
           const offset = this.offsetOf(write.key);
           this.log.set(offset, write.value);
-          this.damagedOffsets.delete(offset);
+          this.damagedValues.delete(offset);
           break;
         }
         case 'delBatch': {
           const offset = this.offsetOf(write.key);
           this.log.delete(offset);
-          this.damagedOffsets.delete(offset);
+          this.damagedValues.delete(offset);
           break;
         }
         case 'putMeta':
@@ -310,33 +357,36 @@ export class SimDisk {
   }
 
   /**
-   * Lands everything of `writes` before its trailing batch puts, then a byte prefix of those puts:
-   * whole batches up to the cut, the one it falls in cut short. False (nothing lands) when the
-   * write does not end with batch puts.
+   * Lands everything of `writes` before its trailing log puts, then a byte prefix of those puts:
+   * whole values up to the cut, the one it falls in cut short (inside a batch, or between two).
+   * False (nothing lands) when the write does not end with log puts holding bytes.
    */
   private tear(writes: readonly EngineWrite[]): boolean {
     let tail = writes.length;
     while (tail > 0 && writes[tail - 1]!.type === 'putBatch') tail--;
-    if (tail === writes.length) return false;
-    this.apply(writes.slice(0, tail));
     const puts = writes.slice(tail) as readonly Extract<EngineWrite, { type: 'putBatch' }>[];
-    let keep = this.random.int(0, puts.reduce((sum, put) => sum + put.value.length, 0) - 1);
+    const bytes = puts.reduce((sum, put) => sum + put.value.length, 0);
+    if (bytes === 0) return false;
+    this.apply(writes.slice(0, tail));
+    let keep = this.random.int(0, bytes - 1);
     for (const put of puts) {
       if (keep >= put.value.length) {
         this.apply([put]);
         keep -= put.value.length;
         continue;
       }
-      if (keep > 0) this.damage(this.offsetOf(put.key), put.value, put.value.slice(0, keep));
+      if (keep > 0) this.tearValue(this.offsetOf(put.key), put.value, keep);
       break;
     }
     return true;
   }
 
-  private damage(offset: number, intact: Uint8Array, damaged: Uint8Array): void {
-    const batch = this.batchOf(offset, intact);
-    this.log.set(offset, damaged);
-    this.damagedOffsets.set(offset, { lastOffset: batch?.lastOffset ?? offset, epoch: batch?.epoch ?? 0 });
+  /** Lands the first `keep` bytes of a value: its batches up to there whole, the one the cut falls in damaged. */
+  private tearValue(key: number, intact: Uint8Array, keep: number): void {
+    this.log.set(key, intact.slice(0, keep));
+    this.damagedValues.delete(key);
+    const cut = this.batchesOf(key, intact).find((batch) => batch.position < keep && batch.position + batch.size > keep);
+    if (cut !== undefined) this.damagedValues.set(key, { offset: cut.baseOffset, lastOffset: cut.lastOffset, epoch: cut.epoch });
     this.image = null;
   }
 
@@ -346,18 +396,33 @@ export class SimDisk {
     return offset;
   }
 
-  private batchOf(offset: number, value: Uint8Array): LogBatch | null {
-    let batch = this.batchCache.get(value);
-    if (batch === undefined) {
-      try {
-        const header = readBatchHeader(value);
-        batch = { baseOffset: offset, lastOffset: header.lastOffset, epoch: header.partitionLeaderEpoch, bytes: value };
-      } catch {
-        batch = null;
+  private sortedKeys(): number[] {
+    return [...this.log.keys()].sort((a, b) => a - b);
+  }
+
+  /** The batches whose headers read, in order from the start of the value, up to the first that does not. */
+  private batchesOf(key: number, value: Uint8Array): readonly StoredBatch[] {
+    let batches = this.batchCache.get(value);
+    if (batches === undefined) {
+      const found: StoredBatch[] = [];
+      let position = 0;
+      let next = key;
+      while (position < value.length) {
+        let header;
+        try {
+          header = readBatchHeader(value, position);
+        } catch {
+          break;
+        }
+        if (header.baseOffset !== next) break;
+        found.push({ position, size: header.sizeInBytes, baseOffset: next, lastOffset: header.lastOffset, epoch: header.partitionLeaderEpoch });
+        position += header.sizeInBytes;
+        next = header.lastOffset + 1;
       }
-      this.batchCache.set(value, batch);
+      batches = found;
+      this.batchCache.set(value, batches);
     }
-    return batch;
+    return batches;
   }
 
   private durableSnapshot(): Snapshot | null {

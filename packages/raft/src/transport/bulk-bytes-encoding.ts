@@ -1,6 +1,7 @@
 /**
  * Encodes a message whose bulk is one bytes field (Fetch batches, a snapshot chunk) with a single
- * allocation of the exact size and a single copy of each chunk.
+ * allocation of the exact size and a single copy of each chunk — also when the message is itself the
+ * bytes field of a stream frame around it (writeParts).
  *
  * protobufjs's writer starts at 128 bytes and doubles as it goes, copying everything written so far
  * at each step; for an 8 MiB Fetch response that measured ~20–50 ms of event loop per message,
@@ -10,7 +11,7 @@
  */
 import type { Type } from 'protobufjs';
 
-function varintSize(value: number): number {
+export function varintSize(value: number): number {
   let size = 1;
   while (value >= 0x80) {
     value = Math.floor(value / 128);
@@ -19,7 +20,7 @@ function varintSize(value: number): number {
   return size;
 }
 
-function writeVarint(out: Uint8Array, pos: number, value: number): number {
+export function writeVarint(out: Uint8Array, pos: number, value: number): number {
   while (value >= 0x80) {
     out[pos++] = (value & 0x7f) | 0x80;
     value = Math.floor(value / 128);
@@ -32,25 +33,48 @@ function writeVarint(out: Uint8Array, pos: number, value: number): number {
 const WIRE_TYPE_BYTES = 2;
 
 /**
- * `head` encoded by protobufjs (it must not contain `field`), followed by `chunks` as elements of
- * the bytes field `field`. Pass an empty chunk list for an empty singular field: proto3 omits it.
+ * A message encoded but not yet joined: protobufjs's bytes for every field but the tail, then the
+ * tail's chunks, each of which becomes one element of the bytes field `tag` names. `size` is the
+ * joined length.
  */
-export function encodeWithBytesTail(type: Type, head: object, field: string, chunks: readonly Uint8Array[]): Uint8Array {
+export interface EncodedParts {
+  readonly head: Uint8Array;
+  readonly tag: number;
+  readonly chunks: readonly Uint8Array[];
+  readonly size: number;
+}
+
+/**
+ * `head` encoded by protobufjs (it must not contain `field`), and `chunks` as elements of the bytes
+ * field `field`, not yet joined. Pass an empty chunk list for an empty singular field: proto3 omits it.
+ */
+export function encodeParts(type: Type, head: object, field: string, chunks: readonly Uint8Array[]): EncodedParts {
   const definition = type.fields[field];
   if (definition === undefined || definition.type !== 'bytes') throw new TypeError(`${type.name}.${field} is not a bytes field`);
   const tag = definition.id * 8 + WIRE_TYPE_BYTES;
-  const tagSize = varintSize(tag);
   const headBytes = type.encode(head).finish(true);
+  const tagSize = varintSize(tag);
   let size = headBytes.length;
   for (const chunk of chunks) size += tagSize + varintSize(chunk.length) + chunk.length;
-  const out = Buffer.allocUnsafe(size);
-  out.set(headBytes, 0);
-  let pos = headBytes.length;
-  for (const chunk of chunks) {
-    pos = writeVarint(out, pos, tag);
+  return { head: headBytes, tag, chunks, size };
+}
+
+/** The whole message of `parts`, in one allocation of the exact size. */
+export function joinParts(parts: EncodedParts): Uint8Array {
+  const out = Buffer.allocUnsafe(parts.size);
+  writeParts(out, 0, parts);
+  return out;
+}
+
+/** Writes `parts` into `out` at `pos` (room for `parts.size` bytes); returns the position after them. */
+export function writeParts(out: Uint8Array, pos: number, parts: EncodedParts): number {
+  out.set(parts.head, pos);
+  pos += parts.head.length;
+  for (const chunk of parts.chunks) {
+    pos = writeVarint(out, pos, parts.tag);
     pos = writeVarint(out, pos, chunk.length);
     out.set(chunk, pos);
     pos += chunk.length;
   }
-  return out;
+  return pos;
 }

@@ -88,6 +88,18 @@ export function checkCaller(metadata: Metadata, clusterId: string, nodeIdRequire
   return { ok: true, from };
 }
 
+/** A status as a failure carries it; the metadata (the trailers) may be absent. */
+export type CallStatus = Pick<StatusObject, 'code' | 'details'> & { readonly metadata?: Metadata };
+
+/** The error grpc-js hands a unary call's callback, made from a stream's or a frame's status. */
+export function serviceError(failure: CallStatus): ServiceError {
+  return Object.assign(new Error(`${failure.code} ${status[failure.code]}: ${failure.details}`), {
+    code: failure.code,
+    details: failure.details,
+    metadata: failure.metadata ?? new Metadata(),
+  });
+}
+
 /** The typed error for a failed call, from its status and `kz-error-code` trailer. */
 export function errorFromStatus(failure: ServiceError | StatusObject): Error {
   const reason = single(failure.metadata, ERROR_CODE_KEY);

@@ -1,8 +1,11 @@
 /**
- * RaftTransport over gRPC (@grpc/grpc-js), one unary call per request: the request goes out on a
- * call to the peer, and the peer's core answers it by `send`ing the response back to us, which
- * completes that same call. So a response can only reach the node that asked, on the connection it
- * asked on — which also lets observers that no voter has an address for fetch from the leader.
+ * RaftTransport over gRPC (@grpc/grpc-js). Requests to a peer travel as frames of one long-lived
+ * bidirectional Stream (peer-stream.ts), or as one unary call each to a peer that serves no Stream
+ * (an older node) or when `stream: false`. The peer's core answers a request by `send`ing the
+ * response back to us, which goes out on the stream the request came on (or completes its call). So
+ * a response can only reach the node that asked, on the connection it asked on — which also lets
+ * observers that no voter has an address for fetch from the leader. Both are served: the unary
+ * methods stay for older peers and the admin client.
  *
  * Delivery is best effort, as the RaftTransport contract says: whatever cannot be sent or answered
  * (unknown peer, peer down, too many bytes in flight, deadline passed, malformed reply) is dropped
@@ -11,24 +14,27 @@
  * Inbound calls are checked before the core sees them: the cluster id must match (else
  * FAILED_PRECONDITION + `kz-error-code: INCONSISTENT_CLUSTER_ID`), the caller must name itself with
  * a valid node id and the body must decode to a valid message (else INVALID_ARGUMENT +
- * `kz-error-code: INVALID_REQUEST`).
+ * `kz-error-code: INVALID_REQUEST`). A stream is checked once, when it opens, with the same rules
+ * (its caller's certificate included, with mutual TLS), and refused with the same status; each of
+ * its frames is then checked as a unary call's body is, and refused with a failure frame.
  */
 import {
   Server,
   status,
+  type ServerDuplexStream,
   type ServerUnaryCall,
   type ServiceError,
-  type StatusObject,
   type sendUnaryData,
 } from '@grpc/grpc-js';
 import type { NodeId } from '../core/config';
 import { addressOf as voterAddress, type VoterSet } from '../core/voter-set';
 import type { RaftMessage, RaftRequest, RaftResponse } from '../core/messages';
-import { checkCaller, checkClusterId, checkNodeId, errorFromStatus, failureStatus, requestMetadata } from './call-metadata';
+import { checkCaller, checkClusterId, checkNodeId, errorFromStatus, failureStatus, requestMetadata, type CallStatus } from './call-metadata';
+import { InboundStream } from './inbound-stream';
 import { clientChannelOptions, serverOptions } from './grpc-options';
 import { formatHostPort, parseHostPort, type HostPort } from './host-port';
 import { PeerChannel } from './peer-channel';
-import { PendingCalls } from './pending-calls';
+import { PendingCalls, type InboundReply } from './pending-calls';
 import {
   decodeDescribeQuorumRequest,
   decodeRaftRequest,
@@ -37,7 +43,7 @@ import {
   encodeRaftMessage,
   type DescribeQuorumAnswer,
 } from './raft-codec';
-import { isRaftResponse, RAFT_RPC_NAMES, rpcOf, rpcPath, type RaftRpcName } from './raft-rpc';
+import { isRaftResponse, RAFT_RPC_NAMES, rpcOf, STREAM_RPC, type RaftRpcName } from './raft-rpc';
 import { asBuffer, RAFT_SERVICE_DEFINITION, type RaftServiceMethodName } from './raft-service-definition';
 import type { RaftTransport, RaftTransportHandlers } from './raft-transport';
 import {
@@ -48,7 +54,7 @@ import {
   TransportStateError,
 } from './transport-errors';
 import { SILENT_TRANSPORT_LOGGER, type RaftTransportLogger } from './transport-logger';
-import { grpcChannelCredentials, grpcServerCredentials, peerNodeId, type TlsIdentity } from '@kz/runtime';
+import { DeadlineSweep, grpcChannelCredentials, grpcServerCredentials, peerNodeId, type TlsIdentity } from '@kz/runtime';
 
 export interface GrpcRaftTransportOptions {
   readonly nodeId: NodeId;
@@ -69,10 +75,15 @@ export interface GrpcRaftTransportOptions {
   readonly maxInflightBytesPerPeer?: number;
   readonly logger?: RaftTransportLogger;
   /**
-   * Mutual TLS: serve and call with this identity, and refuse (PERMISSION_DENIED) a request whose
-   * caller's certificate does not name the node id the request claims (CN kz-node-<id>).
+   * Mutual TLS: serve and call with this identity, and refuse (PERMISSION_DENIED) a request — or a
+   * stream — whose caller's certificate does not name the node id it claims (CN kz-node-<id>).
    */
   readonly tls?: TlsIdentity;
+  /**
+   * Carry requests on one Stream per peer (default true); false: one unary call per request, as
+   * before Stream. Either way both are served, and a peer without Stream is called unary.
+   */
+  readonly stream?: boolean;
 }
 
 export const GRPC_TRANSPORT_DEFAULTS = {
@@ -115,6 +126,12 @@ export interface GrpcRaftTransportStats {
   /** Inbound calls the core did not answer within requestTimeoutMs. */
   readonly expired: number;
   readonly pendingInboundCalls: number;
+  /** Streams opened to peers (each reopening counts). */
+  readonly streamsOpened: number;
+  /** Streams peers have open to this node now. */
+  readonly inboundStreams: number;
+  /** Peers called unary because they answered Stream with UNIMPLEMENTED. */
+  readonly unaryPeers: number;
   readonly inflightRequests: number;
   readonly inflightBytes: number;
   readonly dropped: Readonly<Record<TransportDropReason, number>>;
@@ -123,6 +140,10 @@ export interface GrpcRaftTransportStats {
 type State = 'new' | 'starting' | 'running' | 'closed';
 
 type UnaryHandler = (call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>) => void;
+type StreamHandler = (call: ServerDuplexStream<Buffer, Buffer>) => void;
+
+/** What an inbound call or stream says of its caller. */
+type InboundCall = Pick<ServerUnaryCall<Buffer, Buffer>, 'metadata' | 'getPeer' | 'getAuthContext'>;
 
 function newDropCounters(): Record<TransportDropReason, number> {
   return {
@@ -169,6 +190,7 @@ export class GrpcRaftTransport implements RaftTransport {
   private readonly maxInflightBytesPerPeer: number;
   private readonly logger: RaftTransportLogger;
   private readonly tls: TlsIdentity | undefined;
+  private readonly useStreams: boolean;
 
   private state: State = 'new';
   private handlers: RaftTransportHandlers | undefined;
@@ -176,11 +198,14 @@ export class GrpcRaftTransport implements RaftTransport {
   private boundPort: number | undefined;
   private readonly channels = new Map<NodeId, PeerChannel>();
   private readonly pending: PendingCalls;
+  private readonly inboundStreams = new Set<InboundStream>();
+  /** The deadlines of requests sent on streams, on one timer. */
+  private readonly streamDeadlines = new DeadlineSweep();
   /** The last refusal code logged at warn per peer, so a misconfigured peer warns once, not per fetch. */
   private readonly warnedRefusal = new Map<NodeId, string>();
   /** Callers refused for their certificate, logged once each. */
   private readonly warnedImpostors = new Set<string>();
-  private readonly counters = { requestsSent: 0, responsesSent: 0, delivered: 0, refused: 0, expired: 0 };
+  private readonly counters = { requestsSent: 0, responsesSent: 0, delivered: 0, refused: 0, expired: 0, streamsOpened: 0 };
   private readonly dropped = newDropCounters();
 
   constructor(options: GrpcRaftTransportOptions) {
@@ -204,6 +229,7 @@ export class GrpcRaftTransport implements RaftTransport {
     );
     this.logger = options.logger ?? SILENT_TRANSPORT_LOGGER;
     this.tls = options.tls;
+    this.useStreams = options.stream ?? true;
     this.pending = new PendingCalls(this.requestTimeoutMs, (from, requestId, rpc) => {
       this.counters.expired += 1;
       this.logger.debug({ from, requestId, rpc }, 'raft transport: no response from the core in time; call failed with DEADLINE_EXCEEDED');
@@ -304,9 +330,12 @@ export class GrpcRaftTransport implements RaftTransport {
   async close(): Promise<void> {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    this.pending.failAll(failureStatus(status.UNAVAILABLE, undefined, `node ${this.nodeId} is shutting down`));
+    const shuttingDown = failureStatus(status.UNAVAILABLE, undefined, `node ${this.nodeId} is shutting down`);
+    this.pending.failAll(shuttingDown);
+    for (const stream of [...this.inboundStreams]) stream.end(shuttingDown);
     for (const channel of this.channels.values()) channel.close();
     this.channels.clear();
+    this.streamDeadlines.clear();
     const server = this.server;
     this.server = undefined;
     if (server !== undefined) await shutDown(server);
@@ -316,13 +345,17 @@ export class GrpcRaftTransport implements RaftTransport {
   stats(): GrpcRaftTransportStats {
     let inflightRequests = 0;
     let inflightBytes = 0;
+    let unaryPeers = 0;
     for (const channel of this.channels.values()) {
       inflightRequests += channel.inflightCalls;
       inflightBytes += channel.inflightBytes;
+      if (this.useStreams && !channel.streaming) unaryPeers += 1;
     }
     return {
       ...this.counters,
       pendingInboundCalls: this.pending.size,
+      inboundStreams: this.inboundStreams.size,
+      unaryPeers,
       inflightRequests,
       inflightBytes,
       dropped: { ...this.dropped },
@@ -337,11 +370,10 @@ export class GrpcRaftTransport implements RaftTransport {
       this.drop('unknownPeer', { to, type: request.type });
       return;
     }
-    const body = this.encode(to, request);
+    const body = this.encode(to, request, encodeRaftMessage);
     if (typeof body === 'string') return;
     const rpc = rpcOf(request);
-    const metadata = requestMetadata(this.clusterId, this.nodeId);
-    const accepted = channel.call(rpcPath(rpc), body, metadata, (error, response) => this.onReply(channel, rpc, request, error, response));
+    const accepted = channel.call(rpc, body, (error, response) => this.onReply(channel, rpc, request, error, response));
     if (!accepted) {
       this.drop('backpressure', { to, type: request.type, bytes: body.length, inflightBytes: channel.inflightBytes });
       return;
@@ -361,12 +393,19 @@ export class GrpcRaftTransport implements RaftTransport {
       requestTimeoutMs: this.requestTimeoutMs,
       maxInflightBytes: this.maxInflightBytesPerPeer,
       credentials: grpcChannelCredentials(this.tls),
+      metadata: () => requestMetadata(this.clusterId, this.nodeId),
+      stream: this.useStreams,
+      deadlines: this.streamDeadlines,
+      fellBackToUnary: (peer) => this.logger.info({ to: peer, address }, 'raft transport: the peer serves no Stream (an older version); calling it unary'),
+      streamOpened: () => {
+        this.counters.streamsOpened += 1;
+      },
     });
     this.channels.set(to, channel);
     return channel;
   }
 
-  private onReply(channel: PeerChannel, rpc: RaftRpcName, request: RaftRequest, error: ServiceError | null, body: Buffer | undefined): void {
+  private onReply(channel: PeerChannel, rpc: RaftRpcName, request: RaftRequest, error: ServiceError | null, body: Uint8Array | undefined): void {
     const to = channel.nodeId;
     if (this.state !== 'running') {
       this.drop('notRunning', { to, type: request.type });
@@ -407,11 +446,11 @@ export class GrpcRaftTransport implements RaftTransport {
 
   // ---- server side ---------------------------------------------------------------------------------
 
-  private serviceImplementation(): Record<RaftServiceMethodName, UnaryHandler> {
+  private serviceImplementation(): Record<RaftServiceMethodName, UnaryHandler> & Record<typeof STREAM_RPC, StreamHandler> {
     const implementation = {} as Record<RaftServiceMethodName, UnaryHandler>;
     for (const rpc of RAFT_RPC_NAMES) implementation[rpc] = (call, respond) => this.onRequest(rpc, call, respond);
     implementation.DescribeQuorum = (call, respond) => this.onDescribeQuorum(call, respond);
-    return implementation;
+    return { ...implementation, [STREAM_RPC]: (call: ServerDuplexStream<Buffer, Buffer>) => this.onStream(call) };
   }
 
   private onRequest(rpc: RaftRpcName, call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>): void {
@@ -419,10 +458,59 @@ export class GrpcRaftTransport implements RaftTransport {
       respond({ code: status.UNAVAILABLE, details: `node ${this.nodeId} is not running` });
       return;
     }
+    const admitted = this.admit(rpc, call);
+    if (typeof admitted !== 'number') {
+      respond(admitted);
+      return;
+    }
+    const reply: InboundReply = {
+      encode: encodeRaftMessage,
+      complete: (bytes) => respond(null, asBuffer(bytes)),
+      fail: (failure) => respond(failure),
+    };
+    const refusal = this.accept(admitted, rpc, call.request, reply, (forget) => call.once('cancelled', forget));
+    if (refusal !== null) this.refuse(rpc, call.getPeer(), refusal, admitted, (failure) => respond(failure));
+  }
+
+  /** A peer opens its Stream: admitted once for every frame it will carry, as a unary call is. */
+  private onStream(call: ServerDuplexStream<Buffer, Buffer>): void {
+    if (this.state !== 'running') {
+      call.emit('error', { code: status.UNAVAILABLE, details: `node ${this.nodeId} is not running` });
+      return;
+    }
+    const admitted = this.admit(STREAM_RPC, call);
+    if (typeof admitted !== 'number') {
+      call.emit('error', admitted);
+      return;
+    }
+    const stream = new InboundStream(call, admitted, {
+      request: (from, frame) => {
+        const { id, rpc } = frame;
+        if (from.isWaiting(id)) {
+          this.refuse(rpc, from.peer, failureStatus(status.ALREADY_EXISTS, undefined, `frame ${id} is still waiting for its answer`), from.from, (failure) => from.refuse(id, rpc, failure));
+          return;
+        }
+        const refusal = this.accept(from.from, rpc, frame.body, from.reply(id, rpc), (forget) => from.track(id, forget));
+        if (refusal !== null) this.refuse(rpc, from.peer, refusal, from.from, (failure) => from.refuse(id, rpc, failure));
+      },
+      malformed: (from, reason) => {
+        this.refuse(STREAM_RPC, from.peer, failureStatus(status.INVALID_ARGUMENT, 'INVALID_REQUEST', reason), from.from, (failure) => from.end(failure));
+      },
+      closed: (from) => this.inboundStreams.delete(from),
+    });
+    this.inboundStreams.add(stream);
+  }
+
+  /**
+   * The node id of the caller of a request or stream, or the status it is refused with (counted and
+   * logged here): the cluster id, then the node id it claims, then — with mutual TLS — whether its
+   * certificate names that node.
+   */
+  private admit(rpc: RaftRpcName | typeof STREAM_RPC, call: InboundCall): NodeId | CallStatus {
     const caller = checkCaller(call.metadata, this.clusterId, true);
     if (!caller.ok) {
-      this.refuse(rpc, call, respond, caller.refusal);
-      return;
+      this.counted(rpc, call.getPeer(), caller.refusal);
+      return caller.refusal;
     }
     const from = caller.from as NodeId; // defined: the node id was required
     if (this.tls !== undefined) {
@@ -435,37 +523,45 @@ export class GrpcRaftTransport implements RaftTransport {
           this.warnedImpostors.add(key);
           this.logger.warn({ rpc, from, certified, peer: call.getPeer() }, 'raft transport: refused a caller whose certificate names another node');
         }
-        this.refuse(rpc, call, respond, failureStatus(status.PERMISSION_DENIED, undefined, details), from);
-        return;
+        const refusal = failureStatus(status.PERMISSION_DENIED, undefined, details);
+        this.counted(rpc, call.getPeer(), refusal, from);
+        return refusal;
       }
     }
-    let request: RaftRequest;
-    try {
-      request = decodeRaftRequest(rpc, call.request);
-    } catch (error) {
-      this.refuse(rpc, call, respond, failureStatus(status.INVALID_ARGUMENT, 'INVALID_REQUEST', describe(error)), from);
-      return;
-    }
-    // Registered before deliver: a core may answer synchronously from inside deliver.
-    if (!this.pending.add(from, request.requestId, rpc, call, respond)) {
-      this.refuse(rpc, call, respond, failureStatus(status.ALREADY_EXISTS, undefined, `request ${request.requestId} from node ${from} is already pending`), from);
-      return;
-    }
-    if (!this.deliver(from, request)) {
-      this.pending.take(from, request.requestId)?.fail(failureStatus(status.INTERNAL, undefined, 'the node failed to accept the request'));
-    }
+    return from;
   }
 
-  private refuse(
-    rpc: RaftServiceMethodName,
-    call: ServerUnaryCall<Buffer, Buffer>,
-    respond: sendUnaryData<Buffer>,
-    failure: StatusObject,
-    from?: NodeId,
-  ): void {
+  /**
+   * Hands a request from an admitted caller to the core, to be answered through `reply`; `track`
+   * learns how to forget it if the caller goes away first. Returns the status to refuse it with,
+   * or null once it is with the core.
+   */
+  private accept(from: NodeId, rpc: RaftRpcName, body: Uint8Array, reply: InboundReply, track: (forget: () => void) => void): CallStatus | null {
+    let request: RaftRequest;
+    try {
+      request = decodeRaftRequest(rpc, body);
+    } catch (error) {
+      return failureStatus(status.INVALID_ARGUMENT, 'INVALID_REQUEST', describe(error));
+    }
+    // Registered before deliver: a core may answer synchronously from inside deliver.
+    const forget = this.pending.add(from, request.requestId, rpc, reply);
+    if (forget === null) return failureStatus(status.ALREADY_EXISTS, undefined, `request ${request.requestId} from node ${from} is already pending`);
+    track(forget);
+    if (!this.deliver(from, request)) {
+      this.pending.take(from, request.requestId)?.reply.fail(failureStatus(status.INTERNAL, undefined, 'the node failed to accept the request'));
+    }
+    return null;
+  }
+
+  /** Refuses a request (or stream) with `failure`, counted and logged. */
+  private refuse(rpc: RaftServiceMethodName | typeof STREAM_RPC, peer: string, failure: CallStatus, from: NodeId | undefined, send: (failure: CallStatus) => void): void {
+    this.counted(rpc, peer, failure, from);
+    send(failure);
+  }
+
+  private counted(rpc: RaftServiceMethodName | typeof STREAM_RPC, peer: string, failure: CallStatus, from?: NodeId): void {
     this.counters.refused += 1;
-    this.logger.debug({ rpc, from, peer: call.getPeer(), code: status[failure.code], details: failure.details }, 'raft transport: inbound call refused');
-    respond(failure);
+    this.logger.debug({ rpc, from, peer, code: status[failure.code], details: failure.details }, 'raft transport: inbound call refused');
   }
 
   private sendResponse(to: NodeId, response: RaftResponse): void {
@@ -474,22 +570,23 @@ export class GrpcRaftTransport implements RaftTransport {
       this.drop('noPendingCall', { to, type: response.type, requestId: response.requestId });
       return;
     }
+    const { reply } = call;
     if (call.rpc !== rpcOf(response)) {
       this.logger.error({ to, type: response.type, rpc: call.rpc, requestId: response.requestId }, 'raft transport: response does not answer its request');
       this.count('wrongResponseType');
-      call.fail(failureStatus(status.INTERNAL, undefined, `${response.type} cannot answer a ${call.rpc} call`));
+      reply.fail(failureStatus(status.INTERNAL, undefined, `${response.type} cannot answer a ${call.rpc} call`));
       return;
     }
-    const body = this.encode(to, response);
+    const body = this.encode(to, response, (message) => reply.encode(message as RaftResponse));
     if (typeof body === 'string') {
-      call.fail(
+      reply.fail(
         body === 'tooLarge'
           ? failureStatus(status.RESOURCE_EXHAUSTED, undefined, `${response.type} exceeds ${this.maxMessageBytes} bytes`)
           : failureStatus(status.INTERNAL, undefined, `${response.type} could not be encoded`),
       );
       return;
     }
-    call.complete(body);
+    reply.complete(body);
     this.counters.responsesSent += 1;
   }
 
@@ -500,13 +597,13 @@ export class GrpcRaftTransport implements RaftTransport {
     }
     const caller = checkCaller(call.metadata, this.clusterId, false);
     if (!caller.ok) {
-      this.refuse('DescribeQuorum', call, respond, caller.refusal);
+      this.refuse('DescribeQuorum', call.getPeer(), caller.refusal, undefined, (failure) => respond(failure));
       return;
     }
     try {
       decodeDescribeQuorumRequest(call.request);
     } catch (error) {
-      this.refuse('DescribeQuorum', call, respond, failureStatus(status.INVALID_ARGUMENT, 'INVALID_REQUEST', describe(error)));
+      this.refuse('DescribeQuorum', call.getPeer(), failureStatus(status.INVALID_ARGUMENT, 'INVALID_REQUEST', describe(error)), undefined, (failure) => respond(failure));
       return;
     }
     let answer: DescribeQuorumAnswer;
@@ -523,11 +620,11 @@ export class GrpcRaftTransport implements RaftTransport {
 
   // ---- shared --------------------------------------------------------------------------------------
 
-  /** The encoded message, or why it cannot be sent (counted and logged here). */
-  private encode(to: NodeId, message: RaftMessage): Buffer | 'encodeFailed' | 'tooLarge' {
-    let body: Buffer;
+  /** The encoded message (a unary body, or a whole frame), or why it cannot be sent (counted and logged here). */
+  private encode(to: NodeId, message: RaftMessage, encoder: (message: RaftMessage) => Uint8Array): Uint8Array | 'encodeFailed' | 'tooLarge' {
+    let body: Uint8Array;
     try {
-      body = asBuffer(encodeRaftMessage(message));
+      body = encoder(message);
     } catch (error) {
       this.logger.error({ to, type: message.type, err: error }, 'raft transport: message does not encode');
       this.count('encodeFailed');

@@ -1,31 +1,44 @@
 /**
- * Inbound gRPC calls waiting for the core's answer. The core answers a request by `send`ing a
- * response to the requester with the same requestId, possibly much later (a Fetch long-polls);
- * this table finds the call that response completes, by (from, requestId). A call nobody answers
- * within the timeout fails with DEADLINE_EXCEEDED, and a call its client gives up on (deadline,
- * disconnect) leaves the table at once, so an unanswered request never holds memory for long.
+ * Inbound requests waiting for the core's answer, whether they came as unary calls or as frames of
+ * a Stream. The core answers a request by `send`ing a response to the requester with the same
+ * requestId, possibly much later (a Fetch long-polls); this table finds what that response
+ * completes, by (from, requestId). A request nobody answers within the timeout fails with
+ * DEADLINE_EXCEEDED (all of them on one timer, a DeadlineSweep), and one whose caller gives up
+ * (deadline, disconnect, a stream closed) leaves the table at once, so an unanswered request never
+ * holds memory for long.
  */
-import { status, type ServerUnaryCall, type sendUnaryData, type StatusObject } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
+import { DeadlineSweep, type SweptDeadline } from '@kz/runtime';
 import type { NodeId } from '../core/config';
+import type { RaftResponse } from '../core/messages';
+import type { CallStatus } from './call-metadata';
 import type { RaftRpcName } from './raft-rpc';
 
-/** A pending call, taken out of the table: complete it exactly once. */
+/** How a waiting request is answered: on its unary call, or by a frame on its stream. */
+export interface InboundReply {
+  /** The bytes that carry `response` back (a unary body, or a whole frame). Throws if it does not encode. */
+  encode(response: RaftResponse): Uint8Array;
+  complete(bytes: Uint8Array): void;
+  fail(failure: CallStatus): void;
+}
+
+/** A pending request, taken out of the table: answer it exactly once, through `reply`. */
 export interface TakenCall {
   readonly rpc: RaftRpcName;
-  complete(body: Buffer): void;
-  fail(failure: StatusObject): void;
+  readonly reply: InboundReply;
 }
 
 interface Entry {
   readonly rpc: RaftRpcName;
-  readonly respond: sendUnaryData<Buffer>;
-  readonly timer: NodeJS.Timeout;
+  readonly reply: InboundReply;
+  readonly deadline: SweptDeadline;
 }
 
 export type ExpiryListener = (from: NodeId, requestId: number, rpc: RaftRpcName) => void;
 
 export class PendingCalls {
   private readonly entries = new Map<string, Entry>();
+  private readonly deadlines = new DeadlineSweep();
 
   constructor(
     private readonly timeoutMs: number,
@@ -37,26 +50,26 @@ export class PendingCalls {
   }
 
   /**
-   * Registers a call; returns false when (from, requestId) is already pending — a duplicate the
-   * caller must refuse rather than hand the core twice.
+   * Registers a request. Returns a function that forgets it (its caller went away), or null when
+   * (from, requestId) is already pending — a duplicate the caller must refuse rather than hand the
+   * core twice.
    */
-  add(from: NodeId, requestId: number, rpc: RaftRpcName, call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>): boolean {
+  add(from: NodeId, requestId: number, rpc: RaftRpcName, reply: InboundReply): (() => void) | null {
     const key = `${from}/${requestId}`;
-    if (this.entries.has(key)) return false;
-    const timer = setTimeout(() => {
+    if (this.entries.has(key)) return null;
+    const deadline = this.deadlines.after(this.timeoutMs, () => {
       if (this.entries.get(key) !== entry) return;
       this.entries.delete(key);
-      respond({ code: status.DEADLINE_EXCEEDED, details: `no ${rpc} response within ${this.timeoutMs} ms` });
+      reply.fail({ code: status.DEADLINE_EXCEEDED, details: `no ${rpc} response within ${this.timeoutMs} ms` });
       this.onExpired(from, requestId, rpc);
-    }, this.timeoutMs);
-    const entry: Entry = { rpc, respond, timer };
+    });
+    const entry: Entry = { rpc, reply, deadline };
     this.entries.set(key, entry);
-    call.once('cancelled', () => {
+    return () => {
       if (this.entries.get(key) !== entry) return;
       this.entries.delete(key);
-      clearTimeout(timer);
-    });
-    return true;
+      deadline.cancel();
+    };
   }
 
   take(from: NodeId, requestId: number): TakenCall | undefined {
@@ -64,21 +77,15 @@ export class PendingCalls {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
     this.entries.delete(key);
-    clearTimeout(entry.timer);
-    return {
-      rpc: entry.rpc,
-      complete: (body) => entry.respond(null, body),
-      fail: (failure) => entry.respond(failure),
-    };
+    entry.deadline.cancel();
+    return { rpc: entry.rpc, reply: entry.reply };
   }
 
-  /** Fails every pending call (on close) and empties the table. */
-  failAll(failure: StatusObject): void {
+  /** Fails every pending request (on close) and empties the table. */
+  failAll(failure: CallStatus): void {
     const entries = [...this.entries.values()];
     this.entries.clear();
-    for (const entry of entries) {
-      clearTimeout(entry.timer);
-      entry.respond(failure);
-    }
+    this.deadlines.clear();
+    for (const entry of entries) entry.reply.fail(failure);
   }
 }

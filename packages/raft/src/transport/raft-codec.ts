@@ -29,7 +29,7 @@ import type {
 import type { QuorumDescription, ReplicaDescription } from '../core/status';
 import { ZERO_DIRECTORY_ID } from '../core/voter-set';
 import { KAFKA_ERROR_NUMBERS } from './kafka-error-codes';
-import { encodeWithBytesTail } from './bulk-bytes-encoding';
+import { encodeParts, joinParts, type EncodedParts } from './bulk-bytes-encoding';
 import type { RaftRpcName, RaftRpcTypes } from './raft-rpc';
 import { raftSchema, type RaftSchema } from './raft-schema';
 import { MalformedMessageError } from './transport-errors';
@@ -59,6 +59,15 @@ function decodeWith(type: Type, bytes: Uint8Array, name: string): WireFields {
 
 /** Encodes any RaftMessage; its `type` picks the protobuf message. */
 export function encodeRaftMessage(message: RaftMessage): Uint8Array {
+  const parts = encodeRaftMessageParts(message);
+  return parts.chunks.length === 0 ? parts.head : joinParts(parts);
+}
+
+/**
+ * Encodes any RaftMessage with its bulk (record batches, a snapshot chunk) left unjoined, so that a
+ * frame around it (stream-frame.ts) copies each batch once, as the unary body does.
+ */
+export function encodeRaftMessageParts(message: RaftMessage): EncodedParts {
   const schema = raftSchema();
   switch (message.type) {
     case 'VoteRequest':
@@ -68,23 +77,27 @@ export function encodeRaftMessage(message: RaftMessage): Uint8Array {
     case 'FetchSnapshotRequest':
     case 'UpdateVoterRequest':
       // Field names match the .proto's camelCase names; protobufjs ignores `type`.
-      return encodeWith(schema[message.type], message);
+      return whole(encodeWith(schema[message.type], message));
     case 'VoteResponse':
     case 'BeginQuorumEpochResponse':
     case 'EndQuorumEpochResponse':
     case 'UpdateVoterResponse':
-      return encodeWith(schema[message.type], { ...message, error: KAFKA_ERROR_NUMBERS[message.error] });
+      return whole(encodeWith(schema[message.type], { ...message, error: KAFKA_ERROR_NUMBERS[message.error] }));
     case 'FetchResponse': {
       const { batches, ...head } = message;
-      return encodeWithBytesTail(schema.FetchResponse, { ...head, error: KAFKA_ERROR_NUMBERS[head.error] }, 'batches', batches);
+      return encodeParts(schema.FetchResponse, { ...head, error: KAFKA_ERROR_NUMBERS[head.error] }, 'batches', batches);
     }
     case 'FetchSnapshotResponse': {
       const { bytes, ...head } = message;
       // proto3 leaves an empty singular bytes field out.
       const chunks = bytes.length > 0 ? [bytes] : [];
-      return encodeWithBytesTail(schema.FetchSnapshotResponse, { ...head, error: KAFKA_ERROR_NUMBERS[head.error] }, 'chunk', chunks);
+      return encodeParts(schema.FetchSnapshotResponse, { ...head, error: KAFKA_ERROR_NUMBERS[head.error] }, 'chunk', chunks);
     }
   }
+}
+
+function whole(bytes: Uint8Array): EncodedParts {
+  return { head: bytes, tag: 0, chunks: [], size: bytes.length };
 }
 
 type Decoders<K extends 'request' | 'response'> = { readonly [R in RaftRpcName]: (schema: RaftSchema, bytes: Uint8Array) => RaftRpcTypes[R][K] };

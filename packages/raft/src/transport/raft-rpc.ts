@@ -30,6 +30,9 @@ export type RaftRpcName = (typeof RAFT_RPC_NAMES)[number];
 /** The admin RPC, answered by the transport itself from `handlers.describeQuorum()`. */
 export const DESCRIBE_QUORUM_RPC = 'DescribeQuorum';
 
+/** The bidirectional stream that carries the quorum RPCs between two nodes (stream-frame.ts). */
+export const STREAM_RPC = 'Stream';
+
 export interface RaftRpcTypes {
   Vote: { request: VoteRequest; response: VoteResponse };
   BeginQuorumEpoch: { request: BeginQuorumEpochRequest; response: BeginQuorumEpochResponse };
@@ -82,6 +85,6 @@ export function isRaftResponse(message: RaftMessage): message is RaftResponse {
 }
 
 /** The HTTP/2 path gRPC uses for a method: `/kz.raft.v1.RaftService/Vote`. */
-export function rpcPath(rpc: RaftRpcName | typeof DESCRIBE_QUORUM_RPC): string {
+export function rpcPath(rpc: RaftRpcName | typeof DESCRIBE_QUORUM_RPC | typeof STREAM_RPC): string {
   return `/${RAFT_SERVICE_NAME}/${rpc}`;
 }

@@ -29,6 +29,7 @@ export interface RaftSchema {
   readonly UpdateVoterResponse: Type;
   readonly DescribeQuorumRequest: Type;
   readonly DescribeQuorumResponse: Type;
+  readonly RaftStreamFrame: Type;
 }
 
 let loaded: RaftSchema | undefined;
@@ -59,6 +60,7 @@ export function raftSchema(): RaftSchema {
     UpdateVoterResponse: type('UpdateRaftVoterResponse'),
     DescribeQuorumRequest: type('DescribeQuorumRequest'),
     DescribeQuorumResponse: type('DescribeQuorumResponse'),
+    RaftStreamFrame: type('RaftStreamFrame'),
   };
   return loaded;
 }

@@ -12,8 +12,9 @@
  * - a response that fails to decode is logged and dropped by the transport, with the peer named.
  */
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
-import { DESCRIBE_QUORUM_RPC, RAFT_RPC_NAMES, rpcPath, type RaftRpcName } from './raft-rpc';
+import { DESCRIBE_QUORUM_RPC, RAFT_RPC_NAMES, rpcPath, STREAM_RPC, type RaftRpcName } from './raft-rpc';
 
+/** The unary methods of the service. */
 export type RaftServiceMethodName = RaftRpcName | typeof DESCRIBE_QUORUM_RPC;
 
 const passThrough = (bytes: Buffer): Buffer => bytes;
@@ -33,9 +34,27 @@ function unaryMethod(name: RaftServiceMethodName): MethodDefinition<Buffer, Buff
 
 export const RAFT_SERVICE_METHODS: readonly RaftServiceMethodName[] = [...RAFT_RPC_NAMES, DESCRIBE_QUORUM_RPC];
 
-export const RAFT_SERVICE_DEFINITION: ServiceDefinition<Record<RaftServiceMethodName, unknown>> = Object.fromEntries(
+/** Stream: frames both ways (stream-frame.ts), bytes through gRPC as for the unary methods. */
+export const RAFT_STREAM_METHOD: MethodDefinition<Buffer, Buffer> = {
+  path: rpcPath(STREAM_RPC),
+  requestStream: true,
+  responseStream: true,
+  requestSerialize: passThrough,
+  requestDeserialize: passThrough,
+  responseSerialize: passThrough,
+  responseDeserialize: passThrough,
+  originalName: STREAM_RPC,
+};
+
+/** The unary methods only: what nodes before Stream served (the transport tests' old peer). */
+export const RAFT_UNARY_SERVICE_DEFINITION: ServiceDefinition<Record<RaftServiceMethodName, unknown>> = Object.fromEntries(
   RAFT_SERVICE_METHODS.map((name) => [name, unaryMethod(name)]),
 ) as Record<RaftServiceMethodName, MethodDefinition<Buffer, Buffer>>;
+
+export const RAFT_SERVICE_DEFINITION: ServiceDefinition<Record<RaftServiceMethodName | typeof STREAM_RPC, unknown>> = {
+  ...RAFT_UNARY_SERVICE_DEFINITION,
+  [STREAM_RPC]: RAFT_STREAM_METHOD,
+};
 
 /** A view of the bytes as a Buffer, without copying: grpc-js wants Buffers. */
 export function asBuffer(bytes: Uint8Array): Buffer {

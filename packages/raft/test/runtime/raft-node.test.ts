@@ -70,6 +70,42 @@ describe('RaftNode', () => {
     }
   });
 
+  test('timeouts: a leader cut off from its quorum fails proposals, reads and batches with RequestTimedOutError, each at its own deadline', async () => {
+    const network = new InMemoryRaftNetwork();
+    const voters = [1, 2, 3];
+    const nodes = await Promise.all(
+      voters.map((nodeId) =>
+        // A long fetch timeout: the leader must not resign (check quorum) before the deadlines pass.
+        RaftNode.start({ nodeId, voters, storage: new MemoryRaftStorage(), transport: network.transport(nodeId), stateMachine: new ListStateMachine(), logger: quiet, config: { ...fast, fetchTimeoutMs: 10_000 } }),
+      ),
+    );
+    try {
+      await until(() => nodes.some((n) => n.status().role === 'leader'));
+      const leader = nodes.find((n) => n.status().role === 'leader')!;
+      await leader.propose([{ key: null, value: Buffer.from('before') }], { timeoutMs: 5_000 });
+      network.setHook(() => 'drop');
+      const settled: string[] = [];
+      const watch = <T>(name: string, promise: Promise<T>): Promise<unknown> =>
+        promise.then(
+          () => settled.push(`${name} resolved`),
+          (error: unknown) => settled.push(`${name} ${(error as Error).name}`),
+        );
+      const outcomes = [
+        watch('propose', leader.propose([{ key: null, value: Buffer.from('cut off') }], { timeoutMs: 40 })),
+        watch('read', leader.readBarrier({ timeoutMs: 20 })),
+        watch('batch', leader.proposeBatch(encodeRecordBatch({ records: [{ key: null, value: Buffer.from('b') }] }), { timeoutMs: 60 })),
+      ];
+      // Without a timeout a proposal waits (until the node stops); with one it fails on time.
+      const untimed = leader.propose([{ key: null, value: Buffer.from('patient') }]).catch((error: unknown) => error);
+      await Promise.all(outcomes);
+      expect(settled).toEqual(['read RequestTimedOutError', 'propose RequestTimedOutError', 'batch RequestTimedOutError']);
+      await leader.stop();
+      await expect(untimed).resolves.toMatchObject({ name: 'NodeStoppedError' });
+    } finally {
+      await Promise.all(nodes.map((n) => n.stop()));
+    }
+  });
+
   test('a node restarted on its level data directory keeps its log and state', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kz-raft-node-'));
     const network = new InMemoryRaftNetwork();

@@ -3,13 +3,13 @@
  * LogOp changes what load returns, that persists apply in call order, and that a reopened
  * storage sees exactly what was persisted before.
  */
-import type { LogBatch, Snapshot } from '../../src/core/log-batch';
+import type { LogBatch } from '../../src/core/log-batch';
 import type { DurableState } from '../../src/core/raft-core';
 import type { ElectionState } from '../../src/core/quorum-state';
 import type { LogOp } from '../../src/core/ready';
 import type { RaftStorage } from '../../src/storage/raft-storage';
 import { InvalidPersistError, StorageReadError, StorageWriteError } from '../../src/storage/storage-errors';
-import { batchAt, batchesFrom, contentOf, snapshotAt, view, withSnapshotFiles } from './fixtures';
+import { batchAt, batchesFrom, contentOf, lcg, ModelLog, snapshotAt, view, withSnapshotFiles } from './fixtures';
 
 export interface StorageHarness {
   readonly storage: RaftStorage;
@@ -137,6 +137,42 @@ export function describeRaftStorageConformance(name: string, factory: () => Prom
       await reopenExpecting({ ...expected, snapshot: snapshotAt(10, 3, 'third'), batches: [batchAt(10, 3)] });
       expect(await contentOf(storage, { offset: 10, epoch: 3 })).toBe('third');
       await expect(contentOf(storage, { offset: 8, epoch: 2 })).rejects.toMatchObject({ code: 'SNAPSHOT_NOT_FOUND' });
+    });
+
+    it('truncates inside the batches one persist appended, appends after, and reopens to that', async () => {
+      const persisted = [batchAt(0, 1, 2), batchAt(2, 1), batchAt(3, 2, 3), batchAt(6, 2), batchAt(7, 2)];
+      await persist({ epoch: 2, votedFor: 1, leaderId: 1 }, [{ op: 'append', batches: persisted }]);
+      await persist(null, [{ op: 'truncate', endOffset: 6 }]);
+      const truncated: DurableState = { electionState: { epoch: 2, votedFor: 1, leaderId: 1 }, snapshot: null, batches: persisted.slice(0, 3) };
+      await reopenExpecting(truncated);
+      await persist(null, [{ op: 'truncate', endOffset: 2 }]);
+      await reopenExpecting({ ...truncated, batches: persisted.slice(0, 1) });
+      const replacement = [batchAt(2, 3, 1, 'r'), batchAt(3, 3, 4, 'r')];
+      await persist({ epoch: 3, votedFor: 2, leaderId: 2 }, [{ op: 'append', batches: replacement }]);
+      const replaced: DurableState = { electionState: { epoch: 3, votedFor: 2, leaderId: 2 }, snapshot: null, batches: [persisted[0]!, ...replacement] };
+      await reopenExpecting(replaced);
+      // Into the new batches, then below them into the first persist's again, within one persist.
+      await persist(null, [{ op: 'truncate', endOffset: 3 }, { op: 'truncate', endOffset: 2 }, { op: 'append', batches: [batchAt(2, 3, 1, 's')] }]);
+      await reopenExpecting({ ...replaced, batches: [persisted[0]!, batchAt(2, 3, 1, 's')] });
+      await persist(null, [{ op: 'truncate', endOffset: 0 }]);
+      await reopenExpecting({ ...replaced, batches: [] });
+    });
+
+    it('compacts below and inside the batches one persist appended, and reopens to that', async () => {
+      const persisted = [batchAt(0, 1, 2), batchAt(2, 1), batchAt(3, 2, 3), batchAt(6, 2)];
+      const election: ElectionState = { epoch: 2, votedFor: 1, leaderId: 1 };
+      await persist(election, [{ op: 'append', batches: persisted }]);
+      await persist(null, [{ op: 'append', batches: [batchAt(7, 2), batchAt(8, 2)] }]);
+      // Inside the first persist's batches.
+      await persist(null, [{ op: 'snapshot', snapshot: snapshotAt(3, 1, 'inside') }]);
+      const inside: DurableState = { electionState: election, snapshot: snapshotAt(3, 1, 'inside'), batches: [...persisted.slice(2), batchAt(7, 2), batchAt(8, 2)] };
+      await reopenExpecting(inside);
+      // Past them and inside the second's; then a truncation into what is left of the second.
+      await persist(null, [{ op: 'snapshot', snapshot: snapshotAt(8, 2, 'past') }]);
+      await reopenExpecting({ ...inside, snapshot: snapshotAt(8, 2, 'past'), batches: [batchAt(8, 2)] });
+      await persist(null, [{ op: 'truncate', endOffset: 8 }, { op: 'append', batches: [batchAt(8, 3, 1, 'n'), batchAt(9, 3)] }]);
+      await reopenExpecting({ ...inside, snapshot: snapshotAt(8, 2, 'past'), batches: [batchAt(8, 3, 1, 'n'), batchAt(9, 3)] });
+      expect(await contentOf(storage, { offset: 8, epoch: 2 })).toBe('past');
     });
 
     it('installSnapshot empties the log; later appends start at the snapshot end', async () => {
@@ -289,71 +325,4 @@ export function describeRaftStorageConformance(name: string, factory: () => Prom
       expect(view(await loaded())).toEqual(view({ ...FRESH, electionState: { epoch: 1, votedFor: 1, leaderId: -1 } }));
     });
   });
-}
-
-/** The expected stored log, and a source of valid random ops against it. */
-class ModelLog {
-  private snapshot: Snapshot | null = null;
-  private batches: LogBatch[] = [];
-  private serial = 0;
-
-  state(electionState: ElectionState): DurableState {
-    return { electionState, snapshot: this.snapshot, batches: [...this.batches] };
-  }
-
-  private get start(): number {
-    return this.snapshot?.id.offset ?? 0;
-  }
-
-  private get end(): number {
-    const last = this.batches[this.batches.length - 1];
-    return last === undefined ? this.start : last.lastOffset + 1;
-  }
-
-  randomOps(random: () => number, epoch: number): LogOp[] {
-    const ops: LogOp[] = [];
-    const count = 1 + Math.floor(random() * 3);
-    for (let i = 0; i < count; i++) {
-      const roll = random();
-      this.serial += 1;
-      if (roll < 0.55) {
-        const batches: LogBatch[] = [];
-        for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
-          const batch = batchAt(this.end, epoch, 1 + Math.floor(random() * 4), `m${this.serial}-`);
-          this.batches.push(batch);
-          batches.push(batch);
-        }
-        ops.push({ op: 'append', batches });
-      } else if (roll < 0.75) {
-        const keep = Math.floor(random() * (this.batches.length + 1));
-        const endOffset = this.batches[keep]?.baseOffset ?? this.end;
-        this.batches = this.batches.slice(0, keep);
-        ops.push({ op: 'truncate', endOffset });
-      } else if (roll < 0.93) {
-        const upTo = Math.floor(random() * (this.batches.length + 1));
-        const below = this.batches[upTo - 1];
-        if (below === undefined) continue;
-        const snapshot = snapshotAt(below.lastOffset + 1, below.epoch, `s${this.serial}`);
-        this.batches = this.batches.slice(upTo);
-        this.snapshot = snapshot;
-        ops.push({ op: 'snapshot', snapshot });
-      } else {
-        const lastEpoch = this.batches[this.batches.length - 1]?.epoch ?? this.snapshot?.id.epoch ?? 0;
-        const snapshot = snapshotAt(this.end + Math.floor(random() * 5), Math.max(lastEpoch, 0), `i${this.serial}`);
-        this.batches = [];
-        this.snapshot = snapshot;
-        ops.push({ op: 'installSnapshot', snapshot });
-      }
-    }
-    return ops;
-  }
-}
-
-/** A small deterministic generator, so a failure replays exactly. */
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 0x1_0000_0000;
-  };
 }

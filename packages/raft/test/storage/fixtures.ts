@@ -8,6 +8,7 @@ import type { OffsetAndEpoch } from '../../src/core/messages';
 import type { DurableState } from '../../src/core/raft-core';
 import type { LogOp } from '../../src/core/ready';
 import type { RaftStorage } from '../../src/storage/raft-storage';
+import type { ElectionState } from '../../src/core/quorum-state';
 
 /** A batch of `count` records at `baseOffset`, appended by the leader of `epoch`. */
 export function batchAt(baseOffset: number, epoch: number, count = 1, tag = ''): LogBatch {
@@ -91,4 +92,71 @@ export async function makeTempDir(): Promise<string> {
 
 export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/** The expected stored log, and a source of valid random ops against it. */
+export class ModelLog {
+  private snapshot: Snapshot | null = null;
+  private batches: LogBatch[] = [];
+  private serial = 0;
+
+  state(electionState: ElectionState): DurableState {
+    return { electionState, snapshot: this.snapshot, batches: [...this.batches] };
+  }
+
+  private get start(): number {
+    return this.snapshot?.id.offset ?? 0;
+  }
+
+  private get end(): number {
+    const last = this.batches[this.batches.length - 1];
+    return last === undefined ? this.start : last.lastOffset + 1;
+  }
+
+  randomOps(random: () => number, epoch: number): LogOp[] {
+    const ops: LogOp[] = [];
+    const count = 1 + Math.floor(random() * 3);
+    for (let i = 0; i < count; i++) {
+      const roll = random();
+      this.serial += 1;
+      if (roll < 0.55) {
+        const batches: LogBatch[] = [];
+        for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
+          const batch = batchAt(this.end, epoch, 1 + Math.floor(random() * 4), `m${this.serial}-`);
+          this.batches.push(batch);
+          batches.push(batch);
+        }
+        ops.push({ op: 'append', batches });
+      } else if (roll < 0.75) {
+        const keep = Math.floor(random() * (this.batches.length + 1));
+        const endOffset = this.batches[keep]?.baseOffset ?? this.end;
+        this.batches = this.batches.slice(0, keep);
+        ops.push({ op: 'truncate', endOffset });
+      } else if (roll < 0.93) {
+        const upTo = Math.floor(random() * (this.batches.length + 1));
+        const below = this.batches[upTo - 1];
+        if (below === undefined) continue;
+        const snapshot = snapshotAt(below.lastOffset + 1, below.epoch, `s${this.serial}`);
+        this.batches = this.batches.slice(upTo);
+        this.snapshot = snapshot;
+        ops.push({ op: 'snapshot', snapshot });
+      } else {
+        const lastEpoch = this.batches[this.batches.length - 1]?.epoch ?? this.snapshot?.id.epoch ?? 0;
+        const snapshot = snapshotAt(this.end + Math.floor(random() * 5), Math.max(lastEpoch, 0), `i${this.serial}`);
+        this.batches = [];
+        this.snapshot = snapshot;
+        ops.push({ op: 'installSnapshot', snapshot });
+      }
+    }
+    return ops;
+  }
+}
+
+/** A small deterministic generator, so a failure replays exactly. */
+export function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 0x1_0000_0000;
+  };
 }

@@ -1,7 +1,10 @@
+import { readBatchHeader } from '@kz/records';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Level } from 'level';
+import type { LogBatch } from '../../src/core/log-batch';
 import type { DurableState } from '../../src/core/raft-core';
+import { encodeElectionState } from '../../src/storage/election-state-codec';
 import type { RaftStorage } from '../../src/storage/raft-storage';
 import { LEVEL_STORAGE_LAYOUT, LevelRaftStorage } from '../../src/storage/level-storage';
 import { encodeOffsetKey } from '../../src/storage/offset-key';
@@ -97,6 +100,17 @@ describe('LevelRaftStorage on disk', () => {
     await storage.close();
   }
 
+  /** As seed, one persist per batch: each batch a value of its own, the layout older versions wrote. */
+  async function seedEach(electionEpoch: number, batches: readonly LogBatch[]): Promise<void> {
+    const storage = await openStorage();
+    for (const batch of batches) await storage.persist({ epoch: electionEpoch, votedFor: 1, leaderId: 1 }, [{ op: 'append', batches: [batch] }]);
+    await storage.close();
+  }
+
+  async function rawKeys(): Promise<string[]> {
+    return withRaw(dir, async (raw) => (await raw.log.keys().all()).map(hex));
+  }
+
   async function reopenAndLoad(): Promise<{ storage: LevelRaftStorage; loaded: Awaited<ReturnType<RaftStorage['load']>> }> {
     const storage = await openStorage();
     return { storage, loaded: await storage.load() };
@@ -111,18 +125,147 @@ describe('LevelRaftStorage on disk', () => {
   });
 
   it('keys the log by 8-byte big-endian base offset, so key order is offset order', async () => {
-    const rawKeys = (): Promise<string[]> => withRaw(dir, async (raw) => (await raw.log.keys().all()).map(hex));
-    await seed(3, [{ op: 'installSnapshot', snapshot: snapshotAt(254, 2) }, { op: 'append', batches: batchesFrom(254, [3, 3, 3]) }]);
+    await seed(3, [{ op: 'installSnapshot', snapshot: snapshotAt(254, 2) }]);
+    await seedEach(3, batchesFrom(254, [3, 3, 3]));
     expect(await rawKeys()).toEqual(['00000000000000fe', '00000000000000ff', '0000000000000100']);
-    await seed(3, [{ op: 'installSnapshot', snapshot: snapshotAt(65_535, 3) }, { op: 'append', batches: batchesFrom(65_535, [3, 3]) }]);
+    await seed(3, [{ op: 'installSnapshot', snapshot: snapshotAt(65_535, 3) }]);
+    await seedEach(3, batchesFrom(65_535, [3, 3]));
     expect(await rawKeys()).toEqual(['000000000000ffff', '0000000000010000']);
     const { loaded } = await reopenAndLoad();
     expect(loaded.durable.batches.map((b) => b.baseOffset)).toEqual([65_535, 65_536]);
   });
 
+  it('stores the batches one persist appends as one value, keyed by the first base offset', async () => {
+    const first = [batchAt(0, 1, 3), batchAt(3, 1), batchAt(4, 2, 2)];
+    const second = [batchAt(6, 2)];
+    await seed(2, [{ op: 'append', batches: first }]);
+    await seed(2, [{ op: 'append', batches: second }]);
+    const values = await withRaw(dir, async (raw) => (await raw.log.iterator().all()).map(([key, value]) => [hex(key), hex(value)]));
+    expect(values).toEqual([
+      ['0000000000000000', hex(Buffer.concat(first.map((b) => b.bytes)))],
+      ['0000000000000006', hex(second[0]!.bytes)],
+    ]);
+    const { loaded } = await reopenAndLoad();
+    expect(view(loaded.durable)).toEqual(view({ electionState: { epoch: 2, votedFor: 1, leaderId: 1 }, snapshot: null, batches: [...first, ...second] }));
+  });
+
+  it('opens the layout older versions wrote, one batch per value, and goes on in the new one', async () => {
+    const old = batchesFrom(0, [1, 1, 2]);
+    await withRaw(dir, async (raw) => {
+      await raw.meta.put(LEVEL_STORAGE_LAYOUT.electionKey, encodeElectionState({ epoch: 2, votedFor: 1, leaderId: 1 }));
+      for (const batch of old) await raw.log.put(encodeOffsetKey(batch.baseOffset), batch.bytes);
+    });
+    const { storage, loaded } = await reopenAndLoad();
+    expect(loaded.repairs).toEqual([]);
+    expect(view(loaded.durable)).toEqual(view({ electionState: { epoch: 2, votedFor: 1, leaderId: 1 }, snapshot: null, batches: old }));
+    await storage.persist(null, [{ op: 'truncate', endOffset: 2 }, { op: 'append', batches: [batchAt(2, 2, 1, 'n'), batchAt(3, 2, 1, 'n')] }]);
+    await storage.close();
+    expect(await rawKeys()).toEqual(['0000000000000000', '0000000000000001', '0000000000000002']);
+    const again = await reopenAndLoad();
+    expect(again.loaded.durable.batches.map((b) => [b.baseOffset, hex(b.bytes)])).toEqual(
+      [...old.slice(0, 2), batchAt(2, 2, 1, 'n'), batchAt(3, 2, 1, 'n')].map((b) => [b.baseOffset, hex(b.bytes)]),
+    );
+  });
+
+  describe('a value of several batches', () => {
+    const epochOne = { epoch: 2, votedFor: 1, leaderId: 1 };
+    /** The stored log as [key, the base offsets its value holds] ('' for a cut), read raw. */
+    async function layout(): Promise<[number, string][]> {
+      return withRaw(dir, async (raw) =>
+        (await raw.log.iterator().all()).map(([key, value]): [number, string] => [Number(key.readBigUInt64BE(0)), baseOffsetsIn(value).join(',')]),
+      );
+    }
+
+    it('a truncation inside it cuts it with an empty value at the new end and rewrites nothing; an append there replaces the cut', async () => {
+      const log = [batchAt(0, 1, 2), batchAt(2, 1), batchAt(3, 2, 3), batchAt(6, 2)];
+      await seed(2, [{ op: 'append', batches: log }]);
+      const storage = await openStorage();
+      await storage.persist(null, [{ op: 'truncate', endOffset: 3 }]);
+      expect(await storage.load().then((l) => l.durable.batches.map((b) => b.baseOffset))).toEqual([0, 2]);
+      await storage.close();
+      expect(await layout()).toEqual([[0, '0,2,3,6'], [3, '']]);
+      let reopened = await reopenAndLoad();
+      expect(reopened.loaded.repairs).toEqual([]);
+      expect(view(reopened.loaded.durable)).toEqual(view({ electionState: epochOne, snapshot: null, batches: log.slice(0, 2) }));
+
+      // Cut again further in, then append at the cut.
+      await reopened.storage.persist(null, [{ op: 'truncate', endOffset: 2 }]);
+      const tail = [batchAt(2, 3, 1, 'n'), batchAt(3, 3, 2, 'n')];
+      await reopened.storage.persist({ epoch: 3, votedFor: 1, leaderId: 1 }, [{ op: 'append', batches: tail }]);
+      await reopened.storage.close();
+      expect(await layout()).toEqual([[0, '0,2,3,6'], [2, '2,3']]);
+      reopened = await reopenAndLoad();
+      expect(reopened.loaded.repairs).toEqual([]);
+      expect(view(reopened.loaded.durable)).toEqual(view({ electionState: { epoch: 3, votedFor: 1, leaderId: 1 }, snapshot: null, batches: [log[0]!, ...tail] }));
+
+      // A truncation that removes the whole later value uncovers the first one's bytes again: it is cut anew.
+      await reopened.storage.persist(null, [{ op: 'truncate', endOffset: 2 }]);
+      await reopened.storage.close();
+      expect(await layout()).toEqual([[0, '0,2,3,6'], [2, '']]);
+      expect((await reopenAndLoad()).loaded.durable.batches.map((b) => b.baseOffset)).toEqual([0]);
+    });
+
+    it('a snapshot inside it leaves it in place, its batches below the snapshot skipped; one past it deletes it', async () => {
+      const log = [batchAt(0, 1, 2), batchAt(2, 1), batchAt(3, 2, 3)];
+      await seed(2, [{ op: 'append', batches: log }]);
+      await seed(2, [{ op: 'append', batches: [batchAt(6, 2)] }, { op: 'snapshot', snapshot: snapshotAt(3, 1) }]);
+      expect(await layout()).toEqual([[0, '0,2,3'], [6, '6']]);
+      let reopened = await reopenAndLoad();
+      expect(reopened.loaded.repairs).toEqual([]);
+      expect(view(reopened.loaded.durable)).toEqual(view({ electionState: epochOne, snapshot: snapshotAt(3, 1), batches: [log[2]!, batchAt(6, 2)] }));
+      // Truncating into the value that straddles the snapshot, then snapshotting past it.
+      await reopened.storage.persist(null, [{ op: 'truncate', endOffset: 6 }]);
+      await reopened.storage.close();
+      expect(await layout()).toEqual([[0, '0,2,3']]);
+      reopened = await reopenAndLoad();
+      expect(reopened.loaded.durable.batches.map((b) => b.baseOffset)).toEqual([3]);
+      await reopened.storage.persist(null, await withSnapshotFiles(reopened.storage, [{ op: 'snapshot', snapshot: snapshotAt(6, 2) }]));
+      await reopened.storage.close();
+      expect(await layout()).toEqual([]);
+      reopened = await reopenAndLoad();
+      expect(view(reopened.loaded.durable)).toEqual(view({ electionState: epochOne, snapshot: snapshotAt(6, 2), batches: [] }));
+    });
+
+    it.each([
+      ['torn inside its third batch', (value: Buffer, cut: number) => value.subarray(0, cut + 30), /unreadable batch header/],
+      ['with a bit flipped in its third batch', (value: Buffer, cut: number) => flipped(value, cut + 40), /CRC-32C/],
+    ])('%s: keeps its batches before, and the values before it; drops the rest, durably', async (_what, damage, reason) => {
+      const before = [batchAt(0, 1), batchAt(1, 1, 2)];
+      const value = [batchAt(3, 2), batchAt(4, 2, 2), batchAt(6, 2), batchAt(7, 2)];
+      await seed(2, [{ op: 'append', batches: before }]);
+      await seed(2, [{ op: 'append', batches: value }]);
+      await seed(2, [{ op: 'append', batches: [batchAt(8, 2)] }]);
+      const cut = value[0]!.bytes.length + value[1]!.bytes.length;
+      await withRaw(dir, async (raw) => raw.log.put(encodeOffsetKey(3), damage(Buffer.from((await raw.log.get(encodeOffsetKey(3)))!), cut)));
+      const first = await reopenAndLoad();
+      expect(first.loaded.repairs).toEqual([{ kind: 'truncatedCorruptTail', offset: 6, reason: expect.stringMatching(reason) }]);
+      expect(view(first.loaded.durable)).toEqual(view({ electionState: epochOne, snapshot: null, batches: [...before, value[0]!, value[1]!] }));
+      await first.storage.close();
+      // The damaged value stays as it is, cut where its trusted batches end; the value after it is gone.
+      expect((await layout()).map(([key, offsets]) => [key, offsets.startsWith('3,4,') ? '3,4,…' : offsets])).toEqual([[0, '0,1'], [3, '3,4,…'], [6, '']]);
+      const second = await reopenAndLoad();
+      expect(second.loaded.repairs).toEqual([]);
+      expect(second.loaded.durable.batches.map((b) => b.baseOffset)).toEqual([0, 1, 3, 4]);
+      await second.storage.persist(null, [{ op: 'append', batches: [batchAt(6, 2, 1, 'resent')] }]);
+      await second.storage.close();
+      expect((await reopenAndLoad()).loaded.durable.batches.map((b) => b.baseOffset)).toEqual([0, 1, 3, 4, 6]);
+    });
+
+    it('torn inside its first batch: the whole value goes, the values before it stay', async () => {
+      await seed(2, [{ op: 'append', batches: [batchAt(0, 1), batchAt(1, 1)] }]);
+      await seed(2, [{ op: 'append', batches: [batchAt(2, 2), batchAt(3, 2)] }]);
+      await withRaw(dir, async (raw) => raw.log.put(encodeOffsetKey(2), Buffer.from((await raw.log.get(encodeOffsetKey(2)))!).subarray(0, 20)));
+      const { storage, loaded } = await reopenAndLoad();
+      expect(loaded.repairs).toEqual([{ kind: 'truncatedCorruptTail', offset: 2, reason: expect.stringMatching(/unreadable batch header/) }]);
+      expect(loaded.durable.batches.map((b) => b.baseOffset)).toEqual([0, 1]);
+      await storage.close();
+      expect(await layout()).toEqual([[0, '0,1']]);
+    });
+  });
+
   it('drops a corrupt tail at open, durably, and reports the offset', async () => {
     const log = [batchAt(0, 1, 3), batchAt(3, 1), batchAt(4, 2, 2), batchAt(6, 2)];
-    await seed(2, [{ op: 'append', batches: log }]);
+    await seedEach(2, log);
     await flipBit(dir, logSlot(6));
 
     const first = await reopenAndLoad();
@@ -139,7 +282,7 @@ describe('LevelRaftStorage on disk', () => {
   });
 
   it('drops everything from a corrupt batch in the middle, keeping what comes before', async () => {
-    await seed(2, [{ op: 'append', batches: batchesFrom(0, [1, 1, 1, 2, 2]) }]);
+    await seedEach(2, batchesFrom(0, [1, 1, 1, 2, 2]));
     await flipBit(dir, logSlot(2), 5);
     const { storage, loaded } = await reopenAndLoad();
     expect(loaded.repairs).toEqual([{ kind: 'truncatedCorruptTail', offset: 2, reason: expect.stringMatching(/CRC-32C/) }]);
@@ -155,7 +298,7 @@ describe('LevelRaftStorage on disk', () => {
     ['a truncated value', 5, 5, async (raw: RawDb) => raw.log.put(encodeOffsetKey(5), batchAt(5, 2).bytes.subarray(0, 40)), /unreadable batch header/],
     ['a malformed key', 7, 7, async (raw: RawDb) => raw.log.put(Buffer.from('zz'), batchAt(7, 2).bytes), /malformed log key 0x7a7a/],
   ])('treats %s as the start of a corrupt tail', async (_what, offset, keptBelow, damage, reason) => {
-    await seed(2, [{ op: 'append', batches: batchesFrom(0, [1, 1, 1, 2, 2, 2, 2]) }]);
+    await seedEach(2, batchesFrom(0, [1, 1, 1, 2, 2, 2, 2]));
     await withRaw(dir, damage);
     const { storage, loaded } = await reopenAndLoad();
     expect(loaded.repairs).toEqual([{ kind: 'truncatedCorruptTail', offset, reason: expect.stringMatching(reason) }]);
@@ -166,7 +309,7 @@ describe('LevelRaftStorage on disk', () => {
   });
 
   it('treats a log that does not start at 0 (without a snapshot) as corrupt from its first batch', async () => {
-    await seed(1, [{ op: 'append', batches: batchesFrom(0, [1, 1, 1]) }]);
+    await seedEach(1, batchesFrom(0, [1, 1, 1]));
     await withRaw(dir, (raw) => raw.log.del(encodeOffsetKey(0)));
     const { loaded } = await reopenAndLoad();
     expect(loaded.repairs).toEqual([{ kind: 'truncatedCorruptTail', offset: 1, reason: 'not contiguous: expected a batch at 0' }]);
@@ -186,10 +329,8 @@ describe('LevelRaftStorage on disk', () => {
       view({ electionState: { epoch: 2, votedFor: 1, leaderId: 1 }, snapshot: snapshotAt(3, 1), batches: log.slice(3) }),
     );
     await storage.close();
-    expect(await withRaw(dir, async (raw) => (await raw.log.keys().all()).map(hex))).toEqual([
-      '0000000000000003',
-      '0000000000000004',
-    ]);
+    // The persist's batches above the snapshot are one value.
+    expect(await rawKeys()).toEqual(['0000000000000003']);
   });
 
   it('reports a batch straddling the snapshot end as corrupt', async () => {
@@ -288,7 +429,7 @@ describe('LevelRaftStorage on disk', () => {
   });
 
   it('reads a snapshot of the old layout (its bytes in the metadata value) and moves it into a checkpoint', async () => {
-    await seed(2, [{ op: 'append', batches: batchesFrom(0, [1, 2]) }]);
+    await seedEach(2, batchesFrom(0, [1, 2]));
     const voters = [{ id: 1, directoryId: 'AAAAAAAAAAAAAAAAAAAAAQ', endpoints: [] }];
     await withRaw(dir, async (raw) => {
       await raw.meta.put(LEVEL_STORAGE_LAYOUT.snapshotKey, encodeLegacySnapshot({ id: { offset: 1, epoch: 1 }, bytes: Buffer.from('old layout'), voters }));
@@ -367,6 +508,22 @@ describe('LevelRaftStorage on disk', () => {
     });
   });
 });
+
+/** The base offsets of the batches a stored value holds, read by their headers (up to one that does not read, marked '?'). */
+function baseOffsetsIn(value: Uint8Array): (number | '?')[] {
+  const offsets: (number | '?')[] = [];
+  for (let position = 0; position < value.length; ) {
+    try {
+      const header = readBatchHeader(value, position);
+      offsets.push(header.baseOffset);
+      position += header.sizeInBytes;
+    } catch {
+      offsets.push('?');
+      break;
+    }
+  }
+  return offsets;
+}
 
 /** A copy of `bytes` with one bit flipped at `at`. */
 function flipped(bytes: Uint8Array, at: number): Uint8Array {

@@ -23,7 +23,7 @@ import {
 import { majorityEndOffset } from '../../src/core/high-watermark';
 import { RaftLog } from '../../src/core/raft-log';
 import { GroupCommit } from '../../src/runtime/group-commit';
-import { LogRecoveryScan, type ScanVerdict } from '../../src/storage/log-recovery-scan';
+import { LogRecoveryScan } from '../../src/storage/log-recovery-scan';
 
 /**
  * Every invariant, shown to fire on a deliberately broken build: a test injects the bug it guards
@@ -269,17 +269,8 @@ describe('each invariant fires on the bug it guards against', () => {
   });
 
   it('corruptTailRepaired: a recovery scan that does not check CRCs', async () => {
-    type Scan = { expectedOffset: number; lastEpoch: number; check(key: Uint8Array, bytes: Uint8Array): ScanVerdict };
-    const internals = LogRecoveryScan.prototype as unknown as Scan;
-    const check = internals.check;
-    jest.spyOn(internals, 'check').mockImplementation(function (this: Scan, key: Uint8Array, bytes: Uint8Array): ScanVerdict {
-      const verdict = check.call(this, key, bytes);
-      if (verdict.kind !== 'corrupt' || !verdict.reason.includes('CRC')) return verdict;
-      const header = readBatchHeader(bytes);
-      this.expectedOffset = header.lastOffset + 1;
-      this.lastEpoch = header.partitionLeaderEpoch;
-      return { kind: 'keep', batch: { baseOffset: header.baseOffset, lastOffset: header.lastOffset, epoch: header.partitionLeaderEpoch, bytes } };
-    });
+    type Scan = { crcFailure(bytes: Uint8Array, position: number): string | null };
+    jest.spyOn(LogRecoveryScan.prototype as unknown as Scan, 'crcFailure').mockReturnValue(null);
     const sim = await clusterWithWrites({}, 4);
     await sim.runUntil(sim.now + 1000);
     const follower = sim.voters.find((id) => id !== sim.establishedLeader())!;

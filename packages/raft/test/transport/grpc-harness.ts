@@ -1,13 +1,20 @@
-import { Client, credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
+import { Client, credentials, Metadata, type ServiceError, type StatusObject } from '@grpc/grpc-js';
 import * as net from 'node:net';
 import type { NodeId } from '../../src/core/config';
 import type { RaftMessage, RaftRequest, RaftResponse } from '../../src/core/messages';
 import type { QuorumDescription } from '../../src/core/status';
 import { GrpcRaftTransport, type GrpcRaftTransportOptions } from '../../src/transport/grpc-raft-transport';
-import { rpcPath, type RaftRpcName } from '../../src/transport/raft-rpc';
+import { rpcPath, STREAM_RPC, type RaftRpcName } from '../../src/transport/raft-rpc';
+import { decodeStreamFrame, type StreamFrame } from '../../src/transport/stream-frame';
 import type { RaftTransportLogger } from '../../src/transport/transport-logger';
 
 export const CLUSTER_ID = 'kz-test-cluster-0001';
+
+/** The two ways requests travel, for describe.each: on a Stream per peer, and one unary call each. */
+export const REQUEST_WAYS: readonly (readonly [string, boolean])[] = [
+  ['a Stream per peer', true],
+  ['unary calls', false],
+];
 
 export interface Received {
   readonly from: NodeId;
@@ -157,4 +164,35 @@ export async function rawCall(address: string, rpc: RaftRpcName | 'DescribeQuoru
   } finally {
     client.close();
   }
+}
+
+/** A Stream opened by hand, as a foreign or misbehaving peer would: frames written raw, frames read back decoded. */
+export interface RawStream {
+  write(frame: Uint8Array): void;
+  /** The frames received so far. */
+  readonly frames: StreamFrame[];
+  /** The status the stream ended with. */
+  readonly ended: Promise<StatusObject>;
+  close(): void;
+}
+
+export function rawStream(address: string, headers: Record<string, string>): RawStream {
+  const client = new Client(address, credentials.createInsecure(), { 'grpc.use_local_subchannel_pool': 1 });
+  const metadata = new Metadata();
+  for (const [key, value] of Object.entries(headers)) metadata.set(key, value);
+  const call = client.makeBidiStreamRequest(rpcPath(STREAM_RPC), (b: Buffer) => b, (b: Buffer) => b, metadata, {});
+  const frames: StreamFrame[] = [];
+  call.on('data', (bytes: Buffer) => frames.push(decodeStreamFrame(bytes)));
+  call.on('error', () => undefined);
+  const ended = new Promise<StatusObject>((resolve) => call.on('status', (outcome: StatusObject) => resolve(outcome)));
+  void ended.then(() => client.close());
+  return {
+    write: (frame) => call.write(Buffer.from(frame)),
+    frames,
+    ended,
+    close: () => {
+      call.cancel();
+      client.close();
+    },
+  };
 }

@@ -21,7 +21,7 @@ import {
 } from '../../src/transport/transport-errors';
 import type { RaftTransportLogger } from '../../src/transport/transport-logger';
 import { batchAt } from '../core/batch-fixtures';
-import { answerTo, CLUSTER_ID, connect, freePort, rawCall, recordingLogger, sleep, TestNode, waitFor } from './grpc-harness';
+import { answerTo, CLUSTER_ID, connect, freePort, rawCall, recordingLogger, REQUEST_WAYS, sleep, TestNode, waitFor } from './grpc-harness';
 
 const MiB = 1024 * 1024;
 
@@ -52,9 +52,11 @@ function vote(requestId: number, candidateId: NodeId = 1): VoteRequest {
 }
 
 const nodes: TestNode[] = [];
+/** Whether the nodes of the test running carry requests on Streams (describe.each sets it). */
+let streams = true;
 
 async function node(id: NodeId, options: ConstructorParameters<typeof TestNode>[1] = {}): Promise<TestNode> {
-  const created = new TestNode(id, options);
+  const created = new TestNode(id, { stream: streams, ...options });
   nodes.push(created);
   return created.start();
 }
@@ -63,7 +65,11 @@ afterEach(async () => {
   await Promise.all(nodes.splice(0).map((n) => n.transport.close()));
 });
 
-describe('GrpcRaftTransport', () => {
+describe.each(REQUEST_WAYS)('GrpcRaftTransport, requests on %s', (_how, stream) => {
+  beforeEach(() => {
+    streams = stream;
+  });
+
   test('three nodes exchange every request type; responses come back to the asker from the right node', async () => {
     const batches = [batchAt(0, 3, 2).bytes, batchAt(2, 3, 1).bytes];
     const trio = await Promise.all([1, 2, 3].map((id) => node(id)));
@@ -83,6 +89,8 @@ describe('GrpcRaftTransport', () => {
       }
       const stats = a.transport.stats();
       expect(stats).toMatchObject({ requestsSent: 10, responsesSent: 10, delivered: 20, refused: 0, pendingInboundCalls: 0, inflightRequests: 0, inflightBytes: 0 });
+      // One stream to each peer carried all five requests, and one from each peer all of theirs.
+      expect(stats).toMatchObject(stream ? { streamsOpened: 2, inboundStreams: 2, unaryPeers: 0 } : { streamsOpened: 0, inboundStreams: 0 });
       expect(Object.values(stats.dropped).every((n) => n === 0)).toBe(true);
     }
   });
@@ -127,7 +135,8 @@ describe('GrpcRaftTransport', () => {
     await waitFor(() => stranger.transport.stats().dropped.callFailed === 2, 3000, 'the refusals');
 
     expect(receiver.inbox).toEqual([]);
-    expect(receiver.transport.stats().refused).toBe(2);
+    // Unary: each call refused. Stream: the stream both went on, refused when it opened.
+    expect(receiver.transport.stats().refused).toBe(stream ? 1 : 2);
     expect(stranger.inbox).toEqual([]);
     // Said once at warn, not once per request.
     const warnings = stranger.log.filter((l) => l.level === 'warn');
@@ -211,7 +220,7 @@ describe('GrpcRaftTransport', () => {
     expect(sender.inbox).toEqual([]);
   });
 
-  test('an unanswered request times out at the sender, and the receiver forgets the call', async () => {
+  test('an unanswered request times out at the sender, and the receiver forgets the call (cancelled, not expired)', async () => {
     const receiver = await node(1, { requestTimeoutMs: 5000 });
     receiver.answer = undefined;
     const sender = await node(2, { peers: { 1: receiver.address }, requestTimeoutMs: 300 });
@@ -265,6 +274,32 @@ describe('GrpcRaftTransport', () => {
     expect(receiver.log.some((l) => l.level === 'error')).toBe(true);
   });
 
+  test('close() fails the calls waiting on this node and cancels its own; nothing is delivered after', async () => {
+    const a = await node(1);
+    a.answer = undefined;
+    const b = await node(2);
+    b.answer = undefined;
+    connect([a, b]);
+    b.transport.send(1, vote(1, 2)); // will wait at a
+    a.transport.send(2, vote(2, 1)); // will wait at b
+    await waitFor(() => a.inbox.length === 1 && b.inbox.length === 1, 3000, 'both requests delivered');
+
+    await a.transport.close();
+    expect(a.transport.stats()).toMatchObject({ pendingInboundCalls: 0, inflightRequests: 0 });
+    await waitFor(() => b.transport.stats().dropped.callFailed === 1, 3000, 'b to see its call fail');
+    await waitFor(() => b.transport.stats().pendingInboundCalls === 0, 3000, "b to see a's call cancelled");
+    // b's core answers after a closed: a no longer listens.
+    b.transport.send(1, answerTo(vote(2, 1), 2));
+    await sleep(50);
+    expect(a.inbox).toHaveLength(1);
+    expect(() => a.transport.send(2, vote(3, 1))).not.toThrow();
+    expect(a.transport.stats().dropped.notRunning).toBeGreaterThanOrEqual(1);
+    await a.transport.close(); // idempotent
+  });
+
+});
+
+describe('GrpcRaftTransport', () => {
   test('DescribeQuorum: the leader describes, others say NOT_LEADER, strangers are refused', async () => {
     const description: QuorumDescription = {
       leaderId: 1,
@@ -288,29 +323,6 @@ describe('GrpcRaftTransport', () => {
     const down = describeQuorumAt({ address: `127.0.0.1:${await freePort()}`, clusterId: CLUSTER_ID, timeoutMs: 2000 });
     await expect(down).rejects.toBeInstanceOf(RaftTransportError);
     await expect(down).rejects.toMatchObject({ code: 'UNAVAILABLE' });
-  });
-
-  test('close() fails the calls waiting on this node and cancels its own; nothing is delivered after', async () => {
-    const a = await node(1);
-    a.answer = undefined;
-    const b = await node(2);
-    b.answer = undefined;
-    connect([a, b]);
-    b.transport.send(1, vote(1, 2)); // will wait at a
-    a.transport.send(2, vote(2, 1)); // will wait at b
-    await waitFor(() => a.inbox.length === 1 && b.inbox.length === 1, 3000, 'both requests delivered');
-
-    await a.transport.close();
-    expect(a.transport.stats()).toMatchObject({ pendingInboundCalls: 0, inflightRequests: 0 });
-    await waitFor(() => b.transport.stats().dropped.callFailed === 1, 3000, 'b to see its call fail');
-    await waitFor(() => b.transport.stats().pendingInboundCalls === 0, 3000, "b to see a's call cancelled");
-    // b's core answers after a closed: a no longer listens.
-    b.transport.send(1, answerTo(vote(2, 1), 2));
-    await sleep(50);
-    expect(a.inbox).toHaveLength(1);
-    expect(() => a.transport.send(2, vote(3, 1))).not.toThrow();
-    expect(a.transport.stats().dropped.notRunning).toBeGreaterThanOrEqual(1);
-    await a.transport.close(); // idempotent
   });
 
   test('ports, addresses and lifecycle', async () => {

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { VoteRequest } from '../../src/core/messages';
 import { nodeIdOfCommonName, TlsIdentity } from '@kz/runtime';
 import { createDevCertificates, type DevCertificates } from '../../src/testing/dev-certificates';
-import { sleep, TestNode, waitFor } from './grpc-harness';
+import { REQUEST_WAYS, sleep, TestNode, waitFor } from './grpc-harness';
 
 let certs: DevCertificates;
 let foreign: DevCertificates;
@@ -23,6 +23,8 @@ beforeAll(() => {
 });
 
 const nodes: TestNode[] = [];
+/** Whether the nodes of the test running carry requests on Streams (describe.each sets it). */
+let streams = true;
 
 function identity(set: DevCertificates, id: number): TlsIdentity {
   const files = set.nodes.get(id)!;
@@ -30,7 +32,7 @@ function identity(set: DevCertificates, id: number): TlsIdentity {
 }
 
 async function node(id: number, tls: TlsIdentity | undefined): Promise<TestNode> {
-  const created = new TestNode(id, tls === undefined ? {} : { tls });
+  const created = new TestNode(id, tls === undefined ? { stream: streams } : { tls, stream: streams });
   nodes.push(created);
   return created.start();
 }
@@ -46,36 +48,52 @@ test('node ids come only from kz-node-<id> common names', () => {
   for (const cn of [null, 'kz-node-', 'kz-node-07', 'kz-node-1x', 'alice', 'kz-node-99999999999']) expect(nodeIdOfCommonName(cn)).toBeNull();
 });
 
-test('nodes with their own certificates talk; a reload keeps them talking', async () => {
-  const a = await node(1, identity(certs, 1));
-  const b = await node(2, identity(certs, 2));
-  a.transport.setPeerAddress(2, b.transport.listenAddress);
-  a.transport.send(2, vote(1, 1));
-  await waitFor(() => a.inbox.length === 1, 5000, 'the vote answered');
-  expect(b.inbox).toEqual([{ from: 1, message: vote(1, 1) }]);
-  (b.transport as unknown as { tls: TlsIdentity }).tls.reload();
-  a.transport.send(2, vote(2, 1));
-  await waitFor(() => a.inbox.length === 2, 5000, 'the second vote answered');
-});
+describe.each(REQUEST_WAYS)('requests on %s', (_how, stream) => {
+  beforeEach(() => {
+    streams = stream;
+  });
 
-test('a certificate for another node id, none, or another CA’s: refused before the core', async () => {
-  const a = await node(1, identity(certs, 1));
-  // Node 3 holding node 2's certificate.
-  const impostor = await node(3, identity(certs, 2));
-  const plain = await node(4, undefined);
-  const stranger = await node(5, new TlsIdentity({ keyFile: foreign.nodes.get(3)!.key, certFile: foreign.nodes.get(3)!.cert, caFile: certs.ca }));
-  for (const [i, caller] of [impostor, plain, stranger].entries()) {
-    caller.transport.setPeerAddress(1, a.transport.listenAddress);
-    caller.transport.send(1, vote(10 + i, caller.id));
-  }
-  await waitFor(() => [impostor, plain, stranger].every((c) => c.transport.stats().dropped.callFailed >= 1), 10_000, 'every call failed');
-  // The impostor is told again; it is logged once.
-  impostor.transport.send(1, vote(20, 3));
-  await waitFor(() => impostor.transport.stats().dropped.callFailed >= 2, 10_000, 'the second call failed');
-  await sleep(50);
-  expect(a.inbox).toEqual([]);
-  expect(a.transport.stats().refused).toBe(2);
-  const warnings = a.log.filter((l) => l.level === 'warn' && l.message.includes('certificate names another node'));
-  expect(warnings).toHaveLength(1);
-  expect(warnings[0]!.fields).toMatchObject({ from: 3, certified: 2 });
+  test('nodes with their own certificates talk; a reload keeps them talking', async () => {
+    const a = await node(1, identity(certs, 1));
+    const b = await node(2, identity(certs, 2));
+    a.transport.setPeerAddress(2, b.transport.listenAddress);
+    a.transport.send(2, vote(1, 1));
+    await waitFor(() => a.inbox.length === 1, 5000, 'the vote answered');
+    expect(b.inbox).toEqual([{ from: 1, message: vote(1, 1) }]);
+    (b.transport as unknown as { tls: TlsIdentity }).tls.reload();
+    a.transport.send(2, vote(2, 1));
+    await waitFor(() => a.inbox.length === 2, 5000, 'the second vote answered');
+  });
+
+  test('a certificate for another node id, none, or another CA’s: refused before the core', async () => {
+    const a = await node(1, identity(certs, 1));
+    // Node 3 holding node 2's certificate.
+    const impostor = await node(3, identity(certs, 2));
+    const plain = await node(4, undefined);
+    const stranger = await node(5, new TlsIdentity({ keyFile: foreign.nodes.get(3)!.key, certFile: foreign.nodes.get(3)!.cert, caFile: certs.ca }));
+    for (const [i, caller] of [impostor, plain, stranger].entries()) {
+      caller.transport.setPeerAddress(1, a.transport.listenAddress);
+      caller.transport.send(1, vote(10 + i, caller.id));
+    }
+    await waitFor(() => [impostor, plain, stranger].every((c) => c.transport.stats().dropped.callFailed >= 1), 10_000, 'every call failed');
+    expect(a.transport.stats().refused).toBe(1);
+    // The impostor is refused again (a stream reopens after a backoff: it may take a few sends); it is logged once.
+    let requestId = 20;
+    await waitFor(
+      () => {
+        // One request at a time: each reaches the node (one refusal) or fails fast, never both.
+        if (a.transport.stats().refused < 2 && impostor.transport.stats().inflightRequests === 0) impostor.transport.send(1, vote(requestId++, 3));
+        return a.transport.stats().refused >= 2;
+      },
+      10_000,
+      'the impostor refused again',
+    );
+    await sleep(50);
+    expect(a.inbox).toEqual([]);
+    expect(a.transport.stats()).toMatchObject({ refused: 2, inboundStreams: 0 });
+    const warnings = a.log.filter((l) => l.level === 'warn' && l.message.includes('certificate names another node'));
+    expect(warnings).toHaveLength(1);
+    // A stream is refused when it opens, for every request it would carry.
+    expect(warnings[0]!.fields).toMatchObject({ from: 3, certified: 2, rpc: stream ? 'Stream' : 'Vote' });
+  });
 });

@@ -47,6 +47,7 @@ describe('raft codec', () => {
     expect(raftSchema().root.lookupService('kz.raft.v1.RaftService').methodsArray.map((m) => m.name)).toEqual([
       ...RAFT_RPC_NAMES,
       'DescribeQuorum',
+      'Stream',
     ]);
   });
 
