@@ -25,6 +25,8 @@ export interface BenchArgs {
    * `one` gives each system a single partition or stream; undefined: `same`.
    */
   readonly parallelism: BrokerParallelism | undefined;
+  /** broker-vs-nats: kz's producer batch.size (default the producer's, Kafka's 16384). */
+  readonly batchBytes: number | undefined;
   /** Topics created in one request (metadata-storm). */
   readonly topics: number | undefined;
   /** Partitions per topic (metadata-storm). */
@@ -79,6 +81,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       records: { type: 'string', default: '1,16' },
       messages: { type: 'string' },
       parallelism: { type: 'string' },
+      'batch-bytes': { type: 'string' },
       topics: { type: 'string' },
       partitions: { type: 'string' },
       profile: { type: 'boolean', default: false },
@@ -105,6 +108,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     recordsPerBatch: positiveIntList('records', values.records),
     messages: values.messages === undefined ? undefined : positiveInt('messages', values.messages),
     parallelism: values.parallelism === undefined ? undefined : parallelismOf(values.parallelism),
+    batchBytes: values['batch-bytes'] === undefined ? undefined : positiveInt('batch-bytes', values['batch-bytes']),
     topics: values.topics === undefined ? undefined : positiveInt('topics', values.topics),
     partitions: values.partitions === undefined ? undefined : positiveInt('partitions', values.partitions),
     profile: values.profile,

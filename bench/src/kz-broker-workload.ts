@@ -87,7 +87,7 @@ export async function runKzPoint(cluster: KzBrokerCluster, plan: MessagePlan): P
   try {
     // No key: the producer spreads records over the partitions (sticky, switching once a batch's
     // worth has gone to one), batching what is in flight per partition as Kafka's producer does.
-    const producer = producerClient.producer({ acks: -1 });
+    const producer = producerClient.producer({ acks: -1, ...(plan.batchBytes === undefined ? {} : { batchBytes: plan.batchBytes }) });
     try {
       produce = await produceTimed(
         plan,

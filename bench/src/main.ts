@@ -25,6 +25,7 @@ const USAGE = `usage: pnpm bench <raft-core|raft-vs-etcd|metadata-vs-zookeeper|b
   broker-vs-nats   --messages N (100000 per size and point) --duration S (15, most a point's timed sends take)
                    --concurrency C[,C...] (1,16,256,2048) --parallelism same|one (same) --only nats,kz[,kz-tls] --profile [--profile-dir DIR]
                    (kz-tls: kz again with TLS on every listener, only when named; prints ratio kz-tls/kz)
+                   --batch-bytes N (kz producer batch.size; default Kafka's 16384)
   metadata-storm   --topics N (200) --partitions N (100)
   profile-summary  <file.cpuprofile | directory>`;
 

@@ -25,6 +25,8 @@ export interface MessagePlan {
   readonly warmupMaxSeconds: number;
   /** Partitions (kz) or streams (NATS) the load is spread over, each its own leader. */
   readonly partitions: number;
+  /** kz's producer batch.size; undefined: the producer's default (Kafka's 16384). */
+  readonly batchBytes?: number;
 }
 
 export interface ProduceResult {

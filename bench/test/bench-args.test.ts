@@ -28,3 +28,12 @@ describe('--parallelism', () => {
     expect(() => parseBenchArgs(['--parallelism', 'three'])).toThrow(BenchUsageError);
   });
 });
+
+describe('--batch-bytes and --only kz-tls (broker-vs-nats)', () => {
+  it('takes a positive batch size, and kz-tls as a system', () => {
+    expect(parseBenchArgs(['broker-vs-nats', '--batch-bytes', '262144']).batchBytes).toBe(262144);
+    expect(parseBenchArgs(['broker-vs-nats']).batchBytes).toBeUndefined();
+    expect(() => parseBenchArgs(['broker-vs-nats', '--batch-bytes', '0'])).toThrow(BenchUsageError);
+    expect(parseBenchArgs(['broker-vs-nats', '--only', 'kz,kz-tls']).only).toEqual(['kz', 'kz-tls']);
+  });
+});
