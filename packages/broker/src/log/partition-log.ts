@@ -174,12 +174,16 @@ export class PartitionLog {
     const logEnd = segments[segments.length - 1]!.nextOffset;
     // The checkpoint may run ahead of what survived recovery (KIP-101: never keep an epoch past the log end).
     epochs.truncateFromEnd(logEnd);
-    for (const e of recoveredEpochs) {
+    const start = loadLogStartCheckpoint(dir, files);
+    const logStart = Math.max(segments[0]!.baseOffset, start.offset ?? 0);
+    recoveredEpochs.forEach((e, i) => {
+      // Batches wholly below the log start are deleted records (DeleteRecords) that the active
+      // segment still holds: their epoch says nothing about the log, which may now be empty.
+      if ((recoveredEpochs[i + 1]?.startOffset ?? logEnd) <= logStart) return;
       const latest = epochs.latest;
       if (e.epoch >= 0 && (latest === undefined || e.epoch > latest.epoch)) epochs.assign(e.epoch, e.startOffset);
-    }
-    const start = loadLogStartCheckpoint(dir, files);
-    epochs.truncateFromStart(Math.max(segments[0]!.baseOffset, start.offset ?? 0));
+    });
+    epochs.truncateFromStart(logStart);
     return new PartitionLog(dir, files, config, segments, epochs, snapshots, recovery, start.offset, start.discarded ?? null);
   }
 
@@ -493,7 +497,12 @@ export class PartitionLog {
     this.moveLogStart(offset);
     while (this.segments.length > 1 && this.segments[1]!.baseOffset <= offset) this.segments.shift()!.deleteFiles();
     this.epochs.truncateFromStart(offset);
-    this.snapshots.deleteBelow(offset);
+    // Producer state is what the log from its start holds, here as after any restart: without this
+    // a producer seen only in deleted records lived on until the next restart and vanished then (or
+    // not, if a snapshot had been written meanwhile). Every snapshot so far counted deleted records,
+    // so all go. DeleteRecords is rare; the replay is bounded by the log that remains.
+    this.snapshots.deleteBelow(this.logEndOffset + 1);
+    this.rebuildProducerState();
     return true;
   }
 

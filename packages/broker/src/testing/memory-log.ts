@@ -240,6 +240,7 @@ export class MemoryLog implements ReplicaLog {
     this.startOffset = offset;
     this.batches = this.batches.filter((b) => b.lastOffset >= offset);
     this.epochs.truncateFromStart(offset);
+    this.rebuildProducerState();
     return true;
   }
 
