@@ -117,6 +117,19 @@ export class ProducerStateTable {
     return removed;
   }
 
+  /**
+   * The log now starts at `offset` (DeleteRecords): each producer keeps only its batches that end
+   * at or after it, and a producer left with none is forgotten — what replaying the log from its
+   * new start would build, without reading the log.
+   */
+  retainFrom(offset: number): void {
+    for (const [id, entry] of this.producers) {
+      const batches = entry.batches.filter((b) => b.lastOffset >= offset);
+      if (batches.length === 0) this.producers.delete(id);
+      else if (batches.length !== entry.batches.length) this.producers.set(id, { ...entry, batches });
+    }
+  }
+
   clear(): void {
     this.producers.clear();
   }

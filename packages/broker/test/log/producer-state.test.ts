@@ -22,6 +22,24 @@ function appendTo(table: ProducerStateTable, h: RecordBatchHeader, logEnd: { nex
 }
 
 describe('ProducerStateTable', () => {
+  it('retainFrom keeps the batches ending at or after the new log start and forgets producers left with none', () => {
+    const table = new ProducerStateTable();
+    const end = { next: 0 };
+    appendTo(table, header(1, 0, 0, 2), end); // producer 1: offsets 0-1
+    appendTo(table, header(2, 0, 0, 2), end); // producer 2: offsets 2-3
+    appendTo(table, header(2, 0, 2, 2), end); // producer 2: offsets 4-5
+    table.retainFrom(3);
+    expect(table.get(1)).toBeUndefined();
+    expect(table.get(2)?.batches.map((b) => [b.firstOffset, b.lastOffset])).toEqual([
+      [2, 3],
+      [4, 5],
+    ]);
+    table.retainFrom(4);
+    expect(table.get(2)?.batches.map((b) => b.firstOffset)).toEqual([4]);
+    // The retained batch still answers its retry as a duplicate.
+    expect(table.checkBatch(header(2, 0, 2, 2))).toEqual({ duplicate: true, firstOffset: 4, lastOffset: 5 });
+  });
+
   it('answers a retried batch with its original offsets, for each of the last five batches', () => {
     const table = new ProducerStateTable();
     const end = { next: 0 };

@@ -564,6 +564,8 @@ export class Simulation {
       victimEnd >= committedEnd
         ? this.node(id).disk.durableLog
         : this.nodes.find((n) => (n.status()?.highWatermark ?? 0) >= committedEnd)?.disk.durableLog;
+    // No live log known to hold the whole committed prefix to compare with: no wipe.
+    if (reference === undefined) return false;
     // ... nor while a VotersRecord above it sits in any log, in memory or on disk (its leader may be gone).
     const pending = (batches: readonly LogBatch[]): boolean => batches.some((b) => b.lastOffset >= this.committedEnd() && holdsVoters(b));
     if (this.nodes.some((n) => pending(n.log()) || pending(n.disk.durableLog.batches))) return false;
@@ -575,7 +577,7 @@ export class Simulation {
       // sit at the same offsets. Log matching: the same epoch at the last committed offset is the same prefix.
       const holders = keys.filter((v) => {
         const disk = this.node(v.id).disk;
-        return intactEnd(disk) >= committed && (reference === undefined || holdsPrefix(disk.durableLog, reference, committed - 1));
+        return intactEnd(disk) >= committed && holdsPrefix(disk.durableLog, reference, committed - 1);
       });
       return holders.length >= majorityOf(voters.length);
     });
