@@ -21,6 +21,30 @@ export interface FetchTopic {
   readonly partitions: readonly FetchPartition[];
 }
 
+/**
+ * KIP-227 fetch sessions: a follower fetching thousands of idle partitions sends, and is answered,
+ * only what changed. Without these fields a fetch is sessionless and full (what consumers send).
+ */
+export const FETCH_SESSION = {
+  /** No session: in a request, none is asked for or held; in a response, none was created. */
+  NO_SESSION_ID: 0,
+  /** A full fetch that asks the leader to open a session (with NO_SESSION_ID). */
+  INITIAL_EPOCH: 0,
+  /** A full fetch without a session (Kafka's FINAL_EPOCH, as consumers send). */
+  NO_SESSION_EPOCH: -1,
+} as const;
+
+/** A session's epochs count up from 1 and wrap to 1: 0 and -1 mean a full fetch. */
+export function nextFetchSessionEpoch(epoch: number): number {
+  return epoch >= 0x7fffffff ? 1 : epoch + 1;
+}
+
+/** Partitions an incremental fetch takes out of its session. */
+export interface ForgottenTopic {
+  readonly topicId: string;
+  readonly partitions: readonly number[];
+}
+
 export interface FetchRequest {
   /** -1 for a consumer; a follower's broker id. */
   readonly replicaId: number;
@@ -29,7 +53,17 @@ export interface FetchRequest {
   readonly maxWaitMs: number;
   readonly minBytes: number;
   readonly maxBytes: number;
+  /**
+   * A full fetch (sessionEpoch 0 or -1) lists every partition; an incremental one (epoch > 0 in the
+   * session `sessionId`) lists only partitions added to the session or whose position changed.
+   */
   readonly topics: readonly FetchTopic[];
+  /** KIP-227: the session this fetch belongs to (NO_SESSION_ID when none); absent: none. */
+  readonly sessionId?: number;
+  /** KIP-227: 0 opens a session, -1 fetches without one, n > 0 is the session's nth incremental fetch; absent: -1. */
+  readonly sessionEpoch?: number;
+  /** KIP-227: partitions an incremental fetch removes from its session. */
+  readonly forgottenTopics?: readonly ForgottenTopic[];
 }
 
 /** The largest epoch ≤ the fetcher's last fetched epoch and where it ends on the leader (KIP-320/595). */
@@ -58,7 +92,14 @@ export interface FetchTopicResponse {
 }
 
 export interface FetchResponse {
-  /** A request-level error (e.g. STALE_BROKER_EPOCH for a follower): 0 when the partitions say it all. */
+  /**
+   * A request-level error (e.g. STALE_BROKER_EPOCH for a follower, FETCH_SESSION_ID_NOT_FOUND or
+   * INVALID_FETCH_SESSION_EPOCH for a session the leader no longer holds in that state): 0 when the
+   * partitions say it all.
+   */
   readonly errorCode: number;
+  /** Sessionless or full fetches: every partition asked. Incremental: only partitions with news (records, an error, a new HW or log start). */
   readonly topics: readonly FetchTopicResponse[];
+  /** KIP-227: the session the leader holds for the fetcher; absent or NO_SESSION_ID: none. */
+  readonly sessionId?: number;
 }

@@ -161,7 +161,10 @@ export class LeaderReplicaState {
     if (prev === undefined) return new NotLeaderOrFollowerError(followerId);
     if (fetchOffset > leaderLogEnd || fetchOffset < 0) return new FetchOffsetOutOfRangeError(fetchOffset, leaderLogEnd);
     this.followerStates.set(followerId, updateFollowerFetchState(prev, now, fetchOffset, leaderLogEnd, followerLogStart));
-    this.maybeIncrementHighWatermark();
+    // The HW is a function of the ISR's log ends (every other input recomputes it when it changes):
+    // a follower fetching again at the same offset, as each idle partition does several times a
+    // second, cannot move it.
+    if (fetchOffset !== prev.logEndOffset) this.maybeIncrementHighWatermark();
     return null;
   }
 

@@ -4,46 +4,58 @@
  * change), and answered with whatever there is at maxWaitMs.
  *
  * Waking is two steps, `wake` then `retryWoken`, so that a parked fetch is read again at most once
- * per input however many of its partitions the input touched. Reading a parked fetch again reads
- * every partition it asks for; when one follower fetch covering thousands of partitions woke the
- * other follower's parked fetch once per partition, a metadata storm turned every fetch into
- * quadratic work and stalled the event loop for tens of seconds.
+ * per input however many of its partitions the input touched: when one follower fetch covering
+ * thousands of partitions woke the other follower's parked fetch once per partition, a metadata storm
+ * turned every fetch into quadratic work and stalled the event loop for tens of seconds. The read is
+ * told which partitions woke it, so a session fetch reads only those again.
  */
 import type { FetchResponse } from '../protocol/fetch';
 
-/** Reads the fetch again at `now`: the response to send, or null to keep waiting (never null when expired). */
-type Attempt = (now: number, expired: boolean) => FetchResponse | null;
+/**
+ * Reads the fetch again at `now`: the response to send, or null to keep waiting (never null when
+ * expired). `woken` holds the partitions that changed since the last read (empty at expiry).
+ */
+type Attempt = (now: number, expired: boolean, woken: ReadonlySet<string>) => FetchResponse | null;
+
+/** The partition keys a fetch waits on: a set, or a session's own map kept current as the session changes. */
+export interface PartitionKeys {
+  has(key: string): boolean;
+}
 
 interface Parked {
-  readonly keys: readonly string[];
+  readonly keys: PartitionKeys;
   readonly deadline: number;
   readonly attempt: Attempt;
   readonly resolve: (response: FetchResponse) => void;
+  /** Partitions that changed since the last read. */
+  readonly woken: Set<string>;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Parked fetches are few (one per follower broker, plus consumers' long polls) while a follower's
+ * fetch may cover thousands of partitions: so a wake asks each parked fetch whether it holds the
+ * key, rather than every park indexing thousands of keys and every answer removing them again.
+ */
 export class DelayedFetches {
-  private readonly byKey = new Map<string, Set<Parked>>();
   private readonly all = new Set<Parked>();
   /** Parked fetches one of whose partitions changed since the last retryWoken. */
   private readonly woken = new Set<Parked>();
 
-  park(keys: readonly string[], deadline: number, attempt: Attempt): Promise<FetchResponse> {
+  park(keys: PartitionKeys, deadline: number, attempt: Attempt): Promise<FetchResponse> {
     return new Promise((resolve) => {
-      const parked: Parked = { keys, deadline, attempt, resolve };
-      this.all.add(parked);
-      for (const key of keys) {
-        const set = this.byKey.get(key) ?? new Set();
-        set.add(parked);
-        this.byKey.set(key, set);
-      }
+      this.all.add({ keys, deadline, attempt, resolve, woken: new Set() });
     });
   }
 
   /** Partition `key` changed: its parked fetches are read again at the next retryWoken. */
   wake(key: string): void {
-    const set = this.byKey.get(key);
-    if (set === undefined) return;
-    for (const parked of set) this.woken.add(parked);
+    for (const parked of this.all) {
+      if (!parked.keys.has(key)) continue;
+      parked.woken.add(key);
+      this.woken.add(parked);
+    }
   }
 
   /** Reads every woken fetch again, once each, and answers those that are done. */
@@ -53,7 +65,9 @@ export class DelayedFetches {
     this.woken.clear();
     for (const parked of woken) {
       if (!this.all.has(parked)) continue;
-      const response = parked.attempt(now, false);
+      const keys = new Set(parked.woken);
+      parked.woken.clear();
+      const response = parked.attempt(now, false, keys);
       if (response !== null) this.complete(parked, response);
     }
   }
@@ -65,25 +79,26 @@ export class DelayedFetches {
   }
 
   expire(now: number): void {
-    for (const parked of [...this.all]) if (parked.deadline <= now) this.complete(parked, parked.attempt(now, true)!);
+    for (const parked of [...this.all]) if (parked.deadline <= now) this.complete(parked, this.finalAttempt(parked, now));
   }
 
   completeAll(now: number): void {
-    for (const parked of [...this.all]) this.complete(parked, parked.attempt(now, true)!);
+    for (const parked of [...this.all]) this.complete(parked, this.finalAttempt(parked, now));
   }
 
   get size(): number {
     return this.all.size;
   }
 
+  private finalAttempt(parked: Parked, now: number): FetchResponse {
+    const keys = parked.woken.size > 0 ? new Set(parked.woken) : NONE;
+    parked.woken.clear();
+    return parked.attempt(now, true, keys)!;
+  }
+
   private complete(parked: Parked, response: FetchResponse): void {
     if (!this.all.delete(parked)) return;
     this.woken.delete(parked);
-    for (const key of parked.keys) {
-      const set = this.byKey.get(key);
-      set?.delete(parked);
-      if (set?.size === 0) this.byKey.delete(key);
-    }
     parked.resolve(response);
   }
 }

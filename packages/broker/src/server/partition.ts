@@ -41,6 +41,7 @@ export class Partition {
   private minInsyncReplicasValue: number;
   private followerHighWatermark = 0;
   private fetchViewValue: LeaderFetchView | null = null;
+  private keyValue: string | undefined;
 
   constructor(
     readonly topicId: string,
@@ -93,8 +94,9 @@ export class Partition {
     if (this.roleValue.kind === 'follower') this.roleValue.status = 'awaitingMetadata';
   }
 
+  /** partitionKey(topicId, partitionId), made once: it keys every map of the request paths. */
   get key(): string {
-    return partitionKey(this.topicId, this.partitionId);
+    return (this.keyValue ??= partitionKey(this.topicId, this.partitionId));
   }
 
   get leaderEpoch(): number {

@@ -39,10 +39,11 @@ import { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP } from '../log/partition-log';
 import { DELETE_UP_TO_HIGH_WATERMARK, type DeleteRecordsPartitionResponse, type DeleteRecordsRequest, type DeleteRecordsResponse } from '../protocol/delete-records';
 import type { DescribeProducersRequest, DescribeProducersResponse } from '../protocol/producer-ids';
 import type { CurrentLeader, ProduceRequest, ProduceResponse, ProducePartitionResponse } from '../protocol/produce';
-import type { FetchPartitionResponse, FetchRequest, FetchResponse } from '../protocol/fetch';
+import { FETCH_SESSION, type FetchPartition, type FetchPartitionResponse, type FetchRequest, type FetchResponse } from '../protocol/fetch';
 import type { ListOffsetsRequest, ListOffsetsResponse, ListOffsetsPartitionResponse } from '../protocol/list-offsets';
 import { buildReplicaFetchRequest, DEFAULT_REPLICA_FETCH_CONFIG, type FollowedPartition, type ReplicaFetchConfig } from '../replication/fetch-request-builder';
 import { validateFollowerFetch } from '../replication/fetch-validation';
+import { FollowerFetchSession } from '../replication/follower-fetch-session';
 import { followerFetchDecision, type FollowerFetchDecision } from '../replication/follower-truncation';
 import { DEFAULT_REPLICA_LAG_TIME_MAX_MS, isrToExpand, isrToShrink, onAlterPartitionResult, type AlterPartitionResult } from '../replication/isr-change';
 import { lowWatermark } from '../replication/low-watermark';
@@ -52,6 +53,7 @@ import { KafkaStorageError } from '../log/log-errors';
 import { batchesBelow } from './committed-batches';
 import { DelayedDeleteRecords, type DeleteRecordsOutcome, type DeleteRecordsWait } from './delayed-delete-records';
 import { DelayedFetches } from './delayed-fetch';
+import { FetchSessionCache, LeaderFetchSession, sessionFetchKind, type SessionPartition } from './fetch-sessions';
 import { DelayedProduces, type ProduceWait } from './delayed-produce';
 import { kafkaError, kafkaErrorOf, NO_ERROR, type KafkaErrorValue } from './error-code';
 import { Partition, partitionKey } from './partition';
@@ -131,6 +133,9 @@ export class ReplicaManager {
   private readonly alterPartitions: AlterPartitionItem[] = [];
   private readonly produces = new DelayedProduces();
   private readonly fetches = new DelayedFetches();
+  private readonly fetchSessions = new FetchSessionCache();
+  /** This broker's fetch sessions with the leaders it follows, by source broker. */
+  private readonly followerSessions = new Map<BrokerId, FollowerFetchSession>();
   private readonly deletes = new DelayedDeleteRecords();
   private nextIsrCheckAt = 0;
   private nextRetentionCheckAt = 0;
@@ -562,101 +567,209 @@ export class ReplicaManager {
         return Promise.resolve({ errorCode: KAFKA_ERROR_CODES.STALE_BROKER_EPOCH, topics: [] });
       }
     }
+    const kind = sessionFetchKind(request);
+    if (kind !== 'sessionless') return this.fetchInSession(request, kind, now);
     const first = this.readFetch(request, now, true);
     // The first read of a follower fetch moves followers' states, HWs and ISRs: other fetches may be done.
     this.fetches.retryWoken(now);
     const minBytes = Math.max(1, request.minBytes);
     if (request.maxWaitMs <= 0 || first.bytes >= minBytes || first.hasError) return Promise.resolve(first.response);
-    const keys = request.topics.flatMap((t) => t.partitions.map((p) => partitionKey(t.topicId, p.partition)));
+    const keys = new Set(request.topics.flatMap((t) => t.partitions.map((p) => partitionKey(t.topicId, p.partition))));
     return this.fetches.park(keys, now + request.maxWaitMs, (at, expired) => {
       const again = this.readFetch(request, at, false);
       return expired || again.bytes >= minBytes || again.hasError ? again.response : null;
     });
   }
 
-  /**
-   * One read of a fetch, partition by partition. This runs for every partition of every replica
-   * fetch — thousands per request on a broker leading thousands of partitions, several times a
-   * second — so it allocates little: one answer object per partition, views and topic lookups made
-   * once.
-   */
+  /** A full or sessionless fetch: every partition it asks, answered. */
   private readFetch(request: FetchRequest, now: number, firstRead: boolean): { response: FetchResponse; bytes: number; hasError: boolean } {
     let budget = request.maxBytes > 0 ? request.maxBytes : Number.MAX_SAFE_INTEGER;
     let bytes = 0;
     let hasError = false;
-    const isFollower = request.replicaId >= 0;
     const topics = request.topics.map((topic) => {
       const name = this.image?.topicsById.get(topic.topicId)?.name;
       return {
         topicId: topic.topicId,
         partitions: topic.partitions.map((position): FetchPartitionResponse => {
-          if (name === undefined) {
-            hasError = true;
-            return fetchError(position.partition, kafkaError('UNKNOWN_TOPIC_ID', `unknown topic id ${topic.topicId}`), null);
-          }
-          const found = this.leaderPartition(topic.topicId, name, position.partition);
-          if ('error' in found) {
-            hasError = true;
-            return fetchError(position.partition, found.error, found.currentLeader);
-          }
-          const p = found.partition;
-          const leader = p.leader!;
-          const log = p.log;
-          // Consumers do not send a last fetched epoch: they are not truncated, they are fenced.
-          const validation = validateFollowerFetch(p.fetchView, isFollower || position.lastFetchedEpoch < 0 ? position : { ...position, lastFetchedEpoch: -1 });
-          if (validation.kind !== 'read') {
-            hasError = true;
-            const diverging = validation.kind === 'diverging';
-            return {
-              partition: position.partition,
-              errorCode: diverging ? 0 : validation.kafkaErrorCode,
-              errorMessage: diverging ? '' : validation.message,
-              highWatermark: leader.highWatermark(),
-              logStartOffset: log.logStartOffset,
-              logEndOffset: log.logEndOffset,
-              divergingEpoch: diverging ? validation.divergingEpoch : null,
-              currentLeader: diverging ? null : { leaderId: this.brokerId, leaderEpoch: leader.leaderEpoch },
-              records: EMPTY,
-            };
-          }
-          if (isFollower && firstRead) {
-            const hwBefore = leader.highWatermark();
-            const error = leader.onFollowerFetch(now, request.replicaId, position.fetchOffset, log.logEndOffset, position.logStartOffset);
-            if (error !== null) {
-              hasError = true;
-              return fetchError(position.partition, kafkaErrorOf(error), null);
-            }
-            // The follower's log start may have reached a DeleteRecords offset.
-            this.deletes.recheck(p.key);
-            const expanding = this.maybeExpandIsr(p, request.replicaEpoch);
-            // Other fetches and acks=all produces waiting on this partition care only if its HW moved
-            // or its ISR is changing; waking them for every follower fetch re-read them for nothing.
-            if (expanding || leader.highWatermark() !== hwBefore) this.onPartitionChanged(p);
-          }
-          const hw = leader.highWatermark();
-          const upTo = isFollower ? log.logEndOffset : hw;
-          let records = EMPTY;
-          if (position.fetchOffset < upTo && budget > 0) {
-            const read = log.read(position.fetchOffset, Math.min(position.partitionMaxBytes, budget));
-            records = isFollower ? read : batchesBelow(read, upTo);
-            budget -= records.length;
-            bytes += records.length;
-          }
-          return {
-            partition: position.partition,
-            errorCode: 0,
-            errorMessage: '',
-            highWatermark: hw,
-            logStartOffset: log.logStartOffset,
-            logEndOffset: log.logEndOffset,
-            divergingEpoch: null,
-            currentLeader: null,
-            records,
-          };
+          const answer = this.readPartition(topic.topicId, name, position, request, now, firstRead, budget);
+          budget -= answer.records.length;
+          bytes += answer.records.length;
+          hasError ||= answerIsError(answer);
+          return answer;
         }),
       };
     });
     return { response: { errorCode: 0, topics }, bytes, hasError };
+  }
+
+  /**
+   * A follower's fetch in a KIP-227 session (see fetch-sessions.ts): every partition of the session
+   * is fetched, only the ones with news are answered, and a parked fetch reads again only the
+   * partitions that changed.
+   */
+  private fetchInSession(request: FetchRequest, kind: 'open' | 'incremental', now: number): Promise<FetchResponse> {
+    let session: LeaderFetchSession;
+    if (kind === 'open') {
+      session = this.fetchSessions.open(request.replicaId);
+    } else {
+      const found = this.fetchSessions.find(request);
+      const error = found instanceof LeaderFetchSession ? found.acceptEpoch(request.sessionEpoch ?? FETCH_SESSION.NO_SESSION_EPOCH) : found;
+      if (error !== null) return Promise.resolve({ errorCode: error.errorCode, topics: [], sessionId: FETCH_SESSION.NO_SESSION_ID });
+      session = found as LeaderFetchSession;
+    }
+    session.apply(request);
+    const news = new Map<SessionPartition, FetchPartitionResponse>();
+    const first = this.readSession(session, request, now, news);
+    this.fetches.retryWoken(now);
+    const minBytes = Math.max(1, request.minBytes);
+    if (request.maxWaitMs <= 0 || first.bytes >= minBytes || first.hasError) return Promise.resolve(sessionAnswer(session, news));
+    return this.fetches.park(session.partitions, now + request.maxWaitMs, (at, expired, woken) => {
+      const again = this.rereadSession(session, request, at, woken, news);
+      return expired || again.bytes >= minBytes || again.hasError ? sessionAnswer(session, news) : null;
+    });
+  }
+
+  /** The first read of a session fetch: every partition fetched, the ones with news put in `news`. */
+  private readSession(session: LeaderFetchSession, request: FetchRequest, now: number, news: Map<SessionPartition, FetchPartitionResponse>): { bytes: number; hasError: boolean } {
+    let budget = request.maxBytes > 0 ? request.maxBytes : Number.MAX_SAFE_INTEGER;
+    let bytes = 0;
+    let hasError = false;
+    for (const entry of session.partitions.values()) {
+      if (this.fetchIdle(entry, request, now)) {
+        const hw = entry.idleAt!.leader.highWatermark();
+        if (hw !== entry.sentHighWatermark || entry.idleAt!.logStart !== entry.sentLogStartOffset) news.set(entry, idleAnswer(entry, hw));
+        continue;
+      }
+      const answer = this.readSessionPartition(entry, request, now, true, budget);
+      if (isNews(answer, entry)) news.set(entry, answer);
+      budget -= answer.records.length;
+      bytes += answer.records.length;
+      hasError ||= answerIsError(answer);
+    }
+    return { bytes, hasError };
+  }
+
+  /** A parked session fetch woken by changes to `woken`: those partitions read again. */
+  private rereadSession(session: LeaderFetchSession, request: FetchRequest, now: number, woken: ReadonlySet<string>, news: Map<SessionPartition, FetchPartitionResponse>): { bytes: number; hasError: boolean } {
+    let bytes = 0;
+    for (const answer of news.values()) bytes += answer.records.length;
+    for (const key of woken) {
+      const entry = session.partitions.get(key);
+      if (entry === undefined) continue;
+      const before = news.get(entry)?.records.length ?? 0;
+      const budget = (request.maxBytes > 0 ? request.maxBytes : Number.MAX_SAFE_INTEGER) - (bytes - before);
+      const answer = this.readSessionPartition(entry, request, now, false, budget);
+      if (isNews(answer, entry)) news.set(entry, answer);
+      else news.delete(entry);
+      bytes += answer.records.length - before;
+    }
+    let hasError = false;
+    for (const answer of news.values()) hasError ||= answerIsError(answer);
+    return { bytes, hasError };
+  }
+
+  private readSessionPartition(entry: SessionPartition, request: FetchRequest, now: number, firstRead: boolean, budget: number): FetchPartitionResponse {
+    const name = this.image?.topicsById.get(entry.topicId)?.name;
+    const answer = this.readPartition(entry.topicId, name, entry.position, request, now, firstRead, budget);
+    entry.idleAt = null;
+    const p = this.partitions.get(entry.key);
+    const leader = p?.leader ?? null;
+    // Validated with nothing to read: until the leader or its log changes, the next fetch of this
+    // partition only moves the follower's state (fetchIdle).
+    if (!answerIsError(answer) && answer.records.length === 0 && p !== undefined && leader !== null && p.log.logEndOffset === entry.position.fetchOffset) {
+      entry.idleAt = { partition: p, leader, logStart: p.log.logStartOffset, logEnd: p.log.logEndOffset };
+    }
+    return answer;
+  }
+
+  /**
+   * A session partition fetched at the leader's unchanged log end, by the leader that last validated
+   * it: the follower's fetch state moves (it stays caught up, so in the ISR) and nothing else is
+   * checked or read. Null when anything changed: the caller takes the full path.
+   */
+  private fetchIdle(entry: SessionPartition, request: FetchRequest, now: number): boolean {
+    const idle = entry.idleAt;
+    if (idle === null) return false;
+    const p = idle.partition;
+    const log = p.log;
+    if (this.partitions.get(entry.key) !== p || p.leader !== idle.leader || log.logEndOffset !== idle.logEnd || log.logStartOffset !== idle.logStart) return false;
+    if (this.offline.size > 0 && this.offline.has(entry.key)) return false;
+    // While metadata is reconciled a slice at a time, the image may already name a newer leadership.
+    if (this.pendingTopics.size > 0 && this.image?.partition(entry.topicId, p.partitionId)?.leaderEpoch !== p.leaderEpoch) return false;
+    const leader = idle.leader;
+    const hwBefore = leader.highWatermark();
+    if (leader.onFollowerFetch(now, request.replicaId, idle.logEnd, idle.logEnd, entry.position.logStartOffset) !== null) return false;
+    if (this.maybeExpandIsr(p, request.replicaEpoch) || leader.highWatermark() !== hwBefore) this.onPartitionChanged(p);
+    return true;
+  }
+
+  /**
+   * One partition of a fetch. This runs for every partition of every replica fetch — thousands per
+   * request on a broker leading thousands of partitions — so it allocates little: one answer object.
+   * The first read of a follower's fetch moves its fetch state (and so the HW and ISR); later reads
+   * of a parked fetch only look.
+   */
+  private readPartition(
+    topicId: string,
+    name: string | undefined,
+    position: FetchPartition,
+    request: FetchRequest,
+    now: number,
+    firstRead: boolean,
+    budget: number,
+  ): FetchPartitionResponse {
+    if (name === undefined) return fetchError(position.partition, kafkaError('UNKNOWN_TOPIC_ID', `unknown topic id ${topicId}`), null);
+    const found = this.leaderPartition(topicId, name, position.partition);
+    if ('error' in found) return fetchError(position.partition, found.error, found.currentLeader);
+    const isFollower = request.replicaId >= 0;
+    const p = found.partition;
+    const leader = p.leader!;
+    const log = p.log;
+    // Consumers do not send a last fetched epoch: they are not truncated, they are fenced.
+    const validation = validateFollowerFetch(p.fetchView, isFollower || position.lastFetchedEpoch < 0 ? position : { ...position, lastFetchedEpoch: -1 });
+    if (validation.kind !== 'read') {
+      const diverging = validation.kind === 'diverging';
+      return {
+        partition: position.partition,
+        errorCode: diverging ? 0 : validation.kafkaErrorCode,
+        errorMessage: diverging ? '' : validation.message,
+        highWatermark: leader.highWatermark(),
+        logStartOffset: log.logStartOffset,
+        logEndOffset: log.logEndOffset,
+        divergingEpoch: diverging ? validation.divergingEpoch : null,
+        currentLeader: diverging ? null : { leaderId: this.brokerId, leaderEpoch: leader.leaderEpoch },
+        records: EMPTY,
+      };
+    }
+    if (isFollower && firstRead) {
+      const hwBefore = leader.highWatermark();
+      const error = leader.onFollowerFetch(now, request.replicaId, position.fetchOffset, log.logEndOffset, position.logStartOffset);
+      if (error !== null) return fetchError(position.partition, kafkaErrorOf(error), null);
+      // The follower's log start may have reached a DeleteRecords offset.
+      this.deletes.recheck(p.key);
+      const expanding = this.maybeExpandIsr(p, request.replicaEpoch);
+      // Other fetches and acks=all produces waiting on this partition care only if its HW moved
+      // or its ISR is changing; waking them for every follower fetch re-read them for nothing.
+      if (expanding || leader.highWatermark() !== hwBefore) this.onPartitionChanged(p);
+    }
+    const hw = leader.highWatermark();
+    const upTo = isFollower ? log.logEndOffset : hw;
+    let records = EMPTY;
+    if (position.fetchOffset < upTo && budget > 0) {
+      const read = log.read(position.fetchOffset, Math.min(position.partitionMaxBytes, budget));
+      records = isFollower ? read : batchesBelow(read, upTo);
+    }
+    return {
+      partition: position.partition,
+      errorCode: 0,
+      errorMessage: '',
+      highWatermark: hw,
+      logStartOffset: log.logStartOffset,
+      logEndOffset: log.logEndOffset,
+      divergingEpoch: null,
+      currentLeader: null,
+      records,
+    };
   }
 
   /**
@@ -1057,11 +1170,18 @@ export class ReplicaManager {
     }
     const built = buildReplicaFetchRequest(this.brokerId, source, followed, now, this.config.replicaFetch);
     if (built === undefined) return undefined;
-    const byTopic = new Map<string, FetchRequest['topics'][number]['partitions'][number][]>();
-    for (const q of built.partitions) {
-      const list = byTopic.get(q.topicId) ?? [];
-      list.push({ partition: q.partitionId, currentLeaderEpoch: q.currentLeaderEpoch, fetchOffset: q.fetchOffset, lastFetchedEpoch: q.lastFetchedEpoch, logStartOffset: q.logStartOffset, partitionMaxBytes: q.partitionMaxBytes });
-      byTopic.set(q.topicId, list);
+    let session = this.followerSessions.get(source);
+    if (session === undefined) {
+      session = new FollowerFetchSession();
+      this.followerSessions.set(source, session);
+    }
+    const fetch = session.next(built.partitions);
+    const byTopic = new Map<string, FetchPartition[]>();
+    for (const q of fetch.send) {
+      const position: FetchPartition = { partition: q.partitionId, currentLeaderEpoch: q.currentLeaderEpoch, fetchOffset: q.fetchOffset, lastFetchedEpoch: q.lastFetchedEpoch, logStartOffset: q.logStartOffset, partitionMaxBytes: q.partitionMaxBytes };
+      const list = byTopic.get(q.topicId);
+      if (list === undefined) byTopic.set(q.topicId, [position]);
+      else list.push(position);
     }
     return {
       replicaId: this.brokerId,
@@ -1070,6 +1190,9 @@ export class ReplicaManager {
       minBytes: built.minBytes,
       maxBytes: built.maxBytes,
       topics: [...byTopic].map(([topicId, partitions]) => ({ topicId, partitions })),
+      sessionId: fetch.sessionId,
+      sessionEpoch: fetch.sessionEpoch,
+      forgottenTopics: fetch.forgotten,
     };
   }
 
@@ -1091,17 +1214,24 @@ export class ReplicaManager {
   onFetchResponse(source: BrokerId, request: FetchRequest, response: FetchResponse, now: number): FetchApplied {
     let appendedBytes = 0;
     let truncations = 0;
+    const session = this.followerSessions.get(source);
+    // In a session the request lists only what moved; the answer is to the positions the leader held.
+    const asked: ReadonlyMap<string, ReadonlyMap<number, { readonly currentLeaderEpoch: number; readonly fetchOffset: number }>> = session?.positionsOf(request) ?? positionsListed(request);
+    session?.onResponse(response);
+    if (response.errorCode === KAFKA_ERROR_CODES.FETCH_SESSION_ID_NOT_FOUND || response.errorCode === KAFKA_ERROR_CODES.INVALID_FETCH_SESSION_EPOCH) {
+      // The leader lost or doubts our session (it restarted, or an answer was lost): the next fetch,
+      // at once, is full and opens a new one.
+      this.log.debug({ source, errorCode: response.errorCode }, 'fetch session reset');
+      return { appendedBytes, truncations };
+    }
     if (response.errorCode !== 0) {
       this.delayAll(source, now);
       return { appendedBytes, truncations };
     }
-    const asked = new Map<string, FetchRequest['topics'][number]['partitions'][number]>();
-    for (const t of request.topics) for (const q of t.partitions) asked.set(partitionKey(t.topicId, q.partition), q);
     for (const topic of response.topics) {
       for (const answer of topic.partitions) {
-        const key = partitionKey(topic.topicId, answer.partition);
-        const p = this.partitions.get(key);
-        const q = asked.get(key);
+        const p = this.partitions.get(partitionKey(topic.topicId, answer.partition));
+        const q = asked.get(topic.topicId)?.get(answer.partition);
         const role = p?.role;
         if (p === undefined || q === undefined || role === undefined || role.kind !== 'follower') continue;
         if (role.leaderId !== source || role.leaderEpoch !== q.currentLeaderEpoch || p.log.logEndOffset !== q.fetchOffset) continue;
@@ -1198,6 +1328,8 @@ export class ReplicaManager {
 
   /** The whole fetch to `source` failed (unreachable, stale broker epoch): back every partition off. */
   delayAll(source: BrokerId, now: number): void {
+    // Whether the leader took the failed fetch is unknown: start its session over.
+    this.followerSessions.get(source)?.reset();
     for (const p of this.partitions.values()) {
       const role = p.role;
       if (role.kind === 'follower' && role.leaderId === source) p.delayFetchesUntil(now + this.config.replicaFetchBackoffMs);
@@ -1274,6 +1406,56 @@ function flushLog(log: ReplicaLog): Promise<void> {
 
 function produceError(partition: number, error: KafkaErrorValue, currentLeader: CurrentLeader | null): ProducePartitionResponse {
   return { partition, errorCode: error.errorCode, errorMessage: error.errorMessage, baseOffset: -1, logStartOffset: -1, currentLeader };
+}
+
+/** The positions a fetch lists, by topic id and partition (a sessionless or full fetch lists them all). */
+function positionsListed(request: FetchRequest): Map<string, Map<number, FetchPartition>> {
+  const positions = new Map<string, Map<number, FetchPartition>>();
+  for (const t of request.topics) {
+    const topic = positions.get(t.topicId) ?? new Map<number, FetchPartition>();
+    for (const q of t.partitions) topic.set(q.partition, q);
+    positions.set(t.topicId, topic);
+  }
+  return positions;
+}
+
+/** An answer that ends a long poll at once: an error, or a divergence the follower must act on. */
+function answerIsError(answer: FetchPartitionResponse): boolean {
+  return answer.errorCode !== 0 || answer.divergingEpoch !== null;
+}
+
+/** A session partition fetched idle whose HW or log start the follower has not been told. */
+function idleAnswer(entry: SessionPartition, highWatermark: number): FetchPartitionResponse {
+  const idle = entry.idleAt!;
+  return {
+    partition: entry.position.partition,
+    errorCode: 0,
+    errorMessage: '',
+    highWatermark,
+    logStartOffset: idle.logStart,
+    logEndOffset: idle.logEnd,
+    divergingEpoch: null,
+    currentLeader: null,
+    records: EMPTY,
+  };
+}
+
+/** Whether a session partition's answer tells the follower anything it was not told already. */
+function isNews(answer: FetchPartitionResponse, entry: SessionPartition): boolean {
+  return answer.records.length > 0 || answerIsError(answer) || answer.highWatermark !== entry.sentHighWatermark || answer.logStartOffset !== entry.sentLogStartOffset;
+}
+
+/** The session's answer: the partitions with news, whose HW and log start now count as told. */
+function sessionAnswer(session: LeaderFetchSession, news: ReadonlyMap<SessionPartition, FetchPartitionResponse>): FetchResponse {
+  const byTopic = new Map<string, FetchPartitionResponse[]>();
+  for (const [entry, answer] of news) {
+    entry.sentHighWatermark = answer.highWatermark;
+    entry.sentLogStartOffset = answer.logStartOffset;
+    const list = byTopic.get(entry.topicId);
+    if (list === undefined) byTopic.set(entry.topicId, [answer]);
+    else list.push(answer);
+  }
+  return { errorCode: 0, topics: [...byTopic].map(([topicId, partitions]) => ({ topicId, partitions })), sessionId: session.id };
 }
 
 function fetchError(partition: number, error: KafkaErrorValue, currentLeader: CurrentLeader | null): FetchPartitionResponse {

@@ -11,7 +11,7 @@
  * copied exactly once on encode, into the message being built.
  */
 import type { Type } from 'protobufjs';
-import type { DivergingEpoch, FetchPartition, FetchPartitionResponse } from '../protocol/fetch';
+import { FETCH_SESSION, type DivergingEpoch, type FetchPartition, type FetchPartitionResponse } from '../protocol/fetch';
 import type { CurrentLeader } from '../protocol/produce';
 import type { ReplicationMethodName, ReplicationRequest, ReplicationResponse } from './replication-rpc';
 import { replicationSchema } from './replication-schema';
@@ -166,6 +166,10 @@ const CODECS: { readonly [M in ReplicationMethodName]: RpcCodec<M> } = {
         minBytes: r.minBytes,
         maxBytes: r.maxBytes,
         topics: r.topics.map(fetchTopic.toWire),
+        sessionId: r.sessionId ?? FETCH_SESSION.NO_SESSION_ID,
+        // Absent means sessionless, which on the wire is -1: a 0 there would open a session.
+        sessionEpoch: r.sessionEpoch ?? FETCH_SESSION.NO_SESSION_EPOCH,
+        forgottenTopics: (r.forgottenTopics ?? []).map((t) => ({ topicId: t.topicId, partitions: t.partitions })),
       }),
       fromWire: (f) => ({
         replicaId: f.int32('replicaId', OR_NONE),
@@ -174,11 +178,14 @@ const CODECS: { readonly [M in ReplicationMethodName]: RpcCodec<M> } = {
         minBytes: f.int32('minBytes', NON_NEGATIVE),
         maxBytes: f.int32('maxBytes', NON_NEGATIVE, INT32_MAX),
         topics: f.messageList('topics', fetchTopic.fromWire),
+        sessionId: f.int32('sessionId', NON_NEGATIVE),
+        sessionEpoch: f.int32('sessionEpoch', OR_NONE),
+        forgottenTopics: f.messageList('forgottenTopics', (t) => ({ topicId: t.string('topicId'), partitions: t.int32List('partitions', NON_NEGATIVE) })),
       }),
     },
     response: {
-      toWire: (r) => ({ errorCode: r.errorCode, topics: r.topics.map(fetchTopicResponse.toWire) }),
-      fromWire: (f) => ({ errorCode: f.int32('errorCode'), topics: f.messageList('topics', fetchTopicResponse.fromWire) }),
+      toWire: (r) => ({ errorCode: r.errorCode, topics: r.topics.map(fetchTopicResponse.toWire), sessionId: r.sessionId ?? FETCH_SESSION.NO_SESSION_ID }),
+      fromWire: (f) => ({ errorCode: f.int32('errorCode'), topics: f.messageList('topics', fetchTopicResponse.fromWire), sessionId: f.int32('sessionId', NON_NEGATIVE) }),
     },
   },
 };

@@ -43,8 +43,12 @@ const requests: { [M in ReplicationMethodName]: ReplicationRequest<M>[] } = {
       minBytes: 1,
       maxBytes: 52_428_800,
       topics: [{ topicId: 'AAAAAAAAAAAAAAAAAAAAAA', partitions: [{ partition: 3, currentLeaderEpoch: -1, fetchOffset: BIG, lastFetchedEpoch: -1, logStartOffset: -1, partitionMaxBytes: 1 << 20 }] }],
+      sessionId: 0,
+      sessionEpoch: -1,
+      forgottenTopics: [],
     },
-    { replicaId: 2, replicaEpoch: BIG, maxWaitMs: 0, minBytes: 0, maxBytes: 0, topics: [] },
+    // An incremental fetch of a KIP-227 session: nothing moved, two partitions forgotten.
+    { replicaId: 2, replicaEpoch: BIG, maxWaitMs: 0, minBytes: 0, maxBytes: 0, topics: [], sessionId: 2 ** 31 - 1, sessionEpoch: 9, forgottenTopics: [{ topicId: 'x', partitions: [0, 7] }] },
   ],
 };
 
@@ -61,8 +65,9 @@ const responses: { [M in ReplicationMethodName]: ReplicationResponse<M>[] } = {
           ],
         },
       ],
+      sessionId: 12,
     },
-    { errorCode: 77, topics: [] },
+    { errorCode: 77, topics: [], sessionId: 0 },
   ],
 };
 
@@ -105,6 +110,9 @@ describe('round trips', () => {
         }),
         { maxLength: 3 },
       ),
+      sessionId: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      sessionEpoch: fc.integer({ min: -1, max: 2 ** 31 - 1 }),
+      forgottenTopics: fc.array(fc.record({ topicId: fc.string(), partitions: fc.array(partitionId, { maxLength: 4 }) }), { maxLength: 2 }),
     });
     fc.assert(fc.property(request, (r) => expect(plain(roundTripRequest('Fetch', r))).toEqual(plain(r))));
   });
@@ -132,6 +140,7 @@ describe('round trips', () => {
         }),
         { maxLength: 3 },
       ),
+      sessionId: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
     });
     fc.assert(fc.property(response, (r) => expect(plain(roundTripResponse('Fetch', r))).toEqual(plain(r))));
   });
@@ -171,6 +180,9 @@ describe('malformed input', () => {
     malformed(() => decodeReplicationRequest('Fetch', rawRequest('Fetch', { topics: [{ topicId: 'x', partitions: [{ partition: 0, fetchOffset: '9007199254740993' }] }] })));
     malformed(() => decodeReplicationRequest('Fetch', rawRequest('Fetch', { replicaId: -5 })));
     malformed(() => decodeReplicationRequest('Fetch', rawRequest('Fetch', { maxWaitMs: -1 })));
+    malformed(() => decodeReplicationRequest('Fetch', rawRequest('Fetch', { sessionId: -3 })));
+    malformed(() => decodeReplicationRequest('Fetch', rawRequest('Fetch', { sessionEpoch: -2 })));
+    malformed(() => decodeReplicationRequest('Fetch', rawRequest('Fetch', { forgottenTopics: [{ topicId: 'x', partitions: [-1] }] })));
   });
 
   test('a request the wire cannot carry is refused before it is sent', () => {

@@ -75,7 +75,8 @@ test('start() binds a free port and says which', () => {
 test('a follower fetch reaches the leader as sent, and the answer comes back whole', async () => {
   const request: FetchRequest = { replicaId: 2, replicaEpoch: 2 ** 40, maxWaitMs: 0, minBytes: 1, maxBytes: 1000, topics: [{ topicId: 'id', partitions: [partition(4, 7), partition(1, 0), partition(2, 20)] }] };
   const fetched = await connection.fetch(request);
-  expect(api.fetched).toEqual([request]);
+  // Sent without a session, it arrives as a sessionless fetch (KIP-227's epoch -1).
+  expect(api.fetched).toEqual([{ ...request, sessionId: 0, sessionEpoch: -1, forgottenTopics: [] }]);
   const [p4, p1, p2] = fetched.topics[0]!.partitions;
   expect(p4).toMatchObject({ partition: 4, errorCode: 0, highWatermark: 10, divergingEpoch: null, currentLeader: null });
   expect([...p4!.records]).toEqual([1, 2, 3, 4]);
