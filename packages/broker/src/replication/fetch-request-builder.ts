@@ -91,15 +91,10 @@ export function buildReplicaFetchRequest(
   now: number,
   config: ReplicaFetchConfig = DEFAULT_REPLICA_FETCH_CONFIG,
 ): ReplicaFetchRequest | undefined {
-  if (!(config.replicaFetchMaxBytes > 0) || !(config.replicaFetchResponseMaxBytes > 0)) {
-    throw new RangeError(
-      `replica fetch byte budgets must be positive, got ${config.replicaFetchMaxBytes}/${config.replicaFetchResponseMaxBytes}`,
-    );
-  }
+  const limits = replicaFetchLimits(config);
   const partitions: ReplicaFetchPartition[] = [];
   for (const p of followed) {
-    if (p.leaderId !== sourceBrokerId || p.status !== 'fetching') continue;
-    if (p.delayedUntilMs !== undefined && now < p.delayedUntilMs) continue;
+    if (!isFetchable(p, sourceBrokerId, now)) continue;
     partitions.push({
       topicId: p.topicId,
       partitionId: p.partitionId,
@@ -107,16 +102,24 @@ export function buildReplicaFetchRequest(
       fetchOffset: p.logEndOffset,
       lastFetchedEpoch: p.latestEpoch ?? UNDEFINED_EPOCH,
       logStartOffset: p.logStartOffset,
-      partitionMaxBytes: config.replicaFetchMaxBytes,
+      partitionMaxBytes: limits.partitionMaxBytes,
     });
   }
   if (partitions.length === 0) return undefined;
-  return {
-    replicaId,
-    sourceBrokerId,
-    maxWaitMs: config.replicaFetchWaitMaxMs,
-    minBytes: config.replicaFetchMinBytes,
-    maxBytes: config.replicaFetchResponseMaxBytes,
-    partitions,
-  };
+  return { replicaId, sourceBrokerId, maxWaitMs: limits.maxWaitMs, minBytes: limits.minBytes, maxBytes: limits.maxBytes, partitions };
+}
+
+/** Whether a followed partition fetches from `sourceBrokerId` at `now`: it follows it, is `fetching`, and is not backed off. */
+export function isFetchable(p: Pick<FollowedPartition, 'leaderId' | 'status' | 'delayedUntilMs'>, sourceBrokerId: BrokerId, now: number): boolean {
+  return p.leaderId === sourceBrokerId && p.status === 'fetching' && (p.delayedUntilMs === undefined || now >= p.delayedUntilMs);
+}
+
+/** A replica fetch's limits from the config; RangeError for a byte budget that is not positive. */
+export function replicaFetchLimits(config: ReplicaFetchConfig): { readonly maxWaitMs: number; readonly minBytes: number; readonly maxBytes: number; readonly partitionMaxBytes: number } {
+  if (!(config.replicaFetchMaxBytes > 0) || !(config.replicaFetchResponseMaxBytes > 0)) {
+    throw new RangeError(
+      `replica fetch byte budgets must be positive, got ${config.replicaFetchMaxBytes}/${config.replicaFetchResponseMaxBytes}`,
+    );
+  }
+  return { maxWaitMs: config.replicaFetchWaitMaxMs, minBytes: config.replicaFetchMinBytes, maxBytes: config.replicaFetchResponseMaxBytes, partitionMaxBytes: config.replicaFetchMaxBytes };
 }

@@ -26,46 +26,91 @@ export interface SessionFetch {
   readonly positions: SessionPositions;
 }
 
+interface HeldPosition extends ReplicaFetchPartition {
+  /** The fetch that last wanted this position (mark and sweep: the rest are forgotten). */
+  seen: number;
+}
+
+/**
+ * Built one partition at a time (`begin`, `want`…, `finish`), so that a fetch over thousands of
+ * unchanged positions allocates nothing for them: the follower builds one before every fetch.
+ */
 export class FollowerFetchSession {
   private sessionId: number = FETCH_SESSION.NO_SESSION_ID;
   private nextEpoch: number = FETCH_SESSION.INITIAL_EPOCH;
   /** The positions the leader holds, as of the last fetch built. */
-  private held: SessionPositions = new Map();
+  private held = new Map<string, Map<number, HeldPosition>>();
+  private generation = 0;
+  private send: ReplicaFetchPartition[] = [];
+  private wanted = 0;
   private inFlight: SessionFetch | null = null;
 
-  /** The next fetch covering exactly `wanted`. */
-  next(wanted: readonly ReplicaFetchPartition[]): SessionFetch {
-    const positions = new Map<string, Map<number, ReplicaFetchPartition>>();
-    for (const p of wanted) {
-      const topic = positions.get(p.topicId);
-      if (topic === undefined) positions.set(p.topicId, new Map([[p.partitionId, p]]));
-      else topic.set(p.partitionId, p);
+  /** The next fetch covering exactly `wanted`; undefined when it is empty. */
+  next(wanted: readonly ReplicaFetchPartition[]): SessionFetch | undefined {
+    this.begin();
+    for (const p of wanted) this.want(p.topicId, p.partitionId, p.currentLeaderEpoch, p.fetchOffset, p.lastFetchedEpoch, p.logStartOffset, p.partitionMaxBytes);
+    return this.finish();
+  }
+
+  /** Starts building the next fetch. */
+  begin(): void {
+    this.generation++;
+    this.send = [];
+    this.wanted = 0;
+  }
+
+  /** The next fetch covers this partition at this position. */
+  want(topicId: string, partitionId: number, currentLeaderEpoch: number, fetchOffset: number, lastFetchedEpoch: number, logStartOffset: number, partitionMaxBytes: number): void {
+    this.wanted++;
+    let topic = this.held.get(topicId);
+    if (topic === undefined) {
+      topic = new Map();
+      this.held.set(topicId, topic);
     }
-    let fetch: SessionFetch;
-    if (this.sessionId === FETCH_SESSION.NO_SESSION_ID) {
-      fetch = { sessionId: FETCH_SESSION.NO_SESSION_ID, sessionEpoch: FETCH_SESSION.INITIAL_EPOCH, send: wanted, forgotten: [], positions };
-    } else {
-      const send: ReplicaFetchPartition[] = [];
-      for (const p of wanted) {
-        const held = this.held.get(p.topicId)?.get(p.partitionId);
-        if (held === undefined || !samePosition(held, p)) send.push(p);
-      }
-      const forgotten: ForgottenTopic[] = [];
-      for (const [topicId, heldPartitions] of this.held) {
-        const now = positions.get(topicId);
-        const gone: number[] = [];
-        for (const partition of heldPartitions.keys()) if (now?.has(partition) !== true) gone.push(partition);
-        if (gone.length > 0) forgotten.push({ topicId, partitions: gone });
-      }
-      fetch = { sessionId: this.sessionId, sessionEpoch: this.nextEpoch, send, forgotten, positions };
+    const held = topic.get(partitionId);
+    const open = this.sessionId !== FETCH_SESSION.NO_SESSION_ID;
+    if (
+      held !== undefined &&
+      held.fetchOffset === fetchOffset &&
+      held.currentLeaderEpoch === currentLeaderEpoch &&
+      held.lastFetchedEpoch === lastFetchedEpoch &&
+      held.logStartOffset === logStartOffset &&
+      held.partitionMaxBytes === partitionMaxBytes
+    ) {
+      held.seen = this.generation;
+      if (!open) this.send.push(held);
+      return;
     }
-    // The leader holds these positions once it accepts the fetch; if it does not, reset() follows.
-    this.held = positions;
+    const position: HeldPosition = { topicId, partitionId, currentLeaderEpoch, fetchOffset, lastFetchedEpoch, logStartOffset, partitionMaxBytes, seen: this.generation };
+    topic.set(partitionId, position);
+    this.send.push(position);
+  }
+
+  /** The fetch built since `begin`; undefined when it wants nothing (then nothing is sent, and nothing changes). */
+  finish(): SessionFetch | undefined {
+    // Nothing wanted means want() was not called, so the held positions are as the leader holds them.
+    if (this.wanted === 0) return undefined;
+    const open = this.sessionId !== FETCH_SESSION.NO_SESSION_ID;
+    const forgotten: ForgottenTopic[] = [];
+    for (const [topicId, partitions] of this.held) {
+      let gone: number[] | undefined;
+      for (const [partitionId, position] of partitions) {
+        if (position.seen === this.generation) continue;
+        partitions.delete(partitionId);
+        (gone ??= []).push(partitionId);
+      }
+      if (partitions.size === 0) this.held.delete(topicId);
+      if (gone !== undefined && open) forgotten.push({ topicId, partitions: gone });
+    }
+    const fetch: SessionFetch = open
+      ? { sessionId: this.sessionId, sessionEpoch: this.nextEpoch, send: this.send, forgotten, positions: this.held }
+      : { sessionId: FETCH_SESSION.NO_SESSION_ID, sessionEpoch: FETCH_SESSION.INITIAL_EPOCH, send: this.send, forgotten: [], positions: this.held };
+    this.send = [];
     this.inFlight = fetch;
     return fetch;
   }
 
-  /** The positions a fetch built by `next` covers; undefined for a request this session did not build. */
+  /** The positions a fetch built here covers; undefined for a request this session did not build last. */
   positionsOf(request: FetchRequest): SessionPositions | undefined {
     const fetch = this.inFlight;
     if (fetch === null || request.sessionId !== fetch.sessionId || request.sessionEpoch !== fetch.sessionEpoch) return undefined;

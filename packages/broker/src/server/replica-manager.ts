@@ -41,7 +41,8 @@ import type { DescribeProducersRequest, DescribeProducersResponse } from '../pro
 import type { CurrentLeader, ProduceRequest, ProduceResponse, ProducePartitionResponse } from '../protocol/produce';
 import { FETCH_SESSION, type FetchPartition, type FetchPartitionResponse, type FetchRequest, type FetchResponse } from '../protocol/fetch';
 import type { ListOffsetsRequest, ListOffsetsResponse, ListOffsetsPartitionResponse } from '../protocol/list-offsets';
-import { buildReplicaFetchRequest, DEFAULT_REPLICA_FETCH_CONFIG, type FollowedPartition, type ReplicaFetchConfig } from '../replication/fetch-request-builder';
+import { DEFAULT_REPLICA_FETCH_CONFIG, isFetchable, replicaFetchLimits, type ReplicaFetchConfig } from '../replication/fetch-request-builder';
+import { UNDEFINED_EPOCH } from '../log/leader-epoch-cache';
 import { validateFollowerFetch } from '../replication/fetch-validation';
 import { FollowerFetchSession } from '../replication/follower-fetch-session';
 import { followerFetchDecision, type FollowerFetchDecision } from '../replication/follower-truncation';
@@ -1152,30 +1153,21 @@ export class ReplicaManager {
 
   /** The next fetch to `source` covering every partition followed from it that can fetch now; undefined when none can. */
   fetchRequestFor(source: BrokerId, now: number): FetchRequest | undefined {
-    const followed: FollowedPartition[] = [];
-    for (const p of this.partitions.values()) {
-      const role = p.role;
-      if (role.kind !== 'follower' || role.leaderId !== source) continue;
-      followed.push({
-        topicId: p.topicId,
-        partitionId: p.partitionId,
-        leaderId: role.leaderId,
-        currentLeaderEpoch: role.leaderEpoch,
-        logStartOffset: p.log.logStartOffset,
-        logEndOffset: p.log.logEndOffset,
-        latestEpoch: p.log.latestEpoch,
-        status: role.status,
-        delayedUntilMs: role.delayedUntilMs,
-      });
-    }
-    const built = buildReplicaFetchRequest(this.brokerId, source, followed, now, this.config.replicaFetch);
-    if (built === undefined) return undefined;
+    const limits = replicaFetchLimits(this.config.replicaFetch);
     let session = this.followerSessions.get(source);
     if (session === undefined) {
       session = new FollowerFetchSession();
       this.followerSessions.set(source, session);
     }
-    const fetch = session.next(built.partitions);
+    // Built in place: thousands of idle followed partitions cost a comparison each, not objects.
+    session.begin();
+    for (const p of this.partitions.values()) {
+      const role = p.role;
+      if (role.kind !== 'follower' || !isFetchable(role, source, now)) continue;
+      session.want(p.topicId, p.partitionId, role.leaderEpoch, p.log.logEndOffset, p.log.latestEpoch ?? UNDEFINED_EPOCH, p.log.logStartOffset, limits.partitionMaxBytes);
+    }
+    const fetch = session.finish();
+    if (fetch === undefined) return undefined;
     const byTopic = new Map<string, FetchPartition[]>();
     for (const q of fetch.send) {
       const position: FetchPartition = { partition: q.partitionId, currentLeaderEpoch: q.currentLeaderEpoch, fetchOffset: q.fetchOffset, lastFetchedEpoch: q.lastFetchedEpoch, logStartOffset: q.logStartOffset, partitionMaxBytes: q.partitionMaxBytes };
@@ -1186,9 +1178,9 @@ export class ReplicaManager {
     return {
       replicaId: this.brokerId,
       replicaEpoch: this.brokerEpochValue,
-      maxWaitMs: built.maxWaitMs,
-      minBytes: built.minBytes,
-      maxBytes: built.maxBytes,
+      maxWaitMs: limits.maxWaitMs,
+      minBytes: limits.minBytes,
+      maxBytes: limits.maxBytes,
       topics: [...byTopic].map(([topicId, partitions]) => ({ topicId, partitions })),
       sessionId: fetch.sessionId,
       sessionEpoch: fetch.sessionEpoch,

@@ -15,21 +15,21 @@ const ok = (sessionId: number) => ({ errorCode: 0, topics: [], sessionId });
 describe('FollowerFetchSession', () => {
   it('opens in full, then sends only new or moved positions and forgets the ones no longer wanted', () => {
     const session = new FollowerFetchSession();
-    const opening = session.next([at('a', 0, 5), at('a', 1, 7), at('b', 0, 0)]);
+    const opening = session.next([at('a', 0, 5), at('a', 1, 7), at('b', 0, 0)])!;
     expect(opening).toMatchObject({ sessionId: FETCH_SESSION.NO_SESSION_ID, sessionEpoch: FETCH_SESSION.INITIAL_EPOCH, forgotten: [] });
     expect(opening.send).toHaveLength(3);
     session.onResponse(ok(42));
 
-    const second = session.next([at('a', 0, 5), at('a', 1, 9), at('c', 3, 0)]);
+    const second = session.next([at('a', 0, 5), at('a', 1, 9), at('c', 3, 0)])!;
     expect(second).toMatchObject({ sessionId: 42, sessionEpoch: 1 });
-    expect(second.send).toEqual([at('a', 1, 9), at('c', 3, 0)]);
+    expect(second.send).toMatchObject([at('a', 1, 9), at('c', 3, 0)]);
     expect(second.forgotten).toEqual([{ topicId: 'b', partitions: [0] }]);
     // The answer is read against every position the fetch covers, listed or not.
-    expect(second.positions.get('a')?.get(0)).toEqual(at('a', 0, 5));
+    expect(second.positions.get('a')?.get(0)).toMatchObject(at('a', 0, 5));
     session.onResponse(ok(42));
 
     // A new leader epoch is a moved position too.
-    const third = session.next([at('a', 0, 5, 1), at('a', 1, 9), at('c', 3, 0)]);
+    const third = session.next([at('a', 0, 5, 1), at('a', 1, 9), at('c', 3, 0)])!;
     expect(third).toMatchObject({ sessionEpoch: 2, send: [at('a', 0, 5, 1)], forgotten: [] });
   });
 
@@ -40,18 +40,27 @@ describe('FollowerFetchSession', () => {
     ['a leader that holds no session', (s: FollowerFetchSession) => s.onResponse(ok(0))],
   ])('starts over with a full fetch after %s', (_name, outcome) => {
     const session = new FollowerFetchSession();
-    session.next([at('a', 0, 5)]);
+    session.next([at('a', 0, 5)])!;
     session.onResponse(ok(42));
-    session.next([at('a', 0, 6)]);
+    session.next([at('a', 0, 6)])!;
     outcome(session);
-    const next = session.next([at('a', 0, 6), at('a', 1, 0)]);
+    const next = session.next([at('a', 0, 6), at('a', 1, 0)])!;
     expect(next).toMatchObject({ sessionId: 0, sessionEpoch: 0, forgotten: [] });
     expect(next.send).toHaveLength(2);
   });
 
+  it('sends nothing when nothing is wanted, and forgets nothing either', () => {
+    const session = new FollowerFetchSession();
+    session.next([at('a', 0, 5)]);
+    session.onResponse(ok(42));
+    expect(session.next([])).toBeUndefined();
+    // Still held by the leader as it was: the next fetch lists nothing and forgets nothing.
+    expect(session.next([at('a', 0, 5)])).toMatchObject({ sessionId: 42, sessionEpoch: 1, send: [], forgotten: [] });
+  });
+
   it('reads an answer against the fetch it built, not against a request it did not build', () => {
     const session = new FollowerFetchSession();
-    const fetch = session.next([at('a', 0, 5)]);
+    const fetch = session.next([at('a', 0, 5)])!;
     expect(session.positionsOf({ replicaId: 1, replicaEpoch: 1, maxWaitMs: 0, minBytes: 1, maxBytes: 1, topics: [], sessionId: 0, sessionEpoch: 0 })).toBe(fetch.positions);
     expect(session.positionsOf({ replicaId: 1, replicaEpoch: 1, maxWaitMs: 0, minBytes: 1, maxBytes: 1, topics: [] })).toBeUndefined();
   });
