@@ -4,7 +4,7 @@
  * event loop serving while large work is done in slices, the event-loop monitor, a deadline queue
  * for cores that keep many timed entries and a sweep that times many requests on one timer, the one table of Kafka's error codes, and the pieces
  * every gRPC service and wire codec shares: the pass-through bytes service, request observation,
- * the error-code trailer, proto service schemas, a bounds-checked wire reader, and TLS identities.
+ * the error-code trailer, the types tying codecs to generated protobuf messages, a bounds-checked wire reader, and TLS identities.
  */
 export { UNLIMITED, turnBudget, DEFAULT_TURN_BUDGET_MS, type WorkBudget } from './turn-budget';
 export { EventLoopMonitor, section, type EventLoopMonitorOptions } from './event-loop-monitor';
@@ -25,7 +25,7 @@ export { DeadlineTimer } from './deadline-timer';
 export { ERROR_CODE_KEY } from './error-code-key';
 export { observedRespond, type ObservedRespond, type RequestObserver } from './request-observer';
 export { bytesServiceDefinition, rpcPath, passThrough, asBuffer } from './bytes-service';
-export { loadServiceSchema, type ServiceSchema } from './service-schema';
+export { decodeMessage, encodeMessage, type FieldOf, type MessageClass, type MessageOf, type PropertiesOf, type WireInput, type WireMessage } from './generated-message';
 export { WireReader, type MalformedWireError } from './wire-reader';
 export { TlsIdentity, TlsConfigError, readTlsFiles, type TlsFiles, type TlsMaterial } from './tls-identity';
 export { grpcChannelCredentials, grpcServerCredentials, nodeCommonName, nodeIdOfCommonName, peerCommonName, peerNodeId } from './grpc-tls';

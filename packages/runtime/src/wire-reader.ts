@@ -11,7 +11,12 @@
  * Each service throws its own error type (MalformedAdminMessageError, MalformedBrokerMessageError),
  * so the reader takes a factory for it rather than a class of its own. Raft's own messages use
  * WireFields, whose rules (no presence checks, error codes) differ.
+ *
+ * `P` is the message's generated properties type (`kz.broker.v1.FetchRequest.$Properties`): field
+ * names are then checked against the .proto at build time. Without it any name is accepted.
  */
+
+import type { FieldOf, MessageOf } from './generated-message';
 
 /** Makes the error a malformed message is reported as; `message` says which field and why. */
 export type MalformedWireError = (message: string) => Error;
@@ -45,18 +50,25 @@ function toSafeInteger(value: unknown): number {
   return Number.isSafeInteger(n) ? n : Number.NaN;
 }
 
-export class WireReader {
+/** The reader of a sub-message field: typed by the generated properties when the parent is. */
+type SubReader<P, K extends keyof P> = WireReader<unknown extends P[K] ? Record<string, unknown> : MessageOf<P[K]>>;
+
+export class WireReader<P extends object = Record<string, unknown>> {
+  private readonly raw: Readonly<Record<string, unknown>>;
+
   constructor(
-    private readonly raw: Readonly<Record<string, unknown>>,
+    raw: P,
     /** Where this message sits, for error messages: `ProduceRequest.topics[2]`. */
     readonly where: string,
     private readonly malformed: MalformedWireError,
-  ) {}
+  ) {
+    this.raw = raw as Readonly<Record<string, unknown>>;
+  }
 
   /** A reader of `value` as a message, or the `malformed` error when it is not one. */
-  static of(value: unknown, where: string, malformed: MalformedWireError): WireReader {
+  static of<Q extends object = Record<string, unknown>>(value: unknown, where: string, malformed: MalformedWireError): WireReader<Q> {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw malformed(`${where} is not a message`);
-    return new WireReader(value as Record<string, unknown>, where, malformed);
+    return new WireReader(value as Q, where, malformed);
   }
 
   private at(field: string): string {
@@ -68,13 +80,13 @@ export class WireReader {
   }
 
   /** An int32 field (absent: 0) within [min, max]. */
-  int32(field: string, min = INT32_MIN, max = INT32_MAX): number {
+  int32(field: FieldOf<P>, min = INT32_MIN, max = INT32_MAX): number {
     const value = this.raw[field];
     return this.int32Value(field, absent(value) ? 0 : value, min, max);
   }
 
   /** A proto3 `optional int32`: undefined when absent, else within [min, max]. */
-  optionalInt32(field: string, min = INT32_MIN, max = INT32_MAX): number | undefined {
+  optionalInt32(field: FieldOf<P>, min = INT32_MIN, max = INT32_MAX): number | undefined {
     const value = this.raw[field];
     return absent(value) ? undefined : this.int32Value(field, value, min, max);
   }
@@ -87,14 +99,14 @@ export class WireReader {
   }
 
   /** An int64 field (absent: 0) as a safe integer, at least `min`. */
-  int64(field: string, min = Number.MIN_SAFE_INTEGER): number {
+  int64(field: FieldOf<P>, min = Number.MIN_SAFE_INTEGER): number {
     const value = this.raw[field];
     const n = absent(value) ? 0 : toSafeInteger(value);
     if (!(n >= min)) this.fail(field, `must be an integer ≥ ${min} within ±2^53, got ${String(value)}`);
     return n;
   }
 
-  bool(field: string): boolean {
+  bool(field: FieldOf<P>): boolean {
     const value = this.raw[field];
     if (absent(value)) return false;
     if (typeof value !== 'boolean') this.fail(field, `must be a boolean, got ${String(value)}`);
@@ -102,7 +114,7 @@ export class WireReader {
   }
 
   /** A string field; absent is "" (proto3 has no presence for it). */
-  string(field: string): string {
+  string(field: FieldOf<P>): string {
     const value = this.raw[field];
     if (absent(value)) return '';
     if (typeof value !== 'string') this.fail(field, `must be a string, got ${typeof value}`);
@@ -110,7 +122,7 @@ export class WireReader {
   }
 
   /** A proto3 `optional string`: null when absent. */
-  optionalString(field: string): string | null {
+  optionalString(field: FieldOf<P>): string | null {
     return absent(this.raw[field]) ? null : this.string(field);
   }
 
@@ -118,7 +130,7 @@ export class WireReader {
    * A bytes field, as the decoder left it: a view into the received message, not a copy (record
    * batches are the bulk of every produce and fetch, and nobody here changes them).
    */
-  bytes(field: string): Uint8Array {
+  bytes(field: FieldOf<P>): Uint8Array {
     const value = this.raw[field];
     if (value instanceof Uint8Array) return value;
     // protobufjs's default for an absent bytes field is an empty array.
@@ -127,11 +139,11 @@ export class WireReader {
   }
 
   /** A repeated int32 field, each element within [min, max]. */
-  int32List(field: string, min = INT32_MIN, max = INT32_MAX): number[] {
+  int32List(field: FieldOf<P>, min = INT32_MIN, max = INT32_MAX): number[] {
     return this.list(field).map((value, i) => this.int32Value(`${field}[${i}]`, value, min, max));
   }
 
-  stringList(field: string): string[] {
+  stringList(field: FieldOf<P>): string[] {
     return this.list(field).map((value, i) => {
       if (typeof value !== 'string') this.fail(`${field}[${i}]`, `must be a string, got ${typeof value}`);
       return value;
@@ -139,7 +151,7 @@ export class WireReader {
   }
 
   /** A `map<string, string>` field. */
-  stringMap(field: string): Record<string, string> {
+  stringMap(field: FieldOf<P>): Record<string, string> {
     const value = this.raw[field];
     if (absent(value)) return {};
     if (typeof value !== 'object' || Array.isArray(value)) this.fail(field, 'must be a map');
@@ -153,7 +165,7 @@ export class WireReader {
   }
 
   /** An enum field, mapped through `names` (wire number → value); an unknown or unspecified number is malformed. */
-  enumValue<T>(field: string, names: ReadonlyMap<number, T>): T {
+  enumValue<T>(field: FieldOf<P>, names: ReadonlyMap<number, T>): T {
     const value = this.raw[field];
     const number = absent(value) ? 0 : value;
     const mapped = typeof number === 'number' ? names.get(number) : undefined;
@@ -162,13 +174,13 @@ export class WireReader {
   }
 
   /** A sub-message field, or null when absent (message fields have presence). */
-  optionalMessage(field: string): WireReader | null {
+  optionalMessage<K extends FieldOf<P>>(field: K): SubReader<P, K> | null {
     const value = this.raw[field];
     return absent(value) ? null : WireReader.of(value, this.at(field), this.malformed);
   }
 
   /** A repeated sub-message field, each element read by `read`. */
-  messageList<T>(field: string, read: (fields: WireReader) => T): T[] {
+  messageList<K extends FieldOf<P>, T>(field: K, read: (fields: SubReader<P, K>) => T): T[] {
     const list = this.list(field);
     // Preallocated rather than mapped: produce and fetch read their partition lists through here on every call.
     const out = new Array<T>(list.length);
@@ -176,7 +188,7 @@ export class WireReader {
     return out;
   }
 
-  private list(field: string): readonly unknown[] {
+  private list(field: FieldOf<P>): readonly unknown[] {
     const value = this.raw[field];
     if (absent(value)) return [];
     if (!Array.isArray(value)) this.fail(field, 'must be a list');

@@ -16,14 +16,14 @@ export const INT32_MAX = 2 ** 31 - 1;
 
 const malformed = (message: string): Error => new MalformedBrokerMessageError(message);
 
-export class BrokerWireReader extends WireReader {
+export class BrokerWireReader<P extends object = Record<string, unknown>> extends WireReader<P> {
   /** `where` names the message in error messages: `ProduceRequest.topics[2]`. */
-  constructor(raw: Readonly<Record<string, unknown>>, where: string) {
+  constructor(raw: P, where: string) {
     super(raw, where, malformed);
   }
 
   /** A reader of `value` as a message, or a MalformedBrokerMessageError when it is not one. */
-  static override of(value: unknown, where: string): WireReader {
-    return WireReader.of(value, where, malformed);
+  static override of<Q extends object = Record<string, unknown>>(value: unknown, where: string): WireReader<Q> {
+    return WireReader.of<Q>(value, where, malformed);
   }
 }

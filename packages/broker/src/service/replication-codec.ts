@@ -1,6 +1,8 @@
 /**
- * Replication service messages ⇄ protobuf bytes (proto/replication.proto). Pure: no I/O beyond
- * loading the schema once.
+ * Replication service messages ⇄ protobuf bytes (proto/replication.proto). The bytes are written
+ * and read by the code `pnpm gen-proto` generates from the .proto; what is written here maps our
+ * types to its messages (typed by it: every field of the .proto must be mapped) and checks what it
+ * decoded, which it does not.
  *
  * Decoding trusts nothing: bytes that do not decode, or that hold a value the schema cannot mean,
  * throw MalformedBrokerMessageError, so the server refuses them before the BrokerApi sees them.
@@ -10,66 +12,62 @@
  * Record bytes are never copied on decode (they stay views into the received message) and are
  * copied exactly once on encode, into the message being built.
  */
-import type { Type } from 'protobufjs';
+import { decodeMessage, encodeMessage, type MessageClass, type PropertiesOf, type WireMessage } from '@kz/runtime';
+import type { kz } from '../../generated/replication';
 import { FETCH_SESSION, type DivergingEpoch, type FetchPartition, type FetchPartitionResponse } from '../protocol/fetch';
 import type { CurrentLeader } from '../protocol/produce';
 import type { ReplicationMethodName, ReplicationRequest, ReplicationResponse } from './replication-rpc';
-import { replicationSchema } from './replication-schema';
+import { replicationWire } from './replication-schema';
 import { BrokerWireReader, INT32_MAX } from './broker-wire-reader';
 import { MalformedBrokerMessageError } from './malformed-broker-message-error';
 
-type Wire = Record<string, unknown>;
+type Messages = typeof replicationWire;
+type RequestWire<M extends ReplicationMethodName> = PropertiesOf<Messages[`${M}Request`]>;
+type ResponseWire<M extends ReplicationMethodName> = PropertiesOf<Messages[`${M}Response`]>;
 
-/** One message's two directions. `fromWire` validates; `toWire` trusts its (typed) input. */
-interface MessageCodec<T> {
-  toWire(value: T): Wire;
-  fromWire(fields: BrokerWireReader): T;
+/** One message's two directions, `P` its generated properties. `fromWire` validates; `toWire` trusts its (typed) input. */
+interface MessageCodec<T, P extends object> {
+  toWire(value: T): WireMessage<P>;
+  fromWire(fields: BrokerWireReader<P>): T;
 }
 
 interface RpcCodec<M extends ReplicationMethodName> {
-  readonly request: MessageCodec<ReplicationRequest<M>>;
-  readonly response: MessageCodec<ReplicationResponse<M>>;
+  readonly requestType: MessageClass<RequestWire<M>>;
+  readonly request: MessageCodec<ReplicationRequest<M>, RequestWire<M>>;
+  readonly responseType: MessageClass<ResponseWire<M>>;
+  readonly response: MessageCodec<ReplicationResponse<M>, ResponseWire<M>>;
 }
 
 // ---------------------------------------------------------------------------- public API
 
 /** The request's bytes; MalformedBrokerMessageError when it holds a value the wire cannot carry. */
 export function encodeReplicationRequest<M extends ReplicationMethodName>(method: M, request: ReplicationRequest<M>): Uint8Array {
-  const codec = codecOf(method).request;
-  const wire = codec.toWire(request);
+  const codec = codecOf(method);
+  const wire = codec.request.toWire(request);
   // Checked as the server will check it: a fraction or an out-of-range id must not be truncated.
-  codec.fromWire(new BrokerWireReader(wire, `${method}Request`));
-  return encodeWith(replicationSchema().requestType(method), wire);
+  codec.request.fromWire(new BrokerWireReader(wire as RequestWire<M>, `${method}Request`));
+  return encodeMessage(codec.requestType, wire);
 }
 
 /** The request in `bytes`; MalformedBrokerMessageError when they are not a valid one. */
 export function decodeReplicationRequest<M extends ReplicationMethodName>(method: M, bytes: Uint8Array): ReplicationRequest<M> {
-  const name = `${method}Request`;
-  return codecOf(method).request.fromWire(decodeWith(replicationSchema().requestType(method), bytes, name));
+  const codec = codecOf(method);
+  return codec.request.fromWire(decodeWith(codec.requestType, bytes, `${method}Request`));
 }
 
 export function encodeReplicationResponse<M extends ReplicationMethodName>(method: M, response: ReplicationResponse<M>): Uint8Array {
-  return encodeWith(replicationSchema().responseType(method), codecOf(method).response.toWire(response));
+  const codec = codecOf(method);
+  return encodeMessage(codec.responseType, codec.response.toWire(response));
 }
 
 /** The response in `bytes`; MalformedBrokerMessageError when they are not a valid one. */
 export function decodeReplicationResponse<M extends ReplicationMethodName>(method: M, bytes: Uint8Array): ReplicationResponse<M> {
-  const name = `${method}Response`;
-  return codecOf(method).response.fromWire(decodeWith(replicationSchema().responseType(method), bytes, name));
+  const codec = codecOf(method);
+  return codec.response.fromWire(decodeWith(codec.responseType, bytes, `${method}Response`));
 }
 
-function encodeWith(type: Type, wire: Wire): Uint8Array {
-  return type.encode(wire).finish();
-}
-
-function decodeWith(type: Type, bytes: Uint8Array, name: string): BrokerWireReader {
-  let raw: unknown;
-  try {
-    raw = type.decode(bytes);
-  } catch (error) {
-    throw new MalformedBrokerMessageError(`${name} does not decode: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  return BrokerWireReader.of(raw, name);
+function decodeWith<P extends object>(type: MessageClass<P>, bytes: Uint8Array, name: string): BrokerWireReader<P> {
+  return new BrokerWireReader(decodeMessage(type, bytes, name, (message, options) => new MalformedBrokerMessageError(message, options)), name);
 }
 
 // ---------------------------------------------------------------------------- value ranges
@@ -81,16 +79,16 @@ const OR_NONE = -1;
 // ---------------------------------------------------------------------------- shared messages
 
 const currentLeader = {
-  toWire: (l: CurrentLeader | null): Wire | undefined => (l === null ? undefined : { leaderId: l.leaderId, leaderEpoch: l.leaderEpoch }),
-  fromWire: (fields: BrokerWireReader, field: string): CurrentLeader | null => {
+  toWire: (l: CurrentLeader | null): WireMessage<kz.broker.v1.CurrentLeader.$Properties> | undefined => (l === null ? undefined : { leaderId: l.leaderId, leaderEpoch: l.leaderEpoch }),
+  fromWire: (fields: BrokerWireReader<kz.broker.v1.FetchPartitionResponse.$Properties>, field: 'currentLeader'): CurrentLeader | null => {
     const l = fields.optionalMessage(field);
     return l === null ? null : { leaderId: l.int32('leaderId', OR_NONE), leaderEpoch: l.int32('leaderEpoch', OR_NONE) };
   },
 };
 
 const divergingEpoch = {
-  toWire: (d: DivergingEpoch | null): Wire | undefined => (d === null ? undefined : { epoch: d.epoch, endOffset: d.endOffset }),
-  fromWire: (fields: BrokerWireReader, field: string): DivergingEpoch | null => {
+  toWire: (d: DivergingEpoch | null): WireMessage<kz.broker.v1.DivergingEpoch.$Properties> | undefined => (d === null ? undefined : { epoch: d.epoch, endOffset: d.endOffset }),
+  fromWire: (fields: BrokerWireReader<kz.broker.v1.FetchPartitionResponse.$Properties>, field: 'divergingEpoch'): DivergingEpoch | null => {
     const d = fields.optionalMessage(field);
     return d === null ? null : { epoch: d.int32('epoch', OR_NONE), endOffset: d.int64('endOffset', OR_NONE) };
   },
@@ -98,7 +96,7 @@ const divergingEpoch = {
 
 // ---------------------------------------------------------------------------- fetch
 
-const fetchPartition: MessageCodec<FetchPartition> = {
+const fetchPartition: MessageCodec<FetchPartition, kz.broker.v1.FetchPartition.$Properties> = {
   toWire: (p) => ({
     partition: p.partition,
     currentLeaderEpoch: p.currentLeaderEpoch,
@@ -117,7 +115,7 @@ const fetchPartition: MessageCodec<FetchPartition> = {
   }),
 };
 
-const fetchPartitionResponse: MessageCodec<FetchPartitionResponse> = {
+const fetchPartitionResponse: MessageCodec<FetchPartitionResponse, kz.broker.v1.FetchPartitionResponse.$Properties> = {
   toWire: (p) => ({
     partition: p.partition,
     errorCode: p.errorCode,
@@ -142,22 +140,25 @@ const fetchPartitionResponse: MessageCodec<FetchPartitionResponse> = {
   }),
 };
 
-/** A topic entry: its name (or id) and a list of partition-level items, the shape of most requests. */
-type TopicEntry<K extends 'name' | 'topicId', P> = { readonly partitions: readonly P[] } & { readonly [F in K]: string };
-
-function topicOf<K extends 'name' | 'topicId', P>(nameField: K, partition: MessageCodec<P>): MessageCodec<TopicEntry<K, P>> {
-  return {
-    toWire: (t) => ({ [nameField]: t[nameField], partitions: t.partitions.map(partition.toWire) }),
-    fromWire: (f) => ({ [nameField]: f.string(nameField), partitions: f.messageList('partitions', partition.fromWire) }) as unknown as TopicEntry<K, P>,
-  };
-}
-
 // ---------------------------------------------------------------------------- the RPCs
 
-const fetchTopic = topicOf('topicId', fetchPartition);
-const fetchTopicResponse = topicOf('topicId', fetchPartitionResponse);
+type FetchTopic = ReplicationRequest<'Fetch'>['topics'][number];
+type FetchTopicResponse = ReplicationResponse<'Fetch'>['topics'][number];
+
+const fetchTopic: MessageCodec<FetchTopic, kz.broker.v1.FetchTopic.$Properties> = {
+  toWire: (t) => ({ topicId: t.topicId, partitions: t.partitions.map(fetchPartition.toWire) }),
+  fromWire: (f) => ({ topicId: f.string('topicId'), partitions: f.messageList('partitions', fetchPartition.fromWire) }),
+};
+
+const fetchTopicResponse: MessageCodec<FetchTopicResponse, kz.broker.v1.FetchTopicResponse.$Properties> = {
+  toWire: (t) => ({ topicId: t.topicId, partitions: t.partitions.map(fetchPartitionResponse.toWire) }),
+  fromWire: (f) => ({ topicId: f.string('topicId'), partitions: f.messageList('partitions', fetchPartitionResponse.fromWire) }),
+};
+
 const CODECS: { readonly [M in ReplicationMethodName]: RpcCodec<M> } = {
   Fetch: {
+    requestType: replicationWire.FetchRequest,
+    responseType: replicationWire.FetchResponse,
     request: {
       toWire: (r) => ({
         replicaId: r.replicaId,

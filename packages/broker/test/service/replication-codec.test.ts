@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { FetchRequest, FetchResponse } from '../../src/protocol/fetch';
 import { decodeReplicationRequest, decodeReplicationResponse, encodeReplicationRequest, encodeReplicationResponse } from '../../src/service/replication-codec';
 import { REPLICATION_METHOD_NAMES, type ReplicationMethodName, type ReplicationRequest, type ReplicationResponse } from '../../src/service/replication-rpc';
-import { replicationSchema } from '../../src/service/replication-schema';
+import { replicationWire } from '../../src/service/replication-schema';
 import { MalformedBrokerMessageError } from '../../src/service/malformed-broker-message-error';
 
 const BIG = 2 ** 40 + 7;
@@ -31,7 +31,7 @@ function roundTripResponse<M extends ReplicationMethodName>(method: M, response:
 }
 
 function rawRequest(method: ReplicationMethodName, fields: Record<string, unknown>): Uint8Array {
-  return replicationSchema().requestType(method).encode(fields).finish();
+  return replicationWire[`${method}Request`].encode(fields as never).finish();
 }
 
 const requests: { [M in ReplicationMethodName]: ReplicationRequest<M>[] } = {

@@ -2,7 +2,7 @@ import type { SnapshotReader, SnapshotWriter } from '@kz/raft';
 import { KafkaErrorCode } from '@kz/runtime';
 import { Writer } from 'protobufjs';
 import { fromWireMessage, toWireMessage, type WireMessage } from '../records/record-codec';
-import { metadataSchema } from '../records/metadata-schema';
+import { metadataWire } from '../records/metadata-schema';
 import { imageRecords } from './image-records';
 import { MetadataDelta } from './metadata-delta';
 import { MetadataImage } from './metadata-image';
@@ -34,15 +34,15 @@ const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 /** The snapshot of `image`, in pieces of about PIECE_BYTES; their concatenation is encodeImageSnapshot's bytes. */
 export function* imageSnapshotPieces(image: MetadataImage): Generator<Uint8Array> {
-  const schema = metadataSchema();
   // The header counts the records: count them first (the image is immutable, so the second pass
   // yields the same ones) rather than hold them all.
   let recordCount = 0;
   for (const _record of imageRecords(image)) recordCount++;
   let writer = Writer.create();
-  schema.ImageHeader.encodeDelimited({ offset: image.provenance.offset, epoch: image.provenance.epoch, recordCount }, writer);
+  // Each message length-delimited (what encodeDelimited does; the generated code leaves it out).
+  metadataWire.ImageHeader.encode({ offset: image.provenance.offset, epoch: image.provenance.epoch, recordCount }, writer.fork()).ldelim();
   for (const record of imageRecords(image)) {
-    schema.MetadataRecord.encodeDelimited(toWireMessage(record), writer);
+    metadataWire.MetadataRecord.encode(toWireMessage(record), writer.fork()).ldelim();
     if (writer.len >= PIECE_BYTES) {
       yield writer.finish();
       writer = Writer.create();
@@ -108,14 +108,13 @@ export class ImageSnapshotDecoder {
   }
 
   private take(message: Uint8Array): void {
-    const schema = metadataSchema();
     try {
       if (this.header === null) {
-        const header = schema.ImageHeader.decode(message) as unknown as WireMessage;
+        const header = metadataWire.ImageHeader.decode(message) as unknown as WireMessage;
         this.header = { offset: toNumber(header['offset']), epoch: toNumber(header['epoch']), recordCount: toNumber(header['recordCount']) };
         return;
       }
-      this.delta.replay(fromWireMessage(schema.MetadataRecord.decode(message) as unknown as WireMessage), this.header.offset, this.header.epoch);
+      this.delta.replay(fromWireMessage(metadataWire.MetadataRecord.decode(message) as unknown as WireMessage), this.header.offset, this.header.epoch);
       this.count++;
     } catch (error) {
       if (error instanceof InvalidMetadataSnapshotError) throw error;

@@ -6,7 +6,7 @@
 import type { KafkaRecord } from '@kz/records';
 import { MalformedMetadataRecordError } from './record-errors';
 import type { ConfigResourceType, Endpoint, MetadataRecord, PartitionChangeRecord } from './metadata-record';
-import { metadataSchema } from './metadata-schema';
+import { metadataWire } from './metadata-schema';
 import { decodePartitionChange, encodePartitionChange } from './partition-change-wire';
 import { ACL_OPERATIONS, ACL_PERMISSIONS, nameOfCode, PATTERN_TYPES, RESOURCE_TYPES, validateBinding } from '../security/acl';
 import { SCRAM_MAX_ITERATIONS, SCRAM_MECHANISM_CODES, SCRAM_MIN_ITERATIONS, scramMechanismOfCode, type ScramMechanism } from '../security/scram';
@@ -34,7 +34,7 @@ const ONEOF_FIELD = {
 
 export function encodeMetadataRecord(record: MetadataRecord): Uint8Array {
   if (record.type === 'partitionChange') return encodePartitionChange(record);
-  return metadataSchema().MetadataRecord.encode(toWireMessage(record)).finish();
+  return metadataWire.MetadataRecord.encode(toWireMessage(record)).finish();
 }
 
 /** The record as the protobufjs object of a MetadataRecord message. */
@@ -52,7 +52,7 @@ export function decodeMetadataRecord(bytes: Uint8Array): MetadataRecord {
   if (change !== null) return change;
   let message: WireMessage;
   try {
-    message = metadataSchema().MetadataRecord.decode(bytes) as unknown as WireMessage;
+    message = metadataWire.MetadataRecord.decode(bytes) as unknown as WireMessage;
   } catch (error) {
     throw new MalformedMetadataRecordError(`metadata record does not decode: ${error instanceof Error ? error.message : String(error)}`);
   }

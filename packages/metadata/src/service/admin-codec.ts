@@ -11,7 +11,8 @@
  * (NOT_CONTROLLER, REQUEST_TIMED_OUT, ...). Per-item errors sit in their items.
  */
 import { checkDirectoryId, ZERO_DIRECTORY_ID, type DirectoryId } from '@kz/raft';
-import type { Type } from 'protobufjs';
+import { decodeMessage, encodeMessage, type FieldOf, type MessageClass, type PropertiesOf, type WireMessage } from '@kz/runtime';
+import type { kz } from '../../generated/admin';
 import type { ConfigSource, DescribedConfig } from '../controller/config-control';
 import type {
   AlterPartitionRequest,
@@ -30,24 +31,35 @@ import type { BrokerId, ConfigResourceType, Endpoint } from '../records/metadata
 import { MalformedAdminMessageError } from './admin-errors';
 import type { PartitionDescription, ResourceConfigs, TopicDescription } from './admin-reads';
 import type { AdminRequest, AdminResponse, AdminResult, AdminRpcName } from './admin-rpc';
-import { adminSchema } from './admin-schema';
+import { adminWire } from './admin-schema';
 import { AdminWireReader } from './admin-wire-reader';
 import { ACL_OPERATIONS, ACL_PERMISSIONS, nameOfCode, PATTERN_TYPES, RESOURCE_TYPES as ACL_RESOURCE_TYPES, type AclBinding, type AclFilter } from '../security/acl';
 import { SCRAM_MECHANISM_CODES, scramMechanismOfCode, type ScramMechanism } from '../security/scram';
 import type { AclCreation } from '../controller/controller-requests';
 
 type Wire = Record<string, unknown>;
+type Messages = typeof adminWire;
+type RequestWire<R extends AdminRpcName> = PropertiesOf<Messages[`${R}Request`]>;
+type ResponseWire<R extends AdminRpcName> = PropertiesOf<Messages[`${R}Response`]>;
 
-/** One message's two directions. `fromWire` validates; `toWire` trusts its (typed) input. */
-interface MessageCodec<T> {
-  toWire(value: T): Wire;
-  fromWire(fields: AdminWireReader): T;
+/** One message's two directions, `P` its generated properties. `fromWire` validates; `toWire` trusts its (typed) input. */
+interface MessageCodec<T, P extends object = Record<string, unknown>> {
+  toWire(value: T): WireMessage<P>;
+  fromWire(fields: AdminWireReader<P>): T;
 }
 
 interface RpcCodec<R extends AdminRpcName> {
-  readonly request: MessageCodec<AdminRequest<R>>;
+  readonly request: MessageCodec<AdminRequest<R>, RequestWire<R>>;
   /** The response message's fields other than `error`. */
-  readonly response: MessageCodec<AdminResponse<R>>;
+  readonly response: MessageCodec<AdminResponse<R>, Omit<ResponseWire<R>, 'error'>>;
+}
+
+function requestType<R extends AdminRpcName>(rpc: R): MessageClass<RequestWire<R>> {
+  return adminWire[`${rpc}Request`] as unknown as MessageClass<RequestWire<R>>;
+}
+
+function responseType<R extends AdminRpcName>(rpc: R): MessageClass<ResponseWire<R>> {
+  return adminWire[`${rpc}Response`] as unknown as MessageClass<ResponseWire<R>>;
 }
 
 // ---------------------------------------------------------------------------- public API
@@ -56,26 +68,26 @@ interface RpcCodec<R extends AdminRpcName> {
 export function encodeAdminRequest<R extends AdminRpcName>(rpc: R, request: AdminRequest<R>): Uint8Array {
   const wire = codecOf(rpc).request.toWire(request);
   // Checked as the server will check it: a fraction or an out-of-range id must not be truncated.
-  codecOf(rpc).request.fromWire(new AdminWireReader(wire, requestName(rpc)));
-  return encodeWith(adminSchema().requestType(rpc), wire);
+  codecOf(rpc).request.fromWire(new AdminWireReader(wire as RequestWire<R>, requestName(rpc)));
+  return encodeMessage(requestType(rpc), wire);
 }
 
 /** The request in `bytes`; MalformedAdminMessageError when they are not a valid one. */
 export function decodeAdminRequest<R extends AdminRpcName>(rpc: R, bytes: Uint8Array): AdminRequest<R> {
-  return codecOf(rpc).request.fromWire(decodeWith(adminSchema().requestType(rpc), bytes, requestName(rpc)));
+  return codecOf(rpc).request.fromWire(decodeWith(requestType(rpc), bytes, requestName(rpc)));
 }
 
 export function encodeAdminResponse<R extends AdminRpcName>(rpc: R, result: AdminResult<R>): Uint8Array {
   const wire = result.ok ? codecOf(rpc).response.toWire(result.value) : { error: errorToWire(result.error) };
-  return encodeWith(adminSchema().responseType(rpc), wire);
+  return encodeMessage(responseType(rpc) as MessageClass<object>, wire);
 }
 
 /** The answer or the request's Kafka error; MalformedAdminMessageError when the bytes are not a valid response. */
 export function decodeAdminResponse<R extends AdminRpcName>(rpc: R, bytes: Uint8Array): AdminResult<R> {
-  const fields = decodeWith(adminSchema().responseType(rpc), bytes, responseName(rpc));
+  const fields = decodeWith(responseType(rpc) as MessageClass<{ error?: kz.metadata.admin.v1.ApiError.$Properties | null }>, bytes, responseName(rpc));
   const error = errorFromWire(fields.optionalMessage('error'));
   if (error !== null) return { ok: false, error };
-  return { ok: true, value: codecOf(rpc).response.fromWire(fields) };
+  return { ok: true, value: codecOf(rpc).response.fromWire(fields as unknown as AdminWireReader<Omit<ResponseWire<R>, 'error'>>) };
 }
 
 function requestName(rpc: AdminRpcName): string {
@@ -86,18 +98,8 @@ function responseName(rpc: AdminRpcName): string {
   return `${rpc}Response`;
 }
 
-function encodeWith(type: Type, wire: Wire): Uint8Array {
-  return type.encode(wire).finish();
-}
-
-function decodeWith(type: Type, bytes: Uint8Array, name: string): AdminWireReader {
-  let raw: unknown;
-  try {
-    raw = type.decode(bytes);
-  } catch (error) {
-    throw new MalformedAdminMessageError(`${name} does not decode: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  return AdminWireReader.of(raw, name);
+function decodeWith<P extends object>(type: MessageClass<P>, bytes: Uint8Array, name: string): AdminWireReader<P> {
+  return new AdminWireReader(decodeMessage(type, bytes, name, (message, options) => new MalformedAdminMessageError(message, options)), name);
 }
 
 // ---------------------------------------------------------------------------- errors and enums
@@ -170,7 +172,7 @@ const NODE_OR_NONE = -1;
 const OFFSET_OR_NONE = -1;
 const NON_NEGATIVE = 0;
 
-const endpoint: MessageCodec<Endpoint> = {
+const endpoint: MessageCodec<Endpoint, kz.metadata.admin.v1.Endpoint.$Properties> = {
   toWire: (e) => ({ name: e.name, host: e.host, port: e.port }),
   fromWire: (f) => ({ name: f.string('name'), host: f.string('host'), port: f.int32('port', 0, 65535) }),
 };
@@ -183,35 +185,35 @@ function brokerIdListsFrom(fields: AdminWireReader): BrokerId[][] {
   return fields.messageList('partitions', (list) => list.int32List('ids'));
 }
 
-const topicOutcome: MessageCodec<TopicOutcome> = {
+const topicOutcome: MessageCodec<TopicOutcome, kz.metadata.admin.v1.TopicOutcome.$Properties> = {
   toWire: (t) => ({ name: t.name, error: errorToWire(t.error) }),
   fromWire: (f) => ({ name: f.string('name'), error: errorFromWire(f.optionalMessage('error')) }),
 };
 
-const partitionOutcome: MessageCodec<PartitionOutcome> = {
+const partitionOutcome: MessageCodec<PartitionOutcome, kz.metadata.admin.v1.PartitionOutcome.$Properties> = {
   toWire: (p) => ({ topic: p.topic, partitionId: p.partitionId, error: errorToWire(p.error) }),
   fromWire: (f) => ({ topic: f.string('topic'), partitionId: f.int32('partitionId'), error: errorFromWire(f.optionalMessage('error')) }),
 };
 
-const topicOutcomes: MessageCodec<{ readonly topics: readonly TopicOutcome[] }> = {
+const topicOutcomes: MessageCodec<{ readonly topics: readonly TopicOutcome[] }, Omit<kz.metadata.admin.v1.DeleteTopicsResponse.$Properties, 'error'>> = {
   toWire: (r) => ({ topics: r.topics.map(topicOutcome.toWire) }),
   fromWire: (f) => ({ topics: f.messageList('topics', topicOutcome.fromWire) }),
 };
 
-const partitionOutcomes: MessageCodec<{ readonly partitions: readonly PartitionOutcome[] }> = {
+const partitionOutcomes: MessageCodec<{ readonly partitions: readonly PartitionOutcome[] }, Omit<kz.metadata.admin.v1.ElectLeadersResponse.$Properties, 'error'>> = {
   toWire: (r) => ({ partitions: r.partitions.map(partitionOutcome.toWire) }),
   fromWire: (f) => ({ partitions: f.messageList('partitions', partitionOutcome.fromWire) }),
 };
 
 /** For the messages with no fields (and the `{}` responses). */
-const empty: MessageCodec<Record<string, never>> = {
-  toWire: () => ({}),
-  fromWire: () => ({}),
+const empty = {
+  toWire: (): Record<string, never> => ({}),
+  fromWire: (): Record<string, never> => ({}),
 };
 
 // ---------------------------------------------------------------------------- topics
 
-const creatableTopic: MessageCodec<CreatableTopic> = {
+const creatableTopic: MessageCodec<CreatableTopic, kz.metadata.admin.v1.CreatableTopic.$Properties> = {
   toWire: (t) => ({
     name: t.name,
     numPartitions: t.numPartitions,
@@ -235,7 +237,7 @@ const creatableTopic: MessageCodec<CreatableTopic> = {
   },
 };
 
-const createTopicResult: MessageCodec<CreateTopicResult> = {
+const createTopicResult: MessageCodec<CreateTopicResult, kz.metadata.admin.v1.CreateTopicResult.$Properties> = {
   toWire: (t) => ({
     name: t.name,
     error: errorToWire(t.error),
@@ -257,7 +259,7 @@ const createTopicResult: MessageCodec<CreateTopicResult> = {
 type AlterPartitionItem = AlterPartitionRequest['partitions'][number];
 type AlterPartitionResult = AlterPartitionResponse['partitions'][number];
 
-const alterPartitionItem: MessageCodec<AlterPartitionItem> = {
+const alterPartitionItem: MessageCodec<AlterPartitionItem, kz.metadata.admin.v1.AlterPartitionItem.$Properties> = {
   toWire: (p) => ({ topicId: p.topicId, partitionId: p.partitionId, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr: [...p.newIsr] }),
   fromWire: (f) => ({
     topicId: f.string('topicId'),
@@ -268,7 +270,7 @@ const alterPartitionItem: MessageCodec<AlterPartitionItem> = {
   }),
 };
 
-const partitionState: MessageCodec<PartitionState> = {
+const partitionState: MessageCodec<PartitionState, kz.metadata.admin.v1.PartitionState.$Properties> = {
   toWire: (s) => ({ topicId: s.topicId, partitionId: s.partitionId, leader: s.leader, leaderEpoch: s.leaderEpoch, partitionEpoch: s.partitionEpoch, isr: [...s.isr] }),
   fromWire: (f) => ({
     topicId: f.string('topicId'),
@@ -280,7 +282,7 @@ const partitionState: MessageCodec<PartitionState> = {
   }),
 };
 
-const alterPartitionResult: MessageCodec<AlterPartitionResult> = {
+const alterPartitionResult: MessageCodec<AlterPartitionResult, kz.metadata.admin.v1.AlterPartitionResult.$Properties> = {
   toWire: (p) => ({
     topicId: p.topicId,
     partitionId: p.partitionId,
@@ -298,12 +300,12 @@ const alterPartitionResult: MessageCodec<AlterPartitionResult> = {
   },
 };
 
-const topicPartition: MessageCodec<{ readonly topic: string; readonly partitionId: number }> = {
+const topicPartition: MessageCodec<{ readonly topic: string; readonly partitionId: number }, kz.metadata.admin.v1.TopicPartition.$Properties> = {
   toWire: (p) => ({ topic: p.topic, partitionId: p.partitionId }),
   fromWire: (f) => ({ topic: f.string('topic'), partitionId: f.int32('partitionId') }),
 };
 
-const ongoingReassignment: MessageCodec<OngoingReassignment> = {
+const ongoingReassignment: MessageCodec<OngoingReassignment, kz.metadata.admin.v1.OngoingReassignment.$Properties> = {
   toWire: (r) => ({
     topic: r.topic,
     partitionId: r.partitionId,
@@ -322,19 +324,19 @@ const ongoingReassignment: MessageCodec<OngoingReassignment> = {
 
 // ---------------------------------------------------------------------------- configs
 
-const configResource: MessageCodec<{ readonly type: ConfigResourceType; readonly name: string }> = {
+const configResource: MessageCodec<{ readonly type: ConfigResourceType; readonly name: string }, kz.metadata.admin.v1.ConfigResource.$Properties> = {
   toWire: (r) => ({ type: RESOURCE_TYPES.toWire(r.type), name: r.name }),
   fromWire: (f) => ({ type: f.enumValue('type', RESOURCE_TYPES.values), name: f.string('name') }),
 };
 
 type AlterableConfig = AdminRequest<'IncrementalAlterConfigs'>['resources'][number]['changes'][number];
 
-const alterableConfig: MessageCodec<AlterableConfig> = {
+const alterableConfig: MessageCodec<AlterableConfig, kz.metadata.admin.v1.AlterableConfig.$Properties> = {
   toWire: (c) => ({ name: c.name, op: CONFIG_OPERATIONS.toWire(c.op), value: c.value ?? undefined }),
   fromWire: (f) => ({ name: f.string('name'), op: f.enumValue('op', CONFIG_OPERATIONS.values), value: f.optionalString('value') }),
 };
 
-const describedConfig: MessageCodec<DescribedConfig> = {
+const describedConfig: MessageCodec<DescribedConfig, kz.metadata.admin.v1.DescribedConfig.$Properties> = {
   toWire: (c) => ({ name: c.name, value: c.value ?? undefined, source: CONFIG_SOURCES.toWire(c.source), readOnly: c.readOnly, sensitive: c.sensitive }),
   fromWire: (f) => ({
     name: f.string('name'),
@@ -345,7 +347,7 @@ const describedConfig: MessageCodec<DescribedConfig> = {
   }),
 };
 
-const resourceConfigs: MessageCodec<ResourceConfigs> = {
+const resourceConfigs: MessageCodec<ResourceConfigs, kz.metadata.admin.v1.DescribeConfigsResult.$Properties> = {
   toWire: (r) => ({ ...configResource.toWire(r), error: errorToWire(r.error), configs: r.configs.map(describedConfig.toWire) }),
   fromWire: (f) => ({
     ...configResource.fromWire(f),
@@ -356,7 +358,7 @@ const resourceConfigs: MessageCodec<ResourceConfigs> = {
 
 // ---------------------------------------------------------------------------- reads
 
-const broker: MessageCodec<BrokerRegistration> = {
+const broker: MessageCodec<BrokerRegistration, kz.metadata.admin.v1.Broker.$Properties> = {
   toWire: (b) => ({
     brokerId: b.id,
     incarnationId: b.incarnationId,
@@ -377,7 +379,7 @@ const broker: MessageCodec<BrokerRegistration> = {
   }),
 };
 
-const partitionDescription: MessageCodec<PartitionDescription> = {
+const partitionDescription: MessageCodec<PartitionDescription, kz.metadata.admin.v1.PartitionDescription.$Properties> = {
   toWire: (p) => ({
     partitionId: p.partitionId,
     leader: p.leader,
@@ -404,7 +406,7 @@ const partitionDescription: MessageCodec<PartitionDescription> = {
   }),
 };
 
-const topicDescription: MessageCodec<TopicDescription> = {
+const topicDescription: MessageCodec<TopicDescription, kz.metadata.admin.v1.TopicDescription.$Properties> = {
   toWire: (t) => ({ name: t.name, error: errorToWire(t.error), topicId: t.topicId ?? undefined, partitions: t.partitions.map(partitionDescription.toWire) }),
   fromWire: (f) => ({
     name: f.string('name'),
@@ -416,7 +418,7 @@ const topicDescription: MessageCodec<TopicDescription> = {
 
 type ReplicaDescription = AdminResponse<'DescribeQuorum'>['voters'][number];
 
-const replicaState: MessageCodec<ReplicaDescription> = {
+const replicaState: MessageCodec<ReplicaDescription, kz.metadata.admin.v1.ReplicaState.$Properties> = {
   // The leader's clock has sub-millisecond precision; the wire carries whole milliseconds.
   toWire: (r) => ({
     nodeId: r.nodeId,
@@ -437,10 +439,10 @@ const replicaState: MessageCodec<ReplicaDescription> = {
 // ---------------------------------------------------------------------------- security
 
 const mechanismToWire = (m: ScramMechanism | 'UNKNOWN'): number => (m === 'UNKNOWN' ? 0 : SCRAM_MECHANISM_CODES[m]);
-const mechanismFromWire = (f: AdminWireReader, field: string): ScramMechanism | 'UNKNOWN' => scramMechanismOfCode(f.int32(field)) ?? 'UNKNOWN';
+const mechanismFromWire = <P extends object>(f: AdminWireReader<P>, field: FieldOf<P>): ScramMechanism | 'UNKNOWN' => scramMechanismOfCode(f.int32(field)) ?? 'UNKNOWN';
 
 /** A binding both ways; codes a build does not know read as UNKNOWN, for the controller to refuse per item. */
-const aclCreation: MessageCodec<AclCreation> = {
+const aclCreation: MessageCodec<AclCreation, kz.metadata.admin.v1.AclBinding.$Properties> = {
   toWire: (b) => ({
     resourceType: ACL_RESOURCE_TYPES[b.resourceType],
     resourceName: b.resourceName,
@@ -462,7 +464,7 @@ const aclCreation: MessageCodec<AclCreation> = {
 };
 
 /** A stored binding as the controller answers it: anything but a valid one is a malformed answer. */
-const aclBinding: MessageCodec<AclBinding> = {
+const aclBinding: MessageCodec<AclBinding, kz.metadata.admin.v1.AclBinding.$Properties> = {
   toWire: aclCreation.toWire,
   fromWire: (f) => {
     const b = aclCreation.fromWire(f);
@@ -473,7 +475,7 @@ const aclBinding: MessageCodec<AclBinding> = {
   },
 };
 
-const aclFilter: MessageCodec<AclFilter> = {
+const aclFilter: MessageCodec<AclFilter, kz.metadata.admin.v1.AclFilter.$Properties> = {
   toWire: (a) => ({
     resourceType: ACL_RESOURCE_TYPES[a.resourceType],
     resourceName: a.resourceName ?? undefined,
@@ -847,7 +849,7 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
 };
 
 /** A replica's directory id: well formed and not the zero id (which names no replica). */
-function voterDirectoryId(f: AdminWireReader, field: string): DirectoryId {
+function voterDirectoryId<P extends object>(f: AdminWireReader<P>, field: FieldOf<P>): DirectoryId {
   const id = f.string(field);
   try {
     return checkDirectoryId(id);

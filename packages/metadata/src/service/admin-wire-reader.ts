@@ -12,14 +12,14 @@ import { MalformedAdminMessageError } from './admin-errors';
 
 const malformed = (message: string): Error => new MalformedAdminMessageError(message);
 
-export class AdminWireReader extends WireReader {
+export class AdminWireReader<P extends object = Record<string, unknown>> extends WireReader<P> {
   /** `where` names the message in error messages: `CreateTopicsRequest.topics[2]`. */
-  constructor(raw: Readonly<Record<string, unknown>>, where: string) {
+  constructor(raw: P, where: string) {
     super(raw, where, malformed);
   }
 
   /** A reader of `value` as a message, or a MalformedAdminMessageError when it is not one. */
-  static override of(value: unknown, where: string): WireReader {
-    return WireReader.of(value, where, malformed);
+  static override of<Q extends object = Record<string, unknown>>(value: unknown, where: string): WireReader<Q> {
+    return WireReader.of<Q>(value, where, malformed);
   }
 }

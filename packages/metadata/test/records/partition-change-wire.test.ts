@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { decodePartitionChange, encodePartitionChange } from '../../src/records/partition-change-wire';
 import { fromWireMessage, toWireMessage } from '../../src/records/record-codec';
-import { metadataSchema } from '../../src/records/metadata-schema';
+import { metadataWire } from '../../src/records/metadata-schema';
 import { MalformedMetadataRecordError } from '../../src/records/record-errors';
 import type { PartitionChangeRecord } from '../../src/records/metadata-record';
 
@@ -22,7 +22,7 @@ const change: fc.Arbitrary<PartitionChangeRecord> = fc.record(
 );
 
 function viaProtobufjs(record: PartitionChangeRecord): Uint8Array {
-  return metadataSchema().MetadataRecord.encode(toWireMessage(record)).finish();
+  return metadataWire.MetadataRecord.encode(toWireMessage(record)).finish();
 }
 
 describe('the hand-written PartitionChange wire path', () => {
@@ -39,7 +39,7 @@ describe('the hand-written PartitionChange wire path', () => {
     fc.assert(
       fc.property(change, (record) => {
         const bytes = viaProtobufjs(record);
-        const slow = fromWireMessage(metadataSchema().MetadataRecord.decode(bytes) as unknown as Record<string, unknown>);
+        const slow = fromWireMessage(metadataWire.MetadataRecord.decode(bytes) as unknown as Record<string, unknown>);
         expect(decodePartitionChange(bytes)).toEqual(slow);
       }),
       { seed, numRuns: 1000 },
@@ -47,7 +47,7 @@ describe('the hand-written PartitionChange wire path', () => {
   });
 
   it('leaves other records to protobufjs', () => {
-    const topic = metadataSchema().MetadataRecord.encode(toWireMessage({ type: 'topic', name: 't', topicId: 'x' })).finish();
+    const topic = metadataWire.MetadataRecord.encode(toWireMessage({ type: 'topic', name: 't', topicId: 'x' })).finish();
     expect(decodePartitionChange(topic)).toBeNull();
   });
 

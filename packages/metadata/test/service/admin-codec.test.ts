@@ -9,7 +9,7 @@ import { ApiError, apiError } from '../../src/errors/api-error';
 import { decodeAdminRequest, decodeAdminResponse, encodeAdminRequest, encodeAdminResponse } from '../../src/service/admin-codec';
 import { MalformedAdminMessageError } from '../../src/service/admin-errors';
 import { ADMIN_RPC_NAMES, type AdminRequest, type AdminResponse, type AdminRpcName } from '../../src/service/admin-rpc';
-import { adminSchema } from '../../src/service/admin-schema';
+import { adminWire } from '../../src/service/admin-schema';
 
 const BIG = 2 ** 40 + 7;
 
@@ -25,11 +25,11 @@ function roundTripResponse<R extends AdminRpcName>(rpc: R, value: AdminResponse<
 
 /** Raw protobuf bytes of an RPC's request, bypassing the codec's checks: what a broken client sends. */
 function rawRequest(rpc: AdminRpcName, fields: Record<string, unknown>): Uint8Array {
-  return adminSchema().requestType(rpc).encode(fields).finish();
+  return adminWire[`${rpc}Request`].encode(fields as never).finish();
 }
 
 function rawResponse(rpc: AdminRpcName, fields: Record<string, unknown>): Uint8Array {
-  return adminSchema().responseType(rpc).encode(fields).finish();
+  return adminWire[`${rpc}Response`].encode(fields as never).finish();
 }
 
 describe('requests round-trip', () => {

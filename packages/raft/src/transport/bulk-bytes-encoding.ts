@@ -9,7 +9,7 @@
  * highest number, and protobufjs writes fields in number order), and it is still decoded by
  * protobufjs — only the copying changes, never the bytes of a batch.
  */
-import type { Type } from 'protobufjs';
+import type { MessageClass, WireInput } from '@kz/runtime';
 
 export function varintSize(value: number): number {
   let size = 1;
@@ -45,14 +45,13 @@ export interface EncodedParts {
 }
 
 /**
- * `head` encoded by protobufjs (it must not contain `field`), and `chunks` as elements of the bytes
- * field `field`, not yet joined. Pass an empty chunk list for an empty singular field: proto3 omits it.
+ * `head` encoded by the generated code (it must not contain the tail field), and `chunks` as
+ * elements of the bytes field numbered `fieldNumber`, not yet joined. Pass an empty chunk list for an
+ * empty singular field: proto3 omits it.
  */
-export function encodeParts(type: Type, head: object, field: string, chunks: readonly Uint8Array[]): EncodedParts {
-  const definition = type.fields[field];
-  if (definition === undefined || definition.type !== 'bytes') throw new TypeError(`${type.name}.${field} is not a bytes field`);
-  const tag = definition.id * 8 + WIRE_TYPE_BYTES;
-  const headBytes = type.encode(head).finish(true);
+export function encodeParts<P extends object>(type: MessageClass<P>, head: NoInfer<WireInput<P>>, fieldNumber: number, chunks: readonly Uint8Array[]): EncodedParts {
+  const tag = fieldNumber * 8 + WIRE_TYPE_BYTES;
+  const headBytes = type.encode(head as P).finish(true);
   const tagSize = varintSize(tag);
   let size = headBytes.length;
   for (const chunk of chunks) size += tagSize + varintSize(chunk.length) + chunk.length;

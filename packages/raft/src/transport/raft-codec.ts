@@ -9,7 +9,6 @@
  * (bulk-bytes-encoding.ts) and come back as views of the input buffer on decode: never parsed,
  * never re-encoded.
  */
-import type { Type } from 'protobufjs';
 import type { NotLeader } from '../core/errors';
 import type {
   BeginQuorumEpochRequest,
@@ -28,10 +27,12 @@ import type {
 } from '../core/messages';
 import type { QuorumDescription, ReplicaDescription } from '../core/status';
 import { ZERO_DIRECTORY_ID } from '../core/voter-set';
+import { decodeMessage, type MessageClass, type WireInput } from '@kz/runtime';
+import type { kz } from '../../generated/raft';
 import { KAFKA_ERROR_NUMBERS } from './kafka-error-codes';
 import { encodeParts, joinParts, type EncodedParts } from './bulk-bytes-encoding';
 import type { RaftRpcName, RaftRpcTypes } from './raft-rpc';
-import { raftSchema, type RaftSchema } from './raft-schema';
+import { raftWire } from './raft-schema';
 import { MalformedMessageError } from './transport-errors';
 import { WireFields } from './wire-fields';
 
@@ -39,22 +40,18 @@ import { WireFields } from './wire-fields';
 const NODE = 0;
 const NODE_OR_NONE = -1;
 
-function encodeWith(type: Type, fields: object): Uint8Array {
+/** The tail bytes fields of raft.proto, written by encodeParts (a test checks them against the generated encoders). */
+const FETCH_RESPONSE_BATCHES = 9;
+const FETCH_SNAPSHOT_RESPONSE_CHUNK = 8;
+
+function encodeWith<P extends object>(type: MessageClass<P>, fields: NoInfer<WireInput<P>>): Uint8Array {
   // finish(true) hands out the writer's own buffer instead of copying it once more; the writer is
   // garbage after this call, and gRPC copies the bytes into its frame anyway.
-  return type.encode(fields).finish(true);
+  return type.encode(fields as P).finish(true);
 }
 
-function decodeWith(type: Type, bytes: Uint8Array, name: string): WireFields {
-  let raw: unknown;
-  try {
-    raw = type.decode(bytes);
-  } catch (error) {
-    throw new MalformedMessageError(`${name} does not decode: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
-  }
-  return new WireFields(raw as Record<string, unknown>, name);
+function decodeWith<P extends object>(type: MessageClass<P>, bytes: Uint8Array, name: string): WireFields<P> {
+  return new WireFields(decodeMessage(type, bytes, name, (message, options) => new MalformedMessageError(message, options)), name);
 }
 
 /** Encodes any RaftMessage; its `type` picks the protobuf message. */
@@ -68,30 +65,37 @@ export function encodeRaftMessage(message: RaftMessage): Uint8Array {
  * frame around it (stream-frame.ts) copies each batch once, as the unary body does.
  */
 export function encodeRaftMessageParts(message: RaftMessage): EncodedParts {
-  const schema = raftSchema();
+  // Field names match the .proto's camelCase names (the generated types check them); `type` is not encoded.
   switch (message.type) {
     case 'VoteRequest':
+      return whole(encodeWith(raftWire.VoteRequest, message));
     case 'BeginQuorumEpochRequest':
+      return whole(encodeWith(raftWire.BeginQuorumEpochRequest, message));
     case 'EndQuorumEpochRequest':
+      return whole(encodeWith(raftWire.EndQuorumEpochRequest, message));
     case 'FetchRequest':
+      return whole(encodeWith(raftWire.FetchRequest, message));
     case 'FetchSnapshotRequest':
+      return whole(encodeWith(raftWire.FetchSnapshotRequest, message));
     case 'UpdateVoterRequest':
-      // Field names match the .proto's camelCase names; protobufjs ignores `type`.
-      return whole(encodeWith(schema[message.type], message));
+      return whole(encodeWith(raftWire.UpdateRaftVoterRequest, message));
     case 'VoteResponse':
+      return whole(encodeWith(raftWire.VoteResponse, { ...message, error: KAFKA_ERROR_NUMBERS[message.error] }));
     case 'BeginQuorumEpochResponse':
+      return whole(encodeWith(raftWire.BeginQuorumEpochResponse, { ...message, error: KAFKA_ERROR_NUMBERS[message.error] }));
     case 'EndQuorumEpochResponse':
+      return whole(encodeWith(raftWire.EndQuorumEpochResponse, { ...message, error: KAFKA_ERROR_NUMBERS[message.error] }));
     case 'UpdateVoterResponse':
-      return whole(encodeWith(schema[message.type], { ...message, error: KAFKA_ERROR_NUMBERS[message.error] }));
+      return whole(encodeWith(raftWire.UpdateRaftVoterResponse, { ...message, error: KAFKA_ERROR_NUMBERS[message.error] }));
     case 'FetchResponse': {
       const { batches, ...head } = message;
-      return encodeParts(schema.FetchResponse, { ...head, error: KAFKA_ERROR_NUMBERS[head.error] }, 'batches', batches);
+      return encodeParts(raftWire.FetchResponse, { ...head, error: KAFKA_ERROR_NUMBERS[head.error] }, FETCH_RESPONSE_BATCHES, batches);
     }
     case 'FetchSnapshotResponse': {
       const { bytes, ...head } = message;
       // proto3 leaves an empty singular bytes field out.
       const chunks = bytes.length > 0 ? [bytes] : [];
-      return encodeParts(schema.FetchSnapshotResponse, { ...head, error: KAFKA_ERROR_NUMBERS[head.error] }, 'chunk', chunks);
+      return encodeParts(raftWire.FetchSnapshotResponse, { ...head, error: KAFKA_ERROR_NUMBERS[head.error] }, FETCH_SNAPSHOT_RESPONSE_CHUNK, chunks);
     }
   }
 }
@@ -100,11 +104,11 @@ function whole(bytes: Uint8Array): EncodedParts {
   return { head: bytes, tag: 0, chunks: [], size: bytes.length };
 }
 
-type Decoders<K extends 'request' | 'response'> = { readonly [R in RaftRpcName]: (schema: RaftSchema, bytes: Uint8Array) => RaftRpcTypes[R][K] };
+type Decoders<K extends 'request' | 'response'> = { readonly [R in RaftRpcName]: (bytes: Uint8Array) => RaftRpcTypes[R][K] };
 
 const REQUEST_DECODERS: Decoders<'request'> = {
-  Vote: (schema, bytes): VoteRequest => {
-    const f = decodeWith(schema.VoteRequest, bytes, 'VoteRequest');
+  Vote: (bytes): VoteRequest => {
+    const f = decodeWith(raftWire.VoteRequest, bytes, 'VoteRequest');
     return {
       type: 'VoteRequest',
       requestId: f.int64('requestId', 0),
@@ -116,8 +120,8 @@ const REQUEST_DECODERS: Decoders<'request'> = {
       ...directoryIds(f, 'candidateDirectoryId', 'voterDirectoryId'),
     };
   },
-  BeginQuorumEpoch: (schema, bytes): BeginQuorumEpochRequest => {
-    const f = decodeWith(schema.BeginQuorumEpochRequest, bytes, 'BeginQuorumEpochRequest');
+  BeginQuorumEpoch: (bytes): BeginQuorumEpochRequest => {
+    const f = decodeWith(raftWire.BeginQuorumEpochRequest, bytes, 'BeginQuorumEpochRequest');
     return {
       type: 'BeginQuorumEpochRequest',
       requestId: f.int64('requestId', 0),
@@ -126,8 +130,8 @@ const REQUEST_DECODERS: Decoders<'request'> = {
       ...directoryIds(f, 'voterDirectoryId'),
     };
   },
-  EndQuorumEpoch: (schema, bytes): EndQuorumEpochRequest => {
-    const f = decodeWith(schema.EndQuorumEpochRequest, bytes, 'EndQuorumEpochRequest');
+  EndQuorumEpoch: (bytes): EndQuorumEpochRequest => {
+    const f = decodeWith(raftWire.EndQuorumEpochRequest, bytes, 'EndQuorumEpochRequest');
     return {
       type: 'EndQuorumEpochRequest',
       requestId: f.int64('requestId', 0),
@@ -136,8 +140,8 @@ const REQUEST_DECODERS: Decoders<'request'> = {
       preferredSuccessors: f.int32List('preferredSuccessors', NODE),
     };
   },
-  Fetch: (schema, bytes): FetchRequest => {
-    const f = decodeWith(schema.FetchRequest, bytes, 'FetchRequest');
+  Fetch: (bytes): FetchRequest => {
+    const f = decodeWith(raftWire.FetchRequest, bytes, 'FetchRequest');
     return {
       type: 'FetchRequest',
       requestId: f.int64('requestId', 0),
@@ -150,8 +154,8 @@ const REQUEST_DECODERS: Decoders<'request'> = {
       ...directoryIds(f, 'replicaDirectoryId'),
     };
   },
-  FetchSnapshot: (schema, bytes): FetchSnapshotRequest => {
-    const f = decodeWith(schema.FetchSnapshotRequest, bytes, 'FetchSnapshotRequest');
+  FetchSnapshot: (bytes): FetchSnapshotRequest => {
+    const f = decodeWith(raftWire.FetchSnapshotRequest, bytes, 'FetchSnapshotRequest');
     return {
       type: 'FetchSnapshotRequest',
       requestId: f.int64('requestId', 0),
@@ -163,8 +167,8 @@ const REQUEST_DECODERS: Decoders<'request'> = {
       ...directoryIds(f, 'replicaDirectoryId'),
     };
   },
-  UpdateRaftVoter: (schema, bytes): UpdateVoterRequest => {
-    const f = decodeWith(schema.UpdateVoterRequest, bytes, 'UpdateRaftVoterRequest');
+  UpdateRaftVoter: (bytes): UpdateVoterRequest => {
+    const f = decodeWith(raftWire.UpdateRaftVoterRequest, bytes, 'UpdateRaftVoterRequest');
     return {
       type: 'UpdateVoterRequest',
       requestId: f.int64('requestId', 0),
@@ -187,8 +191,8 @@ function directoryIds(f: WireFields, ...fields: string[]): Record<string, string
 }
 
 const RESPONSE_DECODERS: Decoders<'response'> = {
-  Vote: (schema, bytes): VoteResponse => {
-    const f = decodeWith(schema.VoteResponse, bytes, 'VoteResponse');
+  Vote: (bytes): VoteResponse => {
+    const f = decodeWith(raftWire.VoteResponse, bytes, 'VoteResponse');
     return {
       type: 'VoteResponse',
       requestId: f.int64('requestId', 0),
@@ -199,8 +203,8 @@ const RESPONSE_DECODERS: Decoders<'response'> = {
       preVote: f.bool('preVote'),
     };
   },
-  BeginQuorumEpoch: (schema, bytes): BeginQuorumEpochResponse => {
-    const f = decodeWith(schema.BeginQuorumEpochResponse, bytes, 'BeginQuorumEpochResponse');
+  BeginQuorumEpoch: (bytes): BeginQuorumEpochResponse => {
+    const f = decodeWith(raftWire.BeginQuorumEpochResponse, bytes, 'BeginQuorumEpochResponse');
     return {
       type: 'BeginQuorumEpochResponse',
       requestId: f.int64('requestId', 0),
@@ -209,8 +213,8 @@ const RESPONSE_DECODERS: Decoders<'response'> = {
       leaderId: f.int32('leaderId', NODE_OR_NONE),
     };
   },
-  EndQuorumEpoch: (schema, bytes): EndQuorumEpochResponse => {
-    const f = decodeWith(schema.EndQuorumEpochResponse, bytes, 'EndQuorumEpochResponse');
+  EndQuorumEpoch: (bytes): EndQuorumEpochResponse => {
+    const f = decodeWith(raftWire.EndQuorumEpochResponse, bytes, 'EndQuorumEpochResponse');
     return {
       type: 'EndQuorumEpochResponse',
       requestId: f.int64('requestId', 0),
@@ -219,8 +223,8 @@ const RESPONSE_DECODERS: Decoders<'response'> = {
       leaderId: f.int32('leaderId', NODE_OR_NONE),
     };
   },
-  Fetch: (schema, bytes): FetchResponse => {
-    const f = decodeWith(schema.FetchResponse, bytes, 'FetchResponse');
+  Fetch: (bytes): FetchResponse => {
+    const f = decodeWith(raftWire.FetchResponse, bytes, 'FetchResponse');
     const divergingEpoch = f.optionalOffsetAndEpoch('divergingEpoch');
     const snapshotId = f.optionalOffsetAndEpoch('snapshotId');
     return {
@@ -237,8 +241,8 @@ const RESPONSE_DECODERS: Decoders<'response'> = {
       batches: f.bytesList('batches'),
     };
   },
-  FetchSnapshot: (schema, bytes): FetchSnapshotResponse => {
-    const f = decodeWith(schema.FetchSnapshotResponse, bytes, 'FetchSnapshotResponse');
+  FetchSnapshot: (bytes): FetchSnapshotResponse => {
+    const f = decodeWith(raftWire.FetchSnapshotResponse, bytes, 'FetchSnapshotResponse');
     const response: FetchSnapshotResponse = {
       type: 'FetchSnapshotResponse',
       requestId: f.int64('requestId', 0),
@@ -258,8 +262,8 @@ const RESPONSE_DECODERS: Decoders<'response'> = {
     }
     return response;
   },
-  UpdateRaftVoter: (schema, bytes): UpdateVoterResponse => {
-    const f = decodeWith(schema.UpdateVoterResponse, bytes, 'UpdateRaftVoterResponse');
+  UpdateRaftVoter: (bytes): UpdateVoterResponse => {
+    const f = decodeWith(raftWire.UpdateRaftVoterResponse, bytes, 'UpdateRaftVoterResponse');
     return {
       type: 'UpdateVoterResponse',
       requestId: f.int64('requestId', 0),
@@ -272,14 +276,14 @@ const RESPONSE_DECODERS: Decoders<'response'> = {
 
 /** Decodes the request of `rpc`; throws MalformedMessageError. */
 export function decodeRaftRequest<R extends RaftRpcName>(rpc: R, bytes: Uint8Array): RaftRpcTypes[R]['request'] {
-  const decode = REQUEST_DECODERS[rpc] as (schema: RaftSchema, bytes: Uint8Array) => RaftRpcTypes[R]['request'];
-  return decode(raftSchema(), bytes);
+  const decode = REQUEST_DECODERS[rpc] as (bytes: Uint8Array) => RaftRpcTypes[R]['request'];
+  return decode(bytes);
 }
 
 /** Decodes the response of `rpc`; throws MalformedMessageError. */
 export function decodeRaftResponse<R extends RaftRpcName>(rpc: R, bytes: Uint8Array): RaftRpcTypes[R]['response'] {
-  const decode = RESPONSE_DECODERS[rpc] as (schema: RaftSchema, bytes: Uint8Array) => RaftRpcTypes[R]['response'];
-  return decode(raftSchema(), bytes);
+  const decode = RESPONSE_DECODERS[rpc] as (bytes: Uint8Array) => RaftRpcTypes[R]['response'];
+  return decode(bytes);
 }
 
 // ---- DescribeQuorum -------------------------------------------------------------------------------
@@ -297,16 +301,16 @@ export function isNotLeaderAnswer(answer: DescribeQuorumAnswer): answer is NotLe
 }
 
 export function encodeDescribeQuorumRequest(): Uint8Array {
-  return encodeWith(raftSchema().DescribeQuorumRequest, {});
+  return encodeWith(raftWire.DescribeQuorumRequest, {});
 }
 
 /** Checks that the bytes are a DescribeQuorumRequest (which has no fields). */
 export function decodeDescribeQuorumRequest(bytes: Uint8Array): void {
-  decodeWith(raftSchema().DescribeQuorumRequest, bytes, 'DescribeQuorumRequest');
+  decodeWith(raftWire.DescribeQuorumRequest, bytes, 'DescribeQuorumRequest');
 }
 
 export function encodeDescribeQuorumResponse(answer: DescribeQuorumAnswer): Uint8Array {
-  const type = raftSchema().DescribeQuorumResponse;
+  const type = raftWire.DescribeQuorumResponse;
   if (isNotLeaderAnswer(answer)) {
     return encodeWith(type, {
       error: KAFKA_ERROR_NUMBERS.NOT_LEADER_OR_FOLLOWER,
@@ -318,7 +322,7 @@ export function encodeDescribeQuorumResponse(answer: DescribeQuorumAnswer): Uint
   return encodeWith(type, { error: KAFKA_ERROR_NUMBERS.NONE, ...answer });
 }
 
-function readReplica(f: WireFields): ReplicaDescription {
+function readReplica(f: WireFields<kz.raft.v1.ReplicaState.$Properties>): ReplicaDescription {
   return {
     nodeId: f.int32('nodeId', NODE),
     directoryId: f.optionalDirectoryId('directoryId') ?? ZERO_DIRECTORY_ID,
@@ -331,7 +335,7 @@ function readReplica(f: WireFields): ReplicaDescription {
 
 /** Decodes a DescribeQuorum answer; throws MalformedMessageError. */
 export function decodeDescribeQuorumResponse(bytes: Uint8Array): DescribeQuorumAnswer {
-  const f = decodeWith(raftSchema().DescribeQuorumResponse, bytes, 'DescribeQuorumResponse');
+  const f = decodeWith(raftWire.DescribeQuorumResponse, bytes, 'DescribeQuorumResponse');
   const error = f.errorCode('error');
   if (error === 'NOT_LEADER_OR_FOLLOWER') {
     const leaderAddress = f.string('leaderAddress');

@@ -6,10 +6,10 @@
  * once, as in a unary body, and decoding hands the body back as a view of the received bytes.
  */
 import { Metadata, status, type StatusObject } from '@grpc/grpc-js';
-import { ERROR_CODE_KEY } from '@kz/runtime';
+import { decodeMessage, ERROR_CODE_KEY } from '@kz/runtime';
 import { varintSize, writeParts, writeVarint, type EncodedParts } from './bulk-bytes-encoding';
 import { RAFT_RPC_NAMES, type RaftRpcName } from './raft-rpc';
-import { raftSchema } from './raft-schema';
+import { raftWire } from './raft-schema';
 import { MalformedMessageError } from './transport-errors';
 import { WireFields } from './wire-fields';
 import type { CallStatus } from './call-metadata';
@@ -30,7 +30,7 @@ const BODY_TAG = BODY_FIELD * 8 + 2;
 
 /** A frame carrying `message` (a request or a response) as its body. */
 export function encodeMessageFrame(id: number, rpc: RaftRpcName, message: EncodedParts): Buffer {
-  const head = raftSchema().RaftStreamFrame.encode({ id, rpc: RPC_NUMBER.get(rpc) }).finish();
+  const head = raftWire.RaftStreamFrame.encode({ id, rpc: RPC_NUMBER.get(rpc) }).finish();
   const out = Buffer.allocUnsafe(head.length + varintSize(BODY_TAG) + varintSize(message.size) + message.size);
   out.set(head, 0);
   let pos = writeVarint(out, head.length, BODY_TAG);
@@ -43,19 +43,13 @@ export function encodeMessageFrame(id: number, rpc: RaftRpcName, message: Encode
 export function encodeFailureFrame(id: number, rpc: RaftRpcName, failure: CallStatus): Buffer {
   const reason = failure.metadata?.get(ERROR_CODE_KEY)[0];
   const fields = { id, rpc: RPC_NUMBER.get(rpc), status: failure.code, details: failure.details, errorCode: typeof reason === 'string' ? reason : '' };
-  return Buffer.from(raftSchema().RaftStreamFrame.encode(fields).finish());
+  return Buffer.from(raftWire.RaftStreamFrame.encode(fields).finish());
 }
 
 /** Decodes a frame; throws MalformedMessageError. */
 export function decodeStreamFrame(bytes: Uint8Array): StreamFrame {
-  const type = raftSchema().RaftStreamFrame;
-  let raw: unknown;
-  try {
-    raw = type.decode(bytes);
-  } catch (error) {
-    throw new MalformedMessageError(`RaftStreamFrame does not decode: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  const f = new WireFields(raw as Record<string, unknown>, 'RaftStreamFrame');
+  const raw = decodeMessage(raftWire.RaftStreamFrame, bytes, 'RaftStreamFrame', (message, options) => new MalformedMessageError(message, options));
+  const f = new WireFields(raw, 'RaftStreamFrame');
   const id = f.int64('id', 0);
   const rpcNumber = f.int32('rpc', 1);
   const rpc = RAFT_RPC_NAMES[rpcNumber - 1];

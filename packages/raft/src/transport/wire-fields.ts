@@ -8,6 +8,7 @@
  * setting `protobuf.util.Long = undefined` — keeps the library from changing a process-wide setting
  * other packages may rely on; it costs one small object per int64 field, noise next to a batch.
  */
+import type { FieldOf } from '@kz/runtime';
 import type { OffsetAndEpoch, RaftErrorCode } from '../core/messages';
 import { directoryIdBytes, type DirectoryId, type Endpoint } from '../core/voter-set';
 import { raftErrorCodeOf } from './kafka-error-codes';
@@ -41,24 +42,31 @@ function asUint8Array(value: unknown, where: string): Uint8Array {
   return value.constructor === Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
 }
 
-/** Field access on one decoded message; `message` names it in error messages. */
-export class WireFields {
+/**
+ * Field access on one decoded message; `message` names it in error messages. `P` is the message's
+ * generated properties type, which checks the field names against raft.proto at build time.
+ */
+export class WireFields<P extends object = Record<string, unknown>> {
+  private readonly raw: Readonly<Record<string, unknown>>;
+
   constructor(
-    private readonly raw: Readonly<Record<string, unknown>>,
+    raw: P,
     private readonly message: string,
-  ) {}
+  ) {
+    this.raw = raw as Readonly<Record<string, unknown>>;
+  }
 
   private where(field: string): string {
     return `${this.message}.${field}`;
   }
 
   /** An int64 field as a safe integer ≥ min. */
-  int64(field: string, min: number): number {
+  int64(field: FieldOf<P>, min: number): number {
     return this.atLeast(field, toSafeInteger(this.raw[field]), min);
   }
 
   /** An int32 field ≥ min (protobufjs already decodes int32 to a number). */
-  int32(field: string, min: number): number {
+  int32(field: FieldOf<P>, min: number): number {
     return this.atLeast(field, toSafeInteger(this.raw[field]), min);
   }
 
@@ -70,12 +78,12 @@ export class WireFields {
     return value;
   }
 
-  bool(field: string): boolean {
+  bool(field: FieldOf<P>): boolean {
     return this.raw[field] === true;
   }
 
   /** A Kafka error number the quorum protocol knows. */
-  errorCode(field: string): RaftErrorCode {
+  errorCode(field: FieldOf<P>): RaftErrorCode {
     const number = this.raw[field];
     const code = typeof number === 'number' ? raftErrorCodeOf(number) : undefined;
     if (code === undefined) throw new MalformedMessageError(`${this.where(field)}: unknown error code ${String(number)}`);
@@ -83,28 +91,28 @@ export class WireFields {
   }
 
   /** A repeated int32 field, each element ≥ min. */
-  int32List(field: string, min: number): number[] {
+  int32List(field: FieldOf<P>, min: number): number[] {
     const list = this.raw[field];
     if (!Array.isArray(list)) return [];
     return list.map((value: unknown, i) => this.atLeast(`${field}[${i}]`, toSafeInteger(value), min));
   }
 
   /** An OffsetAndEpoch sub-message, or undefined when absent (message fields have presence). */
-  optionalOffsetAndEpoch(field: string): OffsetAndEpoch | undefined {
+  optionalOffsetAndEpoch(field: FieldOf<P>): OffsetAndEpoch | undefined {
     const value = this.raw[field];
     if (value === null || value === undefined) return undefined;
     const inner = new WireFields(value as Record<string, unknown>, this.where(field));
     return { offset: inner.int64('offset', 0), epoch: inner.int64('epoch', 0) };
   }
 
-  offsetAndEpoch(field: string): OffsetAndEpoch {
+  offsetAndEpoch(field: FieldOf<P>): OffsetAndEpoch {
     const value = this.optionalOffsetAndEpoch(field);
     if (value === undefined) throw new MalformedMessageError(`${this.where(field)} is required`);
     return value;
   }
 
   /** A bytes field; an absent one is empty (proto3 has no presence for scalars). */
-  bytes(field: string): Uint8Array {
+  bytes(field: FieldOf<P>): Uint8Array {
     const value = this.raw[field];
     // protobufjs's default for an absent bytes field is a frozen empty Array, not a Uint8Array.
     if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return new Uint8Array(0);
@@ -112,26 +120,26 @@ export class WireFields {
   }
 
   /** A repeated bytes field, each element a view of the received buffer: batches are never copied or re-encoded. */
-  bytesList(field: string): Uint8Array[] {
+  bytesList(field: FieldOf<P>): Uint8Array[] {
     const list = this.raw[field];
     if (!Array.isArray(list)) return [];
     return list.map((value: unknown, i) => asUint8Array(value, `${this.where(field)}[${i}]`));
   }
 
   /** A repeated sub-message field, each element read by `read`. */
-  messageList<T>(field: string, read: (fields: WireFields) => T): T[] {
+  messageList<T>(field: FieldOf<P>, read: (fields: WireFields) => T): T[] {
     const list = this.raw[field];
     if (!Array.isArray(list)) return [];
     return list.map((value: unknown, i) => read(new WireFields(value as Record<string, unknown>, `${this.where(field)}[${i}]`)));
   }
 
-  string(field: string): string {
+  string(field: FieldOf<P>): string {
     const value = this.raw[field];
     return typeof value === 'string' ? value : '';
   }
 
   /** A KIP-853 directory id, or undefined when empty (static voters). */
-  optionalDirectoryId(field: string): DirectoryId | undefined {
+  optionalDirectoryId(field: FieldOf<P>): DirectoryId | undefined {
     const value = this.string(field);
     if (value === '') return undefined;
     try {
@@ -142,14 +150,14 @@ export class WireFields {
     return value;
   }
 
-  directoryId(field: string): DirectoryId {
+  directoryId(field: FieldOf<P>): DirectoryId {
     const value = this.optionalDirectoryId(field);
     if (value === undefined) throw new MalformedMessageError(`${this.where(field)} is required`);
     return value;
   }
 
   /** Repeated Endpoint sub-messages: a name, a host and a port in [0, 65535]. */
-  endpoints(field: string): Endpoint[] {
+  endpoints(field: FieldOf<P>): Endpoint[] {
     return this.messageList(field, (f) => {
       const port = f.int32('port', 0);
       if (port > 0xffff) throw new MalformedMessageError(`${this.where(field)}.port ${port} is not a port`);

@@ -10,7 +10,7 @@ import { GrpcRaftTransport } from '../../src/transport/grpc-raft-transport';
 import { NotLeaderError } from '../../src/core/errors';
 import { describeQuorumAt } from '../../src/transport/raft-admin-client';
 import { encodeRaftMessage } from '../../src/transport/raft-codec';
-import { raftSchema } from '../../src/transport/raft-schema';
+import { raftWire } from '../../src/transport/raft-schema';
 import {
   InconsistentClusterIdError,
   InvalidTransportConfigError,
@@ -159,7 +159,7 @@ describe.each(REQUEST_WAYS)('GrpcRaftTransport, requests on %s', (_how, stream) 
   test('a malformed request is refused with INVALID_REQUEST, and the node serves the next good one', async () => {
     const receiver = await node(1);
     const good = { 'kz-cluster-id': CLUSTER_ID, 'kz-node-id': '2' };
-    const negativeOffset = raftSchema().FetchRequest.encode({ requestId: 1, replicaId: 2, fetchOffset: -1 }).finish();
+    const negativeOffset = raftWire.FetchRequest.encode({ requestId: 1, replicaId: 2, fetchOffset: -1 }).finish();
     const refusals: [Record<string, string>, Uint8Array][] = [
       [good, Uint8Array.of(0x0a, 0xff, 0xff)], // does not decode
       [good, negativeOffset], // decodes, impossible value
