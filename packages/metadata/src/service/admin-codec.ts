@@ -1,6 +1,8 @@
 /**
- * MetadataAdmin messages ⇄ protobuf bytes (proto/admin.proto). Pure: no I/O beyond loading the
- * schema once.
+ * MetadataAdmin messages ⇄ protobuf bytes (proto/admin.proto). The bytes are written and read by
+ * the code `pnpm gen-proto` generates from the .proto; what is written here maps our types to its
+ * messages (typed by it: every field of the .proto must be mapped, and only its fields read) and
+ * checks what it decoded, which it does not.
  *
  * Decoding trusts nothing: bytes that do not decode, or that hold a value the schema cannot mean,
  * throw MalformedAdminMessageError, so the server refuses them before the controller sees them.

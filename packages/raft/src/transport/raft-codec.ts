@@ -1,13 +1,15 @@
 /**
- * RaftMessage ⇄ protobuf bytes (proto/raft.proto), one message type per RPC direction. Pure: no
- * I/O beyond loading the schema once. Encoding trusts its input (it comes from our own core);
+ * RaftMessage ⇄ protobuf bytes (proto/raft.proto), one message type per RPC direction, through the
+ * code `pnpm gen-proto` generates from the .proto (its types check the field names used here).
+ * Pure. Encoding trusts its input (it comes from our own core);
  * decoding trusts nothing and throws MalformedMessageError for bytes that do not decode, lack a
  * required field or carry an impossible value, so a transport can refuse them before the core
  * sees them.
  *
  * Record batches and snapshot chunks are copied once into the output as bytes fields on encode
- * (bulk-bytes-encoding.ts) and come back as views of the input buffer on decode: never parsed,
- * never re-encoded.
+ * (bulk-bytes-encoding.ts, by hand: the generated encoder's growing writer copies them over and
+ * over) and come back as views of the input buffer on decode (the generated decoder's own way):
+ * never parsed, never re-encoded.
  */
 import type { NotLeader } from '../core/errors';
 import type {
