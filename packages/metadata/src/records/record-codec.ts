@@ -4,8 +4,10 @@
  * typed error instead of later inside the image.
  */
 import type { KafkaRecord } from '@kz/records';
+import type { FieldOf, WireMessage as WireMessage_ } from '@kz/runtime';
 import { MalformedMetadataRecordError } from './record-errors';
 import type { ConfigResourceType, Endpoint, MetadataRecord, PartitionChangeRecord } from './metadata-record';
+import type { kz } from '../../generated/metadata';
 import { metadataWire } from './metadata-schema';
 import { decodePartitionChange, encodePartitionChange } from './partition-change-wire';
 import { ACL_OPERATIONS, ACL_PERMISSIONS, nameOfCode, PATTERN_TYPES, RESOURCE_TYPES, validateBinding } from '../security/acl';
@@ -70,7 +72,12 @@ export function fromWireMessage(message: WireMessage): MetadataRecord {
 
 export type WireMessage = Record<string, unknown>;
 
-function toWire(record: MetadataRecord): WireMessage {
+/** A record's body as the generated code decodes it (metadata.proto, `pnpm gen-proto`): field names are checked against the .proto. */
+type Wire<K extends MetadataRecord['type']> = NonNullable<kz.metadata.v1.MetadataRecord.$Properties[K]>;
+/** A record's body as toWire builds it: every field of the .proto named (undefined when absent). */
+type Body<K extends MetadataRecord['type']> = WireMessage_<Wire<K>>;
+
+function toWire(record: MetadataRecord): Body<MetadataRecord['type']> {
   switch (record.type) {
     case 'registerBroker':
       return {
@@ -78,21 +85,22 @@ function toWire(record: MetadataRecord): WireMessage {
         incarnationId: record.incarnationId,
         brokerEpoch: record.brokerEpoch,
         endpoints: record.endpoints.map((e) => ({ name: e.name, host: e.host, port: e.port })),
-        ...(record.rack === null ? {} : { rack: record.rack }),
+        rack: record.rack ?? undefined,
         fenced: record.fenced,
         inControlledShutdown: record.inControlledShutdown,
-      };
+      } satisfies Body<'registerBroker'>;
     case 'unregisterBroker':
-      return { brokerId: record.brokerId, brokerEpoch: record.brokerEpoch };
+      return { brokerId: record.brokerId, brokerEpoch: record.brokerEpoch } satisfies Body<'unregisterBroker'>;
     case 'brokerRegistrationChange':
       return {
         brokerId: record.brokerId,
         brokerEpoch: record.brokerEpoch,
-        ...(record.fenced === undefined ? {} : { fenced: record.fenced }),
-        ...(record.inControlledShutdown === undefined ? {} : { inControlledShutdown: record.inControlledShutdown }),
-      };
+        // Absent (undefined) is not written: no change.
+        fenced: record.fenced,
+        inControlledShutdown: record.inControlledShutdown,
+      } satisfies Body<'brokerRegistrationChange'>;
     case 'topic':
-      return { name: record.name, topicId: record.topicId };
+      return { name: record.name, topicId: record.topicId } satisfies Body<'topic'>;
     case 'partition':
       return {
         partitionId: record.partitionId,
@@ -106,10 +114,10 @@ function toWire(record: MetadataRecord): WireMessage {
         partitionEpoch: record.partitionEpoch,
         eligibleLeaderReplicas: record.eligibleLeaderReplicas ?? [],
         lastKnownElr: record.lastKnownElr ?? [],
-      };
+      } satisfies Body<'partition'>;
     case 'partitionChange': {
       // The hottest record (fencing a broker writes one per partition it touched): no spreads.
-      const wire: WireMessage = { partitionId: record.partitionId, topicId: record.topicId };
+      const wire: { -readonly [K in keyof Body<'partitionChange'>]?: Body<'partitionChange'>[K] } = { partitionId: record.partitionId, topicId: record.topicId };
       if (record.leader !== undefined) wire['leader'] = record.leader;
       if (record.isr !== undefined) wire['isr'] = { ids: record.isr };
       if (record.replicas !== undefined) wire['replicas'] = { ids: record.replicas };
@@ -120,20 +128,20 @@ function toWire(record: MetadataRecord): WireMessage {
       return wire;
     }
     case 'removeTopic':
-      return { topicId: record.topicId };
+      return { topicId: record.topicId } satisfies Body<'removeTopic'>;
     case 'config':
       return {
         resourceType: RESOURCE_TYPE_CODES[record.resourceType],
         resourceName: record.resourceName,
         name: record.name,
-        ...(record.value === null ? {} : { value: record.value }),
-      };
+        value: record.value ?? undefined,
+      } satisfies Body<'config'>;
     case 'featureLevel':
-      return { name: record.name, featureLevel: record.level };
+      return { name: record.name, featureLevel: record.level } satisfies Body<'featureLevel'>;
     case 'producerIds':
-      return { brokerId: record.brokerId, brokerEpoch: record.brokerEpoch, nextProducerId: record.nextProducerId };
+      return { brokerId: record.brokerId, brokerEpoch: record.brokerEpoch, nextProducerId: record.nextProducerId } satisfies Body<'producerIds'>;
     case 'noOp':
-      return {};
+      return {} satisfies Body<'noOp'>;
     case 'userScramCredential':
       return {
         name: record.name,
@@ -142,9 +150,9 @@ function toWire(record: MetadataRecord): WireMessage {
         storedKey: record.storedKey,
         serverKey: record.serverKey,
         iterations: record.iterations,
-      };
+      } satisfies Body<'userScramCredential'>;
     case 'removeUserScramCredential':
-      return { name: record.name, mechanism: SCRAM_MECHANISM_CODES[record.mechanism] };
+      return { name: record.name, mechanism: SCRAM_MECHANISM_CODES[record.mechanism] } satisfies Body<'removeUserScramCredential'>;
     case 'accessControlEntry':
       return {
         id: record.id,
@@ -155,133 +163,160 @@ function toWire(record: MetadataRecord): WireMessage {
         host: record.host,
         operation: ACL_OPERATIONS[record.operation],
         permissionType: ACL_PERMISSIONS[record.permission],
-      };
+      } satisfies Body<'accessControlEntry'>;
     case 'removeAccessControlEntry':
-      return { id: record.id };
+      return { id: record.id } satisfies Body<'removeAccessControlEntry'>;
   }
 }
 
 function fromWire(kind: string, m: WireMessage): MetadataRecord {
   switch (kind) {
-    case 'registerBroker':
+    case 'registerBroker': {
+      const w = m as Wire<'registerBroker'>;
       return {
         type: 'registerBroker',
-        brokerId: brokerId(m, 'brokerId'),
-        incarnationId: str(m, 'incarnationId'),
-        brokerEpoch: offset(m, 'brokerEpoch'),
-        endpoints: list(m, 'endpoints').map(endpoint),
-        rack: has(m, 'rack') ? str(m, 'rack') : null,
-        fenced: bool(m, 'fenced'),
-        inControlledShutdown: bool(m, 'inControlledShutdown'),
+        brokerId: brokerId(w, 'brokerId'),
+        incarnationId: str(w, 'incarnationId'),
+        brokerEpoch: offset(w, 'brokerEpoch'),
+        endpoints: list(w, 'endpoints').map(endpoint),
+        rack: has(w, 'rack') ? str(w, 'rack') : null,
+        fenced: bool(w, 'fenced'),
+        inControlledShutdown: bool(w, 'inControlledShutdown'),
       };
-    case 'unregisterBroker':
-      return { type: 'unregisterBroker', brokerId: brokerId(m, 'brokerId'), brokerEpoch: offset(m, 'brokerEpoch') };
-    case 'brokerRegistrationChange':
+    }
+    case 'unregisterBroker': {
+      const w = m as Wire<'unregisterBroker'>;
+      return { type: 'unregisterBroker', brokerId: brokerId(w, 'brokerId'), brokerEpoch: offset(w, 'brokerEpoch') };
+    }
+    case 'brokerRegistrationChange': {
+      const w = m as Wire<'brokerRegistrationChange'>;
       return {
         type: 'brokerRegistrationChange',
-        brokerId: brokerId(m, 'brokerId'),
-        brokerEpoch: offset(m, 'brokerEpoch'),
-        ...(has(m, 'fenced') ? { fenced: bool(m, 'fenced') } : {}),
-        ...(has(m, 'inControlledShutdown') ? { inControlledShutdown: bool(m, 'inControlledShutdown') } : {}),
+        brokerId: brokerId(w, 'brokerId'),
+        brokerEpoch: offset(w, 'brokerEpoch'),
+        ...(has(w, 'fenced') ? { fenced: bool(w, 'fenced') } : {}),
+        ...(has(w, 'inControlledShutdown') ? { inControlledShutdown: bool(w, 'inControlledShutdown') } : {}),
       };
-    case 'topic':
-      return { type: 'topic', name: nonEmpty(m, 'name'), topicId: nonEmpty(m, 'topicId') };
-    case 'partition':
+    }
+    case 'topic': {
+      const w = m as Wire<'topic'>;
+      return { type: 'topic', name: nonEmpty(w, 'name'), topicId: nonEmpty(w, 'topicId') };
+    }
+    case 'partition': {
+      const w = m as Wire<'partition'>;
       return {
         type: 'partition',
-        topicId: nonEmpty(m, 'topicId'),
-        partitionId: counter(m, 'partitionId'),
-        replicas: brokerIds(m, 'replicas'),
-        isr: brokerIds(m, 'isr'),
-        removingReplicas: brokerIds(m, 'removingReplicas'),
-        addingReplicas: brokerIds(m, 'addingReplicas'),
-        leader: leaderId(m, 'leader'),
-        leaderEpoch: counter(m, 'leaderEpoch'),
-        partitionEpoch: counter(m, 'partitionEpoch'),
-        ...optionalIds(m, 'eligibleLeaderReplicas'),
-        ...optionalIds(m, 'lastKnownElr'),
+        topicId: nonEmpty(w, 'topicId'),
+        partitionId: counter(w, 'partitionId'),
+        replicas: brokerIds(w, 'replicas'),
+        isr: brokerIds(w, 'isr'),
+        removingReplicas: brokerIds(w, 'removingReplicas'),
+        addingReplicas: brokerIds(w, 'addingReplicas'),
+        leader: leaderId(w, 'leader'),
+        leaderEpoch: counter(w, 'leaderEpoch'),
+        partitionEpoch: counter(w, 'partitionEpoch'),
+        ...optionalIds(w, 'eligibleLeaderReplicas'),
+        ...optionalIds(w, 'lastKnownElr'),
       };
+    }
     case 'partitionChange': {
+      const w = m as Wire<'partitionChange'>;
       const change: { -readonly [K in keyof PartitionChangeRecord]: PartitionChangeRecord[K] } = {
         type: 'partitionChange',
-        topicId: nonEmpty(m, 'topicId'),
-        partitionId: counter(m, 'partitionId'),
+        topicId: nonEmpty(w, 'topicId'),
+        partitionId: counter(w, 'partitionId'),
       };
-      if (has(m, 'leader')) change.leader = leaderId(m, 'leader');
-      if (has(m, 'isr')) change.isr = brokerIds(m['isr'] as WireMessage, 'ids');
-      if (has(m, 'replicas')) change.replicas = brokerIds(m['replicas'] as WireMessage, 'ids');
-      if (has(m, 'removingReplicas')) change.removingReplicas = brokerIds(m['removingReplicas'] as WireMessage, 'ids');
-      if (has(m, 'addingReplicas')) change.addingReplicas = brokerIds(m['addingReplicas'] as WireMessage, 'ids');
-      if (has(m, 'eligibleLeaderReplicas')) change.eligibleLeaderReplicas = brokerIds(m['eligibleLeaderReplicas'] as WireMessage, 'ids');
-      if (has(m, 'lastKnownElr')) change.lastKnownElr = brokerIds(m['lastKnownElr'] as WireMessage, 'ids');
+      if (has(w, 'leader')) change.leader = leaderId(w, 'leader');
+      if (has(w, 'isr')) change.isr = brokerIds(w['isr'] as WireMessage, 'ids');
+      if (has(w, 'replicas')) change.replicas = brokerIds(w['replicas'] as WireMessage, 'ids');
+      if (has(w, 'removingReplicas')) change.removingReplicas = brokerIds(w['removingReplicas'] as WireMessage, 'ids');
+      if (has(w, 'addingReplicas')) change.addingReplicas = brokerIds(w['addingReplicas'] as WireMessage, 'ids');
+      if (has(w, 'eligibleLeaderReplicas')) change.eligibleLeaderReplicas = brokerIds(w['eligibleLeaderReplicas'] as WireMessage, 'ids');
+      if (has(w, 'lastKnownElr')) change.lastKnownElr = brokerIds(w['lastKnownElr'] as WireMessage, 'ids');
       return change;
     }
-    case 'removeTopic':
-      return { type: 'removeTopic', topicId: nonEmpty(m, 'topicId') };
+    case 'removeTopic': {
+      const w = m as Wire<'removeTopic'>;
+      return { type: 'removeTopic', topicId: nonEmpty(w, 'topicId') };
+    }
     case 'config': {
-      const code = num(m, 'resourceType');
+      const w = m as Wire<'config'>;
+      const code = num(w, 'resourceType');
       const resourceType = code === RESOURCE_TYPE_CODES.topic ? 'topic' : code === RESOURCE_TYPE_CODES.broker ? 'broker' : null;
       if (resourceType === null) throw new MalformedMetadataRecordError(`config record has unknown resource type ${code}`);
       return {
         type: 'config',
         resourceType,
-        resourceName: str(m, 'resourceName'),
-        name: nonEmpty(m, 'name'),
-        value: has(m, 'value') ? str(m, 'value') : null,
+        resourceName: str(w, 'resourceName'),
+        name: nonEmpty(w, 'name'),
+        value: has(w, 'value') ? str(w, 'value') : null,
       };
     }
-    case 'featureLevel':
-      return { type: 'featureLevel', name: nonEmpty(m, 'name'), level: counter(m, 'featureLevel') };
-    case 'producerIds':
-      return { type: 'producerIds', brokerId: brokerId(m, 'brokerId'), brokerEpoch: offset(m, 'brokerEpoch'), nextProducerId: offset(m, 'nextProducerId') };
-    case 'noOp':
+    case 'featureLevel': {
+      const w = m as Wire<'featureLevel'>;
+      return { type: 'featureLevel', name: nonEmpty(w, 'name'), level: counter(w, 'featureLevel') };
+    }
+    case 'producerIds': {
+      const w = m as Wire<'producerIds'>;
+      return { type: 'producerIds', brokerId: brokerId(w, 'brokerId'), brokerEpoch: offset(w, 'brokerEpoch'), nextProducerId: offset(w, 'nextProducerId') };
+    }
+    case 'noOp': {
+      const w = m as Wire<'noOp'>;
       return { type: 'noOp' };
+    }
     case 'userScramCredential': {
-      const iterations = counter(m, 'iterations');
+      const w = m as Wire<'userScramCredential'>;
+      const iterations = counter(w, 'iterations');
       if (iterations < SCRAM_MIN_ITERATIONS || iterations > SCRAM_MAX_ITERATIONS) throw new MalformedMetadataRecordError(`SCRAM iterations ${iterations} are out of range`);
       return {
         type: 'userScramCredential',
-        name: nonEmpty(m, 'name'),
-        mechanism: mechanism(m),
-        salt: bytes(m, 'salt'),
-        storedKey: bytes(m, 'storedKey'),
-        serverKey: bytes(m, 'serverKey'),
+        name: nonEmpty(w, 'name'),
+        mechanism: mechanism(w),
+        salt: bytes(w, 'salt'),
+        storedKey: bytes(w, 'storedKey'),
+        serverKey: bytes(w, 'serverKey'),
         iterations,
       };
     }
-    case 'removeUserScramCredential':
-      return { type: 'removeUserScramCredential', name: nonEmpty(m, 'name'), mechanism: mechanism(m) };
+    case 'removeUserScramCredential': {
+      const w = m as Wire<'removeUserScramCredential'>;
+      return { type: 'removeUserScramCredential', name: nonEmpty(w, 'name'), mechanism: mechanism(w) };
+    }
     case 'accessControlEntry': {
+      const w = m as Wire<'accessControlEntry'>;
       let binding;
       try {
         binding = validateBinding({
-          resourceType: nameOfCode(RESOURCE_TYPES, num(m, 'resourceType')),
-          resourceName: str(m, 'resourceName'),
-          patternType: nameOfCode(PATTERN_TYPES, num(m, 'patternType')),
-          principal: str(m, 'principal'),
-          host: str(m, 'host'),
-          operation: nameOfCode(ACL_OPERATIONS, num(m, 'operation')),
-          permission: nameOfCode(ACL_PERMISSIONS, num(m, 'permissionType')),
+          resourceType: nameOfCode(RESOURCE_TYPES, num(w, 'resourceType')),
+          resourceName: str(w, 'resourceName'),
+          patternType: nameOfCode(PATTERN_TYPES, num(w, 'patternType')),
+          principal: str(w, 'principal'),
+          host: str(w, 'host'),
+          operation: nameOfCode(ACL_OPERATIONS, num(w, 'operation')),
+          permission: nameOfCode(ACL_PERMISSIONS, num(w, 'permissionType')),
         });
       } catch (error) {
         throw new MalformedMetadataRecordError(`access control entry is not a valid ACL: ${(error as Error).message}`);
       }
-      return { type: 'accessControlEntry', id: nonEmpty(m, 'id'), ...binding };
+      return { type: 'accessControlEntry', id: nonEmpty(w, 'id'), ...binding };
     }
-    case 'removeAccessControlEntry':
-      return { type: 'removeAccessControlEntry', id: nonEmpty(m, 'id') };
+    case 'removeAccessControlEntry': {
+      const w = m as Wire<'removeAccessControlEntry'>;
+      return { type: 'removeAccessControlEntry', id: nonEmpty(w, 'id') };
+    }
     default:
       throw new MalformedMetadataRecordError(`unknown metadata record ${kind}`);
   }
 }
 
-function has(m: WireMessage, field: string): boolean {
-  return m[field] !== undefined && m[field] !== null;
+function has<P extends object>(m: P, field: FieldOf<P>): boolean {
+  const v = (m as WireMessage)[field];
+  return v !== undefined && v !== null;
 }
 
 /** protobufjs decodes int64 as a Long when the `long` package is present, as a number otherwise. */
-function num(m: WireMessage, field: string): number {
-  const v = m[field];
+function num<P extends object>(m: P, field: FieldOf<P>): number {
+  const v = (m as WireMessage)[field];
   if (v === undefined || v === null) return 0;
   if (typeof v === 'number') return v;
   if (typeof v === 'object' && 'toNumber' in v && typeof v.toNumber === 'function') {
@@ -292,7 +327,7 @@ function num(m: WireMessage, field: string): number {
   throw new MalformedMetadataRecordError(`${field} is not a number`);
 }
 
-function counter(m: WireMessage, field: string): number {
+function counter<P extends object>(m: P, field: FieldOf<P>): number {
   const n = num(m, field);
   if (n < 0) throw new MalformedMetadataRecordError(`${field} ${n} is negative`);
   return n;
@@ -300,49 +335,49 @@ function counter(m: WireMessage, field: string): number {
 
 const offset = counter;
 
-function brokerId(m: WireMessage, field: string): number {
+function brokerId<P extends object>(m: P, field: FieldOf<P>): number {
   return counter(m, field);
 }
 
-function leaderId(m: WireMessage, field: string): number {
+function leaderId<P extends object>(m: P, field: FieldOf<P>): number {
   const n = num(m, field);
   if (n < -1) throw new MalformedMetadataRecordError(`${field} ${n} is not a broker id or -1`);
   return n;
 }
 
-function str(m: WireMessage, field: string): string {
-  const v = m[field];
+function str<P extends object>(m: P, field: FieldOf<P>): string {
+  const v = (m as WireMessage)[field];
   if (v === undefined || v === null) return '';
   if (typeof v !== 'string') throw new MalformedMetadataRecordError(`${field} is not a string`);
   return v;
 }
 
-function nonEmpty(m: WireMessage, field: string): string {
+function nonEmpty<P extends object>(m: P, field: FieldOf<P>): string {
   const s = str(m, field);
   if (s === '') throw new MalformedMetadataRecordError(`${field} is empty`);
   return s;
 }
 
-function bool(m: WireMessage, field: string): boolean {
-  return m[field] === true;
+function bool<P extends object>(m: P, field: FieldOf<P>): boolean {
+  return (m as WireMessage)[field] === true;
 }
 
-function list(m: WireMessage, field: string): WireMessage[] {
-  const v = m[field];
+function list<P extends object>(m: P, field: FieldOf<P>): WireMessage[] {
+  const v = (m as WireMessage)[field];
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) throw new MalformedMetadataRecordError(`${field} is not a list`);
   return v as WireMessage[];
 }
 
 /** A list field that is absent when empty (KIP-966's, on records written before it): `{}` or `{ field: ids }`. */
-function optionalIds<F extends string>(m: WireMessage, field: F): { [K in F]?: number[] } {
+function optionalIds<P extends object, F extends FieldOf<P>>(m: P, field: F): { [K in F]?: number[] } {
   const ids = brokerIds(m, field);
   return (ids.length === 0 ? {} : { [field]: ids }) as { [K in F]?: number[] };
 }
 
 /** A list of distinct broker ids; protobufjs's own array is kept (it is fresh per decode). */
-function brokerIds(m: WireMessage, field: string): number[] {
-  const v = m[field];
+function brokerIds<P extends object>(m: P, field: FieldOf<P>): number[] {
+  const v = (m as WireMessage)[field];
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) throw new MalformedMetadataRecordError(`${field} is not a list`);
   const ids = v as unknown[];
@@ -355,21 +390,21 @@ function brokerIds(m: WireMessage, field: string): number[] {
   return ids as number[];
 }
 
-function bytes(m: WireMessage, field: string): Uint8Array {
-  const v = m[field];
+function bytes<P extends object>(m: P, field: FieldOf<P>): Uint8Array {
+  const v = (m as WireMessage)[field];
   if (v !== undefined && v !== null && !(v instanceof Uint8Array)) throw new MalformedMetadataRecordError(`${field} is not bytes`);
   if (v === undefined || v === null || v.length === 0) throw new MalformedMetadataRecordError(`${field} is empty`);
   return v;
 }
 
-function mechanism(m: WireMessage): ScramMechanism {
+function mechanism(m: Wire<'userScramCredential'> | Wire<'removeUserScramCredential'>): ScramMechanism {
   const code = num(m, 'mechanism');
   const found = scramMechanismOfCode(code);
   if (found === undefined) throw new MalformedMetadataRecordError(`unknown SCRAM mechanism ${code}`);
   return found;
 }
 
-function endpoint(m: WireMessage): Endpoint {
+function endpoint(m: kz.metadata.v1.Endpoint.$Properties): Endpoint {
   const port = num(m, 'port');
   if (port < 0 || port > 65535) throw new MalformedMetadataRecordError(`endpoint port ${port} is out of range`);
   return { name: str(m, 'name'), host: nonEmpty(m, 'host'), port };
