@@ -29,7 +29,7 @@ import type {
 } from '../core/messages';
 import type { QuorumDescription, ReplicaDescription } from '../core/status';
 import { ZERO_DIRECTORY_ID } from '../core/voter-set';
-import { decodeMessage, type MessageClass, type WireInput } from '@kz/runtime';
+import { decodeMessage, type FieldOf, type MessageClass, type PropertiesOf, type WireInput } from '@kz/runtime';
 import type { kz } from '../../generated/raft';
 import { KAFKA_ERROR_NUMBERS } from './kafka-error-codes';
 import { encodeParts, joinParts, type EncodedParts } from './bulk-bytes-encoding';
@@ -101,6 +101,29 @@ export function encodeRaftMessageParts(message: RaftMessage): EncodedParts {
     }
   }
 }
+
+/** True when every field of generated message class `C` is a field of `M` (`renamed` maps a wire name to ours). */
+type Covers<M, C, Renamed extends string = never> = Exclude<FieldOf<PropertiesOf<C>>, keyof M | Renamed> extends never ? true : false;
+type Holds<T extends true> = T;
+
+/**
+ * RaftMessages are encoded as they are, so a field added to raft.proto and not to messages.ts
+ * would go unsent without a word: this fails the build instead.
+ */
+export type RaftWireCoverage = [
+  Holds<Covers<VoteRequest, typeof raftWire.VoteRequest>>,
+  Holds<Covers<VoteResponse, typeof raftWire.VoteResponse>>,
+  Holds<Covers<BeginQuorumEpochRequest, typeof raftWire.BeginQuorumEpochRequest>>,
+  Holds<Covers<BeginQuorumEpochResponse, typeof raftWire.BeginQuorumEpochResponse>>,
+  Holds<Covers<EndQuorumEpochRequest, typeof raftWire.EndQuorumEpochRequest>>,
+  Holds<Covers<EndQuorumEpochResponse, typeof raftWire.EndQuorumEpochResponse>>,
+  Holds<Covers<FetchRequest, typeof raftWire.FetchRequest>>,
+  Holds<Covers<FetchResponse, typeof raftWire.FetchResponse>>,
+  Holds<Covers<FetchSnapshotRequest, typeof raftWire.FetchSnapshotRequest>>,
+  Holds<Covers<FetchSnapshotResponse, typeof raftWire.FetchSnapshotResponse, 'chunk'>>,
+  Holds<Covers<UpdateVoterRequest, typeof raftWire.UpdateRaftVoterRequest>>,
+  Holds<Covers<UpdateVoterResponse, typeof raftWire.UpdateRaftVoterResponse>>,
+];
 
 function whole(bytes: Uint8Array): EncodedParts {
   return { head: bytes, tag: 0, chunks: [], size: bytes.length };
