@@ -7,15 +7,15 @@
  *   node scripts/gen-proto.js [--out DIR] [package ...]
  *
  * Writes `<DIR>/packages/<package>/generated/<name>.{js,d.ts}` for each .proto of the packages named
- * (all of them when none is): DIR is the repository root unless given, which is how the tests that
- * compare the committed files regenerate them into a temporary directory.
+ * (all of them when none is); DIR is the repository root unless given. Each package's
+ * test/generated compares its committed files with a fresh generation (generatedFiles).
  *
  * The output sits at the package root, beside `proto/`, not under `src/`: tsc does not emit .js
  * sources, and `src/x` and `dist/x` both reach `../../generated` alike.
  */
 'use strict';
 const { execFileSync } = require('node:child_process');
-const { copyFileSync, mkdirSync, mkdtempSync, rmSync } = require('node:fs');
+const { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -59,6 +59,22 @@ function generate(outDir, packages) {
   }
 }
 
+/** Name → text of the files in `dir`. */
+function readFiles(dir) {
+  return new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
+}
+
+/** The files of `pkg`'s generated/ as committed, and as generated afresh (in a temporary directory). */
+function generatedFiles(pkg) {
+  const out = mkdtempSync(path.join(os.tmpdir(), `kz-gen-proto-${pkg}-`));
+  try {
+    generate(out, [pkg]);
+    return { committed: readFiles(path.join(ROOT, 'packages', pkg, 'generated')), fresh: readFiles(path.join(out, 'packages', pkg, 'generated')) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 function main(argv) {
   let outDir = ROOT;
   const packages = [];
@@ -71,4 +87,6 @@ function main(argv) {
   generate(outDir, packages);
 }
 
-main(process.argv.slice(2));
+module.exports = { generatedFiles };
+
+if (require.main === module) main(process.argv.slice(2));
