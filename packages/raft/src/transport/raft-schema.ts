@@ -30,6 +30,10 @@ export interface RaftSchema {
   readonly DescribeQuorumRequest: Type;
   readonly DescribeQuorumResponse: Type;
   readonly RaftStreamFrame: Type;
+  readonly AddRaftVoterRequest: Type;
+  readonly RemoveRaftVoterRequest: Type;
+  readonly SetRaftVoterEndpointsRequest: Type;
+  readonly VoterChangeResponse: Type;
 }
 
 let loaded: RaftSchema | undefined;
@@ -61,6 +65,10 @@ export function raftSchema(): RaftSchema {
     DescribeQuorumRequest: type('DescribeQuorumRequest'),
     DescribeQuorumResponse: type('DescribeQuorumResponse'),
     RaftStreamFrame: type('RaftStreamFrame'),
+    AddRaftVoterRequest: type('AddRaftVoterRequest'),
+    RemoveRaftVoterRequest: type('RemoveRaftVoterRequest'),
+    SetRaftVoterEndpointsRequest: type('SetRaftVoterEndpointsRequest'),
+    VoterChangeResponse: type('VoterChangeResponse'),
   };
   return loaded;
 }

@@ -4,7 +4,7 @@ import type { NodeId } from '../../src/core/config';
 import type { RaftMessage, RaftRequest, RaftResponse } from '../../src/core/messages';
 import type { QuorumDescription } from '../../src/core/status';
 import { GrpcRaftTransport, type GrpcRaftTransportOptions } from '../../src/transport/grpc-raft-transport';
-import { rpcPath, STREAM_RPC, type RaftRpcName } from '../../src/transport/raft-rpc';
+import { rpcPath, STREAM_RPC, type RaftRpcName, type VoterChangeRpcName } from '../../src/transport/raft-rpc';
 import { decodeStreamFrame, type StreamFrame } from '../../src/transport/stream-frame';
 import type { RaftTransportLogger } from '../../src/transport/transport-logger';
 
@@ -145,7 +145,7 @@ export interface RawOutcome {
 }
 
 /** One call with hand-made metadata and body, as a misbehaving or foreign client would make it. */
-export async function rawCall(address: string, rpc: RaftRpcName | 'DescribeQuorum', body: Uint8Array, headers: Record<string, string>): Promise<RawOutcome> {
+export async function rawCall(address: string, rpc: RaftRpcName | 'DescribeQuorum' | VoterChangeRpcName, body: Uint8Array, headers: Record<string, string>): Promise<RawOutcome> {
   const client = new Client(address, credentials.createInsecure(), { 'grpc.use_local_subchannel_pool': 1 });
   const metadata = new Metadata();
   for (const [key, value] of Object.entries(headers)) metadata.set(key, value);
