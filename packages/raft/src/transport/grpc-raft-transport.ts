@@ -648,6 +648,12 @@ export class GrpcRaftTransport implements RaftTransport {
       this.refuse(rpc, call.getPeer(), caller.refusal, undefined, (failure) => respond(failure));
       return;
     }
+    // With mutual TLS only a node's certificate may change the quorum: a user certificate the same
+    // CA signed is for the admin services, which authorize it; this port does not.
+    if (this.tls !== undefined && peerNodeId(call) === null) {
+      this.refuse(rpc, call.getPeer(), failureStatus(status.PERMISSION_DENIED, undefined, `${rpc} needs a node certificate (CN kz-node-<id>)`), undefined, (failure) => respond(failure));
+      return;
+    }
     let change: VoterChangeRequest;
     try {
       change = decodeVoterChangeRequest(rpc, call.request);

@@ -4,7 +4,8 @@
  * add, remove or move a voter (KIP-853) — without @kz/metadata. It speaks the same service as the
  * nodes and names its cluster the same way, but no node id: an admin is not a replica.
  */
-import { Client, credentials, status, type ServiceError } from '@grpc/grpc-js';
+import { Client, status, type ServiceError } from '@grpc/grpc-js';
+import { grpcChannelCredentials, type TlsIdentity } from '@kz/runtime';
 import type { NodeId } from '../core/config';
 import type { QuorumDescription } from '../core/status';
 import { checkDirectoryId, type DirectoryId, type Endpoint, type Voter } from '../core/voter-set';
@@ -35,6 +36,11 @@ export interface RaftAdminClientOptions {
   readonly timeoutMs?: number;
   /** Largest response accepted; default 64 MiB (a description lists every observer). */
   readonly maxMessageBytes?: number;
+  /**
+   * Mutual TLS, for nodes that serve with it. Voter changes then need a node's certificate
+   * (CN kz-node-<id>); any certificate of the cluster's CA may describe the quorum.
+   */
+  readonly tls?: TlsIdentity;
 }
 
 export interface VoterChangeOptions {
@@ -56,7 +62,7 @@ export class RaftAdminClient {
     checkClusterId(options.clusterId);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!(this.timeoutMs > 0)) throw new InvalidTransportConfigError(`timeoutMs must be positive, got ${this.timeoutMs}`);
-    this.client = new Client(options.address, credentials.createInsecure(), clientChannelOptions(options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES));
+    this.client = new Client(options.address, grpcChannelCredentials(options.tls), clientChannelOptions(options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES));
   }
 
   /**

@@ -7,6 +7,7 @@ import { GrpcRaftTransport, type GrpcRaftTransportOptions } from '../../src/tran
 import { rpcPath, STREAM_RPC, type RaftRpcName, type VoterChangeRpcName } from '../../src/transport/raft-rpc';
 import { decodeStreamFrame, type StreamFrame } from '../../src/transport/stream-frame';
 import type { RaftTransportLogger } from '../../src/transport/transport-logger';
+import type { VoterChangeRequest } from '../../src/transport/raft-transport';
 
 export const CLUSTER_ID = 'kz-test-cluster-0001';
 
@@ -69,6 +70,8 @@ export class TestNode {
   /** How the stub core answers a request; undefined: it never answers. */
   answer: ((from: NodeId, request: RaftRequest) => RaftResponse | undefined) | undefined;
   description: QuorumDescription | null = null;
+  /** Voter changes admins asked of this node, answered as committed at offset 10 with no voters. */
+  readonly voterChanges: VoterChangeRequest[] = [];
   readonly transport: GrpcRaftTransport;
 
   constructor(
@@ -97,6 +100,10 @@ export class TestNode {
         }
       },
       describeQuorum: () => this.description,
+      changeVoters: (change) => {
+        this.voterChanges.push(change);
+        return Promise.resolve({ ok: true, offset: 10, epoch: 1, voters: [] });
+      },
     });
     return this;
   }
