@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { singleConcurrency, systemsToRun, type BenchArgs } from './bench-args';
+import { systemsToRun, type BenchArgs } from './bench-args';
 import { CleanupScope } from './cleanup-scope';
 import { printProfileSummary } from './cpu-profile-summary';
 import { ensureEtcdInstalled } from './ensure-etcd';
@@ -12,7 +12,7 @@ import { KzKvClient } from './kz-kv-client';
 import { KzKvCluster, kzKvEntry } from './kz-kv-cluster';
 import { waitForQuietMachine } from './quiet-machine';
 import type { LoadOptions } from './load-generator';
-import { cpuLine, measureSystem, resultLine, writesPerSecond, type SystemRun } from './system-run';
+import { cpuLine, measureSystem, resultLine, serverCpuPerWriteMs, summaryLine, writesPerSecond, type SystemRun } from './system-run';
 
 /** etcd's own performance page uses these sizes (RAFT_LIBRARIES.md §2). */
 const KEY_BYTES = 8;
@@ -21,16 +21,30 @@ const VALUE_BYTES = 256;
 const SETTLE_MS = 2000;
 /** "Quiet": under 15% of all CPUs busy over a 1 s sample; wait at most a minute for it. */
 const QUIET = { maxBusy: 0.15, timeoutMs: 60_000, sampleMs: 1000 } as const;
+/**
+ * Puts in flight, one measured run each on the same cluster: 1 shows the latency-bound case (one
+ * round trip, one fsync per write), 256 the throughput-bound one. The ratio line at the end is at
+ * HEADLINE_CONCURRENCY, as it has always been.
+ */
+const DEFAULT_SWEEP = [1, 16, 64, 256] as const;
+const HEADLINE_CONCURRENCY = 64;
+
+/** The level the final ratio line reports: 64 when swept, else the last one asked for. */
+export function headlineConcurrency(sweep: readonly number[]): number {
+  return sweep.includes(HEADLINE_CONCURRENCY) ? HEADLINE_CONCURRENCY : sweep[sweep.length - 1]!;
+}
 
 /**
  * `raft-vs-etcd`: the same closed-loop gRPC put load against a 3-member etcd cluster and a
- * 3-node kz kv cluster, one after the other on this machine, each against its leader, and the
- * ratio of the two. Everything it starts is stopped and every temp dir removed, however it ends.
+ * 3-node kz kv cluster, one after the other on this machine, each against its leader, at each
+ * number of puts in flight of the sweep (each cluster started once, the levels run in turn on it),
+ * and the ratio of the two. Everything it starts is stopped and every temp dir removed, however it
+ * ends.
  */
 export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
   const only = systemsToRun(args, ['etcd', 'kz']);
-  const load: LoadOptions = {
-    concurrency: singleConcurrency(args) ?? 64,
+  const sweep = args.concurrency ?? [...DEFAULT_SWEEP];
+  const load: Omit<LoadOptions, 'concurrency'> = {
     warmupMs: (args.warmupS ?? 5) * 1000,
     durationMs: (args.durationS ?? 20) * 1000,
     keySpace: args.keySpace,
@@ -45,9 +59,9 @@ export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
   if (profileDir !== undefined) mkdirSync(profileDir, { recursive: true });
 
   console.log(
-    `raft-vs-etcd: ${cpus().length} cores; per system: 3 nodes on loopback, ${load.concurrency} puts in flight over ` +
+    `raft-vs-etcd: ${cpus().length} cores; per system: 3 nodes on loopback, ${sweep.join(', ')} puts in flight (one run each, in turn) over ` +
       `${args.connections} connection(s), ${KEY_BYTES}-byte keys over ${load.keySpace} keys, ${VALUE_BYTES}-byte values, ` +
-      `${load.warmupMs / 1000} s warm-up + ${load.durationMs / 1000} s, against the leader`,
+      `${load.warmupMs / 1000} s warm-up + ${load.durationMs / 1000} s per run, against the leader`,
   );
   const scope = new CleanupScope();
   const results: SystemRun[] = [];
@@ -59,11 +73,13 @@ export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
       console.log(`${system}: starting 3 nodes (1-min load average ${loadavg()[0]!.toFixed(2)})`);
       const dir = join(root, system);
       mkdirSync(dir);
-      const result =
-        system === 'etcd' ? await benchEtcd(etcdBinary, dir, scope, load, args.connections) : await benchKz(dir, scope, load, args.connections, profileDir);
-      results.push(result);
-      console.log(resultLine(result));
-      console.log(cpuLine(result));
+      const report = (result: SystemRun): void => {
+        results.push(result);
+        console.log(resultLine(result));
+        console.log(cpuLine(result));
+      };
+      if (system === 'etcd') await benchEtcd(etcdBinary, dir, scope, load, sweep, args.connections, report);
+      else await benchKz(dir, scope, load, sweep, args.connections, profileDir, report);
     }
   } finally {
     await scope.close();
@@ -76,16 +92,37 @@ export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
   console.log('');
   for (const r of results) console.log(cpuLine(r));
   for (const r of results) console.log(resultLine(r));
-  const kz = results.find((r) => r.system === 'kz');
-  const etcd = results.find((r) => r.system === 'etcd');
+  console.log('');
+  const runAt = (system: SystemRun['system'], concurrency: number): SystemRun | undefined => results.find((r) => r.system === system && r.concurrency === concurrency);
+  const p99 = (run: SystemRun): number => run.load.latency.quantile(0.99);
+  for (const concurrency of sweep) {
+    const kz = runAt('kz', concurrency);
+    const etcd = runAt('etcd', concurrency);
+    for (const run of [kz, etcd]) if (run !== undefined) console.log(summaryLine(run));
+    if (kz !== undefined && etcd !== undefined) {
+      console.log(
+        `ratio kz/etcd @${String(concurrency).padStart(4)} in flight  writes/s: ${formatRatio(writesPerSecond(kz), writesPerSecond(etcd))} ` +
+          `p99: ${formatRatio(p99(kz), p99(etcd))} server CPU per write: ${formatRatio(serverCpuPerWriteMs(kz), serverCpuPerWriteMs(etcd))}`,
+      );
+    }
+  }
+  const headline = headlineConcurrency(sweep);
+  const kz = runAt('kz', headline);
+  const etcd = runAt('etcd', headline);
   if (kz !== undefined && etcd !== undefined) {
-    const p99 = (run: SystemRun): number => run.load.latency.quantile(0.99);
     console.log(`ratio kz/etcd writes/s: ${formatRatio(writesPerSecond(kz), writesPerSecond(etcd))} p99: ${formatRatio(p99(kz), p99(etcd))}`);
   }
   return results.some((r) => r.load.writes === 0) ? 1 : 0;
 }
 
-async function benchEtcd(binary: string, dir: string, scope: CleanupScope, load: LoadOptions, connections: number): Promise<SystemRun> {
+type SweepLoad = Omit<LoadOptions, 'concurrency'>;
+
+/** Each level of the sweep in turn against the same leader, reported as it ends. */
+async function runSweep(system: SystemRun['system'], client: KzKvClient | EtcdClient, load: SweepLoad, sweep: readonly number[], pids: readonly number[], report: (run: SystemRun) => void): Promise<void> {
+  for (const concurrency of sweep) report(await measureSystem(system, client, { ...load, concurrency }, pids));
+}
+
+async function benchEtcd(binary: string, dir: string, scope: CleanupScope, load: SweepLoad, sweep: readonly number[], connections: number, report: (run: SystemRun) => void): Promise<void> {
   const cluster = await EtcdCluster.start(binary, dir, scope);
   try {
     const leader = await cluster.leaderAddress();
@@ -93,7 +130,7 @@ async function benchEtcd(binary: string, dir: string, scope: CleanupScope, load:
     console.log(`etcd: healthy, leader ${leader}, pids ${pids.join(' ')} (leader first); loading`);
     const client = new EtcdClient(leader, connections);
     try {
-      return await measureSystem('etcd', client, load, pids);
+      await runSweep('etcd', client, load, sweep, pids, report);
     } finally {
       client.close();
     }
@@ -105,10 +142,12 @@ async function benchEtcd(binary: string, dir: string, scope: CleanupScope, load:
 async function benchKz(
   dir: string,
   scope: CleanupScope,
-  load: LoadOptions,
+  load: SweepLoad,
+  sweep: readonly number[],
   connections: number,
   profileDir: string | undefined,
-): Promise<SystemRun> {
+  report: (run: SystemRun) => void,
+): Promise<void> {
   const cluster = await KzKvCluster.start(dir, scope, profileDir === undefined ? {} : { cpuProfileDir: profileDir });
   try {
     const leader = await cluster.leaderAddress();
@@ -116,7 +155,7 @@ async function benchKz(
     console.log(`kz: healthy, leader ${leader}, pids ${pids.join(' ')} (leader first); loading`);
     const client = new KzKvClient(leader, connections);
     try {
-      return await measureSystem('kz', client, load, pids);
+      await runSweep('kz', client, load, sweep, pids, report);
     } finally {
       client.close();
     }

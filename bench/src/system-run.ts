@@ -8,6 +8,8 @@ export type System = 'etcd' | 'kz';
 /** One system's measured run: what the clients saw, and what CPU it took to serve them. */
 export interface SystemRun {
   readonly system: System;
+  /** Puts kept in flight. */
+  readonly concurrency: number;
   readonly load: LoadResult;
   /** Over the measured window; the leader's process first. */
   readonly cpu: CpuUse;
@@ -25,7 +27,7 @@ export async function measureSystem(system: System, target: WriteTarget, load: L
   }, load.warmupMs);
   try {
     const result = await runClosedLoop(target, load);
-    return { system, load: result, cpu: cpuBetween(start, sampleCpu(serverPids)) };
+    return { system, concurrency: load.concurrency, load: result, cpu: cpuBetween(start, sampleCpu(serverPids)) };
   } finally {
     clearTimeout(timer);
   }
@@ -35,24 +37,46 @@ export function writesPerSecond(run: SystemRun): number {
   return run.load.writes / run.load.seconds;
 }
 
+/** `kz   @  64`: the system and the puts in flight, so that the lines of a sweep line up. */
+function label(run: SystemRun): string {
+  return `${run.system.padEnd(4)} @${String(run.concurrency).padStart(4)}`;
+}
+
 /** writes/s, p50, p99, p999 (ms) and errors, on one line. */
 export function resultLine(run: SystemRun): string {
   const { load } = run;
   const { latency } = load;
   const errors = load.errorSamples.length > 0 ? ` (e.g. ${load.errorSamples.join(' | ')})` : '';
   return (
-    `${run.system.padEnd(4)} writes/s: ${formatRate(writesPerSecond(run))} ` +
+    `${label(run)} writes/s: ${formatRate(writesPerSecond(run))} ` +
     `p50: ${formatMs(latency.quantile(0.5))} ms p99: ${formatMs(latency.quantile(0.99))} ms p999: ${formatMs(latency.quantile(0.999))} ms ` +
     `errors: ${load.errors} (${load.writes} writes in ${load.seconds.toFixed(1)} s, warm-up errors ${load.warmupErrors})${errors}`
   );
 }
 
-/** Where the CPU went: each server process, the load generator, and server CPU per write. */
-export function cpuLine({ system, load, cpu }: SystemRun): string {
-  const perNode = [...cpu.byPid.values()].map((c) => c.toFixed(2)).join(' ');
-  const perWriteMs = (cpu.servers * load.seconds * 1000) / load.writes;
+/** Server CPU (all nodes together) spent per successful write, in ms. */
+export function serverCpuPerWriteMs({ load, cpu }: SystemRun): number {
+  return (cpu.servers * load.seconds * 1000) / load.writes;
+}
+
+/**
+ * One line per system and load level: writes/s, p50/p99 and server CPU per write, the numbers a
+ * sweep compares (resultLine and cpuLine have the rest).
+ */
+export function summaryLine(run: SystemRun): string {
+  const { latency } = run.load;
   return (
-    `${system.padEnd(4)} cpu (cores): servers ${cpu.servers.toFixed(2)} [leader first: ${perNode}], ` +
-    `load generator ${cpu.client.toFixed(2)}; server CPU per write ${formatMs(perWriteMs)} ms`
+    `${label(run)} in flight  writes/s: ${formatRate(writesPerSecond(run))}  p50: ${formatMs(latency.quantile(0.5))} ms  ` +
+    `p99: ${formatMs(latency.quantile(0.99))} ms  server CPU per write: ${formatMs(serverCpuPerWriteMs(run))} ms  errors: ${run.load.errors}`
+  );
+}
+
+/** Where the CPU went: each server process, the load generator, and server CPU per write. */
+export function cpuLine(run: SystemRun): string {
+  const { load, cpu } = run;
+  const perNode = [...cpu.byPid.values()].map((c) => c.toFixed(2)).join(' ');
+  return (
+    `${label(run)} cpu (cores): servers ${cpu.servers.toFixed(2)} [leader first: ${perNode}], ` +
+    `load generator ${cpu.client.toFixed(2)}; server CPU per write ${formatMs(serverCpuPerWriteMs(run))} ms`
   );
 }

@@ -3,6 +3,8 @@
  * name where there is one: UNKNOWN_TOPIC_OR_PARTITION, INCONSISTENT_CLUSTER_ID, ...) and the exit
  * code the process ends with. 2 is a bad command line, as for every Unix tool; 1 is everything else.
  */
+import { UsageError } from '@kz/metadata';
+
 export class CliError extends Error {
   override readonly name = 'CliError';
 
@@ -13,6 +15,16 @@ export class CliError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+}
+
+/** Runs a parser shared with @kz/metadata: its UsageError becomes ours (exit 2, with the usage hint). */
+export function cliUsage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof UsageError) throw usageError(error.message);
+    throw error;
   }
 }
 

@@ -86,6 +86,13 @@ export {
   type LogLevel,
 } from './runtime/metadata-server-main';
 export { stopOnSignals } from './runtime/stop-on-signals';
+export {
+  parseInitialControllers,
+  standaloneVoters,
+  voterBootstrap,
+  type VoterBootstrap,
+  type VoterBootstrapFlags,
+} from './runtime/dynamic-voter-flags';
 export type { ServerInstrumentation } from './runtime/server-instrumentation';
 
 export * from './security/acl';

@@ -1559,6 +1559,357 @@ export namespace kz {
                 /** Shape of a DescribeQuorumResponse. */
                 type $Shape = kz.raft.v1.DescribeQuorumResponse.$Properties;
             }
+
+            /**
+             * Properties of a Voter.
+             * @deprecated Use kz.raft.v1.Voter.$Properties instead.
+             */
+            interface IVoter extends kz.raft.v1.Voter.$Properties {
+            }
+
+            /** Represents a Voter. */
+            class Voter {
+
+                /**
+                 * Constructs a new Voter.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: kz.raft.v1.Voter.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Voter id. */
+                id: number;
+
+                /** Voter directoryId. */
+                directoryId: string;
+
+                /** Voter endpoints. */
+                endpoints: kz.raft.v1.Endpoint.$Properties[];
+
+                /**
+                 * Encodes the specified Voter message. Does not implicitly {@link kz.raft.v1.Voter.verify|verify} messages.
+                 * @param message Voter message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: kz.raft.v1.Voter.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Voter message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {kz.raft.v1.Voter & kz.raft.v1.Voter.$Shape} Voter
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): kz.raft.v1.Voter & kz.raft.v1.Voter.$Shape;
+            }
+
+            namespace Voter {
+
+                /** Properties of a Voter. */
+                interface $Properties {
+
+                    /** Voter id */
+                    id?: (number|null);
+
+                    /** Voter directoryId */
+                    directoryId?: (string|null);
+
+                    /** Voter endpoints */
+                    endpoints?: (kz.raft.v1.Endpoint.$Properties[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a Voter. */
+                type $Shape = kz.raft.v1.Voter.$Properties;
+            }
+
+            /**
+             * Properties of an AddRaftVoterRequest.
+             * @deprecated Use kz.raft.v1.AddRaftVoterRequest.$Properties instead.
+             */
+            interface IAddRaftVoterRequest extends kz.raft.v1.AddRaftVoterRequest.$Properties {
+            }
+
+            /** Represents an AddRaftVoterRequest. */
+            class AddRaftVoterRequest {
+
+                /**
+                 * Constructs a new AddRaftVoterRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: kz.raft.v1.AddRaftVoterRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** AddRaftVoterRequest voter. */
+                voter?: (kz.raft.v1.Voter.$Properties|null);
+
+                /**
+                 * Encodes the specified AddRaftVoterRequest message. Does not implicitly {@link kz.raft.v1.AddRaftVoterRequest.verify|verify} messages.
+                 * @param message AddRaftVoterRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: kz.raft.v1.AddRaftVoterRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an AddRaftVoterRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {kz.raft.v1.AddRaftVoterRequest & kz.raft.v1.AddRaftVoterRequest.$Shape} AddRaftVoterRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): kz.raft.v1.AddRaftVoterRequest & kz.raft.v1.AddRaftVoterRequest.$Shape;
+            }
+
+            namespace AddRaftVoterRequest {
+
+                /** Properties of an AddRaftVoterRequest. */
+                interface $Properties {
+
+                    /** AddRaftVoterRequest voter */
+                    voter?: (kz.raft.v1.Voter.$Properties|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an AddRaftVoterRequest. */
+                type $Shape = kz.raft.v1.AddRaftVoterRequest.$Properties;
+            }
+
+            /**
+             * Properties of a RemoveRaftVoterRequest.
+             * @deprecated Use kz.raft.v1.RemoveRaftVoterRequest.$Properties instead.
+             */
+            interface IRemoveRaftVoterRequest extends kz.raft.v1.RemoveRaftVoterRequest.$Properties {
+            }
+
+            /** Represents a RemoveRaftVoterRequest. */
+            class RemoveRaftVoterRequest {
+
+                /**
+                 * Constructs a new RemoveRaftVoterRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: kz.raft.v1.RemoveRaftVoterRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** RemoveRaftVoterRequest voterId. */
+                voterId: number;
+
+                /** RemoveRaftVoterRequest voterDirectoryId. */
+                voterDirectoryId: string;
+
+                /**
+                 * Encodes the specified RemoveRaftVoterRequest message. Does not implicitly {@link kz.raft.v1.RemoveRaftVoterRequest.verify|verify} messages.
+                 * @param message RemoveRaftVoterRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: kz.raft.v1.RemoveRaftVoterRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a RemoveRaftVoterRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {kz.raft.v1.RemoveRaftVoterRequest & kz.raft.v1.RemoveRaftVoterRequest.$Shape} RemoveRaftVoterRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): kz.raft.v1.RemoveRaftVoterRequest & kz.raft.v1.RemoveRaftVoterRequest.$Shape;
+            }
+
+            namespace RemoveRaftVoterRequest {
+
+                /** Properties of a RemoveRaftVoterRequest. */
+                interface $Properties {
+
+                    /** RemoveRaftVoterRequest voterId */
+                    voterId?: (number|null);
+
+                    /** RemoveRaftVoterRequest voterDirectoryId */
+                    voterDirectoryId?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a RemoveRaftVoterRequest. */
+                type $Shape = kz.raft.v1.RemoveRaftVoterRequest.$Properties;
+            }
+
+            /**
+             * Properties of a SetRaftVoterEndpointsRequest.
+             * @deprecated Use kz.raft.v1.SetRaftVoterEndpointsRequest.$Properties instead.
+             */
+            interface ISetRaftVoterEndpointsRequest extends kz.raft.v1.SetRaftVoterEndpointsRequest.$Properties {
+            }
+
+            /** Represents a SetRaftVoterEndpointsRequest. */
+            class SetRaftVoterEndpointsRequest {
+
+                /**
+                 * Constructs a new SetRaftVoterEndpointsRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: kz.raft.v1.SetRaftVoterEndpointsRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** SetRaftVoterEndpointsRequest voterId. */
+                voterId: number;
+
+                /** SetRaftVoterEndpointsRequest voterDirectoryId. */
+                voterDirectoryId: string;
+
+                /** SetRaftVoterEndpointsRequest endpoints. */
+                endpoints: kz.raft.v1.Endpoint.$Properties[];
+
+                /**
+                 * Encodes the specified SetRaftVoterEndpointsRequest message. Does not implicitly {@link kz.raft.v1.SetRaftVoterEndpointsRequest.verify|verify} messages.
+                 * @param message SetRaftVoterEndpointsRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: kz.raft.v1.SetRaftVoterEndpointsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a SetRaftVoterEndpointsRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {kz.raft.v1.SetRaftVoterEndpointsRequest & kz.raft.v1.SetRaftVoterEndpointsRequest.$Shape} SetRaftVoterEndpointsRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): kz.raft.v1.SetRaftVoterEndpointsRequest & kz.raft.v1.SetRaftVoterEndpointsRequest.$Shape;
+            }
+
+            namespace SetRaftVoterEndpointsRequest {
+
+                /** Properties of a SetRaftVoterEndpointsRequest. */
+                interface $Properties {
+
+                    /** SetRaftVoterEndpointsRequest voterId */
+                    voterId?: (number|null);
+
+                    /** SetRaftVoterEndpointsRequest voterDirectoryId */
+                    voterDirectoryId?: (string|null);
+
+                    /** SetRaftVoterEndpointsRequest endpoints */
+                    endpoints?: (kz.raft.v1.Endpoint.$Properties[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a SetRaftVoterEndpointsRequest. */
+                type $Shape = kz.raft.v1.SetRaftVoterEndpointsRequest.$Properties;
+            }
+
+            /**
+             * Properties of a VoterChangeResponse.
+             * @deprecated Use kz.raft.v1.VoterChangeResponse.$Properties instead.
+             */
+            interface IVoterChangeResponse extends kz.raft.v1.VoterChangeResponse.$Properties {
+            }
+
+            /** Represents a VoterChangeResponse. */
+            class VoterChangeResponse {
+
+                /**
+                 * Constructs a new VoterChangeResponse.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: kz.raft.v1.VoterChangeResponse.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** VoterChangeResponse error. */
+                error: kz.raft.v1.RaftErrorCode;
+
+                /** VoterChangeResponse errorMessage. */
+                errorMessage: string;
+
+                /** VoterChangeResponse leaderId. */
+                leaderId: number;
+
+                /** VoterChangeResponse epoch. */
+                epoch: (number|Long);
+
+                /** VoterChangeResponse leaderAddress. */
+                leaderAddress: string;
+
+                /** VoterChangeResponse offset. */
+                offset: (number|Long);
+
+                /** VoterChangeResponse voters. */
+                voters: kz.raft.v1.Voter.$Properties[];
+
+                /**
+                 * Encodes the specified VoterChangeResponse message. Does not implicitly {@link kz.raft.v1.VoterChangeResponse.verify|verify} messages.
+                 * @param message VoterChangeResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: kz.raft.v1.VoterChangeResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a VoterChangeResponse message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {kz.raft.v1.VoterChangeResponse & kz.raft.v1.VoterChangeResponse.$Shape} VoterChangeResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): kz.raft.v1.VoterChangeResponse & kz.raft.v1.VoterChangeResponse.$Shape;
+            }
+
+            namespace VoterChangeResponse {
+
+                /** Properties of a VoterChangeResponse. */
+                interface $Properties {
+
+                    /** VoterChangeResponse error */
+                    error?: (kz.raft.v1.RaftErrorCode|null);
+
+                    /** VoterChangeResponse errorMessage */
+                    errorMessage?: (string|null);
+
+                    /** VoterChangeResponse leaderId */
+                    leaderId?: (number|null);
+
+                    /** VoterChangeResponse epoch */
+                    epoch?: (number|Long|null);
+
+                    /** VoterChangeResponse leaderAddress */
+                    leaderAddress?: (string|null);
+
+                    /** VoterChangeResponse offset */
+                    offset?: (number|Long|null);
+
+                    /** VoterChangeResponse voters */
+                    voters?: (kz.raft.v1.Voter.$Properties[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a VoterChangeResponse. */
+                type $Shape = kz.raft.v1.VoterChangeResponse.$Properties;
+            }
         }
     }
 }

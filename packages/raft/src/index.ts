@@ -51,7 +51,7 @@ export {
   type CorruptPart,
 } from './storage/storage-errors';
 
-export type { RaftTransport, RaftTransportHandlers } from './transport/raft-transport';
+export type { RaftTransport, RaftTransportHandlers, VoterChangeAnswer, VoterChangeRequest } from './transport/raft-transport';
 export {
   GrpcRaftTransport,
   GRPC_TRANSPORT_DEFAULTS,
@@ -67,7 +67,7 @@ export {
   type InMemoryRaftNetworkOptions,
   type InMemoryNetworkStats,
 } from './transport/in-memory-transport';
-export { RaftAdminClient, describeQuorumAt, type RaftAdminClientOptions } from './transport/raft-admin-client';
+export { RaftAdminClient, describeQuorumAt, type RaftAdminClientOptions, type VoterChangeOptions } from './transport/raft-admin-client';
 export { parseHostPort, formatHostPort, type HostPort } from './transport/host-port';
 export { RAFT_PROTO_PATH } from './transport/raft-schema';
 export {

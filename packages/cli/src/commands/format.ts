@@ -9,11 +9,11 @@
  *   formatted with the same list (each takes its own directory id from it);
  * - `--no-initial-controllers`: a node that joins a running cluster, as an observer until added.
  */
-import { checkDirectoryId, newDirectoryId, parseHostPort, type Voter } from '@kz/raft';
-import { RAFT_LISTENER_NAME } from '@kz/metadata';
+import { newDirectoryId } from '@kz/raft';
+import { standaloneVoters, voterBootstrap } from '@kz/metadata';
 import { randomBytes } from 'node:crypto';
 import type { CommandModule } from 'yargs';
-import { usageError } from '../cli-error';
+import { cliUsage, usageError } from '../cli-error';
 import type { CliIo } from '../io';
 import { hostPort } from '../options/addresses';
 import { integerFlag } from '../options/numbers';
@@ -87,55 +87,23 @@ interface VoterFlags {
 /** What the voter flags ask to be written; a pure function of them (and a fresh directory id). */
 export function votersFormatting(flags: VoterFlags): Formatting {
   const { nodeId, clusterId } = flags;
-  const chosen = [flags.standalone, typeof flags.initialControllers === 'string', flags.initialControllers === false].filter(Boolean).length;
-  if (chosen > 1) throw usageError('--standalone, --initial-controllers and --no-initial-controllers exclude each other');
-  if (flags.raftListen !== undefined && !flags.standalone) throw usageError('--raft-listen is for --standalone (with --initial-controllers each voter’s address is in the list)');
-  if (flags.standalone) {
-    const { host, port } = parseHostPort(hostPort('raft-listen', flags.raftListen ?? `127.0.0.1:${DEFAULT_RAFT_PORT}`), '--raft-listen', false);
-    const directoryId = newDirectoryId(secureRandom);
-    return { clusterId, nodeId, directoryId, bootstrapVoters: [{ id: nodeId, directoryId, endpoints: [{ name: RAFT_LISTENER_NAME, host, port }] }] };
-  }
-  if (flags.initialControllers === false) {
-    // A joining node must name the cluster it joins: a random id would match no running cluster.
-    if (!flags.haveClusterId) throw usageError('--no-initial-controllers joins a running cluster: give its --cluster-id');
-    return { clusterId, nodeId, directoryId: newDirectoryId(secureRandom) };
-  }
-  if (flags.initialControllers !== undefined) {
-    const voters = parseInitialControllers(flags.initialControllers);
-    const self = voters.find((v) => v.id === nodeId);
-    if (self === undefined) {
-      throw usageError(`--initial-controllers does not list node ${nodeId}; a node that is not an initial controller is formatted with --no-initial-controllers`);
+  const bootstrap = cliUsage(() => voterBootstrap(flags));
+  if (flags.raftListen !== undefined && bootstrap?.kind !== 'standalone') throw usageError('--raft-listen is for --standalone (with --initial-controllers each voter’s address is in the list)');
+  switch (bootstrap?.kind) {
+    case 'standalone': {
+      const raftListen = hostPort('raft-listen', flags.raftListen ?? `127.0.0.1:${DEFAULT_RAFT_PORT}`);
+      const directoryId = newDirectoryId(secureRandom);
+      return { clusterId, nodeId, directoryId, bootstrapVoters: cliUsage(() => standaloneVoters(nodeId, directoryId, raftListen)) };
     }
-    return { clusterId, nodeId, directoryId: self.directoryId, bootstrapVoters: voters };
+    case 'join':
+      // A joining node must name the cluster it joins: a random id would match no running cluster.
+      if (!flags.haveClusterId) throw usageError('--no-initial-controllers joins a running cluster: give its --cluster-id');
+      return { clusterId, nodeId, directoryId: newDirectoryId(secureRandom) };
+    case 'initial-controllers':
+      return { clusterId, nodeId, directoryId: bootstrap.self.directoryId, bootstrapVoters: bootstrap.voters };
+    case undefined:
+      return { clusterId, nodeId };
   }
-  return { clusterId, nodeId };
-}
-
-const INITIAL_CONTROLLER = /^(0|[1-9][0-9]{0,9})@(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):([0-9]{1,5}):([A-Za-z0-9_-]{22})$/;
-
-/** Kafka's `--initial-controllers` list: `id@host:port:directory-id`, comma-separated. */
-export function parseInitialControllers(text: string): Voter[] {
-  const voters: Voter[] = [];
-  for (const raw of text.split(',')) {
-    const entry = raw.trim();
-    if (entry === '') continue;
-    const match = INITIAL_CONTROLLER.exec(entry);
-    const port = Number(match?.[3]);
-    if (match === null || !(port >= 1 && port <= 65535)) throw usageError(`--initial-controllers: expected id@host:port:directory-id, got ${JSON.stringify(entry)}`);
-    const id = Number(match[1]);
-    if (id > 2 ** 31 - 1) throw usageError(`--initial-controllers: node id ${id} is too large`);
-    if (voters.some((v) => v.id === id)) throw usageError(`--initial-controllers: node ${id} is listed twice`);
-    try {
-      checkDirectoryId(match[4]!);
-    } catch (error) {
-      throw usageError(`--initial-controllers: node ${id}: ${(error as Error).message}`);
-    }
-    if (voters.some((v) => v.directoryId === match[4])) throw usageError(`--initial-controllers: directory id ${match[4]} is listed twice`);
-    const host = match[2]!.replace(/^\[(.*)\]$/, '$1');
-    voters.push({ id, directoryId: match[4]!, endpoints: [{ name: RAFT_LISTENER_NAME, host, port }] });
-  }
-  if (voters.length === 0) throw usageError('--initial-controllers: no entries');
-  return voters;
 }
 
 function secureRandom(): number {

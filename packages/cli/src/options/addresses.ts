@@ -1,6 +1,6 @@
 /** Address flags: `host:port`, and lists of them (`--bootstrap-server a:9092,b:9092`). */
-import { parseVoters, UsageError } from '@kz/metadata';
-import { usageError } from '../cli-error';
+import { parseVoters } from '@kz/metadata';
+import { cliUsage, usageError } from '../cli-error';
 
 const HOST_PORT = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):([0-9]{1,5})$/;
 
@@ -21,10 +21,5 @@ export function hostPortList(flag: string, value: string): string[] {
 
 /** `1@host:port,...` as a map, with @kz/metadata's checks; its UsageError becomes ours. */
 export function idAddressList(flag: string, value: string): Map<number, string> {
-  try {
-    return parseVoters(value, `--${flag}`);
-  } catch (error) {
-    if (error instanceof UsageError) throw usageError(error.message);
-    throw error;
-  }
+  return cliUsage(() => parseVoters(value, `--${flag}`));
 }

@@ -1,5 +1,6 @@
 /** `kz format`'s voter flags: what each writes, and the combinations refused. */
-import { parseInitialControllers, votersFormatting } from '../../src/commands/format';
+import { parseInitialControllers } from '@kz/metadata';
+import { votersFormatting } from '../../src/commands/format';
 
 type Flags = Parameters<typeof votersFormatting>[0];
 const base: Flags = { nodeId: 2, clusterId: 'c1', standalone: false, initialControllers: undefined, raftListen: undefined, haveClusterId: true };

@@ -9,17 +9,33 @@
  * line.
  */
 import { parseArgs } from 'node:util';
-import { GrpcRaftTransport, parseHostPort, voterAddress, type DirectoryId, type Endpoint, type NodeId, type Voter } from '@kz/raft';
+import {
+  checkDirectoryId,
+  GrpcRaftTransport,
+  LevelRaftStorage,
+  newDirectoryId,
+  parseHostPort,
+  voterAddress,
+  type DirectoryId,
+  type Endpoint,
+  type NodeId,
+  type Voter,
+} from '@kz/raft';
+import { randomBytes } from 'node:crypto';
 import { type TlsIdentity } from '@kz/runtime';
 import { StandardAuthorizer } from '../security/standard-authorizer';
 import { EventLoopMonitor } from '@kz/runtime';
 import pino from 'pino';
 import { MetadataAdminServer } from '../service/metadata-admin-server';
 import { MetadataNode } from './metadata-node';
+import { RAFT_LISTENER_NAME, standaloneVoters, voterBootstrap } from './dynamic-voter-flags';
+import { UsageError } from './usage-error';
 import type { ServerInstrumentation } from './server-instrumentation';
 import { stopOnSignals } from './stop-on-signals';
 
 export const METADATA_SERVER_USAGE = `Usage: kz-metadata-server --node-id N --data-dir DIR --cluster-id ID --voters ID@HOST:PORT,... --admin-listen HOST:PORT [options]
+       kz-metadata-server --node-id N --data-dir DIR --cluster-id ID --admin-listen HOST:PORT
+                          (--standalone | --initial-controllers LIST | --quorum-bootstrap LIST) [options]
 
 Runs one node of the kz metadata quorum (KRaft without Kafka): the __cluster_metadata Raft log, the
 quorum controller on voters, and the MetadataAdmin gRPC service.
@@ -28,8 +44,18 @@ Required:
   --node-id N                  this node's id; a node not in --voters is an observer (no controller)
   --data-dir DIR               Raft log, snapshots and votes (LevelDB, synced writes); created if missing
   --cluster-id ID              the cluster's id, checked on every Raft request and broker registration
-  --voters LIST                Raft address of every controller, e.g. 1@127.0.0.1:9101,2@127.0.0.1:9102,3@127.0.0.1:9103
+  --voters LIST                static voters: Raft address of every controller, e.g. 1@127.0.0.1:9101,2@127.0.0.1:9102,3@127.0.0.1:9103
   --admin-listen HOST:PORT     where the MetadataAdmin service listens (port 0 picks a free port)
+
+Dynamic voters (KIP-853), instead of --voters; the data dir keeps this replica's directory id:
+  --standalone                 a new cluster whose only voter is this node, listed at --raft-listen
+                               (required); it grows with \`kz quorum add-controller\`
+  --initial-controllers LIST   a new cluster of these voters, id@host:port:directory-id,... (the same
+                               list on each; this node takes its address and directory id from it)
+  --quorum-bootstrap LIST      Raft addresses of controllers to find the quorum through, id@host:port,...;
+                               alone, this node joins a running cluster as an observer until added
+  --directory-id ID            this replica's directory id (22 characters of base64url); default: the
+                               one the data dir holds, else a new one (a wiped dir is a new replica)
 
 Options:
   --raft-listen HOST:PORT      where Raft listens (default for a voter: its --voters address; an
@@ -45,6 +71,9 @@ Options:
   -h, --help                   show this help
 
 Stops gracefully on SIGTERM or SIGINT (a second signal exits at once).`;
+
+export { RAFT_LISTENER_NAME } from './dynamic-voter-flags';
+export { UsageError } from './usage-error';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -73,25 +102,21 @@ export interface MetadataServerSettings {
 }
 
 export interface DynamicVoterSettings {
-  readonly directoryId: DirectoryId;
-  /** The bootstrap checkpoint's voter set (a new cluster); null for a node formatted to join one. */
-  readonly bootstrapVoters: readonly Voter[] | null;
+  /** This replica's directory id; absent: the one the data dir holds, else a new one (kz-metadata-server, which has no format step). */
+  readonly directoryId?: DirectoryId;
+  /**
+   * The voter set a new cluster starts from (a bootstrap checkpoint, `--initial-controllers`), or
+   * 'standalone': this node alone, at its Raft address, with its directory id; null for a node that
+   * joins a running cluster.
+   */
+  readonly bootstrapVoters: readonly Voter[] | 'standalone' | null;
   /** Raft addresses of controllers to find the quorum through (Kafka's controller.quorum.bootstrap.servers). */
   readonly bootstrapServers: ReadonlyMap<NodeId, string>;
   /** Whether this node runs the quorum controller (a controller that is not a voter yet waits as an observer). */
   readonly controller: boolean;
 }
 
-/** The listener name voter sets give kz's Raft endpoint (KRaft's default controller listener). */
-export const RAFT_LISTENER_NAME = 'CONTROLLER';
-
 export type MetadataServerCommand = { readonly kind: 'help' } | { readonly kind: 'run'; readonly settings: MetadataServerSettings };
-
-/** A bad command line: print it with the usage hint and exit 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-  readonly code = 'USAGE';
-}
 
 const VOTER = /^(0|[1-9][0-9]{0,9})@((?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):([0-9]{1,5}))$/;
 const HOST_PORT = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):([0-9]{1,5})$/;
@@ -133,6 +158,45 @@ export function raftTimeouts(electionTimeoutMs: number | undefined, fetchTimeout
   return raftConfig;
 }
 
+interface DynamicVoterFlags {
+  readonly standalone: boolean;
+  readonly initialControllers: string | undefined;
+  readonly quorumBootstrap: string | undefined;
+  readonly directoryId: string | undefined;
+}
+
+/** kz-metadata-server's dynamic-voter flags as settings; undefined when none is given (static --voters). */
+function dynamicVoterFlags(nodeId: NodeId, flags: DynamicVoterFlags): DynamicVoterSettings | undefined {
+  if (!flags.standalone && flags.initialControllers === undefined && flags.quorumBootstrap === undefined && flags.directoryId === undefined) return undefined;
+  const bootstrap = voterBootstrap({ nodeId, standalone: flags.standalone, initialControllers: flags.initialControllers });
+  const bootstrapServers = flags.quorumBootstrap === undefined ? new Map<NodeId, string>() : parseVoters(flags.quorumBootstrap, '--quorum-bootstrap');
+  bootstrapServers.delete(nodeId);
+  if (bootstrap === null && bootstrapServers.size === 0) {
+    throw new UsageError('dynamic voters: give --standalone or --initial-controllers for a new cluster, or --quorum-bootstrap to join a running one');
+  }
+  let directoryId: DirectoryId | undefined;
+  if (flags.directoryId !== undefined) {
+    try {
+      directoryId = checkDirectoryId(flags.directoryId);
+    } catch (error) {
+      throw new UsageError(`--directory-id: ${(error as Error).message}`);
+    }
+  }
+  if (bootstrap?.kind === 'initial-controllers') {
+    if (directoryId !== undefined && directoryId !== bootstrap.self.directoryId) {
+      throw new UsageError(`--directory-id ${directoryId} is not node ${nodeId}'s in --initial-controllers (${bootstrap.self.directoryId})`);
+    }
+    directoryId = bootstrap.self.directoryId;
+  }
+  return {
+    ...(directoryId === undefined ? {} : { directoryId }),
+    bootstrapVoters: bootstrap === null || bootstrap.kind === 'join' ? null : bootstrap.kind === 'standalone' ? 'standalone' : bootstrap.voters,
+    bootstrapServers,
+    // A metadata server is a controller: one that joins as an observer takes over when it leads.
+    controller: true,
+  };
+}
+
 export function parseMetadataServerFlags(argv: readonly string[]): MetadataServerCommand {
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -145,6 +209,10 @@ export function parseMetadataServerFlags(argv: readonly string[]): MetadataServe
         'data-dir': { type: 'string' },
         'cluster-id': { type: 'string' },
         voters: { type: 'string' },
+        standalone: { type: 'boolean' },
+        'initial-controllers': { type: 'string' },
+        'quorum-bootstrap': { type: 'string' },
+        'directory-id': { type: 'string' },
         'raft-listen': { type: 'string' },
         'admin-listen': { type: 'string' },
         'controller-admin': { type: 'string' },
@@ -193,10 +261,24 @@ export function parseMetadataServerFlags(argv: readonly string[]): MetadataServe
   const clusterId = required('cluster-id');
   // It travels as gRPC metadata on every Raft request: printable ASCII only.
   if (!/^[\x20-\x7e]+$/.test(clusterId)) throw new UsageError('--cluster-id must be printable ASCII');
-  const voters = parseVoters(required('voters'));
   const adminListen = address('admin-listen', true);
   if (adminListen === undefined) throw new UsageError('--admin-listen is required');
-  const raftListen = address('raft-listen', true) ?? voters.get(nodeId);
+  const dynamicVoters = dynamicVoterFlags(nodeId, {
+    standalone: values.standalone === true,
+    initialControllers: text('initial-controllers'),
+    quorumBootstrap: text('quorum-bootstrap'),
+    directoryId: text('directory-id'),
+  });
+  const votersText = text('voters');
+  if (dynamicVoters !== undefined && votersText !== undefined) {
+    throw new UsageError('--voters is for static voters; --standalone, --initial-controllers, --quorum-bootstrap and --directory-id are for dynamic voters');
+  }
+  const voters = dynamicVoters === undefined ? parseVoters(required('voters')) : new Map<NodeId, string>();
+  const ownBootstrap = Array.isArray(dynamicVoters?.bootstrapVoters) ? dynamicVoters.bootstrapVoters.find((v) => v.id === nodeId) : undefined;
+  const raftListen = address('raft-listen', true) ?? voters.get(nodeId) ?? (ownBootstrap === undefined ? undefined : voterAddress(ownBootstrap));
+  if (dynamicVoters?.bootstrapVoters === 'standalone' && (raftListen === undefined || raftEndpoints(raftListen).length === 0)) {
+    throw new UsageError('--standalone lists this node where its Raft listens: give --raft-listen HOST:PORT (not port 0)');
+  }
   const adminText = text('controller-admin');
   const controllerAdmin = adminText === undefined ? undefined : [...parseVoters(adminText, '--controller-admin')].map(([id, address]) => ({ id, address }));
 
@@ -212,6 +294,7 @@ export function parseMetadataServerFlags(argv: readonly string[]): MetadataServe
       dataDir,
       clusterId,
       voters,
+      ...(dynamicVoters === undefined ? {} : { dynamicVoters }),
       raftListen,
       adminListen,
       ...(controllerAdmin === undefined ? {} : { controllerAdmin }),
@@ -241,7 +324,8 @@ export async function startMetadataServer(
   logger: pino.Logger,
   instrumentation: ServerInstrumentation = {},
 ): Promise<MetadataServer> {
-  const dynamic = settings.dynamicVoters;
+  const resolved = settings.dynamicVoters === undefined ? undefined : await resolveDynamicVoters(settings);
+  const dynamic = resolved?.dynamic;
   const peers = new Map(settings.voters);
   if (dynamic !== undefined) {
     for (const [id, address] of dynamic.bootstrapServers) peers.set(id, address);
@@ -260,7 +344,8 @@ export async function startMetadataServer(
     logger,
     ...(settings.tls === undefined ? {} : { tls: settings.tls }),
   });
-  const node = await MetadataNode.start({
+  const storage = resolved?.storage ?? { dataDir: settings.dataDir };
+  const node = await startOrClose(resolved?.storage, () => MetadataNode.start({
     nodeId: settings.nodeId,
     ...(dynamic === undefined
       ? { voters: [...settings.voters.keys()] }
@@ -273,7 +358,7 @@ export async function startMetadataServer(
             controller: dynamic.controller,
           },
         }),
-    storage: { dataDir: settings.dataDir },
+    storage,
     transport,
     clusterId: settings.clusterId,
     raft: settings.raftConfig,
@@ -282,7 +367,7 @@ export async function startMetadataServer(
     ...(instrumentation.raft === undefined ? {} : { raftMetrics: instrumentation.raft }),
     ...(instrumentation.controllerEvents === undefined ? {} : { onControllerEvent: instrumentation.controllerEvents }),
     logger,
-  });
+  }));
   try {
     const server = await MetadataAdminServer.start({
       node,
@@ -302,6 +387,44 @@ export async function startMetadataServer(
     await node.stop();
     throw error;
   }
+}
+
+interface ResolvedDynamicVoters {
+  readonly dynamic: DynamicVoterSettings & { readonly directoryId: DirectoryId; readonly bootstrapVoters: readonly Voter[] | null };
+  /** The storage opened to read the directory id it holds; the node starts on it. */
+  readonly storage?: LevelRaftStorage;
+}
+
+/**
+ * The directory id and bootstrap voter set the node starts with. Without a directory id in the
+ * settings (kz-metadata-server has no format step), it is the one the data dir holds — read from the
+ * storage, which the node then starts on — or a new one for an empty dir, so the same command line
+ * restarts the same replica and a wiped dir is a new one.
+ */
+async function resolveDynamicVoters(settings: MetadataServerSettings): Promise<ResolvedDynamicVoters> {
+  const given = settings.dynamicVoters!;
+  let storage: LevelRaftStorage | undefined;
+  let directoryId = given.directoryId;
+  if (directoryId === undefined) {
+    storage = await LevelRaftStorage.open(settings.dataDir);
+    directoryId = storage.storedDirectoryId ?? newDirectoryId(secureRandom);
+  }
+  const bootstrapVoters = given.bootstrapVoters === 'standalone' ? standaloneVoters(settings.nodeId, directoryId, settings.raftListen!) : given.bootstrapVoters;
+  return { dynamic: { ...given, directoryId, bootstrapVoters }, ...(storage === undefined ? {} : { storage }) };
+}
+
+/** Starts the node; a storage opened for it is closed again if it does not start. */
+async function startOrClose<T>(storage: LevelRaftStorage | undefined, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    await storage?.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function secureRandom(): number {
+  return randomBytes(4).readUInt32BE(0) / 2 ** 32;
 }
 
 /** The endpoint a voter set names for this node: where its Raft listens (none while it picks a free port). */
@@ -352,6 +475,7 @@ async function main(): Promise<void> {
       raftListen: transport.listenAddress ?? null,
       adminListen: server.address,
       voters: Object.fromEntries(settings.voters),
+      ...(settings.dynamicVoters === undefined ? {} : { directoryId: node.raft.status().directoryId, isVoter: node.raft.status().isVoter }),
       role: node.controller === null ? 'observer' : 'voter',
       clusterId: settings.clusterId,
     },

@@ -113,3 +113,49 @@ describe('the process', () => {
     expect(help.stdout).toContain('--voters');
   });
 });
+
+describe('dynamic voters (KIP-853), the flags kz format and kz server take', () => {
+  const BASE = ['--node-id=2', '--data-dir=/var/lib/kz/2', '--cluster-id=kz-prod', '--admin-listen=0.0.0.0:9201'];
+  const A = 'AQIDBAUGBwgJCgsMDQ4PEA';
+  const B = 'EA8ODQwLCgkIBwYFBAMCAQ';
+
+  test('--standalone: a one-voter cluster of this node at --raft-listen; the directory id is left to the data dir', () => {
+    const s = settings([...BASE, '--standalone', '--raft-listen=10.0.0.2:9102']);
+    expect(s.voters).toEqual(new Map());
+    expect(s.raftListen).toBe('10.0.0.2:9102');
+    expect(s.dynamicVoters).toEqual({ bootstrapVoters: 'standalone', bootstrapServers: new Map(), controller: true });
+    expect(settings([...BASE, '--standalone', '--raft-listen=10.0.0.2:9102', `--directory-id=${A}`]).dynamicVoters?.directoryId).toBe(A);
+  });
+
+  test('--initial-controllers: this node takes its Raft address and directory id from the list', () => {
+    const s = settings([...BASE, `--initial-controllers=1@h1:9101:${A},2@[::1]:9102:${B}`]);
+    expect(s.raftListen).toBe('[::1]:9102');
+    expect(s.dynamicVoters).toEqual({
+      directoryId: B,
+      bootstrapVoters: [
+        { id: 1, directoryId: A, endpoints: [{ name: 'CONTROLLER', host: 'h1', port: 9101 }] },
+        { id: 2, directoryId: B, endpoints: [{ name: 'CONTROLLER', host: '::1', port: 9102 }] },
+      ],
+      bootstrapServers: new Map(),
+      controller: true,
+    });
+  });
+
+  test('--quorum-bootstrap alone: joins a running cluster as an observer through those controllers', () => {
+    const s = settings([...BASE, '--quorum-bootstrap=1@h1:9101,2@h2:9102', '--raft-listen=h2:9102']);
+    expect(s.dynamicVoters).toEqual({ bootstrapVoters: null, bootstrapServers: new Map([[1, 'h1:9101']]), controller: true });
+  });
+
+  test('the combinations refused, each naming why', () => {
+    expect(usageError([...BASE, '--standalone', `--initial-controllers=2@h:1:${A}`])).toContain('exclude each other');
+    expect(usageError([...BASE, `--initial-controllers=1@h:1:${A}`])).toContain('does not list node 2');
+    expect(usageError([...BASE, `--initial-controllers=2@h:1:${A}`, `--directory-id=${B}`])).toContain(`not node 2's`);
+    expect(usageError([...BASE, '--standalone'])).toContain('--raft-listen');
+    expect(usageError([...BASE, '--standalone', '--raft-listen=h:0'])).toContain('--raft-listen');
+    expect(usageError([...BASE, '--standalone', '--raft-listen=h:1', '--voters=2@h:1'])).toContain('--voters is for static voters');
+    expect(usageError([...BASE, `--directory-id=${A}`])).toContain('--quorum-bootstrap to join');
+    expect(usageError([...BASE, '--quorum-bootstrap=1@h:1', '--directory-id=short'])).toContain('--directory-id');
+    expect(usageError([...BASE, '--initial-controllers=2@h:1'])).toContain('--initial-controllers');
+    expect(usageError(BASE)).toBe('--voters is required');
+  });
+});

@@ -39,6 +39,7 @@ import {
   staticVoterSet,
   voterIds,
   type DirectoryId,
+  type Endpoint,
   type Voter,
   type VoterSet,
 } from './voter-set';
@@ -381,6 +382,22 @@ export class RaftCore {
         return this.refusal('REQUEST_TIMED_OUT', `only [${voterIds(live).join(',')}] of the remaining voters ${describeVoters(remaining)} are caught up: not a majority`);
       }
       return remaining;
+    });
+    this.endInput();
+    return result;
+  }
+
+  /**
+   * Leader only: records new endpoints for the voter (id, directoryId), as that voter's own
+   * UpdateRaftVoter would — for an operator moving a voter that is down. Appends even when the
+   * endpoints are the ones listed, so the caller always gets a change to wait for.
+   */
+  updateVoter(now: number, id: NodeId, directoryId: DirectoryId, endpoints: readonly Endpoint[]): VoterChangeResult {
+    this.now = now;
+    const result = this.changeVoters(now, (voters) => {
+      if (!hasVoterKey(voters, id, directoryId)) return this.refusal('VOTER_NOT_FOUND', `(${id}, ${directoryId}) is not a voter of ${describeVoters(voters)}`);
+      if (endpoints.length === 0) return this.refusal('INVALID_REQUEST', 'a voter needs at least one endpoint');
+      return voters.map((v) => (v.id === id ? { ...v, endpoints } : v));
     });
     this.endInput();
     return result;

@@ -11,7 +11,8 @@ import type { Outbound, Ready, SnapshotRead } from '../core/ready';
 import type { QuorumDescription, RaftStatus } from '../core/status';
 import { LevelRaftStorage } from '../storage/level-storage';
 import type { RaftStorage } from '../storage/raft-storage';
-import type { RaftTransport } from '../transport/raft-transport';
+import type { RaftTransport, VoterChangeRequest } from '../transport/raft-transport';
+import { answerOf } from './voter-change-answer';
 import { CommitLatency } from './commit-latency';
 import { GroupCommit } from './group-commit';
 import { DeadlineSweep, DeadlineTimer, REAL_SCHEDULER, type Scheduler } from '@kz/runtime';
@@ -256,6 +257,7 @@ export class RaftNode {
     await options.transport.start({
       deliver: (from, message) => node.onMessage(from, message),
       describeQuorum: () => node.core.describeQuorum(node.clock()),
+      changeVoters: (change, timeoutMs) => answerOf(node.voterChange(change, timeoutMs)),
     });
     node.pump();
     return node;
@@ -451,6 +453,15 @@ export class RaftNode {
     return this.changeVoters(() => this.core.removeVoter(this.clock(), id, directoryId), options);
   }
 
+  /**
+   * Leader only: records new endpoints for the voter (id, directoryId), as that voter's own
+   * UpdateRaftVoter would; for a voter that is down or moving (a running voter listening elsewhere
+   * asks for its own endpoints again). Rejects like addVoter.
+   */
+  updateVoter(id: NodeId, directoryId: DirectoryId, endpoints: readonly Endpoint[], options: ProposeOptions = {}): Promise<VoterChange> {
+    return this.changeVoters(() => this.core.updateVoter(this.clock(), id, directoryId, endpoints), options);
+  }
+
   private changeVoters(change: () => VoterChangeResult, options: ProposeOptions): Promise<VoterChange> {
     const unavailable = this.unavailable();
     if (unavailable !== null) return Promise.reject(unavailable);
@@ -466,6 +477,19 @@ export class RaftNode {
     });
     this.pump();
     return promise;
+  }
+
+  /** An admin's voter change (through the transport), as the matching method. */
+  private voterChange(change: VoterChangeRequest, timeoutMs: number): Promise<VoterChange> {
+    const options = { timeoutMs };
+    switch (change.kind) {
+      case 'add':
+        return this.addVoter(change.voter, options);
+      case 'remove':
+        return this.removeVoter(change.id, change.directoryId, options);
+      case 'update':
+        return this.updateVoter(change.id, change.directoryId, change.endpoints, options);
+    }
   }
 
   /** The leader's view of every replica; NotLeaderError on other nodes. */

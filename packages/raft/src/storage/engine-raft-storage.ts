@@ -97,6 +97,11 @@ export class EngineRaftStorage implements RaftStorage {
     });
   }
 
+  /** The replica's directory id this storage holds (KIP-853), null before one was written: known once open, before load(). */
+  get storedDirectoryId(): DirectoryId | null {
+    return this.directoryId;
+  }
+
   writeDirectoryId(id: DirectoryId): Promise<void> {
     return this.queue.run(async () => {
       if (this.directoryId === id) return;

@@ -40,12 +40,14 @@ import {
   decodeRaftRequest,
   decodeRaftResponse,
   encodeDescribeQuorumResponse,
+  decodeVoterChangeRequest,
   encodeRaftMessage,
+  encodeVoterChangeResponse,
   type DescribeQuorumAnswer,
 } from './raft-codec';
-import { isRaftResponse, RAFT_RPC_NAMES, rpcOf, STREAM_RPC, type RaftRpcName } from './raft-rpc';
+import { isRaftResponse, RAFT_RPC_NAMES, rpcOf, STREAM_RPC, VOTER_CHANGE_RPC_NAMES, type RaftRpcName, type VoterChangeRpcName } from './raft-rpc';
 import { asBuffer, RAFT_SERVICE_DEFINITION, type RaftServiceMethodName } from './raft-service-definition';
-import type { RaftTransport, RaftTransportHandlers } from './raft-transport';
+import type { RaftTransport, RaftTransportHandlers, VoterChangeRequest } from './raft-transport';
 import {
   InconsistentClusterIdError,
   InvalidTransportConfigError,
@@ -174,6 +176,17 @@ function peerEntries(peers: GrpcRaftTransportOptions['peers']): [NodeId, string]
 
 function errorCode(error: Error | undefined): string | undefined {
   return error !== undefined && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** Margin kept from a caller's deadline so that the answer reaches it before it gives up. */
+const DEADLINE_MARGIN_MS = 100;
+
+/** How long an admin call may wait on the node: its deadline less the margin, or `otherwise` without one. */
+function remainingMs(call: ServerUnaryCall<Buffer, Buffer>, otherwise: number): number {
+  const deadline = call.getDeadline();
+  const at = deadline instanceof Date ? deadline.getTime() : deadline;
+  if (!Number.isFinite(at)) return otherwise;
+  return Math.max(1, at - Date.now() - DEADLINE_MARGIN_MS);
 }
 
 function describe(error: unknown): string {
@@ -450,6 +463,7 @@ export class GrpcRaftTransport implements RaftTransport {
     const implementation = {} as Record<RaftServiceMethodName, UnaryHandler>;
     for (const rpc of RAFT_RPC_NAMES) implementation[rpc] = (call, respond) => this.onRequest(rpc, call, respond);
     implementation.DescribeQuorum = (call, respond) => this.onDescribeQuorum(call, respond);
+    for (const rpc of VOTER_CHANGE_RPC_NAMES) implementation[rpc] = (call, respond) => this.onVoterChange(rpc, call, respond);
     return { ...implementation, [STREAM_RPC]: (call: ServerDuplexStream<Buffer, Buffer>) => this.onStream(call) };
   }
 
@@ -616,6 +630,46 @@ export class GrpcRaftTransport implements RaftTransport {
       return;
     }
     respond(null, asBuffer(encodeDescribeQuorumResponse(answer)));
+  }
+
+  /**
+   * An admin's voter change: checked as DescribeQuorum is (cluster id; no node id, an admin is no
+   * replica), decoded, handed to the node, answered once it resolves — within the caller's deadline,
+   * less a margin so that the answer still reaches it.
+   */
+  private onVoterChange(rpc: VoterChangeRpcName, call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>): void {
+    const changeVoters = this.handlers?.changeVoters;
+    if (this.state !== 'running' || changeVoters === undefined) {
+      respond({ code: this.state !== 'running' ? status.UNAVAILABLE : status.UNIMPLEMENTED, details: `node ${this.nodeId} does not change voters now` });
+      return;
+    }
+    const caller = checkCaller(call.metadata, this.clusterId, false);
+    if (!caller.ok) {
+      this.refuse(rpc, call.getPeer(), caller.refusal, undefined, (failure) => respond(failure));
+      return;
+    }
+    // With mutual TLS only a node's certificate may change the quorum: a user certificate the same
+    // CA signed is for the admin services, which authorize it; this port does not.
+    if (this.tls !== undefined && peerNodeId(call) === null) {
+      this.refuse(rpc, call.getPeer(), failureStatus(status.PERMISSION_DENIED, undefined, `${rpc} needs a node certificate (CN kz-node-<id>)`), undefined, (failure) => respond(failure));
+      return;
+    }
+    let change: VoterChangeRequest;
+    try {
+      change = decodeVoterChangeRequest(rpc, call.request);
+    } catch (error) {
+      this.refuse(rpc, call.getPeer(), failureStatus(status.INVALID_ARGUMENT, 'INVALID_REQUEST', describe(error)), undefined, (failure) => respond(failure));
+      return;
+    }
+    this.logger.info({ rpc, change, peer: call.getPeer() }, 'raft transport: voter change asked');
+    changeVoters(change, remainingMs(call, this.requestTimeoutMs)).then(
+      (answer) => respond(null, asBuffer(encodeVoterChangeResponse(answer))),
+      (error: unknown) => {
+        // The handler turns every outcome into an answer; anything thrown is a bug on the node.
+        this.logger.error({ rpc, err: error }, 'raft transport: changeVoters handler failed');
+        respond({ code: status.INTERNAL, details: `${rpc} failed on the node` });
+      },
+    );
   }
 
   // ---- shared --------------------------------------------------------------------------------------

@@ -28,12 +28,13 @@ import type {
   VoteResponse,
 } from '../core/messages';
 import type { QuorumDescription, ReplicaDescription } from '../core/status';
-import { ZERO_DIRECTORY_ID } from '../core/voter-set';
+import { ZERO_DIRECTORY_ID, type Voter, type VoterSet } from '../core/voter-set';
 import { decodeMessage, type FieldOf, type MessageClass, type PropertiesOf, type WireInput } from '@kz/runtime';
 import type { kz } from '../../generated/raft';
 import { KAFKA_ERROR_NUMBERS } from './kafka-error-codes';
 import { encodeParts, joinParts, type EncodedParts } from './bulk-bytes-encoding';
-import type { RaftRpcName, RaftRpcTypes } from './raft-rpc';
+import type { RaftRpcName, RaftRpcTypes, VoterChangeRpcName } from './raft-rpc';
+import type { VoterChangeAnswer, VoterChangeRequest } from './raft-transport';
 import { raftWire } from './raft-schema';
 import { MalformedMessageError } from './transport-errors';
 import { WireFields } from './wire-fields';
@@ -378,5 +379,78 @@ export function decodeDescribeQuorumResponse(bytes: Uint8Array): DescribeQuorumA
     highWatermark: f.int64('highWatermark', 0),
     voters: f.messageList('voters', readReplica),
     observers: f.messageList('observers', readReplica),
+  };
+}
+
+// ---- Voter changes (admin) ------------------------------------------------------------------------
+
+/** The RPC that carries each kind of change. */
+export function voterChangeRpcOf(change: VoterChangeRequest): VoterChangeRpcName {
+  return change.kind === 'add' ? 'AddRaftVoter' : change.kind === 'remove' ? 'RemoveRaftVoter' : 'SetRaftVoterEndpoints';
+}
+
+export function encodeVoterChangeRequest(change: VoterChangeRequest): Uint8Array {
+  switch (change.kind) {
+    case 'add':
+      return encodeWith(raftWire.AddRaftVoterRequest, { voter: change.voter });
+    case 'remove':
+      return encodeWith(raftWire.RemoveRaftVoterRequest, { voterId: change.id, voterDirectoryId: change.directoryId });
+    case 'update':
+      return encodeWith(raftWire.SetRaftVoterEndpointsRequest, { voterId: change.id, voterDirectoryId: change.directoryId, endpoints: change.endpoints });
+  }
+}
+
+function readVoter(f: WireFields): Voter {
+  return { id: f.int32('id', NODE), directoryId: f.directoryId('directoryId'), endpoints: f.endpoints('endpoints') };
+}
+
+/** Decodes the request of a voter-change RPC; throws MalformedMessageError. */
+export function decodeVoterChangeRequest(rpc: VoterChangeRpcName, bytes: Uint8Array): VoterChangeRequest {
+  switch (rpc) {
+    case 'AddRaftVoter': {
+      const f = decodeWith(raftWire.AddRaftVoterRequest, bytes, 'AddRaftVoterRequest');
+      const voter = f.optionalMessage('voter', readVoter);
+      if (voter === undefined) throw new MalformedMessageError('AddRaftVoterRequest.voter is required');
+      return { kind: 'add', voter };
+    }
+    case 'RemoveRaftVoter': {
+      const f = decodeWith(raftWire.RemoveRaftVoterRequest, bytes, 'RemoveRaftVoterRequest');
+      return { kind: 'remove', id: f.int32('voterId', NODE), directoryId: f.directoryId('voterDirectoryId') };
+    }
+    case 'SetRaftVoterEndpoints': {
+      const f = decodeWith(raftWire.SetRaftVoterEndpointsRequest, bytes, 'SetRaftVoterEndpointsRequest');
+      return { kind: 'update', id: f.int32('voterId', NODE), directoryId: f.directoryId('voterDirectoryId'), endpoints: f.endpoints('endpoints') };
+    }
+  }
+}
+
+export function encodeVoterChangeResponse(answer: VoterChangeAnswer): Uint8Array {
+  const type = raftWire.VoterChangeResponse;
+  if (answer.ok) return encodeWith(type, { error: KAFKA_ERROR_NUMBERS.NONE, leaderId: -1, offset: answer.offset, epoch: answer.epoch, voters: answer.voters });
+  return encodeWith(type, {
+    error: KAFKA_ERROR_NUMBERS[answer.code],
+    errorMessage: answer.message,
+    leaderId: answer.leaderId,
+    epoch: answer.epoch,
+    leaderAddress: answer.leaderAddress ?? '',
+  });
+}
+
+/** Decodes a voter-change answer; throws MalformedMessageError. */
+export function decodeVoterChangeResponse(bytes: Uint8Array): VoterChangeAnswer {
+  const f = decodeWith(raftWire.VoterChangeResponse, bytes, 'VoterChangeResponse');
+  const code = f.errorCode('error');
+  if (code === 'NONE') {
+    const voters: VoterSet = f.messageList('voters', readVoter);
+    return { ok: true, offset: f.int64('offset', 0), epoch: f.int64('epoch', 0), voters };
+  }
+  const leaderAddress = f.string('leaderAddress');
+  return {
+    ok: false,
+    code,
+    message: f.string('errorMessage'),
+    leaderId: f.int32('leaderId', NODE_OR_NONE),
+    epoch: f.int64('epoch', -1),
+    ...(leaderAddress !== '' ? { leaderAddress } : {}),
   };
 }

@@ -30,6 +30,10 @@ export type RaftRpcName = (typeof RAFT_RPC_NAMES)[number];
 /** The admin RPC, answered by the transport itself from `handlers.describeQuorum()`. */
 export const DESCRIBE_QUORUM_RPC = 'DescribeQuorum';
 
+/** The admin RPCs that change voters (KIP-853), answered by the transport from `handlers.changeVoters`. */
+export const VOTER_CHANGE_RPC_NAMES = ['AddRaftVoter', 'RemoveRaftVoter', 'SetRaftVoterEndpoints'] as const;
+export type VoterChangeRpcName = (typeof VOTER_CHANGE_RPC_NAMES)[number];
+
 /** The bidirectional stream that carries the quorum RPCs between two nodes (stream-frame.ts). */
 export const STREAM_RPC = 'Stream';
 
@@ -85,6 +89,6 @@ export function isRaftResponse(message: RaftMessage): message is RaftResponse {
 }
 
 /** The HTTP/2 path gRPC uses for a method: `/kz.raft.v1.RaftService/Vote`. */
-export function rpcPath(rpc: RaftRpcName | typeof DESCRIBE_QUORUM_RPC | typeof STREAM_RPC): string {
+export function rpcPath(rpc: RaftRpcName | typeof DESCRIBE_QUORUM_RPC | VoterChangeRpcName | typeof STREAM_RPC): string {
   return `/${RAFT_SERVICE_NAME}/${rpc}`;
 }

@@ -12,10 +12,10 @@
  * - a response that fails to decode is logged and dropped by the transport, with the peer named.
  */
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
-import { DESCRIBE_QUORUM_RPC, RAFT_RPC_NAMES, rpcPath, STREAM_RPC, type RaftRpcName } from './raft-rpc';
+import { DESCRIBE_QUORUM_RPC, RAFT_RPC_NAMES, rpcPath, STREAM_RPC, VOTER_CHANGE_RPC_NAMES, type RaftRpcName, type VoterChangeRpcName } from './raft-rpc';
 
 /** The unary methods of the service. */
-export type RaftServiceMethodName = RaftRpcName | typeof DESCRIBE_QUORUM_RPC;
+export type RaftServiceMethodName = RaftRpcName | typeof DESCRIBE_QUORUM_RPC | VoterChangeRpcName;
 
 const passThrough = (bytes: Buffer): Buffer => bytes;
 
@@ -32,7 +32,7 @@ function unaryMethod(name: RaftServiceMethodName): MethodDefinition<Buffer, Buff
   };
 }
 
-export const RAFT_SERVICE_METHODS: readonly RaftServiceMethodName[] = [...RAFT_RPC_NAMES, DESCRIBE_QUORUM_RPC];
+export const RAFT_SERVICE_METHODS: readonly RaftServiceMethodName[] = [...RAFT_RPC_NAMES, DESCRIBE_QUORUM_RPC, ...VOTER_CHANGE_RPC_NAMES];
 
 /** Stream: frames both ways (stream-frame.ts), bytes through gRPC as for the unary methods. */
 export const RAFT_STREAM_METHOD: MethodDefinition<Buffer, Buffer> = {

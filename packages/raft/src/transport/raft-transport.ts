@@ -1,7 +1,29 @@
 import type { NodeId } from '../core/config';
 import type { RaftMessage } from '../core/messages';
 import type { QuorumDescription } from '../core/status';
-import type { VoterSet } from '../core/voter-set';
+import type { DirectoryId, Endpoint, Voter, VoterSet } from '../core/voter-set';
+import type { RaftErrorCode } from '../core/messages';
+
+/** A voter change an admin asks of a node (KIP-853): add, remove, or new endpoints for a voter. */
+export type VoterChangeRequest =
+  | { readonly kind: 'add'; readonly voter: Voter }
+  | { readonly kind: 'remove'; readonly id: NodeId; readonly directoryId: DirectoryId }
+  | { readonly kind: 'update'; readonly id: NodeId; readonly directoryId: DirectoryId; readonly endpoints: readonly Endpoint[] };
+
+/**
+ * How a voter change ended: committed (the VotersRecord's offset and epoch, the set now in force),
+ * or why not. NOT_LEADER_OR_FOLLOWER names the leader when the node knows it (-1 otherwise).
+ */
+export type VoterChangeAnswer =
+  | { readonly ok: true; readonly offset: number; readonly epoch: number; readonly voters: VoterSet }
+  | {
+      readonly ok: false;
+      readonly code: Exclude<RaftErrorCode, 'NONE'>;
+      readonly message: string;
+      readonly leaderId: NodeId;
+      readonly epoch: number;
+      readonly leaderAddress?: string;
+    };
 
 /** What a transport hands inbound traffic to: the node's event loop. */
 export interface RaftTransportHandlers {
@@ -14,6 +36,11 @@ export interface RaftTransportHandlers {
   deliver(from: NodeId, message: RaftMessage): void;
   /** DescribeQuorum from an admin client: the leader's view, or null on a non-leader. */
   describeQuorum(): QuorumDescription | null;
+  /**
+   * A voter change from an admin client, to wait for at most `timeoutMs`. Resolves, never rejects.
+   * Optional: a transport answers UNIMPLEMENTED without it.
+   */
+  changeVoters?(change: VoterChangeRequest, timeoutMs: number): Promise<VoterChangeAnswer>;
 }
 
 /**

@@ -133,6 +133,13 @@ export class WireFields<P extends object = Record<string, unknown>> {
     return list.map((value: unknown, i) => read(new WireFields(value as Record<string, unknown>, `${this.where(field)}[${i}]`)));
   }
 
+  /** A sub-message field read by `read`, or undefined when absent (message fields have presence). */
+  optionalMessage<T>(field: FieldOf<P>, read: (fields: WireFields) => T): T | undefined {
+    const value = this.raw[field];
+    if (value === null || value === undefined) return undefined;
+    return read(new WireFields(value as Record<string, unknown>, this.where(field)));
+  }
+
   string(field: FieldOf<P>): string {
     const value = this.raw[field];
     return typeof value === 'string' ? value : '';

@@ -4,9 +4,10 @@ import type { NodeId } from '../../src/core/config';
 import type { RaftMessage, RaftRequest, RaftResponse } from '../../src/core/messages';
 import type { QuorumDescription } from '../../src/core/status';
 import { GrpcRaftTransport, type GrpcRaftTransportOptions } from '../../src/transport/grpc-raft-transport';
-import { rpcPath, STREAM_RPC, type RaftRpcName } from '../../src/transport/raft-rpc';
+import { rpcPath, STREAM_RPC, type RaftRpcName, type VoterChangeRpcName } from '../../src/transport/raft-rpc';
 import { decodeStreamFrame, type StreamFrame } from '../../src/transport/stream-frame';
 import type { RaftTransportLogger } from '../../src/transport/transport-logger';
+import type { VoterChangeRequest } from '../../src/transport/raft-transport';
 
 export const CLUSTER_ID = 'kz-test-cluster-0001';
 
@@ -69,6 +70,8 @@ export class TestNode {
   /** How the stub core answers a request; undefined: it never answers. */
   answer: ((from: NodeId, request: RaftRequest) => RaftResponse | undefined) | undefined;
   description: QuorumDescription | null = null;
+  /** Voter changes admins asked of this node, answered as committed at offset 10 with no voters. */
+  readonly voterChanges: VoterChangeRequest[] = [];
   readonly transport: GrpcRaftTransport;
 
   constructor(
@@ -97,6 +100,10 @@ export class TestNode {
         }
       },
       describeQuorum: () => this.description,
+      changeVoters: (change) => {
+        this.voterChanges.push(change);
+        return Promise.resolve({ ok: true, offset: 10, epoch: 1, voters: [] });
+      },
     });
     return this;
   }
@@ -145,7 +152,7 @@ export interface RawOutcome {
 }
 
 /** One call with hand-made metadata and body, as a misbehaving or foreign client would make it. */
-export async function rawCall(address: string, rpc: RaftRpcName | 'DescribeQuorum', body: Uint8Array, headers: Record<string, string>): Promise<RawOutcome> {
+export async function rawCall(address: string, rpc: RaftRpcName | 'DescribeQuorum' | VoterChangeRpcName, body: Uint8Array, headers: Record<string, string>): Promise<RawOutcome> {
   const client = new Client(address, credentials.createInsecure(), { 'grpc.use_local_subchannel_pool': 1 });
   const metadata = new Metadata();
   for (const [key, value] of Object.entries(headers)) metadata.set(key, value);

@@ -11,14 +11,15 @@ import * as path from 'node:path';
 import type { VoteRequest } from '../../src/core/messages';
 import { nodeIdOfCommonName, TlsIdentity } from '@kz/runtime';
 import { createDevCertificates, type DevCertificates } from '../../src/testing/dev-certificates';
-import { REQUEST_WAYS, sleep, TestNode, waitFor } from './grpc-harness';
+import { RaftAdminClient } from '../../src/transport/raft-admin-client';
+import { CLUSTER_ID, REQUEST_WAYS, sleep, TestNode, waitFor } from './grpc-harness';
 
 let certs: DevCertificates;
 let foreign: DevCertificates;
 
 beforeAll(() => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kz-raft-tls-'));
-  certs = createDevCertificates(path.join(root, 'ca'), { nodes: [1, 2, 3] });
+  certs = createDevCertificates(path.join(root, 'ca'), { nodes: [1, 2, 3], users: ['alice'] });
   foreign = createDevCertificates(path.join(root, 'foreign'), { nodes: [3] });
 });
 
@@ -96,4 +97,23 @@ describe.each(REQUEST_WAYS)('requests on %s', (_how, stream) => {
     // A stream is refused when it opens, for every request it would carry.
     expect(warnings[0]!.fields).toMatchObject({ from: 3, certified: 2, rpc: stream ? 'Stream' : 'Vote' });
   });
+});
+
+test('admin over TLS: a node certificate may change voters; a user certificate may only describe the quorum', async () => {
+  const n = await node(1, identity(certs, 1));
+  n.description = { leaderId: 1, epoch: 1, highWatermark: 0, voters: [], observers: [] };
+  const dir = 'AQIDBAUGBwgJCgsMDQ4PEA';
+  const files = certs.users.get('alice')!;
+  const asUser = new RaftAdminClient({ address: n.address, clusterId: CLUSTER_ID, tls: new TlsIdentity({ keyFile: files.key, certFile: files.cert, caFile: certs.ca }) });
+  const asNode = new RaftAdminClient({ address: n.address, clusterId: CLUSTER_ID, tls: identity(certs, 2) });
+  try {
+    await expect(asUser.describeQuorum()).resolves.toMatchObject({ leaderId: 1 });
+    await expect(asUser.removeVoter(3, dir)).rejects.toMatchObject({ name: 'RaftTransportError', code: 'PERMISSION_DENIED' });
+    expect(n.voterChanges).toEqual([]);
+    await expect(asNode.removeVoter(3, dir)).resolves.toEqual({ offset: 10, epoch: 1, voters: [] });
+    expect(n.voterChanges).toEqual([{ kind: 'remove', id: 3, directoryId: dir }]);
+  } finally {
+    asUser.close();
+    asNode.close();
+  }
 });

@@ -12,7 +12,7 @@ import {
   encodeDescribeQuorumResponse,
   encodeRaftMessage,
 } from '../../src/transport/raft-codec';
-import { isRaftRequest, RAFT_RPC_NAMES, rpcOf } from '../../src/transport/raft-rpc';
+import { isRaftRequest, RAFT_RPC_NAMES, rpcOf, VOTER_CHANGE_RPC_NAMES } from '../../src/transport/raft-rpc';
 import { RAFT_PROTO_PATH, raftWire } from '../../src/transport/raft-schema';
 import { MalformedMessageError } from '../../src/transport/transport-errors';
 import { fetchResponse, fetchSnapshotResponse, raftMessage } from './message-arbitraries';
@@ -48,6 +48,7 @@ describe('raft codec', () => {
     expect(loadSync(RAFT_PROTO_PATH).lookupService('kz.raft.v1.RaftService').methodsArray.map((m) => m.name)).toEqual([
       ...RAFT_RPC_NAMES,
       'DescribeQuorum',
+      ...VOTER_CHANGE_RPC_NAMES,
       'Stream',
     ]);
   });
