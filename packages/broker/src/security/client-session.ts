@@ -8,6 +8,7 @@
  * or ANONYMOUS without one; ANONYMOUS on PLAINTEXT.
  */
 import type { AclOperation, AclResourceType, ScramCredential, ScramMechanism } from '@kz/metadata';
+import { UNSUPPORTED_MECHANISM } from '@kz/runtime';
 import type { Authorizer } from './authorizer';
 import { PlainServer } from './plain-server';
 import type { SaslMechanism, SecurityProtocol } from './listener-security';
@@ -22,8 +23,8 @@ export const PRE_AUTHENTICATION_APIS: ReadonlySet<number> = new Set([18 /* ApiVe
 
 type SaslState =
   | { readonly name: 'none' }
-  | { readonly name: 'handshaken'; readonly server: SaslServer }
-  | { readonly name: 'exchanging'; readonly server: SaslServer }
+  | { readonly name: 'handshaken'; readonly mechanism: SaslMechanism; readonly server: SaslServer }
+  | { readonly name: 'exchanging'; readonly mechanism: SaslMechanism; readonly server: SaslServer }
   | { readonly name: 'authenticated' };
 
 export interface ClientSessionOptions {
@@ -38,6 +39,11 @@ export interface ClientSessionOptions {
   readonly credentials: CredentialLookup;
   /** Decides what the principal may do; absent: everything (no authorizer configured). */
   readonly authorizer?: Authorizer;
+  /**
+   * Told of each SASL authentication's outcome, by mechanism (an unknown mechanism is
+   * UNSUPPORTED_MECHANISM): Kafka's successful- and failed-authentication counts.
+   */
+  readonly onAuthentication?: (mechanism: string, succeeded: boolean) => void;
   readonly clock?: () => number;
 }
 
@@ -94,12 +100,15 @@ export class ClientSession {
   handshake(mechanism: string): 'ILLEGAL_SASL_STATE' | 'UNSUPPORTED_SASL_MECHANISM' | null {
     const lookup = this.options.credentials;
     if (!this.sasl || (this.state.name !== 'none' && this.state.name !== 'authenticated')) return 'ILLEGAL_SASL_STATE';
-    if (!(this.options.mechanisms as readonly string[]).includes(mechanism)) return 'UNSUPPORTED_SASL_MECHANISM';
+    if (!(this.options.mechanisms as readonly string[]).includes(mechanism)) {
+      this.options.onAuthentication?.(UNSUPPORTED_MECHANISM, false);
+      return 'UNSUPPORTED_SASL_MECHANISM';
+    }
     const server =
       mechanism === 'PLAIN'
         ? new PlainServer((user) => lookup(user))
         : new ScramServer(mechanism as ScramMechanism, (user) => lookup(user)?.get(mechanism as ScramMechanism));
-    this.state = { name: 'handshaken', server };
+    this.state = { name: 'handshaken', mechanism: mechanism as SaslMechanism, server };
     return null;
   }
 
@@ -110,22 +119,25 @@ export class ClientSession {
     const step = state.server.step(bytes);
     switch (step.kind) {
       case 'challenge':
-        this.state = { name: 'exchanging', server: state.server };
+        this.state = { name: 'exchanging', mechanism: state.mechanism, server: state.server };
         return step;
       case 'failed':
         this.state = { name: 'none' };
+        this.options.onAuthentication?.(state.mechanism, false);
         return step;
       case 'authenticated': {
         const principal = `User:${step.user}`;
         // KIP-368: re-authentication may not change who the connection is.
         if (this.authenticatedOnce && principal !== this.principalValue) {
           this.state = { name: 'none' };
+          this.options.onAuthentication?.(state.mechanism, false);
           return { kind: 'failed', reason: `re-authentication as ${principal} on a connection of ${this.principalValue}` };
         }
         this.authenticatedOnce = true;
         this.principalValue = principal;
         this.state = { name: 'authenticated' };
         this.expiresAt = this.options.maxReauthMs > 0 ? this.clock() + this.options.maxReauthMs : Number.POSITIVE_INFINITY;
+        this.options.onAuthentication?.(state.mechanism, true);
         return step;
       }
     }

@@ -259,6 +259,7 @@ export async function startMetadataServer(
     // The transport names its node itself where it matters; a child would say it twice.
     logger,
     ...(settings.tls === undefined ? {} : { tls: settings.tls }),
+    ...(instrumentation.authentications === undefined ? {} : { observeAuthentication: instrumentation.authentications }),
   });
   const node = await MetadataNode.start({
     nodeId: settings.nodeId,
