@@ -106,6 +106,8 @@ export const KAFKA_CONNECTION_DEFAULTS = {
 
 const CLIENT_SOFTWARE = { name: 'kz-client', version: '0.1.0' } as const;
 const UNSUPPORTED_VERSION = 35;
+/** How much of a SASL session's lifetime (KIP-368) may pass before the connection is replaced (Kafka's clients re-authenticate at 85-95%). */
+const SESSION_RENEWAL_FRACTION = 0.85;
 
 interface Pending {
   readonly apiKey: ApiKey;
@@ -131,6 +133,8 @@ export class KafkaBrokerConnection implements BrokerApi {
   private readonly maxResponseBytes: number;
   private readonly tls: ClientTls | undefined;
   private readonly sasl: ClientSasl | undefined;
+  /** When the SASL session should be renewed (KIP-368), by connecting again; never without a lifetime. */
+  private renewAt = Number.POSITIVE_INFINITY;
   private session: Promise<Session> | null = null;
   private socket: net.Socket | null = null;
   private readonly pending = new Map<number, Pending>();
@@ -296,6 +300,13 @@ export class KafkaBrokerConnection implements BrokerApi {
 
   private connected(deadline: number): Promise<Session> {
     if (this.closed) return Promise.reject(new BrokerUnreachableError(this.address, 'CANCELLED', `the connection to ${this.address} is closed`));
+    // KIP-368: the broker closes a connection whose session outlived its lifetime. Rather than
+    // re-authenticate in place — the broker serves nothing else mid-exchange, so every request
+    // pipelined behind it would be refused — the connection is replaced at the first idle moment
+    // once most of the lifetime is spent, before the broker would cut it.
+    if (this.session !== null && this.pending.size === 0 && Date.now() >= this.renewAt) {
+      this.drop(new BrokerUnreachableError(this.address, 'CANCELLED', `the SASL session with ${this.address} is being renewed`));
+    }
     this.session ??= this.open(deadline);
     return this.session;
   }
@@ -333,7 +344,10 @@ export class KafkaBrokerConnection implements BrokerApi {
       });
       const versions = await this.negotiate(socket, deadline);
       const session = { socket, versions };
-      if (this.sasl !== undefined) await saslLogin(this.sasl, this.address, (apiKey, body) => this.sendNegotiated(session, apiKey, body, deadline));
+      if (this.sasl !== undefined) {
+        const lifetimeMs = await saslLogin(this.sasl, this.address, (apiKey, body) => this.sendNegotiated(session, apiKey, body, deadline));
+        this.renewAt = lifetimeMs > 0 ? Date.now() + lifetimeMs * SESSION_RENEWAL_FRACTION : Number.POSITIVE_INFINITY;
+      }
       return session;
     } catch (error) {
       this.lost(socket, error instanceof Error ? error : new Error(String(error)));

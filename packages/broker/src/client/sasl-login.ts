@@ -9,7 +9,8 @@
  * connection after a failure; the next call connects and logs in again.
  *
  * KIP-368: a broker with connections.max.reauth.ms closes a connection whose session outlived it;
- * KzClient does not re-authenticate in place but connects again, which Kafka allows.
+ * KzClient does not re-authenticate in place but replaces the connection before then (its caller
+ * is told the lifetime).
  */
 import { ApiKey, type ApiRequestTypes, type ApiResponseTypes, type Complete } from '@kz/kafka-protocol';
 import type { SaslMechanism } from '../security/listener-security';
@@ -32,20 +33,24 @@ function refused(code: number, message: string): KzClientError {
   return new KzClientError(ERRORS[code] ?? 'SASL_AUTHENTICATION_FAILED', code, message);
 }
 
-export async function saslLogin(sasl: ClientSasl, address: string, exchange: SaslExchange): Promise<void> {
+/** Logs in; resolves with the session lifetime the broker told (KIP-368), 0 for none. */
+export async function saslLogin(sasl: ClientSasl, address: string, exchange: SaslExchange): Promise<number> {
   const handshake = await exchange(ApiKey.SaslHandshake, { mechanism: sasl.mechanism });
   if (handshake.errorCode === 34) throw refused(34, `${address} does not authenticate with SASL (its listener is PLAINTEXT or SSL): drop the SASL settings`);
   if (handshake.errorCode !== 0) throw refused(handshake.errorCode, `${address} does not enable SASL mechanism ${sasl.mechanism}; it enables ${handshake.mechanisms.join(', ') || 'none'}`);
+  let lifetimeMs = 0;
   const authenticate = async (bytes: Uint8Array): Promise<Uint8Array> => {
     const answer = await exchange(ApiKey.SaslAuthenticate, { authBytes: bytes });
     if (answer.errorCode !== 0) throw refused(answer.errorCode, `${sasl.mechanism} login as ${sasl.username} at ${address} failed: ${answer.errorMessage ?? 'no reason given'}`);
+    lifetimeMs = Number(answer.sessionLifetimeMs);
     return answer.authBytes;
   };
   if (sasl.mechanism === 'PLAIN') {
     await authenticate(Buffer.from(`\u0000${sasl.username}\u0000${sasl.password}`, 'utf8'));
-    return;
+    return lifetimeMs;
   }
   const scram = new ScramClient(sasl.mechanism, sasl.username, sasl.password);
   let reply: Uint8Array | null = scram.first();
   while (reply !== null) reply = scram.step(await authenticate(reply));
+  return lifetimeMs;
 }

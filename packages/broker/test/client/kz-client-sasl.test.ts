@@ -4,7 +4,8 @@
  * new connection logs in (the consumer's own ones too). A wrong password or an unknown user is
  * SASL_AUTHENTICATION_FAILED at once (not retried to a timeout), a mechanism the listener does not
  * enable is UNSUPPORTED_SASL_MECHANISM naming the enabled ones, and SASL settings against a
- * PLAINTEXT listener are ILLEGAL_SASL_STATE.
+ * PLAINTEXT listener are ILLEGAL_SASL_STATE. With a session lifetime (KIP-368) the connection is
+ * replaced, logging in again, before the broker would cut it.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,6 +14,7 @@ import { newSalt, saltedPassword, scramCredentialOf, SCRAM_MECHANISMS, type Scra
 import { createDevCertificates } from '@kz/raft/testing';
 import { TlsIdentity } from '@kz/runtime';
 import pino from 'pino';
+import { KafkaBrokerConnection } from '../../src/client/kafka-broker-connection';
 import { KzClient } from '../../src/client/kz-client';
 import { KzClientError } from '../../src/client/kz-client-error';
 import type { ClientSasl } from '../../src/client/sasl-login';
@@ -110,4 +112,19 @@ test('SASL settings against a PLAINTEXT listener: ILLEGAL_SASL_STATE', async () 
     code: 'ILLEGAL_SASL_STATE',
     message: expect.stringContaining('does not authenticate with SASL'),
   });
+});
+
+test('KIP-368: once most of the session lifetime is spent, the next request goes on a new connection that logs in again', async () => {
+  const address = await serve({ ...SASL_PLAINTEXT, maxReauthMs: 200 });
+  const connection = new KafkaBrokerConnection({ address, requestTimeoutMs: 5000, sasl: { mechanism: 'SCRAM-SHA-256', username: 'alice', password: 'alice-secret' } });
+  try {
+    expect((await connection.metadata({ topics: null })).clusterId).toBe('fake-cluster');
+    expect(logins).toEqual(['SCRAM-SHA-256 success']);
+    // Past the whole lifetime: the broker would close the old connection, unanswered, on this request.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect((await connection.metadata({ topics: null })).clusterId).toBe('fake-cluster');
+    expect(logins).toEqual(['SCRAM-SHA-256 success', 'SCRAM-SHA-256 success']);
+  } finally {
+    connection.close();
+  }
 });
