@@ -85,7 +85,7 @@ export function readTlsFiles(files: TlsFiles): TlsMaterial {
 }
 
 /** Why the chain's first (leaf) certificate is not valid at `now`, or null when it is. */
-export function validityProblem(pem: Buffer, now: number): string | null {
+function validityProblem(pem: Buffer, now: number): string | null {
   const leaf = new X509Certificate(pem);
   if (now > Date.parse(leaf.validTo)) return `expired on ${leaf.validTo}`;
   if (now < Date.parse(leaf.validFrom)) return `is not valid before ${leaf.validFrom}`;
