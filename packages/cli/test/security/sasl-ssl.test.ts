@@ -14,6 +14,7 @@ import { assertKzBuilt, createDevCertificates, LocalCluster, type DevCertificate
 import { ApiKey, encodeRequest } from '@kz/kafka-protocol';
 import { Kafka, logLevel, type KafkaConfig, type SASLOptions } from 'kafkajs';
 import { waitUntilWhole } from '../failover/heal';
+import { scrape, samplesOf } from '../metrics/scrape';
 import { kz } from '../support/in-process-cluster';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
@@ -136,7 +137,14 @@ test('SCRAM-SHA-256 and PLAIN accept the same password', async () => {
   }
 });
 
-test('a wrong password or an unknown user fails with SASL_AUTHENTICATION_FAILED', async () => {
+/** kz_failed_authentication_total of node 1's Kafka listener for a mechanism (0 before the first). */
+async function failedLogins(mechanism: string): Promise<number> {
+  const samples = await scrape(cluster.addresses.get(1)!.metrics, ['kz_failed_authentication_total']);
+  return samplesOf(samples, 'kz_failed_authentication_total', { service: 'broker', mechanism }).reduce((sum, s) => sum + s.value, 0);
+}
+
+test('a wrong password or an unknown user fails with SASL_AUTHENTICATION_FAILED, counted in the metrics', async () => {
+  const before = { scram: await failedLogins('SCRAM-SHA-512'), plain: await failedLogins('PLAIN') };
   for (const sasl of [scram512('alice', 'not-her-password'), { mechanism: 'scram-sha-512', username: 'mallory', password: 'x' }, { mechanism: 'plain', username: 'alice', password: 'wrong' }] as SASLOptions[]) {
     const a = client(sasl, { retry: { retries: 0 } }).admin();
     const failure = await a.connect().then(
@@ -151,6 +159,7 @@ test('a wrong password or an unknown user fails with SASL_AUTHENTICATION_FAILED'
   const log = fs.readFileSync(cluster.logFile(1), 'utf8');
   expect(log).toMatch(/"reason":"wrong password for user alice".*"msg":"authentication failed; closing the connection after the answer"|"msg":"authentication failed; closing the connection after the answer".*"reason":"wrong password for user alice"/);
   expect(log).toContain('unknown user mallory');
+  expect({ scram: await failedLogins('SCRAM-SHA-512'), plain: await failedLogins('PLAIN') }).toEqual({ scram: before.scram + 2, plain: before.plain + 1 });
 });
 
 test('a principal without WRITE on a topic gets TOPIC_AUTHORIZATION_FAILED and nothing is stored', async () => {
