@@ -24,7 +24,7 @@ export { REAL_SCHEDULER, type Scheduler, type ScheduledTimer } from './scheduler
 export { DeadlineTimer } from './deadline-timer';
 export { ERROR_CODE_KEY } from './error-code-key';
 export { observedRespond, type ObservedRespond, type RequestObserver } from './request-observer';
-export { TLS_MECHANISM, UNSUPPORTED_MECHANISM, type AuthenticationObserver } from './authentication-observer';
+export { NO_MECHANISM, TLS_MECHANISM, UNSUPPORTED_MECHANISM, type AuthenticationObserver } from './authentication-observer';
 export { bytesServiceDefinition, rpcPath, passThrough, asBuffer } from './bytes-service';
 export { loadServiceSchema, type ServiceSchema } from './service-schema';
 export { WireReader, type MalformedWireError } from './wire-reader';

@@ -8,7 +8,7 @@
  * or ANONYMOUS without one; ANONYMOUS on PLAINTEXT.
  */
 import type { AclOperation, AclResourceType, ScramCredential, ScramMechanism } from '@kz/metadata';
-import { UNSUPPORTED_MECHANISM } from '@kz/runtime';
+import { NO_MECHANISM, UNSUPPORTED_MECHANISM } from '@kz/runtime';
 import type { Authorizer } from './authorizer';
 import { PlainServer } from './plain-server';
 import type { SaslMechanism, SecurityProtocol } from './listener-security';
@@ -86,6 +86,16 @@ export class ClientSession {
   admits(apiKey: number): boolean {
     if (!this.sasl || PRE_AUTHENTICATION_APIS.has(apiKey)) return true;
     return this.state.name === 'authenticated' && this.clock() < this.expiresAt;
+  }
+
+  /**
+   * A request `admits` refused: a failed authentication when the client had not authenticated
+   * (Kafka's SaslServerAuthenticator counts a Kafka request in the middle of a login so); a session
+   * that merely expired (KIP-368) had logged in and is not counted again.
+   */
+  refused(): void {
+    if (this.state.name === 'authenticated') return;
+    this.options.onAuthentication?.(this.state.name === 'none' ? NO_MECHANISM : this.state.mechanism, false);
   }
 
   /** Why `admits` said no, for the log. */

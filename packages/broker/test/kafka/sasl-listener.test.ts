@@ -60,6 +60,8 @@ test('before authenticating, a Metadata request closes the connection unanswered
   c.write(encodeRequest(ApiKey.Metadata, 12, 2, 'test', { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false }));
   await c.closed;
   expect(c.frames).toHaveLength(1);
+  // A failed authentication, as Kafka counts it, under a fixed label (no mechanism was named).
+  expect(authentications).toEqual(['broker NONE failure']);
 });
 
 test('PLAIN logs in, the session lifetime is told, and requests are served', async () => {

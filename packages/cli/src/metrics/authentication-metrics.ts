@@ -24,7 +24,7 @@ export class AuthenticationMetrics {
     });
     this.failed = new Counter({
       name: 'kz_failed_authentication_total',
-      help: "Authentications refused (Kafka's failed-authentication-total): a wrong SASL password or unknown user, an unsupported mechanism, a failed TLS handshake or client certificate, a node certificate naming another node; by service and mechanism.",
+      help: "Authentications refused (Kafka's failed-authentication-total): a wrong SASL password or unknown user, an unsupported mechanism (UNSUPPORTED), a request before any login (NONE), a failed TLS handshake or client certificate, a node certificate naming another node; by service and mechanism.",
       labelNames: ['service', 'mechanism'] as const,
       registers: [registry],
     });
