@@ -217,6 +217,7 @@ export { REPLICATION_METHOD_NAMES, type ReplicationApi, type ReplicationMethodNa
 
 // The client library.
 export { KafkaBrokerConnection, KAFKA_CONNECTION_DEFAULTS, type KafkaBrokerConnectionOptions, type CallOptions, type ClientTls } from './client/kafka-broker-connection';
+export { type ClientSasl } from './client/sasl-login';
 export { KzClient, KZ_CLIENT_DEFAULTS, type KzClientOptions } from './client/kz-client';
 export { KzProducer, PRODUCER_DEFAULTS, type ProducerOptions, type ProducerRecord, type RecordMetadata } from './client/kz-producer';
 export { KzConsumer, CONSUMER_DEFAULTS, type ConsumerOptions, type ConsumedRecord, type PartitionAssignment, type StartFrom } from './client/kz-consumer';

@@ -3,8 +3,13 @@
  * it trusts peers by (Kafka's ssl.keystore / ssl.truststore, as PEM paths) — read at start and read
  * again on reload (SIGHUP), so a renewed certificate takes effect without a restart. A reload that
  * cannot read or parse the files keeps the identity in force and says why.
+ *
+ * A certificate outside its validity window (expired, or not valid yet) is refused as unusable: every
+ * peer would refuse it in the handshake with an alert that does not say whose certificate was wrong,
+ * so the node (or `kz` command) holding it says so itself, with the dates, before serving or calling.
  */
 import { readFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
 import { createSecureContext, type SecureContextOptions } from 'node:tls';
 
 export interface TlsFiles {
@@ -74,5 +79,15 @@ export function readTlsFiles(files: TlsFiles): TlsMaterial {
   } catch (error) {
     throw new TlsConfigError(`TLS key ${files.keyFile} and certificate ${files.certFile} are not usable: ${(error as Error).message}`);
   }
+  const invalid = validityProblem(material.cert, Date.now());
+  if (invalid !== null) throw new TlsConfigError(`TLS certificate ${files.certFile} ${invalid}`);
   return material;
+}
+
+/** Why the chain's first (leaf) certificate is not valid at `now`, or null when it is. */
+function validityProblem(pem: Buffer, now: number): string | null {
+  const leaf = new X509Certificate(pem);
+  if (now > Date.parse(leaf.validTo)) return `expired on ${leaf.validTo}`;
+  if (now < Date.parse(leaf.validFrom)) return `is not valid before ${leaf.validFrom}`;
+  return null;
 }

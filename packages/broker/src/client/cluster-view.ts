@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { MetadataResponse } from '../protocol/cluster-metadata';
 import type { CurrentLeader } from '../protocol/produce';
 import { KafkaBrokerConnection, type ClientTls } from './kafka-broker-connection';
+import type { ClientSasl } from './sasl-login';
 import { BrokerUnreachableError } from '../service/broker-unreachable-error';
 
 export interface PartitionView {
@@ -36,12 +37,14 @@ export interface ClusterViewOptions {
   readonly requestTimeoutMs: number;
   readonly log: Logger;
   readonly tls?: ClientTls;
+  readonly sasl?: ClientSasl;
 }
 
 export class ClusterView {
   private readonly bootstrap: readonly string[];
   private readonly clientId: string;
   private readonly tls: ClientTls | undefined;
+  private readonly sasl: ClientSasl | undefined;
   readonly requestTimeoutMs: number;
   private readonly log: Logger;
   private readonly brokers = new Map<number, string>();
@@ -61,6 +64,7 @@ export class ClusterView {
     this.bootstrap = [...options.bootstrap];
     this.clientId = options.clientId;
     this.tls = options.tls;
+    this.sasl = options.sasl;
     this.requestTimeoutMs = options.requestTimeoutMs;
     this.log = options.log;
   }
@@ -95,7 +99,7 @@ export class ClusterView {
   connectionAt(address: string): KafkaBrokerConnection {
     let connection = this.connections.get(address);
     if (connection === undefined) {
-      connection = new KafkaBrokerConnection({ address, requestTimeoutMs: this.requestTimeoutMs, clientId: this.clientId, ...(this.tls === undefined ? {} : { tls: this.tls }) });
+      connection = new KafkaBrokerConnection({ address, requestTimeoutMs: this.requestTimeoutMs, clientId: this.clientId, ...(this.tls === undefined ? {} : { tls: this.tls }), ...(this.sasl === undefined ? {} : { sasl: this.sasl }) });
       this.connections.set(address, connection);
     }
     return connection;
@@ -109,7 +113,7 @@ export class ClusterView {
    * its own connections. Closed by the caller, or with the view.
    */
   ownConnectionAt(address: string): KafkaBrokerConnection {
-    const connection = new KafkaBrokerConnection({ address, requestTimeoutMs: this.requestTimeoutMs, clientId: this.clientId, ...(this.tls === undefined ? {} : { tls: this.tls }) });
+    const connection = new KafkaBrokerConnection({ address, requestTimeoutMs: this.requestTimeoutMs, clientId: this.clientId, ...(this.tls === undefined ? {} : { tls: this.tls }), ...(this.sasl === undefined ? {} : { sasl: this.sasl }) });
     this.owned.add(connection);
     return connection;
   }

@@ -16,7 +16,9 @@
  * it when it fails a request), or the deadline passed (the connection is then closed, as Kafka's
  * clients close it, since the answer may still come); MalformedBrokerMessageError when an answer
  * does not decode; KzClientError UNSUPPORTED_VERSION when the broker speaks no version of an API
- * that the client can use. Nothing is retried here: the caller knows what is safe to retry.
+ * that the client can use; KzClientError SASL_AUTHENTICATION_FAILED (and the other SASL errors)
+ * when the SASL login of a new connection fails. Nothing is retried here: the caller knows what is
+ * safe to retry.
  */
 import * as net from 'node:net';
 import * as tls from 'node:tls';
@@ -67,6 +69,7 @@ import { BrokerUnreachableError } from '../service/broker-unreachable-error';
 import { MalformedBrokerMessageError } from '../service/malformed-broker-message-error';
 import * as codec from './kafka-client-codec';
 import { KzClientError } from './kz-client-error';
+import { saslLogin, type ClientSasl } from './sasl-login';
 
 export interface KafkaBrokerConnectionOptions {
   /** `host:port` of the broker's Kafka listener. */
@@ -79,6 +82,8 @@ export interface KafkaBrokerConnectionOptions {
   readonly maxResponseBytes?: number;
   /** TLS (a listener on SSL): the CA to trust and, for client-certificate authentication, a key and certificate. */
   readonly tls?: ClientTls;
+  /** SASL (a listener on SASL_PLAINTEXT or SASL_SSL): the mechanism and the user's credentials, used on every new connection. */
+  readonly sasl?: ClientSasl;
 }
 
 /** What a client connecting over TLS needs (PEM). */
@@ -101,6 +106,8 @@ export const KAFKA_CONNECTION_DEFAULTS = {
 
 const CLIENT_SOFTWARE = { name: 'kz-client', version: '0.1.0' } as const;
 const UNSUPPORTED_VERSION = 35;
+/** How much of a SASL session's lifetime (KIP-368) may pass before the connection is replaced (Kafka's clients re-authenticate at 85-95%). */
+const SESSION_RENEWAL_FRACTION = 0.85;
 
 interface Pending {
   readonly apiKey: ApiKey;
@@ -125,6 +132,9 @@ export class KafkaBrokerConnection implements BrokerApi {
   private readonly clientId: string | null;
   private readonly maxResponseBytes: number;
   private readonly tls: ClientTls | undefined;
+  private readonly sasl: ClientSasl | undefined;
+  /** When the SASL session should be renewed (KIP-368), by connecting again; never without a lifetime. */
+  private renewAt = Number.POSITIVE_INFINITY;
   private session: Promise<Session> | null = null;
   private socket: net.Socket | null = null;
   private readonly pending = new Map<number, Pending>();
@@ -142,6 +152,7 @@ export class KafkaBrokerConnection implements BrokerApi {
     this.clientId = options.clientId ?? null;
     this.maxResponseBytes = options.maxResponseBytes ?? KAFKA_CONNECTION_DEFAULTS.maxResponseBytes;
     this.tls = options.tls;
+    this.sasl = options.sasl;
   }
 
   /** With acks=0 the broker sends no answer: this resolves with no topics once the request is written. */
@@ -274,6 +285,13 @@ export class KafkaBrokerConnection implements BrokerApi {
     });
   }
 
+  /** A request at the negotiated version, on a session not yet handed out (the SASL login). */
+  private sendNegotiated<K extends ApiKey>(session: Session, apiKey: K, body: ApiRequestTypes[K], deadline: number): Promise<Complete<ApiResponseTypes[K]>> {
+    const version = session.versions.get(apiKey);
+    if (version === undefined) return Promise.reject(new KzClientError('UNSUPPORTED_VERSION', UNSUPPORTED_VERSION, `broker ${this.address} speaks no version of ${APIS[apiKey].name} the client knows`));
+    return this.send(session, apiKey, version, body, Math.max(1, deadline - Date.now()), true) as Promise<Complete<ApiResponseTypes[K]>>;
+  }
+
   private unreachable(apiKey: ApiKey, reason: string, why: string): BrokerUnreachableError {
     return new BrokerUnreachableError(this.address, reason, `${APIS[apiKey].name} to ${this.address} failed (${reason}): ${why}`);
   }
@@ -282,6 +300,13 @@ export class KafkaBrokerConnection implements BrokerApi {
 
   private connected(deadline: number): Promise<Session> {
     if (this.closed) return Promise.reject(new BrokerUnreachableError(this.address, 'CANCELLED', `the connection to ${this.address} is closed`));
+    // KIP-368: the broker closes a connection whose session outlived its lifetime. Rather than
+    // re-authenticate in place — the broker serves nothing else mid-exchange, so every request
+    // pipelined behind it would be refused — the connection is replaced at the first idle moment
+    // once most of the lifetime is spent, before the broker would cut it.
+    if (this.session !== null && this.pending.size === 0 && Date.now() >= this.renewAt) {
+      this.drop(new BrokerUnreachableError(this.address, 'CANCELLED', `the SASL session with ${this.address} is being renewed`));
+    }
     this.session ??= this.open(deadline);
     return this.session;
   }
@@ -318,7 +343,12 @@ export class KafkaBrokerConnection implements BrokerApi {
         });
       });
       const versions = await this.negotiate(socket, deadline);
-      return { socket, versions };
+      const session = { socket, versions };
+      if (this.sasl !== undefined) {
+        const lifetimeMs = await saslLogin(this.sasl, this.address, (apiKey, body) => this.sendNegotiated(session, apiKey, body, deadline));
+        this.renewAt = lifetimeMs > 0 ? Date.now() + lifetimeMs * SESSION_RENEWAL_FRACTION : Number.POSITIVE_INFINITY;
+      }
+      return session;
     } catch (error) {
       this.lost(socket, error instanceof Error ? error : new Error(String(error)));
       throw error;

@@ -57,6 +57,8 @@ export const CLIENT_VERSIONS = {
   [ApiKey.DescribeGroups]: { min: 4, max: 5 },
   [ApiKey.ListGroups]: { min: 4, max: 5 },
   [ApiKey.DeleteGroups]: { min: 0, max: 2 },
+  [ApiKey.SaslHandshake]: { min: 1, max: 1 },
+  [ApiKey.SaslAuthenticate]: { min: 0, max: 2 },
 } as const satisfies Partial<Record<ApiKey, { min: number; max: number }>>;
 
 export type ClientApiKey = keyof typeof CLIENT_VERSIONS;

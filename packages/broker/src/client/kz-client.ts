@@ -24,6 +24,7 @@ import { KzProducer, type ProducerOptions } from './kz-producer';
 import { lookUpOffsets, type OffsetQuery, type PartitionOffset } from './offset-lookup';
 import { deleteRecords, type DeletedRecords, type RecordDeletion } from './record-deletion';
 import type { ClientTls } from './kafka-broker-connection';
+import type { ClientSasl } from './sasl-login';
 
 export interface KzClientOptions {
   /** `host:port` of one or more brokers; the rest are learnt from Metadata. */
@@ -36,6 +37,8 @@ export interface KzClientOptions {
   readonly logger?: Logger;
   /** For a listener on SSL: the CA, and a client certificate and key when the brokers ask for one. */
   readonly tls?: ClientTls;
+  /** For a listener on SASL_PLAINTEXT or SASL_SSL (with `tls` too): sasl.mechanism, sasl.username, sasl.password. */
+  readonly sasl?: ClientSasl;
 }
 
 export const KZ_CLIENT_DEFAULTS = {
@@ -56,7 +59,7 @@ export class KzClient {
     if (!(requestTimeoutMs > 0)) throw new RangeError(`requestTimeoutMs must be positive, got ${requestTimeoutMs}`);
     const clientId = options.clientId ?? KZ_CLIENT_DEFAULTS.clientId;
     this.log = (options.logger ?? pino({ level: 'silent' })).child({ component: 'kz-client', clientId });
-    this.cluster = new ClusterView({ bootstrap: options.bootstrap, clientId, requestTimeoutMs, log: this.log, ...(options.tls === undefined ? {} : { tls: options.tls }) });
+    this.cluster = new ClusterView({ bootstrap: options.bootstrap, clientId, requestTimeoutMs, log: this.log, ...(options.tls === undefined ? {} : { tls: options.tls }), ...(options.sasl === undefined ? {} : { sasl: options.sasl }) });
   }
 
   producer(options: ProducerOptions): KzProducer {

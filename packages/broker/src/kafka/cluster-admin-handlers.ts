@@ -3,11 +3,13 @@
  * AlterPartitionReassignments (v0) and ListPartitionReassignments (v0), forwarded to the active
  * controller.
  *
- * Each needs DESCRIBE (reads) or ALTER (elections, reassignments) on the cluster, as in Kafka;
- * otherwise CLUSTER_AUTHORIZATION_FAILED.
+ * Each but DescribeCluster needs DESCRIBE (reads) or ALTER (elections, reassignments) on the
+ * cluster, as in Kafka; otherwise CLUSTER_AUTHORIZATION_FAILED. DescribeCluster is Kafka's bootstrap
+ * answer and checks nothing: DESCRIBE on the cluster only decides whether the authorized operations
+ * asked for are told (AuthHelper.computeDescribeClusterResponse).
  */
 import { ApiKey, type ElectLeadersResponseReplicaElectionResult } from '@kz/kafka-protocol';
-import type { PartitionOutcome, TopicPartitionRef } from '@kz/metadata';
+import { ACL_OPERATIONS, type PartitionOutcome, type TopicPartitionRef } from '@kz/metadata';
 import { clientEndpoint } from '../runtime/listener-endpoints';
 import type { KafkaBackend } from './kafka-backend';
 import { errorCode, itemError, namedError, NO_ERROR, NONE, type ItemError } from './kafka-error';
@@ -29,15 +31,22 @@ export const DESCRIBE_LOG_DIRS_VERSIONS = { min: 1, max: 4 } as const;
 
 /** KIP-919's endpoint types: a broker describes brokers; controllers are described by controllers. */
 const BROKER_ENDPOINTS = 1;
-/** Kafka's "not asked for / unknown" for authorized operations: kz has no authorizer yet. */
+/** Kafka's "not asked for" for authorized operations (the schema's default, Int.MinValue). */
 const AUTHORIZED_OPERATIONS_OMITTED = -2147483648;
+/** The operations Kafka reports on the cluster resource (AclEntry.supportedOperations(CLUSTER)). */
+const CLUSTER_OPERATIONS = ['CREATE', 'CLUSTER_ACTION', 'DESCRIBE_CONFIGS', 'ALTER_CONFIGS', 'IDEMPOTENT_WRITE', 'ALTER', 'DESCRIBE'] as const;
+
+/** KIP-430: the cluster operations the client may do, one bit per operation code; 0 without DESCRIBE. */
+function clusterAuthorizedOperations(session: ClientSession): number {
+  if (!session.may('DESCRIBE', 'CLUSTER', 'kafka-cluster')) return 0;
+  return CLUSTER_OPERATIONS.reduce((bits, op) => (session.may(op, 'CLUSTER', 'kafka-cluster') ? bits | (1 << ACL_OPERATIONS[op]) : bits), 0);
+}
 
 export function describeClusterHandler(backend: KafkaBackend): KafkaApiHandler<typeof ApiKey.DescribeCluster> {
   return kafkaHandler(ApiKey.DescribeCluster, DESCRIBE_CLUSTER_VERSIONS, async (request, { session }) => {
     const image = backend.image();
-    const base = { throttleTimeMs: 0, endpointType: request.endpointType, clusterId: backend.clusterId, clusterAuthorizedOperations: AUTHORIZED_OPERATIONS_OMITTED };
-    const denied = clusterDenied(session, 'DESCRIBE');
-    if (denied !== null) return { ...base, ...denied, controllerId: -1, brokers: [] };
+    const authorized = request.includeClusterAuthorizedOperations ? clusterAuthorizedOperations(session) : AUTHORIZED_OPERATIONS_OMITTED;
+    const base = { throttleTimeMs: 0, endpointType: request.endpointType, clusterId: backend.clusterId, clusterAuthorizedOperations: authorized };
     if (request.endpointType !== BROKER_ENDPOINTS) {
       return { ...base, errorCode: errorCode('UNSUPPORTED_ENDPOINT_TYPE'), errorMessage: 'a broker describes brokers (endpoint type 1); ask a controller for controllers', controllerId: -1, brokers: [] };
     }

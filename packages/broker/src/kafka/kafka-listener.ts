@@ -21,7 +21,7 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { DEFAULT_MAX_FRAME_SIZE, type ApiVersionRange } from '@kz/kafka-protocol';
 import { ListenFailedError, TransportStateError } from '@kz/raft';
-import { type RequestObserver } from '@kz/runtime';
+import { TLS_MECHANISM, type AuthenticationObserver, type RequestObserver } from '@kz/runtime';
 import type { Logger } from 'pino';
 import { advertisedVersions } from './api-versions-handler';
 import type { KafkaHandlers } from './kafka-handler';
@@ -43,6 +43,12 @@ export interface KafkaListenerOptions {
   readonly observeRequest?: RequestObserver;
   /** The security protocol and its settings; default PLAINTEXT. */
   readonly security?: ListenerSecurity;
+  /**
+   * Told of every authentication, as service `broker`: each SASL exchange (success or failure), each
+   * failed TLS handshake or client certificate, and on an SSL listener each connection's successful
+   * handshake (the certificate is its authentication there, as in Kafka).
+   */
+  readonly observeAuthentication?: AuthenticationObserver;
 }
 
 const NO_CREDENTIALS = (): undefined => undefined;
@@ -72,16 +78,20 @@ export class KafkaListener {
     }
     if (identity === undefined) throw new TypeError(`KafkaListener: a ${this.security.protocol} listener needs a TLS identity`);
     const clientAuth = this.security.clientAuth ?? 'none';
+    // Certificates are checked in onSocket, not by Node (rejectUnauthorized): Node's own refusal
+    // destroys the socket before anyone can learn its peer or why (an expired certificate reads as
+    // "socket hang up"), and the refusal is to be logged with both. No request is read before then.
     const server = tls.createServer({
       ...identity.contextOptions(),
       requestCert: clientAuth !== 'none',
-      rejectUnauthorized: clientAuth === 'required',
+      rejectUnauthorized: false,
     });
     server.on('secureConnection', (socket: tls.TLSSocket) => this.onSocket(socket, socket));
-    // A plaintext client on a TLS port, an expired or foreign certificate: one line, and the socket is gone.
-    server.on('tlsClientError', (error: Error, socket: tls.TLSSocket) =>
-      this.log.warn({ peer: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`, err: error.message }, 'TLS handshake failed; connection closed'),
-    );
+    // A plaintext client on a TLS port, a client without a TLS version or cipher in common: one line, and the socket is gone.
+    server.on('tlsClientError', (error: Error, socket: tls.TLSSocket) => {
+      this.log.warn({ peer: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`, err: error.message }, 'TLS handshake failed; connection closed');
+      this.authenticated(TLS_MECHANISM, false);
+    });
     this.unwatchTls = identity.onReload(() => {
       server.setSecureContext(identity.contextOptions());
       this.log.info({ listen: this.options.listen }, 'Kafka listener reloaded its TLS certificate');
@@ -127,13 +137,18 @@ export class KafkaListener {
     if (secured !== null) {
       const certificate = secured.getPeerCertificate();
       const presented = certificate !== null && Object.keys(certificate).length > 0;
-      // ssl.client.auth=requested: a certificate is optional, but one that is given must verify.
-      if (presented && !secured.authorized) {
-        this.log.warn({ peer: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`, reason: secured.authorizationError }, 'client certificate does not verify; connection closed');
+      // ssl.client.auth=requested: a certificate is optional, but one that is given must verify;
+      // required: one must be given. The reason is Node's verification code (CERT_HAS_EXPIRED, ...).
+      const refusal = presented && !secured.authorized ? String(secured.authorizationError) : !presented && this.security.clientAuth === 'required' ? 'no client certificate (ssl.client.auth=required)' : null;
+      if (refusal !== null) {
+        this.log.warn({ peer: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`, reason: refusal }, 'client certificate refused; connection closed');
+        this.authenticated(TLS_MECHANISM, false);
         socket.destroy();
         return;
       }
       if (presented) principal = certificatePrincipal(certificate);
+      // On SASL_SSL the SASL exchange is the authentication, counted when it ends.
+      if (!usesSasl(this.security.protocol)) this.authenticated(TLS_MECHANISM, true);
     }
     const session = new ClientSession({
       protocol: this.security.protocol,
@@ -144,6 +159,7 @@ export class KafkaListener {
       maxReauthMs: this.security.maxReauthMs ?? 0,
       credentials: this.security.credentials ?? NO_CREDENTIALS,
       ...(this.security.authorizer === undefined ? {} : { authorizer: this.security.authorizer }),
+      onAuthentication: (mechanism, succeeded) => this.authenticated(mechanism, succeeded),
     });
     const connection = new ListenerConnection({
       socket,
@@ -157,6 +173,17 @@ export class KafkaListener {
       session,
     });
     this.connections.add(connection);
+  }
+
+  /** Tells the observer, which may not disturb the connection path by throwing. */
+  private authenticated(mechanism: string, succeeded: boolean): void {
+    const observe = this.options.observeAuthentication;
+    if (observe === undefined) return;
+    try {
+      observe('broker', mechanism, succeeded);
+    } catch (error) {
+      this.log.warn({ err: error }, 'authentication observer failed');
+    }
   }
 
   /** The number of open client connections. */

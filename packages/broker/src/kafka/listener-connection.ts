@@ -140,6 +140,7 @@ export class ListenerConnection {
       // Kafka's SaslServerAuthenticator: anything but the SASL requests before authenticating ends the connection.
       this.log.warn({ peer: this.peer, api: APIS[request.apiKey].name, reason: this.options.session.refusalReason() }, 'refused a request before authentication; closing the connection');
       this.observe(request.apiKey, performance.now(), 'SASL_AUTHENTICATION_FAILED');
+      this.options.session.refused();
       this.close();
       return;
     }

@@ -8,7 +8,7 @@
  *
  * Unknown topics are created only when the broker allows it (auto.create.topics.enable, off by
  * default) and the request does (AllowAutoTopicCreation, v4+; always before v4), and the client
- * may CREATE it (on the cluster or the topic).
+ * may CREATE it (on the cluster or the topic); one it may not create is TOPIC_AUTHORIZATION_FAILED.
  *
  * Topics the client may not DESCRIBE are hidden from an all-topics answer and answered
  * TOPIC_AUTHORIZATION_FAILED when asked for by name, as Kafka does.
@@ -62,9 +62,11 @@ export function metadataHandler(backend: KafkaBackend): KafkaApiHandler<typeof A
         continue;
       }
       const t = byName.get(entry.name);
-      const mayCreate = allowCreate && (session.may('CREATE', 'CLUSTER', 'kafka-cluster') || session.may('CREATE', 'TOPIC', entry.name));
-      if (t === undefined || (t.errorCode === errorCode('UNKNOWN_TOPIC_OR_PARTITION') && mayCreate)) {
-        const code = t === undefined ? errorCode('UNKNOWN_TOPIC_OR_PARTITION') : await autoCreate(backend, entry.name);
+      if (t === undefined || (t.errorCode === errorCode('UNKNOWN_TOPIC_OR_PARTITION') && allowCreate)) {
+        // As Kafka: a topic that would be auto-created but the client may not CREATE (on the cluster
+        // or the topic) is refused, not reported unknown — the client would otherwise retry forever.
+        const mayCreate = session.may('CREATE', 'CLUSTER', 'kafka-cluster') || session.may('CREATE', 'TOPIC', entry.name);
+        const code = t === undefined ? errorCode('UNKNOWN_TOPIC_OR_PARTITION') : mayCreate ? await autoCreate(backend, entry.name) : errorCode('TOPIC_AUTHORIZATION_FAILED');
         topics.push({ errorCode: code, name: entry.name, topicId: ZERO_UUID, isInternal: false, partitions: [] });
         continue;
       }

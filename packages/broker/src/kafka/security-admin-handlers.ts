@@ -83,7 +83,11 @@ export function createAclsHandler(backend: KafkaBackend): KafkaApiHandler<typeof
     let results: CreateAclsResponseAclCreationResult[];
     try {
       const answer = await backend.admin.createAcls({ creations });
-      results = request.creations.map((_, i) => itemError(answer.results[i]?.error ?? new ApiError('UNKNOWN_SERVER_ERROR', 'the controller did not answer for the ACL')));
+      // A result's `error` is null when the binding was created: only a missing result is a failure.
+      results = request.creations.map((_, i) => {
+        const result = answer.results[i];
+        return itemError(result === undefined ? new ApiError('UNKNOWN_SERVER_ERROR', 'the controller did not answer for the ACL') : result.error);
+      });
     } catch (error) {
       const failure = forwardingFailure(error);
       results = request.creations.map(() => failure);

@@ -5,7 +5,7 @@
  * Replication service for peers, and one gRPC connection per peer it follows.
  */
 import type { BrokerId, MetadataImage } from '@kz/metadata';
-import type { RequestObserver, TlsIdentity } from '@kz/runtime';
+import type { AuthenticationObserver, RequestObserver, TlsIdentity } from '@kz/runtime';
 import type { Logger } from 'pino';
 import { kafkaHandlers } from '../kafka/kafka-handlers';
 import type { KafkaBackend } from '../kafka/kafka-backend';
@@ -53,6 +53,8 @@ export interface SocketBrokerNetworkOptions {
   readonly listenerSecurity?: ListenerSecurity;
   /** Mutual TLS for replication, served and dialled, with this node's identity. */
   readonly tls?: TlsIdentity;
+  /** Told of every authentication on the Kafka listener and the replication service. */
+  readonly observeAuthentication?: AuthenticationObserver;
 }
 
 export class SocketBrokerNetwork implements BrokerNetwork {
@@ -69,6 +71,7 @@ export class SocketBrokerNetwork implements BrokerNetwork {
       listen: options.replicationListen,
       logger: options.logger,
       ...(options.tls === undefined ? {} : { tls: options.tls }),
+      ...(options.observeAuthentication === undefined ? {} : { observeAuthentication: options.observeAuthentication }),
     }));
     const listener = (this.listener = new KafkaListener({
       handlers: kafkaHandlers(services.kafka),
@@ -76,6 +79,7 @@ export class SocketBrokerNetwork implements BrokerNetwork {
       logger: options.logger.child({ nodeId: options.nodeId }),
       ...(options.observeRequest === undefined ? {} : { observeRequest: options.observeRequest }),
       ...(options.listenerSecurity === undefined ? {} : { security: options.listenerSecurity }),
+      ...(options.observeAuthentication === undefined ? {} : { observeAuthentication: options.observeAuthentication }),
     }));
     try {
       const replicationPort = await server.start();

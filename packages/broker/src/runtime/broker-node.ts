@@ -68,7 +68,7 @@ import { ProducerIdBlocks, ProducerIdsUnavailableError } from './producer-id-blo
 import { ReplicaFetchers } from './replica-fetchers';
 import { StandardAuthorizer } from '../security/authorizer';
 import type { ListenerSecurity } from '../security/listener-security';
-import type { TlsIdentity } from '@kz/runtime';
+import type { AuthenticationObserver, TlsIdentity } from '@kz/runtime';
 
 /**
  * The cluster metadata as this broker follows it: a MetadataNode in a process (an observer, or the
@@ -108,6 +108,8 @@ export interface BrokerNodeOptions {
   readonly logger: Logger;
   /** Told of every request the Kafka listener answered (for metrics), by Kafka API name. */
   readonly observeRequest?: RequestObserver;
+  /** Told of every authentication on the Kafka listener and the replication service (for metrics). */
+  readonly observeAuthentication?: AuthenticationObserver;
   /** Told of every heartbeat's round trip (for metrics). */
   readonly onHeartbeat?: (roundTripMs: number, answered: boolean) => void;
   /** Consumer-group settings (group.min.session.timeout.ms and the like); Kafka's defaults if absent. */
@@ -635,6 +637,7 @@ function socketNetwork(options: BrokerNodeOptions): SocketBrokerNetwork {
     logger: options.logger,
     ...(options.observeRequest === undefined ? {} : { observeRequest: options.observeRequest }),
     ...(options.interNodeTls === undefined ? {} : { tls: options.interNodeTls }),
+    ...(options.observeAuthentication === undefined ? {} : { observeAuthentication: options.observeAuthentication }),
     listenerSecurity: {
       ...(options.listenerSecurity ?? { protocol: 'PLAINTEXT' }),
       credentials: (user) => options.metadata.image.scramCredentials.get(user),

@@ -223,6 +223,7 @@ export async function startBrokerServer(
       ...(settings.groupInitialRebalanceDelayMs === undefined ? {} : { groups: { ...DEFAULT_GROUP_CONFIG, initialRebalanceDelayMs: settings.groupInitialRebalanceDelayMs } }),
       ...(instrumentation.brokerRequests === undefined ? {} : { observeRequest: instrumentation.brokerRequests }),
       ...(instrumentation.heartbeats === undefined ? {} : { onHeartbeat: instrumentation.heartbeats }),
+      ...(instrumentation.authentications === undefined ? {} : { observeAuthentication: instrumentation.authentications }),
       ...(settings.listenerSecurity === undefined ? {} : { listenerSecurity: settings.listenerSecurity }),
       ...(settings.authorization === undefined ? {} : { authorization: settings.authorization }),
       ...(settings.metadata.tls === undefined ? {} : { interNodeTls: settings.metadata.tls }),

@@ -8,6 +8,7 @@
  * or ANONYMOUS without one; ANONYMOUS on PLAINTEXT.
  */
 import type { AclOperation, AclResourceType, ScramCredential, ScramMechanism } from '@kz/metadata';
+import { NO_MECHANISM, UNSUPPORTED_MECHANISM } from '@kz/runtime';
 import type { Authorizer } from './authorizer';
 import { PlainServer } from './plain-server';
 import type { SaslMechanism, SecurityProtocol } from './listener-security';
@@ -22,8 +23,8 @@ export const PRE_AUTHENTICATION_APIS: ReadonlySet<number> = new Set([18 /* ApiVe
 
 type SaslState =
   | { readonly name: 'none' }
-  | { readonly name: 'handshaken'; readonly server: SaslServer }
-  | { readonly name: 'exchanging'; readonly server: SaslServer }
+  | { readonly name: 'handshaken'; readonly mechanism: SaslMechanism; readonly server: SaslServer }
+  | { readonly name: 'exchanging'; readonly mechanism: SaslMechanism; readonly server: SaslServer }
   | { readonly name: 'authenticated' };
 
 export interface ClientSessionOptions {
@@ -38,6 +39,11 @@ export interface ClientSessionOptions {
   readonly credentials: CredentialLookup;
   /** Decides what the principal may do; absent: everything (no authorizer configured). */
   readonly authorizer?: Authorizer;
+  /**
+   * Told of each SASL authentication's outcome, by mechanism (an unknown mechanism is
+   * UNSUPPORTED_MECHANISM): Kafka's successful- and failed-authentication counts.
+   */
+  readonly onAuthentication?: (mechanism: string, succeeded: boolean) => void;
   readonly clock?: () => number;
 }
 
@@ -82,6 +88,16 @@ export class ClientSession {
     return this.state.name === 'authenticated' && this.clock() < this.expiresAt;
   }
 
+  /**
+   * A request `admits` refused: a failed authentication when the client had not authenticated
+   * (Kafka's SaslServerAuthenticator counts a Kafka request in the middle of a login so); a session
+   * that merely expired (KIP-368) had logged in and is not counted again.
+   */
+  refused(): void {
+    if (this.state.name === 'authenticated') return;
+    this.options.onAuthentication?.(this.state.name === 'none' ? NO_MECHANISM : this.state.mechanism, false);
+  }
+
   /** Why `admits` said no, for the log. */
   refusalReason(): string {
     return this.state.name === 'authenticated' ? 'the session expired without re-authentication (KIP-368)' : 'the client has not authenticated';
@@ -94,12 +110,15 @@ export class ClientSession {
   handshake(mechanism: string): 'ILLEGAL_SASL_STATE' | 'UNSUPPORTED_SASL_MECHANISM' | null {
     const lookup = this.options.credentials;
     if (!this.sasl || (this.state.name !== 'none' && this.state.name !== 'authenticated')) return 'ILLEGAL_SASL_STATE';
-    if (!(this.options.mechanisms as readonly string[]).includes(mechanism)) return 'UNSUPPORTED_SASL_MECHANISM';
+    if (!(this.options.mechanisms as readonly string[]).includes(mechanism)) {
+      this.options.onAuthentication?.(UNSUPPORTED_MECHANISM, false);
+      return 'UNSUPPORTED_SASL_MECHANISM';
+    }
     const server =
       mechanism === 'PLAIN'
         ? new PlainServer((user) => lookup(user))
         : new ScramServer(mechanism as ScramMechanism, (user) => lookup(user)?.get(mechanism as ScramMechanism));
-    this.state = { name: 'handshaken', server };
+    this.state = { name: 'handshaken', mechanism: mechanism as SaslMechanism, server };
     return null;
   }
 
@@ -110,22 +129,25 @@ export class ClientSession {
     const step = state.server.step(bytes);
     switch (step.kind) {
       case 'challenge':
-        this.state = { name: 'exchanging', server: state.server };
+        this.state = { name: 'exchanging', mechanism: state.mechanism, server: state.server };
         return step;
       case 'failed':
         this.state = { name: 'none' };
+        this.options.onAuthentication?.(state.mechanism, false);
         return step;
       case 'authenticated': {
         const principal = `User:${step.user}`;
         // KIP-368: re-authentication may not change who the connection is.
         if (this.authenticatedOnce && principal !== this.principalValue) {
           this.state = { name: 'none' };
+          this.options.onAuthentication?.(state.mechanism, false);
           return { kind: 'failed', reason: `re-authentication as ${principal} on a connection of ${this.principalValue}` };
         }
         this.authenticatedOnce = true;
         this.principalValue = principal;
         this.state = { name: 'authenticated' };
         this.expiresAt = this.options.maxReauthMs > 0 ? this.clock() + this.options.maxReauthMs : Number.POSITIVE_INFINITY;
+        this.options.onAuthentication?.(state.mechanism, true);
         return step;
       }
     }

@@ -25,7 +25,7 @@ import {
 } from '@grpc/grpc-js';
 import { kafkaErrorName } from '@kz/metadata';
 import { ListenFailedError, TransportStateError } from '@kz/raft';
-import { grpcServerCredentials, observedRespond, peerNodeId, type RequestObserver, type TlsIdentity } from '@kz/runtime';
+import { grpcServerCredentials, observedRespond, peerNodeId, TLS_MECHANISM, type AuthenticationObserver, type RequestObserver, type TlsIdentity } from '@kz/runtime';
 import pino, { type Logger } from 'pino';
 import { kafkaErrorOf } from '../server/error-code';
 import { decodeReplicationRequest, encodeReplicationResponse } from './replication-codec';
@@ -65,6 +65,8 @@ export interface ReplicationServerOptions {
    * not the node its caller's certificate names — one broker cannot read as another.
    */
   readonly tls?: TlsIdentity;
+  /** Told of each caller refused because its certificate names another node (service `replication`). */
+  readonly observeAuthentication?: AuthenticationObserver;
 }
 
 /** How long stop() lets in-flight calls (a long-polling fetch, say) finish before cutting them. */
@@ -79,6 +81,7 @@ export class ReplicationServer {
   private readonly log: Logger;
   private readonly observer: RequestObserver | null;
   private readonly tls: TlsIdentity | undefined;
+  private readonly observeAuthentication: AuthenticationObserver | undefined;
   /** Refused callers, logged once each. */
   private readonly warned = new Set<string>();
   private server: Server | undefined;
@@ -93,6 +96,7 @@ export class ReplicationServer {
     this.log = (options.logger ?? pino({ level: 'info' })).child({ component: 'replication-service' });
     this.observer = options.observeRequest ?? null;
     this.tls = options.tls;
+    this.observeAuthentication = options.observeAuthentication;
   }
 
   /** The bound port once started; -1 before. */
@@ -180,6 +184,8 @@ export class ReplicationServer {
       const certified = peerNodeId(call);
       const claimed = (request as { replicaId?: number }).replicaId;
       if (certified === null || certified !== claimed) {
+        // Every refusal is counted; only the first of each kind is logged.
+        this.observeAuthentication?.('replication', TLS_MECHANISM, false);
         const key = `${call.getPeer()}|${claimed}|${certified}`;
         if (!this.warned.has(key)) {
           this.warned.add(key);

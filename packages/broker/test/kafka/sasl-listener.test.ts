@@ -4,7 +4,8 @@
  * connection, unanswered); PLAIN logs in and the session lifetime is told (KIP-368); a wrong
  * password is answered SASL_AUTHENTICATION_FAILED and the connection closes; an unknown mechanism
  * gets the enabled ones; re-authenticating as someone else fails. On PLAINTEXT the SASL requests
- * answer ILLEGAL_SASL_STATE and the connection goes on.
+ * answer ILLEGAL_SASL_STATE and the connection goes on. Each login and each failure is reported to
+ * the authentication observer (the metrics' successful/failed authentication counts).
  */
 import pino from 'pino';
 import { ApiKey, decodeResponse, encodeRequest, KafkaErrorCode } from '@kz/kafka-protocol';
@@ -23,9 +24,18 @@ const USERS = new Map<string, ReadonlyMap<ScramMechanism, ScramCredential>>([
 
 let listener: KafkaListener;
 const clients: RawKafkaClient[] = [];
+/** Authentications the listener reported, as `mechanism outcome`. */
+let authentications: string[] = [];
 
 async function serve(security: ListenerSecurity): Promise<number> {
-  listener = new KafkaListener({ handlers: kafkaHandlers(new FakeBackend()), listen: '127.0.0.1:0', logger: pino({ level: 'silent' }), security });
+  authentications = [];
+  listener = new KafkaListener({
+    handlers: kafkaHandlers(new FakeBackend()),
+    listen: '127.0.0.1:0',
+    logger: pino({ level: 'silent' }),
+    security,
+    observeAuthentication: (service, mechanism, succeeded) => void authentications.push(`${service} ${mechanism} ${succeeded ? 'success' : 'failure'}`),
+  });
   return listener.start();
 }
 
@@ -50,6 +60,8 @@ test('before authenticating, a Metadata request closes the connection unanswered
   c.write(encodeRequest(ApiKey.Metadata, 12, 2, 'test', { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false }));
   await c.closed;
   expect(c.frames).toHaveLength(1);
+  // A failed authentication, as Kafka counts it, under a fixed label (no mechanism was named).
+  expect(authentications).toEqual(['broker NONE failure']);
 });
 
 test('PLAIN logs in, the session lifetime is told, and requests are served', async () => {
@@ -62,6 +74,7 @@ test('PLAIN logs in, the session lifetime is told, and requests are served', asy
   expect(decodeResponse(ApiKey.SaslAuthenticate, 2, auth!).body).toMatchObject({ errorCode: 0, sessionLifetimeMs: 60_000 });
   expect(decodeResponse(ApiKey.Metadata, 12, metadata!).body.clusterId).toBeDefined();
   expect(c.isOpen).toBe(true);
+  expect(authentications).toEqual(['broker PLAIN success']);
 });
 
 test('a wrong password: SASL_AUTHENTICATION_FAILED, then the connection closes', async () => {
@@ -71,6 +84,7 @@ test('a wrong password: SASL_AUTHENTICATION_FAILED, then the connection closes',
   const [, auth] = await c.waitFrames(2);
   expect(decodeResponse(ApiKey.SaslAuthenticate, 2, auth!).body.errorCode).toBe(KafkaErrorCode.SASL_AUTHENTICATION_FAILED);
   await c.closed;
+  expect(authentications).toEqual(['broker PLAIN failure']);
 });
 
 test('an unknown mechanism is answered with the enabled ones, and the connection closes', async () => {
@@ -79,6 +93,8 @@ test('an unknown mechanism is answered with the enabled ones, and the connection
   const [frame] = await c.waitFrames(1);
   expect(decodeResponse(ApiKey.SaslHandshake, 1, frame!).body).toEqual({ errorCode: KafkaErrorCode.UNSUPPORTED_SASL_MECHANISM, mechanisms: ['PLAIN', 'SCRAM-SHA-512'] });
   await c.closed;
+  // Counted under a fixed label, never the client's string.
+  expect(authentications).toEqual(['broker UNSUPPORTED failure']);
 });
 
 test('re-authentication (KIP-368) as the same user goes on; as another user fails', async () => {
@@ -93,6 +109,7 @@ test('re-authentication (KIP-368) as the same user goes on; as another user fail
   const frames = await c.waitFrames(6);
   expect([1, 3, 5].map((i) => decodeResponse(ApiKey.SaslAuthenticate, 2, frames[i]!).body.errorCode)).toEqual([0, 0, KafkaErrorCode.SASL_AUTHENTICATION_FAILED]);
   await c.closed;
+  expect(authentications).toEqual(['broker PLAIN success', 'broker PLAIN success', 'broker PLAIN failure']);
 });
 
 test('on PLAINTEXT the SASL requests answer ILLEGAL_SASL_STATE and the connection goes on', async () => {
@@ -103,4 +120,6 @@ test('on PLAINTEXT the SASL requests answer ILLEGAL_SASL_STATE and the connectio
   expect(decodeResponse(ApiKey.SaslHandshake, 1, handshake!).body.errorCode).toBe(KafkaErrorCode.ILLEGAL_SASL_STATE);
   expect(decodeResponse(ApiKey.SaslAuthenticate, 2, auth!).body.errorCode).toBe(KafkaErrorCode.ILLEGAL_SASL_STATE);
   expect(c.isOpen).toBe(true);
+  // PLAINTEXT authenticates nobody: nothing to count.
+  expect(authentications).toEqual([]);
 });

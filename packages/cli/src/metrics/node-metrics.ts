@@ -17,9 +17,10 @@
  */
 import type { ControllerEvent } from '@kz/metadata';
 import type { RaftMetricsSink } from '@kz/raft';
-import type { RequestObserver } from '@kz/runtime';
+import type { AuthenticationObserver, RequestObserver } from '@kz/runtime';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { AuthenticationMetrics } from './authentication-metrics';
 import { MetricsServer } from './metrics-server';
 import { NodeHealthMetrics } from './node-health-metrics';
 import { PartitionMetricsCollector } from './partition-metrics-collector';
@@ -42,6 +43,8 @@ export interface NodeInstrumentation {
   readonly controllerEvents: (event: ControllerEvent) => void;
   /** Each sampled event-loop delay (an EventLoopMonitor's onDelay). */
   readonly eventLoopDelay: (delayMs: number) => void;
+  /** Every authentication the node's listener and services decided. */
+  readonly authentications: AuthenticationObserver;
 }
 
 export class NodeMetrics {
@@ -60,6 +63,7 @@ export class NodeMetrics {
     new PartitionMetricsCollector(this.registry, watched);
     const requests = new RequestMetrics(this.registry);
     const health = new NodeHealthMetrics(this.registry, watched);
+    const authentications = new AuthenticationMetrics(this.registry);
     this.instrumentation = {
       raft: raft.sink,
       adminRequests: requests.observer('admin'),
@@ -67,6 +71,7 @@ export class NodeMetrics {
       heartbeats: health.heartbeats,
       controllerEvents: health.controllerEvents,
       eventLoopDelay: health.eventLoopDelay,
+      authentications: authentications.observer,
     };
   }
 

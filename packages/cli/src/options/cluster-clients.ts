@@ -2,9 +2,11 @@
  * How a command reaches the cluster. Client commands (produce, consume) talk to brokers through
  * `--bootstrap-server`; admin commands (topics, quorum, reassign...) talk to the controllers'
  * admin service through `--bootstrap-controller`, as Kafka's tools do since KIP-919. Both read
- * their defaults from KZ_BOOTSTRAP_SERVER / KZ_BOOTSTRAP_CONTROLLER.
+ * their defaults from KZ_BOOTSTRAP_SERVER / KZ_BOOTSTRAP_CONTROLLER. Client commands log in with
+ * SASL when given --sasl-mechanism/--sasl-username/--sasl-password.
  */
-import { KzClient } from '@kz/broker';
+import { readFileSync } from 'node:fs';
+import { KzClient, type ClientSasl, type ClientTls } from '@kz/broker';
 import { MetadataAdminClient, type ControllerAddress } from '@kz/metadata';
 import { TlsIdentity } from '@kz/runtime';
 import type { Options } from 'yargs';
@@ -29,6 +31,7 @@ export function bootstrapServerOptions() {
     },
     ...TIMEOUT_OPTION,
     ...ADMIN_TLS_OPTIONS(),
+    ...SASL_OPTIONS(),
   } as const satisfies Record<string, Options>;
 }
 
@@ -57,6 +60,52 @@ function ADMIN_TLS_OPTIONS() {
   } as const satisfies Record<string, Options>;
 }
 
+/**
+ * SASL for client commands on a listener with SASL_PLAINTEXT or SASL_SSL (with --ssl-ca): Kafka's
+ * client settings sasl.mechanism, sasl.username and sasl.password, as flags. These are librdkafka's
+ * (kcat's) names; the Java clients' sasl.jaas.config wraps the same two values in a JAAS line, which
+ * is a Java-ism a command line has no use for. The password is best given by environment
+ * (KZ_SASL_PASSWORD), where other users' `ps` does not show it.
+ */
+function SASL_OPTIONS() {
+  const env = (name: string) => process.env[name];
+  return {
+    'sasl-mechanism': { type: 'string', default: env('KZ_SASL_MECHANISM'), describe: 'PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, for a SASL listener (env KZ_SASL_MECHANISM)' },
+    'sasl-username': { type: 'string', default: env('KZ_SASL_USERNAME'), describe: 'the user to log in as (env KZ_SASL_USERNAME)' },
+    'sasl-password': { type: 'string', default: env('KZ_SASL_PASSWORD'), describe: 'its password (env KZ_SASL_PASSWORD)' },
+  } as const satisfies Record<string, Options>;
+}
+
+const CLIENT_SASL_MECHANISMS = ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'] as const;
+
+/** The SASL login from --sasl-mechanism/--sasl-username/--sasl-password, or undefined without one. */
+export function clientSasl(argv: { saslMechanism?: string | undefined; saslUsername?: string | undefined; saslPassword?: string | undefined }): ClientSasl | undefined {
+  const { saslMechanism: mechanism, saslUsername: username, saslPassword: password } = argv;
+  if (mechanism === undefined && username === undefined && password === undefined) return undefined;
+  if (mechanism === undefined) throw new CliError('USAGE', '--sasl-username and --sasl-password need --sasl-mechanism (PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512)', 2);
+  const known = CLIENT_SASL_MECHANISMS.find((m) => m === mechanism.toUpperCase());
+  if (known === undefined) throw new CliError('USAGE', `--sasl-mechanism: ${JSON.stringify(mechanism)} is not one of ${CLIENT_SASL_MECHANISMS.join(', ')}`, 2);
+  if (username === undefined || username === '' || password === undefined) throw new CliError('USAGE', `--sasl-mechanism ${known} needs --sasl-username and --sasl-password (or KZ_SASL_USERNAME / KZ_SASL_PASSWORD)`, 2);
+  return { mechanism: known, username, password };
+}
+
+/**
+ * TLS to a Kafka listener: --ssl-ca alone checks the brokers (SSL or SASL_SSL without client
+ * certificates); --ssl-cert and --ssl-key, together, also present a certificate.
+ */
+function brokerTls(argv: { sslCert?: string | undefined; sslKey?: string | undefined; sslCa?: string | undefined }): ClientTls | undefined {
+  if (argv.sslCert !== undefined || argv.sslKey !== undefined) {
+    const identity = adminTls(argv);
+    return identity === undefined ? undefined : { key: identity.material.key, cert: identity.material.cert, ...(identity.material.ca === null ? {} : { ca: identity.material.ca }) };
+  }
+  if (argv.sslCa === undefined) return undefined;
+  try {
+    return { ca: readFileSync(argv.sslCa) };
+  } catch (error) {
+    throw new CliError('INVALID_CONFIG', `cannot read the CA certificate ${argv.sslCa}: ${(error as Error).message}`);
+  }
+}
+
 /** The operator's TLS identity from --ssl-cert/--ssl-key/--ssl-ca, or undefined for plaintext. */
 export function adminTls(argv: { sslCert?: string | undefined; sslKey?: string | undefined; sslCa?: string | undefined }): TlsIdentity | undefined {
   const given = [argv.sslCert, argv.sslKey, argv.sslCa].filter((v) => v !== undefined).length;
@@ -69,10 +118,19 @@ export function adminTls(argv: { sslCert?: string | undefined; sslKey?: string |
   }
 }
 
-export function brokerClient(argv: { bootstrapServer: string; timeoutMs: number; sslCert?: string | undefined; sslKey?: string | undefined; sslCa?: string | undefined }): KzClient {
-  const identity = adminTls(argv);
-  const tls = identity === undefined ? undefined : { key: identity.material.key, cert: identity.material.cert, ...(identity.material.ca === null ? {} : { ca: identity.material.ca }) };
-  return new KzClient({ bootstrap: hostPortList('bootstrap-server', argv.bootstrapServer), requestTimeoutMs: argv.timeoutMs, clientId: 'kz-cli', ...(tls === undefined ? {} : { tls }) });
+export function brokerClient(argv: {
+  bootstrapServer: string;
+  timeoutMs: number;
+  sslCert?: string | undefined;
+  sslKey?: string | undefined;
+  sslCa?: string | undefined;
+  saslMechanism?: string | undefined;
+  saslUsername?: string | undefined;
+  saslPassword?: string | undefined;
+}): KzClient {
+  const tls = brokerTls(argv);
+  const sasl = clientSasl(argv);
+  return new KzClient({ bootstrap: hostPortList('bootstrap-server', argv.bootstrapServer), requestTimeoutMs: argv.timeoutMs, clientId: 'kz-cli', ...(tls === undefined ? {} : { tls }), ...(sasl === undefined ? {} : { sasl }) });
 }
 
 /**

@@ -97,3 +97,15 @@ describe('an unreachable cluster', () => {
     expect(run.stderr).toMatch(/^kz: cannot reach a broker at 127\.0\.0\.1:1: .*is the cluster running\? \(--bootstrap-server\)\n$/);
   });
 });
+
+describe('SASL flags of client commands', () => {
+  it.each([
+    [['--sasl-username', 'alice', '--sasl-password', 'pw'], /--sasl-username and --sasl-password need --sasl-mechanism/],
+    [['--sasl-mechanism', 'GSSAPI', '--sasl-username', 'alice', '--sasl-password', 'pw'], /--sasl-mechanism: "GSSAPI" is not one of PLAIN, SCRAM-SHA-256, SCRAM-SHA-512/],
+    [['--sasl-mechanism', 'SCRAM-SHA-512', '--sasl-username', 'alice'], /--sasl-mechanism SCRAM-SHA-512 needs --sasl-username and --sasl-password/],
+  ])('%j is a usage error (exit 2), before any connection', async (flags, message) => {
+    const run = await kz(['produce', '--topic', 't', '--num-records', '1', '--bootstrap-server', '127.0.0.1:1', '--timeout-ms', '1000', ...flags]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});

@@ -162,6 +162,23 @@ describe('NodeMetrics', () => {
     expect(samplesOf(all, 'kz_partition_high_watermark')).toEqual([]);
   });
 
+  test('counts successful and failed authentications by service and mechanism, as Kafka’s per-listener totals', async () => {
+    const metrics = new NodeMetrics({ nodeId: 1, processMetrics: false });
+    const { authentications } = metrics.instrumentation;
+    authentications('broker', 'SCRAM-SHA-512', true);
+    authentications('broker', 'SCRAM-SHA-512', false);
+    authentications('broker', 'SCRAM-SHA-512', false);
+    authentications('broker', 'SSL', false);
+    authentications('raft', 'SSL', false);
+    const all = await samples(metrics);
+    expect(valueOf(all, 'kz_successful_authentication_total', { service: 'broker', mechanism: 'SCRAM-SHA-512' })).toBe(1);
+    expect(valueOf(all, 'kz_failed_authentication_total', { service: 'broker', mechanism: 'SCRAM-SHA-512' })).toBe(2);
+    expect(valueOf(all, 'kz_failed_authentication_total', { service: 'broker', mechanism: 'SSL' })).toBe(1);
+    expect(valueOf(all, 'kz_failed_authentication_total', { service: 'raft', mechanism: 'SSL' })).toBe(1);
+    expect(samplesOf(all, 'kz_successful_authentication_total', { service: 'raft' })).toEqual([]);
+    await metrics.stop();
+  });
+
   test('every metric has HELP text and the kz_ prefix, process metrics included', async () => {
     const metrics = new NodeMetrics({ nodeId: 1 });
     const text = await metrics.registry.metrics();

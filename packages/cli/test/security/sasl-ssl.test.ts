@@ -4,7 +4,8 @@
  * produce and consume as their ACLs (made with `kz acls add`) allow; a wrong password or an unknown
  * user fails with SASL_AUTHENTICATION_FAILED; a principal without WRITE on a topic gets
  * TOPIC_AUTHORIZATION_FAILED and nothing of its batch is stored; Metadata hides the topics a
- * principal may not describe; a plaintext client on the TLS port is cut off.
+ * principal may not describe; a plaintext client on the TLS port is cut off. `kz produce` and
+ * `kz consume` log in too, with --sasl-mechanism/--sasl-username/--sasl-password.
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -13,6 +14,7 @@ import { assertKzBuilt, createDevCertificates, LocalCluster, type DevCertificate
 import { ApiKey, encodeRequest } from '@kz/kafka-protocol';
 import { Kafka, logLevel, type KafkaConfig, type SASLOptions } from 'kafkajs';
 import { waitUntilWhole } from '../failover/heal';
+import { scrape, samplesOf } from '../metrics/scrape';
 import { kz } from '../support/in-process-cluster';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
@@ -135,7 +137,14 @@ test('SCRAM-SHA-256 and PLAIN accept the same password', async () => {
   }
 });
 
-test('a wrong password or an unknown user fails with SASL_AUTHENTICATION_FAILED', async () => {
+/** kz_failed_authentication_total of node 1's Kafka listener for a mechanism (0 before the first). */
+async function failedLogins(mechanism: string): Promise<number> {
+  const samples = await scrape(cluster.addresses.get(1)!.metrics, ['kz_failed_authentication_total']);
+  return samplesOf(samples, 'kz_failed_authentication_total', { service: 'broker', mechanism }).reduce((sum, s) => sum + s.value, 0);
+}
+
+test('a wrong password or an unknown user fails with SASL_AUTHENTICATION_FAILED, counted in the metrics', async () => {
+  const before = { scram: await failedLogins('SCRAM-SHA-512'), plain: await failedLogins('PLAIN') };
   for (const sasl of [scram512('alice', 'not-her-password'), { mechanism: 'scram-sha-512', username: 'mallory', password: 'x' }, { mechanism: 'plain', username: 'alice', password: 'wrong' }] as SASLOptions[]) {
     const a = client(sasl, { retry: { retries: 0 } }).admin();
     const failure = await a.connect().then(
@@ -150,6 +159,7 @@ test('a wrong password or an unknown user fails with SASL_AUTHENTICATION_FAILED'
   const log = fs.readFileSync(cluster.logFile(1), 'utf8');
   expect(log).toMatch(/"reason":"wrong password for user alice".*"msg":"authentication failed; closing the connection after the answer"|"msg":"authentication failed; closing the connection after the answer".*"reason":"wrong password for user alice"/);
   expect(log).toContain('unknown user mallory');
+  expect({ scram: await failedLogins('SCRAM-SHA-512'), plain: await failedLogins('PLAIN') }).toEqual({ scram: before.scram + 2, plain: before.plain + 1 });
 });
 
 test('a principal without WRITE on a topic gets TOPIC_AUTHORIZATION_FAILED and nothing is stored', async () => {
@@ -198,4 +208,32 @@ test('a plaintext client on the TLS port is cut off without an answer', async ()
   // Whatever came back is a TLS alert, not a Kafka frame answering correlation id 1.
   const bytes = Buffer.concat(received);
   expect(bytes.length < 8 || bytes.readInt32BE(4) !== 1).toBe(true);
+});
+
+// Last: the topic it makes would show in the topic lists the tests above compare.
+test('kz produce and kz consume log in with --sasl-mechanism/--sasl-username/--sasl-password (or KZ_SASL_*); a wrong password is SASL_AUTHENTICATION_FAILED', async () => {
+  const superUser = client(scram512('admin')).admin();
+  await superUser.connect();
+  await superUser.createTopics({ topics: [{ topic: 'cli-orders', numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+  await superUser.disconnect();
+  expect(await kz(['acls', 'add', '--principal', 'User:alice', '--operation', 'WRITE', '--operation', 'READ', '--topic', 'cli-orders', ...admin])).toMatchObject({ code: 0 });
+  // SASL_SSL without a client certificate: the CA alone checks the broker.
+  const broker = ['--bootstrap-server', bootstrap, '--ssl-ca', certs.ca, '--timeout-ms', '20000'];
+  const produced = await kz(['produce', '--topic', 'cli-orders', ...broker, '--sasl-mechanism', 'SCRAM-SHA-512', '--sasl-username', 'alice', '--sasl-password', PASSWORDS.alice], { stdin: 'one\ntwo\nthree\n' });
+  expect(produced).toMatchObject({ code: 0, stderr: 'produced 3 of 3 record(s) to cli-orders\n' });
+  process.env.KZ_SASL_MECHANISM = 'SCRAM-SHA-256';
+  process.env.KZ_SASL_USERNAME = 'alice';
+  process.env.KZ_SASL_PASSWORD = PASSWORDS.alice;
+  try {
+    const consumed = await kz(['consume', '--topic', 'cli-orders', '--from', 'earliest', '--max-messages', '3', ...broker]);
+    expect(consumed).toMatchObject({ code: 0, stdout: 'one\ntwo\nthree\n' });
+  } finally {
+    delete process.env.KZ_SASL_MECHANISM;
+    delete process.env.KZ_SASL_USERNAME;
+    delete process.env.KZ_SASL_PASSWORD;
+  }
+  const refused = await kz(['consume', '--topic', 'cli-orders', '--from', 'earliest', '--max-messages', '1', ...broker, '--sasl-mechanism', 'PLAIN', '--sasl-username', 'alice', '--sasl-password', 'guess']);
+  expect(refused.code).not.toBe(0);
+  expect(refused.stderr).toContain('SASL_AUTHENTICATION_FAILED');
+  expect(refused.stderr).not.toContain('guess');
 });

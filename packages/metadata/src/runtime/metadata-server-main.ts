@@ -343,6 +343,7 @@ export async function startMetadataServer(
     // The transport names its node itself where it matters; a child would say it twice.
     logger,
     ...(settings.tls === undefined ? {} : { tls: settings.tls }),
+    ...(instrumentation.authentications === undefined ? {} : { observeAuthentication: instrumentation.authentications }),
   });
   const storage = resolved?.storage ?? { dataDir: settings.dataDir };
   const node = await startOrClose(resolved?.storage, () => MetadataNode.start({

@@ -4,7 +4,7 @@
  * reports nothing and behaves the same.
  */
 import type { RaftMetricsSink } from '@kz/raft';
-import type { RequestObserver } from '@kz/runtime';
+import type { AuthenticationObserver, RequestObserver } from '@kz/runtime';
 import type { ControllerEvent } from '../controller/quorum-controller';
 
 export interface ServerInstrumentation {
@@ -14,4 +14,6 @@ export interface ServerInstrumentation {
   readonly raft?: RaftMetricsSink;
   /** Every request the MetadataAdmin service answered. */
   readonly adminRequests?: RequestObserver;
+  /** Every authentication a service of the node decided (Raft's peers' certificates here; the broker's listener and replication too). */
+  readonly authentications?: AuthenticationObserver;
 }

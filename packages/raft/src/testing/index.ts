@@ -89,4 +89,4 @@ export {
 } from './liveness-bounds';
 export { NodeProcesses, assertBuilt, freePorts, makeClusterRoot, type NodeProcessesSpec } from './node-processes';
 export { until, sleep, WaitTimeoutError } from './until';
-export { createDevCertificates, DevCertificateError, type CertificateFiles, type DevCertificates, type DevCertificateOptions } from './dev-certificates';
+export { createDevCertificates, DevCertificateError, issueDevCertificate, type CertificateFiles, type CertificateValidity, type DevCertificates, type DevCertificateOptions } from './dev-certificates';

@@ -56,7 +56,7 @@ import {
   TransportStateError,
 } from './transport-errors';
 import { SILENT_TRANSPORT_LOGGER, type RaftTransportLogger } from './transport-logger';
-import { DeadlineSweep, grpcChannelCredentials, grpcServerCredentials, peerNodeId, type TlsIdentity } from '@kz/runtime';
+import { DeadlineSweep, grpcChannelCredentials, grpcServerCredentials, peerNodeId, TLS_MECHANISM, type AuthenticationObserver, type TlsIdentity } from '@kz/runtime';
 
 export interface GrpcRaftTransportOptions {
   readonly nodeId: NodeId;
@@ -81,6 +81,8 @@ export interface GrpcRaftTransportOptions {
    * stream — whose caller's certificate does not name the node id it claims (CN kz-node-<id>).
    */
   readonly tls?: TlsIdentity;
+  /** Told of each caller refused because its certificate does not name the node it claims (service `raft`). */
+  readonly observeAuthentication?: AuthenticationObserver;
   /**
    * Carry requests on one Stream per peer (default true); false: one unary call per request, as
    * before Stream. Either way both are served, and a peer without Stream is called unary.
@@ -203,6 +205,7 @@ export class GrpcRaftTransport implements RaftTransport {
   private readonly maxInflightBytesPerPeer: number;
   private readonly logger: RaftTransportLogger;
   private readonly tls: TlsIdentity | undefined;
+  private readonly observeAuthentication: AuthenticationObserver | undefined;
   private readonly useStreams: boolean;
 
   private state: State = 'new';
@@ -242,6 +245,7 @@ export class GrpcRaftTransport implements RaftTransport {
     );
     this.logger = options.logger ?? SILENT_TRANSPORT_LOGGER;
     this.tls = options.tls;
+    this.observeAuthentication = options.observeAuthentication;
     this.useStreams = options.stream ?? true;
     this.pending = new PendingCalls(this.requestTimeoutMs, (from, requestId, rpc) => {
       this.counters.expired += 1;
@@ -531,6 +535,7 @@ export class GrpcRaftTransport implements RaftTransport {
       const certified = peerNodeId(call);
       if (certified !== from) {
         // A node speaking for another (or a certificate that names no node): refused before the core sees it.
+        this.observeAuthentication?.('raft', TLS_MECHANISM, false);
         const details = `the caller claims node ${from} but its certificate names ${certified === null ? 'no node' : `node ${certified}`}`;
         const key = `${call.getPeer()}|${from}|${certified}`;
         if (!this.warnedImpostors.has(key)) {

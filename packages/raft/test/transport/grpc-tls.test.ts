@@ -3,14 +3,18 @@
  * whose certificate names another node, a node without a certificate, and a node whose certificate
  * comes from another CA are refused before anything reaches the core (the stub core's inbox stays
  * empty), and the refusal of an impostor is logged once with what its certificate names. A reload of
- * the identity (SIGHUP) keeps the node serving.
+ * the identity (SIGHUP) keeps the node serving. Each impostor refused is reported as a failed
+ * authentication (the handshakes grpc-js refuses itself never reach the transport). A peer with an
+ * expired certificate fails the TLS handshake, and a node would not load one (TlsIdentity says why).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Client, credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import type { VoteRequest } from '../../src/core/messages';
-import { nodeIdOfCommonName, TlsIdentity } from '@kz/runtime';
-import { createDevCertificates, type DevCertificates } from '../../src/testing/dev-certificates';
+import { nodeIdOfCommonName, TlsConfigError, TlsIdentity } from '@kz/runtime';
+import { rpcPath } from '../../src/transport/raft-rpc';
+import { createDevCertificates, issueDevCertificate, type DevCertificates } from '../../src/testing/dev-certificates';
 import { RaftAdminClient } from '../../src/transport/raft-admin-client';
 import { CLUSTER_ID, REQUEST_WAYS, sleep, TestNode, waitFor } from './grpc-harness';
 
@@ -32,17 +36,50 @@ function identity(set: DevCertificates, id: number): TlsIdentity {
   return new TlsIdentity({ keyFile: files.key, certFile: files.cert, caFile: certs.ca });
 }
 
+/** Authentications the nodes' transports reported, as `service mechanism outcome`. */
+const authentications: string[] = [];
+const observeAuthentication = (service: string, mechanism: string, succeeded: boolean): void => void authentications.push(`${service} ${mechanism} ${succeeded ? 'success' : 'failure'}`);
+
 async function node(id: number, tls: TlsIdentity | undefined): Promise<TestNode> {
-  const created = new TestNode(id, tls === undefined ? { stream: streams } : { tls, stream: streams });
+  const created = new TestNode(id, tls === undefined ? { stream: streams } : { tls, stream: streams, observeAuthentication });
   nodes.push(created);
   return created.start();
 }
 
 afterEach(async () => {
+  authentications.length = 0;
   await Promise.all(nodes.splice(0).map((n) => n.transport.close()));
 });
 
 const vote = (requestId: number, candidateId: number): VoteRequest => ({ type: 'VoteRequest', requestId, epoch: 1, candidateId, lastEpoch: 0, lastOffset: 0, preVote: false });
+
+test('a peer presenting an expired node certificate fails the handshake: nothing reaches the core', async () => {
+  const now = Date.now();
+  const expired = issueDevCertificate(certs, 'node-2-expired', 'kz-node-2', { notBefore: new Date(now - 10 * 86_400_000), notAfter: new Date(now - 86_400_000) });
+  // A kz node would not even load it, and says why.
+  expect(() => new TlsIdentity({ keyFile: expired.key, certFile: expired.cert, caFile: certs.ca })).toThrow(TlsConfigError);
+  expect(() => new TlsIdentity({ keyFile: expired.key, certFile: expired.cert, caFile: certs.ca })).toThrow(/expired on/);
+  const a = await node(1, identity(certs, 1));
+  const address = a.transport.listenAddress!.replace('127.0.0.1', 'localhost');
+  // A bare gRPC call (no cluster id): what it ends with says whether TLS let it through.
+  const callWith = async (files: { key: string; cert: string }): Promise<ServiceError | null> => {
+    const client = new Client(address, credentials.createSsl(fs.readFileSync(certs.ca), fs.readFileSync(files.key), fs.readFileSync(files.cert)));
+    try {
+      return await new Promise<ServiceError | null>((resolve) => {
+        client.makeUnaryRequest(rpcPath('Vote'), (b: Buffer) => b, (b: Buffer) => b, Buffer.alloc(0), new Metadata(), { deadline: new Date(Date.now() + 5000) }, (error) => resolve(error));
+      });
+    } finally {
+      client.close();
+    }
+  };
+  // The same call with node 2's valid certificate passes TLS and is refused by the transport itself.
+  expect((await callWith(certs.nodes.get(2)!))?.code).not.toBe(status.UNAVAILABLE);
+  expect(a.transport.stats().refused).toBe(1);
+  // Presenting the expired one anyway: grpc-js's TLS refuses it before any request.
+  expect((await callWith(expired))?.code).toBe(status.UNAVAILABLE);
+  expect(a.inbox).toEqual([]);
+  expect(a.transport.stats().refused).toBe(1);
+});
 
 test('node ids come only from kz-node-<id> common names', () => {
   expect(nodeIdOfCommonName('kz-node-7')).toBe(7);
@@ -64,6 +101,7 @@ describe.each(REQUEST_WAYS)('requests on %s', (_how, stream) => {
     (b.transport as unknown as { tls: TlsIdentity }).tls.reload();
     a.transport.send(2, vote(2, 1));
     await waitFor(() => a.inbox.length === 2, 5000, 'the second vote answered');
+    expect(authentications).toEqual([]);
   });
 
   test('a certificate for another node id, none, or another CA’s: refused before the core', async () => {
@@ -92,6 +130,8 @@ describe.each(REQUEST_WAYS)('requests on %s', (_how, stream) => {
     await sleep(50);
     expect(a.inbox).toEqual([]);
     expect(a.transport.stats()).toMatchObject({ refused: 2, inboundStreams: 0 });
+    // Each refusal is a failed authentication for the metrics (the logged one and the silent one).
+    expect(authentications).toEqual(['raft SSL failure', 'raft SSL failure']);
     const warnings = a.log.filter((l) => l.level === 'warn' && l.message.includes('certificate names another node'));
     expect(warnings).toHaveLength(1);
     // A stream is refused when it opens, for every request it would carry.
