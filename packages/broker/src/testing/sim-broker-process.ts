@@ -78,6 +78,8 @@ export interface BrokerProcessEnvironment {
   onAlterPartitionAnswer(code: string): void;
   /** The live BrokerNode of a peer, or null while it is down or starting. */
   peer(id: BrokerId): BrokerNode | null;
+  /** The broker stopped itself (BrokerNode.halted: its disk failed); the process must now exit. */
+  onHalt?(error: Error): void;
 }
 
 /**
@@ -217,6 +219,7 @@ export class SimBrokerProcess {
   readonly machine = new MetadataSimMachine();
   private nodeValue: BrokerNode | null = null;
   private retired = false;
+  private halted = false;
   private metadataAttempt = 0;
 
   constructor(private readonly env: BrokerProcessEnvironment) {
@@ -264,6 +267,11 @@ export class SimBrokerProcess {
       if (this.retired) return;
       if (!env.settings.flushBeforeEachFetch) injectFetchWithoutFlush(node.manager);
       this.nodeValue = node;
+      void node.halted.then((error) => {
+        // Its listeners are closing: nothing reaches the node from here on (a halted process serves no one).
+        this.halted = true;
+        if (!this.retired) env.onHalt?.(error);
+      });
     });
     this.fetchMetadata();
   }
@@ -278,9 +286,9 @@ export class SimBrokerProcess {
     return !this.retired;
   }
 
-  /** The BrokerNode, once started; null before and after the process died. */
+  /** The BrokerNode, once started; null before, once it halted, and after the process died. */
   get node(): BrokerNode | null {
-    return this.retired ? null : this.nodeValue;
+    return this.retired || this.halted ? null : this.nodeValue;
   }
 
   /** The node's ReplicaManager; only once the process has started (between steps after start()). */
