@@ -17,6 +17,7 @@ import { EventQueue, SeededRandom, SimNetwork, Trace, deriveSeed, type LinkRule,
 import { SimControllerRpcs } from '@kz/metadata/testing';
 import { kafkaErrorName, type BrokerId, type ControllerReply, type ControllerRequest, type CreateTopicsResponse, type MetadataImage } from '@kz/metadata';
 import type { DeleteRecordsResponse } from '../protocol/delete-records';
+import type { ReplicaManager } from '../server/replica-manager';
 import { DEFAULT_REPLICA_FETCH_CONFIG } from '../replication/fetch-request-builder';
 import { AcknowledgedRecords } from './acknowledged-records';
 import { ClientMetadata } from './client-metadata';
@@ -103,6 +104,7 @@ export class BrokerSimulation {
   private readonly incarnations = new Map<BrokerId, number>();
   /** When a broker whose fsync was made to fail restarts after it halts (null: at the heal). */
   private readonly haltRestarts = new Map<BrokerId, number | null>();
+  private healed = false;
   private readonly adminWaiters = new Map<number, (reply: ControllerReply) => void>();
   private readonly failures: Violation[] = [];
   private nextAdminId = 1_000_000;
@@ -342,7 +344,15 @@ export class BrokerSimulation {
     this.records.onDeleteRequested(p, offset);
     this.note(`client asks broker ${leader.leaderId} to delete partition ${p}'s records below ${offset}`);
     const request = { timeoutMs: 2000, topics: [{ name: SIM_TOPIC, partitions: [{ partition: p, offset }] }] };
-    this.rpc.call<DeleteRecordsResponse>(CLIENT_NODE, leader.leaderId, 'delete records', () => this.nodes.get(leader.leaderId)?.node?.deleteRecords(request) ?? null, (response) => {
+    const serve = (): Promise<DeleteRecordsResponse> | null => {
+      const node = this.nodes.get(leader.leaderId)?.node;
+      if (node === undefined || node === null) return null;
+      return node.deleteRecords(request).then((response) => {
+        this.failures.push(...deleteAnsweredAfterReplicasDeleted(leader.leaderId, node.manager, p, offset, response, (id) => this.disks.get(id)));
+        return response;
+      });
+    };
+    this.rpc.call<DeleteRecordsResponse>(CLIENT_NODE, leader.leaderId, 'delete records', serve, (response) => {
       const answer = response.topics[0]?.partitions[0];
       const name = answer === undefined ? 'NO_ANSWER' : answer.errorCode === 0 ? 'NONE' : kafkaErrorName(answer.errorCode);
       this.deleteRecordsAnswers.set(name, (this.deleteRecordsAnswers.get(name) ?? 0) + 1);
@@ -393,15 +403,16 @@ export class BrokerSimulation {
     this.schedule(this.now + HALT_EXIT_MS, `broker ${id} exits after halting`, () => {
       if (this.nodes.get(id) !== node) return;
       this.crash(id, [], 'exits after halting');
-      const restartAfterMs = this.haltRestarts.get(id) ?? null;
+      // After the heal nothing waits for it: a broker that halted then restarts at once.
+      const restartAfterMs = this.haltRestarts.get(id) ?? (this.healed ? 0 : null);
       this.haltRestarts.delete(id);
       if (restartAfterMs !== null) this.schedule(this.now + restartAfterMs, `broker ${id} restarts`, () => this.restart(id));
     });
   }
 
   /**
-   * Crashes the leader of `partition` with a bit flipped in a flushed batch of its log that lies at
-   * or above every replica's HW — flushed but not yet committed — and only if another member of the
+   * Crashes the leader of `partition` with a bit flipped in a flushed batch of its log that lies past
+   * every acknowledgement and every replica's HW — flushed but not yet committed — and only if another member of the
    * committed ISR has flushed at least as far: the damage costs this replica records, never the
    * cluster. (A flip in committed records is a loss the controller cannot see: see the report of
    * seed 869670271 in test/testing/disk-faults.test.ts.) Returns the broker crashed, or null.
@@ -414,7 +425,10 @@ export class BrokerSimulation {
     const leader = registration.leader;
     const log = this.disks.get(leader)!.log(topicId, p);
     if (log === undefined) return null;
-    let committed = 0;
+    // What may be committed: past every acknowledgement, every running replica's HW (an answer in
+    // flight is lost with its broker) and every checkpointed one. A dead leader's HW is not known.
+    const acked = this.records.acked(p);
+    let committed = acked.length === 0 ? 0 : Math.max(...acked.map((r) => r.offset)) + 1;
     for (const id of this.brokerIds) {
       const hw = this.nodes.get(id)?.node?.manager.partition(topicId, p)?.highWatermark ?? 0;
       committed = Math.max(committed, hw, this.disks.get(id)!.checkpointedHighWatermarks().get(logKey(topicId, p)) ?? 0);
@@ -494,7 +508,10 @@ export class BrokerSimulation {
 
   /** Heals everything: the network, the stalled fetchers, and every broker that is down restarts. */
   healAll(): void {
+    this.healed = true;
     this.healNetwork();
+    // An fsync failure armed and not yet hit is a fault the heal ends.
+    for (const disk of this.disks.values()) disk.cancelFsyncFailure();
     for (const id of this.brokerIds) {
       if (!this.nodes.has(id)) this.restart(id);
       else this.nodes.get(id)!.resumeFetchers();
@@ -621,6 +638,40 @@ export class BrokerSimulation {
     if (node === CONTROLLER_NODE || node === CLIENT_NODE) return 1;
     return this.nodes.has(node) ? (this.incarnations.get(node) ?? null) : null;
   }
+}
+
+/**
+ * deleteRecordsAnsweredAfterLowWatermark, checked as a DeleteRecords answer leaves the leader: a
+ * success (NONE) for `offset` means every member of the leader's ISR on a broker its metadata holds
+ * live (registered and unfenced) has moved its log start to `offset` or past — on its disk, not just
+ * in what it reported. Kafka's DelayedDeleteRecords completes on the low watermark for that reason:
+ * the client's "deleted" must not leave a live in-sync replica that would serve the records as leader.
+ */
+export function deleteAnsweredAfterReplicasDeleted(
+  leaderId: BrokerId,
+  manager: ReplicaManager,
+  partition: number,
+  offset: number,
+  response: DeleteRecordsResponse,
+  disk: (id: BrokerId) => MemoryLogDirectory | undefined,
+): Violation[] {
+  const answer = response.topics[0]?.partitions.find((a) => a.partition === partition);
+  const topicId = manager.metadataImage?.topic(SIM_TOPIC)?.id;
+  const leader = topicId === undefined ? undefined : manager.partition(topicId, partition)?.leader;
+  if (answer === undefined || answer.errorCode !== 0 || topicId === undefined || leader === undefined || leader === null) return [];
+  const behind: string[] = [];
+  for (const id of leader.isr) {
+    if (manager.metadataImage?.brokers.get(id)?.fenced !== false) continue;
+    const start = disk(id)?.log(topicId, partition)?.logStartOffset;
+    if (start === undefined || start < offset) behind.push(`broker ${id} (log start ${start ?? 'none'})`);
+  }
+  if (behind.length === 0) return [];
+  return [
+    {
+      invariant: 'deleteRecordsAnsweredAfterLowWatermark',
+      message: `broker ${leaderId} answered DeleteRecords of partition ${partition} below ${offset} (low watermark ${answer.lowWatermark}) while ISR members still start below it: ${behind.join(', ')}`,
+    },
+  ];
 }
 
 function diskDamageCounts(disk: MemoryLogDirectory): { torn: number; kept: number; corrupt: number } {

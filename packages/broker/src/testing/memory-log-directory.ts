@@ -77,6 +77,11 @@ export class MemoryLogDirectory implements LogDirectory {
     this.failNext = true;
   }
 
+  /** An fsync failure armed and not yet hit will not happen (a failure already hit stays until the crash). */
+  cancelFsyncFailure(): void {
+    this.failNext = false;
+  }
+
   /** The EIO a failed disk gives, once failed (null while it works). */
   get failed(): Error | null {
     return this.failure;

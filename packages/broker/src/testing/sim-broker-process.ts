@@ -49,6 +49,11 @@ export interface BrokerNodeSettings {
    * high-watermark checkpoint: a restarted replica's HW starts from 0 again, as before there was one.
    */
   readonly readHighWatermarkCheckpoint: boolean;
+  /**
+   * False injects the bug of answering DeleteRecords once the leader's own log start moved, without
+   * waiting for the replicas' (the low watermark, Kafka's DelayedDeleteRecords).
+   */
+  readonly deleteRecordsWaitsForReplicas?: boolean;
   /** A metadata fetch unanswered this long is sent again. */
   readonly metadataFetchTimeoutMs: number;
   /**
@@ -266,6 +271,7 @@ export class SimBrokerProcess {
     }).then((node) => {
       if (this.retired) return;
       if (!env.settings.flushBeforeEachFetch) injectFetchWithoutFlush(node.manager);
+      if (env.settings.deleteRecordsWaitsForReplicas === false) injectDeleteWithoutWaiting(node.manager);
       this.nodeValue = node;
       void node.halted.then((error) => {
         // Its listeners are closing: nothing reaches the node from here on (a halted process serves no one).
@@ -361,6 +367,14 @@ export class SimBrokerProcess {
 export function injectFetchWithoutFlush(manager: ReplicaManager): void {
   manager.flushFollowedFrom = () => Promise.resolve();
   manager.hasUnflushedFollowedFrom = () => false;
+}
+
+/**
+ * The injected bug of `deleteRecordsWaitsForReplicas: false`: the leader's low watermark is its own
+ * log start, so a DeleteRecords is answered as soon as the leader deleted, whatever the followers hold.
+ */
+export function injectDeleteWithoutWaiting(manager: ReplicaManager): void {
+  (manager as unknown as { lowWatermarkOf(p: { readonly log: { readonly logStartOffset: number } }): number }).lowWatermarkOf = (p) => p.log.logStartOffset;
 }
 
 /**
