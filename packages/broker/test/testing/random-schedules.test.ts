@@ -15,7 +15,7 @@ const RUNS = Number(process.env['SIM_RUNS'] ?? 100);
 
 describe('random broker fault schedules', () => {
   it(`${RUNS} schedules: every invariant after every event, a settled cluster after the heal`, async () => {
-    const totals = { acknowledged: 0, consumed: 0, crashes: 0, leaderships: 0, shrinks: 0, expansions: 0, truncations: 0, notEnoughReplicas: 0, recordsDeleted: 0, halts: 0, tornWritesCut: 0, corruptBatchesCut: 0 };
+    const totals = { acknowledged: 0, consumed: 0, crashes: 0, leaderships: 0, shrinks: 0, expansions: 0, truncations: 0, notEnoughReplicas: 0, recordsDeleted: 0, halts: 0, tornWritesCut: 0 };
     const add = (c: BrokerCoverage): void => {
       totals.acknowledged += c.acknowledged;
       totals.consumed += c.consumed;
@@ -28,7 +28,6 @@ describe('random broker fault schedules', () => {
       totals.recordsDeleted += c.deleteRecordsAnswers['NONE'] ?? 0;
       totals.halts += c.faults['halt'] ?? 0;
       totals.tornWritesCut += c.faults['torn-write-cut'] ?? 0;
-      totals.corruptBatchesCut += c.faults['corrupt-batch-cut'] ?? 0;
     };
     const report = await checkBrokerSchedules({ runs: RUNS, seed: SIM_SEED, path: SIM_PATH, shrinkBudgetMs: 20_000, onRun: (_s, outcome) => add(outcome.coverage) });
     if (report.failure !== null) throw new Error(explainBrokerFailure(report));
@@ -45,9 +44,9 @@ describe('random broker fault schedules', () => {
     expect(totals.truncations).toBeGreaterThan(0);
     expect(totals.notEnoughReplicas).toBeGreaterThan(0);
     expect(totals.recordsDeleted).toBeGreaterThan(0);
-    // Disk faults: brokers halted on an fsync EIO, recoveries cut torn writes and batches a flipped bit broke.
+    // Disk faults: brokers halted on an fsync EIO, recoveries cut torn writes. (Bit flips need a flushed
+    // batch past every acknowledgement, so they are rarer: disk-faults.test.ts makes sure of one.)
     expect(totals.halts).toBeGreaterThan(0);
     expect(totals.tornWritesCut).toBeGreaterThan(0);
-    expect(totals.corruptBatchesCut).toBeGreaterThan(0);
   }, 300_000);
 });
