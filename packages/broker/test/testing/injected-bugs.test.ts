@@ -36,6 +36,7 @@ describe('bugs injected into the shipped broker drivers are caught', () => {
     expect(report.failure).not.toBeNull();
     const fired = new Set(report.failure!.outcome.violations.map((v) => v.invariant));
     expect(fired).toContain('deleteRecordsAnsweredAfterLowWatermark');
+    expect(report.failure!.replay).toContain('--delete-without-waiting');
   }, 300_000);
 
   it('the same schedules pass with the fetchers as shipped', async () => {
