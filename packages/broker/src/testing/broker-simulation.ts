@@ -378,7 +378,7 @@ export class BrokerSimulation {
     if (after.torn > before.torn) this.count('torn-write-cut');
     if (after.kept > before.kept) this.count('unflushed-batches-survived');
     if (after.corrupt > before.corrupt) this.count('corrupt-batch-cut');
-    this.note(`FAULT broker ${id} ${kind === 'crash' ? 'crashes' : kind}${lost}${flips.length > 0 ? `, a bit flipped in ${flips.map((f) => f.key).join(', ')}` : ''}`);
+    this.note(`FAULT broker ${id} ${kind === 'exits after halting' ? kind : 'crashes'}${lost}${flips.length > 0 ? `, a bit flipped in ${flips.map((f) => f.key).join(', ')}` : ''}`);
   }
 
   /**
@@ -439,7 +439,7 @@ export class BrokerSimulation {
       this.count('bit-flip-refused');
       return null;
     }
-    this.crash(leader, [{ key: logKey(topicId, p), fromOffset: committed, where, at }], 'crashes');
+    this.crash(leader, [{ key: logKey(topicId, p), fromOffset: committed, where, at }], 'crash-with-bit-flip');
     return leader;
   }
 

@@ -21,9 +21,9 @@ export const CLUSTER_SIM_USAGE = `usage: pnpm cluster-sim [--runs N] [--seed S] 
 
 Runs N random fault schedules against a whole simulated cluster in one process — three controllers
 (the MetadataNode that ships, on Raft), three brokers (the BrokerNode that ships: replica fetchers,
-lifecycle, ISR changes, over in-memory logs that lose unflushed data on a crash), a producer
-(acks=all) and consumers — with controller failovers, broker crashes, network partitions and lossy
-links during replication. Every Raft, metadata, replication and cluster invariant is checked after
+lifecycle, ISR changes, over in-memory logs that lose unflushed data on a crash, with torn writes),
+a producer (acks=all) and consumers — with controller failovers, broker crashes, fsync failures (the
+broker halts), network partitions and lossy links during replication. Every Raft, metadata, replication and cluster invariant is checked after
 every simulated event; then the healed cluster must settle with every acknowledged record in place.
 
   --runs N          schedules to run (default 100)

@@ -20,8 +20,8 @@ export interface BrokerSimArgs {
 export const BROKER_SIM_USAGE = `usage: node packages/broker/dist/testing/sim-cli.js [--runs N] [--seed S] [--max-steps N] [--path P] [--trace] [--no-shrink]
 
 Runs N random fault schedules against a simulated cluster (one QuorumController, three brokers running
-the real ReplicaManager over in-memory logs that lose unflushed data on a crash, a producer sending
-acks=all and consumers) and checks every replication invariant after every simulated event, then that
+the real ReplicaManager over in-memory logs that lose unflushed data on a crash, with torn writes,
+flipped bits and fsync failures, a producer sending acks=all and consumers) and checks every replication invariant after every simulated event, then that
 the healed cluster settles with identical logs and every acknowledged record in place.
 
   --runs N          schedules to run (default 100)
