@@ -17,7 +17,6 @@ import { EventQueue, SeededRandom, SimNetwork, Trace, deriveSeed, type LinkRule,
 import { SimControllerRpcs } from '@kz/metadata/testing';
 import { kafkaErrorName, type BrokerId, type ControllerReply, type ControllerRequest, type CreateTopicsResponse, type MetadataImage } from '@kz/metadata';
 import type { DeleteRecordsResponse } from '../protocol/delete-records';
-import type { ReplicaManager } from '../server/replica-manager';
 import { DEFAULT_REPLICA_FETCH_CONFIG } from '../replication/fetch-request-builder';
 import { AcknowledgedRecords } from './acknowledged-records';
 import { ClientMetadata } from './client-metadata';
@@ -28,6 +27,7 @@ import { SimBrokerProcess, type BrokerNodeSettings } from './sim-broker-process'
 import { SimConsumers, type ConsumerSettings } from './sim-consumer';
 import { SimController } from './sim-controller';
 import { SimProducer, type ProducerSettings } from './sim-producer';
+import { deleteAnsweredAfterReplicasDeleted } from './delete-records-invariant';
 
 export const SIM_TOPIC = 'events';
 export const SIM_CLUSTER_ID = 'kz-broker-sim';
@@ -348,7 +348,7 @@ export class BrokerSimulation {
       const node = this.nodes.get(leader.leaderId)?.node;
       if (node === undefined || node === null) return null;
       return node.deleteRecords(request).then((response) => {
-        this.failures.push(...deleteAnsweredAfterReplicasDeleted(leader.leaderId, node.manager, p, offset, response, (id) => this.disks.get(id)));
+        this.failures.push(...deleteAnsweredAfterReplicasDeleted(leader.leaderId, node.manager, SIM_TOPIC, p, offset, response, (id) => this.disks.get(id)));
         return response;
       });
     };
@@ -638,40 +638,6 @@ export class BrokerSimulation {
     if (node === CONTROLLER_NODE || node === CLIENT_NODE) return 1;
     return this.nodes.has(node) ? (this.incarnations.get(node) ?? null) : null;
   }
-}
-
-/**
- * deleteRecordsAnsweredAfterLowWatermark, checked as a DeleteRecords answer leaves the leader: a
- * success (NONE) for `offset` means every member of the leader's ISR on a broker its metadata holds
- * live (registered and unfenced) has moved its log start to `offset` or past — on its disk, not just
- * in what it reported. Kafka's DelayedDeleteRecords completes on the low watermark for that reason:
- * the client's "deleted" must not leave a live in-sync replica that would serve the records as leader.
- */
-export function deleteAnsweredAfterReplicasDeleted(
-  leaderId: BrokerId,
-  manager: ReplicaManager,
-  partition: number,
-  offset: number,
-  response: DeleteRecordsResponse,
-  disk: (id: BrokerId) => MemoryLogDirectory | undefined,
-): Violation[] {
-  const answer = response.topics[0]?.partitions.find((a) => a.partition === partition);
-  const topicId = manager.metadataImage?.topic(SIM_TOPIC)?.id;
-  const leader = topicId === undefined ? undefined : manager.partition(topicId, partition)?.leader;
-  if (answer === undefined || answer.errorCode !== 0 || topicId === undefined || leader === undefined || leader === null) return [];
-  const behind: string[] = [];
-  for (const id of leader.isr) {
-    if (manager.metadataImage?.brokers.get(id)?.fenced !== false) continue;
-    const start = disk(id)?.log(topicId, partition)?.logStartOffset;
-    if (start === undefined || start < offset) behind.push(`broker ${id} (log start ${start ?? 'none'})`);
-  }
-  if (behind.length === 0) return [];
-  return [
-    {
-      invariant: 'deleteRecordsAnsweredAfterLowWatermark',
-      message: `broker ${leaderId} answered DeleteRecords of partition ${partition} below ${offset} (low watermark ${answer.lowWatermark}) while ISR members still start below it: ${behind.join(', ')}`,
-    },
-  ];
 }
 
 function diskDamageCounts(disk: MemoryLogDirectory): { torn: number; kept: number; corrupt: number } {
