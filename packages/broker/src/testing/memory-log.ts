@@ -4,8 +4,10 @@
  * observable results) — the leader stamps base offsets and its epoch, a follower's batches must
  * continue the log exactly, truncation is at batch granularity, the epoch cache answers KIP-279
  * lookups — and adds what a real disk does on power loss: `crash()` drops every batch above the
- * recovery point, i.e. everything appended since the last flush. Truncation is taken as durable at
- * once, as PartitionLog's file truncation and checkpoint rewrite are.
+ * recovery point, i.e. everything appended since the last flush, unless its damage says a torn
+ * writeback kept part of it; a flipped bit or a torn batch is found by the CRC recovery that follows.
+ * An fsync can fail (`failure`, set by MemoryLogDirectory). Truncation is taken as durable at once,
+ * as PartitionLog's file truncation and checkpoint rewrite are.
  *
  * One segment only: the simulation never rolls or deletes segments, so reads never stop at a
  * segment end (PartitionLog.read does; the model test keeps PartitionLog to one segment too).
