@@ -49,5 +49,6 @@ export interface ReplicaLog {
   reconfigure?(overrides: Partial<LogConfig>): void;
   /** Retention: deletes closed segments past retention.ms / retention.bytes. */
   deleteOldSegments?(): RetentionResult;
-  close(): void;
+  /** Flushes first unless `flush` is false (a halt after a disk failure: nothing more may be made durable). */
+  close(options?: { readonly flush?: boolean }): void;
 }

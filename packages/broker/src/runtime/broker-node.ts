@@ -190,7 +190,9 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
   readonly halted: Promise<Error> = new Promise((resolve) => {
     this.halt = (error) => {
       resolve(error);
-      void this.stop();
+      // No clean stop: its close would flush and checkpoint on the disk that just failed (and a
+      // rejection from it would escape here). The logs close unflushed; the process should exit.
+      this.stop({ halting: true }).catch((stopError: unknown) => this.log.error({ err: stopError }, 'stopping after a halt failed'));
     };
   });
 
@@ -598,7 +600,7 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
    * Stops the broker. `controlled`: first ask the controller to move this broker's leaderships away
    * (controlled shutdown), so clients see a clean leader change rather than a timeout.
    */
-  async stop(options: { readonly controlled?: boolean; readonly timeoutMs?: number } = {}): Promise<void> {
+  async stop(options: { readonly controlled?: boolean; readonly timeoutMs?: number; readonly halting?: boolean } = {}): Promise<void> {
     if (this.stopped) return;
     if (options.controlled === true) await this.lifecycleValue?.shutDown(options.timeoutMs ?? 30_000);
     this.stopped = true;
@@ -608,8 +610,9 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     this.timer.cancel();
     await this.fetchers.stop();
     await this.network.stop();
-    this.manager.close();
-    this.log.info('broker stopped');
+    if (options.halting === true) this.manager.halt();
+    else this.manager.close();
+    this.log.info(options.halting === true ? 'broker halted' : 'broker stopped');
   }
 }
 

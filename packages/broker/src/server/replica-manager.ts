@@ -1337,9 +1337,7 @@ export class ReplicaManager {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.produces.failAll(kafkaError('NOT_LEADER_OR_FOLLOWER', `broker ${this.brokerId} is shutting down`));
-    this.deletes.failAll(() => ({ error: kafkaError('NOT_LEADER_OR_FOLLOWER', `broker ${this.brokerId} is shutting down`), lowWatermark: -1 }));
-    this.fetches.completeAll(Number.POSITIVE_INFINITY);
+    this.failWaiting('is shutting down');
     const entries = this.highWatermarkEntries();
     try {
       for (const p of this.partitions.values()) {
@@ -1353,6 +1351,33 @@ export class ReplicaManager {
       this.partitions.clear();
       this.writeFinalCheckpoint(entries);
     }
+  }
+
+  /**
+   * close() after the disk failed (an fsync error): every waiting request fails, every log closes
+   * without flushing, and no checkpoint is written. A failed fsync may have dropped the pages it
+   * covered, and a second fsync can report success over them (Linux marks them clean: the
+   * "fsyncgate" case), so nothing written after the failure may be vouched for — as Kafka's broker
+   * halts without its shutdown sequence when its log directory fails.
+   */
+  halt(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.failWaiting('halted: its disk failed');
+    for (const p of this.partitions.values()) {
+      try {
+        p.log.close({ flush: false });
+      } catch (error) {
+        this.log.error({ err: error, topic: p.topicName, partition: p.partitionId }, 'closing a log while halting failed');
+      }
+    }
+    this.partitions.clear();
+  }
+
+  private failWaiting(why: string): void {
+    this.produces.failAll(kafkaError('NOT_LEADER_OR_FOLLOWER', `broker ${this.brokerId} ${why}`));
+    this.deletes.failAll(() => ({ error: kafkaError('NOT_LEADER_OR_FOLLOWER', `broker ${this.brokerId} ${why}`), lowWatermark: -1 }));
+    this.fetches.completeAll(Number.POSITIVE_INFINITY);
   }
 
   private writeFinalCheckpoint(entries: readonly HighWatermarkEntry[]): void {

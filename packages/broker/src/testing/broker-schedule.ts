@@ -5,8 +5,10 @@
  * or from the controller alone; a cut link between two brokers; a stalled replica fetcher; bursts of
  * loss and delay on every link; an operator's reassignment of a partition's replicas (KIP-455), which
  * adds and removes replicas within one leader epoch; a client deleting a partition's records below an
- * offset (DeleteRecords). Each fault lasts a while and ends on its own; the heal at the end
- * ends whatever is left.
+ * offset (DeleteRecords); disk faults — an fsync failing with EIO (the broker halts and is restarted
+ * later), a crash that flips a bit in a flushed batch of a partition's log, and torn writes of the
+ * unflushed tail at every crash with the schedule's `tornWriteRate`. Each fault lasts a while and
+ * ends on its own; the heal at the end ends whatever is left.
  */
 import fc from 'fast-check';
 import type { BrokerId } from '@kz/metadata';
@@ -26,7 +28,15 @@ export type BrokerFault =
    * records, `consumerBehindMs` after the partition's consumer stopped reading (so that it has
    * records to skip), the consumer resuming a little after the deletion.
    */
-  | { readonly kind: 'deleteRecords'; readonly partition: number; readonly fraction: number; readonly consumerBehindMs: number };
+  | { readonly kind: 'deleteRecords'; readonly partition: number; readonly fraction: number; readonly consumerBehindMs: number }
+  /** The broker's next fsync fails with EIO: it must halt, acknowledging nothing more; restarted some time later. */
+  | { readonly kind: 'failFsync'; readonly broker: BrokerId; readonly restartAfterMs: number | null }
+  /**
+   * The leader of the partition loses power and its disk returns a flushed batch of the partition's
+   * log with a bit flipped (`where`, `at`: which batch and which bit, as fractions), unless no other
+   * ISR member holds what that log flushed — one disk's damage, never the cluster's only copy.
+   */
+  | { readonly kind: 'crashFlippingBit'; readonly partition: number; readonly where: number; readonly at: number; readonly restartAfterMs: number | null };
 
 export interface TimedBrokerFault {
   /** ms after the previous step (the first: after the producer started). */
@@ -46,6 +56,8 @@ export interface BrokerSchedule {
   readonly fsyncMaxMs: number;
   /** Each broker applies a committed image up to this long after it arrives (brokers disagree meanwhile). */
   readonly metadataDelayMaxMs: number;
+  /** At a crash, each log with an unflushed tail kept part of it with this chance, the batch after it torn. */
+  readonly tornWriteRate: number;
   readonly steps: readonly TimedBrokerFault[];
 }
 
@@ -80,6 +92,11 @@ const faultArbitrary: fc.Arbitrary<BrokerFault> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({ kind: fc.constant('deleteRecords' as const), partition, fraction: fc.constantFrom(0.25, 0.5, 1), consumerBehindMs: fc.constantFrom(0, 0, 1000, 3000) }),
   },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('failFsync' as const), broker, restartAfterMs: restartAfter }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('crashFlippingBit' as const), partition, where: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), restartAfterMs: restartAfter }),
+  },
 );
 
 const timedFault: fc.Arbitrary<TimedBrokerFault> = fc.record({ afterMs: fc.integer({ min: 0, max: 5000 }), fault: faultArbitrary });
@@ -92,6 +109,7 @@ export function brokerScheduleArbitrary(options: BrokerScheduleOptions = {}): fc
     producerInFlight: fc.constantFrom(1, 1, 3, 5),
     fsyncMaxMs: fc.constantFrom(1, 5, 30, 100),
     metadataDelayMaxMs: fc.constantFrom(0, 20, 200, 1000),
+    tornWriteRate: fc.constantFrom(0, 0.5, 1),
     steps: fc.array(timedFault, { minLength: 1, maxLength: options.maxSteps ?? 8 }),
   });
 }
@@ -118,5 +136,9 @@ export function describeBrokerFault(f: BrokerFault): string {
       return `reassign partition ${f.partition} to replicas [${f.replicas.join(',')}]`;
     case 'deleteRecords':
       return `delete partition ${f.partition}'s records below ${f.fraction * 100}% of what was acknowledged${f.consumerBehindMs === 0 ? '' : `, its consumer paused ${f.consumerBehindMs}ms before`}`;
+    case 'failFsync':
+      return `broker ${f.broker}'s next fsync fails with EIO (it halts), ${restart(f.restartAfterMs)}`;
+    case 'crashFlippingBit':
+      return `crash the leader of partition ${f.partition} with a bit flipped in a flushed batch of its log, ${restart(f.restartAfterMs)}`;
   }
 }

@@ -20,19 +20,23 @@ import type { DeleteRecordsResponse } from '../protocol/delete-records';
 import { DEFAULT_REPLICA_FETCH_CONFIG } from '../replication/fetch-request-builder';
 import { AcknowledgedRecords } from './acknowledged-records';
 import { ClientMetadata } from './client-metadata';
-import { MemoryLogDirectory } from './memory-log-directory';
+import { logKey, MemoryLogDirectory, type BitFlip } from './memory-log-directory';
 import { checkReplicationInvariants, newReplicationInvariantMemory, type BrokerView, type ReplicationInvariantMemory, type ReplicationView } from './replication-invariants';
 import { RpcChannel } from './rpc-channel';
 import { SimBrokerProcess, type BrokerNodeSettings } from './sim-broker-process';
 import { SimConsumers, type ConsumerSettings } from './sim-consumer';
 import { SimController } from './sim-controller';
 import { SimProducer, type ProducerSettings } from './sim-producer';
+import { deleteAnsweredAfterReplicasDeleted } from './delete-records-invariant';
 
 export const SIM_TOPIC = 'events';
 export const SIM_CLUSTER_ID = 'kz-broker-sim';
 /** The controller's and the clients' places on the network (brokers are 1, 2, 3). */
 export const CONTROLLER_NODE: NodeId = 100;
 export const CLIENT_NODE: NodeId = 200;
+
+/** How long a halted broker's process takes to exit. */
+const HALT_EXIT_MS = 200;
 
 /** broker.session.timeout.ms here: six heartbeats, so one lost heartbeat never fences a live broker. */
 export const SIM_SESSION_TIMEOUT_MS = 3000;
@@ -67,6 +71,8 @@ export interface BrokerSimulationOptions {
   readonly broker?: Partial<BrokerNodeSettings>;
   readonly producer?: Partial<ProducerSettings>;
   readonly consumer?: Partial<ConsumerSettings>;
+  /** At a crash, each log with an unflushed tail kept part of it, the next batch torn, with this chance. Default 0. */
+  readonly tornWriteRate?: number;
   /** Seconds between the controller's leader-imbalance checks (which also elect leaderless partitions). Default 10. */
   readonly leaderImbalanceCheckSeconds?: number;
   readonly traceSink?: (line: string) => void;
@@ -96,6 +102,9 @@ export class BrokerSimulation {
   private readonly disks = new Map<BrokerId, MemoryLogDirectory>();
   private readonly nodes = new Map<BrokerId, SimBrokerProcess>();
   private readonly incarnations = new Map<BrokerId, number>();
+  /** When a broker whose fsync was made to fail restarts after it halts (null: at the heal). */
+  private readonly haltRestarts = new Map<BrokerId, number | null>();
+  private healed = false;
   private readonly adminWaiters = new Map<number, (reply: ControllerReply) => void>();
   private readonly failures: Violation[] = [];
   private nextAdminId = 1_000_000;
@@ -206,7 +215,11 @@ export class BrokerSimulation {
       now: () => this.now,
       schedule: (at, label, run) => this.schedule(at, label, run),
     });
-    for (const id of this.brokerIds) this.disks.set(id, new MemoryLogDirectory());
+    for (const id of this.brokerIds) {
+      const disk = new MemoryLogDirectory();
+      if ((options.tornWriteRate ?? 0) > 0) disk.tornTails = { random: random('torn-writes', id), rate: options.tornWriteRate! };
+      this.disks.set(id, disk);
+    }
   }
 
   get now(): number {
@@ -331,7 +344,15 @@ export class BrokerSimulation {
     this.records.onDeleteRequested(p, offset);
     this.note(`client asks broker ${leader.leaderId} to delete partition ${p}'s records below ${offset}`);
     const request = { timeoutMs: 2000, topics: [{ name: SIM_TOPIC, partitions: [{ partition: p, offset }] }] };
-    this.rpc.call<DeleteRecordsResponse>(CLIENT_NODE, leader.leaderId, 'delete records', () => this.nodes.get(leader.leaderId)?.node?.deleteRecords(request) ?? null, (response) => {
+    const serve = (): Promise<DeleteRecordsResponse> | null => {
+      const node = this.nodes.get(leader.leaderId)?.node;
+      if (node === undefined || node === null) return null;
+      return node.deleteRecords(request).then((response) => {
+        this.failures.push(...deleteAnsweredAfterReplicasDeleted(leader.leaderId, node.manager, SIM_TOPIC, p, offset, response, (id) => this.disks.get(id)));
+        return response;
+      });
+    };
+    this.rpc.call<DeleteRecordsResponse>(CLIENT_NODE, leader.leaderId, 'delete records', serve, (response) => {
       const answer = response.topics[0]?.partitions[0];
       const name = answer === undefined ? 'NO_ANSWER' : answer.errorCode === 0 ? 'NONE' : kafkaErrorName(answer.errorCode);
       this.deleteRecordsAnswers.set(name, (this.deleteRecordsAnswers.get(name) ?? 0) + 1);
@@ -339,16 +360,87 @@ export class BrokerSimulation {
     });
   }
 
-  /** The broker loses power: its process is gone and its logs keep only what was flushed. */
-  crash(id: BrokerId): void {
+  /**
+   * The broker loses power: its process is gone and its logs keep only what was flushed (and what a
+   * torn write got to the disk, which recovery cuts at the torn batch); `flips` damage flushed batches.
+   */
+  crash(id: BrokerId, flips: readonly BitFlip[] = [], kind = 'crash'): void {
     const node = this.nodes.get(id);
     if (node === undefined) return;
-    this.count('crash');
+    this.count(kind);
     node.retire();
     this.nodes.delete(id);
     const lost = this.describeUnflushed(id);
-    this.disks.get(id)!.crash();
-    this.note(`FAULT broker ${id} crashes${lost}`);
+    const disk = this.disks.get(id)!;
+    const before = diskDamageCounts(disk);
+    disk.crash(flips);
+    const after = diskDamageCounts(disk);
+    if (after.torn > before.torn) this.count('torn-write-cut');
+    if (after.kept > before.kept) this.count('unflushed-batches-survived');
+    if (after.corrupt > before.corrupt) this.count('corrupt-batch-cut');
+    this.note(`FAULT broker ${id} ${kind === 'exits after halting' ? kind : 'crashes'}${lost}${flips.length > 0 ? `, a bit flipped in ${flips.map((f) => f.key).join(', ')}` : ''}`);
+  }
+
+  /**
+   * The broker's next fsync fails with EIO. The broker must halt (BrokerNode.halted: it cannot make
+   * anything durable, so it must acknowledge nothing more); when it does, its process is gone as in
+   * a crash, and it is restarted `restartAfterMs` later (or at the heal), on a disk that works again.
+   */
+  failNextFsync(id: BrokerId, restartAfterMs: number | null): void {
+    if (this.nodes.get(id) === undefined) return;
+    this.count('fsync-eio-armed');
+    this.haltRestarts.set(id, restartAfterMs);
+    this.disks.get(id)!.failNextFsync();
+    this.note(`FAULT broker ${id}'s next fsync will fail with EIO`);
+  }
+
+  private onHalt(id: BrokerId, node: SimBrokerProcess, error: Error): void {
+    this.count('halt');
+    this.note(`broker ${id} halts: ${error.message}`);
+    // The process exits a little later — time for the shipped halt path (BrokerNode.stop while
+    // halting: the fetchers and network stop, the logs close unflushed) to run to its end; nothing
+    // of it runs after that.
+    this.schedule(this.now + HALT_EXIT_MS, `broker ${id} exits after halting`, () => {
+      if (this.nodes.get(id) !== node) return;
+      this.crash(id, [], 'exits after halting');
+      // After the heal nothing waits for it: a broker that halted then restarts at once.
+      const restartAfterMs = this.haltRestarts.get(id) ?? (this.healed ? 0 : null);
+      this.haltRestarts.delete(id);
+      if (restartAfterMs !== null) this.schedule(this.now + restartAfterMs, `broker ${id} restarts`, () => this.restart(id));
+    });
+  }
+
+  /**
+   * Crashes the leader of `partition` with a bit flipped in a flushed batch of its log that lies past
+   * every acknowledgement and every replica's HW — flushed but not yet committed — and only if another member of the
+   * committed ISR has flushed at least as far: the damage costs this replica records, never the
+   * cluster. (A flip in committed records is a loss the controller cannot see: see the report of
+   * seed 869670271 in test/testing/disk-faults.test.ts.) Returns the broker crashed, or null.
+   */
+  crashFlippingBit(partition: number, where: number, at: number): BrokerId | null {
+    const topicId = this.topicId;
+    const p = partition % this.partitions;
+    const registration = topicId === null ? undefined : this.image.partition(topicId, p);
+    if (topicId === null || registration === undefined || registration.leader < 0 || !this.nodes.has(registration.leader)) return null;
+    const leader = registration.leader;
+    const log = this.disks.get(leader)!.log(topicId, p);
+    if (log === undefined) return null;
+    // What may be committed: past every acknowledgement, every running replica's HW (an answer in
+    // flight is lost with its broker) and every checkpointed one. A dead leader's HW is not known.
+    const acked = this.records.acked(p);
+    let committed = acked.length === 0 ? 0 : Math.max(...acked.map((r) => r.offset)) + 1;
+    for (const id of this.brokerIds) {
+      const hw = this.nodes.get(id)?.node?.manager.partition(topicId, p)?.highWatermark ?? 0;
+      committed = Math.max(committed, hw, this.disks.get(id)!.checkpointedHighWatermarks().get(logKey(topicId, p)) ?? 0);
+    }
+    const covered = registration.isr.some((id) => id !== leader && (this.disks.get(id)?.log(topicId, p)?.recoveryPoint ?? -1) >= log.recoveryPoint);
+    const damageable = log.storedBatches.some((b) => b.baseOffset >= committed && b.lastOffset < log.recoveryPoint);
+    if (!covered || !damageable) {
+      this.count('bit-flip-refused');
+      return null;
+    }
+    this.crash(leader, [{ key: logKey(topicId, p), fromOffset: committed, where, at }], 'crash-with-bit-flip');
+    return leader;
   }
 
   /** Starts a new incarnation of a crashed broker over what its disk kept. */
@@ -416,7 +508,10 @@ export class BrokerSimulation {
 
   /** Heals everything: the network, the stalled fetchers, and every broker that is down restarts. */
   healAll(): void {
+    this.healed = true;
     this.healNetwork();
+    // An fsync failure armed and not yet hit is a fault the heal ends.
+    for (const disk of this.disks.values()) disk.cancelFsyncFailure();
     for (const id of this.brokerIds) {
       if (!this.nodes.has(id)) this.restart(id);
       else this.nodes.get(id)!.resumeFetchers();
@@ -533,6 +628,7 @@ export class BrokerSimulation {
       onLog: (message) => this.managerLogs.set(message, (this.managerLogs.get(message) ?? 0) + 1),
       onAlterPartitionAnswer: (code) => this.alterPartitionAnswers.set(code, (this.alterPartitionAnswers.get(code) ?? 0) + 1),
       peer: (peer) => this.nodes.get(peer)?.node ?? null,
+      onHalt: (error) => this.onHalt(id, node, error),
     });
     this.nodes.set(id, node);
     node.start();
@@ -544,6 +640,17 @@ export class BrokerSimulation {
   }
 }
 
+function diskDamageCounts(disk: MemoryLogDirectory): { torn: number; kept: number; corrupt: number } {
+  let torn = 0;
+  let kept = 0;
+  let corrupt = 0;
+  for (const log of disk.allLogs()) {
+    torn += log.tornTailsCut;
+    kept += log.keptOnCrash;
+    corrupt += log.corruptBatchesCut;
+  }
+  return { torn, kept, corrupt };
+}
 
 /** Resolves once every promise callback already queued — and every one those queue — has run. */
 function afterMicrotasks(): Promise<void> {

@@ -17,7 +17,9 @@ export type ClusterFault =
   | { readonly kind: 'isolateBroker'; readonly broker: number; readonly forMs: number }
   | { readonly kind: 'isolateLeader'; readonly partition: number; readonly forMs: number }
   | { readonly kind: 'split'; readonly side: number; readonly forMs: number }
-  | { readonly kind: 'lossy'; readonly dropRate: number; readonly maxDelayMs: number; readonly forMs: number };
+  | { readonly kind: 'lossy'; readonly dropRate: number; readonly maxDelayMs: number; readonly forMs: number }
+  /** The broker's next fsync fails with EIO: it halts and its process exits; restarted some time later. */
+  | { readonly kind: 'failFsync'; readonly broker: number; readonly restartAfterMs: number | null };
 
 export interface TimedClusterFault {
   /** ms after the previous step (the first: after the clients started). */
@@ -32,6 +34,8 @@ export interface ClusterSchedule {
   readonly produceIntervalMs: number;
   readonly producerInFlight: number;
   readonly fsyncMaxMs: number;
+  /** At a crash, each log with an unflushed tail kept part of it with this chance, the batch after it torn. */
+  readonly tornWriteRate: number;
   readonly steps: readonly TimedClusterFault[];
 }
 
@@ -54,6 +58,7 @@ const faultArbitrary: fc.Arbitrary<ClusterFault> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('isolateLeader' as const), partition, forMs: duration }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('split' as const), side: fc.integer({ min: 0, max: 5 }), forMs: duration }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('lossy' as const), dropRate: fc.constantFrom(0.05, 0.2, 0.5), maxDelayMs: fc.constantFrom(5, 50, 300), forMs: duration }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('failFsync' as const), broker: brokerIndex, restartAfterMs: restartAfter }) },
 );
 
 const timedFault: fc.Arbitrary<TimedClusterFault> = fc.record({ afterMs: fc.integer({ min: 0, max: 5000 }), fault: faultArbitrary });
@@ -65,6 +70,7 @@ export function clusterScheduleArbitrary(options: ClusterScheduleOptions = {}): 
     produceIntervalMs: fc.constantFrom(50, 100, 250),
     producerInFlight: fc.constantFrom(1, 1, 3),
     fsyncMaxMs: fc.constantFrom(1, 5, 30),
+    tornWriteRate: fc.constantFrom(0, 0.5, 1),
     steps: fc.array(timedFault, { minLength: 1, maxLength: options.maxSteps ?? 6 }),
   });
 }
@@ -91,5 +97,7 @@ export function describeClusterFault(f: ClusterFault): string {
       return `split the network (side ${f.side}) for ${f.forMs}ms`;
     case 'lossy':
       return `every link drops ${f.dropRate} and delays up to ${f.maxDelayMs}ms for ${f.forMs}ms`;
+    case 'failFsync':
+      return `broker #${f.broker}'s next fsync fails with EIO (it halts), ${restart(f.restartAfterMs)}`;
   }
 }

@@ -9,21 +9,22 @@
  *   pnpm cluster-sim --seed S --path P --trace
  */
 import { describeViolation } from '@kz/raft/testing';
-import { checkClusterSchedules, type ClusterCheckFailure } from './check-cluster-schedules';
+import { checkClusterSchedules } from './check-cluster-schedules';
 import type { ClusterCoverage } from './cluster-simulation';
 import { describeClusterFault } from './cluster-schedule';
 import { runClusterSchedule } from './run-cluster-schedule';
 import { runStorm } from './storm-scenario';
 import { BrokerSimArgsError, parseBrokerSimArgs, type BrokerSimArgs } from './sim-cli-args';
 import type { BrokerNodeSettings } from './sim-broker-process';
+import { addCounts, formatCounts, leadUpFor, print, printFailure, progressLine } from './sim-cli-output';
 
 export const CLUSTER_SIM_USAGE = `usage: pnpm cluster-sim [--runs N] [--seed S] [--max-steps N] [--path P] [--trace] [--no-shrink]
 
 Runs N random fault schedules against a whole simulated cluster in one process — three controllers
 (the MetadataNode that ships, on Raft), three brokers (the BrokerNode that ships: replica fetchers,
-lifecycle, ISR changes, over in-memory logs that lose unflushed data on a crash), a producer
-(acks=all) and consumers — with controller failovers, broker crashes, network partitions and lossy
-links during replication. Every Raft, metadata, replication and cluster invariant is checked after
+lifecycle, ISR changes, over in-memory logs that lose unflushed data on a crash, with torn writes),
+a producer (acks=all) and consumers — with controller failovers, broker crashes, fsync failures (the
+broker halts), network partitions and lossy links during replication. Every Raft, metadata, replication and cluster invariant is checked after
 every simulated event; then the healed cluster must settle with every acknowledged record in place.
 
   --runs N          schedules to run (default 100)
@@ -42,9 +43,6 @@ every simulated event; then the healed cluster must settle with every acknowledg
 type Counted = Exclude<keyof ClusterCoverage, 'faults'>;
 const COUNTED: readonly Counted[] = ['acknowledged', 'consumed', 'controllerFailovers', 'raftElections', 'leaderElections', 'isrShrinks', 'isrExpands', 'truncations', 'brokerFencings'];
 
-function print(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
 
 async function main(argv: readonly string[]): Promise<number> {
   let args: BrokerSimArgs;
@@ -73,7 +71,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const totals = new Map<string, number>(COUNTED.map((k) => [k, 0]));
   const faults = new Map<string, number>();
   const started = Date.now();
-  let done = 0;
+  const progress = progressLine('cluster-sim', args.runs, replaying);
   const report = await checkClusterSchedules({
     runs: args.runs,
     seed: args.seed,
@@ -84,13 +82,24 @@ async function main(argv: readonly string[]): Promise<number> {
     traceSink: replaying && args.trace ? (line) => print(`  ${line}`) : undefined,
     onRun: (_schedule, outcome) => {
       for (const key of COUNTED) totals.set(key, (totals.get(key) ?? 0) + outcome.coverage[key]);
-      for (const [k, v] of Object.entries(outcome.coverage.faults)) faults.set(k, (faults.get(k) ?? 0) + v);
-      done++;
-      if (!replaying && process.stdout.isTTY) process.stdout.write(`\rcluster-sim: ${done}/${args.runs} schedules, ${Math.round((Date.now() - started) / 1000)}s`);
+      addCounts(faults, outcome.coverage.faults);
+      progress.ran();
     },
   });
-  if (!replaying && process.stdout.isTTY) process.stdout.write('\r\x1b[K');
-  if (report.failure !== null) await printFailure(report.runs, report.failure, !args.trace ? 'recent' : replaying ? 'none' : 'narrate', broker);
+  progress.clear();
+  if (report.failure !== null) {
+    const { schedule, outcome, replay } = report.failure;
+    await printFailure({
+      name: 'cluster-sim',
+      runs: report.runs,
+      headline: `run seed ${schedule.seed}, ${schedule.partitions} partition(s), a batch every ${schedule.produceIntervalMs}ms (${schedule.producerInFlight} in flight), fsync <= ${schedule.fsyncMaxMs}ms, torn writes at ${schedule.tornWriteRate}`,
+      steps: schedule.steps.map((step) => `+${step.afterMs}ms ${describeClusterFault(step.fault)}`),
+      outcome,
+      replay,
+      leadUp: leadUpFor(args.trace, replaying),
+      narrate: (traceSink) => runClusterSchedule(schedule, { traceSink, ...(broker === undefined ? {} : { broker }) }),
+    });
+  }
   const violations = report.failure === null ? 0 : Math.max(1, report.failure.outcome.violations.length);
   print(`cluster-sim: faults: ${formatCounts(faults)}`);
   print(`cluster-sim: coverage: ${COUNTED.map((k) => `${k}=${totals.get(k) ?? 0}`).join(' ')}`);
@@ -120,26 +129,6 @@ async function storms(args: BrokerSimArgs, storm: { readonly topics: number; rea
   }
   print(`cluster-sim storm: runs=${args.runs} violations=${failed} wall=${Math.round((Date.now() - started) / 1000)}s seed=${args.seed}`);
   return failed === 0 ? 0 : 1;
-}
-
-function formatCounts(counts: ReadonlyMap<string, number>): string {
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}=${v}`).join(' ') || 'none';
-}
-
-async function printFailure(runs: number, failure: ClusterCheckFailure, leadUp: 'recent' | 'narrate' | 'none', broker: Partial<BrokerNodeSettings> | undefined): Promise<void> {
-  const { schedule, outcome } = failure;
-  print(`cluster-sim: FAILED after ${runs} run(s): run seed ${schedule.seed}, ${schedule.partitions} partition(s), a batch every ${schedule.produceIntervalMs}ms (${schedule.producerInFlight} in flight), fsync <= ${schedule.fsyncMaxMs}ms; schedule after setup:`);
-  for (const step of schedule.steps) print(`cluster-sim:   +${step.afterMs}ms ${describeClusterFault(step.fault)}`);
-  print(`cluster-sim:   at ${outcome.healedAt}ms heal everything`);
-  if (leadUp === 'narrate') {
-    print('cluster-sim: narrated run:');
-    await runClusterSchedule(schedule, { traceSink: (line) => print(`  ${line}`), ...(broker === undefined ? {} : { broker }) });
-  } else if (leadUp === 'recent') {
-    print('cluster-sim: last events before the violation:');
-    for (const line of outcome.trace.slice(-60)) print(`  ${line}`);
-  }
-  for (const v of outcome.violations.slice(0, 5)) print(`cluster-sim: ${describeViolation(v)}`);
-  print(`cluster-sim: replay with: ${failure.replay}`);
 }
 
 void main(process.argv.slice(2)).then((code) => {

@@ -52,6 +52,9 @@ export const DEFAULT_CLUSTER_BROKER_SETTINGS: BrokerNodeSettings = {
   controllerRequestTimeoutMs: 2000,
 };
 
+/** How long a halted broker's process takes to exit. */
+const HALT_EXIT_MS = 200;
+
 export interface ClusterSimulationOptions {
   readonly seed: number;
   /** Partitions of the data topic (RF 3, min.insync.replicas 2, unclean election off). Default 3. */
@@ -64,6 +67,8 @@ export interface ClusterSimulationOptions {
   /** Committed metadata batches a node applies per turn (RaftNode's apply budget, counted); default all. */
   readonly deliveriesPerTurn?: number;
   readonly snapshotEveryBytes?: number;
+  /** At a crash, each log with an unflushed tail kept part of it, the next batch torn, with this chance. Default 0. */
+  readonly tornWriteRate?: number;
   readonly traceSink?: (line: string) => void;
 }
 
@@ -113,6 +118,9 @@ export class ClusterSimulation {
   private readonly running = new Map<BrokerId, RunningBroker>();
   private readonly failures: Violation[] = [];
   private eventsSeen = 0;
+  /** When a broker whose fsync was made to fail restarts after it halts (null: at the heal). */
+  private readonly haltRestarts = new Map<BrokerId, number | null>();
+  private healed = false;
 
   constructor(readonly options: ClusterSimulationOptions) {
     const seed = options.seed;
@@ -138,8 +146,12 @@ export class ClusterSimulation {
     });
     this.controllerIds = this.ms.controllerIds;
     this.brokerIds = this.ms.brokerIds;
-    for (const id of this.brokerIds) this.disks.set(id, new MemoryLogDirectory());
     const random = (label: string): SeededRandom => new SeededRandom(deriveSeed(seed, 'cluster', label));
+    for (const id of this.brokerIds) {
+      const disk = new MemoryLogDirectory();
+      if ((options.tornWriteRate ?? 0) > 0) disk.tornTails = { random: random(`torn-writes-${id}`), rate: options.tornWriteRate! };
+      this.disks.set(id, disk);
+    }
     this.rpc = new RpcChannel({
       network: this.ms.sim.network,
       random: random('rpc'),
@@ -355,7 +367,36 @@ export class ClusterSimulation {
   }
 
   /** Heals the network and restarts every node that is down. */
+  /**
+   * The broker's next fsync fails with EIO: the BrokerNode must halt (acknowledging nothing more), and
+   * its process exits — a crash of the node, restarted `restartAfterMs` later (or at the heal).
+   */
+  failNextFsync(id: BrokerId, restartAfterMs: number | null): void {
+    if (!this.running.has(id)) return;
+    this.count('fsync-eio-armed');
+    this.haltRestarts.set(id, restartAfterMs);
+    this.disk(id).failNextFsync();
+    this.note(`FAULT broker ${id}'s next fsync will fail with EIO`);
+  }
+
+  private onHalt(id: BrokerId, incarnation: number, error: Error): void {
+    this.count('halt');
+    this.note(`broker ${id} halts: ${error.message}`);
+    // Its listeners are closing: nothing reaches it from here on. The process exits a little later,
+    // once the halt path (BrokerNode.stop while halting) has run.
+    this.running.delete(id);
+    this.schedule(this.now + HALT_EXIT_MS, `node ${id} exits after halting`, () => {
+      const process = this.ms.sim.node(id);
+      if (process.incarnation !== incarnation || !process.up) return;
+      const restartAfterMs = this.haltRestarts.get(id) ?? (this.healed ? 0 : null);
+      this.haltRestarts.delete(id);
+      this.crash(id, restartAfterMs);
+    });
+  }
+
   healAll(): void {
+    this.healed = true;
+    for (const disk of this.disks.values()) disk.cancelFsyncFailure();
     this.ms.healNetwork();
     this.ms.restartAll();
     this.note('every fault healed');
@@ -474,6 +515,9 @@ export class ClusterSimulation {
       if (current()) {
         if (!settings.flushBeforeEachFetch) injectFetchWithoutFlush(broker.manager);
         this.running.set(node, { incarnation, incarnationId, metadata, broker, network });
+        void broker.halted.then((error) => {
+          if (current()) this.onHalt(node, incarnation, error);
+        });
       }
       return metadata.raft;
     });
@@ -481,7 +525,12 @@ export class ClusterSimulation {
 
   private onBrokerCrash(node: NodeId): void {
     this.running.delete(node);
-    this.disks.get(node)?.crash();
+    const disk = this.disks.get(node);
+    if (disk === undefined) return;
+    const torn = (): number => disk.allLogs().reduce((n, log) => n + log.tornTailsCut, 0);
+    const before = torn();
+    disk.crash();
+    if (torn() > before) this.count('torn-write-cut');
   }
 
   /** A produce to `broker`; an acks=all success is held to acknowledgedOnEveryIsrMember as it leaves. */

@@ -4,9 +4,9 @@
  * QuorumController, a faulty network, a producer and consumers; invariants after every simulated
  * event, fast-check fault schedules, and a soak CLI (sim-cli.ts). See README.md.
  */
-export { MemoryLog, type StoredBatch, type StoredRecord, type MemoryLogConfig } from './memory-log';
+export { MemoryLog, type StoredBatch, type StoredRecord, type MemoryLogConfig, type CrashDamage } from './memory-log';
 export { MemoryEpochCache } from './memory-epoch-cache';
-export { MemoryLogDirectory, logKey } from './memory-log-directory';
+export { MemoryLogDirectory, logKey, simulatedEio, type BitFlip, type TornTailSettings } from './memory-log-directory';
 export { RpcChannel, type RpcEnvironment, type RpcStats } from './rpc-channel';
 export { SimController, type ControllerEnvironment, type MetadataFetchAnswer } from './sim-controller';
 export { SimBrokerProcess, SimBrokerNetwork, type BrokerNodeSettings, type BrokerProcessEnvironment } from './sim-broker-process';

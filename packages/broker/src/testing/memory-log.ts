@@ -4,13 +4,15 @@
  * observable results) — the leader stamps base offsets and its epoch, a follower's batches must
  * continue the log exactly, truncation is at batch granularity, the epoch cache answers KIP-279
  * lookups — and adds what a real disk does on power loss: `crash()` drops every batch above the
- * recovery point, i.e. everything appended since the last flush. Truncation is taken as durable at
- * once, as PartitionLog's file truncation and checkpoint rewrite are.
+ * recovery point, i.e. everything appended since the last flush, unless its damage says a torn
+ * writeback kept part of it; a flipped bit or a torn batch is found by the CRC recovery that follows.
+ * An fsync can fail (`failure`, set by MemoryLogDirectory). Truncation is taken as durable at once,
+ * as PartitionLog's file truncation and checkpoint rewrite are.
  *
  * One segment only: the simulation never rolls or deletes segments, so reads never stop at a
  * segment end (PartitionLog.read does; the model test keeps PartitionLog to one segment too).
  */
-import { CorruptRecordError, decodeRecordBatch, readBatchHeader, stampBatch, type DecodedRecord } from '@kz/records';
+import { CorruptRecordError, decodeRecordBatch, readBatchHeader, RecordsError, stampBatch, verifyBatchCrc, type DecodedRecord } from '@kz/records';
 import { checkContinuesLog, checkProducerAppend, emptyLogRestartOffset, validatedBatches, type PositionedBatch } from '../log/append-validation';
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, MAX_TIMESTAMP, type AppendInfo } from '../log/partition-log';
 import type { EpochEndOffset, EpochEntry } from '../log/leader-epoch-cache';
@@ -40,6 +42,23 @@ export interface StoredRecord {
 
 export type MemoryLogConfig = Pick<LogConfig, 'maxMessageBytes' | 'segmentBytes'>;
 
+/**
+ * What a power loss did to the disk beyond losing the page cache (MemoryLogDirectory draws it). The
+ * writeback of the unflushed tail may have reached the disk for some batches, the next one only in
+ * part; a sector of the flushed part may read back with a flipped bit.
+ */
+export interface CrashDamage {
+  /** Whole batches of the unflushed tail the disk holds anyway (written back before the power went). */
+  readonly keptUnflushed?: number;
+  /** Bytes of the batch after those that reached the disk: a torn write (0 or absent: none). */
+  readonly tornBytes?: number;
+  /** A flipped bit in a flushed batch, by batch index and a position in its CRC-covered bytes (0..1). */
+  readonly flippedBit?: { readonly batch: number; readonly at: number };
+}
+
+/** The first byte a batch's CRC covers (the attributes; base offset, length, epoch, magic and the CRC precede it). */
+const CRC_COVERED_FROM = 21;
+
 export class MemoryLog implements ReplicaLog {
   private batches: StoredBatch[] = [];
   private readonly decoded = new WeakMap<StoredBatch, DecodedRecord[]>();
@@ -52,11 +71,21 @@ export class MemoryLog implements ReplicaLog {
   private destructiveChanges = 0;
   /** Batches lost to crashes, for coverage. */
   lostOnCrash = 0;
+  /** Unflushed batches a crash left on the disk whole, for coverage. */
+  keptOnCrash = 0;
+  /** Recoveries that cut a torn batch, and ones that cut at a batch whose CRC failed (a flipped bit), for coverage. */
+  tornTailsCut = 0;
+  corruptBatchesCut = 0;
   /**
    * The disk's fsync, as the process running on it sees it: `done` runs once the sync completes
-   * (never, if the process dies first). Null: flushAsync syncs at once.
+   * (never, if the process dies first), with the error if it failed (EIO). Null: flushAsync syncs at once.
    */
-  fsync: ((done: () => void) => void) | null = null;
+  fsync: ((done: (error?: Error) => void) => void) | null = null;
+  /**
+   * Set once the disk failed an fsync (MemoryLogDirectory): every later flush fails the same way,
+   * as a log directory Kafka marked offline takes no more I/O. A crash clears it (a new process).
+   */
+  failure: Error | null = null;
 
   constructor(config: Partial<MemoryLogConfig> = {}) {
     this.limit = Math.min(config.maxMessageBytes ?? DEFAULT_LOG_CONFIG.maxMessageBytes, config.segmentBytes ?? DEFAULT_LOG_CONFIG.segmentBytes);
@@ -255,6 +284,7 @@ export class MemoryLog implements ReplicaLog {
 
   flush(): void {
     this.ensureOpen();
+    if (this.failure !== null) throw this.failure;
     this.flushedOffset = this.logEndOffset;
   }
 
@@ -269,37 +299,73 @@ export class MemoryLog implements ReplicaLog {
       return Promise.resolve();
     }
     this.ensureOpen();
+    if (this.failure !== null) return Promise.reject(this.failure);
     const target = this.logEndOffset;
     const changes = this.destructiveChanges;
-    return new Promise((resolve) =>
-      fsync(() => {
+    return new Promise((resolve, reject) =>
+      fsync((error) => {
+        if (error !== undefined) {
+          reject(error);
+          return;
+        }
         if (this.destructiveChanges === changes) this.flushedOffset = Math.max(this.flushedOffset, Math.min(target, this.logEndOffset));
         resolve();
       }),
     );
   }
 
-  close(): void {
+  /** Closing flushes, as PartitionLog's close does, unless told not to; on a failed disk it fails as flush() does. */
+  close(options: { readonly flush?: boolean } = {}): void {
     if (this.closed) return;
-    this.flushedOffset = this.logEndOffset;
-    this.closed = true;
+    try {
+      if (options.flush !== false) this.flush();
+    } finally {
+      this.closed = true;
+    }
   }
 
   /**
-   * Power loss: every batch at or above the recovery point is gone, and the epoch cache (durable, as
-   * PartitionLog's checkpoint is) forgets the epochs that started in the lost tail. The log is then
-   * open again, as the next process finds it on disk.
+   * Power loss: every batch at or above the recovery point is gone — unless `damage` says the
+   * writeback got some of them (whole, then one torn) to the disk — and a flushed batch may have a
+   * flipped bit. Then recovery runs as PartitionLog's does on its active segment (MemoryLog's one
+   * segment is that): every batch's framing and CRC are checked, and the log is cut at the first bad
+   * one, since nothing after it can be framed. The epoch cache (durable, as PartitionLog's
+   * checkpoint is) forgets the epochs that started in what went. The log is then open again, as the
+   * next process finds it on disk.
    */
-  crash(): void {
-    const kept = this.batches.filter((b) => b.lastOffset < this.flushedOffset);
-    if (kept.length !== this.batches.length) {
-      this.lostOnCrash += this.batches.length - kept.length;
+  crash(damage: CrashDamage = {}): void {
+    const flushed = this.batches.filter((b) => b.lastOffset < this.flushedOffset);
+    const unflushed = this.batches.slice(flushed.length);
+    const keep = Math.min(damage.keptUnflushed ?? 0, unflushed.length);
+    const onDisk = [...flushed, ...unflushed.slice(0, keep)];
+    const torn = unflushed[keep];
+    const tornBytes = damage.tornBytes ?? 0;
+    if (torn !== undefined && tornBytes > 0 && tornBytes < torn.bytes.length) onDisk.push({ ...torn, bytes: torn.bytes.slice(0, tornBytes) });
+    const flip = damage.flippedBit;
+    const flipped = flip === undefined ? undefined : flushed[flip.batch];
+    if (flip !== undefined && flipped !== undefined && flipped.bytes.length > CRC_COVERED_FROM) {
+      const bytes = Uint8Array.from(flipped.bytes);
+      const bit = Math.min(Math.floor(flip.at * (bytes.length - CRC_COVERED_FROM) * 8), (bytes.length - CRC_COVERED_FROM) * 8 - 1);
+      bytes[CRC_COVERED_FROM + (bit >> 3)]! ^= 1 << (bit & 7);
+      onDisk[flip.batch] = { ...flipped, bytes };
+    }
+    const cut = firstUnrecoverable(onDisk);
+    if (cut < onDisk.length) {
+      if (cut === flushed.length + keep) this.tornTailsCut++;
+      else this.corruptBatchesCut++;
+    }
+    // The batches that survive are the log's own (their bytes and decoded records were never damaged).
+    const recovered = this.batches.slice(0, cut);
+    if (recovered.length !== this.batches.length) {
+      this.lostOnCrash += this.batches.length - recovered.length;
       this.destructiveChanges++;
     }
-    this.batches = kept;
+    this.keptOnCrash += Math.max(0, Math.min(keep, cut - flushed.length));
+    this.batches = recovered;
     this.epochs.truncateFromEnd(this.logEndOffset);
     this.rebuildProducerState();
     this.flushedOffset = this.logEndOffset;
+    this.failure = null;
     this.closed = false;
   }
 
@@ -354,4 +420,20 @@ export class MemoryLog implements ReplicaLog {
   private ensureOpen(): void {
     if (this.closed) throw new KafkaStorageError('memory log is closed');
   }
+}
+
+/**
+ * LogSegment.recover's rule over the batches on disk: the index of the first whose framing or CRC
+ * fails (the length when none does) — nothing after it can be framed, so the log ends there.
+ */
+function firstUnrecoverable(onDisk: readonly StoredBatch[]): number {
+  for (let i = 0; i < onDisk.length; i++) {
+    try {
+      verifyBatchCrc(onDisk[i]!.bytes);
+    } catch (error) {
+      if (!(error instanceof RecordsError)) throw error;
+      return i;
+    }
+  }
+  return onDisk.length;
 }

@@ -59,6 +59,7 @@ export async function runBrokerSchedule(schedule: BrokerSchedule, options: Broke
     partitions: schedule.partitions,
     producer: { intervalMs: schedule.produceIntervalMs, maxInFlight: schedule.producerInFlight },
     broker: { fsyncMaxMs: schedule.fsyncMaxMs, metadataApplyDelayMaxMs: schedule.metadataDelayMaxMs, ...options.broker },
+    tornWriteRate: schedule.tornWriteRate,
     ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
   });
   await sim.setUp();
@@ -144,6 +145,14 @@ export function applyBrokerFault(sim: BrokerSimulation, fault: BrokerFault): voi
       const at = sim.now + fault.consumerBehindMs;
       sim.consumers.pause(fault.partition % sim.partitions, at + 500);
       sim.schedule(at, 'delete records', () => sim.deleteRecords(fault.partition, fault.fraction));
+      return;
+    }
+    case 'failFsync':
+      sim.failNextFsync(fault.broker, fault.restartAfterMs);
+      return;
+    case 'crashFlippingBit': {
+      const crashed = sim.crashFlippingBit(fault.partition, fault.where, fault.at);
+      if (crashed !== null && fault.restartAfterMs !== null) sim.schedule(sim.now + fault.restartAfterMs, `broker ${crashed} restarts`, () => sim.restart(crashed));
       return;
     }
   }

@@ -39,6 +39,7 @@ export async function runClusterSchedule(schedule: ClusterSchedule, options: Clu
     partitions: schedule.partitions,
     producer: { intervalMs: schedule.produceIntervalMs, maxInFlight: schedule.producerInFlight },
     broker: { fsyncMaxMs: schedule.fsyncMaxMs, ...options.broker },
+    tornWriteRate: schedule.tornWriteRate,
     ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
   });
   await sim.setUp();
@@ -104,6 +105,9 @@ export function applyClusterFault(sim: ClusterSimulation, fault: ClusterFault): 
     }
     case 'lossy':
       sim.setLinkRule({ dropRate: fault.dropRate, duplicateRate: 0, minDelayMs: 1, maxDelayMs: fault.maxDelayMs }, fault.forMs);
+      return;
+    case 'failFsync':
+      sim.failNextFsync(broker(fault.broker), fault.restartAfterMs);
       return;
   }
 }

@@ -49,6 +49,11 @@ export interface BrokerNodeSettings {
    * high-watermark checkpoint: a restarted replica's HW starts from 0 again, as before there was one.
    */
   readonly readHighWatermarkCheckpoint: boolean;
+  /**
+   * False injects the bug of answering DeleteRecords once the leader's own log start moved, without
+   * waiting for the replicas' (the low watermark, Kafka's DelayedDeleteRecords).
+   */
+  readonly deleteRecordsWaitsForReplicas?: boolean;
   /** A metadata fetch unanswered this long is sent again. */
   readonly metadataFetchTimeoutMs: number;
   /**
@@ -78,6 +83,8 @@ export interface BrokerProcessEnvironment {
   onAlterPartitionAnswer(code: string): void;
   /** The live BrokerNode of a peer, or null while it is down or starting. */
   peer(id: BrokerId): BrokerNode | null;
+  /** The broker stopped itself (BrokerNode.halted: its disk failed); the process must now exit. */
+  onHalt?(error: Error): void;
 }
 
 /**
@@ -217,6 +224,7 @@ export class SimBrokerProcess {
   readonly machine = new MetadataSimMachine();
   private nodeValue: BrokerNode | null = null;
   private retired = false;
+  private halted = false;
   private metadataAttempt = 0;
 
   constructor(private readonly env: BrokerProcessEnvironment) {
@@ -263,7 +271,13 @@ export class SimBrokerProcess {
     }).then((node) => {
       if (this.retired) return;
       if (!env.settings.flushBeforeEachFetch) injectFetchWithoutFlush(node.manager);
+      if (env.settings.deleteRecordsWaitsForReplicas === false) injectDeleteWithoutWaiting(node.manager);
       this.nodeValue = node;
+      void node.halted.then((error) => {
+        // Its listeners are closing: nothing reaches the node from here on (a halted process serves no one).
+        this.halted = true;
+        if (!this.retired) env.onHalt?.(error);
+      });
     });
     this.fetchMetadata();
   }
@@ -278,9 +292,9 @@ export class SimBrokerProcess {
     return !this.retired;
   }
 
-  /** The BrokerNode, once started; null before and after the process died. */
+  /** The BrokerNode, once started; null before, once it halted, and after the process died. */
   get node(): BrokerNode | null {
-    return this.retired ? null : this.nodeValue;
+    return this.retired || this.halted ? null : this.nodeValue;
   }
 
   /** The node's ReplicaManager; only once the process has started (between steps after start()). */
@@ -353,6 +367,14 @@ export class SimBrokerProcess {
 export function injectFetchWithoutFlush(manager: ReplicaManager): void {
   manager.flushFollowedFrom = () => Promise.resolve();
   manager.hasUnflushedFollowedFrom = () => false;
+}
+
+/**
+ * The injected bug of `deleteRecordsWaitsForReplicas: false`: the leader's low watermark is its own
+ * log start, so a DeleteRecords is answered as soon as the leader deleted, whatever the followers hold.
+ */
+export function injectDeleteWithoutWaiting(manager: ReplicaManager): void {
+  (manager as unknown as { lowWatermarkOf(p: { readonly log: { readonly logStartOffset: number } }): number }).lowWatermarkOf = (p) => p.log.logStartOffset;
 }
 
 /**

@@ -10,6 +10,8 @@ export interface BrokerSimArgs {
   readonly flushAfterAnswersOnly: boolean;
   /** The broker never reads its high-watermark checkpoint: restarted replicas start from HW 0. */
   readonly ignoreHighWatermarkCheckpoint: boolean;
+  /** A DeleteRecords is answered once the leader deleted, without waiting for the low watermark. */
+  readonly deleteWithoutWaiting: boolean;
   readonly trace: boolean;
   readonly shrink: boolean;
   readonly help: boolean;
@@ -18,8 +20,8 @@ export interface BrokerSimArgs {
 export const BROKER_SIM_USAGE = `usage: node packages/broker/dist/testing/sim-cli.js [--runs N] [--seed S] [--max-steps N] [--path P] [--trace] [--no-shrink]
 
 Runs N random fault schedules against a simulated cluster (one QuorumController, three brokers running
-the real ReplicaManager over in-memory logs that lose unflushed data on a crash, a producer sending
-acks=all and consumers) and checks every replication invariant after every simulated event, then that
+the real ReplicaManager over in-memory logs that lose unflushed data on a crash, with torn writes,
+flipped bits and fsync failures, a producer sending acks=all and consumers) and checks every replication invariant after every simulated event, then that
 the healed cluster settles with identical logs and every acknowledged record in place.
 
   --runs N          schedules to run (default 100)
@@ -33,6 +35,10 @@ the healed cluster settles with identical logs and every acknowledged record in 
   --ignore-hw-checkpoint
                     an injected bug: a restarted broker never reads its high-watermark checkpoint
                     (must be caught: restartedHighWatermarkNotBelowCheckpoint)
+  --delete-without-waiting
+                    an injected bug: a leader answers DeleteRecords once its own log start moved,
+                    without waiting for its followers' (must be caught:
+                    deleteRecordsAnsweredAfterLowWatermark)
   --trace           print the narrated run of a failing or replayed schedule
   --no-shrink       report the first failing schedule without shrinking it`;
 
@@ -46,7 +52,9 @@ export function parseBrokerSimArgs(argv: readonly string[], defaultSeed: number)
   const fail = (message: string): Error => new BrokerSimArgsError(message);
   const flushAfterAnswersOnly = argv.includes('--flush-after-answers-only');
   const ignoreHighWatermarkCheckpoint = argv.includes('--ignore-hw-checkpoint');
-  const common = parseCommonSimFlags(argv.filter((a) => a !== '--flush-after-answers-only' && a !== '--ignore-hw-checkpoint'), defaultSeed, {
+  const deleteWithoutWaiting = argv.includes('--delete-without-waiting');
+  const injected = new Set(['--flush-after-answers-only', '--ignore-hw-checkpoint', '--delete-without-waiting']);
+  const common = parseCommonSimFlags(argv.filter((a) => !injected.has(a)), defaultSeed, {
     fail,
     extra: {
       '--max-steps': (flag, n) => {
@@ -54,5 +62,5 @@ export function parseBrokerSimArgs(argv: readonly string[], defaultSeed: number)
       },
     },
   });
-  return { ...common, maxSteps, flushAfterAnswersOnly, ignoreHighWatermarkCheckpoint };
+  return { ...common, maxSteps, flushAfterAnswersOnly, ignoreHighWatermarkCheckpoint, deleteWithoutWaiting };
 }

@@ -8,16 +8,12 @@
  *   node packages/broker/dist/testing/sim-cli.js --runs 500
  *   node packages/broker/dist/testing/sim-cli.js --seed S --path P --trace
  */
-import { describeViolation } from '@kz/raft/testing';
 import { describeBrokerFault } from './broker-schedule';
-import { checkBrokerSchedules, type BrokerCheckFailure } from './check-broker-schedules';
+import { checkBrokerSchedules } from './check-broker-schedules';
 import { runBrokerSchedule, type BrokerCoverage } from './run-broker-schedule';
 import type { BrokerNodeSettings } from './sim-broker-process';
 import { BROKER_SIM_USAGE, BrokerSimArgsError, parseBrokerSimArgs, type BrokerSimArgs } from './sim-cli-args';
-
-function print(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
+import { addCounts, formatCounts, leadUpFor, print, printFailure, progressLine } from './sim-cli-output';
 
 interface Totals {
   consumed: number;
@@ -47,11 +43,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const injected: Partial<BrokerNodeSettings> = {
     ...(args.flushAfterAnswersOnly ? { flushBeforeEachFetch: false } : {}),
     ...(args.ignoreHighWatermarkCheckpoint ? { readHighWatermarkCheckpoint: false } : {}),
+    ...(args.deleteWithoutWaiting ? { deleteRecordsWaitsForReplicas: false } : {}),
   };
   const broker = Object.keys(injected).length === 0 ? undefined : injected;
   const totals: Totals = { consumed: 0, batchesLostInCrashes: 0, faults: new Map(), managerLogs: new Map(), alterPartitionAnswers: new Map(), producerErrors: new Map(), deleteRecordsAnswers: new Map(), consumerSkips: 0 };
   const started = Date.now();
-  let done = 0;
+  const progress = progressLine('broker-sim', args.runs, replaying);
   const report = await checkBrokerSchedules({
     runs: args.runs,
     seed: args.seed,
@@ -62,13 +59,22 @@ async function main(argv: readonly string[]): Promise<number> {
     traceSink: replaying && args.trace ? (line) => print(`  ${line}`) : undefined,
     onRun: (_schedule, outcome) => {
       add(totals, outcome.coverage);
-      done++;
-      if (!replaying && process.stdout.isTTY) process.stdout.write(`\rbroker-sim: ${done}/${args.runs} schedules, ${Math.round((Date.now() - started) / 1000)}s`);
+      progress.ran();
     },
   });
-  if (!replaying && process.stdout.isTTY) process.stdout.write('\r\x1b[K');
+  progress.clear();
   if (report.failure !== null) {
-    await printFailure(report.runs, report.failure, !args.trace ? 'recent' : replaying ? 'none' : 'narrate', broker);
+    const { schedule, outcome, replay } = report.failure;
+    await printFailure({
+      name: 'broker-sim',
+      runs: report.runs,
+      headline: `run seed ${schedule.seed}, ${schedule.partitions} partition(s), a batch every ${schedule.produceIntervalMs}ms (${schedule.producerInFlight} in flight), fsync <= ${schedule.fsyncMaxMs}ms, metadata applied <= ${schedule.metadataDelayMaxMs}ms late, torn writes at ${schedule.tornWriteRate}`,
+      steps: schedule.steps.map((step) => `+${step.afterMs}ms ${describeBrokerFault(step.fault)}`),
+      outcome,
+      replay,
+      leadUp: leadUpFor(args.trace, replaying),
+      narrate: (traceSink) => runBrokerSchedule(schedule, { traceSink, ...(broker === undefined ? {} : { broker }) }),
+    });
   }
   const violations = report.failure === null ? 0 : Math.max(1, report.failure.outcome.violations.length);
   print(`broker-sim: faults: ${formatCounts(totals.faults)}`);
@@ -87,34 +93,12 @@ async function main(argv: readonly string[]): Promise<number> {
 function add(totals: Totals, c: BrokerCoverage): void {
   totals.consumed += c.consumed;
   totals.batchesLostInCrashes += c.batchesLostInCrashes;
-  for (const [k, v] of Object.entries(c.faults)) totals.faults.set(k, (totals.faults.get(k) ?? 0) + v);
-  for (const [k, v] of Object.entries(c.managerLogs)) totals.managerLogs.set(k, (totals.managerLogs.get(k) ?? 0) + v);
-  for (const [k, v] of Object.entries(c.alterPartitionAnswers)) totals.alterPartitionAnswers.set(k, (totals.alterPartitionAnswers.get(k) ?? 0) + v);
-  for (const [k, v] of Object.entries(c.producerErrors)) totals.producerErrors.set(k, (totals.producerErrors.get(k) ?? 0) + v);
-  for (const [k, v] of Object.entries(c.deleteRecordsAnswers)) totals.deleteRecordsAnswers.set(k, (totals.deleteRecordsAnswers.get(k) ?? 0) + v);
+  addCounts(totals.faults, c.faults);
+  addCounts(totals.managerLogs, c.managerLogs);
+  addCounts(totals.alterPartitionAnswers, c.alterPartitionAnswers);
+  addCounts(totals.producerErrors, c.producerErrors);
+  addCounts(totals.deleteRecordsAnswers, c.deleteRecordsAnswers);
   totals.consumerSkips += c.consumerSkips;
-}
-
-function formatCounts(counts: ReadonlyMap<string, number>): string {
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}=${v}`).join(' ') || 'none';
-}
-
-type LeadUp = 'recent' | 'narrate' | 'none';
-
-async function printFailure(runs: number, failure: BrokerCheckFailure, leadUp: LeadUp, broker: Partial<BrokerNodeSettings> | undefined): Promise<void> {
-  const { schedule, outcome } = failure;
-  print(`broker-sim: FAILED after ${runs} run(s): run seed ${schedule.seed}, ${schedule.partitions} partition(s), a batch every ${schedule.produceIntervalMs}ms (${schedule.producerInFlight} in flight), fsync <= ${schedule.fsyncMaxMs}ms, metadata applied <= ${schedule.metadataDelayMaxMs}ms late; schedule after setup:`);
-  for (const step of schedule.steps) print(`broker-sim:   +${step.afterMs}ms ${describeBrokerFault(step.fault)}`);
-  print(`broker-sim:   at ${outcome.healedAt}ms heal everything`);
-  if (leadUp === 'narrate') {
-    print('broker-sim: narrated run:');
-    await runBrokerSchedule(schedule, { traceSink: (line) => print(`  ${line}`), ...(broker === undefined ? {} : { broker }) });
-  } else if (leadUp === 'recent') {
-    print('broker-sim: last events before the violation:');
-    for (const line of outcome.trace.slice(-60)) print(`  ${line}`);
-  }
-  for (const v of outcome.violations.slice(0, 5)) print(`broker-sim: ${describeViolation(v)}`);
-  print(`broker-sim: replay with: ${failure.replay}`);
 }
 
 void main(process.argv.slice(2)).then((code) => {

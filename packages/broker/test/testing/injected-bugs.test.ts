@@ -27,6 +27,18 @@ describe('bugs injected into the shipped broker drivers are caught', () => {
     expect(report.failure!.replay).toContain('--ignore-hw-checkpoint');
   }, 300_000);
 
+  it('a leader answering DeleteRecords before its followers deleted: deleteRecordsAnsweredAfterLowWatermark', async () => {
+    // ReplicaManager parks a DeleteRecords until the low watermark (the smallest log start of the
+    // leader and its live followers) reaches the offset, as Kafka's DelayedDeleteRecords. With the
+    // leader's own start taken for the low watermark, it answers while in-sync followers still hold
+    // the records — and would serve them, if elected.
+    const report = await checkBrokerSchedules({ runs: 30, seed: 4242, shrink: false, broker: { deleteRecordsWaitsForReplicas: false } });
+    expect(report.failure).not.toBeNull();
+    const fired = new Set(report.failure!.outcome.violations.map((v) => v.invariant));
+    expect(fired).toContain('deleteRecordsAnsweredAfterLowWatermark');
+    expect(report.failure!.replay).toContain('--delete-without-waiting');
+  }, 300_000);
+
   it('the same schedules pass with the fetchers as shipped', async () => {
     const report = await checkBrokerSchedules({ runs: 5, seed: 4242, shrink: false });
     expect(report.failure).toBeNull();

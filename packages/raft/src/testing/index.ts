@@ -73,6 +73,7 @@ export { describeBatch } from './describe-batch';
 export { faultScheduleArbitrary, describeFault, type Fault, type FaultSchedule, type ScheduleConfig, type TimedFault, type ScheduleArbitraryOptions } from './fault-schedule';
 export { runSchedule, applyFault, type ScheduleOutcome, type RunOptions } from './run-schedule';
 export { searchSchedules, searchSchedulesAsync, type ScheduleSearchOptions, type ScheduleSearchResult } from './schedule-search';
+export { checkSchedulesAsync, type ScheduleCheck, type ScheduleCheckOptions, type ScheduleCheckFailure, type ScheduleCheckReport, type SimOutcome } from './schedule-check';
 export { checkSchedules, replayCommand, DEFAULT_SHRINK_BUDGET_MS, type CheckOptions, type CheckReport, type CheckFailure } from './check-schedules';
 export { parseSimArgs, SimArgsError, SIM_USAGE, type SimArgs } from './sim-cli-args';
 export { parseCommonSimFlags, integerFlag, type CommonSimFlags, type SimFlagParsing } from './sim-flags';
