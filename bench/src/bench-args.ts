@@ -31,6 +31,12 @@ export interface BenchArgs {
   readonly topics: number | undefined;
   /** Partitions per topic (metadata-storm). */
   readonly partitions: number | undefined;
+  /**
+   * kv-put-cpu: `level` (default) stores the Raft log in LevelDB with synced writes, as deployed;
+   * `memory` in MemoryRaftStorage, taking the disk's fsync latency (shared, and noisy) out of a
+   * comparison of the serving path's CPU.
+   */
+  readonly storage: KvBenchStorage;
   /** Start the kz nodes under --cpu-prof (raft-vs-etcd). */
   readonly profile: boolean;
   readonly profileDir: string | undefined;
@@ -51,6 +57,9 @@ export function systemsToRun(args: BenchArgs, own: readonly BenchSystem[]): Benc
   if (foreign.length > 0) throw new BenchUsageError(`this benchmark runs ${own.join(' and ')}, not ${foreign.join(', ')}`);
   return args.only.filter((s) => own.includes(s));
 }
+
+export const KV_BENCH_STORAGES = ['level', 'memory'] as const;
+export type KvBenchStorage = (typeof KV_BENCH_STORAGES)[number];
 
 export const BROKER_PARALLELISMS = ['same', 'one'] as const;
 export type BrokerParallelism = (typeof BROKER_PARALLELISMS)[number];
@@ -84,6 +93,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       'batch-bytes': { type: 'string' },
       topics: { type: 'string' },
       partitions: { type: 'string' },
+      storage: { type: 'string', default: 'level' },
       profile: { type: 'boolean', default: false },
       'profile-dir': { type: 'string' },
       only: { type: 'string' },
@@ -111,12 +121,18 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     batchBytes: values['batch-bytes'] === undefined ? undefined : positiveInt('batch-bytes', values['batch-bytes']),
     topics: values.topics === undefined ? undefined : positiveInt('topics', values.topics),
     partitions: values.partitions === undefined ? undefined : positiveInt('partitions', values.partitions),
+    storage: storageOf(values.storage),
     profile: values.profile,
     profileDir: values['profile-dir'],
     only,
     help: values.help,
     positionals,
   };
+}
+
+function storageOf(text: string): KvBenchStorage {
+  if (!(KV_BENCH_STORAGES as readonly string[]).includes(text)) throw new BenchUsageError(`--storage takes ${KV_BENCH_STORAGES.join(' or ')}; got "${text}"`);
+  return text as KvBenchStorage;
 }
 
 function positive(name: string, text: string): number {

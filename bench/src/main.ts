@@ -17,13 +17,17 @@ import { runMetadataStorm } from './metadata-storm';
 import { runMetadataVsZookeeper } from './metadata-vs-zookeeper';
 import { runRaftVsEtcd } from './raft-vs-etcd';
 import { runRaftNodeCpu } from './raft-node-cpu';
+import { runKvPutCpu } from './kv-put-cpu';
 
-const USAGE = `usage: pnpm bench <raft-core|raft-vs-etcd|raft-node-cpu|metadata-vs-zookeeper|broker-vs-nats|metadata-storm|profile-summary> [flags]   (-h, --help: this text)
+const USAGE = `usage: pnpm bench <raft-core|raft-vs-etcd|raft-node-cpu|kv-put-cpu|metadata-vs-zookeeper|broker-vs-nats|metadata-storm|profile-summary> [flags]   (-h, --help: this text)
   raft-core        --duration S (10) --warmup S (2) --inflight K (64) --records 1,16
   raft-vs-etcd     --duration S (20) --warmup S (5) per run --concurrency C[,C...] (1,16,64,256; the last ratio line is at 64) --connections N (1)
                    --key-space N (100000) --only etcd,kz --profile [--profile-dir DIR]
   raft-node-cpu    --duration S (10) --warmup S (2) --concurrency C (64): 3 RaftNodes in this process, CPU per
                    committed write (run as node --cpu-prof bench/dist/main.js raft-node-cpu to profile)
+  kv-put-cpu       --duration S (10) --warmup S (3) --concurrency C (64) --key-space N (100000) --storage level|memory (level):
+                   3 examples/kv servers in this
+                   process, a client process doing unary Put; server CPU per committed write (node --cpu-prof to profile)
   metadata-vs-zookeeper  --only zookeeper,kz --profile [--profile-dir DIR]
   broker-vs-nats   --messages N (100000 per size and point) --duration S (15, most a point's timed sends take)
                    --concurrency C[,C...] (1,16,256,2048) --parallelism same|one (same) --only nats,kz[,kz-tls] --profile [--profile-dir DIR]
@@ -47,6 +51,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runRaftVsEtcd(args);
     case 'raft-node-cpu':
       return runRaftNodeCpu(args);
+    case 'kv-put-cpu':
+      return runKvPutCpu(args);
     case 'metadata-vs-zookeeper':
       return runMetadataVsZookeeper(args);
     case 'broker-vs-nats':

@@ -37,3 +37,11 @@ describe('--batch-bytes and --only kz-tls (broker-vs-nats)', () => {
     expect(parseBenchArgs(['broker-vs-nats', '--only', 'kz,kz-tls']).only).toEqual(['kz', 'kz-tls']);
   });
 });
+
+describe('--storage', () => {
+  it('is level (the default) or memory', () => {
+    expect(parseBenchArgs(['kv-put-cpu']).storage).toBe('level');
+    expect(parseBenchArgs(['kv-put-cpu', '--storage', 'memory']).storage).toBe('memory');
+    expect(() => parseBenchArgs(['kv-put-cpu', '--storage', 'disk'])).toThrow(BenchUsageError);
+  });
+});
