@@ -103,8 +103,18 @@ export function kvWire(): KvSchema {
   };
   const writeResponse = type('WriteResponse');
   const getResponse = type('GetResponse');
+  const putRequest = type('PutRequest');
   loaded = {
-    PutRequest: keyed('PutRequest', (f) => ({ key: bytesOf(f.key), value: bytesOf(f.value) })),
+    // Put is the hot path (one per write): decoded without the toObject copy, and WriteResponse
+    // encoded from a plain object without fromObject; protobufjs's reflected encoders take plain
+    // objects with numbers for enums and int64s, which is what these carry.
+    PutRequest: {
+      encode: (message) => encode(putRequest, message),
+      decode: (bytes) => {
+        const m = putRequest.decode(bytes) as unknown as Record<string, unknown>;
+        return { key: bytesOf(m.key), value: bytesOf(m.value) };
+      },
+    },
     DeleteRequest: keyed('DeleteRequest', (f) => ({ key: bytesOf(f.key) })),
     CompareAndSetRequest: keyed('CompareAndSetRequest', (f) => ({
       key: bytesOf(f.key),
@@ -114,7 +124,10 @@ export function kvWire(): KvSchema {
     })),
     GetRequest: keyed('GetRequest', (f) => ({ key: bytesOf(f.key) })),
     WriteResponse: {
-      encode: (m) => encode(writeResponse, { ...m, error: errorFields(m.error) }),
+      encode: (m) => {
+        const bytes = writeResponse.encode({ error: errorFields(m.error), applied: m.applied, offset: m.offset }).finish();
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      },
       decode: (bytes) => {
         const f = plain(writeResponse, bytes);
         return { error: errorOf(f.error), applied: f.applied === true, offset: numberOf(f.offset) };

@@ -57,6 +57,16 @@ describe('KvStateMachine', () => {
     expect([0, 1, 2, 3, 4].map((offset) => machine.takeOutcome(offset))).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
   });
 
+  test('keys are compared byte for byte, whatever the bytes (every byte value, not valid UTF-8)', () => {
+    const machine = new KvStateMachine();
+    const keys = Array.from({ length: 256 }, (_, i) => Uint8Array.of(0xff, i));
+    keys.push(Uint8Array.of(0xc3, 0xa9), Uint8Array.of(0xe9), Uint8Array.of(0x00), Uint8Array.of(0x00, 0x00));
+    machine.apply(batch(0, keys.map((key, i): KvCommand => ({ op: 'put', key, value: Uint8Array.of(i & 0xff, i >> 8) }))));
+    expect(machine.size).toBe(keys.length);
+    keys.forEach((key, i) => expect(machine.get(Uint8Array.from(key))).toEqual(Uint8Array.of(i & 0xff, i >> 8)));
+    expect(machine.get(Uint8Array.of(0xff))).toBeUndefined();
+  });
+
   test('cas matches on the value at apply time, and null means absent', () => {
     const machine = new KvStateMachine();
     machine.apply(
