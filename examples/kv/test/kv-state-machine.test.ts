@@ -104,6 +104,30 @@ describe('KvStateMachine', () => {
     expect(machine.takeOutcome(1)).toBe('applied');
   });
 
+  test('beyond maxRetainedOutcomes the oldest are dropped, across takes, many evictions and a restore', () => {
+    const machine = new KvStateMachine({ maxRetainedOutcomes: 4 });
+    // The rule as a plain list: kept in apply order, the oldest dropped beyond 4, a take removes.
+    let model: number[] = [];
+    let offset = 0;
+    for (let round = 0; round < 50; round++) {
+      machine.apply(batch(offset, [put('a', String(round)), put('b', String(round)), put('c', String(round))]));
+      for (let i = 0; i < 3; i++) {
+        model.push(offset + i);
+        if (model.length > 4) model.shift();
+      }
+      // The proposer of the middle command takes its outcome, as the leader's service does.
+      expect(machine.takeOutcome(offset + 1)).toBe('applied');
+      model = model.filter((o) => o !== offset + 1);
+      offset += 3;
+    }
+    expect(model).toEqual([offset - 4, offset - 3, offset - 1]);
+    expect(Array.from({ length: offset }, (_, o) => machine.takeOutcome(o)).flatMap((outcome, o) => (outcome === undefined ? [] : [o]))).toEqual(model);
+
+    machine.restore(machine.snapshot());
+    machine.apply(batch(offset, [put('d', '1'), put('d', '2'), put('d', '3'), put('d', '4'), put('d', '5'), put('d', '6')]));
+    expect([0, 1, 2, 3, 4, 5].map((i) => machine.takeOutcome(offset + i))).toEqual([undefined, undefined, 'applied', 'applied', 'applied', 'applied']);
+  });
+
   test('a malformed record is a deterministic no-op', () => {
     const machine = new KvStateMachine();
     machine.apply(batch(0, [put('a', '1'), { key: b('a'), value: Uint8Array.of(0x7f) }, { key: null, value: null }, put('a', '2')]));
