@@ -18,7 +18,7 @@ import { ApiKey, FrameDecoder, decodeResponse, encodeRequest } from '@kz/kafka-p
 import { MetadataDelta, MetadataImage, type MetadataRecord } from '@kz/metadata';
 import { encodeRecordBatch } from '@kz/records';
 import pino from 'pino';
-import type { BenchArgs } from './bench-args';
+import { BenchUsageError, type BenchArgs } from './bench-args';
 import { formatRate } from './format';
 
 const BROKERS = [1, 2, 3] as const;
@@ -26,8 +26,10 @@ const TOPIC = 'bench';
 const TOPIC_ID = 'AAAAAAAAAAAAAAAAAAAAAQ';
 const PRODUCE_VERSION = 9;
 const FETCH_VERSION = 16;
-/** Produce requests a client keeps unanswered (the producer's max.in.flight.requests.per.connection is 5). */
-const IN_FLIGHT = 5;
+/** Produce requests the client keeps unanswered by default (the producer's max.in.flight.requests.per.connection). */
+const DEFAULT_IN_FLIGHT = 5;
+/** Times the consumer reads the partition from the start. */
+const CONSUME_PASSES = 3;
 
 interface Case {
   readonly recordBytes: number;
@@ -139,7 +141,7 @@ function report(label: string, m: Measured, recordBytes: number): void {
 }
 
 /** Closed loop of acks=all produces of one pre-encoded batch until `durationMs` has passed. */
-async function produceFor(port: number, c: Case, durationMs: number): Promise<Measured> {
+async function produceFor(port: number, c: Case, durationMs: number, inFlightMax: number): Promise<Measured> {
   const count = Math.max(1, Math.floor(c.batchBytes / (c.recordBytes + 8)));
   const value = Buffer.alloc(c.recordBytes, 0x61);
   const batch = encodeRecordBatch({ records: Array.from({ length: count }, () => ({ key: null, value })), baseTimestamp: Date.now() });
@@ -164,6 +166,7 @@ async function produceFor(port: number, c: Case, durationMs: number): Promise<Me
       const code = body.responses[0]?.partitionResponses[0]?.errorCode ?? -1;
       if (code !== 0) return reject(new Error(`produce answered error code ${code}`));
       acked += count;
+      produceRequests++;
       if (stop || performance.now() - start >= durationMs) {
         stop = true;
         if (inFlight === 0) resolve();
@@ -172,7 +175,7 @@ async function produceFor(port: number, c: Case, durationMs: number): Promise<Me
       inFlight++;
       conn.write(request());
     });
-    for (let i = 0; i < IN_FLIGHT; i++) {
+    for (let i = 0; i < inFlightMax; i++) {
       inFlight++;
       conn.write(request());
     }
@@ -201,6 +204,9 @@ function nextOffsetAfter(records: Uint8Array, fallback: number): number {
   return next;
 }
 let consumedRecords = 0;
+/** Replica fetches the leaders answered: per produce request, the cost of replicating it lies mostly here. */
+let replicaFetches = 0;
+let produceRequests = 0;
 
 /** One consumer reading the partition from offset 0 to `endOffset` with Fetch, one request at a time. */
 async function consumeAll(port: number, endOffset: number): Promise<Measured> {
@@ -253,9 +259,14 @@ async function consumeAll(port: number, endOffset: number): Promise<Measured> {
  */
 export async function runBrokerPathCpu(args: BenchArgs): Promise<number> {
   const durationMs = (args.durationS ?? 3) * 1000;
+  const inFlight = args.concurrency?.[0] ?? DEFAULT_IN_FLIGHT;
+  // `broker-path-cpu 1024x262144 ...`: only those cases (record bytes x batch bytes), e.g. to profile one.
+  const named = args.positionals.slice(1);
+  const cases = named.length === 0 ? CASES : CASES.filter((c) => named.includes(`${c.recordBytes}x${c.batchBytes}`));
+  if (cases.length === 0) throw new BenchUsageError(`no case named ${named.join(', ')}; the cases are ${CASES.map((c) => `${c.recordBytes}x${c.batchBytes}`).join(', ')}`);
   let failures = 0;
-  console.log(`broker-path-cpu: 3 brokers in one process (RF3, acks=all, gRPC replication), ${IN_FLIGHT} produces in flight, ${durationMs / 1000} s per produce case, then one consumer reads it all`);
-  for (const c of CASES) {
+  console.log(`broker-path-cpu: 3 brokers in one process (RF3, acks=all, gRPC replication), ${inFlight} produces in flight, ${durationMs / 1000} s per produce case, then one consumer reads it all ${CONSUME_PASSES} times`);
+  for (const c of cases) {
     const root = mkdtempSync(join(tmpdir(), 'kz-broker-path-cpu-'));
     const brokers = BROKERS.map((id) => new HarnessBroker(id, join(root, String(id))));
     const servers: ReplicationServer[] = [];
@@ -269,6 +280,7 @@ export async function runBrokerPathCpu(args: BenchArgs): Promise<number> {
         const server = new ReplicationServer({
           api: {
             fetch: async (request: FetchRequest) => {
+              replicaFetches++;
               const response = await b.manager.fetch(request, Date.now());
               b.afterInput();
               return response;
@@ -341,15 +353,30 @@ export async function runBrokerPathCpu(args: BenchArgs): Promise<number> {
       listener = new KafkaListener({ handlers: kafkaHandlers(backend), listen: '127.0.0.1:0', logger: pino({ level: 'warn' }) });
       const port = await listener.start();
       const label = `${c.recordBytes} B records, ${c.batchBytes / 1024} KiB batches`;
+      // What the brokers use doing nothing (timers, fetch sessions' long polls): part of every number below.
+      const idle0 = process.cpuUsage();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const idle = process.cpuUsage(idle0);
+      console.log(`idle: ${((idle.user + idle.system) / 1e4).toFixed(1)}% of a core`);
       // Warm-up: JIT, connections, fetch sessions.
-      await produceFor(port, c, Math.min(1000, durationMs / 3));
-      const produced = await produceFor(port, c, durationMs);
+      await produceFor(port, c, Math.min(1000, durationMs / 3), inFlight);
+      replicaFetches = 0;
+      produceRequests = 0;
+      const produced = await produceFor(port, c, durationMs, inFlight);
       report(`produce ${label}`, produced, c.recordBytes);
+      console.log(`  ${(replicaFetches / produceRequests).toFixed(2)} replica fetches per produce request, ${Math.round(produced.messages / produceRequests)} records each`);
       const endOffset = leader.manager.partition(TOPIC_ID, 0)!.highWatermark;
-      const consumed = await consumeAll(port, endOffset);
+      // Three passes over everything produced: consuming is quick, and one pass is a short sample.
+      const passes: Measured[] = [];
+      for (let i = 0; i < CONSUME_PASSES; i++) passes.push(await consumeAll(port, endOffset));
+      const consumed: Measured = {
+        messages: passes.reduce((n, m) => n + m.messages, 0),
+        seconds: passes.reduce((n, m) => n + m.seconds, 0),
+        cpuUs: { user: passes.reduce((n, m) => n + m.cpuUs.user, 0), system: passes.reduce((n, m) => n + m.cpuUs.system, 0) },
+      };
       report(`consume ${label}`, consumed, c.recordBytes);
-      if (consumed.messages !== endOffset) {
-        console.log(`consume read ${consumed.messages} records of ${endOffset}`);
+      if (consumed.messages !== endOffset * CONSUME_PASSES) {
+        console.log(`consume read ${consumed.messages} records of ${endOffset * CONSUME_PASSES}`);
         failures++;
       }
     } finally {
