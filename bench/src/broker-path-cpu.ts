@@ -252,10 +252,12 @@ async function consumeAll(port: number, endOffset: number): Promise<Measured> {
  * in a temporary directory (fsync before acknowledging, as in production), followers replicating
  * through ReplicaFetchers over the real gRPC replication service, the leader behind a real
  * KafkaListener — driven by one Kafka-protocol client sending pre-encoded Produce requests
- * (acks=all, 5 in flight) and then one consumer fetching everything back. Prints the process's CPU
- * per message (process.cpuUsage: all three brokers and the thin client together), a number that
- * other load on the machine distorts far less than throughput. Run it as
- * `node --cpu-prof bench/dist/main.js broker-path-cpu` to see where the CPU goes.
+ * (acks=all, --concurrency in flight, 5 by default) and then one consumer fetching everything back
+ * three times. Prints the process's CPU per message (process.cpuUsage: all three brokers and the
+ * thin client together), a number that other load on the machine distorts far less than
+ * throughput. The process's V8 flags are the brokers': run it as `node --initial-heap-size=256
+ * bench/dist/main.js broker-path-cpu` for what kz-broker-server runs with (BROKER_V8_FLAGS), and
+ * add `--cpu-prof` to see where the CPU goes.
  */
 export async function runBrokerPathCpu(args: BenchArgs): Promise<number> {
   const durationMs = (args.durationS ?? 3) * 1000;
