@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { KzClientOptions } from '@kz/broker';
+import { BROKER_V8_FLAGS, type KzClientOptions } from '@kz/broker';
 import { MetadataAdminClient, type ControllerAddress } from '@kz/metadata';
 import { createDevCertificates, type DevCertificates } from '@kz/raft/testing';
 import { TlsIdentity } from '@kz/runtime';
@@ -72,6 +72,8 @@ export class KzBrokerCluster {
       const brokerAddress = `127.0.0.1:${ports[4 * i + 2]!}`;
       const args = [
         ...(profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
+        // What kz-broker-server's first line gives node: the brokers run as users run them.
+        ...BROKER_V8_FLAGS,
         entry,
         '--node-id', String(id),
         '--data-dir', dataDir,

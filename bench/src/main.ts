@@ -6,6 +6,7 @@
  *   metadata-vs-zookeeper  a 3-node kz controller quorum and a 3-server ZooKeeper ensemble doing a Kafka cluster's metadata work
  *   broker-vs-nats   a 3-node kz cluster and a 3-server NATS JetStream cluster, the same parallelism, replicated produce then
  *                    consume over a sweep of sends in flight, and the disk's fsynced write rate
+ *   broker-path-cpu  3 brokers in one process (Kafka listener, ReplicaManagers, gRPC replication): CPU per produced and consumed message
  *   metadata-storm   3 combined kz nodes under one CreateTopics of 20,000 partitions and a producer, then a broker SIGKILL
  *   profile-summary  the top self-time functions of .cpuprofile files (a file or a directory)
  */
@@ -18,8 +19,9 @@ import { runMetadataVsZookeeper } from './metadata-vs-zookeeper';
 import { runRaftVsEtcd } from './raft-vs-etcd';
 import { runRaftNodeCpu } from './raft-node-cpu';
 import { runKvPutCpu } from './kv-put-cpu';
+import { runBrokerPathCpu } from './broker-path-cpu';
 
-const USAGE = `usage: pnpm bench <raft-core|raft-vs-etcd|raft-node-cpu|kv-put-cpu|metadata-vs-zookeeper|broker-vs-nats|metadata-storm|profile-summary> [flags]   (-h, --help: this text)
+const USAGE = `usage: pnpm bench <raft-core|raft-vs-etcd|raft-node-cpu|kv-put-cpu|metadata-vs-zookeeper|broker-vs-nats|broker-path-cpu|metadata-storm|profile-summary> [flags]   (-h, --help: this text)
   raft-core        --duration S (10) --warmup S (2) --inflight K (64) --records 1,16
   raft-vs-etcd     --duration S (20) --warmup S (5) per run --concurrency C[,C...] (1,16,64,256; the last ratio line is at 64) --connections N (1)
                    --key-space N (100000) --only etcd,kz --profile [--profile-dir DIR]
@@ -33,6 +35,10 @@ const USAGE = `usage: pnpm bench <raft-core|raft-vs-etcd|raft-node-cpu|kv-put-cp
                    --concurrency C[,C...] (1,16,256,2048) --parallelism same|one (same) --only nats,kz[,kz-tls] --profile [--profile-dir DIR]
                    (kz-tls: kz again with TLS on every listener, only when named; prints ratio kz-tls/kz)
                    --batch-bytes N (kz producer batch.size; default Kafka's 16384)
+  broker-path-cpu  [RECORDxBATCH ...] --duration S (3 per produce case) --concurrency K (5 produce requests in flight): 3 brokers in
+                   this process, CPU per message produced (RF3 acks=all, 1 KiB and 100 B records in 16 KiB and 256 KiB batches) and
+                   consumed; run it as node --initial-heap-size=256 bench/dist/main.js broker-path-cpu to give it the brokers' V8 flags
+                   (BROKER_V8_FLAGS), and add --cpu-prof to profile
   metadata-storm   --topics N (200) --partitions N (100)
   profile-summary  <file.cpuprofile | directory>`;
 
@@ -57,6 +63,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runMetadataVsZookeeper(args);
     case 'broker-vs-nats':
       return runBrokerVsNats(args);
+    case 'broker-path-cpu':
+      return runBrokerPathCpu(args);
     case 'metadata-storm':
       return runMetadataStorm(args);
     case 'profile-summary': {

@@ -165,6 +165,7 @@ export type { BrokerInstrumentation } from './runtime/broker-instrumentation';
 export { BrokerLifecycle, DEFAULT_HEARTBEAT_INTERVAL_MS, type BrokerLifecycleOptions, type BrokerState } from './runtime/broker-lifecycle';
 export type { ControllerChannel } from './runtime/controller-channel';
 export { DiskLogDirectory, type DiskLogDirectoryOptions } from './runtime/disk-log-directory';
+export { BROKER_V8_FLAGS } from './runtime/broker-v8-flags';
 export { ReplicaFetchers, type FetchChannel } from './runtime/replica-fetchers';
 export { AlterPartitionSender } from './runtime/alter-partition-sender';
 export {

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --initial-heap-size=256
 /** `kz`: see kz.ts for the commands and exit codes. */
 import { processIo } from './io';
 import { runKz } from './kz';

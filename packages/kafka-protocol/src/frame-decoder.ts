@@ -67,7 +67,8 @@ export class FrameDecoder {
         out.push(chunk.subarray(pos, pos + size));
         pos += size;
       } else {
-        this.frame = new Uint8Array(size);
+        // Not zero-filled: the frame is handed out only once every byte of it has arrived.
+        this.frame = Buffer.allocUnsafe(size);
         this.frameHave = 0;
       }
     }

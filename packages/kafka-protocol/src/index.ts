@@ -20,7 +20,7 @@ export {
   decodeRequest,
   encodeRequest,
 } from './request.js';
-export { encodeResponse, decodeResponse } from './response.js';
+export { encodeResponse, encodeResponseChunks, decodeResponse } from './response.js';
 export { FrameDecoder, DEFAULT_MAX_FRAME_SIZE } from './frame-decoder.js';
 export {
   type ApiVersionRange,
@@ -46,4 +46,4 @@ export {
 } from '@kz/runtime';
 export { ZERO_UUID, isUuidString } from './uuid.js';
 export { Reader } from './reader.js';
-export { Writer } from './writer.js';
+export { Writer, ChunkedWriter, REFERENCED_BYTES_MIN, sizeReferencing } from './writer.js';

@@ -7,7 +7,7 @@ import { APIS, type ApiKey, type ApiResponseTypes } from './generated/apis.js';
 import { ResponseHeader } from './generated/headers.js';
 import { responseHeaderVersion } from './header-versions.js';
 import { Reader } from './reader.js';
-import { Writer } from './writer.js';
+import { ChunkedWriter, sizeReferencing, Writer } from './writer.js';
 
 interface BodyCodec<T> {
   size(m: T, v: number): number;
@@ -43,6 +43,27 @@ export function encodeResponse<K extends ApiKey>(
   ResponseHeader.write(w, header, hv);
   codec.write(w, body, apiVersion);
   return w.finish();
+}
+
+/**
+ * encodeResponse as chunks to write in order (writev): record batches and other large bytes
+ * fields are referenced, not copied (ChunkedWriter), so they must not change until written.
+ */
+export function encodeResponseChunks<K extends ApiKey>(
+  apiKey: K,
+  apiVersion: number,
+  correlationId: number,
+  body: ApiResponseTypes[K],
+): Uint8Array[] {
+  const codec = codecFor(apiKey, apiVersion);
+  const hv = responseHeaderVersion(apiKey, apiVersion);
+  const header = { correlationId };
+  const { size, referenced } = sizeReferencing(() => ResponseHeader.size(header, hv) + codec.size(body, apiVersion));
+  const w = new ChunkedWriter(4 + size - referenced);
+  w.int32(size);
+  ResponseHeader.write(w, header, hv);
+  codec.write(w, body, apiVersion);
+  return w.finishChunks();
 }
 
 /** Decodes a response frame (the bytes after the size prefix) of a request we sent at `apiVersion`. */

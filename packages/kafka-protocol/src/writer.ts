@@ -161,6 +161,60 @@ export class Writer {
   }
 }
 
+/**
+ * Bytes fields of at least this many bytes (a fetch answer's record batches) are not copied by a
+ * ChunkedWriter: the frame goes out as a list of chunks, its own small buffers between references
+ * to the caller's byte arrays, so a broker hands the log's bytes to the socket as they were read.
+ */
+export const REFERENCED_BYTES_MIN = 4096;
+
+/**
+ * A Writer that references large bytes fields instead of copying them (REFERENCED_BYTES_MIN). Its
+ * buffer holds only the copied bytes: `size` is what sizeReferencing measured as copied.
+ */
+export class ChunkedWriter extends Writer {
+  private readonly chunks: Uint8Array[] = [];
+  private cut = 0;
+
+  override raw(v: Uint8Array): void {
+    if (v.length < REFERENCED_BYTES_MIN) {
+      super.raw(v);
+      return;
+    }
+    if (this.pos > this.cut) this.chunks.push(this.buf.subarray(this.cut, this.pos));
+    this.chunks.push(v);
+    this.cut = this.pos;
+  }
+
+  /** The frame's chunks in order; throws if the size pass and the write pass disagreed. */
+  finishChunks(): Uint8Array[] {
+    this.finish();
+    if (this.pos > this.cut) this.chunks.push(this.buf.subarray(this.cut, this.pos));
+    return this.chunks;
+  }
+}
+
+/** While sizeReferencing measures: the bytes a ChunkedWriter will reference rather than copy. */
+let referenced: number | null = null;
+
+function noteBytes(v: Uint8Array): void {
+  if (referenced !== null && v.length >= REFERENCED_BYTES_MIN) referenced += v.length;
+}
+
+/**
+ * Runs a size pass and also counts the bytes of the fields a ChunkedWriter will reference, so its
+ * buffer can be sized to the rest. Size passes are synchronous, so the count cannot interleave.
+ */
+export function sizeReferencing(measure: () => number): { size: number; referenced: number } {
+  referenced = 0;
+  try {
+    const size = measure();
+    return { size, referenced };
+  } finally {
+    referenced = null;
+  }
+}
+
 // ---- sizes ------------------------------------------------------------------
 
 export function sizeOfUvarint(v: number): number {
@@ -189,19 +243,25 @@ export function sizeOfCompactNullableString(v: string | null): number {
 }
 
 export function sizeOfBytes(v: Uint8Array): number {
+  noteBytes(v);
   return 4 + v.length;
 }
 
 export function sizeOfNullableBytes(v: Uint8Array | null): number {
-  return v === null ? 4 : 4 + v.length;
+  if (v === null) return 4;
+  noteBytes(v);
+  return 4 + v.length;
 }
 
 export function sizeOfCompactBytes(v: Uint8Array): number {
+  noteBytes(v);
   return sizeOfUvarint(v.length + 1) + v.length;
 }
 
 export function sizeOfCompactNullableBytes(v: Uint8Array | null): number {
-  return v === null ? 1 : sizeOfUvarint(v.length + 1) + v.length;
+  if (v === null) return 1;
+  noteBytes(v);
+  return sizeOfUvarint(v.length + 1) + v.length;
 }
 
 export function sizeOfArrayLength(compact: boolean, n: number): number {

@@ -15,7 +15,7 @@ import {
   ApiKey,
   decodeRequest,
   encodeApiVersionsFallback,
-  encodeResponse,
+  encodeResponseChunks,
   FrameDecoder,
   needsApiVersionsFallback,
   peekRequestIds,
@@ -47,8 +47,11 @@ export interface ListenerConnectionOptions {
 
 /** A request's place in the answer order. */
 interface Slot {
-  /** The encoded answer once ready; null for a request that gets none (acks=0). */
-  bytes: Uint8Array | null;
+  /**
+   * The encoded answer once ready, in chunks (a fetch answer's record batches are the log's own
+   * bytes, not copied into the frame); null for a request that gets none (acks=0).
+   */
+  bytes: readonly Uint8Array[] | null;
   done: boolean;
   /** Close the connection when this request's turn comes (after writing the answers before it). */
   closeHere?: boolean;
@@ -170,7 +173,7 @@ export class ListenerConnection {
           slot.closeHere = true;
         } else if (response !== null) {
           try {
-            slot.bytes = encodeResponse(apiKey, apiVersion, header.correlationId, response as never);
+            slot.bytes = encodeResponseChunks(apiKey, apiVersion, header.correlationId, response as never);
           } catch (error) {
             // A response that does not encode is a bug in a handler: say so, and do not answer with garbage.
             this.log.error({ peer: this.peer, api: APIS[apiKey].name, apiVersion, err: error }, 'Kafka response does not encode');
@@ -196,9 +199,20 @@ export class ListenerConnection {
   }
 
   private answerNow(bytes: Uint8Array): void {
-    this.slots.push({ bytes, done: true });
+    this.slots.push({ bytes: [bytes], done: true });
     // Written when its turn comes; takeBacklog calls writeReady's flow check afterwards.
-    if (this.slots.length === 1) this.socket.write(this.slots.shift()!.bytes!);
+    if (this.slots.length === 1) this.write(this.slots.shift()!.bytes!);
+  }
+
+  /** One answer's chunks, corked so that the socket writes them together (one writev). */
+  private write(chunks: readonly Uint8Array[]): void {
+    if (chunks.length === 1) {
+      this.socket.write(chunks[0]!);
+      return;
+    }
+    this.socket.cork();
+    for (const chunk of chunks) this.socket.write(chunk);
+    this.socket.uncork();
   }
 
   /** Writes every answer whose turn has come. */
@@ -213,7 +227,7 @@ export class ListenerConnection {
         this.socket.destroySoon();
         return;
       }
-      if (slot.bytes !== null && !this.closed) this.socket.write(slot.bytes);
+      if (slot.bytes !== null && !this.closed) this.write(slot.bytes);
       if (slot.closeAfter !== undefined) {
         this.closed = true;
         this.slots.length = 0;

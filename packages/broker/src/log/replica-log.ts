@@ -20,7 +20,9 @@ export interface ReplicaLog {
   readonly size: number;
   /**
    * Leader append: validates every batch (an idempotent one against its producer's sequence), stamps
-   * base offsets and the epoch. A duplicate is answered with the original's offsets, unwritten.
+   * base offsets and the epoch — in place, in `batchBytes` (the caller gives its buffer up: a
+   * produce request's frame is not copied again). A duplicate is answered with the original's
+   * offsets, unwritten.
    * Throws typed LogErrors / record errors.
    */
   append(batchBytes: Uint8Array, leaderEpoch: number): AppendInfo;

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --initial-heap-size=256
 /**
  * `kz-broker-server`: one kz node with the broker role — the metadata node (a controller when its id
  * is among --voters, an observer otherwise) with its MetadataAdmin service, and the broker on it.
@@ -6,6 +6,9 @@
  *
  * Exit codes: 0 after a graceful stop (SIGTERM / SIGINT: controlled shutdown first), 1 when the
  * node cannot start or its Raft node halts, 2 on a bad command line.
+ *
+ * The first line gives node BROKER_V8_FLAGS (a larger initial heap: see broker-v8-flags.ts); run as
+ * `node <this file>`, pass them yourself.
  */
 import { DEFAULT_GROUP_CONFIG } from '../coordinator/classic-group';
 import * as path from 'node:path';

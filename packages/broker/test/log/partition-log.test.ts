@@ -59,16 +59,18 @@ describe('PartitionLog append and read', () => {
     log.close();
   });
 
-  it('stores the producer bytes verbatim apart from base offset and leader epoch, without touching the caller buffer', () => {
+  it('stores the producer bytes verbatim apart from base offset and leader epoch, stamped in the buffer it was handed', () => {
     const log = PartitionLog.open(tempDir());
     log.append(batch(), 1);
     const produced = batch({ count: 2 });
     const before = Uint8Array.from(produced);
-    log.append(produced, 1);
-    expect(produced).toEqual(before);
+    log.append(produced, 3);
     const stored = log.read(1, 1 << 20);
-    expect(stored.subarray(16)).toEqual(produced.subarray(16));
-    expect(batchRanges(stored)).toEqual([[1, 2, 1]]);
+    // Base offset (bytes 0-7) and partition leader epoch (12-15) are stamped; the rest is the producer's.
+    expect(Uint8Array.from(stored.subarray(8, 12))).toEqual(before.subarray(8, 12));
+    expect(Uint8Array.from(stored.subarray(16))).toEqual(before.subarray(16));
+    expect(batchRanges(stored)).toEqual([[1, 2, 3]]);
+    expect(Uint8Array.from(produced)).toEqual(Uint8Array.from(stored));
     log.close();
   });
 
