@@ -1,6 +1,11 @@
 // StrykerJS on one decision-module scope (KZ_MUTATION_SCOPE, set by scripts/mutation).
 // One worker and per-test coverage: the machine is shared, and per-test coverage lets each mutant
-// run only the tests that reach it. Reports and the incremental cache go to reports/ (gitignored).
+// run only the tests that reach it. Reports go to reports/ (gitignored). The incremental file is
+// committed (mutation/incremental/<scope>.json): a cold run of a whole scope takes hours on a shared
+// 2-core machine, longer than one working session, so runs of file subsets (KZ_MUTATE) must add up
+// across sessions and clones. Stryker keeps the results of mutants outside `mutate`, and diffs the
+// source and test text stored in the file against the tree, so a stale or merged copy only means
+// more mutants re-run, never a wrong result; on a merge conflict, either side is a valid file.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -21,7 +26,7 @@ export default {
   concurrency: 1,
   coverageAnalysis: 'perTest',
   incremental: true,
-  incrementalFile: `reports/mutation/${name}/stryker-incremental.json`,
+  incrementalFile: `mutation/incremental/${name}.json`,
   reporters: ['html', 'json', 'clear-text', 'progress'],
   htmlReporter: { fileName: `reports/mutation/${name}/index.html` },
   jsonReporter: { fileName: `reports/mutation/${name}/mutation.json` },
