@@ -43,6 +43,9 @@ describe('votes', () => {
     expect(shouldGrantVote({ ...unattached, votedFor: 3 }, 2, false, true)).toBe(false);
     expect(shouldGrantVote({ ...unattached, votedFor: 2 }, 2, false, true)).toBe(true);
     expect(shouldGrantVote({ ...unattached, leaderId: 3 }, 2, false, true)).toBe(false);
+    // A prospective voter only asked for pre-votes, which bind nothing: it may still grant a standard vote.
+    expect(shouldGrantVote({ ...unattached, role: 'prospective' }, 2, false, true)).toBe(true);
+    expect(shouldGrantVote({ ...unattached, role: 'prospective', votedFor: 3 }, 2, false, true)).toBe(false);
     for (const role of ['candidate', 'leader', 'follower', 'resigned'] as const) {
       expect(shouldGrantVote({ ...unattached, role }, 2, false, true)).toBe(false);
     }
