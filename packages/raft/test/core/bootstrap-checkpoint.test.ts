@@ -1,4 +1,4 @@
-import { CrcMismatchError, encodeLeaderChangeBatch } from '@kz/records';
+import { CorruptRecordError, CrcMismatchError, encodeLeaderChangeBatch, encodeRecordBatch } from '@kz/records';
 import { decodeBootstrapCheckpoint, encodeBootstrapCheckpoint } from '../../src/core/bootstrap-checkpoint';
 import { newDirectoryId, type Voter } from '../../src/core/voter-set';
 
@@ -20,5 +20,9 @@ describe('bootstrap checkpoint', () => {
     expect(() => decodeBootstrapCheckpoint(Uint8Array.from([...bytes, 0]))).toThrow(/expected one batch/);
     const leaderChange = encodeLeaderChangeBatch({ leaderId: 1, voters: [], grantingVoters: [] });
     expect(() => decodeBootstrapCheckpoint(leaderChange)).toThrow(/no voters record/);
+    expect(() => decodeBootstrapCheckpoint(encodeBootstrapCheckpoint([]))).toThrow(/no voters record/);
+    const data = encodeRecordBatch({ records: [{ key: null, value: new Uint8Array([1]) }] });
+    expect(() => decodeBootstrapCheckpoint(data)).toThrow(CorruptRecordError);
+    expect(() => decodeBootstrapCheckpoint(data)).toThrow(/not a control batch/);
   });
 });

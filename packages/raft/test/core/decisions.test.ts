@@ -83,6 +83,9 @@ describe('election timing', () => {
     const waits = [1, 2].map((p) => endQuorumEpochBackoff(p, 3, 1000));
     expect(waits[0]!).toBeLessThan(waits[1]!);
     expect(endQuorumEpochBackoff(-1, 3, 1000)).toBe(1000);
+    // Steps double from max / 2^(n-1), so the last successor waits the whole maximum.
+    expect([1, 2, 3].map((p) => endQuorumEpochBackoff(p, 3, 1000))).toEqual([250, 500, 1000]);
+    expect(endQuorumEpochBackoff(1, 1, 1000)).toBe(1000);
   });
 });
 
