@@ -1,4 +1,4 @@
-import { encodeLeaderChangeBatch, encodeRecordBatch } from '@kz/records';
+import { decodeRecordBatch, encodeControlRecordKey, encodeLeaderChangeBatch, encodeRecordBatch, type ControlRecordType } from '@kz/records';
 import {
   InvalidRaftConfigError,
   RaftCore,
@@ -8,7 +8,7 @@ import {
   type Voter,
 } from '@kz/raft';
 import { SeededRandom } from '@kz/raft/testing';
-import { VoterHistory } from '../../src/core/voter-history';
+import { VoterHistory, votersIn } from '../../src/core/voter-history';
 import { encodeVotersBatch } from '../../src/core/voter-set';
 import { iterateBatches } from '@kz/records';
 import { CheckpointFormatError, CheckpointScanner, checkpointDataBatch, checkpointFooter, checkpointHead } from '../../src/core/checkpoint-format';
@@ -110,6 +110,18 @@ describe('VoterHistory: the voter set in force is the latest in the log (KIP-853
     expect(history.appended({ baseOffset: 1, lastOffset: 1, epoch: 1, bytes: leaderChange })).toBeNull();
     expect(history.appended(votersBatch(2, [a!, b!]))?.map((v) => v.id)).toEqual([1, 2]);
     expect(history.latestRecordOffset).toBe(2);
+  });
+
+  it('a control type this version does not know is skipped, not taken for a voter set nor fatal', () => {
+    const known = decodeRecordBatch(encodeVotersBatch([a!, b!], false, 0)).records[0]!;
+    const bytes = encodeRecordBatch({
+      records: [
+        { key: encodeControlRecordKey(99 as ControlRecordType), value: new Uint8Array([0, 0, 0]) },
+        { key: known.key, value: known.value },
+      ],
+      isControl: true,
+    });
+    expect(votersIn({ baseOffset: 0, lastOffset: 1, epoch: 1, bytes })?.map((v) => v.id)).toEqual([1, 2]);
   });
 
   it('a replica joining with no voter set knows none until the log brings one', () => {
