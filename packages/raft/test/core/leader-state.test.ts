@@ -113,6 +113,16 @@ describe('LeaderState', () => {
     expect(leader.directoryIdOf(9)).toBeUndefined();
   });
 
+  test('a clock that starts at 0: a fetch at time 0 is a fetch, and no fetch is never caught up', () => {
+    const leader = new LeaderState(1, v1.directoryId, [v1, v2, v3], 0, 900, 0);
+    expect(leader.isCaughtUp(0, 2, v2.directoryId, 10_000)).toBe(false);
+    leader.recordFetch(0, 2, v2.directoryId, 0, 0);
+    leader.recordFetch(0, 7, dir(7), 0, 0);
+    expect(leader.isCaughtUp(0, 2, v2.directoryId, 10_000)).toBe(true);
+    expect(leader.directoryIdOf(2)).toBe(v2.directoryId);
+    expect(leader.describe(0, 0).observers.map((o) => o.nodeId)).toEqual([7]);
+  });
+
   test('a fetch is parked only when the replica already has the high watermark it would be sent', () => {
     const leader = leading();
     expect(leader.hasNewsFor(2, 10)).toBe(true);
