@@ -1,4 +1,4 @@
-import { CorruptRecordError, CrcMismatchError, encodeLeaderChangeBatch, encodeRecordBatch } from '@kz/records';
+import { ControlRecordType, CorruptRecordError, CrcMismatchError, decodeControlRecord, decodeRecordBatch, encodeLeaderChangeBatch, encodeRecordBatch } from '@kz/records';
 import { decodeBootstrapCheckpoint, encodeBootstrapCheckpoint } from '../../src/core/bootstrap-checkpoint';
 import { newDirectoryId, type Voter } from '../../src/core/voter-set';
 
@@ -10,6 +10,12 @@ const voters: Voter[] = [
 describe('bootstrap checkpoint', () => {
   test('round-trips a voter set, ordered by node id, endpoints included', () => {
     expect(decodeBootstrapCheckpoint(encodeBootstrapCheckpoint(voters))).toEqual([voters[1], voters[0]]);
+  });
+
+  test('is one control batch: the kraft.version record (dynamic voters), then the voters record', () => {
+    const types = decodeRecordBatch(encodeBootstrapCheckpoint(voters, 0)).records.map((r) => decodeControlRecord(r));
+    expect(types.map((c) => c.type)).toEqual([ControlRecordType.KRaftVersion, ControlRecordType.KRaftVoters]);
+    expect(types[0]).toMatchObject({ record: { kraftVersion: 1 } });
   });
 
   test('a flipped byte, a trailing byte or a batch without a voters record is refused', () => {

@@ -71,6 +71,11 @@ describe('election timing', () => {
     );
   });
 
+  test('the election timeout is T plus a uniform share of T', () => {
+    expect(randomElectionTimeout(1000, () => 0)).toBe(1000);
+    expect(randomElectionTimeout(1000, () => 0.5)).toBe(1500);
+  });
+
   test('backoff grows with retries and is capped', () => {
     expect(electionBackoff(1, 1000, () => 0.99)).toBe(100);
     expect(electionBackoff(3, 1000, () => 0.99)).toBe(700);
@@ -86,6 +91,8 @@ describe('election timing', () => {
     // Steps double from max / 2^(n-1), so the last successor waits the whole maximum.
     expect([1, 2, 3].map((p) => endQuorumEpochBackoff(p, 3, 1000))).toEqual([250, 500, 1000]);
     expect(endQuorumEpochBackoff(1, 1, 1000)).toBe(1000);
+    // The first successor campaigns at once whatever the maximum (an odd one too).
+    expect(endQuorumEpochBackoff(0, 1, 1001)).toBe(0);
   });
 });
 
