@@ -66,27 +66,40 @@ describe('LeaderState', () => {
     expect(replaced.leaderIsVoter).toBe(false);
   });
 
-  test('a new voter set takes effect at once and forgets what removed voters owed', () => {
-    const v6 = voter(6);
-    const leader = leading([v1, v2, v3, v4, v5]);
-    leader.recordVoterContact(1100, 4, v4.directoryId);
-    leader.setVoters([v1, v2, v3, v5, v6]);
-    expect(leader.voters).toEqual([v1, v2, v3, v5, v6]);
-    // Node 6 joined after the epoch began: it owes no BeginQuorumEpoch acknowledgement.
-    expect([...leader.beginQuorumPending].sort()).toEqual([2, 3, 5]);
-    expect(leader.isVoter(4, v4.directoryId)).toBe(false);
-    // Node 4's earlier fetch does not count toward the new set's majority (two more voters).
-    leader.recordVoterContact(1200, 2, v2.directoryId);
+  test('a new voter set takes effect at once and forgets what removed voters owed or did', () => {
+    const [v6, v7, v8, v9] = [voter(6), voter(7), voter(8), voter(9)];
+    const leader = leading([v1, v2, v3, v4, v5, v6, v7]);
+    // Three voters besides the leader make a majority of seven.
+    leader.recordVoterContact(1050, 2, v2.directoryId);
+    leader.recordVoterContact(1100, 5, v5.directoryId);
     expect(leader.checkQuorumDeadlineMs).toBe(1900);
-    leader.recordVoterContact(1300, 6, v6.directoryId);
+    // 5 and 7 leave, 8 and 9 join: still seven voters.
+    leader.setVoters([v1, v2, v3, v4, v6, v8, v9]);
+    expect(leader.voters.map((v) => v.id)).toEqual([1, 2, 3, 4, 6, 8, 9]);
+    expect(leader.isVoter(5, v5.directoryId)).toBe(false);
+    // Voter 7 never acknowledged, but is gone; 8 and 9 joined after the epoch began and owe nothing.
+    expect([...leader.beginQuorumPending].sort()).toEqual([3, 4, 6]);
+    // 5's fetch no longer counts, 2's still does.
+    leader.recordVoterContact(1200, 3, v3.directoryId);
+    expect(leader.checkQuorumDeadlineMs).toBe(1900);
+    leader.recordVoterContact(1300, 8, v8.directoryId);
     expect(leader.checkQuorumDeadlineMs).toBe(2200);
+    // Voters that never fetched have no end offset and are described as unknown; 7 is not an observer.
+    expect(leader.voterEndOffsets(20)).toEqual([20, -1, -1, -1, -1, -1, -1]);
+    const view = leader.describe(1300, 20);
+    expect(view.voters.map((v) => v.logEndOffset)).toEqual([20, -1, -1, -1, -1, -1, -1]);
+    expect(view.observers).toEqual([]);
+    expect(leader.isCaughtUp(1300, 9, v9.directoryId, 10_000)).toBe(false);
   });
 
   test('caught up: fetched at the leader’s end, or reached the end the leader had at its previous fetch', () => {
     const leader = leading();
     expect(leader.isCaughtUp(1000, 2, v2.directoryId, 500)).toBe(false);
+    leader.recordFetch(1050, 2, v2.directoryId, 3, 20);
     leader.recordFetch(1100, 2, v2.directoryId, 5, 20);
+    // Twice behind the end the leader had: never caught up yet.
     expect(leader.isCaughtUp(1100, 2, v2.directoryId, 500)).toBe(false);
+    expect(leader.describe(1100, 20).voters[1]!.lastCaughtUpTimestamp).toBe(-1);
     // At 1300 it reached 20, the leader's end when it fetched at 1100: caught up as of 1100.
     leader.recordFetch(1300, 2, v2.directoryId, 20, 25);
     expect(leader.describe(1300, 25).voters[1]!.lastCaughtUpTimestamp).toBe(1100);
@@ -126,6 +139,8 @@ describe('LeaderState', () => {
   test('a fetch is parked only when the replica already has the high watermark it would be sent', () => {
     const leader = leading();
     expect(leader.hasNewsFor(2, 10)).toBe(true);
+    expect(leader.hasNewsFor(3, 1)).toBe(true);
+    expect(leader.hasNewsFor(3, 0)).toBe(true);
     leader.markSent(2, 10);
     expect(leader.hasNewsFor(2, 10)).toBe(false);
     expect(leader.hasNewsFor(2, 11)).toBe(true);
