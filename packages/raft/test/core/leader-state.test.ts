@@ -92,6 +92,19 @@ describe('LeaderState', () => {
     expect(leader.isCaughtUp(1300, 9, v9.directoryId, 10_000)).toBe(false);
   });
 
+  test('after a voter set change, the fetches of voters that stayed still count toward check-quorum', () => {
+    const voters = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((id) => voter(id));
+    // Four voters besides the leader make a majority of nine.
+    const leader = new LeaderState(1, v1.directoryId, voters, 10, 900, 1000);
+    for (const id of [2, 3, 5]) leader.recordVoterContact(1100, id, voters[id - 1]!.directoryId);
+    const v10 = voter(10);
+    leader.setVoters([...voters.filter((v) => v.id !== 5), v10]);
+    leader.recordVoterContact(1200, 4, voters[3]!.directoryId);
+    expect(leader.checkQuorumDeadlineMs).toBe(1900);
+    leader.recordVoterContact(1300, 6, voters[5]!.directoryId);
+    expect(leader.checkQuorumDeadlineMs).toBe(2200);
+  });
+
   test('caught up: fetched at the leader’s end, or reached the end the leader had at its previous fetch', () => {
     const leader = leading();
     expect(leader.isCaughtUp(1000, 2, v2.directoryId, 500)).toBe(false);

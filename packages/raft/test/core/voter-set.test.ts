@@ -33,10 +33,15 @@ describe('voter set', () => {
     expect(directoryIdBytes(newDirectoryId(() => 0))[0]).toBe(1);
     expect(directoryIdBytes(newDirectoryId(() => 0.999))).toEqual(new Uint8Array(16).fill(255));
     expect(newDirectoryId(() => 0.5)).toHaveLength(22);
+    // Only the all-zero id is avoided: a zero byte elsewhere is kept as drawn.
+    const draws = [5 / 256];
+    expect(directoryIdBytes(newDirectoryId(() => draws.shift() ?? 0))).toEqual(Uint8Array.from([5, ...new Array<number>(15).fill(0)]));
   });
 
   test('anything else is an InvalidDirectoryIdError, and the zero id names no replica', () => {
     expect(() => directoryIdBytes('AAAA')).toThrow(InvalidDirectoryIdError);
+    expect(() => directoryIdBytes('AAAA')).toThrow(/"AAAA" is not a directory id/);
+    expect(() => checkDirectoryId(ZERO_DIRECTORY_ID)).toThrow(/zero directory id/);
     // 22 characters whose last bits are not zero: not how a Uuid prints.
     expect(() => directoryIdBytes('AAAAAAAAAAAAAAAAAAAAAB')).toThrow(InvalidDirectoryIdError);
     expect(() => directoryIdBytes(`${idA}A`)).toThrow(InvalidDirectoryIdError);
@@ -64,6 +69,10 @@ describe('voter set', () => {
     expect(sameVoterSets([a], [{ ...a, endpoints: [{ name: 'OTHER', host: 'h1', port: 9001 }] }])).toBe(false);
     expect(sameVoterSets([a], [{ ...a, endpoints: [{ name: 'CONTROLLER', host: 'h9', port: 9001 }] }])).toBe(false);
     expect(sameVoterSets([a], [{ ...a, endpoints: [{ name: 'CONTROLLER', host: 'h1', port: 9009 }] }])).toBe(false);
+    // Every voter and every endpoint is compared, not only the first.
+    expect(sameVoterSets([a, b], [a, { ...b, id: 3 }])).toBe(false);
+    const twoEndpoints = { ...a, endpoints: [...a.endpoints, { name: 'CONTROLLER', host: 'h1b', port: 9001 }] };
+    expect(sameVoterSets([twoEndpoints], [{ ...twoEndpoints, endpoints: [a.endpoints[0]!, { name: 'CONTROLLER', host: 'h1c', port: 9001 }] }])).toBe(false);
   });
 
   test('a voter is dialled at its first endpoint, IPv6 hosts in brackets', () => {
@@ -89,5 +98,6 @@ describe('voter set', () => {
     expect(readBatchHeader(withVersion).isControl).toBe(true);
     expect(types(withVersion)).toEqual([ControlRecordType.KRaftVersion, ControlRecordType.KRaftVoters]);
     expect(types(encodeVotersBatch([a, b], false, 5))).toEqual([ControlRecordType.KRaftVoters]);
+    expect(readBatchHeader(withVersion).baseTimestamp).toBe(5);
   });
 });
