@@ -124,6 +124,33 @@ describe('VoterHistory: the voter set in force is the latest in the log (KIP-853
     expect(votersIn({ baseOffset: 0, lastOffset: 1, epoch: 1, bytes })?.map((v) => v.id)).toEqual([1, 2]);
   });
 
+  it('a replica without a base set: no record offset, truncation and compaction of nothing are safe', () => {
+    const history = new VoterHistory('bootstrap', null);
+    expect(history.latestRecordOffset).toBe(-1);
+    history.truncateTo(0);
+    history.appended(votersBatch(5, [a!]));
+    history.appended(votersBatch(6, [a!, b!]));
+    // Nothing below 3: compaction there keeps both records as records of the log.
+    history.compactTo(3);
+    expect(history.latestRecordOffset).toBe(6);
+    history.truncateTo(6);
+    expect(history.latestRecordOffset).toBe(5);
+    // The first record below the snapshot end becomes the base.
+    history.compactTo(6);
+    expect(history.latestRecordOffset).toBe(-1);
+    expect(history.latest?.map((v) => v.id)).toEqual([1]);
+    history.truncateTo(0);
+    expect(history.latest?.map((v) => v.id)).toEqual([1]);
+  });
+
+  it('the bootstrap set alone is "only bootstrap"; once a record is appended it is not', () => {
+    const history = new VoterHistory('bootstrap', [a!]);
+    history.appended(votersBatch(0, [a!, b!]));
+    expect(history.onlyBootstrap).toBe(false);
+    history.truncateTo(0);
+    expect(history.onlyBootstrap).toBe(true);
+  });
+
   it('a replica joining with no voter set knows none until the log brings one', () => {
     const history = new VoterHistory('bootstrap', null);
     expect(history.latest).toBeNull();
