@@ -1,4 +1,4 @@
-import { CrcMismatchError, encodeLeaderChangeBatch } from '@kz/records';
+import { ControlRecordType, CorruptRecordError, CrcMismatchError, decodeControlRecord, decodeRecordBatch, encodeLeaderChangeBatch, encodeRecordBatch } from '@kz/records';
 import { decodeBootstrapCheckpoint, encodeBootstrapCheckpoint } from '../../src/core/bootstrap-checkpoint';
 import { newDirectoryId, type Voter } from '../../src/core/voter-set';
 
@@ -12,6 +12,12 @@ describe('bootstrap checkpoint', () => {
     expect(decodeBootstrapCheckpoint(encodeBootstrapCheckpoint(voters))).toEqual([voters[1], voters[0]]);
   });
 
+  test('is one control batch: the kraft.version record (dynamic voters), then the voters record', () => {
+    const types = decodeRecordBatch(encodeBootstrapCheckpoint(voters, 0)).records.map((r) => decodeControlRecord(r));
+    expect(types.map((c) => c.type)).toEqual([ControlRecordType.KRaftVersion, ControlRecordType.KRaftVoters]);
+    expect(types[0]).toMatchObject({ record: { kraftVersion: 1 } });
+  });
+
   test('a flipped byte, a trailing byte or a batch without a voters record is refused', () => {
     const bytes = encodeBootstrapCheckpoint(voters);
     const flipped = Uint8Array.from(bytes);
@@ -20,5 +26,9 @@ describe('bootstrap checkpoint', () => {
     expect(() => decodeBootstrapCheckpoint(Uint8Array.from([...bytes, 0]))).toThrow(/expected one batch/);
     const leaderChange = encodeLeaderChangeBatch({ leaderId: 1, voters: [], grantingVoters: [] });
     expect(() => decodeBootstrapCheckpoint(leaderChange)).toThrow(/no voters record/);
+    expect(() => decodeBootstrapCheckpoint(encodeBootstrapCheckpoint([]))).toThrow(/no voters record/);
+    const data = encodeRecordBatch({ records: [{ key: null, value: new Uint8Array([1]) }] });
+    expect(() => decodeBootstrapCheckpoint(data)).toThrow(CorruptRecordError);
+    expect(() => decodeBootstrapCheckpoint(data)).toThrow(/not a control batch/);
   });
 });

@@ -43,6 +43,9 @@ describe('votes', () => {
     expect(shouldGrantVote({ ...unattached, votedFor: 3 }, 2, false, true)).toBe(false);
     expect(shouldGrantVote({ ...unattached, votedFor: 2 }, 2, false, true)).toBe(true);
     expect(shouldGrantVote({ ...unattached, leaderId: 3 }, 2, false, true)).toBe(false);
+    // A prospective voter only asked for pre-votes, which bind nothing: it may still grant a standard vote.
+    expect(shouldGrantVote({ ...unattached, role: 'prospective' }, 2, false, true)).toBe(true);
+    expect(shouldGrantVote({ ...unattached, role: 'prospective', votedFor: 3 }, 2, false, true)).toBe(false);
     for (const role of ['candidate', 'leader', 'follower', 'resigned'] as const) {
       expect(shouldGrantVote({ ...unattached, role }, 2, false, true)).toBe(false);
     }
@@ -68,6 +71,11 @@ describe('election timing', () => {
     );
   });
 
+  test('the election timeout is T plus a uniform share of T', () => {
+    expect(randomElectionTimeout(1000, () => 0)).toBe(1000);
+    expect(randomElectionTimeout(1000, () => 0.5)).toBe(1500);
+  });
+
   test('backoff grows with retries and is capped', () => {
     expect(electionBackoff(1, 1000, () => 0.99)).toBe(100);
     expect(electionBackoff(3, 1000, () => 0.99)).toBe(700);
@@ -80,6 +88,11 @@ describe('election timing', () => {
     const waits = [1, 2].map((p) => endQuorumEpochBackoff(p, 3, 1000));
     expect(waits[0]!).toBeLessThan(waits[1]!);
     expect(endQuorumEpochBackoff(-1, 3, 1000)).toBe(1000);
+    // Steps double from max / 2^(n-1), so the last successor waits the whole maximum.
+    expect([1, 2, 3].map((p) => endQuorumEpochBackoff(p, 3, 1000))).toEqual([250, 500, 1000]);
+    expect(endQuorumEpochBackoff(1, 1, 1000)).toBe(1000);
+    // The first successor campaigns at once whatever the maximum (an odd one too).
+    expect(endQuorumEpochBackoff(0, 1, 1001)).toBe(0);
   });
 });
 

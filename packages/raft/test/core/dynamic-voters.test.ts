@@ -1,4 +1,4 @@
-import { encodeRecordBatch } from '@kz/records';
+import { decodeRecordBatch, encodeControlRecordKey, encodeLeaderChangeBatch, encodeRecordBatch, type ControlRecordType } from '@kz/records';
 import {
   InvalidRaftConfigError,
   RaftCore,
@@ -8,7 +8,7 @@ import {
   type Voter,
 } from '@kz/raft';
 import { SeededRandom } from '@kz/raft/testing';
-import { VoterHistory } from '../../src/core/voter-history';
+import { VoterHistory, votersIn } from '../../src/core/voter-history';
 import { encodeVotersBatch } from '../../src/core/voter-set';
 import { iterateBatches } from '@kz/records';
 import { CheckpointFormatError, CheckpointScanner, checkpointDataBatch, checkpointFooter, checkpointHead } from '../../src/core/checkpoint-format';
@@ -57,6 +57,98 @@ describe('VoterHistory: the voter set in force is the latest in the log (KIP-853
     history.truncateTo(6);
     expect(history.latest?.length).toBe(2);
     expect(history.onlyBootstrap).toBe(false);
+  });
+
+  it('a compaction below every VotersRecord changes nothing; the base is never truncated away', () => {
+    const history = new VoterHistory('bootstrap', [a!]);
+    history.compactTo(4);
+    expect(history.onlyBootstrap).toBe(true);
+    expect(history.at(0)?.map((v) => v.id)).toEqual([1]);
+    history.appended(votersBatch(5, [a!, b!]));
+    history.compactTo(5);
+    expect(history.latestRecordOffset).toBe(5);
+    expect(history.at(5)?.map((v) => v.id)).toEqual([1]);
+    history.truncateTo(0);
+    expect(history.latest?.map((v) => v.id)).toEqual([1]);
+    expect(history.onlyBootstrap).toBe(true);
+  });
+
+  it('compaction past a VotersRecord makes its set the base, from below the log', () => {
+    const history = new VoterHistory('bootstrap', [a!]);
+    history.appended(votersBatch(3, [a!, b!]));
+    history.appended(votersBatch(7, [a!, b!, c!]));
+    history.compactTo(4);
+    expect(history.latestRecordOffset).toBe(7);
+    history.truncateTo(7);
+    expect(history.latest?.map((v) => v.id)).toEqual([1, 2]);
+    // The record at 3 now lies below the log: it is the base, not a record of the log.
+    expect(history.latestRecordOffset).toBe(-1);
+    history.truncateTo(0);
+    expect(history.latest?.map((v) => v.id)).toEqual([1, 2]);
+    expect(history.at(0)?.map((v) => v.id)).toEqual([1, 2]);
+    expect(history.onlyBootstrap).toBe(false);
+  });
+
+  it('a snapshot from the leader replaces the history; only a bootstrap base is "only bootstrap"', () => {
+    const history = new VoterHistory('bootstrap', [a!]);
+    history.appended(votersBatch(3, [a!, b!]));
+    history.reset([a!, b!, c!], 10);
+    expect(history.latest?.map((v) => v.id)).toEqual([1, 2, 3]);
+    expect(history.latestRecordOffset).toBe(-1);
+    expect(history.onlyBootstrap).toBe(false);
+    history.reset(null, 20);
+    expect(history.latest).toBeNull();
+    expect(history.at(30)).toBeNull();
+    expect(new VoterHistory('static', [a!]).onlyBootstrap).toBe(false);
+    expect(new VoterHistory('bootstrap', null).onlyBootstrap).toBe(false);
+  });
+
+  it('only a control batch holding a VotersRecord changes the set', () => {
+    const history = new VoterHistory('bootstrap', [a!]);
+    expect(history.appended(dataBatch(0))).toBeNull();
+    const leaderChange = encodeLeaderChangeBatch({ leaderId: 1, voters: [], grantingVoters: [] }, { baseOffset: 1 });
+    expect(history.appended({ baseOffset: 1, lastOffset: 1, epoch: 1, bytes: leaderChange })).toBeNull();
+    expect(history.appended(votersBatch(2, [a!, b!]))?.map((v) => v.id)).toEqual([1, 2]);
+    expect(history.latestRecordOffset).toBe(2);
+  });
+
+  it('a control type this version does not know is skipped, not taken for a voter set nor fatal', () => {
+    const known = decodeRecordBatch(encodeVotersBatch([a!, b!], false, 0)).records[0]!;
+    const bytes = encodeRecordBatch({
+      records: [
+        { key: encodeControlRecordKey(99 as ControlRecordType), value: new Uint8Array([0, 0, 0]) },
+        { key: known.key, value: known.value },
+      ],
+      isControl: true,
+    });
+    expect(votersIn({ baseOffset: 0, lastOffset: 1, epoch: 1, bytes })?.map((v) => v.id)).toEqual([1, 2]);
+  });
+
+  it('a replica without a base set: no record offset, truncation and compaction of nothing are safe', () => {
+    const history = new VoterHistory('bootstrap', null);
+    expect(history.latestRecordOffset).toBe(-1);
+    history.truncateTo(0);
+    history.appended(votersBatch(5, [a!]));
+    history.appended(votersBatch(6, [a!, b!]));
+    // Nothing below 3: compaction there keeps both records as records of the log.
+    history.compactTo(3);
+    expect(history.latestRecordOffset).toBe(6);
+    history.truncateTo(6);
+    expect(history.latestRecordOffset).toBe(5);
+    // The first record below the snapshot end becomes the base.
+    history.compactTo(6);
+    expect(history.latestRecordOffset).toBe(-1);
+    expect(history.latest?.map((v) => v.id)).toEqual([1]);
+    history.truncateTo(0);
+    expect(history.latest?.map((v) => v.id)).toEqual([1]);
+  });
+
+  it('the bootstrap set alone is "only bootstrap"; once a record is appended it is not', () => {
+    const history = new VoterHistory('bootstrap', [a!]);
+    history.appended(votersBatch(0, [a!, b!]));
+    expect(history.onlyBootstrap).toBe(false);
+    history.truncateTo(0);
+    expect(history.onlyBootstrap).toBe(true);
   });
 
   it('a replica joining with no voter set knows none until the log brings one', () => {

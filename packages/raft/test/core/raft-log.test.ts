@@ -81,4 +81,68 @@ describe('RaftLog', () => {
     expect(log.lastEpoch).toBe(3);
     expect(log.validateFetchPosition(5, 3)).toEqual({ kind: 'valid' });
   });
+
+  test('refuses an empty batch', () => {
+    const log = new RaftLog(null, logOfEpochs([1]));
+    expect(() => log.append({ ...batchAt(1, 1), lastOffset: 0 })).toThrow(LogContinuityError);
+    expect(log.endOffset).toBe(1);
+  });
+
+  test('read stops before the batch that would pass maxBytes, not at it', () => {
+    const batches = [batchAt(0, 1), batchAt(1, 1), batchAt(2, 1)];
+    const log = new RaftLog(null, batches);
+    const size = batches[0]!.bytes.length;
+    expect(batches.every((b) => b.bytes.length === size)).toBe(true);
+    expect(log.read(0, 2 * size).map((b) => b.baseOffset)).toEqual([0, 1]);
+    expect(log.read(0, 2 * size - 1).map((b) => b.baseOffset)).toEqual([0]);
+    expect(log.read(2, 0).map((b) => b.baseOffset)).toEqual([2]);
+    // Only batch boundaries can be read from.
+    expect(new RaftLog(null, [batchAt(0, 1, 3)]).read(1, 1 << 20)).toEqual([]);
+  });
+
+  test('a fetch naming an epoch older than the snapshot’s must load the snapshot, wherever it points', () => {
+    const log = new RaftLog(null, logOfEpochs([1, 1, 2, 2, 3]));
+    const snapshot = { id: { offset: 3, epoch: 2 }, size: 1 };
+    log.compactTo(snapshot);
+    expect(log.validateFetchPosition(4, 1)).toEqual({ kind: 'snapshot', snapshotId: snapshot.id });
+    expect(log.validateFetchPosition(4, 2)).toEqual({ kind: 'valid' });
+    expect(log.validateFetchPosition(5, 3)).toEqual({ kind: 'valid' });
+  });
+
+  test('the epoch before an offset: the snapshot’s at the log start, the batch’s above, none below', () => {
+    expect(new RaftLog(null, []).epochOfOffsetBefore(0)).toBe(0);
+    const log = new RaftLog(null, logOfEpochs([1, 1, 2, 2, 3]));
+    expect(log.epochOfOffsetBefore(1)).toBe(1);
+    expect(log.epochOfOffsetBefore(3)).toBe(2);
+    expect(log.epochOfOffsetBefore(5)).toBe(3);
+    log.compactTo({ id: { offset: 3, epoch: 2 }, size: 1 });
+    expect(log.epochOfOffsetBefore(3)).toBe(2);
+    expect(log.epochOfOffsetBefore(4)).toBe(2);
+    expect(log.epochOfOffsetBefore(5)).toBe(3);
+    expect(log.epochOfOffsetBefore(2)).toBeNull();
+  });
+
+  test('a snapshot from the leader replaces the whole log', () => {
+    const log = new RaftLog(null, logOfEpochs([1, 1, 2]));
+    const snapshot = { id: { offset: 10, epoch: 4 }, size: 1 };
+    log.replaceWithSnapshot(snapshot);
+    expect(log.snapshot).toBe(snapshot);
+    expect(log.batches).toEqual([]);
+    expect([log.startOffset, log.endOffset, log.lastEpoch]).toEqual([10, 10, 4]);
+    expect(log.endOffsetForEpoch(2)).toEqual({ epoch: 4, offset: 10 });
+    log.append(batchAt(10, 5));
+    expect(log.endOffsetForEpoch(4)).toEqual({ epoch: 4, offset: 10 });
+    expect(log.endOffsetForEpoch(5)).toEqual({ epoch: 5, offset: 11 });
+  });
+
+  test('truncation keeps the batches below the point and the epochs that start there', () => {
+    const log = new RaftLog(null, [batchAt(0, 1, 2), batchAt(2, 2, 2), batchAt(4, 3, 1)]);
+    // Batches are whole: truncating inside one drops all of it.
+    expect(log.truncateTo(3)).toBe(2);
+    expect(log.lastEpoch).toBe(1);
+    expect(log.endOffsetForEpoch(2)).toEqual({ epoch: 1, offset: 2 });
+    log.append(batchAt(2, 4));
+    expect(log.endOffsetForEpoch(3)).toEqual({ epoch: 1, offset: 2 });
+    expect(log.endOffsetForEpoch(4)).toEqual({ epoch: 4, offset: 3 });
+  });
 });
