@@ -14,7 +14,9 @@ interface Contact {
 /**
  * When each broker was last heard from. Soft state held only by the active controller, as in KRaft:
  * a new controller seeds it with every registered broker at activation, so a broker that dies during
- * a failover is still fenced one session timeout later (KAFKA-18138, KAFKA-13841).
+ * a failover is still fenced one session timeout later (KAFKA-18138, KAFKA-13841) — except the
+ * previous quorum leader's own broker, seeded from when that leader was last heard
+ * (previousLeaderSilence in quorum-controller.ts).
  */
 export class BrokerHeartbeats {
   private readonly contacts = new Map<BrokerId, Contact>();

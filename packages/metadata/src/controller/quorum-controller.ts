@@ -124,6 +124,8 @@ export class QuorumController {
   private now = 0;
   private nextNoOpAt = Number.POSITIVE_INFINITY;
   private nextRebalanceAt = Number.POSITIVE_INFINITY;
+  /** While following: the leader, and when its log last advanced here (see previousLeaderSilence). */
+  private leaderLastHeard: { readonly leaderId: number; at: number } | null = null;
 
   constructor(private readonly options: QuorumControllerOptions) {
     this.config = resolveControllerConfig(options.config);
@@ -157,6 +159,9 @@ export class QuorumController {
 
   onLeaderChange(now: number, change: LeaderChange): void {
     this.now = Math.max(this.now, now);
+    if (change.role !== 'leader' && change.leaderId >= 0 && change.leaderId !== this.leaderLastHeard?.leaderId) {
+      this.leaderLastHeard = { leaderId: change.leaderId, at: this.now };
+    }
     if (change.role === 'leader') {
       if (this.phase.name !== 'inactive' && this.phase.epoch === change.epoch) return;
       if (this.phase.name !== 'inactive') this.renounce(`leadership moved to epoch ${change.epoch}`, change.leaderId, change.epoch);
@@ -172,6 +177,9 @@ export class QuorumController {
   onCommitted(now: number, image: MetadataImage): void {
     this.now = Math.max(this.now, now);
     this.committed = image;
+    // A follower's committed log advances only with its leader's fetch answers (the leader writes a
+    // NoOp at least every noOpIntervalMs): this is when the leader was last heard from.
+    if (this.phase.name === 'inactive' && this.leaderLastHeard !== null && this.leaderLastHeard.leaderId === this.phase.leaderId) this.leaderLastHeard.at = this.now;
     if (this.phase.name === 'claiming' && image.offset >= this.phase.noOpOffset) this.activate();
     if (this.phase.name !== 'active') return;
     let done = 0;
@@ -231,7 +239,10 @@ export class QuorumController {
    */
   noteStall(now: number, stalledMs: number): void {
     this.now = Math.max(this.now, now);
-    if (this.phase.name !== 'active' || !(stalledMs > 0)) return;
+    if (!(stalledMs > 0)) return;
+    // A stalled follower heard nothing either: its leader's silence is that much shorter.
+    if (this.leaderLastHeard !== null) this.leaderLastHeard.at = Math.min(this.now, this.leaderLastHeard.at + stalledMs);
+    if (this.phase.name !== 'active') return;
     this.heartbeats.credit(stalledMs, this.now);
   }
 
@@ -261,7 +272,10 @@ export class QuorumController {
     this.view = new MetadataDelta(this.committed);
     this.lastWritten = this.committed.offset;
     this.heartbeats.clear();
+    const silent = previousLeaderSilence(this.leaderLastHeard, this.options.nodeId, this.now, this.config.sessionTimeoutMs);
+    if (silent !== null && this.committed.brokers.has(silent.brokerId)) this.heartbeats.touch(silent.brokerId, silent.lastHeardMs, -1);
     this.heartbeats.seed(this.committed.brokers.keys(), this.now);
+    this.leaderLastHeard = null;
     this.nextNoOpAt = this.config.noOpIntervalMs > 0 ? this.now + this.config.noOpIntervalMs : Number.POSITIVE_INFINITY;
     this.scheduleRebalance();
     this.options.onEvent?.({
@@ -564,4 +578,24 @@ export class QuorumController {
       result: { ok: false, error: apiError('NOT_CONTROLLER', leaderId >= 0 ? `node ${leaderId} is the controller` : 'this node is not the active controller', leaderId) },
     };
   }
+}
+
+/**
+ * The one broker a new controller has evidence about: the previous Raft leader's. Node ids are
+ * unique across a cluster, so a broker with that id runs in the same process as the controller
+ * that went silent (`kz server --roles both`), and its session starts from when that controller was
+ * last heard, not from this activation. Without it a combined node killed while it led the quorum
+ * kept its leaderships for the election plus a whole session timeout (issue: leaderships moved
+ * within the session timeout + 2 s). Every other broker gets a full session from now, as in KRaft
+ * (KAFKA-13841), and this one at least half a session, so a live old leader whose broker has to
+ * find the new controller still has time to heartbeat.
+ */
+export function previousLeaderSilence(
+  heard: { readonly leaderId: number; readonly at: number } | null,
+  nodeId: number,
+  now: number,
+  sessionTimeoutMs: number,
+): { readonly brokerId: BrokerId; readonly lastHeardMs: number } | null {
+  if (heard === null || heard.leaderId < 0 || heard.leaderId === nodeId) return null;
+  return { brokerId: heard.leaderId, lastHeardMs: Math.min(now, Math.max(heard.at, now - sessionTimeoutMs / 2)) };
 }

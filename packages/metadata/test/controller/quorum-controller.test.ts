@@ -1,5 +1,6 @@
 import { NO_LEADER } from '../../src/records/metadata-record';
 import { ControllerHarness } from './controller-harness';
+import { previousLeaderSilence } from '../../src/controller/quorum-controller';
 
 function topic(h: ControllerHarness, name: string) {
   const t = h.loader.image.topic(name);
@@ -181,6 +182,54 @@ describe('QuorumController: brokers', () => {
     h.tick(6100);
     expect(h.loader.image.brokers.get(1)?.fenced).toBe(true);
     expect(h.loader.image.brokers.get(2)?.fenced).toBe(true);
+  });
+
+  it('starts the session of the previous leader’s broker from when that leader was last heard, not from the activation (combined nodes)', () => {
+    const h = new ControllerHarness({ sessionTimeoutMs: 9000 });
+    h.activate(1);
+    const epochs = h.addBrokers([1, 2, 3]);
+    h.submit('createTopics', { topics: [{ name: 'late', assignments: [[1, 2, 3]] }] }); // written, not yet committed
+    h.now = 1000;
+    h.loseLeadership(2, 2); // node 2 leads the quorum (and runs broker 2)
+    h.now = 3000;
+    h.commitAll(); // node 2 commits it: its log advances here, so node 2 was last heard at 3000
+    h.now = 5500; // it went silent; this node wins the election
+    h.activate(3);
+    h.tick(11_900);
+    expect(h.loader.image.brokers.get(2)?.fenced).toBe(false);
+    h.tick(12_100); // 3000 + 9000: broker 2 fenced, with the controller it ran beside
+    expect(h.loader.image.brokers.get(2)?.fenced).toBe(true);
+    // Brokers this controller has no evidence about get a whole session from the activation (KRaft).
+    h.heartbeat(1, epochs.get(1)!);
+    expect(h.loader.image.brokers.get(3)?.fenced).toBe(false);
+    h.tick(14_600);
+    expect(h.loader.image.brokers.get(3)?.fenced).toBe(true);
+  });
+
+  it('gives the previous leader’s broker at least half a session after the activation, and a heartbeat keeps it', () => {
+    const h = new ControllerHarness({ sessionTimeoutMs: 9000 });
+    h.activate(1);
+    const epochs = h.addBrokers([1, 2]);
+    h.loseLeadership(2, 2);
+    h.now = 20_000; // a long election: node 2 was last heard 20 s ago
+    h.activate(3);
+    h.tick(24_400);
+    expect(h.loader.image.brokers.get(2)?.fenced).toBe(false);
+    h.now = 24_400;
+    h.heartbeat(2, epochs.get(2)!); // alive after all: it found the new controller
+    h.tick(25_000);
+    expect(h.loader.image.brokers.get(2)?.fenced).toBe(false);
+    h.tick(33_500);
+    expect(h.loader.image.brokers.get(2)?.fenced).toBe(true);
+  });
+
+  it('pure: previousLeaderSilence names only another node, and never later than now or earlier than half a session ago', () => {
+    expect(previousLeaderSilence(null, 1, 10_000, 9000)).toBeNull();
+    expect(previousLeaderSilence({ leaderId: 1, at: 0 }, 1, 10_000, 9000)).toBeNull();
+    expect(previousLeaderSilence({ leaderId: -1, at: 0 }, 1, 10_000, 9000)).toBeNull();
+    expect(previousLeaderSilence({ leaderId: 2, at: 8000 }, 1, 10_000, 9000)).toEqual({ brokerId: 2, lastHeardMs: 8000 });
+    expect(previousLeaderSilence({ leaderId: 2, at: 0 }, 1, 10_000, 9000)).toEqual({ brokerId: 2, lastHeardMs: 5500 });
+    expect(previousLeaderSilence({ leaderId: 2, at: 12_000 }, 1, 10_000, 9000)).toEqual({ brokerId: 2, lastHeardMs: 10_000 });
   });
 
   it('moves leadership and ISR places off replicas a broker reports it cannot serve (their logs will not open), and counts them', () => {
