@@ -38,7 +38,7 @@ export function kafkaHandlers(backend: KafkaBackend): KafkaHandlers {
     describeGroupsHandler(backend.groups),
     listGroupsHandler(backend.groups),
     deleteGroupsHandler(backend.groups),
-    initProducerIdHandler(backend.producerIds, () => backend.image().topicIdsByName.keys()),
+    initProducerIdHandler(backend.producerIds),
     describeProducersHandler(backend.producerIds),
     createTopicsHandler(backend),
     deleteTopicsHandler(backend),

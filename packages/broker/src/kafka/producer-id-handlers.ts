@@ -3,7 +3,8 @@
  * id; DescribeProducers (v0, KIP-664) shows what a partition's leader knows of each producer.
  *
  * Authorization as Kafka's since KIP-679: an idempotent producer needs IDEMPOTENT_WRITE on the
- * cluster or WRITE on some topic (CLUSTER_AUTHORIZATION_FAILED otherwise); DescribeProducers needs
+ * cluster or WRITE on some topic — any topic a grant covers, created yet or not, as Kafka's
+ * authorizeByResourceType asks (CLUSTER_AUTHORIZATION_FAILED otherwise); DescribeProducers needs
  * READ on the topic.
  */
 import { ApiKey } from '@kz/kafka-protocol';
@@ -14,10 +15,9 @@ import { kafkaHandler, type KafkaApiHandler } from './kafka-handler';
 export const INIT_PRODUCER_ID_VERSIONS = { min: 0, max: 5 } as const;
 export const DESCRIBE_PRODUCERS_VERSIONS = { min: 0, max: 0 } as const;
 
-/** `topics`: the cluster's topic names, for KIP-679's "WRITE on any topic". */
-export function initProducerIdHandler(producers: ProducerIdApi, topics: () => Iterable<string> = () => []): KafkaApiHandler<typeof ApiKey.InitProducerId> {
+export function initProducerIdHandler(producers: ProducerIdApi): KafkaApiHandler<typeof ApiKey.InitProducerId> {
   return kafkaHandler(ApiKey.InitProducerId, INIT_PRODUCER_ID_VERSIONS, async (request, { session }) => {
-    if (request.transactionalId === null && !session.may('IDEMPOTENT_WRITE', 'CLUSTER', 'kafka-cluster') && ![...topics()].some((t) => session.may('WRITE', 'TOPIC', t))) {
+    if (request.transactionalId === null && !session.may('IDEMPOTENT_WRITE', 'CLUSTER', 'kafka-cluster') && !session.mayOnSome('WRITE', 'TOPIC')) {
       return { throttleTimeMs: 0, errorCode: errorCode('CLUSTER_AUTHORIZATION_FAILED'), producerId: -1, producerEpoch: -1 };
     }
     const answer = await producers.initProducerId({

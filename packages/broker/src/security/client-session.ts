@@ -73,6 +73,12 @@ export class ClientSession {
     return authorizer === undefined || authorizer.authorize(this.principalValue, this.host, operation, resourceType, resourceName);
   }
 
+  /** Whether this client may do `operation` on some resource of the type, existing or not. */
+  mayOnSome(operation: AclOperation, resourceType: AclResourceType): boolean {
+    const authorizer = this.options.authorizer;
+    return authorizer === undefined || authorizer.authorizeByResourceType(this.principalValue, this.host, operation, resourceType);
+  }
+
 
   get sasl(): boolean {
     return usesSasl(this.protocol);

@@ -192,6 +192,10 @@ function authorizerOf(grants: readonly Grant[], asked: Asked[]): Authorizer {
       asked.push({ operation, resourceType });
       return standard.authorize(principal, host, operation, resourceType, resourceName);
     },
+    authorizeByResourceType(principal, host, operation, resourceType) {
+      asked.push({ operation, resourceType });
+      return standard.authorizeByResourceType(principal, host, operation, resourceType);
+    },
   };
 }
 

@@ -20,7 +20,7 @@ let listener: KafkaListener;
 let client: RawKafkaClient;
 
 /** Only topic `secret` is refused DELETE. */
-const authorizer: Authorizer = { authorize: (_principal, _host, operation, type, name) => !(operation === 'DELETE' && type === 'TOPIC' && name === 'secret') };
+const authorizer: Authorizer = { authorize: (_principal, _host, operation, type, name) => !(operation === 'DELETE' && type === 'TOPIC' && name === 'secret'), authorizeByResourceType: () => true };
 
 beforeEach(async () => {
   backend = new FakeBackend();

@@ -27,6 +27,29 @@ const allow = (principal: string, operation: AclOperation, resourceName: string,
 });
 
 describe('StandardAuthorizer', () => {
+  it('authorizeByResourceType: an ALLOW on some resource of the type, a name not created yet included, unless a DENY covers it (KIP-679)', () => {
+    const prefixedWrite = allow('User:alice', 'WRITE', 'orders-', { patternType: 'PREFIXED' });
+    // No topic starts with orders- yet: Kafka's idempotent producer check still passes.
+    expect(authorizer([prefixedWrite]).authorizeByResourceType('User:alice', 'h', 'WRITE', 'TOPIC')).toBe(true);
+    expect(authorizer([prefixedWrite]).authorizeByResourceType('User:bob', 'h', 'WRITE', 'TOPIC')).toBe(false);
+    expect(authorizer([prefixedWrite]).authorizeByResourceType('User:alice', 'h', 'WRITE', 'GROUP')).toBe(false);
+    // Implied operations do not count, as in Kafka: WRITE does not make DESCRIBE "on some topic".
+    expect(authorizer([prefixedWrite]).authorizeByResourceType('User:alice', 'h', 'DESCRIBE', 'TOPIC')).toBe(false);
+    expect(authorizer([allow('User:alice', 'ALL', 'x')]).authorizeByResourceType('User:alice', 'h', 'WRITE', 'TOPIC')).toBe(true);
+    // A DENY covers: its own literal name, every name or prefix a prefixed DENY starts, everything for `*`.
+    const deny = (resourceName: string, patternType: 'LITERAL' | 'PREFIXED' = 'LITERAL'): AclBinding => allow('User:alice', 'WRITE', resourceName, { permission: 'DENY', patternType });
+    expect(authorizer([allow('User:alice', 'WRITE', 'a'), deny('a')]).authorizeByResourceType('User:alice', 'h', 'WRITE', 'TOPIC')).toBe(false);
+    expect(authorizer([prefixedWrite, deny('orders')]).authorizeByResourceType('User:alice', 'h', 'WRITE', 'TOPIC')).toBe(true);
+    expect(authorizer([prefixedWrite, deny('ord', 'PREFIXED')]).authorizeByResourceType('User:alice', 'h', 'WRITE', 'TOPIC')).toBe(false);
+    expect(authorizer([prefixedWrite, deny('orders-eu', 'PREFIXED')]).authorizeByResourceType('User:alice', 'h', 'WRITE', 'TOPIC')).toBe(true);
+    expect(authorizer([allow('User:alice', 'WRITE', '*'), deny('*')]).authorizeByResourceType('User:alice', 'h', 'WRITE', 'TOPIC')).toBe(false);
+    expect(authorizer([allow('User:alice', 'WRITE', '*'), deny('x', 'PREFIXED')]).authorizeByResourceType('User:alice', 'h', 'WRITE', 'TOPIC')).toBe(true);
+    // Super users, and allow.everyone.if.no.acl.found where the type has no binding at all.
+    expect(authorizer([], { superUsers: ['User:admin'] }).authorizeByResourceType('User:admin', 'h', 'WRITE', 'TOPIC')).toBe(true);
+    expect(authorizer([], { allowEveryoneIfNoAclFound: true }).authorizeByResourceType('User:alice', 'h', 'WRITE', 'TOPIC')).toBe(true);
+    expect(authorizer([]).authorizeByResourceType('User:alice', 'h', 'WRITE', 'TOPIC')).toBe(false);
+  });
+
   it('refuses everything without bindings (allow.everyone.if.no.acl.found=false), except to super users', () => {
     const a = authorizer([], { superUsers: ['User:admin'] });
     expect(a.authorize('User:alice', '10.0.0.1', 'READ', 'TOPIC', 't')).toBe(false);

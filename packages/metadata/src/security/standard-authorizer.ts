@@ -14,15 +14,21 @@
  *
  * The index over the bindings is rebuilt only when the image's ACL map changes (it is a new map
  * then), so authorizing a produce costs a map lookup, not a scan of every binding.
+ *
+ * `authorizeByResourceType` asks whether an operation is allowed on *some* resource of a type,
+ * existing or not (Kafka's Authorizer.authorizeByResourceType, which KIP-679's idempotent producer
+ * check uses: IDEMPOTENT_WRITE on the cluster or WRITE on any topic).
  */
 import type { AclBinding, AclOperation, AclResourceType } from './acl';
 
 export interface Authorizer {
   authorize(principal: string, host: string, operation: AclOperation, resourceType: AclResourceType, resourceName: string): boolean;
+  /** Whether `operation` is allowed on at least one resource of the type, named or not yet existing. */
+  authorizeByResourceType(principal: string, host: string, operation: AclOperation, resourceType: AclResourceType): boolean;
 }
 
 /** No authorizer configured: Kafka's default, every request is allowed. */
-export const ALLOW_ALL: Authorizer = { authorize: () => true };
+export const ALLOW_ALL: Authorizer = { authorize: () => true, authorizeByResourceType: () => true };
 
 export interface StandardAuthorizerOptions {
   /** The bindings in force: the broker's current image's. */
@@ -71,6 +77,35 @@ export class StandardAuthorizer implements Authorizer {
       }
     }
     return allowed;
+  }
+
+  /**
+   * Allowed on some resource of the type: a super user; no binding on the type at all and
+   * allow.everyone.if.no.acl.found; or an ALLOW for the operation (or ALL) that no DENY covers — a
+   * DENY on `*` covers everything, a literal DENY its own name, a prefixed DENY every name and
+   * prefix it starts. Implied operations do not count here, as in Kafka.
+   */
+  authorizeByResourceType(principal: string, host: string, operation: AclOperation, resourceType: AclResourceType): boolean {
+    if (this.superUsers.has(principal)) return true;
+    const resource = this.index().get(resourceType);
+    if (resource === undefined) return this.allowIfNoAcl;
+    const deniedLiteral = new Set<string>();
+    const deniedPrefixes: string[] = [];
+    const allowed: AclBinding[] = [];
+    for (const acl of [...[...resource.literal.values()].flat(), ...resource.prefixed]) {
+      if (acl.principal !== principal && acl.principal !== 'User:*') continue;
+      if (acl.host !== host && acl.host !== '*') continue;
+      if (acl.operation !== operation && acl.operation !== 'ALL') continue;
+      if (acl.permission === 'ALLOW') allowed.push(acl);
+      else if (acl.patternType === 'PREFIXED') deniedPrefixes.push(acl.resourceName);
+      else if (acl.resourceName === '*') return false;
+      else deniedLiteral.add(acl.resourceName);
+    }
+    return allowed.some(
+      (acl) =>
+        (acl.patternType === 'LITERAL' && acl.resourceName === '*') ||
+        (!(acl.patternType === 'LITERAL' && deniedLiteral.has(acl.resourceName)) && !deniedPrefixes.some((prefix) => acl.resourceName.startsWith(prefix))),
+    );
   }
 
   /** Every binding on the resource's pattern, whoever it names. */
