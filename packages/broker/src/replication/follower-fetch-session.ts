@@ -138,13 +138,3 @@ export class FollowerFetchSession {
     this.inFlight = null;
   }
 }
-
-function samePosition(a: ReplicaFetchPartition, b: ReplicaFetchPartition): boolean {
-  return (
-    a.fetchOffset === b.fetchOffset &&
-    a.currentLeaderEpoch === b.currentLeaderEpoch &&
-    a.lastFetchedEpoch === b.lastFetchedEpoch &&
-    a.logStartOffset === b.logStartOffset &&
-    a.partitionMaxBytes === b.partitionMaxBytes
-  );
-}
