@@ -59,6 +59,8 @@ export class PartitionLog {
   private readonly pendingSyncs = new Set<string>();
   /** Bumped by every truncation: an fsync that started before one cannot vouch for what follows it. */
   private truncations = 0;
+  /** The async flush running now, for callers it covers to share (flushAsync). */
+  private flushInFlight: { readonly target: number; readonly truncations: number; readonly done: Promise<void> } | null = null;
   private producers = new ProducerStateTable();
   /** Producer snapshots found unreadable and discarded since the log opened, for the caller to log. */
   readonly discardedSnapshots: string[] = [];
@@ -359,11 +361,35 @@ export class PartitionLog {
    * written, pending directory entries) run on the thread pool together and the recovery point moves
    * when all are done — unless a truncation happened meanwhile, since what the fsync covered may no
    * longer be the log. A log closed meanwhile resolves without moving it.
+   *
+   * A flush already running that covers this log end is shared rather than doubled: a follower's
+   * fetcher flushes what its last fetch appended while its broker's loop flushes the same appends,
+   * and two fsyncs of one file at once only queue behind each other on the disk, each waiting for
+   * its own journal commit. One that covers less (appends or a truncation since it began) is waited
+   * for, then this caller flushes the rest.
    */
   async flushAsync(): Promise<void> {
     this.ensureOpen();
+    for (;;) {
+      if (this.flushedOffset >= this.logEndOffset) return;
+      const running = this.flushInFlight;
+      if (running === null) break;
+      if (running.truncations === this.truncations && running.target >= this.logEndOffset) return running.done;
+      // Its outcome is its own callers'; this caller's appends get a flush of their own either way.
+      await running.done.catch(() => undefined);
+      if (this.closed) return;
+    }
+    const flush = { target: this.logEndOffset, truncations: this.truncations, done: this.syncToLogEnd() };
+    this.flushInFlight = flush;
+    try {
+      await flush.done;
+    } finally {
+      if (this.flushInFlight === flush) this.flushInFlight = null;
+    }
+  }
+
+  private async syncToLogEnd(): Promise<void> {
     const target = this.logEndOffset;
-    if (this.flushedOffset >= target) return;
     const truncations = this.truncations;
     const paths = [...this.pendingSyncs];
     // Every part is waited for, failed or not: a flush that answered while one of its writes was

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import {
   EARLIEST_TIMESTAMP,
   FencedLeaderEpochError,
+  FileHandlePool,
   KafkaStorageError,
   LATEST_TIMESTAMP,
   MAX_TIMESTAMP,
@@ -422,6 +423,35 @@ describe('PartitionLog flush', () => {
     expect(log.recoveryPoint).toBe(2);
     await log.flushAsync();
     expect(log.recoveryPoint).toBe(5);
+    log.close();
+  });
+  it('shares a flush in flight with a caller it covers, and flushes again for one it does not', async () => {
+    // A cap of 4 leaves fsyncs one descriptor: a second fsync begun while one runs waits for it.
+    const pool = new FileHandlePool({ maxOpenFiles: 4 });
+    const log = PartitionLog.open(tempDir(), {}, pool);
+    log.append(batch({ count: 2 }), 0);
+    log.flush(); // the new log's directory entries and epoch checkpoint: only the segment is left to fsync
+    const fsyncsWaiting = (): number => pool.stats().waitingForDescriptor;
+
+    log.append(batch({ count: 2 }), 0);
+    const first = log.flushAsync();
+    const second = log.flushAsync();
+    expect(fsyncsWaiting()).toBe(0);
+    await Promise.all([first, second]);
+    expect(log.recoveryPoint).toBe(4);
+
+    log.append(batch({ count: 1 }), 0);
+    const covering = log.flushAsync();
+    log.append(batch({ count: 3 }), 0); // past what the running flush covers
+    const rest = log.flushAsync();
+    expect(fsyncsWaiting()).toBe(0); // the rest waits for the running flush, then fsyncs on its own
+    let restDone = false;
+    void rest.then(() => (restDone = true));
+    await covering;
+    expect(log.recoveryPoint).toBe(5);
+    expect(restDone).toBe(false);
+    await rest;
+    expect(log.recoveryPoint).toBe(8);
     log.close();
   });
 });
