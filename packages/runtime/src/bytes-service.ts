@@ -12,19 +12,23 @@ export function rpcPath(serviceName: string, method: string): string {
   return `/${serviceName}/${method}`;
 }
 
-/** Unary methods of `serviceName`, each taking and giving bytes. */
-export function bytesServiceDefinition<M extends string>(serviceName: string, methods: readonly M[]): ServiceDefinition<Record<M, MethodDefinition<Buffer, Buffer>>> {
-  const unary = (method: M): MethodDefinition<Buffer, Buffer> => ({
+/** One method of `serviceName` taking and giving bytes; `streaming`: a stream of messages each way. */
+export function bytesMethod(serviceName: string, method: string, streaming = false): MethodDefinition<Buffer, Buffer> {
+  return {
     path: rpcPath(serviceName, method),
-    requestStream: false,
-    responseStream: false,
+    requestStream: streaming,
+    responseStream: streaming,
     requestSerialize: passThrough,
     requestDeserialize: passThrough,
     responseSerialize: passThrough,
     responseDeserialize: passThrough,
     originalName: method,
-  });
-  return Object.fromEntries(methods.map((method) => [method, unary(method)])) as Record<M, MethodDefinition<Buffer, Buffer>>;
+  };
+}
+
+/** Unary methods of `serviceName`, each taking and giving bytes. */
+export function bytesServiceDefinition<M extends string>(serviceName: string, methods: readonly M[]): ServiceDefinition<Record<M, MethodDefinition<Buffer, Buffer>>> {
+  return Object.fromEntries(methods.map((method) => [method, bytesMethod(serviceName, method)])) as Record<M, MethodDefinition<Buffer, Buffer>>;
 }
 
 /** A view of the bytes as a Buffer, without copying: grpc-js wants Buffers. */

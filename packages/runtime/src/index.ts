@@ -25,7 +25,7 @@ export { DeadlineTimer } from './deadline-timer';
 export { ERROR_CODE_KEY } from './error-code-key';
 export { observedRespond, type ObservedRespond, type RequestObserver } from './request-observer';
 export { NO_MECHANISM, TLS_MECHANISM, UNSUPPORTED_MECHANISM, type AuthenticationObserver } from './authentication-observer';
-export { bytesServiceDefinition, rpcPath, passThrough, asBuffer } from './bytes-service';
+export { bytesMethod, bytesServiceDefinition, rpcPath, passThrough, asBuffer } from './bytes-service';
 export { decodeMessage, encodeMessage, type FieldOf, type MessageClass, type MessageOf, type PropertiesOf, type WireInput, type WireMessage } from './generated-message';
 export { WireReader, type MalformedWireError } from './wire-reader';
 export { TlsIdentity, TlsConfigError, readTlsFiles, type TlsFiles, type TlsMaterial } from './tls-identity';

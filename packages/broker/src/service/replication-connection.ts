@@ -7,6 +7,9 @@
  * leader.close();
  * ```
  *
+ * Fetches go on one FetchStream (fetch-stream.ts) unless `stream: false` or the leader serves none,
+ * then as one unary Fetch call each; either way with the same outcomes.
+ *
  * Kafka outcomes come back inside responses, as from the BrokerApi; the promise rejects only when there
  * is no Kafka answer: BrokerUnreachableError when the call did not get through (connection refused
  * or lost, deadline passed, broker stopping or failing), MalformedBrokerMessageError when the
@@ -17,12 +20,14 @@ import { Client, credentials, Metadata, status as grpcStatus, type ChannelOption
 import type { FetchRequest, FetchResponse } from '../protocol/fetch';
 import { grpcChannelCredentials, type TlsIdentity } from '@kz/runtime';
 import { BrokerUnreachableError } from './broker-unreachable-error';
+import { FetchStream, type FetchStreamFailure } from './fetch-stream';
 import { decodeReplicationResponse, encodeReplicationRequest } from './replication-codec';
 import {
   asBuffer,
   replicationRpcPath,
   DEFAULT_MAX_MESSAGE_BYTES,
   ERROR_CODE_KEY,
+  FETCH_STREAM_METHOD,
   FLOW_CONTROL_WINDOW_BYTES,
   KEEPALIVE_TIME_MS,
   KEEPALIVE_TIMEOUT_MS,
@@ -45,6 +50,8 @@ export interface ReplicationConnectionOptions {
   readonly clientId?: string;
   /** Mutual TLS with this node's identity; default plaintext. */
   readonly tls?: TlsIdentity;
+  /** Fetch over one long-lived FetchStream (default), or one unary call per fetch. */
+  readonly stream?: boolean;
 }
 
 /** Per-call options. */
@@ -64,6 +71,8 @@ export class ReplicationConnection implements ReplicationApi {
   private readonly requestTimeoutMs: number;
   private readonly client: Client;
   private closed = false;
+  /** Null: fetches go unary (asked for, or the leader serves no FetchStream). */
+  private fetchStream: FetchStream | null;
 
   constructor(options: ReplicationConnectionOptions) {
     this.address = options.address;
@@ -86,6 +95,16 @@ export class ReplicationConnection implements ReplicationApi {
       ...(options.clientId === undefined ? {} : { 'grpc.primary_user_agent': options.clientId }),
     };
     this.client = new Client(this.address, options.tls === undefined ? credentials.createInsecure() : grpcChannelCredentials(options.tls), channelOptions);
+    this.fetchStream =
+      options.stream === false
+        ? null
+        : new FetchStream({
+            open: () => this.client.makeBidiStreamRequest(replicationRpcPath(FETCH_STREAM_METHOD), passThrough, passThrough, new Metadata()),
+            unimplemented: (fetches) => {
+              this.fetchStream = null;
+              for (const fetch of fetches) this.unary('Fetch', fetch.body, fetch.timeoutMs, fetch.done);
+            },
+          });
   }
 
   /** The deadline must outlast the request's maxWaitMs, or a long poll comes back as a failure. */
@@ -96,6 +115,7 @@ export class ReplicationConnection implements ReplicationApi {
   /** Closes the connection; calls in flight fail with BrokerUnreachableError (CANCELLED). */
   close(): void {
     this.closed = true;
+    this.fetchStream?.close();
     this.client.close();
   }
 
@@ -109,33 +129,33 @@ export class ReplicationConnection implements ReplicationApi {
     }
     const timeoutMs = options?.timeoutMs ?? this.requestTimeoutMs;
     return new Promise((resolve, reject) => {
-      this.client.makeUnaryRequest(
-        replicationRpcPath(method),
-        passThrough,
-        passThrough,
-        body,
-        new Metadata(),
-        { deadline: Date.now() + timeoutMs },
-        (failure: ServiceError | null, response?: Buffer) => {
-          if (failure !== null) {
-            reject(this.fromStatus(method, failure));
-            return;
-          }
-          if (response === undefined) {
-            reject(new MalformedBrokerMessageError(`${method} from ${this.address}: empty response`));
-            return;
-          }
-          try {
-            resolve(decodeReplicationResponse(method, response));
-          } catch (error) {
-            reject(error);
-          }
-        },
-      );
+      const done = (failure: FetchStreamFailure | null, response: Buffer | null): void => {
+        if (failure !== null) {
+          reject(this.fromStatus(method, failure));
+          return;
+        }
+        if (response === null) {
+          reject(new MalformedBrokerMessageError(`${method} from ${this.address}: empty response`));
+          return;
+        }
+        try {
+          resolve(decodeReplicationResponse(method, response));
+        } catch (error) {
+          reject(error);
+        }
+      };
+      if (this.fetchStream !== null) this.fetchStream.send({ body, timeoutMs, done });
+      else this.unary(method, body, timeoutMs, done);
     });
   }
 
-  private fromStatus(method: ReplicationMethodName, failure: ServiceError): Error {
+  private unary(method: ReplicationMethodName, body: Buffer, timeoutMs: number, done: (failure: FetchStreamFailure | null, response: Buffer | null) => void): void {
+    this.client.makeUnaryRequest(replicationRpcPath(method), passThrough, passThrough, body, new Metadata(), { deadline: Date.now() + timeoutMs }, (failure: ServiceError | null, response?: Buffer) =>
+      done(failure, response ?? null),
+    );
+  }
+
+  private fromStatus(method: ReplicationMethodName, failure: FetchStreamFailure): Error {
     const name = grpcStatus[failure.code] ?? String(failure.code);
     if (failure.code === grpcStatus.INVALID_ARGUMENT && failure.metadata?.get(ERROR_CODE_KEY)[0] === 'INVALID_REQUEST') {
       return new MalformedBrokerMessageError(`${method} refused by ${this.address}: ${failure.details}`, { cause: failure });

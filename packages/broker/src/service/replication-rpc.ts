@@ -6,7 +6,7 @@
  * call the codec themselves: a body that does not decode must be refused with INVALID_ARGUMENT and
  * `kz-error-code: INVALID_REQUEST`, and a throwing grpc-js deserializer can only produce INTERNAL.
  */
-import { asBuffer, bytesServiceDefinition, ERROR_CODE_KEY, passThrough, rpcPath } from '@kz/runtime';
+import { asBuffer, bytesMethod, bytesServiceDefinition, ERROR_CODE_KEY, passThrough, rpcPath } from '@kz/runtime';
 import type { BrokerApi, BrokerRpcName } from '../protocol/broker-api';
 import { REPLICATION_SERVICE_NAME } from './replication-schema';
 
@@ -28,13 +28,26 @@ export type ReplicationApi = Pick<BrokerApi, (typeof REPLICATION_RPCS)[Replicati
 
 export { ERROR_CODE_KEY };
 
-export function replicationRpcPath(method: ReplicationMethodName): string {
+export function replicationRpcPath(method: ReplicationMethodName | typeof FETCH_STREAM_METHOD): string {
   return rpcPath(REPLICATION_SERVICE_NAME, method);
 }
 
 export { asBuffer, passThrough };
 
-export const REPLICATION_SERVICE_DEFINITION = bytesServiceDefinition(REPLICATION_SERVICE_NAME, REPLICATION_METHOD_NAMES);
+/**
+ * FetchStream: a follower's fetches to one leader as a stream of FetchRequest messages, each
+ * answered in order by one FetchResponse on the same stream — the unary Fetch's bodies, without a
+ * call's headers, trailers and bookkeeping each way per replication round trip.
+ */
+export const FETCH_STREAM_METHOD = 'FetchStream';
+
+/** The unary methods only: what brokers before FetchStream served (the tests' older leader). */
+export const REPLICATION_UNARY_SERVICE_DEFINITION = bytesServiceDefinition(REPLICATION_SERVICE_NAME, REPLICATION_METHOD_NAMES);
+
+export const REPLICATION_SERVICE_DEFINITION = {
+  ...REPLICATION_UNARY_SERVICE_DEFINITION,
+  [FETCH_STREAM_METHOD]: bytesMethod(REPLICATION_SERVICE_NAME, FETCH_STREAM_METHOD, true),
+};
 
 /** Shared gRPC channel settings of server and client. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;

@@ -19,6 +19,7 @@ import {
   Metadata,
   Server,
   status,
+  type ServerDuplexStream,
   type ServerUnaryCall,
   type sendUnaryData,
   type UntypedServiceImplementation,
@@ -33,6 +34,7 @@ import {
   asBuffer,
   DEFAULT_MAX_MESSAGE_BYTES,
   ERROR_CODE_KEY,
+  FETCH_STREAM_METHOD,
   KEEPALIVE_TIME_MS,
   KEEPALIVE_TIMEOUT_MS,
   REPLICATION_METHOD_NAMES,
@@ -73,6 +75,21 @@ export interface ReplicationServerOptions {
 const SHUTDOWN_GRACE_MS = 1000;
 
 type UnaryHandler = (call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>) => void;
+type StreamHandler = (call: ServerDuplexStream<Buffer, Buffer>) => void;
+/** What a request's answer needs of its call or stream: who sent it. */
+type Caller = Pick<ServerUnaryCall<Buffer, Buffer>, 'getPeer' | 'getAuthContext'>;
+type GrpcFailure = NonNullable<Parameters<sendUnaryData<Buffer>>[0]>;
+
+/** One request's outcome: a body to send, or the status that refuses or fails it, and the Kafka error it counts as. */
+interface Answer {
+  readonly failure: GrpcFailure | null;
+  readonly body: Buffer | null;
+  readonly errorName: string | null;
+}
+
+function refusal(failure: GrpcFailure, errorName: string | null = null): Answer {
+  return { failure, body: null, errorName };
+}
 
 export class ReplicationServer {
   private readonly api: ReplicationApi;
@@ -85,6 +102,8 @@ export class ReplicationServer {
   /** Refused callers, logged once each. */
   private readonly warned = new Set<string>();
   private server: Server | undefined;
+  /** Ends each open FetchStream after its answers (stop). */
+  private readonly openStreams = new Set<() => void>();
   private starting: Promise<number> | undefined;
   private stopping: Promise<void> | undefined;
   private boundPort = -1;
@@ -142,6 +161,9 @@ export class ReplicationServer {
       if (this.starting !== undefined) await this.starting.catch(() => undefined);
       const server = this.server;
       if (server === undefined) return;
+      // A FetchStream never ends on its own: ended here once its answers are out, or tryShutdown
+      // would always wait out the grace period.
+      for (const end of [...this.openStreams]) end();
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => {
           server.forceShutdown();
@@ -158,27 +180,77 @@ export class ReplicationServer {
   }
 
   private implementation(): UntypedServiceImplementation {
-    const handlers: Record<string, UnaryHandler> = {};
-    for (const method of REPLICATION_METHOD_NAMES) handlers[method] = (call, respond) => this.onCall(method, call, respond);
+    const handlers: Record<string, UnaryHandler | StreamHandler> = {};
+    for (const method of REPLICATION_METHOD_NAMES) handlers[method] = ((call, respond) => this.onCall(method, call, respond)) satisfies UnaryHandler;
+    handlers[FETCH_STREAM_METHOD] = ((call) => this.onFetchStream(call)) satisfies StreamHandler;
     return handlers;
   }
 
   private onCall<M extends ReplicationMethodName>(method: M, call: ServerUnaryCall<Buffer, Buffer>, send: sendUnaryData<Buffer>): void {
     const respond = observedRespond(method, send, this.observer, this.log);
+    void this.answer(method, call.request, call).then((answer) => respond(answer.failure, answer.body, answer.errorName));
+  }
+
+  /**
+   * A follower's fetches on one stream: each request answered in the order it came, as its unary
+   * Fetch would be. A request that Fetch would refuse or fail ends the stream with that status (the
+   * follower opens another for its next fetch); so does the caller going away.
+   */
+  private onFetchStream(call: ServerDuplexStream<Buffer, Buffer>): void {
+    let open = true;
+    // Answers leave in request order even when a later fetch is ready first.
+    let previous: Promise<void> = Promise.resolve();
+    const endAfterAnswers = (): void => {
+      void previous.then(() => {
+        if (!open) return;
+        open = false;
+        this.openStreams.delete(endAfterAnswers);
+        call.end();
+      });
+    };
+    const gone = (): void => {
+      open = false;
+      this.openStreams.delete(endAfterAnswers);
+    };
+    this.openStreams.add(endAfterAnswers);
+    call.on('cancelled', gone);
+    call.on('error', gone);
+    call.on('close', gone);
+    call.on('end', endAfterAnswers);
+    const send = (failure: GrpcFailure | null, body?: Buffer | null): void => {
+      if (!open) return;
+      if (failure === null && body !== undefined && body !== null) {
+        call.write(body);
+        return;
+      }
+      gone();
+      // A server stream fails with a status by emitting it as an error (grpc-js sends it as the trailers).
+      call.emit('error', failure ?? { code: status.INTERNAL, details: 'Fetch answered nothing' });
+    };
+    call.on('data', (bytes: Buffer) => {
+      const respond = observedRespond('Fetch', send, this.observer, this.log);
+      const answered = this.answer('Fetch', bytes, call);
+      previous = previous.then(async () => {
+        const answer = await answered;
+        respond(answer.failure, answer.body, answer.errorName);
+      });
+    });
+  }
+
+  /** The answer to one request, as the unary call's respond or the stream's next message takes it. */
+  private answer<M extends ReplicationMethodName>(method: M, bytes: Buffer, call: Caller): Promise<Answer> {
     let request: ReplicationRequest<M>;
     try {
-      request = decodeReplicationRequest(method, call.request);
+      request = decodeReplicationRequest(method, bytes);
     } catch (error) {
       if (!(error instanceof MalformedBrokerMessageError)) {
         this.log.error({ rpc: method, err: error }, 'replication request decoding failed');
-        respond({ code: status.INTERNAL, details: `${method} request could not be read` }, null);
-        return;
+        return Promise.resolve(refusal({ code: status.INTERNAL, details: `${method} request could not be read` }));
       }
       this.log.debug({ rpc: method, peer: call.getPeer(), error: error.message }, 'refused a malformed replication request');
       const metadata = new Metadata();
       metadata.set(ERROR_CODE_KEY, error.code);
-      respond({ code: status.INVALID_ARGUMENT, details: error.message, metadata }, null);
-      return;
+      return Promise.resolve(refusal({ code: status.INVALID_ARGUMENT, details: error.message, metadata }));
     }
     if (this.tls !== undefined) {
       const certified = peerNodeId(call);
@@ -191,34 +263,34 @@ export class ReplicationServer {
           this.warned.add(key);
           this.log.warn({ rpc: method, peer: call.getPeer(), claimed, certified }, 'refused a replica fetch whose certificate names another node');
         }
-        respond({ code: status.PERMISSION_DENIED, details: `replica ${claimed} is not the node the caller's certificate names (${certified ?? 'none'})` }, null, 'CLUSTER_AUTHORIZATION_FAILED');
-        return;
+        return Promise.resolve(
+          refusal({ code: status.PERMISSION_DENIED, details: `replica ${claimed} is not the node the caller's certificate names (${certified ?? 'none'})` }, 'CLUSTER_AUTHORIZATION_FAILED'),
+        );
       }
     }
-    let answer: Promise<ReplicationResponse<M>>;
+    let served: Promise<ReplicationResponse<M>>;
     try {
-      answer = this.serve(method, request);
+      served = this.serve(method, request);
     } catch (error) {
       // A BrokerApi that throws instead of rejecting failed the same way.
-      answer = Promise.reject(error);
+      served = Promise.reject(error);
     }
-    answer.then(
-      (response) => {
+    return served.then(
+      (response): Answer => {
         let body: Buffer;
         try {
           body = asBuffer(encodeReplicationResponse(method, response));
         } catch (error) {
           this.log.error({ rpc: method, err: error }, 'replication response does not encode');
-          respond({ code: status.INTERNAL, details: `${method} response could not be encoded` }, null);
-          return;
+          return refusal({ code: status.INTERNAL, details: `${method} response could not be encoded` });
         }
-        respond(null, body, requestErrorName(response));
+        return { failure: null, body, errorName: requestErrorName(response) };
       },
-      (error: unknown) => {
+      (error: unknown): Answer => {
         // The BrokerApi answers every Kafka outcome in its response; a rejection is the broker failing.
         const message = error instanceof Error ? error.message : String(error);
         this.log.warn({ rpc: method, err: error }, 'broker failed a request');
-        respond({ code: status.UNAVAILABLE, details: message }, null, kafkaErrorOf(error).errorName);
+        return refusal({ code: status.UNAVAILABLE, details: message }, kafkaErrorOf(error).errorName);
       },
     );
   }

@@ -3,15 +3,18 @@
  * answer comes back whole (Kafka errors inside it); a rejecting fetch is UNAVAILABLE with its
  * message (BrokerUnreachableError at the connection); a malformed request is INVALID_ARGUMENT with
  * `kz-error-code: INVALID_REQUEST`; an address nobody serves and a call past its deadline reject
- * with BrokerUnreachableError; the client-facing RPCs are gone (UNIMPLEMENTED).
+ * with BrokerUnreachableError; the client-facing RPCs are gone (UNIMPLEMENTED). Fetches go on one
+ * FetchStream: answered in order, a failed or late fetch ends the stream and the next opens another,
+ * and a leader without FetchStream is fetched from by unary calls.
  */
-import { Client, credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import { Client, credentials, Metadata, Server, ServerCredentials, status, type ServerUnaryCall, type sendUnaryData, type ServiceError } from '@grpc/grpc-js';
 import pino from 'pino';
 import type { FetchRequest, FetchResponse } from '../../src/protocol/fetch';
 import { BrokerUnreachableError } from '../../src/service/broker-unreachable-error';
 import { MalformedBrokerMessageError } from '../../src/service/malformed-broker-message-error';
 import { ReplicationConnection } from '../../src/service/replication-connection';
-import { ERROR_CODE_KEY, replicationRpcPath, type ReplicationApi } from '../../src/service/replication-rpc';
+import { decodeReplicationRequest, encodeReplicationResponse } from '../../src/service/replication-codec';
+import { ERROR_CODE_KEY, REPLICATION_UNARY_SERVICE_DEFINITION, replicationRpcPath, type ReplicationApi } from '../../src/service/replication-rpc';
 import { REPLICATION_SERVICE_NAME } from '../../src/service/replication-schema';
 import { ReplicationServer } from '../../src/service/replication-server';
 
@@ -140,4 +143,78 @@ test('a call past its deadline: BrokerUnreachableError that says it timed out', 
 test('a closed connection refuses calls', async () => {
   connection.close();
   await expect(connection.fetch({ replicaId: 1, replicaEpoch: 1, maxWaitMs: 0, minBytes: 1, maxBytes: 1, topics: [] })).rejects.toMatchObject({ reason: 'CANCELLED' });
+});
+
+describe('FetchStream: fetches on one long-lived stream', () => {
+  const fetchOf = (maxWaitMs: number, offset: number): FetchRequest => ({ replicaId: 2, replicaEpoch: 1, maxWaitMs, minBytes: 1, maxBytes: 100, topics: [{ topicId: 'id', partitions: [partition(0, offset)] }] });
+
+  test('answers come back in the order the fetches were sent, each counted by the observer', async () => {
+    await server.stop();
+    const observed: [string, string | null][] = [];
+    server = new ReplicationServer({ api, listen: '127.0.0.1:0', logger: silent, observeRequest: (rpc, _ms, errorName) => observed.push([rpc, errorName]) });
+    port = await server.start();
+    connection.close();
+    connection = new ReplicationConnection({ address: `127.0.0.1:${port}`, requestTimeoutMs: 5000 });
+    const settled: number[] = [];
+    const held = connection.fetch(fetchOf(12345, 1)).then((r) => settled.push(r.topics[0]!.partitions[0]!.highWatermark));
+    while (api.held === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    const quick = connection.fetch(fetchOf(0, 10)).then((r) => settled.push(r.topics[0]!.partitions[0]!.highWatermark));
+    while (api.fetched.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    // The second fetch is served at once, but its answer waits behind the first one's.
+    expect(settled).toEqual([]);
+    api.held();
+    await Promise.all([held, quick]);
+    expect(settled).toEqual([4, 13]);
+    expect(observed).toEqual([
+      ['Fetch', null],
+      ['Fetch', null],
+    ]);
+  });
+
+  test('a fetch the leader fails ends the stream with its status; the next fetch opens another', async () => {
+    await expect(connection.fetch(fetchOf(0, 0))).resolves.toMatchObject({ errorCode: 0 });
+    api.failWith = new Error('disk failed');
+    await expect(connection.fetch(fetchOf(0, 3))).rejects.toMatchObject({ name: 'BrokerUnreachableError', reason: 'UNAVAILABLE' });
+    api.failWith = undefined;
+    const answer = await connection.fetch(fetchOf(0, 5));
+    expect(answer.topics[0]!.partitions[0]!.highWatermark).toBe(8);
+  });
+
+  test('a fetch past its deadline gives the stream up; the next fetch is answered on a new one', async () => {
+    const failure = await connection.fetch(fetchOf(12345, 0), { timeoutMs: 50 }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'BrokerUnreachableError', timedOut: true });
+    const answer = await connection.fetch(fetchOf(0, 7));
+    expect(answer.topics[0]!.partitions[0]!.highWatermark).toBe(10);
+  });
+
+  test('a leader that serves no FetchStream (an older broker) is fetched from by unary calls', async () => {
+    const older = new Server();
+    const fetched: FetchRequest[] = [];
+    older.addService(REPLICATION_UNARY_SERVICE_DEFINITION, {
+      Fetch: (call: ServerUnaryCall<Buffer, Buffer>, respond: sendUnaryData<Buffer>) => {
+        void api.fetch(decodeReplicationRequest('Fetch', call.request)).then((response) => {
+          fetched.push(decodeReplicationRequest('Fetch', call.request));
+          respond(null, Buffer.from(encodeReplicationResponse('Fetch', response)));
+        });
+      },
+    });
+    const olderPort = await new Promise<number>((resolve, reject) => older.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))));
+    const toOlder = new ReplicationConnection({ address: `127.0.0.1:${olderPort}`, requestTimeoutMs: 5000 });
+    try {
+      const first = await toOlder.fetch(fetchOf(0, 1));
+      const second = await toOlder.fetch(fetchOf(0, 2));
+      expect([first, second].map((r) => r.topics[0]!.partitions[0]!.highWatermark)).toEqual([4, 5]);
+      expect(fetched.map((f) => f.topics[0]!.partitions[0]!.fetchOffset)).toEqual([1, 2]);
+    } finally {
+      toOlder.close();
+      older.forceShutdown();
+    }
+  });
+
+  test('closing the connection fails the fetch waiting on the stream with CANCELLED', async () => {
+    const waiting = connection.fetch(fetchOf(12345, 0)).catch((error: unknown) => error);
+    while (api.held === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    connection.close();
+    await expect(waiting).resolves.toMatchObject({ name: 'BrokerUnreachableError', reason: 'CANCELLED' });
+  });
 });
