@@ -27,6 +27,8 @@ export interface BenchArgs {
   readonly parallelism: BrokerParallelism | undefined;
   /** broker-vs-nats: kz's producer batch.size (default the producer's, Kafka's 16384). */
   readonly batchBytes: number | undefined;
+  /** broker-vs-nats: kz's producer linger.ms (default the producer's, Kafka's 5). */
+  readonly lingerMs: number | undefined;
   /** Topics created in one request (metadata-storm). */
   readonly topics: number | undefined;
   /** Partitions per topic (metadata-storm). */
@@ -91,6 +93,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       messages: { type: 'string' },
       parallelism: { type: 'string' },
       'batch-bytes': { type: 'string' },
+      'linger-ms': { type: 'string' },
       topics: { type: 'string' },
       partitions: { type: 'string' },
       storage: { type: 'string', default: 'level' },
@@ -119,6 +122,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     messages: values.messages === undefined ? undefined : positiveInt('messages', values.messages),
     parallelism: values.parallelism === undefined ? undefined : parallelismOf(values.parallelism),
     batchBytes: values['batch-bytes'] === undefined ? undefined : positiveInt('batch-bytes', values['batch-bytes']),
+    lingerMs: values['linger-ms'] === undefined ? undefined : nonNegativeInt('linger-ms', values['linger-ms']),
     topics: values.topics === undefined ? undefined : positiveInt('topics', values.topics),
     partitions: values.partitions === undefined ? undefined : positiveInt('partitions', values.partitions),
     storage: storageOf(values.storage),
@@ -144,6 +148,12 @@ function positive(name: string, text: string): number {
 function nonNegative(name: string, text: string): number {
   const n = Number(text);
   if (!Number.isFinite(n) || n < 0) throw new BenchUsageError(`--${name} must be a non-negative number, got "${text}"`);
+  return n;
+}
+
+function nonNegativeInt(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 0) throw new BenchUsageError(`--${name} must be a non-negative integer, got "${text}"`);
   return n;
 }
 

@@ -54,7 +54,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Every point of the sweep, size by size, each size's concurrencies in the order given. */
-function sweepPlans(messages: number, concurrencies: readonly number[], pointSeconds: number, partitions: number, batchBytes: number | undefined): MessagePlan[] {
+function sweepPlans(messages: number, concurrencies: readonly number[], pointSeconds: number, partitions: number, producer: Pick<MessagePlan, 'batchBytes' | 'lingerMs'>): MessagePlan[] {
   return SIZES.flatMap((sizeBytes) =>
     concurrencies.map((concurrency) => ({
       sizeBytes,
@@ -64,7 +64,7 @@ function sweepPlans(messages: number, concurrencies: readonly number[], pointSec
       maxSeconds: pointSeconds,
       warmupMaxSeconds: pointSeconds * WARMUP_SHARE,
       partitions,
-      ...(batchBytes === undefined ? {} : { batchBytes }),
+      ...producer,
     })),
   );
 }
@@ -90,7 +90,8 @@ export async function runBrokerVsNats(args: BenchArgs): Promise<number> {
   const pointSeconds = args.durationS ?? DEFAULT_POINT_SECONDS;
   const parallelism: BrokerParallelism = args.parallelism ?? 'same';
   const partitions = parallelism === 'same' ? NODES : 1;
-  const plans = sweepPlans(messages, concurrencies, pointSeconds, partitions, args.batchBytes);
+  const producer = { ...(args.batchBytes === undefined ? {} : { batchBytes: args.batchBytes }), ...(args.lingerMs === undefined ? {} : { lingerMs: args.lingerMs }) };
+  const plans = sweepPlans(messages, concurrencies, pointSeconds, partitions, producer);
   if ((only.includes('kz') || only.includes('kz-tls')) && !existsSync(kzBrokerEntry())) {
     throw new Error(`${kzBrokerEntry()} does not exist: build packages/broker first (pnpm exec tsc -b)`);
   }
@@ -104,7 +105,7 @@ export async function runBrokerVsNats(args: BenchArgs): Promise<number> {
       `per size (${SIZES.map(sizeLabel).join(', ')}) and sends in flight (${concurrencies.join(', ')}): up to ${plans[0]!.warmupMessages} warm-up + ` +
       `${messages} timed messages (at most ${(pointSeconds * WARMUP_SHARE).toFixed(1)} + ${pointSeconds} s) from one Node client into a fresh topic or streams, ` +
       `then one consumer reads all back; server CPU is all ${NODES} nodes' processes; MB = 10^6 payload bytes; ` +
-      `kz's producer: idempotent (Kafka's default with acks=all: at most 5 batches in flight per partition), batch.size ${args.batchBytes ?? 16384}`,
+      `kz's producer: idempotent (Kafka's default with acks=all: at most 5 batches in flight per partition), batch.size ${args.batchBytes ?? 16384}, linger.ms ${args.lingerMs ?? 5}${args.lingerMs === 0 ? ' (sends at once, as the NATS client does)' : ''}`,
   );
   const scope = new CleanupScope();
   const results = new Map<BrokerSystem, PointResult[]>();

@@ -87,7 +87,11 @@ export async function runKzPoint(cluster: KzBrokerCluster, plan: MessagePlan): P
   try {
     // No key: the producer spreads records over the partitions (sticky, switching once a batch's
     // worth has gone to one), batching what is in flight per partition as Kafka's producer does.
-    const producer = producerClient.producer({ acks: -1, ...(plan.batchBytes === undefined ? {} : { batchBytes: plan.batchBytes }) });
+    const producer = producerClient.producer({
+      acks: -1,
+      ...(plan.batchBytes === undefined ? {} : { batchBytes: plan.batchBytes }),
+      ...(plan.lingerMs === undefined ? {} : { lingerMs: plan.lingerMs }),
+    });
     try {
       produce = await produceTimed(
         plan,

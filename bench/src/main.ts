@@ -34,7 +34,7 @@ const USAGE = `usage: pnpm bench <raft-core|raft-vs-etcd|raft-node-cpu|kv-put-cp
   broker-vs-nats   --messages N (100000 per size and point) --duration S (15, most a point's timed sends take)
                    --concurrency C[,C...] (1,16,256,2048) --parallelism same|one (same) --only nats,kz[,kz-tls] --profile [--profile-dir DIR]
                    (kz-tls: kz again with TLS on every listener, only when named; prints ratio kz-tls/kz)
-                   --batch-bytes N (kz producer batch.size; default Kafka's 16384)
+                   --batch-bytes N (kz producer batch.size; default Kafka's 16384) --linger-ms N (kz producer linger.ms; default Kafka's 5)
   broker-path-cpu  [RECORDxBATCH ...] --duration S (3 per produce case) --concurrency K (5 produce requests in flight): 3 brokers in
                    this process, CPU per message produced (RF3 acks=all, 1 KiB and 100 B records in 16 KiB and 256 KiB batches) and
                    consumed; run it as node --initial-heap-size=256 bench/dist/main.js broker-path-cpu to give it the brokers' V8 flags

@@ -27,6 +27,8 @@ export interface MessagePlan {
   readonly partitions: number;
   /** kz's producer batch.size; undefined: the producer's default (Kafka's 16384). */
   readonly batchBytes?: number;
+  /** kz's producer linger.ms; undefined: the producer's default (Kafka's 5). */
+  readonly lingerMs?: number;
 }
 
 export interface ProduceResult {

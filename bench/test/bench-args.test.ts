@@ -34,6 +34,10 @@ describe('--batch-bytes and --only kz-tls (broker-vs-nats)', () => {
     expect(parseBenchArgs(['broker-vs-nats', '--batch-bytes', '262144']).batchBytes).toBe(262144);
     expect(parseBenchArgs(['broker-vs-nats']).batchBytes).toBeUndefined();
     expect(() => parseBenchArgs(['broker-vs-nats', '--batch-bytes', '0'])).toThrow(BenchUsageError);
+    expect(parseBenchArgs(['broker-vs-nats', '--linger-ms', '0']).lingerMs).toBe(0);
+    expect(parseBenchArgs(['broker-vs-nats']).lingerMs).toBeUndefined();
+    expect(() => parseBenchArgs(['broker-vs-nats', '--linger-ms=-1'])).toThrow(BenchUsageError);
+    expect(() => parseBenchArgs(['broker-vs-nats', '--linger-ms', '2.5'])).toThrow(BenchUsageError);
     expect(parseBenchArgs(['broker-vs-nats', '--only', 'kz,kz-tls']).only).toEqual(['kz', 'kz-tls']);
   });
 });
