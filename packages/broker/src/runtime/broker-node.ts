@@ -54,7 +54,7 @@ import type { DeleteRecordsRequest, DeleteRecordsResponse } from '../protocol/de
 import type { DescribeProducersRequest, DescribeProducersResponse, InitProducerIdRequest, InitProducerIdResponse, ProducerIdApi } from '../protocol/producer-ids';
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce';
 import { kafkaError } from '../server/error-code';
-import { ReplicaManager, type LogDirectory, type ReplicaManagerConfig } from '../server/replica-manager';
+import { ReplicaManager, type DamagedReplica, type LogDirectory, type ReplicaManagerConfig } from '../server/replica-manager';
 import { AlterPartitionSender } from './alter-partition-sender';
 import { BrokerLifecycle } from './broker-lifecycle';
 import type { ControllerChannel } from './controller-channel';
@@ -245,6 +245,15 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
 
   static async start(options: BrokerNodeOptions): Promise<BrokerNode> {
     const node = new BrokerNode(options);
+    let damagedReplicas: readonly DamagedReplica[];
+    try {
+      // Before registering: the registration must name the replicas whose recovery cut something.
+      damagedReplicas = node.logs.recoverAtStartUp?.() ?? [];
+    } catch (error) {
+      node.manager.close();
+      throw error;
+    }
+    if (damagedReplicas.length > 0) node.log.warn({ damagedReplicas }, 'log recovery cut these replicas: the registration takes them out of their ISR and ELR');
     try {
       const ports = await node.network.serve({ replication: node, kafka: node.kafkaBackend() });
       node.replicationPortValue = ports.replicationPort;
@@ -272,7 +281,9 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
       channel: options.controllers,
       appliedOffset: () => options.metadata.image.offset,
       offlineReplicas: () => node.manager.offlineReplicas,
+      damagedReplicas,
       onRegistered: (epoch) => {
+        if (damagedReplicas.length > 0) node.damageReported(damagedReplicas);
         node.manager.brokerEpoch = epoch;
         node.onMetadata(options.metadata.image, null);
       },
@@ -283,6 +294,16 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     node.lifecycleValue.start();
     node.log.info({ listen: `${host}:${node.portValue}`, replicationListen: `${hostOf(options.replicationListen)}:${node.replicationPortValue}`, logDir: options.logDir }, 'broker serving');
     return node;
+  }
+
+  /** The controller has the damage report (a registration carrying it was answered): later starts need not send it. */
+  private damageReported(replicas: readonly DamagedReplica[]): void {
+    try {
+      this.logs.damageReported?.(replicas);
+    } catch (error) {
+      // The next start reports them again: harmless, it only takes those replicas out of the ISR once more.
+      this.log.warn({ err: error }, 'could not record that the damaged replicas were reported');
+    }
   }
 
   /** The Kafka listener's port. */

@@ -23,11 +23,12 @@ import { asLogFileError, isOutOfDescriptors, LogFileOpenError } from '../log/log
 import { LazyPartitionLog } from '../log/lazy-partition-log';
 import { writeFileDurably, writeFileDurablyAsync } from '../log/durable-file';
 import { formatHighWatermarkCheckpoint, HIGH_WATERMARK_CHECKPOINT, parseHighWatermarkCheckpoint, type HighWatermarkEntry } from '../log/high-watermark-checkpoint';
+import { DAMAGED_REPLICAS_CHECKPOINT, formatDamagedReplicas, parseDamagedReplicas, unionOfReplicas } from '../log/damaged-replicas-checkpoint';
 import { LeaderEpochCache } from '../log/leader-epoch-cache';
 import { PartitionLog } from '../log/partition-log';
 import type { LogConfig } from '../log/log-config';
 import type { ReplicaLog } from '../log/replica-log';
-import type { LogDirectory } from '../server/replica-manager';
+import type { DamagedReplica, LogDirectory } from '../server/replica-manager';
 
 const PARTITION_METADATA = 'partition.metadata';
 
@@ -94,6 +95,64 @@ export class DiskLogDirectory implements LogDirectory {
       () => undefined,
     );
     return done.then(() => undefined);
+  }
+
+  /**
+   * Recovers every partition log in the directory, as the broker starts and before it registers,
+   * and returns those whose recovery cut a batch (RegisterBrokerRequest.damagedReplicas), with those
+   * an earlier start found and never reported (damaged-replicas-checkpoint.ts), which it records
+   * first. Each log is closed again, unflushed — a cut that did not reach the disk is found and made
+   * again — and the ReplicaManager opens the ones still assigned here (their active segments are
+   * scanned a second time then). A directory without a readable topic id, or whose log will not
+   * open, is left to that later open, which refuses it as it would have.
+   */
+  recoverAtStartUp(): DamagedReplica[] {
+    const unreported = this.readDamagedReplicas();
+    const damaged: DamagedReplica[] = [];
+    for (const entry of fs.readdirSync(this.root, { withFileTypes: true })) {
+      const partitionId = entry.isDirectory() ? partitionOfDirectory(entry.name) : undefined;
+      if (partitionId === undefined) continue;
+      const dir = path.join(this.root, entry.name);
+      const topicId = this.readTopicId(path.join(dir, PARTITION_METADATA));
+      if (topicId === undefined) continue;
+      let log: PartitionLog;
+      try {
+        log = this.fileHandles.retryingOnEmfile(() => PartitionLog.open(dir, this.logConfig, this.fileHandles));
+      } catch {
+        continue;
+      }
+      try {
+        if (log.recovery.length > 0 || log.discardedSnapshots.length > 0 || log.discardedLogStartCheckpoint !== null) this.onRecovery?.(dir, log);
+        if (log.recovery.length > 0) damaged.push({ topicId, partitionId });
+      } finally {
+        log.close({ flush: false });
+      }
+    }
+    const all = unionOfReplicas(unreported, damaged);
+    if (all.length > unreported.length) writeFileDurably(this.fileHandles, this.damagedReplicasFile, formatDamagedReplicas(all));
+    return all;
+  }
+
+  damageReported(replicas: readonly DamagedReplica[]): void {
+    const left = this.readDamagedReplicas().filter((r) => !replicas.some((o) => o.topicId === r.topicId && o.partitionId === r.partitionId));
+    if (left.length > 0) writeFileDurably(this.fileHandles, this.damagedReplicasFile, formatDamagedReplicas(left));
+    else fs.rmSync(this.damagedReplicasFile, { force: true });
+  }
+
+  private get damagedReplicasFile(): string {
+    return path.join(this.root, DAMAGED_REPLICAS_CHECKPOINT);
+  }
+
+  private readDamagedReplicas(): DamagedReplica[] {
+    let text: string;
+    try {
+      text = this.fileHandles.withFile(this.damagedReplicasFile, fs.constants.O_RDONLY, (fd) => fs.readFileSync(fd, 'utf8'));
+    } catch (error) {
+      const typed = asLogFileError(error, this.damagedReplicasFile);
+      if (typed instanceof LogFileOpenError && typed.errno === 'ENOENT') return [];
+      throw typed;
+    }
+    return parseDamagedReplicas(text, this.damagedReplicasFile);
   }
 
   /**
@@ -190,6 +249,14 @@ export class DiskLogDirectory implements LogDirectory {
     this.fileHandles.withFile(tmp, O_WRONLY | O_CREAT | O_TRUNC, (fd) => fs.writeSync(fd, topicIdFile(topicId)));
     fs.renameSync(tmp, file);
   }
+}
+
+/** The partition of a `<topic>-<partition>` directory; undefined for any other name. */
+function partitionOfDirectory(name: string): number | undefined {
+  const match = /^.+-(\d+)$/.exec(name);
+  if (match === null) return undefined;
+  const id = Number(match[1]);
+  return Number.isSafeInteger(id) && id <= 0x7fffffff ? id : undefined;
 }
 
 function topicIdFile(topicId: string): string {

@@ -5,9 +5,12 @@
  * something (a truncation, a crash, a log start moved up: MemoryLog.destructiveChangeCount).
  *
  * - acknowledgedRecordsSurvive: every acks=all success (partition, offset, payload) is, at that offset,
- *   in the flushed log of a broker in the partition's ISR as the controller has committed it — or of
- *   some replica while the partition has no leader — so no crash of the others can lose it. A record
- *   below an offset a client asked records to be deleted below (DeleteRecords) may be gone.
+ *   in the flushed log of a broker in the partition's ISR or ELR (KIP-966: an eligible leader holds
+ *   every committed record and may lead once the ISR empties) as the controller has committed them —
+ *   or of some replica while the partition has no leader — so no crash of the others can lose it. A
+ *   record below an offset a client asked records to be deleted below (DeleteRecords) may be gone.
+ *   A flipped bit may take it from one ISR member's disk; the restarted broker reports that log
+ *   damaged and leaves the ISR and ELR, so the record must survive on another.
  * - logStartsOnlyWhereDeleted: no replica's log starts above the highest offset a client asked
  *   records to be deleted below — records go only because they were deleted, and with the above,
  *   none at or above a log start is lost.
@@ -113,7 +116,7 @@ export function checkReplicationInvariants(view: ReplicationView, memory: Replic
     if (registration.leader >= 0 && !registration.isr.includes(registration.leader)) {
       violations.push({ invariant: 'leaderInIsr', message: `partition ${p}: leader ${registration.leader} is not in the ISR [${registration.isr.join(',')}]` });
     }
-    const holders = registration.leader >= 0 ? registration.isr : registration.replicas;
+    const holders = registration.leader >= 0 ? [...registration.isr, ...registration.eligibleLeaderReplicas] : registration.replicas;
     violations.push(...acknowledgedRecordsSurvive(view, memory, topicId, p, holders));
     violations.push(...logStartsOnlyWhereDeleted(view, topicId, p));
     violations.push(...highWatermarks(view, memory, topicId, p, registration.leader, registration.leaderEpoch, registration.isr));
