@@ -414,8 +414,12 @@ export class BrokerSimulation {
    * Crashes the leader of `partition` with a bit flipped in a flushed batch of its log — committed
    * records included: recovery cuts the log there, the restarted broker reports the replica damaged
    * at its registration (RegisterBrokerRequest.damagedReplicas) and the controller takes it out of
-   * the ISR and ELR, so it cannot lead with acknowledged records missing. Returns the broker
-   * crashed, or null when the leader has no flushed batch of the partition.
+   * the ISR and ELR, so it cannot lead with acknowledged records missing. Drawn only while another
+   * member of the ISR or ELR, whose own log no unreported cut has damaged, holds every committed
+   * record (the protocol's guarantee for both): with none, the flip would take the last copy the
+   * controller knows of, which no replication survives (flips on all three replicas in a row did, on
+   * `broker-sim --seed 777`), and the partition would wait for an unclean election (`bit-flip-refused`).
+   * Returns the broker crashed, or null.
    */
   crashFlippingBit(partition: number, where: number, at: number): BrokerId | null {
     const topicId = this.topicId;
@@ -424,7 +428,8 @@ export class BrokerSimulation {
     if (topicId === null || registration === undefined || registration.leader < 0 || !this.nodes.has(registration.leader)) return null;
     const leader = registration.leader;
     const log = this.disks.get(leader)!.log(topicId, p);
-    if (log === undefined || !log.storedBatches.some((b) => b.lastOffset < log.recoveryPoint)) {
+    const holder = [...registration.isr, ...registration.eligibleLeaderReplicas].some((id) => id !== leader && !this.disks.get(id)!.damageUnreported(topicId, p));
+    if (log === undefined || !holder || !log.storedBatches.some((b) => b.lastOffset < log.recoveryPoint)) {
       this.count('bit-flip-refused');
       return null;
     }

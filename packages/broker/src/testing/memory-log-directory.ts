@@ -125,6 +125,11 @@ export class MemoryLogDirectory implements LogDirectory {
     return [...this.unreported.values()];
   }
 
+  /** True while recovery has cut this replica's log and no registration has reported it (the controller cannot know yet). */
+  damageUnreported(topicId: string, partitionId: number): boolean {
+    return this.unreported.has(logKey(topicId, partitionId));
+  }
+
   damageReported(replicas: readonly DamagedReplica[]): void {
     for (const r of replicas) this.unreported.delete(logKey(r.topicId, r.partitionId));
   }

@@ -18,7 +18,8 @@
  * - leaderHighWatermarkNeverDecreases: within one leader epoch the leader's HW only grows.
  * - highWatermarkWithinIsrLogs: the HW of the leader the controller names (once that broker leads at
  *   the named epoch) is at most the flushed log end of every ISR member, down or up — everything
- *   below the HW is durably on the whole ISR.
+ *   below the HW is durably on the whole ISR — but for a member whose log a flipped bit cut and whose
+ *   broker has not reported it yet (it is down: its next registration will).
  * - committedPrefixesAgree: every running replica's log equals the current leader's log below both
  *   their HWs (committed data is the same everywhere, batch for batch, byte for byte).
  * - highWatermarkWithinLogEnd: every running replica's HW is at most its log end — a restarted one's
@@ -265,7 +266,11 @@ function highWatermarks(
   if (leaderNode === null || leaderPartition === undefined || leaderState === null || leaderState.leaderEpoch !== leaderEpoch) return violations;
   const hw = leaderState.highWatermark();
   for (const id of isr) {
-    const log = view.brokers.find((b) => b.id === id)?.disk.log(topicId, p);
+    const disk = view.brokers.find((b) => b.id === id)?.disk;
+    // A flipped bit cut this member's log, and the controller cannot know until the broker's next
+    // registration reports it (which takes it out of the ISR): the disk broke the rule, not the protocol.
+    if (disk?.damageUnreported(topicId, p) === true) continue;
+    const log = disk?.log(topicId, p);
     const flushed = log?.recoveryPoint ?? 0;
     if (hw > flushed) {
       violations.push({

@@ -396,8 +396,13 @@ export function simLogDirectory(disk: MemoryLogDirectory, settings: Pick<BrokerN
     remove: (log, topicId, partitionId) => disk.remove(log, topicId, partitionId),
     readHighWatermarks: () => (settings.readHighWatermarkCheckpoint ? disk.readHighWatermarks() : []),
     writeHighWatermarks: (entries) => disk.writeHighWatermarks(entries),
-    ...(settings.reportDamagedReplicas === false
-      ? {}
-      : { recoverAtStartUp: () => disk.recoverAtStartUp(), damageReported: (replicas: Parameters<MemoryLogDirectory['damageReported']>[0]) => disk.damageReported(replicas) }),
+    recoverAtStartUp: () => {
+      const damaged = disk.recoverAtStartUp();
+      if (settings.reportDamagedReplicas !== false) return damaged;
+      // The bug: the cut is forgotten as the process starts, and its registration reports nothing.
+      disk.damageReported(damaged);
+      return [];
+    },
+    damageReported: (replicas) => disk.damageReported(replicas),
   };
 }
