@@ -100,15 +100,15 @@ export class DiskLogDirectory implements LogDirectory {
   /**
    * Recovers every partition log in the directory, as the broker starts and before it registers,
    * and returns those whose recovery cut a batch (RegisterBrokerRequest.damagedReplicas), with those
-   * an earlier start found and never reported (damaged-replicas-checkpoint.ts), which it records
-   * first. Each log is closed again, unflushed — a cut that did not reach the disk is found and made
-   * again — and the ReplicaManager opens the ones still assigned here (their active segments are
-   * scanned a second time then). A directory without a readable topic id, or whose log will not
-   * open, is left to that later open, which refuses it as it would have.
+   * an earlier start found and never reported (damaged-replicas-checkpoint.ts). Each cut is recorded
+   * there at once, before its log is closed (unflushed: a cut that did not reach the disk is found
+   * and made again); only a writeback of the truncation within those few milliseconds, then a crash,
+   * could hide it from the next start. The ReplicaManager opens the logs still assigned here (their
+   * active segments are scanned a second time then). A directory without a readable topic id, or
+   * whose log will not open, is left to that later open, which refuses it as it would have.
    */
   recoverAtStartUp(): DamagedReplica[] {
-    const unreported = this.readDamagedReplicas();
-    const damaged: DamagedReplica[] = [];
+    let all = this.readDamagedReplicas();
     for (const entry of fs.readdirSync(this.root, { withFileTypes: true })) {
       const partitionId = entry.isDirectory() ? partitionOfDirectory(entry.name) : undefined;
       if (partitionId === undefined) continue;
@@ -123,13 +123,13 @@ export class DiskLogDirectory implements LogDirectory {
       }
       try {
         if (log.recovery.length > 0 || log.discardedSnapshots.length > 0 || log.discardedLogStartCheckpoint !== null) this.onRecovery?.(dir, log);
-        if (log.recovery.length > 0) damaged.push({ topicId, partitionId });
+        const known = all.length;
+        if (log.recovery.length > 0) all = unionOfReplicas(all, [{ topicId, partitionId }]);
+        if (all.length > known) writeFileDurably(this.fileHandles, this.damagedReplicasFile, formatDamagedReplicas(all));
       } finally {
         log.close({ flush: false });
       }
     }
-    const all = unionOfReplicas(unreported, damaged);
-    if (all.length > unreported.length) writeFileDurably(this.fileHandles, this.damagedReplicasFile, formatDamagedReplicas(all));
     return all;
   }
 
