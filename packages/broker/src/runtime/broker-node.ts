@@ -183,6 +183,7 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
   private stopped = false;
   private caughtUp = false;
   private reconcileScheduled = false;
+  private recoveredReleased = false;
   /** Wall-clock milliseconds (record timestamps are on it); every deadline of the broker too. */
   private readonly clock: () => number;
   private halt: (error: Error) => void = () => undefined;
@@ -260,6 +261,7 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
       node.portValue = ports.clientPort;
     } catch (error) {
       node.manager.close();
+      node.logs.releaseRecovered?.();
       throw error;
     }
     node.unsubscribe = options.metadata.subscribe({
@@ -418,6 +420,11 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
   }
 
   private afterReconcile(image: MetadataImage, done: boolean): void {
+    // The first image is applied whole: every replica assigned here is open, the rest recovered for nothing.
+    if (done && !this.recoveredReleased) {
+      this.recoveredReleased = true;
+      this.logs.releaseRecovered?.();
+    }
     this.fetchers.reconcile();
     this.network.onMetadata(image);
     this.afterInput();
@@ -633,6 +640,7 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     await this.network.stop();
     if (options.halting === true) this.manager.halt();
     else this.manager.close();
+    this.logs.releaseRecovered?.();
     this.log.info(options.halting === true ? 'broker halted' : 'broker stopped');
   }
 }

@@ -50,6 +50,11 @@ export class DiskLogDirectory implements LogDirectory {
   private checkpointLanded = 0;
   /** The asynchronous checkpoint writes run one after another: they share one temp file. */
   private checkpointQueue: Promise<void> = Promise.resolve();
+  /**
+   * Logs recoverAtStartUp opened, by directory, until the ReplicaManager opens the same replica
+   * (each log is recovered once per start) or releaseRecovered closes what it did not ask for.
+   */
+  private readonly recovered = new Map<string, { readonly log: PartitionLog; readonly topicId: string }>();
 
   constructor(
     readonly root: string,
@@ -101,13 +106,29 @@ export class DiskLogDirectory implements LogDirectory {
    * Recovers every partition log in the directory, as the broker starts and before it registers,
    * and returns those whose recovery cut a batch (RegisterBrokerRequest.damagedReplicas), with those
    * an earlier start found and never reported (damaged-replicas-checkpoint.ts). Each cut is recorded
-   * there at once, before its log is closed (unflushed: a cut that did not reach the disk is found
-   * and made again); only a writeback of the truncation within those few milliseconds, then a crash,
-   * could hide it from the next start. The ReplicaManager opens the logs still assigned here (their
-   * active segments are scanned a second time then). A directory without a readable topic id, or
-   * whose log will not open, is left to that later open, which refuses it as it would have.
+   * there at once, before anything flushes its log (a cut that did not reach the disk is found and
+   * made again); only a writeback of the truncation within those few milliseconds, then a crash,
+   * could hide it from the next start. The logs stay open for the ReplicaManager's open of the same
+   * replica, so that a start recovers each once; releaseRecovered closes the rest. A directory
+   * without a readable topic id, or whose log will not open, is left to that later open, which
+   * refuses it as it would have.
    */
   recoverAtStartUp(): DamagedReplica[] {
+    try {
+      return this.recoverEach();
+    } catch (error) {
+      this.releaseRecovered();
+      throw error;
+    }
+  }
+
+  /** The ReplicaManager has opened every replica assigned here: the logs recovered at start-up that it did not ask for are closed. */
+  releaseRecovered(): void {
+    for (const { log } of this.recovered.values()) log.close({ flush: false });
+    this.recovered.clear();
+  }
+
+  private recoverEach(): DamagedReplica[] {
     let all = this.readDamagedReplicas();
     for (const entry of fs.readdirSync(this.root, { withFileTypes: true })) {
       const partitionId = entry.isDirectory() ? partitionOfDirectory(entry.name) : undefined;
@@ -121,14 +142,11 @@ export class DiskLogDirectory implements LogDirectory {
       } catch {
         continue;
       }
-      try {
-        if (log.recovery.length > 0 || log.discardedSnapshots.length > 0 || log.discardedLogStartCheckpoint !== null) this.onRecovery?.(dir, log);
-        const known = all.length;
-        if (log.recovery.length > 0) all = unionOfReplicas(all, [{ topicId, partitionId }]);
-        if (all.length > known) writeFileDurably(this.fileHandles, this.damagedReplicasFile, formatDamagedReplicas(all));
-      } finally {
-        log.close({ flush: false });
-      }
+      this.recovered.set(dir, { log, topicId });
+      if (log.recovery.length > 0 || log.discardedSnapshots.length > 0 || log.discardedLogStartCheckpoint !== null) this.onRecovery?.(dir, log);
+      const known = all.length;
+      if (log.recovery.length > 0) all = unionOfReplicas(all, [{ topicId, partitionId }]);
+      if (all.length > known) writeFileDurably(this.fileHandles, this.damagedReplicasFile, formatDamagedReplicas(all));
     }
     return all;
   }
@@ -190,6 +208,16 @@ export class DiskLogDirectory implements LogDirectory {
   }
 
   private openOnce(dir: string, topicId: string): ReplicaLog {
+    const kept = this.recovered.get(dir);
+    if (kept !== undefined) {
+      this.recovered.delete(dir);
+      if (kept.topicId === topicId) {
+        this.dirs.set(kept.log, { log: kept.log, dir });
+        return kept.log;
+      }
+      // Another topic's log under the same name (deleted, re-created): wiped below.
+      kept.log.close({ flush: false });
+    }
     const metadataFile = path.join(dir, PARTITION_METADATA);
     const recorded = this.readTopicId(metadataFile);
     if (recorded !== undefined && recorded !== topicId) fs.rmSync(dir, { recursive: true, force: true });

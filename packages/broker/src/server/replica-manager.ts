@@ -89,6 +89,11 @@ export interface LogDirectory {
    * even one whose recovery finds the logs whole (an earlier start made the cut and died unregistered).
    */
   damageReported?(replicas: readonly DamagedReplica[]): void;
+  /**
+   * The ReplicaManager has opened every replica assigned here (or is closing): logs recoverAtStartUp
+   * kept open for it and that it did not ask for are closed.
+   */
+  releaseRecovered?(): void;
 }
 
 /** A replica whose log recovery cut something, by topic id. */

@@ -28,6 +28,16 @@ function directory(root: string): DiskLogDirectory {
   return new DiskLogDirectory(root, {}, undefined, { fileHandles: new FileHandlePool({ maxOpenFiles: 16 }) });
 }
 
+/** A start's recovery, its logs closed again as the broker does once its ReplicaManager opened what it hosts. */
+function recover(root: string) {
+  const logs = directory(root);
+  try {
+    return logs.recoverAtStartUp();
+  } finally {
+    logs.releaseRecovered();
+  }
+}
+
 /** Two replicas with three flushed batches each, closed cleanly. */
 function twoLogs(root: string): void {
   const logs = directory(root);
@@ -53,7 +63,9 @@ describe('DiskLogDirectory.recoverAtStartUp', () => {
     twoLogs(root);
     fs.mkdirSync(path.join(root, 'not-a-partition'));
     fs.mkdirSync(path.join(root, 'no-metadata-0'));
-    expect(directory(root).recoverAtStartUp()).toEqual([]);
+    const logs = directory(root);
+    expect(logs.recoverAtStartUp()).toEqual([]);
+    logs.releaseRecovered();
     expect(fs.existsSync(path.join(root, DAMAGED_REPLICAS_CHECKPOINT))).toBe(false);
   });
 
@@ -65,7 +77,10 @@ describe('DiskLogDirectory.recoverAtStartUp', () => {
     expect(logs.recoverAtStartUp()).toEqual([{ topicId: TOPIC_ID, partitionId: 2 }]);
     const reopened = logs.open(TOPIC_ID, 'events', 2);
     expect(reopened.logEndOffset).toBe(0);
-    expect(logs.open(OTHER_TOPIC_ID, 'other', 2).logEndOffset).toBe(6);
+    const other = logs.open(OTHER_TOPIC_ID, 'other', 2);
+    expect(other.logEndOffset).toBe(6);
+    reopened.close();
+    other.close();
   });
 
   it('a torn tail counts too: the broker cannot tell it from lost committed records', () => {
@@ -73,7 +88,7 @@ describe('DiskLogDirectory.recoverAtStartUp', () => {
     twoLogs(root);
     const file = path.join(root, 'other-2', '00000000000000000000.log');
     fs.truncateSync(file, fs.statSync(file).size - 5);
-    expect(directory(root).recoverAtStartUp()).toEqual([{ topicId: OTHER_TOPIC_ID, partitionId: 2 }]);
+    expect(recover(root)).toEqual([{ topicId: OTHER_TOPIC_ID, partitionId: 2 }]);
   });
 
   it('keeps reporting a cut until a registration carrying it was answered, even once the log recovers whole', () => {
@@ -81,28 +96,30 @@ describe('DiskLogDirectory.recoverAtStartUp', () => {
     twoLogs(root);
     flipFirstBatch(root, 'events-2');
     const damaged = [{ topicId: TOPIC_ID, partitionId: 2 }];
-    expect(directory(root).recoverAtStartUp()).toEqual(damaged);
+    expect(recover(root)).toEqual(damaged);
     // That start died before registering; the cut is made, but the next start still reports it.
     const next = directory(root);
     expect(next.recoverAtStartUp()).toEqual(damaged);
+    next.releaseRecovered();
     next.damageReported(damaged);
     expect(fs.existsSync(path.join(root, DAMAGED_REPLICAS_CHECKPOINT))).toBe(false);
-    expect(directory(root).recoverAtStartUp()).toEqual([]);
+    expect(recover(root)).toEqual([]);
   });
 
   it('adds new cuts to the unreported ones, and forgets only those reported', () => {
     const root = tempDir();
     twoLogs(root);
     flipFirstBatch(root, 'events-2');
-    expect(directory(root).recoverAtStartUp()).toHaveLength(1);
+    expect(recover(root)).toHaveLength(1);
     flipFirstBatch(root, 'other-2');
     const logs = directory(root);
     expect(logs.recoverAtStartUp()).toEqual([
       { topicId: TOPIC_ID, partitionId: 2 },
       { topicId: OTHER_TOPIC_ID, partitionId: 2 },
     ]);
+    logs.releaseRecovered();
     logs.damageReported([{ topicId: TOPIC_ID, partitionId: 2 }]);
-    expect(directory(root).recoverAtStartUp()).toEqual([{ topicId: OTHER_TOPIC_ID, partitionId: 2 }]);
+    expect(recover(root)).toEqual([{ topicId: OTHER_TOPIC_ID, partitionId: 2 }]);
   });
 
   it('refuses a damaged checkpoint with CorruptCheckpointError rather than forget what it held', () => {
@@ -112,6 +129,40 @@ describe('DiskLogDirectory.recoverAtStartUp', () => {
     expect(() => directory(root).recoverAtStartUp()).toThrow(CorruptCheckpointError);
   });
 
+  it('recovers each log once per start: the ReplicaManager gets the log recovered, and the rest are closed on release', () => {
+    const root = tempDir();
+    twoLogs(root);
+    flipFirstBatch(root, 'events-2');
+    let recoveries = 0;
+    const logs = new DiskLogDirectory(root, {}, () => recoveries++, { fileHandles: new FileHandlePool({ maxOpenFiles: 16 }) });
+    logs.recoverAtStartUp();
+    expect(recoveries).toBe(1);
+    const events = logs.open(TOPIC_ID, 'events', 2) as PartitionLog;
+    // The same log recovery opened (its report still on it), not a second recovery.
+    expect(events.recovery).toHaveLength(1);
+    expect(recoveries).toBe(1);
+    events.append(batch({ count: 1 }), 1);
+    events.flush();
+    expect(events.logEndOffset).toBe(1);
+    logs.releaseRecovered();
+    // Released without being asked for, it opens afresh — and whole.
+    const other = logs.open(OTHER_TOPIC_ID, 'other', 2) as PartitionLog;
+    expect(other.recovery).toEqual([]);
+    expect(other.logEndOffset).toBe(6);
+    events.close();
+    other.close();
+  });
+
+  it('a recovered log of another topic under the same name is closed and wiped when the new topic opens it', () => {
+    const root = tempDir();
+    twoLogs(root);
+    const logs = directory(root);
+    logs.recoverAtStartUp();
+    const recreated = logs.open(OTHER_TOPIC_ID, 'events', 2);
+    expect(recreated.logEndOffset).toBe(0);
+    logs.releaseRecovered();
+  });
+
   it('tells the broker where recovery cut, as any open would', () => {
     const root = tempDir();
     twoLogs(root);
@@ -119,6 +170,7 @@ describe('DiskLogDirectory.recoverAtStartUp', () => {
     const seen: string[] = [];
     const logs = new DiskLogDirectory(root, {}, (dir: string, log: PartitionLog) => seen.push(`${path.basename(dir)}:${log.recovery[0]?.reason}`));
     logs.recoverAtStartUp();
+    logs.releaseRecovered();
     expect(seen).toEqual(['events-2:crc-mismatch']);
   });
 });
