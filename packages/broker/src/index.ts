@@ -24,6 +24,7 @@ export {
   CorruptCheckpointError,
 } from './log/log-errors';
 export { HIGH_WATERMARK_CHECKPOINT, type HighWatermarkEntry } from './log/high-watermark-checkpoint';
+export { DAMAGED_REPLICAS_CHECKPOINT, formatDamagedReplicas, parseDamagedReplicas } from './log/damaged-replicas-checkpoint';
 export {
   FileHandlePool,
   PooledFile,
@@ -143,7 +144,7 @@ export type { ProducerIdApi, InitProducerIdRequest, InitProducerIdResponse, Desc
 // The broker's core: partitions led and followed from the metadata image, with no I/O of its own but the logs'.
 export type { ReplicaLog } from './log/replica-log';
 export type { ProducerEntry, ProducerBatch } from './log/producer-state';
-export { ReplicaManager, DEFAULT_REPLICA_MANAGER_CONFIG, type AlterPartitionAnswer, type LogDirectory, type ReplicaManagerConfig, type ReplicaManagerOptions, type FetchApplied } from './server/replica-manager';
+export { ReplicaManager, DEFAULT_REPLICA_MANAGER_CONFIG, type AlterPartitionAnswer, type DamagedReplica, type LogDirectory, type ReplicaManagerConfig, type ReplicaManagerOptions, type FetchApplied } from './server/replica-manager';
 export { Partition, partitionKey, type PartitionRole, type LeaderRole, type FollowerRole } from './server/partition';
 export { kafkaErrorOf, type KafkaErrorValue } from './server/error-code';
 

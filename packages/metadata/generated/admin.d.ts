@@ -513,6 +513,9 @@ export namespace kz {
                     /** RegisterBrokerRequest rack. */
                     rack?: (string|null);
 
+                    /** RegisterBrokerRequest damagedReplicas. */
+                    damagedReplicas: kz.metadata.admin.v1.ReplicaRef.$Properties[];
+
                     /**
                      * Encodes the specified RegisterBrokerRequest message. Does not implicitly {@link kz.metadata.admin.v1.RegisterBrokerRequest.verify|verify} messages.
                      * @param message RegisterBrokerRequest message or plain object to encode
@@ -551,6 +554,9 @@ export namespace kz {
 
                         /** RegisterBrokerRequest rack */
                         rack?: (string|null);
+
+                        /** RegisterBrokerRequest damagedReplicas */
+                        damagedReplicas?: (kz.metadata.admin.v1.ReplicaRef.$Properties[]|null);
 
                         /** Unknown fields preserved while decoding when enabled */
                         $unknowns?: Uint8Array[];

@@ -719,6 +719,7 @@ $root.kz = (function() {
 
                     var RegisterBrokerRequest = function (properties) {
                         this.endpoints = [];
+                        this.damagedReplicas = [];
                         if (properties)
                             for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                                 if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -730,6 +731,7 @@ $root.kz = (function() {
                     RegisterBrokerRequest.prototype.incarnationId = "";
                     RegisterBrokerRequest.prototype.endpoints = $util.emptyArray;
                     RegisterBrokerRequest.prototype.rack = null;
+                    RegisterBrokerRequest.prototype.damagedReplicas = $util.emptyArray;
 
                     var $oneOfFields;
 
@@ -757,6 +759,9 @@ $root.kz = (function() {
                                 $root.kz.metadata.admin.v1.Endpoint.encode(message.endpoints[i], writer.uint32(34).fork(), _depth + 1).ldelim();
                         if (message.rack != null && $Object.hasOwnProperty.call(message, "rack"))
                             writer.uint32(42).string(message.rack);
+                        if (message.damagedReplicas != null && message.damagedReplicas.length)
+                            for (var i = 0; i < message.damagedReplicas.length; ++i)
+                                $root.kz.metadata.admin.v1.ReplicaRef.encode(message.damagedReplicas[i], writer.uint32(50).fork(), _depth + 1).ldelim();
                         if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                             for (var i = 0; i < message.$unknowns.length; ++i)
                                 writer.raw(message.$unknowns[i]);
@@ -830,6 +835,14 @@ $root.kz = (function() {
                                         break;
                                     message.rack = reader.stringVerify();
                                     message._rack = "rack";
+                                    continue;
+                                }
+                            case 6: {
+                                    if (wireType !== 2)
+                                        break;
+                                    if (!(message.damagedReplicas && message.damagedReplicas.length))
+                                        message.damagedReplicas = [];
+                                    message.damagedReplicas.push($root.kz.metadata.admin.v1.ReplicaRef.decode(reader, reader.size(), $undefined, _depth + 1));
                                     continue;
                                 }
                             }

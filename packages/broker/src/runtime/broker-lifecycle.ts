@@ -22,6 +22,14 @@ export interface BrokerLifecycleOptions {
   readonly appliedOffset: () => number;
   /** Replicas assigned here whose logs will not open, reported with every heartbeat. */
   readonly offlineReplicas?: () => readonly { readonly topicId: string; readonly partitionId: number }[];
+  /**
+   * Replicas whose log recovery cut a damaged batch as this process started, sent with every
+   * registration of this incarnation: the controller takes them out of their ISR and ELR when it
+   * registers the incarnation (once: the same incarnation asking again gets its epoch back). KIP-966
+   * drops every uncleanly shut down broker from the ELR; a kz crash alone loses no committed record,
+   * but a log cut at recovery may have, and it must not be elected as if whole.
+   */
+  readonly damagedReplicas?: readonly { readonly topicId: string; readonly partitionId: number }[];
   /** A new registration: its broker epoch. */
   readonly onRegistered: (brokerEpoch: number) => void;
   readonly logger: Logger;
@@ -111,12 +119,13 @@ export class BrokerLifecycle {
     if (this.stopped) return;
     const { brokerId, clusterId, endpoints, rack, channel } = this.options;
     try {
-      const { brokerEpoch } = await channel.registerBroker({ brokerId, clusterId, incarnationId: this.incarnationId, endpoints, rack });
+      const damagedReplicas = this.options.damagedReplicas ?? [];
+      const { brokerEpoch } = await channel.registerBroker({ brokerId, clusterId, incarnationId: this.incarnationId, endpoints, rack, ...(damagedReplicas.length === 0 ? {} : { damagedReplicas }) });
       if (this.stopped) return;
       this.brokerEpoch = brokerEpoch;
       this.stateValue = 'fenced';
       this.options.onRegistered(brokerEpoch);
-      this.log.info({ brokerId, brokerEpoch, incarnationId: this.incarnationId }, 'registered with the controller');
+      this.log.info({ brokerId, brokerEpoch, incarnationId: this.incarnationId, damagedReplicas: damagedReplicas.length }, 'registered with the controller');
       this.schedule(0);
     } catch (error) {
       this.log.warn({ err: error, brokerId }, 'registration failed; retrying');

@@ -54,7 +54,7 @@ import type { DeleteRecordsRequest, DeleteRecordsResponse } from '../protocol/de
 import type { DescribeProducersRequest, DescribeProducersResponse, InitProducerIdRequest, InitProducerIdResponse, ProducerIdApi } from '../protocol/producer-ids';
 import type { ProduceRequest, ProduceResponse } from '../protocol/produce';
 import { kafkaError } from '../server/error-code';
-import { ReplicaManager, type LogDirectory, type ReplicaManagerConfig } from '../server/replica-manager';
+import { ReplicaManager, type DamagedReplica, type LogDirectory, type ReplicaManagerConfig } from '../server/replica-manager';
 import { AlterPartitionSender } from './alter-partition-sender';
 import { BrokerLifecycle } from './broker-lifecycle';
 import type { ControllerChannel } from './controller-channel';
@@ -183,6 +183,7 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
   private stopped = false;
   private caughtUp = false;
   private reconcileScheduled = false;
+  private recoveredReleased = false;
   /** Wall-clock milliseconds (record timestamps are on it); every deadline of the broker too. */
   private readonly clock: () => number;
   private halt: (error: Error) => void = () => undefined;
@@ -245,12 +246,22 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
 
   static async start(options: BrokerNodeOptions): Promise<BrokerNode> {
     const node = new BrokerNode(options);
+    let damagedReplicas: readonly DamagedReplica[];
+    try {
+      // Before registering: the registration must name the replicas whose recovery cut something.
+      damagedReplicas = node.logs.recoverAtStartUp?.() ?? [];
+    } catch (error) {
+      node.manager.close();
+      throw error;
+    }
+    if (damagedReplicas.length > 0) node.log.warn({ damagedReplicas }, 'log recovery cut these replicas: the registration takes them out of their ISR and ELR');
     try {
       const ports = await node.network.serve({ replication: node, kafka: node.kafkaBackend() });
       node.replicationPortValue = ports.replicationPort;
       node.portValue = ports.clientPort;
     } catch (error) {
       node.manager.close();
+      node.logs.releaseRecovered?.();
       throw error;
     }
     node.unsubscribe = options.metadata.subscribe({
@@ -272,7 +283,9 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
       channel: options.controllers,
       appliedOffset: () => options.metadata.image.offset,
       offlineReplicas: () => node.manager.offlineReplicas,
+      damagedReplicas,
       onRegistered: (epoch) => {
+        if (damagedReplicas.length > 0) node.damageReported(damagedReplicas);
         node.manager.brokerEpoch = epoch;
         node.onMetadata(options.metadata.image, null);
       },
@@ -283,6 +296,16 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     node.lifecycleValue.start();
     node.log.info({ listen: `${host}:${node.portValue}`, replicationListen: `${hostOf(options.replicationListen)}:${node.replicationPortValue}`, logDir: options.logDir }, 'broker serving');
     return node;
+  }
+
+  /** The controller has the damage report (a registration carrying it was answered): later starts need not send it. */
+  private damageReported(replicas: readonly DamagedReplica[]): void {
+    try {
+      this.logs.damageReported?.(replicas);
+    } catch (error) {
+      // The next start reports them again: harmless, it only takes those replicas out of the ISR once more.
+      this.log.warn({ err: error }, 'could not record that the damaged replicas were reported');
+    }
   }
 
   /** The Kafka listener's port. */
@@ -397,6 +420,11 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
   }
 
   private afterReconcile(image: MetadataImage, done: boolean): void {
+    // The first image is applied whole: every replica assigned here is open, the rest recovered for nothing.
+    if (done && !this.recoveredReleased) {
+      this.recoveredReleased = true;
+      this.logs.releaseRecovered?.();
+    }
     this.fetchers.reconcile();
     this.network.onMetadata(image);
     this.afterInput();
@@ -612,6 +640,7 @@ export class BrokerNode implements BrokerApi, GroupMembershipApi, ProducerIdApi 
     await this.network.stop();
     if (options.halting === true) this.manager.halt();
     else this.manager.close();
+    this.logs.releaseRecovered?.();
     this.log.info(options.halting === true ? 'broker halted' : 'broker stopped');
   }
 }

@@ -23,11 +23,12 @@ import { asLogFileError, isOutOfDescriptors, LogFileOpenError } from '../log/log
 import { LazyPartitionLog } from '../log/lazy-partition-log';
 import { writeFileDurably, writeFileDurablyAsync } from '../log/durable-file';
 import { formatHighWatermarkCheckpoint, HIGH_WATERMARK_CHECKPOINT, parseHighWatermarkCheckpoint, type HighWatermarkEntry } from '../log/high-watermark-checkpoint';
+import { DAMAGED_REPLICAS_CHECKPOINT, formatDamagedReplicas, parseDamagedReplicas, unionOfReplicas } from '../log/damaged-replicas-checkpoint';
 import { LeaderEpochCache } from '../log/leader-epoch-cache';
 import { PartitionLog } from '../log/partition-log';
 import type { LogConfig } from '../log/log-config';
 import type { ReplicaLog } from '../log/replica-log';
-import type { LogDirectory } from '../server/replica-manager';
+import type { DamagedReplica, LogDirectory } from '../server/replica-manager';
 
 const PARTITION_METADATA = 'partition.metadata';
 
@@ -49,6 +50,11 @@ export class DiskLogDirectory implements LogDirectory {
   private checkpointLanded = 0;
   /** The asynchronous checkpoint writes run one after another: they share one temp file. */
   private checkpointQueue: Promise<void> = Promise.resolve();
+  /**
+   * Logs recoverAtStartUp opened, by directory, until the ReplicaManager opens the same replica
+   * (each log is recovered once per start) or releaseRecovered closes what it did not ask for.
+   */
+  private readonly recovered = new Map<string, { readonly log: PartitionLog; readonly topicId: string }>();
 
   constructor(
     readonly root: string,
@@ -97,6 +103,77 @@ export class DiskLogDirectory implements LogDirectory {
   }
 
   /**
+   * Recovers every partition log in the directory, as the broker starts and before it registers,
+   * and returns those whose recovery cut a batch (RegisterBrokerRequest.damagedReplicas), with those
+   * an earlier start found and never reported (damaged-replicas-checkpoint.ts). Each cut is recorded
+   * there at once, before anything flushes its log (a cut that did not reach the disk is found and
+   * made again); only a writeback of the truncation within those few milliseconds, then a crash,
+   * could hide it from the next start. The logs stay open for the ReplicaManager's open of the same
+   * replica, so that a start recovers each once; releaseRecovered closes the rest. A directory
+   * without a readable topic id, or whose log will not open, is left to that later open, which
+   * refuses it as it would have.
+   */
+  recoverAtStartUp(): DamagedReplica[] {
+    try {
+      return this.recoverEach();
+    } catch (error) {
+      this.releaseRecovered();
+      throw error;
+    }
+  }
+
+  /** The ReplicaManager has opened every replica assigned here: the logs recovered at start-up that it did not ask for are closed. */
+  releaseRecovered(): void {
+    for (const { log } of this.recovered.values()) log.close({ flush: false });
+    this.recovered.clear();
+  }
+
+  private recoverEach(): DamagedReplica[] {
+    let all = this.readDamagedReplicas();
+    for (const entry of fs.readdirSync(this.root, { withFileTypes: true })) {
+      const partitionId = entry.isDirectory() ? partitionOfDirectory(entry.name) : undefined;
+      if (partitionId === undefined) continue;
+      const dir = path.join(this.root, entry.name);
+      const topicId = this.readTopicId(path.join(dir, PARTITION_METADATA));
+      if (topicId === undefined) continue;
+      let log: PartitionLog;
+      try {
+        log = this.fileHandles.retryingOnEmfile(() => PartitionLog.open(dir, this.logConfig, this.fileHandles));
+      } catch {
+        continue;
+      }
+      this.recovered.set(dir, { log, topicId });
+      if (log.recovery.length > 0 || log.discardedSnapshots.length > 0 || log.discardedLogStartCheckpoint !== null) this.onRecovery?.(dir, log);
+      const known = all.length;
+      if (log.recovery.length > 0) all = unionOfReplicas(all, [{ topicId, partitionId }]);
+      if (all.length > known) writeFileDurably(this.fileHandles, this.damagedReplicasFile, formatDamagedReplicas(all));
+    }
+    return all;
+  }
+
+  damageReported(replicas: readonly DamagedReplica[]): void {
+    const left = this.readDamagedReplicas().filter((r) => !replicas.some((o) => o.topicId === r.topicId && o.partitionId === r.partitionId));
+    if (left.length > 0) writeFileDurably(this.fileHandles, this.damagedReplicasFile, formatDamagedReplicas(left));
+    else fs.rmSync(this.damagedReplicasFile, { force: true });
+  }
+
+  private get damagedReplicasFile(): string {
+    return path.join(this.root, DAMAGED_REPLICAS_CHECKPOINT);
+  }
+
+  private readDamagedReplicas(): DamagedReplica[] {
+    let text: string;
+    try {
+      text = this.fileHandles.withFile(this.damagedReplicasFile, fs.constants.O_RDONLY, (fd) => fs.readFileSync(fd, 'utf8'));
+    } catch (error) {
+      const typed = asLogFileError(error, this.damagedReplicasFile);
+      if (typed instanceof LogFileOpenError && typed.errno === 'ENOENT') return [];
+      throw typed;
+    }
+    return parseDamagedReplicas(text, this.damagedReplicasFile);
+  }
+
+  /**
    * Opens the replica's log, creating it if new. Throws LogFileOpenError (TooManyOpenFilesError for
    * EMFILE/ENFILE) when a file will not open; then a directory this call created is removed again,
    * so a retry starts from nothing, and an existing one is left as it was (its records matter more
@@ -131,6 +208,16 @@ export class DiskLogDirectory implements LogDirectory {
   }
 
   private openOnce(dir: string, topicId: string): ReplicaLog {
+    const kept = this.recovered.get(dir);
+    if (kept !== undefined) {
+      this.recovered.delete(dir);
+      if (kept.topicId === topicId) {
+        this.dirs.set(kept.log, { log: kept.log, dir });
+        return kept.log;
+      }
+      // Another topic's log under the same name (deleted, re-created): wiped below.
+      kept.log.close({ flush: false });
+    }
     const metadataFile = path.join(dir, PARTITION_METADATA);
     const recorded = this.readTopicId(metadataFile);
     if (recorded !== undefined && recorded !== topicId) fs.rmSync(dir, { recursive: true, force: true });
@@ -190,6 +277,14 @@ export class DiskLogDirectory implements LogDirectory {
     this.fileHandles.withFile(tmp, O_WRONLY | O_CREAT | O_TRUNC, (fd) => fs.writeSync(fd, topicIdFile(topicId)));
     fs.renameSync(tmp, file);
   }
+}
+
+/** The partition of a `<topic>-<partition>` directory; undefined for any other name. */
+function partitionOfDirectory(name: string): number | undefined {
+  const match = /^.+-(\d+)$/.exec(name);
+  if (match === null) return undefined;
+  const id = Number(match[1]);
+  return Number.isSafeInteger(id) && id <= 0x7fffffff ? id : undefined;
 }
 
 function topicIdFile(topicId: string): string {

@@ -75,6 +75,31 @@ export interface LogDirectory {
   writeHighWatermarks(entries: readonly HighWatermarkEntry[]): void;
   /** writeHighWatermarks with the fsyncs off the event loop, where the directory can (DiskLogDirectory). */
   writeHighWatermarksAsync?(entries: readonly HighWatermarkEntry[]): Promise<void>;
+  /**
+   * Called once as the broker starts, before it registers: recovers the logs the directory holds and
+   * returns those whose recovery cut a damaged batch (a torn tail, a flipped bit). Such a log may
+   * have lost committed records — the HW checkpoint may be older than what was committed, so no cut
+   * can be told harmless — and the registration reports them (RegisterBrokerRequest.damagedReplicas).
+   * Absent: the directory reports none.
+   */
+  recoverAtStartUp?(): readonly DamagedReplica[];
+  /**
+   * A registration carrying these replicas was answered: the controller has taken them out of their
+   * ISR and ELR, and later starts need not report them again. Until then each start reports them,
+   * even one whose recovery finds the logs whole (an earlier start made the cut and died unregistered).
+   */
+  damageReported?(replicas: readonly DamagedReplica[]): void;
+  /**
+   * The ReplicaManager has opened every replica assigned here (or is closing): logs recoverAtStartUp
+   * kept open for it and that it did not ask for are closed.
+   */
+  releaseRecovered?(): void;
+}
+
+/** A replica whose log recovery cut something, by topic id. */
+export interface DamagedReplica {
+  readonly topicId: string;
+  readonly partitionId: number;
 }
 
 export interface ReplicaManagerConfig {

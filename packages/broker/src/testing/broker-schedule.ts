@@ -33,8 +33,9 @@ export type BrokerFault =
   | { readonly kind: 'failFsync'; readonly broker: BrokerId; readonly restartAfterMs: number | null }
   /**
    * The leader of the partition loses power and its disk returns a flushed batch of the partition's
-   * log with a bit flipped (`where`, `at`: which batch and which bit, as fractions), unless no other
-   * ISR member holds what that log flushed — one disk's damage, never the cluster's only copy.
+   * log with a bit flipped (`where`, `at`: which batch and which bit, as fractions) — committed
+   * records included — unless no other ISR or ELR member is left to hold them: one disk's damage,
+   * never the last copy the controller knows of.
    */
   | { readonly kind: 'crashFlippingBit'; readonly partition: number; readonly where: number; readonly at: number; readonly restartAfterMs: number | null };
 

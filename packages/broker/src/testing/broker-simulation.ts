@@ -411,11 +411,15 @@ export class BrokerSimulation {
   }
 
   /**
-   * Crashes the leader of `partition` with a bit flipped in a flushed batch of its log that lies past
-   * every acknowledgement and every replica's HW — flushed but not yet committed — and only if another member of the
-   * committed ISR has flushed at least as far: the damage costs this replica records, never the
-   * cluster. (A flip in committed records is a loss the controller cannot see: see the report of
-   * seed 869670271 in test/testing/disk-faults.test.ts.) Returns the broker crashed, or null.
+   * Crashes the leader of `partition` with a bit flipped in a flushed batch of its log — committed
+   * records included: recovery cuts the log there, the restarted broker reports the replica damaged
+   * at its registration (RegisterBrokerRequest.damagedReplicas) and the controller takes it out of
+   * the ISR and ELR, so it cannot lead with acknowledged records missing. Drawn only while another
+   * member of the ISR or ELR, whose own log no unreported cut has damaged, holds every committed
+   * record (the protocol's guarantee for both): with none, the flip would take the last copy the
+   * controller knows of, which no replication survives (flips on all three replicas in a row did, on
+   * `broker-sim --seed 777`), and the partition would wait for an unclean election (`bit-flip-refused`).
+   * Returns the broker crashed, or null.
    */
   crashFlippingBit(partition: number, where: number, at: number): BrokerId | null {
     const topicId = this.topicId;
@@ -424,22 +428,16 @@ export class BrokerSimulation {
     if (topicId === null || registration === undefined || registration.leader < 0 || !this.nodes.has(registration.leader)) return null;
     const leader = registration.leader;
     const log = this.disks.get(leader)!.log(topicId, p);
-    if (log === undefined) return null;
-    // What may be committed: past every acknowledgement, every running replica's HW (an answer in
-    // flight is lost with its broker) and every checkpointed one. A dead leader's HW is not known.
-    const acked = this.records.acked(p);
-    let committed = acked.length === 0 ? 0 : Math.max(...acked.map((r) => r.offset)) + 1;
-    for (const id of this.brokerIds) {
-      const hw = this.nodes.get(id)?.node?.manager.partition(topicId, p)?.highWatermark ?? 0;
-      committed = Math.max(committed, hw, this.disks.get(id)!.checkpointedHighWatermarks().get(logKey(topicId, p)) ?? 0);
-    }
-    const covered = registration.isr.some((id) => id !== leader && (this.disks.get(id)?.log(topicId, p)?.recoveryPoint ?? -1) >= log.recoveryPoint);
-    const damageable = log.storedBatches.some((b) => b.baseOffset >= committed && b.lastOffset < log.recoveryPoint);
-    if (!covered || !damageable) {
+    const holder = [...registration.isr, ...registration.eligibleLeaderReplicas].some((id) => id !== leader && !this.disks.get(id)!.damageUnreported(topicId, p));
+    if (log === undefined || !holder || !log.storedBatches.some((b) => b.lastOffset < log.recoveryPoint)) {
       this.count('bit-flip-refused');
       return null;
     }
-    this.crash(leader, [{ key: logKey(topicId, p), fromOffset: committed, where, at }], 'crash-with-bit-flip');
+    // Past every acknowledgement and every known HW, or not: the flip may hit committed records.
+    const acked = this.records.acked(p);
+    const committed = acked.length === 0 ? 0 : Math.max(...acked.map((r) => r.offset)) + 1;
+    this.crash(leader, [{ key: logKey(topicId, p), fromOffset: log.logStartOffset, where, at }], 'crash-with-bit-flip');
+    if (log.logEndOffset < committed) this.count('bit-flip-cut-acknowledged');
     return leader;
   }
 

@@ -27,7 +27,7 @@ export const DEFAULT_BROKER_SHRINK_BUDGET_MS = 60_000;
 
 /** How to replay the schedule fast-check found at (seed, path): the soak CLI, or the jest suite. */
 export function brokerReplayCommand(seed: number, path: string, broker?: Partial<BrokerNodeSettings>, maxSteps?: number): string {
-  const injected = `${broker?.flushBeforeEachFetch === false ? ' --flush-after-answers-only' : ''}${broker?.readHighWatermarkCheckpoint === false ? ' --ignore-hw-checkpoint' : ''}${broker?.deleteRecordsWaitsForReplicas === false ? ' --delete-without-waiting' : ''}`;
+  const injected = `${broker?.flushBeforeEachFetch === false ? ' --flush-after-answers-only' : ''}${broker?.readHighWatermarkCheckpoint === false ? ' --ignore-hw-checkpoint' : ''}${broker?.deleteRecordsWaitsForReplicas === false ? ' --delete-without-waiting' : ''}${broker?.reportDamagedReplicas === false ? ' --hide-damaged-replicas' : ''}`;
   const flags = `${maxSteps === undefined ? '' : ` --max-steps ${maxSteps}`}${injected}`;
   const jest = flags === '' ? `   (or: SIM_SEED=${seed} SIM_PATH=${path} npx jest packages/broker/test/testing/random-schedules)` : '';
   return `node packages/broker/dist/testing/sim-cli.js --seed ${seed} --path ${path}${flags} --trace${jest}`;

@@ -35,7 +35,7 @@ import {
 import { MemoryLogDirectory } from './memory-log-directory';
 import { checkReplicationInvariants, newReplicationInvariantMemory, type ReplicationInvariantMemory } from './replication-invariants';
 import { RpcChannel } from './rpc-channel';
-import { checkpointNeverRead, injectFetchWithoutFlush, SimBrokerNetwork, simControllerChannels, type BrokerNodeSettings } from './sim-broker-process';
+import { injectFetchWithoutFlush, simLogDirectory, SimBrokerNetwork, simControllerChannels, type BrokerNodeSettings } from './sim-broker-process';
 import { SimConsumers, type ConsumerSettings } from './sim-consumer';
 import { SimProducer, type ProducerSettings } from './sim-producer';
 import { traceLogger } from './trace-logger';
@@ -508,7 +508,7 @@ export class ClusterSimulation {
         heartbeatIntervalMs: settings.heartbeatIntervalMs,
         logger: traceLogger(`broker ${node}`, (text) => this.note(text), (message) => this.managerLogs.set(message, (this.managerLogs.get(message) ?? 0) + 1)),
         scheduler,
-        logs: settings.readHighWatermarkCheckpoint ? disk : checkpointNeverRead(disk),
+        logs: simLogDirectory(disk, settings),
         network,
         incarnationId,
       });

@@ -15,7 +15,7 @@
  * (every flush and checkpoint write fails, as Kafka takes a failed log directory offline) until the
  * process dies.
  */
-import type { LogDirectory } from '../server/replica-manager';
+import type { DamagedReplica, LogDirectory } from '../server/replica-manager';
 import type { ReplicaLog } from '../log/replica-log';
 import { CorruptCheckpointError } from '../log/log-errors';
 import { formatHighWatermarkCheckpoint, HIGH_WATERMARK_CHECKPOINT, parseHighWatermarkCheckpoint, type HighWatermarkEntry } from '../log/high-watermark-checkpoint';
@@ -48,6 +48,11 @@ export function logKey(topicId: string, partitionId: number): string {
   return `${topicId}:${partitionId}`;
 }
 
+function replicaOfKey(key: string): DamagedReplica {
+  const at = key.lastIndexOf(':');
+  return { topicId: key.slice(0, at), partitionId: Number(key.slice(at + 1)) };
+}
+
 export class MemoryLogDirectory implements LogDirectory {
   private readonly logs = new Map<string, MemoryLog>();
   private fsync: MemoryLog['fsync'] = null;
@@ -65,6 +70,12 @@ export class MemoryLogDirectory implements LogDirectory {
   checkpointWrites = 0;
   /** Power losses so far (the invariants note what each restart must start from). */
   crashes = 0;
+  /**
+   * Logs that recovery cut at a crash and that no registration has reported yet, by logKey (as
+   * DiskLogDirectory keeps them in its damaged-replicas checkpoint): every start reports them until
+   * one's registration is answered.
+   */
+  private readonly unreported = new Map<string, DamagedReplica>();
 
   /** The fsync of the process now running on this disk (its timers die with it); null syncs at once. */
   useFsync(fsync: MemoryLog['fsync']): void {
@@ -107,6 +118,20 @@ export class MemoryLogDirectory implements LogDirectory {
       this.logs.set(key, log);
     }
     return log;
+  }
+
+  /** Recovery ran at the crash (MemoryLog.crash): the replicas it cut and no registration has reported. */
+  recoverAtStartUp(): readonly DamagedReplica[] {
+    return [...this.unreported.values()];
+  }
+
+  /** True while recovery has cut this replica's log and no registration has reported it (the controller cannot know yet). */
+  damageUnreported(topicId: string, partitionId: number): boolean {
+    return this.unreported.has(logKey(topicId, partitionId));
+  }
+
+  damageReported(replicas: readonly DamagedReplica[]): void {
+    for (const r of replicas) this.unreported.delete(logKey(r.topicId, r.partitionId));
   }
 
   remove(log: ReplicaLog, topicId: string, partitionId: number): void {
@@ -169,7 +194,7 @@ export class MemoryLogDirectory implements LogDirectory {
         damage.flippedBit = { batch: first + Math.min(flushed - first - 1, Math.floor(flip.where * (flushed - first))), at: flip.at };
         this.bitsFlipped++;
       }
-      log.crash(damage);
+      if (log.crash(damage)) this.unreported.set(key, replicaOfKey(key));
       log.failure = null;
     }
   }

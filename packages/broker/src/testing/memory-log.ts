@@ -331,9 +331,10 @@ export class MemoryLog implements ReplicaLog {
    * segment is that): every batch's framing and CRC are checked, and the log is cut at the first bad
    * one, since nothing after it can be framed. The epoch cache (durable, as PartitionLog's
    * checkpoint is) forgets the epochs that started in what went. The log is then open again, as the
-   * next process finds it on disk.
+   * next process finds it on disk. True if recovery cut a batch (what the broker reports at its
+   * registration: RegisterBrokerRequest.damagedReplicas).
    */
-  crash(damage: CrashDamage = {}): void {
+  crash(damage: CrashDamage = {}): boolean {
     const flushed = this.batches.filter((b) => b.lastOffset < this.flushedOffset);
     const unflushed = this.batches.slice(flushed.length);
     const keep = Math.min(damage.keptUnflushed ?? 0, unflushed.length);
@@ -367,6 +368,7 @@ export class MemoryLog implements ReplicaLog {
     this.flushedOffset = this.logEndOffset;
     this.failure = null;
     this.closed = false;
+    return cut < onDisk.length;
   }
 
   /** The record at `offset`, or undefined if the log does not hold it. */

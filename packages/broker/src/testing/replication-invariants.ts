@@ -5,9 +5,12 @@
  * something (a truncation, a crash, a log start moved up: MemoryLog.destructiveChangeCount).
  *
  * - acknowledgedRecordsSurvive: every acks=all success (partition, offset, payload) is, at that offset,
- *   in the flushed log of a broker in the partition's ISR as the controller has committed it — or of
- *   some replica while the partition has no leader — so no crash of the others can lose it. A record
- *   below an offset a client asked records to be deleted below (DeleteRecords) may be gone.
+ *   in the flushed log of a broker in the partition's ISR or ELR (KIP-966: an eligible leader holds
+ *   every committed record and may lead once the ISR empties) as the controller has committed them —
+ *   or of some replica while the partition has no leader — so no crash of the others can lose it. A
+ *   record below an offset a client asked records to be deleted below (DeleteRecords) may be gone.
+ *   A flipped bit may take it from one ISR member's disk; the restarted broker reports that log
+ *   damaged and leaves the ISR and ELR, so the record must survive on another.
  * - logStartsOnlyWhereDeleted: no replica's log starts above the highest offset a client asked
  *   records to be deleted below — records go only because they were deleted, and with the above,
  *   none at or above a log start is lost.
@@ -15,7 +18,8 @@
  * - leaderHighWatermarkNeverDecreases: within one leader epoch the leader's HW only grows.
  * - highWatermarkWithinIsrLogs: the HW of the leader the controller names (once that broker leads at
  *   the named epoch) is at most the flushed log end of every ISR member, down or up — everything
- *   below the HW is durably on the whole ISR.
+ *   below the HW is durably on the whole ISR — but for a member whose log a flipped bit cut and whose
+ *   broker has not reported it yet (it is down: its next registration will).
  * - committedPrefixesAgree: every running replica's log equals the current leader's log below both
  *   their HWs (committed data is the same everywhere, batch for batch, byte for byte).
  * - highWatermarkWithinLogEnd: every running replica's HW is at most its log end — a restarted one's
@@ -113,7 +117,7 @@ export function checkReplicationInvariants(view: ReplicationView, memory: Replic
     if (registration.leader >= 0 && !registration.isr.includes(registration.leader)) {
       violations.push({ invariant: 'leaderInIsr', message: `partition ${p}: leader ${registration.leader} is not in the ISR [${registration.isr.join(',')}]` });
     }
-    const holders = registration.leader >= 0 ? registration.isr : registration.replicas;
+    const holders = registration.leader >= 0 ? [...registration.isr, ...registration.eligibleLeaderReplicas] : registration.replicas;
     violations.push(...acknowledgedRecordsSurvive(view, memory, topicId, p, holders));
     violations.push(...logStartsOnlyWhereDeleted(view, topicId, p));
     violations.push(...highWatermarks(view, memory, topicId, p, registration.leader, registration.leaderEpoch, registration.isr));
@@ -262,7 +266,11 @@ function highWatermarks(
   if (leaderNode === null || leaderPartition === undefined || leaderState === null || leaderState.leaderEpoch !== leaderEpoch) return violations;
   const hw = leaderState.highWatermark();
   for (const id of isr) {
-    const log = view.brokers.find((b) => b.id === id)?.disk.log(topicId, p);
+    const disk = view.brokers.find((b) => b.id === id)?.disk;
+    // A flipped bit cut this member's log, and the controller cannot know until the broker's next
+    // registration reports it (which takes it out of the ISR): the disk broke the rule, not the protocol.
+    if (disk?.damageUnreported(topicId, p) === true) continue;
+    const log = disk?.log(topicId, p);
     const flushed = log?.recoveryPoint ?? 0;
     if (hw > flushed) {
       violations.push({

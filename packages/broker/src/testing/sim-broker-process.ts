@@ -54,6 +54,12 @@ export interface BrokerNodeSettings {
    * waiting for the replicas' (the low watermark, Kafka's DelayedDeleteRecords).
    */
   readonly deleteRecordsWaitsForReplicas?: boolean;
+  /**
+   * False injects the bug of a broker that never reports the logs its recovery cut
+   * (RegisterBrokerRequest.damagedReplicas): a replica that lost committed records to a flipped bit
+   * stays in the ISR and ELR, and may lead.
+   */
+  readonly reportDamagedReplicas?: boolean;
   /** A metadata fetch unanswered this long is sent again. */
   readonly metadataFetchTimeoutMs: number;
   /**
@@ -265,7 +271,7 @@ export class SimBrokerProcess {
       heartbeatIntervalMs: env.settings.heartbeatIntervalMs,
       logger,
       scheduler,
-      logs: env.settings.readHighWatermarkCheckpoint ? env.disk : checkpointNeverRead(env.disk),
+      logs: simLogDirectory(env.disk, env.settings),
       network: this.network,
       incarnationId: this.incarnationId,
     }).then((node) => {
@@ -378,14 +384,25 @@ export function injectDeleteWithoutWaiting(manager: ReplicaManager): void {
 }
 
 /**
- * The injected bug of `readHighWatermarkCheckpoint: false`: the broker's log directory as it is, but
- * its high-watermark checkpoint never read — every restart starts each replica's HW from 0.
+ * The broker's log directory: the disk itself, unless a setting injects a bug into what the broker
+ * reads of it — `readHighWatermarkCheckpoint: false`, its high-watermark checkpoint never read
+ * (every restart starts each replica's HW from 0); `reportDamagedReplicas: false`, the logs its
+ * recovery cut never reported.
  */
-export function checkpointNeverRead(disk: MemoryLogDirectory): LogDirectory {
+export function simLogDirectory(disk: MemoryLogDirectory, settings: Pick<BrokerNodeSettings, 'readHighWatermarkCheckpoint' | 'reportDamagedReplicas'>): LogDirectory {
+  if (settings.readHighWatermarkCheckpoint && settings.reportDamagedReplicas !== false) return disk;
   return {
     open: (topicId, topicName, partitionId) => disk.open(topicId, topicName, partitionId),
     remove: (log, topicId, partitionId) => disk.remove(log, topicId, partitionId),
-    readHighWatermarks: () => [],
+    readHighWatermarks: () => (settings.readHighWatermarkCheckpoint ? disk.readHighWatermarks() : []),
     writeHighWatermarks: (entries) => disk.writeHighWatermarks(entries),
+    recoverAtStartUp: () => {
+      const damaged = disk.recoverAtStartUp();
+      if (settings.reportDamagedReplicas !== false) return damaged;
+      // The bug: the cut is forgotten as the process starts, and its registration reports nothing.
+      disk.damageReported(damaged);
+      return [];
+    },
+    damageReported: (replicas) => disk.damageReported(replicas),
   };
 }

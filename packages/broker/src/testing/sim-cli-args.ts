@@ -12,6 +12,8 @@ export interface BrokerSimArgs {
   readonly ignoreHighWatermarkCheckpoint: boolean;
   /** A DeleteRecords is answered once the leader deleted, without waiting for the low watermark. */
   readonly deleteWithoutWaiting: boolean;
+  /** A restarted broker never reports the logs its recovery cut (RegisterBrokerRequest.damagedReplicas). */
+  readonly hideDamagedReplicas: boolean;
   readonly trace: boolean;
   readonly shrink: boolean;
   readonly help: boolean;
@@ -39,6 +41,10 @@ the healed cluster settles with identical logs and every acknowledged record in 
                     an injected bug: a leader answers DeleteRecords once its own log start moved,
                     without waiting for its followers' (must be caught:
                     deleteRecordsAnsweredAfterLowWatermark)
+  --hide-damaged-replicas
+                    an injected bug: a restarted broker does not report the logs its recovery cut,
+                    so a replica that lost committed records to a flipped bit stays in the ISR and
+                    ELR and may lead (must be caught: acknowledgedRecordsSurvive)
   --trace           print the narrated run of a failing or replayed schedule
   --no-shrink       report the first failing schedule without shrinking it`;
 
@@ -53,7 +59,8 @@ export function parseBrokerSimArgs(argv: readonly string[], defaultSeed: number)
   const flushAfterAnswersOnly = argv.includes('--flush-after-answers-only');
   const ignoreHighWatermarkCheckpoint = argv.includes('--ignore-hw-checkpoint');
   const deleteWithoutWaiting = argv.includes('--delete-without-waiting');
-  const injected = new Set(['--flush-after-answers-only', '--ignore-hw-checkpoint', '--delete-without-waiting']);
+  const hideDamagedReplicas = argv.includes('--hide-damaged-replicas');
+  const injected = new Set(['--flush-after-answers-only', '--ignore-hw-checkpoint', '--delete-without-waiting', '--hide-damaged-replicas']);
   const common = parseCommonSimFlags(argv.filter((a) => !injected.has(a)), defaultSeed, {
     fail,
     extra: {
@@ -62,5 +69,5 @@ export function parseBrokerSimArgs(argv: readonly string[], defaultSeed: number)
       },
     },
   });
-  return { ...common, maxSteps, flushAfterAnswersOnly, ignoreHighWatermarkCheckpoint, deleteWithoutWaiting };
+  return { ...common, maxSteps, flushAfterAnswersOnly, ignoreHighWatermarkCheckpoint, deleteWithoutWaiting, hideDamagedReplicas };
 }

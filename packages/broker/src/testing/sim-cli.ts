@@ -44,6 +44,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...(args.flushAfterAnswersOnly ? { flushBeforeEachFetch: false } : {}),
     ...(args.ignoreHighWatermarkCheckpoint ? { readHighWatermarkCheckpoint: false } : {}),
     ...(args.deleteWithoutWaiting ? { deleteRecordsWaitsForReplicas: false } : {}),
+    ...(args.hideDamagedReplicas ? { reportDamagedReplicas: false } : {}),
   };
   const broker = Object.keys(injected).length === 0 ? undefined : injected;
   const totals: Totals = { consumed: 0, batchesLostInCrashes: 0, faults: new Map(), managerLogs: new Map(), alterPartitionAnswers: new Map(), producerErrors: new Map(), deleteRecordsAnswers: new Map(), consumerSkips: 0 };

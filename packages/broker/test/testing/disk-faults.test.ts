@@ -127,7 +127,7 @@ describe('a broker whose fsync fails (the shipped BrokerNode in the simulation)'
     const sim = new BrokerSimulation({ seed: 43, partitions: 1, broker: { fsyncMaxMs: 1 } });
     await sim.setUp();
     const topicId = sim.topicId!;
-    // The flip needs a flushed batch no acknowledgement or HW has passed yet: try until one is there.
+    // The flip needs a flushed batch (committed or not) and another ISR member: try until both are there.
     let crashed: number | null = null;
     for (let attempt = 0; attempt < 200 && crashed === null; attempt++) {
       await sim.runUntil(sim.now + 7);

@@ -39,6 +39,20 @@ describe('bugs injected into the shipped broker drivers are caught', () => {
     expect(report.failure!.replay).toContain('--delete-without-waiting');
   }, 300_000);
 
+  it('a broker that does not report the logs its recovery cut: acknowledgedRecordsSurvive', async () => {
+    // A flipped bit cut committed records from the last ISR member's log; unreported at its
+    // registration, that replica stays in the ISR/ELR, is elected, and the holders left follow it and
+    // truncate the records away. (damaged-replica.test.ts plays the same shape step by step.)
+    const report = await checkBrokerSchedules({ runs: 30, seed: 2, shrink: false, broker: { reportDamagedReplicas: false } });
+    expect(report.failure).not.toBeNull();
+    const fired = new Set(report.failure!.outcome.violations.map((v) => v.invariant));
+    expect(fired).toContain('acknowledgedRecordsSurvive');
+    expect(report.failure!.replay).toContain('--hide-damaged-replicas');
+    // As shipped, the same schedules pass.
+    const shipped = await checkBrokerSchedules({ runs: 30, seed: 2, shrink: false });
+    expect(shipped.failure).toBeNull();
+  }, 300_000);
+
   it('the same schedules pass with the fetchers as shipped', async () => {
     const report = await checkBrokerSchedules({ runs: 5, seed: 4242, shrink: false });
     expect(report.failure).toBeNull();

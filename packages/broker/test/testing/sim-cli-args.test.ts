@@ -2,7 +2,7 @@ import { BrokerSimArgsError, parseBrokerSimArgs } from '../../src/testing/sim-cl
 
 describe('the broker simulation CLI arguments', () => {
   it('take runs, seed, a path to replay, and the injected bugs', () => {
-    expect(parseBrokerSimArgs(['--runs', '300', '--seed=9', '--path', '3:1:4', '--flush-after-answers-only', '--ignore-hw-checkpoint', '--delete-without-waiting', '--trace'], 1)).toEqual({
+    expect(parseBrokerSimArgs(['--runs', '300', '--seed=9', '--path', '3:1:4', '--flush-after-answers-only', '--ignore-hw-checkpoint', '--delete-without-waiting', '--hide-damaged-replicas', '--trace'], 1)).toEqual({
       runs: 300,
       seed: 9,
       path: '3:1:4',
@@ -10,11 +10,12 @@ describe('the broker simulation CLI arguments', () => {
       flushAfterAnswersOnly: true,
       ignoreHighWatermarkCheckpoint: true,
       deleteWithoutWaiting: true,
+      hideDamagedReplicas: true,
       trace: true,
       shrink: true,
       help: false,
     });
-    expect(parseBrokerSimArgs([], 42)).toMatchObject({ runs: 100, seed: 42, path: undefined, flushAfterAnswersOnly: false, ignoreHighWatermarkCheckpoint: false, deleteWithoutWaiting: false });
+    expect(parseBrokerSimArgs([], 42)).toMatchObject({ runs: 100, seed: 42, path: undefined, flushAfterAnswersOnly: false, ignoreHighWatermarkCheckpoint: false, deleteWithoutWaiting: false, hideDamagedReplicas: false });
   });
 
   it('refuse what they do not know, with the reason', () => {

@@ -11,6 +11,7 @@ import type {
   BrokerHeartbeatResponse,
   RegisterBrokerRequest,
   RegisterBrokerResponse,
+  ReplicaRef,
 } from './controller-requests';
 import { writeChangesInChunks, type Operation } from './operation';
 import { buildPartitionChange } from './partition-change-builder';
@@ -41,7 +42,8 @@ export function checkBrokerEpoch(ctx: ControlContext, brokerId: BrokerId, broker
  * claiming an id whose broker still has a live session is refused (DUPLICATE_BROKER_REGISTRATION);
  * the same incarnation asking again gets its epoch back; a new incarnation (a restart) is registered
  * anew and fenced — and if the old one was still unfenced, it is first taken out of every ISR and
- * leadership, since a restarted broker may have lost its unflushed log.
+ * leadership, since a restarted broker may have lost its unflushed log. The replicas it reports
+ * damaged (its log recovery cut them) then leave the ISR and ELR too (damagedReplicaChanges).
  */
 export function* registerBroker(ctx: ControlContext, request: RegisterBrokerRequest): Operation<RegisterBrokerResponse> {
   if (request.clusterId !== ctx.config.clusterId) {
@@ -64,6 +66,7 @@ export function* registerBroker(ctx: ControlContext, request: RegisterBrokerRequ
     }
     if (!existing.fenced) yield* moveAway(ctx, request.brokerId);
   }
+  yield* dropDamagedReplicas(ctx, request.brokerId, request.damagedReplicas ?? []);
   const brokerEpoch = ctx.nextOffset();
   ctx.write(
     [
@@ -82,6 +85,32 @@ export function* registerBroker(ctx: ControlContext, request: RegisterBrokerRequ
   );
   ctx.heartbeats.touch(request.brokerId, ctx.now, -1);
   return ok({ brokerEpoch });
+}
+
+/**
+ * The replicas a registering broker reports damaged — its log recovery cut a batch, which may have
+ * held committed records — leave the ISR, ELR and last known ELR of their partitions (the builder's
+ * `damaged`), so that no election counts on records that log may have lost: it returns to the ISR
+ * only by catching up from a leader. An ISR this empties leaves the partition without a leader until
+ * an ELR member returns, or an unclean election. Refs to partitions the view does not have (a
+ * deleted topic's leftovers) are ignored.
+ *
+ * Written before the registration record, in chunks: a new incarnation's registration in the log
+ * therefore always follows these changes (a failover between the two leaves the old, fenced
+ * registration, and the broker's retry reports the damage again), and no batch limit is in the way.
+ */
+function* dropDamagedReplicas(ctx: ControlContext, brokerId: BrokerId, damaged: readonly ReplicaRef[]): Generator<void, number, void> {
+  const refs: PartitionRef[] = [];
+  for (const { topicId, partitionId } of damaged) {
+    const topic = ctx.view.topicById(topicId);
+    const partition = topic?.partitions[partitionId];
+    if (topic === undefined || partition === undefined || refs.some((r) => r.topicId === topicId && r.partitionId === partitionId)) continue;
+    refs.push({ topicId, topicName: topic.name, partitionId, partition });
+  }
+  return yield* writeChangesInChunks(ctx, refs, () => {
+    const contextOf = electionContexts(ctx.view, new Set([brokerId]));
+    return (ref) => buildPartitionChange(ref.topicId, ref.partitionId, ref.partition, { damaged: [brokerId] }, contextOf(ref.topicName));
+  });
 }
 
 /**

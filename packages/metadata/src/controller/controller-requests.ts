@@ -18,6 +18,15 @@ export interface RegisterBrokerRequest {
   readonly incarnationId: string;
   readonly endpoints: readonly Endpoint[];
   readonly rack: string | null;
+  /**
+   * Replicas whose log recovery cut a damaged batch when this process started: a torn tail, or a
+   * flipped bit in records that may have been committed (the broker cannot tell which: its HW
+   * checkpoint may be stale). KIP-966 takes a broker that shut down uncleanly out of every ELR; kz
+   * fsyncs before every acknowledgement, so a crash alone loses nothing committed, and only these
+   * replicas leave the ISR, ELR and last known ELR — lest one lead with committed records missing.
+   * Absent: none.
+   */
+  readonly damagedReplicas?: readonly ReplicaRef[];
 }
 export interface RegisterBrokerResponse {
   readonly brokerEpoch: number;

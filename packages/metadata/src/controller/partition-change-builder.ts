@@ -21,9 +21,14 @@
  *
  * Unlike Kafka's builder, this one does not complete reassignments on its own, and it bumps the
  * leader epoch for a shrinking replica set only when asked (bumpLeaderEpoch): the callers own both.
- * Nor does it drop replicas from the ELR for an unclean shutdown (Kafka's handleBrokerUncleanShutdown):
- * a kz follower flushes before the fetch that lets the HW pass its log end, so a crash never takes a
- * committed record from an ISR member's disk.
+ *
+ * Kafka drops a broker that shut down uncleanly from every ELR (KIP-966's handleBrokerUncleanShutdown).
+ * A kz follower flushes before the fetch that lets the HW pass its log end, so a crash alone never
+ * takes a committed record from an ISR member's disk; what does is damage that the log's recovery
+ * cuts (a flipped bit in flushed records). So the rule here is narrower: `damaged` names the brokers
+ * whose log of this partition recovery cut, and they leave the ISR, the ELR and the last known ELR —
+ * even when that empties the ISR, which then waits for a replica that still holds every committed
+ * record (or an unclean election).
  */
 import type { PartitionRegistration } from '../image/partition-registration';
 import { NO_LEADER, type BrokerId, type PartitionChangeRecord } from '../records/metadata-record';
@@ -58,6 +63,12 @@ export interface PartitionChangeTarget {
   readonly eligibleLeavers?: readonly BrokerId[];
   /** Brokers no longer eligible to lead from the ELR (unregistered): they leave it. */
   readonly ineligible?: readonly BrokerId[];
+  /**
+   * Brokers whose log of this partition was cut by recovery at their start (registerBroker's
+   * damagedReplicas): it may lack committed records, so they leave the ISR, the ELR and the last
+   * known ELR, and never stay as the ISR's last member. They come back by catching up from a leader.
+   */
+  readonly damaged?: readonly BrokerId[];
 }
 
 /**
@@ -86,13 +97,17 @@ export function buildPartitionChange(
   context: ElectionContext,
 ): PartitionChangeRecord | null {
   const replicas = target.replicas ?? current.replicas;
+  // Decided as if the damaged replicas had never been members; the record is still the difference from `current`.
+  const damaged = target.damaged ?? [];
+  const base = damaged.length === 0 ? current : withoutMembers(current, damaged);
+  const asked = damaged.length === 0 || target.isr === undefined ? target : { ...target, isr: target.isr.filter((id) => !damaged.includes(id)) };
   const adding = restrictTo(target.addingReplicas ?? current.addingReplicas, replicas);
   const removing = restrictTo(target.removingReplicas ?? current.removingReplicas, replicas);
   const proposed = context.eligibleLeaderReplicas
-    ? withEligibleLeaders(target, current, replicas, context)
-    : { isr: foldedIsr(target, current, replicas, context), elr: [], lastKnownElr: [] };
-  const election = electLeader(replicas, proposed.isr, current.leader, target.election ?? 'keep', context, proposed);
-  const next = afterElection(election, proposed, current, replicas, context);
+    ? withEligibleLeaders(asked, base, replicas, context)
+    : { isr: foldedIsr(asked, base, replicas, context), elr: [], lastKnownElr: [] };
+  const election = electLeader(replicas, proposed.isr, base.leader, target.election ?? 'keep', context, proposed);
+  const next = afterElection(election, proposed, base, replicas, context);
   // A present leader bumps the leader epoch (applyPartitionChange), which fences the old leadership's requests.
   const leaderField = election.leader !== current.leader || target.bumpLeaderEpoch === true;
 
@@ -166,6 +181,18 @@ function afterElection(election: ElectionResult, proposed: ProposedMembers, curr
       return proposed;
     }
   }
+}
+
+/** The partition as it would be had `brokers` never been in its ISR, ELR or last known ELR, nor led it. */
+function withoutMembers(current: PartitionRegistration, brokers: readonly BrokerId[]): PartitionRegistration {
+  const keep = (id: BrokerId): boolean => !brokers.includes(id);
+  return {
+    ...current,
+    isr: current.isr.filter(keep),
+    eligibleLeaderReplicas: current.eligibleLeaderReplicas.filter(keep),
+    lastKnownElr: current.lastKnownElr.filter(keep),
+    leader: keep(current.leader) ? current.leader : NO_LEADER,
+  };
 }
 
 /** Kafka's effective min ISR: min.insync.replicas capped at the replication factor, as the broker's HW rule caps it. */

@@ -37,7 +37,7 @@ import { adminWire } from './admin-schema';
 import { AdminWireReader } from './admin-wire-reader';
 import { ACL_OPERATIONS, ACL_PERMISSIONS, nameOfCode, PATTERN_TYPES, RESOURCE_TYPES as ACL_RESOURCE_TYPES, type AclBinding, type AclFilter } from '../security/acl';
 import { SCRAM_MECHANISM_CODES, scramMechanismOfCode, type ScramMechanism } from '../security/scram';
-import type { AclCreation } from '../controller/controller-requests';
+import type { AclCreation, ReplicaRef } from '../controller/controller-requests';
 
 type Wire = Record<string, unknown>;
 type Messages = typeof adminWire;
@@ -177,6 +177,11 @@ const NON_NEGATIVE = 0;
 const endpoint: MessageCodec<Endpoint, kz.metadata.admin.v1.Endpoint.$Properties> = {
   toWire: (e) => ({ name: e.name, host: e.host, port: e.port }),
   fromWire: (f) => ({ name: f.string('name'), host: f.string('host'), port: f.int32('port', 0, 65535) }),
+};
+
+const replicaRef: MessageCodec<ReplicaRef, kz.metadata.admin.v1.ReplicaRef.$Properties> = {
+  toWire: (r) => ({ topicId: r.topicId, partitionId: r.partitionId }),
+  fromWire: (f) => ({ topicId: f.string('topicId'), partitionId: f.int32('partitionId', NON_NEGATIVE) }),
 };
 
 function brokerIdLists(assignments: readonly (readonly BrokerId[])[]): Wire {
@@ -509,6 +514,7 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
         incarnationId: r.incarnationId,
         endpoints: r.endpoints.map(endpoint.toWire),
         rack: r.rack ?? undefined,
+        damagedReplicas: (r.damagedReplicas ?? []).map(replicaRef.toWire),
       }),
       fromWire: (f) => ({
         brokerId: f.int32('brokerId'),
@@ -516,6 +522,7 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
         incarnationId: f.string('incarnationId'),
         endpoints: f.messageList('endpoints', endpoint.fromWire),
         rack: f.optionalString('rack'),
+        damagedReplicas: f.messageList('damagedReplicas', replicaRef.fromWire),
       }),
     },
     response: {
@@ -531,7 +538,7 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
         currentMetadataOffset: r.currentMetadataOffset,
         wantFence: r.wantFence,
         wantShutDown: r.wantShutDown,
-        offlineReplicas: (r.offlineReplicas ?? []).map((o) => ({ topicId: o.topicId, partitionId: o.partitionId })),
+        offlineReplicas: (r.offlineReplicas ?? []).map(replicaRef.toWire),
       }),
       fromWire: (f) => ({
         brokerId: f.int32('brokerId'),
@@ -539,7 +546,7 @@ const CODECS: { readonly [R in AdminRpcName]: RpcCodec<R> } = {
         currentMetadataOffset: f.int64('currentMetadataOffset', OFFSET_OR_NONE),
         wantFence: f.bool('wantFence'),
         wantShutDown: f.bool('wantShutDown'),
-        offlineReplicas: f.messageList('offlineReplicas', (o) => ({ topicId: o.string('topicId'), partitionId: o.int32('partitionId', NON_NEGATIVE) })),
+        offlineReplicas: f.messageList('offlineReplicas', replicaRef.fromWire),
       }),
     },
     response: {

@@ -43,6 +43,10 @@ describe('requests round-trip', () => {
         { name: 'INTERNAL', host: 'broker-7', port: 19092 },
       ],
       rack: 'rack-a',
+      damagedReplicas: [
+        { topicId: 'AAAAAAAAAAAAAAAAAAAAAA', partitionId: 0 },
+        { topicId: 'AQIDBAUGBwgJCgsMDQ4PEA', partitionId: 12 },
+      ],
     },
     BrokerHeartbeat: { brokerId: 7, brokerEpoch: BIG, currentMetadataOffset: -1, wantFence: false, wantShutDown: true, offlineReplicas: [{ topicId: 'AAAAAAAAAAAAAAAAAAAAAA', partitionId: 3 }] },
     UnregisterBroker: { brokerId: 0 },

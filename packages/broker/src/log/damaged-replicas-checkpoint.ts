@@ -1,0 +1,51 @@
+/**
+ * The replicas of a log directory whose recovery cut a batch and that no registration has reported
+ * yet, `damaged-replicas-checkpoint` beside the partition directories. Recovery's cut is made once:
+ * a broker that cut a log at start-up and died before its registration committed finds that log
+ * whole at its next start, and without this file would register as if nothing had been lost. It is
+ * written (durably, replaced whole) before the broker registers and removed once a registration
+ * carrying it has been answered.
+ *
+ * The format is the high-watermark checkpoint's shape: a version line `0`, the entry count, then one
+ * `topicId partition` line per replica, each line ending in a newline. Parsing is strict: a file
+ * this broker did not write whole is refused (CorruptCheckpointError), never half-read.
+ */
+import { CorruptCheckpointError } from './log-errors';
+import type { DamagedReplica } from '../server/replica-manager';
+
+export const DAMAGED_REPLICAS_CHECKPOINT = 'damaged-replicas-checkpoint';
+
+const VERSION = 0;
+
+export function formatDamagedReplicas(replicas: readonly DamagedReplica[]): string {
+  let text = `${VERSION}\n${replicas.length}\n`;
+  for (const r of replicas) text += `${r.topicId} ${r.partitionId}\n`;
+  return text;
+}
+
+/** The replicas of a checkpoint file's text; `file` names it in the error. Throws CorruptCheckpointError. */
+export function parseDamagedReplicas(text: string, file: string): DamagedReplica[] {
+  const fail = (reason: string): never => {
+    throw new CorruptCheckpointError(file, reason);
+  };
+  if (!text.endsWith('\n')) fail(text.length === 0 ? 'the file is empty' : 'the last line is cut short (no newline)');
+  const lines = text.slice(0, -1).split('\n');
+  if (lines[0] !== String(VERSION)) fail(`unknown version ${JSON.stringify(lines[0])}`);
+  if (lines.length < 2 || !/^\d+$/.test(lines[1]!)) fail(`bad entry count ${JSON.stringify(lines[1] ?? '')}`);
+  const count = Number(lines[1]);
+  if (count !== lines.length - 2) fail(`the entry count ${count} does not match the ${lines.length - 2} entry lines`);
+  return lines.slice(2).map((line, i) => {
+    const match = /^(\S+) (\d+)$/.exec(line);
+    if (match === null) return fail(`entry ${i + 1} is not "topic partition": ${JSON.stringify(line)}`);
+    const partitionId = Number(match[2]);
+    if (!Number.isSafeInteger(partitionId)) fail(`entry ${i + 1} has a partition out of range: ${JSON.stringify(line)}`);
+    return { topicId: match[1]!, partitionId };
+  });
+}
+
+/** `a` and whatever of `b` it does not already name, in that order. */
+export function unionOfReplicas(a: readonly DamagedReplica[], b: readonly DamagedReplica[]): DamagedReplica[] {
+  const out = [...a];
+  for (const r of b) if (!out.some((o) => o.topicId === r.topicId && o.partitionId === r.partitionId)) out.push(r);
+  return out;
+}
