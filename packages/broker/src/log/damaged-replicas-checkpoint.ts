@@ -15,6 +15,21 @@ import type { DamagedReplica } from '../server/replica-manager';
 
 export const DAMAGED_REPLICAS_CHECKPOINT = 'damaged-replicas-checkpoint';
 
+/**
+ * Whether a log that recovery cut may have lost committed records: it now ends below the high
+ * watermark the broker checkpointed for it. A cut above it is the common, harmless case — a torn or
+ * failed write of a tail no one acknowledged (an ISR member's HW never passes what it flushed) — and
+ * taking such a replica out of its ISR could leave a partition without a leader for nothing (the
+ * whole-cluster simulation found it: two brokers halted on EIO, both cut their unacknowledged tails
+ * and emptied the ISR). With no checkpointed HW for the replica (`undefined`: none written yet, or
+ * the file unreadable) the broker cannot tell, and counts the cut. The checkpoint trails the HW by
+ * up to its interval: a flip in records committed since then is not caught (double faults inside
+ * that window stay open).
+ */
+export function cutBelowCheckpointedHighWatermark(logEndOffset: number, checkpointedHighWatermark: number | undefined): boolean {
+  return checkpointedHighWatermark === undefined || logEndOffset < checkpointedHighWatermark;
+}
+
 const VERSION = 0;
 
 export function formatDamagedReplicas(replicas: readonly DamagedReplica[]): string {

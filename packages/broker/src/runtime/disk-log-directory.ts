@@ -19,11 +19,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileHandlePool } from '../log/file-handle-pool';
-import { asLogFileError, isOutOfDescriptors, LogFileOpenError } from '../log/log-errors';
+import { asLogFileError, CorruptCheckpointError, isOutOfDescriptors, LogFileOpenError } from '../log/log-errors';
 import { LazyPartitionLog } from '../log/lazy-partition-log';
 import { writeFileDurably, writeFileDurablyAsync } from '../log/durable-file';
 import { formatHighWatermarkCheckpoint, HIGH_WATERMARK_CHECKPOINT, parseHighWatermarkCheckpoint, type HighWatermarkEntry } from '../log/high-watermark-checkpoint';
-import { DAMAGED_REPLICAS_CHECKPOINT, formatDamagedReplicas, parseDamagedReplicas, unionOfReplicas } from '../log/damaged-replicas-checkpoint';
+import { cutBelowCheckpointedHighWatermark, DAMAGED_REPLICAS_CHECKPOINT, formatDamagedReplicas, parseDamagedReplicas, unionOfReplicas } from '../log/damaged-replicas-checkpoint';
 import { LeaderEpochCache } from '../log/leader-epoch-cache';
 import { PartitionLog } from '../log/partition-log';
 import type { LogConfig } from '../log/log-config';
@@ -130,6 +130,7 @@ export class DiskLogDirectory implements LogDirectory {
 
   private recoverEach(): DamagedReplica[] {
     let all = this.readDamagedReplicas();
+    const highWatermarks = this.checkpointedHighWatermarks();
     for (const entry of fs.readdirSync(this.root, { withFileTypes: true })) {
       const partitionId = entry.isDirectory() ? partitionOfDirectory(entry.name) : undefined;
       if (partitionId === undefined) continue;
@@ -145,7 +146,9 @@ export class DiskLogDirectory implements LogDirectory {
       this.recovered.set(dir, { log, topicId });
       if (log.recovery.length > 0 || log.discardedSnapshots.length > 0 || log.discardedLogStartCheckpoint !== null) this.onRecovery?.(dir, log);
       const known = all.length;
-      if (log.recovery.length > 0) all = unionOfReplicas(all, [{ topicId, partitionId }]);
+      if (log.recovery.length > 0 && cutBelowCheckpointedHighWatermark(log.logEndOffset, highWatermarks.get(`${topicId}/${partitionId}`))) {
+        all = unionOfReplicas(all, [{ topicId, partitionId }]);
+      }
       if (all.length > known) writeFileDurably(this.fileHandles, this.damagedReplicasFile, formatDamagedReplicas(all));
     }
     return all;
@@ -155,6 +158,16 @@ export class DiskLogDirectory implements LogDirectory {
     const left = this.readDamagedReplicas().filter((r) => !replicas.some((o) => o.topicId === r.topicId && o.partitionId === r.partitionId));
     if (left.length > 0) writeFileDurably(this.fileHandles, this.damagedReplicasFile, formatDamagedReplicas(left));
     else fs.rmSync(this.damagedReplicasFile, { force: true });
+  }
+
+  /** The checkpointed HWs by `topicId/partition`; none when the checkpoint is missing or unreadable (every cut then counts). */
+  private checkpointedHighWatermarks(): Map<string, number> {
+    try {
+      return new Map(this.readHighWatermarks().map((e) => [`${e.topicId}/${e.partitionId}`, e.highWatermark]));
+    } catch (error) {
+      if (error instanceof CorruptCheckpointError || error instanceof LogFileOpenError) return new Map();
+      throw error;
+    }
   }
 
   private get damagedReplicasFile(): string {

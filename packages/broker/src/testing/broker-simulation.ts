@@ -429,14 +429,18 @@ export class BrokerSimulation {
     const leader = registration.leader;
     const log = this.disks.get(leader)!.log(topicId, p);
     const holder = [...registration.isr, ...registration.eligibleLeaderReplicas].some((id) => id !== leader && !this.disks.get(id)!.damageUnreported(topicId, p));
-    if (log === undefined || !holder || !log.storedBatches.some((b) => b.lastOffset < log.recoveryPoint)) {
+    // Below the checkpointed HW, where the broker counts a cut as damage (cutBelowCheckpointedHighWatermark):
+    // a flip in records committed after the last checkpoint would go unreported (a double fault kz leaves open).
+    const checkpointed = this.disks.get(leader)!.checkpointedHighWatermarks().get(logKey(topicId, p)) ?? 0;
+    const belowOffset = Math.min(log?.recoveryPoint ?? 0, checkpointed);
+    if (log === undefined || !holder || !log.storedBatches.some((b) => b.lastOffset < belowOffset)) {
       this.count('bit-flip-refused');
       return null;
     }
-    // Past every acknowledgement and every known HW, or not: the flip may hit committed records.
+    // Committed records or not: the flip may hit acknowledged ones.
     const acked = this.records.acked(p);
     const committed = acked.length === 0 ? 0 : Math.max(...acked.map((r) => r.offset)) + 1;
-    this.crash(leader, [{ key: logKey(topicId, p), fromOffset: log.logStartOffset, where, at }], 'crash-with-bit-flip');
+    this.crash(leader, [{ key: logKey(topicId, p), fromOffset: log.logStartOffset, belowOffset, where, at }], 'crash-with-bit-flip');
     if (log.logEndOffset < committed) this.count('bit-flip-cut-acknowledged');
     return leader;
   }

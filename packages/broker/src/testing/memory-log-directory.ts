@@ -18,6 +18,7 @@
 import type { DamagedReplica, LogDirectory } from '../server/replica-manager';
 import type { ReplicaLog } from '../log/replica-log';
 import { CorruptCheckpointError } from '../log/log-errors';
+import { cutBelowCheckpointedHighWatermark } from '../log/damaged-replicas-checkpoint';
 import { formatHighWatermarkCheckpoint, HIGH_WATERMARK_CHECKPOINT, parseHighWatermarkCheckpoint, type HighWatermarkEntry } from '../log/high-watermark-checkpoint';
 import type { SeededRandom } from '@kz/raft/testing';
 import { MemoryLog, type CrashDamage } from './memory-log';
@@ -35,6 +36,8 @@ export interface TornTailSettings {
 export interface BitFlip {
   readonly key: string;
   readonly fromOffset: number;
+  /** The flipped batch ends below this offset (the log's checkpointed HW: a cut there is reported). */
+  readonly belowOffset: number;
   readonly where: number;
   readonly at: number;
 }
@@ -176,6 +179,7 @@ export class MemoryLogDirectory implements LogDirectory {
    */
   crash(flips: readonly BitFlip[] = []): void {
     this.crashes++;
+    const highWatermarks = this.checkpointedHighWatermarks();
     this.failNext = false;
     this.failure = null;
     for (const [key, log] of this.logs) {
@@ -190,11 +194,12 @@ export class MemoryLogDirectory implements LogDirectory {
       const flushed = log.storedBatches.length - unflushed.length;
       const flip = flips.find((f) => f.key === key);
       const first = flip === undefined ? flushed : log.storedBatches.findIndex((b) => b.baseOffset >= flip.fromOffset);
-      if (flip !== undefined && first >= 0 && first < flushed) {
-        damage.flippedBit = { batch: first + Math.min(flushed - first - 1, Math.floor(flip.where * (flushed - first))), at: flip.at };
+      const end = flip === undefined ? flushed : Math.min(flushed, log.storedBatches.filter((b) => b.lastOffset < flip.belowOffset).length);
+      if (flip !== undefined && first >= 0 && first < end) {
+        damage.flippedBit = { batch: first + Math.min(end - first - 1, Math.floor(flip.where * (end - first))), at: flip.at };
         this.bitsFlipped++;
       }
-      if (log.crash(damage)) this.unreported.set(key, replicaOfKey(key));
+      if (log.crash(damage) && cutBelowCheckpointedHighWatermark(log.logEndOffset, highWatermarks.get(key))) this.unreported.set(key, replicaOfKey(key));
       log.failure = null;
     }
   }

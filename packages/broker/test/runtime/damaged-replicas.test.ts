@@ -83,11 +83,26 @@ describe('DiskLogDirectory.recoverAtStartUp', () => {
     other.close();
   });
 
-  it('a torn tail counts too: the broker cannot tell it from lost committed records', () => {
+  it('a cut counts when the log now ends below its checkpointed HW, or when there is no checkpointed HW to tell by', () => {
     const root = tempDir();
     twoLogs(root);
-    const file = path.join(root, 'other-2', '00000000000000000000.log');
-    fs.truncateSync(file, fs.statSync(file).size - 5);
+    const tearLastBatch = (dir: string): void => {
+      const file = path.join(root, dir, '00000000000000000000.log');
+      fs.truncateSync(file, fs.statSync(file).size - 5);
+    };
+    // No HW checkpoint yet: the broker cannot tell a torn tail from lost committed records.
+    tearLastBatch('other-2');
+    expect(recover(root)).toEqual([{ topicId: OTHER_TOPIC_ID, partitionId: 2 }]);
+    directory(root).damageReported([{ topicId: OTHER_TOPIC_ID, partitionId: 2 }]);
+
+    // events-2 committed up to 4 of its 6 records, other-2 (now 4 records) up to 4: a torn last
+    // batch cuts events-2 to 4 — nothing committed lost — and other-2 to 2, below its HW.
+    directory(root).writeHighWatermarks([
+      { topicId: TOPIC_ID, partitionId: 2, highWatermark: 4 },
+      { topicId: OTHER_TOPIC_ID, partitionId: 2, highWatermark: 4 },
+    ]);
+    tearLastBatch('events-2');
+    tearLastBatch('other-2');
     expect(recover(root)).toEqual([{ topicId: OTHER_TOPIC_ID, partitionId: 2 }]);
   });
 
