@@ -1,5 +1,5 @@
 /** Examples for the follower's fetch request to one leader (ReplicaFetcherThread.buildFetch). */
-import { buildReplicaFetchRequest, DEFAULT_REPLICA_FETCH_CONFIG, type FollowedPartition } from '@kz/broker';
+import { buildReplicaFetchRequest, DEFAULT_REPLICA_FETCH_CONFIG, type FollowedPartition } from '../../src/replication/fetch-request-builder';
 
 const p = (partitionId: number, overrides: Partial<FollowedPartition> = {}): FollowedPartition => ({
   topicId: 't',

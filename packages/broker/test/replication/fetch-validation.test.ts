@@ -1,5 +1,5 @@
 /** Examples for each rule of the leader's check of one partition of a follower's fetch. */
-import { FETCH_PARTITION_ERROR_CODES, validateFollowerFetch } from '@kz/broker';
+import { FETCH_PARTITION_ERROR_CODES, validateFollowerFetch } from '../../src/replication/fetch-validation';
 import { leaderView, modelLog } from './epoch-log-model';
 
 // Leader at epoch 4: epoch 1 at [0,3), epoch 2 at [3,5), epoch 4 registered at its log end 5.

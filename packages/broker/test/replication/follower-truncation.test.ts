@@ -1,13 +1,12 @@
 /** Examples for each rule of the follower's reaction to a fetch answer, and the divergent-tail story. */
+import { PartitionLog } from '../../src/log/partition-log';
+import { validateFollowerFetch, type FetchValidation } from '../../src/replication/fetch-validation';
 import {
   followerFetchDecision,
-  PartitionLog,
   recoveryFromOffsetOutOfRange,
   truncationForDivergingEpoch,
-  validateFollowerFetch,
-  type FetchValidation,
   type FollowerLogView,
-} from '@kz/broker';
+} from '../../src/replication/follower-truncation';
 import { batch, cleanupTempDirs, tempDir } from '../log/helpers';
 import { followerView, latestEpoch, leaderView, logEnd, modelLog, truncateModel } from './epoch-log-model';
 

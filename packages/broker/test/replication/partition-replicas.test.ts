@@ -1,17 +1,13 @@
 /** Examples for each rule of the leader's replica state: fetch state, HW, acks=all, ISR changes. */
+import { initialFollowerState, isFollowerCaughtUp, updateFollowerFetchState } from '../../src/replication/follower-fetch-state';
+import { nextHighWatermark } from '../../src/replication/high-watermark';
+import { isrToExpand, isrToShrink, onAlterPartitionResult } from '../../src/replication/isr-change';
 import {
   FetchOffsetOutOfRangeError,
-  initialFollowerState,
-  isFollowerCaughtUp,
-  isrToExpand,
-  isrToShrink,
-  nextHighWatermark,
   NotEnoughReplicasAfterAppendError,
   NotEnoughReplicasError,
   NotLeaderOrFollowerError,
-  onAlterPartitionResult,
-  updateFollowerFetchState,
-} from '@kz/broker';
+} from '../../src/replication/replication-errors';
 import { leader } from './helpers';
 
 const LAG = 30_000;
