@@ -37,6 +37,10 @@ describe('truncationForDivergingEpoch (KIP-279 getOffsetTruncationState)', () =>
     expect(truncationForDivergingEpoch(follower, { epoch: 2, endOffset: 5 })).toMatchObject({ to: 3 });
   });
 
+  it('an epoch the follower never saw: the end of its older epoch is the cut even where the leader ends E earlier (the next fetch iterates)', () => {
+    expect(truncationForDivergingEpoch(follower, { epoch: 2, endOffset: 2 })).toEqual({ kind: 'truncate', to: 3, belowHighWatermark: false });
+  });
+
   it('never past the follower log end', () => {
     const short = followerView(modelLog([1, 1]), 0);
     expect(truncationForDivergingEpoch(short, { epoch: 1, endOffset: 9 })).toMatchObject({ to: 2 });
@@ -75,6 +79,14 @@ describe('recoveryFromOffsetOutOfRange (fetchOffsetAndTruncate)', () => {
 
   it('a follower end within the leader range: the answer was stale, fetch again', () => {
     expect(recoveryFromOffsetOutOfRange(follower, { logStartOffset: 6, logEndOffset: 20 })).toEqual({ kind: 'refetch' });
+  });
+
+  it('a leader ending exactly at the follower end: nothing to cut, fetch again', () => {
+    expect(recoveryFromOffsetOutOfRange(follower, { logStartOffset: 0, logEndOffset: 6 })).toEqual({ kind: 'refetch' });
+  });
+
+  it('a cut exactly at the high watermark is not below it', () => {
+    expect(recoveryFromOffsetOutOfRange(follower, { logStartOffset: 0, logEndOffset: 4 })).toEqual({ kind: 'truncate', to: 4, belowHighWatermark: false });
   });
 });
 
