@@ -10,11 +10,12 @@ import {
 
 describe('replication errors', () => {
   it.each([
-    [new NotEnoughReplicasError(1, 2), 'NotEnoughReplicasError', 'NOT_ENOUGH_REPLICAS', 19, /ISR has 1 replicas.*min\.insync\.replicas 2/],
-    [new NotEnoughReplicasAfterAppendError(1, 3), 'NotEnoughReplicasAfterAppendError', 'NOT_ENOUGH_REPLICAS_AFTER_APPEND', 20, /committed.*ISR has 1 replicas.*min\.insync\.replicas 3/],
-    [new NotLeaderOrFollowerError(9), 'NotLeaderOrFollowerError', 'NOT_LEADER_OR_FOLLOWER', 6, /broker 9 is not a replica/],
-    [new FetchOffsetOutOfRangeError(12, 10), 'FetchOffsetOutOfRangeError', 'OFFSET_OUT_OF_RANGE', 1, /fetch offset 12 .*log end 10/],
-  ])('%s', (error, name, code, kafkaErrorCode, message) => {
+    ['NotEnoughReplicasError', () => new NotEnoughReplicasError(1, 2), 'NOT_ENOUGH_REPLICAS', 19, /ISR has 1 replicas.*min\.insync\.replicas 2/],
+    ['NotEnoughReplicasAfterAppendError', () => new NotEnoughReplicasAfterAppendError(1, 3), 'NOT_ENOUGH_REPLICAS_AFTER_APPEND', 20, /committed.*ISR has 1 replicas.*min\.insync\.replicas 3/],
+    ['NotLeaderOrFollowerError', () => new NotLeaderOrFollowerError(9), 'NOT_LEADER_OR_FOLLOWER', 6, /broker 9 is not a replica/],
+    ['FetchOffsetOutOfRangeError', () => new FetchOffsetOutOfRangeError(12, 10), 'OFFSET_OUT_OF_RANGE', 1, /fetch offset 12 .*log end 10/],
+  ])('%s', (name, make, code, kafkaErrorCode, message) => {
+    const error = make();
     expect(error).toBeInstanceOf(ReplicationError);
     expect(error).toBeInstanceOf(BrokerError);
     expect(error.name).toBe(name);
