@@ -230,3 +230,70 @@ describe('automatic leader rebalance threshold', () => {
     expect(topic(h, 't').partitions.map((p) => p.leader)).toEqual([1, 1]);
   });
 });
+
+describe('AlterPartitionReassignments edges', () => {
+  it.each([
+    ['an empty target', [], /target replica list is empty/],
+    ['a target naming a broker twice', [2, 2, 3], /\[2,2,3\] names a broker twice/],
+    ['a target with an unregistered broker', [2, 3, 9], /broker 9 is not registered/],
+  ])('refuses %s with INVALID_REPLICA_ASSIGNMENT, writing nothing', (_what, replicas, message) => {
+    const { h, p } = cluster({}, true);
+    const before = h.endOffset;
+    const result = h.ok('alterPartitionReassignments', { reassignments: [{ topic: 't', partitionId: 0, replicas }] });
+    expect(result.partitions[0]).toEqual({ topic: 't', partitionId: 0, error: expect.objectContaining({ code: 'INVALID_REPLICA_ASSIGNMENT', message: expect.stringMatching(message) }) });
+    expect(h.endOffset).toBe(before);
+    expect(topic(h, 't').partitions[0]).toEqual(p);
+  });
+
+  it('says why a target below min.insync.replicas is refused', () => {
+    const h = new ControllerHarness();
+    h.activate();
+    h.addBrokers([1, 2, 3]);
+    h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2, 3]], configs: { 'min.insync.replicas': '2' } }] });
+    const result = h.ok('alterPartitionReassignments', { reassignments: [{ topic: 't', partitionId: 0, replicas: [3] }] });
+    expect(result.partitions[0]?.error?.message).toMatch(/1 target replicas are fewer than min.insync.replicas 2/);
+    // A target of exactly min.insync.replicas is fine.
+    expect(h.ok('alterPartitionReassignments', { reassignments: [{ topic: 't', partitionId: 0, replicas: [2, 3] }] }).partitions[0]?.error).toBeNull();
+  });
+
+  it('answers UNKNOWN_TOPIC_OR_PARTITION for an unknown partition, and NO_REASSIGNMENT_IN_PROGRESS naming it', () => {
+    const { h } = cluster();
+    const result = h.ok('alterPartitionReassignments', {
+      reassignments: [
+        { topic: 'nope', partitionId: 0, replicas: [1] },
+        { topic: 't', partitionId: 4, replicas: null },
+        { topic: 't', partitionId: 0, replicas: null },
+      ],
+    });
+    expect(result.partitions).toEqual([
+      { topic: 'nope', partitionId: 0, error: expect.objectContaining({ code: 'UNKNOWN_TOPIC_OR_PARTITION', message: expect.stringContaining('no partition nope-0') }) },
+      { topic: 't', partitionId: 4, error: expect.objectContaining({ code: 'UNKNOWN_TOPIC_OR_PARTITION' }) },
+      { topic: 't', partitionId: 0, error: expect.objectContaining({ code: 'NO_REASSIGNMENT_IN_PROGRESS', message: expect.stringContaining('t-0 is not being reassigned') }) },
+    ]);
+  });
+
+  it('a target the ISR already covers starts and completes in one batch', () => {
+    const { h } = cluster({ recordsPerBatch: 1 });
+    h.submit('alterPartitionReassignments', { reassignments: [{ topic: 't', partitionId: 0, replicas: [2, 3] }] });
+    h.runPendingWork();
+    expect(h.pendingBatchSizes()).toEqual([2]);
+    h.commitAll();
+    expect(topic(h, 't').partitions[0]).toMatchObject({ replicas: [2, 3], isr: [2, 3], addingReplicas: [], removingReplicas: [], leader: 2 });
+    expect(h.ok('listPartitionReassignments', {}).reassignments).toEqual([]);
+  });
+
+  it('a new target replaces one in progress: replicas added for the old one and not wanted now leave', () => {
+    const h = new ControllerHarness();
+    h.activate();
+    h.addBrokers([1, 2, 3, 4, 5]);
+    h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2, 3]] }] });
+    h.ok('alterPartitionReassignments', { reassignments: [{ topic: 't', partitionId: 0, replicas: [2, 3, 4] }] });
+    expect(h.ok('listPartitionReassignments', {}).reassignments).toEqual([{ topic: 't', partitionId: 0, replicas: [2, 3, 4, 1], addingReplicas: [4], removingReplicas: [1] }]);
+    h.ok('alterPartitionReassignments', { reassignments: [{ topic: 't', partitionId: 0, replicas: [2, 3, 5] }] });
+    expect(topic(h, 't').partitions[0]).toMatchObject({ replicas: [2, 3, 5, 1], addingReplicas: [5], removingReplicas: [1], isr: [1, 2, 3] });
+    // Cancelled, it goes back to the replicas it had before any reassignment.
+    h.ok('alterPartitionReassignments', { reassignments: [{ topic: 't', partitionId: 0, replicas: null }] });
+    expect([...topic(h, 't').partitions[0]!.replicas].sort()).toEqual([1, 2, 3]);
+    expect(topic(h, 't').partitions[0]!.isr).toEqual([1, 2, 3]);
+  });
+});
