@@ -152,6 +152,20 @@ describe('ElectLeaders edges', () => {
     ]);
   });
 
+  it('for every partition, answers a successful election too', () => {
+    const h = new ControllerHarness();
+    h.activate();
+    const epochs = h.addBrokers([1, 2, 3]);
+    h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2, 3]] }] });
+    h.heartbeat(1, epochs.get(1)!, { wantFence: true });
+    h.heartbeat(1, epochs.get(1)!);
+    const t = topic(h, 't');
+    const p = t.partitions[0]!;
+    h.ok('alterPartition', { brokerId: p.leader, brokerEpoch: epochs.get(p.leader)!, partitions: [{ topicId: t.id, partitionId: 0, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr: [...p.isr, 1] }] });
+    expect(h.ok('electLeaders', { type: 'preferred', partitions: null }).partitions).toEqual([{ topic: 't', partitionId: 0, error: null }]);
+    expect(topic(h, 't').partitions[0]!.leader).toBe(1);
+  });
+
   it('unclean: a partition with a leader needs none; a leaderless one gets an active replica, or ELIGIBLE_LEADERS_NOT_AVAILABLE', () => {
     const h = new ControllerHarness({ sessionTimeoutMs: 1000, eligibleLeaderReplicasEnabled: false });
     h.activate();
@@ -167,7 +181,7 @@ describe('ElectLeaders edges', () => {
     expect(topic(h, 't').partitions[0]).toMatchObject({ leader: NO_LEADER, isr: [1] });
     expect(topic(h, 'u').partitions[0]).toMatchObject({ leader: NO_LEADER });
 
-    expect(h.ok('electLeaders', { type: 'unclean', partitions: [{ topic: 'u', partitionId: 0 }] }).partitions[0]?.error).toMatchObject({ code: 'ELIGIBLE_LEADERS_NOT_AVAILABLE' });
+    expect(h.ok('electLeaders', { type: 'unclean', partitions: [{ topic: 'u', partitionId: 0 }] }).partitions[0]?.error).toMatchObject({ code: 'ELIGIBLE_LEADERS_NOT_AVAILABLE', message: 'no replica is active' });
     expect(h.ok('electLeaders', { type: 'unclean', partitions: [{ topic: 't', partitionId: 0 }] }).partitions[0]?.error).toBeNull();
     expect(topic(h, 't').partitions[0]).toMatchObject({ leader: 2, isr: [2] });
     const again = h.ok('electLeaders', { type: 'unclean', partitions: [{ topic: 't', partitionId: 0 }] });
