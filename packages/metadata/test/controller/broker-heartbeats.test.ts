@@ -33,6 +33,7 @@ describe('BrokerHeartbeats', () => {
     expect(h.nextExpiry([1], SESSION)).toBe(1100);
     expect(h.nextExpiry([2], SESSION)).toBe(1400);
     expect(h.metadataOffset(2)).toBe(-1);
+    expect(h.controlledShutdownOffset(2)).toBe(-1);
     expect(h.metadataOffset(3)).toBe(-1);
   });
 
