@@ -244,6 +244,11 @@ export class LeaderReplicaState {
   revertIsrChange(): void {
     const s = this.isrStateValue;
     this.isrStateValue = { kind: 'committed', isr: s.isr, partitionEpoch: s.partitionEpoch };
+    // A reverted expansion no longer holds the HW back. Recompute now: the replica refused
+    // (INELIGIBLE_REPLICA: its broker is fenced or shutting down) may never fetch again, and the ISR's
+    // fetches at unchanged offsets do not recompute (onFollowerFetch), so without this the HW would
+    // wait for the next append. Kafka's handleAlterPartitionError has the same gap.
+    this.maybeIncrementHighWatermark();
   }
 
   /**

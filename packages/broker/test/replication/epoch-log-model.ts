@@ -3,7 +3,9 @@
  * it (LeaderEpochFileCache: epoch → first offset written in it), for testing the fetch decisions
  * without files.
  */
-import type { EpochEndOffset, FollowerLogView, LeaderFetchView } from '@kz/broker';
+import type { EpochEndOffset } from '../../src/log/leader-epoch-cache';
+import type { LeaderFetchView } from '../../src/replication/fetch-validation';
+import type { FollowerLogView } from '../../src/replication/follower-truncation';
 
 export interface ModelRecord {
   readonly offset: number;

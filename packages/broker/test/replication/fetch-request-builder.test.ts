@@ -1,5 +1,5 @@
 /** Examples for the follower's fetch request to one leader (ReplicaFetcherThread.buildFetch). */
-import { buildReplicaFetchRequest, DEFAULT_REPLICA_FETCH_CONFIG, type FollowedPartition } from '@kz/broker';
+import { buildReplicaFetchRequest, DEFAULT_REPLICA_FETCH_CONFIG, type FollowedPartition } from '../../src/replication/fetch-request-builder';
 
 const p = (partitionId: number, overrides: Partial<FollowedPartition> = {}): FollowedPartition => ({
   topicId: 't',
@@ -59,5 +59,9 @@ describe('buildReplicaFetchRequest', () => {
   it('rejects non-positive byte budgets', () => {
     expect(() => buildReplicaFetchRequest(2, 1, [p(0)], 0, { ...DEFAULT_REPLICA_FETCH_CONFIG, replicaFetchMaxBytes: 0 })).toThrow(RangeError);
     expect(() => buildReplicaFetchRequest(2, 1, [p(0)], 0, { ...DEFAULT_REPLICA_FETCH_CONFIG, replicaFetchResponseMaxBytes: -1 })).toThrow(RangeError);
+    expect(() => buildReplicaFetchRequest(2, 1, [p(0)], 0, { ...DEFAULT_REPLICA_FETCH_CONFIG, replicaFetchResponseMaxBytes: 0 })).toThrow(RangeError);
+    expect(() => buildReplicaFetchRequest(2, 1, [p(0)], 0, { ...DEFAULT_REPLICA_FETCH_CONFIG, replicaFetchMaxBytes: 0, replicaFetchResponseMaxBytes: 5 })).toThrow(
+      /byte budgets must be positive, got 0\/5/,
+    );
   });
 });

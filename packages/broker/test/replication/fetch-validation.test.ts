@@ -1,5 +1,5 @@
 /** Examples for each rule of the leader's check of one partition of a follower's fetch. */
-import { FETCH_PARTITION_ERROR_CODES, validateFollowerFetch } from '@kz/broker';
+import { FETCH_PARTITION_ERROR_CODES, validateFollowerFetch } from '../../src/replication/fetch-validation';
 import { leaderView, modelLog } from './epoch-log-model';
 
 // Leader at epoch 4: epoch 1 at [0,3), epoch 2 at [3,5), epoch 4 registered at its log end 5.
@@ -88,5 +88,20 @@ describe('validateFollowerFetch: diverging epoch (KIP-279/320)', () => {
 
   it('no last fetched epoch (-1) skips the divergence check', () => {
     expect(validateFollowerFetch(leader, fetch(4, -1))).toEqual({ kind: 'read', fetchOffset: 4 });
+  });
+});
+
+describe('validateFollowerFetch: edges', () => {
+  it('below the log start is OFFSET_OUT_OF_RANGE even when the last fetched epoch is one the leader never wrote', () => {
+    // Log [3, 6) with epochs 1, 2 (and 4 at its end): the follower's epoch 3 would diverge at {2, 6}.
+    const trimmed = leaderView(modelLog([1, 2, 2], 3, 4), 4);
+    expect(validateFollowerFetch(trimmed, fetch(2, 3))).toMatchObject({ kind: 'error', error: 'OFFSET_OUT_OF_RANGE', logStartOffset: 3, logEndOffset: 6 });
+  });
+
+  it('its messages name the epochs and offsets involved', () => {
+    expect(validateFollowerFetch(leader, fetch(5, 2, 3))).toMatchObject({ message: expect.stringMatching(/epoch 3 is older than .* 4/) });
+    expect(validateFollowerFetch(leader, fetch(5, 2, 6))).toMatchObject({ message: expect.stringMatching(/epoch 6 is newer than .* 4/) });
+    expect(validateFollowerFetch(leader, fetch(5, 7))).toMatchObject({ message: expect.stringMatching(/last fetched epoch 7/) });
+    expect(validateFollowerFetch(leader, fetch(8, -1))).toMatchObject({ message: expect.stringMatching(/fetch offset 8 .*\[0, 5\]/) });
   });
 });

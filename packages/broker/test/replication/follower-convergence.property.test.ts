@@ -12,7 +12,8 @@
  * Replay a failure with FC_SEED=<seed printed in the failure>.
  */
 import fc from 'fast-check';
-import { followerFetchDecision, validateFollowerFetch } from '@kz/broker';
+import { validateFollowerFetch } from '../../src/replication/fetch-validation';
+import { followerFetchDecision } from '../../src/replication/follower-truncation';
 import {
   followerView,
   latestEpoch,

@@ -65,3 +65,69 @@ describe('FollowerFetchSession', () => {
     expect(session.positionsOf({ replicaId: 1, replicaEpoch: 1, maxWaitMs: 0, minBytes: 1, maxBytes: 1, topics: [] })).toBeUndefined();
   });
 });
+
+describe('FollowerFetchSession edges', () => {
+  it('a change of the last fetched epoch, the log start or the byte budget alone is a moved position', () => {
+    const session = new FollowerFetchSession();
+    const base = at('a', 0, 5);
+    session.next([base]);
+    session.onResponse(ok(42));
+    for (const moved of [{ ...base, lastFetchedEpoch: 3 }, { ...base, lastFetchedEpoch: 3, logStartOffset: 2 }, { ...base, lastFetchedEpoch: 3, logStartOffset: 2, partitionMaxBytes: 100 }]) {
+      const fetch = session.next([moved])!;
+      expect(fetch.send).toMatchObject([moved]);
+      session.onResponse(ok(42));
+    }
+    expect(session.next([{ ...base, lastFetchedEpoch: 3, logStartOffset: 2, partitionMaxBytes: 100 }])!.send).toEqual([]);
+  });
+
+  it('without an open session every fetch is full: it lists unchanged positions and forgets nothing', () => {
+    // Two fetches built before any answer (the first one's answer never came).
+    const session = new FollowerFetchSession();
+    session.next([at('a', 0, 5), at('b', 0, 1)]);
+    const again = session.next([at('a', 0, 5)])!;
+    expect(again).toMatchObject({ sessionId: FETCH_SESSION.NO_SESSION_ID, sessionEpoch: FETCH_SESSION.INITIAL_EPOCH, forgotten: [] });
+    expect(again.send).toMatchObject([at('a', 0, 5)]);
+  });
+
+  it('a topic with no partition left is dropped from the positions', () => {
+    const session = new FollowerFetchSession();
+    session.next([at('a', 0, 5), at('b', 0, 1)]);
+    session.onResponse(ok(42));
+    const fetch = session.next([at('a', 0, 5)])!;
+    expect(fetch.forgotten).toEqual([{ topicId: 'b', partitions: [0] }]);
+    expect([...fetch.positions.keys()]).toEqual(['a']);
+  });
+
+  it('reads an answer only against the session id and epoch of the fetch in flight', () => {
+    const session = new FollowerFetchSession();
+    session.next([at('a', 0, 5)]);
+    session.onResponse(ok(42));
+    const fetch = session.next([at('a', 0, 6)])!;
+    const request = (sessionId: number, sessionEpoch: number) => ({ replicaId: 1, replicaEpoch: 1, maxWaitMs: 0, minBytes: 1, maxBytes: 1, topics: [], sessionId, sessionEpoch });
+    expect(session.positionsOf(request(42, 1))).toBe(fetch.positions);
+    expect(session.positionsOf(request(42, 2))).toBeUndefined();
+    expect(session.positionsOf(request(43, 1))).toBeUndefined();
+    session.onResponse(ok(42));
+    // Answered: nothing is in flight any more.
+    expect(session.positionsOf(request(42, 1))).toBeUndefined();
+  });
+
+  it('an answer with nothing in flight starts over with a full fetch', () => {
+    const session = new FollowerFetchSession();
+    session.next([at('a', 0, 5)]);
+    session.onResponse(ok(42));
+    session.onResponse(ok(42)); // a second answer to the same fetch
+    expect(session.next([at('a', 0, 5)])).toMatchObject({ sessionId: FETCH_SESSION.NO_SESSION_ID, sessionEpoch: FETCH_SESSION.INITIAL_EPOCH, send: [at('a', 0, 5)] });
+  });
+
+  it('an answer naming another session id continues that session from epoch 1', () => {
+    const session = new FollowerFetchSession();
+    session.next([at('a', 0, 5)]);
+    session.onResponse(ok(42));
+    session.next([at('a', 0, 6)]);
+    session.onResponse(ok(42));
+    expect(session.next([at('a', 0, 7)])).toMatchObject({ sessionId: 42, sessionEpoch: 2 });
+    session.onResponse(ok(57));
+    expect(session.next([at('a', 0, 8)])).toMatchObject({ sessionId: 57, sessionEpoch: 1 });
+  });
+});

@@ -1,13 +1,12 @@
 /** Examples for each rule of the follower's reaction to a fetch answer, and the divergent-tail story. */
+import { PartitionLog } from '../../src/log/partition-log';
+import { validateFollowerFetch, type FetchValidation } from '../../src/replication/fetch-validation';
 import {
   followerFetchDecision,
-  PartitionLog,
   recoveryFromOffsetOutOfRange,
   truncationForDivergingEpoch,
-  validateFollowerFetch,
-  type FetchValidation,
   type FollowerLogView,
-} from '@kz/broker';
+} from '../../src/replication/follower-truncation';
 import { batch, cleanupTempDirs, tempDir } from '../log/helpers';
 import { followerView, latestEpoch, leaderView, logEnd, modelLog, truncateModel } from './epoch-log-model';
 
@@ -36,6 +35,10 @@ describe('truncationForDivergingEpoch (KIP-279 getOffsetTruncationState)', () =>
 
   it('an epoch the follower never saw: cut at the follower end of its largest older epoch', () => {
     expect(truncationForDivergingEpoch(follower, { epoch: 2, endOffset: 5 })).toMatchObject({ to: 3 });
+  });
+
+  it('an epoch the follower never saw: the end of its older epoch is the cut even where the leader ends E earlier (the next fetch iterates)', () => {
+    expect(truncationForDivergingEpoch(follower, { epoch: 2, endOffset: 2 })).toEqual({ kind: 'truncate', to: 3, belowHighWatermark: false });
   });
 
   it('never past the follower log end', () => {
@@ -76,6 +79,14 @@ describe('recoveryFromOffsetOutOfRange (fetchOffsetAndTruncate)', () => {
 
   it('a follower end within the leader range: the answer was stale, fetch again', () => {
     expect(recoveryFromOffsetOutOfRange(follower, { logStartOffset: 6, logEndOffset: 20 })).toEqual({ kind: 'refetch' });
+  });
+
+  it('a leader ending exactly at the follower end: nothing to cut, fetch again', () => {
+    expect(recoveryFromOffsetOutOfRange(follower, { logStartOffset: 0, logEndOffset: 6 })).toEqual({ kind: 'refetch' });
+  });
+
+  it('a cut exactly at the high watermark is not below it', () => {
+    expect(recoveryFromOffsetOutOfRange(follower, { logStartOffset: 0, logEndOffset: 4 })).toEqual({ kind: 'truncate', to: 4, belowHighWatermark: false });
   });
 });
 

@@ -1,4 +1,4 @@
-import { LeaderReplicaState, type BecomeLeaderParams } from '@kz/broker';
+import { LeaderReplicaState, type BecomeLeaderParams } from '../../src/replication/partition-replicas';
 
 /** A leader (broker 1) of a 3-replica partition at leader epoch 5, all in the ISR, log end 10, HW 10. */
 export function leader(overrides: Partial<BecomeLeaderParams> = {}): LeaderReplicaState {

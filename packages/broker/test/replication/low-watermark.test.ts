@@ -1,5 +1,5 @@
 /** The low watermark (Partition.lowWatermarkIfLeader): the smallest log start over the leader and its followers on live brokers. */
-import { initialFollowerState, updateFollowerFetchState } from '@kz/broker';
+import { initialFollowerState, updateFollowerFetchState } from '../../src/replication/follower-fetch-state';
 import { lowWatermark } from '../../src/replication/low-watermark';
 
 const reported = (id: number, logStart: number) => updateFollowerFetchState(initialFollowerState(id, true, 0), 10, 20, 20, logStart);

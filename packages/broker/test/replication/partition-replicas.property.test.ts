@@ -10,7 +10,8 @@
  * Replay a failure with FC_SEED=<seed printed in the failure>.
  */
 import fc from 'fast-check';
-import { isrToExpand, isrToShrink, LeaderReplicaState, onAlterPartitionResult } from '@kz/broker';
+import { isrToExpand, isrToShrink, onAlterPartitionResult } from '../../src/replication/isr-change';
+import { LeaderReplicaState } from '../../src/replication/partition-replicas';
 
 const LAG = 50;
 const ERRORS = ['FENCED_LEADER_EPOCH', 'INVALID_UPDATE_VERSION', 'NEW_LEADER_ELECTED', 'OPERATION_NOT_ATTEMPTED', 'INELIGIBLE_REPLICA', 'REQUEST_TIMED_OUT'];

@@ -1,17 +1,13 @@
 /** Examples for each rule of the leader's replica state: fetch state, HW, acks=all, ISR changes. */
+import { initialFollowerState, isFollowerCaughtUp, updateFollowerFetchState } from '../../src/replication/follower-fetch-state';
+import { nextHighWatermark, recoveredHighWatermark } from '../../src/replication/high-watermark';
+import { isrToExpand, isrToShrink, onAlterPartitionResult } from '../../src/replication/isr-change';
 import {
   FetchOffsetOutOfRangeError,
-  initialFollowerState,
-  isFollowerCaughtUp,
-  isrToExpand,
-  isrToShrink,
-  nextHighWatermark,
   NotEnoughReplicasAfterAppendError,
   NotEnoughReplicasError,
   NotLeaderOrFollowerError,
-  onAlterPartitionResult,
-  updateFollowerFetchState,
-} from '@kz/broker';
+} from '../../src/replication/replication-errors';
 import { leader } from './helpers';
 
 const LAG = 30_000;
@@ -54,6 +50,14 @@ describe('updateFollowerFetchState (Replica.updateFetchStateOrThrow)', () => {
     expect(c.lastCaughtUpTimeMs).toBe(100);
   });
 
+  it('a fetch behind the leader end as of the previous fetch gets no credit for that fetch', () => {
+    const a = updateFollowerFetchState(fresh, 100, 10, 10); // caught up at 100
+    const b = updateFollowerFetchState(a, 200, 12, 20); // reached 10, the leader end at t=100: caught up as of 100
+    expect(b.lastCaughtUpTimeMs).toBe(100);
+    const c = updateFollowerFetchState(b, 300, 15, 25); // 15 < 20, the leader end at t=200: not caught up as of 200
+    expect(c.lastCaughtUpTimeMs).toBe(100);
+  });
+
   it('initial state: ISR members count as caught up at election, others never', () => {
     expect(initialFollowerState(2, true, 500).lastCaughtUpTimeMs).toBe(500);
     expect(initialFollowerState(2, false, 500).lastCaughtUpTimeMs).toBe(0);
@@ -74,6 +78,15 @@ describe('nextHighWatermark', () => {
   });
   it('does not advance under min ISR', () => {
     expect(nextHighWatermark(3, [10], 1, 2)).toBe(3);
+  });
+});
+
+describe('recoveredHighWatermark', () => {
+  it('is the checkpointed HW capped at the log end, 0 without a checkpoint, never negative', () => {
+    expect(recoveredHighWatermark(7, 10)).toBe(7);
+    expect(recoveredHighWatermark(12, 10)).toBe(10);
+    expect(recoveredHighWatermark(undefined, 10)).toBe(0);
+    expect(recoveredHighWatermark(-3, 10)).toBe(0);
   });
 });
 
@@ -333,5 +346,118 @@ describe('a new leader', () => {
     expect(s.highWatermark()).toBe(0);
     s.onFollowerFetch(1_100, 3, 10, 10);
     expect(s.highWatermark()).toBe(10);
+  });
+});
+
+describe('edges of the leader state (each pins one rule a mutant broke)', () => {
+  it('refuses a fetch at a negative offset', () => {
+    const s = leader();
+    const e = s.onFollowerFetch(1_100, 2, -1, 10);
+    expect(e).toBeInstanceOf(FetchOffsetOutOfRangeError);
+    expect(s.follower(2)?.logEndOffset).toBe(-1);
+  });
+
+  it('canAcceptAcksAll without an argument checks against the topic min.insync.replicas', () => {
+    const s = leader({ isr: [1], minInsyncReplicas: 2 });
+    expect(s.minInsyncReplicas).toBe(2);
+    expect(s.canAcceptAcksAll()).toBeInstanceOf(NotEnoughReplicasError);
+    expect(leader({ isr: [1, 2], minInsyncReplicas: 2 }).canAcceptAcksAll()).toBeNull();
+  });
+
+  it('acks=all is answered without error when the ISR is exactly min.insync.replicas', () => {
+    const s = leader({ isr: [1, 2], minInsyncReplicas: 2 });
+    s.onLeaderAppend(15);
+    s.onFollowerFetch(1_100, 2, 15, 15);
+    expect(s.acksAllSatisfied(15)).toEqual({ satisfied: true, error: null });
+  });
+
+  it('an ISR member that is not an assigned replica holds the HW (it can never fetch), and is shrunk', () => {
+    const s = leader({ replicas: [1, 2], isr: [1, 2, 4], highWatermark: 0, minInsyncReplicas: 1 });
+    s.onFollowerFetch(1_100, 2, 10, 10);
+    expect(s.highWatermark()).toBe(0);
+    expect(isrToShrink(s, 1_100, LAG)).toEqual({ kind: 'shrink', removing: [4], newIsr: [1, 2] });
+  });
+
+  it('records a pending shrink as such', () => {
+    const s = leader();
+    s.beginIsrChange({ kind: 'shrink', removing: [3], newIsr: [1, 2] });
+    expect(s.isrState).toEqual({ kind: 'pending-shrink', isr: [1, 2, 3], partitionEpoch: 7, removing: [3], proposedIsr: [1, 2] });
+  });
+
+  it('refuses a proposal decided on another ISR: adding a member, or removing a non-member or the leader', () => {
+    expect(leader({ isr: [1, 2] }).beginIsrChange({ kind: 'expand', adding: [2, 3], newIsr: [1, 2, 2, 3] })).toBeNull();
+    expect(leader({ isr: [1, 2] }).beginIsrChange({ kind: 'shrink', removing: [2, 3], newIsr: [1] })).toBeNull();
+    expect(leader({ isr: [1, 2] }).beginIsrChange({ kind: 'shrink', removing: [3], newIsr: [1, 2] })).toBeNull();
+    expect(leader().beginIsrChange({ kind: 'shrink', removing: [1], newIsr: [2, 3] })).toBeNull();
+    const s = leader({ isr: [1, 2] });
+    expect(s.isIsrChangeInFlight).toBe(false);
+    expect(s.beginIsrChange({ kind: 'shrink', removing: [2], newIsr: [1] })).toMatchObject({ newIsr: [1] });
+  });
+
+  it('metadata naming another leader, even at the same leader epoch, ends this leadership', () => {
+    const s = leader();
+    expect(s.onPartitionMetadata({ ...ps([1, 2, 3], 8), leader: 2 }, [1, 2, 3], 1_200)).toBe('leadership-changed');
+    expect(s.partitionEpoch).toBe(7);
+  });
+
+  it('a reassignment keeps the fetch state of the followers that stay', () => {
+    const s = leader({ replicas: [1, 2], isr: [1, 2] });
+    s.onFollowerFetch(1_100, 2, 10, 10);
+    expect(s.onPartitionMetadata(ps([1, 2], 8), [1, 2, 3], 1_200)).toBe('updated');
+    expect(s.follower(2)).toMatchObject({ logEndOffset: 10, lastFetchTimeMs: 1_100 });
+  });
+
+  it('a reverted expansion stops holding the HW back at once', () => {
+    // 3 is being added; while the change is pending it counts for the HW (maximal ISR).
+    const s = leader({ isr: [1, 2], minInsyncReplicas: 1 });
+    s.onFollowerFetch(1_100, 3, 10, 10);
+    expect(s.beginIsrChange(isrToExpand(s)!)).not.toBeNull();
+    s.onLeaderAppend(30);
+    s.onFollowerFetch(1_200, 2, 30, 30);
+    expect(s.highWatermark()).toBe(10);
+    // The controller refuses 3 (e.g. its broker is shutting down, so it will not fetch again): the
+    // HW follows the committed ISR without waiting for another append or fetch.
+    expect(onAlterPartitionResult(s, { error: { code: 'INELIGIBLE_REPLICA' }, state: null }).kind).toBe('revert');
+    expect(s.highWatermark()).toBe(30);
+  });
+});
+
+describe('isr-change edges', () => {
+  it('does not add a follower that reached the leader epoch start but not the HW', () => {
+    const s = leader({ isr: [1, 2], minInsyncReplicas: 1 }); // epoch start 10
+    s.onLeaderAppend(20);
+    s.onFollowerFetch(1_100, 2, 20, 20);
+    expect(s.highWatermark()).toBe(20);
+    s.onFollowerFetch(1_100, 3, 15, 20);
+    expect(isrToExpand(s)).toBeNull();
+  });
+
+  it('NOT_LEADER_OR_FOLLOWER (a deposed leader) waits for metadata', () => {
+    const s = leader({ isr: [1, 2] });
+    s.beginIsrChange({ kind: 'shrink', removing: [2], newIsr: [1] });
+    expect(onAlterPartitionResult(s, { error: { code: 'NOT_LEADER_OR_FOLLOWER' }, state: null })).toEqual({ kind: 'wait-for-metadata', error: 'NOT_LEADER_OR_FOLLOWER' });
+    expect(s.isIsrChangeInFlight).toBe(true);
+  });
+
+  it('an answer with neither error nor state is retried as UNKNOWN_SERVER_ERROR', () => {
+    const s = leader({ isr: [1, 2] });
+    s.beginIsrChange({ kind: 'shrink', removing: [2], newIsr: [1] });
+    expect(onAlterPartitionResult(s, { error: null, state: null })).toEqual({ kind: 'retry', error: 'UNKNOWN_SERVER_ERROR' });
+  });
+
+  it('an answer at the same partition epoch as ours is applied (Kafka ignores only older ones)', () => {
+    const s = leader({ isr: [1, 2] });
+    s.beginIsrChange({ kind: 'shrink', removing: [2], newIsr: [1] });
+    expect(onAlterPartitionResult(s, { error: null, state: ps([1], 7) })).toEqual({ kind: 'commit', isr: [1], partitionEpoch: 7 });
+  });
+
+  it('says why an answer is ignored, naming the epochs', () => {
+    const s = leader({ isr: [1, 2] });
+    expect(onAlterPartitionResult(s, { error: null, state: ps([1], 8) })).toEqual({ kind: 'ignore', reason: expect.stringContaining('no ISR change is in flight') });
+    s.beginIsrChange({ kind: 'shrink', removing: [2], newIsr: [1] });
+    const otherLeaderEpoch = onAlterPartitionResult(s, { error: null, state: ps([1], 8, 6) });
+    expect(otherLeaderEpoch.kind === 'ignore' && otherLeaderEpoch.reason).toMatch(/leader epoch 6.*5/);
+    const olderPartitionEpoch = onAlterPartitionResult(s, { error: null, state: ps([1], 6) });
+    expect(olderPartitionEpoch.kind === 'ignore' && olderPartitionEpoch.reason).toMatch(/partition epoch 6.*7/);
   });
 });

@@ -1,5 +1,9 @@
+import type { ControlContext } from '../../src/controller/control-context';
+import { recordEligibleLeaderReplicasFeature, topicsWithMinIsrChanged } from '../../src/controller/eligible-leader-replicas';
 import { ELIGIBLE_LEADER_REPLICAS_VERSION } from '../../src/image/feature-levels';
-import { NO_LEADER } from '../../src/records/metadata-record';
+import { MetadataDelta } from '../../src/image/metadata-delta';
+import { MetadataImage } from '../../src/image/metadata-image';
+import { NO_LEADER, type ConfigRecord, type MetadataRecord } from '../../src/records/metadata-record';
 import { ControllerHarness } from './controller-harness';
 
 /**
@@ -66,5 +70,86 @@ describe('Eligible Leader Replicas in the controller', () => {
     expect(partition(h).eligibleLeaderReplicas).toEqual([2]); // the topic's own setting (3) still holds
     h.ok('incrementalAlterConfigs', { resources: [{ type: 'topic', name: 't', changes: [{ name: 'min.insync.replicas', op: 'delete', value: null }] }] });
     expect(partition(h)).toMatchObject({ isr: [1], eligibleLeaderReplicas: [] });
+  });
+});
+
+describe('recordEligibleLeaderReplicasFeature', () => {
+  /** The two members the function uses: a view over an empty image and a write that records and replays. */
+  function context(): { ctx: ControlContext; written: MetadataRecord[][] } {
+    const view = new MetadataDelta(MetadataImage.EMPTY);
+    const written: MetadataRecord[][] = [];
+    const ctx = {
+      view,
+      write(records: readonly MetadataRecord[]) {
+        written.push([...records]);
+        for (const r of records) view.replay(r, written.length, 1);
+        return written.length;
+      },
+    } as Partial<ControlContext> as ControlContext;
+    return { ctx, written };
+  }
+
+  it('writes the level the setting calls for, once, and says whether it wrote', () => {
+    const { ctx, written } = context();
+    expect(recordEligibleLeaderReplicasFeature(ctx, false)).toBe(false); // absent already means off
+    expect(recordEligibleLeaderReplicasFeature(ctx, true)).toBe(true);
+    expect(recordEligibleLeaderReplicasFeature(ctx, true)).toBe(false);
+    expect(recordEligibleLeaderReplicasFeature(ctx, false)).toBe(true);
+    expect(written).toEqual([
+      [{ type: 'featureLevel', name: ELIGIBLE_LEADER_REPLICAS_VERSION, level: 1 }],
+      [{ type: 'featureLevel', name: ELIGIBLE_LEADER_REPLICAS_VERSION, level: 0 }],
+    ]);
+  });
+});
+
+describe('topicsWithMinIsrChanged', () => {
+  const config = (resourceType: ConfigRecord['resourceType'], resourceName: string, name: string): ConfigRecord => ({ type: 'config', resourceType, resourceName, name, value: '2' });
+
+  it('names the topics whose min.insync.replicas a record sets', () => {
+    expect(topicsWithMinIsrChanged([config('topic', 'a', 'min.insync.replicas'), config('topic', 'b', 'retention.ms'), config('topic', 'c', 'min.insync.replicas')])).toEqual(new Set(['a', 'c']));
+  });
+
+  it("is 'all' for the cluster default, whatever else the records hold", () => {
+    expect(topicsWithMinIsrChanged([config('topic', 'a', 'min.insync.replicas'), config('broker', '', 'min.insync.replicas')])).toBe('all');
+  });
+
+  it('is null when no record touches a topic min.insync.replicas or the cluster default', () => {
+    expect(topicsWithMinIsrChanged([])).toBeNull();
+    expect(topicsWithMinIsrChanged([config('topic', 'a', 'retention.ms'), config('broker', '', 'retention.ms')])).toBeNull();
+    // One broker's own setting is not the cluster default a topic falls back to.
+    expect(topicsWithMinIsrChanged([config('broker', '1', 'min.insync.replicas')])).toBeNull();
+    expect(topicsWithMinIsrChanged([{ type: 'featureLevel', name: 'min.insync.replicas', level: 1 }])).toBeNull();
+  });
+});
+
+describe('config changes and Eligible Leader Replicas', () => {
+  it('a config change other than min.insync.replicas leaves the ELR alone', () => {
+    const { h, keepAlive } = cluster();
+    keepAlive([1, 2], 1600);
+    keepAlive([1], 3200);
+    expect(partition(h)).toMatchObject({ isr: [1], eligibleLeaderReplicas: [2] });
+    const result = h.ok('incrementalAlterConfigs', { resources: [{ type: 'topic', name: 't', changes: [{ name: 'retention.ms', op: 'set', value: '5' }] }] });
+    expect(result.resources[0]?.error).toBeNull();
+    expect(partition(h)).toMatchObject({ isr: [1], eligibleLeaderReplicas: [2] });
+  });
+
+  it('the review after a cluster-wide min.insync.replicas change may touch more partitions than one batch holds', () => {
+    const h = new ControllerHarness({ sessionTimeoutMs: 1000, maxRecordsPerBatch: 3, recordsPerBatch: 2 });
+    h.activate();
+    const epochs = h.addBrokers([1, 2, 3]);
+    h.ok('incrementalAlterConfigs', { resources: [{ type: 'broker', name: '', changes: [{ name: 'min.insync.replicas', op: 'set', value: '2' }] }] });
+    const names = ['a', 'b', 'c', 'd'];
+    for (const name of names) h.ok('createTopics', { topics: [{ name, assignments: [[1, 2, 3]] }] });
+    for (const [alive, until] of [[[1, 2], 1600], [[1], 3200]] as const) {
+      for (let t = h.now + 400; t <= until; t += 400) {
+        h.now = t;
+        for (const id of alive) h.heartbeat(id, epochs.get(id)!);
+        h.tick(t);
+      }
+    }
+    for (const name of names) expect(h.loader.image.topic(name)!.partitions[0]).toMatchObject({ isr: [1], eligibleLeaderReplicas: [2] });
+    const result = h.ok('incrementalAlterConfigs', { resources: [{ type: 'broker', name: '', changes: [{ name: 'min.insync.replicas', op: 'set', value: '1' }] }] });
+    expect(result.resources[0]?.error).toBeNull();
+    for (const name of names) expect(h.loader.image.topic(name)!.partitions[0]).toMatchObject({ isr: [1], eligibleLeaderReplicas: [] });
   });
 });
