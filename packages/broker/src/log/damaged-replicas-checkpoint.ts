@@ -10,6 +10,7 @@
  * `topicId partition` line per replica, each line ending in a newline. Parsing is strict: a file
  * this broker did not write whole is refused (CorruptCheckpointError), never half-read.
  */
+import { formatCheckpointLines, parseCheckpointLines } from './checkpoint-lines';
 import { CorruptCheckpointError } from './log-errors';
 import type { DamagedReplica } from '../server/replica-manager';
 
@@ -33,9 +34,10 @@ export function cutBelowCheckpointedHighWatermark(logEndOffset: number, checkpoi
 const VERSION = 0;
 
 export function formatDamagedReplicas(replicas: readonly DamagedReplica[]): string {
-  let text = `${VERSION}\n${replicas.length}\n`;
-  for (const r of replicas) text += `${r.topicId} ${r.partitionId}\n`;
-  return text;
+  return formatCheckpointLines(
+    VERSION,
+    replicas.map((r) => `${r.topicId} ${r.partitionId}`),
+  );
 }
 
 /** The replicas of a checkpoint file's text; `file` names it in the error. Throws CorruptCheckpointError. */
@@ -43,13 +45,7 @@ export function parseDamagedReplicas(text: string, file: string): DamagedReplica
   const fail = (reason: string): never => {
     throw new CorruptCheckpointError(file, reason);
   };
-  if (!text.endsWith('\n')) fail(text.length === 0 ? 'the file is empty' : 'the last line is cut short (no newline)');
-  const lines = text.slice(0, -1).split('\n');
-  if (lines[0] !== String(VERSION)) fail(`unknown version ${JSON.stringify(lines[0])}`);
-  if (lines.length < 2 || !/^\d+$/.test(lines[1]!)) fail(`bad entry count ${JSON.stringify(lines[1] ?? '')}`);
-  const count = Number(lines[1]);
-  if (count !== lines.length - 2) fail(`the entry count ${count} does not match the ${lines.length - 2} entry lines`);
-  return lines.slice(2).map((line, i) => {
+  return parseCheckpointLines(text, file, VERSION).map((line, i) => {
     const match = /^(\S+) (\d+)$/.exec(line);
     if (match === null) return fail(`entry ${i + 1} is not "topic partition": ${JSON.stringify(line)}`);
     const partitionId = Number(match[2]);

@@ -11,6 +11,7 @@
  * never half-read: a count its lines do not match (lines lost), a last line without its newline (a
  * file cut short), anything but non-negative integers where offsets go, a partition listed twice.
  */
+import { formatCheckpointLines, parseCheckpointLines } from './checkpoint-lines';
 import { CorruptCheckpointError } from './log-errors';
 
 export const HIGH_WATERMARK_CHECKPOINT = 'replication-offset-checkpoint';
@@ -24,9 +25,10 @@ export interface HighWatermarkEntry {
 }
 
 export function formatHighWatermarkCheckpoint(entries: readonly HighWatermarkEntry[]): string {
-  let text = `${VERSION}\n${entries.length}\n`;
-  for (const e of entries) text += `${e.topicId} ${e.partitionId} ${e.highWatermark}\n`;
-  return text;
+  return formatCheckpointLines(
+    VERSION,
+    entries.map((e) => `${e.topicId} ${e.partitionId} ${e.highWatermark}`),
+  );
 }
 
 /** The entries of a checkpoint file's text; `file` names it in the error. Throws CorruptCheckpointError. */
@@ -34,14 +36,8 @@ export function parseHighWatermarkCheckpoint(text: string, file: string): HighWa
   const fail = (reason: string): never => {
     throw new CorruptCheckpointError(file, reason);
   };
-  if (!text.endsWith('\n')) fail(text.length === 0 ? 'the file is empty' : 'the last line is cut short (no newline)');
-  const lines = text.slice(0, -1).split('\n');
-  if (lines[0] !== String(VERSION)) fail(`unknown version ${JSON.stringify(lines[0])}`);
-  if (lines.length < 2 || !/^\d+$/.test(lines[1]!)) fail(`bad entry count ${JSON.stringify(lines[1] ?? '')}`);
-  const count = Number(lines[1]);
-  if (count !== lines.length - 2) fail(`the entry count ${count} does not match the ${lines.length - 2} entry lines`);
   const seen = new Set<string>();
-  return lines.slice(2).map((line, i) => {
+  return parseCheckpointLines(text, file, VERSION).map((line, i) => {
     const match = /^(\S+) (\d+) (\d+)$/.exec(line);
     if (match === null) return fail(`entry ${i + 1} is not "topic partition offset": ${JSON.stringify(line)}`);
     const [, topicId, partition, offset] = match;

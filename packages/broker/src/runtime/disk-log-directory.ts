@@ -68,16 +68,9 @@ export class DiskLogDirectory implements LogDirectory {
   }
 
   readHighWatermarks(): readonly HighWatermarkEntry[] {
-    let text: string;
-    try {
-      text = this.fileHandles.withFile(this.highWatermarkCheckpoint, fs.constants.O_RDONLY, (fd) => fs.readFileSync(fd, 'utf8'));
-    } catch (error) {
-      const typed = asLogFileError(error, this.highWatermarkCheckpoint);
-      // A directory never checkpointed (a new broker, one upgraded from before checkpoints) has none.
-      if (typed instanceof LogFileOpenError && typed.errno === 'ENOENT') return [];
-      throw typed;
-    }
-    return parseHighWatermarkCheckpoint(text, this.highWatermarkCheckpoint);
+    // A directory never checkpointed (a new broker, one upgraded from before checkpoints) has none.
+    const text = this.readIfPresent(this.highWatermarkCheckpoint);
+    return text === null ? [] : parseHighWatermarkCheckpoint(text, this.highWatermarkCheckpoint);
   }
 
   writeHighWatermarks(entries: readonly HighWatermarkEntry[]): void {
@@ -175,15 +168,19 @@ export class DiskLogDirectory implements LogDirectory {
   }
 
   private readDamagedReplicas(): DamagedReplica[] {
-    let text: string;
+    const text = this.readIfPresent(this.damagedReplicasFile);
+    return text === null ? [] : parseDamagedReplicas(text, this.damagedReplicasFile);
+  }
+
+  /** A checkpoint file's text, null when there is none; any other failure as a typed log file error. */
+  private readIfPresent(file: string): string | null {
     try {
-      text = this.fileHandles.withFile(this.damagedReplicasFile, fs.constants.O_RDONLY, (fd) => fs.readFileSync(fd, 'utf8'));
+      return this.fileHandles.withFile(file, fs.constants.O_RDONLY, (fd) => fs.readFileSync(fd, 'utf8'));
     } catch (error) {
-      const typed = asLogFileError(error, this.damagedReplicasFile);
-      if (typed instanceof LogFileOpenError && typed.errno === 'ENOENT') return [];
+      const typed = asLogFileError(error, file);
+      if (typed instanceof LogFileOpenError && typed.errno === 'ENOENT') return null;
       throw typed;
     }
-    return parseDamagedReplicas(text, this.damagedReplicasFile);
   }
 
   /**

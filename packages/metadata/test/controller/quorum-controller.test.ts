@@ -401,7 +401,7 @@ describe('QuorumController: AlterPartition', () => {
     h.heartbeat(3, epochs.get(3)!, { wantFence: true });
     const q = topic(h, 't').partitions[0]!;
     const result = h.ok('alterPartition', { brokerId: 1, brokerEpoch: epochs.get(1)!, partitions: [{ topicId: t.id, partitionId: 0, leaderEpoch: q.leaderEpoch, partitionEpoch: q.partitionEpoch, newIsr: [1, 2, 3] }] });
-    expect(result.partitions[0]?.error?.code).toBe('INELIGIBLE_REPLICA');
+    expect(result.partitions[0]?.error).toMatchObject({ code: 'INELIGIBLE_REPLICA', message: expect.stringMatching(/broker 3 is fenced/) });
   });
 });
 

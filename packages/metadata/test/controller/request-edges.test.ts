@@ -47,15 +47,6 @@ describe('AlterPartition edges', () => {
     expect(topic(h, 't').partitions[0]).toEqual(p);
   });
 
-  it('refuses a fenced broker joining the ISR, naming it', () => {
-    const { h, epochs, t, p } = cluster();
-    h.ok('alterPartition', { brokerId: 1, brokerEpoch: epochs.get(1)!, partitions: [{ topicId: t.id, partitionId: 0, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr: [1, 2] }] });
-    h.heartbeat(3, epochs.get(3)!, { wantFence: true });
-    const q = topic(h, 't').partitions[0]!;
-    const result = h.ok('alterPartition', { brokerId: 1, brokerEpoch: epochs.get(1)!, partitions: [{ topicId: t.id, partitionId: 0, leaderEpoch: q.leaderEpoch, partitionEpoch: q.partitionEpoch, newIsr: [1, 2, 3] }] });
-    expect(result.partitions[0]?.error?.message).toMatch(/broker 3 is fenced/);
-  });
-
   it('the ISR the partition already has changes nothing and is answered with the current state', () => {
     const { h, epochs, t, p } = cluster();
     const before = h.endOffset;
