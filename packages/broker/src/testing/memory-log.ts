@@ -363,7 +363,10 @@ export class MemoryLog implements ReplicaLog {
     }
     this.keptOnCrash += Math.max(0, Math.min(keep, cut - flushed.length));
     this.batches = recovered;
+    // As PartitionLog's open: the epoch cache is cut to the recovered log at both ends (a follower
+    // batch that began below the log start left an epoch starting there).
     this.epochs.truncateFromEnd(this.logEndOffset);
+    this.epochs.truncateFromStart(this.logStartOffset);
     this.rebuildProducerState();
     this.flushedOffset = this.logEndOffset;
     this.failure = null;
