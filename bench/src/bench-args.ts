@@ -42,14 +42,18 @@ export interface BenchArgs {
   /** Start the kz nodes under --cpu-prof (raft-vs-etcd). */
   readonly profile: boolean;
   readonly profileDir: string | undefined;
-  /** Run only these systems: kz and etcd (raft-vs-etcd), kz and zookeeper (metadata-vs-zookeeper), kz and nats (broker-vs-nats). */
+  /** Run only these systems: kz, kz-unary and etcd (raft-vs-etcd), kz and zookeeper (metadata-vs-zookeeper), kz and nats (broker-vs-nats). */
   readonly only: readonly BenchSystem[] | null;
   readonly help: boolean;
   readonly positionals: readonly string[];
 }
 
-/** `kz-tls`: kz with TLS on every listener (broker-vs-nats only), to set beside `kz` in the same run. */
-export const BENCH_SYSTEMS = ['kz', 'etcd', 'zookeeper', 'nats', 'kz-tls'] as const;
+/**
+ * `kz-tls`: kz with TLS on every listener (broker-vs-nats only), to set beside `kz` in the same run.
+ * `kz-unary`: the kz kv cluster driven by one unary Put call per write (raft-vs-etcd only), the
+ * client path etcd's side takes, beside `kz`'s pipelined KvClient.
+ */
+export const BENCH_SYSTEMS = ['kz', 'etcd', 'zookeeper', 'nats', 'kz-tls', 'kz-unary'] as const;
 export type BenchSystem = (typeof BENCH_SYSTEMS)[number];
 
 /** The systems a benchmark runs: those of `--only` among its own, or all of its own. */

@@ -13,8 +13,8 @@ export interface GrpcUnaryClientOptions {
 }
 
 /**
- * A bare grpc-js unary caller over one or more connections to one server. Every system the
- * benchmark drives goes through this same path, so client-side costs are alike on each side.
+ * A bare grpc-js unary caller over one or more connections to one server. etcd's side and
+ * `kz-unary` go through this same path, so their client-side costs are alike.
  */
 export class GrpcUnaryClient {
   private readonly clients: Client[];

@@ -10,8 +10,10 @@ import { EtcdCluster } from './etcd-cluster';
 import { formatRatio } from './format';
 import { KzKvClient } from './kz-kv-client';
 import { KzKvCluster, kzKvEntry } from './kz-kv-cluster';
+import { KzKvPipelineClient } from './kz-kv-pipeline-client';
 import { waitForQuietMachine } from './quiet-machine';
 import type { LoadOptions } from './load-generator';
+import type { WriteTarget } from './write-target';
 import { cpuLine, measureSystem, resultLine, serverCpuPerWriteMs, summaryLine, writesPerSecond, type SystemRun } from './system-run';
 
 /** etcd's own performance page uses these sizes (RAFT_LIBRARIES.md §2). */
@@ -35,14 +37,18 @@ export function headlineConcurrency(sweep: readonly number[]): number {
 }
 
 /**
- * `raft-vs-etcd`: the same closed-loop gRPC put load against a 3-member etcd cluster and a
- * 3-node kz kv cluster, one after the other on this machine, each against its leader, at each
- * number of puts in flight of the sweep (each cluster started once, the levels run in turn on it),
- * and the ratio of the two. Everything it starts is stopped and every temp dir removed, however it
+ * `raft-vs-etcd`: the same closed-loop put load against a 3-member etcd cluster and a 3-node kz
+ * kv cluster, one after the other on this machine, each against its leader, at each number of
+ * puts in flight of the sweep (each cluster started once, the levels run in turn on it), and the
+ * ratios. etcd's side is one unary KV.Put call per write (its API has no pipelined write); kz's
+ * is run twice on the same cluster: `kz`, through examples/kv's KvClient, which pipelines its
+ * operations on one stream per node, and `kz-unary`, one unary Put call per write by the same
+ * bare caller as etcd's. Everything it starts is stopped and every temp dir removed, however it
  * ends.
  */
 export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
-  const only = systemsToRun(args, ['etcd', 'kz']);
+  const only = systemsToRun(args, ['etcd', 'kz', 'kz-unary']);
+  const kzClients = only.filter((s): s is KzSystem => s === 'kz' || s === 'kz-unary');
   const sweep = args.concurrency ?? [...DEFAULT_SWEEP];
   const load: Omit<LoadOptions, 'concurrency'> = {
     warmupMs: (args.warmupS ?? 5) * 1000,
@@ -51,7 +57,7 @@ export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
     keyBytes: KEY_BYTES,
     valueBytes: VALUE_BYTES,
   };
-  if (only.includes('kz') && !existsSync(kzKvEntry())) {
+  if (kzClients.length > 0 && !existsSync(kzKvEntry())) {
     throw new Error(`${kzKvEntry()} does not exist: build examples/kv first (pnpm exec tsc -b)`);
   }
   const etcdBinary = only.includes('etcd') ? ensureEtcdInstalled() : '';
@@ -67,7 +73,9 @@ export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
   const results: SystemRun[] = [];
   try {
     const root = scope.trackDir(mkdtempSync(join(tmpdir(), 'kz-bench-')));
-    for (const [i, system] of only.entries()) {
+    // Both kz clients load the same kz cluster, one after the other.
+    const clusters = [...(only.includes('etcd') ? ['etcd'] : []), ...(kzClients.length > 0 ? ['kz'] : [])];
+    for (const [i, system] of clusters.entries()) {
       if (i > 0) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       await waitForQuietMachine(system, QUIET);
       console.log(`${system}: starting 3 nodes (1-min load average ${loadavg()[0]!.toFixed(2)})`);
@@ -79,7 +87,7 @@ export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
         console.log(cpuLine(result));
       };
       if (system === 'etcd') await benchEtcd(etcdBinary, dir, scope, load, sweep, args.connections, report);
-      else await benchKz(dir, scope, load, sweep, args.connections, profileDir, report);
+      else await benchKz(dir, scope, load, sweep, args.connections, kzClients, profileDir, report);
     }
   } finally {
     await scope.close();
@@ -96,29 +104,34 @@ export async function runRaftVsEtcd(args: BenchArgs): Promise<number> {
   const runAt = (system: SystemRun['system'], concurrency: number): SystemRun | undefined => results.find((r) => r.system === system && r.concurrency === concurrency);
   const p99 = (run: SystemRun): number => run.load.latency.quantile(0.99);
   for (const concurrency of sweep) {
-    const kz = runAt('kz', concurrency);
     const etcd = runAt('etcd', concurrency);
-    for (const run of [kz, etcd]) if (run !== undefined) console.log(summaryLine(run));
-    if (kz !== undefined && etcd !== undefined) {
+    const kzRuns = kzClients.map((system) => runAt(system, concurrency));
+    for (const run of [...kzRuns, etcd]) if (run !== undefined) console.log(summaryLine(run));
+    for (const kz of kzRuns) {
+      if (kz === undefined || etcd === undefined) continue;
       console.log(
-        `ratio kz/etcd @${String(concurrency).padStart(4)} in flight  writes/s: ${formatRatio(writesPerSecond(kz), writesPerSecond(etcd))} ` +
+        `ratio ${`${kz.system}/etcd`.padEnd(13)} @${String(concurrency).padStart(4)} in flight  writes/s: ${formatRatio(writesPerSecond(kz), writesPerSecond(etcd))} ` +
           `p99: ${formatRatio(p99(kz), p99(etcd))} server CPU per write: ${formatRatio(serverCpuPerWriteMs(kz), serverCpuPerWriteMs(etcd))}`,
       );
     }
   }
   const headline = headlineConcurrency(sweep);
-  const kz = runAt('kz', headline);
   const etcd = runAt('etcd', headline);
-  if (kz !== undefined && etcd !== undefined) {
-    console.log(`ratio kz/etcd writes/s: ${formatRatio(writesPerSecond(kz), writesPerSecond(etcd))} p99: ${formatRatio(p99(kz), p99(etcd))}`);
+  // The last line is kz as applications use it (KvClient); the unary line above it is etcd's path.
+  for (const system of [...kzClients].reverse()) {
+    const kz = runAt(system, headline);
+    if (kz === undefined || etcd === undefined) continue;
+    console.log(`ratio ${system}/etcd writes/s: ${formatRatio(writesPerSecond(kz), writesPerSecond(etcd))} p99: ${formatRatio(p99(kz), p99(etcd))}`);
   }
   return results.some((r) => r.load.writes === 0) ? 1 : 0;
 }
 
 type SweepLoad = Omit<LoadOptions, 'concurrency'>;
 
+type KzSystem = 'kz' | 'kz-unary';
+
 /** Each level of the sweep in turn against the same leader, reported as it ends. */
-async function runSweep(system: SystemRun['system'], client: KzKvClient | EtcdClient, load: SweepLoad, sweep: readonly number[], pids: readonly number[], report: (run: SystemRun) => void): Promise<void> {
+async function runSweep(system: SystemRun['system'], client: WriteTarget, load: SweepLoad, sweep: readonly number[], pids: readonly number[], report: (run: SystemRun) => void): Promise<void> {
   for (const concurrency of sweep) report(await measureSystem(system, client, { ...load, concurrency }, pids));
 }
 
@@ -145,6 +158,7 @@ async function benchKz(
   load: SweepLoad,
   sweep: readonly number[],
   connections: number,
+  clients: readonly KzSystem[],
   profileDir: string | undefined,
   report: (run: SystemRun) => void,
 ): Promise<void> {
@@ -153,11 +167,13 @@ async function benchKz(
     const leader = await cluster.leaderAddress();
     const pids = cluster.pidsLeaderFirst(leader);
     console.log(`kz: healthy, leader ${leader}, pids ${pids.join(' ')} (leader first); loading`);
-    const client = new KzKvClient(leader, connections);
-    try {
-      await runSweep('kz', client, load, sweep, pids, report);
-    } finally {
-      client.close();
+    for (const system of clients) {
+      const client = system === 'kz' ? new KzKvPipelineClient(leader) : new KzKvClient(leader, connections);
+      try {
+        await runSweep(system, client, load, sweep, pids, report);
+      } finally {
+        client.close();
+      }
     }
   } finally {
     // SIGTERM first: a node under --cpu-prof writes its profile as it exits.

@@ -3,7 +3,8 @@ import { formatMs, formatRate } from './format';
 import { runClosedLoop, type LoadOptions, type LoadResult } from './load-generator';
 import type { WriteTarget } from './write-target';
 
-export type System = 'etcd' | 'kz';
+/** `kz`: the kv cluster through examples/kv's KvClient (pipelined); `kz-unary`: one unary Put call per write. */
+export type System = 'etcd' | 'kz' | 'kz-unary';
 
 /** One system's measured run: what the clients saw, and what CPU it took to serve them. */
 export interface SystemRun {
@@ -37,9 +38,9 @@ export function writesPerSecond(run: SystemRun): number {
   return run.load.writes / run.load.seconds;
 }
 
-/** `kz   @  64`: the system and the puts in flight, so that the lines of a sweep line up. */
+/** `kz       @  64`: the system and the puts in flight, so that the lines of a sweep line up. */
 function label(run: SystemRun): string {
-  return `${run.system.padEnd(4)} @${String(run.concurrency).padStart(4)}`;
+  return `${run.system.padEnd(8)} @${String(run.concurrency).padStart(4)}`;
 }
 
 /** writes/s, p50, p99, p999 (ms) and errors, on one line. */

@@ -25,7 +25,7 @@ describe('summaryLine', () => {
     };
     expect(serverCpuPerWriteMs(run)).toBe(1);
     const line = summaryLine(run);
-    expect(line).toMatch(/^kz {3}@ {2}16 in flight/);
+    expect(line).toMatch(/^kz {7}@ {2}16 in flight/);
     expect(line).toContain('writes/s: 500');
     expect(line).toMatch(/p50: 50(\.0+)? ms/);
     expect(line).toMatch(/p99: 99(\.0+)? ms/);

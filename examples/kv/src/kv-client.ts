@@ -17,12 +17,17 @@
  * failure): that would risk applying it twice. Such a write throws KvError with
  * `outcomeUnknown: true`. Reads are retried on any failure: a repeated read has no effect.
  *
+ * Operations to a node travel on one KvService.Pipeline stream by default, so many in flight
+ * cost one stream rather than one gRPC call each; `transport: 'unary'` makes each its own call.
+ * The retry rules are the same either way.
+ *
  * Keys and values are bytes; strings are taken as UTF-8.
  */
 import { Client, credentials, Metadata, status as grpcStatus, type ChannelOptions, type ServiceError } from '@grpc/grpc-js';
 import { KvError } from './kv-client-error';
-import { KV_SERVICE_DEFINITION, type KvMethodName, type KvMethods, type KvRpcs } from './kv-service-definition';
-import type { KvWireError } from './kv-wire';
+import { ClientPipeline } from './kv-client-pipeline';
+import { KV_SERVICE_DEFINITION, type KvMethodName, type KvRpcs, type KvUnaryMethods } from './kv-service-definition';
+import type { KvWireError, PipelineOp } from './kv-wire';
 
 export { KvError, type KvErrorCode } from './kv-client-error';
 
@@ -40,7 +45,11 @@ export interface KvClientOptions {
   readonly attemptTimeoutMs?: number;
   /** First pause between retries when no leader is known; doubles up to 1000 ms. Default 25 ms. */
   readonly retryBackoffMs?: number;
+  /** 'pipeline' (default): one KvService.Pipeline stream per node; 'unary': one gRPC call per operation. */
+  readonly transport?: KvTransport;
 }
+
+export type KvTransport = 'pipeline' | 'unary';
 
 export interface WriteResult {
   /** The offset the write was committed at in the Raft log. */
@@ -63,6 +72,7 @@ export const KV_CLIENT_DEFAULTS = {
   timeoutMs: 10_000,
   attemptTimeoutMs: 7000,
   retryBackoffMs: 25,
+  transport: 'pipeline',
 } as const;
 
 const MAX_BACKOFF_MS = 1000;
@@ -85,6 +95,10 @@ type Response<M extends KvMethodName> = KvRpcs[M]['response'];
 export class KvClient {
   private readonly addresses: string[];
   private readonly channels = new Map<string, Client>();
+  private readonly pipelines = new Map<string, ClientPipeline>();
+  /** Nodes that answered Pipeline with UNIMPLEMENTED (an older server): unary calls there. */
+  private readonly unaryOnly = new Set<string>();
+  private readonly transport: KvTransport;
   private readonly timeoutMs: number;
   private readonly attemptTimeoutMs: number;
   private readonly retryBackoffMs: number;
@@ -98,6 +112,8 @@ export class KvClient {
     this.timeoutMs = positive(options.timeoutMs ?? KV_CLIENT_DEFAULTS.timeoutMs, 'timeoutMs');
     this.attemptTimeoutMs = positive(options.attemptTimeoutMs ?? KV_CLIENT_DEFAULTS.attemptTimeoutMs, 'attemptTimeoutMs');
     this.retryBackoffMs = positive(options.retryBackoffMs ?? KV_CLIENT_DEFAULTS.retryBackoffMs, 'retryBackoffMs');
+    this.transport = options.transport ?? KV_CLIENT_DEFAULTS.transport;
+    if (this.transport !== 'pipeline' && this.transport !== 'unary') throw new RangeError(`transport must be 'pipeline' or 'unary', got ${String(this.transport)}`);
   }
 
   async put(key: Bytes, value: Bytes): Promise<WriteResult> {
@@ -126,6 +142,8 @@ export class KvClient {
   /** Closes every connection; calls in flight fail (a write's outcome then unknown). */
   close(): void {
     this.closed = true;
+    for (const pipeline of this.pipelines.values()) pipeline.close();
+    this.pipelines.clear();
     for (const channel of this.channels.values()) channel.close();
     this.channels.clear();
   }
@@ -189,7 +207,8 @@ export class KvClient {
     address: string,
     timeoutMs: number,
   ): Promise<{ response: Response<M> } | { failure: ServiceError }> {
-    const definition: KvMethods[M] = KV_SERVICE_DEFINITION[method];
+    if (this.transport === 'pipeline' && !this.unaryOnly.has(address)) return this.attemptOnPipeline(method, request, address, timeoutMs);
+    const definition: KvUnaryMethods[M] = KV_SERVICE_DEFINITION[method];
     const channel = this.channelTo(address);
     return new Promise((resolve) => {
       channel.makeUnaryRequest(
@@ -201,11 +220,34 @@ export class KvClient {
         { deadline: Date.now() + timeoutMs },
         (error: ServiceError | null, response?: Response<M>) => {
           if (error !== null) resolve({ failure: error });
-          else if (response === undefined) resolve({ failure: emptyResponse(method) });
+          else if (response === undefined) resolve({ failure: badResponse(method, 'empty response') });
           else resolve({ response });
         },
       );
     });
+  }
+
+  private async attemptOnPipeline<M extends KvMethodName>(
+    method: M,
+    request: Request<M>,
+    address: string,
+    timeoutMs: number,
+  ): Promise<{ response: Response<M> } | { failure: ServiceError }> {
+    let pipeline = this.pipelines.get(address);
+    if (pipeline === undefined) {
+      pipeline = new ClientPipeline(this.channelTo(address));
+      this.pipelines.set(address, pipeline);
+    }
+    const outcome = await pipeline.send({ method, request } as PipelineOp, timeoutMs);
+    if ('failure' in outcome) {
+      if (outcome.failure.code !== grpcStatus.UNIMPLEMENTED) return outcome;
+      // The server has no Pipeline, so it served nothing on it: the same attempt as a unary call.
+      this.unaryOnly.add(address);
+      return this.attempt(method, request, address, timeoutMs);
+    }
+    // A Get is answered with a GetResponse, a write with a WriteResponse; anything else is a server bug.
+    const response = method === 'Get' ? ('get' in outcome.result ? outcome.result.get : undefined) : 'write' in outcome.result ? outcome.result.write : undefined;
+    return response === undefined ? { failure: badResponse(method, 'an answer of the wrong kind') } : { response: response as Response<M> };
   }
 
   private channelTo(address: string): Client {
@@ -243,8 +285,8 @@ function neverSent(error: ServiceError): boolean {
   return error.code === grpcStatus.UNAVAILABLE && error.details.includes('No connection established');
 }
 
-function emptyResponse(method: string): ServiceError {
-  return Object.assign(new Error(`${method}: empty response`), { code: grpcStatus.INTERNAL, details: 'empty response', metadata: new Metadata() });
+function badResponse(method: string, details: string): ServiceError {
+  return Object.assign(new Error(`${method}: ${details}`), { code: grpcStatus.INTERNAL, details, metadata: new Metadata() });
 }
 
 function bytes(value: Bytes): Uint8Array {

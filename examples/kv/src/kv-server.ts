@@ -69,6 +69,7 @@ export class KvServer {
     readonly node: RaftNode,
     readonly stateMachine: KvStateMachine,
     private readonly server: Server,
+    private readonly service: KvService,
     private readonly host: string,
     /** The KvService port actually bound. */
     readonly port: number,
@@ -128,7 +129,7 @@ export class KvServer {
       await node.stop();
       throw new ListenFailedError(options.listen, error);
     }
-    const kv = new KvServer(options.nodeId, node, stateMachine, server, host, port, kvPeers, log);
+    const kv = new KvServer(options.nodeId, node, stateMachine, server, service, host, port, kvPeers, log);
     // Our own entry is only used if we are named leader by a stale view; keep one given explicitly.
     if (!kvPeers.has(options.nodeId)) kvPeers.set(options.nodeId, kv.address);
     log.info({ listen: kv.address, kvPeers: Object.fromEntries(kvPeers) }, 'kv service listening');
@@ -166,6 +167,9 @@ export class KvServer {
       });
     });
     await this.node.stop();
+    // Open Pipeline streams would hold the graceful shutdown for the whole grace period; each ends
+    // once the answers of what it was serving (now failed by the stopped node) are out.
+    this.service.endPipelines();
     await drained;
     this.log.info('kv server stopped');
   }

@@ -4,7 +4,7 @@
  * and there is nothing to check before decoding, and a body that does not decode is a broken client,
  * for which grpc-js's INTERNAL status is answer enough.
  */
-import type { handleUnaryCall, MethodDefinition } from '@grpc/grpc-js';
+import type { handleBidiStreamingCall, handleUnaryCall, MethodDefinition } from '@grpc/grpc-js';
 import {
   kvWire,
   type CompareAndSetRequest,
@@ -12,6 +12,8 @@ import {
   type GetRequest,
   type GetResponse,
   type KvCodec,
+  type PipelineRequest,
+  type PipelineResponse,
   type PutRequest,
   type WriteResponse,
 } from './kv-wire';
@@ -26,19 +28,25 @@ export interface KvRpcs {
 
 export type KvMethodName = keyof KvRpcs;
 
-export type KvMethods = { [M in KvMethodName]: MethodDefinition<KvRpcs[M]['request'], KvRpcs[M]['response']> };
+export type KvUnaryMethods = { [M in KvMethodName]: MethodDefinition<KvRpcs[M]['request'], KvRpcs[M]['response']> };
 
-/** What a server registers for the service: one unary handler per RPC. */
-export type KvServiceHandlers = { [M in KvMethodName]: handleUnaryCall<KvRpcs[M]['request'], KvRpcs[M]['response']> };
+export type KvMethods = KvUnaryMethods & {
+  Pipeline: MethodDefinition<PipelineRequest, PipelineResponse>;
+};
+
+/** What a server registers for the service: one unary handler per RPC, and the Pipeline stream's. */
+export type KvServiceHandlers = { [M in KvMethodName]: handleUnaryCall<KvRpcs[M]['request'], KvRpcs[M]['response']> } & {
+  Pipeline: handleBidiStreamingCall<PipelineRequest, PipelineResponse>;
+};
 
 const SERVICE = 'kz.kv.v1.KvService';
 
 /** Codecs are looked up per call so that merely importing this module reads no file. */
-function unary<Req, Res>(name: KvMethodName, request: () => KvCodec<Req>, response: () => KvCodec<Res>): MethodDefinition<Req, Res> {
+function method<Req, Res>(name: KvMethodName | 'Pipeline', request: () => KvCodec<Req>, response: () => KvCodec<Res>, stream = false): MethodDefinition<Req, Res> {
   return {
     path: `/${SERVICE}/${name}`,
-    requestStream: false,
-    responseStream: false,
+    requestStream: stream,
+    responseStream: stream,
     requestSerialize: (message) => request().encode(message),
     requestDeserialize: (bytes) => request().decode(bytes),
     responseSerialize: (message) => response().encode(message),
@@ -48,8 +56,9 @@ function unary<Req, Res>(name: KvMethodName, request: () => KvCodec<Req>, respon
 }
 
 export const KV_SERVICE_DEFINITION: KvMethods = {
-  Put: unary('Put', () => kvWire().PutRequest, () => kvWire().WriteResponse),
-  Delete: unary('Delete', () => kvWire().DeleteRequest, () => kvWire().WriteResponse),
-  CompareAndSet: unary('CompareAndSet', () => kvWire().CompareAndSetRequest, () => kvWire().WriteResponse),
-  Get: unary('Get', () => kvWire().GetRequest, () => kvWire().GetResponse),
+  Put: method('Put', () => kvWire().PutRequest, () => kvWire().WriteResponse),
+  Delete: method('Delete', () => kvWire().DeleteRequest, () => kvWire().WriteResponse),
+  CompareAndSet: method('CompareAndSet', () => kvWire().CompareAndSetRequest, () => kvWire().WriteResponse),
+  Get: method('Get', () => kvWire().GetRequest, () => kvWire().GetResponse),
+  Pipeline: method('Pipeline', () => kvWire().PipelineRequest, () => kvWire().PipelineResponse, true),
 };

@@ -9,13 +9,26 @@
  * - UNKNOWN_SERVER_ERROR: anything else, also with an unknown outcome for a write.
  * - INVALID_REQUEST: refused before anything was proposed.
  */
-import { status as grpcStatus, type handleUnaryCall } from '@grpc/grpc-js';
+import { status as grpcStatus, type handleBidiStreamingCall, type handleUnaryCall } from '@grpc/grpc-js';
 import { NotLeaderError, ProposalLostError, RequestTimedOutError, type NodeId, type RaftNode } from '@kz/raft';
 import type { Logger } from 'pino';
 import { encodeCommand, type KvCommand } from './kv-command';
+import { PipelineSession } from './kv-pipeline';
 import type { KvServiceHandlers } from './kv-service-definition';
 import type { KvStateMachine } from './kv-state-machine';
-import type { CompareAndSetRequest, DeleteRequest, GetRequest, GetResponse, KvWireError, PutRequest, WriteResponse } from './kv-wire';
+import type {
+  CompareAndSetRequest,
+  DeleteRequest,
+  GetRequest,
+  GetResponse,
+  KvWireError,
+  PipelineOp,
+  PipelineRequest,
+  PipelineResponse,
+  PipelineResult,
+  PutRequest,
+  WriteResponse,
+} from './kv-wire';
 
 /** The part of RaftNode the service uses. */
 export type KvRaftNode = Pick<RaftNode, 'propose' | 'readBarrier' | 'status'>;
@@ -39,6 +52,8 @@ export const KV_LIMITS = {
 type Failure = { readonly error: KvWireError };
 
 export class KvService {
+  private readonly pipelines = new Set<PipelineSession>();
+
   constructor(private readonly options: KvServiceOptions) {}
 
   put(request: PutRequest): Promise<WriteResponse> {
@@ -72,6 +87,32 @@ export class KvService {
     }
   }
 
+  /** One operation of a Pipeline stream, answered as its unary RPC would be. */
+  async serve(op: PipelineOp | null): Promise<PipelineResult> {
+    try {
+      if (op === null) return { write: { ...noWrite, error: invalidRequest('the request names no operation this server knows') } };
+      switch (op.method) {
+        case 'Put':
+          return { write: await this.put(op.request) };
+        case 'Delete':
+          return { write: await this.delete(op.request) };
+        case 'CompareAndSet':
+          return { write: await this.compareAndSet(op.request) };
+        case 'Get':
+          return { get: await this.get(op.request) };
+      }
+    } catch (error) {
+      // Only a bug gets here (each operation catches what Raft throws); its outcome is unknown.
+      this.options.logger.error({ err: error }, 'kv pipeline operation threw');
+      return { write: { ...noWrite, error: serverError(error instanceof Error ? error.message : String(error)) } };
+    }
+  }
+
+  /** Ends every open Pipeline stream once its operations are answered (the server is stopping). */
+  endPipelines(): void {
+    for (const session of [...this.pipelines]) session.end();
+  }
+
   /** The handlers to register with a grpc-js Server under KV_SERVICE_DEFINITION. */
   implementation(): KvServiceHandlers {
     return {
@@ -79,6 +120,14 @@ export class KvService {
       Delete: this.handler((r) => this.delete(r)),
       CompareAndSet: this.handler((r) => this.compareAndSet(r)),
       Get: this.handler((r) => this.get(r)),
+      Pipeline: this.pipelineHandler(),
+    };
+  }
+
+  private pipelineHandler(): handleBidiStreamingCall<PipelineRequest, PipelineResponse> {
+    return (call) => {
+      const session = new PipelineSession(call, (op) => this.serve(op), (closed) => this.pipelines.delete(closed));
+      this.pipelines.add(session);
     };
   }
 

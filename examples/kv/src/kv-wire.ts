@@ -63,6 +63,27 @@ export interface GetResponse {
   readonly readOffset: number;
 }
 
+/** One operation of a Pipeline stream, named after the unary RPC whose meaning it has. */
+export type PipelineOp =
+  | { readonly method: 'Put'; readonly request: PutRequest }
+  | { readonly method: 'Delete'; readonly request: DeleteRequest }
+  | { readonly method: 'CompareAndSet'; readonly request: CompareAndSetRequest }
+  | { readonly method: 'Get'; readonly request: GetRequest };
+
+export interface PipelineRequest {
+  /** Chosen by the client; the answer carries it back. */
+  readonly id: number;
+  /** null: the client set none of the oneof (a newer client's operation, or a broken one). */
+  readonly op: PipelineOp | null;
+}
+
+export type PipelineResult = { readonly write: WriteResponse } | { readonly get: GetResponse };
+
+export interface PipelineResponse {
+  readonly id: number;
+  readonly result: PipelineResult;
+}
+
 /** A message type of kv.proto with its two directions of conversion. */
 export interface KvCodec<T> {
   encode(message: T): Buffer;
@@ -76,6 +97,8 @@ interface KvSchema {
   readonly GetRequest: KvCodec<GetRequest>;
   readonly WriteResponse: KvCodec<WriteResponse>;
   readonly GetResponse: KvCodec<GetResponse>;
+  readonly PipelineRequest: KvCodec<PipelineRequest>;
+  readonly PipelineResponse: KvCodec<PipelineResponse>;
 }
 
 const PACKAGE = 'kz.kv.v1';
@@ -104,6 +127,11 @@ export function kvWire(): KvSchema {
   const writeResponse = type('WriteResponse');
   const getResponse = type('GetResponse');
   const putRequest = type('PutRequest');
+  const pipelineRequest = type('PipelineRequest');
+  const pipelineResponse = type('PipelineResponse');
+  const writeFields = (m: WriteResponse): object => ({ error: errorFields(m.error), applied: m.applied, offset: m.offset });
+  const writeOf = (f: Record<string, unknown>): WriteResponse => ({ error: errorOf(f.error), applied: f.applied === true, offset: numberOf(f.offset) });
+  const getOf = (f: Record<string, unknown>): GetResponse => ({ error: errorOf(f.error), found: f.found === true, value: bytesOf(f.value), readOffset: numberOf(f.readOffset) });
   loaded = {
     // Put is the hot path (one per write): decoded without the toObject copy, and WriteResponse
     // encoded from a plain object without fromObject; protobufjs's reflected encoders take plain
@@ -124,24 +152,82 @@ export function kvWire(): KvSchema {
     })),
     GetRequest: keyed('GetRequest', (f) => ({ key: bytesOf(f.key) })),
     WriteResponse: {
-      encode: (m) => {
-        const bytes = writeResponse.encode({ error: errorFields(m.error), applied: m.applied, offset: m.offset }).finish();
-        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      },
-      decode: (bytes) => {
-        const f = plain(writeResponse, bytes);
-        return { error: errorOf(f.error), applied: f.applied === true, offset: numberOf(f.offset) };
-      },
+      encode: (m) => encodePlain(writeResponse, writeFields(m)),
+      decode: (bytes) => writeOf(plain(writeResponse, bytes)),
     },
     GetResponse: {
       encode: (m) => encode(getResponse, { ...m, error: errorFields(m.error) }),
+      decode: (bytes) => getOf(plain(getResponse, bytes)),
+    },
+    // A pipeline carries a put per message under load, so the server reads the decoded message
+    // in place (as PutRequest above) and the answers are encoded from plain objects.
+    PipelineRequest: {
+      encode: (m) => encode(pipelineRequest, { id: m.id, ...opFields(m.op) }),
       decode: (bytes) => {
-        const f = plain(getResponse, bytes);
-        return { error: errorOf(f.error), found: f.found === true, value: bytesOf(f.value), readOffset: numberOf(f.readOffset) };
+        const m = pipelineRequest.decode(bytes) as unknown as Record<string, unknown>;
+        return { id: numberOf(m.id), op: opOf(m) };
+      },
+    },
+    PipelineResponse: {
+      encode: (m) =>
+        encodePlain(pipelineResponse, 'write' in m.result ? { id: m.id, write: writeFields(m.result.write) } : { id: m.id, get: { ...m.result.get, error: errorFields(m.result.get.error) } }),
+      decode: (bytes) => {
+        const f = plain(pipelineResponse, bytes);
+        const id = numberOf(f.id);
+        if (isFields(f.get)) return { id, result: { get: getOf(f.get) } };
+        if (isFields(f.write)) return { id, result: { write: writeOf(f.write) } };
+        // Neither set: a newer server's kind of result. Read as a failure with an unknown outcome.
+        return { id, result: { write: { error: unknownResult, applied: false, offset: -1 } } };
       },
     },
   };
   return loaded;
+}
+
+function isFields(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object';
+}
+
+function encodePlain(t: Type, fields: object): Buffer {
+  const bytes = t.encode(fields).finish();
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+const unknownResult: KvWireError = { code: 'UNKNOWN_SERVER_ERROR', message: 'the answer holds no result this client knows', leaderId: -1, leaderAddress: '' };
+
+/** The oneof as the encoder wants it: the set member under its proto name (camelCased). */
+function opFields(op: PipelineOp | null): object {
+  if (op === null) return {};
+  switch (op.method) {
+    case 'Put':
+      return { put: op.request };
+    case 'Delete':
+      return { delete: op.request };
+    case 'CompareAndSet':
+      return { compareAndSet: op.request };
+    case 'Get':
+      return { get: op.request };
+  }
+}
+
+/** Reads the oneof of a decoded (not converted) PipelineRequest; unset bytes read as empty. */
+function opOf(m: Record<string, unknown>): PipelineOp | null {
+  // An unset message field reads null (protobufjs's prototype default).
+  const field = (name: string): Record<string, unknown> | null => {
+    const value = m[name];
+    return isFields(value) ? value : null;
+  };
+  const put = field('put');
+  if (put !== null) return { method: 'Put', request: { key: bytesOf(put.key), value: bytesOf(put.value) } };
+  const del = field('delete');
+  if (del !== null) return { method: 'Delete', request: { key: bytesOf(del.key) } };
+  const cas = field('compareAndSet');
+  if (cas !== null) {
+    return { method: 'CompareAndSet', request: { key: bytesOf(cas.key), hasExpected: cas.hasExpected === true, expected: bytesOf(cas.expected), value: bytesOf(cas.value) } };
+  }
+  const get = field('get');
+  if (get !== null) return { method: 'Get', request: { key: bytesOf(get.key) } };
+  return null;
 }
 
 /** A NONE code counts as no error, so a server may also send an Error with code 0. */
@@ -168,6 +254,9 @@ function bytesOf(value: unknown): Uint8Array {
   return value instanceof Uint8Array ? value : EMPTY;
 }
 
+/** int64s arrive as numbers after conversion, and as Long objects from a bare decode. */
 function numberOf(value: unknown): number {
-  return typeof value === 'number' ? value : 0;
+  if (typeof value === 'number') return value;
+  if (value !== null && typeof value === 'object' && typeof (value as { toNumber?: unknown }).toNumber === 'function') return (value as { toNumber(): number }).toNumber();
+  return 0;
 }

@@ -3,10 +3,13 @@
  * over real gRPC on 127.0.0.1 (port 0), and KvClient in front. Checks the service contract end to
  * end: redirects, CAS outcomes reaching the proposer, error codes, failover.
  */
+import { Client, credentials, Metadata, type ClientDuplexStream, type StatusObject } from '@grpc/grpc-js';
 import { InMemoryRaftNetwork, MemoryRaftStorage, type NodeId } from '@kz/raft';
 import pino from 'pino';
-import { KvClient, KvError } from '../src/kv-client';
+import { KvClient, KvError, type KvTransport } from '../src/kv-client';
 import { KvServer } from '../src/kv-server';
+import { KV_SERVICE_DEFINITION } from '../src/kv-service-definition';
+import type { PipelineRequest, PipelineResponse } from '../src/kv-wire';
 
 const quiet = pino({ level: 'silent' });
 const fast = { electionTimeoutMs: 150, fetchTimeoutMs: 300, fetchMaxWaitMs: 100, electionBackoffMaxMs: 100 };
@@ -28,8 +31,8 @@ describe('kv cluster in one process', () => {
   let servers: KvServer[];
   const clients: KvClient[] = [];
 
-  const client = (addresses: string[], timeoutMs = 5000): KvClient => {
-    const c = new KvClient({ addresses, timeoutMs, attemptTimeoutMs: 2000 });
+  const client = (addresses: string[], timeoutMs = 5000, transport: KvTransport = 'pipeline'): KvClient => {
+    const c = new KvClient({ addresses, timeoutMs, attemptTimeoutMs: 2000, transport });
     clients.push(c);
     return c;
   };
@@ -62,10 +65,10 @@ describe('kv cluster in one process', () => {
     await network.close();
   });
 
-  test('a client that only knows a follower is redirected to the leader', async () => {
+  test.each<KvTransport>(['pipeline', 'unary'])('a client that only knows a follower is redirected to the leader (%s)', async (transport) => {
     const lead = await leader();
     const follower = servers.find((s) => s !== lead)!;
-    const kv = client([follower.address]);
+    const kv = client([follower.address], 5000, transport);
 
     const put = await kv.put('k', 'v1');
     expect(put.offset).toBeGreaterThanOrEqual(0);
@@ -86,6 +89,71 @@ describe('kv cluster in one process', () => {
     await until(() => (servers.every((s) => text(s.stateMachine.get(Buffer.from('new')) ?? null) === 'n') ? true : undefined));
     const snapshots = servers.map((s) => Buffer.from(s.stateMachine.snapshot()).toString('hex'));
     expect(new Set(snapshots).size).toBe(1);
+  });
+
+  test('many operations in flight on one pipeline each get their own answer', async () => {
+    const kv = client(servers.map((s) => s.address));
+    const puts = await Promise.all(Array.from({ length: 300 }, (_, i) => kv.put(`p${i}`, `v${i}`)));
+    expect(new Set(puts.map((p) => p.offset)).size).toBe(300);
+    const reads = await Promise.all(Array.from({ length: 300 }, (_, i) => kv.get(`p${i}`)));
+    expect(reads.map((r) => text(r.value))).toEqual(Array.from({ length: 300 }, (_, i) => `v${i}`));
+    const cas = await Promise.all([kv.compareAndSet('p0', 'v0', 'w'), kv.compareAndSet('p1', 'wrong', 'w'), kv.delete('p2')]);
+    expect(cas.map((c) => ('applied' in c ? c.applied : 'deleted'))).toEqual([true, false, 'deleted']);
+  });
+
+  describe('the Pipeline stream itself', () => {
+    const raw: Client[] = [];
+    const openPipeline = (address: string): ClientDuplexStream<PipelineRequest, PipelineResponse> => {
+      const channel = new Client(address, credentials.createInsecure(), { 'grpc.use_local_subchannel_pool': 1 });
+      raw.push(channel);
+      const { path, requestSerialize, responseDeserialize } = KV_SERVICE_DEFINITION.Pipeline;
+      return channel.makeBidiStreamRequest(path, requestSerialize, responseDeserialize, new Metadata(), {});
+    };
+    const answers = (stream: ClientDuplexStream<PipelineRequest, PipelineResponse>, count: number): Promise<PipelineResponse[]> =>
+      new Promise((resolve, reject) => {
+        const seen: PipelineResponse[] = [];
+        stream.on('data', (response: PipelineResponse) => {
+          seen.push(response);
+          if (seen.length === count) resolve(seen);
+        });
+        stream.on('error', reject);
+      });
+    afterEach(() => {
+      for (const channel of raw.splice(0)) channel.close();
+    });
+
+    test('answers carry their request ids, a refusal overtakes a write waiting to commit, and a request with no operation is INVALID_REQUEST', async () => {
+      const lead = await leader();
+      const stream = openPipeline(lead.address);
+      const got = answers(stream, 4);
+      stream.write({ id: 7, op: { method: 'Put', request: { key: Buffer.from('a'), value: Buffer.from('1') } } });
+      stream.write({ id: 3, op: { method: 'Put', request: { key: new Uint8Array(0), value: Buffer.from('x') } } });
+      stream.write({ id: 9, op: null });
+      stream.write({ id: 2 ** 40, op: { method: 'Get', request: { key: Buffer.from('a') } } });
+      const [first, second, third, fourth] = await got;
+      stream.end();
+      // The refusals need no round of Raft; the write waits for its commit.
+      expect([first!.id, second!.id]).toEqual([3, 9]);
+      expect(first!.result).toMatchObject({ write: { error: { code: 'INVALID_REQUEST' } } });
+      expect(second!.result).toMatchObject({ write: { error: { code: 'INVALID_REQUEST', message: expect.stringContaining('no operation') } } });
+      const byId = new Map([third!, fourth!].map((r) => [r.id, r.result]));
+      expect(byId.get(7)).toMatchObject({ write: { error: null, applied: true } });
+      // The read's barrier came after the put was proposed on the same leader, so it sees it.
+      expect(byId.get(2 ** 40)).toMatchObject({ get: { error: null, found: true } });
+    });
+
+    test('a stopping server ends its open pipelines cleanly once their answers are out', async () => {
+      const lead = await leader();
+      const stream = openPipeline(lead.address);
+      const status = new Promise<StatusObject>((resolve) => stream.on('status', resolve));
+      stream.on('error', () => {});
+      const got = answers(stream, 1);
+      stream.write({ id: 1, op: { method: 'Put', request: { key: Buffer.from('s'), value: Buffer.from('1') } } });
+      expect((await got)[0]).toMatchObject({ id: 1, result: { write: { error: null } } });
+      await lead.stop();
+      // OK, not the CANCELLED or UNAVAILABLE of a connection the server had to force shut.
+      expect((await status).code).toBe(0);
+    });
   });
 
   test('keys and values are bytes', async () => {

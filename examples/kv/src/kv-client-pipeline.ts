@@ -1,0 +1,102 @@
+/**
+ * The client end of KvService.Pipeline to one node: operations go out as messages on one
+ * long-lived stream, each with an id, and each answer settles the operation with that id. A
+ * unary call costs grpc-js a call's set-up, headers and trailers on both ends; on a stream an
+ * operation costs one message each way, which is what a client with many operations in flight
+ * pays for.
+ *
+ * An operation settles exactly once: with its answer, with the stream's failure (every operation
+ * still waiting on that stream), or at its deadline. What a failure means for a write's outcome is
+ * the caller's rule, the same as for a unary call's failure.
+ */
+import { Metadata, status as grpcStatus, type Client, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
+import { KV_SERVICE_DEFINITION } from './kv-service-definition';
+import type { PipelineOp, PipelineRequest, PipelineResponse, PipelineResult } from './kv-wire';
+
+export type PipelineOutcome = { readonly result: PipelineResult } | { readonly failure: ServiceError };
+
+interface Waiting {
+  readonly deadline: number;
+  readonly settle: (outcome: PipelineOutcome) => void;
+}
+
+/** How often deadlines are checked: one sweep for every operation in flight, not a timer each. */
+const DEADLINE_SWEEP_MS = 50;
+
+export class ClientPipeline {
+  private stream: ClientDuplexStream<PipelineRequest, PipelineResponse> | null = null;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  private sweep: NodeJS.Timeout | null = null;
+
+  constructor(private readonly channel: Client) {}
+
+  /** Sends one operation; resolves with its answer or why it has none (never rejects). */
+  send(op: PipelineOp, timeoutMs: number): Promise<PipelineOutcome> {
+    return new Promise((settle) => {
+      const id = this.nextId++;
+      this.waiting.set(id, { deadline: Date.now() + timeoutMs, settle });
+      this.sweep ??= setInterval(() => this.expire(), DEADLINE_SWEEP_MS);
+      this.open().write({ id, op });
+    });
+  }
+
+  /** Fails every operation in flight (CANCELLED) and closes the stream. */
+  close(): void {
+    const stream = this.stream;
+    this.stream = null;
+    stream?.cancel();
+    this.failAll(serviceError(grpcStatus.CANCELLED, 'the client closed the pipeline'));
+  }
+
+  private open(): ClientDuplexStream<PipelineRequest, PipelineResponse> {
+    if (this.stream !== null) return this.stream;
+    const definition = KV_SERVICE_DEFINITION.Pipeline;
+    const stream = this.channel.makeBidiStreamRequest(definition.path, definition.requestSerialize, definition.responseDeserialize, new Metadata(), {});
+    stream.on('data', (response: PipelineResponse) => this.settle(response.id, { result: response.result }));
+    // The operations still waiting were written to this stream: each gets its failure.
+    stream.on('error', (error: ServiceError) => this.ended(stream, error));
+    stream.on('end', () => this.ended(stream, serviceError(grpcStatus.UNAVAILABLE, 'the server ended the pipeline')));
+    this.stream = stream;
+    return stream;
+  }
+
+  private ended(stream: ClientDuplexStream<PipelineRequest, PipelineResponse>, error: ServiceError): void {
+    if (this.stream !== stream) return;
+    this.stream = null;
+    this.failAll(error);
+  }
+
+  private settle(id: number, outcome: PipelineOutcome): void {
+    const waiting = this.waiting.get(id);
+    // Not waiting: its deadline passed first, and the caller has its failure already.
+    if (waiting === undefined) return;
+    this.waiting.delete(id);
+    this.stopSweepIfIdle();
+    waiting.settle(outcome);
+  }
+
+  private failAll(error: ServiceError): void {
+    const all = [...this.waiting.values()];
+    this.waiting.clear();
+    this.stopSweepIfIdle();
+    for (const waiting of all) waiting.settle({ failure: error });
+  }
+
+  private expire(): void {
+    const now = Date.now();
+    for (const [id, waiting] of this.waiting) {
+      if (waiting.deadline <= now) this.settle(id, { failure: serviceError(grpcStatus.DEADLINE_EXCEEDED, 'Deadline exceeded') });
+    }
+  }
+
+  private stopSweepIfIdle(): void {
+    if (this.waiting.size > 0 || this.sweep === null) return;
+    clearInterval(this.sweep);
+    this.sweep = null;
+  }
+}
+
+function serviceError(code: grpcStatus, details: string): ServiceError {
+  return Object.assign(new Error(`${code} ${grpcStatus[code]}: ${details}`), { code, details, metadata: new Metadata() });
+}
