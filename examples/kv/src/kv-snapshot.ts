@@ -3,9 +3,12 @@
  *
  *   "KZKV" | version u8 (1) | count u32 BE | count × (keyLength u32 | key | valueLength u32 | value)
  *
- * Entries are written in byte order of their keys, so equal maps give equal bytes on every
- * replica (handy when comparing snapshots in tests; Raft itself does not require it). The Raft
- * snapshot file around these bytes carries its own checksum, so none is repeated here.
+ * Entries are written in the map's own order, which is the same on every replica: a Map iterates
+ * in insertion order, replicas apply the same commands in the same order, and a restore inserts in
+ * the snapshot's order. So replicas snapshot to equal bytes without sorting, which cost a
+ * 100 000-key map ~150 ms of one event-loop turn on every node at once (they all reach the
+ * snapshot threshold together): the writes of every client waited behind it. The Raft snapshot
+ * file around these bytes carries its own checksum, so none is repeated here.
  */
 
 const MAGIC = [0x4b, 0x5a, 0x4b, 0x56]; // "KZKV"
@@ -23,25 +26,49 @@ export class InvalidKvSnapshotError extends Error {
   readonly code = 'INVALID_SNAPSHOT';
 }
 
+/** The snapshot as one array (tests, and the simple StateMachine path). */
 export function encodeKvSnapshot(entries: Iterable<KvEntry>): Uint8Array {
-  const sorted = [...entries].sort((a, b) => Buffer.compare(a.key, b.key));
-  if (sorted.length > MAX_U32) throw new RangeError('too many entries for one snapshot');
-  let length = HEADER_BYTES;
-  for (const { key, value } of sorted) length += 8 + key.length + value.length;
-  const out = new Uint8Array(length);
-  const view = new DataView(out.buffer);
-  out.set(MAGIC, 0);
-  view.setUint8(MAGIC.length, VERSION);
-  view.setUint32(MAGIC.length + 1, sorted.length);
-  let at = HEADER_BYTES;
-  for (const { key, value } of sorted) {
-    for (const part of [key, value]) {
-      view.setUint32(at, part.length);
-      out.set(part, at + 4);
-      at += 4 + part.length;
+  const chunks = [...kvSnapshotChunks([...entries], Number.POSITIVE_INFINITY)];
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+/**
+ * The snapshot in chunks of about `chunkBytes` (an entry is never split; a larger one is a chunk
+ * of its own size), so a writer can hand each to the file and let the event loop run between.
+ */
+export function* kvSnapshotChunks(entries: readonly KvEntry[], chunkBytes: number): Generator<Uint8Array> {
+  if (entries.length > MAX_U32) throw new RangeError('too many entries for one snapshot');
+  let next = 0;
+  let first = true;
+  while (first || next < entries.length) {
+    let length = first ? HEADER_BYTES : 0;
+    let end = next;
+    while (end < entries.length) {
+      const size = 8 + entries[end]!.key.length + entries[end]!.value.length;
+      if (length + size > chunkBytes && end > next) break;
+      length += size;
+      end += 1;
     }
+    const out = new Uint8Array(length);
+    const view = new DataView(out.buffer);
+    let at = 0;
+    if (first) {
+      out.set(MAGIC, 0);
+      view.setUint8(MAGIC.length, VERSION);
+      view.setUint32(MAGIC.length + 1, entries.length);
+      at = HEADER_BYTES;
+      first = false;
+    }
+    for (; next < end; next++) {
+      const { key, value } = entries[next]!;
+      for (const part of [key, value]) {
+        view.setUint32(at, part.length);
+        out.set(part, at + 4);
+        at += 4 + part.length;
+      }
+    }
+    yield out;
   }
-  return out;
 }
 
 /** The entries of a snapshot; the returned arrays are views of `bytes`. */

@@ -1,6 +1,6 @@
 import type { CommittedBatch } from '@kz/raft';
 import { decodeCommand, encodeCommand, MalformedCommandError, type KvCommand } from '../src/kv-command';
-import { decodeKvSnapshot, encodeKvSnapshot, InvalidKvSnapshotError } from '../src/kv-snapshot';
+import { decodeKvSnapshot, encodeKvSnapshot, InvalidKvSnapshotError, kvSnapshotChunks } from '../src/kv-snapshot';
 import { KvStateMachine } from '../src/kv-state-machine';
 
 const b = (text: string): Uint8Array => Buffer.from(text, 'utf8');
@@ -135,17 +135,53 @@ describe('KvStateMachine', () => {
     expect(text(machine.get(b('a')))).toBe('2');
   });
 
-  test('replicas applying the same batches hold the same map and snapshot to the same bytes', () => {
+  test('replicas applying the same batches snapshot to the same bytes, also one restored from a snapshot on the way', () => {
     const batches = [
       batch(0, [put('z', '1'), put('a', '2'), cas('m', null, '3')]),
       batch(3, [del('z'), cas('a', '2', '4'), put('\u00ff', 'high'), put('\u0000', 'low')]),
+      batch(7, [put('z', 'back'), put('a', '5'), del('m')]),
     ];
     const one = new KvStateMachine();
     const two = new KvStateMachine();
     for (const each of batches) one.apply(each);
-    // The same map reached through a different insertion order of keys.
-    two.apply(batch(0, [put('\u0000', 'low'), put('m', '3'), put('\u00ff', 'high'), put('a', '4')]));
-    expect(Buffer.from(one.snapshot())).toEqual(Buffer.from(two.snapshot()));
+    two.apply(batches[0]!);
+    two.apply(batches[1]!);
+    const restored = new KvStateMachine();
+    restored.restore(two.snapshot());
+    two.apply(batches[2]!);
+    restored.apply(batches[2]!);
+    expect(Buffer.from(two.snapshot())).toEqual(Buffer.from(one.snapshot()));
+    expect(Buffer.from(restored.snapshot())).toEqual(Buffer.from(one.snapshot()));
+  });
+
+  test('the streamed snapshot is the state when it was asked for, in chunks that restore it', async () => {
+    const machine = new KvStateMachine();
+    const big = 'x'.repeat(300 * 1024);
+    machine.apply(batch(0, [put('a', '1'), put('big', big), ...Array.from({ length: 1000 }, (_, i) => put(`k${i}`, 'v'.repeat(100)))]));
+    const whole = machine.snapshot();
+    const chunks: Uint8Array[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const writing = machine.writeSnapshot({
+      id: { offset: 1002, epoch: 1 },
+      write: async (chunk) => {
+        chunks.push(chunk);
+        await gate;
+      },
+    });
+    // Applied after the capture: not in this snapshot.
+    machine.apply(batch(1002, [put('a', 'later'), del('big')]));
+    release();
+    await writing;
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(Buffer.concat(chunks).equals(Buffer.from(whole))).toBe(true);
+    const target = new KvStateMachine();
+    await target.restoreSnapshot((async function* () {
+      yield* chunks;
+    })());
+    expect(text(target.get(b('a')))).toBe('1');
+    expect(target.get(b('big'))?.length).toBe(big.length);
+    expect(target.size).toBe(1002);
   });
 
   test('restore replaces the whole map with the snapshot', () => {
@@ -184,15 +220,24 @@ describe('kv snapshot codec', () => {
     expect(decodeKvSnapshot(encodeKvSnapshot([]))).toEqual([]);
   });
 
-  test('entries come back in key order', () => {
+  test('entries come back in the order given', () => {
     const entries = [
       { key: b('b'), value: b('2') },
       { key: b('a'), value: b('') },
     ];
     expect(decodeKvSnapshot(encodeKvSnapshot(entries)).map((e) => [text(e.key), text(e.value)])).toEqual([
-      ['a', ''],
       ['b', '2'],
+      ['a', ''],
     ]);
+  });
+
+  test('chunks hold whole entries, at most the chunk size unless one entry is larger, and join into the snapshot', () => {
+    const entries = [b('a'), b('bb'), b('c'.repeat(40)), b('d')].map((key) => ({ key, value: b('v') }));
+    const chunks = [...kvSnapshotChunks(entries, 30)];
+    // Header 9 + a (10) + bb (11) = 30; the 49-byte entry alone; d (10).
+    expect(chunks.map((c) => c.length)).toEqual([30, 49, 10]);
+    expect(Buffer.concat(chunks)).toEqual(Buffer.from(encodeKvSnapshot(entries)));
+    expect([...kvSnapshotChunks([], 30)].map((c) => c.length)).toEqual([9]);
   });
 
   test.each<[string, (bytes: Uint8Array) => Uint8Array]>([
