@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { KV_V8_FLAGS } from '@kz/example-kv/dist/kv-v8-flags';
 import type { CleanupScope } from './cleanup-scope';
 import { freeLoopbackPorts } from './free-ports';
 import { KzKvClient } from './kz-kv-client';
@@ -49,6 +50,7 @@ export class KzKvCluster {
       mkdirSync(dataDir, { recursive: true });
       const nodeFlags = options.cpuProfileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir];
       const args = [
+        ...KV_V8_FLAGS,
         ...nodeFlags,
         entry,
         '--node-id', String(id),

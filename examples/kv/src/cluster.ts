@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { KV_V8_FLAGS } from './kv-v8-flags';
 import { formatLogLine } from './log-line';
 import { formatNodeAddressList } from './node-address-list';
 
@@ -91,6 +92,7 @@ function main(): void {
 
   for (const [i, id] of NODE_IDS.entries()) {
     const args = [
+      ...KV_V8_FLAGS,
       main,
       `--node-id=${id}`,
       `--data-dir=${path.join(dir, `node-${id}`)}`,

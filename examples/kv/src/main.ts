@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=32
 /**
  * `kz-kv`: one node of the replicated key-value store, as a process. See SERVER_USAGE for flags.
  * Exit codes: 0 after a graceful stop, 1 when the node cannot start, 2 on a bad command line.

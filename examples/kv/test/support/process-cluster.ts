@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describeQuorumAt, type NodeId } from '@kz/raft';
+import { KV_V8_FLAGS } from '../../src/kv-v8-flags';
 import { formatLogLine } from '../../src/log-line';
 import { formatNodeAddressList } from '../../src/node-address-list';
 import { freePorts } from '@kz/raft/testing';
@@ -86,6 +87,7 @@ export class ProcessCluster {
     if (this.destroyed) throw new Error('cluster destroyed');
     if (this.running.has(id)) throw new Error(`node ${id} is already running`);
     const args = [
+      ...KV_V8_FLAGS,
       MAIN_JS,
       `--node-id=${id}`,
       `--data-dir=${path.join(this.root, `node-${id}`)}`,
