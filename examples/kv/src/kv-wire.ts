@@ -231,9 +231,8 @@ function opOf(m: Record<string, unknown>): PipelineOp | null {
 }
 
 /** A NONE code counts as no error, so a server may also send an Error with code 0. */
-function errorOf(fields: unknown): KvWireError | null {
-  if (fields === null || typeof fields !== 'object') return null;
-  const f = fields as Record<string, unknown>;
+function errorOf(f: unknown): KvWireError | null {
+  if (!isFields(f)) return null;
   const number = numberOf(f.code);
   if (number === KV_ERROR_NUMBERS.NONE) return null;
   const name = (Object.keys(KV_ERROR_NUMBERS) as (keyof typeof KV_ERROR_NUMBERS)[]).find((k) => KV_ERROR_NUMBERS[k] === number);
