@@ -1,9 +1,8 @@
 /**
- * The client end of KvService.Pipeline to one node: operations go out as messages on one
- * long-lived stream, each with an id, and each answer settles the operation with that id. A
- * unary call costs grpc-js a call's set-up, headers and trailers on both ends; on a stream an
- * operation costs one message each way, which is what a client with many operations in flight
- * pays for.
+ * The client end of KvService.Pipeline to one node: operations go out on one long-lived stream,
+ * each with an id, and each answer settles the operation with that id. Operations sent in the same
+ * turn of the event loop share one message. A unary call costs grpc-js a call's set-up, headers
+ * and trailers on both ends; here a round of operations costs a message each way.
  *
  * An operation settles exactly once: with its answer, with the stream's failure (every operation
  * still waiting on that stream), or at its deadline. What a failure means for a write's outcome is
@@ -11,7 +10,7 @@
  */
 import { Metadata, status as grpcStatus, type Client, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
 import { KV_SERVICE_DEFINITION } from './kv-service-definition';
-import type { PipelineOp, PipelineRequest, PipelineResponse, PipelineResult } from './kv-wire';
+import type { PipelineCall, PipelineOp, PipelineRequest, PipelineResponse, PipelineResult } from './kv-wire';
 
 export type PipelineOutcome = { readonly result: PipelineResult } | { readonly failure: ServiceError };
 
@@ -26,6 +25,8 @@ const DEADLINE_SWEEP_MS = 50;
 export class ClientPipeline {
   private stream: ClientDuplexStream<PipelineRequest, PipelineResponse> | null = null;
   private readonly waiting = new Map<number, Waiting>();
+  /** Calls of this turn, sent together once it ends. */
+  private unsent: PipelineCall[] = [];
   private nextId = 1;
   private sweep: NodeJS.Timeout | null = null;
 
@@ -37,7 +38,8 @@ export class ClientPipeline {
       const id = this.nextId++;
       this.waiting.set(id, { deadline: Date.now() + timeoutMs, settle });
       this.sweep ??= setInterval(() => this.expire(), DEADLINE_SWEEP_MS);
-      this.open().write({ id, op });
+      if (this.unsent.length === 0) setImmediate(() => this.flush());
+      this.unsent.push({ id, op });
     });
   }
 
@@ -49,11 +51,21 @@ export class ClientPipeline {
     this.failAll(serviceError(grpcStatus.CANCELLED, 'the client closed the pipeline'));
   }
 
+  private flush(): void {
+    const calls = this.unsent;
+    this.unsent = [];
+    // Some may have failed meanwhile (close, a failed stream); they are not sent.
+    const live = calls.filter((call) => this.waiting.has(call.id));
+    if (live.length > 0) this.open().write({ calls: live });
+  }
+
   private open(): ClientDuplexStream<PipelineRequest, PipelineResponse> {
     if (this.stream !== null) return this.stream;
     const definition = KV_SERVICE_DEFINITION.Pipeline;
     const stream = this.channel.makeBidiStreamRequest(definition.path, definition.requestSerialize, definition.responseDeserialize, new Metadata(), {});
-    stream.on('data', (response: PipelineResponse) => this.settle(response.id, { result: response.result }));
+    stream.on('data', (response: PipelineResponse) => {
+      for (const { id, result } of response.answers) this.settle(id, { result });
+    });
     // The operations still waiting were written to this stream: each gets its failure.
     stream.on('error', (error: ServiceError) => this.ended(stream, error));
     stream.on('end', () => this.ended(stream, serviceError(grpcStatus.UNAVAILABLE, 'the server ended the pipeline')));

@@ -70,18 +70,29 @@ export type PipelineOp =
   | { readonly method: 'CompareAndSet'; readonly request: CompareAndSetRequest }
   | { readonly method: 'Get'; readonly request: GetRequest };
 
-export interface PipelineRequest {
+/** One operation of a Pipeline stream. */
+export interface PipelineCall {
   /** Chosen by the client; the answer carries it back. */
   readonly id: number;
   /** null: the client set none of the oneof (a newer client's operation, or a broken one). */
   readonly op: PipelineOp | null;
 }
 
+/** The calls that were ready to go together. */
+export interface PipelineRequest {
+  readonly calls: readonly PipelineCall[];
+}
+
 export type PipelineResult = { readonly write: WriteResponse } | { readonly get: GetResponse };
 
-export interface PipelineResponse {
+export interface PipelineAnswer {
   readonly id: number;
   readonly result: PipelineResult;
+}
+
+/** The answers that were ready to go together. */
+export interface PipelineResponse {
+  readonly answers: readonly PipelineAnswer[];
 }
 
 /** A message type of kv.proto with its two directions of conversion. */
@@ -129,9 +140,6 @@ export function kvWire(): KvSchema {
   const putRequest = type('PutRequest');
   const pipelineRequest = type('PipelineRequest');
   const pipelineResponse = type('PipelineResponse');
-  const writeFields = (m: WriteResponse): object => ({ error: errorFields(m.error), applied: m.applied, offset: m.offset });
-  const writeOf = (f: Record<string, unknown>): WriteResponse => ({ error: errorOf(f.error), applied: f.applied === true, offset: numberOf(f.offset) });
-  const getOf = (f: Record<string, unknown>): GetResponse => ({ error: errorOf(f.error), found: f.found === true, value: bytesOf(f.value), readOffset: numberOf(f.readOffset) });
   loaded = {
     // Put is the hot path (one per write): decoded without the toObject copy, and WriteResponse
     // encoded from a plain object without fromObject; protobufjs's reflected encoders take plain
@@ -159,29 +167,49 @@ export function kvWire(): KvSchema {
       encode: (m) => encode(getResponse, { ...m, error: errorFields(m.error) }),
       decode: (bytes) => getOf(plain(getResponse, bytes)),
     },
-    // A pipeline carries a put per message under load, so the server reads the decoded message
-    // in place (as PutRequest above) and the answers are encoded from plain objects.
+    // Under load a pipeline message carries the puts of a round, so the server reads the decoded
+    // calls in place (as PutRequest above) and the answers are encoded from plain objects.
     PipelineRequest: {
-      encode: (m) => encode(pipelineRequest, { id: m.id, ...opFields(m.op) }),
+      encode: (m) => encode(pipelineRequest, { calls: m.calls.map((call) => ({ id: call.id, ...opFields(call.op) })) }),
       decode: (bytes) => {
-        const m = pipelineRequest.decode(bytes) as unknown as Record<string, unknown>;
-        return { id: numberOf(m.id), op: opOf(m) };
+        const m = pipelineRequest.decode(bytes) as unknown as { calls?: Record<string, unknown>[] };
+        return { calls: (m.calls ?? []).map((call) => ({ id: numberOf(call.id), op: opOf(call) })) };
       },
     },
     PipelineResponse: {
       encode: (m) =>
-        encodePlain(pipelineResponse, 'write' in m.result ? { id: m.id, write: writeFields(m.result.write) } : { id: m.id, get: { ...m.result.get, error: errorFields(m.result.get.error) } }),
+        encodePlain(pipelineResponse, {
+          answers: m.answers.map(({ id, result }) =>
+            'write' in result ? { id, write: writeFields(result.write) } : { id, get: { ...result.get, error: errorFields(result.get.error) } },
+          ),
+        }),
       decode: (bytes) => {
         const f = plain(pipelineResponse, bytes);
-        const id = numberOf(f.id);
-        if (isFields(f.get)) return { id, result: { get: getOf(f.get) } };
-        if (isFields(f.write)) return { id, result: { write: writeOf(f.write) } };
-        // Neither set: a newer server's kind of result. Read as a failure with an unknown outcome.
-        return { id, result: { write: { error: unknownResult, applied: false, offset: -1 } } };
+        return { answers: (Array.isArray(f.answers) ? f.answers : []).map((answer: unknown) => answerOf(isFields(answer) ? answer : {})) };
       },
     },
   };
   return loaded;
+}
+
+function writeFields(m: WriteResponse): object {
+  return { error: errorFields(m.error), applied: m.applied, offset: m.offset };
+}
+
+function writeOf(f: Record<string, unknown>): WriteResponse {
+  return { error: errorOf(f.error), applied: f.applied === true, offset: numberOf(f.offset) };
+}
+
+function getOf(f: Record<string, unknown>): GetResponse {
+  return { error: errorOf(f.error), found: f.found === true, value: bytesOf(f.value), readOffset: numberOf(f.readOffset) };
+}
+
+function answerOf(f: Record<string, unknown>): PipelineAnswer {
+  const id = numberOf(f.id);
+  if (isFields(f.get)) return { id, result: { get: getOf(f.get) } };
+  if (isFields(f.write)) return { id, result: { write: writeOf(f.write) } };
+  // Neither set: a newer server's kind of result. Read as a failure with an unknown outcome.
+  return { id, result: { write: { error: unknownResult, applied: false, offset: -1 } } };
 }
 
 function isFields(value: unknown): value is Record<string, unknown> {
@@ -210,7 +238,7 @@ function opFields(op: PipelineOp | null): object {
   }
 }
 
-/** Reads the oneof of a decoded (not converted) PipelineRequest; unset bytes read as empty. */
+/** Reads the oneof of a decoded (not converted) PipelineCall; unset bytes read as empty. */
 function opOf(m: Record<string, unknown>): PipelineOp | null {
   // An unset message field reads null (protobufjs's prototype default).
   const field = (name: string): Record<string, unknown> | null => {

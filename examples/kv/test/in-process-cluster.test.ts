@@ -9,7 +9,7 @@ import pino from 'pino';
 import { KvClient, KvError, type KvTransport } from '../src/kv-client';
 import { KvServer } from '../src/kv-server';
 import { KV_SERVICE_DEFINITION } from '../src/kv-service-definition';
-import type { PipelineRequest, PipelineResponse } from '../src/kv-wire';
+import type { PipelineAnswer, PipelineRequest, PipelineResponse } from '../src/kv-wire';
 
 const quiet = pino({ level: 'silent' });
 const fast = { electionTimeoutMs: 150, fetchTimeoutMs: 300, fetchMaxWaitMs: 100, electionBackoffMaxMs: 100 };
@@ -109,12 +109,12 @@ describe('kv cluster in one process', () => {
       const { path, requestSerialize, responseDeserialize } = KV_SERVICE_DEFINITION.Pipeline;
       return channel.makeBidiStreamRequest(path, requestSerialize, responseDeserialize, new Metadata(), {});
     };
-    const answers = (stream: ClientDuplexStream<PipelineRequest, PipelineResponse>, count: number): Promise<PipelineResponse[]> =>
+    const answers = (stream: ClientDuplexStream<PipelineRequest, PipelineResponse>, count: number): Promise<PipelineAnswer[]> =>
       new Promise((resolve, reject) => {
-        const seen: PipelineResponse[] = [];
+        const seen: PipelineAnswer[] = [];
         stream.on('data', (response: PipelineResponse) => {
-          seen.push(response);
-          if (seen.length === count) resolve(seen);
+          seen.push(...response.answers);
+          if (seen.length >= count) resolve(seen);
         });
         stream.on('error', reject);
       });
@@ -126,10 +126,14 @@ describe('kv cluster in one process', () => {
       const lead = await leader();
       const stream = openPipeline(lead.address);
       const got = answers(stream, 4);
-      stream.write({ id: 7, op: { method: 'Put', request: { key: Buffer.from('a'), value: Buffer.from('1') } } });
-      stream.write({ id: 3, op: { method: 'Put', request: { key: new Uint8Array(0), value: Buffer.from('x') } } });
-      stream.write({ id: 9, op: null });
-      stream.write({ id: 2 ** 40, op: { method: 'Get', request: { key: Buffer.from('a') } } });
+      stream.write({
+        calls: [
+          { id: 7, op: { method: 'Put', request: { key: Buffer.from('a'), value: Buffer.from('1') } } },
+          { id: 3, op: { method: 'Put', request: { key: new Uint8Array(0), value: Buffer.from('x') } } },
+        ],
+      });
+      stream.write({ calls: [{ id: 9, op: null }] });
+      stream.write({ calls: [{ id: 2 ** 40, op: { method: 'Get', request: { key: Buffer.from('a') } } }] });
       const [first, second, third, fourth] = await got;
       stream.end();
       // The refusals need no round of Raft; the write waits for its commit.
@@ -148,7 +152,7 @@ describe('kv cluster in one process', () => {
       const status = new Promise<StatusObject>((resolve) => stream.on('status', resolve));
       stream.on('error', () => {});
       const got = answers(stream, 1);
-      stream.write({ id: 1, op: { method: 'Put', request: { key: Buffer.from('s'), value: Buffer.from('1') } } });
+      stream.write({ calls: [{ id: 1, op: { method: 'Put', request: { key: Buffer.from('s'), value: Buffer.from('1') } } }] });
       expect((await got)[0]).toMatchObject({ id: 1, result: { write: { error: null } } });
       await lead.stop();
       // OK, not the CANCELLED or UNAVAILABLE of a connection the server had to force shut.

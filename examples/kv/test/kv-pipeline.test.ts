@@ -9,7 +9,7 @@ import { KvClient } from '../src/kv-client';
 import { ClientPipeline, type PipelineOutcome } from '../src/kv-client-pipeline';
 import { KV_SERVICE_DEFINITION } from '../src/kv-service-definition';
 import { PipelineSession } from '../src/kv-pipeline';
-import type { PipelineOp, PipelineRequest, PipelineResponse, PipelineResult } from '../src/kv-wire';
+import type { PipelineCall, PipelineOp, PipelineRequest, PipelineResponse, PipelineResult } from '../src/kv-wire';
 
 /** The part of a grpc-js duplex stream the two ends use, recording what they do to it. */
 class StandInStream extends EventEmitter {
@@ -54,35 +54,49 @@ describe('PipelineSession (server end)', () => {
       (s) => closed.push(s),
       maxInFlight,
     );
-    const request = (id: number): void => void stream.emit('data', { id, op: put(`k${id}`) } satisfies PipelineRequest);
-    const settle = async (n: number, result: PipelineResult): Promise<void> => {
-      pending.get(n)!(result);
-      await new Promise((resolve) => setImmediate(resolve));
+    const request = (...ids: number[]): void => void stream.emit('data', { calls: ids.map((id) => ({ id, op: put(`k${id}`) })) } satisfies PipelineRequest);
+    /** Completes the n-th operation served (and any more given), then lets the turn's answers go out. */
+    const settle = async (...done: [number, PipelineResult][]): Promise<void> => {
+      for (const [n, result] of done) pending.get(n)!(result);
+      for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     };
     return { stream, session, closed, request, settle };
   }
 
-  test('each answer carries its request id, in the order the operations complete', async () => {
+  test('each answer carries its call id, in the order the operations complete', async () => {
     const { stream, request, settle } = serving(16);
-    request(10);
-    request(20);
-    await settle(1, written(20, 5));
-    await settle(0, written(10, 6));
+    request(10, 20);
+    await settle([1, written(20, 5)]);
+    await settle([0, written(10, 6)]);
+    expect(stream.written).toEqual([{ answers: [{ id: 20, result: written(20, 5) }] }, { answers: [{ id: 10, result: written(10, 6) }] }]);
+  });
+
+  test('answers completed in the same turn go out in one message', async () => {
+    const { stream, request, settle } = serving(16);
+    request(1);
+    request(2, 3);
+    await settle([2, written(3, 9)], [0, written(1, 7)]);
     expect(stream.written).toEqual([
-      { id: 20, result: written(20, 5) },
-      { id: 10, result: written(10, 6) },
+      {
+        answers: [
+          { id: 3, result: written(3, 9) },
+          { id: 1, result: written(1, 7) },
+        ],
+      },
     ]);
+    await settle([1, written(2, 8)]);
+    expect(stream.written).toHaveLength(2);
   });
 
   test('stops reading at its bound of operations in flight and reads again at half of it', async () => {
     const { stream, request, settle } = serving(4);
-    for (let id = 0; id < 3; id++) request(id);
+    request(0, 1, 2);
     expect(stream.paused).toBe(false);
     request(3);
     expect(stream.paused).toBe(true);
-    await settle(0, written(0, 0));
+    await settle([0, written(0, 0)]);
     expect(stream.paused).toBe(true); // 3 in flight, above half
-    await settle(1, written(1, 1));
+    await settle([1, written(1, 1)]);
     expect(stream.paused).toBe(false);
   });
 
@@ -91,7 +105,7 @@ describe('PipelineSession (server end)', () => {
     request(1);
     stream.emit('end');
     expect(stream.ended).toBe(false);
-    await settle(0, written(1, 0));
+    await settle([0, written(1, 0)]);
     expect(stream.written).toHaveLength(1);
     expect(stream.ended).toBe(true);
     expect(closed).toEqual([session]);
@@ -102,7 +116,7 @@ describe('PipelineSession (server end)', () => {
     request(1);
     session.end();
     expect(stream.ended).toBe(false);
-    await settle(0, written(1, 0));
+    await settle([0, written(1, 0)]);
     expect(stream.ended).toBe(true);
     expect(closed).toEqual([session]);
   });
@@ -112,7 +126,7 @@ describe('PipelineSession (server end)', () => {
     request(1);
     stream.emit('cancelled');
     expect(closed).toEqual([session]);
-    await settle(0, written(1, 0));
+    await settle([0, written(1, 0)]);
     expect(stream.written).toEqual([]);
     expect(stream.ended).toBe(false);
   });
@@ -134,27 +148,37 @@ describe('ClientPipeline (client end)', () => {
 
   afterEach(() => jest.useRealTimers());
 
-  test('answers settle the operations with their ids, whatever their order; one stream carries them all', async () => {
+  const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  const callsOf = (stream: StandInStream): PipelineCall[] => (stream.written as PipelineRequest[]).flatMap((m) => m.calls);
+
+  test('operations of one turn go in one message on one stream; answers settle them by id, whatever their order', async () => {
     const { streams, client } = pipeline();
     const a = client.send(put('a'), 5000);
     const b = client.send(put('b'), 5000);
+    await nextTurn();
     expect(streams).toHaveLength(1);
-    const [first, second] = streams[0]!.written as PipelineRequest[];
+    expect(streams[0]!.written).toHaveLength(1);
+    const [first, second] = callsOf(streams[0]!);
     expect(first!.op).toEqual(put('a'));
-    streams[0]!.emit('data', { id: second!.id, result: written(0, 8) });
-    streams[0]!.emit('data', { id: first!.id, result: written(0, 9) });
+    streams[0]!.emit('data', { answers: [{ id: second!.id, result: written(0, 8) }] });
+    streams[0]!.emit('data', { answers: [{ id: first!.id, result: written(0, 9) }] });
     expect(await a).toEqual({ result: written(0, 9) });
     expect(await b).toEqual({ result: written(0, 8) });
+    void client.send(put('c'), 5000);
+    await nextTurn();
+    expect(streams[0]!.written).toHaveLength(2);
     client.close();
   });
 
   test('a failed stream fails every operation waiting on it, and the next operation opens another', async () => {
     const { streams, client } = pipeline();
     const waiting = [client.send(put('a'), 5000), client.send(put('b'), 5000)];
+    await nextTurn();
     const error = failed(grpcStatus.UNAVAILABLE);
     streams[0]!.emit('error', error);
     expect(await Promise.all(waiting)).toEqual([{ failure: error }, { failure: error }]);
     void client.send(put('c'), 5000);
+    await nextTurn();
     expect(streams).toHaveLength(2);
     client.close();
   });
@@ -167,9 +191,8 @@ describe('ClientPipeline (client end)', () => {
     jest.advanceTimersByTime(200);
     const outcome: PipelineOutcome = await slow;
     expect('failure' in outcome && outcome.failure.code).toBe(grpcStatus.DEADLINE_EXCEEDED);
-    const [late, other] = streams[0]!.written as PipelineRequest[];
-    streams[0]!.emit('data', { id: late!.id, result: written(0, 1) });
-    streams[0]!.emit('data', { id: other!.id, result: written(0, 2) });
+    const [late, other] = callsOf(streams[0]!);
+    streams[0]!.emit('data', { answers: [{ id: late!.id, result: written(0, 1) }, { id: other!.id, result: written(0, 2) }] });
     expect(await patient).toEqual({ result: written(0, 2) });
     client.close();
   });
@@ -177,6 +200,7 @@ describe('ClientPipeline (client end)', () => {
   test('close cancels the stream and fails what waits with CANCELLED', async () => {
     const { streams, client } = pipeline();
     const waiting = client.send(put('a'), 5000);
+    await nextTurn();
     client.close();
     expect(streams[0]!.cancelled).toBe(true);
     const outcome = await waiting;
