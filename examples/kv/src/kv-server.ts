@@ -51,11 +51,18 @@ export interface KvServerOptions {
   readonly raftConfig?: RaftNodeOptions['config'];
   /** Default: @kz/raft's (20 MiB). */
   readonly snapshotEveryBytes?: number;
+  /**
+   * Default 1: a snapshot also waits for as many log bytes as the last snapshot held. The whole
+   * map is rewritten each time, and a map larger than snapshotEveryBytes would otherwise be
+   * snapshotted more often than it is replaced (see @kz/raft's SnapshotPolicy).
+   */
+  readonly snapshotStateRatio?: number;
   readonly logger?: Logger;
 }
 
 export const KV_SERVER_DEFAULTS = {
   requestTimeoutMs: 5000,
+  snapshotStateRatio: 1,
 } as const;
 
 /** How long stop() lets in-flight calls finish before closing their connections. */
@@ -105,6 +112,7 @@ export class KvServer {
       logger,
       ...(options.raftConfig === undefined ? {} : { config: options.raftConfig }),
       ...(options.snapshotEveryBytes === undefined ? {} : { snapshotEveryBytes: options.snapshotEveryBytes }),
+      snapshotStateRatio: options.snapshotStateRatio ?? KV_SERVER_DEFAULTS.snapshotStateRatio,
     });
 
     const kvPeers = new Map(options.kvPeers);

@@ -14,6 +14,7 @@ import type { RaftStorage } from '../storage/raft-storage';
 import type { RaftTransport, VoterChangeRequest } from '../transport/raft-transport';
 import { answerOf } from './voter-change-answer';
 import { CommitLatency } from './commit-latency';
+import { checkedStateRatio, snapshotDue, type SnapshotPolicy } from './snapshot-policy';
 import { GroupCommit } from './group-commit';
 import { DeadlineSweep, DeadlineTimer, REAL_SCHEDULER, type Scheduler } from '@kz/runtime';
 import { NotLeaderError } from '../core/errors';
@@ -64,6 +65,12 @@ export interface RaftNodeOptions {
   readonly config?: Omit<Partial<RaftConfigInput>, 'nodeId' | 'voters' | 'directoryId' | 'bootstrapVoters' | 'bootstrapServers' | 'endpoints'>;
   /** Take a snapshot once this many bytes were committed since the last one (KRaft: 20 MiB). */
   readonly snapshotEveryBytes?: number;
+  /**
+   * And only once the log since the last snapshot holds this multiple of that snapshot's size
+   * (default 0: `snapshotEveryBytes` alone, as KRaft). 1 suits a state larger than
+   * snapshotEveryBytes: snapshots then write at most as many bytes as the log. See SnapshotPolicy.
+   */
+  readonly snapshotStateRatio?: number;
   /**
    * The largest batch a proposal may make (KRaft: 8 MiB). Concurrent proposals are split to stay
    * under it; a single one above it is refused, since a batch no fetch or message could carry
@@ -200,7 +207,7 @@ export class RaftNode {
     private readonly storage: RaftStorage,
     private readonly transport: RaftTransport,
     private readonly stateMachine: StateMachine,
-    private readonly snapshotEveryBytes: number,
+    private readonly snapshotPolicy: SnapshotPolicy,
     private readonly maxBatchBytes: number,
     logger: Logger,
     scheduler: Scheduler,
@@ -224,6 +231,10 @@ export class RaftNode {
     if (snapshotPathOf(options.stateMachine) === null) {
       throw new TypeError('the state machine must implement snapshot() and restore(), or writeSnapshot() and restoreSnapshot()');
     }
+    const snapshotPolicy: SnapshotPolicy = {
+      everyBytes: options.snapshotEveryBytes ?? DEFAULT_SNAPSHOT_EVERY_BYTES,
+      stateRatio: checkedStateRatio(options.snapshotStateRatio ?? 0),
+    };
     const storage = isRaftStorage(options.storage) ? options.storage : await LevelRaftStorage.open(options.storage.dataDir);
     const loaded = await storage.load();
     const { durable, repairs } = loaded;
@@ -242,7 +253,7 @@ export class RaftNode {
       storage,
       options.transport,
       options.stateMachine,
-      options.snapshotEveryBytes ?? DEFAULT_SNAPSHOT_EVERY_BYTES,
+      snapshotPolicy,
       options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES,
       logger,
       scheduler,
@@ -837,7 +848,7 @@ export class RaftNode {
    * Nothing is applied from the decision until the machine has captured its state.
    */
   private maybeSnapshot(): void {
-    if (this.snapshotting || this.restoring || this.bytesSinceSnapshot < this.snapshotEveryBytes) return;
+    if (this.snapshotting || this.restoring || !snapshotDue(this.snapshotPolicy, this.bytesSinceSnapshot, this.core.snapshot()?.size ?? 0)) return;
     if (this.applied <= (this.core.snapshot()?.id.offset ?? 0)) return;
     if (this.deliveriesHead < this.deliveries.length && this.snapshotQueuedFrom(this.deliveriesHead + 1)) return;
     this.snapshotting = true;

@@ -8,6 +8,7 @@ import { InMemoryRaftNetwork } from '../../src/transport/in-memory-transport';
 import { RaftNode } from '../../src/runtime/raft-node';
 import { NotLeaderError } from '../../src/core/errors';
 import type { CommittedBatch, StateMachine } from '../../src/runtime/state-machine';
+import pino from 'pino';
 import { fast, quiet, until } from './support/fast-nodes';
 
 /** A list of the values applied, in order: enough to see that every node agrees. */
@@ -104,6 +105,46 @@ describe('RaftNode', () => {
     } finally {
       await Promise.all(nodes.map((n) => n.stop()));
     }
+  });
+
+  test.each([
+    [0, ['big', 'small', 'bigger']],
+    [1, ['big', 'bigger']],
+  ])('snapshotStateRatio %p: which commits start a snapshot', async (ratio, expected) => {
+    // snapshotEveryBytes 1: every commit is enough log by the byte count alone. With ratio 1 the
+    // log since the last snapshot must also reach that snapshot's size (~4 KB after "big").
+    const taken: number[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void (JSON.parse(line).msg === 'snapshot taken' && taken.push(JSON.parse(line).snapshotEndOffset)) });
+    const network = new InMemoryRaftNetwork();
+    const node = await RaftNode.start({ nodeId: 1, voters: [1], storage: new MemoryRaftStorage(), transport: network.transport(1), stateMachine: new ListStateMachine(), logger, config: fast, snapshotEveryBytes: 1, snapshotStateRatio: ratio });
+    try {
+      await until(() => node.status().role === 'leader');
+      // The new leader's own control record is a commit too: its (tiny) snapshot comes first.
+      await until(() => node.status().snapshotId !== null);
+      taken.length = 0;
+      const ends: Record<string, number> = {};
+      for (const [name, bytes] of [['big', 4000], ['small', 100], ['bigger', 6000]] as const) {
+        const committed = await node.propose([{ key: null, value: Buffer.alloc(bytes, 'x') }]);
+        ends[name] = committed.lastOffset + 1;
+        // The decision is made as the commit is applied, before propose resolves; a snapshot it
+        // started is finished before the next proposal, so the next decision is not skipped.
+        if (ratio === 0 || name !== 'small') await until(() => (node.status().snapshotId?.offset ?? 0) >= ends[name]!);
+      }
+      await until(() => taken.length >= expected.length);
+      expect(taken).toEqual(expected.map((name) => ends[name]));
+    } finally {
+      await node.stop();
+    }
+  });
+
+  test('a snapshotStateRatio that is not a finite number >= 0 is refused before the storage is touched', async () => {
+    const storage = new MemoryRaftStorage();
+    const load = jest.spyOn(storage, 'load');
+    const network = new InMemoryRaftNetwork();
+    await expect(
+      RaftNode.start({ nodeId: 1, voters: [1], storage, transport: network.transport(1), stateMachine: new ListStateMachine(), logger: quiet, config: fast, snapshotStateRatio: -1 }),
+    ).rejects.toThrow(RangeError);
+    expect(load).not.toHaveBeenCalled();
   });
 
   test('a node restarted on its level data directory keeps its log and state', async () => {
