@@ -23,7 +23,7 @@ interface LoadReport {
 }
 
 /**
- * `kv-put-cpu`: the serving path of raft-vs-etcd's kz side with the servers in one process. Three
+ * `kv-put-cpu`: the serving path of raft-vs-etcd's kz-unary side with the servers in one process. Three
  * examples/kv KvServers here (Raft over gRPC streams on loopback, LevelDB with synced writes), and
  * a client process (kv-put-load.js) doing unary KvService.Put at `--concurrency` in flight on the
  * leader. Prints the servers' CPU per committed write from process.cpuUsage — the client's CPU is

@@ -1,6 +1,6 @@
 /**
  * The client side of `kv-put-cpu`, in its own process so that its CPU is not counted as the
- * servers': KvService.Put through KzKvClient (the client raft-vs-etcd uses, with its 8-byte keys and 256-byte values), a closed loop of
+ * servers': KvService.Put through KzKvClient (raft-vs-etcd's kz-unary client, with its 8-byte keys and 256-byte values), a closed loop of
  * `concurrency` unary puts, then one JSON line with what it measured.
  *
  *   node kv-put-load.js <kv address> <concurrency> <warm-up ms> <duration ms> <key space>

@@ -24,7 +24,7 @@ import { runBrokerPathCpu } from './broker-path-cpu';
 const USAGE = `usage: pnpm bench <raft-core|raft-vs-etcd|raft-node-cpu|kv-put-cpu|metadata-vs-zookeeper|broker-vs-nats|broker-path-cpu|metadata-storm|profile-summary> [flags]   (-h, --help: this text)
   raft-core        --duration S (10) --warmup S (2) --inflight K (64) --records 1,16
   raft-vs-etcd     --duration S (20) --warmup S (5) per run --concurrency C[,C...] (1,16,64,256; the last ratio line is at 64) --connections N (1)
-                   --key-space N (100000) --only etcd,kz --profile [--profile-dir DIR]
+                   --key-space N (100000) --only etcd,kz,kz-unary (kz: KvClient, pipelined; kz-unary: a unary Put per write, as etcd's side) --profile [--profile-dir DIR]
   raft-node-cpu    --duration S (10) --warmup S (2) --concurrency C (64): 3 RaftNodes in this process, CPU per
                    committed write (run as node --cpu-prof bench/dist/main.js raft-node-cpu to profile)
   kv-put-cpu       --duration S (10) --warmup S (3) --concurrency C (64) --key-space N (100000) --storage level|memory (level):
