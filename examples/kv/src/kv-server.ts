@@ -57,12 +57,18 @@ export interface KvServerOptions {
    * snapshotted more often than it is replaced (see @kz/raft's SnapshotPolicy).
    */
   readonly snapshotStateRatio?: number;
+  /**
+   * Default 0.5: each node's snapshot threshold stretched by up to half, by its own share, so the
+   * three nodes do not encode and sync their maps at the same moment (see SnapshotPolicy).
+   */
+  readonly snapshotJitter?: number;
   readonly logger?: Logger;
 }
 
 export const KV_SERVER_DEFAULTS = {
   requestTimeoutMs: 5000,
   snapshotStateRatio: 1,
+  snapshotJitter: 0.5,
 } as const;
 
 /** How long stop() lets in-flight calls finish before closing their connections. */
@@ -113,6 +119,7 @@ export class KvServer {
       ...(options.raftConfig === undefined ? {} : { config: options.raftConfig }),
       ...(options.snapshotEveryBytes === undefined ? {} : { snapshotEveryBytes: options.snapshotEveryBytes }),
       snapshotStateRatio: options.snapshotStateRatio ?? KV_SERVER_DEFAULTS.snapshotStateRatio,
+      snapshotJitter: options.snapshotJitter ?? KV_SERVER_DEFAULTS.snapshotJitter,
     });
 
     const kvPeers = new Map(options.kvPeers);

@@ -14,7 +14,7 @@ import type { RaftStorage } from '../storage/raft-storage';
 import type { RaftTransport, VoterChangeRequest } from '../transport/raft-transport';
 import { answerOf } from './voter-change-answer';
 import { CommitLatency } from './commit-latency';
-import { checkedStateRatio, snapshotDue, type SnapshotPolicy } from './snapshot-policy';
+import { snapshotDue, snapshotPolicy, type SnapshotPolicy } from './snapshot-policy';
 import { GroupCommit } from './group-commit';
 import { DeadlineSweep, DeadlineTimer, REAL_SCHEDULER, type Scheduler } from '@kz/runtime';
 import { NotLeaderError } from '../core/errors';
@@ -71,6 +71,12 @@ export interface RaftNodeOptions {
    * snapshotEveryBytes: snapshots then write at most as many bytes as the log. See SnapshotPolicy.
    */
   readonly snapshotStateRatio?: number;
+  /**
+   * Stretches this node's snapshot threshold by up to this fraction (0 to 1; default 0), each node
+   * by its own share from its id, so that the nodes of a cluster do not all snapshot at the same
+   * offsets at once. See SnapshotPolicy.
+   */
+  readonly snapshotJitter?: number;
   /**
    * The largest batch a proposal may make (KRaft: 8 MiB). Concurrent proposals are split to stay
    * under it; a single one above it is refused, since a batch no fetch or message could carry
@@ -231,10 +237,7 @@ export class RaftNode {
     if (snapshotPathOf(options.stateMachine) === null) {
       throw new TypeError('the state machine must implement snapshot() and restore(), or writeSnapshot() and restoreSnapshot()');
     }
-    const snapshotPolicy: SnapshotPolicy = {
-      everyBytes: options.snapshotEveryBytes ?? DEFAULT_SNAPSHOT_EVERY_BYTES,
-      stateRatio: checkedStateRatio(options.snapshotStateRatio ?? 0),
-    };
+    const snapshots = snapshotPolicy(options.nodeId, options.snapshotEveryBytes ?? DEFAULT_SNAPSHOT_EVERY_BYTES, options.snapshotStateRatio ?? 0, options.snapshotJitter ?? 0);
     const storage = isRaftStorage(options.storage) ? options.storage : await LevelRaftStorage.open(options.storage.dataDir);
     const loaded = await storage.load();
     const { durable, repairs } = loaded;
@@ -253,7 +256,7 @@ export class RaftNode {
       storage,
       options.transport,
       options.stateMachine,
-      snapshotPolicy,
+      snapshots,
       options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES,
       logger,
       scheduler,
