@@ -347,7 +347,7 @@ describe('QuorumController: topics', () => {
   });
 
   it('refuses a topic too large to write atomically, instead of writing half of it', () => {
-    const h = new ControllerHarness({ maxRecordsPerBatch: 100 });
+    const h = new ControllerHarness({ maxRecordsPerBatch: 100, recordsPerBatch: 100 });
     h.activate();
     h.addBrokers([1, 2, 3]);
     const { topics } = h.ok('createTopics', { topics: [{ name: 'huge', numPartitions: 500, replicationFactor: 1 }] });
