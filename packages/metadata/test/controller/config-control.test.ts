@@ -198,6 +198,18 @@ describe('alterConfigRecords: what a refusal says', () => {
   });
 });
 
+describe('alterConfigRecords: blank list elements', () => {
+  test('an append or subtract ignores blank elements of its operand', () => {
+    expect(records(TOPIC, [append('cleanup.policy', 'compact, ,')])).toEqual([record(TOPIC, 'cleanup.policy', 'delete,compact')]);
+    expect(records(TOPIC, [subtract('cleanup.policy', ' ,compact')], { 'cleanup.policy': 'delete,compact' })).toEqual([record(TOPIC, 'cleanup.policy', 'delete')]);
+  });
+
+  test('asking for the effective value of a config kz does not define names it', () => {
+    expect(() => effectiveTopicConfig(() => new Map(), 'orders', 'no.such')).toThrow('effectiveTopicConfig: kz defines no topic config no.such');
+    expect(() => effectiveBrokerConfig(() => new Map(), 1, 'no.such')).toThrow('effectiveBrokerConfig: kz defines no broker config no.such');
+  });
+});
+
 describe('effective values', () => {
   const s = store({
     'topic:orders': { 'retention.ms': '1000' },
