@@ -262,6 +262,14 @@ describe('AlterPartitionReassignments edges', () => {
     expect(topic(h, 't').partitions[0]).toMatchObject({ replicas: [1, 2, 5, 3], isr: [1, 2, 3], addingReplicas: [5], removingReplicas: [3] });
   });
 
+  it('the same target again, while it is in progress, is answered and writes nothing', () => {
+    const h = halfwayMove();
+    const before = h.endOffset;
+    expect(h.ok('alterPartitionReassignments', { reassignments: [{ topic: 't', partitionId: 0, replicas: [1, 4, 5] }] }).partitions[0]?.error).toBeNull();
+    expect(h.endOffset).toBe(before);
+    expect(h.controller.active).toBe(true);
+  });
+
   it('completing a move that keeps the leader still bumps its leader epoch, fencing the replicas that leave', () => {
     const h = new ControllerHarness();
     h.activate();
