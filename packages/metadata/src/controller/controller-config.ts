@@ -64,6 +64,13 @@ export function resolveControllerConfig(input: Partial<ControllerConfig> & { rea
   for (const name of ['recordsPerBatch', 'recordsPerSlice'] as const) {
     if (!Number.isInteger(config[name]) || config[name] < 1) throw new InvalidControllerConfigError(`${name} ${config[name]} must be a positive integer`);
   }
+  // Non-atomic writes are split at recordsPerBatch and CreateTopics packs whole topics up to it, yet every
+  // batch must fit maxRecordsPerBatch. With a larger recordsPerBatch such a write of more than
+  // maxRecordsPerBatch records threw POLICY_VIOLATION: a request failed whole, and timer work (fencing a
+  // broker with many partitions) threw inside the controller, which then renounced and resigned.
+  if (config.recordsPerBatch > config.maxRecordsPerBatch) {
+    throw new InvalidControllerConfigError(`recordsPerBatch ${config.recordsPerBatch} must not exceed maxRecordsPerBatch ${config.maxRecordsPerBatch}`);
+  }
   if (!Number.isInteger(config.producerIdBlockSize) || config.producerIdBlockSize < 1) {
     throw new InvalidControllerConfigError(`producerIdBlockSize ${config.producerIdBlockSize} must be a positive integer`);
   }

@@ -182,6 +182,34 @@ describe('alterConfigRecords: the request as a whole', () => {
   });
 });
 
+describe('alterConfigRecords: what a refusal says', () => {
+  test.each<[string, ConfigResourceRef, Change[], string]>([
+    ['a key twice on a topic', TOPIC, [set('retention.ms', '1'), del('retention.ms')], 'Duplicate config key retention.ms in one IncrementalAlterConfigs on topic orders'],
+    ['a key twice on a broker', BROKER_1, [set('num.partitions', '1'), set('num.partitions', '2')], 'Duplicate config key num.partitions in one IncrementalAlterConfigs on broker 1'],
+    ['a key twice on the cluster default', CLUSTER, [set('num.partitions', '1'), set('num.partitions', '2')], 'Duplicate config key num.partitions in one IncrementalAlterConfigs on the cluster-default broker resource'],
+    ['a topic resource without a name', { type: 'topic', name: '' }, [set('retention.ms', '1')], 'A topic config resource needs a topic name; there is no default topic resource'],
+    ['a broker resource that is no broker id', { type: 'broker', name: '07' }, [set('num.partitions', '3')], 'Broker config resource name must be "" or a non-negative broker id, not "07"'],
+    ['a set without a value', TOPIC, [set('retention.ms', null)], 'Config retention.ms: set needs a value; use delete to unset a config'],
+    ['an append without a value', TOPIC, [append('cleanup.policy', null)], 'Config cleanup.policy: append needs a value; use delete to unset a config'],
+    ['an append to a LONG', TOPIC, [append('retention.ms', '5')], "Can't append to config retention.ms (value 5) because its type is LONG, not LIST"],
+    ['a subtract from a BOOLEAN', CLUSTER, [subtract('auto.leader.rebalance.enable', 'true')], "Can't subtract to config auto.leader.rebalance.enable (value true) because its type is BOOLEAN, not LIST"],
+  ])('%s', (_what, resource, changes, message) => {
+    expect(failure(resource, changes).message).toBe(message);
+  });
+});
+
+describe('alterConfigRecords: blank list elements', () => {
+  test('an append or subtract ignores blank elements of its operand', () => {
+    expect(records(TOPIC, [append('cleanup.policy', 'compact, ,')])).toEqual([record(TOPIC, 'cleanup.policy', 'delete,compact')]);
+    expect(records(TOPIC, [subtract('cleanup.policy', ' ,compact')], { 'cleanup.policy': 'delete,compact' })).toEqual([record(TOPIC, 'cleanup.policy', 'delete')]);
+  });
+
+  test('asking for the effective value of a config kz does not define names it', () => {
+    expect(() => effectiveTopicConfig(() => new Map(), 'orders', 'no.such')).toThrow('effectiveTopicConfig: kz defines no topic config no.such');
+    expect(() => effectiveBrokerConfig(() => new Map(), 1, 'no.such')).toThrow('effectiveBrokerConfig: kz defines no broker config no.such');
+  });
+});
+
 describe('effective values', () => {
   const s = store({
     'topic:orders': { 'retention.ms': '1000' },

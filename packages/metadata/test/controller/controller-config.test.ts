@@ -13,6 +13,7 @@ describe('resolveControllerConfig', () => {
       recordsPerSlice: 1,
       producerIdBlockSize: 1,
     });
+    expect(resolveControllerConfig({ clusterId: 'c', maxRecordsPerBatch: 5, recordsPerBatch: 5 })).toMatchObject({ maxRecordsPerBatch: 5, recordsPerBatch: 5 });
   });
 
   it.each([
@@ -25,6 +26,8 @@ describe('resolveControllerConfig', () => {
     [{ maxRecordsPerBatch: 2.5 }, /maxRecordsPerBatch 2.5/],
     [{ recordsPerBatch: 0 }, /recordsPerBatch 0 must be a positive integer/],
     [{ recordsPerBatch: 1.5 }, /recordsPerBatch 1.5/],
+    [{ maxRecordsPerBatch: 100 }, /recordsPerBatch 1000 must not exceed maxRecordsPerBatch 100/],
+    [{ maxRecordsPerBatch: 4, recordsPerBatch: 5 }, /recordsPerBatch 5 must not exceed maxRecordsPerBatch 4/],
     [{ recordsPerSlice: 0 }, /recordsPerSlice 0 must be a positive integer/],
     [{ recordsPerSlice: 1.5 }, /recordsPerSlice 1.5/],
     [{ producerIdBlockSize: 0 }, /producerIdBlockSize 0 must be a positive integer/],

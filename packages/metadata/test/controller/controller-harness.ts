@@ -195,3 +195,18 @@ function decodeMetadataRecordValue(value: Uint8Array | null): MetadataRecord {
   if (value === null) throw new Error('metadata record without a value');
   return decodeMetadataRecord(value);
 }
+
+/**
+ * Broker 1, leading partition 0 of `topicName` (replicas [1, 2]), shrinks its ISR to [1]; then it
+ * goes silent while broker 2 heartbeats, and at 1500 ms its session (sessionTimeoutMs 1000) has
+ * expired: broker 1 is fenced with the partition's only in-sync replica.
+ */
+export function silenceOnlyInSyncReplica(h: ControllerHarness, epochs: ReadonlyMap<number, number>, topicName: string): void {
+  const t = h.loader.image.topic(topicName);
+  const p = t?.partitions[0];
+  if (t === undefined || p === undefined) throw new Error(`no partition ${topicName}-0`);
+  h.ok('alterPartition', { brokerId: 1, brokerEpoch: epochs.get(1)!, partitions: [{ topicId: t.id, partitionId: 0, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr: [1] }] });
+  h.now = 900;
+  h.heartbeat(2, epochs.get(2)!);
+  h.tick(1500);
+}

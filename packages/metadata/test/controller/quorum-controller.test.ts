@@ -1,5 +1,5 @@
 import { NO_LEADER } from '../../src/records/metadata-record';
-import { ControllerHarness } from './controller-harness';
+import { ControllerHarness, silenceOnlyInSyncReplica } from './controller-harness';
 import { previousLeaderSilence } from '../../src/controller/quorum-controller';
 
 function topic(h: ControllerHarness, name: string) {
@@ -156,12 +156,7 @@ describe('QuorumController: brokers', () => {
       h.activate();
       const epochs = h.addBrokers([1, 2]);
       h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2]], configs: { 'unclean.leader.election.enable': String(unclean) } }] });
-      const t = topic(h, 't');
-      const p = t.partitions[0]!;
-      h.ok('alterPartition', { brokerId: 1, brokerEpoch: epochs.get(1)!, partitions: [{ topicId: t.id, partitionId: 0, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr: [1] }] });
-      h.now = 900;
-      h.heartbeat(2, epochs.get(2)!);
-      h.tick(1500);
+      silenceOnlyInSyncReplica(h, epochs, 't');
       const after = topic(h, 't').partitions[0]!;
       if (unclean) expect(after).toMatchObject({ leader: 2, isr: [2], eligibleLeaderReplicas: [], lastKnownElr: [] });
       // It waits for broker 1: in the ISR as its last member, or (KIP-966) as its one eligible leader.
@@ -352,7 +347,7 @@ describe('QuorumController: topics', () => {
   });
 
   it('refuses a topic too large to write atomically, instead of writing half of it', () => {
-    const h = new ControllerHarness({ maxRecordsPerBatch: 100 });
+    const h = new ControllerHarness({ maxRecordsPerBatch: 100, recordsPerBatch: 100 });
     h.activate();
     h.addBrokers([1, 2, 3]);
     const { topics } = h.ok('createTopics', { topics: [{ name: 'huge', numPartitions: 500, replicationFactor: 1 }] });

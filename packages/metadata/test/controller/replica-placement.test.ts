@@ -215,6 +215,56 @@ describe('placeReplicas: examples', () => {
   });
 });
 
+describe('placeReplicas: refusals and load', () => {
+  test('each refusal says what is wrong', () => {
+    const brokers = cluster(1, 2, true);
+    expect(placeError({ brokers, numPartitions: 0, replicationFactor: 1 }).message).toBe('Number of partitions must be a positive integer, not 0.');
+    expect(placeError({ brokers, numPartitions: 1, replicationFactor: 0 }).message).toBe('Replication factor must be a positive integer, not 0.');
+    expect(placeError({ brokers: [...brokers, brokers[0]!], numPartitions: 1, replicationFactor: 1 }).message).toBe('A broker is listed more than once among the usable brokers.');
+  });
+
+  test('with two brokers, every seed may put the first leadership on either (the shuffle is uniform)', () => {
+    const brokers = cluster(1, 2, true);
+    const firstLeaders = new Set(Array.from({ length: 20 }, (_, s) => place({ brokers, numPartitions: 1, replicationFactor: 1, seed: s })[0]?.[0]));
+    expect([...firstLeaders].sort()).toEqual([0, 1]);
+  });
+
+  test('replicas already carried steer a new partition away from the broker that carries them, whatever the seed', () => {
+    const brokers = cluster(1, 3, true);
+    const load = new Map([[0, { replicas: 10, leaders: 0 }]]);
+    for (let s = 0; s < 10; s++) expect(place({ brokers, numPartitions: 1, replicationFactor: 2, load, seed: s })[0]!.sort()).toEqual([1, 2]);
+  });
+
+  test('the load a rack already carries counts: a leader tie goes to the rack leading less, a follower to the rack carrying less', () => {
+    const twoRacks: PlacementBroker[] = [
+      { id: 0, rack: 'a' },
+      { id: 1, rack: 'a' },
+      { id: 2, rack: 'b' },
+    ];
+    // 1 and 2 lead nothing, but rack a leads 2 per 2 brokers already.
+    const leaderLoad = new Map([
+      [0, { replicas: 2, leaders: 2 }],
+      [1, { replicas: 2, leaders: 0 }],
+      [2, { replicas: 2, leaders: 0 }],
+    ]);
+    const threeRacks: PlacementBroker[] = [
+      { id: 0, rack: 'a' },
+      { id: 1, rack: 'b' },
+      { id: 2, rack: 'c' },
+    ];
+    // 2 leads; of the racks left, a carries more replicas than b.
+    const followerLoad = new Map([
+      [0, { replicas: 5, leaders: 1 }],
+      [1, { replicas: 1, leaders: 1 }],
+      [2, { replicas: 0, leaders: 0 }],
+    ]);
+    for (let s = 0; s < 10; s++) {
+      expect(place({ brokers: twoRacks, numPartitions: 1, replicationFactor: 1, load: leaderLoad, seed: s })).toEqual([[2]]);
+      expect(place({ brokers: threeRacks, numPartitions: 1, replicationFactor: 2, load: followerLoad, seed: s })).toEqual([[2, 1]]);
+    }
+  });
+});
+
 describe('placeReplicas: properties', () => {
   test('each partition gets replicationFactor distinct usable brokers', () => {
     fc.assert(

@@ -3,7 +3,7 @@
  * AllocateProducerIds, ElectLeaders) and of its periodic elections, one rule per example.
  */
 import { NO_LEADER } from '../../src/records/metadata-record';
-import { ControllerHarness } from './controller-harness';
+import { ControllerHarness, silenceOnlyInSyncReplica } from './controller-harness';
 
 function topic(h: ControllerHarness, name: string) {
   const t = h.loader.image.topic(name);
@@ -162,13 +162,8 @@ describe('ElectLeaders edges', () => {
     h.activate();
     const epochs = h.addBrokers([1, 2, 3]);
     h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2]] }, { name: 'u', assignments: [[3]] }] });
-    const t = topic(h, 't');
-    const p = t.partitions[0]!;
-    h.ok('alterPartition', { brokerId: 1, brokerEpoch: epochs.get(1)!, partitions: [{ topicId: t.id, partitionId: 0, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr: [1] }] });
     // 1 (t's only ISR member) and 3 (u's only replica) go silent; t keeps 2 alive but out of its ISR.
-    h.now = 900;
-    h.heartbeat(2, epochs.get(2)!);
-    h.tick(1500);
+    silenceOnlyInSyncReplica(h, epochs, 't');
     expect(topic(h, 't').partitions[0]).toMatchObject({ leader: NO_LEADER, isr: [1] });
     expect(topic(h, 'u').partitions[0]).toMatchObject({ leader: NO_LEADER });
 
@@ -186,12 +181,7 @@ describe('periodic elections', () => {
     h.activate();
     const epochs = h.addBrokers([1, 2]);
     h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2]] }] });
-    const t = topic(h, 't');
-    const p = t.partitions[0]!;
-    h.ok('alterPartition', { brokerId: 1, brokerEpoch: epochs.get(1)!, partitions: [{ topicId: t.id, partitionId: 0, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr: [1] }] });
-    h.now = 900;
-    h.heartbeat(2, epochs.get(2)!);
-    h.tick(1500);
+    silenceOnlyInSyncReplica(h, epochs, 't');
     expect(topic(h, 't').partitions[0]!.leader).toBe(NO_LEADER);
     // A check while no replica may lead leaves the partition as it is.
     const beforeCheck = topic(h, 't').partitions[0]!;
@@ -245,6 +235,53 @@ describe('automatic leader rebalance threshold', () => {
 });
 
 describe('AlterPartitionReassignments edges', () => {
+  /** t-0 on [1, 2, 3] moving to [1, 4, 5], with broker 4 caught up (in the ISR) and 5 not yet. */
+  function halfwayMove() {
+    const h = new ControllerHarness();
+    h.activate();
+    const epochs = h.addBrokers([1, 2, 3, 4, 5]);
+    h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2, 3]] }] });
+    h.ok('alterPartitionReassignments', { reassignments: [{ topic: 't', partitionId: 0, replicas: [1, 4, 5] }] });
+    const t = topic(h, 't');
+    const p = t.partitions[0]!;
+    h.ok('alterPartition', { brokerId: 1, brokerEpoch: epochs.get(1)!, partitions: [{ topicId: t.id, partitionId: 0, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr: [1, 2, 3, 4] }] });
+    expect(topic(h, 't').partitions[0]).toMatchObject({ replicas: [1, 4, 5, 2, 3], isr: [1, 2, 3, 4], addingReplicas: [4, 5], removingReplicas: [2, 3] });
+    return h;
+  }
+
+  it('a cancelled move drops the added replicas from the ISR too, even one that caught up', () => {
+    const h = halfwayMove();
+    h.ok('alterPartitionReassignments', { reassignments: [{ topic: 't', partitionId: 0, replicas: null }] });
+    expect(topic(h, 't').partitions[0]).toMatchObject({ replicas: [1, 2, 3], isr: [1, 2, 3], addingReplicas: [], removingReplicas: [], leader: 1 });
+    expect(h.ok('listPartitionReassignments', {}).reassignments).toEqual([]);
+  });
+
+  it('a new target that leaves out a caught-up added replica drops it from the ISR', () => {
+    const h = halfwayMove();
+    h.ok('alterPartitionReassignments', { reassignments: [{ topic: 't', partitionId: 0, replicas: [1, 2, 5] }] });
+    expect(topic(h, 't').partitions[0]).toMatchObject({ replicas: [1, 2, 5, 3], isr: [1, 2, 3], addingReplicas: [5], removingReplicas: [3] });
+  });
+
+  it('the same target again, while it is in progress, is answered and writes nothing', () => {
+    const h = halfwayMove();
+    const before = h.endOffset;
+    expect(h.ok('alterPartitionReassignments', { reassignments: [{ topic: 't', partitionId: 0, replicas: [1, 4, 5] }] }).partitions[0]?.error).toBeNull();
+    expect(h.endOffset).toBe(before);
+    expect(h.controller.active).toBe(true);
+  });
+
+  it('completing a move that keeps the leader still bumps its leader epoch, fencing the replicas that leave', () => {
+    const h = new ControllerHarness();
+    h.activate();
+    const epochs = h.addBrokers([1, 2, 3, 4]);
+    h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2, 3]] }] });
+    h.ok('alterPartitionReassignments', { reassignments: [{ topic: 't', partitionId: 0, replicas: [1, 2, 4] }] });
+    const t = topic(h, 't');
+    const p = t.partitions[0]!;
+    h.ok('alterPartition', { brokerId: 1, brokerEpoch: epochs.get(1)!, partitions: [{ topicId: t.id, partitionId: 0, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr: [1, 2, 3, 4] }] });
+    expect(topic(h, 't').partitions[0]).toMatchObject({ replicas: [1, 2, 4], isr: [1, 2, 4], addingReplicas: [], removingReplicas: [], leader: 1, leaderEpoch: p.leaderEpoch + 1 });
+  });
+
   it.each([
     ['an empty target', [], /target replica list is empty/],
     ['a target naming a broker twice', [2, 2, 3], /\[2,2,3\] names a broker twice/],
