@@ -1,5 +1,6 @@
 import { RaftSafetyError, type FetchRequest, type FetchResponse, type RaftConfigInput, type RaftMessage, type Ready } from '@kz/raft';
 import { RaftCore } from '@kz/raft';
+import { encodeRecordBatch } from '@kz/records';
 import { batchAt, logOfEpochs } from './batch-fixtures';
 import { CoreNet, encodeValue } from './core-net';
 
@@ -334,5 +335,10 @@ describe('status and inspection', () => {
     expect(follower.propose(net.now, [encodeValue('x')])).toEqual({ ok: false, error: { code: 'NOT_LEADER_OR_FOLLOWER', leaderId: leader.status().nodeId, epoch } });
     const result = leader.propose(net.now, [encodeValue('a'), encodeValue('b')]);
     expect(result).toEqual({ ok: true, baseOffset: 1, lastOffset: 2, epoch });
+    // A batch proposed with offsets of its own is restamped at the log end; its record count is kept.
+    const three = encodeRecordBatch({ records: ['x', 'y', 'z'].map((v) => ({ key: null, value: Buffer.from(v) })), baseOffset: 7 });
+    expect(leader.propose(net.now, [three])).toEqual({ ok: true, baseOffset: 3, lastOffset: 5, epoch });
+    expect(leader.batches().at(-1)).toMatchObject({ baseOffset: 3, lastOffset: 5, epoch });
+    expect(leader.status().logEndOffset).toBe(6);
   });
 });

@@ -127,6 +127,22 @@ describe('reads and the high watermark', () => {
     expect(net.readies.get(id)!.flatMap((r) => r.readsFailed).sort()).toEqual([read, read2].map((r) => (r.ok ? r.readId : -1)).sort());
   });
 
+  test('only voters’ answers to the round confirm a read', () => {
+    const core = leader();
+    sent(core, 1000);
+    // Node 2 fetches past the LeaderChange batch: it commits, so reads can be answered.
+    core.receive(1100, 2, { type: 'FetchRequest', requestId: 1, epoch: 6, replicaId: 2, fetchOffset: 1, lastFetchedEpoch: 6, maxWaitMs: 0, maxBytes: 1000 });
+    expect(core.status().highWatermark).toBe(1);
+    sent(core, 1100);
+    const read = core.readIndex(1200);
+    const round = sent(core, 1200).filter((s) => s.message.type === 'BeginQuorumEpochRequest');
+    const requestId = round[0]!.message.requestId;
+    core.receive(1201, 9, { type: 'BeginQuorumEpochResponse', requestId, error: 'NONE', epoch: 6, leaderId: 1 });
+    expect(readies(core, 1201).flatMap((r) => r.readsReady)).toEqual([]);
+    core.receive(1202, 3, { type: 'BeginQuorumEpochResponse', requestId, error: 'NONE', epoch: 6, leaderId: 1 });
+    expect(readies(core, 1202).flatMap((r) => r.readsReady)).toEqual([{ readId: read.ok ? read.readId : -1, offset: 1 }]);
+  });
+
   test('a read round that gets no answers is retried after a third of the check-quorum timeout', () => {
     const core = leader();
     sent(core, 1000);

@@ -73,7 +73,20 @@ describe('a restart resumes from the durable election state', () => {
     expect(core.status()).toMatchObject({ role: 'unattached', epoch: 5, votedFor: 3 });
     expect(core.nextDeadline()).toBe(1000);
     const first = readies(core)[0]!;
-    expect(first.electionState).toBeNull();
+    // Nothing to write: the first Ready only tells the driver the role and the voters.
+    expect(first).toMatchObject({
+      persistId: null,
+      electionState: null,
+      logOps: [],
+      messages: [],
+      messagesAfterPersist: [],
+      snapshotReads: [],
+      loadSnapshot: null,
+      committed: [],
+      readsReady: [],
+      readsFailed: [],
+      highWatermark: 0,
+    });
     expect(first.roleChange).toEqual({ role: 'unattached', leader: { leaderId: -1, epoch: 5 } });
     expect(first.voters?.map((v) => v.id)).toEqual([1, 2, 3]);
   });
@@ -86,6 +99,15 @@ describe('a restart resumes from the durable election state', () => {
     expect(fetchId(0)).toBe(1);
     expect(fetchId(0.5)).toBe(2 ** 39 + 1);
   });
+});
+
+test('a message a node gets from itself is ignored', () => {
+  const core = start({ epoch: 5 });
+  readies(core);
+  core.receive(10, 1, { type: 'VoteRequest', requestId: 3, epoch: 6, candidateId: 1, lastEpoch: 0, lastOffset: 0, preVote: false });
+  core.receive(10, 1, { type: 'BeginQuorumEpochRequest', requestId: 4, epoch: 6, leaderId: 1 });
+  expect(core.hasReady()).toBe(false);
+  expect(core.status()).toMatchObject({ epoch: 5, role: 'unattached', votedFor: -1 });
 });
 
 describe('resigning', () => {

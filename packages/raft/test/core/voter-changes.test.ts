@@ -255,6 +255,23 @@ describe('dynamic voters and snapshots', () => {
     expect(core.status().role).toBe('leader');
   });
 
+  test('a restart takes the voter set from the log over the bootstrap set', () => {
+    const { net, join } = dynamicCluster([1]);
+    const leader = settledLeader(net);
+    join(2);
+    net.run(500);
+    const added = leader.addVoter(net.now, voter(2));
+    expect(added.ok).toBe(true);
+    net.run(500);
+    const batches = leader.batches();
+    const restarted = new CoreNet([]).add(
+      { nodeId: 1, directoryId: dir(1), bootstrapVoters: [voter(1)], endpoints: [endpoint(1)] },
+      { electionState: { epoch: leader.status().epoch, votedFor: 1, leaderId: -1 }, snapshot: null, batches },
+    );
+    expect(restarted.status().voters.map((v) => v.id)).toEqual([1, 2]);
+    expect(restarted.status().votersOffset).toBe(added.ok ? added.offset : -2);
+  });
+
   test('the fetches of a dynamic replica carry its directory id; its votes name the voter asked', () => {
     const { net } = dynamicCluster([1, 2, 3]);
     net.elect();
