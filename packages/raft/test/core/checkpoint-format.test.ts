@@ -9,7 +9,7 @@ import {
   encodeRecordBatch,
   iterateBatches,
 } from '@kz/records';
-import { SeededRandom } from '@kz/raft/testing';
+import { SeededRandom } from '../../src/testing/seeded-random';
 import {
   CHECKPOINT_BATCH_BYTES,
   CheckpointFormatError,

@@ -1,4 +1,4 @@
-import { SeededRandom } from '@kz/raft/testing';
+import { SeededRandom } from '../../src/testing/seeded-random';
 import { InvalidRaftConfigError, RAFT_DEFAULTS, majorityOf, resolveConfig } from '../../src/core/config';
 import { ZERO_DIRECTORY_ID, newDirectoryId, type Voter } from '../../src/core/voter-set';
 

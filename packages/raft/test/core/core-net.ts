@@ -1,6 +1,11 @@
-import { INITIAL_ELECTION_STATE, RaftCore, type DurableState, type LogBatch, type RaftConfigInput, type RaftMessage, type Ready, type Snapshot } from '@kz/raft';
+import { INITIAL_ELECTION_STATE } from '../../src/core/quorum-state';
+import { RaftCore, type DurableState } from '../../src/core/raft-core';
+import type { LogBatch, Snapshot } from '../../src/core/log-batch';
+import type { RaftConfigInput } from '../../src/core/config';
+import type { RaftMessage } from '../../src/core/messages';
+import type { Ready } from '../../src/core/ready';
 import { encodeRecordBatch } from '@kz/records';
-import { SeededRandom } from '@kz/raft/testing';
+import { SeededRandom } from '../../src/testing/seeded-random';
 import { checkpointDataBatch, checkpointFooter, checkpointHead } from '../../src/core/checkpoint-format';
 
 export interface Sent {

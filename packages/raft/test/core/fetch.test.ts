@@ -1,5 +1,8 @@
-import { RaftSafetyError, type FetchRequest, type FetchResponse, type RaftConfigInput, type RaftMessage, type Ready } from '@kz/raft';
-import { RaftCore } from '@kz/raft';
+import { RaftSafetyError } from '../../src/core/errors';
+import type { FetchRequest, FetchResponse, RaftMessage } from '../../src/core/messages';
+import type { RaftConfigInput } from '../../src/core/config';
+import type { Ready } from '../../src/core/ready';
+import { RaftCore } from '../../src/core/raft-core';
 import { encodeRecordBatch } from '@kz/records';
 import { batchAt, logOfEpochs } from './batch-fixtures';
 import { CoreNet, encodeValue } from './core-net';

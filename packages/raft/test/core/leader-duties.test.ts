@@ -1,4 +1,6 @@
-import { RaftCore, type BeginQuorumEpochRequest, type RaftMessage, type Ready } from '@kz/raft';
+import { RaftCore } from '../../src/core/raft-core';
+import type { BeginQuorumEpochRequest, RaftMessage } from '../../src/core/messages';
+import type { Ready } from '../../src/core/ready';
 import { CoreNet } from './core-net';
 
 function readies(core: RaftCore, now = 0): Ready[] {

@@ -1,4 +1,8 @@
-import { RaftCore, type DurableState, type ElectionState, type RaftConfigInput, type RaftMessage, type Ready } from '@kz/raft';
+import { RaftCore, type DurableState } from '../../src/core/raft-core';
+import type { ElectionState } from '../../src/core/quorum-state';
+import type { RaftConfigInput } from '../../src/core/config';
+import type { RaftMessage } from '../../src/core/messages';
+import type { Ready } from '../../src/core/ready';
 import { batchAt, logOfEpochs } from './batch-fixtures';
 
 /**

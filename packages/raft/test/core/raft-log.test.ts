@@ -1,4 +1,4 @@
-import { LogContinuityError } from '@kz/raft';
+import { LogContinuityError } from '../../src/core/raft-log';
 import { RaftLog } from '../../src/core/raft-log';
 import { batchAt, logOfEpochs } from './batch-fixtures';
 

@@ -1,5 +1,8 @@
-import { RaftCore, type FetchRequest, type FetchSnapshotRequest, type FetchSnapshotResponse, type RaftConfigInput, type RaftMessage, type Ready } from '@kz/raft';
-import { SeededRandom } from '@kz/raft/testing';
+import { RaftCore } from '../../src/core/raft-core';
+import type { FetchRequest, FetchSnapshotRequest, FetchSnapshotResponse, RaftMessage } from '../../src/core/messages';
+import type { RaftConfigInput } from '../../src/core/config';
+import type { Ready } from '../../src/core/ready';
+import { SeededRandom } from '../../src/testing/seeded-random';
 import { checkpointDataBatch, checkpointFooter, checkpointHead } from '../../src/core/checkpoint-format';
 import { newDirectoryId, type Voter } from '../../src/core/voter-set';
 import { batchAt } from './batch-fixtures';

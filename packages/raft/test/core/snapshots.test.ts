@@ -1,4 +1,4 @@
-import { InvalidSnapshotError, RaftSafetyError } from '@kz/raft';
+import { InvalidSnapshotError, RaftSafetyError } from '../../src/core/errors';
 import { CoreNet } from './core-net';
 
 /** Three static voters with a leader elected and `count` values committed everywhere. */

@@ -1,5 +1,7 @@
-import { ZERO_DIRECTORY_ID, newDirectoryId, type Endpoint, type FetchRequest, type RaftCore, type Voter } from '@kz/raft';
-import { SeededRandom } from '@kz/raft/testing';
+import { ZERO_DIRECTORY_ID, newDirectoryId, type Endpoint, type Voter } from '../../src/core/voter-set';
+import type { FetchRequest } from '../../src/core/messages';
+import type { RaftCore } from '../../src/core/raft-core';
+import { SeededRandom } from '../../src/testing/seeded-random';
 import { CoreNet } from './core-net';
 
 const dir = (seed: number): string => newDirectoryId(new SeededRandom(seed).asFunction());
