@@ -298,6 +298,15 @@ describe('observers find the leader', () => {
     expect(sent(core).find((s) => s.message.type === 'FetchRequest')).toMatchObject({ to: 2, message: { maxWaitMs: 500 } });
   });
 
+  test('an observer does not campaign when its leader resigns, even if named', () => {
+    const core = RaftCore.start({ nodeId: 9, voters: [1, 2], random: () => 0 }, { electionState: { epoch: 3, votedFor: -1, leaderId: 1 }, snapshot: null, batches: [] }, 0);
+    sent(core);
+    core.receive(5, 1, { type: 'EndQuorumEpochRequest', requestId: 2, epoch: 3, leaderId: 1, preferredSuccessors: [9, 2] });
+    expect(core.status()).toMatchObject({ role: 'follower', leaderId: 1 });
+    expect(sent(core, 5)).toEqual([{ to: 1, message: { type: 'EndQuorumEpochResponse', requestId: 2, error: 'NONE', epoch: 3, leaderId: 1 } }]);
+    expect(core.nextDeadline()).toBe(2000);
+  });
+
   test('an observer whose fetch is answered by the leader follows it', () => {
     const core = RaftCore.start({ nodeId: 9, voters: [1, 2], random: () => 0 }, { electionState: { epoch: 3, votedFor: -1, leaderId: -1 }, snapshot: null, batches: [] }, 0);
     const out = sent(core).find((s) => s.message.type === 'FetchRequest')!;
@@ -311,7 +320,7 @@ describe('observers find the leader', () => {
   test('an observer that knows no voter and no bootstrap server waits and looks again', () => {
     const net = new CoreNet([{ nodeId: 9, directoryId: 'AQEBAQEBAQEBAQEBAQEBAQ' }]);
     const core = net.core(9);
-    expect(core.status()).toMatchObject({ role: 'unattached', isVoter: false, voters: [] });
+    expect(core.status()).toMatchObject({ role: 'unattached', isVoter: false, voters: [], committedVoters: [] });
     net.drain();
     expect(net.sent).toEqual([]);
     expect(core.nextDeadline()).toBe(500);

@@ -145,6 +145,16 @@ describe('reads and the high watermark', () => {
     expect(readies(core, 1202).flatMap((r) => r.readsReady)).toEqual([{ readId: read.ok ? read.readId : -1, offset: 1 }]);
   });
 
+  test('a sole voter answers a read at once, at its high watermark', () => {
+    const net = new CoreNet([{ nodeId: 1, voters: [1] }]);
+    const core = net.elect();
+    net.run(50);
+    const read = core.readIndex(net.now);
+    const ready = core.takeReady();
+    expect(ready.readsReady).toEqual([{ readId: read.ok ? read.readId : -1, offset: 1 }]);
+    expect(ready.messages).toEqual([]);
+  });
+
   test('a read round that gets no answers is retried after a third of the check-quorum timeout', () => {
     const core = leader();
     sent(core, 1000);

@@ -1,12 +1,11 @@
 import { ControlRecordType, decodeControlRecord, decodeRecordBatch } from '@kz/records';
 import { RaftCore } from '../../src/core/raft-core';
-import { newDirectoryId, type Voter } from '../../src/core/voter-set';
+import { encodeVotersBatch, newDirectoryId, type Voter } from '../../src/core/voter-set';
 import type { FetchRequest, RaftMessage } from '../../src/core/messages';
 import type { Ready } from '../../src/core/ready';
 import { SeededRandom } from '../../src/testing/seeded-random';
 import { batchAt, logOfEpochs } from './batch-fixtures';
 import { CoreNet, encodeValue } from './core-net';
-import { encodeVotersBatch } from '../../src/core/voter-set';
 
 function readies(core: RaftCore, now = 0): Ready[] {
   const out: Ready[] = [];
