@@ -139,6 +139,11 @@ describe('lingering appends (append.linger.ms)', () => {
     core.propose(3000, [encodeValue('c')]);
     core.readIndex(3040);
     expect(core.takeReady().logOps).toMatchObject([{ op: 'append' }]);
+    // Leaving leadership appends what still lingers.
+    core.propose(4000, [encodeValue('d')]);
+    expect(core.hasReady()).toBe(false);
+    core.resign(4001);
+    expect(core.takeReady().logOps).toMatchObject([{ op: 'append', batches: [{ baseOffset: 4 }] }]);
   });
 });
 
@@ -305,6 +310,15 @@ describe('observers find the leader', () => {
     expect(core.status()).toMatchObject({ role: 'follower', leaderId: 1 });
     expect(sent(core, 5)).toEqual([{ to: 1, message: { type: 'EndQuorumEpochResponse', requestId: 2, error: 'NONE', epoch: 3, leaderId: 1 } }]);
     expect(core.nextDeadline()).toBe(2000);
+  });
+
+  test('an observer that stops hearing from its leader looks for it again at once', () => {
+    const core = RaftCore.start({ nodeId: 9, voters: [1, 2], random: () => 0, requestTimeoutMs: 5000 }, { electionState: { epoch: 3, votedFor: -1, leaderId: 1 }, snapshot: null, batches: [] }, 0);
+    expect(sent(core)).toMatchObject([{ to: 1, message: { type: 'FetchRequest' } }]);
+    // The fetch is never answered; at the fetch timeout it gives up on the leader, not on asking.
+    core.tick(2000);
+    expect(core.status()).toMatchObject({ role: 'unattached', leaderId: -1 });
+    expect(sent(core, 2000)).toMatchObject([{ message: { type: 'FetchRequest', maxWaitMs: 0 } }]);
   });
 
   test('an observer whose fetch is answered by the leader follows it', () => {

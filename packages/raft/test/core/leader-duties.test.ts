@@ -131,7 +131,7 @@ describe('reads and the high watermark', () => {
 
   test('only voters’ answers to the round confirm a read', () => {
     const core = leader();
-    sent(core, 1000);
+    const electionBegins = sent(core, 1000).filter((s) => s.message.type === 'BeginQuorumEpochRequest');
     // Node 2 fetches past the LeaderChange batch: it commits, so reads can be answered.
     core.receive(1100, 2, { type: 'FetchRequest', requestId: 1, epoch: 6, replicaId: 2, fetchOffset: 1, lastFetchedEpoch: 6, maxWaitMs: 0, maxBytes: 1000 });
     expect(core.status().highWatermark).toBe(1);
@@ -140,6 +140,9 @@ describe('reads and the high watermark', () => {
     const round = sent(core, 1200).filter((s) => s.message.type === 'BeginQuorumEpochRequest');
     const requestId = round[0]!.message.requestId;
     core.receive(1201, 9, { type: 'BeginQuorumEpochResponse', requestId, error: 'NONE', epoch: 6, leaderId: 1 });
+    expect(readies(core, 1201).flatMap((r) => r.readsReady)).toEqual([]);
+    // An answer to the BeginQuorumEpoch of the election, sent before the read, proves nothing about it.
+    for (const begin of electionBegins) core.receive(1201, begin.to, { type: 'BeginQuorumEpochResponse', requestId: begin.message.requestId, error: 'NONE', epoch: 6, leaderId: 1 });
     expect(readies(core, 1201).flatMap((r) => r.readsReady)).toEqual([]);
     core.receive(1202, 3, { type: 'BeginQuorumEpochResponse', requestId, error: 'NONE', epoch: 6, leaderId: 1 });
     expect(readies(core, 1202).flatMap((r) => r.readsReady)).toEqual([{ readId: read.ok ? read.readId : -1, offset: 1 }]);

@@ -191,6 +191,32 @@ describe('updating a voter’s endpoints', () => {
     expect(net.sentOf('UpdateVoterRequest', start)).toHaveLength(1);
   });
 
+  test('a follower whose request goes unanswered asks again only after the fetch timeout; one without endpoints never asks', () => {
+    const { net, bootstrap } = dynamicCluster([1, 2]);
+    const leader = settledLeader(net);
+    const leaderId = leader.status().nodeId;
+    const followerId = leaderId === 1 ? 2 : 1;
+    net.cores.delete(followerId);
+    net.add(
+      { nodeId: followerId, directoryId: dir(followerId), bootstrapVoters: bootstrap, endpoints: [endpoint(followerId, 7777)] },
+      { electionState: { epoch: leader.status().epoch, votedFor: -1, leaderId }, snapshot: null, batches: leader.batches() },
+    );
+    net.cut = (s) => s.message.type === 'UpdateVoterRequest';
+    const start = net.sent.length;
+    net.run(1000);
+    const first = net.sentOf('UpdateVoterRequest', start);
+    expect(first).toHaveLength(1);
+    net.run(1500);
+    expect(net.sentOf('UpdateVoterRequest', start)).toHaveLength(1);
+    net.run(1500);
+    expect(net.sentOf('UpdateVoterRequest', start).length).toBeGreaterThanOrEqual(2);
+
+    const quiet = new CoreNet([1, 2].map((nodeId) => ({ nodeId, directoryId: dir(nodeId), bootstrapVoters: bootstrap })));
+    quiet.elect();
+    quiet.run(1000);
+    expect(quiet.sentOf('UpdateVoterRequest')).toEqual([]);
+  });
+
   test('the leader checks UpdateRaftVoter: who asks, the epoch, the voter key; unchanged endpoints append nothing', () => {
     const { net } = dynamicCluster([1, 2]);
     const leader = settledLeader(net);
