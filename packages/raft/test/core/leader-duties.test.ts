@@ -158,6 +158,24 @@ describe('reads and the high watermark', () => {
     expect(ready.messages).toEqual([]);
   });
 
+  test('reads that arrive during a round wait for the next one, which starts when the first is confirmed', () => {
+    const core = leader();
+    sent(core, 1000);
+    core.receive(1100, 2, { type: 'FetchRequest', requestId: 1, epoch: 6, replicaId: 2, fetchOffset: 1, lastFetchedEpoch: 6, maxWaitMs: 0, maxBytes: 1000 });
+    sent(core, 1100);
+    const first = core.readIndex(1200);
+    const round1 = sent(core, 1200).filter((s) => s.message.type === 'BeginQuorumEpochRequest');
+    const second = core.readIndex(1201);
+    expect(sent(core, 1201)).toEqual([]);
+    core.receive(1202, 2, { type: 'BeginQuorumEpochResponse', requestId: round1[0]!.message.requestId, error: 'NONE', epoch: 6, leaderId: 1 });
+    const ready = readies(core, 1202);
+    expect(ready.flatMap((r) => r.readsReady)).toEqual([{ readId: first.ok ? first.readId : -1, offset: 1 }]);
+    const round2 = ready.flatMap((r) => r.messages).filter((m) => m.message.type === 'BeginQuorumEpochRequest');
+    expect(round2.map((m) => m.to)).toEqual([2, 3]);
+    core.receive(1203, 3, { type: 'BeginQuorumEpochResponse', requestId: round2[1]!.message.requestId, error: 'NONE', epoch: 6, leaderId: 1 });
+    expect(readies(core, 1203).flatMap((r) => r.readsReady)).toEqual([{ readId: second.ok ? second.readId : -1, offset: 1 }]);
+  });
+
   test('a read round that gets no answers is retried after a third of the check-quorum timeout', () => {
     const core = leader();
     sent(core, 1000);

@@ -145,8 +145,13 @@ describe('removing a voter (KIP-853 RemoveRaftVoter)', () => {
     net.drain();
     net.run(100);
     expect(leader.status()).toMatchObject({ role: 'resigned', isVoter: false });
+    const resignedAt = net.sent.length;
     const next = net.elect();
     expect(next.status().nodeId).not.toBe(leaderId);
+    // Out of the committed set, it never campaigns again: it becomes an observer of the new leader.
+    net.run(3000);
+    expect(net.sentOf('VoteRequest', resignedAt).filter((s) => s.from === leaderId)).toEqual([]);
+    expect(leader.status()).toMatchObject({ role: 'follower', leaderId: next.status().nodeId, isVoter: false });
   });
 });
 
