@@ -56,7 +56,7 @@ export class CoreNet {
 
   /** Takes every Ready of every core and delivers queued messages until nothing moves. */
   drain(): void {
-    for (let guard = 0; guard < 100_000; guard++) {
+    for (let guard = 0; guard < 10_000; guard++) {
       let progressed = false;
       for (const [id, core] of this.cores) {
         while (core.hasReady()) {
