@@ -305,6 +305,22 @@ describe('dynamic voters and snapshots', () => {
     expect(restarted.status().votersOffset).toBe(added.ok ? added.offset : -2);
   });
 
+  test('a snapshot with an empty voter set leaves the bootstrap set in force', () => {
+    const core = new CoreNet([]).add(
+      { nodeId: 1, directoryId: dir(1), bootstrapVoters: [voter(1)] },
+      { electionState: { epoch: 3, votedFor: -1, leaderId: -1 }, snapshot: { id: { offset: 10, epoch: 3 }, size: 1, voters: [] }, batches: [] },
+    );
+    expect(core.status()).toMatchObject({ voters: [voter(1)], isVoter: true });
+  });
+
+  test('a leader whose removal is in its snapshot restarts as an observer, not as a follower of itself', () => {
+    const core = new CoreNet([]).add(
+      { nodeId: 1, directoryId: dir(1), bootstrapVoters: [voter(1), voter(2), voter(3)] },
+      { electionState: { epoch: 4, votedFor: 1, leaderId: 1 }, snapshot: { id: { offset: 10, epoch: 4 }, size: 1, voters: [voter(2), voter(3)] }, batches: [] },
+    );
+    expect(core.status()).toMatchObject({ role: 'unattached', leaderId: -1, isVoter: false, epoch: 4 });
+  });
+
   test('the fetches of a dynamic replica carry its directory id; its votes name the voter asked', () => {
     const { net } = dynamicCluster([1, 2, 3]);
     net.elect();
