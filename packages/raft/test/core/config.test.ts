@@ -93,6 +93,15 @@ describe('resolveConfig: KRaft defaults, every one overridable', () => {
     expect(resolveConfig({ nodeId: 1, voters: [1], retryBackoffMs: 0, fetchMaxWaitMs: 0, electionBackoffMaxMs: 0 }).retryBackoffMs).toBe(0);
   });
 
+  test('a setting given as undefined takes its default; a ...Ms setting that is not a number is refused', () => {
+    // Found through a surviving mutant: both used to pass validation, the first as an undefined timeout.
+    const config = resolveConfig({ nodeId: 1, voters: [1], electionTimeoutMs: undefined, appendLingerMs: undefined, random: undefined });
+    expect(config).toMatchObject({ electionTimeoutMs: 1000, appendLingerMs: 0, random: Math.random });
+    const untyped = { nodeId: 1, voters: [1], fetchTimeoutMs: '2000' } as unknown as Parameters<typeof resolveConfig>[0];
+    expect(refusal(untyped).message).toBe('fetchTimeoutMs must be a non-negative number, got 2000');
+    expect(refusal({ nodeId: 1, voters: [1], requestTimeoutMs: null as unknown as number }).message).toBe('requestTimeoutMs must be a non-negative number, got null');
+  });
+
   test('KIP-1236: a long poll must fit twice into the fetch timeout', () => {
     expect(resolveConfig({ nodeId: 1, voters: [1], fetchMaxWaitMs: 1000, fetchTimeoutMs: 2000 }).fetchMaxWaitMs).toBe(1000);
     expect(refusal({ nodeId: 1, voters: [1], fetchMaxWaitMs: 1001, fetchTimeoutMs: 2000 }).message).toBe('fetchMaxWaitMs * 2 must not exceed fetchTimeoutMs');
