@@ -122,6 +122,10 @@ describe('CheckpointScanner', () => {
     const scanner = new CheckpointScanner();
     scanner.push(Buffer.concat([header(), footer(1)]));
     expect(() => scanner.push(new Uint8Array([0, 0, 0]))).toThrow('3 bytes follow the snapshot footer');
+    // Bytes after the footer in the same push are counted from the footer's end.
+    const joined = Buffer.concat([header(), footer(1), new Uint8Array([9, 9])]);
+    expect(() => new CheckpointScanner().push(joined)).toThrow(new CheckpointFormatError('2 bytes follow the snapshot footer'));
+    expect(new CheckpointFormatError('x').name).toBe('CheckpointFormatError');
   });
 
   test('it must start with a snapshot header batch', () => {
