@@ -38,4 +38,7 @@ export default {
   // These tests take milliseconds; a mutant that loops is cut after 5 s more than its tests took
   // unmutated (each timeout also restarts the jest worker, a few seconds on this machine).
   timeoutMS: 5000,
+  // The initial test run takes seconds, but processes on this machine may be paused (SIGSTOP) for
+  // minutes while someone benchmarks; the default 5-minute limit then aborts the whole run.
+  dryRunTimeoutMinutes: 30,
 };

@@ -73,7 +73,11 @@ export class InvalidRaftConfigError extends Error {
   readonly code = 'INVALID_CONFIG';
 }
 
-export function resolveConfig(input: RaftConfigInput): RaftConfig {
+export function resolveConfig(options: RaftConfigInput): RaftConfig {
+  // A setting given as undefined means its default (exactOptionalPropertyTypes is off, so
+  // `{ electionTimeoutMs: flags.timeout }` type-checks when the flag is absent). Spread as it is, it
+  // would replace the default with undefined, which the checks below let through: NaN deadlines.
+  const input = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as RaftConfigInput;
   const config: RaftConfig = {
     ...RAFT_DEFAULTS,
     random: Math.random,
@@ -103,7 +107,7 @@ export function resolveConfig(input: RaftConfigInput): RaftConfig {
     }
   }
   for (const [key, value] of Object.entries(config)) {
-    if (typeof value === 'number' && key.endsWith('Ms') && !(value >= 0)) {
+    if (key.endsWith('Ms') && !(typeof value === 'number' && value >= 0)) {
       throw new InvalidRaftConfigError(`${key} must be a non-negative number, got ${value}`);
     }
   }

@@ -1,5 +1,5 @@
 import { encodeRecordBatch, stampBatch } from '@kz/records';
-import type { LogBatch } from '@kz/raft';
+import type { LogBatch } from '../../src/core/log-batch';
 
 /** A batch of `count` records at `baseOffset`, written by the leader of `epoch`. */
 export function batchAt(baseOffset: number, epoch: number, count = 1, tag = ''): LogBatch {

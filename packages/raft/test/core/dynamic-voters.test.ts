@@ -1,13 +1,9 @@
 import { decodeRecordBatch, encodeControlRecordKey, encodeLeaderChangeBatch, encodeRecordBatch, type ControlRecordType } from '@kz/records';
-import {
-  InvalidRaftConfigError,
-  RaftCore,
-  ZERO_DIRECTORY_ID,
-  newDirectoryId,
-  type LogBatch,
-  type Voter,
-} from '@kz/raft';
-import { SeededRandom } from '@kz/raft/testing';
+import { InvalidRaftConfigError } from '../../src/core/config';
+import { RaftCore } from '../../src/core/raft-core';
+import { ZERO_DIRECTORY_ID, newDirectoryId, type Voter } from '../../src/core/voter-set';
+import type { LogBatch } from '../../src/core/log-batch';
+import { SeededRandom } from '../../src/testing/seeded-random';
 import { VoterHistory, votersIn } from '../../src/core/voter-history';
 import { encodeVotersBatch } from '../../src/core/voter-set';
 import { iterateBatches } from '@kz/records';

@@ -1,5 +1,7 @@
-import { INITIAL_ELECTION_STATE, RaftCore, type Outbound, type Ready } from '@kz/raft';
-import { SeededRandom } from '@kz/raft/testing';
+import { INITIAL_ELECTION_STATE } from '../../src/core/quorum-state';
+import { RaftCore } from '../../src/core/raft-core';
+import type { Outbound, Ready } from '../../src/core/ready';
+import { SeededRandom } from '../../src/testing/seeded-random';
 
 /**
  * Three cores with instant disks and a lossless, in-order network, stepped by hand: every Ready

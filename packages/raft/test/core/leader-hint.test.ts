@@ -1,4 +1,4 @@
-import type { VoteRequest } from '@kz/raft';
+import type { VoteRequest } from '../../src/core/messages';
 import { loneCore, sentBy } from './lone-core';
 
 /**

@@ -1,5 +1,5 @@
-import { newDirectoryId, type Voter } from '@kz/raft';
-import { SeededRandom } from '@kz/raft/testing';
+import { newDirectoryId, type Voter } from '../../src/core/voter-set';
+import { SeededRandom } from '../../src/testing/seeded-random';
 import { LeaderState } from '../../src/core/leader-state';
 
 const dir = (seed: number): string => newDirectoryId(new SeededRandom(seed).asFunction());

@@ -1,5 +1,6 @@
-import { RaftCore, type RaftMessage } from '@kz/raft';
-import { SeededRandom } from '@kz/raft/testing';
+import { RaftCore } from '../../src/core/raft-core';
+import type { RaftMessage } from '../../src/core/messages';
+import { SeededRandom } from '../../src/testing/seeded-random';
 
 /**
  * One core, node 1, started in `epoch` with no vote and an empty log, for tests that hand it

@@ -1,5 +1,5 @@
 import { encodeRecordBatch } from '@kz/records';
-import type { FetchResponse } from '@kz/raft';
+import type { FetchResponse } from '../../src/core/messages';
 import { instantCluster } from './instant-cluster';
 
 test('a proposal of several batches reaches a follower waiting in a long poll in one fetch', () => {

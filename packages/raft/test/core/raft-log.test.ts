@@ -1,4 +1,4 @@
-import { LogContinuityError } from '@kz/raft';
+import { LogContinuityError } from '../../src/core/raft-log';
 import { RaftLog } from '../../src/core/raft-log';
 import { batchAt, logOfEpochs } from './batch-fixtures';
 
@@ -144,5 +144,35 @@ describe('RaftLog', () => {
     log.append(batchAt(2, 4));
     expect(log.endOffsetForEpoch(3)).toEqual({ epoch: 1, offset: 2 });
     expect(log.endOffsetForEpoch(4)).toEqual({ epoch: 4, offset: 3 });
+  });
+
+  test('a refused append names what is wrong, with Kafka’s INVALID_REQUEST code', () => {
+    const log = new RaftLog(null, logOfEpochs([1, 2]));
+    const refusal = (batch: Parameters<RaftLog['append']>[0]): LogContinuityError => {
+      try {
+        log.append(batch);
+      } catch (error) {
+        return error as LogContinuityError;
+      }
+      throw new Error('appended');
+    };
+    const gap = refusal(batchAt(3, 2));
+    expect([gap.name, gap.code, gap.message]).toEqual(['LogContinuityError', 'INVALID_REQUEST', 'batch at 3 does not start at log end 2']);
+    expect(refusal({ ...batchAt(2, 2), lastOffset: 1 }).message).toBe('batch at 2 is empty');
+    expect(refusal(batchAt(2, 1)).message).toBe("batch epoch 1 is below the log's last epoch 2");
+  });
+
+  test('compacting everything keeps the epoch cache only for epochs above the snapshot’s', () => {
+    // The snapshot names an older epoch than the log's last batch (a leader's snapshot of a prefix).
+    const log = new RaftLog(null, logOfEpochs([1, 1, 2]));
+    log.compactTo({ id: { offset: 3, epoch: 2 }, size: 1 });
+    log.append(batchAt(3, 4));
+    expect(log.endOffsetForEpoch(2)).toEqual({ epoch: 2, offset: 3 });
+    expect(log.endOffsetForEpoch(3)).toEqual({ epoch: 2, offset: 3 });
+    expect(log.endOffsetForEpoch(4)).toEqual({ epoch: 4, offset: 4 });
+    // An empty log compacted: nothing in the cache, the snapshot answers.
+    const empty = new RaftLog(null, []);
+    empty.compactTo({ id: { offset: 0, epoch: 0 }, size: 1 });
+    expect(empty.endOffsetForEpoch(5)).toEqual({ epoch: 0, offset: 0 });
   });
 });

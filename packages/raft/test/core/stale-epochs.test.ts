@@ -1,4 +1,4 @@
-import type { FetchResponse, VoteResponse } from '@kz/raft';
+import type { FetchResponse, VoteResponse } from '../../src/core/messages';
 import { loneCore, sentBy } from './lone-core';
 
 /** Requests from an epoch that is over get a typed refusal and change nothing (KIP-320 fencing). */
