@@ -164,3 +164,19 @@ export class CoreNet {
 export function encodeValue(value: string): Uint8Array {
   return encodeRecordBatch({ records: [{ key: null, value: Buffer.from(value) }] });
 }
+
+/** Every Ready of `core` until none is left, each persisted at once. */
+export function readies(core: RaftCore, now = 0): Ready[] {
+  const out: Ready[] = [];
+  while (core.hasReady()) {
+    const ready = core.takeReady();
+    if (ready.persistId !== null) core.persisted(now, ready.persistId);
+    out.push(ready);
+  }
+  return out;
+}
+
+/** The messages those Readies carry, in order. */
+export function sent(core: RaftCore, now = 0): { to: number; message: RaftMessage }[] {
+  return readies(core, now).flatMap((r) => [...r.messages, ...r.messagesAfterPersist]);
+}

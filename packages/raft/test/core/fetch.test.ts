@@ -1,25 +1,10 @@
 import { RaftSafetyError } from '../../src/core/errors';
-import type { FetchRequest, FetchResponse, RaftMessage } from '../../src/core/messages';
+import type { FetchRequest, FetchResponse } from '../../src/core/messages';
 import type { RaftConfigInput } from '../../src/core/config';
-import type { Ready } from '../../src/core/ready';
 import { RaftCore } from '../../src/core/raft-core';
 import { encodeRecordBatch } from '@kz/records';
 import { batchAt, logOfEpochs } from './batch-fixtures';
-import { CoreNet, encodeValue } from './core-net';
-
-function readies(core: RaftCore, now = 0): Ready[] {
-  const out: Ready[] = [];
-  while (core.hasReady()) {
-    const ready = core.takeReady();
-    if (ready.persistId !== null) core.persisted(now, ready.persistId);
-    out.push(ready);
-  }
-  return out;
-}
-
-function sent(core: RaftCore, now = 0): { to: number; message: RaftMessage }[] {
-  return readies(core, now).flatMap((r) => [...r.messages, ...r.messagesAfterPersist]);
-}
+import { CoreNet, encodeValue, readies, sent } from './core-net';
 
 /** Node 1, the sole voter of epoch 1 once ticked, with `values` committed after its LeaderChange. */
 function soleLeader(values = 0, config: Partial<RaftConfigInput> = {}): RaftCore {

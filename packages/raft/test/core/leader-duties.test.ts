@@ -1,21 +1,7 @@
 import { RaftCore } from '../../src/core/raft-core';
-import type { BeginQuorumEpochRequest, RaftMessage } from '../../src/core/messages';
+import type { BeginQuorumEpochRequest } from '../../src/core/messages';
 import type { Ready } from '../../src/core/ready';
-import { CoreNet } from './core-net';
-
-function readies(core: RaftCore, now = 0): Ready[] {
-  const out: Ready[] = [];
-  while (core.hasReady()) {
-    const ready = core.takeReady();
-    if (ready.persistId !== null) core.persisted(now, ready.persistId);
-    out.push(ready);
-  }
-  return out;
-}
-
-function sent(core: RaftCore, now = 0): { to: number; message: RaftMessage }[] {
-  return readies(core, now).flatMap((r) => [...r.messages, ...r.messagesAfterPersist]);
-}
+import { CoreNet, readies, sent } from './core-net';
 
 /** Node 1 leading voters 1-3 in epoch 6 (elected at 1000 by node 2's votes), `random` 0. */
 function leader(): RaftCore {

@@ -1,9 +1,9 @@
 import { RaftCore, type DurableState } from '../../src/core/raft-core';
 import type { ElectionState } from '../../src/core/quorum-state';
 import type { RaftConfigInput } from '../../src/core/config';
-import type { RaftMessage } from '../../src/core/messages';
 import type { Ready } from '../../src/core/ready';
 import { batchAt, logOfEpochs } from './batch-fixtures';
+import { readies, sent } from './core-net';
 
 /**
  * Node 1 of static voters, driven message by message. `random` is 0, so every election timeout is
@@ -15,21 +15,6 @@ function start(election: Partial<ElectionState> = {}, durable: Partial<DurableSt
     { electionState: { epoch: 5, votedFor: -1, leaderId: -1, ...election }, snapshot: null, batches: [], ...durable },
     now,
   );
-}
-
-/** Every Ready until none is left, persisted at once. */
-function readies(core: RaftCore, now = 0): Ready[] {
-  const out: Ready[] = [];
-  while (core.hasReady()) {
-    const ready = core.takeReady();
-    if (ready.persistId !== null) core.persisted(now, ready.persistId);
-    out.push(ready);
-  }
-  return out;
-}
-
-function sent(core: RaftCore, now = 0): { to: number; message: RaftMessage }[] {
-  return readies(core, now).flatMap((r) => [...r.messages, ...r.messagesAfterPersist]);
 }
 
 /** Node 1 elected leader of epoch 6 by votes from 2 and 3's pre-vote and vote. */

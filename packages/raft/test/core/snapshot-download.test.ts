@@ -6,16 +6,7 @@ import { SeededRandom } from '../../src/testing/seeded-random';
 import { checkpointDataBatch, checkpointFooter, checkpointHead } from '../../src/core/checkpoint-format';
 import { newDirectoryId, type Voter } from '../../src/core/voter-set';
 import { batchAt } from './batch-fixtures';
-
-function readies(core: RaftCore, now = 0): Ready[] {
-  const out: Ready[] = [];
-  while (core.hasReady()) {
-    const ready = core.takeReady();
-    if (ready.persistId !== null) core.persisted(now, ready.persistId);
-    out.push(ready);
-  }
-  return out;
-}
+import { readies } from './core-net';
 
 function sent(core: RaftCore, now = 0): RaftMessage[] {
   return readies(core, now).flatMap((r) => [...r.messages, ...r.messagesAfterPersist].map((m) => m.message));

@@ -1,25 +1,10 @@
 import { ControlRecordType, decodeControlRecord, decodeRecordBatch } from '@kz/records';
 import { RaftCore } from '../../src/core/raft-core';
 import { encodeVotersBatch, newDirectoryId, type Voter } from '../../src/core/voter-set';
-import type { FetchRequest, RaftMessage } from '../../src/core/messages';
-import type { Ready } from '../../src/core/ready';
+import type { FetchRequest } from '../../src/core/messages';
 import { SeededRandom } from '../../src/testing/seeded-random';
 import { batchAt, logOfEpochs } from './batch-fixtures';
-import { CoreNet, encodeValue } from './core-net';
-
-function readies(core: RaftCore, now = 0): Ready[] {
-  const out: Ready[] = [];
-  while (core.hasReady()) {
-    const ready = core.takeReady();
-    if (ready.persistId !== null) core.persisted(now, ready.persistId);
-    out.push(ready);
-  }
-  return out;
-}
-
-function sent(core: RaftCore, now = 0): { to: number; message: RaftMessage }[] {
-  return readies(core, now).flatMap((r) => [...r.messages, ...r.messagesAfterPersist]);
-}
+import { CoreNet, encodeValue, readies, sent } from './core-net';
 
 const dir = (seed: number): string => newDirectoryId(new SeededRandom(seed).asFunction());
 const voter = (id: number): Voter => ({ id, directoryId: dir(id), endpoints: [{ name: 'CONTROLLER', host: `h${id}`, port: 9000 + id }] });
