@@ -9,18 +9,16 @@
  * the caller's rule, the same as for a unary call's failure.
  */
 import { Metadata, status as grpcStatus, type Client, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
+import { DeadlineSweep, type SweptDeadline } from '@kz/runtime';
 import { KV_SERVICE_DEFINITION } from './kv-service-definition';
 import type { PipelineCall, PipelineOp, PipelineRequest, PipelineResponse, PipelineResult } from './kv-wire';
 
 export type PipelineOutcome = { readonly result: PipelineResult } | { readonly failure: ServiceError };
 
 interface Waiting {
-  readonly deadline: number;
+  readonly deadline: SweptDeadline;
   readonly settle: (outcome: PipelineOutcome) => void;
 }
-
-/** How often deadlines are checked: one sweep for every operation in flight, not a timer each. */
-const DEADLINE_SWEEP_MS = 50;
 
 export class ClientPipeline {
   private stream: ClientDuplexStream<PipelineRequest, PipelineResponse> | null = null;
@@ -28,7 +26,8 @@ export class ClientPipeline {
   /** Calls of this turn, sent together once it ends. */
   private unsent: PipelineCall[] = [];
   private nextId = 1;
-  private sweep: NodeJS.Timeout | null = null;
+  /** One timer for every operation in flight, not a timer each. */
+  private readonly deadlines = new DeadlineSweep();
 
   constructor(private readonly channel: Client) {}
 
@@ -36,8 +35,8 @@ export class ClientPipeline {
   send(op: PipelineOp, timeoutMs: number): Promise<PipelineOutcome> {
     return new Promise((settle) => {
       const id = this.nextId++;
-      this.waiting.set(id, { deadline: Date.now() + timeoutMs, settle });
-      this.sweep ??= setInterval(() => this.expire(), DEADLINE_SWEEP_MS);
+      const deadline = this.deadlines.after(timeoutMs, () => this.settle(id, { failure: serviceError(grpcStatus.DEADLINE_EXCEEDED, 'Deadline exceeded') }));
+      this.waiting.set(id, { deadline, settle });
       if (this.unsent.length === 0) setImmediate(() => this.flush());
       this.unsent.push({ id, op });
     });
@@ -84,29 +83,17 @@ export class ClientPipeline {
     // Not waiting: its deadline passed first, and the caller has its failure already.
     if (waiting === undefined) return;
     this.waiting.delete(id);
-    this.stopSweepIfIdle();
+    waiting.deadline.cancel();
     waiting.settle(outcome);
   }
 
   private failAll(error: ServiceError): void {
     const all = [...this.waiting.values()];
     this.waiting.clear();
-    this.stopSweepIfIdle();
+    this.deadlines.clear();
     for (const waiting of all) waiting.settle({ failure: error });
   }
 
-  private expire(): void {
-    const now = Date.now();
-    for (const [id, waiting] of this.waiting) {
-      if (waiting.deadline <= now) this.settle(id, { failure: serviceError(grpcStatus.DEADLINE_EXCEEDED, 'Deadline exceeded') });
-    }
-  }
-
-  private stopSweepIfIdle(): void {
-    if (this.waiting.size > 0 || this.sweep === null) return;
-    clearInterval(this.sweep);
-    this.sweep = null;
-  }
 }
 
 function serviceError(code: grpcStatus, details: string): ServiceError {
