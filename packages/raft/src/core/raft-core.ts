@@ -135,6 +135,13 @@ export class RaftCore {
   private nextRequestId: number;
   private persistSeq = 0;
   private readonly pendingPersists: { readonly id: number; end: number }[] = [];
+  /**
+   * The persist that writes the newest election state, until it is durable (0: none pending). While
+   * it is pending no message may leave, not only those of the Ready that changed the state: a
+   * duplicated VoteRequest re-granted from the in-memory vote would otherwise promise a vote a crash
+   * can still take back (raft sim seed 1191270690: the voter then voted for itself in that epoch).
+   */
+  private electionPersistId = 0;
   private electionRetries = 0;
   private inflight: InflightRequest | null = null;
   private fetchRetryAt = 0;
@@ -409,6 +416,7 @@ export class RaftCore {
     while (this.pendingPersists.length > 0 && this.pendingPersists[0]!.id <= persistId) {
       this.flushedEnd = this.pendingPersists.shift()!.end;
     }
+    if (persistId >= this.electionPersistId) this.electionPersistId = 0;
     if (this.role.name === 'leader') this.maybeAdvanceHighWatermark(this.role.state);
     this.endInput();
   }
@@ -492,13 +500,15 @@ export class RaftCore {
     if (persistId !== null) this.pendingPersists.push({ id: persistId, end: this.emittedEnd });
     // Nothing may leave before a changed election state is durable: a vote, a new epoch, a
     // leadership are promises that must survive a crash.
-    const electionChanged = this.outElection !== null;
+    if (this.outElection !== null && persistId !== null) this.electionPersistId = persistId;
+    const electionPending = this.electionPersistId !== 0;
     const ready: Ready = {
       persistId,
       electionState: this.outElection,
+      electionPending,
       logOps: this.outLogOps,
-      messages: electionChanged ? [] : this.outMessages,
-      messagesAfterPersist: electionChanged ? [...this.outMessages, ...this.outAfterPersist] : this.outAfterPersist,
+      messages: electionPending ? [] : this.outMessages,
+      messagesAfterPersist: electionPending ? [...this.outMessages, ...this.outAfterPersist] : this.outAfterPersist,
       snapshotReads: this.outSnapshotReads,
       loadSnapshot: this.outSnapshot,
       committed: this.outCommitted,

@@ -53,7 +53,8 @@ export interface LeaderAndEpoch {
  * 2. send `messages` at once;
  * 3. send `messagesAfterPersist` only once every persist up to this Ready is durable — these
  *    replies or acknowledgements depend on it (a granted vote, a follower's Fetch acknowledging
- *    appended batches);
+ *    appended batches); while an election state is not yet durable (`electionPending`, this
+ *    Ready's or an earlier one's), every message is among them;
  * 4. if `loadSnapshot` is set, reset the state machine from it (once its install is durable); then
  *    apply `committed` in order;
  * 5. answer `readsReady` once applied up to their offset, and `readsFailed` with NOT_LEADER.
@@ -61,10 +62,12 @@ export interface LeaderAndEpoch {
 export interface Ready {
   readonly persistId: number | null;
   readonly electionState: ElectionState | null;
+  /** An election state handed out (in this Ready or an earlier one) is not yet durable: `messages` is empty and snapshot reads wait for this Ready's persists too. */
+  readonly electionPending: boolean;
   readonly logOps: readonly LogOp[];
   readonly messages: readonly Outbound[];
   readonly messagesAfterPersist: readonly Outbound[];
-  /** FetchSnapshot answers to complete from the stored checkpoint and send (after this Ready's persist if it changes the election state). */
+  /** FetchSnapshot answers to complete from the stored checkpoint and send (after every persist so far while `electionPending`). */
   readonly snapshotReads: readonly SnapshotRead[];
   readonly loadSnapshot: Snapshot | null;
   readonly committed: readonly LogBatch[];

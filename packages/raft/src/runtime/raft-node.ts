@@ -606,7 +606,7 @@ export class RaftNode {
       if (this.lastPersistId <= this.groupCommit.durableId) this.transport.send(out.to, out.message);
       else this.heldMessages.push({ gate: this.lastPersistId, out });
     }
-    for (const read of ready.snapshotReads) this.serveSnapshotRead(read, ready.electionState !== null ? this.lastPersistId : 0);
+    for (const read of ready.snapshotReads) this.serveSnapshotRead(read, ready.electionPending ? this.lastPersistId : 0);
     if (ready.loadSnapshot !== null) this.deliveries.push({ kind: 'snapshot', snapshot: ready.loadSnapshot, gate: ready.persistId ?? 0 });
     for (const batch of ready.committed) this.deliveries.push({ kind: 'batch', batch });
     if (this.commitLatency !== null && this.commitLatency.size > 0) this.commitLatency.highWatermarkAt(ready.highWatermark, this.clock());

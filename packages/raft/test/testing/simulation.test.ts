@@ -25,6 +25,19 @@ describe('random fault schedules', () => {
     expect(report.events).toBeGreaterThan(RUNS * 50);
     expectCoverage(report);
   }, 300_000);
+
+  it('a vote re-granted to a duplicated request waits until the vote is durable (replays a schedule found by `pnpm sim --runs 20000`)', async () => {
+    // A voter granted a vote, the network duplicated the request, and the repeat was answered
+    // while the vote was still being written; the fsync failed (EIO), the node restarted without
+    // the vote and later voted for itself in the same epoch.
+    const report = await checkSchedules({
+      runs: 1,
+      seed: 1191270690,
+      path: '15059:28:29:28:28:29:38:33:32:34:33:33:33:36:34:37:32:32:38:32:35:32:32:32:43:39:32:35:32:32:40:37:32:39:35:32:32:32:43:39:32:36:32:32:38:36:32:32:35:32:32:40:39:32:39:35:32:35:32:40:39:28:28:32:39:36:49:49:61:71:71:80:80:94:96:95:95:97:96:96:96:96:96:97:96:96:107:107:107:107:108:107:107',
+    });
+    if (report.failure !== null) throw new Error(explainFailure(report));
+    expect(report.coverage).toMatchObject({ fsyncErrors: 1, messagesDuplicated: 1, halts: 1 });
+  }, 60_000);
 });
 
 describe('determinism', () => {
