@@ -137,6 +137,14 @@ describe('dynamic voters in the log', () => {
     const [first] = asks;
     restarted.receive(restarted.nextDeadline() - 1, first!.to, { type: 'VoteResponse', requestId: first!.message.requestId, error: 'NONE', epoch, leaderId: -1, granted: true, preVote: true });
     expect(restarted.status().role).toBe('prospective');
+    // The other refuses: it lost, and is unattached outside the set in force. It looks for a leader
+    // (a fetch, answered by the request timeout, 2000) and still campaigns at its election timeout (1000).
+    const lostAt = restarted.nextDeadline() - 1;
+    const second = asks[1]!;
+    restarted.receive(lostAt, second.to, { type: 'VoteResponse', requestId: second.message.requestId, error: 'NONE', epoch, leaderId: -1, granted: false, preVote: true });
+    expect(restarted.status()).toMatchObject({ role: 'unattached', isVoter: false });
+    expect(sent(restarted, lostAt).map((s) => s.message.type)).toContain('FetchRequest');
+    expect(restarted.nextDeadline()).toBe(lostAt + 1000);
   });
 });
 
@@ -152,4 +160,17 @@ test('dynamic: a snapshot handed in without its voters gets the set in force at 
   // An observer with no voter set knows none to put in a snapshot.
   const observer = new CoreNet([{ nodeId: 5, directoryId: dir(5) }]).core(5);
   expect(observer.snapshotVoters(0)).toEqual([]);
+});
+
+test('dynamic: an observer that knows no voter set below a snapshot’s end gives it an empty one', () => {
+  const net = new CoreNet([{ nodeId: 1, directoryId: dir(1), bootstrapVoters: [voter(1)] }]);
+  const observer = net.add({ nodeId: 5, directoryId: dir(5), bootstrapServers: [1] });
+  const leader = net.elect();
+  net.run(500);
+  const epoch = leader.status().epoch;
+  // The leader's log: its LeaderChange at 0, then the batch holding the bootstrap voters at 1.
+  expect(observer.status()).toMatchObject({ role: 'follower', votersOffset: 1 });
+  expect(observer.status().highWatermark).toBeGreaterThan(1);
+  observer.snapshotCreated(net.now, { id: { offset: 1, epoch }, size: 10 });
+  expect(observer.snapshot()).toEqual({ id: { offset: 1, epoch }, size: 10, voters: [] });
 });
