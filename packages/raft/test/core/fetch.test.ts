@@ -223,6 +223,9 @@ describe('a follower handles Fetch answers', () => {
     // An answer to a request not in flight is ignored.
     core.receive(11, 2, reply(request));
     expect(sent(core)).toEqual([]);
+    // A tick before the backoff has passed sends nothing.
+    core.tick(29);
+    expect(sent(core)).toEqual([]);
     core.tick(30);
     const retry = sent(core)[0]!.message as FetchRequest;
     expect(retry).toMatchObject({ type: 'FetchRequest', fetchOffset: 0 });
@@ -261,9 +264,10 @@ describe('a follower handles Fetch answers', () => {
 });
 
 describe('observers find the leader', () => {
-  test('an observer asks the voters in turn, then the bootstrap servers, and follows whoever names the leader', () => {
+  test('an observer asks the voters in turn, then the bootstrap servers (never itself), and follows whoever names the leader', () => {
     const core = RaftCore.start(
-      { nodeId: 9, voters: [1, 2], bootstrapServers: [5, 2], random: () => 0 },
+      // One list for every node names this one too.
+      { nodeId: 9, voters: [1, 2], bootstrapServers: [5, 9, 2], random: () => 0 },
       { electionState: { epoch: 3, votedFor: -1, leaderId: -1 }, snapshot: null, batches: [] },
       0,
     );

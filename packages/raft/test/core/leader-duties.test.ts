@@ -32,6 +32,20 @@ describe('check quorum', () => {
     expect(ends.map((s) => s.to).sort()).toEqual([2, 3]);
   });
 
+  test('a snapshot chunk request from a voter keeps it leading too, even for a snapshot it does not hold', () => {
+    const core = leader();
+    readies(core, 1000);
+    core.receive(3000, 2, { type: 'FetchSnapshotRequest', requestId: 4, epoch: 6, replicaId: 2, snapshotId: { offset: 5, epoch: 6 }, position: 0, maxBytes: 1000 });
+    expect(sent(core, 3000)).toEqual([
+      {
+        to: 2,
+        message: { type: 'FetchSnapshotResponse', requestId: 4, error: 'SNAPSHOT_NOT_FOUND', epoch: 6, leaderId: 1, snapshotId: { offset: 5, epoch: 6 }, size: 0, position: 0, bytes: new Uint8Array(0) },
+      },
+    ]);
+    core.tick(4000);
+    expect(core.status().role).toBe('leader');
+  });
+
   test('a fetch from a voter keeps it leading', () => {
     const core = leader();
     readies(core, 1000);
