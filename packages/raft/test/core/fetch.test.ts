@@ -206,6 +206,15 @@ describe('a follower handles Fetch answers', () => {
     expect(sent(core)).toMatchObject([{ to: 2, message: { type: 'FetchRequest', fetchOffset: 2 } }]);
   });
 
+  test('its high watermark never goes back, even when a leader reports a lower one', () => {
+    const { core, request } = follower([1]);
+    core.receive(10, 2, reply(request, { batches: [batchAt(1, 2).bytes, batchAt(2, 3).bytes], highWatermark: 3 }));
+    expect(core.status().highWatermark).toBe(3);
+    const next = sent(core).find((s) => s.message.type === 'FetchRequest')!.message as FetchRequest;
+    core.receive(20, 2, reply(next, { highWatermark: 1 }));
+    expect(core.status().highWatermark).toBe(3);
+  });
+
   test('refuses to truncate below its high watermark', () => {
     const { core, request } = follower([1, 1, 2]);
     core.receive(10, 2, reply(request, { batches: [], highWatermark: 3 }));

@@ -251,6 +251,11 @@ describe('updating a voter’s endpoints', () => {
     expect(ask(other, { endpoints: [endpoint(other, 1)] })).toMatchObject({ answers: [{ error: 'NONE' }], appended: 1 });
     // A second change before the first commits: refused with the change's error.
     expect(ask(other, { endpoints: [endpoint(other, 2)] })).toMatchObject({ answers: [{ error: 'REQUEST_TIMED_OUT' }], appended: 0 });
+    // A follower is not the one to ask, even when the endpoints are unchanged.
+    const follower = net.core(other);
+    follower.receive(net.now, leaderId, { type: 'UpdateVoterRequest', requestId: 6, epoch, voterId: leaderId, voterDirectoryId: dir(leaderId), endpoints: [endpoint(leaderId)] });
+    const answers = follower.takeReady().messages.map((m) => m.message).filter((m) => m.type === 'UpdateVoterResponse');
+    expect(answers).toEqual([{ type: 'UpdateVoterResponse', requestId: 6, error: 'NOT_LEADER_OR_FOLLOWER', epoch, leaderId }]);
   });
 });
 
