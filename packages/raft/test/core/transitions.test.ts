@@ -14,16 +14,16 @@ test('the LeaderChange batch names the leader, the voters and those that granted
   readies(core);
   core.tick(1000);
   const pre = sent(core, 1000).find((s) => s.message.type === 'VoteRequest')!.message;
-  core.receive(1000, 3, { type: 'VoteResponse', requestId: pre.requestId, error: 'NONE', epoch: 5, leaderId: -1, granted: true, preVote: true });
+  core.receive(1000, 1, { type: 'VoteResponse', requestId: pre.requestId, error: 'NONE', epoch: 5, leaderId: -1, granted: true, preVote: true });
   const vote = sent(core, 1000).find((s) => s.message.type === 'VoteRequest')!.message;
-  core.receive(1234.5, 3, { type: 'VoteResponse', requestId: vote.requestId, error: 'NONE', epoch: 6, leaderId: -1, granted: true, preVote: false });
+  core.receive(1234.5, 1, { type: 'VoteResponse', requestId: vote.requestId, error: 'NONE', epoch: 6, leaderId: -1, granted: true, preVote: false });
   expect(core.status().role).toBe('leader');
   const [batch] = core.batches();
   expect(batch).toMatchObject({ baseOffset: 0, lastOffset: 0, epoch: 6 });
   const decoded = decodeRecordBatch(batch!.bytes);
   expect(decoded.header).toMatchObject({ baseOffset: 0, partitionLeaderEpoch: 6, isControl: true, baseTimestamp: 1234 });
   expect(decoded.records.map((r) => decodeControlRecord(r))).toEqual([
-    { type: ControlRecordType.LeaderChange, message: { leaderId: 2, voters: [1, 2, 3], grantingVoters: [2, 3] } },
+    { type: ControlRecordType.LeaderChange, message: { leaderId: 2, voters: [1, 2, 3], grantingVoters: [1, 2] } },
   ]);
 });
 
@@ -56,6 +56,7 @@ describe('what a fetch acknowledges', () => {
     expect(core.status()).toMatchObject({ logEndOffset: 3, flushedEndOffset: 1 });
     core.receive(6, 2, { type: 'FetchResponse', requestId: (appended.messagesAfterPersist[0]!.message as FetchRequest).requestId, error: 'NONE', epoch: 3, leaderId: 2, highWatermark: 0, logStartOffset: 0, divergingEpoch: { epoch: 2, offset: 2 }, batches: [] });
     expect(core.takeReady().logOps).toEqual([{ op: 'truncate', endOffset: 2 }]);
+    expect(core.status()).toMatchObject({ logEndOffset: 2, flushedEndOffset: 1 });
     core.persisted(7, appended.persistId!);
     expect(core.status()).toMatchObject({ logEndOffset: 2, flushedEndOffset: 2 });
   });
