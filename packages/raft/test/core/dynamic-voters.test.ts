@@ -1,4 +1,4 @@
-import { decodeRecordBatch, encodeControlRecordKey, encodeLeaderChangeBatch, encodeRecordBatch, type ControlRecordType } from '@kz/records';
+import { ControlRecordType, decodeControlRecord, decodeRecordBatch, encodeControlRecordKey, encodeLeaderChangeBatch, encodeRecordBatch } from '@kz/records';
 import { InvalidRaftConfigError } from '../../src/core/config';
 import { RaftCore } from '../../src/core/raft-core';
 import { ZERO_DIRECTORY_ID, newDirectoryId, type Voter } from '../../src/core/voter-set';
@@ -180,12 +180,17 @@ describe('dynamic voters configuration', () => {
     // LeaderChange, then the KRaftVersion + Voters control batch.
     expect(core.batches()).toHaveLength(2);
     expect(core.status().votersOffset).toBe(1);
+    const records = decodeRecordBatch(core.batches()[1]!.bytes).records.map((r) => decodeControlRecord(r).type);
+    expect(records).toEqual([ControlRecordType.KRaftVersion, ControlRecordType.KRaftVoters]);
   });
 
   it('a static cluster refuses voter changes (UNSUPPORTED_VERSION)', () => {
     const core = RaftCore.start({ nodeId: 1, voters: [1] }, empty, 0);
     core.tick(5000);
-    expect(core.removeVoter(5000, 1, ZERO_DIRECTORY_ID)).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_VERSION' } });
+    expect(core.removeVoter(5000, 1, ZERO_DIRECTORY_ID)).toEqual({
+      ok: false,
+      error: { code: 'UNSUPPORTED_VERSION', message: 'static voters (kraft.version 0) cannot change', leaderId: 1, epoch: core.status().epoch },
+    });
   });
 
   it('a proposal may not carry a VotersRecord', () => {

@@ -88,6 +88,12 @@ describe('the leader answers Fetch', () => {
     // A fetch without a wait is answered at once even with nothing to send.
     core.receive(1500, 9, fetch({ fetchOffset: 3, lastFetchedEpoch: 1, maxWaitMs: 0, requestId: 13 }));
     expect(sent(core)).toMatchObject([{ message: { requestId: 13, batches: [] } }]);
+    // Again, now with no news either.
+    core.receive(1500, 9, fetch({ fetchOffset: 3, lastFetchedEpoch: 1, maxWaitMs: 0, requestId: 14 }));
+    expect(sent(core)).toMatchObject([{ message: { requestId: 14, batches: [] } }]);
+    // A fetch below the end is answered at once with its data, whatever wait it allows.
+    core.receive(1500, 9, fetch({ fetchOffset: 2, lastFetchedEpoch: 1, maxWaitMs: 300, requestId: 15 }));
+    expect(sent(core)).toMatchObject([{ message: { requestId: 15, batches: [{}] } }]);
   });
 
   test('a leader that loses leadership answers its parked fetches NOT_LEADER_OR_FOLLOWER', () => {
@@ -206,6 +212,32 @@ describe('a follower handles Fetch answers', () => {
     expect(sent(core)).toMatchObject([{ to: 2, message: { type: 'FetchRequest', fetchOffset: 2 } }]);
   });
 
+  test('its high watermark never goes back, even when a leader reports a lower one', () => {
+    const { core, request } = follower([1]);
+    core.receive(10, 2, reply(request, { batches: [batchAt(1, 2).bytes, batchAt(2, 3).bytes], highWatermark: 3 }));
+    expect(core.status().highWatermark).toBe(3);
+    const next = sent(core).find((s) => s.message.type === 'FetchRequest')!.message as FetchRequest;
+    core.receive(20, 2, reply(next, { highWatermark: 1 }));
+    expect(core.status().highWatermark).toBe(3);
+  });
+
+  test('truncates down to its high watermark, and loads a snapshot ending there, but no lower', () => {
+    const { core, request } = follower([1, 1, 2]);
+    core.receive(10, 2, reply(request, { batches: [], highWatermark: 2 }));
+    const [ready] = readies(core, 10);
+    // An answer with no batches writes nothing.
+    expect(ready).toMatchObject({ persistId: null, logOps: [], highWatermark: 2 });
+    const next = ready!.messages.find((m) => m.message.type === 'FetchRequest')!.message as FetchRequest;
+    core.receive(20, 2, reply(next, { divergingEpoch: { epoch: 1, offset: 2 } }));
+    const [truncated] = readies(core, 20);
+    expect(truncated!.logOps).toEqual([{ op: 'truncate', endOffset: 2 }]);
+    // Static voters: a truncation changes no voter set.
+    expect(truncated!.voters).toBeNull();
+    const again = truncated!.messages.find((m) => m.message.type === 'FetchRequest')!.message as FetchRequest;
+    core.receive(30, 2, reply(again, { snapshotId: { offset: 2, epoch: 1 }, logStartOffset: 2 }));
+    expect(sent(core, 30)).toMatchObject([{ to: 2, message: { type: 'FetchSnapshotRequest', snapshotId: { offset: 2, epoch: 1 }, position: 0 } }]);
+  });
+
   test('refuses to truncate below its high watermark', () => {
     const { core, request } = follower([1, 1, 2]);
     core.receive(10, 2, reply(request, { batches: [], highWatermark: 3 }));
@@ -222,6 +254,9 @@ describe('a follower handles Fetch answers', () => {
     expect(core.nextDeadline()).toBe(30);
     // An answer to a request not in flight is ignored.
     core.receive(11, 2, reply(request));
+    expect(sent(core)).toEqual([]);
+    // A tick before the backoff has passed sends nothing.
+    core.tick(29);
     expect(sent(core)).toEqual([]);
     core.tick(30);
     const retry = sent(core)[0]!.message as FetchRequest;
@@ -261,9 +296,10 @@ describe('a follower handles Fetch answers', () => {
 });
 
 describe('observers find the leader', () => {
-  test('an observer asks the voters in turn, then the bootstrap servers, and follows whoever names the leader', () => {
+  test('an observer asks the voters in turn, then the bootstrap servers (never itself), and follows whoever names the leader', () => {
     const core = RaftCore.start(
-      { nodeId: 9, voters: [1, 2], bootstrapServers: [5, 2], random: () => 0 },
+      // One list for every node names this one too.
+      { nodeId: 9, voters: [1, 2], bootstrapServers: [5, 9, 2], random: () => 0 },
       { electionState: { epoch: 3, votedFor: -1, leaderId: -1 }, snapshot: null, batches: [] },
       0,
     );
@@ -304,6 +340,29 @@ describe('observers find the leader', () => {
     core.tick(2000);
     expect(core.status()).toMatchObject({ role: 'unattached', leaderId: -1 });
     expect(sent(core, 2000)).toMatchObject([{ message: { type: 'FetchRequest', maxWaitMs: 0 } }]);
+  });
+
+  test('an observer whose leader answers that it leads no more, naming no one, looks for the leader at once; a voter waits', () => {
+    const notLeader = (request: { requestId: number }, error: FetchResponse['error'] = 'NOT_LEADER_OR_FOLLOWER'): FetchResponse => ({
+      type: 'FetchResponse', requestId: request.requestId, error, epoch: 3, leaderId: -1, highWatermark: 0, logStartOffset: 0, batches: [],
+    });
+    const start = (nodeId: number) => RaftCore.start({ nodeId, voters: [1, 2], random: () => 0 }, { electionState: { epoch: 3, votedFor: -1, leaderId: 1 }, snapshot: null, batches: [] }, 0);
+    const observer = start(9);
+    const first = sent(observer)[0]!;
+    expect(first).toMatchObject({ to: 1, message: { type: 'FetchRequest' } });
+    observer.receive(5, 1, notLeader(first.message));
+    expect(observer.status()).toMatchObject({ role: 'unattached', leaderId: -1 });
+    expect(sent(observer, 5)).toMatchObject([{ message: { type: 'FetchRequest', maxWaitMs: 0 } }]);
+    // Another error only backs off.
+    const other = start(9);
+    other.receive(5, 1, notLeader(sent(other)[0]!.message, 'UNKNOWN_LEADER_EPOCH'));
+    expect(other.status()).toMatchObject({ role: 'follower', leaderId: 1 });
+    expect(sent(other, 5)).toEqual([]);
+    // A voter hears of the next leader from its BeginQuorumEpoch: it keeps following and backs off.
+    const voter = start(2);
+    voter.receive(5, 1, notLeader(sent(voter)[0]!.message));
+    expect(voter.status()).toMatchObject({ role: 'follower', leaderId: 1 });
+    expect(sent(voter, 5)).toEqual([]);
   });
 
   test('an observer whose fetch is answered by the leader follows it', () => {

@@ -1,7 +1,7 @@
 import { RaftCore } from '../../src/core/raft-core';
 import type { BeginQuorumEpochRequest } from '../../src/core/messages';
 import type { Ready } from '../../src/core/ready';
-import { CoreNet, readies, sent } from './core-net';
+import { CoreNet, encodeValue, readies, sent } from './core-net';
 
 /** Node 1 leading voters 1-3 in epoch 6 (elected at 1000 by node 2's votes), `random` 0. */
 function leader(): RaftCore {
@@ -32,6 +32,20 @@ describe('check quorum', () => {
     expect(ends.map((s) => s.to).sort()).toEqual([2, 3]);
   });
 
+  test('a snapshot chunk request from a voter keeps it leading too, even for a snapshot it does not hold', () => {
+    const core = leader();
+    readies(core, 1000);
+    core.receive(3000, 2, { type: 'FetchSnapshotRequest', requestId: 4, epoch: 6, replicaId: 2, snapshotId: { offset: 5, epoch: 6 }, position: 0, maxBytes: 1000 });
+    expect(sent(core, 3000)).toEqual([
+      {
+        to: 2,
+        message: { type: 'FetchSnapshotResponse', requestId: 4, error: 'SNAPSHOT_NOT_FOUND', epoch: 6, leaderId: 1, snapshotId: { offset: 5, epoch: 6 }, size: 0, position: 0, bytes: new Uint8Array(0) },
+      },
+    ]);
+    core.tick(4000);
+    expect(core.status().role).toBe('leader');
+  });
+
   test('a fetch from a voter keeps it leading', () => {
     const core = leader();
     readies(core, 1000);
@@ -39,6 +53,44 @@ describe('check quorum', () => {
     core.tick(4000);
     expect(core.status().role).toBe('leader');
     expect(core.nextDeadline()).toBeGreaterThan(4000);
+  });
+});
+
+describe('long-polling fetches', () => {
+  test('a parked fetch is answered as soon as the high watermark moves, here by the leader’s own sync', () => {
+    const core = leader();
+    readies(core, 1000);
+    core.propose(1000, [encodeValue('a')]);
+    const unsynced = core.takeReady(); // the append of offset 1 is not durable yet
+    const fetch = (requestId: number, fetchOffset: number, lastFetchedEpoch: number, maxWaitMs: number) =>
+      core.receive(1000, 2, { type: 'FetchRequest', requestId, epoch: 6, replicaId: 2, fetchOffset, lastFetchedEpoch, maxWaitMs, maxBytes: 1 << 20 });
+    fetch(1, 0, 0, 0);
+    expect(sent(core, 1000)).toMatchObject([{ to: 2, message: { requestId: 1, batches: [{}, {}] } }]);
+    fetch(2, 2, 6, 500); // moves the HW to 1 (the leader's durable end): news, answered at once
+    expect(sent(core, 1000)).toMatchObject([{ to: 2, message: { requestId: 2, highWatermark: 1, batches: [] } }]);
+    fetch(3, 2, 6, 500);
+    expect(sent(core, 1000)).toEqual([]);
+    core.persisted(1001, unsynced.persistId!);
+    expect(core.status().highWatermark).toBe(2);
+    expect(sent(core, 1001)).toMatchObject([{ to: 2, message: { type: 'FetchResponse', requestId: 3, highWatermark: 2, batches: [] } }]);
+  });
+});
+
+describe('reads held at a step-down', () => {
+  test('fail then, and are not answered by a later leadership', () => {
+    const core = RaftCore.start({ nodeId: 1, voters: [1], random: () => 0 }, { electionState: { epoch: 0, votedFor: -1, leaderId: -1 }, snapshot: null, batches: [] }, 0);
+    core.tick(1000);
+    const unsynced = core.takeReady(); // the LeaderChange is not durable: nothing of epoch 1 is committed
+    const read = core.readIndex(1000);
+    expect(read.ok).toBe(true);
+    core.resign(1001);
+    const failed = readies(core, 1001).flatMap((r) => r.readsFailed);
+    expect(failed).toEqual([read.ok ? read.readId : -1]);
+    core.persisted(1001, unsynced.persistId!);
+    core.tick(core.nextDeadline());
+    const later = readies(core, core.nextDeadline());
+    expect(core.status()).toMatchObject({ role: 'leader', epoch: 2, highWatermark: 2 });
+    expect(later.flatMap((r) => [...r.readsReady, ...r.readsFailed])).toEqual([]);
   });
 });
 

@@ -212,6 +212,19 @@ describe('BeginQuorumEpoch', () => {
     expect(core.status()).toMatchObject({ role: 'follower', leaderId: 3, epoch: 7, votedFor: -1 });
   });
 
+  test('a voter campaigning after losing touch with its leader follows it again when it announces itself; no one else', () => {
+    const core = start({ epoch: 5, votedFor: -1, leaderId: 2 });
+    readies(core);
+    core.tick(2000); // the fetch timeout: it campaigns, still knowing 2 as the leader of epoch 5
+    expect(core.status()).toMatchObject({ role: 'prospective', epoch: 5, leaderId: 2 });
+    readies(core, 2000);
+    core.receive(2001, 3, begin(5, 3));
+    expect(sent(core, 2001)).toEqual([{ to: 3, message: { type: 'BeginQuorumEpochResponse', requestId: 1, error: 'INVALID_REQUEST', epoch: 5, leaderId: 2 } }]);
+    expect(core.status()).toMatchObject({ role: 'prospective', leaderId: 2 });
+    core.receive(2002, 2, begin(5, 2));
+    expect(core.status()).toMatchObject({ role: 'follower', epoch: 5, leaderId: 2 });
+  });
+
   test('a second leader in one epoch, a stale epoch, or a claim by someone else is refused', () => {
     const core = start({ epoch: 5, leaderId: 2 });
     readies(core);
@@ -296,6 +309,21 @@ describe('vote requests', () => {
     expect(answer(core, 3, ask({ epoch: 7, candidateId: 3, lastEpoch: 3, lastOffset: 3 }))).toMatchObject([{ granted: true, epoch: 7 }]);
   });
 
+  test('a vote asked again by the candidate it went to is granted again, without restarting the election timer', () => {
+    const core = start({ epoch: 5 });
+    readies(core);
+    const ask = { type: 'VoteRequest' as const, requestId: 7, epoch: 6, candidateId: 2, lastEpoch: 0, lastOffset: 0, preVote: false };
+    core.receive(100, 2, ask);
+    expect(core.status()).toMatchObject({ role: 'unattached', epoch: 6, votedFor: 2 });
+    expect(core.nextDeadline()).toBe(1100);
+    readies(core, 100);
+    core.receive(500, 2, ask);
+    const [ready] = readies(core, 500);
+    expect(ready!.messages.map((m) => m.message)).toMatchObject([{ type: 'VoteResponse', granted: true, epoch: 6 }]);
+    expect(ready!.roleChange).toBeNull();
+    expect(core.nextDeadline()).toBe(1100);
+  });
+
   test('a node that is not a voter does not vote', () => {
     const observer = RaftCore.start(
       { nodeId: 4, voters: [1, 2, 3], random: () => 0 },
@@ -367,6 +395,39 @@ describe('elections', () => {
     expect(candidate.nextDeadline()).toBe(2103);
     candidate.tick(2103);
     expect(candidate.status()).toMatchObject({ role: 'prospective', epoch: 6 });
+    // A second loss in a row doubles the buckets: 100 ms × floor(0.99 × 4) = 300.
+    const pre3 = sent(candidate, 2103)[0]!.message;
+    candidate.receive(2104, 2, { type: 'VoteResponse', requestId: pre3.requestId, error: 'NONE', epoch: 6, leaderId: -1, granted: true, preVote: true });
+    const vote2 = sent(candidate, 2104)[0]!.message;
+    candidate.receive(2105, 2, { type: 'VoteResponse', requestId: vote2.requestId, error: 'NONE', epoch: 7, leaderId: -1, granted: false, preVote: false });
+    candidate.receive(2106, 3, { type: 'VoteResponse', requestId: vote2.requestId, error: 'NONE', epoch: 7, leaderId: -1, granted: false, preVote: false });
+    expect(candidate.status()).toMatchObject({ role: 'candidate', epoch: 7 });
+    expect(candidate.nextDeadline()).toBe(2106 + 300);
+  });
+
+  test('answers of an older epoch do not count, even with the round’s request id', () => {
+    const core = start({ epoch: 5 });
+    readies(core);
+    core.tick(1000);
+    const pre = sent(core)[0]!.message;
+    // Voters that refused before they moved to our epoch (a refusal answers in the replier's epoch).
+    core.receive(1001, 2, { type: 'VoteResponse', requestId: pre.requestId, error: 'INVALID_REQUEST', epoch: 4, leaderId: -1, granted: false, preVote: true });
+    core.receive(1001, 3, { type: 'VoteResponse', requestId: pre.requestId, error: 'INVALID_REQUEST', epoch: 4, leaderId: -1, granted: false, preVote: true });
+    expect(core.status()).toMatchObject({ role: 'prospective', epoch: 5 });
+    core.receive(1002, 2, { type: 'VoteResponse', requestId: pre.requestId, error: 'NONE', epoch: 5, leaderId: -1, granted: true, preVote: true });
+    expect(core.status()).toMatchObject({ role: 'candidate', epoch: 6 });
+  });
+
+  test('a former leader that loses its pre-vote is unattached, not a follower of itself', () => {
+    const core = start({ epoch: 5, votedFor: 1, leaderId: 1 });
+    expect(core.status().role).toBe('resigned');
+    readies(core);
+    core.tick(1000);
+    expect(core.status()).toMatchObject({ role: 'prospective', leaderId: 1 });
+    const pre = sent(core, 1000).find((s) => s.message.type === 'VoteRequest')!.message;
+    core.receive(1001, 2, { type: 'VoteResponse', requestId: pre.requestId, error: 'NONE', epoch: 5, leaderId: 1, granted: false, preVote: true });
+    core.receive(1002, 3, { type: 'VoteResponse', requestId: pre.requestId, error: 'NONE', epoch: 5, leaderId: 1, granted: false, preVote: true });
+    expect(core.status()).toMatchObject({ role: 'unattached', epoch: 5, leaderId: -1, votedFor: 1 });
   });
 
   test('a pre-vote lost to voters that still hear the leader goes back to following it', () => {

@@ -18,7 +18,8 @@ const checkpoint = (voters?: Voter[]): Uint8Array =>
 
 /**
  * Node 1 following node 2 in epoch 3 with an empty log, told by its first fetch answer to load
- * snapshot (20, 2); returns it with its first FetchSnapshot request.
+ * snapshot (20, 2); returns it with its first FetchSnapshot request, which leaves at once: it
+ * acknowledges nothing, so it need not wait for a sync.
  */
 function downloading(config: Partial<RaftConfigInput> = {}) {
   const core = RaftCore.start(
@@ -28,7 +29,10 @@ function downloading(config: Partial<RaftConfigInput> = {}) {
   );
   const fetch = sent(core)[0] as FetchRequest;
   core.receive(10, 2, { type: 'FetchResponse', requestId: fetch.requestId, error: 'NONE', epoch: 3, leaderId: 2, highWatermark: 25, logStartOffset: 20, snapshotId: id, batches: [] });
-  const request = sent(core, 10)[0] as FetchSnapshotRequest;
+  const ready = core.takeReady();
+  expect(ready.messagesAfterPersist).toEqual([]);
+  const request = ready.messages[0]!.message as FetchSnapshotRequest;
+  expect(request.type).toBe('FetchSnapshotRequest');
   return { core, request };
 }
 
@@ -58,7 +62,8 @@ describe('a follower downloading a snapshot', () => {
       const ready = core.takeReady();
       const last = ready.logOps.find((op) => op.op === 'installSnapshot');
       if (last !== undefined) {
-        expect(last).toEqual({ op: 'installSnapshot', snapshot: { id, size: bytes.length } });
+        // Static voters: the snapshot has no voters field at all.
+        expect(last).toStrictEqual({ op: 'installSnapshot', snapshot: { id, size: bytes.length } });
         expect(ready.loadSnapshot).toEqual({ id, size: bytes.length });
         expect(ready.highWatermark).toBe(20);
         // Then it fetches the log after the snapshot, once the install is durable: that fetch
@@ -105,7 +110,9 @@ describe('a follower downloading a snapshot', () => {
       expect(sent(core, 20)).toMatchObject([{ type: 'FetchRequest', fetchOffset: 0 }]);
     }
     const { core, request } = downloading();
-    core.receive(20, 2, chunk(request, new Uint8Array(0), { error: 'BROKER_NOT_AVAILABLE' }));
+    // Whatever else an error answer carries is not taken.
+    core.receive(20, 2, chunk(request, checkpoint(), { error: 'BROKER_NOT_AVAILABLE' }));
+    expect(core.hasReady()).toBe(false);
     expect(sent(core, 20)).toEqual([]);
     core.tick(40);
     expect(sent(core, 40)).toMatchObject([{ type: 'FetchSnapshotRequest', position: 0 }]);
@@ -114,6 +121,16 @@ describe('a follower downloading a snapshot', () => {
     again.core.receive(20, 2, chunk(again.request, checkpoint(), { epoch: 2 }));
     expect(again.core.hasReady()).toBe(false);
     expect(again.core.nextDeadline()).toBe(40);
+  });
+
+  test('a Fetch answer bearing the id of the chunk request in flight is not taken for it', () => {
+    const { core, request } = downloading();
+    core.receive(20, 2, { type: 'FetchResponse', requestId: request.requestId, error: 'NONE', epoch: 3, leaderId: 2, highWatermark: 1, logStartOffset: 0, batches: [batchAt(0, 3).bytes] });
+    expect(core.hasReady()).toBe(false);
+    expect(core.status()).toMatchObject({ logEndOffset: 0, highWatermark: 0 });
+    // The chunk answer still counts.
+    core.receive(21, 2, chunk(request, checkpoint()));
+    expect(core.takeReady().logOps).toMatchObject([{ op: 'snapshotChunk', position: 0 }]);
   });
 
   test('a later epoch in the answer ends the download: it follows the new leader', () => {
@@ -128,14 +145,19 @@ describe('a follower downloading a snapshot', () => {
     const bytes = Uint8Array.from(checkpoint());
     bytes[30] = bytes[30]! ^ 0xff;
     let next = request;
+    let written = 0;
     for (let i = 0; i < 10; i++) {
       core.receive(20, 2, chunk(next, bytes));
       const ready = core.takeReady();
       if (ready.persistId !== null) core.persisted(20, ready.persistId);
+      written += ready.logOps.filter((op) => op.op === 'snapshotChunk').length;
       const ask = ready.messagesAfterPersist[0]?.message as FetchSnapshotRequest | undefined;
       if (ask === undefined) break;
       next = ask;
     }
+    // The chunk found damaged is not written, and no chunk after it is asked for.
+    expect(written).toBe(next.position / 50);
+    expect(written).toBeLessThan(Math.ceil(bytes.length / 50));
     expect(core.status().snapshotId).toBeNull();
     core.tick(40);
     expect(sent(core, 40)).toMatchObject([{ type: 'FetchRequest', fetchOffset: 0 }]);

@@ -1,4 +1,5 @@
 import { InvalidSnapshotError, RaftSafetyError } from '../../src/core/errors';
+import { encodeRecordBatch } from '@kz/records';
 import { CoreNet } from './core-net';
 
 /** Three static voters with a leader elected and `count` values committed everywhere. */
@@ -48,10 +49,18 @@ describe('snapshots the local state machine writes', () => {
       `snapshot id (2, ${epoch + 1}) does not end a batch of the log`,
     );
     expect(() => leader.snapshotCreated(net.now, { id: { offset: 2, epoch: epoch - 1 }, size: 1 })).toThrow(InvalidSnapshotError);
+    // Inside a batch of three records, even with that batch's epoch.
+    leader.propose(net.now, [encodeRecordBatch({ records: ['a', 'b', 'c'].map((v) => ({ key: null, value: Buffer.from(v) })) })]);
+    net.run(100);
+    expect(leader.status().highWatermark).toBe(hw + 3);
+    expect(() => leader.snapshotCreated(net.now, { id: { offset: hw + 1, epoch }, size: 1 })).toThrow(
+      `snapshot id (${hw + 1}, ${epoch}) does not end a batch of the log`,
+    );
+    const end = leader.status().highWatermark;
     // An uncommitted end is refused even when it is a boundary.
     net.heldDisks.add(leader.status().nodeId);
     net.propose(leader, 'x');
-    expect(() => leader.snapshotCreated(net.now, { id: { offset: hw + 1, epoch }, size: 1 })).toThrow(/above the high watermark/);
+    expect(() => leader.snapshotCreated(net.now, { id: { offset: end + 1, epoch }, size: 1 })).toThrow(/above the high watermark/);
     expect(leader.status().logStartOffset).toBe(0);
   });
 

@@ -14,16 +14,16 @@ test('the LeaderChange batch names the leader, the voters and those that granted
   readies(core);
   core.tick(1000);
   const pre = sent(core, 1000).find((s) => s.message.type === 'VoteRequest')!.message;
-  core.receive(1000, 3, { type: 'VoteResponse', requestId: pre.requestId, error: 'NONE', epoch: 5, leaderId: -1, granted: true, preVote: true });
+  core.receive(1000, 1, { type: 'VoteResponse', requestId: pre.requestId, error: 'NONE', epoch: 5, leaderId: -1, granted: true, preVote: true });
   const vote = sent(core, 1000).find((s) => s.message.type === 'VoteRequest')!.message;
-  core.receive(1234.5, 3, { type: 'VoteResponse', requestId: vote.requestId, error: 'NONE', epoch: 6, leaderId: -1, granted: true, preVote: false });
+  core.receive(1234.5, 1, { type: 'VoteResponse', requestId: vote.requestId, error: 'NONE', epoch: 6, leaderId: -1, granted: true, preVote: false });
   expect(core.status().role).toBe('leader');
   const [batch] = core.batches();
   expect(batch).toMatchObject({ baseOffset: 0, lastOffset: 0, epoch: 6 });
   const decoded = decodeRecordBatch(batch!.bytes);
   expect(decoded.header).toMatchObject({ baseOffset: 0, partitionLeaderEpoch: 6, isControl: true, baseTimestamp: 1234 });
   expect(decoded.records.map((r) => decodeControlRecord(r))).toEqual([
-    { type: ControlRecordType.LeaderChange, message: { leaderId: 2, voters: [1, 2, 3], grantingVoters: [2, 3] } },
+    { type: ControlRecordType.LeaderChange, message: { leaderId: 2, voters: [1, 2, 3], grantingVoters: [1, 2] } },
   ]);
 });
 
@@ -56,6 +56,7 @@ describe('what a fetch acknowledges', () => {
     expect(core.status()).toMatchObject({ logEndOffset: 3, flushedEndOffset: 1 });
     core.receive(6, 2, { type: 'FetchResponse', requestId: (appended.messagesAfterPersist[0]!.message as FetchRequest).requestId, error: 'NONE', epoch: 3, leaderId: 2, highWatermark: 0, logStartOffset: 0, divergingEpoch: { epoch: 2, offset: 2 }, batches: [] });
     expect(core.takeReady().logOps).toEqual([{ op: 'truncate', endOffset: 2 }]);
+    expect(core.status()).toMatchObject({ logEndOffset: 2, flushedEndOffset: 1 });
     core.persisted(7, appended.persistId!);
     expect(core.status()).toMatchObject({ logEndOffset: 2, flushedEndOffset: 2 });
   });
@@ -137,6 +138,14 @@ describe('dynamic voters in the log', () => {
     const [first] = asks;
     restarted.receive(restarted.nextDeadline() - 1, first!.to, { type: 'VoteResponse', requestId: first!.message.requestId, error: 'NONE', epoch, leaderId: -1, granted: true, preVote: true });
     expect(restarted.status().role).toBe('prospective');
+    // The other refuses: it lost, and is unattached outside the set in force. It looks for a leader
+    // (a fetch, answered by the request timeout, 2000) and still campaigns at its election timeout (1000).
+    const lostAt = restarted.nextDeadline() - 1;
+    const second = asks[1]!;
+    restarted.receive(lostAt, second.to, { type: 'VoteResponse', requestId: second.message.requestId, error: 'NONE', epoch, leaderId: -1, granted: false, preVote: true });
+    expect(restarted.status()).toMatchObject({ role: 'unattached', isVoter: false });
+    expect(sent(restarted, lostAt).map((s) => s.message.type)).toContain('FetchRequest');
+    expect(restarted.nextDeadline()).toBe(lostAt + 1000);
   });
 });
 
@@ -152,4 +161,17 @@ test('dynamic: a snapshot handed in without its voters gets the set in force at 
   // An observer with no voter set knows none to put in a snapshot.
   const observer = new CoreNet([{ nodeId: 5, directoryId: dir(5) }]).core(5);
   expect(observer.snapshotVoters(0)).toEqual([]);
+});
+
+test('dynamic: an observer that knows no voter set below a snapshot’s end gives it an empty one', () => {
+  const net = new CoreNet([{ nodeId: 1, directoryId: dir(1), bootstrapVoters: [voter(1)] }]);
+  const observer = net.add({ nodeId: 5, directoryId: dir(5), bootstrapServers: [1] });
+  const leader = net.elect();
+  net.run(500);
+  const epoch = leader.status().epoch;
+  // The leader's log: its LeaderChange at 0, then the batch holding the bootstrap voters at 1.
+  expect(observer.status()).toMatchObject({ role: 'follower', votersOffset: 1 });
+  expect(observer.status().highWatermark).toBeGreaterThan(1);
+  observer.snapshotCreated(net.now, { id: { offset: 1, epoch }, size: 10 });
+  expect(observer.snapshot()).toEqual({ id: { offset: 1, epoch }, size: 10, voters: [] });
 });

@@ -102,12 +102,16 @@ describe('removing a voter (KIP-853 RemoveRaftVoter)', () => {
     const leader = settledLeader(net);
     const leaderId = leader.status().nodeId;
     const gone = [1, 2, 3].find((id) => id !== leaderId)!;
+    const seen = net.readies.get(gone)!.length;
     const result = leader.removeVoter(net.now, gone, dir(gone));
     expect(result.ok).toBe(true);
     expect(result.ok && result.voters.map((v) => v.id)).toEqual([1, 2, 3].filter((id) => id !== gone));
     net.run(500);
     expect(net.core(gone).status()).toMatchObject({ isVoter: false });
     expect(leader.status().committedVoters.map((v) => v.id)).toEqual([1, 2, 3].filter((id) => id !== gone));
+    // It went on following the leader as an observer throughout.
+    expect(net.core(gone).status()).toMatchObject({ role: 'follower', leaderId });
+    expect(net.readies.get(gone)!.slice(seen).filter((r) => r.roleChange !== null)).toEqual([]);
   });
 
   test('refusals: not a voter (or another disk), the last voter, a remaining set that could not commit', () => {
@@ -220,6 +224,21 @@ describe('updating a voter’s endpoints', () => {
     quiet.elect();
     quiet.run(1000);
     expect(quiet.sentOf('UpdateVoterRequest')).toEqual([]);
+    // Nor does one listening where it is listed, nor one listed under another disk (wiped).
+    const same = dynamicCluster([1, 2]);
+    const sameLeader = settledLeader(same.net);
+    same.net.run(1000);
+    expect(same.net.sentOf('UpdateVoterRequest')).toEqual([]);
+    const otherId = sameLeader.status().nodeId === 1 ? 2 : 1;
+    same.net.cores.delete(otherId);
+    same.net.add(
+      { nodeId: otherId, directoryId: dir(50), bootstrapServers: [sameLeader.status().nodeId], endpoints: [endpoint(otherId, 7777)] },
+      { electionState: { epoch: sameLeader.status().epoch, votedFor: -1, leaderId: sameLeader.status().nodeId }, snapshot: null, batches: sameLeader.batches() },
+    );
+    const from = same.net.sent.length;
+    same.net.run(1000);
+    expect(same.net.sentOf('FetchRequest', from).some((s) => s.from === otherId)).toBe(true);
+    expect(same.net.sentOf('UpdateVoterRequest', from)).toEqual([]);
   });
 
   test('the leader checks UpdateRaftVoter: who asks, the epoch, the voter key; unchanged endpoints append nothing', () => {
@@ -249,8 +268,15 @@ describe('updating a voter’s endpoints', () => {
     expect(ask(9, {}).answers).toMatchObject([{ error: 'VOTER_NOT_FOUND' }]);
     expect(ask(other, {})).toMatchObject({ answers: [{ error: 'NONE' }], appended: 0 });
     expect(ask(other, { endpoints: [endpoint(other, 1)] })).toMatchObject({ answers: [{ error: 'NONE' }], appended: 1 });
+    // Only the asker's endpoints change.
+    expect(leader.status().voters.map((v) => [v.id, v.endpoints])).toEqual([[1, 2].map((id) => [id, [endpoint(id, id === other ? 1 : 9000 + id)]])].flat());
     // A second change before the first commits: refused with the change's error.
     expect(ask(other, { endpoints: [endpoint(other, 2)] })).toMatchObject({ answers: [{ error: 'REQUEST_TIMED_OUT' }], appended: 0 });
+    // A follower is not the one to ask, even when the endpoints are unchanged.
+    const follower = net.core(other);
+    follower.receive(net.now, leaderId, { type: 'UpdateVoterRequest', requestId: 6, epoch, voterId: leaderId, voterDirectoryId: dir(leaderId), endpoints: [endpoint(leaderId)] });
+    const answers = follower.takeReady().messages.map((m) => m.message).filter((m) => m.type === 'UpdateVoterResponse');
+    expect(answers).toEqual([{ type: 'UpdateVoterResponse', requestId: 6, error: 'NOT_LEADER_OR_FOLLOWER', epoch, leaderId }]);
   });
 });
 
