@@ -146,6 +146,19 @@ describe('CreateTopics placement and records', () => {
     expect(placements[2]).toEqual(placements[0]);
   });
 
+  it('draws a new topic id again when the one drawn is taken', () => {
+    // 16 draws make an id: the second topic's first id repeats the first topic's, its redraw differs.
+    let draws = 0;
+    const h = new ControllerHarness({}, 7, () => (draws++ < 32 ? 0.5 : 0.25));
+    h.activate();
+    h.addBrokers([1]);
+    h.ok('createTopics', { topics: [{ name: 'first', assignments: [[1]] }] });
+    h.ok('createTopics', { topics: [{ name: 'second', assignments: [[1]] }] });
+    expect(topic(h, 'first').id).toBe(Buffer.alloc(16, 128).toString('base64url'));
+    expect(topic(h, 'second').id).toBe(Buffer.alloc(16, 64).toString('base64url'));
+    expect(draws).toBe(48);
+  });
+
   it('an explicit assignment is kept as given; a new partition’s ISR is its active replicas, led by the first of them', () => {
     const h = cluster();
     const { topics } = h.ok('createTopics', { topics: [{ name: 'x', assignments: [[4, 2], [3, 1]] }] });
