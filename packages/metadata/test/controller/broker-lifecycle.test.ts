@@ -212,3 +212,161 @@ describe('UnregisterBroker', () => {
     expect(topic(h, 't').partitions[0]).toMatchObject({ leader: 1, isr: [1], eligibleLeaderReplicas: [] });
   });
 });
+
+/** A CreateTopics large enough to pause between slices (recordsPerSlice 200): work submitted after it waits. */
+const SLICED = { recordsPerBatch: 100, recordsPerSlice: 200 };
+function submitLargeCreate(h: ControllerHarness): number {
+  return h.submit('createTopics', { topics: Array.from({ length: 10 }, (_, i) => ({ name: `big${i}`, numPartitions: 49, replicationFactor: 1 })) });
+}
+
+describe('RegisterBroker: damaged replicas of several partitions', () => {
+  it('drops the restarted broker from the ELR of every partition it reports damaged, the same topic or not', () => {
+    const h = new ControllerHarness();
+    h.activate();
+    const epochs = h.addBrokers([1, 2]);
+    h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2], [2, 1]], configs: { 'min.insync.replicas': '2' } }, { name: 'u', assignments: [[2, 1]], configs: { 'min.insync.replicas': '2' } }] });
+    h.heartbeat(1, epochs.get(1)!, { wantFence: true });
+    const t = topic(h, 't');
+    const u = topic(h, 'u');
+    for (const p of [...t.partitions, ...u.partitions]) expect(p).toMatchObject({ leader: 2, isr: [2], eligibleLeaderReplicas: [1] });
+    const damagedReplicas = [
+      { topicId: t.id, partitionId: 0 },
+      { topicId: t.id, partitionId: 1 },
+      { topicId: u.id, partitionId: 0 },
+    ];
+    const id = h.submit('registerBroker', { brokerId: 1, clusterId: 'test-cluster', incarnationId: 'cut', endpoints: [], rack: null, damagedReplicas });
+    expect(h.pendingRecords().map((r) => r.type)).toEqual(['partitionChange', 'partitionChange', 'partitionChange', 'registerBroker']);
+    h.commitAll();
+    expect(h.replies.get(id)?.result.ok).toBe(true);
+    for (const p of [...topic(h, 't').partitions, ...topic(h, 'u').partitions]) expect(p).toMatchObject({ leader: 2, isr: [2], eligibleLeaderReplicas: [] });
+  });
+});
+
+describe('BrokerHeartbeat: offline replicas, stale offsets, repeated requests', () => {
+  it('ignores offline replicas of a topic or partition it does not have, and writes nothing', () => {
+    const h = new ControllerHarness();
+    h.activate();
+    const epochs = h.addBrokers([1, 2]);
+    h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2]] }] });
+    const before = h.endOffset;
+    const offlineReplicas = [
+      { topicId: 'AAAAAAAAAAAAAAAAAAAAAB', partitionId: 0 },
+      { topicId: topic(h, 't').id, partitionId: 5 },
+    ];
+    expect(h.heartbeat(1, epochs.get(1)!, { offlineReplicas })).toEqual({ ok: true, value: { isCaughtUp: true, isFenced: false, shouldShutDown: false } });
+    expect(h.endOffset).toBe(before);
+    expect(topic(h, 't').partitions[0]).toMatchObject({ leader: 1, isr: [1, 2] });
+  });
+
+  it('an offline replica it neither leads nor syncs changes nothing: the heartbeat is answered at once, ahead of a paused operation', () => {
+    const h = new ControllerHarness(SLICED);
+    h.activate();
+    const epochs = h.addBrokers([1, 2]);
+    h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2]] }] });
+    const t = topic(h, 't');
+    h.ok('alterPartition', { brokerId: 1, brokerEpoch: epochs.get(1)!, partitions: [{ topicId: t.id, partitionId: 0, leaderEpoch: t.partitions[0]!.leaderEpoch, partitionEpoch: t.partitions[0]!.partitionEpoch, newIsr: [1] }] });
+    const create = submitLargeCreate(h);
+    expect(h.controller.busy).toBe(true);
+    const beat = h.submit('brokerHeartbeat', { brokerId: 2, brokerEpoch: epochs.get(2)!, currentMetadataOffset: h.loader.image.offset, wantFence: false, wantShutDown: false, offlineReplicas: [{ topicId: t.id, partitionId: 0 }] });
+    expect(h.replies.get(beat)?.result).toEqual({ ok: true, value: { isCaughtUp: true, isFenced: false, shouldShutDown: false } });
+    expect(h.replies.has(create)).toBe(false);
+    h.runPendingWork();
+    h.commitAll();
+    expect(topic(h, 't').partitions[0]).toMatchObject({ leader: 1, isr: [1] });
+  });
+
+  it('an offline replica leaves the ISR without becoming an eligible leader, and the broker is not put in controlled shutdown', () => {
+    const h = new ControllerHarness();
+    h.activate();
+    const epochs = h.addBrokers([1, 2]);
+    h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2]], configs: { 'min.insync.replicas': '2' } }] });
+    const t = topic(h, 't');
+    expect(h.heartbeat(2, epochs.get(2)!, { offlineReplicas: [{ topicId: t.id, partitionId: 0 }] })).toEqual({ ok: true, value: { isCaughtUp: true, isFenced: false, shouldShutDown: false } });
+    expect(topic(h, 't').partitions[0]).toMatchObject({ leader: 1, isr: [1], eligibleLeaderReplicas: [] });
+    expect(h.loader.image.brokers.get(2)).toMatchObject({ fenced: false, inControlledShutdown: false });
+  });
+
+  it('a second fence request queued behind a paused operation finds the broker fenced and leaves it so', () => {
+    const h = new ControllerHarness(SLICED);
+    h.activate();
+    const epochs = h.addBrokers([1, 2]);
+    submitLargeCreate(h);
+    const body = { brokerId: 2, brokerEpoch: epochs.get(2)!, currentMetadataOffset: h.loader.image.offset, wantFence: true, wantShutDown: false };
+    const first = h.submit('brokerHeartbeat', body);
+    const second = h.submit('brokerHeartbeat', body);
+    expect(h.replies.has(first)).toBe(false);
+    h.runPendingWork();
+    h.commitAll();
+    expect(h.replies.get(first)?.result).toEqual({ ok: true, value: { isCaughtUp: true, isFenced: true, shouldShutDown: false } });
+    expect(h.replies.get(second)?.result).toEqual({ ok: true, value: { isCaughtUp: true, isFenced: true, shouldShutDown: false } });
+    expect(h.loader.image.brokers.get(2)?.fenced).toBe(true);
+  });
+
+  it('an unfenced broker asking to shut down with an offset below its registration is told it is not caught up', () => {
+    const h = new ControllerHarness();
+    h.activate();
+    const epochs = h.addBrokers([1, 2]);
+    h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2]] }] });
+    const result = h.heartbeat(1, epochs.get(1)!, { wantShutDown: true, currentMetadataOffset: epochs.get(1)! - 1 });
+    expect(result).toEqual({ ok: true, value: { isCaughtUp: false, isFenced: false, shouldShutDown: false } });
+  });
+});
+
+describe('Controlled shutdown: when the broker may stop', () => {
+  it('waits for the other active brokers to see the leadership moves, not only the shutdown mark before them', () => {
+    const h = new ControllerHarness();
+    h.activate();
+    const epochs = h.addBrokers([1, 2]);
+    h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2]] }] });
+    const first = h.heartbeat(1, epochs.get(1)!, { wantShutDown: true });
+    expect(first).toEqual({ ok: true, value: { isCaughtUp: true, isFenced: false, shouldShutDown: false } });
+    // The shutdown mark, then the one leadership move.
+    const moved = h.loader.image.offset;
+    expect(topic(h, 't').partitions[0]!.leader).toBe(2);
+    h.heartbeat(2, epochs.get(2)!, { currentMetadataOffset: moved - 1 });
+    expect(h.heartbeat(1, epochs.get(1)!, { wantShutDown: true }).ok && h.loader.image.brokers.get(1)?.fenced).toBe(false);
+    h.heartbeat(2, epochs.get(2)!, { currentMetadataOffset: moved });
+    expect(h.heartbeat(1, epochs.get(1)!, { wantShutDown: true })).toEqual({ ok: true, value: { isCaughtUp: true, isFenced: true, shouldShutDown: true } });
+  });
+
+  it('does not wait for writes after the moves, nor for the shutting-down broker’s own metadata offset', () => {
+    const h = new ControllerHarness();
+    h.activate();
+    const epochs = h.addBrokers([1, 2, 3]);
+    h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2]] }] });
+    const stale = h.loader.image.offset;
+    h.heartbeat(1, epochs.get(1)!, { wantShutDown: true, currentMetadataOffset: stale });
+    const moved = h.loader.image.offset;
+    // Unrelated writes after the moves, which broker 2 has not seen (broker 3 is shutting down too).
+    h.ok('createTopics', { topics: [{ name: 'later', assignments: [[2]] }] });
+    h.heartbeat(3, epochs.get(3)!, { wantShutDown: true, currentMetadataOffset: stale });
+    h.heartbeat(2, epochs.get(2)!, { currentMetadataOffset: moved });
+    expect(h.heartbeat(1, epochs.get(1)!, { wantShutDown: true, currentMetadataOffset: stale })).toEqual({ ok: true, value: { isCaughtUp: true, isFenced: true, shouldShutDown: true } });
+  });
+
+  it('a partition only it replicates is left leaderless, waiting for it, and the broker may stop', () => {
+    const h = new ControllerHarness();
+    h.activate();
+    const epochs = h.addBrokers([1, 2]);
+    h.ok('createTopics', { topics: [{ name: 'solo', assignments: [[1]] }] });
+    h.heartbeat(1, epochs.get(1)!, { wantShutDown: true });
+    // Out of the ISR, but its eligible leader (KIP-966): the partition waits for it to come back.
+    expect(topic(h, 'solo').partitions[0]).toMatchObject({ leader: NO_LEADER, isr: [], eligibleLeaderReplicas: [1] });
+    h.heartbeat(2, epochs.get(2)!);
+    expect(h.heartbeat(1, epochs.get(1)!, { wantShutDown: true })).toEqual({ ok: true, value: { isCaughtUp: true, isFenced: true, shouldShutDown: true } });
+  });
+});
+
+describe('UnregisterBroker: elections', () => {
+  it('an unclean election after the last in-sync replica is unregistered never picks that broker', () => {
+    const h = new ControllerHarness();
+    h.activate();
+    const epochs = h.addBrokers([1, 2]);
+    h.ok('createTopics', { topics: [{ name: 't', assignments: [[1, 2]], configs: { 'unclean.leader.election.enable': 'true' } }] });
+    const t = topic(h, 't');
+    const p = t.partitions[0]!;
+    h.ok('alterPartition', { brokerId: 1, brokerEpoch: epochs.get(1)!, partitions: [{ topicId: t.id, partitionId: 0, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr: [1] }] });
+    h.ok('unregisterBroker', { brokerId: 1 });
+    expect(topic(h, 't').partitions[0]).toMatchObject({ leader: 2, isr: [2] });
+  });
+});

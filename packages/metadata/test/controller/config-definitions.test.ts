@@ -172,6 +172,28 @@ describe('validateConfigValue', () => {
     expect(validateConfigValue('topic', 'unclean.leader.election.enable', 'maybe')?.message).toContain('true or false');
   });
 
+  test('a number outside its Java type is "Not a number" of that type, as Integer.parseInt and Long.parseLong refuse it', () => {
+    const message = (name: string, value: string): string | undefined => validateConfigValue('topic', name, value)?.message;
+    expect(message('segment.bytes', '2147483648')).toBe('Invalid value 2147483648 for configuration segment.bytes: Not a number of type INT');
+    expect(message('segment.bytes', '-2147483649')).toBe('Invalid value -2147483649 for configuration segment.bytes: Not a number of type INT');
+    // At the type's bounds the number parses, and the config's own range decides.
+    expect(message('segment.bytes', '-2147483648')).toBe('Invalid value -2147483648 for configuration segment.bytes: Value must be at least 14');
+    expect(message('retention.ms', '9223372036854775808')).toBe('Invalid value 9223372036854775808 for configuration retention.ms: Not a number of type LONG');
+    expect(message('retention.ms', '-9223372036854775809')).toBe('Invalid value -9223372036854775809 for configuration retention.ms: Not a number of type LONG');
+    expect(message('retention.ms', '-9223372036854775808')).toBe('Invalid value -9223372036854775808 for configuration retention.ms: Value must be at least -1');
+  });
+
+  test('a boolean is the whole value: no prefix or suffix', () => {
+    for (const bad of ['xtrue', 'truex', 'false!', 'not false']) expect(validTopic('unclean.leader.election.enable', bad)).toBe(false);
+  });
+
+  test('an unknown name lists the known ones, comma-separated in name order', () => {
+    expect(validateConfigValue('broker', 'log.retention.hours', '5')?.message).toBe(
+      `Unknown broker config name: log.retention.hours (value 5); known broker configs: ${[...BROKER_CONFIGS.keys()].join(', ')}`,
+    );
+    expect(validateConfigValue('topic', 'retention.hours', '5')?.message).toContain('known topic configs: cleanup.policy, flush.messages, flush.ms, ');
+  });
+
   test('unknown names are INVALID_CONFIG, per resource type', () => {
     const unknown = validateConfigValue('topic', 'retention.hours', '5');
     expect(unknown?.code).toBe('INVALID_CONFIG');

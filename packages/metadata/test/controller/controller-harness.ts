@@ -30,7 +30,8 @@ export class ControllerHarness {
   now = 0;
   resigned = 0;
 
-  constructor(config: Omit<Partial<ControllerConfig>, 'clusterId'> = {}, seed = 7) {
+  /** `random` replaces the seeded generator, for a test that needs particular draws. */
+  constructor(config: Omit<Partial<ControllerConfig>, 'clusterId'> = {}, seed = 7, random?: () => number) {
     let state = seed;
     this.controller = new QuorumController({
       nodeId: 1,
@@ -44,10 +45,12 @@ export class ControllerHarness {
       },
       onReply: (reply) => this.replies.set(reply.requestId, reply),
       onEvent: (event) => this.events.push(event),
-      random: () => {
-        state = (state * 1103515245 + 12345) % 2 ** 31;
-        return state / 2 ** 31;
-      },
+      random:
+        random ??
+        (() => {
+          state = (state * 1103515245 + 12345) % 2 ** 31;
+          return state / 2 ** 31;
+        }),
     });
     this.loader.subscribe({ onMetadataUpdate: (u) => this.controller.onCommitted(this.now, u.image) });
   }

@@ -144,6 +144,7 @@ describe('QuorumController: large operations in slices', () => {
     const timedOut = reply.value.topics.filter((t) => t.error?.code === 'REQUEST_TIMED_OUT');
     expect(created).toHaveLength(firstSlice);
     expect(timedOut).toHaveLength(20 - firstSlice);
+    expect(timedOut[0]?.error?.message).toBe(`topic ${timedOut[0]?.name} not created: the request's 1000 ms ran out while earlier topics were written`);
     // Every created topic whole, every refused one absent.
     for (const t of created) expect(h.loader.image.topic(t.name)?.partitions).toHaveLength(49);
     for (const t of timedOut) expect(h.loader.image.topic(t.name)).toBeUndefined();

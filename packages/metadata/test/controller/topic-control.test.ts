@@ -65,15 +65,22 @@ describe('CreateTopics refusals', () => {
     expect(h.endOffset).toBe(before);
   });
 
+  it('names every broker of a partition whose brokers are all fenced', () => {
+    const h = cluster();
+    h.ok('registerBroker', { brokerId: 5, clusterId: 'test-cluster', incarnationId: 'inc-5', endpoints: [], rack: null });
+    const { topics } = h.ok('createTopics', { topics: [{ name: 'n', assignments: [[4, 5]] }] });
+    expect(topics[0]?.error).toEqual(expect.objectContaining({ code: 'INVALID_REPLICA_ASSIGNMENT', message: 'every broker of partition 0 [4,5] is fenced or shutting down' }));
+  });
+
   it('refuses a name given twice in one request (both of them) and an existing topic, and creates the rest', () => {
     const h = cluster();
     h.ok('createTopics', { topics: [{ name: 'old' }] });
     const { topics } = h.ok('createTopics', { topics: [{ name: 'd' }, { name: 'old' }, { name: 'd' }, { name: 'new' }] });
-    expect(topics.map((t) => [t.name, t.error?.message ?? null])).toEqual([
-      ['d', 'topic d appears more than once in the request'],
-      ['old', 'topic old already exists'],
-      ['d', 'topic d appears more than once in the request'],
-      ['new', null],
+    expect(topics.map((t) => [t.name, t.error?.code ?? null, t.error?.message ?? null])).toEqual([
+      ['d', 'INVALID_REQUEST', 'topic d appears more than once in the request'],
+      ['old', 'TOPIC_ALREADY_EXISTS', 'topic old already exists'],
+      ['d', 'INVALID_REQUEST', 'topic d appears more than once in the request'],
+      ['new', null, null],
     ]);
     expect([...h.loader.image.topicIdsByName.keys()].sort()).toEqual(['new', 'old']);
   });
@@ -116,6 +123,40 @@ describe('CreateTopics placement and records', () => {
     const apart = cluster();
     for (const name of ['a', 'b', 'c', 'd', 'e', 'f']) apart.ok('createTopics', { topics: [{ name, numPartitions: 1, replicationFactor: 2 }] });
     for (const h of [together, apart]) expect(loadOf(h)).toEqual({ replicas: { 1: 4, 2: 4, 3: 4 }, leaders: { 1: 2, 2: 2, 3: 2 } });
+  });
+
+  it('spreads leaderships by the leaders already placed, in the same request or earlier ones, when every broker holds a replica', () => {
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+    const together = cluster();
+    together.ok('createTopics', { topics: names.map((name) => ({ name, numPartitions: 1, replicationFactor: 3 })) });
+    const apart = cluster();
+    for (const name of names) apart.ok('createTopics', { topics: [{ name, numPartitions: 1, replicationFactor: 3 }] });
+    for (const h of [together, apart]) expect(loadOf(h).leaders).toEqual({ 1: 3, 2: 3, 3: 3 });
+  });
+
+  it('places the same way whatever order the brokers registered in', () => {
+    const placements = [[1, 2, 3], [3, 1, 2], [2, 3, 1]].map((ids) => {
+      const h = new ControllerHarness();
+      h.activate();
+      h.addBrokers(ids, ids.map((id) => `rack-${id}`));
+      h.ok('createTopics', { topics: [{ name: 'x', numPartitions: 5, replicationFactor: 2 }] });
+      return topic(h, 'x').partitions.map((p) => p.replicas);
+    });
+    expect(placements[1]).toEqual(placements[0]);
+    expect(placements[2]).toEqual(placements[0]);
+  });
+
+  it('draws a new topic id again when the one drawn is taken', () => {
+    // 16 draws make an id: the second topic's first id repeats the first topic's, its redraw differs.
+    let draws = 0;
+    const h = new ControllerHarness({}, 7, () => (draws++ < 32 ? 0.5 : 0.25));
+    h.activate();
+    h.addBrokers([1]);
+    h.ok('createTopics', { topics: [{ name: 'first', assignments: [[1]] }] });
+    h.ok('createTopics', { topics: [{ name: 'second', assignments: [[1]] }] });
+    expect(topic(h, 'first').id).toBe(Buffer.alloc(16, 128).toString('base64url'));
+    expect(topic(h, 'second').id).toBe(Buffer.alloc(16, 64).toString('base64url'));
+    expect(draws).toBe(48);
   });
 
   it('an explicit assignment is kept as given; a new partition’s ISR is its active replicas, led by the first of them', () => {
