@@ -415,8 +415,8 @@ export class BrokerSimulation {
    * records included: recovery cuts the log there, the restarted broker reports the replica damaged
    * at its registration (RegisterBrokerRequest.damagedReplicas) and the controller takes it out of
    * the ISR and ELR, so it cannot lead with acknowledged records missing. Drawn only while another
-   * member of the ISR or ELR, whose own log no unreported cut has damaged, holds every committed
-   * record (the protocol's guarantee for both): with none, the flip would take the last copy the
+   * member of the ISR or ELR, whose own log no unreported cut has damaged and whom the leader is not
+   * removing from the ISR, holds every committed record (the protocol's guarantee for both): with none, the flip would take the last copy the
    * controller knows of, which no replication survives (flips on all three replicas in a row did, on
    * `broker-sim --seed 777`), and the partition would wait for an unclean election (`bit-flip-refused`).
    * Returns the broker crashed, or null.
@@ -428,7 +428,14 @@ export class BrokerSimulation {
     if (topicId === null || registration === undefined || registration.leader < 0 || !this.nodes.has(registration.leader)) return null;
     const leader = registration.leader;
     const log = this.disks.get(leader)!.log(topicId, p);
-    const holder = [...registration.isr, ...registration.eligibleLeaderReplicas].some((id) => id !== leader && !this.disks.get(id)!.damageUnreported(topicId, p));
+    // Not a member the leader is removing: its AlterPartition may commit after the crash, and a
+    // member that fell behind leaves the ISR for good (it joins no ELR), leaving the flipped log the
+    // controller's last copy (`broker-sim --seed 1917004502`).
+    const isrState = this.nodes.get(leader)?.node?.manager.partition(topicId, p)?.leader?.isrState;
+    const leaving = isrState?.kind === 'pending-shrink' ? isrState.removing : [];
+    const holder = [...registration.isr, ...registration.eligibleLeaderReplicas].some(
+      (id) => id !== leader && !leaving.includes(id) && !this.disks.get(id)!.damageUnreported(topicId, p),
+    );
     // Below the checkpointed HW, where the broker counts a cut as damage (cutBelowCheckpointedHighWatermark):
     // a flip in records committed after the last checkpoint would go unreported (a double fault kz leaves open).
     const checkpointed = this.disks.get(leader)!.checkpointedHighWatermarks().get(logKey(topicId, p)) ?? 0;
