@@ -2,7 +2,7 @@ import { INITIAL_ELECTION_STATE } from '../../src/core/quorum-state';
 import { RaftCore, type DurableState } from '../../src/core/raft-core';
 import type { LogBatch, Snapshot } from '../../src/core/log-batch';
 import type { RaftConfigInput } from '../../src/core/config';
-import type { RaftMessage } from '../../src/core/messages';
+import type { FetchRequest, FetchResponse, RaftMessage } from '../../src/core/messages';
 import type { Ready } from '../../src/core/ready';
 import { encodeRecordBatch } from '@kz/records';
 import { SeededRandom } from '../../src/testing/seeded-random';
@@ -179,4 +179,9 @@ export function readies(core: RaftCore, now = 0): Ready[] {
 /** The messages those Readies carry, in order. */
 export function sent(core: RaftCore, now = 0): { to: number; message: RaftMessage }[] {
   return readies(core, now).flatMap((r) => [...r.messages, ...r.messagesAfterPersist]);
+}
+
+/** Node 2's answer, as leader in the request's epoch, to `request`: no error, no batches, HW 0; `over` changes any field. */
+export function fetchAnswer(request: FetchRequest, over: Partial<FetchResponse> = {}): FetchResponse {
+  return { type: 'FetchResponse', requestId: request.requestId, error: 'NONE', epoch: request.epoch, leaderId: 2, highWatermark: 0, logStartOffset: 0, batches: [], ...over };
 }

@@ -4,7 +4,7 @@ import type { RaftConfigInput } from '../../src/core/config';
 import { RaftCore } from '../../src/core/raft-core';
 import { encodeRecordBatch } from '@kz/records';
 import { batchAt, logOfEpochs } from './batch-fixtures';
-import { CoreNet, encodeValue, readies, sent } from './core-net';
+import { CoreNet, encodeValue, fetchAnswer, readies, sent } from './core-net';
 
 /** Node 1, the sole voter of epoch 1 once ticked, with `values` committed after its LeaderChange. */
 function soleLeader(values = 0, config: Partial<RaftConfigInput> = {}): RaftCore {
@@ -149,22 +149,11 @@ describe('a follower handles Fetch answers', () => {
     const request = sent(core).find((s) => s.message.type === 'FetchRequest')!.message as FetchRequest;
     return { core, request };
   }
-  const reply = (request: FetchRequest, over: Partial<FetchResponse> = {}): FetchResponse => ({
-    type: 'FetchResponse',
-    requestId: request.requestId,
-    error: 'NONE',
-    epoch: 3,
-    leaderId: 2,
-    highWatermark: 0,
-    logStartOffset: 0,
-    batches: [],
-    ...over,
-  });
 
   test('appends the batches in order, reports them to persist, and commits up to the leader’s high watermark', () => {
     const { core, request } = follower([1]);
     expect(request).toMatchObject({ fetchOffset: 1, lastFetchedEpoch: 1, epoch: 3, replicaId: 1 });
-    core.receive(10, 2, reply(request, { batches: [batchAt(1, 2).bytes, batchAt(2, 3).bytes], highWatermark: 2 }));
+    core.receive(10, 2, fetchAnswer(request, { batches: [batchAt(1, 2).bytes, batchAt(2, 3).bytes], highWatermark: 2 }));
     const ready = core.takeReady();
     expect(ready.logOps).toMatchObject([{ op: 'append', batches: [{ baseOffset: 1 }, { baseOffset: 2 }] }]);
     expect(ready.committed.map((b) => b.baseOffset)).toEqual([0, 1]);
@@ -180,23 +169,23 @@ describe('a follower handles Fetch answers', () => {
   test('stops at a batch that does not continue its log, or of an epoch above the leader’s; the HW stays within the log', () => {
     const { core, request } = follower([1]);
     const wrongPlace = batchAt(5, 2).bytes;
-    core.receive(10, 2, reply(request, { batches: [batchAt(1, 2).bytes, wrongPlace, batchAt(2, 2).bytes], highWatermark: 9 }));
+    core.receive(10, 2, fetchAnswer(request, { batches: [batchAt(1, 2).bytes, wrongPlace, batchAt(2, 2).bytes], highWatermark: 9 }));
     expect(core.status()).toMatchObject({ logEndOffset: 2, highWatermark: 2 });
     const next = sent(core).find((s) => s.message.type === 'FetchRequest')!.message as FetchRequest;
-    core.receive(20, 2, reply(next, { batches: [batchAt(2, 4).bytes], highWatermark: 9 }));
+    core.receive(20, 2, fetchAnswer(next, { batches: [batchAt(2, 4).bytes], highWatermark: 9 }));
     expect(core.status().logEndOffset).toBe(2);
     const again = sent(core).find((s) => s.message.type === 'FetchRequest')!.message as FetchRequest;
     // An epoch going backwards is not appended either; nor a malformed batch.
-    core.receive(30, 2, reply(again, { batches: [batchAt(2, 1).bytes], highWatermark: 9 }));
+    core.receive(30, 2, fetchAnswer(again, { batches: [batchAt(2, 1).bytes], highWatermark: 9 }));
     expect(core.status().logEndOffset).toBe(2);
     const last = sent(core).find((s) => s.message.type === 'FetchRequest')!.message as FetchRequest;
-    core.receive(40, 2, reply(last, { batches: [new Uint8Array([1, 2, 3]), batchAt(2, 3).bytes], highWatermark: 9 }));
+    core.receive(40, 2, fetchAnswer(last, { batches: [new Uint8Array([1, 2, 3]), batchAt(2, 3).bytes], highWatermark: 9 }));
     expect(core.status().logEndOffset).toBe(2);
   });
 
   test('truncates a divergent tail to where the leader’s epoch ends, and fetches from there', () => {
     const { core, request } = follower([1, 1, 2, 2]);
-    core.receive(10, 2, reply(request, { divergingEpoch: { epoch: 1, offset: 3 } }));
+    core.receive(10, 2, fetchAnswer(request, { divergingEpoch: { epoch: 1, offset: 3 } }));
     const [ready] = readies(core, 10);
     expect(ready!.logOps).toEqual([{ op: 'truncate', endOffset: 2 }]);
     expect(core.status()).toMatchObject({ logEndOffset: 2, flushedEndOffset: 2 });
@@ -205,7 +194,7 @@ describe('a follower handles Fetch answers', () => {
 
   test('a divergence that leaves nothing to truncate retries after the backoff', () => {
     const { core, request } = follower([1, 1]);
-    core.receive(10, 2, reply(request, { divergingEpoch: { epoch: 1, offset: 5 } }));
+    core.receive(10, 2, fetchAnswer(request, { divergingEpoch: { epoch: 1, offset: 5 } }));
     expect(sent(core)).toEqual([]);
     expect(core.nextDeadline()).toBe(30); // retryBackoffMs
     core.tick(30);
@@ -214,46 +203,46 @@ describe('a follower handles Fetch answers', () => {
 
   test('its high watermark never goes back, even when a leader reports a lower one', () => {
     const { core, request } = follower([1]);
-    core.receive(10, 2, reply(request, { batches: [batchAt(1, 2).bytes, batchAt(2, 3).bytes], highWatermark: 3 }));
+    core.receive(10, 2, fetchAnswer(request, { batches: [batchAt(1, 2).bytes, batchAt(2, 3).bytes], highWatermark: 3 }));
     expect(core.status().highWatermark).toBe(3);
     const next = sent(core).find((s) => s.message.type === 'FetchRequest')!.message as FetchRequest;
-    core.receive(20, 2, reply(next, { highWatermark: 1 }));
+    core.receive(20, 2, fetchAnswer(next, { highWatermark: 1 }));
     expect(core.status().highWatermark).toBe(3);
   });
 
   test('truncates down to its high watermark, and loads a snapshot ending there, but no lower', () => {
     const { core, request } = follower([1, 1, 2]);
-    core.receive(10, 2, reply(request, { batches: [], highWatermark: 2 }));
+    core.receive(10, 2, fetchAnswer(request, { batches: [], highWatermark: 2 }));
     const [ready] = readies(core, 10);
     // An answer with no batches writes nothing.
     expect(ready).toMatchObject({ persistId: null, logOps: [], highWatermark: 2 });
     const next = ready!.messages.find((m) => m.message.type === 'FetchRequest')!.message as FetchRequest;
-    core.receive(20, 2, reply(next, { divergingEpoch: { epoch: 1, offset: 2 } }));
+    core.receive(20, 2, fetchAnswer(next, { divergingEpoch: { epoch: 1, offset: 2 } }));
     const [truncated] = readies(core, 20);
     expect(truncated!.logOps).toEqual([{ op: 'truncate', endOffset: 2 }]);
     // Static voters: a truncation changes no voter set.
     expect(truncated!.voters).toBeNull();
     const again = truncated!.messages.find((m) => m.message.type === 'FetchRequest')!.message as FetchRequest;
-    core.receive(30, 2, reply(again, { snapshotId: { offset: 2, epoch: 1 }, logStartOffset: 2 }));
+    core.receive(30, 2, fetchAnswer(again, { snapshotId: { offset: 2, epoch: 1 }, logStartOffset: 2 }));
     expect(sent(core, 30)).toMatchObject([{ to: 2, message: { type: 'FetchSnapshotRequest', snapshotId: { offset: 2, epoch: 1 }, position: 0 } }]);
   });
 
   test('refuses to truncate below its high watermark', () => {
     const { core, request } = follower([1, 1, 2]);
-    core.receive(10, 2, reply(request, { batches: [], highWatermark: 3 }));
+    core.receive(10, 2, fetchAnswer(request, { batches: [], highWatermark: 3 }));
     const next = sent(core).find((s) => s.message.type === 'FetchRequest')!.message as FetchRequest;
-    expect(() => core.receive(20, 2, reply(next, { divergingEpoch: { epoch: 1, offset: 2 } }))).toThrow(
+    expect(() => core.receive(20, 2, fetchAnswer(next, { divergingEpoch: { epoch: 1, offset: 2 } }))).toThrow(
       new RaftSafetyError('node 1: leader asked to truncate to 2, below the high watermark 3'),
     );
   });
 
   test('an error answer backs off; one naming a leader we did not know makes us follow it', () => {
     const { core, request } = follower();
-    core.receive(10, 2, reply(request, { error: 'NOT_LEADER_OR_FOLLOWER' }));
+    core.receive(10, 2, fetchAnswer(request, { error: 'NOT_LEADER_OR_FOLLOWER' }));
     expect(sent(core)).toEqual([]);
     expect(core.nextDeadline()).toBe(30);
     // An answer to a request not in flight is ignored.
-    core.receive(11, 2, reply(request));
+    core.receive(11, 2, fetchAnswer(request));
     expect(sent(core)).toEqual([]);
     // A tick before the backoff has passed sends nothing.
     core.tick(29);
@@ -262,16 +251,16 @@ describe('a follower handles Fetch answers', () => {
     const retry = sent(core)[0]!.message as FetchRequest;
     expect(retry).toMatchObject({ type: 'FetchRequest', fetchOffset: 0 });
     // From another node than the one asked: ignored.
-    core.receive(31, 3, reply(retry));
+    core.receive(31, 3, fetchAnswer(retry));
     expect(sent(core)).toEqual([]);
     // An older epoch's answer: back off.
-    core.receive(32, 2, reply(retry, { epoch: 2 }));
+    core.receive(32, 2, fetchAnswer(retry, { epoch: 2 }));
     expect(core.nextDeadline()).toBe(52);
   });
 
   test('a later epoch in the answer makes it follow the leader it names', () => {
     const { core, request } = follower();
-    core.receive(10, 2, reply(request, { epoch: 4, leaderId: 3 }));
+    core.receive(10, 2, fetchAnswer(request, { epoch: 4, leaderId: 3 }));
     expect(core.status()).toMatchObject({ role: 'follower', epoch: 4, leaderId: 3 });
     expect(sent(core)).toContainEqual({ to: 3, message: expect.objectContaining({ type: 'FetchRequest', epoch: 4 }) });
   });

@@ -3,7 +3,7 @@ import { newDirectoryId, type Voter } from '../../src/core/voter-set';
 import type { FetchRequest, FetchResponse } from '../../src/core/messages';
 import { SeededRandom } from '../../src/testing/seeded-random';
 import { batchAt } from './batch-fixtures';
-import { CoreNet, readies } from './core-net';
+import { CoreNet, fetchAnswer, readies } from './core-net';
 
 const dir = (seed: number): string => newDirectoryId(new SeededRandom(seed).asFunction());
 const voter = (id: number): Voter => ({ id, directoryId: dir(id), endpoints: [{ name: 'CONTROLLER', host: `h${id}`, port: 9000 + id }] });
@@ -18,16 +18,7 @@ function follower(): { core: RaftCore; fetch: FetchRequest } {
   return { core, fetch };
 }
 
-const answer = (request: FetchRequest, batches: Uint8Array[]): FetchResponse => ({
-  type: 'FetchResponse',
-  requestId: request.requestId,
-  error: 'NONE',
-  epoch: 3,
-  leaderId: 2,
-  highWatermark: 0,
-  logStartOffset: 0,
-  batches,
-});
+const answer = (request: FetchRequest, batches: Uint8Array[]): FetchResponse => fetchAnswer(request, { batches });
 
 // A driver takes a Ready only when hasReady says so: an output it does not count would wait for
 // some unrelated later input, however long that takes.
