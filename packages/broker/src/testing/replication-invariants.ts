@@ -26,7 +26,8 @@
  *   too, whatever its checkpoint said (a crash may have taken back records the checkpoint counted).
  * - restartedHighWatermarkNotBelowCheckpoint: after a crash, the next incarnation's HW of a replica
  *   is never below what the disk's high-watermark checkpoint held for it, capped at the log end the
- *   crash left — it starts there and only moves up, unless its log is cut (a truncation) first.
+ *   crash left — it starts there and only moves up, unless its log is cut (a truncation) first, or
+ *   the broker's image stopped assigning the replica to it meanwhile (it then drops the entry).
  * - the consumer-side checks of AcknowledgedRecords (consumers read acknowledged records where they
  *   were acknowledged, in order, and a record once read never changes).
  */
@@ -80,7 +81,7 @@ export interface ReplicationInvariantMemory {
   readonly ackCursors: Map<string, AckCursor>;
   readonly prefixCursors: Map<string, PrefixCursor>;
   /** Per broker: the disk's crash count last seen, and the floors that crash left, by partition. */
-  readonly restartFloors: Map<BrokerId, { readonly crashes: number; readonly floors: ReadonlyMap<number, RestartFloor> }>;
+  readonly restartFloors: Map<BrokerId, { readonly crashes: number; readonly floors: Map<number, RestartFloor> }>;
 }
 
 export function newReplicationInvariantMemory(): ReplicationInvariantMemory {
@@ -145,6 +146,13 @@ function restartedHighWatermarks(view: ReplicationView, memory: ReplicationInvar
     const manager = broker.node?.manager;
     if (manager === undefined) continue;
     const floors = memory.restartFloors.get(broker.id)?.floors;
+    // A replica the broker's image stops assigning to it is owed nothing more: the broker drops its
+    // checkpoint entry, and if it is assigned back later it starts from replication
+    // (`broker-sim --seed 1297824510`: reassigned away while the broker was down, and back).
+    const image = manager.metadataImage;
+    if (floors !== undefined && image !== null) {
+      for (const p of floors.keys()) if (image.partition(topicId, p)?.replicas.includes(broker.id) !== true) floors.delete(p);
+    }
     for (let p = 0; p < view.partitions; p++) {
       const replica = manager.partition(topicId, p);
       if (replica === undefined) continue;
