@@ -1,5 +1,6 @@
 import { SeededRandom } from '@kz/raft/testing';
-import { BrokerSimulation, MemoryLog, MemoryLogDirectory, runBrokerSchedule, unsettled, checkSettled, type BrokerSchedule } from '@kz/broker/testing';
+import { BrokerSimulation, MemoryLog, MemoryLogDirectory, runBrokerSchedule, unsettled, checkSettled } from '@kz/broker/testing';
+import { foundSchedule } from './schedule-report';
 import { encodeRecordBatch } from '@kz/records';
 
 /**
@@ -151,25 +152,16 @@ describe('a flipped bit is drawn only while another holder stays in the ISR or E
     // The leader of p1 (ISR [2,1], broker 2's fetchers stalled) had sent the shrink to [1] when the
     // flip was drawn; the shrink committed after the crash, and a member that fell behind joins no
     // ELR, so the flipped log was the controller's last copy: a double fault no replication survives.
-    const schedule: BrokerSchedule = {
-      seed: 502495491,
-      partitions: 2,
-      produceIntervalMs: 20,
-      producerInFlight: 1,
-      fsyncMaxMs: 1,
-      metadataDelayMaxMs: 200,
-      tornWriteRate: 0,
-      steps: [
-        { afterMs: 2154, fault: { kind: 'crashLeader', partition: 1, restartAfterMs: 5694 } },
-        { afterMs: 1348, fault: { kind: 'deleteRecords', partition: 2, fraction: 0.25, consumerBehindMs: 1000 } },
-        { afterMs: 4426, fault: { kind: 'cutLink', a: 2, b: 1, forMs: 7360 } },
-        { afterMs: 4543, fault: { kind: 'crash', broker: 3, restartAfterMs: null } },
-        { afterMs: 2670, fault: { kind: 'stall', broker: 2, forMs: 7323 } },
-        { afterMs: 2173, fault: { kind: 'reassign', partition: 0, replicas: [2, 3] } },
-        { afterMs: 4492, fault: { kind: 'stall', broker: 3, forMs: 4718 } },
-        { afterMs: 267, fault: { kind: 'crashFlippingBit', partition: 1, where: 6.38651887813642e-184, at: 9.680117375920638e-87, restartAfterMs: 1328 } },
-      ],
-    };
+    const schedule = foundSchedule(502495491, 2, 200, [
+      { afterMs: 2154, fault: { kind: 'crashLeader', partition: 1, restartAfterMs: 5694 } },
+      { afterMs: 1348, fault: { kind: 'deleteRecords', partition: 2, fraction: 0.25, consumerBehindMs: 1000 } },
+      { afterMs: 4426, fault: { kind: 'cutLink', a: 2, b: 1, forMs: 7360 } },
+      { afterMs: 4543, fault: { kind: 'crash', broker: 3, restartAfterMs: null } },
+      { afterMs: 2670, fault: { kind: 'stall', broker: 2, forMs: 7323 } },
+      { afterMs: 2173, fault: { kind: 'reassign', partition: 0, replicas: [2, 3] } },
+      { afterMs: 4492, fault: { kind: 'stall', broker: 3, forMs: 4718 } },
+      { afterMs: 267, fault: { kind: 'crashFlippingBit', partition: 1, where: 6.38651887813642e-184, at: 9.680117375920638e-87, restartAfterMs: 1328 } },
+    ]);
     const outcome = await runBrokerSchedule(schedule);
     expect(outcome.violations).toEqual([]);
     expect(outcome.coverage.faults['bit-flip-refused']).toBe(1);
@@ -180,22 +172,13 @@ describe('a flipped bit is drawn only while another holder stays in the ISR or E
     // ISR [3,2] when broker 3 crashed with a flipped bit; the next step moved the partition to
     // [3,1], dropping broker 2 and leaving the ISR the damaged log alone (broker 1's, in the ELR,
     // was flipped earlier and is not reported either).
-    const schedule: BrokerSchedule = {
-      seed: 0,
-      partitions: 1,
-      produceIntervalMs: 20,
-      producerInFlight: 1,
-      fsyncMaxMs: 1,
-      metadataDelayMaxMs: 0,
-      tornWriteRate: 0,
-      steps: [
-        { afterMs: 0, fault: { kind: 'reassign', partition: 0, replicas: [1, 3] } },
-        { afterMs: 998, fault: { kind: 'crashFlippingBit', partition: 0, where: 0, at: 0, restartAfterMs: null } },
-        { afterMs: 0, fault: { kind: 'reassign', partition: 0, replicas: [1, 2, 3] } },
-        { afterMs: 2518, fault: { kind: 'crashFlippingBit', partition: 0, where: 0, at: 0, restartAfterMs: null } },
-        { afterMs: 0, fault: { kind: 'reassign', partition: 0, replicas: [3, 1] } },
-      ],
-    };
+    const schedule = foundSchedule(0, 1, 0, [
+      { afterMs: 0, fault: { kind: 'reassign', partition: 0, replicas: [1, 3] } },
+      { afterMs: 998, fault: { kind: 'crashFlippingBit', partition: 0, where: 0, at: 0, restartAfterMs: null } },
+      { afterMs: 0, fault: { kind: 'reassign', partition: 0, replicas: [1, 2, 3] } },
+      { afterMs: 2518, fault: { kind: 'crashFlippingBit', partition: 0, where: 0, at: 0, restartAfterMs: null } },
+      { afterMs: 0, fault: { kind: 'reassign', partition: 0, replicas: [3, 1] } },
+    ]);
     const outcome = await runBrokerSchedule(schedule);
     expect(outcome.violations).toEqual([]);
     expect(outcome.coverage.faults).toMatchObject({ 'crash-with-bit-flip': 2, reassign: 2, 'reassign-refused': 1 });

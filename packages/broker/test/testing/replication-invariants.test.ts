@@ -1,4 +1,5 @@
-import { BrokerSimulation, runBrokerSchedule, type BrokerSchedule } from '@kz/broker/testing';
+import { BrokerSimulation, runBrokerSchedule } from '@kz/broker/testing';
+import { foundSchedule } from './schedule-report';
 import { encodeRecordBatch } from '@kz/records';
 
 /**
@@ -116,21 +117,12 @@ describe('the invariants stay quiet where nothing is owed', () => {
     // Broker 1 (p0's leader) crashed; p0 moved to [2,3] before it re-registered, so its first image
     // did not assign it p0 and it dropped p0's checkpoint entry; p0 then moved to [3,1], and broker 1
     // opened its old log with HW 0 as a follower — which the leader's fetch answers move up.
-    const schedule: BrokerSchedule = {
-      seed: 772184746,
-      partitions: 2,
-      produceIntervalMs: 20,
-      producerInFlight: 1,
-      fsyncMaxMs: 1,
-      metadataDelayMaxMs: 0,
-      tornWriteRate: 0,
-      steps: [
-        { afterMs: 992, fault: { kind: 'crashLeader', partition: 0, restartAfterMs: 0 } },
-        { afterMs: 0, fault: { kind: 'reassign', partition: 0, replicas: [2, 3] } },
-        { afterMs: 2528, fault: { kind: 'reassign', partition: 0, replicas: [3, 1] } },
-        { afterMs: 0, fault: { kind: 'deleteRecords', partition: 0, fraction: 0.25, consumerBehindMs: 0 } },
-      ],
-    };
+    const schedule = foundSchedule(772184746, 2, 0, [
+      { afterMs: 992, fault: { kind: 'crashLeader', partition: 0, restartAfterMs: 0 } },
+      { afterMs: 0, fault: { kind: 'reassign', partition: 0, replicas: [2, 3] } },
+      { afterMs: 2528, fault: { kind: 'reassign', partition: 0, replicas: [3, 1] } },
+      { afterMs: 0, fault: { kind: 'deleteRecords', partition: 0, fraction: 0.25, consumerBehindMs: 0 } },
+    ]);
     const outcome = await runBrokerSchedule(schedule);
     expect(outcome.violations).toEqual([]);
     expect(outcome.coverage.faults).toMatchObject({ reassign: 2, restart: 1 });

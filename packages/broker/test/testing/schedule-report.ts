@@ -1,5 +1,5 @@
 import { describeViolation } from '@kz/raft/testing';
-import { describeBrokerFault, type BrokerCheckReport } from '@kz/broker/testing';
+import { describeBrokerFault, type BrokerCheckReport, type BrokerSchedule, type TimedBrokerFault } from '@kz/broker/testing';
 
 /** The seed the random-schedule tests use: random per run unless SIM_SEED pins it (SIM_PATH then replays one schedule). */
 export const SIM_SEED = process.env['SIM_SEED'] !== undefined ? Number(process.env['SIM_SEED']) : Math.floor(Math.random() * 0x7fffffff);
@@ -19,4 +19,12 @@ export function explainBrokerFailure(report: BrokerCheckReport): string {
     ...outcome.trace.slice(-60),
     `replay with: ${failure.replay}`,
   ].join('\n');
+}
+
+/**
+ * A schedule `broker-sim` found, as a literal a test replays: one batch every 20 ms per partition,
+ * one in flight, fsyncs of up to 1 ms, no torn writes (what the soaks' shrunk failures had).
+ */
+export function foundSchedule(seed: number, partitions: number, metadataDelayMaxMs: number, steps: readonly TimedBrokerFault[]): BrokerSchedule {
+  return { seed, partitions, produceIntervalMs: 20, producerInFlight: 1, fsyncMaxMs: 1, metadataDelayMaxMs, tornWriteRate: 0, steps };
 }
